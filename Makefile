@@ -1,0 +1,117 @@
+# cityidx - one Makefile.  `make demo` and `make check` are the two
+# commands of the README; both first make sure the Debian packages are
+# there (installing them when run as root).
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BUILD    ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+            -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wold-style-definition -Wvla -Wwrite-strings -Wformat=2 \
+            -Wpointer-arith -Wcast-qual -fno-common
+PKGS      = gsl sqlite3 cairo pangocairo
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc -DCITYIDX_VERSION='"$(VERSION)"' \
+             $(PKG_CFLAGS) -MMD -MP
+LDLIBS    += $(PKG_LIBS) -lcsv -lm
+
+# Debian packages: to build, to run the tests, and the CJK fonts.
+DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
+             libpango1.0-dev fonts-noto-cjk
+DEPS_TEST  = python3 poppler-utils sqlite3
+
+CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
+                      src/plot/*.c)
+CLI_SRC  = src/main.c $(wildcard src/cli/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC = $(wildcard tests/unit/t_*.c)
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
+
+BIN  = $(BUILD)/cityidx
+LIB  = $(BUILD)/libcityidx.a
+UNIT = $(BUILD)/unit-tests
+
+.PHONY: all deps deps-test demo check check-unit check-cli check-asan \
+        install uninstall clean lint bench data-check
+
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+# the unit tests link only the core: a core dependency on cli/ fails here
+$(BUILD)/tests/unit/tests.h: $(UNIT_SRC)
+	@mkdir -p $(dir $@)
+	sed -n 's/^void \(test_[a-z0-9_]*__[a-z0-9_]*\)(void)$$/T(\1)/p' \
+	    $(UNIT_SRC) > $@
+
+$(BUILD)/tests/unit/runner.o: tests/unit/runner.c $(BUILD)/tests/unit/tests.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -I$(BUILD)/tests/unit -c -o $@ $<
+
+$(UNIT): $(UNIT_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS)
+
+deps:
+	@sh tests/deps.sh build $(DEPS_BUILD)
+
+deps-test:
+	@sh tests/deps.sh test $(DEPS_BUILD) $(DEPS_TEST)
+
+check: deps-test
+	$(MAKE) check-unit check-cli
+
+check-unit: $(UNIT)
+	$(UNIT)
+
+check-cli: $(BIN)
+	sh tests/cli/run.sh $(BIN)
+
+check-asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined \
+	    -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" check-unit check-cli
+
+demo: deps
+	$(MAKE) $(BIN)
+	sh reports/demo.sh $(BIN)
+
+data-check:
+	sh tests/data-check.sh
+
+bench: $(BIN)
+	sh tests/bench.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/cityidx
+	install -m 644 man/cityidx.1 $(DESTDIR)$(PREFIX)/share/man/man1/cityidx.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/cityidx \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/cityidx.1
+
+lint:
+	@! grep -rnwE 'printf|fprintf|puts|fputs|stdout|stderr|exit|abort' \
+	    src/core src/store src/io src/calc src/plot | grep -v '^src/core/mem.c' \
+	    || { echo "lint: the core must not print or exit"; exit 1; }
+	cppcheck --quiet --enable=warning,performance,portability \
+	    --error-exitcode=1 --inline-suppr -Isrc src
+	mandoc -Tlint -W warning man/cityidx.1
+
+clean:
+	rm -rf build build-asan
+
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

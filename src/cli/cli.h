@@ -1,0 +1,63 @@
+/*
+ * cli.h - the command-line layer: the only code that talks to the user.
+ *
+ * HOW TO ADD A COMMAND (one commit):
+ *  . write src/cli/cmd_<name>.c with `int cmd_<name>(int argc, char **argv)`
+ *    parsing its options with getopt_long (sorted, with -h/--help whose text
+ *    equals the man page SYNOPSIS line);
+ *  . add it to the table in cmds.c (alphabetical) and its prototype below;
+ *  . document it in man/cityidx.1 (SYNOPSIS, a COMMANDS entry, formulas);
+ *  . add golden tests under tests/cli/<name>/.
+ * A command returns an exit status (CLI_OK, CLI_ERROR, CLI_USAGE); only
+ * main() exits.
+ */
+#ifndef CIDX_CLI_H
+#define CIDX_CLI_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+
+#define CLI_OK 0
+#define CLI_ERROR 1 /* data or runtime error */
+#define CLI_USAGE 2 /* bad command line */
+
+struct cli_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+	const char *usage; /* the SYNOPSIS line, without "cityidx " */
+};
+
+extern const struct cli_cmd cli_cmds[];
+extern const char *cli_db_path; /* --db, or NULL */
+
+int cmd_import(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_years(int argc, char **argv);
+
+const struct cli_cmd *cli_find(const char *name);
+
+/* Prints "cityidx: <msg>" to stderr. @return CLI_ERROR. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The core's error. @return CLI_ERROR. */
+int cli_error_core(const struct cidx_err *err);
+/* Prints "cityidx: warning: <msg>". */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "cityidx <cmd>: <msg>" and the usage line. @return CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints "usage: cityidx <usage>" and the option help of a command. */
+void cli_print_help(FILE *fp, const char *cmd, const char *options);
+
+/* The workspace path: --db, else $CITYIDX_DB, else ./cityidx.db. */
+const char *cli_workspace(void);
+
+/* Strict numeric option parsing; @return 0 or -1. */
+int cli_parse_long(const char *s, long lo, long hi, long *out);
+
+enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_JSON };
+int cli_parse_format(const char *s, enum cli_format *out);
+
+#endif

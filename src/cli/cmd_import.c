@@ -1,0 +1,121 @@
+/*
+ * cmd_import.c - import data files.  All files are read and checked
+ * before the workspace is touched, then applied in one transaction: they
+ * all land or none does.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "io/import.h"
+#include "store/store.h"
+
+static const char options[] =
+    "  --encoding ENC  input encoding, e.g. GB18030 (default: detect)\n"
+    "  --year YEAR     year of files without a year/Time column\n"
+    "  -h, --help      show this help\n";
+
+int
+cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_store *st = NULL;
+	struct cidx_import **imp = NULL;
+	struct cidx_import_stats *stats = NULL;
+	size_t nf = 0;
+	int ch, ret = CLI_OK;
+	long y;
+
+	while ((ch = getopt_long(argc, argv, ":he:y:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'e':
+			o.encoding = optarg;
+			break;
+		case 'h':
+			cli_print_help(stdout, "import", options);
+			return CLI_OK;
+		case 'y':
+			if (cli_parse_long(optarg, 1000, 9999, &y) < 0)
+				return cli_usage_error("import", "--year '%s': "
+				    "expected a year 1000..9999", optarg);
+			o.year = (int)y;
+			break;
+		case ':':
+			return cli_usage_error("import", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			return cli_usage_error("import", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", "no FILE given");
+	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_load_framework(st, &fw, &err) < 0) {
+		ret = cli_error_core(&err);
+		goto out;
+	}
+	nf = (size_t)(argc - optind);
+	imp = calloc(nf, sizeof(*imp));
+	stats = calloc(nf, sizeof(*stats));
+	if (imp == NULL || stats == NULL) {
+		ret = cli_error("out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nf; i++)
+		if (cidx_import_read(&imp[i], argv[optind + (int)i], fw, &o,
+		    &err) < 0) {
+			ret = cli_error("%s", err.msg);
+			if (nf > 1)
+				fprintf(stderr, "cityidx: nothing imported\n");
+			goto out;
+		}
+	{
+		char when[32];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		if (cidx_store_import(st, imp, nf, when, stats, &err) < 0) {
+			ret = cli_error_core(&err);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const struct cidx_import_stats *s = &stats[i];
+
+		if (s->id == 0) {
+			printf("%s: nothing changed (%s layout, %zu rows, %ld "
+			    "values already in the workspace%s)\n",
+			    imp[i]->path, imp[i]->layout, imp[i]->n_rows,
+			    s->values_unchanged, s->already ?
+			    "; imported before" : "");
+			continue;
+		}
+		printf("%s: import #%lld (%s layout, %s, %zu rows): %ld values "
+		    "new, %ld changed, %ld removed, %ld unchanged; %ld units "
+		    "new, %ld updated\n", imp[i]->path, s->id, imp[i]->layout,
+		    imp[i]->encoding, imp[i]->n_rows, s->values_new,
+		    s->values_changed, s->values_removed, s->values_unchanged,
+		    s->units_new, s->units_changed);
+	}
+out:
+	for (size_t i = 0; imp && i < nf; i++)
+		cidx_import_free(imp[i]);
+	free(imp);
+	free(stats);
+	cidx_framework_free(fw);
+	cidx_store_close(st);
+	return ret;
+}

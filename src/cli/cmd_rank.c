@@ -1,0 +1,783 @@
+/*
+ * cmd_rank.c - rank units by the composite index of one year, split the
+ * top N into tiers and compare with an earlier year.
+ *
+ * The calculation is the core's (cidx_ranking_compute); this file parses
+ * options, gathers the weights, pairs the two years' ranks by unit code
+ * and prints.  Numbers in CSV and JSON read back to the same double
+ * (%.17g); only the table rounds.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/calc.h"
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "core/mem.h"
+#include "core/num.h"
+#include "core/strmap.h"
+#include "io/weights.h"
+#include "store/store.h"
+
+#ifndef CITYIDX_VERSION
+#define CITYIDX_VERSION "0.1.0"
+#endif
+
+static const char options[] =
+    "  --year YEAR          year to rank (default: the latest with data)\n"
+    "  --compare YEAR|none  year to measure movement against (default: the\n"
+    "                       latest earlier year with data)\n"
+    "  --top N              size of the top group for tiers and entrants\n"
+    "                       (default 50; 0 = all ranked units)\n"
+    "  --tiers SPEC         counts:3,7,40 | breaks:80,60 | quantile:K |\n"
+    "                       kmeans:K | jenks:K (default jenks:3)\n"
+    "  --dark-horse D       places climbed to count as a dark horse "
+    "(default 20)\n"
+    "  --normalize METHOD   minmax[:L,U] (default minmax:0,100) | "
+    "zscore[:M,S]\n"
+    "  --aggregate METHOD   arith (default) | geom | harm\n"
+    "  --weights FILE       weights CSV (code/iCode, weight/Weight columns)\n"
+    "  --set CODE=W         override one weight (repeatable, after "
+    "--weights)\n"
+    "  --attr LIST          unit attributes to show in the table, comma-"
+    "separated\n"
+    "                       (default: all; 'none' for none)\n"
+    "  --format FORMAT      table (default) | csv | json\n"
+    "  -h, --help           show this help\n";
+
+struct rank_opts {
+	int year, compare; /* 0 = default; compare -1 = none */
+	long top, dark;
+	const char *tiers, *weights, *attr;
+	const char **set;
+	size_t nset;
+	enum cli_format fmt;
+	struct cidx_method m;
+};
+
+struct side {
+	struct cidx_dataset *ds;
+	struct cidx_ranking *r;
+};
+
+struct move {
+	int prev;        /* 0 = not ranked in the compare year */
+	int has_change;
+	int change;      /* prev - rank: positive = climbed */
+	int entrant, dark;
+};
+
+static const char *
+unit_name(const struct cidx_unit *u)
+{
+	if (u->name && *u->name)
+		return u->name;
+	if (u->name_en && *u->name_en)
+		return u->name_en;
+	return u->code;
+}
+
+static void
+fmt2(char *b, size_t n, double x)
+{
+	cidx_num_fmt_fixed(b, n, x, 2);
+}
+
+static void
+fmt17(char *b, size_t n, double x)
+{
+	cidx_num_fmt(b, n, x, 17);
+}
+
+static int
+parse_opts(int argc, char **argv, struct rank_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "aggregate", required_argument, NULL, 'a' },
+		{ "attr", required_argument, NULL, 'A' },
+		{ "compare", required_argument, NULL, 'c' },
+		{ "dark-horse", required_argument, NULL, 'D' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "normalize", required_argument, NULL, 'n' },
+		{ "normalise", required_argument, NULL, 'n' },
+		{ "set", required_argument, NULL, 's' },
+		{ "tiers", required_argument, NULL, 't' },
+		{ "top", required_argument, NULL, 'T' },
+		{ "weights", required_argument, NULL, 'w' },
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cidx_err err = CIDX_ERR_INIT;
+	int ch;
+	long v;
+
+	while ((ch = getopt_long(argc, argv, ":hy:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if (cidx_method_parse_agg(&o->m, optarg, &err) < 0)
+				return cli_usage_error("rank", "--aggregate: %s",
+				    err.msg);
+			break;
+		case 'A':
+			o->attr = optarg;
+			break;
+		case 'c':
+			if (strcmp(optarg, "none") == 0)
+				o->compare = -1;
+			else if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
+				return cli_usage_error("rank", "--compare '%s': "
+				    "expected a year or 'none'", optarg);
+			else
+				o->compare = (int)v;
+			break;
+		case 'D':
+			if (cli_parse_long(optarg, 1, 1000000, &o->dark) < 0)
+				return cli_usage_error("rank", "--dark-horse "
+				    "'%s': expected a whole number >= 1",
+				    optarg);
+			break;
+		case 'f':
+			if (cli_parse_format(optarg, &o->fmt) < 0)
+				return cli_usage_error("rank", "--format '%s': "
+				    "expected table, csv or json", optarg);
+			break;
+		case 'h':
+			cli_print_help(stdout, "rank", options);
+			return -1;
+		case 'n':
+			if (cidx_method_parse_norm(&o->m, optarg, &err) < 0)
+				return cli_usage_error("rank", "--normalize: %s",
+				    err.msg);
+			break;
+		case 's':
+			o->set = xreallocarray(o->set, o->nset + 1,
+			    sizeof(char *));
+			o->set[o->nset++] = optarg;
+			break;
+		case 't':
+			o->tiers = optarg;
+			break;
+		case 'T':
+			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
+				return cli_usage_error("rank", "--top '%s': "
+				    "expected a whole number >= 0", optarg);
+			break;
+		case 'w':
+			o->weights = optarg;
+			break;
+		case 'y':
+			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
+				return cli_usage_error("rank", "--year '%s': "
+				    "expected a year 1000..9999", optarg);
+			o->year = (int)v;
+			break;
+		case ':':
+			return cli_usage_error("rank", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			return cli_usage_error("rank", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("rank", "unexpected argument '%s'",
+		    argv[optind]);
+	return 0;
+}
+
+static int
+load_side(struct cidx_store *st, const struct cidx_framework *fw, int year,
+    const double *w, const struct cidx_method *m,
+    const struct cidx_tierspec *ts, size_t top, struct side *out,
+    struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = cidx_store_load_year(st, fw, year, &out->ds, err)) < 0)
+		return ret;
+	return cidx_ranking_compute(&out->r, fw, out->ds, w, m, ts, top, err);
+}
+
+/* attribute keys to show, sorted (from the units of the year) */
+static char **
+attr_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
+{
+	char **keys = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (spec && strcmp(spec, "none") == 0)
+		return NULL;
+	if (spec) {
+		char *dup = xstrdup(spec), *save = NULL;
+
+		for (char *t = strtok_r(dup, ",", &save); t;
+		    t = strtok_r(NULL, ",", &save)) {
+			ALLOC_GROW(keys, *n + 1, cap);
+			keys[(*n)++] = xstrdup(t);
+		}
+		free(dup);
+		return keys;
+	}
+	for (size_t i = 0; i < ds->n_units; i++)
+		for (size_t a = 0; a < ds->unit[i].n_attr; a++) {
+			const char *k = ds->unit[i].attr[a].key;
+			size_t j;
+
+			for (j = 0; j < *n; j++)
+				if (strcmp(keys[j], k) == 0)
+					break;
+			if (j < *n)
+				continue;
+			ALLOC_GROW(keys, *n + 1, cap);
+			keys[(*n)++] = xstrdup(k);
+		}
+	for (size_t i = 1; i < *n; i++) /* few keys: insertion sort */
+		for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0;
+		    j--) {
+			char *t = keys[j];
+
+			keys[j] = keys[j - 1];
+			keys[j - 1] = t;
+		}
+	return keys;
+}
+
+static void
+weights_source(struct sbuf *sb, const struct rank_opts *o)
+{
+	if (o->weights == NULL && o->nset == 0) {
+		sbuf_adds(sb, "framework weights");
+		return;
+	}
+	sbuf_adds(sb, "framework weights");
+	if (o->weights)
+		sbuf_addf(sb, ", overridden by %s", o->weights);
+	for (size_t i = 0; i < o->nset; i++)
+		sbuf_addf(sb, "%s%s", i == 0 && !o->weights ? ", set " :
+		    i == 0 ? " and set " : ", ", o->set[i]);
+}
+
+static void
+print_table(const struct rank_opts *o, const struct cidx_framework *fw,
+    const char *workspace, const struct side *cur, int cyear, const struct move *mv,
+    const struct cidx_tierspec *ts, size_t top)
+{
+	const struct cidx_dataset *ds = cur->ds;
+	const struct cidx_ranking *r = cur->r;
+	size_t nkeys, nagg = fw->n_agg - 1, ncols, c;
+	char **keys = attr_keys(ds, o->attr, &nkeys);
+	struct out_table t;
+	const char **cells;
+	char (*buf)[48];
+	char nm[64];
+	struct sbuf sb = SBUF_INIT;
+
+	cidx_method_norm_name(&o->m, nm, sizeof(nm));
+	weights_source(&sb, o);
+	printf("cityidx rank: workspace %s, year %d", workspace, ds->year);
+	if (cyear > 0)
+		printf(", movement against %d", cyear);
+	printf("\nmethod: normalise %s, aggregate %s, %s; tiers %s over the "
+	    "top %zu\n\n", nm, cidx_method_agg_name(&o->m), sb.buf, ts->text,
+	    top ? top : r->n_ranked);
+	sbuf_release(&sb);
+
+	ncols = 3 + nkeys + 2 + nagg + (cyear > 0 ? 2 : 0);
+	out_table_init(&t, ncols);
+	cells = xcalloc(ncols, sizeof(char *));
+	buf = xcalloc(ncols, sizeof(*buf));
+	c = 0;
+	cells[c] = "rank";
+	out_table_set_right(&t, c++, 1);
+	cells[c++] = "code";
+	cells[c++] = "name";
+	for (size_t k = 0; k < nkeys; k++)
+		cells[c++] = keys[k];
+	cells[c] = "score";
+	out_table_set_right(&t, c++, 1);
+	cells[c] = "tier";
+	out_table_set_right(&t, c++, 1);
+	for (size_t a = 0; a < nagg; a++) {
+		cells[c] = fw->node[fw->top_down[a]].code;
+		out_table_set_right(&t, c++, 1);
+	}
+	if (cyear > 0) {
+		cells[c] = "prev";
+		out_table_set_right(&t, c++, 1);
+		cells[c] = "change";
+		out_table_set_right(&t, c++, 1);
+	}
+	out_table_add(&t, cells);
+	for (size_t p = 0; p < r->n_ranked; p++) {
+		size_t i = r->order[p];
+		const struct cidx_unit *u = &ds->unit[i];
+
+		c = 0;
+		snprintf(buf[c], sizeof(buf[c]), "%d", r->rank[i]);
+		cells[c] = buf[c];
+		c++;
+		cells[c++] = u->code;
+		cells[c++] = unit_name(u);
+		for (size_t k = 0; k < nkeys; k++)
+			cells[c++] = cidx_unit_attr(u, keys[k]);
+		fmt2(buf[c], sizeof(buf[c]), gsl_matrix_get(r->s, i, fw->root));
+		cells[c] = buf[c];
+		c++;
+		if (r->tier[i])
+			snprintf(buf[c], sizeof(buf[c]), "%d", r->tier[i]);
+		else
+			buf[c][0] = '\0';
+		cells[c] = buf[c];
+		c++;
+		for (size_t a = 0; a < nagg; a++) {
+			fmt2(buf[c], sizeof(buf[c]),
+			    gsl_matrix_get(r->s, i, fw->top_down[a]));
+			cells[c] = buf[c];
+			c++;
+		}
+		if (cyear > 0) {
+			buf[c][0] = buf[c + 1][0] = '\0';
+			if (mv[i].prev)
+				snprintf(buf[c], sizeof(buf[c]), "%d",
+				    mv[i].prev);
+			if (mv[i].has_change)
+				snprintf(buf[c + 1], sizeof(buf[c + 1]), "%+d",
+				    mv[i].change);
+			else if (mv[i].entrant)
+				snprintf(buf[c + 1], sizeof(buf[c + 1]), "new");
+			cells[c] = buf[c];
+			cells[c + 1] = buf[c + 1];
+			c += 2;
+		}
+		out_table_add(&t, cells);
+	}
+	out_table_print(stdout, &t);
+	out_table_release(&t);
+	free(cells);
+	free(buf);
+
+	/* the tiers, the movement and what could not be computed */
+	printf("\n");
+	for (int k = 1; k <= ts->k; k++) {
+		size_t cnt = 0;
+		double lo = INFINITY, hi = -INFINITY;
+		char a[32], b[32];
+
+		for (size_t p = 0; p < r->n_ranked; p++) {
+			size_t i = r->order[p];
+			double s = gsl_matrix_get(r->s, i, fw->root);
+
+			if (r->tier[i] != k)
+				continue;
+			cnt++;
+			lo = s < lo ? s : lo;
+			hi = s > hi ? s : hi;
+		}
+		if (cnt == 0) {
+			printf("tier %d: none\n", k);
+			continue;
+		}
+		fmt2(a, sizeof(a), lo);
+		fmt2(b, sizeof(b), hi);
+		printf("tier %d: %zu units, scores %s to %s:", k, cnt, a, b);
+		for (size_t p = 0; p < r->n_ranked; p++)
+			if (r->tier[r->order[p]] == k)
+				printf(" %s", unit_name(&ds->unit[r->order[p]]));
+		printf("\n");
+	}
+	if (cyear > 0) {
+		int any = 0;
+
+		printf("new in the top %zu since %d:", top ? top : r->n_ranked,
+		    cyear);
+		for (size_t p = 0; p < r->n_ranked; p++) {
+			size_t i = r->order[p];
+
+			if (!mv[i].entrant)
+				continue;
+			any = 1;
+			if (mv[i].prev)
+				printf(" %s (%d -> %d)", unit_name(&ds->unit[i]),
+				    mv[i].prev, r->rank[i]);
+			else
+				printf(" %s (not ranked -> %d)",
+				    unit_name(&ds->unit[i]), r->rank[i]);
+		}
+		printf("%s\ndark horses (climbed %ld or more places into the "
+		    "top %zu):", any ? "" : " none", o->dark,
+		    top ? top : r->n_ranked);
+		any = 0;
+		for (size_t p = 0; p < r->n_ranked; p++) {
+			size_t i = r->order[p];
+
+			if (!mv[i].dark)
+				continue;
+			any = 1;
+			printf(" %s (%+d)", unit_name(&ds->unit[i]),
+			    mv[i].change);
+		}
+		printf("%s\n", any ? "" : " none");
+	} else {
+		printf("movement: no earlier year to compare with\n");
+	}
+	if (r->n_ranked < r->n) {
+		printf("not ranked (no index value):");
+		for (size_t i = 0; i < r->n; i++)
+			if (r->rank[i] == 0)
+				printf(" %s", ds->unit[i].code);
+		printf("\n");
+	}
+	for (size_t j = 0; j < fw->n_ind; j++)
+		if (r->skipped[j])
+			printf("skipped indicator %s: fewer than two values or "
+			    "no spread in %d\n", fw->node[fw->ind[j]].code,
+			    ds->year);
+	for (size_t k = 0; k < nkeys; k++)
+		free(keys[k]);
+	free(keys);
+}
+
+static void
+print_csv(const struct cidx_framework *fw, const struct side *cur,
+    const struct move *mv)
+{
+	const struct cidx_dataset *ds = cur->ds;
+	const struct cidx_ranking *r = cur->r;
+	char b[48];
+
+	fputs("rank,code,name,score,tier", stdout);
+	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
+		fputc(',', stdout);
+		out_csv_field(stdout, fw->node[fw->top_down[a]].code);
+	}
+	fputs(",prev_rank,rank_change\n", stdout);
+	for (size_t p = 0; p < r->n_ranked; p++) {
+		size_t i = r->order[p];
+		const struct cidx_unit *u = &ds->unit[i];
+
+		printf("%d,", r->rank[i]);
+		out_csv_field(stdout, u->code);
+		fputc(',', stdout);
+		out_csv_field(stdout, unit_name(u));
+		fmt17(b, sizeof(b), gsl_matrix_get(r->s, i, fw->root));
+		printf(",%s,", b);
+		if (r->tier[i])
+			printf("%d", r->tier[i]);
+		for (size_t a = 0; a + 1 < fw->n_agg; a++) {
+			fmt17(b, sizeof(b),
+			    gsl_matrix_get(r->s, i, fw->top_down[a]));
+			printf(",%s", b);
+		}
+		fputc(',', stdout);
+		if (mv && mv[i].prev)
+			printf("%d", mv[i].prev);
+		fputc(',', stdout);
+		if (mv && mv[i].has_change)
+			printf("%d", mv[i].change);
+		fputc('\n', stdout);
+	}
+}
+
+static void
+json_codes(const struct side *cur, const struct move *mv, int dark)
+{
+	int first = 1;
+
+	fputc('[', stdout);
+	for (size_t p = 0; mv && p < cur->r->n_ranked; p++) {
+		size_t i = cur->r->order[p];
+
+		if (!(dark ? mv[i].dark : mv[i].entrant))
+			continue;
+		if (!first)
+			fputs(", ", stdout);
+		first = 0;
+		out_json_string(stdout, cur->ds->unit[i].code);
+	}
+	fputc(']', stdout);
+}
+
+static void
+print_json(const struct rank_opts *o, const struct cidx_framework *fw,
+    const char *workspace, const struct side *cur, int cyear,
+    const struct move *mv, const double *w, const struct cidx_tierspec *ts,
+    size_t top)
+{
+	const struct cidx_dataset *ds = cur->ds;
+	const struct cidx_ranking *r = cur->r;
+	char nm[64];
+	int first;
+
+	cidx_method_norm_name(&o->m, nm, sizeof(nm));
+	printf("{\n  \"cityidx\": \"%s\",\n  \"command\": \"rank\",\n",
+	    CITYIDX_VERSION);
+	fputs("  \"workspace\": ", stdout);
+	out_json_string(stdout, workspace);
+	printf(",\n  \"year\": %d,\n  \"compare_year\": ", ds->year);
+	if (cyear > 0)
+		printf("%d", cyear);
+	else
+		fputs("null", stdout);
+	fputs(",\n  \"method\": {\n    \"steps\": [\"normalise\", "
+	    "\"aggregate\", \"rank\", \"tiers\"],\n    \"normalise\": ", stdout);
+	out_json_string(stdout, nm);
+	fputs(",\n    \"scale\": \"year\",\n    \"aggregate\": ", stdout);
+	out_json_string(stdout, cidx_method_agg_name(&o->m));
+	fputs(",\n    \"weights_file\": ", stdout);
+	out_json_string(stdout, o->weights);
+	fputs(",\n    \"weights_set\": [", stdout);
+	for (size_t i = 0; i < o->nset; i++) {
+		if (i)
+			fputs(", ", stdout);
+		out_json_string(stdout, o->set[i]);
+	}
+	fputs("],\n    \"weights\": {", stdout);
+	first = 1;
+	for (size_t k = 0; k < fw->n; k++) {
+		if (fw->node[k].level == 0)
+			continue;
+		fputs(first ? "" : ", ", stdout);
+		first = 0;
+		out_json_string(stdout, fw->node[k].code);
+		fputs(": ", stdout);
+		out_json_number(stdout, w[k]);
+	}
+	fputs("},\n    \"tiers\": ", stdout);
+	out_json_string(stdout, ts->text);
+	printf(",\n    \"top\": %zu,\n    \"dark_horse\": %ld,\n",
+	    top, o->dark);
+	printf("    \"ranking\": \"competition, descending score, ties by "
+	    "code\",\n    \"framework_sha256\": \"%s\",\n    \"import_ids\": [",
+	    fw->checksum);
+	for (size_t k = 0; k < ds->n_import_ids; k++)
+		printf("%s%d", k ? ", " : "", ds->import_ids[k]);
+	fputs("]\n  },\n  \"columns\": [", stdout);
+	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
+		if (a)
+			fputs(", ", stdout);
+		out_json_string(stdout, fw->node[fw->top_down[a]].code);
+	}
+	fputs("],\n  \"skipped_indicators\": [", stdout);
+	first = 1;
+	for (size_t j = 0; j < fw->n_ind; j++)
+		if (r->skipped[j]) {
+			fputs(first ? "" : ", ", stdout);
+			first = 0;
+			out_json_string(stdout, fw->node[fw->ind[j]].code);
+		}
+	fputs("],\n  \"units\": [", stdout);
+	for (size_t p = 0; p < r->n_ranked; p++) {
+		size_t i = r->order[p];
+		const struct cidx_unit *u = &ds->unit[i];
+
+		printf("%s\n    {\"rank\": %d, \"code\": ", p ? "," : "",
+		    r->rank[i]);
+		out_json_string(stdout, u->code);
+		fputs(", \"name\": ", stdout);
+		out_json_string(stdout, unit_name(u));
+		fputs(", \"name_en\": ", stdout);
+		out_json_string(stdout, u->name_en);
+		fputs(", \"attributes\": {", stdout);
+		for (size_t a = 0; a < u->n_attr; a++) {
+			fputs(a ? ", " : "", stdout);
+			out_json_string(stdout, u->attr[a].key);
+			fputs(": ", stdout);
+			out_json_string(stdout, u->attr[a].value);
+		}
+		fputs("}, \"score\": ", stdout);
+		out_json_number(stdout, gsl_matrix_get(r->s, i, fw->root));
+		fputs(", \"tier\": ", stdout);
+		if (r->tier[i])
+			printf("%d", r->tier[i]);
+		else
+			fputs("null", stdout);
+		fputs(", \"scores\": {", stdout);
+		for (size_t a = 0; a + 1 < fw->n_agg; a++) {
+			fputs(a ? ", " : "", stdout);
+			out_json_string(stdout, fw->node[fw->top_down[a]].code);
+			fputs(": ", stdout);
+			out_json_number(stdout,
+			    gsl_matrix_get(r->s, i, fw->top_down[a]));
+		}
+		fputs("}, \"prev_rank\": ", stdout);
+		if (mv && mv[i].prev)
+			printf("%d", mv[i].prev);
+		else
+			fputs("null", stdout);
+		fputs(", \"rank_change\": ", stdout);
+		if (mv && mv[i].has_change)
+			printf("%d", mv[i].change);
+		else
+			fputs("null", stdout);
+		printf(", \"new_entrant\": %s, \"dark_horse\": %s}",
+		    mv && mv[i].entrant ? "true" : "false",
+		    mv && mv[i].dark ? "true" : "false");
+	}
+	fputs("\n  ],\n  \"unranked\": [", stdout);
+	first = 1;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->rank[i] == 0) {
+			fputs(first ? "" : ", ", stdout);
+			first = 0;
+			out_json_string(stdout, ds->unit[i].code);
+		}
+	fputs("],\n  \"new_entrants\": ", stdout);
+	json_codes(cur, mv, 0);
+	fputs(",\n  \"dark_horses\": ", stdout);
+	json_codes(cur, mv, 1);
+	fputs("\n}\n", stdout);
+}
+
+static int
+pick_years(struct cidx_store *st, struct rank_opts *o, int *year, int *cyear,
+    struct cidx_err *err)
+{
+	int *years = NULL, ret;
+	size_t ny = 0, k;
+
+	if ((ret = cidx_store_years(st, &years, &ny, err)) < 0)
+		return ret;
+	if (ny == 0) {
+		free(years);
+		return cidx_err_set(err, CIDX_ENOTFOUND, "workspace '%s' has "
+		    "no indicator data (run 'cityidx import')",
+		    cidx_store_path(st));
+	}
+	*year = o->year ? o->year : years[ny - 1];
+	for (k = 0; k < ny && years[k] != *year; k++)
+		;
+	if (k == ny) {
+		struct sbuf sb = SBUF_INIT;
+
+		for (size_t i = 0; i < ny; i++)
+			sbuf_addf(&sb, "%s%d", i ? " " : "", years[i]);
+		cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for year "
+		    "%d (years with data: %s)", *year, sb.buf);
+		sbuf_release(&sb);
+		free(years);
+		return CIDX_ENOTFOUND;
+	}
+	if (o->compare == -1)
+		*cyear = 0;
+	else if (o->compare > 0)
+		*cyear = o->compare;
+	else
+		*cyear = k > 0 ? years[k - 1] : 0;
+	if (*cyear == *year) {
+		free(years);
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "--compare %d: the year being ranked", *cyear);
+	}
+	free(years);
+	return 0;
+}
+
+int
+cmd_rank(int argc, char **argv)
+{
+	struct rank_opts o = { 0, 0, 50, 20, "jenks:3", NULL, NULL, NULL, 0,
+		CLI_FMT_TABLE, CIDX_METHOD_INIT };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_store *st = NULL;
+	struct cidx_tierspec ts;
+	struct side cur = { NULL, NULL }, prev = { NULL, NULL };
+	struct move *mv = NULL;
+	double *w = NULL;
+	int ret, year = 0, cyear = 0;
+
+	memset(&ts, 0, sizeof(ts));
+	if ((ret = parse_opts(argc, argv, &o)) != 0) {
+		free(o.set);
+		return ret < 0 ? CLI_OK : ret;
+	}
+	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
+		free(o.set);
+		return cli_usage_error("rank", "--tiers: %s", err.msg);
+	}
+	ret = CLI_OK;
+	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_load_framework(st, &fw, &err) < 0 ||
+	    pick_years(st, &o, &year, &cyear, &err) < 0)
+		goto core_fail;
+	w = xcalloc(fw->n, sizeof(double));
+	cidx_calc_weights_default(fw, w);
+	if (o.weights && cidx_weights_read_file(fw, o.weights, w, &err) < 0)
+		goto core_fail;
+	for (size_t i = 0; i < o.nset; i++)
+		if (cidx_weights_set(fw, o.set[i], w, &err) < 0)
+			goto core_fail;
+	if (load_side(st, fw, year, w, &o.m, &ts, (size_t)o.top, &cur,
+	    &err) < 0)
+		goto core_fail;
+	if (cyear > 0) {
+		struct cidx_strmap map = CIDX_STRMAP_INIT;
+		size_t N = o.top > 0 ? (size_t)o.top : cur.r->n_ranked;
+
+		if (load_side(st, fw, cyear, w, &o.m, NULL, 0, &prev, &err) < 0)
+			goto core_fail;
+		for (size_t i = 0; i < prev.ds->n_units; i++)
+			cidx_strmap_put(&map, prev.ds->unit[i].code, i);
+		mv = xcalloc(cur.ds->n_units, sizeof(*mv));
+		for (size_t i = 0; i < cur.ds->n_units; i++) {
+			size_t j;
+			int rk = cur.r->rank[i];
+
+			if (rk == 0)
+				continue;
+			if (cidx_strmap_get(&map, cur.ds->unit[i].code, &j))
+				mv[i].prev = prev.r->rank[j];
+			mv[i].has_change = mv[i].prev > 0;
+			mv[i].change = mv[i].prev - rk;
+			mv[i].entrant = (size_t)rk <= N &&
+			    (mv[i].prev == 0 || (size_t)mv[i].prev > N);
+			mv[i].dark = mv[i].entrant && mv[i].has_change &&
+			    mv[i].change >= o.dark;
+		}
+		cidx_strmap_release(&map);
+	}
+	if (o.fmt != CLI_FMT_TABLE) {
+		for (size_t j = 0; j < fw->n_ind; j++)
+			if (cur.r->skipped[j])
+				cli_warn("indicator '%s' skipped: fewer than "
+				    "two values or no spread in %d",
+				    fw->node[fw->ind[j]].code, year);
+		for (size_t i = 0; i < cur.r->n; i++)
+			if (cur.r->rank[i] == 0)
+				cli_warn("unit '%s' not ranked: no index value "
+				    "in %d", cur.ds->unit[i].code, year);
+	}
+	switch (o.fmt) {
+	case CLI_FMT_TABLE:
+		print_table(&o, fw, cli_workspace(), &cur, cyear, mv, &ts,
+		    (size_t)o.top);
+		break;
+	case CLI_FMT_CSV:
+		print_csv(fw, &cur, mv);
+		break;
+	case CLI_FMT_JSON:
+		print_json(&o, fw, cli_workspace(), &cur, cyear, mv, w, &ts,
+		    (size_t)o.top);
+		break;
+	}
+	goto out;
+core_fail:
+	ret = cli_error_core(&err);
+out:
+	cidx_ranking_free(cur.r);
+	cidx_dataset_free(cur.ds);
+	cidx_ranking_free(prev.r);
+	cidx_dataset_free(prev.ds);
+	cidx_tierspec_release(&ts);
+	cidx_framework_free(fw);
+	cidx_store_close(st);
+	free(mv);
+	free(w);
+	free(o.set);
+	return ret;
+}

@@ -1,0 +1,71 @@
+/*
+ * cmd_years.c - what the workspace holds: years, units with data, and
+ * indicators with data per year.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+static const char options[] = "  -h, --help  show this help\n";
+
+int
+cmd_years(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_store *st = NULL;
+	int *years = NULL, ch, ret = CLI_OK;
+	size_t ny = 0;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			cli_print_help(stdout, "years", options);
+			return CLI_OK;
+		}
+		return cli_usage_error("years", "unknown option '%s'",
+		    argv[optind - 1]);
+	}
+	if (optind < argc)
+		return cli_usage_error("years", "unexpected argument '%s'",
+		    argv[optind]);
+	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_load_framework(st, &fw, &err) < 0 ||
+	    cidx_store_years(st, &years, &ny, &err) < 0) {
+		ret = cli_error_core(&err);
+		goto out;
+	}
+	printf("year  units  indicators  values\n");
+	for (size_t y = 0; y < ny; y++) {
+		struct cidx_dataset *ds = NULL;
+		size_t nind = 0, nval = 0;
+
+		if (cidx_store_load_year(st, fw, years[y], &ds, &err) < 0) {
+			ret = cli_error_core(&err);
+			goto out;
+		}
+		for (size_t j = 0; j < fw->n_ind; j++) {
+			size_t c = 0;
+
+			for (size_t i = 0; i < ds->n_units; i++)
+				c += gsl_matrix_get(ds->x, i, j) ==
+				    gsl_matrix_get(ds->x, i, j);
+			nind += c > 0;
+			nval += c;
+		}
+		printf("%4d  %5zu  %6zu/%-3zu  %6zu\n", years[y], ds->n_units,
+		    nind, fw->n_ind, nval);
+		cidx_dataset_free(ds);
+	}
+out:
+	free(years);
+	cidx_framework_free(fw);
+	cidx_store_close(st);
+	return ret;
+}

@@ -1,0 +1,319 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/mem.h"
+#include "core/model.h"
+#include "core/num.h"
+#include "core/sha256.h"
+
+static void
+node_clear(struct cidx_node *nd)
+{
+	free(nd->code);
+	free(nd->parent);
+	free(nd->name_zh);
+	free(nd->name_en);
+	free(nd->unit);
+	free(nd->denominator);
+}
+
+void
+cidx_framework_free(struct cidx_framework *fw)
+{
+	if (fw == NULL)
+		return;
+	for (size_t i = 0; i < fw->n; i++)
+		node_clear(&fw->node[i]);
+	free(fw->node);
+	free(fw->ind);
+	free(fw->bottom_up);
+	free(fw->top_down);
+	free(fw->child_off);
+	free(fw->child);
+	free(fw->col);
+	free(fw);
+}
+
+int
+cidx_framework_find(const struct cidx_framework *fw, const char *code)
+{
+	for (size_t i = 0; i < fw->n; i++)
+		if (strcmp(fw->node[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+in_tree(const struct cidx_node *nd)
+{
+	return nd->type == CIDX_NODE_INDICATOR ||
+	    nd->type == CIDX_NODE_AGGREGATE;
+}
+
+static void
+checksum(struct cidx_framework *fw)
+{
+	struct sbuf sb = SBUF_INIT;
+	char w[40];
+
+	for (size_t i = 0; i < fw->n; i++) {
+		const struct cidx_node *nd = &fw->node[i];
+
+		cidx_num_fmt(w, sizeof(w), nd->weight, 17);
+		sbuf_addf(&sb, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e",
+		    nd->code, nd->parent ? nd->parent : "", (int)nd->type,
+		    nd->level, nd->direction, w,
+		    nd->denominator ? nd->denominator : "",
+		    nd->name_zh ? nd->name_zh : "",
+		    nd->name_en ? nd->name_en : "", nd->unit ? nd->unit : "");
+	}
+	cidx_sha256_buf(sb.buf, sb.len, fw->checksum);
+	sbuf_release(&sb);
+}
+
+/* Level of node k computed from its children; -1 on a cycle. */
+static int
+derive_level(struct cidx_framework *fw, size_t k, int depth)
+{
+	int lv = 0;
+
+	if (depth > (int)fw->n)
+		return -1;
+	if (fw->node[k].type == CIDX_NODE_INDICATOR)
+		return 1;
+	for (size_t c = fw->child_off[k]; c < fw->child_off[k + 1]; c++) {
+		int l = derive_level(fw, fw->child[c], depth + 1);
+
+		if (l < 0)
+			return -1;
+		if (l > lv)
+			lv = l;
+	}
+	return lv + 1;
+}
+
+int
+cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
+    size_t n, const char *where, struct cidx_err *err)
+{
+	struct cidx_framework *fw = xcalloc(1, sizeof(*fw));
+	size_t nroot = 0, *fill;
+	int ret = 0;
+
+	*out = NULL;
+	fw->node = node;
+	fw->n = n;
+	fw->child_off = xcalloc(n + 1, sizeof(size_t));
+	fw->child = xcalloc(n ? n : 1, sizeof(size_t));
+	fw->col = xcalloc(n ? n : 1, sizeof(int));
+	fw->ind = xcalloc(n ? n : 1, sizeof(size_t));
+	fw->bottom_up = xcalloc(n ? n : 1, sizeof(size_t));
+	fw->top_down = xcalloc(n ? n : 1, sizeof(size_t));
+
+	for (size_t i = 0; i < n; i++) {
+		struct cidx_node *nd = &node[i];
+
+		nd->pidx = -1;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(node[j].code, nd->code) == 0) {
+				ret = cidx_err_set(err, CIDX_EINVAL,
+				    "%s: duplicate code '%s'", where, nd->code);
+				goto fail;
+			}
+		if (!isfinite(nd->weight) || nd->weight < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': weight must be a number >= 0", where,
+			    nd->code);
+			goto fail;
+		}
+		if (nd->type == CIDX_NODE_INDICATOR && nd->direction != 1 &&
+		    nd->direction != -1) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: indicator '%s': direction must be 1 or -1",
+			    where, nd->code);
+			goto fail;
+		}
+		if (nd->type != CIDX_NODE_INDICATOR)
+			nd->direction = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cidx_node *nd = &node[i];
+		int p;
+
+		if (!in_tree(nd))
+			continue;
+		if (nd->parent == NULL) {
+			if (nd->type == CIDX_NODE_INDICATOR) {
+				ret = cidx_err_set(err, CIDX_EINVAL,
+				    "%s: indicator '%s' has no parent", where,
+				    nd->code);
+				goto fail;
+			}
+			fw->root = i;
+			nroot++;
+			continue;
+		}
+		p = cidx_framework_find(fw, nd->parent);
+		if (p < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': unknown parent '%s'", where, nd->code,
+			    nd->parent);
+			goto fail;
+		}
+		if (node[p].type != CIDX_NODE_AGGREGATE) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': parent '%s' is not an aggregate", where,
+			    nd->code, nd->parent);
+			goto fail;
+		}
+		nd->pidx = p;
+		fw->child_off[p + 1]++;
+	}
+	if (nroot != 1) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "%s: the framework needs exactly one root aggregate "
+		    "(the index, with no parent); found %zu", where, nroot);
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++)
+		fw->child_off[i + 1] += fw->child_off[i];
+	fill = xcalloc(n ? n : 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		if (node[i].pidx >= 0) {
+			size_t p = (size_t)node[i].pidx;
+
+			fw->child[fw->child_off[p] + fill[p]++] = i;
+		}
+	free(fill);
+
+	for (size_t i = 0; i < n; i++) {
+		struct cidx_node *nd = &node[i];
+		int lv;
+
+		fw->col[i] = -1;
+		if (!in_tree(nd)) {
+			nd->level = 0;
+			continue;
+		}
+		if (nd->type == CIDX_NODE_AGGREGATE &&
+		    fw->child_off[i] == fw->child_off[i + 1]) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: aggregate '%s' has no children", where,
+			    nd->code);
+			goto fail;
+		}
+		lv = derive_level(fw, i, 0);
+		if (lv < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': the hierarchy has a cycle", where,
+			    nd->code);
+			goto fail;
+		}
+		if (nd->level > 0 && nd->level != lv) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': level %d given, but its children make "
+			    "it level %d", where, nd->code, nd->level, lv);
+			goto fail;
+		}
+		nd->level = lv;
+		if (nd->type == CIDX_NODE_INDICATOR) {
+			fw->col[i] = (int)fw->n_ind;
+			fw->ind[fw->n_ind++] = i;
+		}
+	}
+	/* every tree node must reach the root (no detached cycles) */
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i, steps = 0;
+
+		if (!in_tree(&node[i]))
+			continue;
+		while (node[k].pidx >= 0 && steps++ <= n)
+			k = (size_t)node[k].pidx;
+		if (k != fw->root) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s' is not below the index '%s'", where,
+			    node[i].code, node[fw->root].code);
+			goto fail;
+		}
+	}
+	if (fw->n_ind == 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL, "%s: no indicators", where);
+		goto fail;
+	}
+	fw->top_level = node[fw->root].level;
+	for (int lv = 2; lv <= fw->top_level; lv++)
+		for (size_t i = 0; i < n; i++)
+			if (node[i].type == CIDX_NODE_AGGREGATE &&
+			    node[i].level == lv)
+				fw->bottom_up[fw->n_agg++] = i;
+	{
+		size_t k = 0;
+
+		for (int lv = fw->top_level - 1; lv >= 2; lv--)
+			for (size_t i = 0; i < n; i++)
+				if (node[i].type == CIDX_NODE_AGGREGATE &&
+				    node[i].level == lv)
+					fw->top_down[k++] = i;
+	}
+	/* denominators named by indicators must exist */
+	for (size_t i = 0; i < n; i++) {
+		int d;
+
+		if (node[i].denominator == NULL)
+			continue;
+		d = cidx_framework_find(fw, node[i].denominator);
+		if (d < 0 || (node[d].type != CIDX_NODE_DENOMINATOR &&
+		    node[d].type != CIDX_NODE_INDICATOR)) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': denominator '%s' is not a denominator "
+			    "of the framework", where, node[i].code,
+			    node[i].denominator);
+			goto fail;
+		}
+	}
+	checksum(fw);
+	*out = fw;
+	return 0;
+fail:
+	cidx_framework_free(fw);
+	return ret;
+}
+
+void
+cidx_unit_clear(struct cidx_unit *u)
+{
+	free(u->code);
+	free(u->name);
+	free(u->name_en);
+	for (size_t i = 0; i < u->n_attr; i++) {
+		free(u->attr[i].key);
+		free(u->attr[i].value);
+	}
+	free(u->attr);
+	memset(u, 0, sizeof(*u));
+}
+
+void
+cidx_dataset_free(struct cidx_dataset *ds)
+{
+	if (ds == NULL)
+		return;
+	for (size_t i = 0; i < ds->n_units; i++)
+		cidx_unit_clear(&ds->unit[i]);
+	free(ds->unit);
+	if (ds->x)
+		gsl_matrix_free(ds->x);
+	free(ds->import_ids);
+	free(ds);
+}
+
+const char *
+cidx_unit_attr(const struct cidx_unit *u, const char *key)
+{
+	for (size_t i = 0; i < u->n_attr; i++)
+		if (strcmp(u->attr[i].key, key) == 0)
+			return u->attr[i].value;
+	return NULL;
+}

@@ -1,0 +1,105 @@
+/*
+ * model.h - the framework (the indicator hierarchy) and the data of one
+ * year as a dense matrix: plain data with _free functions.
+ *
+ * Ownership: every pointer inside these structs is owned by the struct and
+ * released by its _free function.
+ */
+#ifndef CIDX_MODEL_H
+#define CIDX_MODEL_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_matrix.h>
+
+enum cidx_node_type {
+	CIDX_NODE_INDICATOR = 1,
+	CIDX_NODE_AGGREGATE = 2,
+	CIDX_NODE_DENOMINATOR = 3,
+	CIDX_NODE_GROUP = 4
+};
+
+struct cidx_node {
+	char *code;
+	char *parent;      /* code, or NULL for the root and non-tree rows */
+	char *name_zh;
+	char *name_en;
+	char *unit;
+	char *denominator; /* code of a denominator node, or NULL */
+	enum cidx_node_type type;
+	int level;         /* 1 = indicator ... top = index; 0 outside the tree */
+	int direction;     /* +1 / -1 for indicators, +1 otherwise */
+	double weight;     /* relative within the parent */
+	double target;     /* NaN when not given */
+	int pidx;          /* index of the parent node, -1 for none */
+};
+
+/*
+ * The tree: node[0..n) in file order.  Derived orders:
+ *  ind[0..n_ind)         indicators in file order: the matrix columns
+ *  bottom_up[0..n_agg)   aggregates by level ascending, file order within
+ *  top_down[0..n_agg-1)  aggregates below the root, level descending,
+ *                        file order within (the CSV columns)
+ *  children of node k:   child[child_off[k] .. child_off[k+1]) in file order
+ *  col[k]                matrix column of indicator node k, -1 otherwise
+ */
+struct cidx_framework {
+	struct cidx_node *node;
+	size_t n;
+	size_t *ind, n_ind;
+	size_t *bottom_up, n_agg;
+	size_t *top_down;
+	size_t *child_off, *child;
+	int *col;
+	size_t root;
+	int top_level;
+	char checksum[65]; /* sha256 of the canonical text of the framework */
+};
+
+void cidx_framework_free(struct cidx_framework *fw);
+
+/*! cidx_framework_find() : index of the node with `code`, or -1. */
+int cidx_framework_find(const struct cidx_framework *fw, const char *code);
+
+/*! cidx_framework_build() :
+ *  Checks the nodes (unique codes, one root, parents exist and are
+ *  aggregates, levels consistent, indicators are leaves with direction
+ *  +1/-1, weights finite and >= 0) and computes the derived orders and the
+ *  checksum.  Takes ownership of `node` (n entries) even on failure.
+ *  `where` names the source for messages.  @return 0 or CIDX_EINVAL. */
+int cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
+    size_t n, const char *where, struct cidx_err *err);
+
+/* A unit attribute (key = column name such as "province"). */
+struct cidx_attr {
+	char *key;
+	char *value;
+};
+
+struct cidx_unit {
+	char *code;
+	char *name;     /* primary display name (e.g. Chinese) */
+	char *name_en;
+	struct cidx_attr *attr; /* sorted by key */
+	size_t n_attr;
+};
+
+/*
+ * The data of one year: x is units x indicators (framework column order),
+ * NaN = missing.  Units are sorted by code; only units with at least one
+ * value in the year are present.
+ */
+struct cidx_dataset {
+	int year;
+	struct cidx_unit *unit;
+	size_t n_units;
+	gsl_matrix *x;
+	int *import_ids; /* distinct import ids the values came from, sorted */
+	size_t n_import_ids;
+};
+
+void cidx_unit_clear(struct cidx_unit *u);
+void cidx_dataset_free(struct cidx_dataset *ds);
+const char *cidx_unit_attr(const struct cidx_unit *u, const char *key);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * num.h - locale-independent number parsing and printing.
+ *
+ * cityidx never calls setlocale(), but a library might; these helpers parse
+ * and print with the "C" locale whatever the process locale is.
+ */
+#ifndef CIDX_NUM_H
+#define CIDX_NUM_H
+
+#include <stddef.h>
+
+/*! cidx_num_parse() :
+ *  Parses a plain decimal number: optional sign, digits with an optional
+ *  '.' fraction, optional exponent.  Leading and trailing blanks are
+ *  allowed; anything else (thousands separators, hex, inf, nan, "1.2.3")
+ *  is rejected.  @return 0, or CIDX_EINVAL; on error *bad_at is the 0-based
+ *  offset of the first offending byte. */
+int cidx_num_parse(const char *s, double *out, size_t *bad_at);
+
+/*! cidx_num_is_missing() : true for an empty (or blank) field and "NA". */
+int cidx_num_is_missing(const char *s);
+
+/*! cidx_num_parse_int() : a decimal integer in [lo, hi]. */
+int cidx_num_parse_int(const char *s, long lo, long hi, long *out);
+
+/*! cidx_num_fmt() :
+ *  Prints `x` with `prec` significant digits (%.*g) in the C locale into
+ *  buf.  prec 17 reads back to the same double.  NaN prints as "". */
+void cidx_num_fmt(char *buf, size_t n, double x, int prec);
+
+/*! cidx_num_fmt_fixed() : %.*f in the C locale. */
+void cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals);
+
+#endif

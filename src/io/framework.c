@@ -1,0 +1,210 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/mem.h"
+#include "core/num.h"
+#include "io/csv.h"
+#include "io/framework.h"
+
+enum { F_CODE, F_PARENT, F_TYPE, F_LEVEL, F_NAME_ZH, F_NAME_EN, F_DIR,
+	F_WEIGHT, F_UNIT, F_DENOM, F_TARGET, F_N };
+
+static const char *const own_names[F_N][3] = {
+	{ "code", NULL }, { "parent", NULL }, { "type", NULL },
+	{ "level", NULL }, { "name_zh", "name", NULL }, { "name_en", NULL },
+	{ "direction", NULL }, { "weight", NULL }, { "unit", NULL },
+	{ "denominator", NULL }, { "target", NULL },
+};
+
+static const char *const imeta_names[F_N][3] = {
+	{ "iCode", NULL }, { "Parent", NULL }, { "Type", NULL },
+	{ "Level", NULL }, { "iName_zh", NULL }, { "iName", NULL },
+	{ "Direction", NULL }, { "Weight", NULL }, { "Unit", NULL },
+	{ "Denominator", NULL }, { "Target", NULL },
+};
+
+static char *
+opt_str(const struct cidx_csv *t, size_t r, int c)
+{
+	const char *s;
+
+	if (c < 0)
+		return NULL;
+	s = cidx_csv_at(t, r, (size_t)c)->s;
+	return *s ? xstrdup(s) : NULL;
+}
+
+static int
+field_num(const struct cidx_csv *t, size_t r, int c, double dflt,
+    double *out, struct cidx_err *err)
+{
+	const struct cidx_csv_field *f;
+	size_t bad;
+
+	*out = dflt;
+	if (c < 0)
+		return 0;
+	f = cidx_csv_at(t, r, (size_t)c);
+	if (cidx_num_is_missing(f->s))
+		return 0;
+	if (cidx_num_parse(f->s, out, &bad) < 0)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: '%s': not a number", t->path, f->line,
+		    f->col + (unsigned)bad, f->s);
+	return 0;
+}
+
+static int
+parse_type(const struct cidx_csv *t, size_t r, int c, int is_parent,
+    enum cidx_node_type *out, struct cidx_err *err)
+{
+	static const struct {
+		const char *name;
+		enum cidx_node_type type;
+	} types[] = {
+		{ "indicator", CIDX_NODE_INDICATOR },
+		{ "aggregate", CIDX_NODE_AGGREGATE },
+		{ "denominator", CIDX_NODE_DENOMINATOR },
+		{ "group", CIDX_NODE_GROUP },
+	};
+	const struct cidx_csv_field *f;
+
+	if (c < 0 || *cidx_csv_at(t, r, (size_t)c)->s == '\0') {
+		*out = is_parent ? CIDX_NODE_AGGREGATE : CIDX_NODE_INDICATOR;
+		return 0;
+	}
+	f = cidx_csv_at(t, r, (size_t)c);
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcasecmp(f->s, types[i].name) == 0) {
+			*out = types[i].type;
+			return 0;
+		}
+	return cidx_err_set(err, CIDX_EINVAL,
+	    "%s:%u:%u: unknown type '%s' (indicator, aggregate, denominator "
+	    "or group)", t->path, f->line, f->col, f->s);
+}
+
+int
+cidx_framework_read(struct cidx_framework **out, const char *path,
+    const char *encoding, struct cidx_err *err)
+{
+	struct cidx_csv *t = NULL;
+	const char *const (*names)[3];
+	struct cidx_node *node = NULL;
+	size_t n = 0;
+	int col[F_N], ret;
+
+	*out = NULL;
+	if ((ret = cidx_csv_read(&t, path, encoding, err)) < 0)
+		return ret;
+	if ((ret = cidx_csv_check_rect(t, err)) < 0)
+		goto out;
+	{
+		const char *const ic[] = { "iCode", NULL };
+
+		names = cidx_csv_find_col(t, ic) >= 0 ? imeta_names : own_names;
+	}
+	for (int k = 0; k < F_N; k++)
+		col[k] = cidx_csv_find_col(t, names[k]);
+	if (col[F_CODE] < 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "%s:1:1: no 'code' (or COINr 'iCode') column in the header",
+		    path);
+		goto out;
+	}
+	node = xcalloc(t->nrows, sizeof(*node));
+	for (size_t r = 1; r < t->nrows; r++) {
+		struct cidx_node *nd = &node[n];
+		const struct cidx_csv_field *cf =
+		    cidx_csv_at(t, r, (size_t)col[F_CODE]);
+		double lv, dir;
+		int is_parent = 0;
+
+		if (*cf->s == '\0') {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: empty code", path, cf->line, cf->col);
+			goto out;
+		}
+		if (strpbrk(cf->s, " \t,\"=") != NULL) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: code '%s' may not contain blanks, ',', "
+			    "'\"' or '='", path, cf->line, cf->col, cf->s);
+			goto out;
+		}
+		n++;
+		nd->code = xstrdup(cf->s);
+		nd->parent = opt_str(t, r, col[F_PARENT]);
+		nd->name_zh = opt_str(t, r, col[F_NAME_ZH]);
+		nd->name_en = opt_str(t, r, col[F_NAME_EN]);
+		nd->unit = opt_str(t, r, col[F_UNIT]);
+		nd->denominator = opt_str(t, r, col[F_DENOM]);
+		for (size_t q = 1; q < t->nrows; q++)
+			if (col[F_PARENT] >= 0 &&
+			    strcmp(cidx_csv_at(t, q, (size_t)col[F_PARENT])->s,
+			    cf->s) == 0)
+				is_parent = 1;
+		if ((ret = parse_type(t, r, col[F_TYPE], is_parent, &nd->type,
+		    err)) < 0)
+			goto out;
+		if ((ret = field_num(t, r, col[F_LEVEL], 0, &lv, err)) < 0 ||
+		    (ret = field_num(t, r, col[F_DIR], 1, &dir, err)) < 0 ||
+		    (ret = field_num(t, r, col[F_WEIGHT], 1, &nd->weight,
+		    err)) < 0 ||
+		    (ret = field_num(t, r, col[F_TARGET], NAN, &nd->target,
+		    err)) < 0)
+			goto out;
+		if (lv != floor(lv) || lv < 0 || lv > 100) {
+			const struct cidx_csv_field *f =
+			    cidx_csv_at(t, r, (size_t)col[F_LEVEL]);
+
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: level must be a whole number", path,
+			    f->line, f->col);
+			goto out;
+		}
+		nd->level = (int)lv;
+		if (nd->type == CIDX_NODE_INDICATOR && dir != 1 && dir != -1) {
+			const struct cidx_csv_field *f =
+			    cidx_csv_at(t, r, (size_t)col[F_DIR]);
+
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: direction must be 1 or -1", path,
+			    f->line, f->col);
+			goto out;
+		}
+		nd->direction = (int)dir;
+		if (nd->weight < 0) {
+			const struct cidx_csv_field *f =
+			    cidx_csv_at(t, r, (size_t)col[F_WEIGHT]);
+
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: weight must be >= 0", path, f->line,
+			    f->col);
+			goto out;
+		}
+		if (nd->type == CIDX_NODE_DENOMINATOR ||
+		    nd->type == CIDX_NODE_GROUP) {
+			free(nd->parent);
+			nd->parent = NULL;
+			nd->level = 0;
+		}
+	}
+	ret = cidx_framework_build(out, node, n, path, err);
+	node = NULL; /* owned by the framework now, even on failure */
+out:
+	if (node) {
+		for (size_t i = 0; i < n; i++) {
+			free(node[i].code);
+			free(node[i].parent);
+			free(node[i].name_zh);
+			free(node[i].name_en);
+			free(node[i].unit);
+			free(node[i].denominator);
+		}
+		free(node);
+	}
+	cidx_csv_free(t);
+	return ret;
+}

@@ -1,0 +1,101 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/num.h"
+#include "io/csv.h"
+#include "io/weights.h"
+
+static int
+tree_node(const struct cidx_framework *fw, const char *code)
+{
+	int k = cidx_framework_find(fw, code);
+
+	if (k < 0)
+		return -1;
+	if (fw->node[k].type != CIDX_NODE_INDICATOR &&
+	    fw->node[k].type != CIDX_NODE_AGGREGATE)
+		return -2;
+	return k;
+}
+
+int
+cidx_weights_read_file(const struct cidx_framework *fw, const char *path,
+    double *w, struct cidx_err *err)
+{
+	static const char *const code_cols[] = { "code", "iCode", NULL };
+	static const char *const w_cols[] = { "weight", "Weight", NULL };
+	struct cidx_csv *t = NULL;
+	double *nw = NULL;
+	int cc, cw, ret;
+
+	if ((ret = cidx_csv_read(&t, path, NULL, err)) < 0)
+		return ret;
+	if ((ret = cidx_csv_check_rect(t, err)) < 0)
+		goto out;
+	cc = cidx_csv_find_col(t, code_cols);
+	cw = cidx_csv_find_col(t, w_cols);
+	if (cc < 0 || cw < 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "%s:1:1: a weights file needs a 'code' (or 'iCode') and a "
+		    "'weight' (or 'Weight') column", path);
+		goto out;
+	}
+	nw = xmalloc(fw->n * sizeof(double));
+	memcpy(nw, w, fw->n * sizeof(double));
+	for (size_t r = 1; r < t->nrows; r++) {
+		const struct cidx_csv_field *fc = cidx_csv_at(t, r, (size_t)cc);
+		const struct cidx_csv_field *fv = cidx_csv_at(t, r, (size_t)cw);
+		int k = tree_node(fw, fc->s);
+		double v;
+
+		if (k < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL, k == -1 ?
+			    "%s:%u:%u: unknown code '%s'" :
+			    "%s:%u:%u: '%s' is not an indicator or aggregate",
+			    path, fc->line, fc->col, fc->s);
+			goto out;
+		}
+		if (cidx_num_parse(fv->s, &v, NULL) < 0 || v < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: '%s': weight must be a number >= 0",
+			    path, fv->line, fv->col, fv->s);
+			goto out;
+		}
+		nw[k] = v;
+	}
+	memcpy(w, nw, fw->n * sizeof(double));
+out:
+	free(nw);
+	cidx_csv_free(t);
+	return ret;
+}
+
+int
+cidx_weights_set(const struct cidx_framework *fw, const char *assign,
+    double *w, struct cidx_err *err)
+{
+	const char *eq = strchr(assign, '=');
+	char *code;
+	double v;
+	int k;
+
+	if (eq == NULL || eq == assign)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "--set '%s': expected CODE=WEIGHT", assign);
+	code = xstrndup(assign, (size_t)(eq - assign));
+	k = tree_node(fw, code);
+	if (k < 0) {
+		cidx_err_set(err, CIDX_EINVAL, "--set '%s': %s '%s'", assign,
+		    k == -1 ? "unknown code" : "not an indicator or aggregate:",
+		    code);
+		free(code);
+		return CIDX_EINVAL;
+	}
+	free(code);
+	if (cidx_num_parse(eq + 1, &v, NULL) < 0 || v < 0)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "--set '%s': weight must be a number >= 0", assign);
+	w[k] = v;
+	return 0;
+}

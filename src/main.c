@@ -1,0 +1,91 @@
+/*
+ * main.c - global options, command lookup, exit status.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli/cli.h"
+
+#ifndef CITYIDX_VERSION
+#define CITYIDX_VERSION "0.1.0"
+#endif
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: cityidx [--db PATH] COMMAND [OPTIONS]\n"
+	    "       cityidx --help | --version\n\ncommands:\n");
+	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
+		fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+	fprintf(fp, "\nThe workspace is --db PATH, else $CITYIDX_DB, else "
+	    "./cityidx.db.\n'cityidx COMMAND --help' describes a command; "
+	    "cityidx(1) has the formulas.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_cmd *cmd;
+	int ch;
+
+	/* GSL's default handler aborts; the core checks every status. */
+	gsl_set_error_handler_off();
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			cli_db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		case 'V':
+			printf("cityidx %s\n", CITYIDX_VERSION);
+			return CLI_OK;
+		default:
+			fprintf(stderr, "cityidx: unknown option '%s'\n",
+			    argv[optind - 1]);
+			usage(stderr);
+			return CLI_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[optind], "help") == 0) {
+		if (optind + 1 < argc && (cmd = cli_find(argv[optind + 1]))) {
+			static char help[] = "--help";
+			char *av[] = { argv[optind + 1], help, NULL };
+
+			optind = 0;
+			return cmd->fn(2, av);
+		}
+		usage(stdout);
+		return CLI_OK;
+	}
+	cmd = cli_find(argv[optind]);
+	if (cmd == NULL) {
+		fprintf(stderr, "cityidx: unknown command '%s'\n",
+		    argv[optind]);
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	{
+		int sub_argc = argc - optind;
+		char **sub_argv = argv + optind;
+
+		optind = 0; /* restart getopt for the command */
+		opterr = 0;
+		return cmd->fn(sub_argc, sub_argv);
+	}
+}

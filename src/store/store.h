@@ -1,0 +1,79 @@
+/*
+ * store.h - the SQLite workspace: schema, migrations, framework, imports,
+ * and loading one year as a dense matrix.
+ *
+ * The schema (PRAGMA user_version 1) is documented in man/cityidx.1:
+ *   meta(key, value)
+ *   nodes(code, parent, type, level, name_zh, name_en, direction, weight,
+ *         unit, denominator, target, ord)
+ *   units(code, name, name_en)
+ *   unit_attrs(unit, key, value)
+ *   observations(unit, indicator, year, value, import_id)
+ *   imports(id, file, sha256, time, layout, encoding, rows, values_new,
+ *           values_changed, values_removed, values_unchanged, units_new,
+ *           units_changed)
+ * Foreign keys are on and the journal is WAL.  SQL is used to load and
+ * save; computation happens on the matrices, never in SQL.
+ */
+#ifndef CIDX_STORE_H
+#define CIDX_STORE_H
+
+#include "core/err.h"
+#include "core/model.h"
+#include "io/import.h"
+
+#define CIDX_SCHEMA_VERSION 1
+
+struct cidx_store;
+
+/*! cidx_store_open() :
+ *  Opens the workspace at `path`; with `create` it is created (and
+ *  migrated) if missing, otherwise a missing file is CIDX_ENOTFOUND.
+ *  @return 0 and the handle in *out (close with cidx_store_close()). */
+int cidx_store_open(struct cidx_store **out, const char *path, int create,
+    struct cidx_err *err);
+void cidx_store_close(struct cidx_store *st);
+
+/*! cidx_store_set_framework() :
+ *  Replaces the framework in one transaction.  Fails, changing nothing,
+ *  if data exist for an indicator the new framework drops or turns into
+ *  an aggregate.  `source` is recorded in meta (framework_file). */
+int cidx_store_set_framework(struct cidx_store *st,
+    const struct cidx_framework *fw, const char *source,
+    struct cidx_err *err);
+
+/*! cidx_store_load_framework() : CIDX_ENOTFOUND when none was set. */
+int cidx_store_load_framework(struct cidx_store *st,
+    struct cidx_framework **out, struct cidx_err *err);
+
+struct cidx_import_stats {
+	long long id;          /* import log id, 0 when nothing changed */
+	long values_new, values_changed, values_removed, values_unchanged;
+	long units_new, units_changed;
+	int already;           /* same sha256 imported before */
+};
+
+/*! cidx_store_import() :
+ *  Applies `n` batches in one transaction: all land or none does.  A batch
+ *  that changes nothing is not logged (stats[i].id = 0).
+ *  `when` is the ISO-8601 time recorded in the log. */
+int cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
+    size_t n, const char *when, struct cidx_import_stats *stats,
+    struct cidx_err *err);
+
+/*! cidx_store_years() : years with indicator data, ascending; *out owned by
+ *  the caller (free()). */
+int cidx_store_years(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err);
+
+/*! cidx_store_load_year() :
+ *  The dataset of `year` (units with at least one indicator value, sorted
+ *  by code, with names and attributes).  CIDX_ENOTFOUND if no data. */
+int cidx_store_load_year(struct cidx_store *st,
+    const struct cidx_framework *fw, int year, struct cidx_dataset **out,
+    struct cidx_err *err);
+
+/*! cidx_store_path() : the path the workspace was opened with. */
+const char *cidx_store_path(const struct cidx_store *st);
+
+#endif
