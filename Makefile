@@ -54,8 +54,13 @@ $(BIN): $(CLI_OBJ) $(LIB)
 # the unit tests link only the core: a core dependency on cli/ fails here
 $(BUILD)/tests/unit/tests.h: $(UNIT_SRC)
 	@mkdir -p $(dir $@)
-	sed -n 's/^void \(test_[a-z0-9_]*__[a-z0-9_]*\)(void)$$/T(\1)/p' \
+	sed -n 's/^\(test_[a-z0-9_]*__[a-z0-9_]*\)(void)$$/T(\1)/p' \
 	    $(UNIT_SRC) > $@
+
+# test functions are found by name, not declared in a header
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit -c -o $@ $<
 
 $(BUILD)/tests/unit/runner.o: tests/unit/runner.c $(BUILD)/tests/unit/tests.h
 	@mkdir -p $(dir $@)

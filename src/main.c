@@ -52,9 +52,8 @@ main(int argc, char **argv)
 			printf("cityidx %s\n", CITYIDX_VERSION);
 			return CLI_OK;
 		default:
-			fprintf(stderr, "cityidx: unknown option '%s'\n",
-			    argv[optind - 1]);
-			usage(stderr);
+			fprintf(stderr, "cityidx: unknown option '%s' (see "
+			    "'cityidx --help')\n", argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
@@ -75,9 +74,8 @@ main(int argc, char **argv)
 	}
 	cmd = cli_find(argv[optind]);
 	if (cmd == NULL) {
-		fprintf(stderr, "cityidx: unknown command '%s'\n",
-		    argv[optind]);
-		usage(stderr);
+		fprintf(stderr, "cityidx: unknown command '%s' (see 'cityidx "
+		    "--help')\n", argv[optind]);
 		return CLI_USAGE;
 	}
 	{

@@ -48,11 +48,19 @@ int cidx_method_parse_agg(struct cidx_method *m, const char *s,
 void cidx_method_norm_name(const struct cidx_method *m, char *buf, size_t n);
 const char *cidx_method_agg_name(const struct cidx_method *m);
 
+/* why an indicator could not be normalised (skipped[col]) */
+enum {
+	CIDX_SKIP_NONE = 0,
+	CIDX_SKIP_NODATA = 1,   /* no value in the year */
+	CIDX_SKIP_ONE = 2,      /* a single value */
+	CIDX_SKIP_CONSTANT = 3, /* max = min (sd = 0): no information */
+};
+
 /*! cidx_calc_normalise() :
  *  Writes the normalised value of every indicator into its node column of
  *  `s` (units x fw->n).  Direction is applied first.  An indicator with
  *  fewer than two values or no spread (max = min, sd = 0) cannot be
- *  normalised: its column is NaN and skipped[col] is set (skipped may be
+ *  normalised: its column is NaN and skipped[col] says why (skipped may be
  *  NULL).  @return 0. */
 int cidx_calc_normalise(const struct cidx_framework *fw, const gsl_matrix *x,
     const struct cidx_method *m, gsl_matrix *s, int *skipped,

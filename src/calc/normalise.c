@@ -39,8 +39,12 @@ cidx_calc_normalise(const struct cidx_framework *fw, const gsl_matrix *x,
 		}
 		sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : 0;
 		/* no spread, no information: never divide by zero */
-		if (cnt < 2 || !(hi > lo) || !(sd > 0))
-			skip = 1;
+		if (cnt == 0)
+			skip = CIDX_SKIP_NODATA;
+		else if (cnt == 1)
+			skip = CIDX_SKIP_ONE;
+		else if (!(hi > lo) || !(sd > 0))
+			skip = CIDX_SKIP_CONSTANT;
 		if (skipped)
 			skipped[j] = skip;
 		for (size_t i = 0; i < n; i++) {

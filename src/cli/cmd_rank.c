@@ -80,6 +80,19 @@ unit_name(const struct cidx_unit *u)
 	return u->code;
 }
 
+static const char *
+skip_reason(int why)
+{
+	switch (why) {
+	case CIDX_SKIP_NODATA:
+		return "indicators without data";
+	case CIDX_SKIP_ONE:
+		return "indicators skipped (a single value)";
+	default:
+		return "indicators skipped (no spread: every value equal)";
+	}
+}
+
 static void
 fmt2(char *b, size_t n, double x)
 {
@@ -276,6 +289,7 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 	char (*buf)[48];
 	char nm[64];
 	struct sbuf sb = SBUF_INIT;
+	int first;
 
 	cidx_method_norm_name(&o->m, nm, sizeof(nm));
 	weights_source(&sb, o);
@@ -345,7 +359,9 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 			if (mv[i].prev)
 				snprintf(buf[c], sizeof(buf[c]), "%d",
 				    mv[i].prev);
-			if (mv[i].has_change)
+			if (mv[i].has_change && mv[i].change == 0)
+				snprintf(buf[c + 1], sizeof(buf[c + 1]), "0");
+			else if (mv[i].has_change)
 				snprintf(buf[c + 1], sizeof(buf[c + 1]), "%+d",
 				    mv[i].change);
 			else if (mv[i].entrant)
@@ -385,9 +401,13 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 		fmt2(a, sizeof(a), lo);
 		fmt2(b, sizeof(b), hi);
 		printf("tier %d: %zu units, scores %s to %s:", k, cnt, a, b);
+		first = 1;
 		for (size_t p = 0; p < r->n_ranked; p++)
-			if (r->tier[r->order[p]] == k)
-				printf(" %s", unit_name(&ds->unit[r->order[p]]));
+			if (r->tier[r->order[p]] == k) {
+				printf("%s %s", first ? "" : ";",
+				    unit_name(&ds->unit[r->order[p]]));
+				first = 0;
+			}
 		printf("\n");
 	}
 	if (cyear > 0) {
@@ -400,13 +420,14 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 
 			if (!mv[i].entrant)
 				continue;
-			any = 1;
 			if (mv[i].prev)
-				printf(" %s (%d -> %d)", unit_name(&ds->unit[i]),
-				    mv[i].prev, r->rank[i]);
+				printf("%s %s (%d -> %d)", any ? ";" : "",
+				    unit_name(&ds->unit[i]), mv[i].prev,
+				    r->rank[i]);
 			else
-				printf(" %s (not ranked -> %d)",
+				printf("%s %s (not ranked -> %d)", any ? ";" : "",
 				    unit_name(&ds->unit[i]), r->rank[i]);
+			any = 1;
 		}
 		printf("%s\ndark horses (climbed %ld or more places into the "
 		    "top %zu):", any ? "" : " none", o->dark,
@@ -417,9 +438,9 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 
 			if (!mv[i].dark)
 				continue;
+			printf("%s %s (%+d)", any ? ";" : "",
+			    unit_name(&ds->unit[i]), mv[i].change);
 			any = 1;
-			printf(" %s (%+d)", unit_name(&ds->unit[i]),
-			    mv[i].change);
 		}
 		printf("%s\n", any ? "" : " none");
 	} else {
@@ -432,11 +453,20 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 				printf(" %s", ds->unit[i].code);
 		printf("\n");
 	}
-	for (size_t j = 0; j < fw->n_ind; j++)
-		if (r->skipped[j])
-			printf("skipped indicator %s: fewer than two values or "
-			    "no spread in %d\n", fw->node[fw->ind[j]].code,
-			    ds->year);
+	for (int why = CIDX_SKIP_NODATA; why <= CIDX_SKIP_CONSTANT; why++) {
+		int any = 0;
+
+		for (size_t j = 0; j < fw->n_ind; j++) {
+			if (r->skipped[j] != why)
+				continue;
+			if (!any)
+				printf("%s in %d:", skip_reason(why), ds->year);
+			any = 1;
+			printf(" %s", fw->node[fw->ind[j]].code);
+		}
+		if (any)
+			printf("\n");
+	}
 	for (size_t k = 0; k < nkeys; k++)
 		free(keys[k]);
 	free(keys);
@@ -743,10 +773,11 @@ cmd_rank(int argc, char **argv)
 	}
 	if (o.fmt != CLI_FMT_TABLE) {
 		for (size_t j = 0; j < fw->n_ind; j++)
-			if (cur.r->skipped[j])
-				cli_warn("indicator '%s' skipped: fewer than "
-				    "two values or no spread in %d",
-				    fw->node[fw->ind[j]].code, year);
+			if (cur.r->skipped[j] > CIDX_SKIP_NODATA)
+				cli_warn("indicator '%s' skipped in %d: %s",
+				    fw->node[fw->ind[j]].code, year,
+				    cur.r->skipped[j] == CIDX_SKIP_ONE ?
+				    "a single value" : "every value equal");
 		for (size_t i = 0; i < cur.r->n; i++)
 			if (cur.r->rank[i] == 0)
 				cli_warn("unit '%s' not ranked: no index value "

@@ -231,9 +231,9 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 		}
 		if (csv_parse(&p, &c, 1, on_field, on_row, &st) != 1) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: malformed CSV (%s; a quote inside an "
-			    "unquoted field or text after a closing quote)",
-			    path, st.line, st.col, csv_strerror(csv_error(&p)));
+			    "%s:%u:%u: malformed CSV: a quote inside an "
+			    "unquoted field, or text after a closing quote",
+			    path, st.line, st.col);
 			goto parse_fail;
 		}
 		if (c == '\n') {

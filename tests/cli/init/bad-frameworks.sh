@@ -1,0 +1,14 @@
+# each broken framework names the file (and line:column where a field is at fault)
+h=code,parent,type,level,name_zh,name_en,direction,weight,unit,denominator
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,2,1,,\n' "$h" > dir.csv
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,-1,,\n' "$h" > w.csv
+printf '%s\nI,,aggregate,2,,,,1,,\nA,X,indicator,1,,,1,1,,\n' "$h" > parent.csv
+printf '%s\nI,,aggregate,2,,,,1,,\nJ,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,1,,\nB,J,indicator,1,,,1,1,,\n' "$h" > roots.csv
+printf '%s\nI,,aggregate,3,,,,1,,\nA,I,indicator,1,,,1,1,,\n' "$h" > level.csv
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,1,,\nA,I,indicator,1,,,1,1,,\n' "$h" > dup.csv
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,thing,1,,,1,1,,\n' "$h" > type.csv
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,abc,,\n' "$h" > num.csv
+printf 'name,weight\nA,1\n' > nocode.csv
+for f in dir w parent roots level dup type num nocode missing; do
+	"$CITYIDX" --db $f.db init --framework $f.csv; echo "$f: exit $?"
+done

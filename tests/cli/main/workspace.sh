@@ -1,0 +1,11 @@
+# --db, then $CITYIDX_DB, then ./cityidx.db
+"$CITYIDX" rank; echo "exit $?"
+"$CITYIDX" init --framework "$DATA/mini/framework.csv" >/dev/null
+test -f cityidx.db && echo "default ./cityidx.db created"
+CITYIDX_DB=env.db "$CITYIDX" init --framework "$DATA/mini/framework.csv" >/dev/null
+test -f env.db && echo "\$CITYIDX_DB used"
+CITYIDX_DB=env.db "$CITYIDX" --db opt.db init --framework "$DATA/mini/framework.csv" >/dev/null
+test -f opt.db && echo "--db wins over \$CITYIDX_DB"
+echo "not a database" > junk.db
+"$CITYIDX" --db junk.db rank; echo "exit $?"
+sqlite3 cityidx.db 'PRAGMA user_version; PRAGMA journal_mode; PRAGMA foreign_key_list(observations);' | head -n 3

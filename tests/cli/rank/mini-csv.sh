@@ -1,0 +1,14 @@
+. "$ROOT/tests/cli/lib.sh"
+mini_ws w.db
+"$CITYIDX" --db w.db rank --year 2017 --top 4 --tiers jenks:2 --format csv | tee out.csv
+python3 - <<'PY'
+import csv
+rows = list(csv.DictReader(open("out.csv", encoding="utf-8")))
+assert list(rows[0].keys()) == ["rank", "code", "name", "score", "tier",
+    "TALENT", "MARKET", "prev_rank", "rank_change"], rows[0].keys()
+for r in rows:
+    float(r["score"]); int(r["rank"])
+    # the index is the weighted mean of the pillars (weights 1, 1)
+    assert abs(float(r["score"]) - (float(r["TALENT"]) + float(r["MARKET"])) / 2) < 1e-12
+print("csv ok:", len(rows), "rows")
+PY

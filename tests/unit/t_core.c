@@ -1,0 +1,72 @@
+/* core: numbers, sha256, string buffer */
+#include <math.h>
+
+#include "core/mem.h"
+#include "core/num.h"
+#include "core/sha256.h"
+#include "runner.h"
+
+
+void
+test_core__num_parse_accepts_plain_decimals(void)
+{
+	double v;
+
+	CHECK(cidx_num_parse("12.5", &v, NULL) == 0);
+	CHECK_DBL(v, 12.5, 0);
+	CHECK(cidx_num_parse(" -3e2 ", &v, NULL) == 0);
+	CHECK_DBL(v, -300, 0);
+	CHECK(cidx_num_parse(".5", &v, NULL) == 0);
+	CHECK_DBL(v, 0.5, 0);
+	CHECK(cidx_num_parse("655.80000000000007", &v, NULL) == 0);
+	CHECK(v == 655.80000000000007);
+	CHECK(cidx_num_is_missing(""));
+	CHECK(cidx_num_is_missing("NA"));
+	CHECK(!cidx_num_is_missing("0"));
+}
+
+void
+test_core__num_parse_rejects_garbage(void)
+{
+	static const char *bad[] = { "1,5", "abc", "0x1A", "inf", "nan", "1.2.3",
+		"12x", "1e", "-", "", "1 2" };
+	size_t at = 99;
+	double v;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(cidx_num_parse(bad[i], &v, NULL) != 0);
+	CHECK(cidx_num_parse("12x", &v, &at) != 0);
+	CHECK_INT(at, 2);
+	CHECK(cidx_num_parse("1,5", &v, &at) != 0);
+	CHECK_INT(at, 1);
+}
+
+void
+test_core__sha256_known_vectors(void)
+{
+	char h[65];
+
+	/* FIPS 180-4 examples */
+	cidx_sha256_buf("abc", 3, h);
+	CHECK_STR(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	cidx_sha256_buf("", 0, h);
+	CHECK_STR(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	cidx_sha256_buf("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	    56, h);
+	CHECK_STR(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+void
+test_core__num_fmt_round_trips(void)
+{
+	char b[40];
+	double x = 0.1 + 0.2, y;
+
+	cidx_num_fmt(b, sizeof(b), x, 17);
+	CHECK(cidx_num_parse(b, &y, NULL) == 0);
+	CHECK(x == y);
+	cidx_num_fmt(b, sizeof(b), NAN, 17);
+	CHECK_STR(b, "");
+	cidx_num_fmt_fixed(b, sizeof(b), -0.001, 2);
+	CHECK_STR(b, "0.00");
+}
