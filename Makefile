@@ -36,7 +36,7 @@ LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
 .PHONY: all deps deps-test demo check check-unit check-cli check-asan \
-        install uninstall clean lint bench data-check
+        install uninstall clean lint bench
 
 all: $(BIN)
 
@@ -92,9 +92,6 @@ check-asan:
 demo: deps
 	$(MAKE) $(BIN)
 	sh reports/demo.sh $(BIN)
-
-data-check:
-	sh tests/data-check.sh
 
 bench: $(BIN)
 	sh tests/bench.sh $(BIN)

@@ -1,0 +1,34 @@
+#!/bin/sh
+# demo.sh BINARY - build the two demo workspaces from data/ and rank them.
+#   reports/uk.db  UK NUTS2 regions, 2006-2020, four-pillar framework
+#   reports/cn.db  Chinese prefecture-level cities, 2004-2012 and 2015
+set -eu
+bin=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$root/reports
+cd "$root"
+rm -f "$out/uk.db" "$out/uk.db-wal" "$out/uk.db-shm" \
+    "$out/cn.db" "$out/cn.db-wal" "$out/cn.db-shm"
+
+echo "== UK: workspace reports/uk.db"
+"$bin" --db "$out/uk.db" init --framework indicators/uk-innovation.csv
+"$bin" --db "$out/uk.db" import data/uk/regions.csv data/uk/uk-nuts2.csv
+echo
+"$bin" --db "$out/uk.db" rank --year 2017
+
+echo
+echo "== China: workspace reports/cn.db"
+"$bin" --db "$out/cn.db" init --framework indicators/cn-cities.csv
+"$bin" --db "$out/cn.db" import data/cn/cities.csv data/cn/cn-cities.csv
+latest=$("$bin" --db "$out/cn.db" years | awk 'NR > 1 { y = $1 } END { print y }')
+echo
+"$bin" --db "$out/cn.db" rank --year "$latest" --top 50
+
+cat <<EOT
+
+Workspaces (SQLite; query them with sqlite3, pandas or R):
+  $out/uk.db   UK NUTS2 regions   (cityidx --db $out/uk.db rank --year 2017)
+  $out/cn.db   Chinese cities     (cityidx --db $out/cn.db rank --year $latest)
+The binary is $root/${bin#./}; 'make install PREFIX=~/.local' installs it with
+the manual (man cityidx).  Data and their sources: data/README.md.
+EOT
