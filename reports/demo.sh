@@ -22,7 +22,11 @@ echo "== China: workspace reports/cn.db"
 "$bin" --db "$out/cn.db" import data/cn/cities.csv data/cn/cn-cities.csv
 latest=$("$bin" --db "$out/cn.db" years | awk 'NR > 1 { y = $1 } END { print y }')
 echo
-"$bin" --db "$out/cn.db" rank --year "$latest" --top 50
+echo "-- the latest year, $latest (only the 2015 firm-registration indicators; see data/cn/README.md)"
+"$bin" --db "$out/cn.db" rank --year "$latest" --limit 20
+echo
+echo "-- 2012, the latest year with all four pillars"
+"$bin" --db "$out/cn.db" rank --year 2012 --limit 20
 
 cat <<EOT
 

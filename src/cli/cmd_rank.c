@@ -46,11 +46,12 @@ static const char options[] =
     "separated\n"
     "                       (default: all; 'none' for none)\n"
     "  --format FORMAT      table (default) | csv | json\n"
+    "  --limit N            table: print only the first N ranked rows\n"
     "  -h, --help           show this help\n";
 
 struct rank_opts {
 	int year, compare; /* 0 = default; compare -1 = none */
-	long top, dark;
+	long top, dark, limit;
 	const char *tiers, *weights, *attr;
 	const char **set;
 	size_t nset;
@@ -115,6 +116,7 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 		{ "dark-horse", required_argument, NULL, 'D' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "limit", required_argument, NULL, 'L' },
 		{ "normalize", required_argument, NULL, 'n' },
 		{ "normalise", required_argument, NULL, 'n' },
 		{ "set", required_argument, NULL, 's' },
@@ -161,6 +163,11 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 		case 'h':
 			cli_print_help(stdout, "rank", options);
 			return -1;
+		case 'L':
+			if (cli_parse_long(optarg, 0, 100000000, &o->limit) < 0)
+				return cli_usage_error("rank", "--limit '%s': "
+				    "expected a whole number >= 0", optarg);
+			break;
 		case 'n':
 			if (cidx_method_parse_norm(&o->m, optarg, &err) < 0)
 				return cli_usage_error("rank", "--normalize: %s",
@@ -277,8 +284,9 @@ weights_source(struct sbuf *sb, const struct rank_opts *o)
 
 static void
 print_table(const struct rank_opts *o, const struct cidx_framework *fw,
-    const char *workspace, const struct side *cur, int cyear, const struct move *mv,
-    const struct cidx_tierspec *ts, size_t top)
+    const char *workspace, const struct side *cur, int cyear,
+    const struct move *mv, const struct cidx_tierspec *ts, size_t top,
+    int shared, int n_cur, int n_prev)
 {
 	const struct cidx_dataset *ds = cur->ds;
 	const struct cidx_ranking *r = cur->r;
@@ -328,6 +336,8 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 	}
 	out_table_add(&t, cells);
 	for (size_t p = 0; p < r->n_ranked; p++) {
+		if (o->limit > 0 && p >= (size_t)o->limit)
+			break;
 		size_t i = r->order[p];
 		const struct cidx_unit *u = &ds->unit[i];
 
@@ -400,7 +410,8 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 		}
 		fmt2(a, sizeof(a), lo);
 		fmt2(b, sizeof(b), hi);
-		printf("tier %d: %zu units, scores %s to %s:", k, cnt, a, b);
+		printf("tier %d: %zu unit%s, scores %s to %s:", k, cnt,
+		    cnt == 1 ? "" : "s", a, b);
 		first = 1;
 		for (size_t p = 0; p < r->n_ranked; p++)
 			if (r->tier[r->order[p]] == k) {
@@ -443,6 +454,17 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 			any = 1;
 		}
 		printf("%s\n", any ? "" : " none");
+		if (shared < 0)
+			;
+		else if (shared == 0)
+			printf("warning: %d and %d share no indicator with data: "
+			    "the ranks measure different things\n", ds->year,
+			    cyear);
+		else
+			printf("warning: %d and %d share %d of the indicators "
+			    "with data (%d and %d): the ranks measure partly "
+			    "different things\n", ds->year, cyear, shared,
+			    n_cur, n_prev);
 	} else {
 		printf("movement: no earlier year to compare with\n");
 	}
@@ -710,7 +732,7 @@ pick_years(struct cidx_store *st, struct rank_opts *o, int *year, int *cyear,
 int
 cmd_rank(int argc, char **argv)
 {
-	struct rank_opts o = { 0, 0, 50, 20, "jenks:3", NULL, NULL, NULL, 0,
+	struct rank_opts o = { 0, 0, 50, 20, 0, "jenks:3", NULL, NULL, NULL, 0,
 		CLI_FMT_TABLE, CIDX_METHOD_INIT };
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -719,7 +741,7 @@ cmd_rank(int argc, char **argv)
 	struct side cur = { NULL, NULL }, prev = { NULL, NULL };
 	struct move *mv = NULL;
 	double *w = NULL;
-	int ret, year = 0, cyear = 0;
+	int ret, year = 0, cyear = 0, shared = -1, n_cur = 0, n_prev = 0;
 
 	memset(&ts, 0, sizeof(ts));
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
@@ -770,6 +792,22 @@ cmd_rank(int argc, char **argv)
 			    mv[i].change >= o.dark;
 		}
 		cidx_strmap_release(&map);
+		/* movement between years measured on different indicators */
+		shared = 0;
+		for (size_t j = 0; j < fw->n_ind; j++) {
+			int a = cur.r->skipped[j] != CIDX_SKIP_NODATA;
+			int b = prev.r->skipped[j] != CIDX_SKIP_NODATA;
+
+			n_cur += a;
+			n_prev += b;
+			shared += a && b;
+		}
+		if (shared == n_cur && shared == n_prev)
+			shared = -1;
+		else if (o.fmt != CLI_FMT_TABLE)
+			cli_warn("%d and %d share %d of the indicators with data "
+			    "(%d and %d): movement compares partly different "
+			    "measures", year, cyear, shared, n_cur, n_prev);
 	}
 	if (o.fmt != CLI_FMT_TABLE) {
 		for (size_t j = 0; j < fw->n_ind; j++)
@@ -786,7 +824,7 @@ cmd_rank(int argc, char **argv)
 	switch (o.fmt) {
 	case CLI_FMT_TABLE:
 		print_table(&o, fw, cli_workspace(), &cur, cyear, mv, &ts,
-		    (size_t)o.top);
+		    (size_t)o.top, shared, n_cur, n_prev);
 		break;
 	case CLI_FMT_CSV:
 		print_csv(fw, &cur, mv);

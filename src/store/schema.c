@@ -60,9 +60,9 @@ const char *const cidx_migrations[] = {
 	"  year      INTEGER NOT NULL,\n"
 	"  value     REAL NOT NULL,\n"
 	"  import_id INTEGER NOT NULL REFERENCES imports(id),\n"
-	"  PRIMARY KEY (unit, indicator, year)\n"
+	"  PRIMARY KEY (year, unit, indicator)\n"
 	") WITHOUT ROWID;\n"
-	"CREATE INDEX observations_year ON observations(year, indicator);\n",
+	"CREATE INDEX observations_indicator ON observations(indicator);\n",
 };
 
 const size_t cidx_n_migrations =

@@ -134,7 +134,9 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 		    "workspace (run 'cityidx init')", path);
 		goto fail;
 	}
-	if ((ret = exec(st, "PRAGMA journal_mode = WAL", err)) < 0 ||
+	/* a year of a large index is a few MB: keep it in memory */
+	if ((ret = exec(st, "PRAGMA cache_size = -65536", err)) < 0 ||
+	    (ret = exec(st, "PRAGMA journal_mode = WAL", err)) < 0 ||
 	    (ret = migrate(st, err)) < 0)
 		goto fail;
 	*out = st;

@@ -1,0 +1,451 @@
+#!/bin/sh
+# convert.sh - build the cityidx Chinese-city data files from data/cn/raw/.
+#
+# Usage (from the repository root):  sh data/cn/convert.sh [OUTDIR]
+#   OUTDIR defaults to data/cn.  Writes OUTDIR/cities.csv (units file) and
+#   OUTDIR/cn-cities.csv (long layout unit,indicator,year,value) for the
+#   framework indicators/cn-cities.csv.  A summary of every cleaning rule
+#   is printed on standard error.  Needs only a POSIX sh and awk (mawk or
+#   gawk); set AWK=... to choose the awk.  Output is deterministic.
+#
+# Every rule applied here is described in data/cn/README.md.
+
+set -eu
+LC_ALL=C
+export LC_ALL
+
+here=$(dirname "$0")
+raw=$here/raw
+out=${1:-$here}
+awk=${AWK:-awk}
+
+census=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1_nogeom.csv
+panel=$raw/cn-city-panel-2004-2012/cities_2004_2012.csv
+firm=$raw/cn-city-firms-2015/firm_yearbook.csv
+
+for f in "$census" "$panel" "$firm"; do
+	if [ ! -r "$f" ]; then
+		echo "convert.sh: cannot read $f" >&2
+		exit 1
+	fi
+done
+mkdir -p "$out"
+units_tmp=$out/cities.csv.tmp
+data_tmp=$out/cn-cities.csv.tmp
+trap 'rm -f "$units_tmp" "$data_tmp"' EXIT
+
+# shellcheck disable=SC2016 # the awk program is single-quoted on purpose
+"$awk" -v OUT_UNITS="$units_tmp" -v OUT_DATA="$data_tmp" '
+function die(msg) {
+	printf "convert.sh: %s\n", msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+function note(msg) { printf "%s\n", msg > "/dev/stderr" }
+function csvq(s) {
+	if (index(s, ",") || index(s, "\"") || index(s, "\n")) {
+		gsub(/"/, "\"\"", s)
+		return "\"" s "\""
+	}
+	return s
+}
+function isnum(s) { return s ~ /^[0-9]+(\.[0-9]+)?$/ }
+function fmt(x) { return sprintf("%.17g", x) }
+# insertion sort of a[1..n] (string order)
+function sortarr(a, n,    i, j, t) {
+	for (i = 2; i <= n; i++) {
+		t = a[i]
+		for (j = i - 1; j >= 1 && a[j] > t; j--)
+			a[j + 1] = a[j]
+		a[j + 1] = t
+	}
+}
+# column index of header name h in the current record, or die
+function col(h, what,    i) {
+	for (i = 1; i <= NF; i++)
+		if ($i == h)
+			return i
+	die(FILENAME ": no column \"" h "\" (" what ")")
+}
+# name -> admin code; sets RES_ALIAS; returns "" for a dropped name
+function resolve(name) {
+	RES_ALIAS = 0
+	if (name in c2code)
+		return c2code[name]
+	if (name in alias) {
+		RES_ALIAS = 1
+		return c2code[alias[name]]
+	}
+	if (name in dropname) {
+		ndropped[name]++
+		return ""
+	}
+	die(FILENAME ":" FNR ": city name \"" name "\" matches no census name " \
+	    "and no known variant (add it to the alias or drop list)")
+}
+
+BEGIN {
+	FS = ","
+	failed = 0
+
+	# Name variants, mapped to the census (2020-boundary) name.
+	alias["毫州市"] = "亳州市"	# typo (毫 for 亳)
+	alias["思茅市"] = "普洱市"	# renamed 2007
+	# Names with no 2020-boundary unit: rows dropped.
+	dropname["巢湖市"] = "abolished 2011, split among 合肥/芜湖/马鞍山"
+	dropname["莱芜市"] = "abolished 2019, merged into 济南市"
+
+	# Panel columns used (upstream header names, exact).
+	NK = split("GDP IND RETAIL FDI TERT FISC POP BEDS HLTH PUPIL SO2 WASTE GREEN", K, " ")
+	H["GDP"]    = "地区生产总值_当年价格_全市_万元"
+	H["IND"]    = "规模以上工业总产值_全市_万元"
+	H["RETAIL"] = "社会消费品零售额_全市_万元"
+	H["FDI"]    = "外商实际投资额_全市_万美元"
+	H["TERT"]   = "第三产业占GDP的比重_全市_百分比"
+	H["FISC"]   = "财政收入 市 占GDP比重"
+	H["POP"]    = "年末总人口_全市_万人"
+	H["BEDS"]   = "医院、卫生院床位数_全市_张"
+	H["HLTH"]   = "每千人拥有卫生技术人员数 市"
+	H["PUPIL"]  = "普通中小学在校学生数_市_人"
+	H["SO2"]    = "工业二氧化硫排放量_全市_吨"
+	H["WASTE"]  = "生活垃圾无害化处理率_全市_百分比"
+	H["GREEN"]  = "绿化覆盖率_市辖区_百分比%"
+
+	# Rule Z: a 0 is missing in every used column except FDI.
+	split("GDP IND RETAIL TERT FISC POP BEDS HLTH PUPIL SO2 WASTE GREEN", t, " ")
+	for (i in t) zero_missing[t[i]] = 1
+	# Rule B: provinces whose 2011 population column is scrambled.
+	split("河南省 山东省 湖南省 湖北省 广东省", t, " ")
+	for (i in t) pop2011_bad[t[i]] = 1
+	# Rule B: province whose 2015 new-firm counts are incomplete (8 of its
+	# 10 prefectures absent from the firm file, the 2 present lowest).
+	firm_bad["陕西省"] = 1
+	# Rule J: columns checked for isolated jumps.
+	NJ = split("IND RETAIL POP BEDS PUPIL HLTH SO2", JC, " ")
+
+	NY = split("2004 2005 2006 2007 2008 2009 2010 2011 2012", Y, " ")
+
+	# Indicators written (sorted below).
+	NI = split("T_PUPIL T_HEALTH M_GDPPC M_RETAILPC M_INDPC M_TERT M_NEWFIRM M_GDPEMP E_BEDS E_GREEN E_WASTE E_SO2 C_FDIPC C_FISC C_BUDGET", IND, " ")
+}
+
+FNR == 1 {
+	fi++
+	sub(/^\357\273\277/, "")
+}
+{
+	sub(/\r$/, "")
+	if (index($0, "\""))
+		die(FILENAME ":" FNR ": quoted fields are not supported")
+	if ($0 == "")
+		next
+}
+
+# ---- census list: code, name, province --------------------------------
+fi == 1 && FNR == 1 {
+	cc_city = col("city", "census"); cc_code = col("city_code", "census")
+	cc_prov = col("province", "census"); cc_pop10 = col("popu_2010", "census")
+	cnf = NF
+	next
+}
+fi == 1 {
+	if (NF != cnf) die(FILENAME ":" FNR ": " NF " fields, header has " cnf)
+	nm = $cc_city; cd = $cc_code
+	if (cd !~ /^[0-9][0-9][0-9][0-9][0-9][0-9]$/)
+		die(FILENAME ":" FNR ": bad city_code \"" cd "\"")
+	if (nm in c2code) die(FILENAME ":" FNR ": duplicate name " nm)
+	if (cd in cname) die(FILENAME ":" FNR ": duplicate code " cd)
+	if ($cc_prov == "") die(FILENAME ":" FNR ": empty province")
+	c2code[nm] = cd; cname[cd] = nm; cprov[cd] = $cc_prov
+	if (isnum($cc_pop10) && $cc_pop10 > 0) cpop10[cd] = $cc_pop10 + 0
+	next
+}
+
+# ---- panel 2004-2012 ------------------------------------------------------
+fi == 2 && FNR == 1 {
+	pc_city = col("城市", "panel"); pc_year = col("年份", "panel")
+	for (k = 1; k <= NK; k++) PC[K[k]] = col(H[K[k]], "panel")
+	pnf = NF
+	next
+}
+fi == 2 {
+	if (NF != pnf) die(FILENAME ":" FNR ": " NF " fields, header has " pnf)
+	nm = $pc_city; yr = $pc_year
+	if (yr !~ /^20(0[4-9]|1[0-2])$/) die(FILENAME ":" FNR ": year \"" yr "\"")
+	nin++
+	cd = resolve(nm)
+	if (cd == "") next
+	key = cd SUBSEP yr
+	if (key in prow) {
+		# Same unit and year twice: a row under the census name wins
+		# over a row under a variant; anything else is an error.
+		if (palias[key] && !RES_ALIAS) {
+			note("duplicate " cd " " yr ": kept " nm ", dropped " pname[key])
+			ndup++
+		} else if (!palias[key] && RES_ALIAS) {
+			note("duplicate " cd " " yr ": kept " pname[key] ", dropped " nm)
+			ndup++
+			next
+		} else
+			die(FILENAME ":" FNR ": second row for " nm " " yr)
+	}
+	if (RES_ALIAS) naliased[nm]++
+	prow[key] = 1; pname[key] = nm; palias[key] = RES_ALIAS; used[cd] = 1
+	for (k = 1; k <= NK; k++) {
+		v = $(PC[K[k]])
+		if (v != "" && !isnum(v))
+			die(FILENAME ":" FNR ": " H[K[k]] ": not a plain number: \"" v "\"")
+		V[key, K[k]] = v
+	}
+	next
+}
+
+# ---- firm/yearbook 2015 -----------------------------------------------------
+fi == 3 && FNR == 1 {
+	fc_city = col("city", "firm"); fc_firm = col("firm_total", "firm")
+	fc_gdp = col("GDP10000", "firm"); fc_fisc = col("Fiscal10000", "firm")
+	fc_emp = col("Employment", "firm"); fnf = NF
+	next
+}
+fi == 3 {
+	if (NF != fnf) die(FILENAME ":" FNR ": " NF " fields, header has " fnf)
+	nin15++
+	cd = resolve($fc_city)
+	if (cd == "") next
+	if (cd in frow) die(FILENAME ":" FNR ": second row for " $fc_city)
+	if (RES_ALIAS) naliased[$fc_city]++
+	frow[cd] = 1; used[cd] = 1
+	F["FIRM", cd] = $fc_firm; F["GDP", cd] = $fc_gdp
+	F["FISC", cd] = $fc_fisc; F["EMP", cd] = $fc_emp
+	split("FIRM GDP FISC EMP", t, " ")
+	for (i = 1; i <= 4; i++) {
+		v = F[t[i], cd]
+		if (v != "" && !isnum(v))
+			die(FILENAME ":" FNR ": " t[i] ": not a plain number: \"" v "\"")
+		if (v != "" && v + 0 == 0) { F[t[i], cd] = ""; nz15++ }
+	}
+	next
+}
+
+END {
+	if (failed) exit 1
+	if (fi != 3) die("expected 3 input files")
+
+	NU = 0
+	for (cd in used) U[++NU] = cd
+	sortarr(U, NU)
+	for (i = 1; i <= NI; i++) SI[i] = IND[i]
+	sortarr(SI, NI)
+
+	# ---- Rule C: GDP, industrial output and retail sales all fall below
+	# 0.9x the previous panel row of the same city: the two rows describe
+	# different areas.  The later row is dropped, unless the observation
+	# after it (next panel GDP, else 2015 GDP) lies within 2x of it, in
+	# which case the earlier row is dropped. ----
+	for (u = 1; u <= NU; u++) {
+		cd = U[u]; pk = ""
+		for (y = 1; y <= NY; y++) {
+			key = cd SUBSEP Y[y]
+			if (!(key in prow)) continue
+			if (pk != "" && V[pk, "GDP"] + 0 > 0 && V[key, "GDP"] + 0 > 0 &&
+			    V[pk, "IND"] + 0 > 0 && V[key, "IND"] + 0 > 0 &&
+			    V[pk, "RETAIL"] + 0 > 0 && V[key, "RETAIL"] + 0 > 0 &&
+			    V[key, "GDP"] + 0 < 0.9 * V[pk, "GDP"] &&
+			    V[key, "IND"] + 0 < 0.9 * V[pk, "IND"] &&
+			    V[key, "RETAIL"] + 0 < 0.9 * V[pk, "RETAIL"]) {
+				nx = ""
+				for (z = y + 1; z <= NY && nx == ""; z++)
+					if ((cd SUBSEP Y[z]) in prow && V[cd SUBSEP Y[z], "GDP"] + 0 > 0)
+						nx = V[cd SUBSEP Y[z], "GDP"] + 0
+				if (nx == "" && F["GDP", cd] + 0 > 0)
+					nx = F["GDP", cd] + 0
+				q = V[key, "GDP"] + 0
+				if (nx != "" && nx < 2 * q && 2 * nx > q)
+					dk = pk
+				else
+					dk = key
+				cdrop[dk] = 1
+				split(dk, t, SUBSEP)
+				note("rule C: " cd " " cname[cd] " rows " substr(pk, length(cd) + 2) "/" Y[y] \
+				    " (GDP " V[pk, "GDP"] " -> " V[key, "GDP"] ", next " nx ") -> row " t[2] " dropped")
+			}
+			pk = key
+		}
+	}
+	for (key in cdrop) {
+		droprow[key] = 1; ndroprowC++
+		for (k = 1; k <= NK; k++) V[key, K[k]] = ""
+		popgone[key] = 1
+	}
+	# ---- Rule J on GDP (2015 GDP is the last neighbour): drop the row ----
+	for (u = 1; u <= NU; u++) {
+		cd = U[u]; n = 0
+		for (y = 1; y <= NY; y++) {
+			key = cd SUBSEP Y[y]
+			if ((key in prow) && !(key in cdrop) && V[key, "GDP"] + 0 > 0) { n++; sy[n] = Y[y]; sv[n] = V[key, "GDP"] + 0 }
+		}
+		if (F["GDP", cd] + 0 > 0) { n++; sy[n] = 2015; sv[n] = F["GDP", cd] + 0 }
+		for (i = 2; i < n; i++) {
+			if ((sv[i] > 2 * sv[i-1] && sv[i] > 2 * sv[i+1]) ||
+			    (2 * sv[i] < sv[i-1] && 2 * sv[i] < sv[i+1])) {
+				key = cd SUBSEP sy[i]
+				droprow[key] = 1; ndroprowJ++
+				note("rule J: GDP " cd " " cname[cd] " " sy[i] " = " V[key, "GDP"] \
+				    " (neighbours " sy[i-1] ": " sv[i-1] ", " sy[i+1] ": " sv[i+1] ") -> row dropped")
+			}
+		}
+	}
+	for (key in droprow) {
+		for (k = 1; k <= NK; k++) V[key, K[k]] = ""
+		popgone[key] = 1
+	}
+	# ---- Rule Z: zeros that are missing values ----
+	for (u = 1; u <= NU; u++) for (y = 1; y <= NY; y++) {
+		key = U[u] SUBSEP Y[y]
+		if (!(key in prow)) continue
+		for (k = 1; k <= NK; k++) {
+			c = K[k]; v = V[key, c]
+			if (v != "" && (c in zero_missing) && v + 0 == 0) {
+				V[key, c] = ""; cntZ[c]++
+				if (c == "POP") popgone[key] = 1
+			}
+		}
+	}
+	# ---- Rule B: corrupted column-years ----
+	for (u = 1; u <= NU; u++) for (y = 1; y <= NY; y++) {
+		key = U[u] SUBSEP Y[y]
+		if (!(key in prow)) continue
+		if ((Y[y] == 2008 || Y[y] == 2010) && V[key, "FDI"] != "") { V[key, "FDI"] = ""; cntB["FDI"]++ }
+		if (Y[y] == 2011 && V[key, "SO2"] != "") { V[key, "SO2"] = ""; cntB["SO2"]++ }
+		if (Y[y] == 2011 && (cprov[U[u]] in pop2011_bad)) {
+			if (V[key, "POP"] != "") { V[key, "POP"] = ""; cntB["POP"]++ }
+			popgone[key] = 1
+		}
+	}
+	# ---- Rule R: impossible values ----
+	for (u = 1; u <= NU; u++) for (y = 1; y <= NY; y++) {
+		key = U[u] SUBSEP Y[y]
+		if (!(key in prow)) continue
+		if (V[key, "TERT"] != "" && V[key, "TERT"] + 0 > 100) { V[key, "TERT"] = ""; cntR["TERT"]++ }
+		if (V[key, "GREEN"] != "" && V[key, "GREEN"] + 0 > 100) { V[key, "GREEN"] = ""; cntR["GREEN"]++ }
+		if (V[key, "WASTE"] != "" && V[key, "WASTE"] + 0 > 100) { V[key, "WASTE"] = ""; cntR["WASTE"]++ }
+		if (V[key, "FISC"] != "" && V[key, "FISC"] + 0 >= 1) { V[key, "FISC"] = ""; cntR["FISC"]++; logR = logR " " cname[U[u]] Y[y] }
+		if (V[key, "POP"] != "" && (V[key, "POP"] + 0 > 3500 ||
+		    ((U[u] in cpop10) && V[key, "POP"] * 10000 > 2.5 * cpop10[U[u]]))) {
+			note("rule R: POP " U[u] " " cname[U[u]] " " Y[y] " = " V[key, "POP"] \
+			    " (census 2010 resident: " ((U[u] in cpop10) ? cpop10[U[u]] : "n/a") ") -> missing")
+			V[key, "POP"] = ""; cntR["POP"]++; popgone[key] = 1
+		}
+		if (V[key, "IND"] != "" && V[key, "IND"] + 0 < 1000) { V[key, "IND"] = ""; cntR["IND"]++ }
+		if (V[key, "FDI"] != "" && V[key, "POP"] != "" && V[key, "FDI"] / V[key, "POP"] > 10000) {
+			V[key, "FDI"] = ""; cntR["FDI"]++
+			note("rule R: FDI " U[u] " " cname[U[u]] " " Y[y] " > 10000 USD per inhabitant -> missing")
+		}
+	}
+	# health workers per 1000 are computed upstream from the population:
+	# missing wherever the population is missing (again after rule J)
+	for (key in popgone)
+		if ((key in prow) && V[key, "HLTH"] != "") { V[key, "HLTH"] = ""; cntH++ }
+	# ---- Rule J on other columns (all flags first, then applied) ----
+	for (j = 1; j <= NJ; j++) {
+		c = JC[j]
+		for (u = 1; u <= NU; u++) {
+			cd = U[u]; n = 0
+			for (y = 1; y <= NY; y++) {
+				key = cd SUBSEP Y[y]
+				if ((key in prow) && V[key, c] != "") { n++; sy[n] = Y[y]; sv[n] = V[key, c] + 0 }
+			}
+			for (i = 2; i < n; i++)
+				if ((sv[i] > 2 * sv[i-1] && sv[i] > 2 * sv[i+1]) ||
+				    (2 * sv[i] < sv[i-1] && 2 * sv[i] < sv[i+1])) {
+					jflag[cd SUBSEP sy[i], c] = 1
+					note("rule J: " c " " cd " " cname[cd] " " sy[i] " = " V[cd SUBSEP sy[i], c] \
+					    " (neighbours " sy[i-1] ": " sv[i-1] ", " sy[i+1] ": " sv[i+1] ") -> missing")
+				}
+		}
+	}
+	for (jk in jflag) {
+		split(jk, t, SUBSEP)
+		key = t[1] SUBSEP t[2]
+		V[key, t[3]] = ""; cntJ[t[3]]++
+		if (t[3] == "POP") popgone[key] = 1
+	}
+	for (key in popgone)
+		if ((key in prow) && V[key, "HLTH"] != "") { V[key, "HLTH"] = ""; cntH++ }
+
+	# ---- derived indicators ----
+	for (u = 1; u <= NU; u++) for (y = 1; y <= NY; y++) {
+		key = U[u] SUBSEP Y[y]
+		if (!(key in prow)) continue
+		pop = V[key, "POP"]; gdp = V[key, "GDP"]
+		if (pop != "") {
+			if (V[key, "PUPIL"] != "") O[key, "T_PUPIL"] = fmt(V[key, "PUPIL"] / pop)
+			if (gdp != "") O[key, "M_GDPPC"] = fmt(gdp / pop)
+			if (V[key, "RETAIL"] != "") O[key, "M_RETAILPC"] = fmt(V[key, "RETAIL"] / pop)
+			if (V[key, "IND"] != "") O[key, "M_INDPC"] = fmt(V[key, "IND"] / pop)
+			if (V[key, "BEDS"] != "") O[key, "E_BEDS"] = fmt(V[key, "BEDS"] / pop)
+			if (V[key, "FDI"] != "") O[key, "C_FDIPC"] = fmt(V[key, "FDI"] / pop)
+		}
+		if (V[key, "HLTH"] != "") O[key, "T_HEALTH"] = V[key, "HLTH"]
+		if (V[key, "TERT"] != "") O[key, "M_TERT"] = V[key, "TERT"]
+		if (V[key, "GREEN"] != "") O[key, "E_GREEN"] = V[key, "GREEN"]
+		if (V[key, "WASTE"] != "") O[key, "E_WASTE"] = V[key, "WASTE"]
+		if (V[key, "FISC"] != "") O[key, "C_FISC"] = V[key, "FISC"]
+		if (V[key, "SO2"] != "" && gdp != "") O[key, "E_SO2"] = fmt(V[key, "SO2"] * 10000 / gdp)
+	}
+	for (u = 1; u <= NU; u++) {
+		cd = U[u]
+		if (!(cd in frow)) continue
+		key = cd SUBSEP 2015
+		emp = F["EMP", cd]
+		if (F["FIRM", cd] != "" && (cprov[cd] in firm_bad)) {
+			F["FIRM", cd] = ""; cntB["FIRM15"]++
+			note("rule B: new-firm count 2015 " cd " " cname[cd] " -> missing")
+		}
+		if (emp != "") {
+			if (F["FIRM", cd] != "") O[key, "M_NEWFIRM"] = fmt(F["FIRM", cd] * 10000 / emp)
+			if (F["GDP", cd] != "") O[key, "M_GDPEMP"] = fmt(F["GDP", cd] * 10000 / emp)
+		}
+		if (F["FISC", cd] != "" && F["GDP", cd] != "") O[key, "C_BUDGET"] = fmt(F["FISC", cd] / F["GDP", cd])
+	}
+
+	# ---- write ----
+	print "code,name,name_en,province" > OUT_UNITS
+	for (u = 1; u <= NU; u++)
+		print U[u] "," csvq(cname[U[u]]) ",," csvq(cprov[U[u]]) > OUT_UNITS
+	close(OUT_UNITS)
+	NY2 = split("2004 2005 2006 2007 2008 2009 2010 2011 2012 2015", Y2, " ")
+	print "unit,indicator,year,value" > OUT_DATA
+	nout = 0
+	for (u = 1; u <= NU; u++) for (i = 1; i <= NI; i++) for (y = 1; y <= NY2; y++) {
+		key = U[u] SUBSEP Y2[y]
+		if ((key, SI[i]) in O) {
+			print U[u] "," SI[i] "," Y2[y] "," O[key, SI[i]] > OUT_DATA
+			nout++; rowsy[Y2[y]]++; rowsi[SI[i]]++
+			if (!((U[u], Y2[y]) in seen)) { seen[U[u], Y2[y]] = 1; unitsy[Y2[y]]++ }
+		}
+	}
+	close(OUT_DATA)
+
+	# ---- summary on stderr ----
+	note("panel rows read " nin ", 2015 rows read " nin15 "; units written " NU)
+	for (nm in naliased) note("variant " nm " -> " alias[nm] ": " naliased[nm] " row(s)")
+	for (nm in ndropped) note("dropped " nm " (" dropname[nm] "): " ndropped[nm] " row(s)")
+	note("duplicates resolved: " (ndup + 0))
+	for (k = 1; k <= NK; k++) {
+		c = K[k]
+		if (cntZ[c] + cntR[c] + cntB[c] + cntJ[c] > 0)
+			note("missing set in " c ": zero " (cntZ[c] + 0) ", range " (cntR[c] + 0) \
+			    ", block " (cntB[c] + 0) ", jump " (cntJ[c] + 0))
+	}
+	note("fiscal ratio >= 1 in:" logR)
+	note("rows dropped: rule C " (ndroprowC + 0) ", rule J (GDP) " (ndroprowJ + 0) "; HLTH dropped with population: " (cntH + 0) \
+	    "; 2015 zero cells: " (nz15 + 0))
+	note("data rows " nout)
+	for (y = 1; y <= NY2; y++) note("year " Y2[y] ": rows " (rowsy[Y2[y]] + 0) ", units " (unitsy[Y2[y]] + 0))
+	for (i = 1; i <= NI; i++) note("indicator " SI[i] ": rows " (rowsi[SI[i]] + 0))
+}
+' "$census" "$panel" "$firm"
+
+mv "$units_tmp" "$out/cities.csv"
+mv "$data_tmp" "$out/cn-cities.csv"
