@@ -62,6 +62,11 @@ main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (strcmp(argv[optind], "help") == 0) {
+		if (optind + 1 < argc && cli_find(argv[optind + 1]) == NULL) {
+			fprintf(stderr, "cityidx: unknown command '%s' (see "
+			    "'cityidx --help')\n", argv[optind + 1]);
+			return CLI_USAGE;
+		}
 		if (optind + 1 < argc && (cmd = cli_find(argv[optind + 1]))) {
 			static char help[] = "--help";
 			char *av[] = { argv[optind + 1], help, NULL };

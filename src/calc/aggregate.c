@@ -22,6 +22,7 @@ cidx_calc_aggregate(const struct cidx_framework *fw, const double *w,
 
 	for (size_t a = 0; a < fw->n_agg; a++) {
 		size_t k = fw->bottom_up[a];
+		enum cidx_agg how = cidx_method_agg_at(m, fw->node[k].level);
 
 		for (size_t i = 0; i < n; i++) {
 			double sw = 0, acc = 0, r;
@@ -33,28 +34,28 @@ cidx_calc_aggregate(const struct cidx_framework *fw, const double *w,
 
 				if (isnan(y) || wc == 0)
 					continue;
-				if (m->agg != CIDX_AGG_ARITH && !(y > 0))
+				if (how != CIDX_AGG_ARITH && !(y > 0))
 					return cidx_err_set(err, CIDX_ENUMERIC,
 					    "%s mean needs values > 0: unit "
 					    "'%s', '%s' = %g (normalise to a "
 					    "positive range, e.g. minmax:1,100)",
-					    m->agg == CIDX_AGG_GEOM ?
+					    how == CIDX_AGG_GEOM ?
 					    "geometric" : "harmonic",
 					    unit_codes ? unit_codes[i] : "?",
 					    fw->node[ch].code, y);
 				sw += wc;
-				if (m->agg == CIDX_AGG_GEOM)
+				if (how == CIDX_AGG_GEOM)
 					acc += wc * log(y);
-				else if (m->agg == CIDX_AGG_HARM)
+				else if (how == CIDX_AGG_HARM)
 					acc += wc / y;
 				else
 					acc += wc * y;
 			}
 			if (sw == 0)
 				r = NAN;
-			else if (m->agg == CIDX_AGG_GEOM)
+			else if (how == CIDX_AGG_GEOM)
 				r = exp(acc / sw);
-			else if (m->agg == CIDX_AGG_HARM)
+			else if (how == CIDX_AGG_HARM)
 				r = sw / acc;
 			else
 				r = acc / sw;

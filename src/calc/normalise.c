@@ -1,26 +1,26 @@
 /*
- * normalise.c - per-indicator normalisation over the units of one year.
+ * normalise.c - per-indicator normalisation (METHODS.md section 3).
+ * Direction is applied first (y = direction * x) for the methods defined
+ * on ordered values (minmax, zscore, rank, percentile); ratio, distmax and
+ * goalposts work on the raw values and define direction -1 themselves.
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "calc/calc.h"
+#include "calc/stats.h"
+#include "core/mem.h"
 
-int
-cidx_calc_normalise(const struct cidx_framework *fw, const gsl_matrix *x,
-    const struct cidx_method *m, gsl_matrix *s, int *skipped,
-    struct cidx_err *err)
+static void
+column_stats(const gsl_matrix *const *xs, size_t nx, size_t j, double dir,
+    struct cidx_norm_stats *st)
 {
-	size_t n = x->size1;
+	double sum = 0, ss = 0, lo = INFINITY, hi = -INFINITY, mean;
+	size_t cnt = 0;
 
-	(void)err;
-	for (size_t j = 0; j < fw->n_ind; j++) {
-		size_t k = fw->ind[j], cnt = 0;
-		double dir = fw->node[k].direction;
-		double lo = INFINITY, hi = -INFINITY, sum = 0, mean, ss = 0, sd;
-		int skip = 0;
-
-		for (size_t i = 0; i < n; i++) {
-			double v = gsl_matrix_get(x, i, j);
+	for (size_t t = 0; t < nx; t++)
+		for (size_t i = 0; i < xs[t]->size1; i++) {
+			double v = gsl_matrix_get(xs[t], i, j);
 
 			if (isnan(v))
 				continue;
@@ -30,37 +30,171 @@ cidx_calc_normalise(const struct cidx_framework *fw, const gsl_matrix *x,
 			lo = v < lo ? v : lo;
 			hi = v > hi ? v : hi;
 		}
-		mean = cnt ? sum / (double)cnt : NAN;
-		for (size_t i = 0; i < n; i++) {
-			double v = gsl_matrix_get(x, i, j);
+	mean = cnt ? sum / (double)cnt : NAN;
+	for (size_t t = 0; t < nx; t++)
+		for (size_t i = 0; i < xs[t]->size1; i++) {
+			double v = gsl_matrix_get(xs[t], i, j);
 
 			if (!isnan(v))
 				ss += (dir * v - mean) * (dir * v - mean);
 		}
-		sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : 0;
-		/* no spread, no information: never divide by zero */
-		if (cnt == 0)
-			skip = CIDX_SKIP_NODATA;
-		else if (cnt == 1)
-			skip = CIDX_SKIP_ONE;
-		else if (!(hi > lo) || !(sd > 0))
-			skip = CIDX_SKIP_CONSTANT;
+	st->n = cnt;
+	st->lo = lo;
+	st->hi = hi;
+	st->mean = mean;
+	st->sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : NAN;
+}
+
+void
+cidx_calc_norm_stats(const struct cidx_framework *fw,
+    const gsl_matrix *const *xs, size_t nx, struct cidx_norm_stats *st)
+{
+	for (size_t j = 0; j < fw->n_ind; j++)
+		column_stats(xs, nx, j, fw->node[fw->ind[j]].direction, &st[j]);
+}
+
+static int
+skip_reason(const struct cidx_norm_stats *st)
+{
+	if (st->n == 0)
+		return CIDX_SKIP_NODATA;
+	if (st->n == 1)
+		return CIDX_SKIP_ONE;
+	if (!(st->hi > st->lo) || !(st->sd > 0))
+		return CIDX_SKIP_CONSTANT;
+	return CIDX_SKIP_NONE;
+}
+
+/* checks that need the raw values: sign constraints, goalposts given */
+static int
+check_column(const struct cidx_framework *fw, size_t j, const gsl_matrix *x,
+    const struct cidx_method *m, double *glo, double *ghi,
+    struct cidx_err *err)
+{
+	const struct cidx_node *nd = &fw->node[fw->ind[j]];
+
+	if (m->norm == CIDX_NORM_RATIO && nd->direction < 0)
+		return cidx_err_set(err, CIDX_EINVAL, "ratio normalisation "
+		    "needs direction +1: '%s' has -1 (choose another method)",
+		    nd->code);
+	if (m->norm == CIDX_NORM_GOALPOSTS) {
+		*glo = !isnan(nd->goal_lo) ? nd->goal_lo : m->norm_p1;
+		*ghi = !isnan(nd->goal_hi) ? nd->goal_hi : m->norm_p2;
+		if (isnan(*glo) || isnan(*ghi) || !(*glo < *ghi))
+			return cidx_err_set(err, CIDX_EINVAL, "goalposts: "
+			    "'%s' has no goal_lo < goal_hi in the framework "
+			    "and none was given (goalposts:LO,HI)", nd->code);
+	}
+	if (m->norm != CIDX_NORM_RATIO && m->norm != CIDX_NORM_DISTMAX)
+		return 0;
+	for (size_t i = 0; i < x->size1; i++) {
+		double v = gsl_matrix_get(x, i, j);
+
+		if (isnan(v))
+			continue;
+		if (v < 0 || (m->norm == CIDX_NORM_DISTMAX &&
+		    nd->direction < 0 && v <= 0))
+			return cidx_err_set(err, CIDX_EINVAL, "%s normalisation "
+			    "needs values %s: '%s' has %g",
+			    m->norm == CIDX_NORM_RATIO ? "ratio" : "distmax",
+			    nd->direction < 0 ? "> 0" : ">= 0", nd->code, v);
+	}
+	return 0;
+}
+
+int
+cidx_calc_normalise_with(const struct cidx_framework *fw,
+    const gsl_matrix *x, const struct cidx_method *m,
+    const struct cidx_norm_stats *pst, gsl_matrix *s, int *skipped,
+    struct cidx_err *err)
+{
+	size_t n = x->size1;
+	double *col = NULL, *rk = NULL;
+	int ret = 0;
+
+	if (m->norm == CIDX_NORM_RANK || m->norm == CIDX_NORM_PERCENTILE) {
+		col = xmalloc((n ? n : 1) * sizeof(double));
+		rk = xmalloc((n ? n : 1) * sizeof(double));
+	}
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		size_t k = fw->ind[j];
+		double dir = fw->node[k].direction, glo = NAN, ghi = NAN;
+		struct cidx_norm_stats own, st;
+		int skip;
+
+		column_stats(&x, 1, j, dir, &own);
+		st = pst ? pst[j] : own;
+		/*
+		 * No information: skipped.  With panel scaling a year whose
+		 * values are all equal still sits on the common scale, so
+		 * only the panel's spread counts (rank and percentile are
+		 * always within the year).
+		 */
+		if (pst && m->norm != CIDX_NORM_RANK &&
+		    m->norm != CIDX_NORM_PERCENTILE)
+			skip = own.n == 0 ? CIDX_SKIP_NODATA : skip_reason(&st);
+		else
+			skip = skip_reason(&own);
 		if (skipped)
 			skipped[j] = skip;
+		if (skip == CIDX_SKIP_NONE &&
+		    (ret = check_column(fw, j, x, m, &glo, &ghi, err)) < 0)
+			goto out;
+		if (col && skip == CIDX_SKIP_NONE) {
+			for (size_t i = 0; i < n; i++)
+				col[i] = dir * gsl_matrix_get(x, i, j);
+			cidx_stat_ranks(col, n, m->norm == CIDX_NORM_RANK, rk);
+		}
 		for (size_t i = 0; i < n; i++) {
-			double v = gsl_matrix_get(x, i, j), r = NAN;
+			double v = gsl_matrix_get(x, i, j), y = dir * v, r = NAN;
 
-			if (!skip && !isnan(v)) {
-				v *= dir;
-				if (m->norm == CIDX_NORM_ZSCORE)
-					r = m->norm_p1 +
-					    m->norm_p2 * (v - mean) / sd;
-				else
-					r = m->norm_p1 + (m->norm_p2 -
-					    m->norm_p1) * (v - lo) / (hi - lo);
+			if (skip != CIDX_SKIP_NONE || isnan(v)) {
+				gsl_matrix_set(s, i, k, NAN);
+				continue;
+			}
+			switch (m->norm) {
+			case CIDX_NORM_MINMAX:
+				r = m->norm_p1 + (m->norm_p2 - m->norm_p1) *
+				    (y - st.lo) / (st.hi - st.lo);
+				break;
+			case CIDX_NORM_ZSCORE:
+				r = m->norm_p1 + m->norm_p2 * (y - st.mean) /
+				    st.sd;
+				break;
+			case CIDX_NORM_RANK:
+				r = rk[i];
+				break;
+			case CIDX_NORM_PERCENTILE:
+				r = (rk[i] - 1) / (double)(own.n - 1) * 100;
+				break;
+			case CIDX_NORM_RATIO:
+				/* raw mean: direction is +1 here */
+				r = 100 * v / st.mean;
+				break;
+			case CIDX_NORM_DISTMAX:
+				/* y = -x for direction -1, so min x = -hi */
+				r = dir > 0 ? 100 * v / st.hi :
+				    100 * (-st.hi) / v;
+				break;
+			case CIDX_NORM_GOALPOSTS:
+				r = dir > 0 ? (v - glo) / (ghi - glo) :
+				    (ghi - v) / (ghi - glo);
+				r = 100 * (r < 0 ? 0 : r > 1 ? 1 : r);
+				break;
 			}
 			gsl_matrix_set(s, i, k, r);
 		}
 	}
-	return 0;
+out:
+	free(col);
+	free(rk);
+	return ret;
+}
+
+int
+cidx_calc_normalise(const struct cidx_framework *fw, const gsl_matrix *x,
+    const struct cidx_method *m, gsl_matrix *s, int *skipped,
+    struct cidx_err *err)
+{
+	return cidx_calc_normalise_with(fw, x, m, NULL, s, skipped, err);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "calc/calc.h"
+#include "calc/weights.h"
 #include "core/mem.h"
 
 void
@@ -22,18 +23,123 @@ cidx_ranking_free(struct cidx_ranking *r)
 	free(r);
 }
 
+void
+cidx_global_weights(const struct cidx_framework *fw, const double *w,
+    size_t top, double *gw)
+{
+	for (size_t k = 0; k < fw->n; k++)
+		gw[k] = 0;
+	gw[top] = 1;
+	/* top-down: parents before children (levels descending) */
+	for (int lv = fw->node[top].level; lv >= 2; lv--)
+		for (size_t k = 0; k < fw->n; k++) {
+			double sw = 0;
+
+			if (fw->node[k].level != lv || gw[k] == 0)
+				continue;
+			for (size_t c = fw->child_off[k];
+			    c < fw->child_off[k + 1]; c++)
+				sw += w[fw->child[c]];
+			for (size_t c = fw->child_off[k];
+			    c < fw->child_off[k + 1]; c++)
+				gw[fw->child[c]] = sw > 0 ?
+				    gw[k] * w[fw->child[c]] / sw : 0;
+		}
+}
+
+/* TOPSIS closeness of every aggregate over the indicators below it */
+static int
+topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    const double *w, gsl_matrix *s, struct cidx_err *err)
+{
+	size_t n = ds->n_units;
+	double *gw = xcalloc(fw->n, sizeof(double));
+	double *cw = xcalloc(fw->n_ind, sizeof(double));
+	double *c = xcalloc(n ? n : 1, sizeof(double));
+	int *dir = xcalloc(fw->n_ind, sizeof(int));
+	size_t *cols = xcalloc(fw->n_ind, sizeof(size_t));
+	int ret = 0;
+
+	/* indicator columns: the vector-normalised values r_ij */
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		double ss = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			double v = gsl_matrix_get(ds->x, i, j);
+
+			if (!isnan(v))
+				ss += v * v;
+		}
+		for (size_t i = 0; i < n; i++)
+			gsl_matrix_set(s, i, fw->ind[j], ss > 0 ?
+			    gsl_matrix_get(ds->x, i, j) / sqrt(ss) : NAN);
+	}
+	for (size_t a = 0; a < fw->n_agg && ret == 0; a++) {
+		size_t k = fw->bottom_up[a], m = 0;
+		gsl_matrix *sub;
+
+		cidx_global_weights(fw, w, k, gw);
+		for (size_t j = 0; j < fw->n_ind; j++)
+			if (gw[fw->ind[j]] > 0) {
+				cols[m] = j;
+				cw[m] = gw[fw->ind[j]];
+				dir[m] = fw->node[fw->ind[j]].direction;
+				m++;
+			}
+		if (m == 0) {
+			for (size_t i = 0; i < n; i++)
+				gsl_matrix_set(s, i, k, NAN);
+			continue;
+		}
+		sub = gsl_matrix_alloc(n, m);
+		for (size_t i = 0; i < n; i++)
+			for (size_t q = 0; q < m; q++)
+				gsl_matrix_set(sub, i, q,
+				    gsl_matrix_get(ds->x, i, cols[q]));
+		ret = cidx_topsis(sub, dir, cw, c, err);
+		if (ret < 0)
+			cidx_err_prefix(err, "TOPSIS of '%s'", fw->node[k].code);
+		for (size_t i = 0; ret == 0 && i < n; i++)
+			gsl_matrix_set(s, i, k, c[i]);
+		gsl_matrix_free(sub);
+	}
+	free(gw);
+	free(cw);
+	free(c);
+	free(dir);
+	free(cols);
+	return ret;
+}
+
 int
 cidx_ranking_compute(struct cidx_ranking **out,
     const struct cidx_framework *fw, const struct cidx_dataset *ds,
     const double *w, const struct cidx_method *m,
     const struct cidx_tierspec *tiers, size_t top, struct cidx_err *err)
 {
-	struct cidx_ranking *r = xcalloc(1, sizeof(*r));
-	const char **codes = xcalloc(ds->n_units, sizeof(char *));
-	double *idx = xcalloc(ds->n_units, sizeof(double));
+	return cidx_ranking_compute_with(out, fw, ds, w, m, NULL, tiers, top,
+	    err);
+}
+
+int
+cidx_ranking_compute_with(struct cidx_ranking **out,
+    const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    const double *w, const struct cidx_method *m,
+    const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
+    size_t top, struct cidx_err *err)
+{
+	struct cidx_ranking *r;
+	const char **codes;
+	double *idx;
 	int ret;
 
 	*out = NULL;
+	if (ds->n_units == 0 || ds->x == NULL)
+		return cidx_err_set(err, CIDX_ENOTFOUND,
+		    "no units left to rank in %d", ds->year);
+	r = xcalloc(1, sizeof(*r));
+	codes = xcalloc(ds->n_units, sizeof(char *));
+	idx = xcalloc(ds->n_units, sizeof(double));
 	r->n = ds->n_units;
 	r->s = gsl_matrix_alloc(r->n, fw->n);
 	gsl_matrix_set_all(r->s, NAN);
@@ -43,9 +149,23 @@ cidx_ranking_compute(struct cidx_ranking **out,
 	r->tier = xcalloc(r->n, sizeof(int));
 	for (size_t i = 0; i < r->n; i++)
 		codes[i] = ds->unit[i].code;
-	if ((ret = cidx_calc_normalise(fw, ds->x, m, r->s, r->skipped,
-	    err)) < 0 ||
-	    (ret = cidx_calc_aggregate(fw, w, m, r->s, codes, err)) < 0)
+	if (m->topsis) {
+		struct cidx_norm_stats *own = xcalloc(fw->n_ind, sizeof(*own));
+		const gsl_matrix *x = ds->x;
+
+		/* skipped still says which indicators carry information */
+		cidx_calc_norm_stats(fw, &x, 1, own);
+		for (size_t j = 0; j < fw->n_ind; j++)
+			r->skipped[j] = own[j].n == 0 ? CIDX_SKIP_NODATA :
+			    own[j].n == 1 ? CIDX_SKIP_ONE :
+			    !(own[j].hi > own[j].lo) ? CIDX_SKIP_CONSTANT : 0;
+		free(own);
+		ret = topsis_scores(fw, ds, w, r->s, err);
+	} else if ((ret = cidx_calc_normalise_with(fw, ds->x, m, st, r->s,
+	    r->skipped, err)) == 0) {
+		ret = cidx_calc_aggregate(fw, w, m, r->s, codes, err);
+	}
+	if (ret < 0)
 		goto out;
 	for (size_t i = 0; i < r->n; i++)
 		idx[i] = gsl_matrix_get(r->s, i, fw->root);

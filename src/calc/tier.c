@@ -22,6 +22,11 @@ parse_list(const char *s, double **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
+	if (*s == '\0' || *s == ',' || s[strlen(s) - 1] == ',' ||
+	    strstr(s, ",,") != NULL) {
+		free(dup);
+		return CIDX_EINVAL;
+	}
 	for (tok = strtok_r(dup, ",", &save); tok;
 	    tok = strtok_r(NULL, ",", &save)) {
 		double v;
@@ -224,30 +229,16 @@ static void
 kmeans(const double *v, const double *w, size_t m, int k, int *cls)
 {
 	double *c = xcalloc((size_t)k, sizeof(double));
-	double total = 0, acc = 0;
 	int iter;
 
-	/* start from the means of equal-count groups in rank order */
-	for (size_t i = 0; i < m; i++)
-		total += w[i];
-	{
-		double *sum = xcalloc((size_t)k, sizeof(double));
-		double *cnt = xcalloc((size_t)k, sizeof(double));
-
-		for (size_t i = 0; i < m; i++) {
-			int g = (int)floor(acc * k / total);
-
-			if (g >= k)
-				g = k - 1;
-			sum[g] += w[i] * v[i];
-			cnt[g] += w[i];
-			acc += w[i];
-		}
-		for (int g = 0; g < k; g++)
-			c[g] = cnt[g] > 0 ? sum[g] / cnt[g] : NAN;
-		free(sum);
-		free(cnt);
-	}
+	/*
+	 * Start from k distinct scores spread evenly over the m distinct
+	 * values (the middle of each of k equal slices, best first), so no
+	 * centre starts empty however the units tie.
+	 */
+	for (int g = 0; g < k; g++)
+		c[g] = v[(size_t)floor(((double)g + 0.5) * (double)m /
+		    (double)k)];
 	for (iter = 0; iter < 1000; iter++) {
 		int changed = 0;
 		double *sum = xcalloc((size_t)k, sizeof(double));

@@ -15,11 +15,11 @@
 
 #include "calc/calc.h"
 #include "cli/cli.h"
+#include "cli/engine.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/strmap.h"
-#include "io/weights.h"
 #include "store/store.h"
 
 #ifndef CITYIDX_VERSION
@@ -36,31 +36,25 @@ static const char options[] =
     "                       kmeans:K | jenks:K (default jenks:3)\n"
     "  --dark-horse D       places climbed to count as a dark horse "
     "(default 20)\n"
-    "  --normalize METHOD   minmax[:L,U] (default minmax:0,100) | "
-    "zscore[:M,S]\n"
-    "  --aggregate METHOD   arith (default) | geom | harm\n"
-    "  --weights FILE       weights CSV (code/iCode, weight/Weight columns)\n"
-    "  --set CODE=W         override one weight (repeatable, after "
-    "--weights)\n"
     "  --attr LIST          unit attributes to show in the table, comma-"
     "separated\n"
     "                       (default: all; 'none' for none)\n"
     "  --format FORMAT      table (default) | csv | json\n"
     "  --limit N            table: print only the first N ranked rows\n"
-    "  -h, --help           show this help\n";
+    "  -h, --help           show this help\n"
+    CLI_METHOD_HELP;
 
 struct rank_opts {
 	int year, compare; /* 0 = default; compare -1 = none */
 	long top, dark, limit;
-	const char *tiers, *weights, *attr;
-	const char **set;
-	size_t nset;
+	const char *tiers, *attr;
 	enum cli_format fmt;
-	struct cidx_method m;
+	struct cli_method_opts mo;
 };
 
 struct side {
-	struct cidx_dataset *ds;
+	const struct cidx_dataset *ds; /* prepared; owned by the engine */
+	const struct cidx_prep_report *rep;
 	struct cidx_ranking *r;
 };
 
@@ -110,33 +104,23 @@ static int
 parse_opts(int argc, char **argv, struct rank_opts *o)
 {
 	static const struct option longopts[] = {
-		{ "aggregate", required_argument, NULL, 'a' },
 		{ "attr", required_argument, NULL, 'A' },
 		{ "compare", required_argument, NULL, 'c' },
 		{ "dark-horse", required_argument, NULL, 'D' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "limit", required_argument, NULL, 'L' },
-		{ "normalize", required_argument, NULL, 'n' },
-		{ "normalise", required_argument, NULL, 'n' },
-		{ "set", required_argument, NULL, 's' },
 		{ "tiers", required_argument, NULL, 't' },
 		{ "top", required_argument, NULL, 'T' },
-		{ "weights", required_argument, NULL, 'w' },
 		{ "year", required_argument, NULL, 'y' },
+		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	struct cidx_err err = CIDX_ERR_INIT;
-	int ch;
+	int ch, r;
 	long v;
 
-	while ((ch = getopt_long(argc, argv, ":hy:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'a':
-			if (cidx_method_parse_agg(&o->m, optarg, &err) < 0)
-				return cli_usage_error("rank", "--aggregate: %s",
-				    err.msg);
-			break;
 		case 'A':
 			o->attr = optarg;
 			break;
@@ -168,16 +152,6 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 				return cli_usage_error("rank", "--limit '%s': "
 				    "expected a whole number >= 0", optarg);
 			break;
-		case 'n':
-			if (cidx_method_parse_norm(&o->m, optarg, &err) < 0)
-				return cli_usage_error("rank", "--normalize: %s",
-				    err.msg);
-			break;
-		case 's':
-			o->set = xreallocarray(o->set, o->nset + 1,
-			    sizeof(char *));
-			o->set[o->nset++] = optarg;
-			break;
 		case 't':
 			o->tiers = optarg;
 			break;
@@ -185,9 +159,6 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
 				return cli_usage_error("rank", "--top '%s': "
 				    "expected a whole number >= 0", optarg);
-			break;
-		case 'w':
-			o->weights = optarg;
 			break;
 		case 'y':
 			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
@@ -199,6 +170,12 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 			return cli_usage_error("rank", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 		default:
+			if ((r = cli_method_option(&o->mo, ch, optarg,
+			    "rank")) != 0) {
+				if (r != 1)
+					return r;
+				break;
+			}
 			return cli_usage_error("rank", "unknown option '%s'",
 			    argv[optind - 1]);
 		}
@@ -207,19 +184,6 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 		return cli_usage_error("rank", "unexpected argument '%s'",
 		    argv[optind]);
 	return 0;
-}
-
-static int
-load_side(struct cidx_store *st, const struct cidx_framework *fw, int year,
-    const double *w, const struct cidx_method *m,
-    const struct cidx_tierspec *ts, size_t top, struct side *out,
-    struct cidx_err *err)
-{
-	int ret;
-
-	if ((ret = cidx_store_load_year(st, fw, year, &out->ds, err)) < 0)
-		return ret;
-	return cidx_ranking_compute(&out->r, fw, out->ds, w, m, ts, top, err);
 }
 
 /* attribute keys to show, sorted (from the units of the year) */
@@ -267,27 +231,29 @@ attr_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 	return keys;
 }
 
-static void
-weights_source(struct sbuf *sb, const struct rank_opts *o)
+static const char *
+treat_action(enum cidx_treat_action a)
 {
-	if (o->weights == NULL && o->nset == 0) {
-		sbuf_adds(sb, "framework weights");
-		return;
+	switch (a) {
+	case CIDX_TREAT_WINSOR:
+		return "winsorised";
+	case CIDX_TREAT_LOG:
+		return "log";
+	case CIDX_TREAT_LOG_NEG:
+		return "log-mirrored";
+	case CIDX_TREAT_NONE:
+		break;
 	}
-	sbuf_adds(sb, "framework weights");
-	if (o->weights)
-		sbuf_addf(sb, ", overridden by %s", o->weights);
-	for (size_t i = 0; i < o->nset; i++)
-		sbuf_addf(sb, "%s%s", i == 0 && !o->weights ? ", set " :
-		    i == 0 ? " and set " : ", ", o->set[i]);
+	return "none";
 }
 
 static void
-print_table(const struct rank_opts *o, const struct cidx_framework *fw,
+print_table(const struct rank_opts *o, struct cli_engine *e,
     const char *workspace, const struct side *cur, int cyear,
     const struct move *mv, const struct cidx_tierspec *ts, size_t top,
     int shared, int n_cur, int n_prev)
 {
+	const struct cidx_framework *fw = e->fw;
 	const struct cidx_dataset *ds = cur->ds;
 	const struct cidx_ranking *r = cur->r;
 	size_t nkeys, nagg = fw->n_agg - 1, ncols, c;
@@ -295,17 +261,14 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 	struct out_table t;
 	const char **cells;
 	char (*buf)[48];
-	char nm[64];
 	struct sbuf sb = SBUF_INIT;
 	int first;
 
-	cidx_method_norm_name(&o->m, nm, sizeof(nm));
-	weights_source(&sb, o);
+	cli_engine_describe(e, &sb);
 	printf("cityidx rank: workspace %s, year %d", workspace, ds->year);
 	if (cyear > 0)
 		printf(", movement against %d", cyear);
-	printf("\nmethod: normalise %s, aggregate %s, %s; tiers %s over the "
-	    "top %zu\n\n", nm, cidx_method_agg_name(&o->m), sb.buf, ts->text,
+	printf("\nmethod: %s; tiers %s over the top %zu\n\n", sb.buf, ts->text,
 	    top ? top : r->n_ranked);
 	sbuf_release(&sb);
 
@@ -475,6 +438,36 @@ print_table(const struct rank_opts *o, const struct cidx_framework *fw,
 				printf(" %s", ds->unit[i].code);
 		printf("\n");
 	}
+	if (cur->rep->n_imputed)
+		printf("imputed values: %zu\n", cur->rep->n_imputed);
+	if (cur->rep->n_den_missing)
+		printf("values without a denominator (made missing): %zu\n",
+		    cur->rep->n_den_missing);
+	if (cur->rep->n_screened) {
+		printf("screened out (too few indicators):");
+		for (size_t i = 0; i < cur->rep->n_screened; i++)
+			printf(" %s", cur->rep->screened[i]);
+		printf("\n");
+	}
+	if (cur->rep->treated) {
+		int any = 0;
+
+		printf("outlier treatment:");
+		for (size_t j = 0; j < fw->n_ind; j++) {
+			const struct cidx_treat_report *tr = &cur->rep->treat[j];
+
+			if (tr->action == CIDX_TREAT_NONE)
+				continue;
+			printf("%s %s (%s", any ? ";" : "",
+			    fw->node[fw->ind[j]].code,
+			    treat_action(tr->action));
+			if (tr->action == CIDX_TREAT_WINSOR)
+				printf(" %d high, %d low", tr->n_hi, tr->n_lo);
+			printf(")");
+			any = 1;
+		}
+		printf("%s\n", any ? "" : " no indicator needed it");
+	}
 	for (int why = CIDX_SKIP_NODATA; why <= CIDX_SKIP_CONSTANT; why++) {
 		int any = 0;
 
@@ -555,17 +548,56 @@ json_codes(const struct side *cur, const struct move *mv, int dark)
 }
 
 static void
-print_json(const struct rank_opts *o, const struct cidx_framework *fw,
-    const char *workspace, const struct side *cur, int cyear,
-    const struct move *mv, const double *w, const struct cidx_tierspec *ts,
-    size_t top)
+print_json_prep(const struct cidx_framework *fw,
+    const struct cidx_prep_report *rep)
 {
+	printf("{\"denominated\": %zu, \"denominator_missing\": %zu, "
+	    "\"imputed\": %zu, \"screened_out\": [", rep->n_denominated,
+	    rep->n_den_missing, rep->n_imputed);
+	for (size_t i = 0; i < rep->n_screened; i++) {
+		fputs(i ? ", " : "", stdout);
+		out_json_string(stdout, rep->screened[i]);
+	}
+	fputs("], \"treatment\": ", stdout);
+	if (!rep->treated) {
+		fputs("null}", stdout);
+		return;
+	}
+	fputs("{", stdout);
+	for (size_t j = 0, first = 1; j < fw->n_ind; j++) {
+		const struct cidx_treat_report *t = &rep->treat[j];
+
+		printf("%s\n    ", first ? "" : ",");
+		first = 0;
+		out_json_string(stdout, fw->node[fw->ind[j]].code);
+		printf(": {\"action\": \"%s\", \"source\": \"%s\", "
+		    "\"winsorised_high\": %d, \"winsorised_low\": %d, "
+		    "\"skew_before\": ", treat_action(t->action),
+		    rep->treat_source[j] == 2 ? "framework:none" :
+		    rep->treat_source[j] == 1 ? "framework" : "command line",
+		    t->n_hi, t->n_lo);
+		out_json_number(stdout, t->skew0);
+		fputs(", \"kurt_before\": ", stdout);
+		out_json_number(stdout, t->kurt0);
+		fputs(", \"skew_after\": ", stdout);
+		out_json_number(stdout, t->skew1);
+		fputs(", \"kurt_after\": ", stdout);
+		out_json_number(stdout, t->kurt1);
+		fputs("}", stdout);
+	}
+	fputs("\n  }}", stdout);
+}
+
+static void
+print_json(const struct rank_opts *o, struct cli_engine *e,
+    const char *workspace, const struct side *cur, int cyear,
+    const struct move *mv, const struct cidx_tierspec *ts, size_t top)
+{
+	const struct cidx_framework *fw = e->fw;
 	const struct cidx_dataset *ds = cur->ds;
 	const struct cidx_ranking *r = cur->r;
-	char nm[64];
 	int first;
 
-	cidx_method_norm_name(&o->m, nm, sizeof(nm));
 	printf("{\n  \"cityidx\": \"%s\",\n  \"command\": \"rank\",\n",
 	    CITYIDX_VERSION);
 	fputs("  \"workspace\": ", stdout);
@@ -575,40 +607,12 @@ print_json(const struct rank_opts *o, const struct cidx_framework *fw,
 		printf("%d", cyear);
 	else
 		fputs("null", stdout);
-	fputs(",\n  \"method\": {\n    \"steps\": [\"normalise\", "
-	    "\"aggregate\", \"rank\", \"tiers\"],\n    \"normalise\": ", stdout);
-	out_json_string(stdout, nm);
-	fputs(",\n    \"scale\": \"year\",\n    \"aggregate\": ", stdout);
-	out_json_string(stdout, cidx_method_agg_name(&o->m));
-	fputs(",\n    \"weights_file\": ", stdout);
-	out_json_string(stdout, o->weights);
-	fputs(",\n    \"weights_set\": [", stdout);
-	for (size_t i = 0; i < o->nset; i++) {
-		if (i)
-			fputs(", ", stdout);
-		out_json_string(stdout, o->set[i]);
-	}
-	fputs("],\n    \"weights\": {", stdout);
-	first = 1;
-	for (size_t k = 0; k < fw->n; k++) {
-		if (fw->node[k].level == 0)
-			continue;
-		fputs(first ? "" : ", ", stdout);
-		first = 0;
-		out_json_string(stdout, fw->node[k].code);
-		fputs(": ", stdout);
-		out_json_number(stdout, w[k]);
-	}
-	fputs("},\n    \"tiers\": ", stdout);
-	out_json_string(stdout, ts->text);
-	printf(",\n    \"top\": %zu,\n    \"dark_horse\": %ld,\n",
-	    top, o->dark);
-	printf("    \"ranking\": \"competition, descending score, ties by "
-	    "code\",\n    \"framework_sha256\": \"%s\",\n    \"import_ids\": [",
-	    fw->checksum);
-	for (size_t k = 0; k < ds->n_import_ids; k++)
-		printf("%s%d", k ? ", " : "", ds->import_ids[k]);
-	fputs("]\n  },\n  \"columns\": [", stdout);
+	fputs(",\n  \"method\": ", stdout);
+	cli_engine_json_method(e, stdout, ds->year, ts->text, (long)top,
+	    o->dark, "  ");
+	fputs(",\n  \"preparation\": ", stdout);
+	print_json_prep(fw, cur->rep);
+	fputs(",\n  \"columns\": [", stdout);
 	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
 		if (a)
 			fputs(", ", stdout);
@@ -685,94 +689,50 @@ print_json(const struct rank_opts *o, const struct cidx_framework *fw,
 	fputs("\n}\n", stdout);
 }
 
-static int
-pick_years(struct cidx_store *st, struct rank_opts *o, int *year, int *cyear,
-    struct cidx_err *err)
-{
-	int *years = NULL, ret;
-	size_t ny = 0, k;
-
-	if ((ret = cidx_store_years(st, &years, &ny, err)) < 0)
-		return ret;
-	if (ny == 0) {
-		free(years);
-		return cidx_err_set(err, CIDX_ENOTFOUND, "workspace '%s' has "
-		    "no indicator data (run 'cityidx import')",
-		    cidx_store_path(st));
-	}
-	*year = o->year ? o->year : years[ny - 1];
-	for (k = 0; k < ny && years[k] != *year; k++)
-		;
-	if (k == ny) {
-		struct sbuf sb = SBUF_INIT;
-
-		for (size_t i = 0; i < ny; i++)
-			sbuf_addf(&sb, "%s%d", i ? " " : "", years[i]);
-		cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for year "
-		    "%d (years with data: %s)", *year, sb.buf);
-		sbuf_release(&sb);
-		free(years);
-		return CIDX_ENOTFOUND;
-	}
-	if (o->compare == -1)
-		*cyear = 0;
-	else if (o->compare > 0)
-		*cyear = o->compare;
-	else
-		*cyear = k > 0 ? years[k - 1] : 0;
-	if (*cyear == *year) {
-		free(years);
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "--compare %d: the year being ranked", *cyear);
-	}
-	free(years);
-	return 0;
-}
-
 int
 cmd_rank(int argc, char **argv)
 {
-	struct rank_opts o = { 0, 0, 50, 20, 0, "jenks:3", NULL, NULL, NULL, 0,
-		CLI_FMT_TABLE, CIDX_METHOD_INIT };
+	struct rank_opts o;
 	struct cidx_err err = CIDX_ERR_INIT;
-	struct cidx_framework *fw = NULL;
-	struct cidx_store *st = NULL;
+	struct cli_engine e;
+	const struct cidx_framework *fw;
 	struct cidx_tierspec ts;
-	struct side cur = { NULL, NULL }, prev = { NULL, NULL };
+	struct side cur = { NULL, NULL, NULL }, prev = { NULL, NULL, NULL };
 	struct move *mv = NULL;
-	double *w = NULL;
 	int ret, year = 0, cyear = 0, shared = -1, n_cur = 0, n_prev = 0;
 
+	memset(&o, 0, sizeof(o));
 	memset(&ts, 0, sizeof(ts));
+	memset(&e, 0, sizeof(e));
+	o.top = 50;
+	o.dark = 20;
+	o.tiers = "jenks:3";
+	o.fmt = CLI_FMT_TABLE;
+	cli_method_opts_init(&o.mo);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
-		free(o.set);
+		cli_method_opts_release(&o.mo);
 		return ret < 0 ? CLI_OK : ret;
 	}
 	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
-		free(o.set);
+		cli_method_opts_release(&o.mo);
 		return cli_usage_error("rank", "--tiers: %s", err.msg);
 	}
-	ret = CLI_OK;
-	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
-	    cidx_store_load_framework(st, &fw, &err) < 0 ||
-	    pick_years(st, &o, &year, &cyear, &err) < 0)
-		goto core_fail;
-	w = xcalloc(fw->n, sizeof(double));
-	cidx_calc_weights_default(fw, w);
-	if (o.weights && cidx_weights_read_file(fw, o.weights, w, &err) < 0)
-		goto core_fail;
-	for (size_t i = 0; i < o.nset; i++)
-		if (cidx_weights_set(fw, o.set[i], w, &err) < 0)
-			goto core_fail;
-	if (load_side(st, fw, year, w, &o.m, &ts, (size_t)o.top, &cur,
-	    &err) < 0)
-		goto core_fail;
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, o.year, o.compare, &year,
+	    &cyear)) != CLI_OK ||
+	    (ret = cli_engine_rank(&e, year, &ts, (size_t)o.top,
+	    &cur.r)) != CLI_OK)
+		goto out;
+	fw = e.fw;
+	cur.ds = cli_engine_prepared(&e, year, &cur.rep);
 	if (cyear > 0) {
 		struct cidx_strmap map = CIDX_STRMAP_INIT;
 		size_t N = o.top > 0 ? (size_t)o.top : cur.r->n_ranked;
 
-		if (load_side(st, fw, cyear, w, &o.m, NULL, 0, &prev, &err) < 0)
-			goto core_fail;
+		if ((ret = cli_engine_rank(&e, cyear, NULL, 0, &prev.r)) !=
+		    CLI_OK)
+			goto out;
+		prev.ds = cli_engine_prepared(&e, cyear, &prev.rep);
 		for (size_t i = 0; i < prev.ds->n_units; i++)
 			cidx_strmap_put(&map, prev.ds->unit[i].code, i);
 		mv = xcalloc(cur.ds->n_units, sizeof(*mv));
@@ -820,33 +780,29 @@ cmd_rank(int argc, char **argv)
 			if (cur.r->rank[i] == 0)
 				cli_warn("unit '%s' not ranked: no index value "
 				    "in %d", cur.ds->unit[i].code, year);
+		for (size_t i = 0; i < cur.rep->n_screened; i++)
+			cli_warn("unit '%s' screened out in %d",
+			    cur.rep->screened[i], year);
 	}
 	switch (o.fmt) {
 	case CLI_FMT_TABLE:
-		print_table(&o, fw, cli_workspace(), &cur, cyear, mv, &ts,
+		print_table(&o, &e, cli_workspace(), &cur, cyear, mv, &ts,
 		    (size_t)o.top, shared, n_cur, n_prev);
 		break;
 	case CLI_FMT_CSV:
 		print_csv(fw, &cur, mv);
 		break;
 	case CLI_FMT_JSON:
-		print_json(&o, fw, cli_workspace(), &cur, cyear, mv, w, &ts,
+		print_json(&o, &e, cli_workspace(), &cur, cyear, mv, &ts,
 		    (size_t)o.top);
 		break;
 	}
-	goto out;
-core_fail:
-	ret = cli_error_core(&err);
 out:
 	cidx_ranking_free(cur.r);
-	cidx_dataset_free(cur.ds);
 	cidx_ranking_free(prev.r);
-	cidx_dataset_free(prev.ds);
 	cidx_tierspec_release(&ts);
-	cidx_framework_free(fw);
-	cidx_store_close(st);
+	cli_engine_close(&e);
+	cli_method_opts_release(&o.mo);
 	free(mv);
-	free(w);
-	free(o.set);
 	return ret;
 }

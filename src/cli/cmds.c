@@ -7,6 +7,13 @@
 #include "cli/cli.h"
 
 const struct cli_cmd cli_cmds[] = {
+	{ "audit", cmd_audit, "Statistical audit: indicator statistics, "
+	    "correlations, Cronbach's alpha, PCA",
+	    "audit [--year YEAR] [--format table|csv|json] [METHOD OPTIONS]" },
+	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
+	    "change",
+	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
+	    "[METHOD OPTIONS]" },
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
 	    "iData CSV) into the workspace",
 	    "import [--encoding ENC] [--year YEAR] FILE..." },
@@ -15,9 +22,12 @@ const struct cli_cmd cli_cmds[] = {
 	{ "rank", cmd_rank, "Rank units by the composite index, with tiers "
 	    "and movement",
 	    "rank [--year YEAR] [--compare YEAR|none] [--top N] "
-	    "[--tiers SPEC] [--dark-horse D] [--normalize METHOD] "
-	    "[--aggregate METHOD] [--weights FILE] [--set CODE=W]... "
-	    "[--attr LIST] [--format table|csv|json]" },
+	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
+	    "[--format table|csv|json] [METHOD OPTIONS]" },
+	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
+	    "PCA, AHP) and write a weights file",
+	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "
+	    "[-o FILE] [--format table|csv|json] [METHOD OPTIONS]" },
 	{ "years", cmd_years, "List the years with data and the units in each",
 	    "years" },
 	{ NULL, NULL, NULL, NULL },

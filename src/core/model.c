@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ node_clear(struct cidx_node *nd)
 	free(nd->name_en);
 	free(nd->unit);
 	free(nd->denominator);
+	free(nd->treat);
 }
 
 void
@@ -62,12 +64,18 @@ checksum(struct cidx_framework *fw)
 		const struct cidx_node *nd = &fw->node[i];
 
 		cidx_num_fmt(w, sizeof(w), nd->weight, 17);
-		sbuf_addf(&sb, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1e",
+		sbuf_addf(&sb, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
 		    nd->code, nd->parent ? nd->parent : "", (int)nd->type,
 		    nd->level, nd->direction, w,
 		    nd->denominator ? nd->denominator : "",
 		    nd->name_zh ? nd->name_zh : "",
 		    nd->name_en ? nd->name_en : "", nd->unit ? nd->unit : "");
+		cidx_num_fmt(w, sizeof(w), nd->target, 17);
+		sbuf_addf(&sb, "\x1f%s", w);
+		cidx_num_fmt(w, sizeof(w), nd->goal_lo, 17);
+		sbuf_addf(&sb, "\x1f%s", w);
+		cidx_num_fmt(w, sizeof(w), nd->goal_hi, 17);
+		sbuf_addf(&sb, "\x1f%s\x1f%s\x1e", w, nd->treat ? nd->treat : "");
 	}
 	cidx_sha256_buf(sb.buf, sb.len, fw->checksum);
 	sbuf_release(&sb);
@@ -137,6 +145,27 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 		}
 		if (nd->type != CIDX_NODE_INDICATOR)
 			nd->direction = 1;
+		if (nd->treat && strcmp(nd->treat, "none") != 0) {
+			double s, k, w;
+			char extra;
+
+			if (sscanf(nd->treat, "%lf,%lf,%lf%c", &s, &k, &w,
+			    &extra) != 3 || !(s > 0) || !(k > -3) || w < 0 ||
+			    w != floor(w)) {
+				ret = cidx_err_set(err, CIDX_EINVAL,
+				    "%s: '%s': treat must be empty, 'none' or "
+				    "SKEW,KURT,WINMAX (e.g. 2.25,3.5,5)", where,
+				    nd->code);
+				goto fail;
+			}
+		}
+		if (!isnan(nd->goal_lo) && !isnan(nd->goal_hi) &&
+		    !(nd->goal_lo < nd->goal_hi)) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': goal_lo must be below goal_hi", where,
+			    nd->code);
+			goto fail;
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct cidx_node *nd = &node[i];
@@ -305,8 +334,147 @@ cidx_dataset_free(struct cidx_dataset *ds)
 	free(ds->unit);
 	if (ds->x)
 		gsl_matrix_free(ds->x);
+	if (ds->den)
+		gsl_matrix_free(ds->den);
+	free(ds->den_node);
 	free(ds->import_ids);
 	free(ds);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void
+cidx_unit_copy(struct cidx_unit *dst, const struct cidx_unit *src)
+{
+	dst->code = dup_or_null(src->code);
+	dst->name = dup_or_null(src->name);
+	dst->name_en = dup_or_null(src->name_en);
+	dst->n_attr = src->n_attr;
+	dst->attr = xcalloc(src->n_attr ? src->n_attr : 1, sizeof(*dst->attr));
+	for (size_t a = 0; a < src->n_attr; a++) {
+		dst->attr[a].key = xstrdup(src->attr[a].key);
+		dst->attr[a].value = xstrdup(src->attr[a].value);
+	}
+}
+
+struct cidx_dataset *
+cidx_dataset_copy(const struct cidx_dataset *ds)
+{
+	struct cidx_dataset *c = xcalloc(1, sizeof(*c));
+
+	c->year = ds->year;
+	c->n_units = ds->n_units;
+	c->unit = xcalloc(ds->n_units ? ds->n_units : 1, sizeof(*c->unit));
+	for (size_t i = 0; i < ds->n_units; i++)
+		cidx_unit_copy(&c->unit[i], &ds->unit[i]);
+	if (ds->x) {
+		c->x = gsl_matrix_alloc(ds->x->size1, ds->x->size2);
+		gsl_matrix_memcpy(c->x, ds->x);
+	}
+	if (ds->den) {
+		c->den = gsl_matrix_alloc(ds->den->size1, ds->den->size2);
+		gsl_matrix_memcpy(c->den, ds->den);
+	}
+	c->n_den = ds->n_den;
+	c->den_node = xcalloc(ds->n_den ? ds->n_den : 1, sizeof(size_t));
+	if (ds->n_den)
+		memcpy(c->den_node, ds->den_node, ds->n_den * sizeof(size_t));
+	c->n_import_ids = ds->n_import_ids;
+	c->import_ids = xcalloc(ds->n_import_ids ? ds->n_import_ids : 1,
+	    sizeof(int));
+	if (ds->n_import_ids)
+		memcpy(c->import_ids, ds->import_ids,
+		    ds->n_import_ids * sizeof(int));
+	return c;
+}
+
+/* rows of m kept in order; returns the new matrix (or NULL if none kept) */
+static gsl_matrix *
+keep_rows(gsl_matrix *m, const int *keep, size_t nkeep)
+{
+	gsl_matrix *r;
+	size_t k = 0;
+
+	if (m == NULL)
+		return NULL;
+	if (nkeep == 0) {
+		gsl_matrix_free(m);
+		return NULL;
+	}
+	r = gsl_matrix_alloc(nkeep, m->size2);
+	for (size_t i = 0; i < m->size1; i++)
+		if (keep[i]) {
+			gsl_vector_const_view v = gsl_matrix_const_row(m, i);
+
+			gsl_matrix_set_row(r, k++, &v.vector);
+		}
+	gsl_matrix_free(m);
+	return r;
+}
+
+void
+cidx_dataset_keep(struct cidx_dataset *ds, const int *keep)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < ds->n_units; i++)
+		k += keep[i] != 0;
+	if (k == ds->n_units)
+		return;
+	ds->x = keep_rows(ds->x, keep, k);
+	ds->den = keep_rows(ds->den, keep, k);
+	k = 0;
+	for (size_t i = 0; i < ds->n_units; i++) {
+		if (keep[i])
+			ds->unit[k++] = ds->unit[i];
+		else
+			cidx_unit_clear(&ds->unit[i]);
+	}
+	ds->n_units = k;
+}
+
+long
+cidx_dataset_find(const struct cidx_dataset *ds, const char *code)
+{
+	size_t lo = 0, hi = ds->n_units;
+
+	/* units are sorted by code (byte order) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ds->unit[mid].code, code);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+void
+cidx_panel_free(struct cidx_panel *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		cidx_dataset_free(p->ds[i]);
+	free(p->ds);
+	free(p);
+}
+
+struct cidx_dataset *
+cidx_panel_year(const struct cidx_panel *p, int year)
+{
+	for (size_t i = 0; p && i < p->n; i++)
+		if (p->ds[i]->year == year)
+			return p->ds[i];
+	return NULL;
 }
 
 const char *

@@ -31,6 +31,12 @@ struct cidx_node {
 	int direction;     /* +1 / -1 for indicators, +1 otherwise */
 	double weight;     /* relative within the parent */
 	double target;     /* NaN when not given */
+	double goal_lo;    /* goalposts (raw units); NaN when not given
+			      (callers building nodes by hand set target,
+			      goal_lo and goal_hi to NaN) */
+	double goal_hi;
+	char *treat;       /* outlier treatment override: NULL (use the
+			      command line), "none", or "SKEW,KURT,WINMAX" */
 	int pidx;          /* index of the parent node, -1 for none */
 };
 
@@ -94,12 +100,32 @@ struct cidx_dataset {
 	struct cidx_unit *unit;
 	size_t n_units;
 	gsl_matrix *x;
+	gsl_matrix *den;  /* units x fw denominators (NULL if none) */
+	size_t *den_node; /* framework node of each den column */
+	size_t n_den;
 	int *import_ids; /* distinct import ids the values came from, sorted */
 	size_t n_import_ids;
 };
 
 void cidx_unit_clear(struct cidx_unit *u);
+void cidx_unit_copy(struct cidx_unit *dst, const struct cidx_unit *src);
 void cidx_dataset_free(struct cidx_dataset *ds);
+/*! cidx_dataset_copy() : a deep copy (caller frees). */
+struct cidx_dataset *cidx_dataset_copy(const struct cidx_dataset *ds);
+/*! cidx_dataset_keep() : keeps the units with keep[i] != 0, in order. */
+void cidx_dataset_keep(struct cidx_dataset *ds, const int *keep);
+/*! cidx_dataset_find() : row of the unit with `code`, or -1. */
+long cidx_dataset_find(const struct cidx_dataset *ds, const char *code);
+
+/* All years of a workspace, ascending. */
+struct cidx_panel {
+	struct cidx_dataset **ds;
+	size_t n;
+};
+
+void cidx_panel_free(struct cidx_panel *p);
+/*! cidx_panel_year() : the dataset of `year`, or NULL. */
+struct cidx_dataset *cidx_panel_year(const struct cidx_panel *p, int year);
 const char *cidx_unit_attr(const struct cidx_unit *u, const char *key);
 
 #endif

@@ -26,10 +26,11 @@ struct pstate {
 	struct cidx_csv_field *f;  /* positions (s filled in at the end) */
 	size_t nf, af;
 	size_t *row_off;
-	unsigned *row_endcol;
+	unsigned *row_endcol, *row_endline;
 	size_t nr, ar;
 	unsigned line, col;        /* position of the byte being fed */
 	unsigned fline, fcol;      /* start of the current field */
+	int fquoted;
 	int need_start;
 };
 
@@ -46,6 +47,7 @@ on_field(void *s, size_t len, void *data)
 	st->f[st->nf].s = NULL;
 	st->f[st->nf].line = st->fline;
 	st->f[st->nf].col = st->fcol;
+	st->f[st->nf].quoted = st->fquoted;
 	st->nf++;
 	st->need_start = 1;
 }
@@ -59,8 +61,11 @@ on_row(int c, void *data)
 	ALLOC_GROW(st->row_off, st->nr + 2, st->ar);
 	st->row_endcol = xreallocarray(st->row_endcol, st->ar,
 	    sizeof(*st->row_endcol));
+	st->row_endline = xreallocarray(st->row_endline, st->ar,
+	    sizeof(*st->row_endline));
 	st->row_off[st->nr + 1] = st->nf;
 	st->row_endcol[st->nr] = st->col;
+	st->row_endline[st->nr] = st->line;
 	st->nr++;
 	st->need_start = 1;
 }
@@ -209,6 +214,7 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 	st.need_start = 1;
 	ALLOC_GROW(st.row_off, 1, st.ar);
 	st.row_endcol = xreallocarray(NULL, st.ar, sizeof(*st.row_endcol));
+	st.row_endline = xreallocarray(NULL, st.ar, sizeof(*st.row_endline));
 	st.row_off[0] = 0;
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	for (size_t i = 0; i < ntxt; i++) {
@@ -223,11 +229,13 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 		if (st.need_start && c != '\r' && c != '\n') {
 			st.fline = st.line;
 			st.fcol = st.col;
+			st.fquoted = c == '"';
 			st.need_start = 0;
 		} else if (st.need_start && (c == '\r' || c == '\n')) {
 			/* an empty last field or a row end: starts here too */
 			st.fline = st.line;
 			st.fcol = st.col;
+			st.fquoted = 0;
 		}
 		if (csv_parse(&p, &c, 1, on_field, on_row, &st) != 1) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
@@ -257,6 +265,7 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 	t->nrows = st.nr;
 	t->row_off = st.row_off;
 	t->row_endcol = st.row_endcol;
+	t->row_endline = st.row_endline;
 	t->field = st.f;
 	t->text = sbuf_detach(&st.text);
 	for (size_t i = 0; i < st.nf; i++)
@@ -275,6 +284,7 @@ free_st:
 	free(st.f);
 	free(st.row_off);
 	free(st.row_endcol);
+	free(st.row_endline);
 fail:
 	free(conv);
 	free(raw);
@@ -290,9 +300,21 @@ cidx_csv_free(struct cidx_csv *t)
 	free(t->path);
 	free(t->row_off);
 	free(t->row_endcol);
+	free(t->row_endline);
 	free(t->field);
 	free(t->text);
 	free(t);
+}
+
+unsigned
+cidx_csv_col_at(const struct cidx_csv_field *f, size_t byte_off)
+{
+	unsigned col = f->col + (f->quoted ? 1 : 0);
+
+	for (size_t i = 0; i < byte_off && f->s[i]; i++)
+		if (((unsigned char)f->s[i] & 0xc0) != 0x80)
+			col++;
+	return col;
 }
 
 int
@@ -323,12 +345,10 @@ cidx_csv_check_rect(const struct cidx_csv *t, struct cidx_err *err)
 			    t->path, f->line, f->col, k, nc);
 		}
 		if (k < nc) {
-			const struct cidx_csv_field *f =
-			    cidx_csv_at(t, r, k - 1);
-
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "%s:%u:%u: row has %zu fields, header has %zu",
-			    t->path, f->line, t->row_endcol[r], k, nc);
+			    t->path, t->row_endline[r], t->row_endcol[r], k,
+			    nc);
 		}
 	}
 	return 0;

@@ -18,6 +18,7 @@
 struct cidx_csv_field {
 	const char *s; /* NUL-terminated, owned by the table */
 	unsigned line, col;
+	int quoted;    /* the field began with a quote (its text one later) */
 };
 
 struct cidx_csv {
@@ -28,6 +29,7 @@ struct cidx_csv {
 	size_t *row_off;       /* row r = field[row_off[r] .. row_off[r+1]) */
 	struct cidx_csv_field *field;
 	unsigned *row_endcol;  /* column just past the last field of each row */
+	unsigned *row_endline; /* line of the end of each row */
 	char *text;            /* arena holding field strings */
 };
 
@@ -52,6 +54,10 @@ cidx_csv_at(const struct cidx_csv *t, size_t r, size_t c)
 {
 	return &t->field[t->row_off[r] + c];
 }
+
+/*! cidx_csv_col_at() : the column (in characters) of the byte at offset
+ *  `byte_off` of field `f`. */
+unsigned cidx_csv_col_at(const struct cidx_csv_field *f, size_t byte_off);
 
 /*! cidx_csv_find_col() :
  *  Index of the header column equal (ASCII case-insensitive) to one of the

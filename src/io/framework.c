@@ -9,22 +9,26 @@
 #include "io/framework.h"
 
 enum { F_CODE, F_PARENT, F_TYPE, F_LEVEL, F_NAME_ZH, F_NAME_EN, F_DIR,
-	F_WEIGHT, F_UNIT, F_DENOM, F_TARGET, F_N };
+	F_WEIGHT, F_UNIT, F_DENOM, F_TARGET, F_GOAL_LO, F_GOAL_HI, F_TREAT,
+	F_N };
 
 static const char *const own_names[F_N][3] = {
 	{ "code", NULL }, { "parent", NULL }, { "type", NULL },
 	{ "level", NULL }, { "name_zh", "name", NULL }, { "name_en", NULL },
 	{ "direction", NULL }, { "weight", NULL }, { "unit", NULL },
-	{ "denominator", NULL }, { "target", NULL },
+	{ "denominator", NULL }, { "target", NULL }, { "goal_lo", NULL },
+	{ "goal_hi", NULL }, { "treat", NULL },
 };
 
 static const char *const imeta_names[F_N][3] = {
 	{ "iCode", NULL }, { "Parent", NULL }, { "Type", NULL },
 	{ "Level", NULL }, { "iName_zh", NULL }, { "iName", NULL },
 	{ "Direction", NULL }, { "Weight", NULL }, { "Unit", NULL },
-	{ "Denominator", NULL }, { "Target", NULL },
+	{ "Denominator", NULL }, { "Target", NULL }, { "goal_lo", NULL },
+	{ "goal_hi", NULL }, { "treat", NULL },
 };
 
+/* an optional text field; R's write.csv writes "NA" for missing text */
 static char *
 opt_str(const struct cidx_csv *t, size_t r, int c)
 {
@@ -33,7 +37,7 @@ opt_str(const struct cidx_csv *t, size_t r, int c)
 	if (c < 0)
 		return NULL;
 	s = cidx_csv_at(t, r, (size_t)c)->s;
-	return *s ? xstrdup(s) : NULL;
+	return *s && strcmp(s, "NA") != 0 ? xstrdup(s) : NULL;
 }
 
 static int
@@ -52,7 +56,7 @@ field_num(const struct cidx_csv *t, size_t r, int c, double dflt,
 	if (cidx_num_parse(f->s, out, &bad) < 0)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "%s:%u:%u: '%s': not a number", t->path, f->line,
-		    f->col + (unsigned)bad, f->s);
+		    cidx_csv_col_at(f, bad), f->s);
 	return 0;
 }
 
@@ -140,6 +144,7 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		nd->name_en = opt_str(t, r, col[F_NAME_EN]);
 		nd->unit = opt_str(t, r, col[F_UNIT]);
 		nd->denominator = opt_str(t, r, col[F_DENOM]);
+		nd->treat = opt_str(t, r, col[F_TREAT]);
 		for (size_t q = 1; q < t->nrows; q++)
 			if (col[F_PARENT] >= 0 &&
 			    strcmp(cidx_csv_at(t, q, (size_t)col[F_PARENT])->s,
@@ -153,6 +158,10 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		    (ret = field_num(t, r, col[F_WEIGHT], 1, &nd->weight,
 		    err)) < 0 ||
 		    (ret = field_num(t, r, col[F_TARGET], NAN, &nd->target,
+		    err)) < 0 ||
+		    (ret = field_num(t, r, col[F_GOAL_LO], NAN, &nd->goal_lo,
+		    err)) < 0 ||
+		    (ret = field_num(t, r, col[F_GOAL_HI], NAN, &nd->goal_hi,
 		    err)) < 0)
 			goto out;
 		if (lv != floor(lv) || lv < 0 || lv > 100) {
@@ -202,6 +211,7 @@ out:
 			free(node[i].name_en);
 			free(node[i].unit);
 			free(node[i].denominator);
+			free(node[i].treat);
 		}
 		free(node);
 	}

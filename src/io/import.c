@@ -68,17 +68,10 @@ parse_value(const struct cidx_csv *t, const struct cidx_csv_field *f,
 		*out = NAN;
 		return 0;
 	}
-	if (cidx_num_parse(f->s, out, &bad) < 0) {
-		/* column of the offending character, counted in characters */
-		unsigned col = f->col;
-
-		for (size_t i = 0; i < bad; i++)
-			if (((unsigned char)f->s[i] & 0xc0) != 0x80)
-				col++;
+	if (cidx_num_parse(f->s, out, &bad) < 0)
 		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u:%u: '%s': not a number", t->path, f->line, col,
-		    f->s);
-	}
+		    "%s:%u:%u: '%s': not a number", t->path, f->line,
+		    cidx_csv_col_at(f, bad), f->s);
 	return 0;
 }
 
@@ -433,8 +426,9 @@ cidx_import_read(struct cidx_import **out, const char *path,
 		    "%s:1:1: no unit column: a wide file needs 'code' (or "
 		    "'uCode'), a long file 'unit,indicator,year,value'", path);
 	for (size_t u = 0; ret == 0 && u < imp->n_unit; u++)
-		qsort(imp->unit[u].attr, imp->unit[u].n_attr,
-		    sizeof(struct cidx_attr), cmp_attr);
+		if (imp->unit[u].n_attr > 1)
+			qsort(imp->unit[u].attr, imp->unit[u].n_attr,
+			    sizeof(struct cidx_attr), cmp_attr);
 out:
 	cidx_csv_free(t);
 	if (ret < 0) {

@@ -134,6 +134,24 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 		    "workspace (run 'cityidx init')", path);
 		goto fail;
 	}
+	if (v == 0) {
+		/* never add our tables to somebody else's database */
+		sqlite3_stmt *q;
+		int other;
+
+		if ((ret = prepare(st, &q, "SELECT count(*) FROM sqlite_schema",
+		    err)) < 0)
+			goto fail;
+		other = sqlite3_step(q) == SQLITE_ROW &&
+		    sqlite3_column_int(q, 0) > 0;
+		sqlite3_finalize(q);
+		if (other) {
+			ret = cidx_err_set(err, CIDX_EDB, "'%s' is an SQLite "
+			    "database that is not a cityidx workspace; "
+			    "choose another path", path);
+			goto fail;
+		}
+	}
 	/* a year of a large index is a few MB: keep it in memory */
 	if ((ret = exec(st, "PRAGMA cache_size = -65536", err)) < 0 ||
 	    (ret = exec(st, "PRAGMA journal_mode = WAL", err)) < 0 ||
@@ -241,7 +259,8 @@ cidx_store_set_framework(struct cidx_store *st,
 		goto fail;
 	if ((ret = prepare(st, &s, "INSERT INTO nodes(code, parent, type, "
 	    "level, name_zh, name_en, direction, weight, unit, denominator, "
-	    "target, ord) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+	    "target, ord, goal_lo, goal_hi, treat) VALUES (?1,?2,?3,?4,?5,?6,"
+	    "?7,?8,?9,?10,?11,?12,?13,?14,?15)",
 	    err)) < 0)
 		goto fail;
 	for (size_t i = 0; i < fw->n; i++) {
@@ -263,6 +282,15 @@ cidx_store_set_framework(struct cidx_store *st,
 		else
 			sqlite3_bind_double(s, 11, nd->target);
 		sqlite3_bind_int64(s, 12, (sqlite3_int64)i);
+		if (isnan(nd->goal_lo))
+			sqlite3_bind_null(s, 13);
+		else
+			sqlite3_bind_double(s, 13, nd->goal_lo);
+		if (isnan(nd->goal_hi))
+			sqlite3_bind_null(s, 14);
+		else
+			sqlite3_bind_double(s, 14, nd->goal_hi);
+		bind_text_or_null(s, 15, nd->treat);
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			ret = db_err(st, err, "save framework");
 			goto fail;
@@ -299,8 +327,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 
 	*out = NULL;
 	if ((ret = prepare(st, &s, "SELECT code, parent, type, level, "
-	    "name_zh, name_en, direction, weight, unit, denominator, target "
-	    "FROM nodes ORDER BY ord", err)) < 0)
+	    "name_zh, name_en, direction, weight, unit, denominator, target, "
+	    "goal_lo, goal_hi, treat FROM nodes ORDER BY ord", err)) < 0)
 		return ret;
 	while ((ret = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cidx_node *nd;
@@ -324,6 +352,11 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 		nd->denominator = col_dup(s, 9);
 		nd->target = sqlite3_column_type(s, 10) == SQLITE_NULL ? NAN :
 		    sqlite3_column_double(s, 10);
+		nd->goal_lo = sqlite3_column_type(s, 11) == SQLITE_NULL ? NAN :
+		    sqlite3_column_double(s, 11);
+		nd->goal_hi = sqlite3_column_type(s, 12) == SQLITE_NULL ? NAN :
+		    sqlite3_column_double(s, 12);
+		nd->treat = col_dup(s, 13);
 	}
 	if (ret != SQLITE_DONE) {
 		ret = db_err(st, err, "load framework");
@@ -335,6 +368,7 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 			free(node[i].name_en);
 			free(node[i].unit);
 			free(node[i].denominator);
+			free(node[i].treat);
 		}
 		free(node);
 		return ret;
@@ -442,8 +476,7 @@ apply_units(struct cidx_store *st, const struct cidx_import *imp,
 				ret = db_err(st, err, "save attribute");
 				goto out;
 			}
-			if (rc == SQLITE_ROW)
-				changed = 1;
+			changed = 1; /* a new or a different attribute */
 		}
 		ss->units_changed += changed && !is_new;
 	}
@@ -668,6 +701,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	sqlite3_stmt *s = NULL, *a = NULL;
 	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
 	struct cidx_strmap umap = CIDX_STRMAP_INIT, imap = CIDX_STRMAP_INIT;
+	struct cidx_strmap dmap = CIDX_STRMAP_INIT;
 	size_t cap = 0, icap = 0;
 	int ret;
 
@@ -675,6 +709,12 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	ds->year = year;
 	for (size_t j = 0; j < fw->n_ind; j++)
 		cidx_strmap_put(&imap, fw->node[fw->ind[j]].code, j);
+	ds->den_node = xcalloc(fw->n, sizeof(size_t));
+	for (size_t k = 0; k < fw->n; k++)
+		if (fw->node[k].type == CIDX_NODE_DENOMINATOR) {
+			cidx_strmap_put(&dmap, fw->node[k].code, ds->n_den);
+			ds->den_node[ds->n_den++] = k;
+		}
 	/* units with at least one indicator value this year, by code */
 	if ((ret = prepare(st, &s, "SELECT u.code, u.name, u.name_en FROM "
 	    "units u WHERE EXISTS (SELECT 1 FROM observations o JOIN nodes n "
@@ -707,6 +747,10 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		cidx_strmap_put(&umap, ds->unit[i].code, i);
 	ds->x = gsl_matrix_alloc(ds->n_units, fw->n_ind);
 	gsl_matrix_set_all(ds->x, NAN);
+	if (ds->n_den) {
+		ds->den = gsl_matrix_alloc(ds->n_units, ds->n_den);
+		gsl_matrix_set_all(ds->den, NAN);
+	}
 
 	if ((ret = prepare(st, &a, "SELECT unit, key, value FROM unit_attrs "
 	    "ORDER BY unit, key", err)) < 0)
@@ -738,11 +782,17 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		size_t i, j;
 		int id;
 
+		const char *code = (const char *)sqlite3_column_text(s, 1);
+
 		if (!cidx_strmap_get(&umap, (const char *)sqlite3_column_text(s,
-		    0), &i) ||
-		    !cidx_strmap_get(&imap, (const char *)sqlite3_column_text(s,
-		    1), &j))
-			continue; /* a denominator: not an indicator column */
+		    0), &i))
+			continue; /* a unit with denominators only */
+		if (!cidx_strmap_get(&imap, code, &j)) {
+			if (cidx_strmap_get(&dmap, code, &j))
+				gsl_matrix_set(ds->den, i, j,
+				    sqlite3_column_double(s, 2));
+			continue;
+		}
 		gsl_matrix_set(ds->x, i, j, sqlite3_column_double(s, 2));
 		id = sqlite3_column_int(s, 3);
 		if (ds->n_import_ids == 0 ||
@@ -762,11 +812,14 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		ret = db_err(st, err, "load values");
 		goto fail;
 	}
-	qsort(ds->import_ids, ds->n_import_ids, sizeof(int), cmp_int);
+	if (ds->n_import_ids > 1)
+		qsort(ds->import_ids, ds->n_import_ids, sizeof(int),
+		    cmp_int);
 	sqlite3_finalize(s);
 	sqlite3_finalize(a);
 	cidx_strmap_release(&umap);
 	cidx_strmap_release(&imap);
+	cidx_strmap_release(&dmap);
 	*out = ds;
 	return 0;
 fail:
@@ -774,6 +827,35 @@ fail:
 	sqlite3_finalize(a);
 	cidx_strmap_release(&umap);
 	cidx_strmap_release(&imap);
+	cidx_strmap_release(&dmap);
 	cidx_dataset_free(ds);
 	return ret;
+}
+
+int
+cidx_store_load_panel(struct cidx_store *st, const struct cidx_framework *fw,
+    struct cidx_panel **out, struct cidx_err *err)
+{
+	struct cidx_panel *p = xcalloc(1, sizeof(*p));
+	int *years = NULL, ret;
+	size_t ny = 0;
+
+	*out = NULL;
+	if ((ret = cidx_store_years(st, &years, &ny, err)) < 0) {
+		free(p);
+		return ret;
+	}
+	p->ds = xcalloc(ny ? ny : 1, sizeof(*p->ds));
+	for (size_t y = 0; y < ny; y++) {
+		if ((ret = cidx_store_load_year(st, fw, years[y], &p->ds[y],
+		    err)) < 0) {
+			free(years);
+			cidx_panel_free(p);
+			return ret;
+		}
+		p->n++;
+	}
+	free(years);
+	*out = p;
+	return 0;
 }

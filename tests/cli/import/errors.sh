@@ -28,5 +28,6 @@ for f in bad-number comma-number unknown-indicator unknown-column duplicate-unit
 done
 # several files: a bad one stops all of them
 "$CITYIDX" --db w.db import "$DATA/mini/long-2017.csv" bad-number.csv; echo "two files: exit $?"
-"$CITYIDX" --db w.db import --year 2017 "$DATA/mini/cities-2017.csv"; echo "--year with a year column: exit $?"
+cp "$DATA/mini/cities-2017.csv" c17.csv
+"$CITYIDX" --db w.db import --year 2017 c17.csv; echo "--year with a year column: exit $?"
 [ "$before" = "$(dump w.db)" ] && echo "workspace unchanged"

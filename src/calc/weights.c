@@ -1,0 +1,705 @@
+/*
+ * weights.c - weights derived from the data (entropy, CRITIC, PCA, AHP),
+ * TOPSIS and Cronbach's alpha (METHODS.md sections 4, 5 and 7).
+ *
+ * Working arrays are plain xmalloc'ed doubles, row-major, viewed as GSL
+ * matrices only where GSL does the work, so no allocation here can fail
+ * except the GSL workspaces, which are checked.  Missing values are NaN;
+ * every column statistic skips them.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_complex.h>
+#include <gsl/gsl_complex_math.h>
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+
+#include "calc/weights.h"
+#include "core/mem.h"
+
+/* Saaty's random consistency index for k = 0..15 (0 below 3) */
+static const double saaty_ri[16] = {
+	0, 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48,
+	1.56, 1.57, 1.59
+};
+
+/* |a_ij a_ji - 1| and |a_ii - 1| allowed: a file's 1/v is rounded */
+#define AHP_RECIPROCAL_TOL 1e-9
+
+/*
+ * x must have at least one row and one column, no infinity, and dir (if
+ * given) only +1 and -1.
+ */
+static int
+check_matrix(const gsl_matrix *x, const int *dir, const char *what,
+    struct cidx_err *err)
+{
+	if (x == NULL || x->size1 == 0 || x->size2 == 0)
+		return cidx_err_set(err, CIDX_EINVAL, "%s: empty matrix", what);
+	for (size_t j = 0; j < x->size2; j++)
+		if (dir != NULL && dir[j] != 1 && dir[j] != -1)
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "%s: column %zu: direction must be 1 or -1, not %d",
+			    what, j + 1, dir[j]);
+	for (size_t i = 0; i < x->size1; i++)
+		for (size_t j = 0; j < x->size2; j++)
+			if (isinf(gsl_matrix_get(x, i, j)))
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "%s: row %zu, column %zu: infinite value",
+				    what, i + 1, j + 1);
+	return 0;
+}
+
+/*
+ * r (n x k, row-major) = direction-aware min-max of x to [0,1] per column
+ * over its present values; NaN stays NaN.  constant[j] is set when column
+ * j has no spread (no value, one value, or max = min); its r is 0 where x
+ * is present.
+ */
+static void
+minmax01(const gsl_matrix *x, const int *dir, double *r, int *constant)
+{
+	size_t n = x->size1, k = x->size2;
+
+	for (size_t j = 0; j < k; j++) {
+		double lo = INFINITY, hi = -INFINITY;
+		int neg = dir != NULL && dir[j] < 0;
+
+		for (size_t i = 0; i < n; i++) {
+			double v = gsl_matrix_get(x, i, j);
+
+			if (isnan(v))
+				continue;
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+		}
+		constant[j] = !(hi > lo);
+		for (size_t i = 0; i < n; i++) {
+			double v = gsl_matrix_get(x, i, j);
+
+			if (isnan(v))
+				r[i * k + j] = NAN;
+			else if (constant[j])
+				r[i * k + j] = 0;
+			else
+				r[i * k + j] = neg ? (hi - v) / (hi - lo) :
+				    (v - lo) / (hi - lo);
+		}
+	}
+}
+
+int
+cidx_weights_entropy(const gsl_matrix *x, const int *dir, double *w,
+    double *e, double *d, struct cidx_err *err)
+{
+	size_t n, k;
+	double *r, *dd, sum_d = 0;
+	int *constant, ret;
+
+	if ((ret = check_matrix(x, dir, "entropy weights", err)) < 0)
+		return ret;
+	n = x->size1;
+	k = x->size2;
+	r = xmalloc(n * k * sizeof(*r));
+	dd = xmalloc(k * sizeof(*dd));
+	constant = xmalloc(k * sizeof(*constant));
+	minmax01(x, dir, r, constant);
+	for (size_t j = 0; j < k; j++) {
+		double sum_r = 0, h = 0;
+		size_t m = 0;
+
+		dd[j] = 0;
+		if (constant[j])
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(r[i * k + j])) {
+				sum_r += r[i * k + j];
+				m++;
+			}
+		/* spread means m >= 2 and sum_r > 0 */
+		for (size_t i = 0; i < n; i++) {
+			double p = r[i * k + j] / sum_r;
+
+			if (!isnan(p) && p > 0)
+				h -= p * log(p);
+		}
+		dd[j] = 1 - h / log((double)m);
+		sum_d += dd[j];
+	}
+	if (!(sum_d > 0)) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "entropy weights: every column is constant");
+		goto out;
+	}
+	for (size_t j = 0; j < k; j++) {
+		w[j] = dd[j] / sum_d;
+		if (e != NULL)
+			e[j] = 1 - dd[j];
+		if (d != NULL)
+			d[j] = dd[j];
+	}
+out:
+	free(constant);
+	free(dd);
+	free(r);
+	return ret;
+}
+
+/*
+ * Pearson correlation of columns a and b of r over the rows where both
+ * are present.  @return 0, or -1 when it is undefined (fewer than two
+ * pairs, or no spread in one of the columns over the pairs).
+ */
+static int
+pair_corr(const double *r, size_t n, size_t k, size_t a, size_t b,
+    double *rho)
+{
+	double ma = 0, mb = 0, saa = 0, sbb = 0, sab = 0;
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(r[i * k + a]) && !isnan(r[i * k + b])) {
+			ma += r[i * k + a];
+			mb += r[i * k + b];
+			m++;
+		}
+	if (m < 2)
+		return -1;
+	ma /= (double)m;
+	mb /= (double)m;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(r[i * k + a]) && !isnan(r[i * k + b])) {
+			double da = r[i * k + a] - ma, db = r[i * k + b] - mb;
+
+			saa += da * da;
+			sbb += db * db;
+			sab += da * db;
+		}
+	if (!(saa > 0) || !(sbb > 0))
+		return -1;
+	*rho = sab / sqrt(saa * sbb);
+	if (*rho > 1)
+		*rho = 1;
+	else if (*rho < -1)
+		*rho = -1;
+	return 0;
+}
+
+int
+cidx_weights_critic(const gsl_matrix *x, const int *dir, double *w,
+    double *sigma, double *conflict, struct cidx_err *err)
+{
+	size_t n, k;
+	double *r, *sd, *conf, sum_c = 0;
+	size_t n_spread = 0;
+	int *constant, ret;
+
+	if ((ret = check_matrix(x, dir, "CRITIC weights", err)) < 0)
+		return ret;
+	n = x->size1;
+	k = x->size2;
+	r = xmalloc(n * k * sizeof(*r));
+	sd = xcalloc(k, sizeof(*sd));
+	conf = xcalloc(k, sizeof(*conf));
+	constant = xmalloc(k * sizeof(*constant));
+	minmax01(x, dir, r, constant);
+	for (size_t j = 0; j < k; j++) {
+		double mean = 0, ss = 0;
+		size_t m = 0;
+
+		if (constant[j])
+			continue;
+		n_spread++;
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(r[i * k + j])) {
+				mean += r[i * k + j];
+				m++;
+			}
+		mean /= (double)m;
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(r[i * k + j]))
+				ss += (r[i * k + j] - mean) *
+				    (r[i * k + j] - mean);
+		sd[j] = sqrt(ss / (double)(m - 1));
+	}
+	for (size_t j = 0; j < k; j++)
+		for (size_t l = j + 1; l < k; l++) {
+			double rho;
+
+			if (pair_corr(r, n, k, j, l, &rho) < 0)
+				continue;
+			conf[j] += 1 - rho;
+			conf[l] += 1 - rho;
+		}
+	for (size_t j = 0; j < k; j++)
+		sum_c += sd[j] * conf[j];
+	if (n_spread == 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "CRITIC weights: every column is constant");
+		goto out;
+	}
+	if (n_spread > 1 && !(sum_c > 1e-12)) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "CRITIC weights: no conflict between the columns (those "
+		    "with spread are perfectly correlated, or share fewer "
+		    "than 2 units)");
+		goto out;
+	}
+	for (size_t j = 0; j < k; j++) {
+		/* one column with spread: it has no pair, but all the weight */
+		if (n_spread == 1)
+			w[j] = constant[j] ? 0 : 1;
+		else
+			w[j] = sd[j] * conf[j] / sum_c;
+		if (sigma != NULL)
+			sigma[j] = sd[j];
+		if (conflict != NULL)
+			conflict[j] = conf[j];
+	}
+out:
+	free(constant);
+	free(conf);
+	free(sd);
+	free(r);
+	return ret;
+}
+
+/* sum over the complete rows of (x_a - mean_a)(x_b - mean_b) */
+static double
+cross(const gsl_matrix *x, const char *complete, const double *mean,
+    size_t a, size_t b)
+{
+	double s = 0;
+
+	for (size_t i = 0; i < x->size1; i++)
+		if (complete[i])
+			s += (gsl_matrix_get(x, i, a) - mean[a]) *
+			    (gsl_matrix_get(x, i, b) - mean[b]);
+	return s;
+}
+
+int
+cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
+    double *var_pc1, size_t *n_used, size_t *n_negative,
+    struct cidx_err *err)
+{
+	gsl_eigen_symmv_workspace *ws = NULL;
+	gsl_matrix_view cv, vv;
+	gsl_vector_view ev;
+	double *mean = NULL, *sd = NULL, *corr = NULL, *evec = NULL;
+	double *eval = NULL, *l = NULL, sum, pos;
+	size_t n, k, used = 0, neg = 0;
+	char *complete = NULL;
+	int ret, status;
+
+	if ((ret = check_matrix(z, NULL, "PCA weights", err)) < 0)
+		return ret;
+	n = z->size1;
+	k = z->size2;
+	complete = xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		complete[i] = 1;
+		for (size_t j = 0; j < k; j++)
+			if (isnan(gsl_matrix_get(z, i, j)))
+				complete[i] = 0;
+		used += (size_t)complete[i];
+	}
+	if (n_used != NULL)
+		*n_used = used;
+	if (used < 3) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "PCA weights: %zu unit%s with no missing value; at least "
+		    "3 needed", used, used == 1 ? "" : "s");
+		goto out;
+	}
+	/* sd[j] is sqrt(sum of squares): the 1/(n-1) cancels in rho */
+	mean = xcalloc(k, sizeof(*mean));
+	sd = xcalloc(k, sizeof(*sd));
+	for (size_t j = 0; j < k; j++) {
+		for (size_t i = 0; i < n; i++)
+			if (complete[i])
+				mean[j] += gsl_matrix_get(z, i, j);
+		mean[j] /= (double)used;
+		for (size_t i = 0; i < n; i++)
+			if (complete[i]) {
+				double c = gsl_matrix_get(z, i, j) - mean[j];
+
+				sd[j] += c * c;
+			}
+		sd[j] = sqrt(sd[j]);
+		if (!(sd[j] > 0)) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "PCA weights: column %zu is constant over the %zu "
+			    "complete units", j + 1, used);
+			goto out;
+		}
+	}
+	corr = xmalloc(k * k * sizeof(*corr));
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = a; b < k; b++) {
+			double s = cross(z, complete, mean, a, b);
+
+			s = a == b ? 1 : s / (sd[a] * sd[b]);
+			corr[a * k + b] = corr[b * k + a] = s;
+		}
+	eval = xmalloc(k * sizeof(*eval));
+	evec = xmalloc(k * k * sizeof(*evec));
+	cv = gsl_matrix_view_array(corr, k, k);
+	vv = gsl_matrix_view_array(evec, k, k);
+	ev = gsl_vector_view_array(eval, k);
+	if ((ws = gsl_eigen_symmv_alloc(k)) == NULL) {
+		ret = cidx_err_set(err, CIDX_ENUMERIC,
+		    "PCA weights: cannot allocate the eigen workspace");
+		goto out;
+	}
+	status = gsl_eigen_symmv(&cv.matrix, &ev.vector, &vv.matrix, ws);
+	if (status == GSL_SUCCESS)
+		status = gsl_eigen_symmv_sort(&ev.vector, &vv.matrix,
+		    GSL_EIGEN_SORT_VAL_DESC);
+	if (status != GSL_SUCCESS) {
+		ret = cidx_err_set(err, CIDX_ENUMERIC,
+		    "PCA weights: eigen decomposition failed: %s",
+		    gsl_strerror(status));
+		goto out;
+	}
+	/* the trace is k, so equal leading eigenvalues are a real tie */
+	if (k > 1 && eval[0] - eval[1] <= 1e-10 * (double)k) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "PCA weights: the first principal component is not unique "
+		    "(the two largest eigenvalues are equal)");
+		goto out;
+	}
+	l = xmalloc(k * sizeof(*l));
+	sum = 0;
+	for (size_t j = 0; j < k; j++) {
+		l[j] = evec[j * k];
+		sum += l[j];
+	}
+	/* sign: positive sum; on a zero sum, the first clear entry > 0 */
+	if (fabs(sum) <= 1e-12) {
+		for (size_t j = 0; j < k; j++)
+			if (fabs(l[j]) > 1e-12) {
+				sum = l[j];
+				break;
+			}
+	}
+	pos = 0;
+	for (size_t j = 0; j < k; j++) {
+		if (sum < 0)
+			l[j] = -l[j];
+		if (l[j] > 0)
+			pos += l[j];
+		else if (l[j] < 0)
+			neg++;
+	}
+	for (size_t j = 0; j < k; j++) {
+		w[j] = l[j] > 0 ? l[j] / pos : 0;
+		if (loading != NULL)
+			loading[j] = l[j];
+	}
+	if (var_pc1 != NULL)
+		*var_pc1 = eval[0] / (double)k;
+	if (n_negative != NULL)
+		*n_negative = neg;
+out:
+	if (ws != NULL)
+		gsl_eigen_symmv_free(ws);
+	free(l);
+	free(evec);
+	free(eval);
+	free(corr);
+	free(sd);
+	free(mean);
+	free(complete);
+	return ret;
+}
+
+static int
+check_ahp(const double *A, size_t k, struct cidx_err *err)
+{
+	if (A == NULL || k == 0)
+		return cidx_err_set(err, CIDX_EINVAL, "AHP: empty matrix");
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = 0; j < k; j++) {
+			double a = A[i * k + j], b = A[j * k + i];
+
+			if (!isfinite(a) || !(a > 0))
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "AHP: entry (%zu,%zu) = %g: entries must "
+				    "be positive numbers", i + 1, j + 1, a);
+			if (i == j && fabs(a - 1) > AHP_RECIPROCAL_TOL)
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "AHP: diagonal entry (%zu,%zu) = %g, not 1",
+				    i + 1, j + 1, a);
+			if (i < j && isfinite(b) && b > 0 &&
+			    fabs(a * b - 1) > AHP_RECIPROCAL_TOL)
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "AHP: not reciprocal: entry (%zu,%zu) = %g "
+				    "but (%zu,%zu) = %g, not 1/%g", i + 1,
+				    j + 1, a, j + 1, i + 1, b, a);
+		}
+	return 0;
+}
+
+/*
+ * The Perron vector of a positive matrix: GSL's nonsymmetric eigensolver
+ * gives it directly (the real eigenvalue of largest modulus); a few power
+ * steps then polish it to a fixed point of w <- A w / sum(A w).
+ */
+static int
+perron(const double *A, size_t k, double *w, struct cidx_err *err)
+{
+	gsl_eigen_nonsymmv_workspace *ws = NULL;
+	gsl_vector_complex *eval = NULL;
+	gsl_matrix_complex *evec = NULL;
+	gsl_matrix_view mv;
+	double *m, *y, sum, delta = INFINITY;
+	size_t best = 0;
+	int ret = 0, status;
+
+	m = xmalloc(k * k * sizeof(*m));
+	y = xmalloc(k * sizeof(*y));
+	memcpy(m, A, k * k * sizeof(*m));
+	mv = gsl_matrix_view_array(m, k, k);
+	ws = gsl_eigen_nonsymmv_alloc(k);
+	eval = gsl_vector_complex_alloc(k);
+	evec = gsl_matrix_complex_alloc(k, k);
+	if (ws == NULL || eval == NULL || evec == NULL) {
+		ret = cidx_err_set(err, CIDX_ENUMERIC,
+		    "AHP: cannot allocate the eigen workspace");
+		goto out;
+	}
+	status = gsl_eigen_nonsymmv(&mv.matrix, eval, evec, ws);
+	if (status != GSL_SUCCESS) {
+		ret = cidx_err_set(err, CIDX_ENUMERIC,
+		    "AHP: eigen decomposition failed: %s",
+		    gsl_strerror(status));
+		goto out;
+	}
+	for (size_t i = 1; i < k; i++)
+		if (gsl_complex_abs(gsl_vector_complex_get(eval, i)) >
+		    gsl_complex_abs(gsl_vector_complex_get(eval, best)))
+			best = i;
+	sum = 0;
+	for (size_t i = 0; i < k; i++) {
+		w[i] = GSL_REAL(gsl_matrix_complex_get(evec, i, best));
+		sum += w[i];
+	}
+	for (size_t i = 0; i < k; i++) {
+		w[i] /= sum;
+		if (!(w[i] > 0)) {
+			ret = cidx_err_set(err, CIDX_ENUMERIC,
+			    "AHP: the principal eigenvector is not positive");
+			goto out;
+		}
+	}
+	for (int it = 0; it < 1000 && delta > 4 * DBL_EPSILON; it++) {
+		sum = 0;
+		for (size_t i = 0; i < k; i++) {
+			y[i] = 0;
+			for (size_t j = 0; j < k; j++)
+				y[i] += A[i * k + j] * w[j];
+			sum += y[i];
+		}
+		delta = 0;
+		for (size_t i = 0; i < k; i++) {
+			y[i] /= sum;
+			if (fabs(y[i] - w[i]) > delta)
+				delta = fabs(y[i] - w[i]);
+			w[i] = y[i];
+		}
+	}
+	if (delta > 1e-12)
+		ret = cidx_err_set(err, CIDX_ENUMERIC,
+		    "AHP: the principal eigenvector did not converge");
+out:
+	gsl_matrix_complex_free(evec);
+	gsl_vector_complex_free(eval);
+	if (ws != NULL)
+		gsl_eigen_nonsymmv_free(ws);
+	free(y);
+	free(m);
+	return ret;
+}
+
+int
+cidx_weights_ahp(const double *A, size_t k, double *w, double *lambda_max,
+    double *ci, double *cr, struct cidx_err *err)
+{
+	double *v, lambda = 0, c;
+	int ret;
+
+	if ((ret = check_ahp(A, k, err)) < 0)
+		return ret;
+	v = xmalloc(k * sizeof(*v));
+	if (k == 1) {
+		v[0] = 1;
+	} else if ((ret = perron(A, k, v, err)) < 0) {
+		free(v);
+		return ret;
+	}
+	/* sum(v) = 1, so sum(A v) = lambda sum(v) = lambda */
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = 0; j < k; j++)
+			lambda += A[i * k + j] * v[j];
+	/* lambda_max >= k in exact arithmetic; rounding may dip below */
+	c = k > 1 && lambda > (double)k ?
+	    (lambda - (double)k) / (double)(k - 1) : 0;
+	memcpy(w, v, k * sizeof(*v));
+	free(v);
+	if (lambda_max != NULL)
+		*lambda_max = lambda;
+	if (ci != NULL)
+		*ci = c;
+	if (cr != NULL)
+		*cr = k <= 2 ? 0 : k < 16 ? c / saaty_ri[k] : NAN;
+	return 0;
+}
+
+int
+cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
+    double *c, struct cidx_err *err)
+{
+	size_t n, k, used = 0;
+	double *norm = NULL, *wn = NULL, *best = NULL, *worst = NULL, sw = 0;
+	char *complete = NULL;
+	int ret, separates = 0;
+
+	if ((ret = check_matrix(x, dir, "TOPSIS", err)) < 0)
+		return ret;
+	n = x->size1;
+	k = x->size2;
+	for (size_t j = 0; j < k; j++) {
+		if (!isfinite(w[j]) || w[j] < 0)
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "TOPSIS: column %zu: weight %g: weights must be "
+			    "numbers >= 0", j + 1, w[j]);
+		sw += w[j];
+	}
+	if (!(sw > 0))
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "TOPSIS: every weight is 0");
+	complete = xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		complete[i] = 1;
+		for (size_t j = 0; j < k; j++)
+			if (isnan(gsl_matrix_get(x, i, j)))
+				complete[i] = 0;
+		used += (size_t)complete[i];
+	}
+	if (used == 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "TOPSIS: no unit has every value");
+		goto out;
+	}
+	norm = xcalloc(k, sizeof(*norm));
+	wn = xmalloc(k * sizeof(*wn));
+	best = xmalloc(k * sizeof(*best));
+	worst = xmalloc(k * sizeof(*worst));
+	for (size_t j = 0; j < k; j++) {
+		double lo = INFINITY, hi = -INFINITY;
+
+		for (size_t i = 0; i < n; i++)
+			if (complete[i])
+				norm[j] += gsl_matrix_get(x, i, j) *
+				    gsl_matrix_get(x, i, j);
+		norm[j] = sqrt(norm[j]);
+		if (!(norm[j] > 0)) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "TOPSIS: column %zu is all zero", j + 1);
+			goto out;
+		}
+		wn[j] = w[j] / sw;
+		for (size_t i = 0; i < n; i++)
+			if (complete[i]) {
+				double v = wn[j] * gsl_matrix_get(x, i, j) /
+				    norm[j];
+
+				lo = v < lo ? v : lo;
+				hi = v > hi ? v : hi;
+			}
+		best[j] = dir != NULL && dir[j] < 0 ? lo : hi;
+		worst[j] = dir != NULL && dir[j] < 0 ? hi : lo;
+		if (hi > lo)
+			separates = 1;
+	}
+	if (!separates) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "TOPSIS: no column with a weight > 0 separates the units");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double dp = 0, dm = 0;
+
+		if (!complete[i]) {
+			c[i] = NAN;
+			continue;
+		}
+		for (size_t j = 0; j < k; j++) {
+			double v = wn[j] * gsl_matrix_get(x, i, j) / norm[j];
+
+			dp += (v - best[j]) * (v - best[j]);
+			dm += (v - worst[j]) * (v - worst[j]);
+		}
+		dp = sqrt(dp);
+		dm = sqrt(dm);
+		c[i] = 100 * dm / (dp + dm);
+	}
+out:
+	free(worst);
+	free(best);
+	free(wn);
+	free(norm);
+	free(complete);
+	return ret;
+}
+
+double
+cidx_cronbach_alpha(const gsl_matrix *x)
+{
+	size_t n, k, used = 0;
+	double *mean, total = 0, diag = 0, alpha = NAN;
+	char *complete;
+
+	if (x == NULL || x->size2 < 2 || x->size1 < 2)
+		return NAN;
+	n = x->size1;
+	k = x->size2;
+	complete = xmalloc(n);
+	mean = xcalloc(k, sizeof(*mean));
+	for (size_t i = 0; i < n; i++) {
+		complete[i] = 1;
+		for (size_t j = 0; j < k; j++)
+			if (!isfinite(gsl_matrix_get(x, i, j)))
+				complete[i] = 0;
+		if (!complete[i])
+			continue;
+		used++;
+		for (size_t j = 0; j < k; j++)
+			mean[j] += gsl_matrix_get(x, i, j);
+	}
+	if (used < 2)
+		goto out;
+	for (size_t j = 0; j < k; j++)
+		mean[j] /= (double)used;
+	/* sums of cross products: the 1/(n-1) factors cancel in the ratio */
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = 0; b < k; b++) {
+			double s = cross(x, complete, mean, a, b);
+
+			total += s;
+			if (a == b)
+				diag += s;
+		}
+	if (total > 0)
+		alpha = (double)k / (double)(k - 1) * (total - diag) / total;
+out:
+	free(mean);
+	free(complete);
+	return alpha;
+}

@@ -1,0 +1,335 @@
+/*
+ * cmd_weights.c - derive weights from the data (entropy, CRITIC, PCA) or
+ * from pairwise comparisons (AHP), show them with their diagnostics, and
+ * write a weights file that `rank --weights` reads back.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/engine.h"
+#include "cli/out.h"
+#include "core/mem.h"
+#include "core/num.h"
+
+static const char options[] =
+    "  --method METHOD  equal | entropy | critic | pca | ahp:FILE\n"
+    "  --year YEAR      year to derive on (default: the latest)\n"
+    "  --level N        derive only the weights of level N (1 = indicators)\n"
+    "  --panel          pool every year's units (entropy: p over unit-years)\n"
+    "  -o, --output F   write a weights file (code,weight,...) for "
+    "rank --weights\n"
+    "  --format FORMAT  table (default) | csv | json\n"
+    "  -h, --help       show this help\n"
+    "the preparation and normalisation options of rank apply too (PCA works "
+    "on\nnormalised values; entropy and CRITIC on the prepared raw values)\n";
+
+static void
+num(char *b, size_t n, double x, int table)
+{
+	if (table)
+		cidx_num_fmt(b, n, x, 6);
+	else
+		cidx_num_fmt(b, n, x, 17);
+}
+
+static const char *
+diag_names(const char *how, int which)
+{
+	if (strcmp(how, "entropy") == 0)
+		return which ? "divergence" : "entropy";
+	if (strcmp(how, "critic") == 0)
+		return which ? "conflict" : "sigma";
+	if (strcmp(how, "pca") == 0)
+		return which ? "" : "loading";
+	return "";
+}
+
+static int
+write_file(const char *path, const struct cli_engine *e, const char *how,
+    int year)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "w") : stdout;
+	const struct cidx_framework *fw = e->fw;
+	char b[40];
+
+	if (fp == NULL)
+		return cli_error("cannot write '%s'", path);
+	fprintf(fp, "code,weight,parent,method,year\n");
+	for (size_t k = 0; k < fw->n; k++) {
+		int derived = 0;
+
+		if (fw->node[k].level == 0)
+			continue;
+		for (size_t g = 0; g < e->n_groups; g++)
+			for (size_t c = 0; c < e->groups[g].k; c++)
+				derived |= e->groups[g].child[c] == k;
+		cidx_num_fmt(b, sizeof(b), e->w[k], 17);
+		out_csv_field(fp, fw->node[k].code);
+		fprintf(fp, ",%s,", b);
+		out_csv_field(fp, fw->node[k].parent);
+		fprintf(fp, ",%s,%d\n", derived ? how : "framework", year);
+	}
+	if (fp != stdout && fclose(fp) != 0)
+		return cli_error("cannot write '%s'", path);
+	return CLI_OK;
+}
+
+static void
+print_table(const struct cli_engine *e, const char *how, int year)
+{
+	const struct cidx_framework *fw = e->fw;
+	int ahp = strncmp(how, "ahp:", 4) == 0;
+
+	printf("cityidx weights: %s, year %d%s\n", how, year,
+	    e->o->weights_panel ? " (all years pooled)" : "");
+	for (size_t g = 0; g < e->n_groups; g++) {
+		const struct cli_wgroup *gr = &e->groups[g];
+		struct out_table t;
+		const char *head[4] = { "code", "weight", NULL, NULL };
+		char b[3][40];
+
+		printf("\n%s (%s):", fw->node[gr->parent].code,
+		    fw->node[gr->parent].name_en ? fw->node[gr->parent].name_en :
+		    "");
+		if (strcmp(how, "pca") == 0) {
+			num(b[0], sizeof(b[0]), gr->value1 * 100, 1);
+			printf(" PC1 explains %s%% of the variance (%zu units "
+			    "with complete data)", b[0], gr->n_used);
+			if (gr->value2 > 0)
+				printf("; %g negative loading(s) set to 0",
+				    gr->value2);
+		}
+		if (ahp) {
+			num(b[0], sizeof(b[0]), gr->value1, 1);
+			num(b[1], sizeof(b[1]), gr->value2, 1);
+			num(b[2], sizeof(b[2]), gr->value3, 1);
+			printf(" lambda_max %s, CI %s, CR %s%s", b[0], b[1],
+			    b[2], gr->value3 >= 0.1 ? "  WARNING: CR >= 0.1, "
+			    "the judgements are inconsistent" : "");
+		}
+		printf("\n");
+		head[2] = *diag_names(how, 0) ? diag_names(how, 0) : NULL;
+		head[3] = *diag_names(how, 1) ? diag_names(how, 1) : NULL;
+		out_table_init(&t, 2 + (head[2] != NULL) + (head[3] != NULL));
+		for (size_t c = 1; c < t.ncols; c++)
+			out_table_set_right(&t, c, 1);
+		out_table_add(&t, head);
+		for (size_t c = 0; c < gr->k; c++) {
+			const char *cells[4];
+
+			cells[0] = fw->node[gr->child[c]].code;
+			num(b[0], sizeof(b[0]), gr->w[c], 1);
+			num(b[1], sizeof(b[1]), gr->diag1[c], 1);
+			num(b[2], sizeof(b[2]), gr->diag2[c], 1);
+			cells[1] = b[0];
+			cells[2] = b[1];
+			cells[3] = b[2];
+			out_table_add(&t, cells);
+		}
+		out_table_print(stdout, &t);
+		out_table_release(&t);
+	}
+}
+
+static void
+print_csv(const struct cli_engine *e)
+{
+	const struct cidx_framework *fw = e->fw;
+	char b[5][40];
+
+	printf("parent,code,weight,diag1,diag2,group_value1,group_value2,"
+	    "group_value3,n_used\n");
+	for (size_t g = 0; g < e->n_groups; g++) {
+		const struct cli_wgroup *gr = &e->groups[g];
+
+		num(b[2], sizeof(b[2]), gr->value1, 0);
+		num(b[3], sizeof(b[3]), gr->value2, 0);
+		num(b[4], sizeof(b[4]), gr->value3, 0);
+		for (size_t c = 0; c < gr->k; c++) {
+			num(b[0], sizeof(b[0]), gr->w[c], 0);
+			num(b[1], sizeof(b[1]), gr->diag1[c], 0);
+			out_csv_field(stdout, fw->node[gr->parent].code);
+			fputc(',', stdout);
+			out_csv_field(stdout, fw->node[gr->child[c]].code);
+			printf(",%s,%s,", b[0], b[1]);
+			num(b[1], sizeof(b[1]), gr->diag2[c], 0);
+			printf("%s,%s,%s,%s,%zu\n", b[1], b[2], b[3], b[4],
+			    gr->n_used);
+		}
+	}
+}
+
+static void
+print_json(struct cli_engine *e, const char *how, int year)
+{
+	const struct cidx_framework *fw = e->fw;
+
+	printf("{\n  \"command\": \"weights\",\n  \"weights_method\": ");
+	out_json_string(stdout, how);
+	printf(",\n  \"year\": %d,\n  \"panel\": %s,\n  \"method\": ", year,
+	    e->o->weights_panel ? "true" : "false");
+	cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
+	printf(",\n  \"groups\": [");
+	for (size_t g = 0; g < e->n_groups; g++) {
+		const struct cli_wgroup *gr = &e->groups[g];
+
+		printf("%s\n    {\"parent\": ", g ? "," : "");
+		out_json_string(stdout, fw->node[gr->parent].code);
+		if (strcmp(how, "pca") == 0) {
+			printf(", \"pc1_variance\": ");
+			out_json_number(stdout, gr->value1);
+			printf(", \"n_used\": %zu", gr->n_used);
+		} else if (strncmp(how, "ahp:", 4) == 0) {
+			printf(", \"lambda_max\": ");
+			out_json_number(stdout, gr->value1);
+			printf(", \"ci\": ");
+			out_json_number(stdout, gr->value2);
+			printf(", \"cr\": ");
+			out_json_number(stdout, gr->value3);
+			printf(", \"consistent\": %s",
+			    gr->value3 < 0.1 ? "true" : "false");
+		}
+		printf(", \"children\": [");
+		for (size_t c = 0; c < gr->k; c++) {
+			printf("%s{\"code\": ", c ? ", " : "");
+			out_json_string(stdout, fw->node[gr->child[c]].code);
+			printf(", \"weight\": ");
+			out_json_number(stdout, gr->w[c]);
+			if (*diag_names(how, 0)) {
+				printf(", \"%s\": ", diag_names(how, 0));
+				out_json_number(stdout, gr->diag1[c]);
+			}
+			if (*diag_names(how, 1)) {
+				printf(", \"%s\": ", diag_names(how, 1));
+				out_json_number(stdout, gr->diag2[c]);
+			}
+			printf("}");
+		}
+		printf("]}");
+	}
+	printf("\n  ]\n}\n");
+}
+
+int
+cmd_weights(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "level", required_argument, NULL, 'l' },
+		{ "method", required_argument, NULL, 'm' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "panel", no_argument, NULL, 'p' },
+		{ "year", required_argument, NULL, 'y' },
+		CLI_METHOD_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_method_opts mo;
+	struct cli_engine e;
+	enum cli_format fmt = CLI_FMT_TABLE;
+	const char *out = NULL, *how = NULL;
+	int ch, r, ret, want = 0, year = 0;
+	long v;
+
+	cli_method_opts_init(&mo);
+	memset(&e, 0, sizeof(e));
+	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (cli_parse_format(optarg, &fmt) < 0) {
+				ret = cli_usage_error("weights", "--format "
+				    "'%s': expected table, csv or json",
+				    optarg);
+				goto out;
+			}
+			break;
+		case 'h':
+			cli_print_help(stdout, "weights", options);
+			ret = CLI_OK;
+			goto out;
+		case 'l':
+			if (cli_parse_long(optarg, 1, CIDX_MAX_LEVELS - 1,
+			    &v) < 0) {
+				ret = cli_usage_error("weights", "--level '%s': "
+				    "expected a level >= 1", optarg);
+				goto out;
+			}
+			mo.weights_level = (int)v;
+			break;
+		case 'm':
+			if ((r = cli_method_option(&mo, OPT_WEIGHTS_METHOD,
+			    optarg, "weights")) != 1) {
+				ret = r;
+				goto out;
+			}
+			how = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'p':
+			mo.weights_panel = 1;
+			break;
+		case 'y':
+			if (cli_parse_long(optarg, 1000, 9999, &v) < 0) {
+				ret = cli_usage_error("weights", "--year '%s': "
+				    "expected a year", optarg);
+				goto out;
+			}
+			want = (int)v;
+			break;
+		case ':':
+			ret = cli_usage_error("weights", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+			goto out;
+		default:
+			if ((r = cli_method_option(&mo, ch, optarg,
+			    "weights")) == 1)
+				break;
+			ret = r ? r : cli_usage_error("weights",
+			    "unknown option '%s'", argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		ret = cli_usage_error("weights", "unexpected argument '%s'",
+		    argv[optind]);
+		goto out;
+	}
+	if (how == NULL) {
+		ret = cli_usage_error("weights", "--method is required");
+		goto out;
+	}
+	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, want, -1, &year, NULL)) != CLI_OK ||
+	    (ret = cli_engine_derive(&e, year)) != CLI_OK)
+		goto out;
+	for (size_t g = 0; g < e.n_groups; g++)
+		if (strncmp(how, "ahp:", 4) == 0 && e.groups[g].value3 >= 0.1)
+			cli_warn("AHP for '%s': consistency ratio %.3f >= 0.1",
+			    e.fw->node[e.groups[g].parent].code,
+			    e.groups[g].value3);
+	if (out && (ret = write_file(out, &e, how, year)) != CLI_OK)
+		goto out;
+	if (out && strcmp(out, "-") == 0)
+		goto out;
+	switch (fmt) {
+	case CLI_FMT_TABLE:
+		print_table(&e, how, year);
+		break;
+	case CLI_FMT_CSV:
+		print_csv(&e);
+		break;
+	case CLI_FMT_JSON:
+		print_json(&e, how, year);
+		break;
+	}
+out:
+	cli_engine_close(&e);
+	cli_method_opts_release(&mo);
+	return ret;
+}

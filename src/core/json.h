@@ -1,0 +1,38 @@
+/*
+ * json.h - a small JSON reader (RFC 8259) for method files: the whole
+ * document becomes a tree of values.  Numbers are parsed in the C locale.
+ */
+#ifndef CIDX_JSON_H
+#define CIDX_JSON_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+enum cidx_json_type {
+	CIDX_JSON_NULL, CIDX_JSON_BOOL, CIDX_JSON_NUMBER, CIDX_JSON_STRING,
+	CIDX_JSON_ARRAY, CIDX_JSON_OBJECT
+};
+
+struct cidx_json {
+	enum cidx_json_type type;
+	int boolean;
+	double number;
+	char *string;            /* strings; object member keys in `key` */
+	char *key;               /* when a member of an object */
+	struct cidx_json *item;  /* array items / object members */
+	size_t n;
+};
+
+/*! cidx_json_parse() :
+ *  @return 0 and the tree in *out (free with cidx_json_free()), or
+ *          CIDX_EINVAL naming `where`:line:column. */
+int cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
+    const char *where, struct cidx_err *err);
+void cidx_json_free(struct cidx_json *v);
+
+/*! cidx_json_get() : the member `key` of an object, or NULL. */
+const struct cidx_json *cidx_json_get(const struct cidx_json *obj,
+    const char *key);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * ahp.c - AHP pairwise-comparison files.
+ *
+ * One pass over the rows checks each row and fills the matrix of its
+ * parent, created on first use; a second look at each matrix finds the
+ * missing pairs.  Matrices are kept per framework node while reading, so
+ * the groups come out in framework order whatever the order of the file.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/num.h"
+#include "io/ahp.h"
+#include "io/csv.h"
+
+enum { COL_PARENT, COL_A, COL_B, COL_VALUE, NCOLS };
+
+/* a positive number, or a fraction p/q of two */
+static int
+parse_value(const char *s, double *out)
+{
+	const char *slash = strchr(s, '/');
+	double p, q;
+	char *num;
+	int bad;
+
+	if (slash == NULL) {
+		if (cidx_num_parse(s, &p, NULL) < 0 || !(p > 0))
+			return -1;
+		*out = p;
+		return 0;
+	}
+	num = xstrndup(s, (size_t)(slash - s));
+	bad = cidx_num_parse(num, &p, NULL) < 0 ||
+	    cidx_num_parse(slash + 1, &q, NULL) < 0;
+	free(num);
+	if (bad || !(p > 0) || !(q > 0) || !isfinite(p / q) || !(p / q > 0))
+		return -1;
+	*out = p / q;
+	return 0;
+}
+
+/* node `code` as a child of p: its index among p's children, or < 0 */
+static int
+child_pos(const struct cidx_framework *fw, size_t p,
+    const struct cidx_csv_field *f, const char *path, struct cidx_err *err)
+{
+	int c = cidx_framework_find(fw, f->s);
+
+	if (c < 0)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: unknown code '%s'", path, f->line, f->col,
+		    f->s);
+	for (size_t i = fw->child_off[p]; i < fw->child_off[p + 1]; i++)
+		if (fw->child[i] == (size_t)c)
+			return (int)(i - fw->child_off[p]);
+	return cidx_err_set(err, CIDX_EINVAL,
+	    "%s:%u:%u: '%s' is not a child of '%s'", path, f->line, f->col,
+	    f->s, fw->node[p].code);
+}
+
+void
+cidx_ahp_free(struct cidx_ahp *ahp)
+{
+	if (ahp == NULL)
+		return;
+	for (size_t g = 0; g < ahp->n_groups; g++) {
+		free(ahp->child[g]);
+		free(ahp->A[g]);
+	}
+	free(ahp->parent);
+	free(ahp->k);
+	free(ahp->child);
+	free(ahp->A);
+	free(ahp);
+}
+
+int
+cidx_ahp_find(const struct cidx_ahp *ahp, size_t parent)
+{
+	for (size_t g = 0; g < ahp->n_groups; g++)
+		if (ahp->parent[g] == parent)
+			return (int)g;
+	return -1;
+}
+
+int
+cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
+    const char *path, struct cidx_err *err)
+{
+	static const char *const names[NCOLS] = { "parent", "a", "b",
+		"value" };
+	struct cidx_csv *t = NULL;
+	struct cidx_ahp *ahp = NULL;
+	double **A = NULL;      /* per framework node, while reading */
+	unsigned **seen = NULL; /* [i * k + j], i < j: line of the pair */
+	size_t ng = 0;
+	int col[NCOLS], ret;
+
+	*out = NULL;
+	if ((ret = cidx_csv_read(&t, path, NULL, err)) < 0)
+		return ret;
+	if ((ret = cidx_csv_check_rect(t, err)) < 0)
+		goto out;
+	for (int c = 0; c < NCOLS; c++) {
+		const char *const one[2] = { names[c], NULL };
+
+		if ((col[c] = cidx_csv_find_col(t, one)) < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:1:1: an AHP file needs the columns 'parent', "
+			    "'a', 'b' and 'value'; '%s' is missing", path,
+			    names[c]);
+			goto out;
+		}
+	}
+	A = xcalloc(fw->n, sizeof(*A));
+	seen = xcalloc(fw->n, sizeof(*seen));
+	for (size_t r = 1; r < t->nrows; r++) {
+		const struct cidx_csv_field *fp, *fa, *fb, *fv;
+		int p, i, j;
+		size_t k, lo, hi;
+		double v;
+
+		fp = cidx_csv_at(t, r, (size_t)col[COL_PARENT]);
+		fa = cidx_csv_at(t, r, (size_t)col[COL_A]);
+		fb = cidx_csv_at(t, r, (size_t)col[COL_B]);
+		fv = cidx_csv_at(t, r, (size_t)col[COL_VALUE]);
+		if ((p = cidx_framework_find(fw, fp->s)) < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: unknown code '%s'", path, fp->line,
+			    fp->col, fp->s);
+			goto out;
+		}
+		k = fw->child_off[p + 1] - fw->child_off[p];
+		if (fw->node[p].type != CIDX_NODE_AGGREGATE || k < 2) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: '%s' %s: nothing to compare", path,
+			    fp->line, fp->col, fp->s,
+			    fw->node[p].type != CIDX_NODE_AGGREGATE ?
+			    "is not an aggregate" : "has a single child");
+			goto out;
+		}
+		if ((i = child_pos(fw, (size_t)p, fa, path, err)) < 0 ||
+		    (j = child_pos(fw, (size_t)p, fb, path, err)) < 0) {
+			ret = CIDX_EINVAL;
+			goto out;
+		}
+		if (i == j) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: '%s' is compared with itself", path,
+			    fb->line, fb->col, fb->s);
+			goto out;
+		}
+		if (parse_value(fv->s, &v) < 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: '%s': value must be a positive number "
+			    "(or a fraction such as 1/3)", path, fv->line,
+			    fv->col, fv->s);
+			goto out;
+		}
+		if (A[p] == NULL) {
+			A[p] = xcalloc(k * k, sizeof(**A));
+			seen[p] = xcalloc(k * k, sizeof(**seen));
+			for (size_t d = 0; d < k; d++)
+				A[p][d * k + d] = 1;
+			ng++;
+		}
+		lo = (size_t)(i < j ? i : j);
+		hi = (size_t)(i < j ? j : i);
+		if (seen[p][lo * k + hi] != 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: '%s' and '%s' under '%s' are already "
+			    "compared at line %u", path, fa->line, fa->col,
+			    fa->s, fb->s, fp->s, seen[p][lo * k + hi]);
+			goto out;
+		}
+		seen[p][lo * k + hi] = fa->line;
+		A[p][(size_t)i * k + (size_t)j] = v;
+		A[p][(size_t)j * k + (size_t)i] = 1 / v;
+	}
+	if (ng == 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL, "%s: no comparisons",
+		    path);
+		goto out;
+	}
+	for (size_t p = 0; p < fw->n; p++) {
+		const size_t *ch = fw->child + fw->child_off[p];
+		size_t k = fw->child_off[p + 1] - fw->child_off[p];
+
+		if (A[p] == NULL)
+			continue;
+		for (size_t i = 0; i < k; i++)
+			for (size_t j = i + 1; j < k; j++)
+				if (seen[p][i * k + j] == 0) {
+					ret = cidx_err_set(err, CIDX_EINVAL,
+					    "%s: '%s': no row compares '%s' "
+					    "and '%s' (its %zu children need "
+					    "%zu rows, one per pair)", path,
+					    fw->node[p].code,
+					    fw->node[ch[i]].code,
+					    fw->node[ch[j]].code, k,
+					    k * (k - 1) / 2);
+					goto out;
+				}
+	}
+	ahp = xcalloc(1, sizeof(*ahp));
+	ahp->parent = xcalloc(ng, sizeof(*ahp->parent));
+	ahp->k = xcalloc(ng, sizeof(*ahp->k));
+	ahp->child = xcalloc(ng, sizeof(*ahp->child));
+	ahp->A = xcalloc(ng, sizeof(*ahp->A));
+	for (size_t p = 0; p < fw->n; p++) {
+		size_t g = ahp->n_groups, k;
+
+		if (A[p] == NULL)
+			continue;
+		k = fw->child_off[p + 1] - fw->child_off[p];
+		ahp->parent[g] = p;
+		ahp->k[g] = k;
+		ahp->child[g] = xmalloc(k * sizeof(**ahp->child));
+		memcpy(ahp->child[g], fw->child + fw->child_off[p],
+		    k * sizeof(**ahp->child));
+		ahp->A[g] = A[p];
+		A[p] = NULL;
+		ahp->n_groups++;
+	}
+	*out = ahp;
+out:
+	if (A != NULL)
+		for (size_t p = 0; p < fw->n; p++) {
+			free(A[p]);
+			free(seen[p]);
+		}
+	free(seen);
+	free(A);
+	cidx_csv_free(t);
+	return ret;
+}

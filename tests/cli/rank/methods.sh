@@ -1,0 +1,19 @@
+# every normalisation, per-level aggregation, panel scaling, TOPSIS,
+# carry-forward imputation; the method is named in the output
+. "$ROOT/tests/cli/lib.sh"
+mini_ws w.db
+for n in minmax minmax:1,100 zscore zscore:100,10 rank percentile distmax goalposts:0,100; do
+	echo "== $n"
+	"$CITYIDX" --db w.db rank --year 2017 --normalize $n --format csv | cut -d, -f1,2,4 | head -n 4
+done
+echo "== ratio (SO2 has direction -1)"
+"$CITYIDX" --db w.db rank --year 2017 --normalize ratio; echo "exit $?"
+echo "== per level"
+"$CITYIDX" --db w.db rank --year 2017 --normalize minmax:1,100 --aggregate 2=geom,3=harm --format csv | cut -d, -f1,2,4 | head -n 3
+echo "== panel"
+"$CITYIDX" --db w.db rank --year 2017 --scale panel --format csv | cut -d, -f1,2,4 | head -n 3
+echo "== topsis"
+"$CITYIDX" --db w.db rank --year 2017 --method topsis --impute carry-forward --format csv | cut -d, -f1,2,4,6,7 | head -n 4
+"$CITYIDX" --db w.db rank --year 2017 --method topsis --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["method"]["steps"], d["unranked"])'
+echo "== carry-forward"
+"$CITYIDX" --db w.db rank --year 2017 --impute carry-forward --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["preparation"]["imputed"], d["method"]["impute"])'

@@ -1,0 +1,820 @@
+/*
+ * calc: framework building, normalisation, aggregation, ranking and the
+ * whole pipeline (METHODS.md §1, §3, §5, §6).
+ *
+ * Every expected number is worked out by hand in the comment above its
+ * check; none is copied from the program's output.  Frameworks are built
+ * in C with cidx_framework_build() so each test shows its whole tree.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_matrix.h>
+
+#include "calc/calc.h"
+#include "core/err.h"
+#include "core/mem.h"
+#include "core/model.h"
+#include "runner.h"
+
+#define NA NAN
+#define IND CIDX_NODE_INDICATOR
+#define AGG CIDX_NODE_AGGREGATE
+#define DEN CIDX_NODE_DENOMINATOR
+
+/* the message contains `sub` */
+#define CHECK_HAS(s, sub)                                                 \
+	do {                                                              \
+		const char *s_ = (s), *u_ = (sub);                        \
+		runner_count();                                           \
+		if (strstr(s_, u_) == NULL)                               \
+			runner_fail(__FILE__, __LINE__,                   \
+			    "'%s' does not contain '%s'", s_, u_);        \
+	} while (0)
+
+struct nd {
+	const char *code, *parent;
+	enum cidx_node_type type;
+	int level, dir;
+	double w;
+};
+
+/* Nodes from a table: xcalloc + xstrdup, ownership goes to the build. */
+static int
+build(struct cidx_framework **out, const struct nd *d, size_t n,
+    struct cidx_err *err)
+{
+	struct cidx_node *node = xcalloc(n, sizeof(*node));
+
+	for (size_t i = 0; i < n; i++) {
+		node[i].code = xstrdup(d[i].code);
+		node[i].parent = d[i].parent ? xstrdup(d[i].parent) : NULL;
+		node[i].type = d[i].type;
+		node[i].level = d[i].level;
+		node[i].direction = d[i].dir;
+		node[i].weight = d[i].w;
+		node[i].target = NAN;
+		node[i].goal_lo = NAN;
+		node[i].goal_hi = NAN;
+	}
+	return cidx_framework_build(out, node, n, "test.csv", err);
+}
+
+/* rows x cols matrix from a row-major array */
+static gsl_matrix *
+mat(size_t rows, size_t cols, const double *v)
+{
+	gsl_matrix *m = gsl_matrix_alloc(rows, cols);
+
+	for (size_t i = 0; i < rows; i++)
+		for (size_t j = 0; j < cols; j++)
+			gsl_matrix_set(m, i, j, v[i * cols + j]);
+	return m;
+}
+
+/*
+ * The framework of the normalisation tests: six indicators directly under
+ * the index.  Nodes: INDEX 0, A 1, B 2, C 3, D 4, E 5, F 6; matrix columns
+ * A..F = 0..5.  B is "lower is better".
+ */
+static const struct nd norm_fw[] = {
+	{ "INDEX", NULL, AGG, 0, 0, 1 },
+	{ "A", "INDEX", IND, 1, 1, 1 },
+	{ "B", "INDEX", IND, 1, -1, 1 },
+	{ "C", "INDEX", IND, 1, 1, 1 },
+	{ "D", "INDEX", IND, 1, 1, 1 },
+	{ "E", "INDEX", IND, 1, 1, 1 },
+	{ "F", "INDEX", IND, 1, 1, 1 },
+};
+
+/*
+ * Five units.  A = B = {2,6,10,4,8}; C has a missing value; D is constant;
+ * E has one value only; F has none.
+ */
+static const double norm_x[5 * 6] = {
+	/* A   B   C   D  E   F */
+	2, 2, 5, 7, NA, NA,
+	6, 6, NA, 7, 3, NA,
+	10, 10, 15, 7, NA, NA,
+	4, 4, 10, 7, NA, NA,
+	8, 8, 20, 7, NA, NA,
+};
+
+void
+test_calc__framework_build_derived_orders(void)
+{
+	/* a 3-level tree and a denominator outside it */
+	static const struct nd d[] = {
+		{ "INDEX", NULL, AGG, 3, 0, 1 },
+		{ "P1", "INDEX", AGG, 2, 0, 2 },
+		{ "I1", "P1", IND, 1, 1, 1 },
+		{ "I2", "P1", IND, 1, -1, 3 },
+		{ "P2", "INDEX", AGG, 0, 0, 1 },
+		{ "I3", "P2", IND, 0, 1, 1 },
+		{ "POP", NULL, DEN, 0, 0, 1 },
+	};
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+
+	CHECK_INT(build(&fw, d, 7, &err), 0);
+	if (fw == NULL)
+		return;
+	CHECK_INT(fw->n, 7);
+	CHECK_INT(fw->root, 0);
+	/* indicators I1, I2, I3 (nodes 2, 3, 5) are columns 0, 1, 2 */
+	CHECK_INT(fw->n_ind, 3);
+	CHECK_INT(fw->ind[0], 2);
+	CHECK_INT(fw->ind[1], 3);
+	CHECK_INT(fw->ind[2], 5);
+	CHECK_INT(fw->col[2], 0);
+	CHECK_INT(fw->col[3], 1);
+	CHECK_INT(fw->col[5], 2);
+	CHECK_INT(fw->col[0], -1);
+	CHECK_INT(fw->col[6], -1);
+	/* levels: missing ones derived; the denominator is outside (0) */
+	CHECK_INT(fw->node[0].level, 3);
+	CHECK_INT(fw->node[4].level, 2);
+	CHECK_INT(fw->node[5].level, 1);
+	CHECK_INT(fw->node[6].level, 0);
+	CHECK_INT(fw->top_level, 3);
+	/* aggregates bottom-up: P1, P2 (level 2, file order), then INDEX */
+	CHECK_INT(fw->n_agg, 3);
+	CHECK_INT(fw->bottom_up[0], 1);
+	CHECK_INT(fw->bottom_up[1], 4);
+	CHECK_INT(fw->bottom_up[2], 0);
+	/* below the root, level descending: P1, P2 */
+	CHECK_INT(fw->top_down[0], 1);
+	CHECK_INT(fw->top_down[1], 4);
+	/* children in file order */
+	CHECK_INT(fw->child_off[1] - fw->child_off[0], 2);
+	CHECK_INT(fw->child[fw->child_off[0]], 1);
+	CHECK_INT(fw->child[fw->child_off[0] + 1], 4);
+	CHECK_INT(fw->child_off[2] - fw->child_off[1], 2);
+	CHECK_INT(fw->child[fw->child_off[1]], 2);
+	CHECK_INT(fw->child[fw->child_off[1] + 1], 3);
+	CHECK_INT(fw->child_off[5] - fw->child_off[4], 1);
+	CHECK_INT(fw->child[fw->child_off[4]], 5);
+	CHECK_INT(fw->node[2].pidx, 1);
+	CHECK_INT(fw->node[0].pidx, -1);
+	CHECK_INT(fw->node[6].pidx, -1);
+	/* an aggregate's direction is forced to +1 */
+	CHECK_INT(fw->node[1].direction, 1);
+	CHECK_INT(fw->node[3].direction, -1);
+	CHECK_INT(cidx_framework_find(fw, "I3"), 5);
+	CHECK_INT(cidx_framework_find(fw, "NOPE"), -1);
+	CHECK_INT(strlen(fw->checksum), 64);
+	cidx_framework_free(fw);
+}
+
+void
+test_calc__framework_build_errors(void)
+{
+	static const struct nd dup[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+	};
+	static const struct nd two_roots[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+		{ "OTHER", NULL, AGG, 0, 0, 1 },
+		{ "B", "OTHER", IND, 0, 1, 1 },
+	};
+	static const struct nd unknown_parent[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+		{ "B", "NOPE", IND, 0, 1, 1 },
+	};
+	/* P and Q are each other's parent: a cycle beside the real tree */
+	static const struct nd cycle[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+		{ "P", "Q", AGG, 0, 0, 1 },
+		{ "Q", "P", AGG, 0, 0, 1 },
+		{ "B", "P", IND, 0, 1, 1 },
+	};
+	static const struct nd dir2[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 2, 1 },
+	};
+	/* P1's children are indicators, so P1 is level 2, not 3 */
+	static const struct nd bad_level[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "P1", "INDEX", AGG, 3, 0, 1 },
+		{ "A", "P1", IND, 1, 1, 1 },
+	};
+	/* an indicator claiming level 2 */
+	static const struct nd bad_ind_level[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 2, 1, 1 },
+	};
+	static const struct nd neg_weight[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 1, -0.5 },
+	};
+	static const struct nd ind_parent[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+		{ "B", "A", IND, 0, 1, 1 },
+	};
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = (struct cidx_framework *)&err;
+
+	CHECK_INT(build(&fw, dup, 3, &err), CIDX_EINVAL);
+	CHECK(fw == NULL);
+	CHECK_INT(err.code, CIDX_EINVAL);
+	CHECK_STR(err.msg, "test.csv: duplicate code 'A'");
+
+	CHECK_INT(build(&fw, two_roots, 4, &err), CIDX_EINVAL);
+	CHECK(fw == NULL);
+	CHECK_HAS(err.msg, "exactly one root");
+	CHECK_HAS(err.msg, "found 2");
+
+	CHECK_INT(build(&fw, unknown_parent, 3, &err), CIDX_EINVAL);
+	CHECK_STR(err.msg, "test.csv: 'B': unknown parent 'NOPE'");
+
+	CHECK_INT(build(&fw, cycle, 5, &err), CIDX_EINVAL);
+	CHECK(fw == NULL);
+	CHECK_HAS(err.msg, "cycle");
+
+	CHECK_INT(build(&fw, dir2, 2, &err), CIDX_EINVAL);
+	CHECK_STR(err.msg,
+	    "test.csv: indicator 'A': direction must be 1 or -1");
+
+	CHECK_INT(build(&fw, bad_level, 3, &err), CIDX_EINVAL);
+	CHECK_STR(err.msg, "test.csv: 'P1': level 3 given, but its children "
+	    "make it level 2");
+
+	CHECK_INT(build(&fw, bad_ind_level, 2, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'A': level 2 given");
+
+	CHECK_INT(build(&fw, neg_weight, 2, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "weight must be a number >= 0");
+
+	CHECK_INT(build(&fw, ind_parent, 3, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "parent 'A' is not an aggregate");
+	CHECK(fw == NULL);
+}
+
+void
+test_calc__method_parse(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	char buf[64];
+
+	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1,100", &err), 0);
+	CHECK(m.norm == CIDX_NORM_MINMAX);
+	CHECK_DBL(m.norm_p1, 1, 0);
+	CHECK_DBL(m.norm_p2, 100, 0);
+	cidx_method_norm_name(&m, buf, sizeof(buf));
+	CHECK_STR(buf, "minmax:1,100");
+	CHECK_INT(cidx_method_parse_norm(&m, "zscore:100,10", &err), 0);
+	CHECK(m.norm == CIDX_NORM_ZSCORE);
+	CHECK_DBL(m.norm_p1, 100, 0);
+	CHECK_DBL(m.norm_p2, 10, 0);
+	/* the bare names reset the defaults */
+	CHECK_INT(cidx_method_parse_norm(&m, "zscore", &err), 0);
+	CHECK_DBL(m.norm_p1, 0, 0);
+	CHECK_DBL(m.norm_p2, 1, 0);
+	CHECK_INT(cidx_method_parse_norm(&m, "minmax", &err), 0);
+	CHECK_DBL(m.norm_p1, 0, 0);
+	CHECK_DBL(m.norm_p2, 100, 0);
+	CHECK_INT(cidx_method_parse_norm(&m, "minmax:100,1", &err),
+	    CIDX_EINVAL);
+	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1", &err), CIDX_EINVAL);
+	CHECK_INT(cidx_method_parse_norm(&m, "zscore:0,0", &err), CIDX_EINVAL);
+	CHECK_INT(cidx_method_parse_norm(&m, "minmaxx", &err), CIDX_EINVAL);
+	CHECK_INT(cidx_method_parse_norm(&m, "log", &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "unknown normalisation 'log'");
+	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	CHECK_STR(cidx_method_agg_name(&m), "geom");
+	CHECK_INT(cidx_method_parse_agg(&m, "harm", &err), 0);
+	CHECK_STR(cidx_method_agg_name(&m), "harm");
+	CHECK_INT(cidx_method_parse_agg(&m, "median", &err), CIDX_EINVAL);
+}
+
+void
+test_calc__normalise_minmax_default(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *x = mat(5, 6, norm_x), *s;
+	int skipped[6] = { 9, 9, 9, 9, 9, 9 };
+
+	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
+	if (fw == NULL)
+		return;
+	s = gsl_matrix_alloc(5, fw->n);
+	gsl_matrix_set_all(s, -999);
+	CHECK_INT(cidx_calc_normalise(fw, x, &m, s, skipped, &err), 0);
+	/* A: min 2, max 10, [0,100]: (x-2)/(10-2)*100
+	 *   2 -> 0; 6 -> 4/8*100 = 50; 10 -> 100; 4 -> 2/8*100 = 25;
+	 *   8 -> 6/8*100 = 75 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 0, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 50, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 1), 100, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 3, 1), 25, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 4, 1), 75, 1e-12);
+	/* B, direction -1: -x = {-2,-6,-10,-4,-8}, min -10, max -2:
+	 *   2 -> (-2+10)/8*100 = 100; 6 -> (-6+10)/8*100 = 50;
+	 *   10 -> 0; 4 -> 6/8*100 = 75; 8 -> 2/8*100 = 25 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 2), 100, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 2), 50, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 2), 0, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 3, 2), 75, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 4, 2), 25, 1e-12);
+	/* C, unit 1 missing: min 5, max 20 over {5,15,10,20}:
+	 *   5 -> 0; NA -> NA; 15 -> 10/15*100 = 66.67; 10 -> 5/15*100 =
+	 *   33.33; 20 -> 100 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 3), 0, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 3), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 2, 3), 200.0 / 3, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 3, 3), 100.0 / 3, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 4, 3), 100, 1e-12);
+	/* D constant (max = min = 7): skipped, NaN for every unit, even
+	 * though every unit has a value */
+	for (size_t i = 0; i < 5; i++)
+		CHECK_DBL(gsl_matrix_get(s, i, 4), NA, 0);
+	/* E one value: skipped, NaN also for the unit that has it */
+	CHECK_DBL(gsl_matrix_get(s, 1, 5), NA, 0);
+	/* F no value at all */
+	CHECK_DBL(gsl_matrix_get(s, 0, 6), NA, 0);
+	CHECK_INT(skipped[0], CIDX_SKIP_NONE);
+	CHECK_INT(skipped[1], CIDX_SKIP_NONE);
+	CHECK_INT(skipped[2], CIDX_SKIP_NONE);
+	CHECK_INT(skipped[3], CIDX_SKIP_CONSTANT);
+	CHECK_INT(skipped[4], CIDX_SKIP_ONE);
+	CHECK_INT(skipped[5], CIDX_SKIP_NODATA);
+	/* skipped may be NULL */
+	CHECK_INT(cidx_calc_normalise(fw, x, &m, s, NULL, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 50, 1e-12);
+	gsl_matrix_free(s);
+	gsl_matrix_free(x);
+	cidx_framework_free(fw);
+}
+
+void
+test_calc__normalise_minmax_1_100(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *x = mat(5, 6, norm_x), *s;
+
+	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1,100", &err), 0);
+	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
+	if (fw == NULL)
+		return;
+	s = gsl_matrix_alloc(5, fw->n);
+	CHECK_INT(cidx_calc_normalise(fw, x, &m, s, NULL, &err), 0);
+	/* A: 1 + (100-1)*(x-2)/8
+	 *   2 -> 1; 6 -> 1 + 99*0.5 = 50.5; 10 -> 100;
+	 *   4 -> 1 + 99*0.25 = 25.75; 8 -> 1 + 99*0.75 = 75.25 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 1, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 50.5, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 1), 100, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 3, 1), 25.75, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 4, 1), 75.25, 1e-12);
+	/* B (direction -1): the best raw value 2 gets the upper bound 100,
+	 * the worst raw value 10 the lower bound 1; 4 -> 1 + 99*0.75 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 2), 100, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 2), 1, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 3, 2), 75.25, 1e-12);
+	/* C: 1 + 99*(15-5)/15 = 1 + 66 = 67 */
+	CHECK_DBL(gsl_matrix_get(s, 2, 3), 67, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 3), NA, 0);
+	gsl_matrix_free(s);
+	gsl_matrix_free(x);
+	cidx_framework_free(fw);
+}
+
+void
+test_calc__normalise_zscore_sample_sd(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *x = mat(5, 6, norm_x), *s;
+	int skipped[6];
+	double sd_a = sqrt(10.0), sd_c = sqrt(125.0 / 3);
+
+	CHECK_INT(cidx_method_parse_norm(&m, "zscore", &err), 0);
+	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
+	if (fw == NULL)
+		return;
+	s = gsl_matrix_alloc(5, fw->n);
+	CHECK_INT(cidx_calc_normalise(fw, x, &m, s, skipped, &err), 0);
+	/* A = {2,6,10,4,8}: mean 30/5 = 6; deviations -4,0,4,-2,2;
+	 * sum of squares 16+0+16+4+4 = 40; sample sd = sqrt(40/4) = sqrt(10)
+	 * = 3.1623 (the population sd sqrt(8) would give -1.4142 for 2):
+	 *   2 -> -4/sqrt(10) = -1.2649; 6 -> 0; 10 -> 1.2649;
+	 *   4 -> -2/sqrt(10) = -0.6325; 8 -> 0.6325 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), -4 / sd_a, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), -1.2649, 1e-4);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 0, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 1), 4 / sd_a, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 3, 1), -2 / sd_a, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 4, 1), 2 / sd_a, 1e-12);
+	/* B (direction -1): -x has mean -6, same sd; 2 -> (-2+6)/sqrt(10) */
+	CHECK_DBL(gsl_matrix_get(s, 0, 2), 4 / sd_a, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 2), -4 / sd_a, 1e-12);
+	/* C over {5,15,10,20} (n = 4): mean 50/4 = 12.5; deviations
+	 * -7.5, 2.5, -2.5, 7.5; squares 56.25+6.25+6.25+56.25 = 125;
+	 * sd = sqrt(125/3) = 6.455: 5 -> -7.5/6.455 = -1.1619 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 3), -7.5 / sd_c, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 0, 3), -1.1619, 1e-4);
+	CHECK_DBL(gsl_matrix_get(s, 1, 3), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 4, 3), 7.5 / sd_c, 1e-12);
+	/* D (sd 0), E (one value) and F (none) skipped */
+	CHECK_INT(skipped[3], CIDX_SKIP_CONSTANT);
+	CHECK_INT(skipped[4], CIDX_SKIP_ONE);
+	CHECK_INT(skipped[5], CIDX_SKIP_NODATA);
+	CHECK_DBL(gsl_matrix_get(s, 0, 4), NA, 0);
+
+	/* zscore:100,10: 100 + 10*z
+	 *   A: 2 -> 100 - 40/sqrt(10) = 87.351; 6 -> 100; 8 -> 106.325 */
+	CHECK_INT(cidx_method_parse_norm(&m, "zscore:100,10", &err), 0);
+	CHECK_INT(cidx_calc_normalise(fw, x, &m, s, skipped, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 100 - 40 / sd_a, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 87.351, 1e-5);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 100, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 4, 1), 100 + 20 / sd_a, 1e-12);
+	gsl_matrix_free(s);
+	gsl_matrix_free(x);
+	cidx_framework_free(fw);
+}
+
+/*
+ * Aggregation framework, 3 levels, unequal weights:
+ *   INDEX <- P1 (w 2) <- I1 (w 1), I2 (w 3)
+ *         <- P2 (w 1) <- I3 (w 1), I4 (w 1)
+ * Nodes: INDEX 0, P1 1, I1 2, I2 3, P2 4, I3 5, I4 6.
+ */
+static const struct nd agg_fw[] = {
+	{ "INDEX", NULL, AGG, 0, 0, 1 },
+	{ "P1", "INDEX", AGG, 0, 0, 2 },
+	{ "I1", "P1", IND, 0, 1, 1 },
+	{ "I2", "P1", IND, 0, 1, 3 },
+	{ "P2", "INDEX", AGG, 0, 0, 1 },
+	{ "I3", "P2", IND, 0, 1, 1 },
+	{ "I4", "P2", IND, 0, 1, 1 },
+};
+
+void
+test_calc__aggregate_arith_renormalises_over_present_children(void)
+{
+	/* normalised scores in node columns I1, I2, I3, I4 */
+	static const double y[4][4] = {
+		{ 40, 80, 30, 50 },
+		{ NA, 80, NA, NA },
+		{ 20, NA, 60, NA },
+		{ NA, NA, NA, NA },
+	};
+	static const size_t icol[4] = { 2, 3, 5, 6 };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *s;
+	double w[7];
+
+	CHECK_INT(build(&fw, agg_fw, 7, &err), 0);
+	if (fw == NULL)
+		return;
+	CHECK_INT(fw->top_level, 3);
+	cidx_calc_weights_default(fw, w);
+	CHECK_DBL(w[1], 2, 0);
+	CHECK_DBL(w[3], 3, 0);
+	s = gsl_matrix_alloc(4, fw->n);
+	gsl_matrix_set_all(s, NA);
+	for (size_t i = 0; i < 4; i++)
+		for (size_t j = 0; j < 4; j++)
+			gsl_matrix_set(s, i, icol[j], y[i][j]);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, NULL, &err), 0);
+	/* unit 0, everything present:
+	 *   P1 = (1*40 + 3*80)/(1+3) = 280/4 = 70
+	 *   P2 = (30 + 50)/2 = 40
+	 *   INDEX = (2*70 + 1*40)/(2+1) = 180/3 = 60 */
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 70, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 0, 4), 40, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 0, 0), 60, 1e-12);
+	/* unit 1: only I2 = 80
+	 *   P1 = 3*80/3 = 80 (weight renormalised over I2 alone)
+	 *   P2: no child has a value -> NaN
+	 *   INDEX = 2*80/2 = 80 (P2 left out) */
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 80, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 4), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 1, 0), 80, 1e-12);
+	/* unit 2: I1 = 20, I3 = 60
+	 *   P1 = 20, P2 = 60, INDEX = (2*20 + 1*60)/3 = 100/3 = 33.33 */
+	CHECK_DBL(gsl_matrix_get(s, 2, 1), 20, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 4), 60, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 2, 0), 100.0 / 3, 1e-12);
+	/* unit 3: all missing -> NaN at every level */
+	CHECK_DBL(gsl_matrix_get(s, 3, 1), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 3, 4), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 3, 0), NA, 0);
+
+	/* weights from the caller: I2 weighs 0 and P2 weighs 3
+	 *   unit 0: P1 = 40 (I1 alone), P2 = 40, INDEX = (2*40+3*40)/5 = 40
+	 *   unit 1: P1's only present child weighs 0 -> NaN; INDEX NaN
+	 *   unit 2: P1 = 20, P2 = 60, INDEX = (2*20 + 3*60)/5 = 220/5 = 44 */
+	w[3] = 0;
+	w[4] = 3;
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, NULL, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 40, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 0, 0), 40, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 1, 0), NA, 0);
+	CHECK_DBL(gsl_matrix_get(s, 2, 0), 44, 1e-12);
+	gsl_matrix_free(s);
+	cidx_framework_free(fw);
+}
+
+/* INDEX <- A (w 1), B (w 3); nodes INDEX 0, A 1, B 2 */
+static const struct nd gh_fw[] = {
+	{ "INDEX", NULL, AGG, 0, 0, 1 },
+	{ "A", "INDEX", IND, 0, 1, 1 },
+	{ "B", "INDEX", IND, 0, 1, 3 },
+};
+
+static void
+set_ab(gsl_matrix *s, size_t i, double a, double b)
+{
+	gsl_matrix_set(s, i, 0, NA);
+	gsl_matrix_set(s, i, 1, a);
+	gsl_matrix_set(s, i, 2, b);
+}
+
+void
+test_calc__aggregate_geom_and_harm(void)
+{
+	static const char *const codes[] = { "U1", "U2" };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *s;
+	double w[3];
+
+	CHECK_INT(build(&fw, gh_fw, 3, &err), 0);
+	if (fw == NULL)
+		return;
+	cidx_calc_weights_default(fw, w);
+	s = gsl_matrix_alloc(2, 3);
+	set_ab(s, 0, 1, 16);
+	set_ab(s, 1, 2, NA);
+
+	/* arith: U1 (1*1 + 3*16)/4 = 49/4 = 12.25; U2 = 2 */
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 0, 0), 12.25, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 0), 2, 1e-12);
+
+	/* geom: U1 exp((1*ln 1 + 3*ln 16)/4) = 16^(3/4) = 8;
+	 * U2: only A = 2 -> 2 */
+	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 0, 0), 8, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 0), 2, 1e-12);
+
+	/* harm: U1 (1+3)/(1/1 + 3/16) = 4/(19/16) = 64/19 = 3.3684;
+	 * U2: 1/(1/2) = 2 */
+	CHECK_INT(cidx_method_parse_agg(&m, "harm", &err), 0);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 0, 0), 64.0 / 19, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 0), 2, 1e-12);
+
+	/* a value <= 0 is an error naming the unit and the indicator */
+	set_ab(s, 1, 0, NA);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
+	    CIDX_ENUMERIC);
+	CHECK_INT(err.code, CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "harmonic");
+	CHECK_HAS(err.msg, "unit 'U2'");
+	CHECK_HAS(err.msg, "'A' = 0");
+	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	set_ab(s, 1, 5, -1);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "geometric");
+	CHECK_HAS(err.msg, "unit 'U2'");
+	CHECK_HAS(err.msg, "'B' = -1");
+	/* without unit codes the unit shows as '?' */
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, NULL, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "unit '?'");
+	/* arith takes the same numbers: (1*5 + 3*(-1))/4 = 2/4 = 0.5 */
+	CHECK_INT(cidx_method_parse_agg(&m, "arith", &err), 0);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 1, 0), 0.5, 1e-12);
+	gsl_matrix_free(s);
+	cidx_framework_free(fw);
+}
+
+void
+test_calc__rank_competition_ties_by_code(void)
+{
+	/* unit: 0 E 50, 1 C 80, 2 B 80, 3 D NaN, 4 A 90
+	 * descending: A 90 -> 1; B 80, C 80 -> 2, 2 (B first by code);
+	 * E 50 -> 4 (competition ranking skips 3); D unranked */
+	static const double score[5] = { 50, 80, 80, NA, 90 };
+	static const char *const codes[5] = { "E", "C", "B", "D", "A" };
+	size_t order[5], n_ranked = 99;
+	int rank[5];
+
+	cidx_rank(score, 5, codes, order, rank, &n_ranked);
+	CHECK_INT(n_ranked, 4);
+	CHECK_INT(order[0], 4);
+	CHECK_INT(order[1], 2);
+	CHECK_INT(order[2], 1);
+	CHECK_INT(order[3], 0);
+	CHECK_INT(rank[4], 1);
+	CHECK_INT(rank[2], 2);
+	CHECK_INT(rank[1], 2);
+	CHECK_INT(rank[0], 4);
+	CHECK_INT(rank[3], 0);
+}
+
+void
+test_calc__rank_ties_in_byte_order_and_all_nan(void)
+{
+	/* three-way tie: byte order puts "Z" (0x5a) before "a" (0x61) and
+	 * "a" before "ab"; ranks 1, 1, 1, then 4 */
+	static const double score[4] = { 7, 7, 7, 6 };
+	static const char *const codes[4] = { "ab", "a", "Z", "0" };
+	static const double none[2] = { NA, NA };
+	size_t order[4], n_ranked;
+	int rank[4];
+
+	cidx_rank(score, 4, codes, order, rank, &n_ranked);
+	CHECK_INT(n_ranked, 4);
+	CHECK_INT(order[0], 2);
+	CHECK_INT(order[1], 1);
+	CHECK_INT(order[2], 0);
+	CHECK_INT(order[3], 3);
+	CHECK_INT(rank[0], 1);
+	CHECK_INT(rank[1], 1);
+	CHECK_INT(rank[2], 1);
+	CHECK_INT(rank[3], 4);
+	cidx_rank(none, 2, codes, order, rank, &n_ranked);
+	CHECK_INT(n_ranked, 0);
+	CHECK_INT(rank[0], 0);
+	CHECK_INT(rank[1], 0);
+}
+
+/*
+ * End to end: 5 units, 2 pillars.
+ *   INDEX <- P1 <- I1 (+1), I2 (-1)
+ *         <- P2 <- I3 (+1)           all weights 1
+ * Nodes: INDEX 0, P1 1, I1 2, I2 3, P2 4, I3 5.
+ */
+static const struct nd e2e_fw[] = {
+	{ "INDEX", NULL, AGG, 3, 0, 1 },
+	{ "P1", "INDEX", AGG, 2, 0, 1 },
+	{ "I1", "P1", IND, 1, 1, 1 },
+	{ "I2", "P1", IND, 1, -1, 1 },
+	{ "P2", "INDEX", AGG, 2, 0, 1 },
+	{ "I3", "P2", IND, 1, 1, 1 },
+};
+
+static struct cidx_dataset *
+e2e_data(void)
+{
+	static const char *const codes[5] = { "U1", "U2", "U3", "U4", "U5" };
+	static const double x[5 * 3] = {
+		/* I1  I2  I3 */
+		10, 5, 0,
+		20, 1, 100,
+		30, 3, 50,
+		40, 2, NA,
+		50, 4, 25,
+	};
+	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+
+	ds->year = 2020;
+	ds->n_units = 5;
+	ds->unit = xcalloc(5, sizeof(*ds->unit));
+	for (size_t i = 0; i < 5; i++)
+		ds->unit[i].code = xstrdup(codes[i]);
+	ds->x = mat(5, 3, x);
+	return ds;
+}
+
+void
+test_calc__ranking_compute_end_to_end(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *ds = e2e_data();
+	struct cidx_ranking *r = NULL;
+	struct cidx_tierspec ts;
+	double w[6];
+
+	CHECK_INT(build(&fw, e2e_fw, 6, &err), 0);
+	if (fw == NULL) {
+		cidx_dataset_free(ds);
+		return;
+	}
+	cidx_calc_weights_default(fw, w);
+	CHECK_INT(cidx_tierspec_parse(&ts, "jenks:2", &err), 0);
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, &ts, 0, &err), 0);
+	if (r == NULL)
+		goto out;
+	/*
+	 * I1 {10,20,30,40,50}: min 10, max 50 -> 0, 25, 50, 75, 100
+	 * I2 {5,1,3,2,4}, direction -1: -x min -5, max -1,
+	 *    (5-x)/4*100 -> 0, 100, 50, 75, 25
+	 * I3 {0,100,50,NA,25}: min 0, max 100 -> 0, 100, 50, NA, 25
+	 * P1 = mean(I1, I2): U1 0, U2 62.5, U3 50, U4 75, U5 62.5
+	 * P2 = I3:           U1 0, U2 100,  U3 50, U4 NA, U5 25
+	 * INDEX = mean of the present pillars:
+	 *    U1 0; U2 (62.5+100)/2 = 81.25; U3 50; U4 75 (P1 alone);
+	 *    U5 (62.5+25)/2 = 43.75
+	 */
+	CHECK_INT(r->n, 5);
+	CHECK_INT(r->skipped[0] + r->skipped[1] + r->skipped[2], 0);
+	CHECK_DBL(gsl_matrix_get(r->s, 1, 3), 100, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 3, 3), 75, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 1, 1), 62.5, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 4, 1), 62.5, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 3, 4), NA, 0);
+	CHECK_DBL(gsl_matrix_get(r->s, 0, 0), 0, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 1, 0), 81.25, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 2, 0), 50, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 3, 0), 75, 1e-12);
+	CHECK_DBL(gsl_matrix_get(r->s, 4, 0), 43.75, 1e-12);
+	/* ranks: U2 81.25 -> 1, U4 75 -> 2, U3 50 -> 3, U5 43.75 -> 4,
+	 * U1 0 -> 5 */
+	CHECK_INT(r->n_ranked, 5);
+	CHECK_INT(r->n_top, 5);
+	CHECK_INT(r->order[0], 1);
+	CHECK_INT(r->order[1], 3);
+	CHECK_INT(r->order[2], 2);
+	CHECK_INT(r->order[3], 4);
+	CHECK_INT(r->order[4], 0);
+	CHECK_INT(r->rank[0], 5);
+	CHECK_INT(r->rank[1], 1);
+	CHECK_INT(r->rank[3], 2);
+	/*
+	 * jenks:2 on 81.25, 75, 50, 43.75, 0 (SSD = sum of squared
+	 * deviations from the class mean):
+	 *   {81.25} | {75,50,43.75,0}: 0 + 2919.9 (mean 42.1875)
+	 *   {81.25,75} | {50,43.75,0}: 19.53 + 1484.375 = 1503.9
+	 *   {81.25,75,50} | {43.75,0}: 546.875 + 957.03 = 1503.9
+	 *   {81.25,75,50,43.75} | {0}: mean 62.5, 18.75^2*2 + 12.5^2*2 =
+	 *      703.125 + 312.5 = 1015.625 + 0  <- the least
+	 * so U1 alone in tier 2
+	 */
+	CHECK_INT(r->tier[0], 2);
+	CHECK_INT(r->tier[1], 1);
+	CHECK_INT(r->tier[2], 1);
+	CHECK_INT(r->tier[3], 1);
+	CHECK_INT(r->tier[4], 1);
+	cidx_ranking_free(r);
+	r = NULL;
+	cidx_tierspec_release(&ts);
+
+	/* top 3 with counts:1,1: U2 tier 1, U4 tier 2; U3 (rank 3) is in the
+	 * top 3 but beyond the counts; U5 and U1 are outside the top 3 */
+	CHECK_INT(cidx_tierspec_parse(&ts, "counts:1,1", &err), 0);
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, &ts, 3, &err), 0);
+	if (r == NULL)
+		goto out;
+	CHECK_INT(r->n_top, 3);
+	CHECK_INT(r->tier[1], 1);
+	CHECK_INT(r->tier[3], 2);
+	CHECK_INT(r->tier[2], 0);
+	CHECK_INT(r->tier[4], 0);
+	CHECK_INT(r->tier[0], 0);
+	cidx_ranking_free(r);
+	r = NULL;
+
+	/* no tiers */
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err), 0);
+	if (r != NULL)
+		CHECK_INT(r->tier[1], 0);
+	cidx_ranking_free(r);
+	r = NULL;
+
+	/* geom on minmax 0..100: U1 has 0 -> an error, no result */
+	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	r = (struct cidx_ranking *)&err;
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err),
+	    CIDX_ENUMERIC);
+	CHECK(r == NULL);
+	CHECK_HAS(err.msg, "unit 'U1'");
+	CHECK_HAS(err.msg, "'I1' = 0");
+	/* with minmax:1,100 the same data aggregate geometrically:
+	 * U2: I1 1 + 99*0.25 = 25.75, I2 100 -> P1 = sqrt(2575) */
+	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1,100", &err), 0);
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err), 0);
+	if (r != NULL)
+		CHECK_DBL(gsl_matrix_get(r->s, 1, 1), sqrt(25.75 * 100), 1e-12);
+out:
+	cidx_ranking_free(r);
+	cidx_tierspec_release(&ts);
+	cidx_dataset_free(ds);
+	cidx_framework_free(fw);
+}

@@ -1,0 +1,943 @@
+/*
+ * io: the CSV reader (positions, encodings, malformed input), framework
+ * files, data imports and weights files.
+ *
+ * Each test writes its input into a fresh directory under /tmp and
+ * removes it at the end, so the bytes and the positions expected in them
+ * sit side by side.  Positions are line:column, both from 1, columns
+ * counted in characters; they are counted by hand in the comments.
+ */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/mem.h"
+#include "core/model.h"
+#include "core/sha256.h"
+#include "io/csv.h"
+#include "io/framework.h"
+#include "io/import.h"
+#include "io/weights.h"
+#include "runner.h"
+
+#define CHECK_HAS(s, sub)                                                 \
+	do {                                                              \
+		const char *s_ = (s), *u_ = (sub);                        \
+		runner_count();                                           \
+		if (strstr(s_, u_) == NULL)                               \
+			runner_fail(__FILE__, __LINE__,                   \
+			    "'%s' does not contain '%s'", s_, u_);        \
+	} while (0)
+
+/* field (r, c) has text s at line:col */
+#define CHECK_FIELD(t, r, c, str, ln, cl)                                 \
+	do {                                                              \
+		const struct cidx_csv_field *f_ = cidx_csv_at(t, r, c);   \
+		CHECK_STR(f_->s, str);                                    \
+		CHECK_INT(f_->line, ln);                                  \
+		CHECK_INT(f_->col, cl);                                   \
+	} while (0)
+
+static char tmpdir[64];
+
+static int
+tmp_begin(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cidx-t_io-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL) {
+		runner_fail(__FILE__, __LINE__, "mkdtemp failed");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+tmp_end(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	char p[sizeof(tmpdir) + 260];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", tmpdir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(tmpdir);
+}
+
+/* writes n bytes to tmpdir/name; the path goes into buf */
+static const char *
+put_n(char *buf, size_t size, const char *name, const char *bytes, size_t n)
+{
+	FILE *fp;
+
+	snprintf(buf, size, "%s/%s", tmpdir, name);
+	fp = fopen(buf, "wb");
+	if (fp == NULL) {
+		runner_fail(__FILE__, __LINE__, "cannot write %s", buf);
+		return buf;
+	}
+	fwrite(bytes, 1, n, fp);
+	fclose(fp);
+	return buf;
+}
+
+static const char *
+put(char *buf, size_t size, const char *name, const char *text)
+{
+	return put_n(buf, size, name, text, strlen(text));
+}
+
+/* "path:line:col:" as the start of a message */
+static const char *
+at(char *buf, size_t size, const char *path, unsigned line, unsigned col)
+{
+	snprintf(buf, size, "%s:%u:%u:", path, line, col);
+	return buf;
+}
+
+/*
+ * The framework of the import and weights tests:
+ *   INDEX <- A, B (indicators); POP a denominator; PROV a group column.
+ * Nodes: INDEX 0, A 1, B 2, POP 3, PROV 4.
+ */
+static struct cidx_framework *
+small_fw(void)
+{
+	static const struct {
+		const char *code, *parent;
+		enum cidx_node_type type;
+	} d[5] = {
+		{ "INDEX", NULL, CIDX_NODE_AGGREGATE },
+		{ "A", "INDEX", CIDX_NODE_INDICATOR },
+		{ "B", "INDEX", CIDX_NODE_INDICATOR },
+		{ "POP", NULL, CIDX_NODE_DENOMINATOR },
+		{ "PROV", NULL, CIDX_NODE_GROUP },
+	};
+	struct cidx_node *node = xcalloc(5, sizeof(*node));
+	struct cidx_framework *fw = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	for (size_t i = 0; i < 5; i++) {
+		node[i].code = xstrdup(d[i].code);
+		node[i].parent = d[i].parent ? xstrdup(d[i].parent) : NULL;
+		node[i].type = d[i].type;
+		node[i].direction = 1;
+		node[i].weight = 1;
+		node[i].target = NAN;
+		node[i].goal_lo = NAN;
+		node[i].goal_hi = NAN;
+	}
+	if (cidx_framework_build(&fw, node, 5, "small", &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return fw;
+}
+
+void
+test_io__csv_positions(void)
+{
+	/*
+	 * line 1: code,name,value          code 1:1, name 1:6, value 1:11
+	 * line 2: BJ,"Bei, <newline>       BJ 2:1, the quoted field 2:4
+	 * line 3: jing",1.5                1.5 at 3:7 (j1 i2 n3 g4 "5 ,6)
+	 * line 4: 上海市,SH,2              上海市 4:1, SH 4:5, 2 4:8: columns
+	 *                                  count characters, not bytes
+	 */
+	static const char text[] = "code,name,value\n"
+	    "BJ,\"Bei, \njing\",1.5\n"
+	    "上海市,SH,2\n";
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_csv *t = NULL;
+	char p[128], sha[65];
+
+	if (tmp_begin() < 0)
+		return;
+	put(p, sizeof(p), "pos.csv", text);
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(t->nrows, 3);
+	CHECK_INT(cidx_csv_ncols(t, 0), 3);
+	CHECK_INT(cidx_csv_ncols(t, 1), 3);
+	CHECK_INT(cidx_csv_ncols(t, 2), 3);
+	CHECK_FIELD(t, 0, 0, "code", 1, 1);
+	CHECK_FIELD(t, 0, 1, "name", 1, 6);
+	CHECK_FIELD(t, 0, 2, "value", 1, 11);
+	CHECK_FIELD(t, 1, 0, "BJ", 2, 1);
+	/* the quotes go, the comma and the newline stay */
+	CHECK_FIELD(t, 1, 1, "Bei, \njing", 2, 4);
+	CHECK_FIELD(t, 1, 2, "1.5", 3, 7);
+	CHECK_FIELD(t, 2, 0, "上海市", 4, 1);
+	CHECK_FIELD(t, 2, 1, "SH", 4, 5);
+	CHECK_FIELD(t, 2, 2, "2", 4, 8);
+	/* just past the last field: "code,name,value" is 15 characters;
+	 * "上海市,SH,2" is 3+1+2+1+1 = 8 */
+	CHECK_INT(t->row_endcol[0], 16);
+	CHECK_INT(t->row_endcol[2], 9);
+	CHECK_STR(t->encoding, "UTF-8");
+	CHECK_STR(t->path, p);
+	cidx_sha256_buf(text, strlen(text), sha);
+	CHECK_STR(t->sha256, sha);
+	{
+		static const char *const names[] = { "nope", "VALUE", NULL };
+
+		/* header lookup ignores ASCII case */
+		CHECK_INT(cidx_csv_find_col(t, names), 2);
+	}
+	CHECK_INT(cidx_csv_check_rect(t, &err), 0);
+out:
+	cidx_csv_free(t);
+	tmp_end();
+}
+
+void
+test_io__csv_crlf_bom_and_empty_fields(void)
+{
+	/* a UTF-8 BOM is dropped and not counted; CRLF ends lines and never
+	 * ends up in a field */
+	static const char crlf[] = "\xEF\xBB\xBF" "code,x\r\nBJ,1\r\nSH,2\r\n";
+	/* a,,c: the empty field starts where its terminator is (2:3);
+	 * the last line has no newline; 𠀀 (4 bytes) is one column */
+	static const char empty[] = "a,b,c\n1,,3\n\xF0\xA0\x80\x80,y,z";
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_csv *t = NULL;
+	char p[128];
+
+	if (tmp_begin() < 0)
+		return;
+	put(p, sizeof(p), "crlf.csv", crlf);
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t != NULL) {
+		CHECK_INT(t->nrows, 3);
+		CHECK_FIELD(t, 0, 0, "code", 1, 1);
+		CHECK_FIELD(t, 0, 1, "x", 1, 6);
+		CHECK_FIELD(t, 1, 0, "BJ", 2, 1);
+		CHECK_FIELD(t, 1, 1, "1", 2, 4);
+		CHECK_FIELD(t, 2, 1, "2", 3, 4);
+		CHECK_STR(t->encoding, "UTF-8");
+	}
+	cidx_csv_free(t);
+	t = NULL;
+
+	put(p, sizeof(p), "empty.csv", empty);
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t != NULL) {
+		CHECK_INT(t->nrows, 3);
+		CHECK_FIELD(t, 1, 0, "1", 2, 1);
+		CHECK_FIELD(t, 1, 1, "", 2, 3);
+		CHECK_FIELD(t, 1, 2, "3", 2, 4);
+		CHECK_FIELD(t, 2, 0, "\xF0\xA0\x80\x80", 3, 1);
+		CHECK_FIELD(t, 2, 1, "y", 3, 3);
+		CHECK_FIELD(t, 2, 2, "z", 3, 5);
+	}
+	cidx_csv_free(t);
+	tmp_end();
+}
+
+void
+test_io__csv_malformed(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_csv *t = (struct cidx_csv *)&err;
+	char p[128], want[192];
+
+	if (tmp_begin() < 0)
+		return;
+	/* the quote opening at 2:3 never closes */
+	put(p, sizeof(p), "open.csv", "a,b\n1,\"abc\n2,3\n");
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), CIDX_EINVAL);
+	CHECK(t == NULL);
+	CHECK_INT(err.code, CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 3));
+	CHECK_HAS(err.msg, "unterminated quoted field");
+
+	/* "x"y: the y at 2:4 follows the closing quote */
+	put(p, sizeof(p), "after.csv", "a,b\n\"x\"y,2\n");
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 4));
+	CHECK_HAS(err.msg, "malformed CSV");
+
+	/* x"y: a quote inside an unquoted field, at 2:2 */
+	put(p, sizeof(p), "inside.csv", "a,b\nx\"y,2\n");
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 2));
+
+	/* a NUL byte at 2:3 */
+	put_n(p, sizeof(p), "nul.csv", "a,b\n1,\0\n", 8);
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 3));
+	CHECK_HAS(err.msg, "NUL");
+
+	put(p, sizeof(p), "empty.csv", "");
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "empty file");
+
+	snprintf(p, sizeof(p), "%s/missing.csv", tmpdir);
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), CIDX_EIO);
+	CHECK_HAS(err.msg, "cannot open");
+	CHECK(t == NULL);
+	tmp_end();
+}
+
+void
+test_io__csv_check_rect(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_csv *t = NULL;
+	char p[128], want[192];
+
+	if (tmp_begin() < 0)
+		return;
+	/* line 3 "4,5,6,7": the surplus field "7" is at 3:7 */
+	put(p, sizeof(p), "long.csv", "a,b,c\n1,2,3\n4,5,6,7\n");
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t != NULL) {
+		CHECK_INT(cidx_csv_check_rect(t, &err), CIDX_EINVAL);
+		CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 7));
+		CHECK_HAS(err.msg, "row has 4 fields, header has 3");
+	}
+	cidx_csv_free(t);
+	t = NULL;
+	/* line 2 "1,2": a field is missing just past the end, 2:4 */
+	put(p, sizeof(p), "short.csv", "a,b,c\n1,2\n");
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t != NULL) {
+		CHECK_INT(cidx_csv_check_rect(t, &err), CIDX_EINVAL);
+		CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 4));
+		CHECK_HAS(err.msg, "row has 2 fields, header has 3");
+	}
+	cidx_csv_free(t);
+	tmp_end();
+}
+
+void
+test_io__csv_gb18030_and_utf16(void)
+{
+	/* 北京 in GB18030 is B1 B1 BE A9; in UTF-8 E5 8C 97 E4 BA AC.
+	 * "BJ,北京,1": 1 at 2:7 (B1 J2 ,3 北4 京5 ,6) */
+	static const char gb[] = "code,name,v\nBJ,\xB1\xB1\xBE\xA9,1\n";
+	/* "a,b\n" in UTF-16LE with its BOM */
+	static const char u16[] = "\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0";
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_csv *t = NULL;
+	char p[128], sha[65];
+
+	if (tmp_begin() < 0)
+		return;
+	put(p, sizeof(p), "gb.csv", gb);
+	/* detected: not valid UTF-8 */
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t != NULL) {
+		CHECK_STR(t->encoding, "GB18030");
+		CHECK_FIELD(t, 1, 1, "\xE5\x8C\x97\xE4\xBA\xAC", 2, 4);
+		CHECK_FIELD(t, 1, 2, "1", 2, 7);
+		/* the checksum is of the bytes as read, before conversion */
+		cidx_sha256_buf(gb, strlen(gb), sha);
+		CHECK_STR(t->sha256, sha);
+	}
+	cidx_csv_free(t);
+	t = NULL;
+	/* given */
+	CHECK_INT(cidx_csv_read(&t, p, "GB18030", &err), 0);
+	if (t != NULL)
+		CHECK_STR(cidx_csv_at(t, 1, 1)->s, "北京");
+	cidx_csv_free(t);
+	t = NULL;
+	/* insisting on UTF-8 is an error */
+	CHECK_INT(cidx_csv_read(&t, p, "UTF-8", &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "not valid UTF-8");
+	CHECK(t == NULL);
+	CHECK_INT(cidx_csv_read(&t, p, "NO-SUCH-ENCODING", &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "unknown encoding");
+
+	put_n(p, sizeof(p), "u16.csv", u16, sizeof(u16) - 1);
+	CHECK_INT(cidx_csv_read(&t, p, NULL, &err), 0);
+	if (t != NULL) {
+		CHECK_STR(t->encoding, "UTF-16");
+		CHECK_INT(t->nrows, 2);
+		CHECK_FIELD(t, 0, 0, "a", 1, 1);
+		CHECK_FIELD(t, 1, 1, "2", 2, 3);
+	}
+	cidx_csv_free(t);
+	tmp_end();
+}
+
+void
+test_io__framework_read_own_layout(void)
+{
+	static const char text[] =
+	    "code,parent,type,level,name_zh,name_en,direction,weight,unit,"
+	    "denominator\n"
+	    "INDEX,,aggregate,3,指数,Index,,1,,\n"
+	    "P1,INDEX,aggregate,2,支柱一,Pillar 1,,2,,\n"
+	    "I1,P1,indicator,1,指标一,Ind 1,1,1,%,POP\n"
+	    "I2,P1,indicator,1,指标二,Ind 2,-1,0.5,,\n"
+	    "POP,,denominator,,人口,Population,,,persons,\n"
+	    "PROV,,group,,省份,Province,,,,\n";
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	char p[128];
+
+	if (tmp_begin() < 0)
+		return;
+	put(p, sizeof(p), "fw.csv", text);
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), 0);
+	if (fw == NULL)
+		goto out;
+	CHECK_INT(fw->n, 6);
+	CHECK_INT(fw->n_ind, 2);
+	CHECK_INT(fw->root, 0);
+	CHECK_INT(fw->top_level, 3);
+	CHECK_STR(fw->node[0].code, "INDEX");
+	CHECK(fw->node[0].parent == NULL);
+	CHECK(fw->node[1].type == CIDX_NODE_AGGREGATE);
+	CHECK_DBL(fw->node[1].weight, 2, 0);
+	CHECK(fw->node[2].type == CIDX_NODE_INDICATOR);
+	CHECK_STR(fw->node[2].parent, "P1");
+	CHECK_STR(fw->node[2].name_zh, "指标一");
+	CHECK_STR(fw->node[2].name_en, "Ind 1");
+	CHECK_STR(fw->node[2].unit, "%");
+	CHECK_STR(fw->node[2].denominator, "POP");
+	CHECK_INT(fw->node[2].direction, 1);
+	CHECK_INT(fw->node[3].direction, -1);
+	CHECK_DBL(fw->node[3].weight, 0.5, 0);
+	CHECK(fw->node[3].unit == NULL);
+	CHECK(fw->node[3].denominator == NULL);
+	/* no target column: NaN */
+	CHECK_DBL(fw->node[3].target, NAN, 0);
+	CHECK(fw->node[4].type == CIDX_NODE_DENOMINATOR);
+	CHECK_INT(fw->node[4].level, 0);
+	CHECK_STR(fw->node[4].unit, "persons");
+	CHECK(fw->node[5].type == CIDX_NODE_GROUP);
+	CHECK_INT(fw->ind[0], 2);
+	CHECK_INT(fw->ind[1], 3);
+	cidx_framework_free(fw);
+	fw = NULL;
+
+	/* only code and parent: a node that is a parent is an aggregate,
+	 * the others indicators; direction and weight default to 1 */
+	put(p, sizeof(p), "min.csv", "code,parent\nINDEX,\nA,INDEX\nB,INDEX\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), 0);
+	if (fw == NULL)
+		goto out;
+	CHECK(fw->node[0].type == CIDX_NODE_AGGREGATE);
+	CHECK(fw->node[1].type == CIDX_NODE_INDICATOR);
+	CHECK_INT(fw->node[1].direction, 1);
+	CHECK_DBL(fw->node[2].weight, 1, 0);
+	CHECK_INT(fw->node[0].level, 2);
+	CHECK_INT(fw->n_ind, 2);
+out:
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__framework_read_coinr_imeta(void)
+{
+	/* COINr's iMeta, columns in the order of COINr's ASEM export */
+	static const char text[] =
+	    "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,"
+	    "Parent,Type\n"
+	    "1,LPI,Logistics Performance Index,1,1,Score 1-5,4.11803135,,"
+	    "Physical,Indicator\n"
+	    "1,Flights,International flights passenger capacity,1,1,"
+	    "Thousand seats,200.3326555,Population,Physical,Indicator\n"
+	    "1,CO2,CO2 emissions,-1,2,Tonnes,,,Environ,Indicator\n"
+	    "2,Physical,Physical,1,1,Score,,,Index,Aggregate\n"
+	    "2,Environ,Environmental,1,1,Score,,,Index,Aggregate\n"
+	    "3,Index,Sustainable Connectivity,1,1,Score,,,,Aggregate\n"
+	    ",GDP_group,GDP group,,,,,,,Group\n"
+	    ",Population,Population,,,Thousands,,,,Denominator\n";
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	char p[128];
+
+	if (tmp_begin() < 0)
+		return;
+	put(p, sizeof(p), "iMeta.csv", text);
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), 0);
+	if (fw == NULL)
+		goto out;
+	CHECK_INT(fw->n, 8);
+	CHECK_INT(fw->n_ind, 3);
+	CHECK_INT(fw->root, 5);
+	CHECK_INT(fw->top_level, 3);
+	CHECK_STR(fw->node[0].code, "LPI");
+	/* iName is the English name */
+	CHECK_STR(fw->node[0].name_en, "Logistics Performance Index");
+	CHECK(fw->node[0].name_zh == NULL);
+	CHECK_STR(fw->node[0].parent, "Physical");
+	CHECK_DBL(fw->node[0].target, 4.11803135, 0);
+	CHECK_STR(fw->node[0].unit, "Score 1-5");
+	CHECK_STR(fw->node[1].denominator, "Population");
+	CHECK_INT(fw->node[2].direction, -1);
+	CHECK_DBL(fw->node[2].weight, 2, 0);
+	CHECK(fw->node[3].type == CIDX_NODE_AGGREGATE);
+	CHECK_INT(fw->node[3].level, 2);
+	CHECK(fw->node[6].type == CIDX_NODE_GROUP);
+	CHECK(fw->node[7].type == CIDX_NODE_DENOMINATOR);
+	CHECK_INT(fw->node[7].level, 0);
+	CHECK(fw->node[7].parent == NULL);
+	/* children of Physical (node 3): LPI, Flights */
+	CHECK_INT(fw->child_off[4] - fw->child_off[3], 2);
+	CHECK_INT(fw->child[fw->child_off[3]], 0);
+	CHECK_INT(fw->child[fw->child_off[3] + 1], 1);
+out:
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__framework_read_errors(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = (struct cidx_framework *)&err;
+	char p[128], want[192];
+
+	if (tmp_begin() < 0)
+		return;
+	/* "INDEX,,x": the level x at 2:8 (I1 N2 D3 E4 X5 ,6 ,7) */
+	put(p, sizeof(p), "lv.csv", "code,parent,level\nINDEX,,x\nA,INDEX,1\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
+	CHECK(fw == NULL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 8));
+	CHECK_HAS(err.msg, "not a number");
+
+	/* unknown type 'pillar' at 2:8 */
+	put(p, sizeof(p), "ty.csv", "code,parent,type\nINDEX,,pillar\n"
+	    "A,INDEX,\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 8));
+	CHECK_HAS(err.msg, "unknown type 'pillar'");
+
+	/* "A,INDEX,,2": A1 ,2 INDEX3-7 ,8 (empty type) ,9: the 2 at 3:10 */
+	put(p, sizeof(p), "dir.csv", "code,parent,type,direction\n"
+	    "INDEX,,aggregate,\nA,INDEX,,2\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 10));
+	CHECK_HAS(err.msg, "direction must be 1 or -1");
+
+	/* checks of cidx_framework_build come through, named by the file */
+	put(p, sizeof(p), "dup.csv", "code,parent\nINDEX,\nA,INDEX\nA,INDEX\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, p);
+	CHECK_HAS(err.msg, "duplicate code 'A'");
+
+	put(p, sizeof(p), "nocode.csv", "name,parent\nINDEX,\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 1));
+
+	/* a code with a blank, at 3:1 */
+	put(p, sizeof(p), "blank.csv", "code,parent\nINDEX,\nA B,INDEX\n");
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 1));
+	CHECK(fw == NULL);
+	tmp_end();
+}
+
+void
+test_io__import_long(void)
+{
+	static const char text[] = "unit,indicator,year,value\n"
+	    "BJ,A,2020,1.5\n"
+	    "SH,A,2020,2\n"
+	    "BJ,B,2020,\n"
+	    "BJ,POP,2020,2154\n"
+	    "SH,B,2021,NA\n";
+	struct cidx_framework *fw = small_fw();
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = NULL;
+	char p[128], sha[65];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	put(p, sizeof(p), "long.csv", text);
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp == NULL)
+		goto out;
+	CHECK_STR(imp->layout, "long");
+	CHECK_INT(imp->n_rows, 5);
+	cidx_sha256_buf(text, strlen(text), sha);
+	CHECK_STR(imp->sha256, sha);
+	CHECK_STR(imp->encoding, "UTF-8");
+	/* units in order of appearance, no names given */
+	CHECK_INT(imp->n_unit, 2);
+	CHECK_STR(imp->unit[0].code, "BJ");
+	CHECK_STR(imp->unit[1].code, "SH");
+	CHECK(imp->unit[0].name == NULL);
+	CHECK_INT(imp->n_val, 5);
+	CHECK_INT(imp->val[0].unit, 0);
+	CHECK_INT(imp->val[0].node, 1);
+	CHECK_INT(imp->val[0].year, 2020);
+	CHECK_DBL(imp->val[0].value, 1.5, 0);
+	CHECK_INT(imp->val[1].unit, 1);
+	CHECK_DBL(imp->val[1].value, 2, 0);
+	/* an empty field and NA say "missing" */
+	CHECK_INT(imp->val[2].node, 2);
+	CHECK_DBL(imp->val[2].value, NAN, 0);
+	/* denominators are data too */
+	CHECK_INT(imp->val[3].node, 3);
+	CHECK_DBL(imp->val[3].value, 2154, 0);
+	CHECK_INT(imp->val[4].year, 2021);
+	CHECK_DBL(imp->val[4].value, NAN, 0);
+	cidx_import_free(imp);
+	imp = NULL;
+
+	/* no year column: --year supplies it */
+	put(p, sizeof(p), "noyear.csv", "unit,indicator,value\nBJ,A,7\n");
+	{
+		struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
+
+		o.year = 2019;
+		CHECK_INT(cidx_import_read(&imp, p, fw, &o, &err), 0);
+		if (imp != NULL) {
+			CHECK_INT(imp->val[0].year, 2019);
+			CHECK_DBL(imp->val[0].value, 7, 0);
+		}
+	}
+out:
+	cidx_import_free(imp);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__import_wide_with_year_option(void)
+{
+	/* PROV is numeric but declared as a group: an attribute; region is
+	 * text: an attribute; an empty attribute is not stored */
+	static const char text[] =
+	    "code,name,name_en,PROV,region,A,B,POP\n"
+	    "BJ,北京,Beijing,11,north,1,2,2154\n"
+	    "SH,上海,Shanghai,31,,3,,2487\n";
+	struct cidx_framework *fw = small_fw();
+	struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	put(p, sizeof(p), "wide.csv", text);
+	o.year = 2020;
+	CHECK_INT(cidx_import_read(&imp, p, fw, &o, &err), 0);
+	if (imp == NULL)
+		goto out;
+	CHECK_STR(imp->layout, "wide");
+	CHECK_INT(imp->n_rows, 2);
+	CHECK_INT(imp->n_unit, 2);
+	CHECK_STR(imp->unit[0].code, "BJ");
+	CHECK_STR(imp->unit[0].name, "北京");
+	CHECK_STR(imp->unit[0].name_en, "Beijing");
+	/* attributes sorted by key (byte order: "PROV" < "region") */
+	CHECK_INT(imp->unit[0].n_attr, 2);
+	if (imp->unit[0].n_attr == 2) {
+		CHECK_STR(imp->unit[0].attr[0].key, "PROV");
+		CHECK_STR(imp->unit[0].attr[0].value, "11");
+		CHECK_STR(imp->unit[0].attr[1].key, "region");
+		CHECK_STR(imp->unit[0].attr[1].value, "north");
+	}
+	CHECK_INT(imp->unit[1].n_attr, 1);
+	CHECK_STR(cidx_unit_attr(&imp->unit[1], "PROV"), "31");
+	CHECK(cidx_unit_attr(&imp->unit[1], "region") == NULL);
+	/* 2 rows x 3 value columns (A, B, POP), in column order */
+	CHECK_INT(imp->n_val, 6);
+	CHECK_INT(imp->val[0].node, 1);
+	CHECK_INT(imp->val[0].year, 2020);
+	CHECK_DBL(imp->val[0].value, 1, 0);
+	CHECK_INT(imp->val[2].node, 3);
+	CHECK_DBL(imp->val[2].value, 2154, 0);
+	CHECK_INT(imp->val[4].unit, 1);
+	CHECK_INT(imp->val[4].node, 2);
+	CHECK_DBL(imp->val[4].value, NAN, 0);
+	cidx_import_free(imp);
+	imp = NULL;
+
+	/* a wide file without value columns is a units file: no year needed */
+	put(p, sizeof(p), "units.csv", "code,name,province\nBJ,北京,北京\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp != NULL) {
+		CHECK_STR(imp->layout, "units");
+		CHECK_INT(imp->n_val, 0);
+		CHECK_STR(cidx_unit_attr(&imp->unit[0], "province"), "北京");
+	}
+out:
+	cidx_import_free(imp);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__import_coinr_idata(void)
+{
+	/* COINr iData: uName, uCode, group columns, Time, denominators and
+	 * indicators; the group columns are text: unit attributes */
+	static const char text[] =
+	    "uName,uCode,GDP_group,EurAsia_group,Time,POP,A,B\n"
+	    "Austria,AUT,L,Europe,2018,8735.453,4.097985,29.01725\n"
+	    "Belgium,BEL,L,Europe,2018,11429.336,4.108538,\n";
+	struct cidx_framework *fw = small_fw();
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	put(p, sizeof(p), "iData.csv", text);
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp == NULL)
+		goto out;
+	CHECK_STR(imp->layout, "coinr");
+	CHECK_INT(imp->n_unit, 2);
+	CHECK_STR(imp->unit[0].code, "AUT");
+	CHECK_STR(imp->unit[0].name, "Austria");
+	CHECK(imp->unit[0].name_en == NULL);
+	CHECK_INT(imp->unit[0].n_attr, 2);
+	if (imp->unit[0].n_attr == 2) {
+		CHECK_STR(imp->unit[0].attr[0].key, "EurAsia_group");
+		CHECK_STR(imp->unit[0].attr[0].value, "Europe");
+		CHECK_STR(imp->unit[0].attr[1].key, "GDP_group");
+		CHECK_STR(imp->unit[0].attr[1].value, "L");
+	}
+	CHECK_INT(imp->n_val, 6);
+	CHECK_INT(imp->val[0].node, 3);
+	CHECK_INT(imp->val[0].year, 2018);
+	CHECK_DBL(imp->val[0].value, 8735.453, 0);
+	CHECK_INT(imp->val[1].node, 1);
+	CHECK_DBL(imp->val[1].value, 4.097985, 0);
+	CHECK_INT(imp->val[5].unit, 1);
+	CHECK_DBL(imp->val[5].value, NAN, 0);
+out:
+	cidx_import_free(imp);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__import_errors(void)
+{
+	struct cidx_framework *fw = small_fw();
+	struct cidx_import_opts y2020 = CIDX_IMPORT_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = (struct cidx_import *)&err;
+	char p[128], want[192];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	y2020.year = 2020;
+
+	/* bad number: "SH,A,2020,12x": S1 H2 ,3 A4 ,5 2020 6-9 ,10 1 11
+	 * 2 12 x 13: the x is at 3:13 */
+	put(p, sizeof(p), "num.csv", "unit,indicator,year,value\n"
+	    "BJ,A,2020,1.5\nSH,A,2020,12x\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK(imp == NULL);
+	CHECK_INT(err.code, CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 13));
+	CHECK_HAS(err.msg, "'12x': not a number");
+
+	/* in characters: "BJ,北京市,3.5万": 3 at 2:8, . 9, 5 10, 万 11 */
+	put(p, sizeof(p), "cjk.csv", "code,name,A\nBJ,北京市,3.5万\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 11));
+	/* a thousands separator: in "BJ,A,2020,1 000" the 1 is at 2:11,
+	 * the blank at 2:12 */
+	put(p, sizeof(p), "sep.csv", "unit,indicator,year,value\n"
+	    "BJ,A,2020,1 000\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 12));
+
+	/* unknown indicator in a long file: ZZZ at 3:4 */
+	put(p, sizeof(p), "unk.csv", "unit,indicator,year,value\n"
+	    "BJ,A,2020,1\nSH,ZZZ,2020,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 4));
+	CHECK_HAS(err.msg, "unknown indicator 'ZZZ'");
+	/* an aggregate or a group takes no values */
+	put(p, sizeof(p), "agg.csv", "unit,indicator,year,value\n"
+	    "BJ,INDEX,2020,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'INDEX' is not an indicator or a denominator");
+	put(p, sizeof(p), "grp.csv", "unit,indicator,year,value\n"
+	    "BJ,PROV,2020,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'PROV' is not an indicator or a denominator");
+
+	/* a numeric column the framework lacks, in a wide file: GDP at 1:8
+	 * (c1 o2 d3 e4 ,5 A6 ,7 G8) */
+	put(p, sizeof(p), "gdp.csv", "code,A,GDP\nBJ,1,2\nSH,3,\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 8));
+	CHECK_HAS(err.msg, "unknown indicator 'GDP'");
+	/* an aggregate column in a wide file */
+	put(p, sizeof(p), "wagg.csv", "code,A,INDEX\nBJ,1,2\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'INDEX' is an aggregate");
+
+	/* the same unit twice in a year: the second at 4:1 */
+	put(p, sizeof(p), "dupu.csv", "code,A\nBJ,1\nSH,2\nBJ,3\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 4, 1));
+	CHECK_HAS(err.msg, "duplicate unit 'BJ' for year 2020 (first at "
+	    "line 2)");
+	/* ... but once per year is fine */
+	put(p, sizeof(p), "years.csv", "code,year,A\nBJ,2019,1\nBJ,2020,3\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp != NULL) {
+		CHECK_INT(imp->n_unit, 1);
+		CHECK_INT(imp->n_val, 2);
+		CHECK_INT(imp->val[1].year, 2020);
+	}
+	cidx_import_free(imp);
+	imp = NULL;
+
+	/* the same unit, indicator and year twice in a long file */
+	put(p, sizeof(p), "dupk.csv", "unit,indicator,year,value\n"
+	    "BJ,A,2020,1\nBJ,B,2020,2\nBJ,A,2021,3\nBJ,A,2020,4\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 5, 1));
+	CHECK_HAS(err.msg, "duplicate value for unit 'BJ', indicator 'A', "
+	    "year 2020 (first at line 2)");
+
+	/* no year anywhere */
+	put(p, sizeof(p), "ny.csv", "code,A\nBJ,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 1));
+	CHECK_HAS(err.msg, "give --year");
+	put(p, sizeof(p), "nyl.csv", "unit,indicator,value\nBJ,A,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "give --year");
+	/* an empty year field, at 2:6 (B1 J2 ,3 A4 ,5) */
+	put(p, sizeof(p), "ey.csv", "unit,indicator,year,value\nBJ,A,,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 6));
+	CHECK_HAS(err.msg, "not a year");
+	/* a year column and --year both */
+	put(p, sizeof(p), "both.csv", "code,year,A\nBJ,2020,1\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "--year given");
+
+	/* no unit column at all */
+	put(p, sizeof(p), "nounit.csv", "A,B\n1,2\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "no unit column");
+	/* an extra column in a long file, at 1:27 */
+	put(p, sizeof(p), "extra.csv", "unit,indicator,year,value,note\n"
+	    "BJ,A,2020,1,x\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 27));
+	/* an empty unit code, at 3:1 */
+	put(p, sizeof(p), "eu.csv", "code,A\nBJ,1\n,2\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 1));
+	/* a ragged row */
+	put(p, sizeof(p), "rag.csv", "code,A\nBJ,1,2\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "row has 3 fields, header has 2");
+	CHECK(imp == NULL);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__weights_file(void)
+{
+	struct cidx_framework *fw = small_fw();
+	struct cidx_err err = CIDX_ERR_INIT;
+	char p[128], want[192];
+	double w[5];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	for (size_t k = 0; k < 5; k++)
+		w[k] = 1;
+	/* other columns are ignored */
+	put(p, sizeof(p), "w.csv", "code,weight,note\nA,2,x\nINDEX,0.5,\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), 0);
+	CHECK_DBL(w[0], 0.5, 0);
+	CHECK_DBL(w[1], 2, 0);
+	CHECK_DBL(w[2], 1, 0);
+	/* COINr's spelling */
+	put(p, sizeof(p), "wc.csv", "iCode,Level,Weight\nB,1,4\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), 0);
+	CHECK_DBL(w[2], 4, 0);
+
+	/* row 2 is fine, row 3 is not: nothing changes.  ZZ at 3:1 */
+	put(p, sizeof(p), "wu.csv", "code,weight\nA,3\nZZ,1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 1));
+	CHECK_HAS(err.msg, "unknown code 'ZZ'");
+	CHECK_DBL(w[1], 2, 0);
+	/* negative weight: -1 at 2:3 */
+	put(p, sizeof(p), "wn.csv", "code,weight\nA,-1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 3));
+	CHECK_HAS(err.msg, "weight must be a number >= 0");
+	CHECK_DBL(w[1], 2, 0);
+	put(p, sizeof(p), "wx.csv", "code,weight\nA,\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
+	/* a denominator has no weight */
+	put(p, sizeof(p), "wd.csv", "code,weight\nPOP,1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'POP' is not an indicator or aggregate");
+	put(p, sizeof(p), "wh.csv", "code,w\nA,1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 1));
+	CHECK_DBL(w[0], 0.5, 0);
+	CHECK_DBL(w[1], 2, 0);
+	CHECK_DBL(w[2], 4, 0);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_io__weights_set(void)
+{
+	static const char *const bad[] = { "ZZ=1", "A=-1", "A", "=1", "A=",
+		"A=abc", "POP=1", "PROV=2", "A=1,5" };
+	struct cidx_framework *fw = small_fw();
+	struct cidx_err err = CIDX_ERR_INIT;
+	double w[5] = { 1, 1, 1, 1, 1 };
+
+	if (fw == NULL)
+		return;
+	CHECK_INT(cidx_weights_set(fw, "B=0.25", w, &err), 0);
+	CHECK_DBL(w[2], 0.25, 0);
+	CHECK_INT(cidx_weights_set(fw, "INDEX=0", w, &err), 0);
+	CHECK_DBL(w[0], 0, 0);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err.code = 0;
+		CHECK_INT(cidx_weights_set(fw, bad[i], w, &err), CIDX_EINVAL);
+		CHECK_INT(err.code, CIDX_EINVAL);
+	}
+	CHECK_INT(cidx_weights_set(fw, "ZZ=1", w, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "unknown code 'ZZ'");
+	CHECK_INT(cidx_weights_set(fw, "A=-1", w, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "weight must be a number >= 0");
+	/* unchanged after every error */
+	CHECK_DBL(w[0], 0, 0);
+	CHECK_DBL(w[1], 1, 0);
+	CHECK_DBL(w[2], 0.25, 0);
+	CHECK_DBL(w[3], 1, 0);
+	CHECK_DBL(w[4], 1, 0);
+	cidx_framework_free(fw);
+}

@@ -1,0 +1,535 @@
+/*
+ * store: a real SQLite workspace in a fresh directory under /tmp (removed
+ * at the end): open, framework, imports and their statistics, loading a
+ * year.  The data files are tiny and written by the tests, so every count
+ * below can be checked by reading the file next to it.
+ */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_matrix.h>
+#include <sqlite3.h>
+
+#include "core/err.h"
+#include "core/mem.h"
+#include "core/model.h"
+#include "io/import.h"
+#include "store/store.h"
+#include "runner.h"
+
+#define CHECK_HAS(s, sub)                                                 \
+	do {                                                              \
+		const char *s_ = (s), *u_ = (sub);                        \
+		runner_count();                                           \
+		if (strstr(s_, u_) == NULL)                               \
+			runner_fail(__FILE__, __LINE__,                   \
+			    "'%s' does not contain '%s'", s_, u_);        \
+	} while (0)
+
+/* every counter of one import */
+#define CHECK_STATS(ss, id_, new_, chg, rem, unch, unew, uchg)            \
+	do {                                                              \
+		CHECK_INT((ss).id, id_);                                  \
+		CHECK_INT((ss).values_new, new_);                         \
+		CHECK_INT((ss).values_changed, chg);                      \
+		CHECK_INT((ss).values_removed, rem);                      \
+		CHECK_INT((ss).values_unchanged, unch);                   \
+		CHECK_INT((ss).units_new, unew);                          \
+		CHECK_INT((ss).units_changed, uchg);                      \
+	} while (0)
+
+#define WHEN "2024-01-01T00:00:00Z"
+
+static char tmpdir[64];
+
+static int
+tmp_begin(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cidx-t_store-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL) {
+		runner_fail(__FILE__, __LINE__, "mkdtemp failed");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+tmp_end(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	char p[sizeof(tmpdir) + 260];
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", tmpdir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(tmpdir);
+}
+
+static const char *
+path_of(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", tmpdir, name);
+	return buf;
+}
+
+static const char *
+put(char *buf, size_t size, const char *name, const char *text)
+{
+	FILE *fp;
+
+	path_of(buf, size, name);
+	fp = fopen(buf, "wb");
+	if (fp == NULL) {
+		runner_fail(__FILE__, __LINE__, "cannot write %s", buf);
+		return buf;
+	}
+	fputs(text, fp);
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * INDEX <- the indicators named in `inds` (e.g. "ABCD"); POP is a
+ * denominator.  Nodes: INDEX 0, the indicators 1.., POP last.
+ */
+static struct cidx_framework *
+fw_with(const char *inds)
+{
+	size_t ni = strlen(inds), n = ni + 2;
+	struct cidx_node *node = xcalloc(n, sizeof(*node));
+	struct cidx_framework *fw = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		char code[2] = { 0, 0 };
+
+		if (i == 0) {
+			node[i].code = xstrdup("INDEX");
+			node[i].type = CIDX_NODE_AGGREGATE;
+		} else if (i == n - 1) {
+			node[i].code = xstrdup("POP");
+			node[i].type = CIDX_NODE_DENOMINATOR;
+		} else {
+			code[0] = inds[i - 1];
+			node[i].code = xstrdup(code);
+			node[i].parent = xstrdup("INDEX");
+			node[i].type = CIDX_NODE_INDICATOR;
+		}
+		node[i].direction = 1;
+		node[i].weight = 1;
+		node[i].target = NAN;
+		node[i].goal_lo = NAN;
+		node[i].goal_hi = NAN;
+	}
+	if (cidx_framework_build(&fw, node, n, "fw", &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return fw;
+}
+
+/* reads tmpdir/name as an import batch (year 2020 unless the file says) */
+static struct cidx_import *
+batch(const struct cidx_framework *fw, const char *name, const char *text,
+    int year)
+{
+	struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = NULL;
+	char p[128];
+
+	o.year = year;
+	put(p, sizeof(p), name, text);
+	if (cidx_import_read(&imp, p, fw, &o, &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return imp;
+}
+
+/* imports one batch; the stats go to *ss */
+static int
+import1(struct cidx_store *st, struct cidx_import *imp,
+    struct cidx_import_stats *ss, struct cidx_err *err)
+{
+	struct cidx_import *const list[1] = { imp };
+
+	if (imp == NULL)
+		return CIDX_ERROR;
+	return cidx_store_import(st, list, 1, WHEN, ss, err);
+}
+
+void
+test_store__create_and_framework(void)
+{
+	struct cidx_framework *fw = fw_with("AB"), *got = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_dataset *ds = NULL;
+	int *years = NULL;
+	size_t ny = 99;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_STR(cidx_store_path(st), p);
+	/* a new workspace has no framework, no years, no data */
+	CHECK_INT(cidx_store_load_framework(st, &got, &err), CIDX_ENOTFOUND);
+	CHECK(got == NULL);
+	CHECK_INT(cidx_store_years(st, &years, &ny, &err), 0);
+	CHECK_INT(ny, 0);
+	free(years);
+	years = NULL;
+
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err),
+	    CIDX_ENOTFOUND);
+	CHECK(ds == NULL);
+	cidx_store_close(st);
+	st = NULL;
+
+	/* reopened without create: the framework is still there */
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_load_framework(st, &got, &err), 0);
+	if (got != NULL) {
+		CHECK_INT(got->n, 4);
+		CHECK_INT(got->n_ind, 2);
+		CHECK_STR(got->node[1].code, "A");
+		CHECK_STR(got->node[1].parent, "INDEX");
+		CHECK(got->node[3].type == CIDX_NODE_DENOMINATOR);
+		CHECK_STR(got->checksum, fw->checksum);
+	}
+out:
+	cidx_framework_free(got);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_store__import_stats_reimport_change_remove(void)
+{
+	/*
+	 * 2020, wide.  U2 and U1 have values; U3 has none (all empty).
+	 * New values: U2 A B C (3) + U1 A C (2) = 5; U1's empty B and U3's
+	 * three empty fields state "missing" where nothing is stored: no
+	 * count.  New units: 3.
+	 */
+	static const char first[] = "code,name,province,A,B,C\n"
+	    "U2,乙,P2,1,2,3\n"
+	    "U1,甲,P1,4,,6\n"
+	    "U3,丙,P1,,,\n";
+	/*
+	 * The same units again: U2.C 3 -> 30 (changed); U1.C now empty
+	 * (removed); U2.A, U2.B, U1.A the same (unchanged: 3); U1.B still
+	 * missing (no count); U3 not in the file.
+	 */
+	static const char second[] = "code,name,A,B,C\n"
+	    "U2,乙,1,2,30\n"
+	    "U1,甲,4,,\n";
+	struct cidx_framework *fw = fw_with("ABC");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *ds = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+
+	imp = batch(fw, "first.csv", first, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	/* the first logged import: id 1 */
+	CHECK_STATS(ss, 1, 5, 0, 0, 0, 3, 0);
+	CHECK_INT(ss.already, 0);
+	cidx_import_free(imp);
+
+	/* the same file again: nothing changes, nothing is logged; only the
+	 * 5 stored values count, as unchanged */
+	imp = batch(fw, "first.csv", first, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 0, 0, 0, 0, 5, 0, 0);
+	CHECK_INT(ss.already, 1);
+	cidx_import_free(imp);
+
+	imp = batch(fw, "second.csv", second, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 2, 0, 1, 1, 3, 0, 0);
+	CHECK_INT(ss.already, 0);
+	cidx_import_free(imp);
+	imp = NULL;
+
+	/*
+	 * 2020 now: U1 A 4 (B, C missing); U2 1, 2, 30; U3 has no value in
+	 * 2020, so it is not in the year.  Units sorted by code: U1, U2.
+	 */
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	if (ds == NULL)
+		goto out;
+	CHECK_INT(ds->year, 2020);
+	CHECK_INT(ds->n_units, 2);
+	CHECK_STR(ds->unit[0].code, "U1");
+	CHECK_STR(ds->unit[0].name, "甲");
+	CHECK_STR(ds->unit[1].code, "U2");
+	CHECK_STR(cidx_unit_attr(&ds->unit[0], "province"), "P1");
+	CHECK_INT(ds->x->size1, 2);
+	CHECK_INT(ds->x->size2, 3);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 4, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), NAN, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 2), NAN, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 0), 1, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 1), 2, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 2), 30, 0);
+	/* the values come from imports 1 (unchanged ones) and 2 (U2.C) */
+	CHECK_INT(ds->n_import_ids, 2);
+	if (ds->n_import_ids == 2) {
+		CHECK_INT(ds->import_ids[0], 1);
+		CHECK_INT(ds->import_ids[1], 2);
+	}
+out:
+	cidx_dataset_free(ds);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_store__batches_years_and_units(void)
+{
+	static const char y2022[] = "unit,indicator,year,value\n"
+	    "ZB,A,2022,5\nAA,B,2022,6\n";
+	static const char y2018[] = "unit,indicator,year,value\n"
+	    "AA,A,2018,1\n";
+	/* a denominator alone does not make a year of indicator data */
+	static const char y2019[] = "unit,indicator,year,value\n"
+	    "AA,POP,2019,100\n";
+	/* a new name for AA: a changed unit; a new unit CC */
+	static const char names[] = "code,name,name_en\nAA,甲,Aa\nCC,丙,\n";
+	static const char prov[] = "code,province\nAA,P1\n";
+	struct cidx_framework *fw = fw_with("AB");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp[3] = { NULL, NULL, NULL };
+	struct cidx_import_stats ss[3];
+	struct cidx_dataset *ds = NULL;
+	int *years = NULL;
+	size_t ny = 0;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	/* three batches in one transaction, logged in order */
+	imp[0] = batch(fw, "y2022.csv", y2022, 0);
+	imp[1] = batch(fw, "y2018.csv", y2018, 0);
+	imp[2] = batch(fw, "y2019.csv", y2019, 0);
+	if (imp[0] == NULL || imp[1] == NULL || imp[2] == NULL)
+		goto out;
+	CHECK_INT(cidx_store_import(st, imp, 3, WHEN, ss, &err), 0);
+	/* 2022: ZB and AA new, 2 values */
+	CHECK_STATS(ss[0], 1, 2, 0, 0, 0, 2, 0);
+	/* 2018: AA exists now (batch 1 created it) */
+	CHECK_STATS(ss[1], 2, 1, 0, 0, 0, 0, 0);
+	CHECK_STATS(ss[2], 3, 1, 0, 0, 0, 0, 0);
+	for (size_t i = 0; i < 3; i++) {
+		cidx_import_free(imp[i]);
+		imp[i] = NULL;
+	}
+
+	/* years with indicator data, ascending: 2019 has only POP */
+	CHECK_INT(cidx_store_years(st, &years, &ny, &err), 0);
+	CHECK_INT(ny, 2);
+	if (ny == 2) {
+		CHECK_INT(years[0], 2018);
+		CHECK_INT(years[1], 2022);
+	}
+	free(years);
+	CHECK_INT(cidx_store_load_year(st, fw, 2019, &ds, &err),
+	    CIDX_ENOTFOUND);
+
+	/* a units file: AA renamed (changed), CC new; no values */
+	imp[0] = batch(fw, "names.csv", names, 0);
+	CHECK_INT(import1(st, imp[0], &ss[0], &err), 0);
+	CHECK_STATS(ss[0], 4, 0, 0, 0, 0, 1, 1);
+	cidx_import_free(imp[0]);
+	/* a first attribute for AA is a change too (and is logged) ... */
+	imp[0] = batch(fw, "prov.csv", prov, 0);
+	CHECK_INT(import1(st, imp[0], &ss[0], &err), 0);
+	CHECK_STATS(ss[0], 5, 0, 0, 0, 0, 0, 1);
+	cidx_import_free(imp[0]);
+	/* ... the same again is not */
+	imp[0] = batch(fw, "prov.csv", prov, 0);
+	CHECK_INT(import1(st, imp[0], &ss[0], &err), 0);
+	CHECK_STATS(ss[0], 0, 0, 0, 0, 0, 0, 0);
+
+	/* 2022 by code: AA (B 6, A missing), then ZB (A 5) */
+	CHECK_INT(cidx_store_load_year(st, fw, 2022, &ds, &err), 0);
+	if (ds == NULL)
+		goto out;
+	CHECK_INT(ds->n_units, 2);
+	CHECK_STR(ds->unit[0].code, "AA");
+	CHECK_STR(ds->unit[0].name, "甲");
+	CHECK_STR(ds->unit[0].name_en, "Aa");
+	CHECK_INT(ds->unit[0].n_attr, 1);
+	CHECK_STR(cidx_unit_attr(&ds->unit[0], "province"), "P1");
+	CHECK_STR(ds->unit[1].code, "ZB");
+	CHECK(ds->unit[1].name == NULL);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), NAN, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), 6, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 0), 5, 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 1), NAN, 0);
+out:
+	cidx_dataset_free(ds);
+	for (size_t i = 0; i < 3; i++)
+		cidx_import_free(imp[i]);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+void
+test_store__set_framework_keeps_data_safe(void)
+{
+	static const char data[] = "code,A,B,C\nU1,1,2,3\n";
+	struct cidx_framework *abcd = fw_with("ABCD"), *abc = fw_with("ABC");
+	struct cidx_framework *ab = fw_with("AB"), *got = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	char p[128];
+
+	if (abcd == NULL || abc == NULL || ab == NULL || tmp_begin() < 0)
+		goto free_fw;
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, abcd, "abcd.csv", &err), 0);
+	imp = batch(abcd, "data.csv", data, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_INT(ss.values_new, 3);
+	/* D has no data: dropping it is fine */
+	CHECK_INT(cidx_store_set_framework(st, abc, "abc.csv", &err), 0);
+	/* C has data: dropping it is refused ... */
+	CHECK_INT(cidx_store_set_framework(st, ab, "ab.csv", &err),
+	    CIDX_EINVAL);
+	CHECK_INT(err.code, CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'C'");
+	/* ... and the framework in place stays A, B, C */
+	CHECK_INT(cidx_store_load_framework(st, &got, &err), 0);
+	if (got != NULL) {
+		CHECK_INT(got->n_ind, 3);
+		CHECK(cidx_framework_find(got, "C") >= 0);
+		CHECK(cidx_framework_find(got, "D") < 0);
+		CHECK_STR(got->checksum, abc->checksum);
+	}
+out:
+	cidx_framework_free(got);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	tmp_end();
+free_fw:
+	cidx_framework_free(abcd);
+	cidx_framework_free(abc);
+	cidx_framework_free(ab);
+}
+
+void
+test_store__open_errors(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = (struct cidx_store *)&err;
+	char p[128], text[2048];
+
+	if (tmp_begin() < 0)
+		return;
+	/* missing, without create */
+	path_of(p, sizeof(p), "missing.db");
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOTFOUND);
+	CHECK(st == NULL);
+	CHECK_INT(err.code, CIDX_ENOTFOUND);
+	CHECK_HAS(err.msg, p);
+	/* and nothing was created */
+	CHECK(access(p, F_OK) != 0);
+
+	/* a text file is not a workspace */
+	memset(text, 'x', sizeof(text) - 2);
+	text[sizeof(text) - 2] = '\n';
+	text[sizeof(text) - 1] = '\0';
+	put(p, sizeof(p), "text.db", text);
+	st = (struct cidx_store *)&err;
+	CHECK(cidx_store_open(&st, p, 0, &err) < 0);
+	CHECK(st == NULL);
+	CHECK_HAS(err.msg, "not a cityidx workspace");
+	/* not even with create */
+	st = (struct cidx_store *)&err;
+	CHECK(cidx_store_open(&st, p, 1, &err) < 0);
+	CHECK(st == NULL);
+
+	/* an empty file is an empty SQLite database, not a workspace */
+	put(p, sizeof(p), "empty.db", "");
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_EDB);
+	CHECK(st == NULL);
+	CHECK_HAS(err.msg, "not a cityidx workspace");
+
+	/* somebody else's SQLite database: refused even with create, and
+	 * left as it was (one table) */
+	path_of(p, sizeof(p), "other.db");
+	{
+		sqlite3 *db = NULL;
+		sqlite3_stmt *q = NULL;
+
+		CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+		CHECK_INT(sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL,
+		    NULL), SQLITE_OK);
+		sqlite3_close(db);
+		CHECK(cidx_store_open(&st, p, 1, &err) < 0);
+		CHECK(st == NULL);
+		CHECK_HAS(err.msg, "not a cityidx workspace");
+		db = NULL;
+		CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+		CHECK_INT(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
+		    "sqlite_master", -1, &q, NULL), SQLITE_OK);
+		CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(q, 0), 1);
+		sqlite3_finalize(q);
+		sqlite3_close(db);
+	}
+
+	/* a directory that does not exist */
+	path_of(p, sizeof(p), "no/such/dir/ws.db");
+	CHECK(cidx_store_open(&st, p, 1, &err) < 0);
+	CHECK(st == NULL);
+	tmp_end();
+}
