@@ -22,6 +22,7 @@ LDLIBS    += $(PKG_LIBS) -lcsv -lm
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
              libpango1.0-dev fonts-noto-cjk
 DEPS_TEST  = python3 poppler-utils sqlite3
+DEPS_LINT  = cppcheck mandoc
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
                       src/plot/*.c)
@@ -35,7 +36,7 @@ BIN  = $(BUILD)/cityidx
 LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
-.PHONY: all deps deps-test demo check check-unit check-cli check-asan \
+.PHONY: all deps deps-test deps-lint demo check check-unit check-cli check-asan \
         install uninstall clean lint bench
 
 all: $(BIN)
@@ -105,9 +106,13 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/cityidx \
 	    $(DESTDIR)$(PREFIX)/share/man/man1/cityidx.1
 
-lint:
-	@! grep -rnwE 'printf|fprintf|puts|fputs|stdout|stderr|exit|abort' \
+deps-lint:
+	@sh tests/deps.sh lint $(DEPS_LINT)
+
+lint: deps-lint
+	@! grep -rnE '\<(printf|fprintf|puts|fputs|putchar|exit|abort)[[:space:]]*\(|\<(stdout|stderr)\>' \
 	    src/core src/store src/io src/calc src/plot | grep -v '^src/core/mem.c' \
+	    | grep -v 'format(printf' | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)' \
 	    || { echo "lint: the core must not print or exit"; exit 1; }
 	cppcheck --quiet --enable=warning,performance,portability \
 	    --error-exitcode=1 --inline-suppr -Isrc src

@@ -88,19 +88,30 @@ audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 			w->rho_index = cidx_stat_spearman(a, ix, n);
 		}
 		if (fw->node[k].type == CIDX_NODE_AGGREGATE) {
-			size_t kc = fw->child_off[k + 1] - fw->child_off[k];
+			size_t kc = 0, *ch = xcalloc(fw->n, sizeof(size_t));
 			gsl_matrix *g;
 			double *wt, *ld, var;
 			size_t used = 0, neg = 0;
 
-			if (kc < 2)
+			/* the children with data this year */
+			for (size_t q = fw->child_off[k];
+			    q < fw->child_off[k + 1]; q++)
+				for (size_t i = 0; i < n; i++)
+					if (!isnan(gsl_matrix_get(r->s, i,
+					    fw->child[q]))) {
+						ch[kc++] = fw->child[q];
+						break;
+					}
+			if (kc < 2) {
+				free(ch);
 				continue;
+			}
 			g = gsl_matrix_alloc(n ? n : 1, kc);
 			for (size_t i = 0; i < n; i++)
 				for (size_t c = 0; c < kc; c++)
-					gsl_matrix_set(g, i, c, gsl_matrix_get(
-					    r->s, i,
-					    fw->child[fw->child_off[k] + c]));
+					gsl_matrix_set(g, i, c,
+					    gsl_matrix_get(r->s, i, ch[c]));
+			free(ch);
 			w->alpha = cidx_cronbach_alpha(g);
 			wt = xcalloc(kc, sizeof(double));
 			ld = xcalloc(kc, sizeof(double));
