@@ -818,3 +818,205 @@ out:
 	cidx_dataset_free(ds);
 	cidx_framework_free(fw);
 }
+
+/*
+ * The other normalisations (METHODS.md section 3) on two indicators under
+ * the index: P (direction +1) = {2, 4, 4, 10} and M (direction -1) =
+ * {1, 2, 4, NA}.  Nodes: INDEX 0, P 1, M 2; columns P 0, M 1.
+ */
+static const struct nd more_fw[] = {
+	{ "INDEX", NULL, AGG, 0, 0, 1 },
+	{ "P", "INDEX", IND, 1, 1, 1 },
+	{ "M", "INDEX", IND, 1, -1, 1 },
+};
+
+static const double more_x[4 * 2] = {
+	2, 1,
+	4, 2,
+	4, 4,
+	10, NA,
+};
+
+static void
+norm_case(const char *spec, const double *want_p, const double *want_m)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *x = mat(4, 2, more_x), *s = gsl_matrix_alloc(4, 3);
+	int skipped[2];
+
+	CHECK(build(&fw, more_fw, 3, &err) == 0);
+	CHECK(cidx_method_parse_norm(&m, spec, &err) == 0);
+	CHECK(cidx_calc_normalise(fw, x, &m, s, skipped, &err) == 0);
+	for (size_t i = 0; i < 4; i++) {
+		CHECK_DBL(gsl_matrix_get(s, i, 1), want_p[i], 1e-12);
+		CHECK_DBL(gsl_matrix_get(s, i, 2), want_m[i], 1e-12);
+	}
+	gsl_matrix_free(x);
+	gsl_matrix_free(s);
+	cidx_framework_free(fw);
+}
+
+void
+test_calc__normalise_rank_and_percentile(void)
+{
+	/*
+	 * rank, ascending, ties averaged: P 2 -> 1, 4 and 4 -> (2+3)/2 = 2.5,
+	 * 10 -> 4.  M is lower-is-better: y = -x = {-1,-2,-4}: -4 -> 1,
+	 * -2 -> 2, -1 -> 3, so x = 1 gets 3, x = 2 gets 2, x = 4 gets 1.
+	 */
+	static const double rp[] = { 1, 2.5, 2.5, 4 }, rm[] = { 3, 2, 1, NA };
+	/*
+	 * percentile, ties at the lowest rank: P ranks 1,2,2,4 over n = 4:
+	 * (r-1)/(n-1)*100 = 0, 100/3, 100/3, 100.  M ranks 3,2,1 over n = 3:
+	 * (3-1)/2*100 = 100, 50, 0.
+	 */
+	static const double pp[] = { 0, 100.0 / 3, 100.0 / 3, 100 };
+	static const double pm[] = { 100, 50, 0, NA };
+
+	norm_case("rank", rp, rm);
+	norm_case("percentile", pp, pm);
+}
+
+void
+test_calc__normalise_distmax_and_goalposts(void)
+{
+	/*
+	 * distmax: P 100 x / max = 100 x / 10 = 20, 40, 40, 100; M (direction
+	 * -1) 100 min / x = 100 * 1 / x = 100, 50, 25.
+	 */
+	static const double dp[] = { 20, 40, 40, 100 }, dm[] = { 100, 50, 25, NA };
+	/*
+	 * goalposts:0,8: P 100 (x - 0) / 8 = 25, 50, 50, 125 -> clipped 100;
+	 * M 100 (8 - x) / 8 = 87.5, 75, 50.
+	 */
+	static const double gp[] = { 25, 50, 50, 100 }, gm[] = { 87.5, 75, 50, NA };
+
+	norm_case("distmax", dp, dm);
+	norm_case("goalposts:0,8", gp, gm);
+}
+
+void
+test_calc__normalise_ratio_needs_direction_plus_one(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *x = mat(4, 2, more_x), *s = gsl_matrix_alloc(4, 3);
+	gsl_matrix_view p = gsl_matrix_submatrix(x, 0, 0, 4, 1);
+	/* only P: ratio = 100 x / mean, mean = (2+4+4+10)/4 = 5: 40 80 80 200 */
+	static const struct nd one[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "P", "INDEX", IND, 1, 1, 1 },
+	};
+	struct cidx_framework *f1 = NULL;
+	gsl_matrix *s1 = gsl_matrix_alloc(4, 2);
+
+	CHECK(build(&fw, more_fw, 3, &err) == 0);
+	CHECK(cidx_method_parse_norm(&m, "ratio", &err) == 0);
+	CHECK(cidx_calc_normalise(fw, x, &m, s, NULL, &err) == CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'M'");
+	CHECK(build(&f1, one, 2, &err) == 0);
+	CHECK(cidx_calc_normalise(f1, &p.matrix, &m, s1, NULL, &err) == 0);
+	CHECK_DBL(gsl_matrix_get(s1, 0, 1), 40, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s1, 1, 1), 80, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s1, 3, 1), 200, 1e-12);
+	gsl_matrix_free(x);
+	gsl_matrix_free(s);
+	gsl_matrix_free(s1);
+	cidx_framework_free(fw);
+	cidx_framework_free(f1);
+}
+
+void
+test_calc__normalise_panel_scale(void)
+{
+	/*
+	 * Two years of P alone: year A {0, 10}, year B {5, 5}.  Over the panel
+	 * min 0 and max 10, so year B scores (5-0)/(10-0)*100 = 50 for both
+	 * units, although B alone has no spread (and is skipped per year).
+	 */
+	static const struct nd one[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "P", "INDEX", IND, 1, 1, 1 },
+	};
+	static const double a[] = { 0, 10 }, b[] = { 5, 5 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *xa = mat(2, 1, a), *xb = mat(2, 1, b);
+	gsl_matrix *s = gsl_matrix_alloc(2, 2);
+	const gsl_matrix *both[2] = { xa, xb };
+	struct cidx_norm_stats st[1];
+	int skipped[1];
+
+	CHECK(build(&fw, one, 2, &err) == 0);
+	cidx_calc_norm_stats(fw, both, 2, st);
+	CHECK_INT(st[0].n, 4);
+	CHECK_DBL(st[0].lo, 0, 0);
+	CHECK_DBL(st[0].hi, 10, 0);
+	CHECK(cidx_calc_normalise_with(fw, xb, &m, st, s, skipped, &err) == 0);
+	CHECK_INT(skipped[0], CIDX_SKIP_NONE);
+	CHECK_DBL(gsl_matrix_get(s, 0, 1), 50, 1e-12);
+	CHECK_DBL(gsl_matrix_get(s, 1, 1), 50, 1e-12);
+	CHECK(cidx_calc_normalise(fw, xb, &m, s, skipped, &err) == 0);
+	CHECK_INT(skipped[0], CIDX_SKIP_CONSTANT);
+	CHECK(isnan(gsl_matrix_get(s, 0, 1)));
+	gsl_matrix_free(xa);
+	gsl_matrix_free(xb);
+	gsl_matrix_free(s);
+	cidx_framework_free(fw);
+}
+
+void
+test_calc__aggregate_per_level(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	/* "2=geom,3=harm": level 2 geometric, level 3 harmonic, others arith */
+	CHECK(cidx_method_parse_agg(&m, "2=geom,3=harm", &err) == 0);
+	CHECK_INT(cidx_method_agg_at(&m, 2), CIDX_AGG_GEOM);
+	CHECK_INT(cidx_method_agg_at(&m, 3), CIDX_AGG_HARM);
+	CHECK_INT(cidx_method_agg_at(&m, 4), CIDX_AGG_ARITH);
+	CHECK(cidx_method_parse_agg(&m, "geom,3=arith", &err) == 0);
+	CHECK_INT(cidx_method_agg_at(&m, 2), CIDX_AGG_GEOM);
+	CHECK_INT(cidx_method_agg_at(&m, 3), CIDX_AGG_ARITH);
+	CHECK(cidx_method_parse_agg(&m, "2=mean", &err) != 0);
+	CHECK(cidx_method_parse_agg(&m, "1=geom", &err) != 0);
+	CHECK(cidx_method_parse_agg(&m, "geom,", &err) != 0);
+}
+
+void
+test_calc__global_weights(void)
+{
+	/*
+	 * INDEX -> TALENT (w 3), MARKET (w 1); TALENT -> GRADS (1), RD (1);
+	 * MARKET -> FIRMS (2), SO2 (2).  Global weights: TALENT 3/4, MARKET
+	 * 1/4, GRADS 3/4 * 1/2 = 3/8, RD 3/8, FIRMS 1/4 * 1/2 = 1/8, SO2 1/8.
+	 */
+	static const struct nd t[] = {
+		{ "INDEX", NULL, AGG, 0, 0, 1 },
+		{ "TALENT", "INDEX", AGG, 0, 0, 3 },
+		{ "MARKET", "INDEX", AGG, 0, 0, 1 },
+		{ "GRADS", "TALENT", IND, 1, 1, 1 },
+		{ "RD", "TALENT", IND, 1, 1, 1 },
+		{ "FIRMS", "MARKET", IND, 1, 1, 2 },
+		{ "SO2", "MARKET", IND, 1, -1, 2 },
+	};
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	double w[7], gw[7];
+
+	CHECK(build(&fw, t, 7, &err) == 0);
+	cidx_calc_weights_default(fw, w);
+	cidx_global_weights(fw, w, fw->root, gw);
+	CHECK_DBL(gw[1], 0.75, 1e-15);
+	CHECK_DBL(gw[3], 0.375, 1e-15);
+	CHECK_DBL(gw[6], 0.125, 1e-15);
+	cidx_global_weights(fw, w, 2, gw);
+	CHECK_DBL(gw[5], 0.5, 1e-15);
+	CHECK_DBL(gw[3], 0, 0);
+	cidx_framework_free(fw);
+}
