@@ -54,3 +54,8 @@ t "re-import (nothing changes)" "$bin" --db b.db import data.csv
 t "rank 2017 vs 2016, table" "$bin" --db b.db rank --year 2017
 t "rank 2017, csv" "$bin" --db b.db rank --year 2017 --format csv
 t "rank 2017, json, jenks:5 over all" "$bin" --db b.db rank --year 2017 --format json --tiers jenks:5 --top 0
+t "rank, impute+treat+zscore" "$bin" --db b.db rank --year 2017 --impute median --treat --normalize zscore --format csv
+t "weights entropy, all levels" "$bin" --db b.db weights --year 2017 --method entropy
+t "weights pca, all levels" "$bin" --db b.db weights --year 2017 --method pca
+t "audit" "$bin" --db b.db audit --year 2017 --format csv
+t "explain with a rank-change split" "$bin" --db b.db explain U00042 --year 2017 --compare 2016

@@ -227,6 +227,7 @@ cli_engine_close(struct cli_engine *e)
 	}
 	free(e->prep);
 	free(e->rep);
+	free(e->years);
 	cidx_panel_free(e->panel);
 	free_groups(e);
 	free(e->w);
@@ -235,17 +236,50 @@ cli_engine_close(struct cli_engine *e)
 	memset(e, 0, sizeof(*e));
 }
 
+/*
+ * The panel has a slot per year with data; a year is read from the
+ * workspace only when something needs it (one year for a plain ranking,
+ * two with movement, all for panel scaling or carry-forward).
+ */
 static int
 load_panel(struct cli_engine *e)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
+	int *years = NULL;
+	size_t ny = 0;
 
 	if (e->panel)
 		return CLI_OK;
-	if (cidx_store_load_panel(e->st, e->fw, &e->panel, &err) < 0)
+	if (cidx_store_years(e->st, &years, &ny, &err) < 0)
 		return cli_error_core(&err);
-	e->prep = xcalloc(e->panel->n ? e->panel->n : 1, sizeof(*e->prep));
-	e->rep = xcalloc(e->panel->n ? e->panel->n : 1, sizeof(*e->rep));
+	e->panel = xcalloc(1, sizeof(*e->panel));
+	e->panel->ds = xcalloc(ny ? ny : 1, sizeof(*e->panel->ds));
+	e->panel->n = ny;
+	e->years = years;
+	e->prep = xcalloc(ny ? ny : 1, sizeof(*e->prep));
+	e->rep = xcalloc(ny ? ny : 1, sizeof(*e->rep));
+	return CLI_OK;
+}
+
+static int
+load_slot(struct cli_engine *e, size_t t)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (e->panel->ds[t])
+		return CLI_OK;
+	if (cidx_store_load_year(e->st, e->fw, e->years[t], &e->panel->ds[t],
+	    &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+static int
+load_all(struct cli_engine *e)
+{
+	for (size_t t = 0; t < e->panel->n; t++)
+		if (load_slot(e, t) != CLI_OK)
+			return CLI_ERROR;
 	return CLI_OK;
 }
 
@@ -261,15 +295,14 @@ cli_engine_years(struct cli_engine *e, int want, int o_compare, int *year,
 	if (e->panel->n == 0)
 		return cli_error("workspace '%s' has no indicator data (run "
 		    "'cityidx import')", cidx_store_path(e->st));
-	*year = want ? want : e->panel->ds[e->panel->n - 1]->year;
-	for (k = 0; k < e->panel->n && e->panel->ds[k]->year != *year; k++)
+	*year = want ? want : e->years[e->panel->n - 1];
+	for (k = 0; k < e->panel->n && e->years[k] != *year; k++)
 		;
 	if (k == e->panel->n) {
 		struct sbuf sb = SBUF_INIT;
 
 		for (size_t i = 0; i < e->panel->n; i++)
-			sbuf_addf(&sb, "%s%d", i ? " " : "",
-			    e->panel->ds[i]->year);
+			sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
 		cli_error("no indicator data for year %d (years with data: "
 		    "%s)", *year, sb.buf);
 		sbuf_release(&sb);
@@ -282,10 +315,13 @@ cli_engine_years(struct cli_engine *e, int want, int o_compare, int *year,
 	else if (o_compare > 0)
 		*cyear = o_compare;
 	else
-		*cyear = k > 0 ? e->panel->ds[k - 1]->year : 0;
+		*cyear = k > 0 ? e->years[k - 1] : 0;
 	if (*cyear == *year)
 		return cli_error("--compare %d: the year being ranked", *cyear);
-	if (*cyear > 0 && cidx_panel_year(e->panel, *cyear) == NULL)
+	for (k = 0; *cyear > 0 && k < e->panel->n && e->years[k] != *cyear;
+	    k++)
+		;
+	if (*cyear > 0 && k == e->panel->n)
 		return cli_error("no indicator data for year %d (--compare)",
 		    *cyear);
 	return CLI_OK;
@@ -295,7 +331,7 @@ static long
 panel_index(const struct cli_engine *e, int year)
 {
 	for (size_t t = 0; t < e->panel->n; t++)
-		if (e->panel->ds[t]->year == year)
+		if (e->years[t] == year)
 			return (long)t;
 	return -1;
 }
@@ -314,7 +350,13 @@ cli_engine_prepared(struct cli_engine *e, int year,
 		return NULL;
 	}
 	if (e->prep[t] == NULL) {
-		struct cidx_dataset *ds = cidx_dataset_copy(e->panel->ds[t]);
+		struct cidx_dataset *ds;
+
+		/* carry-forward looks at every other year */
+		if ((e->o->m.impute == CIDX_IMPUTE_CARRY_FORWARD ?
+		    load_all(e) : load_slot(e, (size_t)t)) != CLI_OK)
+			return NULL;
+		ds = cidx_dataset_copy(e->panel->ds[t]);
 
 		if (cidx_prepare(e->fw, ds, e->panel, &e->o->m, &e->rep[t],
 		    &err) < 0) {
@@ -340,7 +382,7 @@ panel_stats(struct cli_engine *e)
 
 	for (size_t t = 0; t < e->panel->n; t++) {
 		const struct cidx_dataset *ds =
-		    cli_engine_prepared(e, e->panel->ds[t]->year, NULL);
+		    cli_engine_prepared(e, e->years[t], NULL);
 
 		if (ds == NULL) {
 			free(xs);
@@ -590,7 +632,7 @@ cli_engine_derive(struct cli_engine *e, int year)
 		ny = e->panel->n;
 		years = xcalloc(ny ? ny : 1, sizeof(int));
 		for (size_t t = 0; t < ny; t++)
-			years[t] = e->panel->ds[t]->year;
+			years[t] = e->years[t];
 	} else {
 		ny = 1;
 		years = xcalloc(1, sizeof(int));

@@ -100,7 +100,8 @@ struct cli_engine {
 	struct cidx_store *st;
 	struct cidx_framework *fw;
 	struct cli_method_opts *o;
-	struct cidx_panel *panel;   /* raw, loaded on first need */
+	struct cidx_panel *panel;   /* raw; a slot per year, read on need */
+	int *years;                 /* the years with data, ascending */
 	struct cidx_dataset **prep; /* prepared, per panel year (lazy) */
 	struct cidx_prep_report *rep;
 	double *w;                  /* effective weights, per node */

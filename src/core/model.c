@@ -472,7 +472,7 @@ struct cidx_dataset *
 cidx_panel_year(const struct cidx_panel *p, int year)
 {
 	for (size_t i = 0; p && i < p->n; i++)
-		if (p->ds[i]->year == year)
+		if (p->ds[i] && p->ds[i]->year == year)
 			return p->ds[i];
 	return NULL;
 }

@@ -831,31 +831,3 @@ fail:
 	cidx_dataset_free(ds);
 	return ret;
 }
-
-int
-cidx_store_load_panel(struct cidx_store *st, const struct cidx_framework *fw,
-    struct cidx_panel **out, struct cidx_err *err)
-{
-	struct cidx_panel *p = xcalloc(1, sizeof(*p));
-	int *years = NULL, ret;
-	size_t ny = 0;
-
-	*out = NULL;
-	if ((ret = cidx_store_years(st, &years, &ny, err)) < 0) {
-		free(p);
-		return ret;
-	}
-	p->ds = xcalloc(ny ? ny : 1, sizeof(*p->ds));
-	for (size_t y = 0; y < ny; y++) {
-		if ((ret = cidx_store_load_year(st, fw, years[y], &p->ds[y],
-		    err)) < 0) {
-			free(years);
-			cidx_panel_free(p);
-			return ret;
-		}
-		p->n++;
-	}
-	free(years);
-	*out = p;
-	return 0;
-}

@@ -73,11 +73,6 @@ int cidx_store_load_year(struct cidx_store *st,
     const struct cidx_framework *fw, int year, struct cidx_dataset **out,
     struct cidx_err *err);
 
-/*! cidx_store_load_panel() : every year with indicator data. */
-int cidx_store_load_panel(struct cidx_store *st,
-    const struct cidx_framework *fw, struct cidx_panel **out,
-    struct cidx_err *err);
-
 /*! cidx_store_path() : the path the workspace was opened with. */
 const char *cidx_store_path(const struct cidx_store *st);
 
