@@ -28,7 +28,7 @@ const struct cli_cmd cli_cmds[] = {
 	    "PCA, AHP) and write a weights file",
 	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "
 	    "[-o FILE] [--format table|csv|json] [METHOD OPTIONS]" },
-	{ "years", cmd_years, "List the years with data and the units in each",
+	{ "years", cmd_years, "List the years with data: units, indicators and values in each",
 	    "years" },
 	{ NULL, NULL, NULL, NULL },
 };

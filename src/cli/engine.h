@@ -39,7 +39,7 @@ enum {
 	{ "weights-method", required_argument, NULL, OPT_WEIGHTS_METHOD }
 
 #define CLI_METHOD_HELP                                                   \
-    "method (see cityidx(1) for every formula):\n"                         \
+    "\nmethod (see cityidx(1) for every formula):\n"                         \
     "  --denominate         divide indicators by their framework "        \
     "denominator\n"                                                        \
     "  --impute METHOD      none | mean | median | group-mean:ATTR |\n"     \
