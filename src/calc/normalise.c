@@ -130,7 +130,10 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 		 * only the panel's spread counts (rank and percentile are
 		 * always within the year).
 		 */
-		if (pst && m->norm != CIDX_NORM_RANK &&
+		if (m->norm == CIDX_NORM_GOALPOSTS)
+			/* fixed goalposts need no spread */
+			skip = own.n == 0 ? CIDX_SKIP_NODATA : CIDX_SKIP_NONE;
+		else if (pst && m->norm != CIDX_NORM_RANK &&
 		    m->norm != CIDX_NORM_PERCENTILE)
 			skip = own.n == 0 ? CIDX_SKIP_NODATA : skip_reason(&st);
 		else

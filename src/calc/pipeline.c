@@ -58,17 +58,21 @@ topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 	double *c = xcalloc(n ? n : 1, sizeof(double));
 	int *dir = xcalloc(fw->n_ind, sizeof(int));
 	size_t *cols = xcalloc(fw->n_ind, sizeof(size_t));
+	int *empty = xcalloc(fw->n_ind, sizeof(int));
 	int ret = 0;
 
 	/* indicator columns: the vector-normalised values r_ij */
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		double ss = 0;
 
+		empty[j] = 1;
 		for (size_t i = 0; i < n; i++) {
 			double v = gsl_matrix_get(ds->x, i, j);
 
 			if (!isnan(v))
 				ss += v * v;
+			if (!isnan(v) && v != 0)
+				empty[j] = 0;
 		}
 		for (size_t i = 0; i < n; i++)
 			gsl_matrix_set(s, i, fw->ind[j], ss > 0 ?
@@ -79,8 +83,10 @@ topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 		gsl_matrix *sub;
 
 		cidx_global_weights(fw, w, k, gw);
+		/* an indicator without data (or all zero) this year is
+		 * left out, as normalisation leaves it out */
 		for (size_t j = 0; j < fw->n_ind; j++)
-			if (gw[fw->ind[j]] > 0) {
+			if (gw[fw->ind[j]] > 0 && !empty[j]) {
 				cols[m] = j;
 				cw[m] = gw[fw->ind[j]];
 				dir[m] = fw->node[fw->ind[j]].direction;
@@ -108,6 +114,7 @@ topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 	free(c);
 	free(dir);
 	free(cols);
+	free(empty);
 	return ret;
 }
 
@@ -155,10 +162,9 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 
 		/* skipped still says which indicators carry information */
 		cidx_calc_norm_stats(fw, &x, 1, own);
+		/* TOPSIS uses every indicator that has a value */
 		for (size_t j = 0; j < fw->n_ind; j++)
-			r->skipped[j] = own[j].n == 0 ? CIDX_SKIP_NODATA :
-			    own[j].n == 1 ? CIDX_SKIP_ONE :
-			    !(own[j].hi > own[j].lo) ? CIDX_SKIP_CONSTANT : 0;
+			r->skipped[j] = own[j].n == 0 ? CIDX_SKIP_NODATA : 0;
 		free(own);
 		ret = topsis_scores(fw, ds, w, r->s, err);
 	} else if ((ret = cidx_calc_normalise_with(fw, ds->x, m, st, r->s,

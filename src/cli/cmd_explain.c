@@ -327,9 +327,13 @@ cmd_explain(int argc, char **argv)
 				    "the shares on the path to the index;\nthe "
 				    "contributions of a node's children add up "
 				    "to the node's own.\n");
+			else if (mo.m.topsis)
+				printf("\nnot additive: TOPSIS scores are "
+				    "closeness to the ideal, not sums.\n");
 			else
 				printf("\nnot additive: a geometric level "
-				    "multiplies the factors value^share.\n");
+				    "multiplies the factors value^share (shown); "
+				    "a harmonic level\nhas no such split.\n");
 			if (r0) {
 				printf("\nrank %d in %d -> %d in %d: %+d places\n",
 				    r_then, cyear, r_now, year, r_then - r_now);

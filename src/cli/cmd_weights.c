@@ -300,19 +300,16 @@ cmd_weights(int argc, char **argv)
 		    argv[optind]);
 		goto out;
 	}
-	if (how == NULL) {
-		ret = cli_usage_error("weights", "--method is required");
+	if (how == NULL || mo.weights_method != how) {
+		ret = cli_usage_error("weights", how == NULL ?
+		    "--method is required" : "--method and --weights-method "
+		    "both given: use --method");
 		goto out;
 	}
 	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
 	    (ret = cli_engine_years(&e, want, -1, &year, NULL)) != CLI_OK ||
 	    (ret = cli_engine_derive(&e, year)) != CLI_OK)
 		goto out;
-	for (size_t g = 0; g < e.n_groups; g++)
-		if (strncmp(how, "ahp:", 4) == 0 && e.groups[g].value3 >= 0.1)
-			cli_warn("AHP for '%s': consistency ratio %.3f >= 0.1",
-			    e.fw->node[e.groups[g].parent].code,
-			    e.groups[g].value3);
 	if (out && (ret = write_file(out, &e, how, year)) != CLI_OK)
 		goto out;
 	if (out && strcmp(out, "-") == 0)

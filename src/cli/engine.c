@@ -38,6 +38,11 @@ cli_method_opts_release(struct cli_method_opts *o)
 	free(o->set);
 	o->set = NULL;
 	o->nset = 0;
+	free(o->given_ch);
+	free(o->given_arg);
+	o->given_ch = NULL;
+	o->given_arg = NULL;
+	o->n_given = 0;
 }
 
 static int
@@ -98,6 +103,16 @@ cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
 	struct cidx_err err = CIDX_ERR_INIT;
 	double v;
 
+	if (!o->replaying && ch >= OPT_AGGREGATE && ch <= OPT_WEIGHTS_METHOD &&
+	    ch != OPT_SET && ch != OPT_WEIGHTS && ch != OPT_METHOD_FILE &&
+	    ch != OPT_WEIGHTS_METHOD) {
+		o->given_ch = xreallocarray(o->given_ch, o->n_given + 1,
+		    sizeof(int));
+		o->given_arg = xreallocarray(o->given_arg, o->n_given + 1,
+		    sizeof(char *));
+		o->given_ch[o->n_given] = ch;
+		o->given_arg[o->n_given++] = arg;
+	}
 	switch (ch) {
 	case OPT_AGGREGATE:
 		if (cidx_method_parse_agg(&o->m, arg, &err) < 0)
@@ -168,6 +183,22 @@ cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
 	return 0;
 }
 
+/* --weights FILE, then each --set: they win over every other source */
+static int
+apply_overrides(struct cli_engine *e)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	const struct cli_method_opts *o = e->o;
+
+	if (o->weights_file && cidx_weights_read_file(e->fw, o->weights_file,
+	    e->w, &err) < 0)
+		return cli_error_core(&err);
+	for (size_t i = 0; i < o->nset; i++)
+		if (cidx_weights_set(e->fw, o->set[i], e->w, &err) < 0)
+			return cli_error_core(&err);
+	return CLI_OK;
+}
+
 int
 cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 {
@@ -175,9 +206,19 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 
 	memset(e, 0, sizeof(*e));
 	e->o = o;
-	if (o->method_file && cidx_methodfile_read(o->method_file, &o->m,
-	    &err) < 0)
-		return cli_error_core(&err);
+	if (o->method_file) {
+		/* the file's method, then what the command line says */
+		struct cidx_method m = CIDX_METHOD_INIT;
+
+		o->m = m;
+		if (cidx_methodfile_read(o->method_file, &o->m, &err) < 0)
+			return cli_error_core(&err);
+		o->replaying = 1;
+		for (size_t i = 0; i < o->n_given; i++)
+			(void)cli_method_option(o, o->given_ch[i],
+			    o->given_arg[i], "rank");
+		o->replaying = 0;
+	}
 	if (cidx_store_open(&e->st, cli_workspace(), 0, &err) < 0 ||
 	    cidx_store_load_framework(e->st, &e->fw, &err) < 0)
 		return cli_error_core(&err);
@@ -193,13 +234,7 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 			cli_warn("'%s' was made with another framework (its "
 			    "framework_sha256 differs)", o->method_file);
 	}
-	if (o->weights_file && cidx_weights_read_file(e->fw, o->weights_file,
-	    e->w, &err) < 0)
-		return cli_error_core(&err);
-	for (size_t i = 0; i < o->nset; i++)
-		if (cidx_weights_set(e->fw, o->set[i], e->w, &err) < 0)
-			return cli_error_core(&err);
-	return CLI_OK;
+	return apply_overrides(e);
 }
 
 static void
@@ -558,6 +593,10 @@ derive_group(struct cli_engine *e, struct cli_wgroup *g, int level,
 		ret = cidx_weights_pca(x, g->w, g->diag1, &g->value1,
 		    &g->n_used, &neg, err);
 		g->value2 = (double)neg;
+		if (ret == 0 && g->n_used < x->size1)
+			cli_warn("PCA for '%s': %zu of %zu rows dropped for "
+			    "missing values", e->fw->node[g->parent].code,
+			    x->size1 - g->n_used, x->size1);
 	}
 	if (ret < 0)
 		cidx_err_prefix(err, "%s weights of the children of '%s'", how,
@@ -626,7 +665,13 @@ cli_engine_derive(struct cli_engine *e, int year)
 	if (strncmp(how, "ahp:", 4) == 0) {
 		if (derive_ahp(e, how + 4, &err) < 0)
 			return cli_error_core(&err);
-		return CLI_OK;
+		for (size_t g = 0; g < e->n_groups; g++)
+			if (e->groups[g].value3 >= 0.1)
+				cli_warn("AHP for '%s': consistency ratio %.3f "
+				    ">= 0.1: the judgements are inconsistent",
+				    fw->node[e->groups[g].parent].code,
+				    e->groups[g].value3);
+		return apply_overrides(e);
 	}
 	if (e->o->weights_panel) {
 		ny = e->panel->n;
@@ -657,7 +702,12 @@ cli_engine_derive(struct cli_engine *e, int year)
 	free(years);
 	if (ret < 0)
 		return cli_error_core(&err);
-	return CLI_OK;
+	for (size_t g = 0; g < e->n_groups; g++)
+		if (strcmp(how, "pca") == 0 && e->groups[g].value2 > 0)
+			cli_warn("PCA for '%s': %g negative loading(s) set to 0",
+			    fw->node[e->groups[g].parent].code,
+			    e->groups[g].value2);
+	return apply_overrides(e);
 }
 
 /* ---- description and provenance ------------------------------------ */
@@ -694,7 +744,7 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 		sbuf_addf(sb, "impute %s%s%s, ", impute_name(m->impute),
 		    m->impute_attr[0] ? ":" : "", m->impute_attr);
 	if (m->screen > 0) {
-		cidx_num_fmt(b, sizeof(b), m->screen, 17);
+		cidx_num_fmt(b, sizeof(b), m->screen, 6);
 		sbuf_addf(sb, "screen %s, ", b);
 	}
 	if (m->treat) {

@@ -72,6 +72,12 @@ struct cli_method_opts {
 	const char *method_file;
 	int weights_level;          /* derive only this level (0: all) */
 	int weights_panel;          /* derive over all years pooled */
+	/* the method options as given, replayed over a --method-file so
+	   that the command line wins */
+	int *given_ch;
+	const char **given_arg;
+	size_t n_given;
+	int replaying;
 };
 
 void cli_method_opts_init(struct cli_method_opts *o);

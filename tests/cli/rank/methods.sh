@@ -17,3 +17,5 @@ echo "== topsis"
 "$CITYIDX" --db w.db rank --year 2017 --method topsis --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["method"]["steps"], d["unranked"])'
 echo "== carry-forward"
 "$CITYIDX" --db w.db rank --year 2017 --impute carry-forward --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["preparation"]["imputed"], d["method"]["impute"])'
+echo "== topsis leaves out an indicator without data"
+"$CITYIDX" --db w.db rank --year 2017 --method topsis --format csv 2>/dev/null | head -n 2 | cut -d, -f1,2
