@@ -28,7 +28,8 @@ load(const char *path, struct cidx_json **root, const struct cidx_json **m,
 	if (ret < 0)
 		return ret;
 	*m = cidx_json_get(*root, "method");
-	if (*m == NULL)
+	/* a method object saved on its own has "method": "composite" */
+	if (*m == NULL || (*m)->type != CIDX_JSON_OBJECT)
 		*m = *root;
 	if ((*m)->type != CIDX_JSON_OBJECT) {
 		cidx_json_free(*root);
