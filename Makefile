@@ -30,7 +30,8 @@ CLI_SRC  = src/main.c $(wildcard src/cli/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/t_*.c)
-UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o \
+           $(BUILD)/tests/unit/fixture.o
 
 BIN  = $(BUILD)/cityidx
 LIB  = $(BUILD)/libcityidx.a

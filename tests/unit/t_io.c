@@ -22,6 +22,7 @@
 #include "io/framework.h"
 #include "io/import.h"
 #include "io/weights.h"
+#include "fixture.h"
 #include "runner.h"
 
 #define CHECK_HAS(s, sub)                                                 \
@@ -41,38 +42,6 @@
 		CHECK_INT(f_->line, ln);                                  \
 		CHECK_INT(f_->col, cl);                                   \
 	} while (0)
-
-static char tmpdir[64];
-
-static int
-tmp_begin(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cidx-t_io-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		runner_fail(__FILE__, __LINE__, "mkdtemp failed");
-		return -1;
-	}
-	return 0;
-}
-
-static void
-tmp_end(void)
-{
-	DIR *d = opendir(tmpdir);
-	struct dirent *e;
-	char p[sizeof(tmpdir) + 260];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", tmpdir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(tmpdir);
-}
 
 /* writes n bytes to tmpdir/name; the path goes into buf */
 static const char *

@@ -19,6 +19,7 @@
 #include "core/model.h"
 #include "io/import.h"
 #include "store/store.h"
+#include "fixture.h"
 #include "runner.h"
 
 #define CHECK_HAS(s, sub)                                                 \
@@ -43,38 +44,6 @@
 	} while (0)
 
 #define WHEN "2024-01-01T00:00:00Z"
-
-static char tmpdir[64];
-
-static int
-tmp_begin(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cidx-t_store-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		runner_fail(__FILE__, __LINE__, "mkdtemp failed");
-		return -1;
-	}
-	return 0;
-}
-
-static void
-tmp_end(void)
-{
-	DIR *d = opendir(tmpdir);
-	struct dirent *e;
-	char p[sizeof(tmpdir) + 260];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", tmpdir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(tmpdir);
-}
 
 static const char *
 path_of(char *buf, size_t size, const char *name)

@@ -22,6 +22,7 @@
 #include "core/model.h"
 #include "io/ahp.h"
 #include "io/framework.h"
+#include "fixture.h"
 #include "runner.h"
 
 #define NA NAN
@@ -787,38 +788,6 @@ test_weights__cronbach_alpha_4x2(void)
 }
 
 /* ---- the AHP comparison file ---- */
-
-static char tmpdir[64];
-
-static int
-tmp_begin(void)
-{
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cidx-t_weights-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		runner_fail(__FILE__, __LINE__, "mkdtemp failed");
-		return -1;
-	}
-	return 0;
-}
-
-static void
-tmp_end(void)
-{
-	DIR *d = opendir(tmpdir);
-	struct dirent *e;
-	char p[sizeof(tmpdir) + 260];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", tmpdir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(tmpdir);
-}
 
 /* writes text to tmpdir/name; the path goes into buf */
 static const char *
