@@ -263,6 +263,7 @@ cli_engine_close(struct cli_engine *e)
 	free(e->prep);
 	free(e->rep);
 	free(e->years);
+	free(e->pstats);
 	cidx_panel_free(e->panel);
 	free_groups(e);
 	free(e->w);
@@ -407,13 +408,20 @@ cli_engine_prepared(struct cli_engine *e, int year,
 	return e->prep[t];
 }
 
-/* normalisation statistics over every prepared year (--scale panel) */
-static struct cidx_norm_stats *
+/*
+ * Normalisation statistics over every prepared year (--scale panel),
+ * computed once: the prepared data do not change afterwards.
+ */
+static const struct cidx_norm_stats *
 panel_stats(struct cli_engine *e)
 {
-	const gsl_matrix **xs = xcalloc(e->panel->n, sizeof(*xs));
+	const gsl_matrix **xs;
 	struct cidx_norm_stats *st;
 	size_t nx = 0;
+
+	if (e->pstats)
+		return e->pstats;
+	xs = xcalloc(e->panel->n ? e->panel->n : 1, sizeof(*xs));
 
 	for (size_t t = 0; t < e->panel->n; t++) {
 		const struct cidx_dataset *ds =
@@ -429,6 +437,7 @@ panel_stats(struct cli_engine *e)
 	st = xcalloc(e->fw->n_ind, sizeof(*st));
 	cidx_calc_norm_stats(e->fw, xs, nx, st);
 	free(xs);
+	e->pstats = st;
 	return st;
 }
 
@@ -436,16 +445,13 @@ int
 cli_engine_rank_ds(struct cli_engine *e, const struct cidx_dataset *ds,
     struct cidx_ranking **out, struct cidx_err *err)
 {
-	struct cidx_norm_stats *st = NULL;
-	int ret;
+	const struct cidx_norm_stats *st = NULL;
 
 	if (e->o->m.panel && !e->o->m.topsis &&
 	    (st = panel_stats(e)) == NULL)
 		return cidx_err_set(err, CIDX_ERROR, "panel statistics");
-	ret = cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o->m, st,
+	return cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o->m, st,
 	    NULL, 0, err);
-	free(st);
-	return ret;
 }
 
 int
@@ -453,7 +459,7 @@ cli_engine_rank(struct cli_engine *e, int year, const struct cidx_tierspec *ts,
     size_t top, struct cidx_ranking **out)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
-	struct cidx_norm_stats *st = NULL;
+	const struct cidx_norm_stats *st = NULL;
 	const struct cidx_dataset *ds;
 	int ret;
 
@@ -466,7 +472,6 @@ cli_engine_rank(struct cli_engine *e, int year, const struct cidx_tierspec *ts,
 		return CLI_ERROR;
 	ret = cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o->m, st, ts,
 	    top, &err);
-	free(st);
 	if (ret < 0) {
 		cidx_err_prefix(&err, "%d", year);
 		return cli_error_core(&err);

@@ -108,6 +108,7 @@ struct cli_engine {
 	struct cli_method_opts *o;
 	struct cidx_panel *panel;   /* raw; a slot per year, read on need */
 	int *years;                 /* the years with data, ascending */
+	struct cidx_norm_stats *pstats; /* --scale panel, once computed */
 	struct cidx_dataset **prep; /* prepared, per panel year (lazy) */
 	struct cidx_prep_report *rep;
 	double *w;                  /* effective weights, per node */

@@ -1,14 +1,28 @@
 /*
- * fixture.h - a temporary directory for the unit tests that need real
- * files (CSV inputs, SQLite workspaces).  tmp_begin() makes it,
- * tmp_end() removes it and the files in it.
+ * fixture.h - what several unit-test files need: a temporary directory
+ * for real files (CSV inputs, SQLite workspaces) and small matrices.
+ * tmp_begin() makes the directory, tmp_end() removes it and its files.
  */
 #ifndef CIDX_FIXTURE_H
 #define CIDX_FIXTURE_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_matrix.h>
 
 extern char tmpdir[64];
 
 int tmp_begin(void);
 void tmp_end(void);
+
+/* tmpdir/name into buf; @return buf */
+const char *path_of(char *buf, size_t size, const char *name);
+/* writes n bytes (or a string) to tmpdir/name; @return the path in buf */
+const char *put_n(char *buf, size_t size, const char *name,
+    const char *bytes, size_t n);
+const char *put(char *buf, size_t size, const char *name, const char *text);
+
+/* rows x cols matrix from a row-major array (caller frees) */
+gsl_matrix *mat(size_t rows, size_t cols, const double *v);
 
 #endif

@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/mem.h"
 #include "core/model.h"
+#include "fixture.h"
 #include "runner.h"
 
 #define NA NAN
@@ -59,18 +60,6 @@ build(struct cidx_framework **out, const struct nd *d, size_t n,
 		node[i].goal_hi = NAN;
 	}
 	return cidx_framework_build(out, node, n, "test.csv", err);
-}
-
-/* rows x cols matrix from a row-major array */
-static gsl_matrix *
-mat(size_t rows, size_t cols, const double *v)
-{
-	gsl_matrix *m = gsl_matrix_alloc(rows, cols);
-
-	for (size_t i = 0; i < rows; i++)
-		for (size_t j = 0; j < cols; j++)
-			gsl_matrix_set(m, i, j, v[i * cols + j]);
-	return m;
 }
 
 /*

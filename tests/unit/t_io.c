@@ -43,29 +43,6 @@
 		CHECK_INT(f_->col, cl);                                   \
 	} while (0)
 
-/* writes n bytes to tmpdir/name; the path goes into buf */
-static const char *
-put_n(char *buf, size_t size, const char *name, const char *bytes, size_t n)
-{
-	FILE *fp;
-
-	snprintf(buf, size, "%s/%s", tmpdir, name);
-	fp = fopen(buf, "wb");
-	if (fp == NULL) {
-		runner_fail(__FILE__, __LINE__, "cannot write %s", buf);
-		return buf;
-	}
-	fwrite(bytes, 1, n, fp);
-	fclose(fp);
-	return buf;
-}
-
-static const char *
-put(char *buf, size_t size, const char *name, const char *text)
-{
-	return put_n(buf, size, name, text, strlen(text));
-}
-
 /* "path:line:col:" as the start of a message */
 static const char *
 at(char *buf, size_t size, const char *path, unsigned line, unsigned col)

@@ -45,29 +45,6 @@
 
 #define WHEN "2024-01-01T00:00:00Z"
 
-static const char *
-path_of(char *buf, size_t size, const char *name)
-{
-	snprintf(buf, size, "%s/%s", tmpdir, name);
-	return buf;
-}
-
-static const char *
-put(char *buf, size_t size, const char *name, const char *text)
-{
-	FILE *fp;
-
-	path_of(buf, size, name);
-	fp = fopen(buf, "wb");
-	if (fp == NULL) {
-		runner_fail(__FILE__, __LINE__, "cannot write %s", buf);
-		return buf;
-	}
-	fputs(text, fp);
-	fclose(fp);
-	return buf;
-}
-
 /*
  * INDEX <- the indicators named in `inds` (e.g. "ABCD"); POP is a
  * denominator.  Nodes: INDEX 0, the indicators 1.., POP last.

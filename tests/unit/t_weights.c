@@ -38,18 +38,6 @@
 			    "'%s' does not contain '%s'", s_, u_);        \
 	} while (0)
 
-/* rows x cols matrix from a row-major array */
-static gsl_matrix *
-mat(size_t rows, size_t cols, const double *v)
-{
-	gsl_matrix *m = gsl_matrix_alloc(rows, cols);
-
-	for (size_t i = 0; i < rows; i++)
-		for (size_t j = 0; j < cols; j++)
-			gsl_matrix_set(m, i, j, v[i * cols + j]);
-	return m;
-}
-
 /*
  * Entropy, 3 units x 2 columns; B is "lower is better".
  *
@@ -788,22 +776,6 @@ test_weights__cronbach_alpha_4x2(void)
 }
 
 /* ---- the AHP comparison file ---- */
-
-/* writes text to tmpdir/name; the path goes into buf */
-static const char *
-put(char *buf, size_t size, const char *name, const char *text)
-{
-	FILE *f;
-
-	snprintf(buf, size, "%s/%s", tmpdir, name);
-	if ((f = fopen(buf, "w")) == NULL) {
-		runner_fail(__FILE__, __LINE__, "cannot write %s", buf);
-		return buf;
-	}
-	fputs(text, f);
-	fclose(f);
-	return buf;
-}
 
 /*
  * A framework read from its file (types follow from the parent column):
