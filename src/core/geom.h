@@ -1,0 +1,49 @@
+/*
+ * geom.h - a unit's boundary: polygons in longitude/latitude, read from
+ * WKT (`POLYGON`, `MULTIPOLYGON`), for the map chart.
+ *
+ * Layout: points xy[2 p], xy[2 p + 1] (x = longitude, y = latitude, in
+ * degrees); ring r holds points ring_off[r] .. ring_off[r + 1]; polygon q
+ * holds rings poly_off[q] .. poly_off[q + 1], the first its outer ring,
+ * the others its holes.  Rings are closed (the last point repeats the
+ * first) and have at least 4 points.  Plain data: one allocation per
+ * array, released by cidx_geom_free().
+ */
+#ifndef CIDX_GEOM_H
+#define CIDX_GEOM_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+struct cidx_geom {
+	double *xy;
+	size_t n_pts;
+	size_t *ring_off;  /* n_rings + 1 entries */
+	size_t n_rings;
+	size_t *poly_off;  /* n_polys + 1 entries */
+	size_t n_polys;
+	double bbox[4];    /* min x, min y, max x, max y */
+};
+
+/*! cidx_geom_parse_wkt() :
+ *  Parses `POLYGON ((x y, ...), (...))` or `MULTIPOLYGON (((x y, ...)),
+ *  ((...)))`, keywords in any case, blanks anywhere between tokens.
+ *  Coordinates are plain decimal numbers (no Z or M), longitude in
+ *  [-180, 180] and latitude in [-90, 90]; every ring must be closed and
+ *  have at least 4 points.  `EMPTY` geometries and other types are
+ *  refused.  @return 0 and *out (free with cidx_geom_free()), or
+ *  CIDX_EINVAL with *bad_at (may be NULL) the byte offset of the fault
+ *  and a message without a location (the caller adds file:line:col). */
+int cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt,
+    size_t *bad_at, struct cidx_err *err);
+
+/*! cidx_geom_free() : accepts NULL. */
+void cidx_geom_free(struct cidx_geom *g);
+
+/*! cidx_geom_area() :
+ *  The planar (shoelace) area of the polygons in square degrees, holes
+ *  subtracted; for sizes relative to each other, not for km^2. */
+double cidx_geom_area(const struct cidx_geom *g);
+
+#endif

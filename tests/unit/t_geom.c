@@ -1,0 +1,92 @@
+/* core: WKT boundaries */
+#include <math.h>
+#include <string.h>
+
+#include "core/geom.h"
+#include "runner.h"
+
+void
+test_geom__polygon_with_a_hole(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_geom *g = NULL;
+
+	/* a 4 x 2 rectangle with a 1 x 1 hole: area 8 - 1 = 7 */
+	CHECK(cidx_geom_parse_wkt(&g, "polygon ((0 0, 4 0, 4 2, 0 2, 0 0),"
+	    "(1 0.5,1 1.5 , 2 1.5,2 0.5, 1 0.5))", NULL, &err) == 0);
+	if (g == NULL)
+		return;
+	CHECK_INT(g->n_polys, 1);
+	CHECK_INT(g->n_rings, 2);
+	CHECK_INT(g->n_pts, 10);
+	CHECK_INT(g->ring_off[0], 0);
+	CHECK_INT(g->ring_off[1], 5);
+	CHECK_INT(g->ring_off[2], 10);
+	CHECK_INT(g->poly_off[1], 2);
+	CHECK_DBL(g->xy[2 * 6 + 1], 1.5, 0);
+	CHECK_DBL(g->bbox[0], 0, 0);
+	CHECK_DBL(g->bbox[3], 2, 0);
+	CHECK_DBL(cidx_geom_area(g), 7, 1e-12);
+	cidx_geom_free(g);
+}
+
+void
+test_geom__multipolygon(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_geom *g = NULL;
+
+	/* two unit squares, one clockwise: area 2 either way */
+	CHECK(cidx_geom_parse_wkt(&g, " MULTIPOLYGON(((116 39,117 39,117 40,"
+	    "116 40,116 39)),((120 30,120 31,121 31,121 30,120 30)))\n", NULL,
+	    &err) == 0);
+	if (g == NULL)
+		return;
+	CHECK_INT(g->n_polys, 2);
+	CHECK_INT(g->n_rings, 2);
+	CHECK_INT(g->poly_off[2], 2);
+	CHECK_DBL(g->bbox[0], 116, 0);
+	CHECK_DBL(g->bbox[1], 30, 0);
+	CHECK_DBL(g->bbox[2], 121, 0);
+	CHECK_DBL(g->bbox[3], 40, 0);
+	CHECK_DBL(cidx_geom_area(g), 2, 1e-12);
+	cidx_geom_free(g);
+}
+
+void
+test_geom__errors_name_the_offset(void)
+{
+	static const struct {
+		const char *wkt, *msg;
+		size_t at;
+	} bad[] = {
+		{ "POINT (1 2)", "expected POLYGON or MULTIPOLYGON", 0 },
+		{ "POLYGON EMPTY", "an empty geometry", 13 },
+		{ "POLYGON ((0 0, 1 0, 1 1))", "at least 4 points", 9 },
+		{ "POLYGON ((0 0, 1 0, 1 1, 0 1))", "end at its first point",
+		  28 },
+		{ "POLYGON ((0 0 5, 1 0 5, 1 1 5, 0 0 5))", "no Z or M", 14 },
+		{ "POLYGON ((0 0, 1 x, 1 1, 0 0))", "decimal number", 17 },
+		{ "POLYGON ((0 0, 190 0, 1 1, 0 0))", "longitude out of", 15 },
+		{ "POLYGON ((0 0, 1 95, 1 1, 0 0))", "latitude out of", 17 },
+		{ "POLYGON ((0 0, 1 0, 1 1, 0 0)) x", "unexpected text", 31 },
+		{ "POLYGON ((0 0, 1 0, 1 1, 0 0)", "expected ')'", 29 },
+		{ "POLYGON (0 0, 1 0, 1 1, 0 0)", "expected '('", 9 },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct cidx_err err = CIDX_ERR_INIT;
+		struct cidx_geom *g = (struct cidx_geom *)&err;
+		size_t at = 999;
+
+		CHECK(cidx_geom_parse_wkt(&g, bad[i].wkt, &at, &err) ==
+		    CIDX_EINVAL);
+		CHECK(g == NULL);
+		if (strstr(err.msg, bad[i].msg) == NULL)
+			runner_fail(__FILE__, __LINE__, "'%s': message '%s'",
+			    bad[i].wkt, err.msg);
+		if (at != bad[i].at)
+			runner_fail(__FILE__, __LINE__, "'%s': at %zu, "
+			    "expected %zu", bad[i].wkt, at, bad[i].at);
+	}
+	cidx_geom_free(NULL);
+}
