@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "cli/cli.h"
 
 #ifndef CITYIDX_VERSION
@@ -37,8 +35,6 @@ main(int argc, char **argv)
 	const struct cli_cmd *cmd;
 	int ch;
 
-	/* GSL's default handler aborts; the core checks every status. */
-	gsl_set_error_handler_off();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {

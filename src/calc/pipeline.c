@@ -97,7 +97,7 @@ topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 				gsl_matrix_set(s, i, k, NAN);
 			continue;
 		}
-		sub = gsl_matrix_alloc(n, m);
+		sub = cidx_matrix_alloc(n, m);
 		for (size_t i = 0; i < n; i++)
 			for (size_t q = 0; q < m; q++)
 				gsl_matrix_set(sub, i, q,
@@ -148,7 +148,7 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 	codes = xcalloc(ds->n_units, sizeof(char *));
 	idx = xcalloc(ds->n_units, sizeof(double));
 	r->n = ds->n_units;
-	r->s = gsl_matrix_alloc(r->n, fw->n);
+	r->s = cidx_matrix_alloc(r->n, fw->n);
 	gsl_matrix_set_all(r->s, NAN);
 	r->skipped = xcalloc(fw->n_ind, sizeof(int));
 	r->rank = xcalloc(r->n, sizeof(int));

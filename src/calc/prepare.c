@@ -68,7 +68,7 @@ static void
 denominate(const struct cidx_framework *fw, struct cidx_dataset *ds,
     struct cidx_prep_report *rep)
 {
-	gsl_matrix *x0 = gsl_matrix_alloc(ds->x->size1, ds->x->size2);
+	gsl_matrix *x0 = cidx_matrix_alloc(ds->x->size1, ds->x->size2);
 
 	/* denominators that are indicators use their raw values */
 	gsl_matrix_memcpy(x0, ds->x);

@@ -21,6 +21,7 @@
 
 #include "calc/weights.h"
 #include "core/mem.h"
+#include "core/model.h"
 
 /* Saaty's random consistency index for k = 0..15 (0 below 3) */
 static const double saaty_ri[16] = {
@@ -297,6 +298,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 	char *complete = NULL;
 	int ret, status;
 
+	cidx_gsl_init();
 	if ((ret = check_matrix(z, NULL, "PCA weights", err)) < 0)
 		return ret;
 	n = z->size1;
@@ -462,6 +464,7 @@ perron(const double *A, size_t k, double *w, struct cidx_err *err)
 	size_t best = 0;
 	int ret = 0, status;
 
+	cidx_gsl_init();
 	m = xmalloc(k * k * sizeof(*m));
 	y = xmalloc(k * sizeof(*y));
 	memcpy(m, A, k * k * sizeof(*m));

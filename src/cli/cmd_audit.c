@@ -106,7 +106,7 @@ audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 				free(ch);
 				continue;
 			}
-			g = gsl_matrix_alloc(n ? n : 1, kc);
+			g = cidx_matrix_alloc(n ? n : 1, kc);
 			for (size_t i = 0; i < n; i++)
 				for (size_t c = 0; c < kc; c++)
 					gsl_matrix_set(g, i, c,

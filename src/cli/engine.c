@@ -536,7 +536,7 @@ group_data(struct cli_engine *e, const struct cli_wgroup *g, int level,
 			return NULL;
 		}
 	}
-	m = gsl_matrix_alloc(rows ? rows : 1, g->k);
+	m = cidx_matrix_alloc(rows ? rows : 1, g->k);
 	gsl_matrix_set_all(m, NAN);
 	for (size_t y = 0; y < ny; y++) {
 		const struct cidx_dataset *ds = dss[y];

@@ -8,8 +8,8 @@
 
 char sbuf_empty[1];
 
-static void
-oom(size_t size)
+void
+xoom(size_t size)
 {
 	/* The one place the core may write and stop: nothing sane is left. */
 	fprintf(stderr, "cityidx: out of memory allocating %zu bytes\n", size);
@@ -22,7 +22,7 @@ xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		oom(size);
+		xoom(size);
 	return p;
 }
 
@@ -35,7 +35,7 @@ xcalloc(size_t nmemb, size_t size)
 		nmemb = size = 1;
 	p = calloc(nmemb, size);
 	if (p == NULL)
-		oom(nmemb * size);
+		xoom(nmemb * size);
 	return p;
 }
 
@@ -45,10 +45,10 @@ xreallocarray(void *ptr, size_t nmemb, size_t size)
 	void *p;
 
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		oom(SIZE_MAX);
+		xoom(SIZE_MAX);
 	p = realloc(ptr, (nmemb * size) != 0 ? nmemb * size : 1);
 	if (p == NULL)
-		oom(nmemb * size);
+		xoom(nmemb * size);
 	return p;
 }
 

@@ -11,6 +11,9 @@
 
 #include <stddef.h>
 
+/*! xoom() : reports that `size` bytes could not be allocated and aborts:
+ *  the allocation policy for memory the core gets from other libraries. */
+_Noreturn void xoom(size_t size);
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);

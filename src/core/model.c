@@ -372,11 +372,11 @@ cidx_dataset_copy(const struct cidx_dataset *ds)
 	for (size_t i = 0; i < ds->n_units; i++)
 		cidx_unit_copy(&c->unit[i], &ds->unit[i]);
 	if (ds->x) {
-		c->x = gsl_matrix_alloc(ds->x->size1, ds->x->size2);
+		c->x = cidx_matrix_alloc(ds->x->size1, ds->x->size2);
 		gsl_matrix_memcpy(c->x, ds->x);
 	}
 	if (ds->den) {
-		c->den = gsl_matrix_alloc(ds->den->size1, ds->den->size2);
+		c->den = cidx_matrix_alloc(ds->den->size1, ds->den->size2);
 		gsl_matrix_memcpy(c->den, ds->den);
 	}
 	c->n_den = ds->n_den;
@@ -405,7 +405,7 @@ keep_rows(gsl_matrix *m, const int *keep, size_t nkeep)
 		gsl_matrix_free(m);
 		return NULL;
 	}
-	r = gsl_matrix_alloc(nkeep, m->size2);
+	r = cidx_matrix_alloc(nkeep, m->size2);
 	for (size_t i = 0; i < m->size1; i++)
 		if (keep[i]) {
 			gsl_vector_const_view v = gsl_matrix_const_row(m, i);

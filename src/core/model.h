@@ -12,6 +12,8 @@
 
 #include <gsl/gsl_matrix.h>
 
+#include "core/err.h"
+
 enum cidx_node_type {
 	CIDX_NODE_INDICATOR = 1,
 	CIDX_NODE_AGGREGATE = 2,
@@ -124,6 +126,20 @@ struct cidx_panel {
 };
 
 void cidx_panel_free(struct cidx_panel *p);
+
+/*! cidx_matrix_alloc() :
+ *  gsl_matrix_alloc() under the project's allocation policy (GSL has no
+ *  empty matrix: a dimension of 0 allocates 1, the caller keeps its own
+ *  counts); running out of memory aborts with a message, as
+ *  xmalloc() does, so the result is never NULL.  The first call turns off
+ *  GSL's own error handler (which would abort on any error): the library
+ *  checks every GSL status itself. */
+gsl_matrix *cidx_matrix_alloc(size_t rows, size_t cols);
+
+/*! cidx_gsl_init() : turns off GSL's aborting error handler, once per
+ *  process (thread-safe).  Every library function that calls GSL calls
+ *  this first, so a program linking the library needs no setup. */
+void cidx_gsl_init(void);
 /*! cidx_panel_year() : the dataset of `year`, or NULL. */
 struct cidx_dataset *cidx_panel_year(const struct cidx_panel *p, int year);
 const char *cidx_unit_attr(const struct cidx_unit *u, const char *key);

@@ -745,10 +745,10 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	}
 	for (size_t i = 0; i < ds->n_units; i++)
 		cidx_strmap_put(&umap, ds->unit[i].code, i);
-	ds->x = gsl_matrix_alloc(ds->n_units, fw->n_ind);
+	ds->x = cidx_matrix_alloc(ds->n_units, fw->n_ind);
 	gsl_matrix_set_all(ds->x, NAN);
 	if (ds->n_den) {
-		ds->den = gsl_matrix_alloc(ds->n_units, ds->n_den);
+		ds->den = cidx_matrix_alloc(ds->n_units, ds->n_den);
 		gsl_matrix_set_all(ds->den, NAN);
 	}
 

@@ -8,8 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "runner.h"
 
 #define T(name) void name(void);
@@ -62,7 +60,6 @@ main(int argc, char **argv)
 	size_t n = sizeof(tests) / sizeof(tests[0]);
 	int passed = 0, failed = 0;
 
-	gsl_set_error_handler_off();
 	for (size_t i = 0; i < n; i++) {
 		const char *name = tests[i].name + strlen("test_");
 
