@@ -8,15 +8,20 @@ BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
-            -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wold-style-definition -Wvla -Wwrite-strings -Wformat=2 \
             -Wpointer-arith -Wcast-qual -fno-common
+# warnings are errors for developers and CI (make DEVELOPER=1), not for a
+# user whose newer compiler knows more warnings
+ifneq ($(DEVELOPER),)
+WARN     += -Werror
+endif
 PKGS      = gsl sqlite3 cairo pangocairo
+# (errors are reported by the pkg-config check below, once)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc -DCITYIDX_VERSION='"$(VERSION)"' \
-             $(PKG_CFLAGS) -MMD -MP
-LDLIBS    += $(PKG_LIBS) -lcsv -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFLAGS) -MMD -MP
+LDLIBS    += $(PKG_LIBS) -lcsv -lm -lpthread
 
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
@@ -42,9 +47,28 @@ UNIT = $(BUILD)/unit-tests
 
 all: $(BIN)
 
-$(BUILD)/%.o: %.c
+# the libraries must be there, and pkg-config must say so, before any
+# compiler error can confuse the matter
+$(BUILD)/pkg-config.ok:
+	@mkdir -p $(BUILD)
+	@pkg-config --exists --print-errors $(PKGS) || { \
+	    echo "cityidx: pkg-config cannot find the libraries above;" \
+	    "'make deps' (as root) installs: $(DEPS_BUILD)" >&2; exit 1; }
+	@touch $@
+
+# the version string, rewritten only when VERSION changes
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(BUILD)
+	@echo '#define CITYIDX_VERSION "$(VERSION)"' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+FORCE:
+
+$(BUILD)/%.o: %.c | $(BUILD)/pkg-config.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(CLI_OBJ): $(BUILD)/version.h
 
 $(LIB): $(CORE_OBJ)
 	rm -f $@
@@ -88,7 +112,8 @@ check-cli: $(BIN)
 
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined \
-	    -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    -fsanitize=float-cast-overflow -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" check-unit check-cli
 
 demo: deps

@@ -1,15 +1,14 @@
 /*
  * main.c - global options, command lookup, exit status.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 
-#ifndef CITYIDX_VERSION
-#define CITYIDX_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 static void
 usage(FILE *fp)
@@ -21,6 +20,21 @@ usage(FILE *fp)
 	fprintf(fp, "\nThe workspace is --db PATH, else $CITYIDX_DB, else "
 	    "./cityidx.db.\n'cityidx COMMAND --help' describes a command; "
 	    "cityidx(1) has the formulas.\n");
+}
+
+/*
+ * What a command printed must have reached its destination: a full disk
+ * or a closed pipe is an error, not a ranking that silently stops.
+ */
+static int
+finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "cityidx: cannot write the output: %s\n",
+		    strerror(errno ? errno : EIO));
+		return status ? status : CLI_ERROR;
+	}
+	return status;
 }
 
 int
@@ -43,10 +57,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return CLI_OK;
+			return finish(CLI_OK);
 		case 'V':
 			printf("cityidx %s\n", CITYIDX_VERSION);
-			return CLI_OK;
+			return finish(CLI_OK);
 		default:
 			fprintf(stderr, "cityidx: unknown option '%s' (see "
 			    "'cityidx --help')\n", argv[optind - 1]);
@@ -68,7 +82,7 @@ main(int argc, char **argv)
 			char *av[] = { argv[optind + 1], help, NULL };
 
 			optind = 0;
-			return cmd->fn(2, av);
+			return finish(cmd->fn(2, av));
 		}
 		usage(stdout);
 		return CLI_OK;
@@ -85,6 +99,6 @@ main(int argc, char **argv)
 
 		optind = 0; /* restart getopt for the command */
 		opterr = 0;
-		return cmd->fn(sub_argc, sub_argv);
+		return finish(cmd->fn(sub_argc, sub_argv));
 	}
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "calc/calc.h"
+#include "calc/method.h"
 
 void
 cidx_calc_weights_default(const struct cidx_framework *fw, double *w)

@@ -5,9 +5,9 @@
  * indicators (framework column order), scores are units x nodes (every
  * node of the framework; indicator nodes hold normalised values,
  * aggregates their aggregated scores, NaN = not available).  No function
- * here allocates per cell, touches SQLite or prints, so the same calls
- * serve a single ranking and the inner loop of a Monte Carlo run.
- * The formulas are those of METHODS.md and man/cityidx.1.
+ * here allocates per cell, touches SQLite or prints.  The formulas are
+ * those of cityidx(1), METHOD (Normalisation, Aggregation, TOPSIS,
+ * Ranking, Tiers).
  */
 #ifndef CIDX_CALC_H
 #define CIDX_CALC_H
@@ -16,69 +16,9 @@
 
 #include <gsl/gsl_matrix.h>
 
-#include "calc/prep.h"
 #include "core/err.h"
+#include "core/method.h"
 #include "core/model.h"
-
-enum cidx_norm {
-	CIDX_NORM_MINMAX,     /* l + (u-l)(x-min)/(max-min), [l,u]=[p1,p2] */
-	CIDX_NORM_ZSCORE,     /* p1 + p2 (x-mean)/sd, sample sd */
-	CIDX_NORM_RANK,       /* rank among units, ties averaged */
-	CIDX_NORM_PERCENTILE, /* (rank-1)/(n-1) 100, ties at the lowest rank */
-	CIDX_NORM_RATIO,      /* 100 x / mean(x); x >= 0, direction +1 */
-	CIDX_NORM_DISTMAX,    /* 100 x / max(x); direction -1: 100 min / x */
-	CIDX_NORM_GOALPOSTS,  /* 100 (x-lo)/(hi-lo) clipped to [0,100] */
-};
-
-#define CIDX_MAX_LEVELS 16
-
-enum cidx_agg {
-	CIDX_AGG_ARITH, /* sum w y / sum w */
-	CIDX_AGG_GEOM,  /* exp(sum w ln y / sum w), y > 0 */
-	CIDX_AGG_HARM,  /* sum w / sum (w / y), y > 0 */
-};
-
-/*
- * The whole method: preparation (in this order: denominate, impute,
- * screen, treat), normalisation and aggregation.
- */
-struct cidx_method {
-	enum cidx_norm norm;
-	double norm_p1, norm_p2;   /* minmax [l,u], zscore mean/sd,
-				      goalposts lo/hi (NaN: framework's) */
-	enum cidx_agg agg;         /* every level unless agg_at says */
-	int agg_at[CIDX_MAX_LEVELS]; /* 0, or 1 + enum cidx_agg for the
-					aggregates of that level */
-	int panel;                 /* normalise over all years together */
-	int topsis;                /* TOPSIS instead of normalise+aggregate */
-	int denominate;
-	enum cidx_impute impute;
-	char impute_attr[64];      /* group-mean/-median attribute */
-	double screen;             /* drop units below this share; 0 off */
-	int treat;
-	struct cidx_treat_params treat_p;
-};
-
-#define CIDX_METHOD_INIT { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, \
-	{ 0 }, 0, 0, 0, CIDX_IMPUTE_NONE, "", 0.0, 0, CIDX_TREAT_PARAMS_INIT }
-
-/*! cidx_method_agg_at() : the aggregation used for aggregates of `level`. */
-enum cidx_agg cidx_method_agg_at(const struct cidx_method *m, int level);
-
-/*! cidx_method_parse_norm() / _agg() : "minmax", "minmax:1,100",
- *  "zscore", "zscore:100,10", "rank", "percentile", "ratio", "distmax",
- *  "goalposts", "goalposts:LO,HI"; "arith", "geom", "harm", or per level
- *  "2=geom,3=arith" (levels not named keep the default, arith). */
-int cidx_method_parse_norm(struct cidx_method *m, const char *s,
-    struct cidx_err *err);
-int cidx_method_parse_agg(struct cidx_method *m, const char *s,
-    struct cidx_err *err);
-/*! cidx_method_describe() : the canonical spelling, e.g. "minmax:0,100". */
-void cidx_method_norm_name(const struct cidx_method *m, char *buf, size_t n);
-const char *cidx_method_agg_name(const struct cidx_method *m);
-/*! cidx_method_agg_spec() : "arith", or "arith,2=geom" with per-level
- *  choices (the first word is the default); parse_agg reads it back. */
-void cidx_method_agg_spec(const struct cidx_method *m, char *buf, size_t n);
 
 /* why an indicator could not be normalised (skipped[col]) */
 enum {
@@ -177,33 +117,6 @@ int cidx_tier_assign(const struct cidx_tierspec *t, const double *score,
  *  @return 0, or CIDX_EINVAL when k < 1 or k > n. */
 int cidx_jenks(const double *v, size_t n, int k, int *cls);
 
-/* What preparation did, for the report and the JSON provenance. */
-struct cidx_prep_report {
-	size_t n_denominated;   /* values divided by their denominator */
-	size_t n_den_missing;   /* values made missing: no or zero denominator */
-	size_t n_imputed;
-	char **screened;        /* codes of the units dropped by screening */
-	size_t n_screened;
-	int treated;            /* treatment ran: the arrays below are set */
-	struct cidx_treat_report *treat;   /* per indicator column */
-	int *treat_source;      /* 0 command line, 1 framework, 2 "none" */
-};
-
-void cidx_prep_report_release(struct cidx_prep_report *r);
-
-/*! cidx_prepare() :
- *  Runs the preparation steps of `m` on `ds` in place, in the fixed order
- *  denominate, impute, screen, treat.  Carry-forward imputation takes the
- *  unit's value of the latest earlier year of `panel` that has one, else
- *  of the earliest later year (denominated with that year's denominator);
- *  it needs `panel`.  Screening drops units whose share of non-missing
- *  indicators (over all indicators of the framework, after imputation) is
- *  below m->screen.  @return 0, or CIDX_EINVAL (unknown group attribute,
- *  carry-forward without a panel). */
-int cidx_prepare(const struct cidx_framework *fw, struct cidx_dataset *ds,
-    const struct cidx_panel *panel, const struct cidx_method *m,
-    struct cidx_prep_report *rep, struct cidx_err *err);
-
 struct cidx_ranking {
 	size_t n;          /* units */
 	gsl_matrix *s;     /* n x fw->n scores of every node */
@@ -239,9 +152,12 @@ void cidx_ranking_free(struct cidx_ranking *r);
 
 /*! cidx_global_weights() :
  *  gw[k] for every node below `top` (and gw[top] = 1): the product of the
- *  weights along the path, each divided by the sum of its siblings'
- *  weights.  Nodes outside the subtree get 0. */
+ *  weights along the path, each divided by the sum of the weights of its
+ *  siblings that are present (present[k] != 0; present NULL: all nodes).
+ *  share[k] (share may be NULL) is that quotient for node k itself, 1 for
+ *  `top`, NaN for a node that is absent, outside the subtree, or whose
+ *  present siblings weigh 0 together; gw is 0 there. */
 void cidx_global_weights(const struct cidx_framework *fw, const double *w,
-    size_t top, double *gw);
+    size_t top, const unsigned char *present, double *share, double *gw);
 
 #endif

@@ -1,14 +1,53 @@
 /*
- * method.c - method names as written on the command line and in outputs.
+ * method.c - the method vocabulary (method.h): names, parameters, ranges,
+ * canonical spellings.  cityidx(1), METHOD OPTIONS, is the reference for
+ * every value accepted here.
  */
+#define _GNU_SOURCE /* strtod_l, newlocale, uselocale */
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/calc.h"
+#include "calc/method.h"
 #include "core/mem.h"
 #include "core/num.h"
+
+/* bounds that keep every score finite: |l|, |u|, |mean|, sd <= this */
+#define NORM_PARAM_MAX 1e9
+#define WINMAX_MAX 1000000
+#define TREAT_THRESHOLD_MAX 1e6
+
+const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
+	[CIDX_MK_DENOMINATE] = { "denominate", "denominate", NULL, NULL, 0,
+		"true or false",
+		"divide indicators by their framework denominator" },
+	[CIDX_MK_IMPUTE] = { "impute", "impute", NULL, "METHOD", 0,
+		"none, mean, median, group-mean:ATTR, group-median:ATTR or "
+		"carry-forward",
+		"fill missing values" },
+	[CIDX_MK_SCREEN] = { "screen", "screen", NULL, "SHARE", 0,
+		"a share from 0 to 1 (0: off)",
+		"drop units with a smaller share of non-missing indicators" },
+	[CIDX_MK_TREAT] = { "treat", "treat", NULL, "S,K,W", 1,
+		"SKEW,KURT,WINMAX (e.g. 2.25,3.5,5) or none",
+		"JRC outlier treatment (skew 2, kurt 3.5, winmax 5)" },
+	[CIDX_MK_METHOD] = { "method", "method", NULL, "METHOD", 0,
+		"composite or topsis",
+		"TOPSIS closeness instead of normalise + aggregate" },
+	[CIDX_MK_NORMALISE] = { "normalise", "normalize", "normalise",
+		"METHOD", 0,
+		"minmax[:L,U], zscore[:M,S], rank, percentile, ratio, distmax "
+		"or goalposts[:LO,HI]",
+		"how indicators are put on one scale" },
+	[CIDX_MK_SCALE] = { "scale", "scale", NULL, "year|panel", 0,
+		"year or panel",
+		"normalise within the year or over all years" },
+	[CIDX_MK_AGGREGATE] = { "aggregate", "aggregate", NULL, "METHOD", 0,
+		"arith, geom, harm, or per level such as 2=geom,3=arith",
+		"how children are combined into their parent" },
+};
 
 static const struct {
 	const char *name;
@@ -26,6 +65,52 @@ static const struct {
 };
 
 static const char *const aggs[] = { "arith", "geom", "harm" };
+
+static const char *const imputes[] = {
+	[CIDX_IMPUTE_NONE] = "none",
+	[CIDX_IMPUTE_MEAN] = "mean",
+	[CIDX_IMPUTE_MEDIAN] = "median",
+	[CIDX_IMPUTE_GROUP_MEAN] = "group-mean",
+	[CIDX_IMPUTE_GROUP_MEDIAN] = "group-median",
+	[CIDX_IMPUTE_CARRY_FORWARD] = "carry-forward",
+};
+
+static const char *const wmethods[] = {
+	[CIDX_WM_FILE] = "file",
+	[CIDX_WM_EQUAL] = "equal",
+	[CIDX_WM_ENTROPY] = "entropy",
+	[CIDX_WM_CRITIC] = "critic",
+	[CIDX_WM_PCA] = "pca",
+	[CIDX_WM_AHP] = "ahp",
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void
+cidx_num_shortest(char *buf, size_t n, double x)
+{
+	static locale_t loc;
+	locale_t old;
+
+	if (isnan(x)) {
+		snprintf(buf, n, "%s", "");
+		return;
+	}
+	if (loc == (locale_t)0)
+		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	old = uselocale(loc);
+	for (int prec = 1; prec <= 17; prec++) {
+		int e = x != 0 && isfinite(x) ? (int)floor(log10(fabs(x))) : 0;
+
+		/* 100, not 1e+02: no exponent while the digits fit */
+		if (e >= prec && e < 17)
+			prec = e + 1;
+		snprintf(buf, n, "%.*g", prec, x == 0 ? 0.0 : x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	uselocale(old);
+}
 
 /* "A,B" -> two numbers */
 static int
@@ -46,61 +131,64 @@ two_numbers(const char *p, double *a, double *b)
 	return 0;
 }
 
-int
-cidx_method_parse_norm(struct cidx_method *m, const char *s,
-    struct cidx_err *err)
+static int
+set_norm(struct cidx_method *m, const char *s, struct cidx_err *err)
 {
 	const char *colon = strchr(s, ':');
 	size_t len = colon ? (size_t)(colon - s) : strlen(s);
+	double p1, p2;
 
-	for (size_t i = 0; i < sizeof(norms) / sizeof(norms[0]); i++) {
+	for (size_t i = 0; i < NELEM(norms); i++) {
 		if (strlen(norms[i].name) != len ||
 		    strncmp(s, norms[i].name, len) != 0)
 			continue;
-		m->norm = norms[i].norm;
-		m->norm_p1 = norms[i].p1;
-		m->norm_p2 = norms[i].p2;
-		if (colon == NULL)
-			return 0;
-		if (norms[i].nparams == 0)
+		p1 = norms[i].p1;
+		p2 = norms[i].p2;
+		if (colon && norms[i].nparams == 0)
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "'%s': %s takes no parameters", s, norms[i].name);
-		if (two_numbers(colon + 1, &m->norm_p1, &m->norm_p2) < 0)
+		if (colon && two_numbers(colon + 1, &p1, &p2) < 0)
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "'%s': expected %s or %s:A,B with two numbers", s,
 			    norms[i].name, norms[i].name);
-		if (m->norm == CIDX_NORM_ZSCORE && !(m->norm_p2 > 0))
+		if (colon && (fabs(p1) > NORM_PARAM_MAX ||
+		    fabs(p2) > NORM_PARAM_MAX))
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "'%s': parameters must be within +-%g", s,
+			    NORM_PARAM_MAX);
+		if (colon && norms[i].norm == CIDX_NORM_ZSCORE && !(p2 > 0))
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "'%s': the spread must be > 0", s);
-		if (m->norm != CIDX_NORM_ZSCORE && !(m->norm_p1 < m->norm_p2))
+		if (colon && norms[i].norm != CIDX_NORM_ZSCORE && !(p1 < p2))
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "'%s': the lower bound must be below the upper",
 			    s);
+		m->norm = norms[i].norm;
+		m->norm_p1 = p1;
+		m->norm_p2 = p2;
 		return 0;
 	}
-	return cidx_err_set(err, CIDX_EINVAL,
-	    "unknown normalisation '%s' (minmax[:L,U], zscore[:M,S], rank, "
-	    "percentile, ratio, distmax or goalposts[:LO,HI])", s);
+	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+	    cidx_method_items[CIDX_MK_NORMALISE].values);
 }
 
 static int
 agg_by_name(const char *s, size_t len)
 {
-	for (size_t i = 0; i < sizeof(aggs) / sizeof(aggs[0]); i++)
+	for (size_t i = 0; i < NELEM(aggs); i++)
 		if (strlen(aggs[i]) == len && strncmp(s, aggs[i], len) == 0)
 			return (int)i;
 	return -1;
 }
 
-int
-cidx_method_parse_agg(struct cidx_method *m, const char *s,
-    struct cidx_err *err)
+/* METHOD, or LEVEL=METHOD,..., or METHOD,LEVEL=METHOD,... */
+static int
+set_agg(struct cidx_method *m, const char *s, struct cidx_err *err)
 {
 	struct cidx_method t = *m;
 	const char *p = s;
 	int a;
 
-	/* METHOD, or LEVEL=METHOD,..., or METHOD,LEVEL=METHOD,... */
 	t.agg = CIDX_AGG_ARITH;
 	memset(t.agg_at, 0, sizeof(t.agg_at));
 	if (*p == '\0')
@@ -135,9 +223,351 @@ cidx_method_parse_agg(struct cidx_method *m, const char *s,
 	*m = t;
 	return 0;
 bad:
-	return cidx_err_set(err, CIDX_EINVAL,
-	    "bad aggregation '%s' (arith, geom, harm, or per level such as "
-	    "2=geom,3=arith)", s);
+	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+	    cidx_method_items[CIDX_MK_AGGREGATE].values);
+}
+
+static int
+set_impute(struct cidx_method *m, const char *s, struct cidx_err *err)
+{
+	const char *colon = strchr(s, ':');
+	size_t len = colon ? (size_t)(colon - s) : strlen(s);
+
+	for (size_t i = 0; i < NELEM(imputes); i++) {
+		int attr = i == CIDX_IMPUTE_GROUP_MEAN ||
+		    i == CIDX_IMPUTE_GROUP_MEDIAN;
+
+		if (strlen(imputes[i]) != len || strncmp(s, imputes[i], len))
+			continue;
+		if (attr != (colon != NULL) || (colon && colon[1] == '\0'))
+			break;
+		if (colon && strlen(colon + 1) >= sizeof(m->impute_attr))
+			return cidx_err_set(err, CIDX_EINVAL, "'%s': the "
+			    "attribute name is longer than %zu bytes", s,
+			    sizeof(m->impute_attr) - 1);
+		m->impute = (enum cidx_impute)i;
+		snprintf(m->impute_attr, sizeof(m->impute_attr), "%s",
+		    colon ? colon + 1 : "");
+		return 0;
+	}
+	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+	    cidx_method_items[CIDX_MK_IMPUTE].values);
+}
+
+static int
+set_screen(struct cidx_method *m, const char *s, struct cidx_err *err)
+{
+	double v;
+
+	if (cidx_num_parse(s, &v, NULL) < 0 || v < 0 || v > 1)
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+		    cidx_method_items[CIDX_MK_SCREEN].values);
+	m->screen = v;
+	return 0;
+}
+
+static int
+set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
+{
+	struct cidx_treat_params p = CIDX_TREAT_PARAMS_INIT;
+	char buf[128], *f[3], *save = NULL;
+	double w;
+	size_t nf = 0;
+
+	if (s == NULL) {
+		m->treat = 1;
+		m->treat_p = p;
+		return 0;
+	}
+	if (strcmp(s, "none") == 0) {
+		cidx_method_reset(m, CIDX_MK_TREAT);
+		return 0;
+	}
+	if (strlen(s) >= sizeof(buf))
+		goto bad;
+	snprintf(buf, sizeof(buf), "%s", s);
+	if (buf[0] == ',' || strstr(buf, ",,") || buf[strlen(buf) - 1] == ',')
+		goto bad;
+	for (char *t = strtok_r(buf, ",", &save); t;
+	    t = strtok_r(NULL, ",", &save)) {
+		if (nf == 3)
+			goto bad;
+		f[nf++] = t;
+	}
+	if (nf != 3 || cidx_num_parse(f[0], &p.skew, NULL) < 0 ||
+	    cidx_num_parse(f[1], &p.kurt, NULL) < 0 ||
+	    cidx_num_parse(f[2], &w, NULL) < 0)
+		goto bad;
+	if (!(p.skew > 0) || p.skew > TREAT_THRESHOLD_MAX)
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': SKEW must be a "
+		    "number > 0 and <= %g", s, TREAT_THRESHOLD_MAX);
+	if (fabs(p.kurt) > TREAT_THRESHOLD_MAX)
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': KURT must be a "
+		    "number within +-%g", s, TREAT_THRESHOLD_MAX);
+	if (!(w >= 0 && w <= WINMAX_MAX) || w != floor(w))
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': WINMAX must be a "
+		    "whole number from 0 to %d", s, WINMAX_MAX);
+	p.winmax = (int)w;
+	m->treat = 1;
+	m->treat_p = p;
+	return 0;
+bad:
+	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+	    cidx_method_items[CIDX_MK_TREAT].values);
+}
+
+/* "a|b" choices: index of s among the two words, else -1 */
+static int
+choice(const char *s, const char *a, const char *b)
+{
+	return strcmp(s, a) == 0 ? 0 : strcmp(s, b) == 0 ? 1 : -1;
+}
+
+int
+cidx_method_set(struct cidx_method *m, enum cidx_mkey key, const char *text,
+    struct cidx_err *err)
+{
+	int c = 0;
+
+	if (text == NULL && key != CIDX_MK_DENOMINATE && key != CIDX_MK_TREAT)
+		return cidx_err_set(err, CIDX_EINVAL, "a value is needed: %s",
+		    cidx_method_items[key].values);
+	switch (key) {
+	case CIDX_MK_DENOMINATE:
+		if (text && (c = choice(text, "false", "true")) < 0)
+			break;
+		m->denominate = text ? c : 1;
+		return 0;
+	case CIDX_MK_IMPUTE:
+		return set_impute(m, text, err);
+	case CIDX_MK_SCREEN:
+		return set_screen(m, text, err);
+	case CIDX_MK_TREAT:
+		return set_treat(m, text, err);
+	case CIDX_MK_METHOD:
+		if ((c = choice(text, "composite", "topsis")) < 0)
+			break;
+		m->topsis = c;
+		return 0;
+	case CIDX_MK_NORMALISE:
+		return set_norm(m, text, err);
+	case CIDX_MK_SCALE:
+		if ((c = choice(text, "year", "panel")) < 0)
+			break;
+		m->panel = c;
+		return 0;
+	case CIDX_MK_AGGREGATE:
+		return set_agg(m, text, err);
+	case CIDX_MK_N:
+		break;
+	}
+	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s",
+	    text ? text : "", key < CIDX_MK_N ? cidx_method_items[key].values :
+	    "a method item");
+}
+
+void
+cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
+{
+	const struct cidx_method d = CIDX_METHOD_INIT;
+
+	switch (key) {
+	case CIDX_MK_DENOMINATE:
+		m->denominate = d.denominate;
+		break;
+	case CIDX_MK_IMPUTE:
+		m->impute = d.impute;
+		memcpy(m->impute_attr, d.impute_attr, sizeof(m->impute_attr));
+		break;
+	case CIDX_MK_SCREEN:
+		m->screen = d.screen;
+		break;
+	case CIDX_MK_TREAT:
+		m->treat = d.treat;
+		m->treat_p = d.treat_p;
+		break;
+	case CIDX_MK_METHOD:
+		m->topsis = d.topsis;
+		break;
+	case CIDX_MK_NORMALISE:
+		m->norm = d.norm;
+		m->norm_p1 = d.norm_p1;
+		m->norm_p2 = d.norm_p2;
+		break;
+	case CIDX_MK_SCALE:
+		m->panel = d.panel;
+		break;
+	case CIDX_MK_AGGREGATE:
+		m->agg = d.agg;
+		memcpy(m->agg_at, d.agg_at, sizeof(m->agg_at));
+		break;
+	case CIDX_MK_N:
+		break;
+	}
+}
+
+int
+cidx_method_is_default(const struct cidx_method *m, enum cidx_mkey key)
+{
+	struct cidx_method d = *m;
+	char a[160], b[160];
+
+	cidx_method_reset(&d, key);
+	cidx_method_text(m, key, a, sizeof(a));
+	cidx_method_text(&d, key, b, sizeof(b));
+	return strcmp(a, b) == 0;
+}
+
+void
+cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
+    size_t n)
+{
+	struct sbuf sb = SBUF_INIT;
+	char a[40], b[40], c[40];
+
+	switch (key) {
+	case CIDX_MK_DENOMINATE:
+		sbuf_adds(&sb, m->denominate ? "true" : "false");
+		break;
+	case CIDX_MK_IMPUTE:
+		sbuf_addf(&sb, "%s%s%s", imputes[m->impute],
+		    m->impute_attr[0] ? ":" : "", m->impute_attr);
+		break;
+	case CIDX_MK_SCREEN:
+		cidx_num_shortest(a, sizeof(a), m->screen);
+		sbuf_adds(&sb, a);
+		break;
+	case CIDX_MK_TREAT:
+		if (!m->treat) {
+			sbuf_adds(&sb, "none");
+			break;
+		}
+		cidx_num_shortest(a, sizeof(a), m->treat_p.skew);
+		cidx_num_shortest(b, sizeof(b), m->treat_p.kurt);
+		snprintf(c, sizeof(c), "%d", m->treat_p.winmax);
+		sbuf_addf(&sb, "%s,%s,%s", a, b, c);
+		break;
+	case CIDX_MK_METHOD:
+		sbuf_adds(&sb, m->topsis ? "topsis" : "composite");
+		break;
+	case CIDX_MK_NORMALISE:
+		for (size_t i = 0; i < NELEM(norms); i++) {
+			if (norms[i].norm != m->norm)
+				continue;
+			sbuf_adds(&sb, norms[i].name);
+			if (norms[i].nparams == 0 || isnan(m->norm_p1))
+				break;
+			cidx_num_shortest(a, sizeof(a), m->norm_p1);
+			cidx_num_shortest(b, sizeof(b), m->norm_p2);
+			sbuf_addf(&sb, ":%s,%s", a, b);
+			break;
+		}
+		break;
+	case CIDX_MK_SCALE:
+		sbuf_adds(&sb, m->panel ? "panel" : "year");
+		break;
+	case CIDX_MK_AGGREGATE:
+		sbuf_adds(&sb, aggs[m->agg]);
+		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++)
+			if (m->agg_at[lv])
+				sbuf_addf(&sb, ",%d=%s", lv,
+				    aggs[m->agg_at[lv] - 1]);
+		break;
+	case CIDX_MK_N:
+		break;
+	}
+	snprintf(buf, n, "%s", sb.buf);
+	sbuf_release(&sb);
+}
+
+/* members a JSON output records for information; never replayed here */
+static const char *const informative[] = {
+	"cityidx", "steps", "weights_method", "weights_file", "weights_set",
+	"weights", "weights_year", "tiers", "top", "dark_horse", "ranking",
+	"framework_sha256", "import_ids", "coverage", "movement_basis", NULL
+};
+
+static int
+json_text(const struct cidx_json *v, char *buf, size_t n)
+{
+	switch (v->type) {
+	case CIDX_JSON_STRING:
+		snprintf(buf, n, "%s", v->string);
+		return 0;
+	case CIDX_JSON_NUMBER:
+		cidx_num_shortest(buf, n, v->number);
+		return 0;
+	case CIDX_JSON_BOOL:
+		snprintf(buf, n, "%s", v->boolean ? "true" : "false");
+		return 0;
+	case CIDX_JSON_OBJECT: {
+		/* the treat object: {"skew": S, "kurt": K, "winmax": W} */
+		const char *const keys[] = { "skew", "kurt", "winmax" };
+		char part[3][40];
+
+		for (size_t i = 0; i < 3; i++) {
+			const struct cidx_json *p = cidx_json_get(v, keys[i]);
+
+			if (p == NULL || p->type != CIDX_JSON_NUMBER)
+				return -1;
+			cidx_num_shortest(part[i], sizeof(part[i]), p->number);
+		}
+		if (v->n != 3)
+			return -1;
+		snprintf(buf, n, "%s,%s,%s", part[0], part[1], part[2]);
+		return 0;
+	}
+	case CIDX_JSON_NULL:
+	case CIDX_JSON_ARRAY:
+		break;
+	}
+	return -1;
+}
+
+int
+cidx_method_from_json(struct cidx_method *m, const struct cidx_json *obj,
+    const char *where, struct cidx_err *err)
+{
+	struct cidx_method t = *m;
+
+	if (obj == NULL || obj->type != CIDX_JSON_OBJECT)
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': no method object",
+		    where);
+	for (size_t i = 0; i < obj->n; i++) {
+		const struct cidx_json *v = &obj->item[i];
+		char text[256];
+		size_t k, q;
+
+		for (k = 0; k < CIDX_MK_N; k++)
+			if (strcmp(v->key, cidx_method_items[k].member) == 0)
+				break;
+		if (k == CIDX_MK_N) {
+			for (q = 0; informative[q]; q++)
+				if (strcmp(v->key, informative[q]) == 0)
+					break;
+			if (informative[q])
+				continue;
+			return cidx_err_set(err, CIDX_EINVAL, "'%s': method "
+			    "member '%s' is not a method item (denominate, "
+			    "impute, screen, treat, method, normalise, scale, "
+			    "aggregate)", where, v->key);
+		}
+		if (v->type == CIDX_JSON_NULL) {
+			cidx_method_reset(&t, (enum cidx_mkey)k);
+			continue;
+		}
+		if (json_text(v, text, sizeof(text)) < 0)
+			return cidx_err_set(err, CIDX_EINVAL, "'%s': method "
+			    "member '%s': expected %s", where, v->key,
+			    cidx_method_items[k].values);
+		if (cidx_method_set(&t, (enum cidx_mkey)k, text, err) < 0) {
+			cidx_err_prefix(err, "'%s': method member '%s'", where,
+			    v->key);
+			return CIDX_EINVAL;
+		}
+	}
+	*m = t;
+	return 0;
 }
 
 enum cidx_agg
@@ -148,41 +578,36 @@ cidx_method_agg_at(const struct cidx_method *m, int level)
 	return m->agg;
 }
 
-void
-cidx_method_norm_name(const struct cidx_method *m, char *buf, size_t n)
+int
+cidx_method_all_arith(const struct cidx_method *m, int top_level)
 {
-	for (size_t i = 0; i < sizeof(norms) / sizeof(norms[0]); i++) {
-		char a[32], b[32];
+	for (int lv = 2; lv <= top_level; lv++)
+		if (cidx_method_agg_at(m, lv) != CIDX_AGG_ARITH)
+			return 0;
+	return !m->topsis;
+}
 
-		if (norms[i].norm != m->norm)
-			continue;
-		if (norms[i].nparams == 0 || isnan(m->norm_p1)) {
-			snprintf(buf, n, "%s", norms[i].name);
-			return;
+int
+cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
+    const char **ahp_path, struct cidx_err *err)
+{
+	*ahp_path = NULL;
+	for (size_t i = CIDX_WM_EQUAL; i < CIDX_WM_AHP; i++)
+		if (strcmp(s, wmethods[i]) == 0) {
+			*out = (enum cidx_wmethod)i;
+			return 0;
 		}
-		cidx_num_fmt(a, sizeof(a), m->norm_p1, 17);
-		cidx_num_fmt(b, sizeof(b), m->norm_p2, 17);
-		snprintf(buf, n, "%s:%s,%s", norms[i].name, a, b);
-		return;
+	if (strncmp(s, "ahp:", 4) == 0 && s[4] != '\0') {
+		*out = CIDX_WM_AHP;
+		*ahp_path = s + 4;
+		return 0;
 	}
-	snprintf(buf, n, "?");
+	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected equal, entropy, "
+	    "critic, pca or ahp:FILE", s);
 }
 
 const char *
-cidx_method_agg_name(const struct cidx_method *m)
+cidx_wmethod_name(enum cidx_wmethod wm)
 {
-	return aggs[m->agg];
-}
-
-void
-cidx_method_agg_spec(const struct cidx_method *m, char *buf, size_t n)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	sbuf_adds(&sb, aggs[m->agg]);
-	for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++)
-		if (m->agg_at[lv])
-			sbuf_addf(&sb, ",%d=%s", lv, aggs[m->agg_at[lv] - 1]);
-	snprintf(buf, n, "%s", sb.buf);
-	sbuf_release(&sb);
+	return wmethods[wm];
 }

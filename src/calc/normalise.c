@@ -1,5 +1,6 @@
 /*
- * normalise.c - per-indicator normalisation (METHODS.md section 3).
+ * normalise.c - per-indicator normalisation (cityidx(1), METHOD,
+ * Normalisation).
  * Direction is applied first (y = direction * x) for the methods defined
  * on ordered values (minmax, zscore, rank, percentile); ratio, distmax and
  * goalposts work on the raw values and define direction -1 themselves.

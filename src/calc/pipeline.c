@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "calc/calc.h"
-#include "calc/weights.h"
+#include "calc/topsis.h"
 #include "core/mem.h"
 
 void
@@ -23,99 +23,50 @@ cidx_ranking_free(struct cidx_ranking *r)
 	free(r);
 }
 
+/* reached from `top` through present nodes with a positive weight sum */
+static int
+reached(size_t k, size_t top, const double *share, const double *gw)
+{
+	return share ? !isnan(share[k]) : k == top || gw[k] != 0;
+}
+
 void
 cidx_global_weights(const struct cidx_framework *fw, const double *w,
-    size_t top, double *gw)
+    size_t top, const unsigned char *present, double *share, double *gw)
 {
-	for (size_t k = 0; k < fw->n; k++)
+	for (size_t k = 0; k < fw->n; k++) {
 		gw[k] = 0;
+		if (share)
+			share[k] = NAN;
+	}
 	gw[top] = 1;
+	if (share)
+		share[top] = 1;
 	/* top-down: parents before children (levels descending) */
 	for (int lv = fw->node[top].level; lv >= 2; lv--)
 		for (size_t k = 0; k < fw->n; k++) {
 			double sw = 0;
 
-			if (fw->node[k].level != lv || gw[k] == 0)
+			if (fw->node[k].level != lv ||
+			    !reached(k, top, share, gw))
 				continue;
 			for (size_t c = fw->child_off[k];
 			    c < fw->child_off[k + 1]; c++)
-				sw += w[fw->child[c]];
+				if (present == NULL || present[fw->child[c]])
+					sw += w[fw->child[c]];
+			if (!(sw > 0))
+				continue;
 			for (size_t c = fw->child_off[k];
-			    c < fw->child_off[k + 1]; c++)
-				gw[fw->child[c]] = sw > 0 ?
-				    gw[k] * w[fw->child[c]] / sw : 0;
-		}
-}
+			    c < fw->child_off[k + 1]; c++) {
+				size_t ch = fw->child[c];
 
-/* TOPSIS closeness of every aggregate over the indicators below it */
-static int
-topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
-    const double *w, gsl_matrix *s, struct cidx_err *err)
-{
-	size_t n = ds->n_units;
-	double *gw = xcalloc(fw->n, sizeof(double));
-	double *cw = xcalloc(fw->n_ind, sizeof(double));
-	double *c = xcalloc(n ? n : 1, sizeof(double));
-	int *dir = xcalloc(fw->n_ind, sizeof(int));
-	size_t *cols = xcalloc(fw->n_ind, sizeof(size_t));
-	int *empty = xcalloc(fw->n_ind, sizeof(int));
-	int ret = 0;
-
-	/* indicator columns: the vector-normalised values r_ij */
-	for (size_t j = 0; j < fw->n_ind; j++) {
-		double ss = 0;
-
-		empty[j] = 1;
-		for (size_t i = 0; i < n; i++) {
-			double v = gsl_matrix_get(ds->x, i, j);
-
-			if (!isnan(v))
-				ss += v * v;
-			if (!isnan(v) && v != 0)
-				empty[j] = 0;
-		}
-		for (size_t i = 0; i < n; i++)
-			gsl_matrix_set(s, i, fw->ind[j], ss > 0 ?
-			    gsl_matrix_get(ds->x, i, j) / sqrt(ss) : NAN);
-	}
-	for (size_t a = 0; a < fw->n_agg && ret == 0; a++) {
-		size_t k = fw->bottom_up[a], m = 0;
-		gsl_matrix *sub;
-
-		cidx_global_weights(fw, w, k, gw);
-		/* an indicator without data (or all zero) this year is
-		 * left out, as normalisation leaves it out */
-		for (size_t j = 0; j < fw->n_ind; j++)
-			if (gw[fw->ind[j]] > 0 && !empty[j]) {
-				cols[m] = j;
-				cw[m] = gw[fw->ind[j]];
-				dir[m] = fw->node[fw->ind[j]].direction;
-				m++;
+				if (present != NULL && !present[ch])
+					continue;
+				if (share)
+					share[ch] = w[ch] / sw;
+				gw[ch] = gw[k] * w[ch] / sw;
 			}
-		if (m == 0) {
-			for (size_t i = 0; i < n; i++)
-				gsl_matrix_set(s, i, k, NAN);
-			continue;
 		}
-		sub = cidx_matrix_alloc(n, m);
-		for (size_t i = 0; i < n; i++)
-			for (size_t q = 0; q < m; q++)
-				gsl_matrix_set(sub, i, q,
-				    gsl_matrix_get(ds->x, i, cols[q]));
-		ret = cidx_topsis(sub, dir, cw, c, err);
-		if (ret < 0)
-			cidx_err_prefix(err, "TOPSIS of '%s'", fw->node[k].code);
-		for (size_t i = 0; ret == 0 && i < n; i++)
-			gsl_matrix_set(s, i, k, c[i]);
-		gsl_matrix_free(sub);
-	}
-	free(gw);
-	free(cw);
-	free(c);
-	free(dir);
-	free(cols);
-	free(empty);
-	return ret;
 }
 
 int
@@ -166,7 +117,7 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 		for (size_t j = 0; j < fw->n_ind; j++)
 			r->skipped[j] = own[j].n == 0 ? CIDX_SKIP_NODATA : 0;
 		free(own);
-		ret = topsis_scores(fw, ds, w, r->s, err);
+		ret = cidx_topsis_scores(fw, ds, w, r->s, err);
 	} else if ((ret = cidx_calc_normalise_with(fw, ds->x, m, st, r->s,
 	    r->skipped, err)) == 0) {
 		ret = cidx_calc_aggregate(fw, w, m, r->s, codes, err);

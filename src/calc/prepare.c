@@ -1,6 +1,7 @@
 /*
  * prepare.c - the preparation steps on one year's dataset, in their fixed
- * order: denominate -> impute -> screen -> treat (METHODS.md section 2).
+ * order: denominate -> impute -> screen -> treat (cityidx(1), METHOD,
+ * Preparation).
  */
 #include <math.h>
 #include <stdio.h>
@@ -8,7 +9,7 @@
 #include <string.h>
 
 #include "calc/calc.h"
-#include "calc/prep.h"
+#include "calc/prepare.h"
 #include "core/mem.h"
 
 void

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_sort.h>
 
 #include "calc/stats.h"
@@ -303,4 +304,42 @@ cidx_stat_spearman(const double *x, const double *y, size_t n)
 	free(a);
 	free(b);
 	return r;
+}
+
+/* sum over the complete rows of (x_a - mean_a)(x_b - mean_b) */
+double
+cidx_stat_cross(const gsl_matrix *x, const char *complete, const double *mean,
+    size_t a, size_t b)
+{
+	double s = 0;
+
+	for (size_t i = 0; i < x->size1; i++)
+		if (complete[i])
+			s += (gsl_matrix_get(x, i, a) - mean[a]) *
+			    (gsl_matrix_get(x, i, b) - mean[b]);
+	return s;
+}
+
+/*
+ * x must have at least one row and one column, no infinity, and dir (if
+ * given) only +1 and -1.
+ */
+int
+cidx_matrix_check(const gsl_matrix *x, const int *dir, const char *what,
+    struct cidx_err *err)
+{
+	if (x == NULL || x->size1 == 0 || x->size2 == 0)
+		return cidx_err_set(err, CIDX_EINVAL, "%s: empty matrix", what);
+	for (size_t j = 0; j < x->size2; j++)
+		if (dir != NULL && dir[j] != 1 && dir[j] != -1)
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "%s: column %zu: direction must be 1 or -1, not %d",
+			    what, j + 1, dir[j]);
+	for (size_t i = 0; i < x->size1; i++)
+		for (size_t j = 0; j < x->size2; j++)
+			if (isinf(gsl_matrix_get(x, i, j)))
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "%s: row %zu, column %zu: infinite value",
+				    what, i + 1, j + 1);
+	return 0;
 }

@@ -1,6 +1,6 @@
 /*
  * stats.h - descriptive statistics on columns with missing values (NaN is
- * skipped everywhere).  Formulas as in METHODS.md and man/cityidx.1.
+ * skipped everywhere).  Formulas as in cityidx(1), METHOD.
  * A column whose values are all equal (min == max) has sd 0 and no skew,
  * kurtosis or correlation (NaN).  cidx_stat_mean, _skew, _kurt and
  * _quantile_sorted never allocate; the others allocate a scratch copy.
@@ -9,6 +9,10 @@
 #define CIDX_STATS_H
 
 #include <stddef.h>
+
+#include <gsl/gsl_matrix.h>
+
+#include "core/err.h"
 
 struct cidx_summary {
 	size_t n;        /* non-missing values */
@@ -50,5 +54,25 @@ void cidx_stat_ranks(const double *x, size_t n, int avg, double *out);
  * ranks. */
 double cidx_stat_pearson(const double *x, const double *y, size_t n);
 double cidx_stat_spearman(const double *x, const double *y, size_t n);
+
+/* Sum over the rows with complete[i] != 0 of (x_ia - mean_a)(x_ib -
+ * mean_b): a covariance without its 1/(n-1). */
+double cidx_stat_cross(const gsl_matrix *x, const char *complete,
+    const double *mean, size_t a, size_t b);
+
+/*! cidx_matrix_check() :
+ *  The input check of the matrix functions (weights, TOPSIS): at least one
+ *  row and one column, no infinite value, and `dir` (may be NULL) only +1
+ *  or -1.  Messages start with `what`.  @return 0 or CIDX_EINVAL. */
+int cidx_matrix_check(const gsl_matrix *x, const int *dir, const char *what,
+    struct cidx_err *err);
+
+/*! cidx_cronbach_alpha() :
+ *  On the complete rows of x (n x k, k >= 2): alpha = k^2 mean(off-diagonal
+ *  covariances) / sum of all entries of the covariance matrix
+ *  (= k/(k-1) (1 - sum var_j / var(sum_j x_j))).
+ *  @return alpha, or NaN with k < 2, fewer than 2 complete rows or no
+ *  variance in the row sums. */
+double cidx_cronbach_alpha(const gsl_matrix *x);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * weights.c - weights derived from the data (entropy, CRITIC, PCA, AHP),
- * TOPSIS and Cronbach's alpha (METHODS.md sections 4, 5 and 7).
+ * weights.c - weights derived from the data (entropy, CRITIC, PCA) and
+ * from pairwise judgements (AHP): cityidx(1), METHOD, Derived weights.
  *
  * Working arrays are plain xmalloc'ed doubles, row-major, viewed as GSL
  * matrices only where GSL does the work, so no allocation here can fail
@@ -19,6 +19,7 @@
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 
+#include "calc/stats.h"
 #include "calc/weights.h"
 #include "core/mem.h"
 #include "core/model.h"
@@ -31,30 +32,6 @@ static const double saaty_ri[16] = {
 
 /* |a_ij a_ji - 1| and |a_ii - 1| allowed: a file's 1/v is rounded */
 #define AHP_RECIPROCAL_TOL 1e-9
-
-/*
- * x must have at least one row and one column, no infinity, and dir (if
- * given) only +1 and -1.
- */
-static int
-check_matrix(const gsl_matrix *x, const int *dir, const char *what,
-    struct cidx_err *err)
-{
-	if (x == NULL || x->size1 == 0 || x->size2 == 0)
-		return cidx_err_set(err, CIDX_EINVAL, "%s: empty matrix", what);
-	for (size_t j = 0; j < x->size2; j++)
-		if (dir != NULL && dir[j] != 1 && dir[j] != -1)
-			return cidx_err_set(err, CIDX_EINVAL,
-			    "%s: column %zu: direction must be 1 or -1, not %d",
-			    what, j + 1, dir[j]);
-	for (size_t i = 0; i < x->size1; i++)
-		for (size_t j = 0; j < x->size2; j++)
-			if (isinf(gsl_matrix_get(x, i, j)))
-				return cidx_err_set(err, CIDX_EINVAL,
-				    "%s: row %zu, column %zu: infinite value",
-				    what, i + 1, j + 1);
-	return 0;
-}
 
 /*
  * r (n x k, row-major) = direction-aware min-max of x to [0,1] per column
@@ -102,7 +79,7 @@ cidx_weights_entropy(const gsl_matrix *x, const int *dir, double *w,
 	double *r, *dd, sum_d = 0;
 	int *constant, ret;
 
-	if ((ret = check_matrix(x, dir, "entropy weights", err)) < 0)
+	if ((ret = cidx_matrix_check(x, dir, "entropy weights", err)) < 0)
 		return ret;
 	n = x->size1;
 	k = x->size2;
@@ -200,7 +177,7 @@ cidx_weights_critic(const gsl_matrix *x, const int *dir, double *w,
 	size_t n_spread = 0;
 	int *constant, ret;
 
-	if ((ret = check_matrix(x, dir, "CRITIC weights", err)) < 0)
+	if ((ret = cidx_matrix_check(x, dir, "CRITIC weights", err)) < 0)
 		return ret;
 	n = x->size1;
 	k = x->size2;
@@ -270,20 +247,6 @@ out:
 	return ret;
 }
 
-/* sum over the complete rows of (x_a - mean_a)(x_b - mean_b) */
-static double
-cross(const gsl_matrix *x, const char *complete, const double *mean,
-    size_t a, size_t b)
-{
-	double s = 0;
-
-	for (size_t i = 0; i < x->size1; i++)
-		if (complete[i])
-			s += (gsl_matrix_get(x, i, a) - mean[a]) *
-			    (gsl_matrix_get(x, i, b) - mean[b]);
-	return s;
-}
-
 int
 cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
     double *var_pc1, size_t *n_used, size_t *n_negative,
@@ -299,7 +262,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 	int ret, status;
 
 	cidx_gsl_init();
-	if ((ret = check_matrix(z, NULL, "PCA weights", err)) < 0)
+	if ((ret = cidx_matrix_check(z, NULL, "PCA weights", err)) < 0)
 		return ret;
 	n = z->size1;
 	k = z->size2;
@@ -344,7 +307,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 	corr = xmalloc(k * k * sizeof(*corr));
 	for (size_t a = 0; a < k; a++)
 		for (size_t b = a; b < k; b++) {
-			double s = cross(z, complete, mean, a, b);
+			double s = cidx_stat_cross(z, complete, mean, a, b);
 
 			s = a == b ? 1 : s / (sd[a] * sd[b]);
 			corr[a * k + b] = corr[b * k + a] = s;
@@ -562,147 +525,4 @@ cidx_weights_ahp(const double *A, size_t k, double *w, double *lambda_max,
 	if (cr != NULL)
 		*cr = k <= 2 ? 0 : k < 16 ? c / saaty_ri[k] : NAN;
 	return 0;
-}
-
-int
-cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
-    double *c, struct cidx_err *err)
-{
-	size_t n, k, used = 0;
-	double *norm = NULL, *wn = NULL, *best = NULL, *worst = NULL, sw = 0;
-	char *complete = NULL;
-	int ret, separates = 0;
-
-	if ((ret = check_matrix(x, dir, "TOPSIS", err)) < 0)
-		return ret;
-	n = x->size1;
-	k = x->size2;
-	for (size_t j = 0; j < k; j++) {
-		if (!isfinite(w[j]) || w[j] < 0)
-			return cidx_err_set(err, CIDX_EINVAL,
-			    "TOPSIS: column %zu: weight %g: weights must be "
-			    "numbers >= 0", j + 1, w[j]);
-		sw += w[j];
-	}
-	if (!(sw > 0))
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "TOPSIS: every weight is 0");
-	complete = xmalloc(n);
-	for (size_t i = 0; i < n; i++) {
-		complete[i] = 1;
-		for (size_t j = 0; j < k; j++)
-			if (isnan(gsl_matrix_get(x, i, j)))
-				complete[i] = 0;
-		used += (size_t)complete[i];
-	}
-	if (used == 0) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "TOPSIS: no unit has every value");
-		goto out;
-	}
-	norm = xcalloc(k, sizeof(*norm));
-	wn = xmalloc(k * sizeof(*wn));
-	best = xmalloc(k * sizeof(*best));
-	worst = xmalloc(k * sizeof(*worst));
-	for (size_t j = 0; j < k; j++) {
-		double lo = INFINITY, hi = -INFINITY;
-
-		for (size_t i = 0; i < n; i++)
-			if (complete[i])
-				norm[j] += gsl_matrix_get(x, i, j) *
-				    gsl_matrix_get(x, i, j);
-		norm[j] = sqrt(norm[j]);
-		if (!(norm[j] > 0)) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "TOPSIS: column %zu is all zero", j + 1);
-			goto out;
-		}
-		wn[j] = w[j] / sw;
-		for (size_t i = 0; i < n; i++)
-			if (complete[i]) {
-				double v = wn[j] * gsl_matrix_get(x, i, j) /
-				    norm[j];
-
-				lo = v < lo ? v : lo;
-				hi = v > hi ? v : hi;
-			}
-		best[j] = dir != NULL && dir[j] < 0 ? lo : hi;
-		worst[j] = dir != NULL && dir[j] < 0 ? hi : lo;
-		if (hi > lo)
-			separates = 1;
-	}
-	if (!separates) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "TOPSIS: no column with a weight > 0 separates the units");
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		double dp = 0, dm = 0;
-
-		if (!complete[i]) {
-			c[i] = NAN;
-			continue;
-		}
-		for (size_t j = 0; j < k; j++) {
-			double v = wn[j] * gsl_matrix_get(x, i, j) / norm[j];
-
-			dp += (v - best[j]) * (v - best[j]);
-			dm += (v - worst[j]) * (v - worst[j]);
-		}
-		dp = sqrt(dp);
-		dm = sqrt(dm);
-		c[i] = 100 * dm / (dp + dm);
-	}
-out:
-	free(worst);
-	free(best);
-	free(wn);
-	free(norm);
-	free(complete);
-	return ret;
-}
-
-double
-cidx_cronbach_alpha(const gsl_matrix *x)
-{
-	size_t n, k, used = 0;
-	double *mean, total = 0, diag = 0, alpha = NAN;
-	char *complete;
-
-	if (x == NULL || x->size2 < 2 || x->size1 < 2)
-		return NAN;
-	n = x->size1;
-	k = x->size2;
-	complete = xmalloc(n);
-	mean = xcalloc(k, sizeof(*mean));
-	for (size_t i = 0; i < n; i++) {
-		complete[i] = 1;
-		for (size_t j = 0; j < k; j++)
-			if (!isfinite(gsl_matrix_get(x, i, j)))
-				complete[i] = 0;
-		if (!complete[i])
-			continue;
-		used++;
-		for (size_t j = 0; j < k; j++)
-			mean[j] += gsl_matrix_get(x, i, j);
-	}
-	if (used < 2)
-		goto out;
-	for (size_t j = 0; j < k; j++)
-		mean[j] /= (double)used;
-	/* sums of cross products: the 1/(n-1) factors cancel in the ratio */
-	for (size_t a = 0; a < k; a++)
-		for (size_t b = 0; b < k; b++) {
-			double s = cross(x, complete, mean, a, b);
-
-			total += s;
-			if (a == b)
-				diag += s;
-		}
-	if (total > 0)
-		alpha = (double)k / (double)(k - 1) * (total - diag) / total;
-out:
-	free(mean);
-	free(complete);
-	return alpha;
 }

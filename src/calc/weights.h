@@ -1,6 +1,6 @@
 /*
- * weights.h - weights derived from the data (METHODS.md section 4) and the
- * TOPSIS whole-index method (section 5).  Inputs are units x k matrices
+ * weights.h - weights derived from the data and from AHP judgements
+ * (cityidx(1), METHOD, Derived weights).  Inputs are units x k matrices
  * (NaN = missing) of one group of siblings; outputs are k weights summing
  * to 1, with their diagnostics.  No printing, no SQLite.
  *
@@ -70,32 +70,11 @@ int cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
  *  lambda_max below k; CR = CI / RI_k with Saaty's random index
  *  (k = 3..15: 0.58 0.90 1.12 1.24 1.32 1.41 1.45 1.49 1.51 1.48 1.56
  *  1.57 1.59); CR = 0 for k <= 2 and NaN for k > 15 (no published RI).
- *  METHODS.md: warn when CR >= 0.1 (the caller's job).  lambda_max, ci,
+ *  cityidx(1): warn when CR >= 0.1 (the caller's job).  lambda_max, ci,
  *  cr may be NULL.
  *  @return 0, CIDX_EINVAL if A is not a positive reciprocal matrix
  *  (the message names the entry), or CIDX_ENUMERIC if GSL fails. */
 int cidx_weights_ahp(const double *A, size_t k, double *w, double *lambda_max,
     double *ci, double *cr, struct cidx_err *err);
-
-/*! cidx_topsis() :
- *  x (n x k, raw values), direction per column, weights w (finite, >= 0,
- *  any scale; used as w / sum w).  Computed on the units with no missing
- *  value: r_ij = x_ij / sqrt(sum_i x_ij^2); v = w r; A+ = max_i v (min for
- *  direction -1), A- the opposite; D+- = Euclidean distances;
- *  C_i = 100 D- / (D+ + D-).  Units with a missing value get NaN and do
- *  not enter the norms or the ideals.
- *  @return 0, or CIDX_EINVAL if a column is all zero, no unit is
- *  complete, every weight is 0, or no weighted column separates the
- *  units (every C would be 0/0). */
-int cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
-    double *c, struct cidx_err *err);
-
-/*! cidx_cronbach_alpha() :
- *  On the complete rows of x (n x k, k >= 2): alpha = k^2 mean(off-diagonal
- *  covariances) / sum of all entries of the covariance matrix
- *  (= k/(k-1) (1 - sum var_j / var(sum_j x_j))).
- *  @return alpha, or NaN with k < 2, fewer than 2 complete rows or no
- *  variance in the row sums. */
-double cidx_cronbach_alpha(const gsl_matrix *x);
 
 #endif

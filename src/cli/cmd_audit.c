@@ -1,10 +1,6 @@
 /*
- * cmd_audit.c - the statistical audit of an index (METHODS.md section 7):
- * per-indicator statistics and outlier flags, correlations of every node
- * with its parent and with the index (Pearson and Spearman), and per
- * group Cronbach's alpha and the variance share of the first principal
- * component.  An indicator correlated negatively with its parent is
- * flagged: it pulls the pillar the other way.
+ * cmd_audit.c - prints the statistical audit of an index (calc/audit.h;
+ * cityidx(1), METHOD, Audit statistics).
  */
 #include <getopt.h>
 #include <math.h>
@@ -12,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/stats.h"
-#include "calc/weights.h"
+#include "calc/audit.h"
 #include "cli/cli.h"
-#include "cli/engine.h"
+#include "cli/methodopt.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -24,111 +19,6 @@ static const char options[] =
     "  --year YEAR      year to audit (default: the latest)\n"
     "  --format FORMAT  table (default) | csv | json\n"
     "  -h, --help       show this help\n" CLI_METHOD_HELP;
-
-/* one row of the audit: a node of the hierarchy */
-struct arow {
-	size_t node;
-	struct cidx_summary sum;  /* indicators: prepared raw values */
-	double na_share;
-	int outlier;              /* |skew| >= 2 and kurt >= 3.5 */
-	double r_parent, rho_parent, r_index, rho_index;
-	double alpha, pc1;        /* aggregates: of their children */
-	size_t pc1_n;
-	int negative;             /* r with the parent < 0 */
-};
-
-static void
-column(const gsl_matrix *m, size_t j, double *out)
-{
-	for (size_t i = 0; i < m->size1; i++)
-		out[i] = gsl_matrix_get(m, i, j);
-}
-
-static void
-audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
-    const struct cidx_ranking *r, const struct cidx_treat_params *tp,
-    struct arow *rows)
-{
-	size_t n = ds->n_units;
-	double *a = xcalloc(n ? n : 1, sizeof(double));
-	double *b = xcalloc(n ? n : 1, sizeof(double));
-	double *ix = xcalloc(n ? n : 1, sizeof(double));
-
-	column(r->s, fw->root, ix);
-	for (size_t k = 0; k < fw->n; k++) {
-		struct arow *w = &rows[k];
-
-		memset(w, 0, sizeof(*w));
-		w->node = k;
-		w->r_parent = w->rho_parent = w->r_index = w->rho_index = NAN;
-		w->alpha = w->pc1 = NAN;
-		w->sum.mean = w->sum.sd = w->sum.min = w->sum.max = NAN;
-		w->sum.skew = w->sum.kurt = w->sum.median = NAN;
-		if (fw->node[k].level == 0)
-			continue;
-		if (fw->node[k].type == CIDX_NODE_INDICATOR) {
-			column(ds->x, (size_t)fw->col[k], a);
-			cidx_stat_summary(a, n, &w->sum);
-			w->na_share = n ? 1.0 - (double)w->sum.n / (double)n :
-			    0;
-			w->outlier = !isnan(w->sum.skew) &&
-			    !isnan(w->sum.kurt) &&
-			    fabs(w->sum.skew) >= tp->skew &&
-			    w->sum.kurt >= tp->kurt;
-		}
-		column(r->s, k, a);
-		if (fw->node[k].pidx >= 0) {
-			column(r->s, (size_t)fw->node[k].pidx, b);
-			w->r_parent = cidx_stat_pearson(a, b, n);
-			w->rho_parent = cidx_stat_spearman(a, b, n);
-			w->negative = w->r_parent < 0;
-		}
-		if (k != fw->root) {
-			w->r_index = cidx_stat_pearson(a, ix, n);
-			w->rho_index = cidx_stat_spearman(a, ix, n);
-		}
-		if (fw->node[k].type == CIDX_NODE_AGGREGATE) {
-			size_t kc = 0, *ch = xcalloc(fw->n, sizeof(size_t));
-			gsl_matrix *g;
-			double *wt, *ld, var;
-			size_t used = 0, neg = 0;
-
-			/* the children with data this year */
-			for (size_t q = fw->child_off[k];
-			    q < fw->child_off[k + 1]; q++)
-				for (size_t i = 0; i < n; i++)
-					if (!isnan(gsl_matrix_get(r->s, i,
-					    fw->child[q]))) {
-						ch[kc++] = fw->child[q];
-						break;
-					}
-			if (kc < 2) {
-				free(ch);
-				continue;
-			}
-			g = cidx_matrix_alloc(n ? n : 1, kc);
-			for (size_t i = 0; i < n; i++)
-				for (size_t c = 0; c < kc; c++)
-					gsl_matrix_set(g, i, c,
-					    gsl_matrix_get(r->s, i, ch[c]));
-			free(ch);
-			w->alpha = cidx_cronbach_alpha(g);
-			wt = xcalloc(kc, sizeof(double));
-			ld = xcalloc(kc, sizeof(double));
-			if (cidx_weights_pca(g, wt, ld, &var, &used, &neg,
-			    NULL) == 0) {
-				w->pc1 = var;
-				w->pc1_n = used;
-			}
-			free(wt);
-			free(ld);
-			gsl_matrix_free(g);
-		}
-	}
-	free(a);
-	free(b);
-	free(ix);
-}
 
 static void
 num(char *buf, size_t n, double x, int table)
@@ -146,7 +36,7 @@ static const char *const cols[] = { "code", "parent", "level", "n",
 #define NCOLS (sizeof(cols) / sizeof(cols[0]))
 
 static void
-cells(const struct cidx_framework *fw, const struct arow *w, int table,
+cells(const struct cidx_framework *fw, const struct cidx_audit_row *w, int table,
     char (*b)[40], const char **c)
 {
 	const struct cidx_node *nd = &fw->node[w->node];
@@ -195,7 +85,7 @@ cmd_audit(int argc, char **argv)
 	struct cli_method_opts mo;
 	struct cli_engine e;
 	struct cidx_ranking *r = NULL;
-	struct arow *rows = NULL;
+	struct cidx_audit_row *rows = NULL;
 	enum cli_format fmt = CLI_FMT_TABLE;
 	const struct cidx_dataset *ds;
 	int ch, rr, ret, want = 0, year;
@@ -248,7 +138,8 @@ cmd_audit(int argc, char **argv)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);
 	rows = xcalloc(e.fw->n, sizeof(*rows));
-	audit(e.fw, ds, r, &mo.m.treat_p, rows);
+	cidx_audit(e.fw, ds, r, &cidx_engine_method(e.eng)->treat_p,
+	    rows);
 	if (fmt == CLI_FMT_JSON) {
 		printf("{\n  \"command\": \"audit\",\n  \"year\": %d,\n  "
 		    "\"units\": %zu,\n  \"method\": ", year, ds->n_units);
@@ -324,7 +215,8 @@ cmd_audit(int argc, char **argv)
 		    "rho = Spearman, on normalised values and scores; alpha = "
 		    "Cronbach's alpha\nand pc1_share = variance share of the "
 		    "first principal component of a group's children.\n",
-		    mo.m.treat_p.skew, mo.m.treat_p.kurt);
+		    cidx_engine_method(e.eng)->treat_p.skew,
+		    cidx_engine_method(e.eng)->treat_p.kurt);
 		if (nflag)
 			printf("%zu node(s) correlate negatively with their "
 			    "parent (flag): they pull it the other way.\n",

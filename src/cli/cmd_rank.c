@@ -14,17 +14,15 @@
 #include <string.h>
 
 #include "calc/calc.h"
+#include "calc/movement.h"
 #include "cli/cli.h"
-#include "cli/engine.h"
+#include "cli/methodopt.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
-#include "core/strmap.h"
 #include "store/store.h"
 
-#ifndef CITYIDX_VERSION
-#define CITYIDX_VERSION "0.1.0"
-#endif
+#include "version.h"
 
 static const char options[] =
     "  --year YEAR          year to rank (default: the latest with data)\n"
@@ -56,13 +54,6 @@ struct side {
 	const struct cidx_dataset *ds; /* prepared; owned by the engine */
 	const struct cidx_prep_report *rep;
 	struct cidx_ranking *r;
-};
-
-struct move {
-	int prev;        /* 0 = not ranked in the compare year */
-	int has_change;
-	int change;      /* prev - rank: positive = climbed */
-	int entrant, dark;
 };
 
 static const char *
@@ -250,8 +241,7 @@ treat_action(enum cidx_treat_action a)
 static void
 print_table(const struct rank_opts *o, struct cli_engine *e,
     const char *workspace, const struct side *cur, int cyear,
-    const struct move *mv, const struct cidx_tierspec *ts, size_t top,
-    int shared, int n_cur, int n_prev)
+    const struct cidx_movement *mv, const struct cidx_tierspec *ts, size_t top)
 {
 	const struct cidx_framework *fw = e->fw;
 	const struct cidx_dataset *ds = cur->ds;
@@ -329,15 +319,15 @@ print_table(const struct rank_opts *o, struct cli_engine *e,
 		}
 		if (cyear > 0) {
 			buf[c][0] = buf[c + 1][0] = '\0';
-			if (mv[i].prev)
+			if (mv->mv[i].prev)
 				snprintf(buf[c], sizeof(buf[c]), "%d",
-				    mv[i].prev);
-			if (mv[i].has_change && mv[i].change == 0)
+				    mv->mv[i].prev);
+			if (mv->mv[i].has_change && mv->mv[i].change == 0)
 				snprintf(buf[c + 1], sizeof(buf[c + 1]), "0");
-			else if (mv[i].has_change)
+			else if (mv->mv[i].has_change)
 				snprintf(buf[c + 1], sizeof(buf[c + 1]), "%+d",
-				    mv[i].change);
-			else if (mv[i].entrant)
+				    mv->mv[i].change);
+			else if (mv->mv[i].entrant)
 				snprintf(buf[c + 1], sizeof(buf[c + 1]), "new");
 			cells[c] = buf[c];
 			cells[c + 1] = buf[c + 1];
@@ -392,11 +382,11 @@ print_table(const struct rank_opts *o, struct cli_engine *e,
 		for (size_t p = 0; p < r->n_ranked; p++) {
 			size_t i = r->order[p];
 
-			if (!mv[i].entrant)
+			if (!mv->mv[i].entrant)
 				continue;
-			if (mv[i].prev)
+			if (mv->mv[i].prev)
 				printf("%s %s (%d -> %d)", any ? ";" : "",
-				    unit_name(&ds->unit[i]), mv[i].prev,
+				    unit_name(&ds->unit[i]), mv->mv[i].prev,
 				    r->rank[i]);
 			else
 				printf("%s %s (not ranked -> %d)", any ? ";" : "",
@@ -410,25 +400,25 @@ print_table(const struct rank_opts *o, struct cli_engine *e,
 		for (size_t p = 0; p < r->n_ranked; p++) {
 			size_t i = r->order[p];
 
-			if (!mv[i].dark)
+			if (!mv->mv[i].dark)
 				continue;
 			printf("%s %s (%+d)", any ? ";" : "",
-			    unit_name(&ds->unit[i]), mv[i].change);
+			    unit_name(&ds->unit[i]), mv->mv[i].change);
 			any = 1;
 		}
 		printf("%s\n", any ? "" : " none");
-		if (shared < 0)
+		if (cidx_movement_same_indicators(mv))
 			;
-		else if (shared == 0)
+		else if (mv->shared == 0)
 			printf("warning: %d and %d share no indicator with data: "
 			    "the ranks measure different things\n", ds->year,
 			    cyear);
 		else
 			printf("warning: %d and %d share %d of the indicators "
 			    "with data (%d and %d): the ranks measure partly "
-			    "different things\n", ds->year, cyear, shared,
-			    n_cur, n_prev);
-	} else {
+			    "different things\n", ds->year, cyear, mv->shared,
+			    mv->n_cur, mv->n_prev);
+	} else if (o->compare != -1) {
 		printf("movement: no earlier year to compare with\n");
 	}
 	if (r->n_ranked < r->n) {
@@ -489,7 +479,7 @@ print_table(const struct rank_opts *o, struct cli_engine *e,
 
 static void
 print_csv(const struct cidx_framework *fw, const struct side *cur,
-    const struct move *mv)
+    const struct cidx_movement *mv)
 {
 	const struct cidx_dataset *ds = cur->ds;
 	const struct cidx_ranking *r = cur->r;
@@ -519,17 +509,17 @@ print_csv(const struct cidx_framework *fw, const struct side *cur,
 			printf(",%s", b);
 		}
 		fputc(',', stdout);
-		if (mv && mv[i].prev)
-			printf("%d", mv[i].prev);
+		if (mv && mv->mv[i].prev)
+			printf("%d", mv->mv[i].prev);
 		fputc(',', stdout);
-		if (mv && mv[i].has_change)
-			printf("%d", mv[i].change);
+		if (mv && mv->mv[i].has_change)
+			printf("%d", mv->mv[i].change);
 		fputc('\n', stdout);
 	}
 }
 
 static void
-json_codes(const struct side *cur, const struct move *mv, int dark)
+json_codes(const struct side *cur, const struct cidx_movement *mv, int dark)
 {
 	int first = 1;
 
@@ -537,7 +527,7 @@ json_codes(const struct side *cur, const struct move *mv, int dark)
 	for (size_t p = 0; mv && p < cur->r->n_ranked; p++) {
 		size_t i = cur->r->order[p];
 
-		if (!(dark ? mv[i].dark : mv[i].entrant))
+		if (!(dark ? mv->mv[i].dark : mv->mv[i].entrant))
 			continue;
 		if (!first)
 			fputs(", ", stdout);
@@ -591,7 +581,7 @@ print_json_prep(const struct cidx_framework *fw,
 static void
 print_json(const struct rank_opts *o, struct cli_engine *e,
     const char *workspace, const struct side *cur, int cyear,
-    const struct move *mv, const struct cidx_tierspec *ts, size_t top)
+    const struct cidx_movement *mv, const struct cidx_tierspec *ts, size_t top)
 {
 	const struct cidx_framework *fw = e->fw;
 	const struct cidx_dataset *ds = cur->ds;
@@ -661,18 +651,18 @@ print_json(const struct rank_opts *o, struct cli_engine *e,
 			    gsl_matrix_get(r->s, i, fw->top_down[a]));
 		}
 		fputs("}, \"prev_rank\": ", stdout);
-		if (mv && mv[i].prev)
-			printf("%d", mv[i].prev);
+		if (mv && mv->mv[i].prev)
+			printf("%d", mv->mv[i].prev);
 		else
 			fputs("null", stdout);
 		fputs(", \"rank_change\": ", stdout);
-		if (mv && mv[i].has_change)
-			printf("%d", mv[i].change);
+		if (mv && mv->mv[i].has_change)
+			printf("%d", mv->mv[i].change);
 		else
 			fputs("null", stdout);
 		printf(", \"new_entrant\": %s, \"dark_horse\": %s}",
-		    mv && mv[i].entrant ? "true" : "false",
-		    mv && mv[i].dark ? "true" : "false");
+		    mv && mv->mv[i].entrant ? "true" : "false",
+		    mv && mv->mv[i].dark ? "true" : "false");
 	}
 	fputs("\n  ],\n  \"unranked\": [", stdout);
 	first = 1;
@@ -698,8 +688,8 @@ cmd_rank(int argc, char **argv)
 	const struct cidx_framework *fw;
 	struct cidx_tierspec ts;
 	struct side cur = { NULL, NULL, NULL }, prev = { NULL, NULL, NULL };
-	struct move *mv = NULL;
-	int ret, year = 0, cyear = 0, shared = -1, n_cur = 0, n_prev = 0;
+	struct cidx_movement *mv = NULL;
+	int ret, year = 0, cyear = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&ts, 0, sizeof(ts));
@@ -726,48 +716,22 @@ cmd_rank(int argc, char **argv)
 	fw = e.fw;
 	cur.ds = cli_engine_prepared(&e, year, &cur.rep);
 	if (cyear > 0) {
-		struct cidx_strmap map = CIDX_STRMAP_INIT;
-		size_t N = o.top > 0 ? (size_t)o.top : cur.r->n_ranked;
-
 		if ((ret = cli_engine_rank(&e, cyear, NULL, 0, &prev.r)) !=
 		    CLI_OK)
 			goto out;
 		prev.ds = cli_engine_prepared(&e, cyear, &prev.rep);
-		for (size_t i = 0; i < prev.ds->n_units; i++)
-			cidx_strmap_put(&map, prev.ds->unit[i].code, i);
-		mv = xcalloc(cur.ds->n_units, sizeof(*mv));
-		for (size_t i = 0; i < cur.ds->n_units; i++) {
-			size_t j;
-			int rk = cur.r->rank[i];
-
-			if (rk == 0)
-				continue;
-			if (cidx_strmap_get(&map, cur.ds->unit[i].code, &j))
-				mv[i].prev = prev.r->rank[j];
-			mv[i].has_change = mv[i].prev > 0;
-			mv[i].change = mv[i].prev - rk;
-			mv[i].entrant = (size_t)rk <= N &&
-			    (mv[i].prev == 0 || (size_t)mv[i].prev > N);
-			mv[i].dark = mv[i].entrant && mv[i].has_change &&
-			    mv[i].change >= o.dark;
+		if (cidx_movement_compute(&mv, fw, cur.ds, cur.r, prev.ds,
+		    prev.r, (size_t)o.top, (int)o.dark, &err) < 0) {
+			ret = cli_error_core(&err);
+			goto out;
 		}
-		cidx_strmap_release(&map);
 		/* movement between years measured on different indicators */
-		shared = 0;
-		for (size_t j = 0; j < fw->n_ind; j++) {
-			int a = cur.r->skipped[j] != CIDX_SKIP_NODATA;
-			int b = prev.r->skipped[j] != CIDX_SKIP_NODATA;
-
-			n_cur += a;
-			n_prev += b;
-			shared += a && b;
-		}
-		if (shared == n_cur && shared == n_prev)
-			shared = -1;
-		else if (o.fmt != CLI_FMT_TABLE)
+		if (!cidx_movement_same_indicators(mv) &&
+		    o.fmt != CLI_FMT_TABLE)
 			cli_warn("%d and %d share %d of the indicators with data "
 			    "(%d and %d): movement compares partly different "
-			    "measures", year, cyear, shared, n_cur, n_prev);
+			    "measures", year, cyear, mv->shared, mv->n_cur,
+			    mv->n_prev);
 	}
 	if (o.fmt != CLI_FMT_TABLE) {
 		for (size_t j = 0; j < fw->n_ind; j++)
@@ -787,7 +751,7 @@ cmd_rank(int argc, char **argv)
 	switch (o.fmt) {
 	case CLI_FMT_TABLE:
 		print_table(&o, &e, cli_workspace(), &cur, cyear, mv, &ts,
-		    (size_t)o.top, shared, n_cur, n_prev);
+		    (size_t)o.top);
 		break;
 	case CLI_FMT_CSV:
 		print_csv(fw, &cur, mv);
@@ -803,6 +767,6 @@ out:
 	cidx_tierspec_release(&ts);
 	cli_engine_close(&e);
 	cli_method_opts_release(&o.mo);
-	free(mv);
+	cidx_movement_free(mv);
 	return ret;
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/engine.h"
+#include "cli/methodopt.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -48,12 +48,27 @@ diag_names(const char *how, int which)
 	return "";
 }
 
+/* the group diagnostics of the csv columns group_value1..3: PCA's
+ * variance share and negative loadings, AHP's lambda_max, CI and CR */
+static void
+group_values(const struct cidx_wgroup *gr, double v[3])
+{
+	int pca = !isnan(gr->pc1_var);
+
+	v[0] = pca ? gr->pc1_var : gr->lambda_max;
+	v[1] = pca ? (double)gr->n_negative : gr->ci;
+	v[2] = pca ? NAN : gr->cr;
+}
+
 static int
 write_file(const char *path, const struct cli_engine *e, const char *how,
     int year)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "w") : stdout;
 	const struct cidx_framework *fw = e->fw;
+	const double *w = cidx_engine_weights(e->eng);
+	size_t ng;
+	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 	char b[40];
 
 	if (fp == NULL)
@@ -64,10 +79,10 @@ write_file(const char *path, const struct cli_engine *e, const char *how,
 
 		if (fw->node[k].level == 0)
 			continue;
-		for (size_t g = 0; g < e->n_groups; g++)
-			for (size_t c = 0; c < e->groups[g].k; c++)
-				derived |= e->groups[g].child[c] == k;
-		cidx_num_fmt(b, sizeof(b), e->w[k], 17);
+		for (size_t g = 0; g < ng; g++)
+			for (size_t c = 0; c < gs[g].k; c++)
+				derived |= gs[g].child[c] == k;
+		cidx_num_fmt(b, sizeof(b), w[k], 17);
 		out_csv_field(fp, fw->node[k].code);
 		fprintf(fp, ",%s,", b);
 		out_csv_field(fp, fw->node[k].parent);
@@ -82,12 +97,14 @@ static void
 print_table(const struct cli_engine *e, const char *how, int year)
 {
 	const struct cidx_framework *fw = e->fw;
+	size_t ng;
+	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 	int ahp = strncmp(how, "ahp:", 4) == 0;
 
 	printf("cityidx weights: %s, year %d%s\n", how, year,
 	    e->o->weights_panel ? " (all years pooled)" : "");
-	for (size_t g = 0; g < e->n_groups; g++) {
-		const struct cli_wgroup *gr = &e->groups[g];
+	for (size_t g = 0; g < ng; g++) {
+		const struct cidx_wgroup *gr = &gs[g];
 		struct out_table t;
 		const char *head[4] = { "code", "weight", NULL, NULL };
 		char b[3][40];
@@ -96,19 +113,19 @@ print_table(const struct cli_engine *e, const char *how, int year)
 		    fw->node[gr->parent].name_en ? fw->node[gr->parent].name_en :
 		    "");
 		if (strcmp(how, "pca") == 0) {
-			num(b[0], sizeof(b[0]), gr->value1 * 100, 1);
+			num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
 			printf(" PC1 explains %s%% of the variance (%zu units "
 			    "with complete data)", b[0], gr->n_used);
-			if (gr->value2 > 0)
-				printf("; %g negative loading(s) set to 0",
-				    gr->value2);
+			if (gr->n_negative > 0)
+				printf("; %zu negative loading(s) set to 0",
+				    gr->n_negative);
 		}
 		if (ahp) {
-			num(b[0], sizeof(b[0]), gr->value1, 1);
-			num(b[1], sizeof(b[1]), gr->value2, 1);
-			num(b[2], sizeof(b[2]), gr->value3, 1);
+			num(b[0], sizeof(b[0]), gr->lambda_max, 1);
+			num(b[1], sizeof(b[1]), gr->ci, 1);
+			num(b[2], sizeof(b[2]), gr->cr, 1);
 			printf(" lambda_max %s, CI %s, CR %s%s", b[0], b[1],
-			    b[2], gr->value3 >= 0.1 ? "  WARNING: CR >= 0.1, "
+			    b[2], gr->cr >= 0.1 ? "  WARNING: CR >= 0.1, "
 			    "the judgements are inconsistent" : "");
 		}
 		printf("\n");
@@ -139,16 +156,21 @@ static void
 print_csv(const struct cli_engine *e)
 {
 	const struct cidx_framework *fw = e->fw;
+	size_t ng;
+	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 	char b[5][40];
 
 	printf("parent,code,weight,diag1,diag2,group_value1,group_value2,"
 	    "group_value3,n_used\n");
-	for (size_t g = 0; g < e->n_groups; g++) {
-		const struct cli_wgroup *gr = &e->groups[g];
+	for (size_t g = 0; g < ng; g++) {
+		const struct cidx_wgroup *gr = &gs[g];
 
-		num(b[2], sizeof(b[2]), gr->value1, 0);
-		num(b[3], sizeof(b[3]), gr->value2, 0);
-		num(b[4], sizeof(b[4]), gr->value3, 0);
+		double v[3];
+
+		group_values(gr, v);
+		num(b[2], sizeof(b[2]), v[0], 0);
+		num(b[3], sizeof(b[3]), v[1], 0);
+		num(b[4], sizeof(b[4]), v[2], 0);
 		for (size_t c = 0; c < gr->k; c++) {
 			num(b[0], sizeof(b[0]), gr->w[c], 0);
 			num(b[1], sizeof(b[1]), gr->diag1[c], 0);
@@ -167,6 +189,8 @@ static void
 print_json(struct cli_engine *e, const char *how, int year)
 {
 	const struct cidx_framework *fw = e->fw;
+	size_t ng;
+	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 
 	printf("{\n  \"command\": \"weights\",\n  \"weights_method\": ");
 	out_json_string(stdout, how);
@@ -174,24 +198,24 @@ print_json(struct cli_engine *e, const char *how, int year)
 	    e->o->weights_panel ? "true" : "false");
 	cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
 	printf(",\n  \"groups\": [");
-	for (size_t g = 0; g < e->n_groups; g++) {
-		const struct cli_wgroup *gr = &e->groups[g];
+	for (size_t g = 0; g < ng; g++) {
+		const struct cidx_wgroup *gr = &gs[g];
 
 		printf("%s\n    {\"parent\": ", g ? "," : "");
 		out_json_string(stdout, fw->node[gr->parent].code);
 		if (strcmp(how, "pca") == 0) {
 			printf(", \"pc1_variance\": ");
-			out_json_number(stdout, gr->value1);
+			out_json_number(stdout, gr->pc1_var);
 			printf(", \"n_used\": %zu", gr->n_used);
 		} else if (strncmp(how, "ahp:", 4) == 0) {
 			printf(", \"lambda_max\": ");
-			out_json_number(stdout, gr->value1);
+			out_json_number(stdout, gr->lambda_max);
 			printf(", \"ci\": ");
-			out_json_number(stdout, gr->value2);
+			out_json_number(stdout, gr->ci);
 			printf(", \"cr\": ");
-			out_json_number(stdout, gr->value3);
+			out_json_number(stdout, gr->cr);
 			printf(", \"consistent\": %s",
-			    gr->value3 < 0.1 ? "true" : "false");
+			    gr->cr < 0.1 ? "true" : "false");
 		}
 		printf(", \"children\": [");
 		for (size_t c = 0; c < gr->k; c++) {

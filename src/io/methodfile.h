@@ -1,27 +1,34 @@
 /*
  * methodfile.h - read back the method recorded in a JSON output
- * (`rank --format json`, the "method" object), so a ranking can be rerun
- * exactly: `rank --method-file FILE`.
+ * (`rank --format json`, its "method" object, or such an object saved on
+ * its own), so a ranking can be rerun exactly: `rank --method-file FILE`
+ * (cityidx(1), METHOD FILES).  The method items themselves are read by
+ * the vocabulary, cidx_method_from_json() (calc/method.h).
  */
 #ifndef CIDX_IO_METHODFILE_H
 #define CIDX_IO_METHODFILE_H
 
-#include "calc/calc.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/model.h"
+#include "core/wspec.h"
 
-/*! cidx_methodfile_read() :
- *  Sets the preparation, normalisation and aggregation of `m` from the
- *  file's "method" object (or the top-level object if it has none).
- *  Members that are absent keep their value in `m`. */
-int cidx_methodfile_read(const char *path, struct cidx_method *m,
-    struct cidx_err *err);
+/*! cidx_methodfile_load() :
+ *  Reads and parses `path`.  *root is the whole document (free with
+ *  cidx_json_free()); *method points into it: the "method" object, or the
+ *  top-level object when it has none.  @return 0, CIDX_EIO, or
+ *  CIDX_EINVAL naming path:line:column. */
+int cidx_methodfile_load(const char *path, struct cidx_json **root,
+    const struct cidx_json **method, struct cidx_err *err);
 
 /*! cidx_methodfile_weights() :
- *  Overrides w[node] with the file's "weights" object.  A code the
- *  framework lacks is an error.  *same_framework (may be NULL) tells
- *  whether the recorded framework_sha256 equals the framework's. */
-int cidx_methodfile_weights(const char *path, const struct cidx_framework *fw,
-    double *w, int *same_framework, struct cidx_err *err);
+ *  Appends the method object's "weights" (code: weight) to `out`.  A code
+ *  the framework lacks, or that is not in its hierarchy, or a weight that
+ *  is not a number from 0 to 1e9, is an error.  *same_framework (may be
+ *  NULL) tells whether the recorded framework_sha256 equals the
+ *  framework's. */
+int cidx_methodfile_weights(const struct cidx_json *method, const char *path,
+    const struct cidx_framework *fw, struct cidx_wset *out,
+    int *same_framework, struct cidx_err *err);
 
 #endif

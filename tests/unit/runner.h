@@ -5,6 +5,7 @@
 #ifndef CIDX_RUNNER_H
 #define CIDX_RUNNER_H
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -47,5 +48,20 @@ void runner_count(void);
 			    "%s = '%s', expected '%s'", #a,               \
 			    a_ ? a_ : "(null)", b_ ? b_ : "(null)");      \
 	} while (0)
+
+/* s contains sub */
+#define CHECK_HAS(s, sub)                                                 \
+	do {                                                              \
+		const char *s_ = (s), *u_ = (sub);                        \
+		runner_count();                                           \
+		if (s_ == NULL || strstr(s_, u_) == NULL)                 \
+			runner_fail(__FILE__, __LINE__,                   \
+			    "'%s' does not contain '%s'",                 \
+			    s_ ? s_ : "(null)", u_);                      \
+	} while (0)
+
+/* missing value and array length, for tables of test data */
+#define NA NAN
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

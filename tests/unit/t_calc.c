@@ -13,26 +13,18 @@
 #include <gsl/gsl_matrix.h>
 
 #include "calc/calc.h"
+#include "calc/method.h"
 #include "core/err.h"
 #include "core/mem.h"
 #include "core/model.h"
 #include "fixture.h"
 #include "runner.h"
 
-#define NA NAN
 #define IND CIDX_NODE_INDICATOR
 #define AGG CIDX_NODE_AGGREGATE
 #define DEN CIDX_NODE_DENOMINATOR
 
 /* the message contains `sub` */
-#define CHECK_HAS(s, sub)                                                 \
-	do {                                                              \
-		const char *s_ = (s), *u_ = (sub);                        \
-		runner_count();                                           \
-		if (strstr(s_, u_) == NULL)                               \
-			runner_fail(__FILE__, __LINE__,                   \
-			    "'%s' does not contain '%s'", s_, u_);        \
-	} while (0)
 
 struct nd {
 	const char *code, *parent;
@@ -247,44 +239,6 @@ test_calc__framework_build_errors(void)
 }
 
 void
-test_calc__method_parse(void)
-{
-	struct cidx_method m = CIDX_METHOD_INIT;
-	struct cidx_err err = CIDX_ERR_INIT;
-	char buf[64];
-
-	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1,100", &err), 0);
-	CHECK(m.norm == CIDX_NORM_MINMAX);
-	CHECK_DBL(m.norm_p1, 1, 0);
-	CHECK_DBL(m.norm_p2, 100, 0);
-	cidx_method_norm_name(&m, buf, sizeof(buf));
-	CHECK_STR(buf, "minmax:1,100");
-	CHECK_INT(cidx_method_parse_norm(&m, "zscore:100,10", &err), 0);
-	CHECK(m.norm == CIDX_NORM_ZSCORE);
-	CHECK_DBL(m.norm_p1, 100, 0);
-	CHECK_DBL(m.norm_p2, 10, 0);
-	/* the bare names reset the defaults */
-	CHECK_INT(cidx_method_parse_norm(&m, "zscore", &err), 0);
-	CHECK_DBL(m.norm_p1, 0, 0);
-	CHECK_DBL(m.norm_p2, 1, 0);
-	CHECK_INT(cidx_method_parse_norm(&m, "minmax", &err), 0);
-	CHECK_DBL(m.norm_p1, 0, 0);
-	CHECK_DBL(m.norm_p2, 100, 0);
-	CHECK_INT(cidx_method_parse_norm(&m, "minmax:100,1", &err),
-	    CIDX_EINVAL);
-	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1", &err), CIDX_EINVAL);
-	CHECK_INT(cidx_method_parse_norm(&m, "zscore:0,0", &err), CIDX_EINVAL);
-	CHECK_INT(cidx_method_parse_norm(&m, "minmaxx", &err), CIDX_EINVAL);
-	CHECK_INT(cidx_method_parse_norm(&m, "log", &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "unknown normalisation 'log'");
-	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
-	CHECK_STR(cidx_method_agg_name(&m), "geom");
-	CHECK_INT(cidx_method_parse_agg(&m, "harm", &err), 0);
-	CHECK_STR(cidx_method_agg_name(&m), "harm");
-	CHECK_INT(cidx_method_parse_agg(&m, "median", &err), CIDX_EINVAL);
-}
-
-void
 test_calc__normalise_minmax_default(void)
 {
 	struct cidx_method m = CIDX_METHOD_INIT;
@@ -353,7 +307,7 @@ test_calc__normalise_minmax_1_100(void)
 	struct cidx_framework *fw = NULL;
 	gsl_matrix *x = mat(5, 6, norm_x), *s;
 
-	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1,100", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "minmax:1,100", &err), 0);
 	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
 	if (fw == NULL)
 		return;
@@ -390,7 +344,7 @@ test_calc__normalise_zscore_sample_sd(void)
 	int skipped[6];
 	double sd_a = sqrt(10.0), sd_c = sqrt(125.0 / 3);
 
-	CHECK_INT(cidx_method_parse_norm(&m, "zscore", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "zscore", &err), 0);
 	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
 	if (fw == NULL)
 		return;
@@ -425,7 +379,7 @@ test_calc__normalise_zscore_sample_sd(void)
 
 	/* zscore:100,10: 100 + 10*z
 	 *   A: 2 -> 100 - 40/sqrt(10) = 87.351; 6 -> 100; 8 -> 106.325 */
-	CHECK_INT(cidx_method_parse_norm(&m, "zscore:100,10", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "zscore:100,10", &err), 0);
 	CHECK_INT(cidx_calc_normalise(fw, x, &m, s, skipped, &err), 0);
 	CHECK_DBL(gsl_matrix_get(s, 0, 1), 100 - 40 / sd_a, 1e-12);
 	CHECK_DBL(gsl_matrix_get(s, 0, 1), 87.351, 1e-5);
@@ -562,14 +516,14 @@ test_calc__aggregate_geom_and_harm(void)
 
 	/* geom: U1 exp((1*ln 1 + 3*ln 16)/4) = 16^(3/4) = 8;
 	 * U2: only A = 2 -> 2 */
-	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom", &err), 0);
 	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
 	CHECK_DBL(gsl_matrix_get(s, 0, 0), 8, 1e-12);
 	CHECK_DBL(gsl_matrix_get(s, 1, 0), 2, 1e-12);
 
 	/* harm: U1 (1+3)/(1/1 + 3/16) = 4/(19/16) = 64/19 = 3.3684;
 	 * U2: 1/(1/2) = 2 */
-	CHECK_INT(cidx_method_parse_agg(&m, "harm", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "harm", &err), 0);
 	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
 	CHECK_DBL(gsl_matrix_get(s, 0, 0), 64.0 / 19, 1e-12);
 	CHECK_DBL(gsl_matrix_get(s, 1, 0), 2, 1e-12);
@@ -582,7 +536,7 @@ test_calc__aggregate_geom_and_harm(void)
 	CHECK_HAS(err.msg, "harmonic");
 	CHECK_HAS(err.msg, "unit 'U2'");
 	CHECK_HAS(err.msg, "'A' = 0");
-	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom", &err), 0);
 	set_ab(s, 1, 5, -1);
 	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
 	    CIDX_ENUMERIC);
@@ -594,7 +548,7 @@ test_calc__aggregate_geom_and_harm(void)
 	    CIDX_ENUMERIC);
 	CHECK_HAS(err.msg, "unit '?'");
 	/* arith takes the same numbers: (1*5 + 3*(-1))/4 = 2/4 = 0.5 */
-	CHECK_INT(cidx_method_parse_agg(&m, "arith", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "arith", &err), 0);
 	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
 	CHECK_DBL(gsl_matrix_get(s, 1, 0), 0.5, 1e-12);
 	gsl_matrix_free(s);
@@ -788,7 +742,7 @@ test_calc__ranking_compute_end_to_end(void)
 	r = NULL;
 
 	/* geom on minmax 0..100: U1 has 0 -> an error, no result */
-	CHECK_INT(cidx_method_parse_agg(&m, "geom", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom", &err), 0);
 	r = (struct cidx_ranking *)&err;
 	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err),
 	    CIDX_ENUMERIC);
@@ -797,7 +751,7 @@ test_calc__ranking_compute_end_to_end(void)
 	CHECK_HAS(err.msg, "'I1' = 0");
 	/* with minmax:1,100 the same data aggregate geometrically:
 	 * U2: I1 1 + 99*0.25 = 25.75, I2 100 -> P1 = sqrt(2575) */
-	CHECK_INT(cidx_method_parse_norm(&m, "minmax:1,100", &err), 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "minmax:1,100", &err), 0);
 	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err), 0);
 	if (r != NULL)
 		CHECK_DBL(gsl_matrix_get(r->s, 1, 1), sqrt(25.75 * 100), 1e-12);
@@ -836,7 +790,7 @@ norm_case(const char *spec, const double *want_p, const double *want_m)
 	int skipped[2];
 
 	CHECK(build(&fw, more_fw, 3, &err) == 0);
-	CHECK(cidx_method_parse_norm(&m, spec, &err) == 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_NORMALISE, spec, &err) == 0);
 	CHECK(cidx_calc_normalise(fw, x, &m, s, skipped, &err) == 0);
 	for (size_t i = 0; i < 4; i++) {
 		CHECK_DBL(gsl_matrix_get(s, i, 1), want_p[i], 1e-12);
@@ -903,7 +857,7 @@ test_calc__normalise_ratio_needs_direction_plus_one(void)
 	gsl_matrix *s1 = gsl_matrix_alloc(4, 2);
 
 	CHECK(build(&fw, more_fw, 3, &err) == 0);
-	CHECK(cidx_method_parse_norm(&m, "ratio", &err) == 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_NORMALISE, "ratio", &err) == 0);
 	CHECK(cidx_calc_normalise(fw, x, &m, s, NULL, &err) == CIDX_EINVAL);
 	CHECK_HAS(err.msg, "'M'");
 	CHECK(build(&f1, one, 2, &err) == 0);
@@ -965,16 +919,16 @@ test_calc__aggregate_per_level(void)
 	struct cidx_err err = CIDX_ERR_INIT;
 
 	/* "2=geom,3=harm": level 2 geometric, level 3 harmonic, others arith */
-	CHECK(cidx_method_parse_agg(&m, "2=geom,3=harm", &err) == 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_AGGREGATE, "2=geom,3=harm", &err) == 0);
 	CHECK_INT(cidx_method_agg_at(&m, 2), CIDX_AGG_GEOM);
 	CHECK_INT(cidx_method_agg_at(&m, 3), CIDX_AGG_HARM);
 	CHECK_INT(cidx_method_agg_at(&m, 4), CIDX_AGG_ARITH);
-	CHECK(cidx_method_parse_agg(&m, "geom,3=arith", &err) == 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom,3=arith", &err) == 0);
 	CHECK_INT(cidx_method_agg_at(&m, 2), CIDX_AGG_GEOM);
 	CHECK_INT(cidx_method_agg_at(&m, 3), CIDX_AGG_ARITH);
-	CHECK(cidx_method_parse_agg(&m, "2=mean", &err) != 0);
-	CHECK(cidx_method_parse_agg(&m, "1=geom", &err) != 0);
-	CHECK(cidx_method_parse_agg(&m, "geom,", &err) != 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_AGGREGATE, "2=mean", &err) != 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_AGGREGATE, "1=geom", &err) != 0);
+	CHECK(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom,", &err) != 0);
 }
 
 void
@@ -996,16 +950,43 @@ test_calc__global_weights(void)
 	};
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
-	double w[7], gw[7];
+	double w[7], gw[7], share[7];
+	unsigned char present[7] = { 1, 1, 1, 1, 1, 1, 1 };
 
 	CHECK(build(&fw, t, 7, &err) == 0);
 	cidx_calc_weights_default(fw, w);
-	cidx_global_weights(fw, w, fw->root, gw);
+	cidx_global_weights(fw, w, fw->root, NULL, NULL, gw);
 	CHECK_DBL(gw[1], 0.75, 1e-15);
 	CHECK_DBL(gw[3], 0.375, 1e-15);
 	CHECK_DBL(gw[6], 0.125, 1e-15);
-	cidx_global_weights(fw, w, 2, gw);
+	cidx_global_weights(fw, w, 2, NULL, share, gw);
 	CHECK_DBL(gw[5], 0.5, 1e-15);
 	CHECK_DBL(gw[3], 0, 0);
+	CHECK_DBL(share[2], 1, 0);
+	CHECK_DBL(share[5], 0.5, 0);
+	CHECK(isnan(share[3]) && isnan(share[0]));
+	/* RD absent: GRADS takes TALENT's whole share; MARKET absent: the
+	 * index is TALENT (weights 3 and 1 -> 1 and 0) */
+	present[4] = 0;
+	cidx_global_weights(fw, w, fw->root, present, share, gw);
+	CHECK_DBL(gw[3], 0.75, 1e-15);
+	CHECK_DBL(share[3], 1, 0);
+	CHECK_DBL(gw[4], 0, 0);
+	CHECK(isnan(share[4]));
+	CHECK_DBL(gw[5], 0.125, 1e-15);
+	present[2] = 0;
+	cidx_global_weights(fw, w, fw->root, present, share, gw);
+	CHECK_DBL(gw[1], 1, 1e-15);
+	CHECK_DBL(gw[3], 1, 1e-15);
+	CHECK_DBL(gw[5], 0, 0);
+	CHECK(isnan(share[5]) && isnan(share[2]));
+	/* a group whose present children weigh 0 gives its children nothing */
+	w[3] = 0;
+	present[2] = 1;
+	present[4] = 0;
+	cidx_global_weights(fw, w, fw->root, present, share, gw);
+	CHECK(isnan(share[3]));
+	CHECK_DBL(gw[3], 0, 0);
+	CHECK_DBL(gw[5], 0.125, 1e-15);
 	cidx_framework_free(fw);
 }

@@ -21,18 +21,9 @@
 #include "io/csv.h"
 #include "io/framework.h"
 #include "io/import.h"
-#include "io/weights.h"
 #include "fixture.h"
 #include "runner.h"
 
-#define CHECK_HAS(s, sub)                                                 \
-	do {                                                              \
-		const char *s_ = (s), *u_ = (sub);                        \
-		runner_count();                                           \
-		if (strstr(s_, u_) == NULL)                               \
-			runner_fail(__FILE__, __LINE__,                   \
-			    "'%s' does not contain '%s'", s_, u_);        \
-	} while (0)
 
 /* field (r, c) has text s at line:col */
 #define CHECK_FIELD(t, r, c, str, ln, cl)                                 \
@@ -802,88 +793,3 @@ test_io__import_errors(void)
 	tmp_end();
 }
 
-void
-test_io__weights_file(void)
-{
-	struct cidx_framework *fw = small_fw();
-	struct cidx_err err = CIDX_ERR_INIT;
-	char p[128], want[192];
-	double w[5];
-
-	if (fw == NULL || tmp_begin() < 0) {
-		cidx_framework_free(fw);
-		return;
-	}
-	for (size_t k = 0; k < 5; k++)
-		w[k] = 1;
-	/* other columns are ignored */
-	put(p, sizeof(p), "w.csv", "code,weight,note\nA,2,x\nINDEX,0.5,\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), 0);
-	CHECK_DBL(w[0], 0.5, 0);
-	CHECK_DBL(w[1], 2, 0);
-	CHECK_DBL(w[2], 1, 0);
-	/* COINr's spelling */
-	put(p, sizeof(p), "wc.csv", "iCode,Level,Weight\nB,1,4\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), 0);
-	CHECK_DBL(w[2], 4, 0);
-
-	/* row 2 is fine, row 3 is not: nothing changes.  ZZ at 3:1 */
-	put(p, sizeof(p), "wu.csv", "code,weight\nA,3\nZZ,1\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 1));
-	CHECK_HAS(err.msg, "unknown code 'ZZ'");
-	CHECK_DBL(w[1], 2, 0);
-	/* negative weight: -1 at 2:3 */
-	put(p, sizeof(p), "wn.csv", "code,weight\nA,-1\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 3));
-	CHECK_HAS(err.msg, "weight must be a number >= 0");
-	CHECK_DBL(w[1], 2, 0);
-	put(p, sizeof(p), "wx.csv", "code,weight\nA,\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
-	/* a denominator has no weight */
-	put(p, sizeof(p), "wd.csv", "code,weight\nPOP,1\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "'POP' is not an indicator or aggregate");
-	put(p, sizeof(p), "wh.csv", "code,w\nA,1\n");
-	CHECK_INT(cidx_weights_read_file(fw, p, w, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 1));
-	CHECK_DBL(w[0], 0.5, 0);
-	CHECK_DBL(w[1], 2, 0);
-	CHECK_DBL(w[2], 4, 0);
-	cidx_framework_free(fw);
-	tmp_end();
-}
-
-void
-test_io__weights_set(void)
-{
-	static const char *const bad[] = { "ZZ=1", "A=-1", "A", "=1", "A=",
-		"A=abc", "POP=1", "PROV=2", "A=1,5" };
-	struct cidx_framework *fw = small_fw();
-	struct cidx_err err = CIDX_ERR_INIT;
-	double w[5] = { 1, 1, 1, 1, 1 };
-
-	if (fw == NULL)
-		return;
-	CHECK_INT(cidx_weights_set(fw, "B=0.25", w, &err), 0);
-	CHECK_DBL(w[2], 0.25, 0);
-	CHECK_INT(cidx_weights_set(fw, "INDEX=0", w, &err), 0);
-	CHECK_DBL(w[0], 0, 0);
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		err.code = 0;
-		CHECK_INT(cidx_weights_set(fw, bad[i], w, &err), CIDX_EINVAL);
-		CHECK_INT(err.code, CIDX_EINVAL);
-	}
-	CHECK_INT(cidx_weights_set(fw, "ZZ=1", w, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "unknown code 'ZZ'");
-	CHECK_INT(cidx_weights_set(fw, "A=-1", w, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "weight must be a number >= 0");
-	/* unchanged after every error */
-	CHECK_DBL(w[0], 0, 0);
-	CHECK_DBL(w[1], 1, 0);
-	CHECK_DBL(w[2], 0.25, 0);
-	CHECK_DBL(w[3], 1, 0);
-	CHECK_DBL(w[4], 1, 0);
-	cidx_framework_free(fw);
-}

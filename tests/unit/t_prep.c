@@ -15,15 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/prep.h"
+#include "calc/prepare.h"
 #include "calc/stats.h"
 #include "core/err.h"
 #include "core/num.h"
 #include "io/csv.h"
 #include "runner.h"
 
-#define NA NAN
-#define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define NOGROUP ((size_t)-1)
 
 /* x[0..n) equals want[0..n), NaN matching NaN */

@@ -11,8 +11,6 @@
 #include "calc/stats.h"
 #include "runner.h"
 
-#define NA NAN
-#define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 void
 test_stats__summary_skips_missing(void)

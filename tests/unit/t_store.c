@@ -22,14 +22,6 @@
 #include "fixture.h"
 #include "runner.h"
 
-#define CHECK_HAS(s, sub)                                                 \
-	do {                                                              \
-		const char *s_ = (s), *u_ = (sub);                        \
-		runner_count();                                           \
-		if (strstr(s_, u_) == NULL)                               \
-			runner_fail(__FILE__, __LINE__,                   \
-			    "'%s' does not contain '%s'", s_, u_);        \
-	} while (0)
 
 /* every counter of one import */
 #define CHECK_STATS(ss, id_, new_, chg, rem, unch, unew, uchg)            \

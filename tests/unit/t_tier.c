@@ -10,14 +10,6 @@
 #include "core/err.h"
 #include "runner.h"
 
-#define CHECK_HAS(s, sub)                                                 \
-	do {                                                              \
-		const char *s_ = (s), *u_ = (sub);                        \
-		runner_count();                                           \
-		if (strstr(s_, u_) == NULL)                               \
-			runner_fail(__FILE__, __LINE__,                   \
-			    "'%s' does not contain '%s'", s_, u_);        \
-	} while (0)
 
 /* expected classes/tiers, element by element */
 static void

@@ -16,27 +16,20 @@
 
 #include <gsl/gsl_matrix.h>
 
+#include "calc/stats.h"
+#include "calc/topsis.h"
 #include "calc/weights.h"
 #include "core/err.h"
 #include "core/mem.h"
 #include "core/model.h"
-#include "io/ahp.h"
+#include "io/ahpfile.h"
 #include "io/framework.h"
 #include "fixture.h"
 #include "runner.h"
 
-#define NA NAN
 #define TOL 1e-12
 
 /* the message contains `sub` */
-#define CHECK_HAS(s, sub)                                                 \
-	do {                                                              \
-		const char *s_ = (s), *u_ = (sub);                        \
-		runner_count();                                           \
-		if (strstr(s_, u_) == NULL)                               \
-			runner_fail(__FILE__, __LINE__,                   \
-			    "'%s' does not contain '%s'", s_, u_);        \
-	} while (0)
 
 /*
  * Entropy, 3 units x 2 columns; B is "lower is better".

@@ -1,5 +1,5 @@
 /*
- * ahp.c - AHP pairwise-comparison files.
+ * ahpfile.c - AHP pairwise-comparison files.
  *
  * One pass over the rows checks each row and fills the matrix of its
  * parent, created on first use; a second look at each matrix finds the
@@ -12,7 +12,7 @@
 
 #include "core/mem.h"
 #include "core/num.h"
-#include "io/ahp.h"
+#include "io/ahpfile.h"
 #include "io/csv.h"
 
 enum { COL_PARENT, COL_A, COL_B, COL_VALUE, NCOLS };
@@ -59,31 +59,6 @@ child_pos(const struct cidx_framework *fw, size_t p,
 	return cidx_err_set(err, CIDX_EINVAL,
 	    "%s:%u:%u: '%s' is not a child of '%s'", path, f->line, f->col,
 	    f->s, fw->node[p].code);
-}
-
-void
-cidx_ahp_free(struct cidx_ahp *ahp)
-{
-	if (ahp == NULL)
-		return;
-	for (size_t g = 0; g < ahp->n_groups; g++) {
-		free(ahp->child[g]);
-		free(ahp->A[g]);
-	}
-	free(ahp->parent);
-	free(ahp->k);
-	free(ahp->child);
-	free(ahp->A);
-	free(ahp);
-}
-
-int
-cidx_ahp_find(const struct cidx_ahp *ahp, size_t parent)
-{
-	for (size_t g = 0; g < ahp->n_groups; g++)
-		if (ahp->parent[g] == parent)
-			return (int)g;
-	return -1;
 }
 
 int

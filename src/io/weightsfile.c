@@ -1,10 +1,13 @@
+/*
+ * weightsfile.c - weights files and CODE=W assignments (weightsfile.h).
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/mem.h"
 #include "core/num.h"
 #include "io/csv.h"
-#include "io/weights.h"
+#include "io/weightsfile.h"
 
 static int
 tree_node(const struct cidx_framework *fw, const char *code)
@@ -19,14 +22,21 @@ tree_node(const struct cidx_framework *fw, const char *code)
 	return k;
 }
 
+static int
+parse_weight(const char *s, double *out)
+{
+	return cidx_num_parse(s, out, NULL) < 0 || *out < 0 ||
+	    *out > CIDX_WEIGHT_MAX ? -1 : 0;
+}
+
 int
 cidx_weights_read_file(const struct cidx_framework *fw, const char *path,
-    double *w, struct cidx_err *err)
+    struct cidx_wset *out, struct cidx_err *err)
 {
 	static const char *const code_cols[] = { "code", "iCode", NULL };
 	static const char *const w_cols[] = { "weight", "Weight", NULL };
 	struct cidx_csv *t = NULL;
-	double *nw = NULL;
+	struct cidx_wset got = CIDX_WSET_INIT;
 	int cc, cw, ret;
 
 	if ((ret = cidx_csv_read(&t, path, NULL, err)) < 0)
@@ -41,8 +51,6 @@ cidx_weights_read_file(const struct cidx_framework *fw, const char *path,
 		    "'weight' (or 'Weight') column", path);
 		goto out;
 	}
-	nw = xmalloc(fw->n * sizeof(double));
-	memcpy(nw, w, fw->n * sizeof(double));
 	for (size_t r = 1; r < t->nrows; r++) {
 		const struct cidx_csv_field *fc = cidx_csv_at(t, r, (size_t)cc);
 		const struct cidx_csv_field *fv = cidx_csv_at(t, r, (size_t)cw);
@@ -56,24 +64,25 @@ cidx_weights_read_file(const struct cidx_framework *fw, const char *path,
 			    path, fc->line, fc->col, fc->s);
 			goto out;
 		}
-		if (cidx_num_parse(fv->s, &v, NULL) < 0 || v < 0) {
+		if (parse_weight(fv->s, &v) < 0) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: '%s': weight must be a number >= 0",
-			    path, fv->line, fv->col, fv->s);
+			    "%s:%u:%u: '%s': weight must be a number from 0 "
+			    "to 1e9", path, fv->line, fv->col, fv->s);
 			goto out;
 		}
-		nw[k] = v;
+		cidx_wset_add(&got, (size_t)k, v);
 	}
-	memcpy(w, nw, fw->n * sizeof(double));
+	for (size_t i = 0; i < got.n; i++)
+		cidx_wset_add(out, got.node[i], got.w[i]);
 out:
-	free(nw);
+	cidx_wset_release(&got);
 	cidx_csv_free(t);
 	return ret;
 }
 
 int
-cidx_weights_set(const struct cidx_framework *fw, const char *assign,
-    double *w, struct cidx_err *err)
+cidx_weights_parse_set(const struct cidx_framework *fw, const char *assign,
+    struct cidx_wset *out, struct cidx_err *err)
 {
 	const char *eq = strchr(assign, '=');
 	char *code;
@@ -93,9 +102,10 @@ cidx_weights_set(const struct cidx_framework *fw, const char *assign,
 		return CIDX_EINVAL;
 	}
 	free(code);
-	if (cidx_num_parse(eq + 1, &v, NULL) < 0 || v < 0)
+	if (parse_weight(eq + 1, &v) < 0)
 		return cidx_err_set(err, CIDX_EINVAL,
-		    "--set '%s': weight must be a number >= 0", assign);
-	w[k] = v;
+		    "--set '%s': weight must be a number from 0 to 1e9",
+		    assign);
+	cidx_wset_add(out, (size_t)k, v);
 	return 0;
 }

@@ -1,5 +1,5 @@
 /*
- * ahp.h - read AHP pairwise comparisons (METHODS.md section 4, `ahp`).
+ * ahpfile.h - read AHP pairwise comparisons (cityidx(1), AHP FILES).
  *
  * The file is CSV with a header naming the columns `parent`, `a`, `b` and
  * `value` (ASCII case-insensitive, in any order; other columns are
@@ -20,28 +20,14 @@
  * get).  The matrix is not checked for consistency here:
  * cidx_weights_ahp() computes CR.
  */
-#ifndef CIDX_IO_AHP_H
-#define CIDX_IO_AHP_H
+#ifndef CIDX_IO_AHPFILE_H
+#define CIDX_IO_AHPFILE_H
 
 #include <stddef.h>
 
 #include "core/err.h"
 #include "core/model.h"
-
-/*
- * One comparison matrix per parent, groups in framework (node) order.
- * Group g compares the k[g] children of node parent[g]: child[g][i] is the
- * framework node index of the i-th, in framework (file) order, and
- * A[g][i * k[g] + j] says how many times child i is as important as
- * child j (A[g][j * k[g] + i] = 1 / that; the diagonal is 1).
- */
-struct cidx_ahp {
-	size_t n_groups;
-	size_t *parent; /* framework node index */
-	size_t *k;
-	size_t **child; /* framework node indices, framework order */
-	double **A;     /* k x k row-major, positive, reciprocal */
-};
+#include "core/wspec.h"
 
 /*! cidx_ahp_read() :
  *  Reads the comparisons of `path` for the framework `fw`.  Errors name
@@ -55,11 +41,5 @@ struct cidx_ahp {
  *          cidx_ahp_free()), or CIDX_EIO / CIDX_EINVAL with *out NULL. */
 int cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
     const char *path, struct cidx_err *err);
-
-/*! cidx_ahp_find() : the group of framework node `parent`, or -1. */
-int cidx_ahp_find(const struct cidx_ahp *ahp, size_t parent);
-
-/*! cidx_ahp_free() : accepts NULL. */
-void cidx_ahp_free(struct cidx_ahp *ahp);
 
 #endif

@@ -1,0 +1,334 @@
+/*
+ * engine.c - the engine's data, weights and rankings (engine.h).
+ *
+ * The panel has a slot per year with data; a year is read from the
+ * source only when something needs it (one year for a plain ranking,
+ * two with movement, all for panel scaling or carry-forward), and
+ * prepared once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/engine_int.h"
+#include "core/mem.h"
+
+int
+cidx_engine_new(struct cidx_engine **out, const struct cidx_framework *fw,
+    const struct cidx_source *src, const struct cidx_engine_opts *o,
+    struct cidx_err *err)
+{
+	struct cidx_engine *e;
+	const struct cidx_wset *sets[2] = { o->base, o->over };
+
+	*out = NULL;
+	for (size_t q = 0; q < 2; q++)
+		for (size_t i = 0; sets[q] && i < sets[q]->n; i++)
+			if (sets[q]->node[i] >= fw->n ||
+			    fw->node[sets[q]->node[i]].level == 0)
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "weight assignment to a node outside the "
+				    "hierarchy");
+	if (o->wmethod == CIDX_WM_AHP && o->ahp == NULL)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "AHP weights need the judgements");
+	e = xcalloc(1, sizeof(*e));
+	e->fw = fw;
+	e->src = *src;
+	e->o = *o;
+	e->w = xcalloc(fw->n, sizeof(double));
+	cidx_calc_weights_default(fw, e->w);
+	cidx_engine_apply(e, o->base, 0);
+	cidx_engine_apply(e, o->over, 0);
+	*out = e;
+	return 0;
+}
+
+void
+cidx_engine_free(struct cidx_engine *e)
+{
+	if (e == NULL)
+		return;
+	for (size_t t = 0; t < e->n_years; t++) {
+		cidx_dataset_free(e->prep[t]);
+		cidx_prep_report_release(&e->rep[t]);
+		cidx_dataset_free(e->panel.ds[t]);
+	}
+	free(e->panel.ds);
+	free(e->prep);
+	free(e->rep);
+	free(e->years);
+	free(e->pstats);
+	for (size_t g = 0; g < e->n_groups; g++) {
+		free(e->groups[g].child);
+		free(e->groups[g].w);
+		free(e->groups[g].diag1);
+		free(e->groups[g].diag2);
+	}
+	free(e->groups);
+	free(e->w);
+	free(e);
+}
+
+const struct cidx_framework *
+cidx_engine_framework(const struct cidx_engine *e)
+{
+	return e->fw;
+}
+
+const struct cidx_method *
+cidx_engine_method(const struct cidx_engine *e)
+{
+	return &e->o.m;
+}
+
+const struct cidx_engine_opts *
+cidx_engine_opts(const struct cidx_engine *e)
+{
+	return &e->o;
+}
+
+void
+cidx_engine_apply(struct cidx_engine *e, const struct cidx_wset *s, int level)
+{
+	for (size_t i = 0; s && i < s->n; i++)
+		if (level == 0 || e->fw->node[s->node[i]].level == level)
+			e->w[s->node[i]] = s->w[i];
+}
+
+int
+cidx_engine_years(struct cidx_engine *e, const int **years, size_t *n,
+    struct cidx_err *err)
+{
+	int ret;
+
+	if (!e->have_years) {
+		if ((ret = e->src.years(e->src.ctx, &e->years, &e->n_years,
+		    err)) < 0)
+			return ret;
+		e->have_years = 1;
+		e->panel.n = e->n_years;
+		e->panel.ds = xcalloc(e->n_years ? e->n_years : 1,
+		    sizeof(*e->panel.ds));
+		e->prep = xcalloc(e->n_years ? e->n_years : 1,
+		    sizeof(*e->prep));
+		e->rep = xcalloc(e->n_years ? e->n_years : 1, sizeof(*e->rep));
+	}
+	*years = e->years;
+	*n = e->n_years;
+	return 0;
+}
+
+static long
+year_index(const struct cidx_engine *e, int year)
+{
+	for (size_t t = 0; t < e->n_years; t++)
+		if (e->years[t] == year)
+			return (long)t;
+	return -1;
+}
+
+static int
+no_data(const struct cidx_engine *e, int year, const char *what,
+    struct cidx_err *err)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	for (size_t i = 0; i < e->n_years; i++)
+		sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
+	cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for year %d (%s"
+	    "years with data: %s)", year, what, sb.buf);
+	sbuf_release(&sb);
+	return CIDX_ENOTFOUND;
+}
+
+int
+cidx_engine_pick_years(struct cidx_engine *e, int want, int compare,
+    int *year, int *cyear, struct cidx_err *err)
+{
+	const int *years;
+	size_t n;
+	long k;
+	int ret;
+
+	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
+		return ret;
+	if (n == 0)
+		return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data");
+	*year = want ? want : years[n - 1];
+	if ((k = year_index(e, *year)) < 0)
+		return no_data(e, *year, "", err);
+	if (cyear == NULL)
+		return 0;
+	if (compare == -1)
+		*cyear = 0;
+	else if (compare > 0)
+		*cyear = compare;
+	else
+		*cyear = k > 0 ? years[k - 1] : 0;
+	if (*cyear == *year)
+		return cidx_err_set(err, CIDX_EINVAL, "--compare %d: the year "
+		    "being ranked", *cyear);
+	if (*cyear > 0 && year_index(e, *cyear) < 0)
+		return no_data(e, *cyear, "--compare; ", err);
+	return 0;
+}
+
+static int
+load_slot(struct cidx_engine *e, size_t t, struct cidx_err *err)
+{
+	if (e->panel.ds[t])
+		return 0;
+	return e->src.load_year(e->src.ctx, e->fw, e->years[t],
+	    &e->panel.ds[t], err);
+}
+
+int
+cidx_engine_prepared(struct cidx_engine *e, int year,
+    const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
+    struct cidx_err *err)
+{
+	const int *years;
+	size_t n;
+	long t;
+	int ret;
+
+	*ds = NULL;
+	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
+		return ret;
+	if ((t = year_index(e, year)) < 0)
+		return no_data(e, year, "", err);
+	if (e->prep[t] == NULL) {
+		struct cidx_dataset *p;
+
+		/* carry-forward looks at every other year */
+		if (e->o.m.impute == CIDX_IMPUTE_CARRY_FORWARD) {
+			for (size_t q = 0; q < n; q++)
+				if ((ret = load_slot(e, q, err)) < 0)
+					return ret;
+		} else if ((ret = load_slot(e, (size_t)t, err)) < 0) {
+			return ret;
+		}
+		p = cidx_dataset_copy(e->panel.ds[t]);
+		if ((ret = cidx_prepare(e->fw, p, &e->panel, &e->o.m,
+		    &e->rep[t], err)) < 0) {
+			cidx_dataset_free(p);
+			cidx_prep_report_release(&e->rep[t]);
+			return ret;
+		}
+		e->prep[t] = p;
+	}
+	*ds = e->prep[t];
+	if (rep)
+		*rep = &e->rep[t];
+	return 0;
+}
+
+/*
+ * Normalisation statistics over every prepared year (--scale panel),
+ * computed once: the prepared data do not change afterwards.
+ */
+static int
+panel_stats(struct cidx_engine *e, const struct cidx_norm_stats **out,
+    struct cidx_err *err)
+{
+	const gsl_matrix **xs;
+	size_t nx = 0;
+	int ret = 0;
+
+	if (e->pstats == NULL) {
+		xs = xcalloc(e->n_years ? e->n_years : 1, sizeof(*xs));
+		for (size_t t = 0; t < e->n_years && ret == 0; t++) {
+			const struct cidx_dataset *ds;
+
+			ret = cidx_engine_prepared(e, e->years[t], &ds, NULL,
+			    err);
+			if (ret == 0 && ds->x)
+				xs[nx++] = ds->x;
+		}
+		if (ret == 0) {
+			e->pstats = xcalloc(e->fw->n_ind,
+			    sizeof(*e->pstats));
+			cidx_calc_norm_stats(e->fw, xs, nx, e->pstats);
+		}
+		free(xs);
+	}
+	*out = e->pstats;
+	return ret;
+}
+
+static int
+rank(struct cidx_engine *e, const struct cidx_dataset *ds,
+    const struct cidx_tierspec *tiers, size_t top, struct cidx_ranking **out,
+    struct cidx_err *err)
+{
+	const struct cidx_norm_stats *st = NULL;
+	int ret;
+
+	*out = NULL;
+	if (e->o.m.panel && !e->o.m.topsis &&
+	    (ret = panel_stats(e, &st, err)) < 0)
+		return ret;
+	return cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o.m, st,
+	    tiers, top, err);
+}
+
+int
+cidx_engine_rank_ds(struct cidx_engine *e, const struct cidx_dataset *ds,
+    struct cidx_ranking **out, struct cidx_err *err)
+{
+	return rank(e, ds, NULL, 0, out, err);
+}
+
+int
+cidx_engine_derive(struct cidx_engine *e, int year, struct cidx_err *err)
+{
+	const int *years;
+	size_t n;
+	int ret;
+
+	if (e->weights_year != 0)
+		return 0;
+	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
+		return ret;
+	e->weights_year = year;
+	if (e->o.wmethod == CIDX_WM_FILE)
+		return 0;
+	return cidx_engine_derive_groups(e, year, err);
+}
+
+const double *
+cidx_engine_weights(const struct cidx_engine *e)
+{
+	return e->w;
+}
+
+int
+cidx_engine_weights_year(const struct cidx_engine *e)
+{
+	return e->weights_year;
+}
+
+const struct cidx_wgroup *
+cidx_engine_groups(const struct cidx_engine *e, size_t *n)
+{
+	*n = e->n_groups;
+	return e->groups;
+}
+
+int
+cidx_engine_rank(struct cidx_engine *e, int year,
+    const struct cidx_tierspec *tiers, size_t top, struct cidx_ranking **out,
+    struct cidx_err *err)
+{
+	const struct cidx_dataset *ds;
+	int ret;
+
+	*out = NULL;
+	if ((ret = cidx_engine_derive(e, year, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0)
+		return ret;
+	if ((ret = rank(e, ds, tiers, top, out, err)) < 0)
+		cidx_err_prefix(err, "%d", year);
+	return ret;
+}

@@ -1,0 +1,115 @@
+/*
+ * explain.c - contributions and the rank-change split (explain.h).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "calc/explain.h"
+#include "core/mem.h"
+
+void
+cidx_contributions(struct cidx_contrib **out, const struct cidx_framework *fw,
+    const double *w, const gsl_matrix *s, size_t row)
+{
+	struct cidx_contrib *c = xcalloc(1, sizeof(*c));
+	unsigned char *present = xmalloc(fw->n);
+
+	c->share = xcalloc(fw->n, sizeof(double));
+	c->global = xcalloc(fw->n, sizeof(double));
+	c->contrib = xcalloc(fw->n, sizeof(double));
+	c->factor = xcalloc(fw->n, sizeof(double));
+	for (size_t k = 0; k < fw->n; k++)
+		present[k] = !isnan(gsl_matrix_get(s, row, k));
+	cidx_global_weights(fw, w, fw->root, present, c->share, c->global);
+	for (size_t k = 0; k < fw->n; k++) {
+		double y = gsl_matrix_get(s, row, k);
+
+		c->contrib[k] = fw->node[k].level > 0 && present[k] ?
+		    c->global[k] * y : NAN;
+		c->factor[k] = present[k] ? pow(y, c->share[k]) : NAN;
+	}
+	free(present);
+	*out = c;
+}
+
+void
+cidx_contrib_free(struct cidx_contrib *c)
+{
+	if (c == NULL)
+		return;
+	free(c->share);
+	free(c->global);
+	free(c->contrib);
+	free(c->factor);
+	free(c);
+}
+
+/* the rank of row `row` of `field` with row `src_row` of `src` in its
+ * place */
+static int
+counterfactual(struct cidx_engine *e, const struct cidx_dataset *field,
+    size_t row, const struct cidx_dataset *src, size_t src_row, int *rank,
+    struct cidx_err *err)
+{
+	struct cidx_dataset *cf = cidx_dataset_copy(field);
+	struct cidx_ranking *r = NULL;
+	int ret;
+
+	for (size_t j = 0; j < cf->x->size2; j++)
+		gsl_matrix_set(cf->x, row, j, gsl_matrix_get(src->x, src_row,
+		    j));
+	ret = cidx_engine_rank_ds(e, cf, &r, err);
+	if (ret == 0)
+		*rank = r->rank[row];
+	cidx_ranking_free(r);
+	cidx_dataset_free(cf);
+	return ret;
+}
+
+static int
+ranked_row(struct cidx_engine *e, const char *code, int year,
+    const struct cidx_dataset **ds, long *row, int *rank,
+    struct cidx_err *err)
+{
+	struct cidx_ranking *r = NULL;
+	int ret;
+
+	if ((ret = cidx_engine_rank(e, year, NULL, 0, &r, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, year, ds, NULL, err)) < 0)
+		goto out;
+	*row = cidx_dataset_find(*ds, code);
+	if (*row < 0 || r->rank[*row] == 0) {
+		ret = cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is not "
+		    "ranked in %d", code, year);
+		goto out;
+	}
+	*rank = r->rank[*row];
+out:
+	cidx_ranking_free(r);
+	return ret;
+}
+
+int
+cidx_engine_split(struct cidx_engine *e, const char *code, int year,
+    int cyear, struct cidx_rank_split *out, struct cidx_err *err)
+{
+	const struct cidx_dataset *ds, *ds0;
+	long row, row0;
+	int ret;
+
+	if ((ret = ranked_row(e, code, year, &ds, &row, &out->rank_now,
+	    err)) < 0 ||
+	    (ret = ranked_row(e, code, cyear, &ds0, &row0, &out->rank_then,
+	    err)) < 0 ||
+	    (ret = counterfactual(e, ds0, (size_t)row0, ds, (size_t)row,
+	    &out->rank_own_new, err)) < 0 ||
+	    (ret = counterfactual(e, ds, (size_t)row, ds0, (size_t)row0,
+	    &out->rank_own_old, err)) < 0)
+		return ret;
+	/* climbs are positive: rank then minus rank now */
+	out->own = ((out->rank_then - out->rank_own_new) +
+	    (out->rank_own_old - out->rank_now)) / 2.0;
+	out->others = ((out->rank_own_new - out->rank_now) +
+	    (out->rank_then - out->rank_own_old)) / 2.0;
+	return 0;
+}

@@ -1,0 +1,111 @@
+/*
+ * method.h - the method vocabulary: every method option, its values and
+ * their valid ranges, in one table (cityidx(1), METHOD OPTIONS and METHOD
+ * FILES).  The command-line parser, the text description, the JSON
+ * writer and the method-file reader all go through it, so a method file
+ * and the command line accept exactly the same values with the same
+ * messages.
+ */
+#ifndef CIDX_CALC_METHOD_H
+#define CIDX_CALC_METHOD_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/json.h"
+#include "core/method.h"
+
+/* The items of a method, in the order of the preparation and of the
+ * description ("denominate, impute ..., aggregate ..."). */
+enum cidx_mkey {
+	CIDX_MK_DENOMINATE,
+	CIDX_MK_IMPUTE,
+	CIDX_MK_SCREEN,
+	CIDX_MK_TREAT,
+	CIDX_MK_METHOD,
+	CIDX_MK_NORMALISE,
+	CIDX_MK_SCALE,
+	CIDX_MK_AGGREGATE,
+	CIDX_MK_N
+};
+
+struct cidx_method_item {
+	const char *member;  /* method-file member: "normalise" */
+	const char *option;  /* long option: "normalize" */
+	const char *alias;   /* another spelling of the option, or NULL */
+	const char *arg;     /* metavariable; NULL for a switch */
+	int arg_optional;    /* --treat[=S,K,W] */
+	const char *values;  /* what is accepted, for help */
+	const char *help;    /* one line */
+};
+
+extern const struct cidx_method_item cidx_method_items[CIDX_MK_N];
+
+/*! cidx_method_set() :
+ *  Sets one item of `m` from its text; NULL is the option given without
+ *  a value (a switch, or --treat alone: the defaults).  Values out of
+ *  their range are refused here, wherever they come from.
+ *  @return 0, or CIDX_EINVAL with a message "'TEXT': ..." that names what
+ *  is accepted (the caller adds the option or the file); `m` is unchanged
+ *  on error. */
+int cidx_method_set(struct cidx_method *m, enum cidx_mkey key,
+    const char *text, struct cidx_err *err);
+
+/*! cidx_method_reset() : the item back to its default (off). */
+void cidx_method_reset(struct cidx_method *m, enum cidx_mkey key);
+
+/*! cidx_method_text() :
+ *  The canonical text of an item, which cidx_method_set() reads back to
+ *  the same method: "true", "group-mean:province", "0.9", "2,3.5,5" (or
+ *  "none"), "composite", "minmax:0,100", "year", "arith,2=geom".
+ *  Numbers in the shortest form that reads back to the same double. */
+void cidx_method_text(const struct cidx_method *m, enum cidx_mkey key,
+    char *buf, size_t n);
+
+/*! cidx_method_is_default() : true when the item is at its default. */
+int cidx_method_is_default(const struct cidx_method *m, enum cidx_mkey key);
+
+/*! cidx_method_from_json() :
+ *  Sets `m` from a method object (the "method" member of a JSON output,
+ *  or such an object on its own): each member naming an item is read as
+ *  text (a string as it is, a number in its shortest form, true/false,
+ *  the treat object as "SKEW,KURT,WINMAX") and set with
+ *  cidx_method_set(); null resets the item.  The members an output
+ *  records for information (cityidx, steps, weights ..., tiers, top,
+ *  dark_horse, ranking, framework_sha256, import_ids and the like) are
+ *  skipped; any other member is an error.  Messages name `where` and the
+ *  member.  @return 0 or CIDX_EINVAL. */
+int cidx_method_from_json(struct cidx_method *m, const struct cidx_json *obj,
+    const char *where, struct cidx_err *err);
+
+/*! cidx_method_agg_at() : the aggregation used for aggregates of `level`. */
+enum cidx_agg cidx_method_agg_at(const struct cidx_method *m, int level);
+
+/*! cidx_method_all_arith() : every level aggregates arithmetically (and
+ *  the method is not TOPSIS): scores are weighted sums. */
+int cidx_method_all_arith(const struct cidx_method *m, int top_level);
+
+/* Derived weights (cityidx(1), METHOD, Derived weights). */
+enum cidx_wmethod {
+	CIDX_WM_FILE,    /* the framework's, a weights file, --set */
+	CIDX_WM_EQUAL,
+	CIDX_WM_ENTROPY,
+	CIDX_WM_CRITIC,
+	CIDX_WM_PCA,
+	CIDX_WM_AHP
+};
+
+/*! cidx_wmethod_parse() :
+ *  "equal", "entropy", "critic", "pca" or "ahp:FILE" (*ahp_path points
+ *  into `s`, NULL otherwise).  @return 0 or CIDX_EINVAL. */
+int cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
+    const char **ahp_path, struct cidx_err *err);
+
+/*! cidx_wmethod_name() : "file", "equal", ..., "ahp". */
+const char *cidx_wmethod_name(enum cidx_wmethod wm);
+
+/*! cidx_num_shortest() : the shortest %g form (1 to 17 digits) that
+ *  reads back to `x`, in the C locale. */
+void cidx_num_shortest(char *buf, size_t n, double x);
+
+#endif

@@ -1,0 +1,94 @@
+/*
+ * prepare.h - data preparation before normalisation (cityidx(1), METHOD,
+ * Preparation): the steps on one year's dataset in their fixed order
+ * (prepare.c), and the column operations they use: imputation (impute.c)
+ * and the JRC/COINr outlier treatment (treat.c).  Columns are arrays of n
+ * doubles, NaN = missing, changed in place.
+ */
+#ifndef CIDX_PREPARE_H
+#define CIDX_PREPARE_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/method.h"
+#include "core/model.h"
+
+/*! cidx_impute_column() :
+ *  Replaces NaNs by the column's mean or median (type 7), or by the mean or
+ *  median of the unit's group (`group[i]` in 0..ngroups-1, or
+ *  (size_t)-1 for a unit without a group, which is left missing; any
+ *  value >= ngroups counts as no group).  Fill values come from the
+ *  observed values only.  A group with no value leaves its missing values
+ *  missing, and so does a column with no value at all.  The group methods
+ *  do nothing when `group` is NULL; NONE and CARRY_FORWARD do nothing.
+ *  @return the number of values filled in. */
+size_t cidx_impute_column(double *x, size_t n, enum cidx_impute method,
+    const size_t *group, size_t ngroups);
+
+enum cidx_treat_action {
+	CIDX_TREAT_NONE,      /* passed as it was */
+	CIDX_TREAT_WINSOR,    /* winsorised until it passed */
+	CIDX_TREAT_LOG,       /* ln(x - min + 0.01 (max - min)) */
+	CIDX_TREAT_LOG_NEG    /* -ln(max + 0.01 (max - min) - x) */
+};
+
+struct cidx_treat_report {
+	double skew0, kurt0;  /* before */
+	double skew1, kurt1;  /* after */
+	int n_hi, n_lo;       /* points winsorised at the top / bottom; for
+				 LOG and LOG_NEG, how far the winsorising
+				 got before it gave up */
+	enum cidx_treat_action action;
+};
+
+/*! cidx_treat_fails() :
+ *  The outlier rule: |skew| >= p->skew and kurt >= p->kurt.  A NaN skew
+ *  or kurt (too few values, all values equal) never fails.  audit flags
+ *  indicators with the same rule. */
+int cidx_treat_fails(double skew, double kurt,
+    const struct cidx_treat_params *p);
+
+/*! cidx_treat_column() :
+ *  The rule of cityidx(1), Preparation (treat): an indicator fails when |skew| >= p->skew
+ *  and kurt >= p->kurt; while it fails and n_hi + n_lo < winmax, every
+ *  value equal to the current maximum (positive skew) or minimum
+ *  (negative skew) is set to the next distinct value, n_hi (n_lo) being
+ *  the number of values just set; if it still fails, the ORIGINAL values
+ *  are log-transformed instead, the form chosen by the sign of their skew
+ *  (skew0).  Skew and kurt are taken over the non-missing values; a NaN
+ *  skew or kurt (n < 3, n < 4, all values equal) never fails.  NaN stays
+ *  NaN; a column that passes is left as it was.  `work` must hold n
+ *  doubles (no allocation here).  `p` NULL means the defaults; `rep` may
+ *  be NULL.  @return 0. */
+int cidx_treat_column(double *x, size_t n, const struct cidx_treat_params *p,
+    struct cidx_treat_report *rep, double *work);
+
+/* What preparation did, for the report and the JSON provenance. */
+struct cidx_prep_report {
+	size_t n_denominated;   /* values divided by their denominator */
+	size_t n_den_missing;   /* values made missing: no or zero denominator */
+	size_t n_imputed;
+	char **screened;        /* codes of the units dropped by screening */
+	size_t n_screened;
+	int treated;            /* treatment ran: the arrays below are set */
+	struct cidx_treat_report *treat;   /* per indicator column */
+	int *treat_source;      /* 0 command line, 1 framework, 2 "none" */
+};
+
+void cidx_prep_report_release(struct cidx_prep_report *r);
+
+/*! cidx_prepare() :
+ *  Runs the preparation steps of `m` on `ds` in place, in the fixed order
+ *  denominate, impute, screen, treat.  Carry-forward imputation takes the
+ *  unit's value of the latest earlier year of `panel` that has one, else
+ *  of the earliest later year (denominated with that year's denominator);
+ *  it needs `panel`.  Screening drops units whose share of non-missing
+ *  indicators (over all indicators of the framework, after imputation) is
+ *  below m->screen.  @return 0, or CIDX_EINVAL (unknown group attribute,
+ *  carry-forward without a panel). */
+int cidx_prepare(const struct cidx_framework *fw, struct cidx_dataset *ds,
+    const struct cidx_panel *panel, const struct cidx_method *m,
+    struct cidx_prep_report *rep, struct cidx_err *err);
+
+#endif

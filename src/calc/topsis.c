@@ -1,0 +1,178 @@
+/*
+ * topsis.c - TOPSIS closeness to the ideal (cityidx(1), METHOD, TOPSIS).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "calc/calc.h"
+#include "calc/stats.h"
+#include "calc/topsis.h"
+#include "core/mem.h"
+
+int
+cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
+    double *c, struct cidx_err *err)
+{
+	size_t n, k, used = 0;
+	double *norm = NULL, *wn = NULL, *best = NULL, *worst = NULL, sw = 0;
+	char *complete = NULL;
+	int ret, separates = 0;
+
+	if ((ret = cidx_matrix_check(x, dir, "TOPSIS", err)) < 0)
+		return ret;
+	n = x->size1;
+	k = x->size2;
+	for (size_t j = 0; j < k; j++) {
+		if (!isfinite(w[j]) || w[j] < 0)
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "TOPSIS: column %zu: weight %g: weights must be "
+			    "numbers >= 0", j + 1, w[j]);
+		sw += w[j];
+	}
+	if (!(sw > 0))
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "TOPSIS: every weight is 0");
+	complete = xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		complete[i] = 1;
+		for (size_t j = 0; j < k; j++)
+			if (isnan(gsl_matrix_get(x, i, j)))
+				complete[i] = 0;
+		used += (size_t)complete[i];
+	}
+	if (used == 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "TOPSIS: no unit has every value");
+		goto out;
+	}
+	norm = xcalloc(k, sizeof(*norm));
+	wn = xmalloc(k * sizeof(*wn));
+	best = xmalloc(k * sizeof(*best));
+	worst = xmalloc(k * sizeof(*worst));
+	for (size_t j = 0; j < k; j++) {
+		double lo = INFINITY, hi = -INFINITY;
+
+		for (size_t i = 0; i < n; i++)
+			if (complete[i])
+				norm[j] += gsl_matrix_get(x, i, j) *
+				    gsl_matrix_get(x, i, j);
+		norm[j] = sqrt(norm[j]);
+		if (!(norm[j] > 0)) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "TOPSIS: column %zu is all zero", j + 1);
+			goto out;
+		}
+		wn[j] = w[j] / sw;
+		for (size_t i = 0; i < n; i++)
+			if (complete[i]) {
+				double v = wn[j] * gsl_matrix_get(x, i, j) /
+				    norm[j];
+
+				lo = v < lo ? v : lo;
+				hi = v > hi ? v : hi;
+			}
+		best[j] = dir != NULL && dir[j] < 0 ? lo : hi;
+		worst[j] = dir != NULL && dir[j] < 0 ? hi : lo;
+		if (hi > lo)
+			separates = 1;
+	}
+	if (!separates) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "TOPSIS: no column with a weight > 0 separates the units");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double dp = 0, dm = 0;
+
+		if (!complete[i]) {
+			c[i] = NAN;
+			continue;
+		}
+		for (size_t j = 0; j < k; j++) {
+			double v = wn[j] * gsl_matrix_get(x, i, j) / norm[j];
+
+			dp += (v - best[j]) * (v - best[j]);
+			dm += (v - worst[j]) * (v - worst[j]);
+		}
+		dp = sqrt(dp);
+		dm = sqrt(dm);
+		c[i] = 100 * dm / (dp + dm);
+	}
+out:
+	free(worst);
+	free(best);
+	free(wn);
+	free(norm);
+	free(complete);
+	return ret;
+}
+
+int
+cidx_topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    const double *w, gsl_matrix *s, struct cidx_err *err)
+{
+	size_t n = ds->n_units;
+	double *gw = xcalloc(fw->n, sizeof(double));
+	double *cw = xcalloc(fw->n_ind, sizeof(double));
+	double *c = xcalloc(n ? n : 1, sizeof(double));
+	int *dir = xcalloc(fw->n_ind, sizeof(int));
+	size_t *cols = xcalloc(fw->n_ind, sizeof(size_t));
+	int *empty = xcalloc(fw->n_ind, sizeof(int));
+	int ret = 0;
+
+	/* indicator columns: the vector-normalised values r_ij */
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		double ss = 0;
+
+		empty[j] = 1;
+		for (size_t i = 0; i < n; i++) {
+			double v = gsl_matrix_get(ds->x, i, j);
+
+			if (!isnan(v))
+				ss += v * v;
+			if (!isnan(v) && v != 0)
+				empty[j] = 0;
+		}
+		for (size_t i = 0; i < n; i++)
+			gsl_matrix_set(s, i, fw->ind[j], ss > 0 ?
+			    gsl_matrix_get(ds->x, i, j) / sqrt(ss) : NAN);
+	}
+	for (size_t a = 0; a < fw->n_agg && ret == 0; a++) {
+		size_t k = fw->bottom_up[a], m = 0;
+		gsl_matrix *sub;
+
+		cidx_global_weights(fw, w, k, NULL, NULL, gw);
+		/* an indicator without data (or all zero) this year is
+		 * left out, as normalisation leaves it out */
+		for (size_t j = 0; j < fw->n_ind; j++)
+			if (gw[fw->ind[j]] > 0 && !empty[j]) {
+				cols[m] = j;
+				cw[m] = gw[fw->ind[j]];
+				dir[m] = fw->node[fw->ind[j]].direction;
+				m++;
+			}
+		if (m == 0) {
+			for (size_t i = 0; i < n; i++)
+				gsl_matrix_set(s, i, k, NAN);
+			continue;
+		}
+		sub = cidx_matrix_alloc(n, m);
+		for (size_t i = 0; i < n; i++)
+			for (size_t q = 0; q < m; q++)
+				gsl_matrix_set(sub, i, q,
+				    gsl_matrix_get(ds->x, i, cols[q]));
+		ret = cidx_topsis(sub, dir, cw, c, err);
+		if (ret < 0)
+			cidx_err_prefix(err, "TOPSIS of '%s'", fw->node[k].code);
+		for (size_t i = 0; ret == 0 && i < n; i++)
+			gsl_matrix_set(s, i, k, c[i]);
+		gsl_matrix_free(sub);
+	}
+	free(gw);
+	free(cw);
+	free(c);
+	free(dir);
+	free(cols);
+	free(empty);
+	return ret;
+}

@@ -1,0 +1,420 @@
+/*
+ * methodopt.c - method options, and the engine they describe
+ * (methodopt.h).  The values are read by the library's vocabulary
+ * (calc/method.h); this file only routes options and prints.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/methodopt.h"
+#include "cli/out.h"
+#include "core/json.h"
+#include "core/num.h"
+#include "io/ahpfile.h"
+#include "io/methodfile.h"
+#include "io/weightsfile.h"
+
+#include "version.h"
+
+void
+cli_method_opts_init(struct cli_method_opts *o)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+
+	memset(o, 0, sizeof(*o));
+	o->m = m;
+	o->wmethod = CIDX_WM_FILE;
+}
+
+void
+cli_method_opts_release(struct cli_method_opts *o)
+{
+	free(o->set);
+	free(o->given_ch);
+	free(o->given_arg);
+	memset(o, 0, sizeof(*o));
+}
+
+static int
+set_item(struct cidx_method *m, int ch, const char *arg, const char *cmd)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	enum cidx_mkey key = (enum cidx_mkey)(ch - OPT_MK);
+
+	if (cidx_method_set(m, key, arg, &err) < 0)
+		return cli_usage_error(cmd, "--%s: %s",
+		    cidx_method_items[key].option, err.msg);
+	return 1;
+}
+
+int
+cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
+    const char *cmd)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (ch >= OPT_MK && ch < OPT_MK + CIDX_MK_N) {
+		o->given_ch = xreallocarray(o->given_ch, o->n_given + 1,
+		    sizeof(int));
+		o->given_arg = xreallocarray(o->given_arg, o->n_given + 1,
+		    sizeof(char *));
+		o->given_ch[o->n_given] = ch;
+		o->given_arg[o->n_given++] = arg;
+		return set_item(&o->m, ch, arg, cmd);
+	}
+	switch (ch) {
+	case OPT_METHOD_FILE:
+		o->method_file = arg;
+		return 1;
+	case OPT_SET:
+		o->set = xreallocarray(o->set, o->nset + 1, sizeof(char *));
+		o->set[o->nset++] = arg;
+		return 1;
+	case OPT_WEIGHTS:
+		o->weights_file = arg;
+		return 1;
+	case OPT_WEIGHTS_METHOD:
+		if (cidx_wmethod_parse(arg, &o->wmethod, &o->ahp_path,
+		    &err) < 0)
+			return cli_usage_error(cmd, "weights method %s",
+			    err.msg);
+		o->weights_method = arg;
+		return 1;
+	}
+	return 0;
+}
+
+/* the method file's method, then what the command line says */
+static int
+read_method_file(struct cli_engine *e, struct cidx_json **root,
+    const struct cidx_json **mobj)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cli_method_opts *o = e->o;
+	struct cidx_method m = CIDX_METHOD_INIT;
+
+	if (cidx_methodfile_load(o->method_file, root, mobj, &err) < 0 ||
+	    cidx_method_from_json(&m, *mobj, o->method_file, &err) < 0)
+		return cli_error_core(&err);
+	for (size_t i = 0; i < o->n_given; i++)
+		(void)cidx_method_set(&m, (enum cidx_mkey)(o->given_ch[i] -
+		    OPT_MK), o->given_arg[i], NULL);
+	o->m = m;
+	return CLI_OK;
+}
+
+static int
+source_years(void *ctx, int **out, size_t *n, struct cidx_err *err)
+{
+	return cidx_store_years(ctx, out, n, err);
+}
+
+static int
+source_load(void *ctx, const struct cidx_framework *fw, int year,
+    struct cidx_dataset **out, struct cidx_err *err)
+{
+	return cidx_store_load_year(ctx, fw, year, out, err);
+}
+
+int
+cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_engine_opts eo = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_source src = { NULL, source_years, source_load };
+	struct cidx_json *root = NULL;
+	const struct cidx_json *mobj = NULL;
+	int ret = CLI_ERROR;
+
+	memset(e, 0, sizeof(*e));
+	e->o = o;
+	if (o->method_file && (ret = read_method_file(e, &root, &mobj)) !=
+	    CLI_OK)
+		goto out;
+	if (cidx_store_open(&e->st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_load_framework(e->st, &e->fw, &err) < 0)
+		goto fail;
+	if (mobj) {
+		int same = 0;
+
+		if (cidx_methodfile_weights(mobj, o->method_file, e->fw,
+		    &e->base, &same, &err) < 0)
+			goto fail;
+		if (!same)
+			cli_warn("'%s' was made with another framework (its "
+			    "framework_sha256 differs)", o->method_file);
+	}
+	if (o->weights_file && cidx_weights_read_file(e->fw, o->weights_file,
+	    &e->over, &err) < 0)
+		goto fail;
+	for (size_t i = 0; i < o->nset; i++)
+		if (cidx_weights_parse_set(e->fw, o->set[i], &e->over,
+		    &err) < 0)
+			goto fail;
+	if (o->wmethod == CIDX_WM_AHP && cidx_ahp_read(&e->ahp, e->fw,
+	    o->ahp_path, &err) < 0)
+		goto fail;
+	eo.m = o->m;
+	eo.base = &e->base;
+	eo.over = &e->over;
+	eo.wmethod = o->wmethod;
+	eo.ahp = e->ahp;
+	eo.wlevel = o->weights_level;
+	eo.wpanel = o->weights_panel;
+	src.ctx = e->st;
+	if (cidx_engine_new(&e->eng, e->fw, &src, &eo, &err) < 0)
+		goto fail;
+	ret = CLI_OK;
+	goto out;
+fail:
+	ret = cli_error_core(&err);
+out:
+	cidx_json_free(root);
+	return ret;
+}
+
+void
+cli_engine_close(struct cli_engine *e)
+{
+	cidx_engine_free(e->eng);
+	cidx_wset_release(&e->base);
+	cidx_wset_release(&e->over);
+	cidx_ahp_free(e->ahp);
+	cidx_framework_free(e->fw);
+	cidx_store_close(e->st);
+	memset(e, 0, sizeof(*e));
+}
+
+int
+cli_engine_years(struct cli_engine *e, int want, int compare, int *year,
+    int *cyear)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	const int *years;
+	size_t n;
+
+	if (cidx_engine_years(e->eng, &years, &n, &err) < 0)
+		return cli_error_core(&err);
+	if (n == 0)
+		return cli_error("workspace '%s' has no indicator data (run "
+		    "'cityidx import')", cidx_store_path(e->st));
+	if (cidx_engine_pick_years(e->eng, want, compare, year, cyear,
+	    &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+int
+cli_engine_derive(struct cli_engine *e, int year)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	const struct cidx_wgroup *g;
+	size_t ng;
+
+	if (cidx_engine_derive(e->eng, year, &err) < 0)
+		return cli_error_core(&err);
+	if (e->warned)
+		return CLI_OK;
+	e->warned = 1;
+	g = cidx_engine_groups(e->eng, &ng);
+	for (size_t q = 0; q < ng; q++)
+		if (e->o->wmethod == CIDX_WM_PCA && g[q].n_used < g[q].n_rows)
+			cli_warn("PCA for '%s': %zu of %zu rows dropped for "
+			    "missing values", e->fw->node[g[q].parent].code,
+			    g[q].n_rows - g[q].n_used, g[q].n_rows);
+	for (size_t q = 0; q < ng; q++) {
+		if (g[q].n_negative > 0)
+			cli_warn("PCA for '%s': %zu negative loading(s) set to "
+			    "0", e->fw->node[g[q].parent].code,
+			    g[q].n_negative);
+		if (g[q].cr >= 0.1)
+			cli_warn("AHP for '%s': consistency ratio %.3f >= 0.1: "
+			    "the judgements are inconsistent",
+			    e->fw->node[g[q].parent].code, g[q].cr);
+	}
+	return CLI_OK;
+}
+
+int
+cli_engine_rank(struct cli_engine *e, int year,
+    const struct cidx_tierspec *ts, size_t top, struct cidx_ranking **out)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	int ret;
+
+	*out = NULL;
+	if ((ret = cli_engine_derive(e, year)) != CLI_OK)
+		return ret;
+	if (cidx_engine_rank(e->eng, year, ts, top, out, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+const struct cidx_dataset *
+cli_engine_prepared(struct cli_engine *e, int year,
+    const struct cidx_prep_report **rep)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	const struct cidx_dataset *ds;
+
+	if (cidx_engine_prepared(e->eng, year, &ds, rep, &err) < 0) {
+		cli_error_core(&err);
+		return NULL;
+	}
+	return ds;
+}
+
+/* ---- description and provenance ------------------------------------ */
+
+void
+cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
+{
+	const struct cidx_method *m = cidx_engine_method(e->eng);
+	const struct cli_method_opts *o = e->o;
+	char b[160];
+
+	/* the preparation steps that run, in their order */
+	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++) {
+		if (cidx_method_is_default(m, (enum cidx_mkey)k))
+			continue;
+		cidx_method_text(m, (enum cidx_mkey)k, b, sizeof(b));
+		if (k == CIDX_MK_DENOMINATE)
+			sbuf_adds(sb, "denominate, ");
+		else
+			sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
+			    b);
+	}
+	if (m->topsis) {
+		sbuf_adds(sb, "TOPSIS");
+	} else {
+		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
+		sbuf_addf(sb, "normalise %s%s, ", b,
+		    m->panel ? " (panel)" : "");
+		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
+		sbuf_addf(sb, "aggregate %s", b);
+	}
+	if (o->weights_method)
+		sbuf_addf(sb, ", %s weights derived on %d%s",
+		    o->weights_method, cidx_engine_weights_year(e->eng),
+		    o->weights_panel ? " (panel)" : "");
+	else
+		sbuf_adds(sb, ", framework weights");
+	if (o->weights_file)
+		sbuf_addf(sb, " overridden by %s", o->weights_file);
+	for (size_t i = 0; i < o->nset; i++)
+		sbuf_addf(sb, "%s%s", i ? ", " : " and set ", o->set[i]);
+}
+
+static void
+json_steps(FILE *fp, const struct cidx_method *m, const char *tiers)
+{
+	const char *steps[10];
+	size_t n = 0;
+
+	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++)
+		if (!cidx_method_is_default(m, (enum cidx_mkey)k))
+			steps[n++] = cidx_method_items[k].member;
+	if (!m->topsis) {
+		steps[n++] = "normalise";
+		steps[n++] = "aggregate";
+	} else {
+		steps[n++] = "topsis";
+	}
+	steps[n++] = "rank";
+	if (tiers)
+		steps[n++] = "tiers";
+	fputc('[', fp);
+	for (size_t i = 0; i < n; i++)
+		fprintf(fp, "%s\"%s\"", i ? ", " : "", steps[i]);
+	fputc(']', fp);
+}
+
+/* one method item as JSON: a bool, a number, the treat object, or text */
+static void
+json_item(FILE *fp, const struct cidx_method *m, enum cidx_mkey k)
+{
+	char b[160];
+
+	switch (k) {
+	case CIDX_MK_DENOMINATE:
+		fputs(m->denominate ? "true" : "false", fp);
+		return;
+	case CIDX_MK_SCREEN:
+		out_json_number(fp, m->screen);
+		return;
+	case CIDX_MK_TREAT:
+		if (!m->treat) {
+			fputs("null", fp);
+			return;
+		}
+		fprintf(fp, "{\"skew\": ");
+		out_json_number(fp, m->treat_p.skew);
+		fprintf(fp, ", \"kurt\": ");
+		out_json_number(fp, m->treat_p.kurt);
+		fprintf(fp, ", \"winmax\": %d}", m->treat_p.winmax);
+		return;
+	default:
+		cidx_method_text(m, k, b, sizeof(b));
+		out_json_string(fp, b);
+		return;
+	}
+}
+
+void
+cli_engine_json_method(struct cli_engine *e, FILE *fp, int year,
+    const char *tiers, long top, long dark, const char *ind)
+{
+	const struct cidx_method *m = cidx_engine_method(e->eng);
+	const struct cli_method_opts *o = e->o;
+	const struct cidx_dataset *ds = NULL;
+	const double *w = cidx_engine_weights(e->eng);
+	int first = 1;
+
+	(void)cidx_engine_prepared(e->eng, year, &ds, NULL, NULL);
+	fprintf(fp, "{\n%s  \"cityidx\": \"%s\",\n", ind, CITYIDX_VERSION);
+	fprintf(fp, "%s  \"steps\": ", ind);
+	json_steps(fp, m, tiers);
+	fputs(",\n", fp);
+	for (int k = 0; k < CIDX_MK_N; k++) {
+		fprintf(fp, "%s  \"%s\": ", ind, cidx_method_items[k].member);
+		json_item(fp, m, (enum cidx_mkey)k);
+		fputs(",\n", fp);
+	}
+	fprintf(fp, "%s  \"weights_method\": ", ind);
+	out_json_string(fp, o->weights_method ? o->weights_method : "file");
+	fprintf(fp, ",\n%s  \"weights_file\": ", ind);
+	out_json_string(fp, o->weights_file);
+	fprintf(fp, ",\n%s  \"weights_set\": [", ind);
+	for (size_t i = 0; i < o->nset; i++) {
+		fputs(i ? ", " : "", fp);
+		out_json_string(fp, o->set[i]);
+	}
+	fprintf(fp, "],\n%s  \"weights\": {", ind);
+	for (size_t k = 0; k < e->fw->n; k++) {
+		if (e->fw->node[k].level == 0)
+			continue;
+		fputs(first ? "" : ", ", fp);
+		first = 0;
+		out_json_string(fp, e->fw->node[k].code);
+		fputs(": ", fp);
+		out_json_number(fp, w[k]);
+	}
+	fputs("},\n", fp);
+	if (tiers) {
+		fprintf(fp, "%s  \"tiers\": ", ind);
+		out_json_string(fp, tiers);
+		fprintf(fp, ",\n%s  \"top\": %ld,\n%s  \"dark_horse\": %ld,\n",
+		    ind, top, ind, dark);
+	}
+	fprintf(fp, "%s  \"ranking\": \"competition, descending score, ties "
+	    "by code\",\n", ind);
+	fprintf(fp, "%s  \"framework_sha256\": \"%s\",\n", ind,
+	    e->fw->checksum);
+	fprintf(fp, "%s  \"import_ids\": [", ind);
+	for (size_t k = 0; ds && k < ds->n_import_ids; k++)
+		fprintf(fp, "%s%d", k ? ", " : "", ds->import_ids[k]);
+	fprintf(fp, "]\n%s}", ind);
+}

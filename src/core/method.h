@@ -1,0 +1,69 @@
+/*
+ * method.h - the method of an index as plain data: preparation,
+ * normalisation, aggregation (cityidx(1), METHOD).  Every layer may hold
+ * one; the vocabulary that reads and writes it (names, parameters, valid
+ * ranges) is calc/method.h.
+ */
+#ifndef CIDX_METHOD_H
+#define CIDX_METHOD_H
+
+enum cidx_norm {
+	CIDX_NORM_MINMAX,     /* l + (u-l)(x-min)/(max-min), [l,u]=[p1,p2] */
+	CIDX_NORM_ZSCORE,     /* p1 + p2 (x-mean)/sd, sample sd */
+	CIDX_NORM_RANK,       /* rank among units, ties averaged */
+	CIDX_NORM_PERCENTILE, /* (rank-1)/(n-1) 100, ties at the lowest rank */
+	CIDX_NORM_RATIO,      /* 100 x / mean(x); x >= 0, direction +1 */
+	CIDX_NORM_DISTMAX,    /* 100 x / max(x); direction -1: 100 min / x */
+	CIDX_NORM_GOALPOSTS,  /* 100 (x-lo)/(hi-lo) clipped to [0,100] */
+};
+
+#define CIDX_MAX_LEVELS 16
+
+enum cidx_agg {
+	CIDX_AGG_ARITH, /* sum w y / sum w */
+	CIDX_AGG_GEOM,  /* exp(sum w ln y / sum w), y > 0 */
+	CIDX_AGG_HARM,  /* sum w / sum (w / y), y > 0 */
+};
+
+enum cidx_impute {
+	CIDX_IMPUTE_NONE,
+	CIDX_IMPUTE_MEAN,
+	CIDX_IMPUTE_MEDIAN,
+	CIDX_IMPUTE_GROUP_MEAN,
+	CIDX_IMPUTE_GROUP_MEDIAN,
+	CIDX_IMPUTE_CARRY_FORWARD /* needs the other years of the panel */
+};
+
+struct cidx_treat_params {
+	double skew;   /* |skew| threshold, default 2.0 */
+	double kurt;   /* kurtosis threshold, default 3.5 */
+	int winmax;    /* most points to winsorise, default 5 */
+};
+
+#define CIDX_TREAT_PARAMS_INIT { 2.0, 3.5, 5 }
+
+/*
+ * The whole method: preparation (in this order: denominate, impute,
+ * screen, treat), normalisation and aggregation.
+ */
+struct cidx_method {
+	enum cidx_norm norm;
+	double norm_p1, norm_p2;   /* minmax [l,u], zscore mean/sd,
+				      goalposts lo/hi (NaN: framework's) */
+	enum cidx_agg agg;         /* every level unless agg_at says */
+	int agg_at[CIDX_MAX_LEVELS]; /* 0, or 1 + enum cidx_agg for the
+					aggregates of that level */
+	int panel;                 /* normalise over all years together */
+	int topsis;                /* TOPSIS instead of normalise+aggregate */
+	int denominate;
+	enum cidx_impute impute;
+	char impute_attr[64];      /* group-mean/-median attribute */
+	double screen;             /* drop units below this share; 0 off */
+	int treat;
+	struct cidx_treat_params treat_p;
+};
+
+#define CIDX_METHOD_INIT { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, \
+	{ 0 }, 0, 0, 0, CIDX_IMPUTE_NONE, "", 0.0, 0, CIDX_TREAT_PARAMS_INIT }
+
+#endif

@@ -1,0 +1,142 @@
+/* io: weights files, --set, method files; calc: the method vocabulary */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "calc/method.h"
+#include "core/json.h"
+#include "core/mem.h"
+#include "core/wspec.h"
+#include "fixture.h"
+#include "io/framework.h"
+#include "io/methodfile.h"
+#include "io/weightsfile.h"
+#include "runner.h"
+
+/*
+ * INDEX <- A, B (indicators); POP a denominator; PROV a group column.
+ * Nodes: INDEX 0, A 1, B 2, POP 3, PROV 4.
+ */
+static struct cidx_framework *
+small_fw(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	char p[128];
+
+	put(p, sizeof(p), "fw.csv", "code,parent,type,level,direction,weight\n"
+	    "INDEX,,aggregate,2,,1\nA,INDEX,indicator,1,1,1\n"
+	    "B,INDEX,indicator,1,1,1\nPOP,,denominator,,,\nPROV,,group,,,\n");
+	if (cidx_framework_read(&fw, p, NULL, &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return fw;
+}
+
+/* the weights after applying `s` to all-ones */
+static void
+apply(const struct cidx_wset *s, double *w, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		w[k] = 1;
+	for (size_t i = 0; i < s->n; i++)
+		w[s->node[i]] = s->w[i];
+}
+
+void
+test_wfile__weights_file(void)
+{
+	struct cidx_framework *fw;
+	struct cidx_wset s = CIDX_WSET_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	char p[128], want[192];
+	double w[5];
+
+	if (tmp_begin() < 0)
+		return;
+	if ((fw = small_fw()) == NULL)
+		goto out;
+	/* other columns are ignored */
+	put(p, sizeof(p), "w.csv", "code,weight,note\nA,2,x\nINDEX,0.5,\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), 0);
+	apply(&s, w, 5);
+	CHECK_DBL(w[0], 0.5, 0);
+	CHECK_DBL(w[1], 2, 0);
+	CHECK_DBL(w[2], 1, 0);
+	/* COINr's spelling; a later assignment wins */
+	put(p, sizeof(p), "wc.csv", "iCode,Level,Weight\nB,1,4\nA,1,3\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), 0);
+	CHECK_INT(s.n, 4);
+	apply(&s, w, 5);
+	CHECK_DBL(w[2], 4, 0);
+	CHECK_DBL(w[1], 3, 0);
+
+	/* row 2 is fine, row 3 is not: nothing is added.  ZZ at 3:1 */
+	put(p, sizeof(p), "wu.csv", "code,weight\nA,3\nZZ,1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), CIDX_EINVAL);
+	snprintf(want, sizeof(want), "%s:3:1: unknown code 'ZZ'", p);
+	CHECK_HAS(err.msg, want);
+	CHECK_INT(s.n, 4);
+	/* out of range: -1 and 1e10 at 2:3 */
+	put(p, sizeof(p), "wn.csv", "code,weight\nA,-1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), CIDX_EINVAL);
+	snprintf(want, sizeof(want), "%s:2:3: '-1': weight must be a number "
+	    "from 0 to 1e9", p);
+	CHECK_HAS(err.msg, want);
+	put(p, sizeof(p), "wb.csv", "code,weight\nA,1e10\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), CIDX_EINVAL);
+	put(p, sizeof(p), "wt.csv", "code,weight\nA,1e9\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), 0);
+	put(p, sizeof(p), "wx.csv", "code,weight\nA,\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), CIDX_EINVAL);
+	/* a denominator has no weight */
+	put(p, sizeof(p), "wd.csv", "code,weight\nPOP,1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'POP' is not an indicator or aggregate");
+	put(p, sizeof(p), "wh.csv", "code,w\nA,1\n");
+	CHECK_INT(cidx_weights_read_file(fw, p, &s, &err), CIDX_EINVAL);
+	snprintf(want, sizeof(want), "%s:1:1:", p);
+	CHECK_HAS(err.msg, want);
+	CHECK_INT(s.n, 5);
+	cidx_framework_free(fw);
+out:
+	cidx_wset_release(&s);
+	tmp_end();
+}
+
+void
+test_wfile__weights_set(void)
+{
+	static const char *const bad[] = { "ZZ=1", "A=-1", "A", "=1", "A=",
+		"A=abc", "POP=1", "PROV=2", "A=1,5", "A=1e308", "A=inf" };
+	struct cidx_framework *fw;
+	struct cidx_wset s = CIDX_WSET_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	double w[5];
+
+	if (tmp_begin() < 0)
+		return;
+	if ((fw = small_fw()) == NULL)
+		goto out;
+	CHECK_INT(cidx_weights_parse_set(fw, "B=0.25", &s, &err), 0);
+	CHECK_INT(cidx_weights_parse_set(fw, "INDEX=0", &s, &err), 0);
+	for (size_t i = 0; i < LEN(bad); i++) {
+		err.code = 0;
+		CHECK_INT(cidx_weights_parse_set(fw, bad[i], &s, &err),
+		    CIDX_EINVAL);
+		CHECK_INT(err.code, CIDX_EINVAL);
+	}
+	CHECK_INT(cidx_weights_parse_set(fw, "ZZ=1", &s, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "--set 'ZZ=1': unknown code 'ZZ'");
+	CHECK_INT(cidx_weights_parse_set(fw, "A=-1", &s, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "weight must be a number from 0 to 1e9");
+	/* nothing added by the errors */
+	CHECK_INT(s.n, 2);
+	apply(&s, w, 5);
+	CHECK_DBL(w[0], 0, 0);
+	CHECK_DBL(w[1], 1, 0);
+	CHECK_DBL(w[2], 0.25, 0);
+	cidx_framework_free(fw);
+out:
+	cidx_wset_release(&s);
+	tmp_end();
+}
