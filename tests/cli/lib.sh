@@ -1,4 +1,17 @@
-# lib.sh - helpers sourced by the CLI test cases
+# lib.sh - helpers for the CLI test cases (run.sh loads it before each)
+
+# cx ARGS...: cityidx, keeping its exit status visible through a pipe: a
+# failure prints "[cityidx exit N]" before the output, so `cx ... | head`
+# cannot hide it from the golden file.  Returns the status too.
+cx() {
+	cx_out=$(mktemp "${TMPDIR:-/tmp}/cx.XXXXXX")
+	"$CITYIDX" "$@" >"$cx_out"
+	cx_rc=$?
+	[ $cx_rc -eq 0 ] || echo "[cityidx exit $cx_rc]"
+	cat "$cx_out"
+	rm -f "$cx_out"
+	return $cx_rc
+}
 # mini_ws DB: a workspace with the mini framework and both years
 mini_ws() {
 	"$CITYIDX" --db "$1" init --framework "$DATA/mini/framework.csv" >/dev/null &&

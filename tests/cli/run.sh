@@ -4,7 +4,8 @@
 #   sh tests/cli/run.sh [--update] BINARY [PATTERN]
 #
 # Each case is tests/cli/<group>/<case>.sh, run by sh in a fresh empty
-# directory with LC_ALL=C, TZ=UTC and these variables:
+# directory, with the helpers of lib.sh, LC_ALL=C, TZ=UTC and these
+# variables:
 #   CITYIDX  the binary (absolute path)     ROOT  the repository
 #   DATA     tests/data                      REF   tests/ref (python reference)
 # Expectations beside it (all optional):
@@ -42,7 +43,8 @@ for t in "$here"/*/*.sh; do
 	want_exit=0
 	[ -f "$t.exit" ] && want_exit=$(cat "$t.exit")
 	(cd "$dir" && env LC_ALL=C TZ=UTC CITYIDX_DB= HOME="$dir" \
-	    timeout 300 sh "$t" >"$dir/.stdout" 2>"$dir/.stderr" </dev/null)
+	    timeout 300 sh -c '. "$ROOT/tests/cli/lib.sh" && . "$1"' sh "$t" \
+	    >"$dir/.stdout" 2>"$dir/.stderr" </dev/null)
 	got_exit=$?
 	ok=1
 	why=

@@ -1,7 +1,7 @@
 # the China workspace ranks its cities with Chinese names and provinces
 "$CITYIDX" --db cn.db init --framework "$ROOT/indicators/cn-cities.csv" >/dev/null
 "$CITYIDX" --db cn.db import "$ROOT/data/cn/cities.csv" "$ROOT/data/cn/cn-cities.csv" >/dev/null
-"$CITYIDX" --db cn.db rank --year 2012 --limit 5 | sed -n '4,9p'
+cx --db cn.db rank --year 2012 --limit 5 | sed -n '4,9p'
 "$CITYIDX" --db cn.db rank --year 2012 --format json > r.json
 python3 - <<'PY'
 import json

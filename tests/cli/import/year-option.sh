@@ -1,7 +1,7 @@
 # a wide file without a year column takes --year
 "$CITYIDX" --db w.db init --framework "$DATA/mini/framework.csv" >/dev/null
 printf 'code,name,GRADS,RD\n110100,A,1,2\n310100,B,3,4\n' > y.csv
-"$CITYIDX" --db w.db import --year 2015 y.csv | sed 's/#[0-9]*/#N/'
+cx --db w.db import --year 2015 y.csv | sed 's/#[0-9]*/#N/'
 printf 'unit,indicator,value\n110100,FIRMS,5\n' > l.csv
-"$CITYIDX" --db w.db import --year 2015 l.csv | sed 's/#[0-9]*/#N/'
+cx --db w.db import --year 2015 l.csv | sed 's/#[0-9]*/#N/'
 sqlite3 w.db "SELECT unit, indicator, year, value FROM observations ORDER BY unit, indicator"

@@ -1,4 +1,4 @@
-"$CITYIDX" --db w.db init --framework "$DATA/mini/framework.csv" | sed "s|$DATA|DATA|"
+cx --db w.db init --framework "$DATA/mini/framework.csv" | sed "s|$DATA|DATA|"
 sqlite3 w.db "SELECT code, coalesce(parent,''), type, level, direction, weight FROM nodes ORDER BY ord"
 # replacing the framework keeps the data when every indicator stays
 . "$ROOT/tests/cli/lib.sh"

@@ -1,5 +1,5 @@
 "$CITYIDX" --help
 "$CITYIDX" help rank >/dev/null
 for c in init import rank years; do
-	"$CITYIDX" "$c" --help | head -n 1
+	cx "$c" --help | head -n 1
 done

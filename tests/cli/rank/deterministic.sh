@@ -8,4 +8,4 @@ for f in table csv json; do
 done
 # a fresh workspace from the same files gives the same numbers
 mini_ws w2.db
-"$CITYIDX" --db w2.db rank --format csv | cmp - a.csv && echo "rebuilt workspace identical"
+cx --db w2.db rank --format csv | cmp - a.csv && echo "rebuilt workspace identical"

@@ -2,4 +2,4 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
 "$CITYIDX" --db w.db rank --aggregate geom; echo "exit $?"
-"$CITYIDX" --db w.db rank --aggregate geom --normalize minmax:1,100 --format csv | head -n 2
+cx --db w.db rank --aggregate geom --normalize minmax:1,100 --format csv | head -n 2

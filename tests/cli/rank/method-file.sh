@@ -18,5 +18,5 @@ printf '{"method": {"normalise": "wobble"}}' > bad.json
 printf '{"method": {"normalise": ' > cut.json
 "$CITYIDX" --db a.db rank --method-file cut.json; echo "exit $?"
 # an option on the command line wins over the file
-"$CITYIDX" --db a.db rank --method-file run1.json --normalize zscore --aggregate arith --format json |
+cx --db a.db rank --method-file run1.json --normalize zscore --aggregate arith --format json |
     python3 -c 'import json,sys; m=json.load(sys.stdin)["method"]; print(m["normalise"], m["aggregate"], m["impute"])'

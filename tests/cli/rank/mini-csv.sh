@@ -1,6 +1,6 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
-"$CITYIDX" --db w.db rank --year 2017 --top 4 --tiers jenks:2 --format csv | tee out.csv
+cx --db w.db rank --year 2017 --top 4 --tiers jenks:2 --format csv | tee out.csv
 python3 - <<'PY'
 import csv
 rows = list(csv.DictReader(open("out.csv", encoding="utf-8")))

@@ -1,6 +1,6 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
-"$CITYIDX" --db w.db rank --year 2017 --top 4 --dark-horse 3 --format json --set FIRMS=1 | tee out.json
+cx --db w.db rank --year 2017 --top 4 --dark-horse 3 --format json --set FIRMS=1 | tee out.json
 python3 - <<'PY'
 import json
 d = json.load(open("out.json", encoding="utf-8"))

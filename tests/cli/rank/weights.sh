@@ -2,8 +2,8 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
 printf 'code,weight,comment\nTALENT,3,talent counts triple\nRD,0.5,\n' > w.csv
-"$CITYIDX" --db w.db rank --year 2017 --weights w.csv --format csv | head -n 4
-"$CITYIDX" --db w.db rank --year 2017 --weights w.csv --set TALENT=1 --set MARKET=0 --format csv | head -n 4
+cx --db w.db rank --year 2017 --weights w.csv --format csv | head -n 4
+cx --db w.db rank --year 2017 --weights w.csv --set TALENT=1 --set MARKET=0 --format csv | head -n 4
 printf 'iCode,Weight\nNOPE,1\n' > bad1.csv
 printf 'code,weight\nRD,-1\n' > bad2.csv
 printf 'code,w\nRD,1\n' > bad3.csv

@@ -3,7 +3,7 @@
 mini_ws w.db
 "$CITYIDX" --db w.db weights --method entropy --year 2016 --level 1
 "$CITYIDX" --db w.db weights --method critic --year 2016 --level 1 --format csv
-"$CITYIDX" --db w.db weights --method pca --year 2016 --format json | python3 -c '
+cx --db w.db weights --method pca --year 2016 --format json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 for g in d["groups"]:

@@ -14,5 +14,5 @@ head -n 3 w-entropy.csv
 "$CITYIDX" --db a.db weights --method entropy --level 1 -o l1.csv >/dev/null
 grep -c ',framework,' l1.csv
 # --set wins over derived weights
-"$CITYIDX" --db a.db rank --impute mean --weights-method entropy --set Conn=3 --format json |
+cx --db a.db rank --impute mean --weights-method entropy --set Conn=3 --format json |
     python3 -c 'import json,sys; w=json.load(sys.stdin)["method"]["weights"]; print(w["Conn"], w["Sust"], round(w["LPI"], 6))'
