@@ -154,8 +154,7 @@ set_norm(struct cidx_method *m, const char *s, struct cidx_err *err)
 		if (colon && (fabs(p1) > NORM_PARAM_MAX ||
 		    fabs(p2) > NORM_PARAM_MAX))
 			return cidx_err_set(err, CIDX_EINVAL,
-			    "'%s': parameters must be within +-%g", s,
-			    NORM_PARAM_MAX);
+			    "'%s': parameters must be within +-1e9", s);
 		if (colon && norms[i].norm == CIDX_NORM_ZSCORE && !(p2 > 0))
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "'%s': the spread must be > 0", s);
@@ -300,10 +299,10 @@ set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 		goto bad;
 	if (!(p.skew > 0) || p.skew > TREAT_THRESHOLD_MAX)
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': SKEW must be a "
-		    "number > 0 and <= %g", s, TREAT_THRESHOLD_MAX);
+		    "number > 0 and <= 1e6", s);
 	if (fabs(p.kurt) > TREAT_THRESHOLD_MAX)
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': KURT must be a "
-		    "number within +-%g", s, TREAT_THRESHOLD_MAX);
+		    "number within +-1e6", s);
 	if (!(w >= 0 && w <= WINMAX_MAX) || w != floor(w))
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': WINMAX must be a "
 		    "whole number from 0 to %d", s, WINMAX_MAX);

@@ -1,9 +1,11 @@
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/mem.h"
 #include "fixture.h"
 #include "runner.h"
 
@@ -77,4 +79,39 @@ mat(size_t rows, size_t cols, const double *v)
 		for (size_t j = 0; j < cols; j++)
 			gsl_matrix_set(m, i, j, v[i * cols + j]);
 	return m;
+}
+
+int
+fx_framework(struct cidx_framework **out, const struct fx_node *d, size_t n,
+    struct cidx_err *err)
+{
+	struct cidx_node *node = xcalloc(n, sizeof(*node));
+
+	for (size_t i = 0; i < n; i++) {
+		node[i].code = xstrdup(d[i].code);
+		node[i].parent = d[i].parent ? xstrdup(d[i].parent) : NULL;
+		node[i].type = d[i].type;
+		node[i].level = d[i].level;
+		node[i].direction = d[i].dir;
+		node[i].weight = d[i].w;
+		node[i].target = NAN;
+		node[i].goal_lo = NAN;
+		node[i].goal_hi = NAN;
+	}
+	return cidx_framework_build(out, node, n, "test.csv", err);
+}
+
+struct cidx_dataset *
+fx_dataset(int year, const char *const *codes, size_t n, const double *x,
+    size_t m)
+{
+	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+
+	ds->year = year;
+	ds->n_units = n;
+	ds->unit = xcalloc(n, sizeof(*ds->unit));
+	for (size_t i = 0; i < n; i++)
+		ds->unit[i].code = xstrdup(codes[i]);
+	ds->x = mat(n, m, x);
+	return ds;
 }

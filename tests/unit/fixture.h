@@ -10,6 +10,9 @@
 
 #include <gsl/gsl_matrix.h>
 
+#include "core/err.h"
+#include "core/model.h"
+
 extern char tmpdir[64];
 
 int tmp_begin(void);
@@ -24,5 +27,25 @@ const char *put(char *buf, size_t size, const char *name, const char *text);
 
 /* rows x cols matrix from a row-major array (caller frees) */
 gsl_matrix *mat(size_t rows, size_t cols, const double *v);
+
+/* a framework from a table of nodes (cidx_framework_build()) */
+struct fx_node {
+	const char *code, *parent;
+	enum cidx_node_type type;
+	int level, dir;
+	double w;
+};
+
+#define IND CIDX_NODE_INDICATOR
+#define AGG CIDX_NODE_AGGREGATE
+#define DEN CIDX_NODE_DENOMINATOR
+
+int fx_framework(struct cidx_framework **out, const struct fx_node *d,
+    size_t n, struct cidx_err *err);
+
+/* a dataset of `year`: units `codes` (sorted), x row-major n x m (NaN
+ * missing); caller frees */
+struct cidx_dataset *fx_dataset(int year, const char *const *codes,
+    size_t n, const double *x, size_t m);
 
 #endif

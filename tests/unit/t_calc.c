@@ -20,46 +20,12 @@
 #include "fixture.h"
 #include "runner.h"
 
-#define IND CIDX_NODE_INDICATOR
-#define AGG CIDX_NODE_AGGREGATE
-#define DEN CIDX_NODE_DENOMINATOR
-
-/* the message contains `sub` */
-
-struct nd {
-	const char *code, *parent;
-	enum cidx_node_type type;
-	int level, dir;
-	double w;
-};
-
-/* Nodes from a table: xcalloc + xstrdup, ownership goes to the build. */
-static int
-build(struct cidx_framework **out, const struct nd *d, size_t n,
-    struct cidx_err *err)
-{
-	struct cidx_node *node = xcalloc(n, sizeof(*node));
-
-	for (size_t i = 0; i < n; i++) {
-		node[i].code = xstrdup(d[i].code);
-		node[i].parent = d[i].parent ? xstrdup(d[i].parent) : NULL;
-		node[i].type = d[i].type;
-		node[i].level = d[i].level;
-		node[i].direction = d[i].dir;
-		node[i].weight = d[i].w;
-		node[i].target = NAN;
-		node[i].goal_lo = NAN;
-		node[i].goal_hi = NAN;
-	}
-	return cidx_framework_build(out, node, n, "test.csv", err);
-}
-
 /*
  * The framework of the normalisation tests: six indicators directly under
  * the index.  Nodes: INDEX 0, A 1, B 2, C 3, D 4, E 5, F 6; matrix columns
  * A..F = 0..5.  B is "lower is better".
  */
-static const struct nd norm_fw[] = {
+static const struct fx_node norm_fw[] = {
 	{ "INDEX", NULL, AGG, 0, 0, 1 },
 	{ "A", "INDEX", IND, 1, 1, 1 },
 	{ "B", "INDEX", IND, 1, -1, 1 },
@@ -86,7 +52,7 @@ void
 test_calc__framework_build_derived_orders(void)
 {
 	/* a 3-level tree and a denominator outside it */
-	static const struct nd d[] = {
+	static const struct fx_node d[] = {
 		{ "INDEX", NULL, AGG, 3, 0, 1 },
 		{ "P1", "INDEX", AGG, 2, 0, 2 },
 		{ "I1", "P1", IND, 1, 1, 1 },
@@ -98,7 +64,7 @@ test_calc__framework_build_derived_orders(void)
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
 
-	CHECK_INT(build(&fw, d, 7, &err), 0);
+	CHECK_INT(fx_framework(&fw, d, 7, &err), 0);
 	if (fw == NULL)
 		return;
 	CHECK_INT(fw->n, 7);
@@ -151,50 +117,50 @@ test_calc__framework_build_derived_orders(void)
 void
 test_calc__framework_build_errors(void)
 {
-	static const struct nd dup[] = {
+	static const struct fx_node dup[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 1, 1 },
 		{ "A", "INDEX", IND, 0, 1, 1 },
 	};
-	static const struct nd two_roots[] = {
+	static const struct fx_node two_roots[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 1, 1 },
 		{ "OTHER", NULL, AGG, 0, 0, 1 },
 		{ "B", "OTHER", IND, 0, 1, 1 },
 	};
-	static const struct nd unknown_parent[] = {
+	static const struct fx_node unknown_parent[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 1, 1 },
 		{ "B", "NOPE", IND, 0, 1, 1 },
 	};
 	/* P and Q are each other's parent: a cycle beside the real tree */
-	static const struct nd cycle[] = {
+	static const struct fx_node cycle[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 1, 1 },
 		{ "P", "Q", AGG, 0, 0, 1 },
 		{ "Q", "P", AGG, 0, 0, 1 },
 		{ "B", "P", IND, 0, 1, 1 },
 	};
-	static const struct nd dir2[] = {
+	static const struct fx_node dir2[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 2, 1 },
 	};
 	/* P1's children are indicators, so P1 is level 2, not 3 */
-	static const struct nd bad_level[] = {
+	static const struct fx_node bad_level[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "P1", "INDEX", AGG, 3, 0, 1 },
 		{ "A", "P1", IND, 1, 1, 1 },
 	};
 	/* an indicator claiming level 2 */
-	static const struct nd bad_ind_level[] = {
+	static const struct fx_node bad_ind_level[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 2, 1, 1 },
 	};
-	static const struct nd neg_weight[] = {
+	static const struct fx_node neg_weight[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 1, -0.5 },
 	};
-	static const struct nd ind_parent[] = {
+	static const struct fx_node ind_parent[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "A", "INDEX", IND, 0, 1, 1 },
 		{ "B", "A", IND, 0, 1, 1 },
@@ -202,38 +168,38 @@ test_calc__framework_build_errors(void)
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = (struct cidx_framework *)&err;
 
-	CHECK_INT(build(&fw, dup, 3, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, dup, 3, &err), CIDX_EINVAL);
 	CHECK(fw == NULL);
 	CHECK_INT(err.code, CIDX_EINVAL);
 	CHECK_STR(err.msg, "test.csv: duplicate code 'A'");
 
-	CHECK_INT(build(&fw, two_roots, 4, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, two_roots, 4, &err), CIDX_EINVAL);
 	CHECK(fw == NULL);
 	CHECK_HAS(err.msg, "exactly one root");
 	CHECK_HAS(err.msg, "found 2");
 
-	CHECK_INT(build(&fw, unknown_parent, 3, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, unknown_parent, 3, &err), CIDX_EINVAL);
 	CHECK_STR(err.msg, "test.csv: 'B': unknown parent 'NOPE'");
 
-	CHECK_INT(build(&fw, cycle, 5, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, cycle, 5, &err), CIDX_EINVAL);
 	CHECK(fw == NULL);
 	CHECK_HAS(err.msg, "cycle");
 
-	CHECK_INT(build(&fw, dir2, 2, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, dir2, 2, &err), CIDX_EINVAL);
 	CHECK_STR(err.msg,
 	    "test.csv: indicator 'A': direction must be 1 or -1");
 
-	CHECK_INT(build(&fw, bad_level, 3, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, bad_level, 3, &err), CIDX_EINVAL);
 	CHECK_STR(err.msg, "test.csv: 'P1': level 3 given, but its children "
 	    "make it level 2");
 
-	CHECK_INT(build(&fw, bad_ind_level, 2, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, bad_ind_level, 2, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "'A': level 2 given");
 
-	CHECK_INT(build(&fw, neg_weight, 2, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, neg_weight, 2, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "weight must be a number >= 0");
 
-	CHECK_INT(build(&fw, ind_parent, 3, &err), CIDX_EINVAL);
+	CHECK_INT(fx_framework(&fw, ind_parent, 3, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "parent 'A' is not an aggregate");
 	CHECK(fw == NULL);
 }
@@ -247,7 +213,7 @@ test_calc__normalise_minmax_default(void)
 	gsl_matrix *x = mat(5, 6, norm_x), *s;
 	int skipped[6] = { 9, 9, 9, 9, 9, 9 };
 
-	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
+	CHECK_INT(fx_framework(&fw, norm_fw, 7, &err), 0);
 	if (fw == NULL)
 		return;
 	s = gsl_matrix_alloc(5, fw->n);
@@ -308,7 +274,7 @@ test_calc__normalise_minmax_1_100(void)
 	gsl_matrix *x = mat(5, 6, norm_x), *s;
 
 	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "minmax:1,100", &err), 0);
-	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
+	CHECK_INT(fx_framework(&fw, norm_fw, 7, &err), 0);
 	if (fw == NULL)
 		return;
 	s = gsl_matrix_alloc(5, fw->n);
@@ -345,7 +311,7 @@ test_calc__normalise_zscore_sample_sd(void)
 	double sd_a = sqrt(10.0), sd_c = sqrt(125.0 / 3);
 
 	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "zscore", &err), 0);
-	CHECK_INT(build(&fw, norm_fw, 7, &err), 0);
+	CHECK_INT(fx_framework(&fw, norm_fw, 7, &err), 0);
 	if (fw == NULL)
 		return;
 	s = gsl_matrix_alloc(5, fw->n);
@@ -396,7 +362,7 @@ test_calc__normalise_zscore_sample_sd(void)
  *         <- P2 (w 1) <- I3 (w 1), I4 (w 1)
  * Nodes: INDEX 0, P1 1, I1 2, I2 3, P2 4, I3 5, I4 6.
  */
-static const struct nd agg_fw[] = {
+static const struct fx_node agg_fw[] = {
 	{ "INDEX", NULL, AGG, 0, 0, 1 },
 	{ "P1", "INDEX", AGG, 0, 0, 2 },
 	{ "I1", "P1", IND, 0, 1, 1 },
@@ -423,7 +389,7 @@ test_calc__aggregate_arith_renormalises_over_present_children(void)
 	gsl_matrix *s;
 	double w[7];
 
-	CHECK_INT(build(&fw, agg_fw, 7, &err), 0);
+	CHECK_INT(fx_framework(&fw, agg_fw, 7, &err), 0);
 	if (fw == NULL)
 		return;
 	CHECK_INT(fw->top_level, 3);
@@ -477,7 +443,7 @@ test_calc__aggregate_arith_renormalises_over_present_children(void)
 }
 
 /* INDEX <- A (w 1), B (w 3); nodes INDEX 0, A 1, B 2 */
-static const struct nd gh_fw[] = {
+static const struct fx_node gh_fw[] = {
 	{ "INDEX", NULL, AGG, 0, 0, 1 },
 	{ "A", "INDEX", IND, 0, 1, 1 },
 	{ "B", "INDEX", IND, 0, 1, 3 },
@@ -501,7 +467,7 @@ test_calc__aggregate_geom_and_harm(void)
 	gsl_matrix *s;
 	double w[3];
 
-	CHECK_INT(build(&fw, gh_fw, 3, &err), 0);
+	CHECK_INT(fx_framework(&fw, gh_fw, 3, &err), 0);
 	if (fw == NULL)
 		return;
 	cidx_calc_weights_default(fw, w);
@@ -612,7 +578,7 @@ test_calc__rank_ties_in_byte_order_and_all_nan(void)
  *         <- P2 <- I3 (+1)           all weights 1
  * Nodes: INDEX 0, P1 1, I1 2, I2 3, P2 4, I3 5.
  */
-static const struct nd e2e_fw[] = {
+static const struct fx_node e2e_fw[] = {
 	{ "INDEX", NULL, AGG, 3, 0, 1 },
 	{ "P1", "INDEX", AGG, 2, 0, 1 },
 	{ "I1", "P1", IND, 1, 1, 1 },
@@ -633,15 +599,7 @@ e2e_data(void)
 		40, 2, NA,
 		50, 4, 25,
 	};
-	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
-
-	ds->year = 2020;
-	ds->n_units = 5;
-	ds->unit = xcalloc(5, sizeof(*ds->unit));
-	for (size_t i = 0; i < 5; i++)
-		ds->unit[i].code = xstrdup(codes[i]);
-	ds->x = mat(5, 3, x);
-	return ds;
+	return fx_dataset(2020, codes, 5, x, 3);
 }
 
 void
@@ -655,7 +613,7 @@ test_calc__ranking_compute_end_to_end(void)
 	struct cidx_tierspec ts;
 	double w[6];
 
-	CHECK_INT(build(&fw, e2e_fw, 6, &err), 0);
+	CHECK_INT(fx_framework(&fw, e2e_fw, 6, &err), 0);
 	if (fw == NULL) {
 		cidx_dataset_free(ds);
 		return;
@@ -767,7 +725,7 @@ out:
  * the index: P (direction +1) = {2, 4, 4, 10} and M (direction -1) =
  * {1, 2, 4, NA}.  Nodes: INDEX 0, P 1, M 2; columns P 0, M 1.
  */
-static const struct nd more_fw[] = {
+static const struct fx_node more_fw[] = {
 	{ "INDEX", NULL, AGG, 0, 0, 1 },
 	{ "P", "INDEX", IND, 1, 1, 1 },
 	{ "M", "INDEX", IND, 1, -1, 1 },
@@ -789,7 +747,7 @@ norm_case(const char *spec, const double *want_p, const double *want_m)
 	gsl_matrix *x = mat(4, 2, more_x), *s = gsl_matrix_alloc(4, 3);
 	int skipped[2];
 
-	CHECK(build(&fw, more_fw, 3, &err) == 0);
+	CHECK(fx_framework(&fw, more_fw, 3, &err) == 0);
 	CHECK(cidx_method_set(&m, CIDX_MK_NORMALISE, spec, &err) == 0);
 	CHECK(cidx_calc_normalise(fw, x, &m, s, skipped, &err) == 0);
 	for (size_t i = 0; i < 4; i++) {
@@ -849,18 +807,18 @@ test_calc__normalise_ratio_needs_direction_plus_one(void)
 	gsl_matrix *x = mat(4, 2, more_x), *s = gsl_matrix_alloc(4, 3);
 	gsl_matrix_view p = gsl_matrix_submatrix(x, 0, 0, 4, 1);
 	/* only P: ratio = 100 x / mean, mean = (2+4+4+10)/4 = 5: 40 80 80 200 */
-	static const struct nd one[] = {
+	static const struct fx_node one[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "P", "INDEX", IND, 1, 1, 1 },
 	};
 	struct cidx_framework *f1 = NULL;
 	gsl_matrix *s1 = gsl_matrix_alloc(4, 2);
 
-	CHECK(build(&fw, more_fw, 3, &err) == 0);
+	CHECK(fx_framework(&fw, more_fw, 3, &err) == 0);
 	CHECK(cidx_method_set(&m, CIDX_MK_NORMALISE, "ratio", &err) == 0);
 	CHECK(cidx_calc_normalise(fw, x, &m, s, NULL, &err) == CIDX_EINVAL);
 	CHECK_HAS(err.msg, "'M'");
-	CHECK(build(&f1, one, 2, &err) == 0);
+	CHECK(fx_framework(&f1, one, 2, &err) == 0);
 	CHECK(cidx_calc_normalise(f1, &p.matrix, &m, s1, NULL, &err) == 0);
 	CHECK_DBL(gsl_matrix_get(s1, 0, 1), 40, 1e-12);
 	CHECK_DBL(gsl_matrix_get(s1, 1, 1), 80, 1e-12);
@@ -880,7 +838,7 @@ test_calc__normalise_panel_scale(void)
 	 * min 0 and max 10, so year B scores (5-0)/(10-0)*100 = 50 for both
 	 * units, although B alone has no spread (and is skipped per year).
 	 */
-	static const struct nd one[] = {
+	static const struct fx_node one[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "P", "INDEX", IND, 1, 1, 1 },
 	};
@@ -894,7 +852,7 @@ test_calc__normalise_panel_scale(void)
 	struct cidx_norm_stats st[1];
 	int skipped[1];
 
-	CHECK(build(&fw, one, 2, &err) == 0);
+	CHECK(fx_framework(&fw, one, 2, &err) == 0);
 	cidx_calc_norm_stats(fw, both, 2, st);
 	CHECK_INT(st[0].n, 4);
 	CHECK_DBL(st[0].lo, 0, 0);
@@ -939,7 +897,7 @@ test_calc__global_weights(void)
 	 * MARKET -> FIRMS (2), SO2 (2).  Global weights: TALENT 3/4, MARKET
 	 * 1/4, GRADS 3/4 * 1/2 = 3/8, RD 3/8, FIRMS 1/4 * 1/2 = 1/8, SO2 1/8.
 	 */
-	static const struct nd t[] = {
+	static const struct fx_node t[] = {
 		{ "INDEX", NULL, AGG, 0, 0, 1 },
 		{ "TALENT", "INDEX", AGG, 0, 0, 3 },
 		{ "MARKET", "INDEX", AGG, 0, 0, 1 },
@@ -953,7 +911,7 @@ test_calc__global_weights(void)
 	double w[7], gw[7], share[7];
 	unsigned char present[7] = { 1, 1, 1, 1, 1, 1, 1 };
 
-	CHECK(build(&fw, t, 7, &err) == 0);
+	CHECK(fx_framework(&fw, t, 7, &err) == 0);
 	cidx_calc_weights_default(fw, w);
 	cidx_global_weights(fw, w, fw->root, NULL, NULL, gw);
 	CHECK_DBL(gw[1], 0.75, 1e-15);

@@ -1,0 +1,428 @@
+/* calc: the engine (years, cache, weights level by level), movement,
+ * contributions and the rank split, audit */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/audit.h"
+#include "calc/engine.h"
+#include "calc/explain.h"
+#include "calc/movement.h"
+#include "calc/prepare.h"
+#include "core/mem.h"
+#include "fixture.h"
+#include "runner.h"
+
+/*
+ * INDEX <- P1 <- I1 (+1), I2 (-1)
+ *       <- P2 <- I3 (+1)           all weights 1
+ * Nodes: INDEX 0, P1 1, I1 2, I2 3, P2 4, I3 5.
+ */
+static const struct fx_node e2e_fw[] = {
+	{ "INDEX", NULL, AGG, 3, 0, 1 },
+	{ "P1", "INDEX", AGG, 2, 0, 1 },
+	{ "I1", "P1", IND, 1, 1, 1 },
+	{ "I2", "P1", IND, 1, -1, 1 },
+	{ "P2", "INDEX", AGG, 2, 0, 1 },
+	{ "I3", "P2", IND, 1, 1, 1 },
+};
+
+static const char *const codes[5] = { "U1", "U2", "U3", "U4", "U5" };
+
+/*
+ * 2017, minmax 0-100 by hand:
+ *   I1 10..50       -> 0 25 50 75 100
+ *   I2 5 1 3 2 4 (-1) -> 0 100 50 75 25
+ *   I3 0 100 50 - 25  -> 0 100 50 NaN 25
+ *   P1 = (I1 + I2)/2 -> 0 62.5 50 75 62.5;  P2 = I3
+ *   INDEX            -> 0 81.25 50 75 43.75: ranks U2 U4 U3 U5 U1
+ * 2016: U1 has the same data as in 2017; the others differ.
+ */
+static const double x2017[5 * 3] = {
+	10, 5, 0,
+	20, 1, 100,
+	30, 3, 50,
+	40, 2, NA,
+	50, 4, 25,
+};
+static const double x2016[5 * 3] = {
+	10, 5, 0,
+	45, 4, 10,
+	40, 1, 80,
+	20, 3, 60,
+	30, 2, 90,
+};
+
+struct mem_source {
+	int loads;
+};
+
+static int
+mem_years(void *ctx, int **out, size_t *n, struct cidx_err *err)
+{
+	(void)ctx;
+	(void)err;
+	*out = xcalloc(2, sizeof(int));
+	(*out)[0] = 2016;
+	(*out)[1] = 2017;
+	*n = 2;
+	return 0;
+}
+
+static int
+mem_load(void *ctx, const struct cidx_framework *fw, int year,
+    struct cidx_dataset **out, struct cidx_err *err)
+{
+	struct mem_source *m = ctx;
+
+	(void)fw;
+	m->loads++;
+	if (year != 2016 && year != 2017)
+		return cidx_err_set(err, CIDX_ENOTFOUND, "no data");
+	*out = fx_dataset(year, codes, 5, year == 2017 ? x2017 : x2016, 3);
+	return 0;
+}
+
+static struct cidx_engine *
+engine(const struct cidx_framework *fw, struct mem_source *ms,
+    const struct cidx_engine_opts *o)
+{
+	struct cidx_source src = { ms, mem_years, mem_load };
+	struct cidx_engine *e = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (cidx_engine_new(&e, fw, &src, o, &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return e;
+}
+
+void
+test_engine__years_and_cache(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	const struct cidx_dataset *ds, *ds2;
+	struct cidx_ranking *r = NULL;
+	int year, cyear;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	CHECK_INT(cidx_engine_pick_years(e, 0, 0, &year, &cyear, &err), 0);
+	CHECK_INT(year, 2017);
+	CHECK_INT(cyear, 2016);
+	CHECK_INT(cidx_engine_pick_years(e, 2016, 0, &year, &cyear, &err), 0);
+	CHECK_INT(cyear, 0);
+	CHECK_INT(cidx_engine_pick_years(e, 0, -1, &year, &cyear, &err), 0);
+	CHECK_INT(cyear, 0);
+	CHECK_INT(cidx_engine_pick_years(e, 2016, 2017, &year, &cyear, &err),
+	    0);
+	CHECK_INT(cyear, 2017);
+	CHECK_INT(cidx_engine_pick_years(e, 2015, 0, &year, &cyear, &err),
+	    CIDX_ENOTFOUND);
+	CHECK_HAS(err.msg, "no indicator data for year 2015 (years with "
+	    "data: 2016 2017)");
+	CHECK_INT(cidx_engine_pick_years(e, 2017, 2014, &year, &cyear, &err),
+	    CIDX_ENOTFOUND);
+	CHECK_HAS(err.msg, "year 2014 (--compare; years with data");
+	CHECK_INT(cidx_engine_pick_years(e, 2017, 2017, &year, &cyear, &err),
+	    CIDX_EINVAL);
+	/* nothing is read until a year is needed, and then once */
+	CHECK_INT(ms.loads, 0);
+	CHECK_INT(cidx_engine_prepared(e, 2017, &ds, NULL, &err), 0);
+	CHECK_INT(cidx_engine_prepared(e, 2017, &ds2, NULL, &err), 0);
+	CHECK(ds == ds2);
+	CHECK_INT(ms.loads, 1);
+	CHECK_INT(cidx_engine_rank(e, 2017, NULL, 0, &r, &err), 0);
+	CHECK_INT(ms.loads, 1);
+	if (r) {
+		CHECK_DBL(gsl_matrix_get(r->s, 1, 0), 81.25, 1e-12);
+		CHECK_DBL(gsl_matrix_get(r->s, 3, 0), 75, 1e-12);
+		CHECK_DBL(gsl_matrix_get(r->s, 4, 0), 43.75, 1e-12);
+		CHECK_INT(r->rank[1], 1);
+		CHECK_INT(r->rank[3], 2);
+		CHECK_INT(r->rank[0], 5);
+	}
+	CHECK_INT(cidx_engine_weights_year(e), 2017);
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
+/* the level-2 weights of an engine, after ranking 2017 */
+static void
+level2(const struct cidx_framework *fw, const struct cidx_engine_opts *o,
+    double *p1, double *p2, double *i1)
+{
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_engine *e = engine(fw, &ms, o);
+	struct cidx_ranking *r = NULL;
+
+	*p1 = *p2 = *i1 = NAN;
+	if (e == NULL)
+		return;
+	if (cidx_engine_rank(e, 2017, NULL, 0, &r, &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	*p1 = cidx_engine_weights(e)[1];
+	*p2 = cidx_engine_weights(e)[4];
+	*i1 = cidx_engine_weights(e)[2];
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+}
+
+void
+test_engine__overrides_apply_level_by_level(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_wset over = CIDX_WSET_INIT, base = CIDX_WSET_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	const struct cidx_wgroup *g;
+	struct cidx_engine *e;
+	struct mem_source ms = { 0 };
+	struct cidx_ranking *r = NULL;
+	double a1, a2, ai, b1, b2, bi, c1, c2, ci, i2 = NAN;
+	size_t ng = 0;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
+		return;
+	/* A: entropy at every level, I1 set to 5 */
+	o.wmethod = CIDX_WM_ENTROPY;
+	cidx_wset_add(&over, 2, 5);
+	o.over = &over;
+	level2(fw, &o, &a1, &a2, &ai);
+	CHECK_DBL(ai, 5, 0);
+	/* its derived I2, for B */
+	if ((e = engine(fw, &ms, &o)) != NULL) {
+		CHECK_INT(cidx_engine_rank(e, 2017, NULL, 0, &r, &err), 0);
+		i2 = cidx_engine_weights(e)[3];
+		g = cidx_engine_groups(e, &ng);
+		CHECK_INT(ng, 3);
+		/* the groups bottom-up: P1's children, P2's, the index's */
+		CHECK_INT(g[0].parent, 1);
+		CHECK_INT(g[2].parent, 0);
+		CHECK_DBL(g[0].w[0] + g[0].w[1], 1, 1e-15);
+		cidx_ranking_free(r);
+		cidx_engine_free(e);
+	}
+	/* B: only level 2 derived, level 1 fixed at A's final weights: the
+	 * pillar scores are A's, so are the level-2 weights */
+	o.wlevel = 2;
+	o.over = NULL;
+	cidx_wset_add(&base, 2, 5);
+	cidx_wset_add(&base, 3, i2);
+	o.base = &base;
+	level2(fw, &o, &b1, &b2, &bi);
+	CHECK_DBL(b1, a1, 1e-15);
+	CHECK_DBL(b2, a2, 1e-15);
+	CHECK_DBL(bi, 5, 0);
+	/* C: without the override the level-2 weights differ */
+	o.wlevel = 0;
+	o.base = NULL;
+	level2(fw, &o, &c1, &c2, &ci);
+	CHECK(fabs(c1 - a1) > 1e-6);
+	CHECK_DBL(a1 + a2, 1, 1e-15);
+	cidx_wset_release(&over);
+	cidx_wset_release(&base);
+	cidx_framework_free(fw);
+}
+
+void
+test_engine__contributions_add_up(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	struct cidx_ranking *r = NULL;
+	struct cidx_contrib *c = NULL;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	if (cidx_engine_rank(e, 2017, NULL, 0, &r, &err) < 0)
+		goto out;
+	/* U2: both pillars; I1 25 x 0.25, I2 100 x 0.25, I3 100 x 0.5 */
+	cidx_contributions(&c, fw, cidx_engine_weights(e), r->s, 1);
+	CHECK_DBL(c->share[1], 0.5, 0);
+	CHECK_DBL(c->global[2], 0.25, 0);
+	CHECK_DBL(c->global[5], 0.5, 0);
+	CHECK_DBL(c->contrib[2], 6.25, 1e-12);
+	CHECK_DBL(c->contrib[3], 25, 1e-12);
+	CHECK_DBL(c->contrib[5], 50, 1e-12);
+	CHECK_DBL(c->contrib[1], c->contrib[2] + c->contrib[3], 1e-12);
+	CHECK_DBL(c->contrib[2] + c->contrib[3] + c->contrib[5], 81.25, 1e-12);
+	CHECK_DBL(c->factor[1], sqrt(62.5), 1e-12);
+	cidx_contrib_free(c);
+	/* U4: P2 missing, P1 takes the whole index */
+	cidx_contributions(&c, fw, cidx_engine_weights(e), r->s, 3);
+	CHECK(isnan(c->share[4]) && isnan(c->contrib[5]));
+	CHECK_DBL(c->global[5], 0, 0);
+	CHECK_DBL(c->share[1], 1, 0);
+	CHECK_DBL(c->contrib[2] + c->contrib[3], 75, 1e-12);
+	CHECK(isnan(c->factor[4]));
+	cidx_contrib_free(c);
+out:
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
+void
+test_engine__rank_split(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	struct cidx_rank_split sp;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	/* U1 has the same data both years: all of its change is the others' */
+	CHECK_INT(cidx_engine_split(e, "U1", 2017, 2016, &sp, &err), 0);
+	CHECK_DBL(sp.own, 0, 0);
+	CHECK_DBL(sp.own + sp.others, sp.rank_then - sp.rank_now, 0);
+	CHECK_INT(sp.rank_own_new, sp.rank_then);
+	CHECK_INT(sp.rank_own_old, sp.rank_now);
+	/* any unit: the parts add up exactly */
+	CHECK_INT(cidx_engine_split(e, "U3", 2017, 2016, &sp, &err), 0);
+	CHECK_DBL(sp.own + sp.others, sp.rank_then - sp.rank_now, 0);
+	CHECK_INT(cidx_engine_split(e, "ZZ", 2017, 2016, &sp, &err),
+	    CIDX_ENOTFOUND);
+	CHECK_HAS(err.msg, "unit 'ZZ' is not ranked in 2017");
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
+/*
+ * Movement, by hand, N = 4, D = 3 (rank now / rank then):
+ *   A 1/4  climbed 3, but was in the top 4 already: not an entrant
+ *   B 2/5  climbed exactly D from rank N+1: entrant and dark horse
+ *   C 3/5  climbed D-1: entrant, not a dark horse
+ *   D 4/-  at rank exactly N, not there before: entrant, no change
+ *   E 5/9  climbed 4, but outside the top 4: neither
+ *   F -/2  not ranked now: nothing
+ */
+void
+test_engine__movement_boundaries(void)
+{
+	static const struct fx_node d[] = {
+		{ "INDEX", NULL, AGG, 2, 0, 1 },
+		{ "X", "INDEX", IND, 1, 1, 1 },
+		{ "Y", "INDEX", IND, 1, 1, 1 },
+		{ "Z", "INDEX", IND, 1, 1, 1 },
+	};
+	static const char *const now_codes[] = { "A", "B", "C", "D", "E", "F" };
+	static const char *const then_codes[] = { "A", "B", "C", "E", "F" };
+	static const double x6[6 * 3] = { 0 }, x5[5 * 3] = { 0 };
+	int now_rank[] = { 1, 2, 3, 4, 5, 0 }, then_rank[] = { 4, 5, 5, 9, 2 };
+	int now_skip[3] = { 0, CIDX_SKIP_NODATA, 0 };
+	int then_skip[3] = { 0, 0, CIDX_SKIP_NODATA };
+	struct cidx_ranking now = { 0 }, then = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *dn = fx_dataset(2017, now_codes, 6, x6, 3);
+	struct cidx_dataset *dt = fx_dataset(2016, then_codes, 5, x5, 3);
+	struct cidx_movement *mv = NULL;
+
+	now.n = 6;
+	now.rank = now_rank;
+	now.n_ranked = 5;
+	now.skipped = now_skip;
+	then.n = 5;
+	then.rank = then_rank;
+	then.n_ranked = 5;
+	then.skipped = then_skip;
+	if (fx_framework(&fw, d, LEN(d), &err) < 0)
+		goto out;
+	CHECK_INT(cidx_movement_compute(&mv, fw, dn, &now, dt, &then, 4, 3,
+	    &err), 0);
+	if (mv == NULL)
+		goto out;
+	CHECK_INT(mv->mv[0].change, 3);
+	CHECK(!mv->mv[0].entrant && !mv->mv[0].dark);
+	CHECK(mv->mv[1].entrant && mv->mv[1].dark);
+	CHECK_INT(mv->mv[1].change, 3);
+	CHECK(mv->mv[2].entrant && !mv->mv[2].dark);
+	CHECK(mv->mv[3].entrant && !mv->mv[3].dark && !mv->mv[3].has_change);
+	CHECK_INT(mv->mv[3].prev, 0);
+	CHECK(!mv->mv[4].entrant && !mv->mv[4].dark);
+	CHECK_INT(mv->mv[4].change, 4);
+	CHECK(!mv->mv[5].entrant && !mv->mv[5].has_change);
+	/* X in both years, Y only then, Z only now */
+	CHECK_INT(mv->n_cur, 2);
+	CHECK_INT(mv->n_prev, 2);
+	CHECK_INT(mv->shared, 1);
+	CHECK(!cidx_movement_same_indicators(mv));
+	cidx_movement_free(mv);
+	mv = NULL;
+	/* top 0: every ranked unit is in the top group */
+	CHECK_INT(cidx_movement_compute(&mv, fw, dn, &now, dt, &now, 0, 3,
+	    &err), 0);
+	CHECK(mv && !mv->mv[4].entrant);
+	CHECK(mv && cidx_movement_same_indicators(mv));
+out:
+	cidx_movement_free(mv);
+	cidx_dataset_free(dn);
+	cidx_dataset_free(dt);
+	cidx_framework_free(fw);
+}
+
+void
+test_engine__audit(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_treat_params tp = CIDX_TREAT_PARAMS_INIT;
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	struct cidx_ranking *r = NULL;
+	struct cidx_audit_row rows[6];
+	const struct cidx_dataset *ds;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	if (cidx_engine_rank(e, 2017, NULL, 0, &r, &err) < 0 ||
+	    cidx_engine_prepared(e, 2017, &ds, NULL, &err) < 0)
+		goto out;
+	cidx_audit(fw, ds, r, &tp, rows);
+	/* I3: 4 of 5 values, mean 43.75 */
+	CHECK_INT(rows[5].sum.n, 4);
+	CHECK_DBL(rows[5].na_share, 0.2, 1e-15);
+	CHECK_DBL(rows[5].sum.mean, 43.75, 1e-12);
+	/* P2 = I3: r = rho = 1 */
+	CHECK_DBL(rows[5].r_parent, 1, 1e-12);
+	CHECK_DBL(rows[5].rho_parent, 1, 1e-12);
+	/* I1 (0 25 50 75 100) against P1 (0 62.5 50 75 62.5): centred
+	 * -50 -25 0 25 50 and -50 12.5 0 25 12.5: r = 3125 /
+	 * sqrt(6250 x 2843.75) = 0.74162 */
+	CHECK_DBL(rows[2].r_parent, 0.7416198487095663, 1e-12);
+	CHECK(!rows[2].negative);
+	CHECK(rows[2].outlier == cidx_treat_fails(rows[2].sum.skew,
+	    rows[2].sum.kurt, &tp));
+	/* aggregates: alpha over their children */
+	CHECK(!isnan(rows[1].alpha));
+	CHECK(isnan(rows[4].alpha)); /* one child */
+out:
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
