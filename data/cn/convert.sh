@@ -22,8 +22,9 @@ awk=${AWK:-awk}
 census=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1_nogeom.csv
 panel=$raw/cn-city-panel-2004-2012/cities_2004_2012.csv
 firm=$raw/cn-city-firms-2015/firm_yearbook.csv
+names=$here/names-en.csv
 
-for f in "$census" "$panel" "$firm"; do
+for f in "$census" "$panel" "$firm" "$names"; do
 	if [ ! -r "$f" ]; then
 		echo "convert.sh: cannot read $f" >&2
 		exit 1
@@ -269,9 +270,23 @@ fi == 3 {
 	next
 }
 
+# ---- English names: code,name,name_en -----------------------------------------
+fi == 4 && FNR == 1 {
+	if ($0 != "code,name,name_en") die(FILENAME ": header is not code,name,name_en")
+	next
+}
+fi == 4 {
+	if (NF != 3 || $3 == "") die(FILENAME ":" FNR ": expected code,name,name_en")
+	if (!($1 in cname)) die(FILENAME ":" FNR ": code " $1 " is not in the census list")
+	if ($2 != cname[$1]) die(FILENAME ":" FNR ": " $1 " is " cname[$1] " in the census list, not " $2)
+	if ($1 in ename) die(FILENAME ":" FNR ": second row for " $1)
+	ename[$1] = $3
+	next
+}
+
 END {
 	if (failed) exit 1
-	if (fi != 3) die("expected 3 input files")
+	if (fi != 4) die("expected 4 input files")
 
 	NU = 0
 	for (cd in used) U[++NU] = cd
@@ -483,9 +498,13 @@ END {
 		    ", no census-based values in " nareap[cd] " year(s) up to " area_to[cd])
 
 	# ---- write ----
+	for (u = 1; u <= NU; u++)
+		if (!(U[u] in ename)) die("no English name for " U[u] " " cname[U[u]] " in names-en.csv")
+	for (cd in ename)
+		if (!(cd in used)) die("names-en.csv: " cd " " cname[cd] " has no data")
 	print "code,name,name_en,province" > OUT_UNITS
 	for (u = 1; u <= NU; u++)
-		print U[u] "," csvq(cname[U[u]]) ",," csvq(cprov[U[u]]) > OUT_UNITS
+		print U[u] "," csvq(cname[U[u]]) "," csvq(ename[U[u]]) "," csvq(cprov[U[u]]) > OUT_UNITS
 	close(OUT_UNITS)
 	NY2 = split("2004 2005 2006 2007 2008 2009 2010 2011 2012 2015", Y2, " ")
 	print "unit,indicator,year,value" > OUT_DATA
@@ -518,7 +537,7 @@ END {
 	for (y = 1; y <= NY2; y++) note("year " Y2[y] ": rows " (rowsy[Y2[y]] + 0) ", units " (unitsy[Y2[y]] + 0))
 	for (i = 1; i <= NI; i++) note("indicator " SI[i] ": rows " (rowsi[SI[i]] + 0))
 }
-' "$census" "$panel" "$firm"
+' "$census" "$panel" "$firm" "$names"
 
 mv "$units_tmp" "$out/cities.csv"
 mv "$data_tmp" "$out/cn-cities.csv"
