@@ -2,11 +2,13 @@
 # convert.sh - build the cityidx Chinese-city data files from data/cn/raw/.
 #
 # Usage (from the repository root):  sh data/cn/convert.sh [OUTDIR]
-#   OUTDIR defaults to data/cn.  Writes OUTDIR/cities.csv (units file) and
+#   OUTDIR defaults to data/cn.  Writes OUTDIR/cities.csv (units file),
 #   OUTDIR/cn-cities.csv (long layout unit,indicator,year,value) for the
-#   framework indicators/cn-cities.csv.  A summary of every cleaning rule
-#   is printed on standard error.  Needs only a POSIX sh and awk (mawk or
-#   gawk); set AWK=... to choose the awk.  Output is deterministic.
+#   framework indicators/cn-cities.csv, and OUTDIR/boundaries.csv (units
+#   file code,boundary: each city's 2020 boundary as WKT).  A summary of
+#   every cleaning rule is printed on standard error.  Needs only a POSIX
+#   sh and awk (mawk or gawk); set AWK=... to choose the awk.  Output is
+#   deterministic.
 #
 # Every rule applied here is described in data/cn/README.md.
 
@@ -20,11 +22,12 @@ out=${1:-$here}
 awk=${AWK:-awk}
 
 census=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1_nogeom.csv
+geom=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1.csv
 panel=$raw/cn-city-panel-2004-2012/cities_2004_2012.csv
 firm=$raw/cn-city-firms-2015/firm_yearbook.csv
 names=$here/names-en.csv
 
-for f in "$census" "$panel" "$firm" "$names"; do
+for f in "$census" "$geom" "$panel" "$firm" "$names"; do
 	if [ ! -r "$f" ]; then
 		echo "convert.sh: cannot read $f" >&2
 		exit 1
@@ -33,7 +36,8 @@ done
 mkdir -p "$out"
 units_tmp=$out/cities.csv.tmp
 data_tmp=$out/cn-cities.csv.tmp
-trap 'rm -f "$units_tmp" "$data_tmp"' EXIT
+bound_tmp=$out/boundaries.csv.tmp
+trap 'rm -f "$units_tmp" "$data_tmp" "$bound_tmp"' EXIT
 
 # shellcheck disable=SC2016 # the awk program is single-quoted on purpose
 "$awk" -v OUT_UNITS="$units_tmp" -v OUT_DATA="$data_tmp" '
@@ -539,5 +543,120 @@ END {
 }
 ' "$census" "$panel" "$firm" "$names"
 
+# ---- boundaries: the 2020 boundary (WKT) of every unit of cities.csv ----------
+# Coordinates are rounded to 3 decimals (about 100 m); consecutive duplicate
+# points are then dropped, every ring is closed and a ring left with fewer
+# than 4 points is dropped (a polygon whose outer ring is dropped goes with
+# its holes).  Each change is reported on standard error.
+# shellcheck disable=SC2016 # the awk program is single-quoted on purpose
+"$awk" -v OUT="$bound_tmp" '
+function die(msg) {
+	printf "convert.sh: %s\n", msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+function note(msg) { printf "%s\n", msg > "/dev/stderr" }
+function isnum(s) { return s ~ /^[0-9]+(\.[0-9]+)?$/ }
+# "x y,x y,..." -> "(x y,...)" rounded, deduplicated and closed; "" when
+# fewer than 4 points remain
+function ring(s, what,    n, p, i, xy, q, out, k, first, last) {
+	n = split(s, p, ",")
+	npts_in += n
+	k = 0; out = ""; last = ""
+	for (i = 1; i <= n; i++) {
+		if (split(p[i], xy, " ") != 2 || !isnum(xy[1]) || !isnum(xy[2]))
+			die(what ": bad point \"" p[i] "\"")
+		q = sprintf("%.3f %.3f", xy[1], xy[2])
+		if (q == last) { ndup++; continue }
+		if (k == 0) first = q
+		out = out (k ? "," : "") q; last = q; k++
+	}
+	if (last != first) { out = out "," first; k++; nclosed++ }
+	if (k < 4) return ""
+	npts += k; nrings++
+	return "(" out ")"
+}
+# "(ring),(ring)..." without the outer parentheses -> "((...),(...))" or ""
+function polygon(s, what,    n, r, i, out, x) {
+	n = split(s, r, /\),\(/)
+	out = ""
+	for (i = 1; i <= n; i++) {
+		x = ring(r[i], what ", ring " i)
+		if (x == "") {
+			ndropped++
+			note(what ", ring " i ": fewer than 4 points after rounding -> " \
+			    (i == 1 ? "polygon dropped" : "hole dropped"))
+			if (i == 1) return ""
+			continue
+		}
+		out = out (out == "" ? "" : ",") x
+	}
+	return "(" out ")"
+}
+FNR == 1 { fi++ }
+{ sub(/\r$/, "") }
+# units file written above: code,name,...
+fi == 1 && FNR > 1 {
+	split($0, f, ",")
+	nu++; U[nu] = f[1]; uname[f[1]] = f[2]
+	next
+}
+fi == 2 {
+	if (FNR == 1) sub(/^\357\273\277/, "")
+	if ($0 !~ /^".*"$/) die(FILENAME ":" FNR ": expected every field in double quotes")
+	n = split(substr($0, 2, length($0) - 2), f, /","/)
+	if (FNR == 1) {
+		nh = n
+		for (i = 1; i <= n; i++) h[f[i]] = i
+		if (!("city_code" in h) || !("city" in h) || !("coord" in h))
+			die(FILENAME ": no city_code, city or coord column")
+		next
+	}
+	if (n != nh) die(FILENAME ":" FNR ": " n " fields, header has " nh)
+	cd = f[h["city_code"]]
+	if (!(cd in uname)) next
+	if (f[h["city"]] != uname[cd])
+		die(FILENAME ":" FNR ": " cd " is " f[h["city"]] " here, " uname[cd] " in cities.csv")
+	if (cd in B) die(FILENAME ":" FNR ": second row for " cd)
+	w = f[h["coord"]]; what = cd " " uname[cd]
+	if (w ~ /^POLYGON\(\(.*\)\)$/) {
+		p = polygon(substr(w, 10, length(w) - 11), what)
+		B[cd] = (p == "") ? "" : "POLYGON" p
+		npoly++
+	} else if (w ~ /^MULTIPOLYGON\(\(\(.*\)\)\)$/) {
+		m = split(substr(w, 16, length(w) - 18), mp, /\)\),\(\(/)
+		out = ""
+		for (j = 1; j <= m; j++) {
+			p = polygon(mp[j], what ", polygon " j)
+			if (p != "") out = out (out == "" ? "" : ",") p
+		}
+		B[cd] = (out == "") ? "" : "MULTIPOLYGON(" out ")"
+		nmulti++
+	} else
+		die(FILENAME ":" FNR ": " cd ": coord is neither POLYGON((...)) nor MULTIPOLYGON(((...)))")
+	next
+}
+END {
+	if (failed) exit 1
+	print "code,boundary" > OUT
+	for (u = 1; u <= nu; u++) {
+		cd = U[u]
+		if (!(cd in B) || B[cd] == "") {
+			nmissing++
+			note("no boundary for " cd " " uname[cd])
+			continue
+		}
+		print cd ",\"" B[cd] "\"" > OUT
+		nout++
+	}
+	close(OUT)
+	note("boundaries: " nout " of " nu " units (" npoly " POLYGON, " nmulti " MULTIPOLYGON), " \
+	    (nmissing + 0) " without; points read " npts_in ", written " npts " in " nrings " rings; " \
+	    "consecutive duplicates dropped " (ndup + 0) ", rings closed " (nclosed + 0) \
+	    ", rings dropped " (ndropped + 0))
+}
+' "$units_tmp" "$geom"
+
 mv "$units_tmp" "$out/cities.csv"
 mv "$data_tmp" "$out/cn-cities.csv"
+mv "$bound_tmp" "$out/boundaries.csv"
