@@ -22,10 +22,14 @@ echo "== China: workspace reports/cn.db"
 "$bin" --db "$out/cn.db" import data/cn/cities.csv data/cn/cn-cities.csv
 latest=$("$bin" --db "$out/cn.db" years | awk 'NR > 1 { y = $1 } END { print y }')
 echo
-echo "-- the latest year, $latest (only the 2015 firm-registration indicators; see data/cn/README.md)"
-"$bin" --db "$out/cn.db" rank --year "$latest" --limit 20
+# Movement is shown only between years that share enough indicators (the
+# common-basis table of data/cn/README.md): 2012 against 2011, not 2015
+# against 2012.
+echo "-- the latest year, $latest (new firms, GDP, budget, employment, census; no environment"
+echo "   data; too few indicators shared with 2012 for movement: see data/cn/README.md)"
+"$bin" --db "$out/cn.db" rank --year "$latest" --limit 20 --compare none
 echo
-echo "-- 2012, the latest year with all four pillars"
+echo "-- 2012, the latest year with all four pillars, against 2011"
 "$bin" --db "$out/cn.db" rank --year 2012 --limit 20
 
 cat <<EOT

@@ -2,11 +2,13 @@
 # convert.sh - build the cityidx Chinese-city data files from data/cn/raw/.
 #
 # Usage (from the repository root):  sh data/cn/convert.sh [OUTDIR]
-#   OUTDIR defaults to data/cn.  Writes OUTDIR/cities.csv (units file) and
+#   OUTDIR defaults to data/cn.  Writes OUTDIR/cities.csv (units file),
 #   OUTDIR/cn-cities.csv (long layout unit,indicator,year,value) for the
-#   framework indicators/cn-cities.csv.  A summary of every cleaning rule
-#   is printed on standard error.  Needs only a POSIX sh and awk (mawk or
-#   gawk); set AWK=... to choose the awk.  Output is deterministic.
+#   framework indicators/cn-cities.csv, and OUTDIR/boundaries.csv (units
+#   file code,boundary: each city's 2020 boundary as WKT).  A summary of
+#   every cleaning rule is printed on standard error.  Needs only a POSIX
+#   sh and awk (mawk or gawk); set AWK=... to choose the awk.  Output is
+#   deterministic.
 #
 # Every rule applied here is described in data/cn/README.md.
 
@@ -20,10 +22,12 @@ out=${1:-$here}
 awk=${AWK:-awk}
 
 census=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1_nogeom.csv
+geom=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1.csv
 panel=$raw/cn-city-panel-2004-2012/cities_2004_2012.csv
 firm=$raw/cn-city-firms-2015/firm_yearbook.csv
+names=$here/names-en.csv
 
-for f in "$census" "$panel" "$firm"; do
+for f in "$census" "$geom" "$panel" "$firm" "$names"; do
 	if [ ! -r "$f" ]; then
 		echo "convert.sh: cannot read $f" >&2
 		exit 1
@@ -32,7 +36,8 @@ done
 mkdir -p "$out"
 units_tmp=$out/cities.csv.tmp
 data_tmp=$out/cn-cities.csv.tmp
-trap 'rm -f "$units_tmp" "$data_tmp"' EXIT
+bound_tmp=$out/boundaries.csv.tmp
+trap 'rm -f "$units_tmp" "$data_tmp" "$bound_tmp"' EXIT
 
 # shellcheck disable=SC2016 # the awk program is single-quoted on purpose
 "$awk" -v OUT_UNITS="$units_tmp" -v OUT_DATA="$data_tmp" '
@@ -67,6 +72,24 @@ function col(h, what,    i) {
 			return i
 	die(FILENAME ": no column \"" h "\" (" what ")")
 }
+# Census count of unit cd in year y (arrays c10, c20: 2010 and 2020 values):
+# the 2010 value up to 2010, interpolated geometrically between 2010 and 2020
+# after that and rounded to whole persons; "" when a value needed is missing
+# or when the area of the unit in year y differed from its 2020 area (area_to).
+function census_at(c10, c20, cd, y) {
+	if ((cd in area_to) && y + 0 <= area_to[cd]) return ""
+	if (!(cd in c10)) return ""
+	if (y + 0 <= 2010) return c10[cd]
+	if (!(cd in c20)) return ""
+	return sprintf("%.0f", c10[cd] * exp((y - 2010) / 10 * log(c20[cd] / c10[cd]))) + 0
+}
+# does unit-year key have a value of any indicator written so far?
+function hasdata(key,    i) {
+	for (i = 1; i <= NI; i++)
+		if ((key, IND[i]) in O)
+			return 1
+	return 0
+}
 # name -> admin code; sets RES_ALIAS; returns "" for a dropped name
 function resolve(name) {
 	RES_ALIAS = 0
@@ -96,23 +119,22 @@ BEGIN {
 	dropname["莱芜市"] = "abolished 2019, merged into 济南市"
 
 	# Panel columns used (upstream header names, exact).
-	NK = split("GDP IND RETAIL FDI TERT FISC POP BEDS HLTH PUPIL SO2 WASTE GREEN", K, " ")
+	# IND only serves rule C (rows that describe a different area).
+	NK = split("GDP IND RETAIL FDI FISC POP BEDS HLTH SO2 WASTE GREEN", K, " ")
 	H["GDP"]    = "地区生产总值_当年价格_全市_万元"
 	H["IND"]    = "规模以上工业总产值_全市_万元"
 	H["RETAIL"] = "社会消费品零售额_全市_万元"
 	H["FDI"]    = "外商实际投资额_全市_万美元"
-	H["TERT"]   = "第三产业占GDP的比重_全市_百分比"
 	H["FISC"]   = "财政收入 市 占GDP比重"
 	H["POP"]    = "年末总人口_全市_万人"
 	H["BEDS"]   = "医院、卫生院床位数_全市_张"
 	H["HLTH"]   = "每千人拥有卫生技术人员数 市"
-	H["PUPIL"]  = "普通中小学在校学生数_市_人"
 	H["SO2"]    = "工业二氧化硫排放量_全市_吨"
 	H["WASTE"]  = "生活垃圾无害化处理率_全市_百分比"
 	H["GREEN"]  = "绿化覆盖率_市辖区_百分比%"
 
 	# Rule Z: a 0 is missing in every used column except FDI.
-	split("GDP IND RETAIL TERT FISC POP BEDS HLTH PUPIL SO2 WASTE GREEN", t, " ")
+	split("GDP IND RETAIL FISC POP BEDS HLTH SO2 WASTE GREEN", t, " ")
 	for (i in t) zero_missing[t[i]] = 1
 	# Rule B: provinces whose 2011 population column is scrambled.
 	split("河南省 山东省 湖南省 湖北省 广东省", t, " ")
@@ -121,12 +143,29 @@ BEGIN {
 	# 10 prefectures absent from the firm file, the 2 present lowest).
 	firm_bad["陕西省"] = 1
 	# Rule J: columns checked for isolated jumps.
-	NJ = split("IND RETAIL POP BEDS PUPIL HLTH SO2", JC, " ")
+	NJ = split("RETAIL POP BEDS HLTH SO2", JC, " ")
 
 	NY = split("2004 2005 2006 2007 2008 2009 2010 2011 2012", Y, " ")
 
+	# Census values (resident population, working-age population) are
+	# for 2020 boundaries.  A unit whose area in a data year differed
+	# from its 2020 area gets no census-based value for that year:
+	# area_to[code] = the last data year on the old area.
+	area_to["340100"] = 2010; area_why["340100"] = "巢湖市 split in 2011"	# 合肥
+	area_to["340200"] = 2010; area_why["340200"] = "巢湖市 split in 2011"	# 芜湖
+	area_to["340500"] = 2010; area_why["340500"] = "巢湖市 split in 2011"	# 马鞍山
+	area_to["340400"] = 2015; area_why["340400"] = "寿县 from 六安, 2015/16"	# 淮南
+	area_to["341500"] = 2015; area_why["341500"] = "寿县 to 淮南, 2015/16"	# 六安
+	area_to["340700"] = 2015; area_why["340700"] = "枞阳县 from 安庆, 2015"	# 铜陵
+	area_to["340800"] = 2015; area_why["340800"] = "枞阳县 to 铜陵, 2015"	# 安庆
+	area_to["510100"] = 2015; area_why["510100"] = "简阳 from 资阳, 2016"	# 成都
+	area_to["512000"] = 2015; area_why["512000"] = "简阳 to 成都, 2016"	# 资阳
+	area_to["370100"] = 2018; area_why["370100"] = "莱芜市 merged in 2019"	# 济南
+	area_to["220100"] = 2019; area_why["220100"] = "公主岭 from 四平, 2020"	# 长春
+	area_to["220300"] = 2019; area_why["220300"] = "公主岭 to 长春, 2020"	# 四平
+
 	# Indicators written (sorted below).
-	NI = split("T_PUPIL T_HEALTH M_GDPPC M_RETAILPC M_INDPC M_TERT M_NEWFIRM M_GDPEMP E_BEDS E_GREEN E_WASTE E_SO2 C_FDIPC C_FISC C_BUDGET", IND, " ")
+	NI = split("T_WORKAGE T_HEALTH T_HEALTHPC T_EMPLOY M_GDP M_RETAIL M_GDPPC M_NEWFIRM M_NEWFIRMPC E_BEDS E_BEDSPC E_GREEN E_WASTE E_SO2 C_FDI C_FDIPC C_FISC C_BUDGET C_BUDGETPC", IND, " ")
 }
 
 FNR == 1 {
@@ -145,6 +184,8 @@ FNR == 1 {
 fi == 1 && FNR == 1 {
 	cc_city = col("city", "census"); cc_code = col("city_code", "census")
 	cc_prov = col("province", "census"); cc_pop10 = col("popu_2010", "census")
+	cc_pop20 = col("popu_2020", "census")
+	cc_wa10 = col("age_15_59_2010", "census"); cc_wa20 = col("age_15_59_2020", "census")
 	cnf = NF
 	next
 }
@@ -158,6 +199,12 @@ fi == 1 {
 	if ($cc_prov == "") die(FILENAME ":" FNR ": empty province")
 	c2code[nm] = cd; cname[cd] = nm; cprov[cd] = $cc_prov
 	if (isnum($cc_pop10) && $cc_pop10 > 0) cpop10[cd] = $cc_pop10 + 0
+	if (isnum($cc_pop20) && $cc_pop20 > 0) cpop20[cd] = $cc_pop20 + 0
+	# working-age (15-59) residents = population x share (%), whole persons
+	if ((cd in cpop10) && isnum($cc_wa10) && $cc_wa10 > 0)
+		cwa10[cd] = sprintf("%.0f", cpop10[cd] * $cc_wa10 / 100) + 0
+	if ((cd in cpop20) && isnum($cc_wa20) && $cc_wa20 > 0)
+		cwa20[cd] = sprintf("%.0f", cpop20[cd] * $cc_wa20 / 100) + 0
 	next
 }
 
@@ -227,9 +274,23 @@ fi == 3 {
 	next
 }
 
+# ---- English names: code,name,name_en -----------------------------------------
+fi == 4 && FNR == 1 {
+	if ($0 != "code,name,name_en") die(FILENAME ": header is not code,name,name_en")
+	next
+}
+fi == 4 {
+	if (NF != 3 || $3 == "") die(FILENAME ":" FNR ": expected code,name,name_en")
+	if (!($1 in cname)) die(FILENAME ":" FNR ": code " $1 " is not in the census list")
+	if ($2 != cname[$1]) die(FILENAME ":" FNR ": " $1 " is " cname[$1] " in the census list, not " $2)
+	if ($1 in ename) die(FILENAME ":" FNR ": second row for " $1)
+	ename[$1] = $3
+	next
+}
+
 END {
 	if (failed) exit 1
-	if (fi != 3) die("expected 3 input files")
+	if (fi != 4) die("expected 4 input files")
 
 	NU = 0
 	for (cd in used) U[++NU] = cd
@@ -326,7 +387,6 @@ END {
 	for (u = 1; u <= NU; u++) for (y = 1; y <= NY; y++) {
 		key = U[u] SUBSEP Y[y]
 		if (!(key in prow)) continue
-		if (V[key, "TERT"] != "" && V[key, "TERT"] + 0 > 100) { V[key, "TERT"] = ""; cntR["TERT"]++ }
 		if (V[key, "GREEN"] != "" && V[key, "GREEN"] + 0 > 100) { V[key, "GREEN"] = ""; cntR["GREEN"]++ }
 		if (V[key, "WASTE"] != "" && V[key, "WASTE"] + 0 > 100) { V[key, "WASTE"] = ""; cntR["WASTE"]++ }
 		if (V[key, "FISC"] != "" && V[key, "FISC"] + 0 >= 1) { V[key, "FISC"] = ""; cntR["FISC"]++; logR = logR " " cname[U[u]] Y[y] }
@@ -336,10 +396,9 @@ END {
 			    " (census 2010 resident: " ((U[u] in cpop10) ? cpop10[U[u]] : "n/a") ") -> missing")
 			V[key, "POP"] = ""; cntR["POP"]++; popgone[key] = 1
 		}
-		if (V[key, "IND"] != "" && V[key, "IND"] + 0 < 1000) { V[key, "IND"] = ""; cntR["IND"]++ }
-		if (V[key, "FDI"] != "" && V[key, "POP"] != "" && V[key, "FDI"] / V[key, "POP"] > 10000) {
+		if (V[key, "FDI"] != "" && (U[u] in cpop10) && V[key, "FDI"] * 10000 / cpop10[U[u]] > 10000) {
 			V[key, "FDI"] = ""; cntR["FDI"]++
-			note("rule R: FDI " U[u] " " cname[U[u]] " " Y[y] " > 10000 USD per inhabitant -> missing")
+			note("rule R: FDI " U[u] " " cname[U[u]] " " Y[y] " > 10000 USD per 2010 census resident -> missing")
 		}
 	}
 	# health workers per 1000 are computed upstream from the population:
@@ -374,45 +433,82 @@ END {
 		if ((key in prow) && V[key, "HLTH"] != "") { V[key, "HLTH"] = ""; cntH++ }
 
 	# ---- derived indicators ----
+	# Per-capita values divide by the resident population of the census
+	# (census_at), never by the registered population of the panel.  The
+	# registered population of the panel serves only to turn its health
+	# workers per 1000 (computed upstream from it) back into a count.
 	for (u = 1; u <= NU; u++) for (y = 1; y <= NY; y++) {
-		key = U[u] SUBSEP Y[y]
+		cd = U[u]; key = cd SUBSEP Y[y]
 		if (!(key in prow)) continue
-		pop = V[key, "POP"]; gdp = V[key, "GDP"]
-		if (pop != "") {
-			if (V[key, "PUPIL"] != "") O[key, "T_PUPIL"] = fmt(V[key, "PUPIL"] / pop)
-			if (gdp != "") O[key, "M_GDPPC"] = fmt(gdp / pop)
-			if (V[key, "RETAIL"] != "") O[key, "M_RETAILPC"] = fmt(V[key, "RETAIL"] / pop)
-			if (V[key, "IND"] != "") O[key, "M_INDPC"] = fmt(V[key, "IND"] / pop)
-			if (V[key, "BEDS"] != "") O[key, "E_BEDS"] = fmt(V[key, "BEDS"] / pop)
-			if (V[key, "FDI"] != "") O[key, "C_FDIPC"] = fmt(V[key, "FDI"] / pop)
+		res = census_at(cpop10, cpop20, cd, Y[y])
+		wa = census_at(cwa10, cwa20, cd, Y[y])
+		if (res == "" && (cd in area_to) && Y[y] + 0 <= area_to[cd]) nareap[cd]++
+		gdp = V[key, "GDP"]
+		if (V[key, "HLTH"] != "" && V[key, "POP"] != "") {
+			hw = sprintf("%.0f", V[key, "HLTH"] * V[key, "POP"] * 10) + 0
+			O[key, "T_HEALTH"] = hw
+			if (res != "") O[key, "T_HEALTHPC"] = fmt(hw * 1000 / res)
 		}
-		if (V[key, "HLTH"] != "") O[key, "T_HEALTH"] = V[key, "HLTH"]
-		if (V[key, "TERT"] != "") O[key, "M_TERT"] = V[key, "TERT"]
+		if (gdp != "") {
+			O[key, "M_GDP"] = gdp
+			if (res != "") O[key, "M_GDPPC"] = fmt(gdp * 10000 / res)
+		}
+		if (V[key, "RETAIL"] != "") O[key, "M_RETAIL"] = V[key, "RETAIL"]
+		if (V[key, "BEDS"] != "") {
+			O[key, "E_BEDS"] = V[key, "BEDS"]
+			if (res != "") O[key, "E_BEDSPC"] = fmt(V[key, "BEDS"] * 1000 / res)
+		}
 		if (V[key, "GREEN"] != "") O[key, "E_GREEN"] = V[key, "GREEN"]
 		if (V[key, "WASTE"] != "") O[key, "E_WASTE"] = V[key, "WASTE"]
-		if (V[key, "FISC"] != "") O[key, "C_FISC"] = V[key, "FISC"]
 		if (V[key, "SO2"] != "" && gdp != "") O[key, "E_SO2"] = fmt(V[key, "SO2"] * 10000 / gdp)
+		if (V[key, "FDI"] != "") {
+			O[key, "C_FDI"] = V[key, "FDI"]
+			if (res != "") O[key, "C_FDIPC"] = fmt(V[key, "FDI"] * 10000 / res)
+		}
+		# the panel ratio is (budget revenue + budget expenditure) / GDP:
+		# times GDP, in whole 10k CNY (the ratio has about 9 significant digits)
+		if (V[key, "FISC"] != "" && gdp != "") O[key, "C_FISC"] = sprintf("%.0f", V[key, "FISC"] * gdp)
+		# a census value alone does not make a unit-year
+		if (wa != "" && hasdata(key)) O[key, "T_WORKAGE"] = wa
 	}
 	for (u = 1; u <= NU; u++) {
 		cd = U[u]
 		if (!(cd in frow)) continue
 		key = cd SUBSEP 2015
-		emp = F["EMP", cd]
+		res = census_at(cpop10, cpop20, cd, 2015)
+		wa = census_at(cwa10, cwa20, cd, 2015)
+		if (res == "" && (cd in area_to) && 2015 <= area_to[cd]) nareap[cd]++
 		if (F["FIRM", cd] != "" && (cprov[cd] in firm_bad)) {
 			F["FIRM", cd] = ""; cntB["FIRM15"]++
 			note("rule B: new-firm count 2015 " cd " " cname[cd] " -> missing")
 		}
-		if (emp != "") {
-			if (F["FIRM", cd] != "") O[key, "M_NEWFIRM"] = fmt(F["FIRM", cd] * 10000 / emp)
-			if (F["GDP", cd] != "") O[key, "M_GDPEMP"] = fmt(F["GDP", cd] * 10000 / emp)
+		if (F["EMP", cd] != "") O[key, "T_EMPLOY"] = F["EMP", cd]
+		if (F["GDP", cd] != "") {
+			O[key, "M_GDP"] = F["GDP", cd]
+			if (res != "") O[key, "M_GDPPC"] = fmt(F["GDP", cd] * 10000 / res)
 		}
-		if (F["FISC", cd] != "" && F["GDP", cd] != "") O[key, "C_BUDGET"] = fmt(F["FISC", cd] / F["GDP", cd])
+		if (F["FIRM", cd] != "") {
+			O[key, "M_NEWFIRM"] = F["FIRM", cd]
+			if (res != "") O[key, "M_NEWFIRMPC"] = fmt(F["FIRM", cd] * 10000 / res)
+		}
+		if (F["FISC", cd] != "") {
+			O[key, "C_BUDGET"] = F["FISC", cd]
+			if (res != "") O[key, "C_BUDGETPC"] = fmt(F["FISC", cd] * 10000 / res)
+		}
+		if (wa != "" && hasdata(key)) O[key, "T_WORKAGE"] = wa
 	}
+	for (u = 1; u <= NU; u++) if ((cd = U[u]) in nareap)
+		note("area differs from the census area (" area_why[cd] "): " cd " " cname[cd] \
+		    ", no census-based values in " nareap[cd] " year(s) up to " area_to[cd])
 
 	# ---- write ----
+	for (u = 1; u <= NU; u++)
+		if (!(U[u] in ename)) die("no English name for " U[u] " " cname[U[u]] " in names-en.csv")
+	for (cd in ename)
+		if (!(cd in used)) die("names-en.csv: " cd " " cname[cd] " has no data")
 	print "code,name,name_en,province" > OUT_UNITS
 	for (u = 1; u <= NU; u++)
-		print U[u] "," csvq(cname[U[u]]) ",," csvq(cprov[U[u]]) > OUT_UNITS
+		print U[u] "," csvq(cname[U[u]]) "," csvq(ename[U[u]]) "," csvq(cprov[U[u]]) > OUT_UNITS
 	close(OUT_UNITS)
 	NY2 = split("2004 2005 2006 2007 2008 2009 2010 2011 2012 2015", Y2, " ")
 	print "unit,indicator,year,value" > OUT_DATA
@@ -445,7 +541,122 @@ END {
 	for (y = 1; y <= NY2; y++) note("year " Y2[y] ": rows " (rowsy[Y2[y]] + 0) ", units " (unitsy[Y2[y]] + 0))
 	for (i = 1; i <= NI; i++) note("indicator " SI[i] ": rows " (rowsi[SI[i]] + 0))
 }
-' "$census" "$panel" "$firm"
+' "$census" "$panel" "$firm" "$names"
+
+# ---- boundaries: the 2020 boundary (WKT) of every unit of cities.csv ----------
+# Coordinates are rounded to 3 decimals (about 100 m); consecutive duplicate
+# points are then dropped, every ring is closed and a ring left with fewer
+# than 4 points is dropped (a polygon whose outer ring is dropped goes with
+# its holes).  Each change is reported on standard error.
+# shellcheck disable=SC2016 # the awk program is single-quoted on purpose
+"$awk" -v OUT="$bound_tmp" '
+function die(msg) {
+	printf "convert.sh: %s\n", msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+function note(msg) { printf "%s\n", msg > "/dev/stderr" }
+function isnum(s) { return s ~ /^[0-9]+(\.[0-9]+)?$/ }
+# "x y,x y,..." -> "(x y,...)" rounded, deduplicated and closed; "" when
+# fewer than 4 points remain
+function ring(s, what,    n, p, i, xy, q, out, k, first, last) {
+	n = split(s, p, ",")
+	npts_in += n
+	k = 0; out = ""; last = ""
+	for (i = 1; i <= n; i++) {
+		if (split(p[i], xy, " ") != 2 || !isnum(xy[1]) || !isnum(xy[2]))
+			die(what ": bad point \"" p[i] "\"")
+		q = sprintf("%.3f %.3f", xy[1], xy[2])
+		if (q == last) { ndup++; continue }
+		if (k == 0) first = q
+		out = out (k ? "," : "") q; last = q; k++
+	}
+	if (last != first) { out = out "," first; k++; nclosed++ }
+	if (k < 4) return ""
+	npts += k; nrings++
+	return "(" out ")"
+}
+# "(ring),(ring)..." without the outer parentheses -> "((...),(...))" or ""
+function polygon(s, what,    n, r, i, out, x) {
+	n = split(s, r, /\),\(/)
+	out = ""
+	for (i = 1; i <= n; i++) {
+		x = ring(r[i], what ", ring " i)
+		if (x == "") {
+			ndropped++
+			note(what ", ring " i ": fewer than 4 points after rounding -> " \
+			    (i == 1 ? "polygon dropped" : "hole dropped"))
+			if (i == 1) return ""
+			continue
+		}
+		out = out (out == "" ? "" : ",") x
+	}
+	return "(" out ")"
+}
+FNR == 1 { fi++ }
+{ sub(/\r$/, "") }
+# units file written above: code,name,...
+fi == 1 && FNR > 1 {
+	split($0, f, ",")
+	nu++; U[nu] = f[1]; uname[f[1]] = f[2]
+	next
+}
+fi == 2 {
+	if (FNR == 1) sub(/^\357\273\277/, "")
+	if ($0 !~ /^".*"$/) die(FILENAME ":" FNR ": expected every field in double quotes")
+	n = split(substr($0, 2, length($0) - 2), f, /","/)
+	if (FNR == 1) {
+		nh = n
+		for (i = 1; i <= n; i++) h[f[i]] = i
+		if (!("city_code" in h) || !("city" in h) || !("coord" in h))
+			die(FILENAME ": no city_code, city or coord column")
+		next
+	}
+	if (n != nh) die(FILENAME ":" FNR ": " n " fields, header has " nh)
+	cd = f[h["city_code"]]
+	if (!(cd in uname)) next
+	if (f[h["city"]] != uname[cd])
+		die(FILENAME ":" FNR ": " cd " is " f[h["city"]] " here, " uname[cd] " in cities.csv")
+	if (cd in B) die(FILENAME ":" FNR ": second row for " cd)
+	w = f[h["coord"]]; what = cd " " uname[cd]
+	if (w ~ /^POLYGON\(\(.*\)\)$/) {
+		p = polygon(substr(w, 10, length(w) - 11), what)
+		B[cd] = (p == "") ? "" : "POLYGON" p
+		npoly++
+	} else if (w ~ /^MULTIPOLYGON\(\(\(.*\)\)\)$/) {
+		m = split(substr(w, 16, length(w) - 18), mp, /\)\),\(\(/)
+		out = ""
+		for (j = 1; j <= m; j++) {
+			p = polygon(mp[j], what ", polygon " j)
+			if (p != "") out = out (out == "" ? "" : ",") p
+		}
+		B[cd] = (out == "") ? "" : "MULTIPOLYGON(" out ")"
+		nmulti++
+	} else
+		die(FILENAME ":" FNR ": " cd ": coord is neither POLYGON((...)) nor MULTIPOLYGON(((...)))")
+	next
+}
+END {
+	if (failed) exit 1
+	print "code,boundary" > OUT
+	for (u = 1; u <= nu; u++) {
+		cd = U[u]
+		if (!(cd in B) || B[cd] == "") {
+			nmissing++
+			note("no boundary for " cd " " uname[cd])
+			continue
+		}
+		print cd ",\"" B[cd] "\"" > OUT
+		nout++
+	}
+	close(OUT)
+	note("boundaries: " nout " of " nu " units (" npoly " POLYGON, " nmulti " MULTIPOLYGON), " \
+	    (nmissing + 0) " without; points read " npts_in ", written " npts " in " nrings " rings; " \
+	    "consecutive duplicates dropped " (ndup + 0) ", rings closed " (nclosed + 0) \
+	    ", rings dropped " (ndropped + 0))
+}
+' "$units_tmp" "$geom"
 
 mv "$units_tmp" "$out/cities.csv"
 mv "$data_tmp" "$out/cn-cities.csv"
+mv "$bound_tmp" "$out/boundaries.csv"
