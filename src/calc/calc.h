@@ -150,6 +150,12 @@ int cidx_ranking_compute_with(struct cidx_ranking **out,
     size_t top, struct cidx_err *err);
 void cidx_ranking_free(struct cidx_ranking *r);
 
+/*! cidx_ranking_tier_span() :
+ *  The number of units in tier k, and the lowest and highest score of
+ *  node `node` among them (NaN when the tier is empty). */
+size_t cidx_ranking_tier_span(const struct cidx_ranking *r, size_t node,
+    int k, double *lo, double *hi);
+
 /*! cidx_global_weights() :
  *  gw[k] for every node below `top` (and gw[top] = 1): the product of the
  *  weights along the path, each divided by the sum of the weights of its

@@ -160,3 +160,24 @@ out:
 	*out = r;
 	return 0;
 }
+
+size_t
+cidx_ranking_tier_span(const struct cidx_ranking *r, size_t node, int k,
+    double *lo, double *hi)
+{
+	size_t cnt = 0;
+
+	*lo = *hi = NAN;
+	for (size_t p = 0; p < r->n_ranked; p++) {
+		size_t i = r->order[p];
+		double s = gsl_matrix_get(r->s, i, node);
+
+		if (r->tier[i] != k)
+			continue;
+		if (cnt++ == 0 || s < *lo)
+			*lo = s;
+		if (cnt == 1 || s > *hi)
+			*hi = s;
+	}
+	return cnt;
+}

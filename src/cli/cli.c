@@ -8,16 +8,22 @@
 
 const char *cli_db_path;
 
+static void
+vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("cityidx: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vreport("cityidx: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CLI_ERROR;
 }
 
@@ -32,11 +38,9 @@ cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("cityidx: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vreport("cityidx: warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int

@@ -106,6 +106,7 @@ test_engine__years_and_cache(void)
 	struct cidx_engine *e;
 	const struct cidx_dataset *ds, *ds2;
 	struct cidx_ranking *r = NULL;
+	struct cidx_tierspec ts;
 	int year, cyear;
 
 	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
@@ -149,6 +150,23 @@ test_engine__years_and_cache(void)
 		CHECK_INT(r->rank[0], 5);
 	}
 	CHECK_INT(cidx_engine_weights_year(e), 2017);
+	cidx_ranking_free(r);
+	r = NULL;
+	/* tiers of 2 and 3: U2 81.25, U4 75 | U3 50, U5 43.75, U1 0 */
+	if (cidx_tierspec_parse(&ts, "counts:2,3", &err) == 0 &&
+	    cidx_engine_rank(e, 2017, &ts, 0, &r, &err) == 0) {
+		double lo, hi;
+
+		CHECK_INT(cidx_ranking_tier_span(r, 0, 1, &lo, &hi), 2);
+		CHECK_DBL(lo, 75, 1e-12);
+		CHECK_DBL(hi, 81.25, 1e-12);
+		CHECK_INT(cidx_ranking_tier_span(r, 0, 2, &lo, &hi), 3);
+		CHECK_DBL(lo, 0, 1e-12);
+		CHECK_DBL(hi, 50, 1e-12);
+		CHECK_INT(cidx_ranking_tier_span(r, 0, 3, &lo, &hi), 0);
+		CHECK(isnan(lo) && isnan(hi));
+	}
+	cidx_tierspec_release(&ts);
 	cidx_ranking_free(r);
 	cidx_engine_free(e);
 	cidx_framework_free(fw);
