@@ -16,7 +16,7 @@ WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 ifneq ($(DEVELOPER),)
 WARN     += -Werror
 endif
-PKGS      = gsl sqlite3 cairo pangocairo
+PKGS      = gsl sqlite3 cairo pangocairo xlsxwriter
 # (errors are reported by the pkg-config check below, once)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -25,8 +25,8 @@ LDLIBS    += $(PKG_LIBS) -lcsv -lm -lpthread
 
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
-             libpango1.0-dev fonts-noto-cjk
-DEPS_TEST  = python3 poppler-utils sqlite3
+             libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
+DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv
 DEPS_LINT  = cppcheck mandoc
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \

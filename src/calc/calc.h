@@ -150,6 +150,12 @@ int cidx_ranking_compute_with(struct cidx_ranking **out,
     size_t top, struct cidx_err *err);
 void cidx_ranking_free(struct cidx_ranking *r);
 
+/*! cidx_pillars() :
+ *  pil[j] for each indicator column j: the framework node of its pillar
+ *  (the aggregate child of the index above it), or -1 for an indicator
+ *  that is itself a child of the index. */
+void cidx_pillars(const struct cidx_framework *fw, long *pil);
+
 /*! cidx_ranking_tier_span() :
  *  The number of units in tier k, and the lowest and highest score of
  *  node `node` among them (NaN when the tier is empty). */

@@ -29,7 +29,10 @@ const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
 		"fill missing values" },
 	[CIDX_MK_SCREEN] = { "screen", "screen", NULL, "SHARE", 0,
 		"a share from 0 to 1 (0: off)",
-		"drop units with a smaller share of non-missing indicators" },
+		"rank only units with this share of the year's indicators" },
+	[CIDX_MK_SCREEN_PILLAR] = { "screen_pillar", "screen-pillar", NULL,
+		"MIN", 0, "a whole number from 0 to 1000",
+		"... and this many indicators in each pillar with data" },
 	[CIDX_MK_TREAT] = { "treat", "treat", NULL, "S,K,W", 1,
 		"SKEW,KURT,WINMAX (e.g. 2.25,3.5,5) or none",
 		"JRC outlier treatment (skew 2, kurt 3.5, winmax 5)" },
@@ -266,6 +269,18 @@ set_screen(struct cidx_method *m, const char *s, struct cidx_err *err)
 }
 
 static int
+set_screen_pillar(struct cidx_method *m, const char *s, struct cidx_err *err)
+{
+	long v;
+
+	if (cidx_num_parse_int(s, 0, 1000, &v) < 0)
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+		    cidx_method_items[CIDX_MK_SCREEN_PILLAR].values);
+	m->screen_pillar = (int)v;
+	return 0;
+}
+
+static int
 set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 {
 	struct cidx_treat_params p = CIDX_TREAT_PARAMS_INIT;
@@ -341,6 +356,8 @@ cidx_method_set(struct cidx_method *m, enum cidx_mkey key, const char *text,
 		return set_impute(m, text, err);
 	case CIDX_MK_SCREEN:
 		return set_screen(m, text, err);
+	case CIDX_MK_SCREEN_PILLAR:
+		return set_screen_pillar(m, text, err);
 	case CIDX_MK_TREAT:
 		return set_treat(m, text, err);
 	case CIDX_MK_METHOD:
@@ -381,6 +398,9 @@ cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
 	case CIDX_MK_SCREEN:
 		m->screen = d.screen;
 		break;
+	case CIDX_MK_SCREEN_PILLAR:
+		m->screen_pillar = d.screen_pillar;
+		break;
 	case CIDX_MK_TREAT:
 		m->treat = d.treat;
 		m->treat_p = d.treat_p;
@@ -402,6 +422,23 @@ cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
 		break;
 	case CIDX_MK_N:
 		break;
+	}
+}
+
+int
+cidx_method_runs(const struct cidx_method *m, enum cidx_mkey key)
+{
+	switch (key) {
+	case CIDX_MK_DENOMINATE:
+		return m->denominate;
+	case CIDX_MK_IMPUTE:
+		return m->impute != CIDX_IMPUTE_NONE;
+	case CIDX_MK_SCREEN:
+		return m->screen > 0;
+	case CIDX_MK_TREAT:
+		return m->treat;
+	default:
+		return 0;
 	}
 }
 
@@ -435,6 +472,9 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 	case CIDX_MK_SCREEN:
 		cidx_num_shortest(a, sizeof(a), m->screen);
 		sbuf_adds(&sb, a);
+		break;
+	case CIDX_MK_SCREEN_PILLAR:
+		sbuf_addf(&sb, "%d", m->screen_pillar);
 		break;
 	case CIDX_MK_TREAT:
 		if (!m->treat) {

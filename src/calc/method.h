@@ -21,6 +21,7 @@ enum cidx_mkey {
 	CIDX_MK_DENOMINATE,
 	CIDX_MK_IMPUTE,
 	CIDX_MK_SCREEN,
+	CIDX_MK_SCREEN_PILLAR,
 	CIDX_MK_TREAT,
 	CIDX_MK_METHOD,
 	CIDX_MK_NORMALISE,
@@ -56,11 +57,15 @@ void cidx_method_reset(struct cidx_method *m, enum cidx_mkey key);
 
 /*! cidx_method_text() :
  *  The canonical text of an item, which cidx_method_set() reads back to
- *  the same method: "true", "group-mean:province", "0.9", "2,3.5,5" (or
+ *  the same method: "true", "group-mean:province", "0.9", "1", "2,3.5,5" (or
  *  "none"), "composite", "minmax:0,100", "year", "arith,2=geom".
  *  Numbers in the shortest form that reads back to the same double. */
 void cidx_method_text(const struct cidx_method *m, enum cidx_mkey key,
     char *buf, size_t n);
+
+/*! cidx_method_runs() : the preparation step of `key` (denominate,
+ *  impute, screen, treat) runs with this method. */
+int cidx_method_runs(const struct cidx_method *m, enum cidx_mkey key);
 
 /*! cidx_method_is_default() : true when the item is at its default. */
 int cidx_method_is_default(const struct cidx_method *m, enum cidx_mkey key);

@@ -1,65 +1,182 @@
 /*
- * movement.c - rank changes, entrants and dark horses (movement.h).
+ * movement.c - rank changes, entrants and dark horses on a common basis
+ * (movement.h).
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "calc/movement.h"
 #include "core/mem.h"
 #include "core/strmap.h"
 
-int
-cidx_movement_compute(struct cidx_movement **out,
-    const struct cidx_framework *fw, const struct cidx_dataset *cur_ds,
-    const struct cidx_ranking *cur, const struct cidx_dataset *prev_ds,
-    const struct cidx_ranking *prev, size_t top, int dark,
-    struct cidx_err *err)
+enum cidx_basis
+cidx_movement_basis(struct cidx_movement *mv, const struct cidx_framework *fw,
+    const int *cur_skipped, const int *prev_skipped)
+{
+	long *pil = xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
+	char *cur_has = xcalloc(fw->n, 1), *both = xcalloc(fw->n, 1);
+
+	mv->in_basis = xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
+	mv->n_cur = mv->n_prev = mv->shared = 0;
+	mv->why[0] = '\0';
+	cidx_pillars(fw, pil);
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		int a = cur_skipped[j] != CIDX_SKIP_NODATA;
+		int b = prev_skipped[j] != CIDX_SKIP_NODATA;
+
+		mv->n_cur += a;
+		mv->n_prev += b;
+		mv->shared += a && b;
+		mv->in_basis[j] = (char)(a && b);
+		if (a && pil[j] >= 0)
+			cur_has[pil[j]] = 1;
+		if (a && b && pil[j] >= 0)
+			both[pil[j]] = 1;
+	}
+	if (mv->shared == mv->n_cur && mv->shared == mv->n_prev) {
+		mv->basis = CIDX_BASIS_SAME;
+	} else if (2 * mv->shared < mv->n_cur) {
+		mv->basis = CIDX_BASIS_WITHHELD;
+		snprintf(mv->why, sizeof(mv->why), "%d and %d share %d of the "
+		    "%d indicators with data in %d, fewer than half",
+		    mv->year, mv->cyear, mv->shared, mv->n_cur, mv->year);
+	} else {
+		mv->basis = CIDX_BASIS_COMMON;
+		for (size_t k = 0; k < fw->n; k++)
+			if (cur_has[k] && !both[k]) {
+				mv->basis = CIDX_BASIS_WITHHELD;
+				snprintf(mv->why, sizeof(mv->why), "pillar '%s' "
+				    "has no indicator with data in both %d and "
+				    "%d", fw->node[k].code, mv->year,
+				    mv->cyear);
+				break;
+			}
+	}
+	free(pil);
+	free(cur_has);
+	free(both);
+	return mv->basis;
+}
+
+static int
+was_screened(const struct cidx_prep_report *rep, const char *code)
+{
+	for (size_t i = 0; rep && i < rep->n_screened; i++)
+		if (strcmp(rep->screened[i].code, code) == 0)
+			return 1;
+	return 0;
+}
+
+void
+cidx_movement_compute(struct cidx_movement *m,
+    const struct cidx_dataset *cur_ds, const struct cidx_ranking *cur,
+    const struct cidx_ranking *cur_basis, const struct cidx_dataset *prev_ds,
+    const struct cidx_ranking *prev_basis,
+    const struct cidx_prep_report *prev_rep, size_t top, int dark)
 {
 	struct cidx_strmap map = CIDX_STRMAP_INIT;
-	struct cidx_movement *m;
 	size_t N = top > 0 ? top : cur->n_ranked;
 
-	(void)err;
-	m = xcalloc(1, sizeof(*m));
-	m->year = cur_ds->year;
-	m->cyear = prev_ds->year;
 	m->top = top;
 	m->dark = dark;
 	m->n = cur_ds->n_units;
+	free(m->mv);
 	m->mv = xcalloc(m->n ? m->n : 1, sizeof(*m->mv));
+	if (m->basis == CIDX_BASIS_WITHHELD)
+		return;
 	for (size_t i = 0; i < prev_ds->n_units; i++)
 		cidx_strmap_put(&map, prev_ds->unit[i].code, i);
 	for (size_t i = 0; i < m->n; i++) {
 		struct cidx_move *v = &m->mv[i];
-		int rk = cur->rank[i];
+		const char *code = cur_ds->unit[i].code;
 		size_t j;
 
-		if (rk == 0)
+		if (cur->rank[i] == 0)
 			continue;
-		if (cidx_strmap_get(&map, cur_ds->unit[i].code, &j))
-			v->prev = prev->rank[j];
-		v->has_change = v->prev > 0;
-		v->change = v->prev - rk;
-		v->entrant = (size_t)rk <= N &&
-		    (v->prev == 0 || (size_t)v->prev > N);
+		v->basis_rank = cur_basis->rank[i];
+		if (cidx_strmap_get(&map, code, &j))
+			v->prev = prev_basis->rank[j];
+		v->prev_status = v->prev > 0 ? CIDX_PREV_RANKED :
+		    was_screened(prev_rep, code) ? CIDX_PREV_SCREENED :
+		    CIDX_PREV_NODATA;
+		v->has_change = v->prev > 0 && v->basis_rank > 0;
+		v->change = v->has_change ? v->prev - v->basis_rank : 0;
+		v->entrant = (size_t)cur->rank[i] <= N && v->prev > 0 &&
+		    (size_t)v->prev > N;
 		v->dark = v->entrant && v->has_change && v->change >= dark;
 	}
 	cidx_strmap_release(&map);
-	for (size_t j = 0; j < fw->n_ind; j++) {
-		int a = cur->skipped[j] != CIDX_SKIP_NODATA;
-		int b = prev->skipped[j] != CIDX_SKIP_NODATA;
+}
 
-		m->n_cur += a;
-		m->n_prev += b;
-		m->shared += a && b;
-	}
-	*out = m;
-	return 0;
+/* a copy of `ds` with the indicators outside the basis missing */
+static struct cidx_dataset *
+restricted(const struct cidx_dataset *ds, const char *in_basis)
+{
+	struct cidx_dataset *c = cidx_dataset_copy(ds);
+
+	for (size_t j = 0; c->x && j < c->x->size2; j++)
+		if (!in_basis[j])
+			for (size_t i = 0; i < c->x->size1; i++)
+				gsl_matrix_set(c->x, i, j, NAN);
+	return c;
 }
 
 int
-cidx_movement_same_indicators(const struct cidx_movement *mv)
+cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
+    const struct cidx_ranking *cur, size_t top, int dark,
+    struct cidx_movement **out, struct cidx_err *err)
 {
-	return mv->shared == mv->n_cur && mv->shared == mv->n_prev;
+	const struct cidx_framework *fw = cidx_engine_framework(e);
+	const struct cidx_dataset *ds, *ds0;
+	const struct cidx_prep_report *rep0;
+	struct cidx_ranking *prev = NULL, *cb = NULL, *pb = NULL;
+	struct cidx_dataset *rc = NULL, *rp = NULL;
+	struct cidx_movement *m = xcalloc(1, sizeof(*m));
+	int ret;
+
+	*out = NULL;
+	m->year = year;
+	m->cyear = cyear;
+	if ((ret = cidx_engine_rank(e, cyear, NULL, 0, &prev, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, cyear, &ds0, &rep0, err)) < 0)
+		goto out;
+	switch (cidx_movement_basis(m, fw, cur->skipped, prev->skipped)) {
+	case CIDX_BASIS_SAME:
+		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep0, top,
+		    dark);
+		break;
+	case CIDX_BASIS_COMMON:
+		rc = restricted(ds, m->in_basis);
+		rp = restricted(ds0, m->in_basis);
+		if ((ret = cidx_engine_rank_ds(e, rc, &cb, err)) < 0 ||
+		    (ret = cidx_engine_rank_ds(e, rp, &pb, err)) < 0) {
+			cidx_err_prefix(err, "movement on the indicators %d "
+			    "and %d share", year, cyear);
+			goto out;
+		}
+		cidx_movement_compute(m, ds, cur, cb, ds0, pb, rep0, top,
+		    dark);
+		break;
+	case CIDX_BASIS_WITHHELD:
+		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep0, top,
+		    dark);
+		break;
+	}
+out:
+	cidx_ranking_free(prev);
+	cidx_ranking_free(cb);
+	cidx_ranking_free(pb);
+	cidx_dataset_free(rc);
+	cidx_dataset_free(rp);
+	if (ret < 0) {
+		cidx_movement_free(m);
+		return ret;
+	}
+	*out = m;
+	return 0;
 }
 
 void
@@ -68,5 +185,6 @@ cidx_movement_free(struct cidx_movement *mv)
 	if (mv == NULL)
 		return;
 	free(mv->mv);
+	free(mv->in_basis);
 	free(mv);
 }

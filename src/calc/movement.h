@@ -1,6 +1,12 @@
 /*
  * movement.h - how units moved between two years: rank change, new
  * entrants to the top N and dark horses (cityidx(1), METHOD, Movement).
+ *
+ * Years compare like with like: when they have data for different
+ * indicators, both are ranked again on the indicators with data in both
+ * (the common basis) with the same method and weights, and the changes
+ * are measured between those two rankings; when that basis is too thin
+ * to stand for the index, movement is withheld.
  */
 #ifndef CIDX_CALC_MOVEMENT_H
 #define CIDX_CALC_MOVEMENT_H
@@ -8,45 +14,84 @@
 #include <stddef.h>
 
 #include "calc/calc.h"
+#include "calc/engine.h"
+#include "calc/prepare.h"
 #include "core/err.h"
 #include "core/model.h"
 
+enum cidx_basis {
+	CIDX_BASIS_SAME,     /* both years have data for the same indicators */
+	CIDX_BASIS_COMMON,   /* both ranked on the indicators shared */
+	CIDX_BASIS_WITHHELD  /* too little in common: no movement */
+};
+
+/* why a unit ranked now has no rank in the earlier year */
+enum cidx_prev_status {
+	CIDX_PREV_RANKED,
+	CIDX_PREV_NODATA,    /* no data (or no index value) then */
+	CIDX_PREV_SCREENED   /* too little data then: screened out */
+};
+
 struct cidx_move {
-	int prev;       /* rank in the earlier year, 0 = not ranked there */
-	int has_change; /* ranked in both years */
-	int change;     /* prev - rank: positive = climbed */
-	int entrant;    /* in the top N now, not in the earlier year's */
-	int dark;       /* an entrant that climbed at least D places */
+	int prev;        /* rank in the earlier year on the basis, 0: none */
+	int basis_rank;  /* rank this year on the basis (the rank itself
+			    with CIDX_BASIS_SAME), 0: not ranked */
+	int has_change;  /* ranked in both years */
+	int change;      /* prev - basis_rank: positive = climbed */
+	int entrant;     /* in the top N now, ranked below it then */
+	int dark;        /* an entrant that climbed at least D places */
+	enum cidx_prev_status prev_status;
 };
 
 struct cidx_movement {
 	int year, cyear;
-	size_t top;             /* N: the top group's size */
+	size_t top;             /* N: the top group's size (0: every unit) */
 	int dark;               /* D: places climbed to be a dark horse */
 	size_t n;               /* units of the current year's dataset */
-	struct cidx_move *mv;   /* per unit (row), zero when not ranked */
+	struct cidx_move *mv;   /* per unit (row); zero when not ranked */
 	int n_cur, n_prev;      /* indicators with data in each year */
 	int shared;             /* indicators with data in both */
+	enum cidx_basis basis;
+	char *in_basis;         /* per indicator column: in the basis */
+	char why[256];          /* CIDX_BASIS_WITHHELD: the reason */
 };
 
-/*! cidx_movement_compute() :
- *  Pairs the ranked units of `cur` (the dataset `cur_ds` and its
- *  ranking) with those of `prev` by unit code.  A unit ranked now is a
- *  new entrant when its rank is <= N (N = top, or every ranked unit
- *  when top is 0) and it was not ranked, or ranked below N, in the
- *  earlier year; a dark horse when it is an entrant that was ranked in
- *  both years and climbed at least `dark` places.  The indicators with
- *  data in each year come from the rankings' skipped[] arrays.
- *  @return 0 and *out (free with cidx_movement_free()). */
-int cidx_movement_compute(struct cidx_movement **out,
-    const struct cidx_framework *fw, const struct cidx_dataset *cur_ds,
-    const struct cidx_ranking *cur, const struct cidx_dataset *prev_ds,
-    const struct cidx_ranking *prev, size_t top, int dark,
-    struct cidx_err *err);
+/*! cidx_movement_basis() :
+ *  Decides the basis from the indicators with data in each year
+ *  (skipped[] of the two rankings: CIDX_SKIP_NODATA means no data):
+ *  SAME when the sets are equal; else COMMON, unless the shared
+ *  indicators are fewer than half of the current year's or a pillar
+ *  with data in the current year shares none, which is WITHHELD with the
+ *  reason in mv->why.  Fills n_cur, n_prev, shared, in_basis of `mv`
+ *  (in_basis allocated, fw->n_ind entries). */
+enum cidx_basis cidx_movement_basis(struct cidx_movement *mv,
+    const struct cidx_framework *fw, const int *cur_skipped,
+    const int *prev_skipped);
 
-/*! cidx_movement_same_indicators() : both years have data for the same
- *  indicators. */
-int cidx_movement_same_indicators(const struct cidx_movement *mv);
+/*! cidx_movement_compute() :
+ *  Pairs units by code.  `cur` is this year's ranking (its ranks decide
+ *  the top N), `cur_basis` and `prev_basis` the two years' rankings on
+ *  the basis (`cur_basis` may be `cur`); `prev_rep` (may be NULL) tells
+ *  which units screening left out in the earlier year.  A unit ranked
+ *  now is a new entrant when its rank is <= N (N = top, or every ranked
+ *  unit when top is 0) and it was ranked below N in the earlier year on
+ *  the basis; a dark horse when it is an entrant that climbed at least
+ *  `dark` places.  A unit not ranked then is no entrant: it had no data
+ *  (or too little) to be ranked.  `mv` comes from cidx_movement_basis();
+ *  with CIDX_BASIS_WITHHELD nothing is computed. */
+void cidx_movement_compute(struct cidx_movement *mv,
+    const struct cidx_dataset *cur_ds, const struct cidx_ranking *cur,
+    const struct cidx_ranking *cur_basis, const struct cidx_dataset *prev_ds,
+    const struct cidx_ranking *prev_basis,
+    const struct cidx_prep_report *prev_rep, size_t top, int dark);
+
+/*! cidx_engine_movement() :
+ *  The movement of `year` (ranked as `cur`) against `cyear`, with the
+ *  basis chosen as above.  @return 0 and *out (free with
+ *  cidx_movement_free()), or a negative code. */
+int cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
+    const struct cidx_ranking *cur, size_t top, int dark,
+    struct cidx_movement **out, struct cidx_err *err);
 
 void cidx_movement_free(struct cidx_movement *mv);
 

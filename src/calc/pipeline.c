@@ -94,7 +94,8 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 	*out = NULL;
 	if (ds->n_units == 0 || ds->x == NULL)
 		return cidx_err_set(err, CIDX_ENOTFOUND,
-		    "no units left to rank in %d", ds->year);
+		    "no unit has enough data to be ranked in %d (screening "
+		    "by coverage left none)", ds->year);
 	r = xcalloc(1, sizeof(*r));
 	codes = xcalloc(ds->n_units, sizeof(char *));
 	idx = xcalloc(ds->n_units, sizeof(double));
@@ -127,6 +128,11 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 	for (size_t i = 0; i < r->n; i++)
 		idx[i] = gsl_matrix_get(r->s, i, fw->root);
 	cidx_rank(idx, r->n, codes, r->order, r->rank, &r->n_ranked);
+	if (r->n_ranked == 0) {
+		ret = cidx_err_set(err, CIDX_ENOTFOUND, "no unit can be ranked "
+		    "in %d: no unit has an index value", ds->year);
+		goto out;
+	}
 	r->n_top = r->n_ranked;
 	if (top > 0)
 		for (size_t p = 0; p < r->n_ranked; p++)
@@ -180,4 +186,18 @@ cidx_ranking_tier_span(const struct cidx_ranking *r, size_t node, int k,
 			*hi = s;
 	}
 	return cnt;
+}
+
+void
+cidx_pillars(const struct cidx_framework *fw, long *pil)
+{
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		long k = (long)fw->ind[j];
+
+		while (fw->node[k].pidx >= 0 &&
+		    (size_t)fw->node[k].pidx != fw->root)
+			k = fw->node[k].pidx;
+		pil[j] = fw->node[k].pidx >= 0 && (size_t)k != fw->ind[j] ?
+		    k : -1;
+	}
 }

@@ -16,8 +16,9 @@ void
 cidx_prep_report_release(struct cidx_prep_report *r)
 {
 	for (size_t i = 0; i < r->n_screened; i++)
-		free(r->screened[i]);
+		free(r->screened[i].code);
 	free(r->screened);
+	free(r->coverage);
 	free(r->treat);
 	free(r->treat_source);
 	memset(r, 0, sizeof(*r));
@@ -206,27 +207,71 @@ impute(const struct cidx_framework *fw, struct cidx_dataset *ds,
 	return (int)(filled > (size_t)0x7fffffff ? 0x7fffffff : filled);
 }
 
+/*
+ * Coverage: the share of the year's indicators with data (those with a
+ * value for some unit) that the unit has a value for; screening keeps
+ * the units with enough of them overall and in every pillar with data.
+ */
 static void
-screen(const struct cidx_framework *fw, struct cidx_dataset *ds, double t,
-    struct cidx_prep_report *rep)
+screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
+    const struct cidx_method *m, struct cidx_prep_report *rep)
 {
-	int *keep = xcalloc(ds->n_units ? ds->n_units : 1, sizeof(int));
+	size_t n = ds->n_units, nk = 0;
+	int *keep = xcalloc(n ? n : 1, sizeof(int));
+	char *has = xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
+	long *pil = xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
+	size_t *cnt = xcalloc(fw->n, sizeof(size_t));
+	char *pil_has = xcalloc(fw->n, 1);
+	double *cov = xcalloc(n ? n : 1, sizeof(double));
 
-	for (size_t i = 0; i < ds->n_units; i++) {
+	cidx_pillars(fw, pil);
+	rep->n_year_ind = 0;
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		for (size_t i = 0; i < n && !has[j]; i++)
+			has[j] = !isnan(gsl_matrix_get(ds->x, i, j));
+		rep->n_year_ind += (size_t)has[j];
+		if (has[j] && pil[j] >= 0)
+			pil_has[pil[j]] = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
 		size_t have = 0;
+		long short_pillar = -1;
 
+		memset(cnt, 0, fw->n * sizeof(size_t));
 		for (size_t j = 0; j < fw->n_ind; j++)
-			have += !isnan(gsl_matrix_get(ds->x, i, j));
-		keep[i] = (double)have / (double)fw->n_ind >= t;
+			if (has[j] && !isnan(gsl_matrix_get(ds->x, i, j))) {
+				have++;
+				if (pil[j] >= 0)
+					cnt[pil[j]]++;
+			}
+		cov[i] = rep->n_year_ind ? (double)have /
+		    (double)rep->n_year_ind : 0;
+		for (size_t k = 0; k < fw->n && short_pillar < 0; k++)
+			if (pil_has[k] && cnt[k] < (size_t)m->screen_pillar)
+				short_pillar = (long)k;
+		keep[i] = m->screen <= 0 ||
+		    (cov[i] >= m->screen && short_pillar < 0);
 		if (!keep[i]) {
+			struct cidx_screened *sc;
+
 			rep->screened = xreallocarray(rep->screened,
-			    rep->n_screened + 1, sizeof(char *));
-			rep->screened[rep->n_screened++] =
-			    xstrdup(ds->unit[i].code);
+			    rep->n_screened + 1, sizeof(*rep->screened));
+			sc = &rep->screened[rep->n_screened++];
+			sc->code = xstrdup(ds->unit[i].code);
+			sc->coverage = cov[i];
+			sc->pillar = cov[i] >= m->screen ? short_pillar : -1;
 		}
 	}
+	for (size_t i = 0; i < n; i++)
+		if (keep[i])
+			cov[nk++] = cov[i];
+	rep->coverage = cov;
 	cidx_dataset_keep(ds, keep);
 	free(keep);
+	free(has);
+	free(pil);
+	free(cnt);
+	free(pil_has);
 }
 
 static void
@@ -290,8 +335,7 @@ cidx_prepare(const struct cidx_framework *fw, struct cidx_dataset *ds,
 			return ret;
 		rep->n_imputed += (size_t)ret;
 	}
-	if (m->screen > 0)
-		screen(fw, ds, m->screen, rep);
+	screen(fw, ds, m, rep);
 	if (m->treat && ds->n_units > 0)
 		treat(fw, ds, m, rep);
 	return 0;

@@ -64,12 +64,24 @@ int cidx_treat_fails(double skew, double kurt,
 int cidx_treat_column(double *x, size_t n, const struct cidx_treat_params *p,
     struct cidx_treat_report *rep, double *work);
 
+/* A unit screening left out, and why. */
+struct cidx_screened {
+	char *code;
+	double coverage;        /* its share of the year's indicators */
+	long pillar;            /* -1: too small a share; else the framework
+				   node of a pillar where it has fewer than
+				   the minimum */
+};
+
 /* What preparation did, for the report and the JSON provenance. */
 struct cidx_prep_report {
 	size_t n_denominated;   /* values divided by their denominator */
 	size_t n_den_missing;   /* values made missing: no or zero denominator */
 	size_t n_imputed;
-	char **screened;        /* codes of the units dropped by screening */
+	size_t n_year_ind;      /* indicators with data in the year */
+	double *coverage;       /* per unit (row) of the prepared data: its
+				   share of those indicators with a value */
+	struct cidx_screened *screened; /* units left out by screening */
 	size_t n_screened;
 	int treated;            /* treatment ran: the arrays below are set */
 	struct cidx_treat_report *treat;   /* per indicator column */
@@ -83,10 +95,14 @@ void cidx_prep_report_release(struct cidx_prep_report *r);
  *  denominate, impute, screen, treat.  Carry-forward imputation takes the
  *  unit's value of the latest earlier year of `panel` that has one, else
  *  of the earliest later year (denominated with that year's denominator);
- *  it needs `panel`.  Screening drops units whose share of non-missing
- *  indicators (over all indicators of the framework, after imputation) is
- *  below m->screen.  @return 0, or CIDX_EINVAL (unknown group attribute,
- *  carry-forward without a panel). */
+ *  it needs `panel`.  Screening (m->screen > 0) keeps a unit only when
+ *  it has a value (after imputation) for at least m->screen of the
+ *  indicators with data in the year, and for at least m->screen_pillar
+ *  indicators of each pillar (each aggregate child of the index) that
+ *  has data in the year; the others are listed in rep->screened.  The
+ *  coverage of every unit kept is in rep->coverage.  @return 0, or
+ *  CIDX_EINVAL (unknown group attribute, carry-forward without a
+ *  panel). */
 int cidx_prepare(const struct cidx_framework *fw, struct cidx_dataset *ds,
     const struct cidx_panel *panel, const struct cidx_method *m,
     struct cidx_prep_report *rep, struct cidx_err *err);

@@ -118,6 +118,7 @@ cidx_topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *d
 	int *dir = xcalloc(fw->n_ind, sizeof(int));
 	size_t *cols = xcalloc(fw->n_ind, sizeof(size_t));
 	int *empty = xcalloc(fw->n_ind, sizeof(int));
+	unsigned char *present = xcalloc(fw->n, 1);
 	int ret = 0;
 
 	/* indicator columns: the vector-normalised values r_ij */
@@ -137,13 +138,21 @@ cidx_topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *d
 			gsl_matrix_set(s, i, fw->ind[j], ss > 0 ?
 			    gsl_matrix_get(ds->x, i, j) / sqrt(ss) : NAN);
 	}
+	/* an indicator without data (or all zero) this year is left out,
+	 * and its weight goes to its siblings, as in the composite */
+	for (size_t j = 0; j < fw->n_ind; j++)
+		present[fw->ind[j]] = !empty[j];
+	for (size_t a = 0; a < fw->n_agg; a++) {
+		size_t k = fw->bottom_up[a];
+
+		for (size_t q = fw->child_off[k]; q < fw->child_off[k + 1]; q++)
+			present[k] |= present[fw->child[q]];
+	}
 	for (size_t a = 0; a < fw->n_agg && ret == 0; a++) {
 		size_t k = fw->bottom_up[a], m = 0;
 		gsl_matrix *sub;
 
-		cidx_global_weights(fw, w, k, NULL, NULL, gw);
-		/* an indicator without data (or all zero) this year is
-		 * left out, as normalisation leaves it out */
+		cidx_global_weights(fw, w, k, present, NULL, gw);
 		for (size_t j = 0; j < fw->n_ind; j++)
 			if (gw[fw->ind[j]] > 0 && !empty[j]) {
 				cols[m] = j;
@@ -174,5 +183,6 @@ cidx_topsis_scores(const struct cidx_framework *fw, const struct cidx_dataset *d
 	free(dir);
 	free(cols);
 	free(empty);
+	free(present);
 	return ret;
 }

@@ -26,9 +26,10 @@ int cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
 /*! cidx_topsis_scores() :
  *  The TOPSIS closeness (x 100) of every aggregate of `fw` over the
  *  indicators below it, each weighted by its global weight within that
- *  aggregate (cidx_global_weights()); the indicator columns of `s` get the
- *  vector-normalised values r_ij.  An indicator without data (or all
- *  zero) in the year is left out.  @return 0 or the error of cidx_topsis() prefixed
+ *  aggregate (cidx_global_weights() over the nodes with data in the
+ *  year); the indicator columns of `s` get the vector-normalised values
+ *  r_ij.  An indicator without data (or all zero) in the year is left
+ *  out and its weight goes to its siblings, as in the composite.  @return 0 or the error of cidx_topsis() prefixed
  *  with the aggregate. */
 int cidx_topsis_scores(const struct cidx_framework *fw,
     const struct cidx_dataset *ds, const double *w, gsl_matrix *s,

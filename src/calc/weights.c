@@ -256,7 +256,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 	gsl_matrix_view cv, vv;
 	gsl_vector_view ev;
 	double *mean = NULL, *sd = NULL, *corr = NULL, *evec = NULL;
-	double *eval = NULL, *l = NULL, sum, pos;
+	double *eval = NULL, *l = NULL, sum, abs_sum, pos;
 	size_t n, k, used = 0, neg = 0;
 	char *complete = NULL;
 	int ret, status;
@@ -340,18 +340,20 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 		goto out;
 	}
 	l = xmalloc(k * sizeof(*l));
-	sum = 0;
+	sum = abs_sum = 0;
 	for (size_t j = 0; j < k; j++) {
 		l[j] = evec[j * k];
 		sum += l[j];
+		abs_sum += fabs(l[j]);
 	}
-	/* sign: positive sum; on a zero sum, the first clear entry > 0 */
-	if (fabs(sum) <= 1e-12) {
-		for (size_t j = 0; j < k; j++)
-			if (fabs(l[j]) > 1e-12) {
-				sum = l[j];
-				break;
-			}
+	/* loadings summing to about zero: PC1 opposes the children instead
+	 * of combining them, and its weights would drop half of them */
+	if (fabs(sum) <= 1e-9 * abs_sum) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "PCA weights: the first principal component is a contrast, "
+		    "not a common factor (its loadings sum to about 0); use "
+		    "another method (equal, entropy, critic)");
+		goto out;
 	}
 	pos = 0;
 	for (size_t j = 0; j < k; j++) {

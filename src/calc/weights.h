@@ -49,15 +49,16 @@ int cidx_weights_critic(const gsl_matrix *x, const int *dir, double *w,
  *  On the rows of `z` with no missing value (n_used of them, at least 3),
  *  the first principal component of the correlation matrix
  *  (prcomp(scale = TRUE)); loading[j] = eigenvector entry (unit length),
- *  sign chosen so the loadings sum to a positive number (if they sum to
- *  0, so that the first nonzero loading is positive);
+ *  sign chosen so the loadings sum to a positive number;
  *  w_j = max(loading_j, 0) / sum max(loading, 0); var_pc1 = lambda_1 / k,
  *  the share of the variance PC1 explains.  A negative loading gets
  *  weight 0 (*n_negative counts them).  loading, var_pc1, n_used and
  *  n_negative may be NULL; *n_used is set even on error.
  *  @return 0, or CIDX_EINVAL with fewer than 3 complete rows, a column
- *  constant over them, or a tie for the largest eigenvalue (PC1 not
- *  unique); CIDX_ENUMERIC if GSL fails. */
+ *  constant over them, a tie for the largest eigenvalue (PC1 not
+ *  unique), or loadings summing to about zero (|sum l| <= 1e-9 sum |l|:
+ *  PC1 is a contrast, not a common factor); CIDX_ENUMERIC if GSL
+ *  fails. */
 int cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
     double *var_pc1, size_t *n_used, size_t *n_negative,
     struct cidx_err *err);

@@ -100,6 +100,8 @@ cli_parse_format(const char *s, enum cli_format *out)
 		*out = CLI_FMT_CSV;
 	else if (strcmp(s, "json") == 0)
 		*out = CLI_FMT_JSON;
+	else if (strcmp(s, "xlsx") == 0)
+		*out = CLI_FMT_XLSX;
 	else
 		return -1;
 	return 0;

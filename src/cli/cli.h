@@ -60,7 +60,7 @@ const char *cli_workspace(void);
 /* Strict numeric option parsing; @return 0 or -1. */
 int cli_parse_long(const char *s, long lo, long hi, long *out);
 
-enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_JSON };
+enum cli_format { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_JSON, CLI_FMT_XLSX };
 int cli_parse_format(const char *s, enum cli_format *out);
 
 #endif

@@ -96,7 +96,8 @@ cmd_audit(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (cli_parse_format(optarg, &fmt) < 0) {
+			if (cli_parse_format(optarg, &fmt) < 0 ||
+			    fmt == CLI_FMT_XLSX) {
 				ret = cli_usage_error("audit", "--format '%s': "
 				    "expected table, csv or json", optarg);
 				goto out;

@@ -14,6 +14,7 @@
 #include "calc/explain.h"
 #include "cli/methodopt.h"
 #include "cli/out.h"
+#include "core/lookup.h"
 #include "core/mem.h"
 #include "core/num.h"
 
@@ -163,6 +164,27 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 	    "orders)\n", sp->others > 0 ? "+" : "", b);
 }
 
+/* UNIT by code or name; a unit screening left out says so */
+static int
+find_unit(const struct cidx_dataset *ds, const struct cidx_prep_report *rep,
+    const char *unit, int year, long *row)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	int ret = cidx_dataset_lookup(ds, unit, row, &err);
+
+	if (ret == CIDX_ENOTFOUND) {
+		for (size_t i = 0; i < rep->n_screened; i++)
+			if (strcmp(rep->screened[i].code, unit) == 0)
+				return cli_error("unit '%s' is not ranked in %d: "
+				    "screened out, with data for %.0f%% of the "
+				    "indicators", unit, year,
+				    100 * rep->screened[i].coverage);
+		return cli_error("unit '%s' is not ranked in %d: no unit with "
+		    "that code or name", unit, year);
+	}
+	return ret < 0 ? cli_error_core(&err) : CLI_OK;
+}
+
 int
 cmd_explain(int argc, char **argv)
 {
@@ -182,6 +204,7 @@ cmd_explain(int argc, char **argv)
 	struct cidx_rank_split split;
 	enum cli_format fmt = CLI_FMT_TABLE;
 	const struct cidx_dataset *ds;
+	const struct cidx_prep_report *rep;
 	const char *unit;
 	int ch, rr, ret, want = 0, cmp = -1, year, cyear = 0;
 	long v, row;
@@ -200,7 +223,7 @@ cmd_explain(int argc, char **argv)
 			break;
 		case 'f':
 			if (cli_parse_format(optarg, &fmt) < 0 ||
-			    fmt == CLI_FMT_CSV) {
+			    fmt == CLI_FMT_CSV || fmt == CLI_FMT_XLSX) {
 				ret = cli_usage_error("explain", "--format "
 				    "'%s': expected table or json", optarg);
 				goto out;
@@ -241,13 +264,16 @@ cmd_explain(int argc, char **argv)
 	    (ret = cli_engine_years(&e, want, cmp, &year, &cyear)) != CLI_OK ||
 	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
 		goto out;
-	ds = cli_engine_prepared(&e, year, NULL);
-	if ((row = cidx_dataset_find(ds, unit)) < 0 || r->rank[row] == 0) {
-		ret = cli_error("unit '%s' is not ranked in %d", unit, year);
+	ds = cli_engine_prepared(&e, year, &rep);
+	if ((ret = find_unit(ds, rep, unit, year, &row)) != CLI_OK)
+		goto out;
+	if (r->rank[row] == 0) {
+		ret = cli_error("unit '%s' is not ranked in %d: it has no index "
+		    "value", unit, year);
 		goto out;
 	}
-	if (cyear > 0 && cidx_engine_split(e.eng, unit, year, cyear, &split,
-	    &err) < 0) {
+	if (cyear > 0 && cidx_engine_split(e.eng, ds->unit[row].code, year,
+	    cyear, &split, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;
 	}

@@ -75,18 +75,21 @@ write_file(const char *path, const struct cli_engine *e, const char *how,
 		return cli_error("cannot write '%s'", path);
 	fprintf(fp, "code,weight,parent,method,year\n");
 	for (size_t k = 0; k < fw->n; k++) {
-		int derived = 0;
+		int derived = 0, set = 0;
 
 		if (fw->node[k].level == 0)
 			continue;
 		for (size_t g = 0; g < ng; g++)
 			for (size_t c = 0; c < gs[g].k; c++)
 				derived |= gs[g].child[c] == k;
+		for (size_t i = 0; i < e->over.n; i++)
+			set |= e->over.node[i] == k;
 		cidx_num_fmt(b, sizeof(b), w[k], 17);
 		out_csv_field(fp, fw->node[k].code);
 		fprintf(fp, ",%s,", b);
 		out_csv_field(fp, fw->node[k].parent);
-		fprintf(fp, ",%s,%d\n", derived ? how : "framework", year);
+		fprintf(fp, ",%s,%d\n", set ? "set" : derived ? how :
+		    "framework", year);
 	}
 	if (fp != stdout && fclose(fp) != 0)
 		return cli_error("cannot write '%s'", path);
@@ -99,6 +102,7 @@ print_table(const struct cli_engine *e, const char *how, int year)
 	const struct cidx_framework *fw = e->fw;
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
+	const double *w = cidx_engine_weights(e->eng);
 	int ahp = strncmp(how, "ahp:", 4) == 0;
 
 	printf("cityidx weights: %s, year %d%s\n", how, year,
@@ -106,8 +110,10 @@ print_table(const struct cli_engine *e, const char *how, int year)
 	for (size_t g = 0; g < ng; g++) {
 		const struct cidx_wgroup *gr = &gs[g];
 		struct out_table t;
-		const char *head[4] = { "code", "weight", NULL, NULL };
-		char b[3][40];
+		const char *head[5] = { "code", "weight", NULL, NULL, NULL };
+		char b[4][40];
+		size_t nh;
+		int set;
 
 		printf("\n%s (%s):", fw->node[gr->parent].code,
 		    fw->node[gr->parent].name_en ? fw->node[gr->parent].name_en :
@@ -129,22 +135,34 @@ print_table(const struct cli_engine *e, const char *how, int year)
 			    "the judgements are inconsistent" : "");
 		}
 		printf("\n");
-		head[2] = *diag_names(how, 0) ? diag_names(how, 0) : NULL;
-		head[3] = *diag_names(how, 1) ? diag_names(how, 1) : NULL;
-		out_table_init(&t, 2 + (head[2] != NULL) + (head[3] != NULL));
+		set = 0;
+		for (size_t c = 0; c < gr->k; c++)
+			set |= w[gr->child[c]] != gr->w[c];
+		nh = 2;
+		if (set)
+			head[nh++] = "derived";
+		if (*diag_names(how, 0))
+			head[nh++] = diag_names(how, 0);
+		if (*diag_names(how, 1))
+			head[nh++] = diag_names(how, 1);
+		out_table_init(&t, nh);
 		for (size_t c = 1; c < t.ncols; c++)
 			out_table_set_right(&t, c, 1);
 		out_table_add(&t, head);
 		for (size_t c = 0; c < gr->k; c++) {
-			const char *cells[4];
+			const char *cells[5];
+			size_t q = 1;
 
 			cells[0] = fw->node[gr->child[c]].code;
-			num(b[0], sizeof(b[0]), gr->w[c], 1);
-			num(b[1], sizeof(b[1]), gr->diag1[c], 1);
-			num(b[2], sizeof(b[2]), gr->diag2[c], 1);
-			cells[1] = b[0];
-			cells[2] = b[1];
-			cells[3] = b[2];
+			num(b[0], sizeof(b[0]), w[gr->child[c]], 1);
+			num(b[1], sizeof(b[1]), gr->w[c], 1);
+			num(b[2], sizeof(b[2]), gr->diag1[c], 1);
+			num(b[3], sizeof(b[3]), gr->diag2[c], 1);
+			cells[q++] = b[0];
+			if (set)
+				cells[q++] = b[1];
+			cells[q++] = b[2];
+			cells[q++] = b[3];
 			out_table_add(&t, cells);
 		}
 		out_table_print(stdout, &t);
@@ -158,10 +176,11 @@ print_csv(const struct cli_engine *e)
 	const struct cidx_framework *fw = e->fw;
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
-	char b[5][40];
+	const double *w = cidx_engine_weights(e->eng);
+	char b[6][40];
 
-	printf("parent,code,weight,diag1,diag2,group_value1,group_value2,"
-	    "group_value3,n_used\n");
+	printf("parent,code,weight,derived,diag1,diag2,group_value1,"
+	    "group_value2,group_value3,n_used\n");
 	for (size_t g = 0; g < ng; g++) {
 		const struct cidx_wgroup *gr = &gs[g];
 
@@ -172,12 +191,13 @@ print_csv(const struct cli_engine *e)
 		num(b[3], sizeof(b[3]), v[1], 0);
 		num(b[4], sizeof(b[4]), v[2], 0);
 		for (size_t c = 0; c < gr->k; c++) {
-			num(b[0], sizeof(b[0]), gr->w[c], 0);
+			num(b[0], sizeof(b[0]), w[gr->child[c]], 0);
+			num(b[5], sizeof(b[5]), gr->w[c], 0);
 			num(b[1], sizeof(b[1]), gr->diag1[c], 0);
 			out_csv_field(stdout, fw->node[gr->parent].code);
 			fputc(',', stdout);
 			out_csv_field(stdout, fw->node[gr->child[c]].code);
-			printf(",%s,%s,", b[0], b[1]);
+			printf(",%s,%s,%s,", b[0], b[5], b[1]);
 			num(b[1], sizeof(b[1]), gr->diag2[c], 0);
 			printf("%s,%s,%s,%s,%zu\n", b[1], b[2], b[3], b[4],
 			    gr->n_used);
@@ -222,6 +242,9 @@ print_json(struct cli_engine *e, const char *how, int year)
 			printf("%s{\"code\": ", c ? ", " : "");
 			out_json_string(stdout, fw->node[gr->child[c]].code);
 			printf(", \"weight\": ");
+			out_json_number(stdout, cidx_engine_weights(e->eng)[
+			    gr->child[c]]);
+			printf(", \"derived\": ");
 			out_json_number(stdout, gr->w[c]);
 			if (*diag_names(how, 0)) {
 				printf(", \"%s\": ", diag_names(how, 0));
@@ -264,7 +287,8 @@ cmd_weights(int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (cli_parse_format(optarg, &fmt) < 0) {
+			if (cli_parse_format(optarg, &fmt) < 0 ||
+			    fmt == CLI_FMT_XLSX) {
 				ret = cli_usage_error("weights", "--format "
 				    "'%s': expected table, csv or json",
 				    optarg);
@@ -346,6 +370,7 @@ cmd_weights(int argc, char **argv)
 		print_csv(&e);
 		break;
 	case CLI_FMT_JSON:
+	case CLI_FMT_XLSX: /* refused by the option parser */
 		print_json(&e, how, year);
 		break;
 	}

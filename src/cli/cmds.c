@@ -23,7 +23,8 @@ const struct cli_cmd cli_cmds[] = {
 	    "and movement",
 	    "rank [--year YEAR] [--compare YEAR|none] [--top N] "
 	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
-	    "[--format table|csv|json] [METHOD OPTIONS]" },
+	    "[--format table|csv|json|xlsx] [-o FILE] [--bom] "
+	    "[METHOD OPTIONS]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
 	    "PCA, AHP) and write a weights file",
 	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "

@@ -278,11 +278,15 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 
 	/* the preparation steps that run, in their order */
 	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++) {
-		if (cidx_method_is_default(m, (enum cidx_mkey)k))
+		if (!cidx_method_runs(m, (enum cidx_mkey)k))
 			continue;
 		cidx_method_text(m, (enum cidx_mkey)k, b, sizeof(b));
 		if (k == CIDX_MK_DENOMINATE)
 			sbuf_adds(sb, "denominate, ");
+		else if (k == CIDX_MK_SCREEN)
+			sbuf_addf(sb, "screen %s (%d per pillar), ",
+			    m->screen == CIDX_SCREEN_DEFAULT ? "2/3" : b,
+			    m->screen_pillar);
 		else
 			sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
 			    b);
@@ -315,7 +319,7 @@ json_steps(FILE *fp, const struct cidx_method *m, const char *tiers)
 	size_t n = 0;
 
 	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++)
-		if (!cidx_method_is_default(m, (enum cidx_mkey)k))
+		if (cidx_method_runs(m, (enum cidx_mkey)k))
 			steps[n++] = cidx_method_items[k].member;
 	if (!m->topsis) {
 		steps[n++] = "normalise";
@@ -344,6 +348,9 @@ json_item(FILE *fp, const struct cidx_method *m, enum cidx_mkey k)
 		return;
 	case CIDX_MK_SCREEN:
 		out_json_number(fp, m->screen);
+		return;
+	case CIDX_MK_SCREEN_PILLAR:
+		fprintf(fp, "%d", m->screen_pillar);
 		return;
 	case CIDX_MK_TREAT:
 		if (!m->treat) {

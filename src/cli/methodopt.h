@@ -38,6 +38,8 @@ enum {
 	{ "normalize", required_argument, NULL, OPT_MK + CIDX_MK_NORMALISE }, \
 	{ "scale", required_argument, NULL, OPT_MK + CIDX_MK_SCALE },     \
 	{ "screen", required_argument, NULL, OPT_MK + CIDX_MK_SCREEN },   \
+	{ "screen-pillar", required_argument, NULL,                       \
+	    OPT_MK + CIDX_MK_SCREEN_PILLAR },                             \
 	{ "set", required_argument, NULL, OPT_SET },                      \
 	{ "treat", optional_argument, NULL, OPT_MK + CIDX_MK_TREAT },     \
 	{ "weights", required_argument, NULL, OPT_WEIGHTS },              \
@@ -49,8 +51,11 @@ enum {
     "denominator\n"                                                        \
     "  --impute METHOD      none | mean | median | group-mean:ATTR |\n"     \
     "                       group-median:ATTR | carry-forward\n"           \
-    "  --screen SHARE       drop units with a smaller share of non-missing "\
-    "indicators\n"                                                         \
+    "  --screen SHARE       rank only units with data for this share of the "\
+    "year's\n"                                                             \
+    "                       indicators (default 2/3; 0: rank every unit)\n" \
+    "  --screen-pillar MIN  ... and MIN indicators in each pillar (default "\
+    "1)\n"                                                                 \
     "  --treat[=S,K,W]      JRC outlier treatment (skew 2, kurt 3.5, "      \
     "winmax 5)\n"                                                          \
     "  --normalize METHOD   minmax[:L,U] | zscore[:M,S] | rank | "          \

@@ -1,10 +1,14 @@
 /*
- * rankout.h - the outputs of `rank`: the table for people, CSV and JSON
- * for programs (cityidx(1), OUTPUT FORMATS).  Formatting only: every
- * number comes from the library.
+ * rankout.h - the outputs of `rank`: the table for people (rankout.c),
+ * CSV and JSON for programs (rankdata.c) and an Excel workbook
+ * (xlsxout.c); cityidx(1), OUTPUT FORMATS.  Formatting only: every number
+ * comes from the library.  CSV and the workbook are written from one
+ * grid of cells, so their values are the same.
  */
 #ifndef CIDX_CLI_RANKOUT_H
 #define CIDX_CLI_RANKOUT_H
+
+#include <stdio.h>
 
 #include "calc/calc.h"
 #include "calc/movement.h"
@@ -12,29 +16,56 @@
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 
-struct rank_opts {
-	int year, compare; /* 0 = default; compare -1 = none */
-	long top, dark, limit;
-	const char *tiers, *attr;
-	enum cli_format fmt;
-	struct cli_method_opts mo;
-};
-
-struct side {
-	const struct cidx_dataset *ds; /* prepared; owned by the engine */
+/* what a rank output shows */
+struct rank_view {
+	struct cli_engine *e;
+	const char *workspace;
+	int year;
+	int cyear;                      /* 0: no movement */
+	int compare_none;               /* --compare none */
+	const struct cidx_dataset *ds;  /* prepared */
 	const struct cidx_prep_report *rep;
-	struct cidx_ranking *r;
+	const struct cidx_ranking *r;
+	const struct cidx_movement *mv; /* NULL when cyear is 0 */
+	const struct cidx_tierspec *ts;
+	size_t top;
+	long dark, limit;
+	char **keys;                    /* unit attributes shown */
+	size_t nkeys;
 };
 
-void rank_print_table(const struct rank_opts *o, struct cli_engine *e,
-    const char *workspace, const struct side *cur, int cyear,
-    const struct cidx_movement *mv, const struct cidx_tierspec *ts,
-    size_t top);
-void rank_print_csv(const struct cidx_framework *fw, const struct side *cur,
-    const struct cidx_movement *mv);
-void rank_print_json(const struct rank_opts *o, struct cli_engine *e,
-    const char *workspace, const struct side *cur, int cyear,
-    const struct cidx_movement *mv, const struct cidx_tierspec *ts,
-    size_t top);
+/* attribute keys to show: `spec` (comma-separated, "none") or all keys
+ * of the year's units, sorted.  Free with rank_keys_free(). */
+char **rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n);
+void rank_keys_free(char **keys, size_t n);
+
+const char *rank_unit_name(const struct cidx_unit *u);
+const char *rank_treat_action(enum cidx_treat_action a);
+
+/* the ranking as a grid: one row per ranked unit, best first */
+enum rank_kind { RK_TEXT, RK_INT, RK_NUM, RK_SHARE };
+
+struct rank_col {
+	char *name;
+	enum rank_kind kind;
+};
+
+struct rank_grid {
+	size_t ncols, nrows;
+	struct rank_col *col;
+	const char **text;  /* nrows x ncols: RK_TEXT cells (NULL: empty) */
+	double *num;        /* nrows x ncols: other cells (NaN: empty) */
+};
+
+void rank_grid_build(struct rank_grid *g, const struct rank_view *v);
+void rank_grid_release(struct rank_grid *g);
+
+void rank_print_table(const struct rank_view *v);
+void rank_print_csv(const struct rank_view *v, int bom);
+void rank_print_json(const struct rank_view *v);
+/*! rank_write_xlsx() : the workbook at `path`: the ranking, the pillar
+ *  and indicator scores, and the method.  @return CLI_OK or CLI_ERROR
+ *  (printed). */
+int rank_write_xlsx(const struct rank_view *v, const char *path);
 
 #endif

@@ -58,12 +58,19 @@ struct cidx_method {
 	int denominate;
 	enum cidx_impute impute;
 	char impute_attr[64];      /* group-mean/-median attribute */
-	double screen;             /* drop units below this share; 0 off */
+	double screen;             /* rank a unit only with at least this
+				      share of the year's indicators with
+				      data; 0: no screening (default 2/3) */
+	int screen_pillar;         /* ... and at least this many in each
+				      pillar with data (default 1) */
 	int treat;
 	struct cidx_treat_params treat_p;
 };
 
+#define CIDX_SCREEN_DEFAULT (2.0 / 3.0)
+
 #define CIDX_METHOD_INIT { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, \
-	{ 0 }, 0, 0, 0, CIDX_IMPUTE_NONE, "", 0.0, 0, CIDX_TREAT_PARAMS_INIT }
+	{ 0 }, 0, 0, 0, CIDX_IMPUTE_NONE, "", CIDX_SCREEN_DEFAULT, 1, 0, \
+	CIDX_TREAT_PARAMS_INIT }
 
 #endif

@@ -22,3 +22,14 @@ mini_ws() {
 dump() {
 	sqlite3 "$1" .dump | sed 's/[0-9-]*T[0-9:]*Z/TIME/'
 }
+# csvcols NAME,NAME...: the named columns of a CSV on stdin (no quoted
+# commas in the fields kept), in the order given
+csvcols() {
+	awk -F, -v want="$1" 'BEGIN { n = split(want, w, ",") }
+	NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i
+		for (k = 1; k <= n; k++) if (!(w[k] in col)) {
+			print "csvcols: no column " w[k] > "/dev/stderr"; exit 1 } }
+	{ line = ""
+	  for (k = 1; k <= n; k++) line = line (k > 1 ? "," : "") $(col[w[k]])
+	  print line }'
+}

@@ -22,7 +22,10 @@ Decisions taken where METHODS.md leaves room:
   * group imputation: a unit with an empty group label is not imputed; a group with no
     value for the indicator leaves its NAs in place;
   * median of an even count = mean of the two middle values;
-  * screen: a unit is dropped when (non-NA indicators)/(all indicators) < THRESH;
+  * screen (default 2/3, --screen 0 turns it off): a unit is kept when it has a value
+    for at least THRESH of the indicators with data in the year, and for at least
+    --screen-pillar (default 1) indicators of every pillar (aggregate child of the
+    index) that has data in the year;
   * treat: skew/kurt over the non-NA values; the log transform (if winsorisation cannot fix
     the indicator) picks its form by the sign of the skew of the ORIGINAL values;
     an indicator with NA skew or kurt (n<3 / n<4 / constant) never fails;
@@ -449,14 +452,27 @@ def run(args):
             die("unknown --impute '%s'" % imp)
 
     # 3. screen
-    if args.screen is not None:
+    screen = args.screen if args.screen is not None else 2 / 3
+    if screen > 0:
+        withdata = [c for c in inds if any(v is not NA for v in X[c])]
+
+        def pillar(c):
+            p = c
+            while nodes[p].parent != root:
+                p = nodes[p].parent
+            return p if p != c else None
+
+        pil = {c: pillar(c) for c in withdata}
+        pillars = sorted(set(p for p in pil.values() if p is not None))
         keep = []
         for i in range(nu):
-            have = sum(1 for c in inds if X[c][i] is not NA)
-            share = have / len(inds)
-            if share < args.screen:
-                warn("screen: drop %s (%d/%d indicators = %.4f < %g)"
-                     % (codes[i], have, len(inds), share, args.screen))
+            have = [c for c in withdata if X[c][i] is not NA]
+            share = len(have) / len(withdata) if withdata else 0.0
+            short = [p for p in pillars
+                     if sum(1 for c in have if pil[c] == p) < args.screen_pillar]
+            if share < screen or short:
+                warn("screen: drop %s (%d/%d indicators = %.4f; short: %s)"
+                     % (codes[i], len(have), len(withdata), share, short))
             else:
                 keep.append(i)
         codes = [codes[i] for i in keep]
@@ -601,6 +617,7 @@ def main(argv=None):
     ap.add_argument("--denominate", action="store_true")
     ap.add_argument("--impute", default="none")
     ap.add_argument("--screen", type=float)
+    ap.add_argument("--screen-pillar", type=int, default=1)
     ap.add_argument("--treat", action="store_true")
     ap.add_argument("--treat-skew", type=float, default=2.0)
     ap.add_argument("--treat-kurt", type=float, default=3.5)

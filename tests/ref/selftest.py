@@ -195,9 +195,13 @@ check("harm D", by_code(rows)["D"]["score"], 2 / (1 / p1 + 1 / 100), 1e-13)
 # --- 8b. a unit with no data gets NA index: left out of the CSV, named on stderr; it
 #   does not change anybody's score.  A constant indicator (i3 = 5 everywhere) is skipped:
 #   P2 = i4 only -> A 0, B 50, C 25, D 100, E 0; Index = A 25, B 43.75, C 25, D 93.75
-rc, rows, err = run(data=DATA + "F,Phi,2018,g2,1,,,,\n")
+rc, rows, err = run("--screen", "0", data=DATA + "F,Phi,2018,g2,1,,,,\n")
 check("NA unit left out", sorted(by_code(rows)), ["A", "B", "C", "D", "E"])
 check("NA unit on stderr", "F" in err and "NA" in err, True)
+# ... and by default screening leaves it out first, saying so
+rc, rows, err = run(data=DATA + "F,Phi,2018,g2,1,,,,\n")
+check("NA unit screened", sorted(by_code(rows)), ["A", "B", "C", "D", "E"])
+check("NA unit screened on stderr", "screen: drop F" in err, True)
 check("NA unit no effect", by_code(rows)["C"]["score"], 31.875)
 const = DATA.replace(",2,10\n", ",5,10\n").replace(",,30", ",5,30").replace(
     ",6,20", ",5,20").replace(",7,50", ",5,50")

@@ -8,7 +8,9 @@
 #include "calc/engine.h"
 #include "calc/explain.h"
 #include "calc/movement.h"
+#include "calc/topsis.h"
 #include "calc/prepare.h"
+#include "core/lookup.h"
 #include "core/mem.h"
 #include "fixture.h"
 #include "runner.h"
@@ -28,6 +30,11 @@ static const struct fx_node e2e_fw[] = {
 };
 
 static const char *const codes[5] = { "U1", "U2", "U3", "U4", "U5" };
+
+/* the default options without screening */
+#define NOSCREEN { { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, { 0 }, \
+	0, 0, 0, CIDX_IMPUTE_NONE, "", 0.0, 1, 0, CIDX_TREAT_PARAMS_INIT }, \
+	NULL, CIDX_WM_FILE, NULL, 0, 0, NULL }
 
 /*
  * 2017, minmax 0-100 by hand:
@@ -83,6 +90,8 @@ mem_load(void *ctx, const struct cidx_framework *fw, int year,
 	return 0;
 }
 
+/* an engine over the two years; screening off unless `o` says (U4 has
+ * no value in P2) */
 static struct cidx_engine *
 engine(const struct cidx_framework *fw, struct mem_source *ms,
     const struct cidx_engine_opts *o)
@@ -99,7 +108,7 @@ engine(const struct cidx_framework *fw, struct mem_source *ms,
 void
 test_engine__years_and_cache(void)
 {
-	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_engine_opts o = NOSCREEN;
 	struct mem_source ms = { 0 };
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -254,7 +263,7 @@ test_engine__overrides_apply_level_by_level(void)
 void
 test_engine__contributions_add_up(void)
 {
-	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_engine_opts o = NOSCREEN;
 	struct mem_source ms = { 0 };
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -298,7 +307,7 @@ out:
 void
 test_engine__rank_split(void)
 {
-	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_engine_opts o = NOSCREEN;
 	struct mem_source ms = { 0 };
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -331,9 +340,10 @@ test_engine__rank_split(void)
  *   A 1/4  climbed 3, but was in the top 4 already: not an entrant
  *   B 2/5  climbed exactly D from rank N+1: entrant and dark horse
  *   C 3/5  climbed D-1: entrant, not a dark horse
- *   D 4/-  at rank exactly N, not there before: entrant, no change
+ *   D 4/-  at rank exactly N, no data then: not new, not comparable
  *   E 5/9  climbed 4, but outside the top 4: neither
  *   F -/2  not ranked now: nothing
+ *   G 6/-  screened out then
  */
 void
 test_engine__movement_boundaries(void)
@@ -344,66 +354,244 @@ test_engine__movement_boundaries(void)
 		{ "Y", "INDEX", IND, 1, 1, 1 },
 		{ "Z", "INDEX", IND, 1, 1, 1 },
 	};
-	static const char *const now_codes[] = { "A", "B", "C", "D", "E", "F" };
+	static const char *const now_codes[] = { "A", "B", "C", "D", "E", "F",
+		"G" };
 	static const char *const then_codes[] = { "A", "B", "C", "E", "F" };
-	static const double x6[6 * 3] = { 0 }, x5[5 * 3] = { 0 };
-	int now_rank[] = { 1, 2, 3, 4, 5, 0 }, then_rank[] = { 4, 5, 5, 9, 2 };
-	int now_skip[3] = { 0, CIDX_SKIP_NODATA, 0 };
-	int then_skip[3] = { 0, 0, CIDX_SKIP_NODATA };
-	struct cidx_ranking now = { 0 }, then = { 0 };
+	static const double x7[7 * 3] = { 0 }, x5[5 * 3] = { 0 };
+	int now_rank[] = { 1, 2, 3, 4, 5, 0, 6 }, then_rank[] = { 4, 5, 5, 9,
+		2 };
+	int same_skip[3] = { 0, 0, 0 };
+	struct cidx_screened g = { NULL, 0.2, -1 };
+	struct cidx_prep_report rep;
+	struct cidx_ranking now, then;
+	struct cidx_movement mv;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
-	struct cidx_dataset *dn = fx_dataset(2017, now_codes, 6, x6, 3);
+	struct cidx_dataset *dn = fx_dataset(2017, now_codes, 7, x7, 3);
 	struct cidx_dataset *dt = fx_dataset(2016, then_codes, 5, x5, 3);
-	struct cidx_movement *mv = NULL;
 
-	now.n = 6;
+	memset(&now, 0, sizeof(now));
+	memset(&then, 0, sizeof(then));
+	memset(&mv, 0, sizeof(mv));
+	memset(&rep, 0, sizeof(rep));
+	g.code = xstrdup("G");
+	rep.screened = &g;
+	rep.n_screened = 1;
+	now.n = 7;
 	now.rank = now_rank;
-	now.n_ranked = 5;
-	now.skipped = now_skip;
+	now.n_ranked = 6;
+	now.skipped = same_skip;
 	then.n = 5;
 	then.rank = then_rank;
 	then.n_ranked = 5;
-	then.skipped = then_skip;
+	then.skipped = same_skip;
 	if (fx_framework(&fw, d, LEN(d), &err) < 0)
 		goto out;
-	CHECK_INT(cidx_movement_compute(&mv, fw, dn, &now, dt, &then, 4, 3,
-	    &err), 0);
-	if (mv == NULL)
-		goto out;
-	CHECK_INT(mv->mv[0].change, 3);
-	CHECK(!mv->mv[0].entrant && !mv->mv[0].dark);
-	CHECK(mv->mv[1].entrant && mv->mv[1].dark);
-	CHECK_INT(mv->mv[1].change, 3);
-	CHECK(mv->mv[2].entrant && !mv->mv[2].dark);
-	CHECK(mv->mv[3].entrant && !mv->mv[3].dark && !mv->mv[3].has_change);
-	CHECK_INT(mv->mv[3].prev, 0);
-	CHECK(!mv->mv[4].entrant && !mv->mv[4].dark);
-	CHECK_INT(mv->mv[4].change, 4);
-	CHECK(!mv->mv[5].entrant && !mv->mv[5].has_change);
-	/* X in both years, Y only then, Z only now */
-	CHECK_INT(mv->n_cur, 2);
-	CHECK_INT(mv->n_prev, 2);
-	CHECK_INT(mv->shared, 1);
-	CHECK(!cidx_movement_same_indicators(mv));
-	cidx_movement_free(mv);
-	mv = NULL;
-	/* top 0: every ranked unit is in the top group */
-	CHECK_INT(cidx_movement_compute(&mv, fw, dn, &now, dt, &now, 0, 3,
-	    &err), 0);
-	CHECK(mv && !mv->mv[4].entrant);
-	CHECK(mv && cidx_movement_same_indicators(mv));
+	CHECK_INT(cidx_movement_basis(&mv, fw, same_skip, same_skip),
+	    CIDX_BASIS_SAME);
+	cidx_movement_compute(&mv, dn, &now, &now, dt, &then, &rep, 4, 3);
+	CHECK_INT(mv.mv[0].change, 3);
+	CHECK(!mv.mv[0].entrant && !mv.mv[0].dark);
+	CHECK(mv.mv[1].entrant && mv.mv[1].dark);
+	CHECK_INT(mv.mv[1].change, 3);
+	CHECK(mv.mv[2].entrant && !mv.mv[2].dark);
+	CHECK(!mv.mv[3].entrant && !mv.mv[3].dark && !mv.mv[3].has_change);
+	CHECK_INT(mv.mv[3].prev, 0);
+	CHECK_INT(mv.mv[3].prev_status, CIDX_PREV_NODATA);
+	CHECK(!mv.mv[4].entrant && !mv.mv[4].dark);
+	CHECK_INT(mv.mv[4].change, 4);
+	CHECK(!mv.mv[5].entrant && !mv.mv[5].has_change);
+	CHECK_INT(mv.mv[6].prev_status, CIDX_PREV_SCREENED);
+	CHECK(!mv.mv[6].entrant);
+	CHECK_INT(mv.mv[1].basis_rank, 2);
+	/* top 0: the top group is every unit ranked now (6): B was in it,
+	 * E (9th then) was not */
+	cidx_movement_compute(&mv, dn, &now, &now, dt, &then, &rep, 0, 3);
+	CHECK(!mv.mv[1].entrant && mv.mv[4].entrant);
 out:
-	cidx_movement_free(mv);
+	free(mv.mv);
+	free(mv.in_basis);
+	free(g.code);
 	cidx_dataset_free(dn);
 	cidx_dataset_free(dt);
+	cidx_framework_free(fw);
+}
+
+/*
+ * The basis: INDEX <- P1 <- A, B, C; P2 <- D, E.
+ */
+void
+test_engine__movement_basis(void)
+{
+	static const struct fx_node d[] = {
+		{ "INDEX", NULL, AGG, 3, 0, 1 },
+		{ "P1", "INDEX", AGG, 2, 0, 1 },
+		{ "A", "P1", IND, 1, 1, 1 },
+		{ "B", "P1", IND, 1, 1, 1 },
+		{ "C", "P1", IND, 1, 1, 1 },
+		{ "P2", "INDEX", AGG, 2, 0, 1 },
+		{ "D", "P2", IND, 1, 1, 1 },
+		{ "E", "P2", IND, 1, 1, 1 },
+	};
+	const int N = CIDX_SKIP_NODATA;
+	int all[5] = { 0, 0, 0, 0, 0 };
+	int no_c[5] = { 0, 0, N, 0, 0 };      /* 4 of 5 shared */
+	int only_ab[5] = { 0, 0, N, N, N };   /* P2 shares none */
+	int only_de[5] = { N, N, N, 0, 0 };   /* 2 of 5: fewer than half */
+	int no_e[5] = { 0, 0, 0, 0, N };
+	struct cidx_movement mv;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+
+	if (fx_framework(&fw, d, LEN(d), &err) < 0)
+		return;
+	memset(&mv, 0, sizeof(mv));
+	mv.year = 2017;
+	mv.cyear = 2016;
+	CHECK_INT(cidx_movement_basis(&mv, fw, all, all), CIDX_BASIS_SAME);
+	CHECK_INT(mv.shared, 5);
+	free(mv.in_basis);
+	CHECK_INT(cidx_movement_basis(&mv, fw, all, no_c), CIDX_BASIS_COMMON);
+	CHECK_INT(mv.shared, 4);
+	CHECK_INT(mv.n_cur, 5);
+	CHECK_INT(mv.n_prev, 4);
+	CHECK(mv.in_basis[0] && !mv.in_basis[2]);
+	free(mv.in_basis);
+	CHECK_INT(cidx_movement_basis(&mv, fw, all, only_ab),
+	    CIDX_BASIS_WITHHELD);
+	CHECK_HAS(mv.why, "2017 and 2016 share 2 of the 5 indicators with "
+	    "data in 2017, fewer than half");
+	free(mv.in_basis);
+	/* exactly half is enough, unless a pillar shares nothing */
+	CHECK_INT(cidx_movement_basis(&mv, fw, no_c, only_ab),
+	    CIDX_BASIS_WITHHELD);
+	CHECK_HAS(mv.why, "pillar 'P2' has no indicator with data in both "
+	    "2017 and 2016");
+	free(mv.in_basis);
+	CHECK_INT(cidx_movement_basis(&mv, fw, only_de, all),
+	    CIDX_BASIS_SAME + 0 == 0 ? CIDX_BASIS_COMMON : 0);
+	CHECK_INT(mv.shared, 2);
+	free(mv.in_basis);
+	/* a pillar with data only in the earlier year does not block */
+	CHECK_INT(cidx_movement_basis(&mv, fw, only_ab, all),
+	    CIDX_BASIS_COMMON);
+	free(mv.in_basis);
+	CHECK_INT(cidx_movement_basis(&mv, fw, all, no_e), CIDX_BASIS_COMMON);
+	free(mv.in_basis);
+	cidx_framework_free(fw);
+}
+
+/* 2016 lacks I2: the years are compared on I1 and I3 */
+static int
+mem_load_no_i2(void *ctx, const struct cidx_framework *fw, int year,
+    struct cidx_dataset **out, struct cidx_err *err)
+{
+	int ret = mem_load(ctx, fw, year, out, err);
+
+	if (ret == 0 && year == 2016)
+		for (size_t i = 0; i < 5; i++)
+			gsl_matrix_set((*out)->x, i, 1, NAN);
+	return ret;
+}
+
+void
+test_engine__movement_on_the_common_basis(void)
+{
+	struct cidx_engine_opts o = NOSCREEN;
+	struct mem_source ms = { 0 };
+	struct cidx_source src = { &ms, mem_years, mem_load_no_i2 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e = NULL;
+	struct cidx_ranking *r = NULL;
+	struct cidx_movement *mv = NULL;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
+		return;
+	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0 ||
+	    cidx_engine_rank(e, 2017, NULL, 0, &r, &err) < 0 ||
+	    cidx_engine_movement(e, 2017, 2016, r, 2, 3, &mv, &err) < 0) {
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+		goto out;
+	}
+	/* 2 of 3 shared, each pillar keeps one */
+	CHECK_INT(mv->basis, CIDX_BASIS_COMMON);
+	CHECK_INT(mv->shared, 2);
+	/*
+	 * On I1 and I3 only.  2017: P1 = I1 = 0 25 50 75 100, P2 = I3 =
+	 * 0 100 50 - 25; index 0 62.5 50 75 62.5 -> ranks 5 2 4 1 2.
+	 * 2016: I1 10 45 40 20 30 -> 0 100 85.71 28.57 57.14; I3 0 10 80 60
+	 * 90 -> 0 11.11 88.89 66.67 100; index 0 55.56 87.30 47.62 78.57
+	 * -> ranks 5 3 1 4 2.
+	 */
+	CHECK_INT(mv->mv[3].basis_rank, 1);
+	CHECK_INT(mv->mv[3].prev, 4);
+	CHECK_INT(mv->mv[3].change, 3);
+	CHECK_INT(mv->mv[1].basis_rank, 2);
+	CHECK_INT(mv->mv[1].change, 1);
+	CHECK_INT(mv->mv[4].basis_rank, 2);
+	CHECK_INT(mv->mv[4].change, 0);
+	CHECK_INT(mv->mv[2].prev, 1);
+	CHECK_INT(mv->mv[2].change, -3);
+	/* full rank of U4 is 2 <= N = 2, prev 4 > 2: an entrant; climbed 3 */
+	CHECK(mv->mv[3].entrant && mv->mv[3].dark);
+	/* U2: rank 1 now, 3rd then on the basis: new in the top 2, +1 */
+	CHECK(mv->mv[1].entrant && !mv->mv[1].dark);
+out:
+	cidx_movement_free(mv);
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
+/* the default coverage rule: U4 has no value in pillar P2 */
+void
+test_engine__screening_by_coverage(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	const struct cidx_dataset *ds;
+	const struct cidx_prep_report *rep;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	CHECK_INT(cidx_engine_prepared(e, 2017, &ds, &rep, &err), 0);
+	CHECK_INT(ds->n_units, 4);
+	CHECK_INT(rep->n_year_ind, 3);
+	CHECK_INT(rep->n_screened, 1);
+	CHECK_STR(rep->screened[0].code, "U4");
+	CHECK_DBL(rep->screened[0].coverage, 2.0 / 3, 1e-15);
+	CHECK_INT(rep->screened[0].pillar, 4);
+	CHECK_DBL(rep->coverage[0], 1, 0);
+	cidx_engine_free(e);
+	/* a share of 2/3 alone keeps it; 0.7 does not */
+	o.m.screen_pillar = 0;
+	if ((e = engine(fw, &ms, &o)) != NULL) {
+		CHECK_INT(cidx_engine_prepared(e, 2017, &ds, &rep, &err), 0);
+		CHECK_INT(ds->n_units, 5);
+		CHECK_DBL(rep->coverage[3], 2.0 / 3, 1e-15);
+		cidx_engine_free(e);
+	}
+	o.m.screen = 0.7;
+	if ((e = engine(fw, &ms, &o)) != NULL) {
+		CHECK_INT(cidx_engine_prepared(e, 2017, &ds, &rep, &err), 0);
+		CHECK_INT(ds->n_units, 4);
+		CHECK_INT(rep->screened[0].pillar, -1);
+		cidx_engine_free(e);
+	}
 	cidx_framework_free(fw);
 }
 
 void
 test_engine__audit(void)
 {
-	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct cidx_engine_opts o = NOSCREEN;
 	struct cidx_treat_params tp = CIDX_TREAT_PARAMS_INIT;
 	struct mem_source ms = { 0 };
 	struct cidx_err err = CIDX_ERR_INIT;
@@ -443,4 +631,85 @@ out:
 	cidx_ranking_free(r);
 	cidx_engine_free(e);
 	cidx_framework_free(fw);
+}
+
+/* TOPSIS: I2 has no data, so I1 carries all of P1's half of the index,
+ * as in the composite (the same as TOPSIS on I1 and I3 with equal
+ * weights), not a quarter of it */
+void
+test_engine__topsis_rescales_over_indicators_with_data(void)
+{
+	static const double x[5 * 3] = {
+		10, NA, 1,
+		20, NA, 9,
+		30, NA, 5,
+		40, NA, 3,
+		50, NA, 2,
+	};
+	static const double x2[5 * 2] = { 10, 1, 20, 9, 30, 5, 40, 3, 50, 2 };
+	static const int dir[2] = { 1, 1 };
+	static const double w2[2] = { 1, 1 };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *ds = fx_dataset(2017, codes, 5, x, 3);
+	struct cidx_ranking *r = NULL;
+	gsl_matrix *sub = mat(5, 2, x2);
+	double w[6], c[5];
+
+	m.topsis = 1;
+	m.screen = 0;
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
+		goto out;
+	cidx_calc_weights_default(fw, w);
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err), 0);
+	CHECK_INT(cidx_topsis(sub, dir, w2, c, &err), 0);
+	for (size_t i = 0; r && i < 5; i++)
+		CHECK_DBL(gsl_matrix_get(r->s, i, 0), c[i], 1e-12);
+out:
+	gsl_matrix_free(sub);
+	cidx_ranking_free(r);
+	cidx_dataset_free(ds);
+	cidx_framework_free(fw);
+}
+
+void
+test_engine__unit_lookup_by_code_or_name(void)
+{
+	static const char *const c[] = { "110100", "120100", "440300",
+		"652800", "X1" };
+	static const double x[5] = { 1, 2, 3, 4, 5 };
+	static const char *const zh[] = { "北京市", "天津市", "深圳市",
+		"巴音郭楞蒙古自治州", "北京" };
+	static const char *const en[] = { "Beijing", "Tianjin", "Shenzhen",
+		"Bayingolin", NULL };
+	struct cidx_dataset *ds = fx_dataset(2017, c, 5, x, 1);
+	struct cidx_err err = CIDX_ERR_INIT;
+	long row = -1;
+
+	for (size_t i = 0; i < 5; i++) {
+		ds->unit[i].name = xstrdup(zh[i]);
+		ds->unit[i].name_en = en[i] ? xstrdup(en[i]) : NULL;
+	}
+	CHECK_INT(cidx_dataset_lookup(ds, "440300", &row, &err), 0);
+	CHECK_INT(row, 2);
+	CHECK_INT(cidx_dataset_lookup(ds, "天津市", &row, &err), 0);
+	CHECK_INT(row, 1);
+	CHECK_INT(cidx_dataset_lookup(ds, "shenzhen", &row, &err), 0);
+	CHECK_INT(row, 2);
+	CHECK_INT(cidx_dataset_lookup(ds, "巴音郭楞蒙古", &row, &err), 0);
+	CHECK_INT(row, 3);
+	CHECK_INT(cidx_dataset_lookup(ds, "天津", &row, &err), 0);
+	CHECK_INT(row, 1);
+	/* an exact name wins over a name without its suffix */
+	CHECK_INT(cidx_dataset_lookup(ds, "北京", &row, &err), 0);
+	CHECK_INT(row, 4);
+	/* two units called the same: both listed */
+	free(ds->unit[4].name);
+	ds->unit[4].name = xstrdup("北京市");
+	CHECK_INT(cidx_dataset_lookup(ds, "北京市", &row, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'北京市' names 2 units: 110100 北京市, X1 北京市");
+	CHECK_INT(cidx_dataset_lookup(ds, "上海", &row, &err), CIDX_ENOTFOUND);
+	CHECK_INT(cidx_dataset_lookup(ds, "", &row, &err), CIDX_ENOTFOUND);
+	cidx_dataset_free(ds);
 }

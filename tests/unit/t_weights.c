@@ -365,25 +365,23 @@ test_weights__pca_k2_closed_form(void)
  * PCA, k = 2, rho < 0: A as above, B = (4, 2, 3, 1), deviations
  * (1.5, -.5, .5, -1.5); cross products -2.25 + .25 + .25 - 2.25 = -4,
  * rho = -0.8.  PC1: lambda = 1 - rho = 1.8 with (1, -1)/sqrt2, whose
- * loadings sum to 0: the first is made positive.  B's loading is negative:
- * w = (1, 0), n_negative = 1, var_pc1 = 0.9.
+ * loadings sum to 0: PC1 contrasts A with B instead of combining them,
+ * and is refused (it used to give w = (1, 0), decided by column order).
  */
 void
-test_weights__pca_k2_negative_correlation(void)
+test_weights__pca_contrast_is_refused(void)
 {
 	static const double v[] = { 1, 4, 2, 2, 3, 3, 4, 1 };
 	gsl_matrix *x = mat(4, 2, v);
 	struct cidx_err err = CIDX_ERR_INIT;
-	double w[2], l[2], var = 0;
-	size_t used = 0, neg = 0;
+	double w[2] = { -1, -1 }, l[2];
 
-	CHECK_INT(cidx_weights_pca(x, w, l, &var, &used, &neg, &err), 0);
-	CHECK_DBL(l[0], 1 / sqrt(2), TOL);
-	CHECK_DBL(l[1], -1 / sqrt(2), TOL);
-	CHECK_DBL(w[0], 1, TOL);
-	CHECK_DBL(w[1], 0, 0);
-	CHECK_INT(neg, 1);
-	CHECK_DBL(var, 0.9, TOL);
+	CHECK_INT(cidx_weights_pca(x, w, l, NULL, NULL, NULL, &err),
+	    CIDX_EINVAL);
+	CHECK_HAS(err.msg, "the first principal component is a contrast, "
+	    "not a common factor");
+	CHECK_HAS(err.msg, "use another method");
+	CHECK_DBL(w[0], -1, 0);
 	gsl_matrix_free(x);
 }
 

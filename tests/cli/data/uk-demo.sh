@@ -7,12 +7,17 @@
 python3 - <<'PY'
 import csv, json
 rows = list(csv.DictReader(open("r.csv", encoding="utf-8")))
-assert list(rows[0])[:9] == ["rank", "code", "name", "score", "tier",
-    "TALENT", "MARKET", "ENVIRON", "CAPITAL"], list(rows[0])
+assert list(rows[0]) == ["rank", "code", "name", "name_en", "country",
+    "nuts_level", "score", "tier", "coverage", "TALENT", "MARKET", "ENVIRON",
+    "CAPITAL", "basis_rank", "prev_rank", "rank_change"], list(rows[0])
 assert all(r["name"] and r["name"] != r["code"] for r in rows)
+d = json.load(open("r.json", encoding="utf-8"))
 print("regions ranked:", len(rows))
 print("tiers:", sorted({r["tier"] for r in rows}))
 print("with a 2016 rank:", sum(1 for r in rows if r["prev_rank"]))
-d = json.load(open("r.json", encoding="utf-8"))
+print("movement basis:", d["movement"]["basis"], d["movement"]["shared"], "of",
+    d["movement"]["indicators_now"])
+print("screened out:", [(s["code"], round(s["coverage"], 3)) for s in
+    d["preparation"]["screened_out"]])
 print("compare year:", d["compare_year"], "framework:", d["method"]["framework_sha256"][:12])
 PY

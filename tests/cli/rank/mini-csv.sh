@@ -4,10 +4,15 @@ cx --db w.db rank --year 2017 --top 4 --tiers jenks:2 --format csv | tee out.csv
 python3 - <<'PY'
 import csv
 rows = list(csv.DictReader(open("out.csv", encoding="utf-8")))
-assert list(rows[0].keys()) == ["rank", "code", "name", "score", "tier",
-    "TALENT", "MARKET", "prev_rank", "rank_change"], rows[0].keys()
+assert list(rows[0].keys()) == ["rank", "code", "name", "name_en",
+    "province", "score", "tier", "coverage", "TALENT", "MARKET", "basis_rank",
+    "prev_rank", "rank_change"], rows[0].keys()
 for r in rows:
     float(r["score"]); int(r["rank"])
+    # the same basis: the basis rank is the rank; the change is prev - basis
+    assert r["basis_rank"] == r["rank"]
+    assert int(r["rank_change"]) == int(r["prev_rank"]) - int(r["basis_rank"])
+    assert 0 < float(r["coverage"]) <= 1
     # the index is the weighted mean of the pillars (weights 1, 1)
     assert abs(float(r["score"]) - (float(r["TALENT"]) + float(r["MARKET"])) / 2) < 1e-12
 print("csv ok:", len(rows), "rows")

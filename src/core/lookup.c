@@ -1,0 +1,69 @@
+/*
+ * lookup.c - units by code or name (lookup.h).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "core/lookup.h"
+#include "core/mem.h"
+
+static const char *const suffixes[] = { "特别行政区", "自治州", "地区",
+	"市", "盟", NULL };
+
+/* `name` is `text` followed by one administrative suffix */
+static int
+with_suffix(const char *name, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (strncmp(name, text, n) != 0)
+		return 0;
+	for (size_t i = 0; suffixes[i]; i++)
+		if (strcmp(name + n, suffixes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+match(const struct cidx_unit *u, const char *text, int rule)
+{
+	switch (rule) {
+	case 0:
+		return strcmp(u->code, text) == 0;
+	case 1:
+		return (u->name && strcmp(u->name, text) == 0) ||
+		    (u->name_en && strcasecmp(u->name_en, text) == 0);
+	default:
+		return u->name && *text && with_suffix(u->name, text);
+	}
+}
+
+int
+cidx_dataset_lookup(const struct cidx_dataset *ds, const char *text,
+    long *row, struct cidx_err *err)
+{
+	for (int rule = 0; rule < 3; rule++) {
+		struct sbuf sb = SBUF_INIT;
+		size_t n = 0;
+
+		for (size_t i = 0; i < ds->n_units; i++) {
+			const struct cidx_unit *u = &ds->unit[i];
+
+			if (!match(u, text, rule))
+				continue;
+			*row = (long)i;
+			sbuf_addf(&sb, "%s%s %s", n ? ", " : "", u->code,
+			    u->name ? u->name : u->name_en ? u->name_en : "");
+			n++;
+		}
+		if (n > 1)
+			cidx_err_set(err, CIDX_EINVAL, "'%s' names %zu units: "
+			    "%s", text, n, sb.buf);
+		sbuf_release(&sb);
+		if (n == 1)
+			return 0;
+		if (n > 1)
+			return CIDX_EINVAL;
+	}
+	return cidx_err_set(err, CIDX_ENOTFOUND, "no unit '%s'", text);
+}
