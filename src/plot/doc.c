@@ -20,6 +20,7 @@
 #define BODY_FS 10
 #define TABLE_FS 8.5
 #define CELL_PAD 4
+#define MIN_COL (4 * CELL_PAD + TABLE_FS)	/* narrowest useful column */
 
 struct cidx_doc {
 	char *path, *font, *footer, *title;
@@ -306,8 +307,8 @@ cidx_doc_text(struct cidx_doc *doc, const char *head,
  * number columns keep their width), and when even that is not enough,
  * every column shrinks in proportion.
  */
-static void
-col_widths(double *w, size_t n, double avail)
+void
+doc_col_widths(double *w, size_t n, double avail)
 {
 	double sum = 0, *s, cap, rest;
 
@@ -341,7 +342,7 @@ col_widths(double *w, size_t n, double avail)
 		cap = s[i];
 	}
 	free(s);
-	if (cap < 4 * CELL_PAD + TABLE_FS) {
+	if (cap < MIN_COL) {
 		for (size_t j = 0; j < n; j++)
 			w[j] *= avail / sum;
 		return;
@@ -411,7 +412,7 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 		}
 	for (size_t j = 0; j < nc; j++)
 		w[j] += 2 * CELL_PAD;
-	col_widths(w, nc, doc->body.w);
+	doc_col_widths(w, nc, doc->body.w);
 
 	page_new(doc);
 	if (head != NULL) {

@@ -1,11 +1,13 @@
 /*
  * palette.c - the colours of the charts.
  *
- * Tiers: six ColorBrewer YlGnBu colours from #081d58 (L* 15) to #7fcdbb
- * (L* 77), interpolated; k tiers take evenly spaced stops on a stretch of
- * the ramp that grows with k, so 3 tiers are 25 L* apart and 7 tiers still
- * about 10.  The ramp stops at #7fcdbb so that the untiered grey (#dadada,
- * L* 87) is lighter than any tier: order survives greyscale printing.
+ * Tiers: six ColorBrewer YlGnBu colours from #081d58 (L* 13) to #7fcdbb
+ * (L* 77), interpolated; tier i of k is the point of the ramp whose CIE L*
+ * lightness is i-1 even steps up from the darkest, over a span that grows
+ * with k (to L* 48 for 2 tiers, 56 for 3, the full ramp from 6), so 3
+ * tiers are 21 L* apart and 7 still 10.  The ramp stops at #7fcdbb so that
+ * the untiered grey (#dadada, L* 87) is lighter than any tier: the order
+ * survives greyscale printing.
  * The score ramp (maps) runs on to #edf8b1.  The heatmap is ColorBrewer
  * RdBu with pure white in the middle.
  */
@@ -69,17 +71,26 @@ ramp(const unsigned *stops, size_t n, double t)
 struct rgb
 pal_tier(int tier, int k)
 {
-	double span;
+	double l0, l1, want, lo = 0, hi = 1;
 
 	if (tier <= 0 || k <= 0)
 		return pal_hex(0xdadada);
-	if (k == 1)
+	if (k == 1 || tier == 1)
 		return pal_hex(tier_ramp[0]);
-	span = 0.55 + 0.075 * (k - 1);
-	if (span > 1)
-		span = 1;
-	return ramp(tier_ramp, N(tier_ramp),
-	    span * (double)(tier - 1) / (double)(k - 1));
+	/* even steps of lightness, over a span that grows with k */
+	l0 = pal_lstar(pal_hex(tier_ramp[0]));
+	l1 = fmin(pal_lstar(pal_hex(tier_ramp[N(tier_ramp) - 1])),
+	    40 + 8 * (k - 1));
+	want = l0 + (l1 - l0) * (double)(tier - 1) / (double)(k - 1);
+	for (int i = 0; i < 40; i++) {
+		double mid = (lo + hi) / 2;
+
+		if (pal_lstar(ramp(tier_ramp, N(tier_ramp), mid)) < want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return ramp(tier_ramp, N(tier_ramp), (lo + hi) / 2);
 }
 
 struct rgb

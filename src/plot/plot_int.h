@@ -175,6 +175,12 @@ void uncert_size(const struct cidx_uncert *d, double *w, double *h);
 void uncert_body(struct pctx *c, const struct cidx_rect *b,
     const struct cidx_uncert *d);
 
+/* ---- the report (doc.c) ---- */
+
+/* table column widths: natural widths w[] in, fitted widths out (their sum
+ * is `avail` when the natural ones fit or can be capped to fit) */
+void doc_col_widths(double *w, size_t n, double avail);
+
 /* ---- output (out.c) ---- */
 
 enum fmt { FMT_PDF, FMT_PNG, FMT_SVG };

@@ -103,7 +103,8 @@ profile_body(struct pctx *c, const struct cidx_rect *b,
 	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_VALUE), 0);
 	y0 = b->y + lh + c->fs * 1.9;	/* room for the column headers */
 	y1 = b->y + b->h - ah;
-	u = (y1 - y0) / units_of(d);
+	u = fmin((y1 - y0) / units_of(d), c->fs * 2);
+	y1 = y0 + u * units_of(d);
 	lfs = fmin(c->fs, u * 0.75);
 	ind_x = lfs * 1.2;
 

@@ -3,10 +3,11 @@
  * Chinese and English.
  *
  * One layout per draw is reused for every label (set_text is cheap, a new
- * layout is not).  Hinting is off, so glyph advances do not depend on the
- * surface: a chart lays out the same in PDF, PNG and SVG.  Sizes are
- * absolute, in user units (points), so the context's 96 dpi default plays
- * no part.
+ * layout is not).  Glyph outlines are not hinted.  In vector output the
+ * advances are not either; on an image surface they are rounded to whole
+ * pixels, because cairo 1.16 puts raster glyphs on whole pixels and
+ * unrounded advances then space letters unevenly.  Sizes are absolute, in
+ * user units (points), so the context's 96 dpi default plays no part.
  */
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +31,10 @@ ptext_open(struct ptext *t, cairo_t *cr, const char *family,
 	t->cr = cr;
 	t->ctx = pango_cairo_create_context(cr);
 	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_metrics(fo,
+	    cairo_surface_get_type(cairo_get_target(cr)) ==
+	    CAIRO_SURFACE_TYPE_IMAGE ? CAIRO_HINT_METRICS_ON :
+	    CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	pango_cairo_context_set_font_options(t->ctx, fo);

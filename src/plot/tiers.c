@@ -117,7 +117,9 @@ tiers_body(struct pctx *c, const struct cidx_rect *b,
 	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_SCORE), 0);
 	y0 = b->y + lh + c->fs * 0.6;
 	y1 = b->y + b->h - ah;
-	rh = (y1 - y0) / (double)n;
+	/* rows no thicker than a bar should be: few units sit at the top */
+	rh = fmin((y1 - y0) / (double)n, c->fs * 2.4);
+	y1 = y0 + rh * (double)n;
 	lfs = fmin(c->fs, rh * 0.72);
 
 	/* columns from measured text: rank | name | bars | score | band */
