@@ -351,25 +351,51 @@ doc_col_widths(double *w, size_t n, double avail)
 		w[j] = fmin(w[j], cap);
 }
 
+/* the widest word of s: a header may wrap between words, not inside */
+static double
+widest_word(struct ptext *t, const char *s)
+{
+	double w = 0;
+	char buf[256];
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, " ");
+
+		if (n > 0) {
+			snprintf(buf, sizeof(buf), "%.*s", (int)n, s);
+			w = fmax(w, ptext_measure(t, buf));
+		}
+		s += n + (s[n] == ' ');
+	}
+	return w;
+}
+
+/* header text wrapped in its column, up to 3 lines */
+static void
+header_layout(struct cidx_doc *doc, const struct cidx_doc_col *col,
+    double w)
+{
+	ptext_font(&doc->t, TABLE_FS, 1, 0);
+	ptext_wrap(&doc->t, col->header, w - 2 * CELL_PAD, 3);
+	if (col->align == CIDX_ALIGN_RIGHT)
+		pango_layout_set_alignment(doc->t.lay, PANGO_ALIGN_RIGHT);
+}
+
+/* headers sit on the rule under them, as the cells line up below */
 static void
 table_header(struct cidx_doc *doc, const struct cidx_doc_col *cols,
-    size_t nc, const double *w, double rh)
+    size_t nc, const double *w, double hh)
 {
 	double x = doc->body.x;
 
-	ptext_font(&doc->t, TABLE_FS, 1, 0);
 	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
 	for (size_t j = 0; j < nc; j++) {
-		ptext_line(&doc->t, cols[j].header, w[j] - 2 * CELL_PAD);
-		if (cols[j].align == CIDX_ALIGN_RIGHT)
-			ptext_show(&doc->t, x + w[j] - CELL_PAD,
-			    ptext_mid(&doc->t, doc->y + rh / 2), AL_RIGHT);
-		else
-			ptext_show(&doc->t, x + CELL_PAD,
-			    ptext_mid(&doc->t, doc->y + rh / 2), AL_LEFT);
+		header_layout(doc, &cols[j], w[j]);
+		ptext_show_top(&doc->t, x + CELL_PAD,
+		    doc->y + hh - 2 - ptext_h(&doc->t), AL_LEFT);
 		x += w[j];
 	}
-	doc->y += rh;
+	doc->y += hh;
 	cairo_set_line_width(doc->cr, 0.8);
 	cairo_move_to(doc->cr, doc->body.x, doc->y);
 	cairo_line_to(doc->cr, doc->body.x + doc->body.w, doc->y);
@@ -382,7 +408,7 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
     size_t nrows, struct cidx_err *err)
 {
 	size_t first = doc->npages;
-	double *w, rh;
+	double *w, rh, hh = 0;
 	struct sbuf cont = SBUF_INIT;
 
 	if (nc == 0 || cols == NULL)
@@ -396,11 +422,11 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 			return cidx_err_set(err, CIDX_EINVAL, "report table: "
 			    "column %zu has no header", j + 1);
 
-	/* natural widths from the header and every cell */
+	/* natural widths from every cell and the header's widest word */
 	w = xcalloc(nc, sizeof(*w));
 	ptext_font(&doc->t, TABLE_FS, 1, 0);
 	for (size_t j = 0; j < nc; j++)
-		w[j] = ptext_measure(&doc->t, cols[j].header);
+		w[j] = widest_word(&doc->t, cols[j].header);
 	ptext_font(&doc->t, TABLE_FS, 0, 0);
 	rh = ptext_h(&doc->t) + 3;
 	for (size_t i = 0; i < nrows; i++)
@@ -413,13 +439,17 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	for (size_t j = 0; j < nc; j++)
 		w[j] += 2 * CELL_PAD;
 	doc_col_widths(w, nc, doc->body.w);
+	for (size_t j = 0; j < nc; j++) {
+		header_layout(doc, &cols[j], w[j]);
+		hh = fmax(hh, ptext_h(&doc->t) + 4);
+	}
 
 	page_new(doc);
 	if (head != NULL) {
 		heading(doc, head, BODY_FS * 1.5);
 		sbuf_addf(&cont, "%s%s", head, word(doc->lang, W_CONTINUED));
 	}
-	table_header(doc, cols, nc, w, rh);
+	table_header(doc, cols, nc, w, hh);
 	for (size_t i = 0; i < nrows; i++) {
 		double x = doc->body.x;
 
@@ -432,7 +462,7 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 			page_new(doc);
 			if (head != NULL)
 				heading(doc, cont.buf, BODY_FS * 1.5);
-			table_header(doc, cols, nc, w, rh);
+			table_header(doc, cols, nc, w, hh);
 		}
 		if (i % 2 == 1) {
 			cairo_set_source_rgb(doc->cr, 0.95, 0.95, 0.95);

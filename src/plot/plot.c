@@ -172,13 +172,13 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 	pc.lang = o->lang;
 	pc.fs = r->w < 400 ? fmax(5, r->w / 47) : 8.5;
 	/* boundaries lose points closer than a third of a pixel (raster)
-	 * or 0.1 pt (vector) */
+	 * or 0.25 pt, under 0.1 mm (vector) */
 	st = cairo_surface_get_type(cairo_get_target(cr));
 	if (st == CAIRO_SURFACE_TYPE_IMAGE) {
 		cairo_device_to_user_distance(cr, &tx, &ty);
 		pc.tol = fabs(tx);
 	} else {
-		pc.tol = 0.1;
+		pc.tol = 0.25;
 	}
 
 	cairo_save(cr);

@@ -100,6 +100,7 @@ void
 ptext_line(struct ptext *t, const char *s, double max_w)
 {
 	pango_layout_set_single_paragraph_mode(t->lay, TRUE);
+	pango_layout_set_alignment(t->lay, PANGO_ALIGN_LEFT);
 	pango_layout_set_height(t->lay, -1);
 	if (max_w > 0) {
 		pango_layout_set_width(t->lay, (int)(max_w * PANGO_SCALE));
@@ -115,6 +116,7 @@ void
 ptext_wrap(struct ptext *t, const char *s, double w, int max_lines)
 {
 	pango_layout_set_single_paragraph_mode(t->lay, FALSE);
+	pango_layout_set_alignment(t->lay, PANGO_ALIGN_LEFT);
 	pango_layout_set_width(t->lay, (int)(w * PANGO_SCALE));
 	pango_layout_set_wrap(t->lay, PANGO_WRAP_WORD_CHAR);
 	if (max_lines > 0) {

@@ -140,6 +140,8 @@ tiers_body(struct pctx *c, const struct cidx_rect *b,
 	xr = b->x + rw;
 	xn = xr + lfs * 0.6 + nw;
 	x0 = xn + lfs * 0.5;
+	if (lo < 0)	/* negative scores are labelled left of their bars */
+		x0 += sw + lfs * 0.4;
 	x1 = b->x + b->w - blw - sw - lfs * 0.4;
 
 	/* tier bands: one per run of equal tier */
