@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <pango/pangocairo.h>
 
 #include "plot/plot_int.h"
 
@@ -280,6 +281,13 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	if (sink_close(&sk, rc < 0, err) < 0)
 		rc = CIDX_EIO;
 	return rc;
+}
+
+void
+cidx_plot_shutdown(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
 }
 
 #define TYPED(name, ty, TAG, member)                                        \

@@ -268,4 +268,11 @@ int cidx_plot_uncert_draw(cairo_t *cr, const struct cidx_rect *r,
     const struct cidx_uncert *d, const struct cidx_plot_opts *o,
     struct cidx_err *err);
 
+/*! cidx_plot_shutdown() :
+ *  Releases what pango and cairo keep for the whole process (the default
+ *  font map, font caches), so that leak checkers see a clean exit.  Call
+ *  it last, when no chart or report is open; a later call into the layer
+ *  loads the fonts again. */
+void cidx_plot_shutdown(void);
+
 #endif
