@@ -81,6 +81,9 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	if (fmt != FMT_PDF)
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': a report is "
 		    "written as PDF (.pdf)", path);
+	if (!utf8_ok(o->font) || !utf8_ok(o->footer) || !utf8_ok(o->title))
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': the font, footer "
+		    "or title is not valid UTF-8", path);
 	doc = xcalloc(1, sizeof(*doc));
 	doc->pw = o->width != 0 ? o->width : 595;
 	doc->ph = o->height != 0 ? o->height : 842;
@@ -229,16 +232,27 @@ paragraphs(struct cidx_doc *doc, const struct cidx_doc_para *p, size_t n)
 	}
 }
 
+/* the document, the heading and the paragraphs of a call */
 static int
-check_paras(const struct cidx_doc_para *p, size_t n, struct cidx_err *err)
+check_call(const struct cidx_doc *doc, const char *head,
+    const struct cidx_doc_para *p, size_t n, struct cidx_err *err)
 {
+	if (doc == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "report: not open");
+	if (!utf8_ok(head))
+		return cidx_err_set(err, CIDX_EINVAL, "report: a heading is "
+		    "not valid UTF-8");
 	if (n > 0 && p == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "report: no paragraphs");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (p[i].kind < CIDX_PARA_TEXT || p[i].kind > CIDX_PARA_HEADING)
 			return cidx_err_set(err, CIDX_EINVAL, "report: "
 			    "paragraph %zu: unknown kind %d", i + 1,
 			    (int)p[i].kind);
+		if (!utf8_ok(p[i].text))
+			return cidx_err_set(err, CIDX_EINVAL, "report: "
+			    "paragraph %zu is not valid UTF-8", i + 1);
+	}
 	return 0;
 }
 
@@ -247,11 +261,15 @@ cidx_doc_title_page(struct cidx_doc *doc, const char *title,
     const char *subtitle, const char *edition,
     const struct cidx_doc_para *paras, size_t n, struct cidx_err *err)
 {
-	size_t first = doc->npages;
+	size_t first;
 	int rc;
 
-	if ((rc = check_paras(paras, n, err)) < 0)
+	if ((rc = check_call(doc, title, paras, n, err)) < 0)
 		return rc;
+	if (!utf8_ok(subtitle) || !utf8_ok(edition))
+		return cidx_err_set(err, CIDX_EINVAL, "report: the subtitle or "
+		    "edition is not valid UTF-8");
+	first = doc->npages;
 	page_new(doc);
 	doc->y = doc->body.y + doc->body.h * 0.16;
 	if (title != NULL) {
@@ -289,11 +307,12 @@ int
 cidx_doc_text(struct cidx_doc *doc, const char *head,
     const struct cidx_doc_para *paras, size_t n, struct cidx_err *err)
 {
-	size_t first = doc->npages;
+	size_t first;
 	int rc;
 
-	if ((rc = check_paras(paras, n, err)) < 0)
+	if ((rc = check_call(doc, head, paras, n, err)) < 0)
 		return rc;
+	first = doc->npages;
 	page_new(doc);
 	if (head != NULL)
 		heading(doc, head, BODY_FS * 1.5);
@@ -363,6 +382,7 @@ widest_word(struct ptext *t, const char *s)
 
 		if (n > 0) {
 			snprintf(buf, sizeof(buf), "%.*s", (int)n, s);
+			utf8_trim(buf);
 			w = fmax(w, ptext_measure(t, buf));
 		}
 		s += n + (s[n] == ' ');
@@ -407,10 +427,13 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
     const struct cidx_doc_col *cols, size_t nc, const char *const *cells,
     size_t nrows, struct cidx_err *err)
 {
-	size_t first = doc->npages;
+	size_t first;
 	double *w, rh, hh = 0;
 	struct sbuf cont = SBUF_INIT;
+	int rc;
 
+	if ((rc = check_call(doc, head, NULL, 0, err)) < 0)
+		return rc;
 	if (nc == 0 || cols == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
 		    "columns");
@@ -418,9 +441,15 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
 		    "cells");
 	for (size_t j = 0; j < nc; j++)
-		if (cols[j].header == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "report table: "
-			    "column %zu has no header", j + 1);
+		if (name_check("report table: column", j + 1, cols[j].header,
+		    err) < 0)
+			return CIDX_EINVAL;
+	for (size_t i = 0; i < nrows * nc; i++)
+		if (!utf8_ok(cells[i]))
+			return cidx_err_set(err, CIDX_EINVAL, "report table: row "
+			    "%zu, column %zu is not valid UTF-8", i / nc + 1,
+			    i % nc + 1);
+	first = doc->npages;
 
 	/* natural widths from every cell and the header's widest word */
 	w = xcalloc(nc, sizeof(*w));
@@ -503,11 +532,13 @@ cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
     const char *title, const char *note, struct cidx_err *err)
 {
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
-	size_t first = doc->npages;
+	size_t first;
 	int rc;
 
-	if ((rc = chart_check(c, err)) < 0)
+	if ((rc = check_call(doc, title, NULL, 0, err)) < 0 ||
+	    (rc = chart_check(c, err)) < 0)
 		return rc;
+	first = doc->npages;
 	o.font = doc->font;
 	o.lang = doc->lang;
 	o.title = title;

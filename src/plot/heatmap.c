@@ -17,9 +17,8 @@ heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: %zu rows is "
 		    "more than 1000", d->k);
 	for (size_t i = 0; i < d->k; i++)
-		if (d->labels[i] == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "heatmap: label "
-			    "%zu is missing", i + 1);
+		if (name_check("heatmap: row", i + 1, d->labels[i], err) < 0)
+			return CIDX_EINVAL;
 	for (size_t i = 0; i < d->k * d->k; i++) {
 		double v = d->r[i];
 

@@ -37,9 +37,8 @@ map_check(const struct cidx_map *d, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_map_unit *u = &d->units[i];
 
-		if (u->name == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "map: unit %zu "
-			    "has no name", i + 1);
+		if (name_check("map: unit", i + 1, u->name, err) < 0)
+			return CIDX_EINVAL;
 		if (d->fill == CIDX_MAP_TIER && (u->tier < 0 ||
 		    u->tier > MAX_TIERS ||
 		    (d->n_tiers > 0 && u->tier > d->n_tiers)))

@@ -26,9 +26,8 @@ movers_check(const struct cidx_movers *d, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_mover *u = &d->units[i];
 
-		if (u->name == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "movers chart: "
-			    "unit %zu has no name", i + 1);
+		if (name_check("movers chart: unit", i + 1, u->name, err) < 0)
+			return CIDX_EINVAL;
 		if (u->rank_now < 1 || u->rank_now > MAX_RANK ||
 		    u->rank_before < 0 || u->rank_before > MAX_RANK)
 			return cidx_err_set(err, CIDX_EINVAL, "movers chart: "
@@ -103,13 +102,13 @@ label_text(char *buf, size_t n, const struct cidx_mover *u,
 	char num[32];
 	int ch = u->rank_before - u->rank_now;
 
-	if (u->rank_before == 0) {
-		snprintf(buf, n, "%s  %s", u->name, word(lang, W_NEW));
-		return;
-	}
 	fmt_num(num, sizeof(num), abs(ch), 0);
-	snprintf(buf, n, "%s  %s%s", u->name, ch > 0 ? "+" : ch < 0 ? "-" :
-	    "", num);
+	if (u->rank_before == 0)
+		snprintf(buf, n, "%s  %s", u->name, word(lang, W_NEW));
+	else
+		snprintf(buf, n, "%s  %s%s", u->name, ch > 0 ? "+" :
+		    ch < 0 ? "-" : "", num);
+	utf8_trim(buf);
 }
 
 /* rank tick labels at x, every `step` ranks, skipping those near `avoid` */

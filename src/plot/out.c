@@ -151,7 +151,7 @@ write_svg(struct sink *s)
 			olds[nolds++] = v;
 		fwrite(s->buf + start, 1, i + plen - start, fp);
 		snprintf(num, sizeof(num), "%zu", k + 1);
-		fputs(num, fp);
+		fwrite(num, 1, strlen(num), fp);
 		i = start = j;
 	}
 	fwrite(s->buf + start, 1, s->len - start, fp);

@@ -20,15 +20,15 @@ pillars_check(const struct cidx_pillars *d, struct cidx_err *err)
 		return cidx_err_set(err, CIDX_EINVAL, "pillars chart: no "
 		    "pillars");
 	for (size_t j = 0; j < d->m; j++)
-		if (d->pillars[j] == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "pillars chart: "
-			    "pillar %zu has no name", j + 1);
+		if (name_check("pillars chart: pillar", j + 1, d->pillars[j],
+		    err) < 0)
+			return CIDX_EINVAL;
 	for (size_t i = 0; i < d->n; i++) {
 		double sum = 0;
 
-		if (d->names[i] == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "pillars chart: "
-			    "unit %zu has no name", i + 1);
+		if (name_check("pillars chart: unit", i + 1, d->names[i],
+		    err) < 0)
+			return CIDX_EINVAL;
 		if (!isfinite(d->score[i]))
 			return cidx_err_set(err, CIDX_EINVAL, "pillars chart: "
 			    "'%s': the score is not a finite number",

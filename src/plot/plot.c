@@ -166,6 +166,10 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 		    "at least 1 x 1 points");
 	if ((rc = chart_check(c, err)) < 0)
 		return rc;
+	if (!utf8_ok(o->title) || !utf8_ok(o->subtitle) ||
+	    !utf8_ok(o->footer) || !utf8_ok(o->font))
+		return cidx_err_set(err, CIDX_EINVAL, "chart title, subtitle, "
+		    "footer or font is not valid UTF-8");
 	memset(&pc, 0, sizeof(pc));
 	if ((rc = ptext_open(&pc.t, cr, o->font, o->lang, err)) < 0)
 		return rc;

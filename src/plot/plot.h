@@ -5,8 +5,9 @@
  *
  * The layer knows nothing of workspaces or methods: the caller fills the
  * small structs below (names, scores, ranks, tiers, boundaries) and keeps
- * them alive during the call.  Strings are UTF-8.  Every function returns
- * 0 or a negative CIDX_E* code with a message in `err`; nothing prints.
+ * them alive during the call.  Strings are UTF-8 (other bytes are
+ * CIDX_EINVAL).  Every function returns 0 or a negative CIDX_E* code with
+ * a message in `err`; nothing prints.
  *
  * Text: pango lays out every label with the font family of the options
  * (default "Noto Sans CJK SC", found through fontconfig), measures it

@@ -64,6 +64,13 @@ enum word {
 };
 
 const char *word(enum cidx_plot_lang lang, enum word w);
+/* NULL or valid UTF-8 */
+int utf8_ok(const char *s);
+/* cuts a string that snprintf() may have cut inside a character */
+void utf8_trim(char *s);
+/* CIDX_EINVAL "<what> <i> has no name" or "... is not valid UTF-8" */
+int name_check(const char *what, size_t i, const char *s,
+    struct cidx_err *err);
 /* "第一梯队" / "Tier 1", or names[tier - 1] when given; tier 0: untiered */
 void tier_label(char *buf, size_t n, enum cidx_plot_lang lang, int tier,
     const char *const *names);

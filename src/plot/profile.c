@@ -24,9 +24,9 @@ profile_check(const struct cidx_profile *d, struct cidx_err *err)
 	if (d->n == 0 || d->rows == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "profile chart: no "
 		    "rows");
-	if (d->unit == NULL)
-		return cidx_err_set(err, CIDX_EINVAL, "profile chart: no unit "
-		    "name");
+	if (d->unit == NULL || !utf8_ok(d->unit))
+		return cidx_err_set(err, CIDX_EINVAL, "profile chart: the "
+		    "unit's name is missing or not valid UTF-8");
 	if (!isfinite(d->lo) || !isfinite(d->hi) || d->lo > d->hi)
 		return cidx_err_set(err, CIDX_EINVAL, "profile chart: the "
 		    "axis needs finite lo <= hi");
@@ -36,6 +36,9 @@ profile_check(const struct cidx_profile *d, struct cidx_err *err)
 		if (r->name_zh == NULL && r->name_en == NULL)
 			return cidx_err_set(err, CIDX_EINVAL, "profile chart: "
 			    "row %zu has no name", i + 1);
+		if (!utf8_ok(r->name_zh) || !utf8_ok(r->name_en))
+			return cidx_err_set(err, CIDX_EINVAL, "profile chart: "
+			    "row %zu: the name is not valid UTF-8", i + 1);
 		if (isinf(r->value) || isinf(r->median))
 			return cidx_err_set(err, CIDX_EINVAL, "profile chart: "
 			    "'%s': infinite value", row_name(r, CIDX_LANG_ZH));

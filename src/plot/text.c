@@ -96,6 +96,51 @@ ptext_font(struct ptext *t, double size, int bold, int italic)
 	pango_layout_set_font_description(t->lay, t->fd);
 }
 
+int
+utf8_ok(const char *s)
+{
+	return s == NULL || g_utf8_validate(s, -1, NULL);
+}
+
+void
+utf8_trim(char *s)
+{
+	const char *end;
+
+	if (!g_utf8_validate(s, -1, &end))
+		s[end - s] = '\0';
+}
+
+int
+name_check(const char *what, size_t i, const char *s, struct cidx_err *err)
+{
+	if (s == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "%s %zu has no name",
+		    what, i);
+	if (!utf8_ok(s))
+		return cidx_err_set(err, CIDX_EINVAL, "%s %zu: the name is not "
+		    "valid UTF-8", what, i);
+	return 0;
+}
+
+/* pango warns on stderr about bad UTF-8: the checks refuse it, and this
+ * is the safety net for any text they miss */
+static void
+set_text(struct ptext *t, const char *s)
+{
+	char *v;
+
+	if (s == NULL)
+		s = "";
+	if (g_utf8_validate(s, -1, NULL)) {
+		pango_layout_set_text(t->lay, s, -1);
+		return;
+	}
+	v = g_utf8_make_valid(s, -1);
+	pango_layout_set_text(t->lay, v, -1);
+	g_free(v);
+}
+
 void
 ptext_line(struct ptext *t, const char *s, double max_w)
 {
@@ -109,7 +154,7 @@ ptext_line(struct ptext *t, const char *s, double max_w)
 		pango_layout_set_width(t->lay, -1);
 		pango_layout_set_ellipsize(t->lay, PANGO_ELLIPSIZE_NONE);
 	}
-	pango_layout_set_text(t->lay, s ? s : "", -1);
+	set_text(t, s);
 }
 
 void
@@ -126,7 +171,7 @@ ptext_wrap(struct ptext *t, const char *s, double w, int max_lines)
 		pango_layout_set_height(t->lay, -1);
 		pango_layout_set_ellipsize(t->lay, PANGO_ELLIPSIZE_NONE);
 	}
-	pango_layout_set_text(t->lay, s ? s : "", -1);
+	set_text(t, s);
 }
 
 double
@@ -240,6 +285,7 @@ tier_label(char *buf, size_t n, enum cidx_plot_lang lang, int tier,
 		snprintf(buf, n, "Tier %s", num);
 	else
 		snprintf(buf, n, "第%s梯队", tier <= 10 ? zh[tier - 1] : num);
+	utf8_trim(buf);
 }
 
 void

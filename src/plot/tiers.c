@@ -23,9 +23,8 @@ tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_tier_unit *u = &d->units[i];
 
-		if (u->name == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "tiers chart: "
-			    "unit %zu has no name", i + 1);
+		if (name_check("tiers chart: unit", i + 1, u->name, err) < 0)
+			return CIDX_EINVAL;
 		if (!isfinite(u->score))
 			return cidx_err_set(err, CIDX_EINVAL, "tiers chart: "
 			    "'%s': the score is not a finite number", u->name);

@@ -18,9 +18,9 @@ uncert_check(const struct cidx_uncert *d, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_uncert_unit *u = &d->units[i];
 
-		if (u->name == NULL)
-			return cidx_err_set(err, CIDX_EINVAL, "uncertainty "
-			    "chart: unit %zu has no name", i + 1);
+		if (name_check("uncertainty chart: unit", i + 1, u->name,
+		    err) < 0)
+			return CIDX_EINVAL;
 		if (u->rank < 1 || u->rank > 1000000)
 			return cidx_err_set(err, CIDX_EINVAL, "uncertainty "
 			    "chart: '%s': nominal rank %d is not 1 or more",

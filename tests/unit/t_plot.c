@@ -547,6 +547,16 @@ test_plot__errors_name_the_path(void)
 	CHECK(strstr(err.msg, "No Such Font Family 42") != NULL);
 	CHECK(access(p, F_OK) != 0);
 
+	/* a name in another encoding (GBK 北京) is refused, not drawn */
+	bad[0].score = 1;
+	bad[1].score = 2;
+	bad[1].name = "\xb1\xb1\xbe\xa9";
+	c.u.tiers = &bt;
+	o.font = NULL;
+	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
+	CHECK(strstr(err.msg, "unit 2") != NULL &&
+	    strstr(err.msg, "UTF-8") != NULL);
+
 	/* contributions that do not add up to the score */
 	{
 		struct cidx_pillars pb = pillars;
