@@ -26,7 +26,7 @@ LDLIBS    += $(PKG_LIBS) -lcsv -lm -lpthread
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
              libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
-DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv
+DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv libxml2-utils
 DEPS_LINT  = cppcheck mandoc
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \

@@ -1,0 +1,197 @@
+/*
+ * pillars.c - stacked horizontal bars: each unit's index score split into
+ * its pillars' weighted contributions.  Positive parts stack right of
+ * zero, negative ones left of it; the total is printed at the end.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/mem.h"
+#include "plot/plot_int.h"
+
+int
+pillars_check(const struct cidx_pillars *d, struct cidx_err *err)
+{
+	if (d->n == 0 || d->names == NULL || d->score == NULL ||
+	    d->contrib == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "pillars chart: no "
+		    "units");
+	if (d->m == 0 || d->pillars == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "pillars chart: no "
+		    "pillars");
+	for (size_t j = 0; j < d->m; j++)
+		if (name_check("pillars chart: pillar", j + 1, d->pillars[j],
+		    err) < 0)
+			return CIDX_EINVAL;
+	for (size_t i = 0; i < d->n; i++) {
+		double sum = 0;
+
+		if (name_check("pillars chart: unit", i + 1, d->names[i],
+		    err) < 0)
+			return CIDX_EINVAL;
+		if (!isfinite(d->score[i]))
+			return cidx_err_set(err, CIDX_EINVAL, "pillars chart: "
+			    "'%s': the score is not a finite number",
+			    d->names[i]);
+		for (size_t j = 0; j < d->m; j++) {
+			double v = d->contrib[i * d->m + j];
+
+			if (!isfinite(v))
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "pillars chart: '%s': the contribution of "
+				    "'%s' is not a finite number", d->names[i],
+				    d->pillars[j]);
+			sum += v;
+		}
+		if (fabs(sum - d->score[i]) > 1e-6 * fmax(1, fabs(sum)))
+			return cidx_err_set(err, CIDX_EINVAL, "pillars chart: "
+			    "'%s': the contributions sum to %.17g, not to the "
+			    "score %.17g", d->names[i], sum, d->score[i]);
+	}
+	return 0;
+}
+
+static size_t
+rows_of(const struct cidx_pillars *d)
+{
+	return d->top > 0 && d->top < d->n ? d->top : d->n;
+}
+
+void
+pillars_size(const struct cidx_pillars *d, double *w, double *h)
+{
+	*w = 540;
+	*h = 140 + 14 * (double)rows_of(d);
+	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+}
+
+static const double *sort_score;
+
+static int
+by_score(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (sort_score[i] != sort_score[j])
+		return sort_score[i] > sort_score[j] ? -1 : 1;
+	return i < j ? -1 : 1;
+}
+
+void
+pillars_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_pillars *d)
+{
+	cairo_t *cr = c->cr;
+	size_t n = rows_of(d), m = d->m, *ord = xcalloc(d->n, sizeof(*ord));
+	struct legend_item *items = xcalloc(m, sizeof(*items));
+	double lo = 0, hi = 0, lh, ah, y0, y1, rh, lfs, nw = 0, sw = 0, x0,
+	    x1, xn;
+	struct ticks tk;
+	char buf[64];
+
+	for (size_t i = 0; i < d->n; i++)
+		ord[i] = i;
+	sort_score = d->score;
+	qsort(ord, d->n, sizeof(*ord), by_score);
+	for (size_t r = 0; r < n; r++) {
+		double pos = 0, neg = 0;
+
+		for (size_t j = 0; j < m; j++) {
+			double v = d->contrib[ord[r] * m + j];
+
+			if (v > 0)
+				pos += v;
+			else
+				neg += v;
+		}
+		hi = fmax(hi, pos);
+		lo = fmin(lo, neg);
+	}
+	for (size_t j = 0; j < m; j++) {
+		items[j].label = d->pillars[j];
+		items[j].sw = SW_BOX;
+		items[j].col = pal_cat(j);
+	}
+	lh = legend(c, items, m, b->x, b->y, b->w, 1);
+	nice_ticks(lo, hi, 5, &tk);
+	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_SCORE), 0);
+	y0 = b->y + lh + c->fs * 0.6;
+	y1 = b->y + b->h - ah;
+	/* rows no thicker than a bar should be: few units sit at the top */
+	rh = fmin((y1 - y0) / (double)n, c->fs * 2.4);
+	y1 = y0 + rh * (double)n;
+	lfs = fmin(c->fs, rh * 0.72);
+
+	for (size_t r = 0; r < n; r++) {
+		ptext_font(&c->t, lfs, 0, 0);
+		nw = fmax(nw, ptext_measure(&c->t, d->names[ord[r]]));
+		ptext_font(&c->t, lfs, 1, 0);
+		fmt_num(buf, sizeof(buf), d->score[ord[r]], 2);
+		sw = fmax(sw, ptext_measure(&c->t, buf));
+	}
+	nw = fmin(nw, b->w * 0.36);
+	xn = b->x + nw;
+	x0 = xn + lfs * 0.5;
+	x1 = b->x + b->w - sw - lfs * 0.6;
+	grid_v(c, &tk, x0, x1, y0, y1);
+
+	for (size_t r = 0; r < n; r++) {
+		size_t i = ord[r];
+		double yc = y0 + ((double)r + 0.5) * rh, pos = 0, neg = 0;
+		double scale = (x1 - x0) / (tk.hi - tk.lo);
+		double xz = x0 + (0 - tk.lo) * scale, xend = xz;
+
+		ptext_font(&c->t, lfs, 0, 0);
+		ptext_line(&c->t, d->names[i], nw);
+		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
+		ptext_show(&c->t, xn, ptext_mid(&c->t, yc), AL_RIGHT);
+		for (size_t j = 0; j < m; j++) {
+			double v = d->contrib[i * m + j], xa, xb;
+			struct rgb col = pal_cat(j);
+
+			if (v == 0)
+				continue;
+			if (v > 0) {
+				xa = xz + pos * scale;
+				pos += v;
+				xb = xz + pos * scale;
+				xend = fmax(xend, xb);
+			} else {
+				xb = xz + neg * scale;
+				neg += v;
+				xa = xz + neg * scale;
+			}
+			set_rgb(cr, col);
+			cairo_rectangle(cr, xa, yc - rh * 0.35, xb - xa,
+			    rh * 0.7);
+			cairo_fill(cr);
+			/* the part's value when it fits inside */
+			ptext_font(&c->t, lfs * 0.8, 0, 0);
+			fmt_num(buf, sizeof(buf), v, 1);
+			ptext_line(&c->t, buf, 0);
+			if (rh >= 9 && ptext_w(&c->t) + lfs * 0.4 < xb - xa) {
+				set_rgb(cr, pal_text_on(col));
+				ptext_show(&c->t, (xa + xb) / 2,
+				    ptext_mid(&c->t, yc), AL_CENTER);
+			}
+		}
+		ptext_font(&c->t, lfs, 1, 0);
+		fmt_num(buf, sizeof(buf), d->score[i], 2);
+		ptext_line(&c->t, buf, 0);
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		ptext_show(&c->t, xend + lfs * 0.3, ptext_mid(&c->t, yc),
+		    AL_LEFT);
+	}
+	if (tk.lo < 0) {
+		double xz = x0 + (0 - tk.lo) / (tk.hi - tk.lo) * (x1 - x0);
+
+		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+		cairo_set_line_width(cr, 0.6);
+		cairo_move_to(cr, xz, y0);
+		cairo_line_to(cr, xz, y1);
+		cairo_stroke(cr);
+	}
+	axis_h(c, &tk, x0, x1, y1, word(c->lang, W_SCORE), 1);
+	free(items);
+	free(ord);
+}

@@ -1,0 +1,230 @@
+/*
+ * plot_int.h - what the chart files of src/plot share: pango text, the
+ * palettes, the chart's own words, axis ticks, legends and label
+ * spreading.  Internal: not for callers of the layer (the unit tests use
+ * it to check the palettes).
+ */
+#ifndef CIDX_PLOT_INT_H
+#define CIDX_PLOT_INT_H
+
+#include <stddef.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "core/err.h"
+#include "plot/plot.h"
+
+#define PLOT_PI 3.14159265358979323846
+
+/* ---- text (text.c) ---- */
+
+enum { AL_LEFT, AL_CENTER, AL_RIGHT };
+
+struct ptext {
+	cairo_t *cr;
+	PangoContext *ctx;
+	PangoLayout *lay;
+	PangoFontDescription *fd;
+	double size;
+};
+
+/* Makes a layout for `cr` with `family`; CIDX_EINVAL when fontconfig
+ * matches another family. */
+int ptext_open(struct ptext *t, cairo_t *cr, const char *family,
+    enum cidx_plot_lang lang, struct cidx_err *err);
+void ptext_close(struct ptext *t);
+/* size in points; bold, italic 0 or 1 */
+void ptext_font(struct ptext *t, double size, int bold, int italic);
+/* one line, ellipsised at max_w points (<= 0: no limit) */
+void ptext_line(struct ptext *t, const char *s, double max_w);
+/* wrapped at width w, at most max_lines lines (0: no limit; the last one
+ * ellipsised) */
+void ptext_wrap(struct ptext *t, const char *s, double w, int max_lines);
+double ptext_w(struct ptext *t);
+double ptext_h(struct ptext *t);
+double ptext_baseline(struct ptext *t);
+/* the width of one line of `s` */
+double ptext_measure(struct ptext *t, const char *s);
+/* draws the current text, x by `al`, y the first line's baseline */
+void ptext_show(struct ptext *t, double x, double y, int al);
+/* draws the current text with its top at y */
+void ptext_show_top(struct ptext *t, double x, double y, int al);
+/* the baseline that centres a line of the current font on y */
+double ptext_mid(struct ptext *t, double y);
+
+/* ---- the chart's own words (text.c) ---- */
+
+enum word {
+	W_SCORE, W_RANK, W_MEDIAN, W_UNTIERED, W_NO_BOUNDARY, W_NO_DATA,
+	W_DARK_HORSE, W_NEW_ENTRANT, W_OTHERS, W_NOT_RANKED_IN, W_NEW,
+	W_CORRELATION, W_HATCHED_NAN, W_VALUE, W_NOMINAL_RANK, W_RANGE_5_95,
+	W_MEDIAN_RANK, W_CONTINUED, W_TOTAL, W_LIST_SEP, W_COLON,
+	W__COUNT
+};
+
+const char *word(enum cidx_plot_lang lang, enum word w);
+/* NULL or valid UTF-8 */
+int utf8_ok(const char *s);
+/* cuts a string that snprintf() may have cut inside a character */
+void utf8_trim(char *s);
+/* CIDX_EINVAL "<what> <i> has no name" or "... is not valid UTF-8" */
+int name_check(const char *what, size_t i, const char *s,
+    struct cidx_err *err);
+/* "第一梯队" / "Tier 1", or names[tier - 1] when given; tier 0: untiered */
+void tier_label(char *buf, size_t n, enum cidx_plot_lang lang, int tier,
+    const char *const *names);
+/* cidx_num_fmt_fixed() without "-0" */
+void fmt_num(char *buf, size_t n, double x, int decimals);
+
+/* ---- palettes (palette.c) ---- */
+
+struct rgb {
+	double r, g, b;
+};
+
+/* tier 1..k: YlGnBu, tier 1 darkest; 0: the untiered light grey */
+struct rgb pal_tier(int tier, int k);
+/* t in [0, 1]: 0 the lightest, 1 the darkest of the same ramp */
+struct rgb pal_seq(double t);
+/* Okabe-Ito, cycling */
+struct rgb pal_cat(size_t i);
+/* RdBu, v in [-1, 1], white at 0 */
+struct rgb pal_div(double v);
+struct rgb pal_mix(struct rgb a, struct rgb b, double t);
+struct rgb pal_hex(unsigned hex);
+/* CIE L* of an sRGB colour, 0 (black) .. 100 (white) */
+double pal_lstar(struct rgb c);
+/* black or white, whichever contrasts more with c */
+struct rgb pal_text_on(struct rgb c);
+void set_rgb(cairo_t *cr, struct rgb c);
+
+/* ---- layout helpers (layout.c) ---- */
+
+struct ticks {
+	double lo, hi, step;   /* lo, lo + step, ..., hi */
+	int n, dec;            /* n ticks, decimals for their labels */
+};
+
+/* ticks covering [lo, hi] in steps of 1, 2 or 5 x 10^k, about `target` */
+void nice_ticks(double lo, double hi, int target, struct ticks *tk);
+/* moves the centres y[0] <= ... <= y[n-1] apart by at least h, within
+ * [top, bot] when they fit (else spread evenly from top) */
+void spread(double *y, size_t n, double h, double top, double bot);
+
+/* chart context: one per draw */
+struct pctx {
+	cairo_t *cr;
+	struct ptext t;
+	enum cidx_plot_lang lang;
+	double fs;       /* base label size, points */
+	double tol;      /* path decimation tolerance, user units */
+};
+
+enum swatch {
+	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH
+};
+
+struct legend_item {
+	const char *label;
+	enum swatch sw;
+	struct rgb col;
+};
+
+/* lays out the items in rows within width w from (x, y); draws when
+ * `draw`; @return the height used */
+double legend(struct pctx *c, const struct legend_item *it, size_t n,
+    double x, double y, double w, int draw);
+/* diagonal hatching of the current path (the path is consumed) */
+void hatch(cairo_t *cr, double spacing, struct rgb col);
+/* a horizontal value axis at y from x0 (value tk->lo) to x1 (tk->hi),
+ * labels below, the title under them; @return its height */
+double axis_h(struct pctx *c, const struct ticks *tk, double x0, double x1,
+    double y, const char *title, int draw);
+/* light vertical grid lines at the ticks between y0 and y1 */
+void grid_v(struct pctx *c, const struct ticks *tk, double x0, double x1,
+    double y0, double y1);
+
+/* ---- charts: check the data, default size, draw the body ---- */
+
+int tiers_check(const struct cidx_tiers *d, struct cidx_err *err);
+void tiers_size(const struct cidx_tiers *d, double *w, double *h);
+void tiers_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_tiers *d);
+
+int pillars_check(const struct cidx_pillars *d, struct cidx_err *err);
+void pillars_size(const struct cidx_pillars *d, double *w, double *h);
+void pillars_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_pillars *d);
+
+int movers_check(const struct cidx_movers *d, struct cidx_err *err);
+void movers_size(const struct cidx_movers *d, double *w, double *h);
+void movers_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_movers *d);
+
+int heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err);
+void heatmap_size(const struct cidx_heatmap *d, double *w, double *h);
+void heatmap_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_heatmap *d);
+
+int profile_check(const struct cidx_profile *d, struct cidx_err *err);
+void profile_size(const struct cidx_profile *d, double *w, double *h);
+void profile_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_profile *d);
+
+int map_check(const struct cidx_map *d, struct cidx_err *err);
+void map_size(const struct cidx_map *d, double *w, double *h);
+void map_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_map *d);
+
+int uncert_check(const struct cidx_uncert *d, struct cidx_err *err);
+void uncert_size(const struct cidx_uncert *d, double *w, double *h);
+void uncert_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_uncert *d);
+
+/* ---- the report (doc.c) ---- */
+
+/* table column widths: natural widths w[] in, fitted widths out (their sum
+ * is `avail` when the natural ones fit or can be capped to fit) */
+void doc_col_widths(double *w, size_t n, double avail);
+
+/* ---- output (out.c) ---- */
+
+enum fmt { FMT_PDF, FMT_PNG, FMT_SVG };
+
+/* the format from the path's extension; CIDX_EINVAL names the path */
+int out_format(const char *path, enum fmt *out, struct cidx_err *err);
+/* "YYYY-MM-DDThh:mm:ssZ" from SOURCE_DATE_EPOCH or 1970-01-01 */
+int out_date(char buf[32], struct cidx_err *err);
+
+struct sink {
+	const char *path;
+	void *fp;              /* FILE * */
+	int errnum;            /* first write error */
+	int svg;               /* buffer to renumber ids before writing */
+	char *buf;
+	size_t len, cap;
+};
+
+/* opens path for writing; CIDX_EIO names it */
+int sink_open(struct sink *s, const char *path, int svg,
+    struct cidx_err *err);
+cairo_status_t sink_write(void *closure, const unsigned char *data,
+    unsigned int len);
+/* flushes and closes; on error (or `failed`) removes the file.
+ * @return 0 or CIDX_EIO naming the path */
+int sink_close(struct sink *s, int failed, struct cidx_err *err);
+/* sets the PDF dates and creator; `title` may be NULL */
+void pdf_metadata(cairo_surface_t *pdf, const char *date, const char *title);
+
+/* checks the chart's data */
+int chart_check(const struct cidx_chart *c, struct cidx_err *err);
+/* draws the chart into b with an open context (no frame) */
+void chart_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_chart *ch);
+/* title, subtitle and footer inside r; *body gets the rest */
+void chart_frame(struct pctx *c, const struct cidx_rect *r,
+    const char *title, const char *subtitle, const char *footer,
+    struct cidx_rect *body);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * uncert.c - rank uncertainty (Monte Carlo): units in nominal rank order,
+ * each a line from its 5th to its 95th percentile rank, a tick at the
+ * median rank and a dot at the nominal rank; rank 1 at the left.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/mem.h"
+#include "plot/plot_int.h"
+
+int
+uncert_check(const struct cidx_uncert *d, struct cidx_err *err)
+{
+	if (d->n == 0 || d->units == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "uncertainty chart: no "
+		    "units");
+	for (size_t i = 0; i < d->n; i++) {
+		const struct cidx_uncert_unit *u = &d->units[i];
+
+		if (name_check("uncertainty chart: unit", i + 1, u->name,
+		    err) < 0)
+			return CIDX_EINVAL;
+		if (u->rank < 1 || u->rank > 1000000)
+			return cidx_err_set(err, CIDX_EINVAL, "uncertainty "
+			    "chart: '%s': nominal rank %d is not 1 or more",
+			    u->name, u->rank);
+		if (!(u->p05 >= 0 && u->p05 <= u->p50 && u->p50 <= u->p95 &&
+		    u->p95 <= 1e6))
+			return cidx_err_set(err, CIDX_EINVAL, "uncertainty "
+			    "chart: '%s': percentile ranks must be finite, "
+			    "p05 <= p50 <= p95", u->name);
+	}
+	return 0;
+}
+
+static size_t
+rows_of(const struct cidx_uncert *d)
+{
+	return d->top > 0 && d->top < d->n ? d->top : d->n;
+}
+
+void
+uncert_size(const struct cidx_uncert *d, double *w, double *h)
+{
+	*w = 540;
+	*h = 130 + 13.5 * (double)rows_of(d);
+	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+}
+
+static const struct cidx_uncert_unit *sort_units;
+
+static int
+by_rank(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (sort_units[i].rank != sort_units[j].rank)
+		return sort_units[i].rank < sort_units[j].rank ? -1 : 1;
+	return i < j ? -1 : 1;
+}
+
+void
+uncert_body(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_uncert *d)
+{
+	cairo_t *cr = c->cr;
+	size_t n = rows_of(d), *ord = xcalloc(d->n, sizeof(*ord));
+	struct legend_item items[3];
+	struct rgb range = pal_hex(0x56b4e9), med = pal_hex(0x0072b2);
+	double hi = 1, lh, ah, y0, y1, rh, lfs, rw = 0, nw = 0, xr, xn, x0,
+	    x1, scale;
+	struct ticks tk;
+	char buf[64];
+
+	for (size_t i = 0; i < d->n; i++)
+		ord[i] = i;
+	sort_units = d->units;
+	qsort(ord, d->n, sizeof(*ord), by_rank);
+	for (size_t r = 0; r < n; r++) {
+		const struct cidx_uncert_unit *u = &d->units[ord[r]];
+
+		hi = fmax(hi, fmax(u->p95, u->rank));
+	}
+	items[0].label = word(c->lang, W_NOMINAL_RANK);
+	items[0].sw = SW_DOT;
+	items[0].col = pal_hex(0x1a1a1a);
+	items[1].label = word(c->lang, W_RANGE_5_95);
+	items[1].sw = SW_RANGE;
+	items[1].col = range;
+	items[2].label = word(c->lang, W_MEDIAN_RANK);
+	items[2].sw = SW_TICK;
+	items[2].col = med;
+	lh = legend(c, items, 3, b->x, b->y, b->w, 1);
+
+	/* ranks 1 .. a round number; tick 0 is shown as 1 */
+	nice_ticks(0, hi, 6, &tk);
+	if (tk.step < 1) {
+		tk.step = 1;
+		tk.hi = fmax(2, ceil(hi));
+		tk.n = (int)tk.hi + 1;
+		tk.dec = 0;
+	}
+	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_RANK), 0);
+	y0 = b->y + lh + c->fs * 0.6;
+	y1 = b->y + b->h - ah;
+	/* rows no thicker than a bar should be: few units sit at the top */
+	rh = fmin((y1 - y0) / (double)n, c->fs * 2.4);
+	y1 = y0 + rh * (double)n;
+	lfs = fmin(c->fs, rh * 0.72);
+	ptext_font(&c->t, lfs, 0, 0);
+	for (size_t r = 0; r < n; r++) {
+		const struct cidx_uncert_unit *u = &d->units[ord[r]];
+
+		fmt_num(buf, sizeof(buf), u->rank, 0);
+		rw = fmax(rw, ptext_measure(&c->t, buf));
+		nw = fmax(nw, ptext_measure(&c->t, u->name));
+	}
+	nw = fmin(nw, b->w * 0.36);
+	xr = b->x + rw;
+	xn = xr + lfs * 0.6 + nw;
+	x0 = xn + lfs * 0.8;
+	x1 = b->x + b->w - lfs;
+	scale = (x1 - x0) / (tk.hi - 1);
+
+	/* every other row shaded, to follow a row across */
+	cairo_set_source_rgb(cr, 0.955, 0.955, 0.955);
+	for (size_t r = 1; r < n; r += 2)
+		cairo_rectangle(cr, b->x, y0 + (double)r * rh, b->w, rh);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+	cairo_set_line_width(cr, 0.5);
+	for (int i = 0; i < tk.n; i++) {
+		double v = i == 0 ? 1 : tk.lo + i * tk.step;
+
+		if (i > 0 && v <= 1)
+			continue;
+
+		cairo_move_to(cr, x0 + (v - 1) * scale, y0);
+		cairo_line_to(cr, x0 + (v - 1) * scale, y1);
+	}
+	cairo_stroke(cr);
+
+	for (size_t r = 0; r < n; r++) {
+		const struct cidx_uncert_unit *u = &d->units[ord[r]];
+		double yc = y0 + ((double)r + 0.5) * rh;
+		double lw = fmin(2.5, rh * 0.3), dot = fmin(2.6, rh * 0.28);
+
+		ptext_font(&c->t, lfs, 0, 0);
+		fmt_num(buf, sizeof(buf), u->rank, 0);
+		ptext_line(&c->t, buf, 0);
+		cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+		ptext_show(&c->t, xr, ptext_mid(&c->t, yc), AL_RIGHT);
+		ptext_line(&c->t, u->name, nw);
+		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
+		ptext_show(&c->t, xn, ptext_mid(&c->t, yc), AL_RIGHT);
+
+		set_rgb(cr, range);
+		cairo_set_line_width(cr, lw);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		cairo_move_to(cr, x0 + (fmax(u->p05, 1) - 1) * scale, yc);
+		cairo_line_to(cr, x0 + (fmax(u->p95, 1) - 1) * scale, yc);
+		cairo_stroke(cr);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+		set_rgb(cr, med);
+		cairo_set_line_width(cr, fmin(1.4, rh * 0.15));
+		cairo_move_to(cr, x0 + (fmax(u->p50, 1) - 1) * scale,
+		    yc - rh * 0.36);
+		cairo_line_to(cr, x0 + (fmax(u->p50, 1) - 1) * scale,
+		    yc + rh * 0.36);
+		cairo_stroke(cr);
+		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+		cairo_arc(cr, x0 + (u->rank - 1) * scale, yc, dot, 0,
+		    2 * PLOT_PI);
+		cairo_fill(cr);
+	}
+
+	/* the rank axis */
+	cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+	cairo_set_line_width(cr, 0.6);
+	cairo_move_to(cr, x0, y1);
+	cairo_line_to(cr, x1, y1);
+	cairo_stroke(cr);
+	ptext_font(&c->t, c->fs * 0.9, 0, 0);
+	for (int i = 0; i < tk.n; i++) {
+		double v = i == 0 ? 1 : tk.lo + i * tk.step;
+
+		if (i > 0 && v <= 1)
+			continue;
+
+		cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
+		cairo_move_to(cr, x0 + (v - 1) * scale, y1);
+		cairo_line_to(cr, x0 + (v - 1) * scale, y1 + 3);
+		cairo_stroke(cr);
+		fmt_num(buf, sizeof(buf), v, 0);
+		ptext_line(&c->t, buf, 0);
+		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+		ptext_show(&c->t, x0 + (v - 1) * scale,
+		    y1 + 3 + c->fs * 0.9 * 1.05, AL_CENTER);
+	}
+	ptext_font(&c->t, c->fs, 0, 0);
+	ptext_line(&c->t, word(c->lang, W_RANK), 0);
+	ptext_show(&c->t, (x0 + x1) / 2, y1 + 3 + c->fs * 0.9 * 1.3 +
+	    c->fs * 1.1, AL_CENTER);
+	free(ord);
+}
