@@ -103,3 +103,45 @@ cidx_audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 	free(ix);
 }
 
+
+/* column k of the scores of the ranked units, best first */
+static void
+ranked_column(const struct cidx_ranking *r, size_t k, double *out)
+{
+	for (size_t p = 0; p < r->n_ranked; p++)
+		out[p] = gsl_matrix_get(r->s, r->order[p], k);
+}
+
+void
+cidx_ranking_medians(const struct cidx_framework *fw,
+    const struct cidx_ranking *r, double *med)
+{
+	double *col = xcalloc(r->n_ranked ? r->n_ranked : 1, sizeof(double));
+
+	for (size_t k = 0; k < fw->n; k++) {
+		ranked_column(r, k, col);
+		med[k] = cidx_stat_quantile(col, r->n_ranked, 0.5);
+	}
+	free(col);
+}
+
+void
+cidx_ranking_correlations(const struct cidx_ranking *r, const size_t *node,
+    size_t k, double *R)
+{
+	size_t n = r->n_ranked;
+	double *a = xcalloc(n ? n : 1, sizeof(double));
+	double *b = xcalloc(n ? n : 1, sizeof(double));
+
+	for (size_t i = 0; i < k; i++) {
+		ranked_column(r, node[i], a);
+		for (size_t j = i; j < k; j++) {
+			ranked_column(r, node[j], b);
+			R[i * k + j] = R[j * k + i] = i == j ?
+			    (isnan(cidx_stat_pearson(a, a, n)) ? NAN : 1) :
+			    cidx_stat_pearson(a, b, n);
+		}
+	}
+	free(a);
+	free(b);
+}

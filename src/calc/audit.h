@@ -37,4 +37,19 @@ void cidx_audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
     const struct cidx_ranking *r, const struct cidx_treat_params *tp,
     struct cidx_audit_row *rows);
 
+/*! cidx_ranking_medians() :
+ *  med[k], for every node k, the median (type 7) of the scores of node k
+ *  (normalised values for indicators) over the ranked units; NaN when
+ *  none has one. */
+void cidx_ranking_medians(const struct cidx_framework *fw,
+    const struct cidx_ranking *r, double *med);
+
+/*! cidx_ranking_correlations() :
+ *  R (k x k, row-major): the Pearson correlation of the scores of nodes
+ *  `node[0..k)` over the ranked units that have both (NaN with fewer
+ *  than 3 such units or no spread); 1 on the diagonal of a node with
+ *  spread. */
+void cidx_ranking_correlations(const struct cidx_ranking *r,
+    const size_t *node, size_t k, double *R);
+
 #endif

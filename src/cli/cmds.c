@@ -10,6 +10,12 @@ const struct cli_cmd cli_cmds[] = {
 	{ "audit", cmd_audit, "Statistical audit: indicator statistics, "
 	    "correlations, Cronbach's alpha, PCA",
 	    "audit [--year YEAR] [--format table|csv|json] [METHOD OPTIONS]" },
+	{ "chart", cmd_chart, "Draw a figure of the ranking: tiers, pillars, "
+	    "movers, heatmap, profile, map (PDF, PNG, SVG)",
+	    "chart TYPE [UNIT] -o FILE [--year YEAR] [--compare YEAR] "
+	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
+	    "[--width W] [--height H] [--dpi D] [--font FAMILY] "
+	    "[METHOD OPTIONS]" },
 	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
 	    "change",
 	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "

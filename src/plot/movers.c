@@ -2,7 +2,9 @@
  * movers.c - a slope chart of ranks between two years: the earlier
  * year's rank on the left axis, the current one on the right, rank 1 at
  * the top.  Every unit is a line, light grey unless flagged: dark horses
- * and new entrants are coloured and named at the right with their change.
+ * and new entrants are coloured.  Every unit is named at the right with
+ * its change (the flagged ones in their colour), so a reader can follow
+ * any line.
  * Units not ranked in the earlier year enter as a dashed stub from an
  * open circle halfway across.  Name labels that would collide are moved
  * apart (least squares, in rank order) and joined to their line by a
@@ -102,12 +104,13 @@ label_text(char *buf, size_t n, const struct cidx_mover *u,
 	char num[32];
 	int ch = u->rank_before - u->rank_now;
 
+	/* the change first: a long name is cut, the number never */
 	fmt_num(num, sizeof(num), abs(ch), 0);
 	if (u->rank_before == 0)
-		snprintf(buf, n, "%s  %s", u->name, word(lang, W_NEW));
+		snprintf(buf, n, "%s  %s", word(lang, W_NEW), u->name);
 	else
-		snprintf(buf, n, "%s  %s%s", u->name, ch > 0 ? "+" :
-		    ch < 0 ? "-" : "", num);
+		snprintf(buf, n, "%s%s  %s", ch > 0 ? "+" : ch < 0 ? "-" : "",
+		    num, u->name);
 	utf8_trim(buf);
 }
 
@@ -208,15 +211,12 @@ movers_body(struct pctx *c, const struct cidx_rect *b,
 	g.y0 = b->y + lh + hh + c->fs * 0.6;
 	g.y1 = b->y + b->h - c->fs * 0.6;
 
-	/* highlighted labels: shrink them when they cannot all fit */
-	for (size_t i = 0; i < n; i++)
-		nhl += d->units[i].flag != CIDX_MOVER_NONE;
+	/* labels for every unit: shrink them when they cannot all fit */
+	nhl = n;
 	if (nhl > 0 && (double)nhl * lfs * 1.3 > b->y + b->h - g.y0 + lfs)
 		lfs = fmax(1, (b->y + b->h - g.y0 + lfs) / ((double)nhl * 1.3));
 	ptext_font(&c->t, lfs, 0, 0);
 	for (size_t i = 0; i < n; i++) {
-		if (d->units[i].flag == CIDX_MOVER_NONE)
-			continue;
 		label_text(buf, sizeof(buf), &d->units[i], c->lang);
 		lw = fmax(lw, ptext_measure(&c->t, buf));
 	}
@@ -289,27 +289,25 @@ movers_body(struct pctx *c, const struct cidx_rect *b,
 		}
 	}
 
-	/* the names of the flagged units, in rank order, moved apart */
+	/* the names, in rank order, moved apart */
 	nhl = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (d->units[ord[k]].flag == CIDX_MOVER_NONE)
-			continue;
 		want[nhl] = at[nhl] = ry(&g, d->units[ord[k]].rank_now);
 		nhl++;
 	}
 	rank_ticks(c, &g, g.xl - tfs * 0.4, AL_RIGHT, tfs, NULL, 0);
-	rank_ticks(c, &g, g.xr + tfs * 0.4, AL_LEFT, tfs, want, nhl);
+	rank_ticks(c, &g, g.xr + tfs * 0.4, AL_LEFT, tfs, NULL, 0);
 	ptext_font(&c->t, lfs, 0, 0);
 	spread(at, nhl, lfs * 1.3, g.y0 - sp / 2 - lfs * 0.5,
 	    b->y + b->h);
 	nhl = 0;
 	for (size_t k = 0; k < n; k++) {
 		const struct cidx_mover *u = &d->units[ord[k]];
-		struct rgb col = flag_col(u->flag);
+		struct rgb col = u->flag == CIDX_MOVER_NONE ?
+		    pal_hex(0x8a8a8a) : flag_col(u->flag);
 
-		if (u->flag == CIDX_MOVER_NONE)
-			continue;
-		set_rgb(cr, col);
+		set_rgb(cr, u->flag == CIDX_MOVER_NONE ? flag_col(u->flag) :
+		    col);
 		cairo_set_line_width(cr, 0.5);
 		cairo_move_to(cr, g.xr, want[nhl]);
 		cairo_line_to(cr, g.xr + rkw, want[nhl]);

@@ -248,7 +248,7 @@ static const char *const words[W__COUNT][2] = {
 	[W_NEW_ENTRANT] = { "新上榜", "new entrant" },
 	[W_OTHERS] = { "其他", "others" },
 	[W_NOT_RANKED_IN] = { "年未上榜", "not ranked in " },
-	[W_NEW] = { "新", "new" },
+	[W_NEW] = { "未上榜", "unranked" },
 	[W_CORRELATION] = { "相关系数", "correlation" },
 	[W_HATCHED_NAN] = { "斜线格：无法计算（数据不足或无变化）",
 	    "hatched: not defined (too few data or no variation)" },

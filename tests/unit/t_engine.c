@@ -713,3 +713,45 @@ test_engine__unit_lookup_by_code_or_name(void)
 	CHECK_INT(cidx_dataset_lookup(ds, "", &row, &err), CIDX_ENOTFOUND);
 	cidx_dataset_free(ds);
 }
+
+/* medians and correlations over the ranked units (2017, no screening):
+ * I1 0 25 50 75 100 -> 50; P1 0 62.5 50 75 62.5 -> 62.5; I3 0 100 50 -
+ * 25 -> (25 + 50)/2 = 37.5; index 0 81.25 50 75 43.75 -> 50 */
+void
+test_engine__medians_and_correlations(void)
+{
+	struct cidx_engine_opts o = NOSCREEN;
+	struct mem_source ms = { 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	struct cidx_ranking *r = NULL;
+	const size_t nodes[3] = { 2, 4, 5 };
+	double med[6], R[9];
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	if (cidx_engine_rank(e, 2017, NULL, 0, &r, &err) == 0) {
+		cidx_ranking_medians(fw, r, med);
+		CHECK_DBL(med[2], 50, 1e-12);
+		CHECK_DBL(med[1], 62.5, 1e-12);
+		CHECK_DBL(med[5], 37.5, 1e-12);
+		CHECK_DBL(med[0], 50, 1e-12);
+		cidx_ranking_correlations(r, nodes, 3, R);
+		CHECK_DBL(R[0], 1, 0);
+		CHECK_DBL(R[4 + 1], 1, 1e-12);   /* P2 = I3 */
+		CHECK_DBL(R[1 * 3 + 2], 1, 1e-12);
+		CHECK_DBL(R[0 * 3 + 1], R[1 * 3 + 0], 0);
+		/* I1 0 25 50 100 against I3 0 100 50 25 (U4 has no I3):
+		 * centred -43.75 -18.75 6.25 56.25 and -43.75 56.25 6.25
+		 * -18.75; r = (1914.0625 - 1054.6875 + 39.0625 - 1054.6875)
+		 * / 5468.75 = -156.25 / 5468.75 = -1/35 */
+		CHECK_DBL(R[0 * 3 + 2], -1.0 / 35, 1e-12);
+	}
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}

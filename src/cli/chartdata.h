@@ -1,0 +1,65 @@
+/*
+ * chartdata.h - the plot layer's inputs filled from the library's results
+ * (a ranking, its movement, contributions, medians, correlations): the
+ * glue that `chart` and `report` share.  Every number comes from the
+ * library; this only picks names in the chosen language and copies.
+ */
+#ifndef CIDX_CLI_CHARTDATA_H
+#define CIDX_CLI_CHARTDATA_H
+
+#include "calc/movement.h"
+#include "cli/methodopt.h"
+#include "core/geom.h"
+#include "plot/plot.h"
+
+/* what the charts of one ranking are made from */
+struct chart_ctx {
+	struct cli_engine *e;
+	int year, cyear;
+	const struct cidx_dataset *ds;
+	const struct cidx_prep_report *rep;
+	const struct cidx_ranking *r;
+	const struct cidx_movement *mv;   /* NULL without movement */
+	const struct cidx_tierspec *ts;
+	size_t top;                       /* 0: every ranked unit */
+	enum cidx_plot_lang lang;
+	struct cidx_geom **geom;          /* per unit of ds, NULL: none */
+};
+
+/* allocations that live as long as the chart data */
+struct chart_mem {
+	void **p;
+	size_t n, cap;
+};
+
+void chart_mem_release(struct chart_mem *m);
+
+const char *chart_unit_name(const struct chart_ctx *c,
+    const struct cidx_unit *u);
+const char *chart_node_name(const struct chart_ctx *c, size_t node);
+
+/* the default title of a chart: the index's name, the year, the kind */
+char *chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
+    const char *unit, struct chart_mem *m);
+/* a note on the basis of the movement (NULL when the years have the
+ * same indicators), for the subtitle of the movers chart */
+char *chart_movers_note(const struct chart_ctx *c, struct chart_mem *m);
+/* the method, for the footer of a figure */
+char *chart_footer(const struct chart_ctx *c, struct chart_mem *m);
+
+/* Each fills `out`; @return CLI_OK or CLI_ERROR (printed) when the data
+ * cannot support the chart. */
+int chart_tiers(const struct chart_ctx *c, struct cidx_tiers *out,
+    struct chart_mem *m);
+int chart_pillars(const struct chart_ctx *c, struct cidx_pillars *out,
+    struct chart_mem *m);
+int chart_movers(const struct chart_ctx *c, struct cidx_movers *out,
+    struct chart_mem *m);
+int chart_heatmap(const struct chart_ctx *c, int indicators,
+    struct cidx_heatmap *out, struct chart_mem *m);
+int chart_profile(const struct chart_ctx *c, long row,
+    struct cidx_profile *out, struct chart_mem *m);
+int chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
+    struct cidx_map *out, struct chart_mem *m);
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * cmd_chart.c - draw one figure of a ranking to PDF, PNG or SVG: the
+ * tiered top N, the pillars' contributions, the movers between two
+ * years, a correlation heatmap, one unit's profile, a map.  The ranking
+ * is the one `rank` prints for the same options (the same library
+ * calls); the drawing is the plot layer's.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/movement.h"
+#include "cli/chartdata.h"
+#include "cli/cli.h"
+#include "cli/methodopt.h"
+#include "core/lookup.h"
+#include "core/num.h"
+#include "plot/plot.h"
+
+static const char options[] =
+    "types: tiers | pillars | movers | heatmap | profile UNIT | map\n\n"
+    "  -o, --output FILE    the figure: .pdf, .png or .svg\n"
+    "  --year YEAR          year to draw (default: the latest with data)\n"
+    "  --compare YEAR       movers: the earlier year (default: the latest "
+    "before)\n"
+    "  --top N              units drawn (default 50; 0 = all ranked)\n"
+    "  --tiers SPEC         as for rank (default jenks:3)\n"
+    "  --dark-horse D       movers: places climbed (default 20)\n"
+    "  --of WHAT            heatmap: pillars (default) | indicators\n"
+    "  --by WHAT            map: tier (default) | score\n"
+    "  --lang zh|en         language of names and labels (default zh)\n"
+    "  --title TEXT         the title (default: index, year and figure)\n"
+    "  --width W, --height H  size in points (default: the figure's)\n"
+    "  --dpi D              PNG resolution (default 150)\n"
+    "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
+    "  -h, --help           show this help\n" CLI_METHOD_HELP;
+
+static const char *const types[] = {
+	[CIDX_CHART_TIERS] = "tiers",
+	[CIDX_CHART_PILLARS] = "pillars",
+	[CIDX_CHART_MOVERS] = "movers",
+	[CIDX_CHART_HEATMAP] = "heatmap",
+	[CIDX_CHART_PROFILE] = "profile",
+	[CIDX_CHART_MAP] = "map",
+	[CIDX_CHART_UNCERT] = "uncertainty",
+};
+
+struct chart_opts {
+	int year, compare, indicators, by_score;
+	long top, dark;
+	const char *tiers, *output, *title, *unit;
+	enum cidx_chart_type type;
+	struct cidx_plot_opts po;
+	struct cli_method_opts mo;
+};
+
+static int
+parse_double(const char *s, double lo, double hi, double *out)
+{
+	return cidx_num_parse(s, out, NULL) < 0 || *out < lo || *out > hi ?
+	    -1 : 0;
+}
+
+static int
+parse_opts(int argc, char **argv, struct chart_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, 'B' },
+		{ "compare", required_argument, NULL, 'c' },
+		{ "dark-horse", required_argument, NULL, 'D' },
+		{ "dpi", required_argument, NULL, 'd' },
+		{ "font", required_argument, NULL, 'F' },
+		{ "height", required_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "of", required_argument, NULL, 'O' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "tiers", required_argument, NULL, 't' },
+		{ "title", required_argument, NULL, 'i' },
+		{ "top", required_argument, NULL, 'T' },
+		{ "width", required_argument, NULL, 'W' },
+		{ "year", required_argument, NULL, 'y' },
+		CLI_METHOD_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch, r;
+	long v;
+	size_t k;
+
+	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'B':
+			if (strcmp(optarg, "tier") && strcmp(optarg, "score"))
+				return cli_usage_error("chart", "--by '%s': "
+				    "expected tier or score", optarg);
+			o->by_score = strcmp(optarg, "score") == 0;
+			break;
+		case 'c':
+			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
+				return cli_usage_error("chart", "--compare '%s': "
+				    "expected a year", optarg);
+			o->compare = (int)v;
+			break;
+		case 'D':
+			if (cli_parse_long(optarg, 1, 1000000, &o->dark) < 0)
+				return cli_usage_error("chart", "--dark-horse "
+				    "'%s': expected a whole number >= 1",
+				    optarg);
+			break;
+		case 'd':
+			if (parse_double(optarg, 10, 1200, &o->po.dpi) < 0)
+				return cli_usage_error("chart", "--dpi '%s': "
+				    "expected a number from 10 to 1200", optarg);
+			break;
+		case 'F':
+			o->po.font = optarg;
+			break;
+		case 'H':
+			if (parse_double(optarg, 50, 20000, &o->po.height) < 0)
+				return cli_usage_error("chart", "--height '%s': "
+				    "expected points from 50 to 20000", optarg);
+			break;
+		case 'W':
+			if (parse_double(optarg, 50, 20000, &o->po.width) < 0)
+				return cli_usage_error("chart", "--width '%s': "
+				    "expected points from 50 to 20000", optarg);
+			break;
+		case 'h':
+			cli_print_help(stdout, "chart", options);
+			return -1;
+		case 'i':
+			o->title = optarg;
+			break;
+		case 'l':
+			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
+				return cli_usage_error("chart", "--lang '%s': "
+				    "expected zh or en", optarg);
+			o->po.lang = strcmp(optarg, "en") == 0 ? CIDX_LANG_EN :
+			    CIDX_LANG_ZH;
+			break;
+		case 'O':
+			if (strcmp(optarg, "pillars") &&
+			    strcmp(optarg, "indicators"))
+				return cli_usage_error("chart", "--of '%s': "
+				    "expected pillars or indicators", optarg);
+			o->indicators = strcmp(optarg, "indicators") == 0;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 't':
+			o->tiers = optarg;
+			break;
+		case 'T':
+			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
+				return cli_usage_error("chart", "--top '%s': "
+				    "expected a whole number >= 0", optarg);
+			break;
+		case 'y':
+			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
+				return cli_usage_error("chart", "--year '%s': "
+				    "expected a year 1000..9999", optarg);
+			o->year = (int)v;
+			break;
+		case ':':
+			return cli_usage_error("chart", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			if ((r = cli_method_option(&o->mo, ch, optarg,
+			    "chart")) != 0) {
+				if (r != 1)
+					return r;
+				break;
+			}
+			return cli_usage_error("chart", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("chart", "no TYPE given (tiers, pillars, "
+		    "movers, heatmap, profile UNIT, map)");
+	for (k = 0; k < sizeof(types) / sizeof(types[0]); k++)
+		if (strcmp(argv[optind], types[k]) == 0)
+			break;
+	if (k == sizeof(types) / sizeof(types[0]) || k == CIDX_CHART_UNCERT)
+		return cli_usage_error("chart", "unknown chart type '%s' "
+		    "(tiers, pillars, movers, heatmap, profile UNIT, map)",
+		    argv[optind]);
+	o->type = (enum cidx_chart_type)k;
+	if (o->type == CIDX_CHART_PROFILE) {
+		if (optind + 1 >= argc)
+			return cli_usage_error("chart", "profile needs a UNIT "
+			    "(code or name)");
+		o->unit = argv[++optind];
+	}
+	if (optind + 1 < argc)
+		return cli_usage_error("chart", "unexpected argument '%s'",
+		    argv[optind + 1]);
+	if (o->output == NULL)
+		return cli_usage_error("chart", "-o FILE is required (.pdf, "
+		    ".png or .svg)");
+	return 0;
+}
+
+/* the chart's data from the library's results, then the file */
+static int
+draw(struct chart_opts *o, struct chart_ctx *c)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct chart_mem m = { NULL, 0, 0 };
+	struct cidx_tiers t;
+	struct cidx_pillars p;
+	struct cidx_movers mv;
+	struct cidx_heatmap h;
+	struct cidx_profile pr;
+	struct cidx_map mp;
+	struct cidx_chart ch;
+	long row = -1;
+	int ret = CLI_OK;
+
+	ch.type = o->type;
+	switch (o->type) {
+	case CIDX_CHART_TIERS:
+		ret = chart_tiers(c, &t, &m);
+		ch.u.tiers = &t;
+		break;
+	case CIDX_CHART_PILLARS:
+		ret = chart_pillars(c, &p, &m);
+		ch.u.pillars = &p;
+		break;
+	case CIDX_CHART_MOVERS:
+		ret = chart_movers(c, &mv, &m);
+		ch.u.movers = &mv;
+		break;
+	case CIDX_CHART_HEATMAP:
+		ret = chart_heatmap(c, o->indicators, &h, &m);
+		ch.u.heatmap = &h;
+		break;
+	case CIDX_CHART_PROFILE:
+		if (cidx_dataset_lookup(c->ds, o->unit, &row, &err) < 0) {
+			ret = cli_error("%s in %d", err.msg, c->year);
+			break;
+		}
+		if (c->r->rank[row] == 0) {
+			ret = cli_error("unit '%s' is not ranked in %d",
+			    o->unit, c->year);
+			break;
+		}
+		ret = chart_profile(c, row, &pr, &m);
+		ch.u.profile = &pr;
+		break;
+	case CIDX_CHART_MAP:
+		ret = chart_map(c, o->by_score ? CIDX_MAP_SCORE : CIDX_MAP_TIER,
+		    &mp, &m);
+		ch.u.map = &mp;
+		break;
+	case CIDX_CHART_UNCERT:
+		ret = cli_error("uncertainty charts come from 'cityidx "
+		    "sensitivity'");
+		break;
+	}
+	if (ret == CLI_OK) {
+		o->po.title = o->title ? o->title : chart_title(c, o->type,
+		    row >= 0 ? chart_unit_name(c, &c->ds->unit[row]) : NULL,
+		    &m);
+		o->po.footer = chart_footer(c, &m);
+		if (o->type == CIDX_CHART_MOVERS)
+			o->po.subtitle = chart_movers_note(c, &m);
+		if (cidx_plot_write(&ch, &o->po, &err) < 0)
+			ret = cli_error_core(&err);
+	}
+	chart_mem_release(&m);
+	return ret;
+}
+
+int
+cmd_chart(int argc, char **argv)
+{
+	struct chart_opts o;
+	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
+	struct chart_ctx c;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cli_engine e;
+	struct cidx_tierspec ts;
+	struct cidx_ranking *r = NULL;
+	struct cidx_movement *mv = NULL;
+	int ret, year = 0, cyear = 0;
+
+	memset(&o, 0, sizeof(o));
+	memset(&c, 0, sizeof(c));
+	memset(&ts, 0, sizeof(ts));
+	memset(&e, 0, sizeof(e));
+	o.po = po;
+	o.top = -1;
+	o.dark = 20;
+	o.tiers = "jenks:3";
+	cli_method_opts_init(&o.mo);
+	if ((ret = parse_opts(argc, argv, &o)) != 0) {
+		cli_method_opts_release(&o.mo);
+		return ret < 0 ? CLI_OK : ret;
+	}
+	o.po.path = o.output;
+	if (o.top < 0)
+		o.top = o.type == CIDX_CHART_MAP ||
+		    o.type == CIDX_CHART_HEATMAP ||
+		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
+	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
+		cli_method_opts_release(&o.mo);
+		return cli_usage_error("chart", "--tiers: %s", err.msg);
+	}
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, o.year, o.type == CIDX_CHART_MOVERS ?
+	    o.compare : -1, &year, &cyear)) != CLI_OK ||
+	    (ret = cli_engine_rank(&e, year, &ts, (size_t)o.top, &r)) !=
+	    CLI_OK)
+		goto out;
+	if (cyear > 0 && cidx_engine_movement(e.eng, year, cyear, r,
+	    (size_t)o.top, (int)o.dark, &mv, &err) < 0) {
+		ret = cli_error_core(&err);
+		goto out;
+	}
+	c.e = &e;
+	c.year = year;
+	c.cyear = cyear;
+	c.ds = cli_engine_prepared(&e, year, &c.rep);
+	c.r = r;
+	c.mv = mv;
+	c.ts = &ts;
+	c.top = (size_t)o.top;
+	c.lang = o.po.lang;
+	ret = draw(&o, &c);
+out:
+	cidx_movement_free(mv);
+	cidx_ranking_free(r);
+	cidx_tierspec_release(&ts);
+	cli_engine_close(&e);
+	cli_method_opts_release(&o.mo);
+	return ret;
+}
