@@ -31,6 +31,11 @@ const struct cli_cmd cli_cmds[] = {
 	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
 	    "[--format table|csv|json|xlsx] [-o FILE] [--bom] "
 	    "[METHOD OPTIONS]" },
+	{ "report", cmd_report, "Write a PDF report of a year's ranking: "
+	    "tables, figures, audit and method",
+	    "report [-o FILE] [--year YEAR] [--compare YEAR|none] [--top N] "
+	    "[--tiers SPEC] [--lang zh|en] [--title TEXT] [--font FAMILY] "
+	    "[METHOD OPTIONS]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
 	    "PCA, AHP) and write a weights file",
 	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "

@@ -1,0 +1,482 @@
+/*
+ * cmd_report.c - a multi-page A4 PDF of one year's ranking: a title page
+ * with the method summary, the full ranking (every unit, its tier,
+ * pillar scores, coverage and movement) on pages with a repeated header,
+ * the tiers, pillars, movers and map figures, an audit summary, and a
+ * method appendix with the formulas and the weights used.  The numbers
+ * are those `rank` prints for the same options; the pages are the plot
+ * layer's (plot/doc.h).
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/audit.h"
+#include "cli/cli.h"
+#include "cli/report.h"
+#include "cli/storegeo.h"
+#include "core/mem.h"
+#include "core/num.h"
+#include "version.h"
+
+#define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
+
+static const char options[] =
+    "  -o, --output FILE    the PDF (default: cityidx-report-YEAR.pdf)\n"
+    "  --year YEAR          year to report (default: the latest with data)\n"
+    "  --compare YEAR|none  year of the movement (default: the latest "
+    "before)\n"
+    "  --top N              the top group of tiers and figures (default "
+    "50)\n"
+    "  --tiers SPEC         as for rank (default jenks:3)\n"
+    "  --dark-horse D       places climbed (default 20)\n"
+    "  --lang zh|en         language of the report (default zh)\n"
+    "  --title TEXT         title (default: the index's name and year)\n"
+    "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
+    "  -h, --help           show this help\n" CLI_METHOD_HELP;
+
+struct report_opts {
+	int year, compare;
+	long top, dark;
+	const char *tiers, *output, *title, *font;
+	enum cidx_plot_lang lang;
+	struct cli_method_opts mo;
+};
+
+static int
+parse_opts(int argc, char **argv, struct report_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "compare", required_argument, NULL, 'c' },
+		{ "dark-horse", required_argument, NULL, 'D' },
+		{ "font", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "tiers", required_argument, NULL, 't' },
+		{ "title", required_argument, NULL, 'i' },
+		{ "top", required_argument, NULL, 'T' },
+		{ "year", required_argument, NULL, 'y' },
+		CLI_METHOD_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch, r;
+	long v;
+
+	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			if (strcmp(optarg, "none") == 0)
+				o->compare = -1;
+			else if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
+				return cli_usage_error("report", "--compare '%s': "
+				    "expected a year or 'none'", optarg);
+			else
+				o->compare = (int)v;
+			break;
+		case 'D':
+			if (cli_parse_long(optarg, 1, 1000000, &o->dark) < 0)
+				return cli_usage_error("report", "--dark-horse "
+				    "'%s': expected a whole number >= 1",
+				    optarg);
+			break;
+		case 'F':
+			o->font = optarg;
+			break;
+		case 'h':
+			cli_print_help(stdout, "report", options);
+			return -1;
+		case 'i':
+			o->title = optarg;
+			break;
+		case 'l':
+			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
+				return cli_usage_error("report", "--lang '%s': "
+				    "expected zh or en", optarg);
+			o->lang = strcmp(optarg, "en") == 0 ? CIDX_LANG_EN :
+			    CIDX_LANG_ZH;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 't':
+			o->tiers = optarg;
+			break;
+		case 'T':
+			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
+				return cli_usage_error("report", "--top '%s': "
+				    "expected a whole number >= 0", optarg);
+			break;
+		case 'y':
+			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
+				return cli_usage_error("report", "--year '%s': "
+				    "expected a year 1000..9999", optarg);
+			o->year = (int)v;
+			break;
+		case ':':
+			return cli_usage_error("report", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			if ((r = cli_method_option(&o->mo, ch, optarg,
+			    "report")) != 0) {
+				if (r != 1)
+					return r;
+				break;
+			}
+			return cli_usage_error("report", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("report", "unexpected argument '%s'",
+		    argv[optind]);
+	return 0;
+}
+
+static char *
+fmt(struct report *r, const char *f, ...) __attribute__((format(printf, 2,
+    3)));
+
+/* a string that lives as long as the report */
+static char *
+fmt(struct report *r, const char *f, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(buf, sizeof(buf), f, ap);
+	va_end(ap);
+	ALLOC_GROW(r->mem.p, r->mem.n + 1, r->mem.cap);
+	return r->mem.p[r->mem.n++] = xstrdup(buf);
+}
+
+static char *
+num2(struct report *r, double x)
+{
+	char b[48];
+
+	if (isnan(x))
+		return NULL;
+	cidx_num_fmt_fixed(b, sizeof(b), x, 2);
+	return fmt(r, "%s", b);
+}
+
+/* the full ranking, one row per ranked unit */
+static int
+ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_ranking *rk = r->c.r;
+	const struct cidx_movement *mv = r->c.mv;
+	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
+	int basis = moves && mv->basis == CIDX_BASIS_COMMON;
+	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
+	size_t nc = 4 + np + 1 + (moves ? 2 : 0) + (size_t)basis, c;
+	struct cidx_doc_col *cols = xcalloc(nc, sizeof(*cols));
+	const char **cells = xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
+	    sizeof(char *));
+	int ret;
+
+	c = 0;
+	cols[c].header = ZH(r) ? "排名" : "rank";
+	cols[c++].align = CIDX_ALIGN_RIGHT;
+	cols[c++].header = ZH(r) ? "名称" : "name";
+	cols[c].header = ZH(r) ? "梯队" : "tier";
+	cols[c++].align = CIDX_ALIGN_RIGHT;
+	cols[c].header = ZH(r) ? "得分" : "score";
+	cols[c++].align = CIDX_ALIGN_RIGHT;
+	for (size_t q = 0; q < np; q++) {
+		cols[c].header = chart_node_name(&r->c,
+		    fw->child[fw->child_off[fw->root] + q]);
+		cols[c++].align = CIDX_ALIGN_RIGHT;
+	}
+	cols[c].header = ZH(r) ? "覆盖率" : "cover";
+	cols[c++].align = CIDX_ALIGN_RIGHT;
+	if (basis) {
+		cols[c].header = ZH(r) ? "本年*" : "now*";
+		cols[c++].align = CIDX_ALIGN_RIGHT;
+	}
+	if (moves) {
+		cols[c].header = basis ? (ZH(r) ? "上年*" : "prev*") :
+		    (ZH(r) ? "上年" : "prev");
+		cols[c++].align = CIDX_ALIGN_RIGHT;
+		cols[c].header = ZH(r) ? "变化" : "change";
+		cols[c++].align = CIDX_ALIGN_RIGHT;
+	}
+	for (size_t p = 0; p < rk->n_ranked; p++) {
+		size_t i = rk->order[p];
+		const char **row = &cells[p * nc];
+
+		c = 0;
+		row[c++] = fmt(r, "%d", rk->rank[i]);
+		row[c++] = chart_unit_name(&r->c, &r->c.ds->unit[i]);
+		row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
+		row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
+		for (size_t q = 0; q < np; q++)
+			row[c++] = num2(r, gsl_matrix_get(rk->s, i,
+			    fw->child[fw->child_off[fw->root] + q]));
+		row[c++] = fmt(r, "%.0f%%", 100 * r->c.rep->coverage[i]);
+		if (basis)
+			row[c++] = mv->mv[i].basis_rank ? fmt(r, "%d",
+			    mv->mv[i].basis_rank) : NULL;
+		if (moves) {
+			const struct cidx_move *m = &mv->mv[i];
+
+			row[c++] = m->prev ? fmt(r, "%d", m->prev) : NULL;
+			row[c++] = m->has_change ? (m->change ? fmt(r, "%+d",
+			    m->change) : "0") : m->prev_status ==
+			    CIDX_PREV_SCREENED ? (ZH(r) ? "数据不足" :
+			    "too little data") : (ZH(r) ? "无数据" : "no data");
+		}
+	}
+	ret = cidx_doc_table(doc, ZH(r) ? "排名" : "Ranking", cols, nc, cells,
+	    rk->n_ranked, err);
+	free(cols);
+	free(cells);
+	return ret;
+}
+
+/* per aggregate: its children with data, Cronbach's alpha, PC1's share */
+static int
+audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	struct cidx_audit_row *rows = xcalloc(fw->n, sizeof(*rows));
+	struct cidx_doc_col cols[6] = {
+		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "层" : "level", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "与上级相关" : "r with parent", CIDX_ALIGN_RIGHT },
+		{ "Cronbach α", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "第一主成分" : "PC1 share", CIDX_ALIGN_RIGHT },
+	};
+	const char **cells = xcalloc(6 * fw->n, sizeof(char *));
+	size_t n = 0;
+	int ret;
+
+	cidx_audit(fw, r->c.ds, r->c.r, &m->treat_p, rows);
+	for (int lv = fw->top_level; lv >= 1; lv--)
+		for (size_t k = 0; k < fw->n; k++) {
+			const char **row = &cells[n * 6];
+
+			if (fw->node[k].level != lv)
+				continue;
+			row[0] = fw->node[k].code;
+			row[1] = chart_node_name(&r->c, k);
+			row[2] = fmt(r, "%d", lv);
+			row[3] = num2(r, rows[k].r_parent);
+			row[4] = num2(r, rows[k].alpha);
+			row[5] = num2(r, rows[k].pc1);
+			n++;
+		}
+	ret = cidx_doc_table(doc, ZH(r) ? "统计审查" : "Statistical audit",
+	    cols, 6, cells, n, err);
+	free(rows);
+	free(cells);
+	return ret;
+}
+
+static int
+weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const double *w = cidx_engine_weights(r->c.e->eng);
+	double *gw = xcalloc(fw->n, sizeof(double));
+	struct cidx_doc_col cols[5] = {
+		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "上级" : "parent", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "权重" : "weight", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "占指数" : "share of index", CIDX_ALIGN_RIGHT },
+	};
+	const char **cells = xcalloc(5 * fw->n, sizeof(char *));
+	size_t n = 0;
+	int ret;
+
+	cidx_global_weights(fw, w, fw->root, NULL, NULL, gw);
+	for (int lv = fw->top_level - 1; lv >= 1; lv--)
+		for (size_t k = 0; k < fw->n; k++) {
+			const char **row = &cells[n * 5];
+			char b[40];
+
+			if (fw->node[k].level != lv)
+				continue;
+			row[0] = fw->node[k].code;
+			row[1] = chart_node_name(&r->c, k);
+			row[2] = fw->node[k].parent;
+			cidx_num_shortest(b, sizeof(b), w[k]);
+			row[3] = fmt(r, "%s", b);
+			row[4] = fmt(r, "%.1f%%", 100 * gw[k]);
+			n++;
+		}
+	ret = cidx_doc_table(doc, ZH(r) ? "权重" : "Weights", cols, 5, cells,
+	    n, err);
+	free(gw);
+	free(cells);
+	return ret;
+}
+
+/* the figure pages: every one the data support */
+static int
+figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	struct cidx_tiers t;
+	struct cidx_pillars p;
+	struct cidx_movers mv;
+	struct cidx_map mp;
+	struct cidx_chart ch;
+	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	int ret;
+
+	chart_tiers(&r->c, &t, &r->mem);
+	ch.type = CIDX_CHART_TIERS;
+	ch.u.tiers = &t;
+	if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c, ch.type, NULL,
+	    &r->mem), NULL, err)) < 0)
+		return ret;
+	if (cidx_method_all_arith(m, r->c.e->fw->top_level) &&
+	    chart_pillars(&r->c, &p, &r->mem) == CLI_OK) {
+		ch.type = CIDX_CHART_PILLARS;
+		ch.u.pillars = &p;
+		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
+		    ch.type, NULL, &r->mem), NULL, err)) < 0)
+			return ret;
+	}
+	if (r->c.mv && r->c.mv->basis != CIDX_BASIS_WITHHELD &&
+	    chart_movers(&r->c, &mv, &r->mem) == CLI_OK) {
+		ch.type = CIDX_CHART_MOVERS;
+		ch.u.movers = &mv;
+		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
+		    ch.type, NULL, &r->mem), chart_movers_note(&r->c,
+		    &r->mem), err)) < 0)
+			return ret;
+	}
+	if (r->c.geom && chart_map(&r->c, CIDX_MAP_TIER, &mp, &r->mem) ==
+	    CLI_OK) {
+		ch.type = CIDX_CHART_MAP;
+		ch.u.map = &mp;
+		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
+		    ch.type, NULL, &r->mem), NULL, err)) < 0)
+			return ret;
+	}
+	return 0;
+}
+
+static int
+write_report(struct report *r, const struct report_opts *o, const char *path)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
+	struct cidx_doc *doc = NULL;
+	const char *idx = chart_node_name(&r->c, r->c.e->fw->root);
+	int ret;
+
+	po.lang = o->lang;
+	if (o->font)
+		po.font = o->font;
+	po.title = o->title ? o->title : fmt(r, ZH(r) ? "%s %d年" : "%s %d",
+	    idx, r->c.year);
+	po.footer = fmt(r, "cityidx %s", CITYIDX_VERSION);
+	if (cidx_doc_open(&doc, path, &po, &err) < 0)
+		return cli_error_core(&err);
+	report_summary(r);
+	ret = cidx_doc_title_page(doc, po.title, ZH(r) ? "排名、梯队与变化" :
+	    "Ranking, tiers and movement", r->c.cyear > 0 ? fmt(r, ZH(r) ?
+	    "%d年数据，与%d年比较" : "Data for %d, compared with %d",
+	    r->c.year, r->c.cyear) : fmt(r, ZH(r) ? "%d年数据" :
+	    "Data for %d", r->c.year), r->para, r->n_para, &err);
+	if (ret == 0)
+		ret = ranking_table(r, doc, &err);
+	if (ret == 0)
+		ret = figures(r, doc, &err);
+	if (ret == 0)
+		ret = audit_table(r, doc, &err);
+	if (ret == 0) {
+		report_method(r);
+		ret = cidx_doc_text(doc, ZH(r) ? "方法" : "Method", r->para,
+		    r->n_para, &err);
+	}
+	if (ret == 0)
+		ret = weights_table(r, doc, &err);
+	if (ret < 0) {
+		cidx_doc_close(doc, NULL);
+		remove(path);
+		return cli_error_core(&err);
+	}
+	if (cidx_doc_close(doc, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+int
+cmd_report(int argc, char **argv)
+{
+	struct report_opts o;
+	struct report r;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cli_engine e;
+	struct cidx_tierspec ts;
+	struct cidx_ranking *rk = NULL;
+	struct cidx_movement *mv = NULL;
+	struct storegeo geo;
+	char path[64];
+	int ret, year = 0, cyear = 0;
+
+	memset(&o, 0, sizeof(o));
+	memset(&r, 0, sizeof(r));
+	memset(&ts, 0, sizeof(ts));
+	memset(&e, 0, sizeof(e));
+	memset(&geo, 0, sizeof(geo));
+	o.top = 50;
+	o.dark = 20;
+	o.tiers = "jenks:3";
+	cli_method_opts_init(&o.mo);
+	if ((ret = parse_opts(argc, argv, &o)) != 0) {
+		cli_method_opts_release(&o.mo);
+		return ret < 0 ? CLI_OK : ret;
+	}
+	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
+		cli_method_opts_release(&o.mo);
+		return cli_usage_error("report", "--tiers: %s", err.msg);
+	}
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, o.year, o.compare, &year,
+	    &cyear)) != CLI_OK ||
+	    (ret = cli_engine_rank(&e, year, &ts, (size_t)o.top, &rk)) !=
+	    CLI_OK)
+		goto out;
+	if (cyear > 0 && cidx_engine_movement(e.eng, year, cyear, rk,
+	    (size_t)o.top, (int)o.dark, &mv, &err) < 0) {
+		ret = cli_error_core(&err);
+		goto out;
+	}
+	r.c.e = &e;
+	r.c.year = year;
+	r.c.cyear = cyear;
+	r.c.ds = cli_engine_prepared(&e, year, &r.c.rep);
+	r.c.r = rk;
+	r.c.mv = mv;
+	r.c.ts = &ts;
+	r.c.top = (size_t)o.top;
+	r.c.lang = o.lang;
+	if ((ret = storegeo_load(&geo, &e, r.c.ds)) != CLI_OK)
+		goto out;
+	r.c.geom = geo.geom;
+	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", year);
+	ret = write_report(&r, &o, o.output ? o.output : path);
+out:
+	storegeo_release(&geo);
+	chart_mem_release(&r.mem);
+	free(r.para);
+	cidx_movement_free(mv);
+	cidx_ranking_free(rk);
+	cidx_tierspec_release(&ts);
+	cli_engine_close(&e);
+	cli_method_opts_release(&o.mo);
+	return ret;
+}

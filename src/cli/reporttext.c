@@ -1,0 +1,243 @@
+/*
+ * reporttext.c - the words of the report, in Chinese or English: the
+ * method summary of the title page and the method appendix (the steps
+ * with their formulas, as cityidx(1), METHOD, states them).  Text only:
+ * the numbers are the library's.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/report.h"
+#include "core/mem.h"
+#include "core/num.h"
+
+#define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
+
+static void
+para(struct report *r, enum cidx_para_kind kind, char *text)
+{
+	ALLOC_GROW(r->para, r->n_para + 1, r->cap_para);
+	r->para[r->n_para].kind = kind;
+	r->para[r->n_para++].text = text;
+	ALLOC_GROW(r->mem.p, r->mem.n + 1, r->mem.cap);
+	r->mem.p[r->mem.n++] = text;
+}
+
+static void
+paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	char *buf;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	va_end(ap);
+	para(r, kind, buf);
+}
+
+static void
+share_text(char *b, size_t n, double s)
+{
+	if (s == CIDX_SCREEN_DEFAULT)
+		snprintf(b, n, "2/3");
+	else
+		cidx_num_shortest(b, n, s);
+}
+
+void
+report_summary(struct report *r)
+{
+	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	const struct cidx_ranking *rk = r->c.r;
+	const struct cidx_prep_report *rep = r->c.rep;
+	struct sbuf sb = SBUF_INIT;
+	char share[32];
+
+	r->n_para = 0;
+	cli_engine_describe(r->c.e, &sb);
+	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "%d年共排名%zu个单位；%zu个单位因数据"
+	    "不足未参与排名。" : "In %d, %zu units are ranked; %zu have too "
+	    "little data to be ranked.", r->c.year, rk->n_ranked,
+	    rep->n_screened);
+	share_text(share, sizeof(share), m->screen);
+	if (m->screen > 0)
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "覆盖规则：一个单位须有当年有数据"
+		    "指标中至少%s的数据，且每个支柱至少%d项，才参与排名。" :
+		    "Coverage rule: a unit is ranked only with data for at "
+		    "least %s of the indicators that have data in the year, "
+		    "and for at least %d in each pillar.", share,
+		    m->screen_pillar);
+	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "方法：%s。" : "Method: %s.", sb.buf);
+	sbuf_release(&sb);
+	if (rep->n_screened) {
+		const struct cidx_framework *fw = r->c.e->fw;
+
+		for (size_t i = 0; i < rep->n_screened; i++) {
+			const struct cidx_screened *sc = &rep->screened[i];
+
+			sbuf_addf(&sb, "%s%s (%.0f%%%s%s)", i ? (ZH(r) ? "；" :
+			    "; ") : "", sc->code, 100 * sc->coverage,
+			    sc->pillar >= 0 ? ", " : "", sc->pillar >= 0 ?
+			    fw->node[sc->pillar].code : "");
+		}
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "未参与排名的单位（覆盖率，数据不足"
+		    "的支柱）：%s。" : "Not ranked (coverage, the pillar short of "
+		    "data): %s.", sb.buf);
+		sbuf_release(&sb);
+	}
+	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "梯队：%s，在前%zu名中划分。" :
+	    "Tiers: %s over the top %zu.", r->c.ts->text, r->c.top ?
+	    r->c.top : rk->n_ranked);
+	if (r->c.mv == NULL)
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "无排名变化：没有可比较的年份。" :
+		    "No movement: there is no year to compare with.");
+	else if (r->c.mv->basis == CIDX_BASIS_WITHHELD)
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "与%d年的排名变化未予计算：%s。" :
+		    "Movement against %d is withheld: %s.", r->c.cyear,
+		    r->c.mv->why);
+	else if (r->c.mv->basis == CIDX_BASIS_COMMON)
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "排名变化与%d年比较，两年均按共有"
+		    "数据的%d项指标重新排名（本年共%d项）：排名表中的“本年*”与“上年*”"
+		    "即此排名，变化 = 上年* - 本年*。" : "Movement is measured "
+		    "against %d, both years ranked again on the %d indicators "
+		    "with data in both (of %d this year): the columns now* and "
+		    "prev* of the ranking are those ranks, change = prev* - now*.",
+		    r->c.cyear, r->c.mv->shared, r->c.mv->n_cur);
+	else
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "排名变化与%d年比较，两年指标相同。"
+		    : "Movement is measured against %d, on the same "
+		    "indicators.", r->c.cyear);
+}
+
+static const char *
+norm_formula(const struct cidx_method *m, int zh)
+{
+	switch (m->norm) {
+	case CIDX_NORM_MINMAX:
+		return "y = l + (u - l) (x - min) / (max - min)";
+	case CIDX_NORM_ZSCORE:
+		return "y = m + s (x - mean) / sd   (sd: sample, n - 1)";
+	case CIDX_NORM_RANK:
+		return zh ? "y = 名次（并列取平均）" : "y = rank (ties averaged)";
+	case CIDX_NORM_PERCENTILE:
+		return "y = 100 (rank - 1) / (n - 1)";
+	case CIDX_NORM_RATIO:
+		return "y = 100 x / mean(x)";
+	case CIDX_NORM_DISTMAX:
+		return "y = 100 x / max(x)";
+	case CIDX_NORM_GOALPOSTS:
+		return "y = 100 (x - lo) / (hi - lo), 0 <= y <= 100";
+	}
+	return "";
+}
+
+static const char *
+agg_formula(enum cidx_agg a)
+{
+	switch (a) {
+	case CIDX_AGG_ARITH:
+		return "s = sum(w y) / sum(w)";
+	case CIDX_AGG_GEOM:
+		return "s = exp(sum(w ln y) / sum(w))";
+	case CIDX_AGG_HARM:
+		return "s = sum(w) / sum(w / y)";
+	}
+	return "";
+}
+
+void
+report_method(struct report *r)
+{
+	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	int zh = ZH(r);
+	char b[160];
+
+	r->n_para = 0;
+	paraf(r, CIDX_PARA_HEADING, zh ? "1. 数据准备" : "1. Preparation");
+	if (m->denominate)
+		paraf(r, CIDX_PARA_TEXT, zh ? "指标除以框架规定的分母（人口、GDP等）："
+		    : "Indicators are divided by their framework denominator:");
+	if (m->denominate)
+		paraf(r, CIDX_PARA_FORMULA, "x = x / d");
+	cidx_method_text(m, CIDX_MK_IMPUTE, b, sizeof(b));
+	paraf(r, CIDX_PARA_TEXT, zh ? "缺失值填补：%s。" : "Missing values: "
+	    "%s.", m->impute == CIDX_IMPUTE_NONE ? (zh ? "不填补" :
+	    "not imputed") : b);
+	share_text(b, sizeof(b), m->screen);
+	if (m->screen > 0)
+		paraf(r, CIDX_PARA_TEXT, zh ? "覆盖：单位的覆盖率 = 有数据的指标数 / "
+		    "当年有数据的指标数；覆盖率不低于%s且每个支柱至少%d项的单位才参与"
+		    "排名。" : "Coverage: a unit's coverage = its indicators with "
+		    "data / the indicators with data in the year; it is ranked "
+		    "when its coverage is at least %s and it has at least %d "
+		    "indicator(s) in each pillar.", b, m->screen_pillar);
+	if (m->treat) {
+		cidx_method_text(m, CIDX_MK_TREAT, b, sizeof(b));
+		paraf(r, CIDX_PARA_TEXT, zh ? "异常值处理（JRC规则，阈值 %s）："
+		    "|偏度| 与峰度均超过阈值时缩尾，缩尾无效时取对数：" :
+		    "Outliers (the JRC rule, thresholds %s): an indicator "
+		    "with |skew| and kurtosis above them is winsorised, or "
+		    "else log-transformed:", b);
+		paraf(r, CIDX_PARA_FORMULA, "x = ln(x - min + 0.01 (max - min))");
+	}
+	paraf(r, CIDX_PARA_HEADING, zh ? "2. 标准化" : "2. Normalisation");
+	cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
+	paraf(r, CIDX_PARA_TEXT, zh ? "每项指标先乘以方向（越低越好为 -1），再"
+	    "标准化（%s%s）：" : "Each indicator is multiplied by its "
+	    "direction (-1: lower is better), then normalised (%s%s):", b,
+	    m->panel ? (zh ? "，跨年统一" : ", over all years") : "");
+	paraf(r, CIDX_PARA_FORMULA, "%s", norm_formula(m, zh));
+	paraf(r, CIDX_PARA_HEADING, zh ? "3. 加权汇总" : "3. Aggregation");
+	if (m->topsis) {
+		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
+		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
+		    "values weighted by their global weights; closeness to the "
+		    "ideal:");
+		paraf(r, CIDX_PARA_FORMULA, "C = 100 D- / (D+ + D-)");
+	} else {
+		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
+		paraf(r, CIDX_PARA_TEXT, zh ? "自下而上逐层汇总（%s），权重在有数据"
+		    "的子项之间重新归一：" : "Level by level, bottom up (%s), "
+		    "the weights rescaled over the children that have a "
+		    "value:", b);
+		for (int lv = 2; lv <= r->c.e->fw->top_level; lv++)
+			paraf(r, CIDX_PARA_FORMULA, "%s  (%s %d)",
+			    agg_formula(cidx_method_agg_at(m, lv)),
+			    zh ? "层" : "level", lv);
+	}
+	paraf(r, CIDX_PARA_HEADING, zh ? "4. 排名与梯队" : "4. Ranks and tiers");
+	paraf(r, CIDX_PARA_TEXT, zh ? "按指数得分降序排名，并列者名次相同"
+	    "（1, 2, 2, 4）。梯队：%s。" : "Units are ranked by their index "
+	    "score, ties sharing the lowest rank (1, 2, 2, 4).  Tiers: %s.",
+	    r->c.ts->text);
+	paraf(r, CIDX_PARA_HEADING, zh ? "5. 排名变化" : "5. Movement");
+	paraf(r, CIDX_PARA_TEXT, zh ? "两年指标不同时，两年都按共有数据的指标重新"
+	    "排名；共有指标少于当年的一半或某支柱没有共有指标时，不计算排名变化。"
+	    "进入前N名须上年排在N名之后；上年无数据的单位不算新进入。" :
+	    "When the years have data for different indicators, both are "
+	    "ranked again on the indicators they share; with fewer than half "
+	    "of this year's indicators shared, or a pillar sharing none, no "
+	    "movement is shown.  A new entrant to the top N was ranked below "
+	    "N the year before; a unit without data then is not new.");
+	paraf(r, CIDX_PARA_FORMULA, "change = prev_rank - basis_rank");
+	paraf(r, CIDX_PARA_HEADING, zh ? "6. 统计审查" : "6. Statistical audit");
+	paraf(r, CIDX_PARA_TEXT, zh ? "与上级相关：与所属支柱（或指数）得分的 "
+	    "Pearson 相关系数，负值表示该项与上级方向相反；Cronbach α 与第一主成分"
+	    "的方差占比衡量各组子项是否测量同一事物。" : "r with parent: the "
+	    "Pearson correlation with the score of the node above (negative: "
+	    "it pulls the other way); Cronbach's alpha and the variance share "
+	    "of the first principal component tell whether a group's children "
+	    "measure one thing.");
+}

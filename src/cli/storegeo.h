@@ -1,0 +1,23 @@
+/*
+ * storegeo.h - the boundaries of a year's units, read from the workspace
+ * for the map figures of `chart` and `report`.
+ */
+#ifndef CIDX_CLI_STOREGEO_H
+#define CIDX_CLI_STOREGEO_H
+
+#include "cli/methodopt.h"
+#include "core/geom.h"
+
+struct storegeo {
+	struct cidx_geom **geom;  /* per unit of the dataset; NULL: none */
+	size_t n;
+};
+
+/*! storegeo_load() : the boundaries of the units of `ds` (geo->geom
+ *  stays NULL when the workspace has none).  @return CLI_OK or CLI_ERROR
+ *  (printed). */
+int storegeo_load(struct storegeo *geo, struct cli_engine *e,
+    const struct cidx_dataset *ds);
+void storegeo_release(struct storegeo *geo);
+
+#endif
