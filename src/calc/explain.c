@@ -2,7 +2,9 @@
  * explain.c - contributions and the rank-change split (explain.h).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "calc/explain.h"
 #include "core/mem.h"
@@ -66,50 +68,73 @@ counterfactual(struct cidx_engine *e, const struct cidx_dataset *field,
 	return ret;
 }
 
+/* the row of `code` in `ds` and its rank in `r`, which must be > 0 */
 static int
-ranked_row(struct cidx_engine *e, const char *code, int year,
-    const struct cidx_dataset **ds, long *row, int *rank,
-    struct cidx_err *err)
+ranked_row(const struct cidx_dataset *ds, const struct cidx_ranking *r,
+    const char *code, int year, long *row, int *rank, struct cidx_err *err)
 {
-	struct cidx_ranking *r = NULL;
-	int ret;
-
-	if ((ret = cidx_engine_rank(e, year, NULL, 0, &r, err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, year, ds, NULL, err)) < 0)
-		goto out;
-	*row = cidx_dataset_find(*ds, code);
-	if (*row < 0 || r->rank[*row] == 0) {
-		ret = cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is not "
+	*row = cidx_dataset_find(ds, code);
+	if (*row < 0 || r->rank[*row] == 0)
+		return cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is not "
 		    "ranked in %d", code, year);
-		goto out;
-	}
 	*rank = r->rank[*row];
-out:
-	cidx_ranking_free(r);
-	return ret;
+	return 0;
 }
 
 int
 cidx_engine_split(struct cidx_engine *e, const char *code, int year,
     int cyear, struct cidx_rank_split *out, struct cidx_err *err)
 {
-	const struct cidx_dataset *ds, *ds0;
+	const struct cidx_framework *fw = cidx_engine_framework(e);
+	const struct cidx_dataset *full, *full0, *ds, *ds0;
+	struct cidx_dataset *rc = NULL, *rp = NULL;
+	struct cidx_ranking *r = NULL, *r0 = NULL, *b = NULL, *b0 = NULL;
+	struct cidx_movement mv = { 0 };
 	long row, row0;
 	int ret;
 
-	if ((ret = ranked_row(e, code, year, &ds, &row, &out->rank_now,
-	    err)) < 0 ||
-	    (ret = ranked_row(e, code, cyear, &ds0, &row0, &out->rank_then,
-	    err)) < 0 ||
+	memset(out, 0, sizeof(*out));
+	if ((ret = cidx_engine_rank(e, year, NULL, 0, &r, err)) < 0 ||
+	    (ret = cidx_engine_rank(e, cyear, NULL, 0, &r0, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, year, &full, NULL, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, cyear, &full0, NULL, err)) < 0)
+		goto out;
+	out->basis = cidx_movement_basis(&mv, fw, r->skipped, r0->skipped);
+	out->shared = mv.shared;
+	if (out->basis == CIDX_BASIS_WITHHELD) {
+		snprintf(out->why, sizeof(out->why), "%s", mv.why);
+		goto out;
+	}
+	ds = full;
+	ds0 = full0;
+	if (out->basis == CIDX_BASIS_COMMON) {
+		ds = rc = cidx_movement_restrict(full, mv.in_basis);
+		ds0 = rp = cidx_movement_restrict(full0, mv.in_basis);
+		if ((ret = cidx_engine_rank_ds(e, rc, &b, err)) < 0 ||
+		    (ret = cidx_engine_rank_ds(e, rp, &b0, err)) < 0)
+			goto out;
+	}
+	if ((ret = ranked_row(ds, b ? b : r, code, year, &row,
+	    &out->rank_now, err)) < 0 ||
+	    (ret = ranked_row(ds0, b0 ? b0 : r0, code, cyear, &row0,
+	    &out->rank_then, err)) < 0 ||
 	    (ret = counterfactual(e, ds0, (size_t)row0, ds, (size_t)row,
 	    &out->rank_own_new, err)) < 0 ||
 	    (ret = counterfactual(e, ds, (size_t)row, ds0, (size_t)row0,
 	    &out->rank_own_old, err)) < 0)
-		return ret;
+		goto out;
 	/* climbs are positive: rank then minus rank now */
 	out->own = ((out->rank_then - out->rank_own_new) +
 	    (out->rank_own_old - out->rank_now)) / 2.0;
 	out->others = ((out->rank_own_new - out->rank_now) +
 	    (out->rank_then - out->rank_own_old)) / 2.0;
-	return 0;
+out:
+	free(mv.in_basis);
+	cidx_ranking_free(r);
+	cidx_ranking_free(r0);
+	cidx_ranking_free(b);
+	cidx_ranking_free(b0);
+	cidx_dataset_free(rc);
+	cidx_dataset_free(rp);
+	return ret;
 }

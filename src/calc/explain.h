@@ -11,6 +11,7 @@
 #include <gsl/gsl_matrix.h>
 
 #include "calc/engine.h"
+#include "calc/movement.h"
 #include "core/err.h"
 #include "core/model.h"
 
@@ -37,7 +38,10 @@ void cidx_contrib_free(struct cidx_contrib *c);
 
 /* A rank change split into the unit's own data and the others'. */
 struct cidx_rank_split {
-	int rank_now, rank_then;  /* in year and cyear */
+	enum cidx_basis basis;    /* the movement basis (movement.h) */
+	int shared;               /* indicators with data in both years */
+	char why[256];            /* CIDX_BASIS_WITHHELD: the reason */
+	int rank_now, rank_then;  /* in year and cyear, on the basis */
 	int rank_own_new;         /* its year data among the others' cyear
 				     data */
 	int rank_own_old;         /* its cyear data among the others' year
@@ -50,8 +54,12 @@ struct cidx_rank_split {
  *  The Shapley split of unit `code`'s rank change from `cyear` to `year`:
  *  own = ((then - own_new) + (own_old - now)) / 2, others = ((own_new -
  *  now) + (then - own_old)) / 2, the average of the two orders of
- *  changing first its data, then the others'.  @return 0, or
- *  CIDX_ENOTFOUND when the unit is not ranked in one of the years. */
+ *  changing first its data, then the others'.  The years are compared on
+ *  the basis of cidx_engine_movement(): when their indicators differ,
+ *  every ranking here is on the indicators with data in both; when that
+ *  basis is withheld, out->basis says so (with out->why) and nothing
+ *  else is computed.  @return 0, or CIDX_ENOTFOUND when the unit is not
+ *  ranked in one of the years (on the basis). */
 int cidx_engine_split(struct cidx_engine *e, const char *code, int year,
     int cyear, struct cidx_rank_split *out, struct cidx_err *err);
 

@@ -110,9 +110,15 @@ cidx_movement_compute(struct cidx_movement *m,
 	cidx_strmap_release(&map);
 }
 
-/* a copy of `ds` with the indicators outside the basis missing */
-static struct cidx_dataset *
-restricted(const struct cidx_dataset *ds, const char *in_basis)
+const char *
+cidx_basis_name(enum cidx_basis b)
+{
+	return b == CIDX_BASIS_SAME ? "same" : b == CIDX_BASIS_COMMON ?
+	    "common" : "withheld";
+}
+
+struct cidx_dataset *
+cidx_movement_restrict(const struct cidx_dataset *ds, const char *in_basis)
 {
 	struct cidx_dataset *c = cidx_dataset_copy(ds);
 
@@ -149,8 +155,8 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 		    dark);
 		break;
 	case CIDX_BASIS_COMMON:
-		rc = restricted(ds, m->in_basis);
-		rp = restricted(ds0, m->in_basis);
+		rc = cidx_movement_restrict(ds, m->in_basis);
+		rp = cidx_movement_restrict(ds0, m->in_basis);
 		if ((ret = cidx_engine_rank_ds(e, rc, &cb, err)) < 0 ||
 		    (ret = cidx_engine_rank_ds(e, rp, &pb, err)) < 0) {
 			cidx_err_prefix(err, "movement on the indicators %d "

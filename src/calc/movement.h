@@ -93,6 +93,17 @@ int cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
     const struct cidx_ranking *cur, size_t top, int dark,
     struct cidx_movement **out, struct cidx_err *err);
 
+/*! cidx_basis_name() :
+ *  "same", "common" or "withheld", as JSON outputs name the basis. */
+const char *cidx_basis_name(enum cidx_basis b);
+
+/*! cidx_movement_restrict() :
+ *  A copy of `ds` with the values of the indicators outside the basis
+ *  (in_basis[j] == 0) made missing: what both years are ranked on with
+ *  CIDX_BASIS_COMMON.  Free with cidx_dataset_free(). */
+struct cidx_dataset *cidx_movement_restrict(const struct cidx_dataset *ds,
+    const char *in_basis);
+
 void cidx_movement_free(struct cidx_movement *mv);
 
 #endif

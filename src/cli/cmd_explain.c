@@ -98,16 +98,24 @@ print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
 	}
 	printf("\n  ]");
 	if (cyear > 0) {
-		printf(",\n  \"compare_year\": %d,\n  \"rank_then\": %d,\n  "
-		    "\"rank_change\": %d,\n  "
-		    "\"rank_with_own_new_data_among_old\": %d,\n  "
-		    "\"rank_with_own_old_data_among_new\": %d,\n  "
-		    "\"change_due_to_own_data\": ", cyear, sp->rank_then,
-		    sp->rank_then - sp->rank_now, sp->rank_own_new,
-		    sp->rank_own_old);
-		out_json_number(stdout, sp->own);
-		printf(",\n  \"change_due_to_others\": ");
-		out_json_number(stdout, sp->others);
+		printf(",\n  \"compare_year\": %d,\n  \"movement_basis\": "
+		    "\"%s\",\n  \"shared_indicators\": %d", cyear,
+		    cidx_basis_name(sp->basis), sp->shared);
+		if (sp->basis == CIDX_BASIS_WITHHELD) {
+			printf(",\n  \"withheld_because\": ");
+			out_json_string(stdout, sp->why);
+		} else {
+			printf(",\n  \"rank_now\": %d,\n  \"rank_then\": %d,"
+			    "\n  \"rank_change\": %d,\n  "
+			    "\"rank_with_own_new_data_among_old\": %d,\n  "
+			    "\"rank_with_own_old_data_among_new\": %d,\n  "
+			    "\"change_due_to_own_data\": ", sp->rank_now,
+			    sp->rank_then, sp->rank_then - sp->rank_now,
+			    sp->rank_own_new, sp->rank_own_old);
+			out_json_number(stdout, sp->own);
+			printf(",\n  \"change_due_to_others\": ");
+			out_json_number(stdout, sp->others);
+		}
 	}
 	printf("\n}\n");
 }
@@ -150,6 +158,13 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 		    "such split.\n");
 	if (cyear <= 0)
 		return;
+	if (sp->basis == CIDX_BASIS_WITHHELD) {
+		printf("\nmovement against %d withheld: %s\n", cyear, sp->why);
+		return;
+	}
+	if (sp->basis == CIDX_BASIS_COMMON)
+		printf("\non the %d indicators with data in both %d and %d:",
+		    sp->shared, year, cyear);
 	printf("\nrank %d in %d -> %d in %d: %+d places\n", sp->rank_then,
 	    cyear, sp->rank_now, year, sp->rank_then - sp->rank_now);
 	printf("  its %d data among the others' %d data: rank %d\n", year,

@@ -214,7 +214,6 @@ json_movement(const struct rank_view *v)
 {
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_movement *mv = v->mv;
-	static const char *const basis[] = { "same", "common", "withheld" };
 
 	if (mv == NULL) {
 		fputs("null", stdout);
@@ -222,7 +221,7 @@ json_movement(const struct rank_view *v)
 	}
 	printf("{\"basis\": \"%s\", \"indicators_now\": %d, "
 	    "\"indicators_then\": %d, \"shared\": %d, \"indicators\": [",
-	    basis[mv->basis], mv->n_cur, mv->n_prev, mv->shared);
+	    cidx_basis_name(mv->basis), mv->n_cur, mv->n_prev, mv->shared);
 	for (size_t j = 0, first = 1; j < fw->n_ind; j++)
 		if (mv->in_basis[j]) {
 			fputs(first ? "" : ", ", stdout);

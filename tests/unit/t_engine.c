@@ -537,9 +537,61 @@ test_engine__movement_on_the_common_basis(void)
 	CHECK(mv->mv[3].entrant && mv->mv[3].dark);
 	/* U2: rank 1 now, 3rd then on the basis: new in the top 2, +1 */
 	CHECK(mv->mv[1].entrant && !mv->mv[1].dark);
+	/* explain splits the same change, on the same basis */
+	for (size_t i = 0; i < 5; i++) {
+		struct cidx_rank_split sp;
+
+		CHECK_INT(cidx_engine_split(e, codes[i], 2017, 2016, &sp,
+		    &err), 0);
+		CHECK_INT(sp.basis, CIDX_BASIS_COMMON);
+		CHECK_INT(sp.shared, 2);
+		CHECK_INT(sp.rank_now, mv->mv[i].basis_rank);
+		CHECK_INT(sp.rank_then, mv->mv[i].prev);
+		CHECK_DBL(sp.own + sp.others, mv->mv[i].change, 0);
+	}
 out:
 	cidx_movement_free(mv);
 	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
+/* 2016 lacks I3, the whole of pillar P2: no basis to compare on */
+static int
+mem_load_no_i3(void *ctx, const struct cidx_framework *fw, int year,
+    struct cidx_dataset **out, struct cidx_err *err)
+{
+	int ret = mem_load(ctx, fw, year, out, err);
+
+	if (ret == 0 && year == 2016)
+		for (size_t i = 0; i < 5; i++)
+			gsl_matrix_set((*out)->x, i, 2, NAN);
+	return ret;
+}
+
+void
+test_engine__split_withheld_with_movement(void)
+{
+	struct cidx_engine_opts o = NOSCREEN;
+	struct mem_source ms = { 0 };
+	struct cidx_source src = { &ms, mem_years, mem_load_no_i3 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e = NULL;
+	struct cidx_rank_split sp;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
+		return;
+	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0) {
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+		goto out;
+	}
+	CHECK_INT(cidx_engine_split(e, "U2", 2017, 2016, &sp, &err), 0);
+	CHECK_INT(sp.basis, CIDX_BASIS_WITHHELD);
+	CHECK_HAS(sp.why, "P2");
+	CHECK_INT(sp.rank_now, 0);
+	CHECK_INT(sp.rank_then, 0);
+out:
 	cidx_engine_free(e);
 	cidx_framework_free(fw);
 }
