@@ -15,6 +15,9 @@ echo "== UK: workspace reports/uk.db"
 "$bin" --db "$out/uk.db" import data/uk/regions.csv data/uk/uk-nuts2.csv
 echo
 "$bin" --db "$out/uk.db" rank --year 2017
+"$bin" --db "$out/uk.db" report --year 2017 --lang en -o "$out/uk-2017.pdf" 2>/dev/null
+echo
+echo "the 2017 report: reports/uk-2017.pdf"
 
 echo
 echo "== China: workspace reports/cn.db"
@@ -31,6 +34,9 @@ echo "   data; too few indicators shared with 2012 for movement: see data/cn/REA
 echo
 echo "-- 2012, the latest year with all four pillars, against 2011"
 "$bin" --db "$out/cn.db" rank --year 2012 --limit 20
+"$bin" --db "$out/cn.db" chart tiers --year 2012 -o "$out/cn-2012-tiers.png"
+echo
+echo "the 2012 tier chart: reports/cn-2012-tiers.png"
 
 cat <<EOT
 

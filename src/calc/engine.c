@@ -142,6 +142,37 @@ no_data(const struct cidx_engine *e, int year, const char *what,
 	return CIDX_ENOTFOUND;
 }
 
+/* *t: the index of the latest year at or before index `from` that has
+ * data in every pillar, -1 when none */
+static int
+latest_whole(struct cidx_engine *e, long from, long *t,
+    struct cidx_err *err)
+{
+	for (*t = from; *t >= 0; (*t)--) {
+		size_t gaps;
+		int ret = cidx_engine_year_gaps(e, e->years[*t], &gaps, err);
+
+		if (ret < 0)
+			return ret;
+		if (gaps == 0)
+			return 0;
+	}
+	return 0;
+}
+
+static int
+no_whole_year(const struct cidx_engine *e, struct cidx_err *err)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	for (size_t i = 0; i < e->n_years; i++)
+		sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
+	cidx_err_set(err, CIDX_ENOTFOUND, "no year has data for every pillar "
+	    "of the index (years with data: %s)", sb.buf);
+	sbuf_release(&sb);
+	return CIDX_ENOTFOUND;
+}
+
 int
 cidx_engine_pick_years(struct cidx_engine *e, int want, int compare,
     int *year, int *cyear, struct cidx_err *err)
@@ -155,17 +186,30 @@ cidx_engine_pick_years(struct cidx_engine *e, int want, int compare,
 		return ret;
 	if (n == 0)
 		return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data");
-	*year = want ? want : years[n - 1];
-	if ((k = year_index(e, *year)) < 0)
-		return no_data(e, *year, "", err);
+	if (want) {
+		*year = want;
+		if ((k = year_index(e, *year)) < 0)
+			return no_data(e, *year, "", err);
+	} else if ((ret = latest_whole(e, (long)n - 1, &k, err)) < 0) {
+		return ret;
+	} else if (k < 0) {
+		return no_whole_year(e, err);
+	} else {
+		*year = years[k];
+	}
 	if (cyear == NULL)
 		return 0;
-	if (compare == -1)
+	if (compare == -1) {
 		*cyear = 0;
-	else if (compare > 0)
+	} else if (compare > 0) {
 		*cyear = compare;
-	else
-		*cyear = k > 0 ? years[k - 1] : 0;
+	} else {
+		long c;
+
+		if ((ret = latest_whole(e, k - 1, &c, err)) < 0)
+			return ret;
+		*cyear = c >= 0 ? years[c] : 0;
+	}
 	if (*cyear == *year)
 		return cidx_err_set(err, CIDX_EINVAL, "--compare %d: the year "
 		    "being ranked", *cyear);
@@ -221,6 +265,31 @@ cidx_engine_prepared(struct cidx_engine *e, int year,
 	*ds = e->prep[t];
 	if (rep)
 		*rep = &e->rep[t];
+	return 0;
+}
+
+int
+cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
+    struct cidx_err *err)
+{
+	const struct cidx_dataset *ds;
+	const struct cidx_prep_report *rep;
+	struct sbuf sb = SBUF_INIT;
+	int ret;
+
+	*n = 0;
+	if (e->o.m.screen <= 0 || e->o.m.screen_pillar <= 0)
+		return 0;
+	if ((ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0)
+		return ret;
+	if ((*n = rep->n_empty_pillar) == 0)
+		return 0;
+	for (size_t i = 0; i < rep->n_empty_pillar; i++)
+		sbuf_addf(&sb, "%s%s", i ? ", " : "",
+		    e->fw->node[rep->empty_pillar[i]].code);
+	cidx_err_set(err, CIDX_ENOTFOUND, "%d has no data for %zu of the %zu "
+	    "pillars (%s)", year, *n, rep->n_pillars, sb.buf);
+	sbuf_release(&sb);
 	return 0;
 }
 
@@ -291,6 +360,21 @@ cidx_engine_derive(struct cidx_engine *e, int year, struct cidx_err *err)
 		return 0;
 	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
 		return ret;
+	/* no weights can be derived for a pillar without data */
+	if (e->o.wmethod != CIDX_WM_FILE && e->o.wmethod != CIDX_WM_AHP &&
+	    !e->o.wpanel) {
+		size_t gaps;
+
+		if ((ret = cidx_engine_year_gaps(e, year, &gaps, err)) < 0)
+			return ret;
+		if (gaps > 0) {
+			char msg[sizeof(err->msg)];
+
+			snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
+			return cidx_err_set(err, CIDX_ENOTFOUND, "%s: no "
+			    "weights can be derived on it", msg);
+		}
+	}
 	e->weights_year = year;
 	if (e->o.wmethod == CIDX_WM_FILE)
 		return 0;

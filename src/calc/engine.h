@@ -89,10 +89,19 @@ const struct cidx_engine_opts *cidx_engine_opts(const struct cidx_engine *e);
 int cidx_engine_years(struct cidx_engine *e, const int **years, size_t *n,
     struct cidx_err *err);
 
+/*! cidx_engine_year_gaps() :
+ *  *n: the number of pillars without data in `year` (0 when the year can
+ *  be ranked, always 0 with screening or the pillar rule off; cityidx(1),
+ *  METHOD, Screen); when *n > 0, err holds the message that says which.
+ *  @return 0, or a negative code when the year cannot be prepared. */
+int cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
+    struct cidx_err *err);
+
 /*! cidx_engine_pick_years() :
- *  *year: `want`, or the latest year with data when `want` is 0.
- *  *cyear (cyear may be NULL): `compare` when > 0, the latest year with
- *  data before *year when 0 (0 if there is none), and 0 when -1.
+ *  *year: `want`, or when `want` is 0 the latest year with data in every
+ *  pillar (cidx_engine_year_gaps()).  *cyear (cyear may be NULL):
+ *  `compare` when > 0, the latest year before *year with data in every
+ *  pillar when 0 (0 if there is none), and 0 when -1.
  *  @return 0, or CIDX_ENOTFOUND when there are no data at all or a
  *  year asked for has none (the message lists the years with data), or
  *  CIDX_EINVAL when compare equals the year. */
@@ -114,7 +123,9 @@ int cidx_engine_prepared(struct cidx_engine *e, int year,
  *  o->over to each level before the scores of the next level are
  *  computed (cityidx(1), METHOD, Derived weights); otherwise the
  *  framework's weights, o->base, then o->over.  Later calls do nothing.
- *  cidx_engine_rank() calls it.  @return 0 or a negative code. */
+ *  cidx_engine_rank() calls it.  @return 0 or a negative code
+ *  (CIDX_ENOTFOUND when `year` lacks a pillar: nothing can be derived
+ *  for it). */
 int cidx_engine_derive(struct cidx_engine *e, int year, struct cidx_err *err);
 
 /*! cidx_engine_weights() : the weights in use, per node (borrowed); the
@@ -134,7 +145,8 @@ const struct cidx_wgroup *cidx_engine_groups(const struct cidx_engine *e,
  *  The ranking of `year` with the engine's method and weights, tiers
  *  over the top `top` (tiers may be NULL).  @return 0 and *out (owned by
  *  the caller: cidx_ranking_free()), or a negative code with a message
- *  that names the year. */
+ *  that names the year.  A year without data for some pillar is ranked
+ *  on the others (cidx_engine_year_gaps() says which). */
 int cidx_engine_rank(struct cidx_engine *e, int year,
     const struct cidx_tierspec *tiers, size_t top, struct cidx_ranking **out,
     struct cidx_err *err);

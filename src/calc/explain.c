@@ -85,7 +85,6 @@ int
 cidx_engine_split(struct cidx_engine *e, const char *code, int year,
     int cyear, struct cidx_rank_split *out, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = cidx_engine_framework(e);
 	const struct cidx_dataset *full, *full0, *ds, *ds0;
 	struct cidx_dataset *rc = NULL, *rp = NULL;
 	struct cidx_ranking *r = NULL, *r0 = NULL, *b = NULL, *b0 = NULL;
@@ -94,12 +93,14 @@ cidx_engine_split(struct cidx_engine *e, const char *code, int year,
 	int ret;
 
 	memset(out, 0, sizeof(*out));
+	mv.year = year;
+	mv.cyear = cyear;
 	if ((ret = cidx_engine_rank(e, year, NULL, 0, &r, err)) < 0 ||
-	    (ret = cidx_engine_rank(e, cyear, NULL, 0, &r0, err)) < 0 ||
+	    (ret = cidx_engine_basis(e, r, &mv, &r0, err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, year, &full, NULL, err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, cyear, &full0, NULL, err)) < 0)
 		goto out;
-	out->basis = cidx_movement_basis(&mv, fw, r->skipped, r0->skipped);
+	out->basis = mv.basis;
 	out->shared = mv.shared;
 	if (out->basis == CIDX_BASIS_WITHHELD) {
 		snprintf(out->why, sizeof(out->why), "%s", mv.why);

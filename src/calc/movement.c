@@ -130,11 +130,24 @@ cidx_movement_restrict(const struct cidx_dataset *ds, const char *in_basis)
 }
 
 int
+cidx_engine_basis(struct cidx_engine *e, const struct cidx_ranking *cur,
+    struct cidx_movement *m, struct cidx_ranking **prev,
+    struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = cidx_engine_rank(e, m->cyear, NULL, 0, prev, err)) < 0)
+		return ret;
+	cidx_movement_basis(m, cidx_engine_framework(e), cur->skipped,
+	    (*prev)->skipped);
+	return 0;
+}
+
+int
 cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
     const struct cidx_ranking *cur, size_t top, int dark,
     struct cidx_movement **out, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = cidx_engine_framework(e);
 	const struct cidx_dataset *ds, *ds0;
 	const struct cidx_prep_report *rep0;
 	struct cidx_ranking *prev = NULL, *cb = NULL, *pb = NULL;
@@ -145,11 +158,11 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 	*out = NULL;
 	m->year = year;
 	m->cyear = cyear;
-	if ((ret = cidx_engine_rank(e, cyear, NULL, 0, &prev, err)) < 0 ||
+	if ((ret = cidx_engine_basis(e, cur, m, &prev, err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, cyear, &ds0, &rep0, err)) < 0)
 		goto out;
-	switch (cidx_movement_basis(m, fw, cur->skipped, prev->skipped)) {
+	switch (m->basis) {
 	case CIDX_BASIS_SAME:
 		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep0, top,
 		    dark);

@@ -85,6 +85,15 @@ void cidx_movement_compute(struct cidx_movement *mv,
     const struct cidx_ranking *prev_basis,
     const struct cidx_prep_report *prev_rep, size_t top, int dark);
 
+/*! cidx_engine_basis() :
+ *  The basis of m->year (ranked as `cur`) against m->cyear, as
+ *  cidx_movement_basis() decides it (filling `m` the same way), and
+ *  *prev, the ranking of m->cyear (free with cidx_ranking_free()).
+ *  @return 0 or a negative code. */
+int cidx_engine_basis(struct cidx_engine *e, const struct cidx_ranking *cur,
+    struct cidx_movement *m, struct cidx_ranking **prev,
+    struct cidx_err *err);
+
 /*! cidx_engine_movement() :
  *  The movement of `year` (ranked as `cur`) against `cyear`, with the
  *  basis chosen as above.  @return 0 and *out (free with

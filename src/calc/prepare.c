@@ -18,6 +18,7 @@ cidx_prep_report_release(struct cidx_prep_report *r)
 	for (size_t i = 0; i < r->n_screened; i++)
 		free(r->screened[i].code);
 	free(r->screened);
+	free(r->empty_pillar);
 	free(r->coverage);
 	free(r->treat);
 	free(r->treat_source);
@@ -230,9 +231,18 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 		for (size_t i = 0; i < n && !has[j]; i++)
 			has[j] = !isnan(gsl_matrix_get(ds->x, i, j));
 		rep->n_year_ind += (size_t)has[j];
-		if (has[j] && pil[j] >= 0)
-			pil_has[pil[j]] = 1;
+		if (pil[j] >= 0)
+			pil_has[pil[j]] |= has[j] ? 2 : 1;
 	}
+	/* pil_has[k]: 1 a pillar without data, 3 or 2 a pillar with data */
+	for (size_t k = 0; k < fw->n; k++)
+		rep->n_pillars += pil_has[k] != 0;
+	for (size_t k = 0; k < fw->n; k++)
+		if (pil_has[k] == 1) {
+			rep->empty_pillar = xreallocarray(rep->empty_pillar,
+			    rep->n_empty_pillar + 1, sizeof(long));
+			rep->empty_pillar[rep->n_empty_pillar++] = (long)k;
+		}
 	for (size_t i = 0; i < n; i++) {
 		size_t have = 0;
 		long short_pillar = -1;
@@ -247,7 +257,7 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 		cov[i] = rep->n_year_ind ? (double)have /
 		    (double)rep->n_year_ind : 0;
 		for (size_t k = 0; k < fw->n && short_pillar < 0; k++)
-			if (pil_has[k] && cnt[k] < (size_t)m->screen_pillar)
+			if (pil_has[k] >= 2 && cnt[k] < (size_t)m->screen_pillar)
 				short_pillar = (long)k;
 		keep[i] = m->screen <= 0 ||
 		    (cov[i] >= m->screen && short_pillar < 0);

@@ -83,6 +83,10 @@ struct cidx_prep_report {
 				   share of those indicators with a value */
 	struct cidx_screened *screened; /* units left out by screening */
 	size_t n_screened;
+	long *empty_pillar;     /* the pillars (node indexes) without data in
+				   the year */
+	size_t n_empty_pillar;
+	size_t n_pillars;       /* the pillars of the framework */
 	int treated;            /* treatment ran: the arrays below are set */
 	struct cidx_treat_report *treat;   /* per indicator column */
 	int *treat_source;      /* 0 command line, 1 framework, 2 "none" */
@@ -100,7 +104,9 @@ void cidx_prep_report_release(struct cidx_prep_report *r);
  *  indicators with data in the year, and for at least m->screen_pillar
  *  indicators of each pillar (each aggregate child of the index) that
  *  has data in the year; the others are listed in rep->screened.  The
- *  coverage of every unit kept is in rep->coverage.  @return 0, or
+ *  coverage of every unit kept is in rep->coverage.  The pillars
+ *  without any indicator with data in the year are listed in
+ *  rep->empty_pillar (screening or not).  @return 0, or
  *  CIDX_EINVAL (unknown group attribute, carry-forward without a
  *  panel). */
 int cidx_prepare(const struct cidx_framework *fw, struct cidx_dataset *ds,

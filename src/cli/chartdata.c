@@ -99,16 +99,27 @@ chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
 }
 
 char *
-chart_movers_note(const struct chart_ctx *c, struct chart_mem *m)
+chart_subtitle(const struct chart_ctx *c, enum cidx_chart_type type,
+    struct chart_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
+	int zh = c->lang == CIDX_LANG_ZH;
+	char *gap = cli_gap_text(c->e->fw, c->rep, c->year, zh);
 
-	if (c->mv == NULL || c->mv->basis != CIDX_BASIS_COMMON)
+	if (gap)
+		sbuf_adds(&sb, gap);
+	free(gap);
+	if (type == CIDX_CHART_MOVERS && c->mv &&
+	    c->mv->basis == CIDX_BASIS_COMMON)
+		sbuf_addf(&sb, zh ? "%s两年的排名均按两年都有数据的%d项指标计算"
+		    "（%d年共%d项）" : "%sboth years ranked on the %d "
+		    "indicators with data in both (of %d in %d)", sb.len ?
+		    (zh ? "；" : "; ") : "", c->mv->shared, c->year,
+		    c->mv->n_cur);
+	if (sb.len == 0) {
+		sbuf_release(&sb);
 		return NULL;
-	sbuf_addf(&sb, c->lang == CIDX_LANG_ZH ? "两年的排名均按两年都有数据的"
-	    "%d项指标计算（%d年共%d项）" : "both years ranked on the %d "
-	    "indicators with data in both (of %d in %d)", c->mv->shared,
-	    c->year, c->mv->n_cur);
+	}
 	return keep(m, sbuf_detach(&sb));
 }
 

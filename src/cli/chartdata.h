@@ -41,9 +41,11 @@ const char *chart_node_name(const struct chart_ctx *c, size_t node);
 /* the default title of a chart: the index's name, the year, the kind */
 char *chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
     const char *unit, struct chart_mem *m);
-/* a note on the basis of the movement (NULL when the years have the
- * same indicators), for the subtitle of the movers chart */
-char *chart_movers_note(const struct chart_ctx *c, struct chart_mem *m);
+/* the subtitle of a chart: that the year lacks pillars, and for the
+ * movers chart the basis of the movement; NULL when there is nothing to
+ * say */
+char *chart_subtitle(const struct chart_ctx *c, enum cidx_chart_type type,
+    struct chart_mem *m);
 /* the method, for the footer of a figure */
 char *chart_footer(const struct chart_ctx *c, struct chart_mem *m);
 

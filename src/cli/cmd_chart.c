@@ -265,8 +265,7 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 		    row >= 0 ? chart_unit_name(c, &c->ds->unit[row]) : NULL,
 		    &m);
 		o->po.footer = chart_footer(c, &m);
-		if (o->type == CIDX_CHART_MOVERS)
-			o->po.subtitle = chart_movers_note(c, &m);
+		o->po.subtitle = chart_subtitle(c, o->type, &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0)
 			ret = cli_error_core(&err);
 	}

@@ -154,7 +154,11 @@ warnings(const struct rank_view *v)
 {
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
+	char *gap = cli_gap_text(fw, v->rep, v->year, 0);
 
+	if (gap)
+		cli_warn("%s", gap);
+	free(gap);
 	if (v->mv && v->mv->basis == CIDX_BASIS_WITHHELD)
 		cli_warn("movement against %d withheld: %s", v->cyear,
 		    v->mv->why);

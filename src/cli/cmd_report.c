@@ -337,14 +337,15 @@ figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	ch.type = CIDX_CHART_TIERS;
 	ch.u.tiers = &t;
 	if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c, ch.type, NULL,
-	    &r->mem), NULL, err)) < 0)
+	    &r->mem), chart_subtitle(&r->c, ch.type, &r->mem), err)) < 0)
 		return ret;
 	if (cidx_method_all_arith(m, r->c.e->fw->top_level) &&
 	    chart_pillars(&r->c, &p, &r->mem) == CLI_OK) {
 		ch.type = CIDX_CHART_PILLARS;
 		ch.u.pillars = &p;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), NULL, err)) < 0)
+		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
+		    &r->mem), err)) < 0)
 			return ret;
 	}
 	if (r->c.mv && r->c.mv->basis != CIDX_BASIS_WITHHELD &&
@@ -352,7 +353,7 @@ figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		ch.type = CIDX_CHART_MOVERS;
 		ch.u.movers = &mv;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), chart_movers_note(&r->c,
+		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
 			return ret;
 	}
@@ -361,7 +362,8 @@ figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		ch.type = CIDX_CHART_MAP;
 		ch.u.map = &mp;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), NULL, err)) < 0)
+		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
+		    &r->mem), err)) < 0)
 			return ret;
 	}
 	return 0;

@@ -269,6 +269,38 @@ cli_engine_prepared(struct cli_engine *e, int year,
 
 /* ---- description and provenance ------------------------------------ */
 
+char *
+cli_gap_text(const struct cidx_framework *fw,
+    const struct cidx_prep_report *rep, int year, int zh)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t n = rep ? rep->n_empty_pillar : 0;
+
+	if (n == 0)
+		return NULL;
+	sbuf_addf(&sb, zh ? "%d年" : "%d has no data for the ", year);
+	for (size_t i = 0; i < n; i++) {
+		const struct cidx_node *nd = &fw->node[rep->empty_pillar[i]];
+		const char *name = zh ? nd->name_zh : nd->name_en;
+
+		if (name == NULL || *name == '\0')
+			name = nd->code;
+		if (zh)
+			sbuf_addf(&sb, "%s“%s”", i ? "、" : "", name);
+		else
+			sbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
+			    " and ", name);
+	}
+	if (zh)
+		sbuf_addf(&sb, "支柱没有数据：本年指数仅由其余%zu个支柱计算（共%zu"
+		    "个支柱）", rep->n_pillars - n, rep->n_pillars);
+	else
+		sbuf_addf(&sb, " pillar%s: its index is computed from the "
+		    "remaining %zu of the %zu pillars", n > 1 ? "s" : "",
+		    rep->n_pillars - n, rep->n_pillars);
+	return sbuf_detach(&sb);
+}
+
 void
 cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 {

@@ -140,4 +140,10 @@ void cli_engine_json_method(struct cli_engine *e, FILE *fp, int year,
 /* one line for tables: "normalise minmax:0,100, aggregate arith, ..." */
 void cli_engine_describe(struct cli_engine *e, struct sbuf *sb);
 
+/* when `year` has no data for some pillars (rep->empty_pillar), the
+ * sentence that says so, in Chinese (zh) or English; NULL otherwise.
+ * Free with free(). */
+char *cli_gap_text(const struct cidx_framework *fw,
+    const struct cidx_prep_report *rep, int year, int zh);
+
 #endif

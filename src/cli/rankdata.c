@@ -165,8 +165,13 @@ json_prep(const struct rank_view *v)
 
 	printf("{\"denominated\": %zu, \"denominator_missing\": %zu, "
 	    "\"imputed\": %zu, \"indicators_with_data\": %zu, "
-	    "\"screened_out\": [", rep->n_denominated, rep->n_den_missing,
-	    rep->n_imputed, rep->n_year_ind);
+	    "\"pillars_without_data\": [", rep->n_denominated,
+	    rep->n_den_missing, rep->n_imputed, rep->n_year_ind);
+	for (size_t i = 0; i < rep->n_empty_pillar; i++) {
+		fputs(i ? ", " : "", stdout);
+		out_json_string(stdout, fw->node[rep->empty_pillar[i]].code);
+	}
+	fputs("], \"screened_out\": [", stdout);
 	for (size_t i = 0; i < rep->n_screened; i++) {
 		const struct cidx_screened *s = &rep->screened[i];
 

@@ -130,13 +130,19 @@ static void
 header(const struct rank_view *v)
 {
 	struct sbuf sb = SBUF_INIT;
+	char *gap;
 
 	cli_engine_describe(v->e, &sb);
 	printf("cityidx rank: workspace %s, year %d", v->workspace, v->year);
 	if (v->cyear > 0)
 		printf(", movement against %d", v->cyear);
-	printf("\nmethod: %s; tiers %s over the top %zu\n\n", sb.buf,
+	printf("\nmethod: %s; tiers %s over the top %zu\n", sb.buf,
 	    v->ts->text, v->top ? v->top : v->r->n_ranked);
+	gap = cli_gap_text(v->e->fw, v->rep, v->year, 0);
+	if (gap)
+		printf("note: %s\n", gap);
+	printf("\n");
+	free(gap);
 	sbuf_release(&sb);
 }
 
@@ -318,7 +324,10 @@ move_list(const struct rank_view *v, const char *title,
 			continue;
 		printf("%s %s", any ? ";" : "",
 		    rank_unit_name(&v->ds->unit[i]));
-		if (show_change == 1)
+		if (show_change == 1 && m->basis_rank != r->rank[i])
+			printf(" (%d -> %d on the basis, rank %d)", m->prev,
+			    m->basis_rank, r->rank[i]);
+		else if (show_change == 1)
 			printf(" (%d -> %d)", m->prev, r->rank[i]);
 		else if (show_change == 2)
 			printf(" (%+d)", m->change);

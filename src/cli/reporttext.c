@@ -63,7 +63,7 @@ report_summary(struct report *r)
 	const struct cidx_ranking *rk = r->c.r;
 	const struct cidx_prep_report *rep = r->c.rep;
 	struct sbuf sb = SBUF_INIT;
-	char share[32];
+	char share[32], *gap;
 
 	r->n_para = 0;
 	cli_engine_describe(r->c.e, &sb);
@@ -71,6 +71,9 @@ report_summary(struct report *r)
 	    "不足未参与排名。" : "In %d, %zu units are ranked; %zu have too "
 	    "little data to be ranked.", r->c.year, rk->n_ranked,
 	    rep->n_screened);
+	if ((gap = cli_gap_text(r->c.e->fw, rep, r->c.year, ZH(r))) != NULL)
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "%s。" : "%s.", gap);
+	free(gap);
 	share_text(share, sizeof(share), m->screen);
 	if (m->screen > 0)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "覆盖规则：一个单位须有当年有数据"

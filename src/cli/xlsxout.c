@@ -122,7 +122,7 @@ method_sheet(lxw_workbook *wb, const struct rank_view *v,
 	const double *w = cidx_engine_weights(v->e->eng);
 	struct sbuf sb = SBUF_INIT;
 	lxw_row_t row = 0;
-	char b[160];
+	char b[160], *gap;
 
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 60, NULL);
@@ -136,6 +136,9 @@ method_sheet(lxw_workbook *wb, const struct rank_view *v,
 	cli_engine_describe(v->e, &sb);
 	pair(ws, &row, "method", sb.buf, f);
 	sbuf_release(&sb);
+	if ((gap = cli_gap_text(v->e->fw, v->rep, v->year, 0)) != NULL)
+		pair(ws, &row, "note", gap, f);
+	free(gap);
 	for (int k = 0; k < CIDX_MK_N; k++) {
 		cidx_method_text(m, (enum cidx_mkey)k, b, sizeof(b));
 		pair(ws, &row, cidx_method_items[k].member, b, f);

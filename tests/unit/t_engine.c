@@ -596,6 +596,79 @@ out:
 	cidx_framework_free(fw);
 }
 
+/* a year without data for a pillar is not ranked, nor the default, nor
+ * compared with */
+void
+test_engine__year_without_a_pillar(void)
+{
+	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
+	struct mem_source ms = { 0 };
+	struct cidx_source src = { &ms, mem_years, mem_load_no_i3 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e = NULL;
+	struct cidx_ranking *r = NULL;
+	struct cidx_movement *mv = NULL;
+	size_t gaps = 9;
+	int year = 0, cyear = 9;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
+		return;
+	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0) {
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+		goto out;
+	}
+	CHECK_INT(cidx_engine_year_gaps(e, 2017, &gaps, &err), 0);
+	CHECK_INT(gaps, 0);
+	CHECK_INT(cidx_engine_year_gaps(e, 2016, &gaps, &err), 0);
+	CHECK_INT(gaps, 1);
+	CHECK_HAS(err.msg, "2016 has no data for 1 of the 2 pillars (P2)");
+	/* 2017 is the default; 2016 is no default to compare with */
+	CHECK_INT(cidx_engine_pick_years(e, 0, 0, &year, &cyear, &err), 0);
+	CHECK_INT(year, 2017);
+	CHECK_INT(cyear, 0);
+	/* asked for, it is ranked on P1; no weights are derived on it */
+	CHECK_INT(cidx_engine_rank(e, 2016, NULL, 0, &r, &err), 0);
+	CHECK(r && r->n_ranked > 0);
+	cidx_ranking_free(r);
+	r = NULL;
+	/* the comparison with it is withheld, naming the pillar */
+	CHECK_INT(cidx_engine_rank(e, 2017, NULL, 0, &r, &err), 0);
+	if (r && cidx_engine_movement(e, 2017, 2016, r, 2, 3, &mv, &err) == 0) {
+		CHECK_INT(mv->basis, CIDX_BASIS_WITHHELD);
+		CHECK_HAS(mv->why, "pillar 'P2' has no indicator with data in "
+		    "both 2017 and 2016");
+		for (size_t i = 0; i < mv->n; i++)
+			CHECK(!mv->mv[i].has_change && !mv->mv[i].entrant);
+	} else {
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	}
+	cidx_ranking_free(r);
+	r = NULL;
+	cidx_engine_free(e);
+	/* the pillar rule off: 2016 is ranked on P1 */
+	o.m.screen_pillar = 0;
+	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0)
+		goto out;
+	CHECK_INT(cidx_engine_year_gaps(e, 2016, &gaps, &err), 0);
+	CHECK_INT(gaps, 0);
+	CHECK_INT(cidx_engine_pick_years(e, 0, 0, &year, &cyear, &err), 0);
+	CHECK_INT(cyear, 2016);
+	cidx_engine_free(e);
+	/* entropy weights cannot be derived on a year without P2 */
+	o.m.screen_pillar = 1;
+	o.wmethod = CIDX_WM_ENTROPY;
+	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0)
+		goto out;
+	CHECK_INT(cidx_engine_derive(e, 2016, &err), CIDX_ENOTFOUND);
+	CHECK_HAS(err.msg, "2016 has no data for 1 of the 2 pillars (P2)");
+out:
+	cidx_movement_free(mv);
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
 /* the default coverage rule: U4 has no value in pillar P2 */
 void
 test_engine__screening_by_coverage(void)
