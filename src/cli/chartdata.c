@@ -9,6 +9,7 @@
 #include "calc/audit.h"
 #include "calc/explain.h"
 #include "cli/chartdata.h"
+#include "cli/yearopt.h"
 #include "cli/cli.h"
 #include "core/mem.h"
 
@@ -96,6 +97,23 @@ chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
 		break;
 	}
 	return keep(m, sbuf_detach(&sb));
+}
+
+void
+chart_ctx_init(struct chart_ctx *c, struct cli_ranked *k, size_t top,
+    enum cidx_plot_lang lang)
+{
+	memset(c, 0, sizeof(*c));
+	c->e = &k->e;
+	c->year = k->year;
+	c->cyear = k->cyear;
+	c->ds = k->ds;
+	c->rep = k->rep;
+	c->r = k->r;
+	c->mv = k->mv;
+	c->ts = &k->ts;
+	c->top = top;
+	c->lang = lang;
 }
 
 char *

@@ -34,6 +34,13 @@ struct chart_mem {
 
 void chart_mem_release(struct chart_mem *m);
 
+struct cli_ranked;
+
+/* the context of the charts of the ranked year `k`, `top` units, in
+ * `lang` (no geometries) */
+void chart_ctx_init(struct chart_ctx *c, struct cli_ranked *k,
+    size_t top, enum cidx_plot_lang lang);
+
 const char *chart_unit_name(const struct chart_ctx *c,
     const struct cidx_unit *u);
 const char *chart_node_name(const struct chart_ctx *c, size_t node);

@@ -11,6 +11,7 @@
 #include "calc/audit.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/yearopt.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -78,7 +79,7 @@ cmd_audit(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "year", required_argument, NULL, 'y' },
+		CLI_OPT_YEAR,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -88,8 +89,8 @@ cmd_audit(int argc, char **argv)
 	struct cidx_audit_row *rows = NULL;
 	enum cli_format fmt = CLI_FMT_TABLE;
 	const struct cidx_dataset *ds;
-	int ch, rr, ret, want = 0, year;
-	long v;
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
+	int ch, rr, ret, year;
 
 	cli_method_opts_init(&mo);
 	memset(&e, 0, sizeof(e));
@@ -107,21 +108,15 @@ cmd_audit(int argc, char **argv)
 			cli_print_help(stdout, "audit", options);
 			ret = CLI_OK;
 			goto out;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0) {
-				ret = cli_usage_error("audit", "--year '%s': "
-				    "expected a year", optarg);
-				goto out;
-			}
-			want = (int)v;
-			break;
 		case ':':
 			ret = cli_usage_error("audit", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 			goto out;
 		default:
-			if ((rr = cli_method_option(&mo, ch, optarg,
-			    "audit")) == 1)
+			if ((rr = cli_year_option(&y, ch, optarg,
+			    "audit")) == 1 || (rr == 0 &&
+			    (rr = cli_method_option(&mo, ch, optarg,
+			    "audit")) == 1))
 				break;
 			ret = rr ? rr : cli_usage_error("audit",
 			    "unknown option '%s'", argv[optind - 1]);
@@ -134,7 +129,7 @@ cmd_audit(int argc, char **argv)
 		goto out;
 	}
 	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, want, -1, &year, NULL)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
 	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);

@@ -14,6 +14,7 @@
 #include "cli/chartdata.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/yearopt.h"
 #include "core/lookup.h"
 #include "core/num.h"
 #include "plot/plot.h"
@@ -47,9 +48,9 @@ static const char *const types[] = {
 };
 
 struct chart_opts {
-	int year, compare, indicators, by_score;
-	long top, dark;
-	const char *tiers, *output, *title, *unit;
+	struct cli_year_opts y;
+	int indicators, by_score;
+	const char *output, *title, *unit;
 	enum cidx_chart_type type;
 	struct cidx_plot_opts po;
 	struct cli_method_opts mo;
@@ -67,25 +68,24 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "by", required_argument, NULL, 'B' },
-		{ "compare", required_argument, NULL, 'c' },
-		{ "dark-horse", required_argument, NULL, 'D' },
+		CLI_OPT_COMPARE,
+		CLI_OPT_DARK,
 		{ "dpi", required_argument, NULL, 'd' },
 		{ "font", required_argument, NULL, 'F' },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
+		CLI_OPT_LANG,
 		{ "of", required_argument, NULL, 'O' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "tiers", required_argument, NULL, 't' },
+		CLI_OPT_TIERS,
 		{ "title", required_argument, NULL, 'i' },
-		{ "top", required_argument, NULL, 'T' },
+		CLI_OPT_TOP,
 		{ "width", required_argument, NULL, 'W' },
-		{ "year", required_argument, NULL, 'y' },
+		CLI_OPT_YEAR,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, r;
-	long v;
 	size_t k;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
@@ -95,18 +95,6 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 				return cli_usage_error("chart", "--by '%s': "
 				    "expected tier or score", optarg);
 			o->by_score = strcmp(optarg, "score") == 0;
-			break;
-		case 'c':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("chart", "--compare '%s': "
-				    "expected a year", optarg);
-			o->compare = (int)v;
-			break;
-		case 'D':
-			if (cli_parse_long(optarg, 1, 1000000, &o->dark) < 0)
-				return cli_usage_error("chart", "--dark-horse "
-				    "'%s': expected a whole number >= 1",
-				    optarg);
 			break;
 		case 'd':
 			if (parse_double(optarg, 10, 1200, &o->po.dpi) < 0)
@@ -132,13 +120,6 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		case 'i':
 			o->title = optarg;
 			break;
-		case 'l':
-			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
-				return cli_usage_error("chart", "--lang '%s': "
-				    "expected zh or en", optarg);
-			o->po.lang = strcmp(optarg, "en") == 0 ? CIDX_LANG_EN :
-			    CIDX_LANG_ZH;
-			break;
 		case 'O':
 			if (strcmp(optarg, "pillars") &&
 			    strcmp(optarg, "indicators"))
@@ -149,26 +130,13 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		case 'o':
 			o->output = optarg;
 			break;
-		case 't':
-			o->tiers = optarg;
-			break;
-		case 'T':
-			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
-				return cli_usage_error("chart", "--top '%s': "
-				    "expected a whole number >= 0", optarg);
-			break;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("chart", "--year '%s': "
-				    "expected a year 1000..9999", optarg);
-			o->year = (int)v;
-			break;
 		case ':':
 			return cli_usage_error("chart", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 		default:
-			if ((r = cli_method_option(&o->mo, ch, optarg,
-			    "chart")) != 0) {
+			if ((r = cli_year_option(&o->y, ch, optarg,
+			    "chart")) != 0 || (r = cli_method_option(&o->mo,
+			    ch, optarg, "chart")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -276,64 +244,37 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 int
 cmd_chart(int argc, char **argv)
 {
-	struct chart_opts o;
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
+	struct chart_opts o;
 	struct chart_ctx c;
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cli_engine e;
-	struct cidx_tierspec ts;
-	struct cidx_ranking *r = NULL;
-	struct cidx_movement *mv = NULL;
-	int ret, year = 0, cyear = 0;
+	struct cli_ranked k;
+	int ret;
 
 	memset(&o, 0, sizeof(o));
-	memset(&c, 0, sizeof(c));
-	memset(&ts, 0, sizeof(ts));
-	memset(&e, 0, sizeof(e));
+	memset(&k, 0, sizeof(k));
+	o.y = y;
+	o.y.top = -1;
 	o.po = po;
-	o.top = -1;
-	o.dark = 20;
-	o.tiers = "jenks:3";
 	cli_method_opts_init(&o.mo);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
 		return ret < 0 ? CLI_OK : ret;
 	}
 	o.po.path = o.output;
-	if (o.top < 0)
-		o.top = o.type == CIDX_CHART_MAP ||
+	o.po.lang = o.y.lang;
+	if (o.y.top < 0)
+		o.y.top = o.type == CIDX_CHART_MAP ||
 		    o.type == CIDX_CHART_HEATMAP ||
 		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
-	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
-		cli_method_opts_release(&o.mo);
-		return cli_usage_error("chart", "--tiers: %s", err.msg);
+	/* only the movers chart compares years */
+	if (o.type != CIDX_CHART_MOVERS)
+		o.y.compare = -1;
+	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
+		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
+		ret = draw(&o, &c);
 	}
-	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, o.year, o.type == CIDX_CHART_MOVERS ?
-	    o.compare : -1, &year, &cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, &ts, (size_t)o.top, &r)) !=
-	    CLI_OK)
-		goto out;
-	if (cyear > 0 && cidx_engine_movement(e.eng, year, cyear, r,
-	    (size_t)o.top, (int)o.dark, &mv, &err) < 0) {
-		ret = cli_error_core(&err);
-		goto out;
-	}
-	c.e = &e;
-	c.year = year;
-	c.cyear = cyear;
-	c.ds = cli_engine_prepared(&e, year, &c.rep);
-	c.r = r;
-	c.mv = mv;
-	c.ts = &ts;
-	c.top = (size_t)o.top;
-	c.lang = o.po.lang;
-	ret = draw(&o, &c);
-out:
-	cidx_movement_free(mv);
-	cidx_ranking_free(r);
-	cidx_tierspec_release(&ts);
-	cli_engine_close(&e);
+	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
 	return ret;
 }

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "calc/explain.h"
 #include "cli/methodopt.h"
+#include "cli/yearopt.h"
 #include "cli/out.h"
 #include "core/lookup.h"
 #include "core/mem.h"
@@ -204,10 +205,10 @@ int
 cmd_explain(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "compare", required_argument, NULL, 'c' },
+		CLI_OPT_COMPARE,
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "year", required_argument, NULL, 'y' },
+		CLI_OPT_YEAR,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -221,21 +222,15 @@ cmd_explain(int argc, char **argv)
 	const struct cidx_dataset *ds;
 	const struct cidx_prep_report *rep;
 	const char *unit;
-	int ch, rr, ret, want = 0, cmp = -1, year, cyear = 0;
-	long v, row;
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
+	int ch, rr, ret, year, cyear = 0;
+	long row;
 
+	y.compare = -1;
 	cli_method_opts_init(&mo);
 	memset(&e, 0, sizeof(e));
 	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'c':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0) {
-				ret = cli_usage_error("explain", "--compare "
-				    "'%s': expected a year", optarg);
-				goto out;
-			}
-			cmp = (int)v;
-			break;
 		case 'f':
 			if (cli_parse_format(optarg, &fmt) < 0 ||
 			    fmt == CLI_FMT_CSV || fmt == CLI_FMT_XLSX) {
@@ -248,21 +243,15 @@ cmd_explain(int argc, char **argv)
 			cli_print_help(stdout, "explain", options);
 			ret = CLI_OK;
 			goto out;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0) {
-				ret = cli_usage_error("explain", "--year '%s': "
-				    "expected a year", optarg);
-				goto out;
-			}
-			want = (int)v;
-			break;
 		case ':':
 			ret = cli_usage_error("explain", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 			goto out;
 		default:
-			if ((rr = cli_method_option(&mo, ch, optarg,
-			    "explain")) == 1)
+			if ((rr = cli_year_option(&y, ch, optarg,
+			    "explain")) == 1 || (rr == 0 &&
+			    (rr = cli_method_option(&mo, ch, optarg,
+			    "explain")) == 1))
 				break;
 			ret = rr ? rr : cli_usage_error("explain",
 			    "unknown option '%s'", argv[optind - 1]);
@@ -276,7 +265,7 @@ cmd_explain(int argc, char **argv)
 	}
 	unit = argv[optind];
 	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, want, cmp, &year, &cyear)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, y.year, y.compare, &year, &cyear)) != CLI_OK ||
 	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, &rep);

@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 #include "cli/rankout.h"
+#include "cli/yearopt.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -44,9 +45,9 @@ static const char options[] =
     CLI_METHOD_HELP;
 
 struct rank_opts {
-	int year, compare; /* 0 = default; compare -1 = none */
-	long top, dark, limit;
-	const char *tiers, *attr, *output;
+	struct cli_year_opts y;
+	long limit;
+	const char *attr, *output;
 	int bom;
 	enum cli_format fmt;
 	struct cli_method_opts mo;
@@ -58,20 +59,19 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 	static const struct option longopts[] = {
 		{ "attr", required_argument, NULL, 'A' },
 		{ "bom", no_argument, NULL, 'B' },
-		{ "compare", required_argument, NULL, 'c' },
-		{ "dark-horse", required_argument, NULL, 'D' },
+		CLI_OPT_COMPARE,
+		CLI_OPT_DARK,
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "limit", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "tiers", required_argument, NULL, 't' },
-		{ "top", required_argument, NULL, 'T' },
-		{ "year", required_argument, NULL, 'y' },
+		CLI_OPT_TIERS,
+		CLI_OPT_TOP,
+		CLI_OPT_YEAR,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, r;
-	long v;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -83,21 +83,6 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case 'c':
-			if (strcmp(optarg, "none") == 0)
-				o->compare = -1;
-			else if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("rank", "--compare '%s': "
-				    "expected a year or 'none'", optarg);
-			else
-				o->compare = (int)v;
-			break;
-		case 'D':
-			if (cli_parse_long(optarg, 1, 1000000, &o->dark) < 0)
-				return cli_usage_error("rank", "--dark-horse "
-				    "'%s': expected a whole number >= 1",
-				    optarg);
 			break;
 		case 'f':
 			if (cli_parse_format(optarg, &o->fmt) < 0)
@@ -112,26 +97,13 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 				return cli_usage_error("rank", "--limit '%s': "
 				    "expected a whole number >= 0", optarg);
 			break;
-		case 't':
-			o->tiers = optarg;
-			break;
-		case 'T':
-			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
-				return cli_usage_error("rank", "--top '%s': "
-				    "expected a whole number >= 0", optarg);
-			break;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("rank", "--year '%s': "
-				    "expected a year 1000..9999", optarg);
-			o->year = (int)v;
-			break;
 		case ':':
 			return cli_usage_error("rank", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 		default:
-			if ((r = cli_method_option(&o->mo, ch, optarg,
-			    "rank")) != 0) {
+			if ((r = cli_year_option(&o->y, ch, optarg,
+			    "rank")) != 0 || (r = cli_method_option(&o->mo,
+			    ch, optarg, "rank")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -215,63 +187,42 @@ output(struct rank_view *v, const struct rank_opts *o)
 int
 cmd_rank(int argc, char **argv)
 {
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct rank_opts o;
 	struct rank_view v;
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cli_engine e;
-	struct cidx_tierspec ts;
-	struct cidx_ranking *r = NULL;
-	struct cidx_movement *mv = NULL;
-	int ret, year = 0, cyear = 0;
+	struct cli_ranked k;
+	int ret;
 
 	memset(&o, 0, sizeof(o));
-	memset(&v, 0, sizeof(v));
-	memset(&ts, 0, sizeof(ts));
-	memset(&e, 0, sizeof(e));
-	o.top = 50;
-	o.dark = 20;
-	o.tiers = "jenks:3";
+	o.y = y;
 	o.fmt = CLI_FMT_TABLE;
+	memset(&v, 0, sizeof(v));
+	memset(&k, 0, sizeof(k));
 	cli_method_opts_init(&o.mo);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
 		return ret < 0 ? CLI_OK : ret;
 	}
-	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
-		cli_method_opts_release(&o.mo);
-		return cli_usage_error("rank", "--tiers: %s", err.msg);
-	}
-	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, o.year, o.compare, &year,
-	    &cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, &ts, (size_t)o.top, &r)) !=
-	    CLI_OK)
+	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "rank")) != CLI_OK)
 		goto out;
-	if (cyear > 0 && cidx_engine_movement(e.eng, year, cyear, r,
-	    (size_t)o.top, (int)o.dark, &mv, &err) < 0) {
-		ret = cli_error_core(&err);
-		goto out;
-	}
-	v.e = &e;
+	v.e = &k.e;
 	v.workspace = cli_workspace();
-	v.year = year;
-	v.cyear = cyear;
-	v.compare_none = o.compare == -1;
-	v.ds = cli_engine_prepared(&e, year, &v.rep);
-	v.r = r;
-	v.mv = mv;
-	v.ts = &ts;
-	v.top = (size_t)o.top;
-	v.dark = o.dark;
+	v.year = k.year;
+	v.cyear = k.cyear;
+	v.compare_none = o.y.compare == -1;
+	v.ds = k.ds;
+	v.rep = k.rep;
+	v.r = k.r;
+	v.mv = k.mv;
+	v.ts = &k.ts;
+	v.top = (size_t)o.y.top;
+	v.dark = o.y.dark;
 	v.limit = o.limit;
 	v.keys = rank_keys(v.ds, o.attr, &v.nkeys);
 	ret = output(&v, &o);
 out:
 	rank_keys_free(v.keys, v.nkeys);
-	cidx_ranking_free(r);
-	cidx_tierspec_release(&ts);
-	cli_engine_close(&e);
+	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
-	cidx_movement_free(mv);
 	return ret;
 }

@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "cli/report.h"
 #include "cli/storegeo.h"
+#include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "version.h"
@@ -39,10 +40,8 @@ static const char options[] =
     "  -h, --help           show this help\n" CLI_METHOD_HELP;
 
 struct report_opts {
-	int year, compare;
-	long top, dark;
-	const char *tiers, *output, *title, *font;
-	enum cidx_plot_lang lang;
+	struct cli_year_opts y;
+	const char *output, *title, *font;
 	struct cli_method_opts mo;
 };
 
@@ -50,39 +49,23 @@ static int
 parse_opts(int argc, char **argv, struct report_opts *o)
 {
 	static const struct option longopts[] = {
-		{ "compare", required_argument, NULL, 'c' },
-		{ "dark-horse", required_argument, NULL, 'D' },
+		CLI_OPT_COMPARE,
+		CLI_OPT_DARK,
 		{ "font", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
+		CLI_OPT_LANG,
 		{ "output", required_argument, NULL, 'o' },
-		{ "tiers", required_argument, NULL, 't' },
+		CLI_OPT_TIERS,
 		{ "title", required_argument, NULL, 'i' },
-		{ "top", required_argument, NULL, 'T' },
-		{ "year", required_argument, NULL, 'y' },
+		CLI_OPT_TOP,
+		CLI_OPT_YEAR,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, r;
-	long v;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'c':
-			if (strcmp(optarg, "none") == 0)
-				o->compare = -1;
-			else if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("report", "--compare '%s': "
-				    "expected a year or 'none'", optarg);
-			else
-				o->compare = (int)v;
-			break;
-		case 'D':
-			if (cli_parse_long(optarg, 1, 1000000, &o->dark) < 0)
-				return cli_usage_error("report", "--dark-horse "
-				    "'%s': expected a whole number >= 1",
-				    optarg);
-			break;
 		case 'F':
 			o->font = optarg;
 			break;
@@ -92,36 +75,16 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 		case 'i':
 			o->title = optarg;
 			break;
-		case 'l':
-			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
-				return cli_usage_error("report", "--lang '%s': "
-				    "expected zh or en", optarg);
-			o->lang = strcmp(optarg, "en") == 0 ? CIDX_LANG_EN :
-			    CIDX_LANG_ZH;
-			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case 't':
-			o->tiers = optarg;
-			break;
-		case 'T':
-			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
-				return cli_usage_error("report", "--top '%s': "
-				    "expected a whole number >= 0", optarg);
-			break;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("report", "--year '%s': "
-				    "expected a year 1000..9999", optarg);
-			o->year = (int)v;
 			break;
 		case ':':
 			return cli_usage_error("report", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 		default:
-			if ((r = cli_method_option(&o->mo, ch, optarg,
-			    "report")) != 0) {
+			if ((r = cli_year_option(&o->y, ch, optarg,
+			    "report")) != 0 || (r = cli_method_option(&o->mo,
+			    ch, optarg, "report")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -378,7 +341,7 @@ write_report(struct report *r, const struct report_opts *o, const char *path)
 	const char *idx = chart_node_name(&r->c, r->c.e->fw->root);
 	int ret;
 
-	po.lang = o->lang;
+	po.lang = o->y.lang;
 	if (o->font)
 		po.font = o->font;
 	po.title = o->title ? o->title : fmt(r, ZH(r) ? "%s %d年" : "%s %d",
@@ -418,67 +381,37 @@ write_report(struct report *r, const struct report_opts *o, const char *path)
 int
 cmd_report(int argc, char **argv)
 {
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct report_opts o;
 	struct report r;
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cli_engine e;
-	struct cidx_tierspec ts;
-	struct cidx_ranking *rk = NULL;
-	struct cidx_movement *mv = NULL;
+	struct cli_ranked k;
 	struct storegeo geo;
 	char path[64];
-	int ret, year = 0, cyear = 0;
+	int ret;
 
 	memset(&o, 0, sizeof(o));
 	memset(&r, 0, sizeof(r));
-	memset(&ts, 0, sizeof(ts));
-	memset(&e, 0, sizeof(e));
+	memset(&k, 0, sizeof(k));
 	memset(&geo, 0, sizeof(geo));
-	o.top = 50;
-	o.dark = 20;
-	o.tiers = "jenks:3";
+	o.y = y;
 	cli_method_opts_init(&o.mo);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
 		return ret < 0 ? CLI_OK : ret;
 	}
-	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
-		cli_method_opts_release(&o.mo);
-		return cli_usage_error("report", "--tiers: %s", err.msg);
-	}
-	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, o.year, o.compare, &year,
-	    &cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, &ts, (size_t)o.top, &rk)) !=
-	    CLI_OK)
+	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
 		goto out;
-	if (cyear > 0 && cidx_engine_movement(e.eng, year, cyear, rk,
-	    (size_t)o.top, (int)o.dark, &mv, &err) < 0) {
-		ret = cli_error_core(&err);
-		goto out;
-	}
-	r.c.e = &e;
-	r.c.year = year;
-	r.c.cyear = cyear;
-	r.c.ds = cli_engine_prepared(&e, year, &r.c.rep);
-	r.c.r = rk;
-	r.c.mv = mv;
-	r.c.ts = &ts;
-	r.c.top = (size_t)o.top;
-	r.c.lang = o.lang;
-	if ((ret = storegeo_load(&geo, &e, r.c.ds)) != CLI_OK)
+	chart_ctx_init(&r.c, &k, (size_t)o.y.top, o.y.lang);
+	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)
 		goto out;
 	r.c.geom = geo.geom;
-	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", year);
+	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.year);
 	ret = write_report(&r, &o, o.output ? o.output : path);
 out:
 	storegeo_release(&geo);
 	chart_mem_release(&r.mem);
 	free(r.para);
-	cidx_movement_free(mv);
-	cidx_ranking_free(rk);
-	cidx_tierspec_release(&ts);
-	cli_engine_close(&e);
+	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
 	return ret;
 }

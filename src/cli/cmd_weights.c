@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/yearopt.h"
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -271,7 +272,7 @@ cmd_weights(int argc, char **argv)
 		{ "method", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "panel", no_argument, NULL, 'p' },
-		{ "year", required_argument, NULL, 'y' },
+		CLI_OPT_YEAR,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -279,7 +280,8 @@ cmd_weights(int argc, char **argv)
 	struct cli_engine e;
 	enum cli_format fmt = CLI_FMT_TABLE;
 	const char *out = NULL, *how = NULL;
-	int ch, r, ret, want = 0, year = 0;
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
+	int ch, r, ret, year = 0;
 	long v;
 
 	cli_method_opts_init(&mo);
@@ -322,21 +324,15 @@ cmd_weights(int argc, char **argv)
 		case 'p':
 			mo.weights_panel = 1;
 			break;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0) {
-				ret = cli_usage_error("weights", "--year '%s': "
-				    "expected a year", optarg);
-				goto out;
-			}
-			want = (int)v;
-			break;
 		case ':':
 			ret = cli_usage_error("weights", "option '%s' needs a "
 			    "value", argv[optind - 1]);
 			goto out;
 		default:
-			if ((r = cli_method_option(&mo, ch, optarg,
-			    "weights")) == 1)
+			if ((r = cli_year_option(&y, ch, optarg,
+			    "weights")) == 1 || (r == 0 &&
+			    (r = cli_method_option(&mo, ch, optarg,
+			    "weights")) == 1))
 				break;
 			ret = r ? r : cli_usage_error("weights",
 			    "unknown option '%s'", argv[optind - 1]);
@@ -355,7 +351,7 @@ cmd_weights(int argc, char **argv)
 		goto out;
 	}
 	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, want, -1, &year, NULL)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
 	    (ret = cli_engine_derive(&e, year)) != CLI_OK)
 		goto out;
 	if (out && (ret = write_file(out, &e, how, year)) != CLI_OK)

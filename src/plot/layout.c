@@ -7,6 +7,20 @@
 #include "core/mem.h"
 #include "plot/plot_int.h"
 
+size_t
+bar_rows(size_t top, size_t n)
+{
+	return top > 0 && top < n ? top : n;
+}
+
+void
+bar_size(size_t rows, double head, double row, double *w, double *h)
+{
+	*w = 540;
+	*h = head + row * (double)rows;
+	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+}
+
 void
 nice_ticks(double lo, double hi, int target, struct ticks *tk)
 {

@@ -51,18 +51,10 @@ pillars_check(const struct cidx_pillars *d, struct cidx_err *err)
 	return 0;
 }
 
-static size_t
-rows_of(const struct cidx_pillars *d)
-{
-	return d->top > 0 && d->top < d->n ? d->top : d->n;
-}
-
 void
 pillars_size(const struct cidx_pillars *d, double *w, double *h)
 {
-	*w = 540;
-	*h = 140 + 14 * (double)rows_of(d);
-	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+	bar_size(bar_rows(d->top, d->n), 140, 14, w, h);
 }
 
 static const double *sort_score;
@@ -82,7 +74,7 @@ pillars_body(struct pctx *c, const struct cidx_rect *b,
     const struct cidx_pillars *d)
 {
 	cairo_t *cr = c->cr;
-	size_t n = rows_of(d), m = d->m, *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = bar_rows(d->top, d->n), m = d->m, *ord = xcalloc(d->n, sizeof(*ord));
 	struct legend_item *items = xcalloc(m, sizeof(*items));
 	double lo = 0, hi = 0, lh, ah, y0, y1, rh, lfs, nw = 0, sw = 0, x0,
 	    x1, xn;

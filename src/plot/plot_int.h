@@ -108,6 +108,13 @@ struct ticks {
 
 /* ticks covering [lo, hi] in steps of 1, 2 or 5 x 10^k, about `target` */
 void nice_ticks(double lo, double hi, int target, struct ticks *tk);
+
+/* the rows a bar chart draws: the first `top` of `n` (all when top is 0
+ * or >= n) */
+size_t bar_rows(size_t top, size_t n);
+/* the page of a bar chart of `rows` rows: 540 pt wide, `head` + `row`
+ * per row high, within 320..2400 */
+void bar_size(size_t rows, double head, double row, double *w, double *h);
 /* moves the centres y[0] <= ... <= y[n-1] apart by at least h, within
  * [top, bot] when they fit (else spread evenly from top) */
 void spread(double *y, size_t n, double h, double top, double bot);

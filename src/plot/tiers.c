@@ -37,18 +37,10 @@ tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
 	return 0;
 }
 
-static size_t
-rows_of(const struct cidx_tiers *d)
-{
-	return d->top > 0 && d->top < d->n ? d->top : d->n;
-}
-
 void
 tiers_size(const struct cidx_tiers *d, double *w, double *h)
 {
-	*w = 540;
-	*h = 130 + 13.5 * (double)rows_of(d);
-	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
 static const struct cidx_tier_unit *sort_units;
@@ -73,7 +65,7 @@ tiers_body(struct pctx *c, const struct cidx_rect *b,
     const struct cidx_tiers *d)
 {
 	cairo_t *cr = c->cr;
-	size_t n = rows_of(d), *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
 	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 };
 	struct legend_item items[MAX_TIERS + 1];
 	char labels[MAX_TIERS + 1][128], buf[64];

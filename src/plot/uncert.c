@@ -34,18 +34,10 @@ uncert_check(const struct cidx_uncert *d, struct cidx_err *err)
 	return 0;
 }
 
-static size_t
-rows_of(const struct cidx_uncert *d)
-{
-	return d->top > 0 && d->top < d->n ? d->top : d->n;
-}
-
 void
 uncert_size(const struct cidx_uncert *d, double *w, double *h)
 {
-	*w = 540;
-	*h = 130 + 13.5 * (double)rows_of(d);
-	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
 static const struct cidx_uncert_unit *sort_units;
@@ -65,7 +57,7 @@ uncert_body(struct pctx *c, const struct cidx_rect *b,
     const struct cidx_uncert *d)
 {
 	cairo_t *cr = c->cr;
-	size_t n = rows_of(d), *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
 	struct legend_item items[3];
 	struct rgb range = pal_hex(0x56b4e9), med = pal_hex(0x0072b2);
 	double hi = 1, lh, ah, y0, y1, rh, lfs, rw = 0, nw = 0, xr, xn, x0,
