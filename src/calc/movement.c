@@ -21,6 +21,7 @@ cidx_movement_basis(struct cidx_movement *mv, const struct cidx_framework *fw,
 	mv->in_basis = xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
 	mv->n_cur = mv->n_prev = mv->shared = 0;
 	mv->why[0] = '\0';
+	mv->why_pillar = -1;
 	cidx_pillars(fw, pil);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		int a = cur_skipped[j] != CIDX_SKIP_NODATA;
@@ -47,6 +48,7 @@ cidx_movement_basis(struct cidx_movement *mv, const struct cidx_framework *fw,
 		for (size_t k = 0; k < fw->n; k++)
 			if (cur_has[k] && !both[k]) {
 				mv->basis = CIDX_BASIS_WITHHELD;
+				mv->why_pillar = (long)k;
 				snprintf(mv->why, sizeof(mv->why), "pillar '%s' "
 				    "has no indicator with data in both %d and "
 				    "%d", fw->node[k].code, mv->year,

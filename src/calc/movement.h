@@ -54,6 +54,8 @@ struct cidx_movement {
 	enum cidx_basis basis;
 	char *in_basis;         /* per indicator column: in the basis */
 	char why[256];          /* CIDX_BASIS_WITHHELD: the reason */
+	long why_pillar;        /* ... the pillar (node) that shares no
+				   indicator, or -1: fewer than half shared */
 };
 
 /*! cidx_movement_basis() :

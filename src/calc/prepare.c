@@ -15,8 +15,11 @@
 void
 cidx_prep_report_release(struct cidx_prep_report *r)
 {
-	for (size_t i = 0; i < r->n_screened; i++)
+	for (size_t i = 0; i < r->n_screened; i++) {
 		free(r->screened[i].code);
+		free(r->screened[i].name);
+		free(r->screened[i].name_en);
+	}
 	free(r->screened);
 	free(r->empty_pillar);
 	free(r->coverage);
@@ -268,6 +271,10 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 			    rep->n_screened + 1, sizeof(*rep->screened));
 			sc = &rep->screened[rep->n_screened++];
 			sc->code = xstrdup(ds->unit[i].code);
+			sc->name = ds->unit[i].name ?
+			    xstrdup(ds->unit[i].name) : NULL;
+			sc->name_en = ds->unit[i].name_en ?
+			    xstrdup(ds->unit[i].name_en) : NULL;
 			sc->coverage = cov[i];
 			sc->pillar = cov[i] >= m->screen ? short_pillar : -1;
 		}

@@ -351,7 +351,8 @@ write_report(struct report *r, const struct report_opts *o, const char *path)
 		return cli_error_core(&err);
 	report_summary(r);
 	ret = cidx_doc_title_page(doc, po.title, ZH(r) ? "排名、梯队与变化" :
-	    "Ranking, tiers and movement", r->c.cyear > 0 ? fmt(r, ZH(r) ?
+	    "Ranking, tiers and movement", r->c.mv && r->c.mv->basis !=
+	    CIDX_BASIS_WITHHELD ? fmt(r, ZH(r) ?
 	    "%d年数据，与%d年比较" : "Data for %d, compared with %d",
 	    r->c.year, r->c.cyear) : fmt(r, ZH(r) ? "%d年数据" :
 	    "Data for %d", r->c.year), r->para, r->n_para, &err);

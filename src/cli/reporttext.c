@@ -85,15 +85,17 @@ report_summary(struct report *r)
 	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "方法：%s。" : "Method: %s.", sb.buf);
 	sbuf_release(&sb);
 	if (rep->n_screened) {
-		const struct cidx_framework *fw = r->c.e->fw;
-
 		for (size_t i = 0; i < rep->n_screened; i++) {
 			const struct cidx_screened *sc = &rep->screened[i];
 
+			const char *a = ZH(r) ? sc->name : sc->name_en;
+			const char *b = ZH(r) ? sc->name_en : sc->name;
+
 			sbuf_addf(&sb, "%s%s (%.0f%%%s%s)", i ? (ZH(r) ? "；" :
-			    "; ") : "", sc->code, 100 * sc->coverage,
+			    "; ") : "", a ? a : b ? b : sc->code,
+			    100 * sc->coverage,
 			    sc->pillar >= 0 ? ", " : "", sc->pillar >= 0 ?
-			    fw->node[sc->pillar].code : "");
+			    chart_node_name(&r->c, (size_t)sc->pillar) : "");
 		}
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "未参与排名的单位（覆盖率，数据不足"
 		    "的支柱）：%s。" : "Not ranked (coverage, the pillar short of "
@@ -106,10 +108,19 @@ report_summary(struct report *r)
 	if (r->c.mv == NULL)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "无排名变化：没有可比较的年份。" :
 		    "No movement: there is no year to compare with.");
+	else if (r->c.mv->basis == CIDX_BASIS_WITHHELD && !ZH(r))
+		paraf(r, CIDX_PARA_TEXT, "Movement against %d is withheld: %s.",
+		    r->c.cyear, r->c.mv->why);
+	else if (r->c.mv->basis == CIDX_BASIS_WITHHELD &&
+	    r->c.mv->why_pillar >= 0)
+		paraf(r, CIDX_PARA_TEXT, "与%d年的排名变化未予计算：“%s”支柱在"
+		    "%d年和%d年没有共同的有数据指标。", r->c.cyear,
+		    chart_node_name(&r->c, (size_t)r->c.mv->why_pillar),
+		    r->c.year, r->c.cyear);
 	else if (r->c.mv->basis == CIDX_BASIS_WITHHELD)
-		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "与%d年的排名变化未予计算：%s。" :
-		    "Movement against %d is withheld: %s.", r->c.cyear,
-		    r->c.mv->why);
+		paraf(r, CIDX_PARA_TEXT, "与%d年的排名变化未予计算：两年共有数据"
+		    "的指标只有%d项，不到%d年%d项有数据指标的一半。", r->c.cyear,
+		    r->c.mv->shared, r->c.year, r->c.mv->n_cur);
 	else if (r->c.mv->basis == CIDX_BASIS_COMMON)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "排名变化与%d年比较，两年均按共有"
 		    "数据的%d项指标重新排名（本年共%d项）：排名表中的“本年*”与“上年*”"
