@@ -67,11 +67,11 @@ int cidx_treat_column(double *x, size_t n, const struct cidx_treat_params *p,
 /* A unit screening left out, and why. */
 struct cidx_screened {
 	char *code;
-	char *name, *name_en;   /* the unit's, NULL when it has none */
 	double coverage;        /* its share of the year's indicators */
 	long pillar;            /* -1: too small a share; else the framework
 				   node of a pillar where it has fewer than
 				   the minimum */
+	char *name, *name_en;   /* the unit's, NULL when it has none */
 };
 
 /* What preparation did, for the report and the JSON provenance. */

@@ -361,7 +361,7 @@ test_engine__movement_boundaries(void)
 	int now_rank[] = { 1, 2, 3, 4, 5, 0, 6 }, then_rank[] = { 4, 5, 5, 9,
 		2 };
 	int same_skip[3] = { 0, 0, 0 };
-	struct cidx_screened g = { NULL, 0.2, -1 };
+	struct cidx_screened g = { NULL, 0.2, -1, NULL, NULL };
 	struct cidx_prep_report rep;
 	struct cidx_ranking now, then;
 	struct cidx_movement mv;
