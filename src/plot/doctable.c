@@ -1,0 +1,220 @@
+/*
+ * doctable.c - the report's tables (doc.h): every cell measured first to
+ * choose the column widths, rows paginated with the header repeated.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "plot/doc.h"
+#include "plot/doc_int.h"
+
+/*
+ * Column widths: the content's when the table fits; else the widest
+ * columns are cut to a common cap chosen so the total fits (so narrow
+ * number columns keep their width), and when even that is not enough,
+ * every column shrinks in proportion.
+ */
+void
+doc_col_widths(double *w, size_t n, double avail)
+{
+	double sum = 0, *s, cap, rest;
+
+	for (size_t j = 0; j < n; j++)
+		sum += w[j];
+	if (sum <= avail) {
+		for (size_t j = 0; j < n; j++)
+			w[j] += (avail - sum) * w[j] / sum;
+		return;
+	}
+	s = xcalloc(n, sizeof(*s));
+	memcpy(s, w, n * sizeof(*s));
+	for (size_t i = 1; i < n; i++)	/* insertion sort: n is small */
+		for (size_t j = i; j > 0 && s[j - 1] > s[j]; j--) {
+			double t = s[j];
+
+			s[j] = s[j - 1];
+			s[j - 1] = t;
+		}
+	cap = 0;
+	rest = avail;
+	for (size_t i = 0; i < n; i++) {
+		/* columns i.. share what is left */
+		double c = rest / (double)(n - i);
+
+		if (s[i] >= c) {
+			cap = c;
+			break;
+		}
+		rest -= s[i];
+		cap = s[i];
+	}
+	free(s);
+	if (cap < MIN_COL) {
+		for (size_t j = 0; j < n; j++)
+			w[j] *= avail / sum;
+		return;
+	}
+	for (size_t j = 0; j < n; j++)
+		w[j] = fmin(w[j], cap);
+}
+
+/* the widest word of s: a header may wrap between words, not inside */
+static double
+widest_word(struct ptext *t, const char *s)
+{
+	double w = 0;
+	char buf[256];
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, " ");
+
+		if (n > 0) {
+			snprintf(buf, sizeof(buf), "%.*s", (int)n, s);
+			utf8_trim(buf);
+			w = fmax(w, ptext_measure(t, buf));
+		}
+		s += n + (s[n] == ' ');
+	}
+	return w;
+}
+
+/* header text wrapped in its column, up to 3 lines */
+static void
+header_layout(struct cidx_doc *doc, const struct cidx_doc_col *col,
+    double w)
+{
+	ptext_font(&doc->t, TABLE_FS, 1, 0);
+	ptext_wrap(&doc->t, col->header, w - 2 * CELL_PAD, 3);
+	if (col->align == CIDX_ALIGN_RIGHT)
+		pango_layout_set_alignment(doc->t.lay, PANGO_ALIGN_RIGHT);
+}
+
+/* headers sit on the rule under them, as the cells line up below */
+static void
+table_header(struct cidx_doc *doc, const struct cidx_doc_col *cols,
+    size_t nc, const double *w, double hh)
+{
+	double x = doc->body.x;
+
+	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
+	for (size_t j = 0; j < nc; j++) {
+		header_layout(doc, &cols[j], w[j]);
+		ptext_show_top(&doc->t, x + CELL_PAD,
+		    doc->y + hh - 2 - ptext_h(&doc->t), AL_LEFT);
+		x += w[j];
+	}
+	doc->y += hh;
+	cairo_set_line_width(doc->cr, 0.8);
+	cairo_move_to(doc->cr, doc->body.x, doc->y);
+	cairo_line_to(doc->cr, doc->body.x + doc->body.w, doc->y);
+	cairo_stroke(doc->cr);
+}
+
+int
+cidx_doc_table(struct cidx_doc *doc, const char *head,
+    const struct cidx_doc_col *cols, size_t nc, const char *const *cells,
+    size_t nrows, struct cidx_err *err)
+{
+	size_t first;
+	double *w, rh, hh = 0;
+	struct sbuf cont = SBUF_INIT;
+	int rc;
+
+	if ((rc = doc_check_call(doc, head, NULL, 0, err)) < 0)
+		return rc;
+	if (nc == 0 || cols == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
+		    "columns");
+	if (nrows > 0 && cells == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
+		    "cells");
+	for (size_t j = 0; j < nc; j++)
+		if (name_check("report table: column", j + 1, cols[j].header,
+		    err) < 0)
+			return CIDX_EINVAL;
+	for (size_t i = 0; i < nrows * nc; i++)
+		if (!utf8_ok(cells[i]))
+			return cidx_err_set(err, CIDX_EINVAL, "report table: row "
+			    "%zu, column %zu is not valid UTF-8", i / nc + 1,
+			    i % nc + 1);
+	first = doc->npages;
+
+	/* natural widths from every cell and the header's widest word */
+	w = xcalloc(nc, sizeof(*w));
+	ptext_font(&doc->t, TABLE_FS, 1, 0);
+	for (size_t j = 0; j < nc; j++)
+		w[j] = widest_word(&doc->t, cols[j].header);
+	ptext_font(&doc->t, TABLE_FS, 0, 0);
+	rh = ptext_h(&doc->t) + 3;
+	for (size_t i = 0; i < nrows; i++)
+		for (size_t j = 0; j < nc; j++) {
+			const char *s = cells[i * nc + j];
+
+			if (s != NULL && *s != '\0')
+				w[j] = fmax(w[j], ptext_measure(&doc->t, s));
+		}
+	for (size_t j = 0; j < nc; j++)
+		w[j] += 2 * CELL_PAD;
+	doc_col_widths(w, nc, doc->body.w);
+	for (size_t j = 0; j < nc; j++) {
+		header_layout(doc, &cols[j], w[j]);
+		hh = fmax(hh, ptext_h(&doc->t) + 4);
+	}
+
+	doc_page_new(doc);
+	if (head != NULL) {
+		doc_heading(doc, head, BODY_FS * 1.5);
+		sbuf_addf(&cont, "%s%s", head, word(doc->lang, W_CONTINUED));
+	}
+	table_header(doc, cols, nc, w, hh);
+	for (size_t i = 0; i < nrows; i++) {
+		double x = doc->body.x;
+
+		if (doc->y + rh > doc_bottom(doc)) {
+			cairo_set_line_width(doc->cr, 0.8);
+			cairo_move_to(doc->cr, doc->body.x, doc->y);
+			cairo_line_to(doc->cr, doc->body.x + doc->body.w,
+			    doc->y);
+			cairo_stroke(doc->cr);
+			doc_page_new(doc);
+			if (head != NULL)
+				doc_heading(doc, cont.buf, BODY_FS * 1.5);
+			table_header(doc, cols, nc, w, hh);
+		}
+		if (i % 2 == 1) {
+			cairo_set_source_rgb(doc->cr, 0.95, 0.95, 0.95);
+			cairo_rectangle(doc->cr, doc->body.x, doc->y,
+			    doc->body.w, rh);
+			cairo_fill(doc->cr);
+		}
+		ptext_font(&doc->t, TABLE_FS, 0, 0);
+		cairo_set_source_rgb(doc->cr, 0.08, 0.08, 0.08);
+		for (size_t j = 0; j < nc; j++) {
+			const char *s = cells[i * nc + j];
+
+			ptext_line(&doc->t, s, w[j] - 2 * CELL_PAD);
+			if (cols[j].align == CIDX_ALIGN_RIGHT)
+				ptext_show(&doc->t, x + w[j] - CELL_PAD,
+				    ptext_mid(&doc->t, doc->y + rh / 2),
+				    AL_RIGHT);
+			else
+				ptext_show(&doc->t, x + CELL_PAD,
+				    ptext_mid(&doc->t, doc->y + rh / 2),
+				    AL_LEFT);
+			x += w[j];
+		}
+		doc->y += rh;
+	}
+	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
+	cairo_set_line_width(doc->cr, 0.8);
+	cairo_move_to(doc->cr, doc->body.x, doc->y);
+	cairo_line_to(doc->cr, doc->body.x + doc->body.w, doc->y);
+	cairo_stroke(doc->cr);
+	sbuf_release(&cont);
+	free(w);
+	return doc_pages_done(doc, first, err);
+}
+
