@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "core/num.h"
@@ -21,10 +22,30 @@ cli_error(const char *fmt, ...)
 	return CLI_ERROR;
 }
 
+/*
+ * The library states facts; what to do about them is the command line's
+ * business, so the advice is added here, by error code.
+ */
 int
 cli_error_core(const struct cidx_err *err)
 {
-	return cli_error("%s", err->msg[0] ? err->msg : "unknown error");
+	const char *msg = err->msg[0] ? err->msg : "unknown error";
+
+	if (err->code == CIDX_ENOWORKSPACE)
+		return cli_error("%s (create one with 'cityidx init "
+		    "--framework FILE')", msg);
+	return cli_error("%s", msg);
+}
+
+int
+cli_error_input(const struct cidx_err *err, const char *encoding)
+{
+	if (err->code != CIDX_EENCODING)
+		return cli_error_core(err);
+	if (encoding && (strcasecmp(encoding, "UTF-8") == 0 ||
+	    strcasecmp(encoding, "UTF8") == 0))
+		return cli_error("%s (try --encoding GB18030)", err->msg);
+	return cli_error("%s (try --encoding)", err->msg);
 }
 
 void

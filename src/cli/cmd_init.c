@@ -55,7 +55,7 @@ cmd_init(int argc, char **argv)
 	if (fwpath == NULL)
 		return cli_usage_error("init", "--framework FILE is required");
 	if (cidx_framework_read(&fw, fwpath, enc, &err) < 0)
-		return cli_error_core(&err);
+		return cli_error_input(&err, enc);
 	if (cidx_store_open(&st, cli_workspace(), 1, &err) < 0 ||
 	    cidx_store_set_framework(st, fw, fwpath, &err) < 0) {
 		ret = cli_error_core(&err);

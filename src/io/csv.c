@@ -123,9 +123,8 @@ to_utf8(const char *path, const char *enc, char *buf, size_t n, char **out,
 			line += buf[i] == '\n';
 		iconv_close(cd);
 		free(dst);
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u: invalid %s byte sequence (try --encoding)", path,
-		    line, enc);
+		return cidx_err_set(err, CIDX_EENCODING,
+		    "%s:%u: invalid %s byte sequence", path, line, enc);
 	}
 	iconv_close(cd);
 	*out = dst;
@@ -199,8 +198,8 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 			goto fail;
 		txt = conv;
 	} else if (!valid_utf8((unsigned char *)raw, nraw)) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "'%s': not valid UTF-8 (try --encoding GB18030)", path);
+		ret = cidx_err_set(err, CIDX_EENCODING,
+		    "'%s': not valid UTF-8", path);
 		goto fail;
 	}
 	snprintf(t->encoding, sizeof(t->encoding), "%s", enc);

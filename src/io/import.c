@@ -414,6 +414,7 @@ cidx_import_read(struct cidx_import **out, const char *path,
 	imp->path = xstrdup(path);
 	memcpy(imp->sha256, t->sha256, sizeof(imp->sha256));
 	memcpy(imp->encoding, t->encoding, sizeof(imp->encoding));
+	memcpy(imp->fw_sha256, fw->checksum, sizeof(imp->fw_sha256));
 	imp->n_rows = t->nrows - 1;
 	if ((ret = cidx_csv_check_rect(t, err)) < 0)
 		goto out;
@@ -437,17 +438,4 @@ out:
 	}
 	*out = imp;
 	return 0;
-}
-
-void
-cidx_import_free(struct cidx_import *imp)
-{
-	if (imp == NULL)
-		return;
-	for (size_t i = 0; i < imp->n_unit; i++)
-		cidx_unit_clear(&imp->unit[i]);
-	free(imp->unit);
-	free(imp->val);
-	free(imp->path);
-	free(imp);
 }

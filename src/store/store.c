@@ -3,6 +3,8 @@
  * code is checked and turned into a cidx_err at this boundary.
  */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +19,7 @@
 struct cidx_store {
 	sqlite3 *db;
 	char *path;
+	int snapshot; /* inside cidx_store_snapshot() */
 };
 
 static int
@@ -49,6 +52,68 @@ prepare(struct cidx_store *st, sqlite3_stmt **out, const char *sql,
 	return 0;
 }
 
+/*
+ * Resets `s` and binds its parameters ?1, ?2, ... from the arguments, one
+ * per letter of `types`:
+ *   t  const char *     text (NULL binds NULL); copied by SQLite
+ *   i  int
+ *   I  sqlite3_int64
+ *   d  double           NaN binds NULL
+ * Every return code is checked: the one place statements get their values.
+ */
+static int
+bind(struct cidx_store *st, sqlite3_stmt *s, struct cidx_err *err,
+    const char *types, ...)
+{
+	va_list ap;
+	int rc = SQLITE_OK, i = 1;
+
+	sqlite3_reset(s);
+	va_start(ap, types);
+	for (const char *t = types; *t && rc == SQLITE_OK; t++, i++) {
+		switch (*t) {
+		case 't': {
+			const char *v = va_arg(ap, const char *);
+
+			rc = v ? sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT) :
+			    sqlite3_bind_null(s, i);
+			break;
+		}
+		case 'i':
+			rc = sqlite3_bind_int(s, i, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(s, i, va_arg(ap, sqlite3_int64));
+			break;
+		case 'd': {
+			double v = va_arg(ap, double);
+
+			rc = isnan(v) ? sqlite3_bind_null(s, i) :
+			    sqlite3_bind_double(s, i, v);
+			break;
+		}
+		default:
+			rc = SQLITE_MISUSE;
+			break;
+		}
+	}
+	va_end(ap);
+	if (rc != SQLITE_OK)
+		return cidx_err_set(err, CIDX_EDB, "workspace '%s': bind "
+		    "parameter %d: %s", st->path, i - 1, sqlite3_errstr(rc));
+	return 0;
+}
+
+/* Runs a statement that returns no row. */
+static int
+step_done(struct cidx_store *st, sqlite3_stmt *s, const char *what,
+    struct cidx_err *err)
+{
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return db_err(st, err, what);
+	return 0;
+}
+
 static int
 user_version(struct cidx_store *st, int *out, struct cidx_err *err)
 {
@@ -74,11 +139,13 @@ migrate(struct cidx_store *st, struct cidx_err *err)
 
 	if ((ret = user_version(st, &v, err)) < 0)
 		return ret;
+	if (v < 0)
+		return cidx_err_set(err, CIDX_EDB, "workspace '%s': unknown "
+		    "schema version %d", st->path, v);
 	if (v > (int)cidx_n_migrations)
 		return cidx_err_set(err, CIDX_EDB,
 		    "workspace '%s': schema version %d is newer than this "
-		    "cityidx knows (%zu); upgrade cityidx", st->path, v,
-		    cidx_n_migrations);
+		    "cityidx reads (%zu)", st->path, v, cidx_n_migrations);
 	while (v < (int)cidx_n_migrations) {
 		char pragma[64];
 
@@ -109,10 +176,12 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
 		if (!create)
-			return cidx_err_set(err, CIDX_ENOTFOUND,
-			    "no workspace at '%s' (create one with 'cityidx "
-			    "init --framework FILE')", path);
+			return cidx_err_set(err, CIDX_ENOWORKSPACE,
+			    "no workspace at '%s'", path);
 		flags |= SQLITE_OPEN_CREATE;
+	} else if (S_ISDIR(sb.st_mode)) {
+		return cidx_err_set(err, CIDX_EINVAL, "workspace '%s' is a "
+		    "directory", path);
 	}
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
@@ -130,8 +199,8 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 		goto fail;
 	}
 	if (v == 0 && !create) {
-		ret = cidx_err_set(err, CIDX_EDB, "'%s' is not a cityidx "
-		    "workspace (run 'cityidx init')", path);
+		ret = cidx_err_set(err, CIDX_ENOWORKSPACE, "'%s' is not a "
+		    "cityidx workspace", path);
 		goto fail;
 	}
 	if (v == 0) {
@@ -169,6 +238,8 @@ cidx_store_close(struct cidx_store *st)
 {
 	if (st == NULL)
 		return;
+	if (st->snapshot)
+		cidx_store_snapshot_end(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -178,6 +249,81 @@ const char *
 cidx_store_path(const struct cidx_store *st)
 {
 	return st->path;
+}
+
+int
+cidx_store_snapshot(struct cidx_store *st, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	if (st->snapshot)
+		return 0;
+	if ((ret = exec(st, "BEGIN DEFERRED", err)) < 0)
+		return ret;
+	/* a deferred transaction starts reading at its first read: read now,
+	 * so the snapshot is the state at this call */
+	if ((ret = prepare(st, &s, "SELECT count(*) FROM sqlite_schema",
+	    err)) < 0)
+		goto fail;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		ret = db_err(st, err, "begin reading");
+		sqlite3_finalize(s);
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	st->snapshot = 1;
+	return 0;
+fail:
+	exec(st, "ROLLBACK", NULL);
+	return ret;
+}
+
+void
+cidx_store_snapshot_end(struct cidx_store *st)
+{
+	if (st == NULL || !st->snapshot)
+		return;
+	/* a read transaction: nothing to commit, nothing that can fail */
+	exec(st, "ROLLBACK", NULL);
+	st->snapshot = 0;
+}
+
+/*
+ * Reads made outside a snapshot still see one state per call: a store
+ * function that reads several tables opens its own read transaction when
+ * the caller has none.  *own says whether read_end() must close it.
+ */
+static int
+read_begin(struct cidx_store *st, int *own, struct cidx_err *err)
+{
+	int ret;
+
+	*own = 0;
+	if (!sqlite3_get_autocommit(st->db))
+		return 0;
+	if ((ret = cidx_store_snapshot(st, err)) < 0)
+		return ret;
+	*own = 1;
+	return 0;
+}
+
+static void
+read_end(struct cidx_store *st, int own)
+{
+	if (own)
+		cidx_store_snapshot_end(st);
+}
+
+/* Begins the write transaction of a command; refused inside a snapshot,
+ * whose reads would no longer be what is written. */
+static int
+write_begin(struct cidx_store *st, struct cidx_err *err)
+{
+	if (st->snapshot)
+		return cidx_err_set(err, CIDX_ERROR, "workspace '%s': a write "
+		    "inside a read snapshot", st->path);
+	return exec(st, "BEGIN IMMEDIATE", err);
 }
 
 static const char *
@@ -196,15 +342,6 @@ type_name(enum cidx_node_type t)
 	return "indicator";
 }
 
-static void
-bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s, i);
-}
-
 static int
 set_meta(struct cidx_store *st, const char *key, const char *value,
     struct cidx_err *err)
@@ -215,9 +352,8 @@ set_meta(struct cidx_store *st, const char *key, const char *value,
 	if ((ret = prepare(st, &s, "INSERT OR REPLACE INTO meta(key, value) "
 	    "VALUES (?1, ?2)", err)) < 0)
 		return ret;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
-	ret = sqlite3_step(s) == SQLITE_DONE ? 0 : db_err(st, err, "meta");
+	if ((ret = bind(st, s, err, "tt", key, value)) == 0)
+		ret = step_done(st, s, "meta", err);
 	sqlite3_finalize(s);
 	return ret;
 }
@@ -230,7 +366,7 @@ cidx_store_set_framework(struct cidx_store *st,
 	sqlite3_stmt *s = NULL, *q = NULL;
 	int ret;
 
-	if ((ret = exec(st, "BEGIN IMMEDIATE", err)) < 0)
+	if ((ret = write_begin(st, err)) < 0)
 		return ret;
 	/* data for an indicator the new framework drops would be orphaned */
 	if ((ret = prepare(st, &q, "SELECT DISTINCT indicator FROM "
@@ -266,41 +402,22 @@ cidx_store_set_framework(struct cidx_store *st,
 	for (size_t i = 0; i < fw->n; i++) {
 		const struct cidx_node *nd = &fw->node[i];
 
-		sqlite3_reset(s);
-		sqlite3_bind_text(s, 1, nd->code, -1, SQLITE_STATIC);
-		bind_text_or_null(s, 2, nd->parent);
-		sqlite3_bind_text(s, 3, type_name(nd->type), -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 4, nd->level);
-		bind_text_or_null(s, 5, nd->name_zh);
-		bind_text_or_null(s, 6, nd->name_en);
-		sqlite3_bind_int(s, 7, nd->direction);
-		sqlite3_bind_double(s, 8, nd->weight);
-		bind_text_or_null(s, 9, nd->unit);
-		bind_text_or_null(s, 10, nd->denominator);
-		if (isnan(nd->target))
-			sqlite3_bind_null(s, 11);
-		else
-			sqlite3_bind_double(s, 11, nd->target);
-		sqlite3_bind_int64(s, 12, (sqlite3_int64)i);
-		if (isnan(nd->goal_lo))
-			sqlite3_bind_null(s, 13);
-		else
-			sqlite3_bind_double(s, 13, nd->goal_lo);
-		if (isnan(nd->goal_hi))
-			sqlite3_bind_null(s, 14);
-		else
-			sqlite3_bind_double(s, 14, nd->goal_hi);
-		bind_text_or_null(s, 15, nd->treat);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			ret = db_err(st, err, "save framework");
+		if ((ret = bind(st, s, err, "tttittidttdIddt", nd->code,
+		    nd->parent, type_name(nd->type), nd->level, nd->name_zh,
+		    nd->name_en, nd->direction, nd->weight, nd->unit,
+		    nd->denominator, nd->target, (sqlite3_int64)i, nd->goal_lo,
+		    nd->goal_hi, nd->treat)) < 0 ||
+		    (ret = step_done(st, s, "save framework", err)) < 0)
 			goto fail;
-		}
 	}
 	if ((ret = set_meta(st, "framework_file", source, err)) < 0 ||
 	    (ret = set_meta(st, "framework_sha256", fw->checksum, err)) < 0)
 		goto fail;
 	sqlite3_finalize(s);
-	return exec(st, "COMMIT", err);
+	s = NULL;
+	if ((ret = exec(st, "COMMIT", err)) < 0)
+		goto fail;
+	return 0;
 fail:
 	sqlite3_finalize(q);
 	sqlite3_finalize(s);
@@ -376,9 +493,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 	sqlite3_finalize(s);
 	if (n == 0) {
 		free(node);
-		return cidx_err_set(err, CIDX_ENOTFOUND,
-		    "workspace '%s' has no framework (run 'cityidx init "
-		    "--framework FILE')", st->path);
+		return cidx_err_set(err, CIDX_ENOWORKSPACE,
+		    "workspace '%s' has no framework", st->path);
 	}
 	return cidx_framework_build(out, node, n, st->path, err);
 }
@@ -415,19 +531,15 @@ apply_units(struct cidx_store *st, const struct cidx_import *imp,
 		const struct cidx_unit *u = &imp->unit[i];
 		int rc, changed = 0, is_new;
 
-		sqlite3_reset(get);
-		sqlite3_bind_text(get, 1, u->code, -1, SQLITE_STATIC);
+		if ((ret = bind(st, get, err, "t", u->code)) < 0)
+			goto out;
 		rc = sqlite3_step(get);
 		is_new = rc == SQLITE_DONE;
 		if (rc == SQLITE_DONE) {
-			sqlite3_reset(ins);
-			sqlite3_bind_text(ins, 1, u->code, -1, SQLITE_STATIC);
-			bind_text_or_null(ins, 2, u->name);
-			bind_text_or_null(ins, 3, u->name_en);
-			if (sqlite3_step(ins) != SQLITE_DONE) {
-				ret = db_err(st, err, "insert unit");
+			if ((ret = bind(st, ins, err, "ttt", u->code, u->name,
+			    u->name_en)) < 0 ||
+			    (ret = step_done(st, ins, "insert unit", err)) < 0)
 				goto out;
-			}
 			ss->units_new++;
 		} else if (rc == SQLITE_ROW) {
 			const char *on = (const char *)sqlite3_column_text(get, 0);
@@ -435,15 +547,11 @@ apply_units(struct cidx_store *st, const struct cidx_import *imp,
 
 			if ((u->name && (!on || strcmp(on, u->name))) ||
 			    (u->name_en && (!oe || strcmp(oe, u->name_en)))) {
-				sqlite3_reset(upd);
-				sqlite3_bind_text(upd, 1, u->code, -1,
-				    SQLITE_STATIC);
-				bind_text_or_null(upd, 2, u->name);
-				bind_text_or_null(upd, 3, u->name_en);
-				if (sqlite3_step(upd) != SQLITE_DONE) {
-					ret = db_err(st, err, "update unit");
+				if ((ret = bind(st, upd, err, "ttt", u->code,
+				    u->name, u->name_en)) < 0 ||
+				    (ret = step_done(st, upd, "update unit",
+				    err)) < 0)
 					goto out;
-				}
 				changed = 1;
 			}
 		} else {
@@ -453,10 +561,9 @@ apply_units(struct cidx_store *st, const struct cidx_import *imp,
 		for (size_t a = 0; a < u->n_attr; a++) {
 			const char *ov;
 
-			sqlite3_reset(aget);
-			sqlite3_bind_text(aget, 1, u->code, -1, SQLITE_STATIC);
-			sqlite3_bind_text(aget, 2, u->attr[a].key, -1,
-			    SQLITE_STATIC);
+			if ((ret = bind(st, aget, err, "tt", u->code,
+			    u->attr[a].key)) < 0)
+				goto out;
 			rc = sqlite3_step(aget);
 			if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 				ret = db_err(st, err, "read attribute");
@@ -466,16 +573,11 @@ apply_units(struct cidx_store *st, const struct cidx_import *imp,
 			    (const char *)sqlite3_column_text(aget, 0) : NULL;
 			if (ov && strcmp(ov, u->attr[a].value) == 0)
 				continue;
-			sqlite3_reset(aput);
-			sqlite3_bind_text(aput, 1, u->code, -1, SQLITE_STATIC);
-			sqlite3_bind_text(aput, 2, u->attr[a].key, -1,
-			    SQLITE_STATIC);
-			sqlite3_bind_text(aput, 3, u->attr[a].value, -1,
-			    SQLITE_STATIC);
-			if (sqlite3_step(aput) != SQLITE_DONE) {
-				ret = db_err(st, err, "save attribute");
+			if ((ret = bind(st, aput, err, "ttt", u->code,
+			    u->attr[a].key, u->attr[a].value)) < 0 ||
+			    (ret = step_done(st, aput, "save attribute",
+			    err)) < 0)
 				goto out;
-			}
 			changed = 1; /* a new or a different attribute */
 		}
 		ss->units_changed += changed && !is_new;
@@ -513,10 +615,8 @@ apply_values(struct cidx_store *st, const struct cidx_framework *fw,
 		sqlite3_stmt *w = NULL;
 		int rc;
 
-		sqlite3_reset(get);
-		sqlite3_bind_text(get, 1, unit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(get, 2, ind, -1, SQLITE_STATIC);
-		sqlite3_bind_int(get, 3, v->year);
+		if ((ret = bind(st, get, err, "tti", unit, ind, v->year)) < 0)
+			goto out;
 		rc = sqlite3_step(get);
 		if (rc == SQLITE_ROW) {
 			double old = sqlite3_column_double(get, 0);
@@ -541,18 +641,11 @@ apply_values(struct cidx_store *st, const struct cidx_framework *fw,
 		}
 		if (w == NULL || count_only)
 			continue;
-		sqlite3_reset(w);
-		sqlite3_bind_text(w, 1, unit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(w, 2, ind, -1, SQLITE_STATIC);
-		sqlite3_bind_int(w, 3, v->year);
-		if (w == put) {
-			sqlite3_bind_double(w, 4, v->value);
-			sqlite3_bind_int64(w, 5, id);
-		}
-		if (sqlite3_step(w) != SQLITE_DONE) {
-			ret = db_err(st, err, "save value");
+		ret = w == put ? bind(st, w, err, "ttidI", unit, ind, v->year,
+		    v->value, (sqlite3_int64)id) :
+		    bind(st, w, err, "tti", unit, ind, v->year);
+		if (ret < 0 || (ret = step_done(st, w, "save value", err)) < 0)
 			goto out;
-		}
 	}
 	ret = 0;
 out:
@@ -574,21 +667,13 @@ log_import(struct cidx_store *st, const struct cidx_import *imp,
 	    "values_removed, values_unchanged, units_new, units_changed) "
 	    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)", err)) < 0)
 		return ret;
-	sqlite3_bind_text(s, 1, imp->path, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, imp->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, when, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, imp->layout, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, imp->encoding, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 6, (sqlite3_int64)imp->n_rows);
-	sqlite3_bind_int64(s, 7, ss->values_new);
-	sqlite3_bind_int64(s, 8, ss->values_changed);
-	sqlite3_bind_int64(s, 9, ss->values_removed);
-	sqlite3_bind_int64(s, 10, ss->values_unchanged);
-	sqlite3_bind_int64(s, 11, ss->units_new);
-	sqlite3_bind_int64(s, 12, ss->units_changed);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		ret = db_err(st, err, "log import");
-	else
+	if ((ret = bind(st, s, err, "tttttIIIIIII", imp->path, imp->sha256,
+	    when, imp->layout, imp->encoding, (sqlite3_int64)imp->n_rows,
+	    (sqlite3_int64)ss->values_new, (sqlite3_int64)ss->values_changed,
+	    (sqlite3_int64)ss->values_removed,
+	    (sqlite3_int64)ss->values_unchanged, (sqlite3_int64)ss->units_new,
+	    (sqlite3_int64)ss->units_changed)) == 0 &&
+	    (ret = step_done(st, s, "log import", err)) == 0)
 		ss->id = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(s);
 	return ret;
@@ -604,7 +689,10 @@ seen_before(struct cidx_store *st, const char *sha, int *out,
 	if ((ret = prepare(st, &s, "SELECT 1 FROM imports WHERE sha256 = ?1",
 	    err)) < 0)
 		return ret;
-	sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
+	if ((ret = bind(st, s, err, "t", sha)) < 0) {
+		sqlite3_finalize(s);
+		return ret;
+	}
 	rc = sqlite3_step(s);
 	*out = rc == SQLITE_ROW;
 	sqlite3_finalize(s);
@@ -622,7 +710,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 
 	if ((ret = cidx_store_load_framework(st, &fw, err)) < 0)
 		return ret;
-	if ((ret = exec(st, "BEGIN IMMEDIATE", err)) < 0)
+	if ((ret = write_begin(st, err)) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		struct cidx_import_stats *ss = &stats[i];
@@ -703,9 +791,13 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	struct cidx_strmap umap = CIDX_STRMAP_INIT, imap = CIDX_STRMAP_INIT;
 	struct cidx_strmap dmap = CIDX_STRMAP_INIT;
 	size_t cap = 0, icap = 0;
-	int ret;
+	int ret, own;
 
 	*out = NULL;
+	if ((ret = read_begin(st, &own, err)) < 0) {
+		free(ds);
+		return ret;
+	}
 	ds->year = year;
 	for (size_t j = 0; j < fw->n_ind; j++)
 		cidx_strmap_put(&imap, fw->node[fw->ind[j]].code, j);
@@ -721,7 +813,8 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	    "ON n.code = o.indicator WHERE o.unit = u.code AND o.year = ?1 "
 	    "AND n.type = 'indicator') ORDER BY u.code", err)) < 0)
 		goto fail;
-	sqlite3_bind_int(s, 1, year);
+	if ((ret = bind(st, s, err, "i", year)) < 0)
+		goto fail;
 	while ((ret = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cidx_unit *u;
 
@@ -777,7 +870,8 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	if ((ret = prepare(st, &s, "SELECT unit, indicator, value, import_id "
 	    "FROM observations WHERE year = ?1", err)) < 0)
 		goto fail;
-	sqlite3_bind_int(s, 1, year);
+	if ((ret = bind(st, s, err, "i", year)) < 0)
+		goto fail;
 	while ((ret = sqlite3_step(s)) == SQLITE_ROW) {
 		size_t i, j;
 		int id;
@@ -820,6 +914,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	cidx_strmap_release(&umap);
 	cidx_strmap_release(&imap);
 	cidx_strmap_release(&dmap);
+	read_end(st, own);
 	*out = ds;
 	return 0;
 fail:
@@ -829,5 +924,6 @@ fail:
 	cidx_strmap_release(&imap);
 	cidx_strmap_release(&dmap);
 	cidx_dataset_free(ds);
+	read_end(st, own);
 	return ret;
 }

@@ -18,21 +18,36 @@
 #ifndef CIDX_STORE_H
 #define CIDX_STORE_H
 
+#include "core/batch.h"
 #include "core/err.h"
 #include "core/model.h"
-#include "io/import.h"
 
 #define CIDX_SCHEMA_VERSION 1
 
 struct cidx_store;
 
 /*! cidx_store_open() :
- *  Opens the workspace at `path`; with `create` it is created (and
- *  migrated) if missing, otherwise a missing file is CIDX_ENOTFOUND.
+ *  Opens the workspace at `path` and migrates it to this schema version;
+ *  with `create` a missing file (or an empty SQLite database) is made a
+ *  workspace.  A missing file without `create`, or a database that is not
+ *  yet a workspace, is CIDX_ENOWORKSPACE.
  *  @return 0 and the handle in *out (close with cidx_store_close()). */
 int cidx_store_open(struct cidx_store **out, const char *path, int create,
     struct cidx_err *err);
+/*! cidx_store_close() : ends a snapshot still open; accepts NULL. */
 void cidx_store_close(struct cidx_store *st);
+
+/*! cidx_store_snapshot() :
+ *  Begins a read transaction: every later read through `st` sees the
+ *  workspace as it is now, whatever other processes write meanwhile, until
+ *  cidx_store_snapshot_end().  A command that only reads calls it right
+ *  after cidx_store_open(), so its years, framework, names and values all
+ *  come from one state.  Writing functions fail inside a snapshot.
+ *  Without a snapshot each read function still sees one state per call.
+ *  @return 0, or CIDX_EDB. */
+int cidx_store_snapshot(struct cidx_store *st, struct cidx_err *err);
+/*! cidx_store_snapshot_end() : ends the snapshot, if any. */
+void cidx_store_snapshot_end(struct cidx_store *st);
 
 /*! cidx_store_set_framework() :
  *  Replaces the framework in one transaction.  Fails, changing nothing,
@@ -42,7 +57,7 @@ int cidx_store_set_framework(struct cidx_store *st,
     const struct cidx_framework *fw, const char *source,
     struct cidx_err *err);
 
-/*! cidx_store_load_framework() : CIDX_ENOTFOUND when none was set. */
+/*! cidx_store_load_framework() : CIDX_ENOWORKSPACE when none was set. */
 int cidx_store_load_framework(struct cidx_store *st,
     struct cidx_framework **out, struct cidx_err *err);
 

@@ -133,7 +133,9 @@ test_store__create_and_framework(void)
 		goto out;
 	CHECK_STR(cidx_store_path(st), p);
 	/* a new workspace has no framework, no years, no data */
-	CHECK_INT(cidx_store_load_framework(st, &got, &err), CIDX_ENOTFOUND);
+	CHECK_INT(cidx_store_load_framework(st, &got, &err),
+	    CIDX_ENOWORKSPACE);
+	CHECK(strstr(err.msg, "cityidx init") == NULL);
 	CHECK(got == NULL);
 	CHECK_INT(cidx_store_years(st, &years, &ny, &err), 0);
 	CHECK_INT(ny, 0);
@@ -422,10 +424,12 @@ test_store__open_errors(void)
 		return;
 	/* missing, without create */
 	path_of(p, sizeof(p), "missing.db");
-	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOTFOUND);
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOWORKSPACE);
 	CHECK(st == NULL);
-	CHECK_INT(err.code, CIDX_ENOTFOUND);
+	CHECK_INT(err.code, CIDX_ENOWORKSPACE);
 	CHECK_HAS(err.msg, p);
+	/* a fact, no advice: the command line adds it */
+	CHECK(strstr(err.msg, "cityidx init") == NULL);
 	/* and nothing was created */
 	CHECK(access(p, F_OK) != 0);
 
@@ -445,7 +449,7 @@ test_store__open_errors(void)
 
 	/* an empty file is an empty SQLite database, not a workspace */
 	put(p, sizeof(p), "empty.db", "");
-	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_EDB);
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOWORKSPACE);
 	CHECK(st == NULL);
 	CHECK_HAS(err.msg, "not a cityidx workspace");
 
@@ -477,5 +481,102 @@ test_store__open_errors(void)
 	path_of(p, sizeof(p), "no/such/dir/ws.db");
 	CHECK(cidx_store_open(&st, p, 1, &err) < 0);
 	CHECK(st == NULL);
+	/* a directory is not a workspace, and says so */
+	CHECK_INT(cidx_store_open(&st, tmpdir, 1, &err), CIDX_EINVAL);
+	CHECK(st == NULL);
+	CHECK_HAS(err.msg, "is a directory");
+
+	/* a schema version this build does not know, negative or newer */
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	cidx_store_close(st);
+	st = NULL;
+	{
+		static const char *const pragma[] = {
+			"PRAGMA user_version = -1", "PRAGMA user_version = 999",
+		};
+		static const char *const want[] = {
+			"unknown schema version -1", "schema version 999 is newer",
+		};
+
+		for (size_t i = 0; i < 2; i++) {
+			sqlite3 *db = NULL;
+
+			CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+			CHECK_INT(sqlite3_exec(db, pragma[i], NULL, NULL, NULL),
+			    SQLITE_OK);
+			sqlite3_close(db);
+			CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_EDB);
+			CHECK(st == NULL);
+			CHECK_HAS(err.msg, want[i]);
+		}
+	}
+	tmp_end();
+}
+
+/* a snapshot: what another connection writes after it began is not seen
+ * until it ends; writing inside one is refused */
+void
+test_store__snapshot(void)
+{
+	static const char d1[] = "code,name,A\nU1,one,1\n";
+	static const char d2[] = "code,name,A\nU1,uno,2\nU2,two,3\n";
+	struct cidx_framework *fw = fw_with("A");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *rd = NULL, *wr = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *ds = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&wr, p, 1, &err), 0);
+	if (wr == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(wr, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(wr, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+
+	CHECK_INT(cidx_store_open(&rd, p, 0, &err), 0);
+	if (rd == NULL)
+		goto out;
+	CHECK_INT(cidx_store_snapshot(rd, &err), 0);
+	/* a second call is harmless */
+	CHECK_INT(cidx_store_snapshot(rd, &err), 0);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(wr, imp, &ss, &err), 0);
+	CHECK_INT(ss.values_new, 1);
+	/* the reader still sees the first state, names and values alike */
+	CHECK_INT(cidx_store_load_year(rd, fw, 2020, &ds, &err), 0);
+	if (ds != NULL) {
+		CHECK_INT(ds->n_units, 1);
+		CHECK_STR(ds->unit[0].name, "one");
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 1, 0);
+	}
+	cidx_dataset_free(ds);
+	ds = NULL;
+	/* writing inside the snapshot is refused */
+	CHECK_INT(import1(rd, imp, &ss, &err), CIDX_ERROR);
+	CHECK_HAS(err.msg, "snapshot");
+	cidx_store_snapshot_end(rd);
+	CHECK_INT(cidx_store_load_year(rd, fw, 2020, &ds, &err), 0);
+	if (ds != NULL) {
+		CHECK_INT(ds->n_units, 2);
+		CHECK_STR(ds->unit[0].name, "uno");
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 2, 0);
+	}
+	/* closing inside a snapshot ends it */
+	CHECK_INT(cidx_store_snapshot(rd, &err), 0);
+out:
+	cidx_dataset_free(ds);
+	cidx_import_free(imp);
+	cidx_store_close(rd);
+	cidx_store_close(wr);
+	cidx_framework_free(fw);
 	tmp_end();
 }
