@@ -23,6 +23,7 @@ DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
              libpango1.0-dev fonts-noto-cjk
 DEPS_TEST  = python3 poppler-utils sqlite3
 DEPS_LINT  = cppcheck mandoc
+DEPS_BENCH = time
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
                       src/plot/*.c)
@@ -96,6 +97,7 @@ demo: deps
 	sh reports/demo.sh $(BIN)
 
 bench: $(BIN)
+	@sh tests/deps.sh bench $(DEPS_BENCH)
 	sh tests/bench.sh $(BIN)
 
 install: $(BIN)

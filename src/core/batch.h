@@ -11,14 +11,17 @@
 #define CIDX_BATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/model.h"
 
+/* 24 bytes: a county panel holds tens of millions of these */
 struct cidx_import_value {
-	size_t unit;   /* index into the batch's units */
-	size_t node;   /* framework node (indicator or denominator) */
-	int year;
 	double value;  /* NaN: the file states the value is missing */
+	uint32_t unit; /* index into the batch's units */
+	uint32_t node; /* framework node (indicator or denominator) */
+	int32_t year;
+	uint32_t line; /* where the file states it */
 };
 
 struct cidx_import {

@@ -42,6 +42,68 @@ cidx_num_is_missing(const char *s)
 	return 0;
 }
 
+/*
+ * Clinger's fast path: a decimal with at most 15 significant digits and a
+ * power of ten of magnitude at most 22 is one exact integer times or
+ * divided by one exact power of ten, and IEEE 754 rounds that single
+ * operation correctly, so the result is strtod's.  Most data values are
+ * like that; the others go to strtod_l().  `s` .. `end` is a number
+ * already checked by cidx_num_parse().  @return 0, or -1 to fall back.
+ */
+static int
+fast_decimal(const char *s, const char *end, double *out)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+		1e22,
+	};
+	unsigned long long m = 0;
+	int neg = 0, nd = 0, e = 0, seen = 0;
+	const char *p = s;
+	double v;
+
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	for (; p < end && *p != 'e' && *p != 'E'; p++) {
+		if (*p == '.') {
+			seen = 1;
+			continue;
+		}
+		if (m == 0 && *p == '0') {
+			e -= seen; /* leading zeros: only the scale counts */
+			continue;
+		}
+		if (++nd > 15)
+			return -1;
+		m = m * 10 + (unsigned long long)(*p - '0');
+		e -= seen;
+	}
+	if (p < end) {
+		int x = 0, xneg = 0;
+
+		p++;
+		if (*p == '+' || *p == '-')
+			xneg = *p++ == '-';
+		for (; p < end; p++) {
+			if (x > 1000)
+				return -1;
+			x = x * 10 + (*p - '0');
+		}
+		e += xneg ? -x : x;
+	}
+	if (m == 0) {
+		*out = neg ? -0.0 : 0.0;
+		return 0;
+	}
+	if (e < -22 || e > 22)
+		return -1;
+	v = (double)m;
+	v = e < 0 ? v / p10[-e] : v * p10[e];
+	*out = neg ? -v : v;
+	return 0;
+}
+
 int
 cidx_num_parse(const char *s, double *out, size_t *bad_at)
 {
@@ -84,6 +146,10 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 			q++;
 		if (*q != '\0')
 			goto bad;
+	}
+	if (fast_decimal(start, p, &v) == 0) {
+		*out = v;
+		return 0;
 	}
 	errno = 0;
 	v = strtod_l(start, &end, c_locale());

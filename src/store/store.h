@@ -2,16 +2,21 @@
  * store.h - the SQLite workspace: schema, migrations, framework, imports,
  * and loading one year as a dense matrix.
  *
- * The schema (PRAGMA user_version 1) is documented in man/cityidx.1:
+ * The schema (PRAGMA user_version 2) is documented in man/cityidx.1,
+ * WORKSPACE SCHEMA:
  *   meta(key, value)
  *   nodes(code, parent, type, level, name_zh, name_en, direction, weight,
- *         unit, denominator, target, ord)
- *   units(code, name, name_en)
+ *         unit, denominator, target, goal_lo, goal_hi, treat, ord)
+ *   units(id, code, name, name_en, boundary, import_id)
  *   unit_attrs(unit, key, value)
- *   observations(unit, indicator, year, value, import_id)
  *   imports(id, file, sha256, time, layout, encoding, rows, values_new,
  *           values_changed, values_removed, values_unchanged, units_new,
- *           units_changed)
+ *           units_changed, kind, units_removed)
+ *   series(id, code)             the column of each indicator/denominator
+ *   cells(year, unit, chunk, v0..v63, i0..i63)   the values, 64 a row
+ *   matrices(year, ...)          each year as one row of blobs
+ *   stale_years(year)            years whose matrices row is not current
+ *   observations(unit, indicator, year, value, import_id)   a view
  * Foreign keys are on and the journal is WAL.  SQL is used to load and
  * save; computation happens on the matrices, never in SQL.
  */
@@ -22,7 +27,7 @@
 #include "core/err.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 1
+#define CIDX_SCHEMA_VERSION 2
 
 struct cidx_store;
 
