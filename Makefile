@@ -16,7 +16,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc -DCITYIDX_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS) -MMD -MP
-LDLIBS    += $(PKG_LIBS) -lcsv -lm
+LDLIBS    += $(PKG_LIBS) -lcsv -lm -pthread
 
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \

@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,9 +26,19 @@
 #include "core/text.h"
 #include "io/csv.h"
 
+/* the checksum is computed on the other core while the text is parsed */
+struct digest {
+	const char *buf;
+	size_t n;
+	char hex[65];
+	pthread_t thread;
+	int running;
+};
+
 struct cidx_csv_reader {
 	char *path;
-	char sha256[65];
+	struct digest dg;
+	char *raw;                 /* the bytes as read, while dg runs */
 	char encoding[32];
 	char *buf;                 /* the UTF-8 text (owned) */
 	const unsigned char *txt;  /* buf without a BOM */
@@ -49,6 +60,33 @@ struct cidx_csv_reader {
 	int row_done;
 	size_t nrows;
 };
+
+static void *
+digest_run(void *arg)
+{
+	struct digest *d = arg;
+
+	cidx_sha256_buf(d->buf, d->n, d->hex);
+	return NULL;
+}
+
+static void
+digest_start(struct digest *d, const char *buf, size_t n)
+{
+	d->buf = buf;
+	d->n = n;
+	d->running = pthread_create(&d->thread, NULL, digest_run, d) == 0;
+	if (!d->running)
+		digest_run(d);
+}
+
+static void
+digest_wait(struct digest *d)
+{
+	if (d->running)
+		pthread_join(d->thread, NULL);
+	d->running = 0;
+}
 
 static void *
 csv_xrealloc(void *p, size_t n)
@@ -237,7 +275,8 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 		return ret;
 	r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(path);
-	cidx_sha256_buf(raw, nraw, r->sha256);
+	r->raw = raw;
+	digest_start(&r->dg, raw, nraw);
 	if (encoding && !is_utf8_name(encoding)) {
 		enc = encoding;
 	} else if (nraw >= 2 && (((unsigned char)raw[0] == 0xff &&
@@ -259,11 +298,10 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 		if ((ret = to_utf8(path, enc, raw, nraw, &conv, &ntxt,
 		    err)) < 0)
 			goto fail;
-		free(raw);
-		raw = NULL;
 		r->buf = conv;
 	} else {
 		r->buf = raw;
+		r->raw = NULL;
 		ntxt = nraw;
 	}
 	snprintf(r->encoding, sizeof(r->encoding), "%s", enc);
@@ -282,6 +320,7 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	*out = r;
 	return 0;
 fail:
+	digest_wait(&r->dg);
 	free(raw);
 	free(r->path);
 	free(r);
@@ -293,6 +332,8 @@ cidx_csv_close(struct cidx_csv_reader *r)
 {
 	if (r == NULL)
 		return;
+	digest_wait(&r->dg);
+	free(r->raw);
 	csv_free(&r->p);
 	sbuf_release(&r->text);
 	free(r->off);
@@ -315,9 +356,12 @@ cidx_csv_path(const struct cidx_csv_reader *r)
 }
 
 const char *
-cidx_csv_sha256(const struct cidx_csv_reader *r)
+cidx_csv_sha256(struct cidx_csv_reader *r)
 {
-	return r->sha256;
+	digest_wait(&r->dg);
+	free(r->raw);
+	r->raw = NULL;
+	return r->dg.hex;
 }
 
 const char *
@@ -479,7 +523,7 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 		return ret;
 	t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
-	memcpy(t->sha256, r->sha256, sizeof(t->sha256));
+	memcpy(t->sha256, cidx_csv_sha256(r), sizeof(t->sha256));
 	memcpy(t->encoding, r->encoding, sizeof(t->encoding));
 	ALLOC_GROW(t->row_off, 1, ar);
 	t->row_endcol = xreallocarray(NULL, ar, sizeof(*t->row_endcol));

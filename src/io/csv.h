@@ -63,8 +63,9 @@ int cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
 /*! cidx_csv_rows() : rows returned so far, the header included. */
 size_t cidx_csv_rows(const struct cidx_csv_reader *r);
 const char *cidx_csv_path(const struct cidx_csv_reader *r);
-/*! cidx_csv_sha256() : of the file's bytes as read (64 hex digits). */
-const char *cidx_csv_sha256(const struct cidx_csv_reader *r);
+/*! cidx_csv_sha256() : of the file's bytes as read (64 hex digits),
+ *  computed on another thread from cidx_csv_open() on: this waits for it. */
+const char *cidx_csv_sha256(struct cidx_csv_reader *r);
 /*! cidx_csv_encoding() : what the text was converted from. */
 const char *cidx_csv_encoding(const struct cidx_csv_reader *r);
 void cidx_csv_close(struct cidx_csv_reader *r);

@@ -546,7 +546,7 @@ cidx_import_read(struct cidx_import **out, const char *path,
 		goto out;
 	x.imp = xcalloc(1, sizeof(*x.imp));
 	x.imp->path = xstrdup(path);
-	memcpy(x.imp->sha256, cidx_csv_sha256(x.r), sizeof(x.imp->sha256));
+	/* the checksum (computed meanwhile) is taken once the file is read */
 	snprintf(x.imp->encoding, sizeof(x.imp->encoding), "%s",
 	    cidx_csv_encoding(x.r));
 	memcpy(x.imp->fw_sha256, fw->checksum, sizeof(x.imp->fw_sha256));
@@ -573,6 +573,7 @@ cidx_import_read(struct cidx_import **out, const char *path,
 		    "%s:1:1: no unit column: a wide file needs 'code' (or "
 		    "'uCode'), a long file 'unit,indicator,year,value'", path);
 	x.imp->n_rows = cidx_csv_rows(x.r) ? cidx_csv_rows(x.r) - 1 : 0;
+	memcpy(x.imp->sha256, cidx_csv_sha256(x.r), sizeof(x.imp->sha256));
 out:
 	cidx_csv_close(x.r);
 	for (size_t c = 0; c < x.nc; c++)

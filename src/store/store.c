@@ -172,6 +172,7 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 	}
 	/* reads go through a memory map: a year's matrix is a few MB */
 	if ((ret = cidx_db_exec(st, "PRAGMA cache_size = -16384", err)) < 0 ||
+	    (ret = cidx_db_exec(st, "PRAGMA temp_store = MEMORY", err)) < 0 ||
 	    (ret = cidx_db_exec(st, "PRAGMA mmap_size = 1073741824",
 	    err)) < 0 ||
 	    (ret = cidx_db_exec(st, "PRAGMA journal_mode = WAL", err)) < 0 ||

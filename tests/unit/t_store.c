@@ -580,3 +580,96 @@ out:
 	cidx_framework_free(fw);
 	tmp_end();
 }
+
+/*
+ * The matrix of a year in `matrices` and the values in `cells` agree:
+ * after imports that add, change and remove values, a year read from the
+ * matrix and read from cells (the matrix deleted, the year marked stale)
+ * is the same dataset, import ids included; and an import brings the
+ * matrix back.
+ */
+void
+test_store__matrix_and_cells_agree(void)
+{
+	static const char d1[] = "code,A,B,POP\nU1,1,2,100\nU2,3,,200\nU3,5,6,\n";
+	static const char d2[] = "code,A,B\nU1,1.5,2\nU2,,4\n";
+	struct cidx_framework *fw = fw_with("AB");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *a = NULL, *b = NULL;
+	sqlite3 *db = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	/* U1.A changed, U2.A removed, U2.B new: 2 kept (U1.B, and U1.A's
+	 * neighbours are untouched) */
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 2, 1, 1, 1, 1, 0, 0);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &a, &err), 0);
+
+	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "DELETE FROM matrices; INSERT INTO "
+	    "stale_years VALUES (2020)", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &b, &err), 0);
+	if (a != NULL && b != NULL) {
+		CHECK_INT(a->n_units, 3);
+		CHECK_INT(b->n_units, a->n_units);
+		for (size_t i = 0; i < a->n_units && i < b->n_units; i++) {
+			CHECK_STR(a->unit[i].code, b->unit[i].code);
+			for (size_t j = 0; j < 2; j++)
+				CHECK_DBL(gsl_matrix_get(a->x, i, j),
+				    gsl_matrix_get(b->x, i, j), 0);
+			CHECK_DBL(gsl_matrix_get(a->den, i, 0),
+			    gsl_matrix_get(b->den, i, 0), 0);
+		}
+		/* U1: A 1.5 (import 2), B 2; U2: B 4 (import 2); U3: 5, 6 */
+		CHECK_DBL(gsl_matrix_get(a->x, 0, 0), 1.5, 0);
+		CHECK_DBL(gsl_matrix_get(a->x, 1, 0), NAN, 0);
+		CHECK_DBL(gsl_matrix_get(a->x, 1, 1), 4, 0);
+		CHECK_DBL(gsl_matrix_get(a->den, 2, 0), NAN, 0);
+		CHECK_INT(a->n_import_ids, 2);
+		CHECK_INT(b->n_import_ids, 2);
+		if (b->n_import_ids == 2) {
+			CHECK_INT(b->import_ids[0], 1);
+			CHECK_INT(b->import_ids[1], 2);
+		}
+	}
+	/* an import that changes nothing still writes the matrix anew */
+	cidx_import_free(imp);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_INT(ss.id, 0);
+	{
+		sqlite3_stmt *q = NULL;
+
+		CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM "
+		    "matrices), (SELECT count(*) FROM stale_years)", -1, &q,
+		    NULL), SQLITE_OK);
+		CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(q, 0), 1);
+		CHECK_INT(sqlite3_column_int(q, 1), 0);
+		sqlite3_finalize(q);
+	}
+out:
+	sqlite3_close(db);
+	cidx_dataset_free(a);
+	cidx_dataset_free(b);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
