@@ -15,6 +15,7 @@
 
 #include "core/mem.h"
 #include "core/strmap.h"
+#include "core/suggest.h"
 #include "store/internal.h"
 #include "store/store.h"
 
@@ -208,13 +209,78 @@ differs(const char *given, const char *stored)
 	return given && (stored == NULL || strcmp(given, stored) != 0);
 }
 
+void
+cidx_import_stats_release(struct cidx_import_stats *ss)
+{
+	for (long i = 0; ss->unit_new && i < ss->units_new; i++) {
+		free(ss->unit_new[i]);
+		free(ss->unit_like[i]);
+	}
+	free(ss->unit_new);
+	free(ss->unit_like);
+	ss->unit_new = NULL;
+	ss->unit_like = NULL;
+}
+
+/* Whether two units are named differently (so not one mistyped). */
+static int
+named_apart(const char *n1, const char *e1, const char *n2, const char *e2)
+{
+	if (n1 && n2 && strcmp(n1, n2) != 0)
+		return !(e1 && e2 && strcmp(e1, e2) == 0);
+	if (e1 && e2 && strcmp(e1, e2) != 0)
+		return !(n1 && n2 && strcmp(n1, n2) == 0);
+	return 0;
+}
+
+/*
+ * For each new unit of the batch, a code the workspace had before it one
+ * edit away: mistyped codes (C1O for C10) create units silently.  A unit
+ * whose name differs from the one of the code it resembles is another
+ * unit (310100 Shanghai is not a mistyped 110100 Beijing): no suggestion.
+ */
+static void
+suggest_units(const struct units *us, size_t before,
+    const struct cidx_import *imp, struct cidx_import_stats *ss)
+{
+	struct cidx_strmap bmap = CIDX_STRMAP_INIT;
+	const char **code;
+	struct cidx_suggest *idx;
+
+	if (ss->units_new == 0 || before == 0)
+		return;
+	code = xcalloc(before, sizeof(*code));
+	for (size_t k = 0; k < before; k++)
+		code[k] = us->u[k].code;
+	for (size_t k = 0; k < imp->n_unit; k++)
+		cidx_strmap_put(&bmap, imp->unit[k].code, k);
+	idx = cidx_suggest_new(code, before);
+	for (long i = 0; i < ss->units_new; i++) {
+		const char *like = cidx_suggest_find(idx, ss->unit_new[i]);
+		size_t b, k;
+
+		if (like && cidx_strmap_get(&bmap, ss->unit_new[i], &b) &&
+		    cidx_strmap_get(&us->map, like, &k) &&
+		    named_apart(imp->unit[b].name, imp->unit[b].name_en,
+		    us->u[k].name, us->u[k].name_en))
+			like = NULL;
+		ss->unit_like[i] = like ? xstrdup(like) : NULL;
+	}
+	cidx_strmap_release(&bmap);
+	cidx_suggest_free(idx);
+	free(code);
+}
+
 /* Creates and updates the batch's units; uid[i] is the id of its unit i. */
 static int
 apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
     const struct cidx_import *imp, long long id, sqlite3_int64 *uid,
     struct cidx_import_stats *ss, struct cidx_err *err)
 {
+	size_t before = us->n, cap = 0;
 	int ret;
+
+	ss->units_before = (long)before;
 
 	for (size_t i = 0; i < imp->n_unit; i++) {
 		const struct cidx_unit *u = &imp->unit[i];
@@ -231,6 +297,14 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 			units_add(us, sqlite3_last_insert_rowid(st->db), u->code,
 			    u->name, u->name_en);
 			k = us->n - 1;
+			if ((size_t)ss->units_new + 1 > cap) {
+				ALLOC_GROW(ss->unit_new, (size_t)ss->units_new + 1,
+				    cap);
+				ss->unit_like = xreallocarray(ss->unit_like, cap,
+				    sizeof(*ss->unit_like));
+			}
+			ss->unit_new[ss->units_new] = xstrdup(u->code);
+			ss->unit_like[ss->units_new] = NULL;
 			ss->units_new++;
 			is_new = 1;
 		}
@@ -280,6 +354,7 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 		}
 		ss->units_changed += changed && !is_new;
 	}
+	suggest_units(us, before, imp, ss);
 	return 0;
 }
 
@@ -460,6 +535,8 @@ fail:
 	stmts_free(&q);
 	cidx_db_rollback(st);
 	cidx_err_prefix(err, "nothing imported");
+	for (size_t i = 0; i < n; i++)
+		cidx_import_stats_release(&stats[i]);
 out:
 	free(uid);
 	free(sid);

@@ -71,12 +71,23 @@ struct cidx_import_stats {
 	long values_new, values_changed, values_removed, values_unchanged;
 	long units_new, units_changed;
 	int already;           /* same sha256 imported before */
+	long units_before;     /* units in the workspace before the batch */
+	char **unit_new;       /* the codes of the units_new units created,
+				  in the order of the file */
+	char **unit_like;      /* for each, a code the workspace had one edit
+				  away (core/suggest.h), or NULL */
 };
+
+/*! cidx_import_stats_release() : frees unit_new and unit_like. */
+void cidx_import_stats_release(struct cidx_import_stats *ss);
 
 /*! cidx_store_import() :
  *  Applies `n` batches in one transaction: all land or none does.  A batch
  *  that changes nothing is not logged (stats[i].id = 0).
- *  `when` is the ISO-8601 time recorded in the log. */
+ *  `when` is the ISO-8601 time recorded in the log.  Each batch must have
+ *  been read against the workspace's framework (else CIDX_EINVAL).
+ *  stats[0..n) are filled (release each with
+ *  cidx_import_stats_release(), whatever the result). */
 int cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
     size_t n, const char *when, struct cidx_import_stats *stats,
     struct cidx_err *err);
