@@ -35,8 +35,10 @@ extern const char *cli_db_path; /* --db, or NULL */
 int cmd_audit(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_imports(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
 int cmd_weights(int argc, char **argv);
 int cmd_years(int argc, char **argv);
 

@@ -17,6 +17,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
 	    "iData CSV) into the workspace",
 	    "import [--encoding ENC] [--year YEAR] FILE..." },
+	{ "imports", cmd_imports, "List the import log: imports and removals",
+	    "imports [--format table|csv|json]" },
 	{ "init", cmd_init, "Create a workspace or replace its framework",
 	    "init --framework FILE [--encoding ENC]" },
 	{ "rank", cmd_rank, "Rank units by the composite index, with tiers "
@@ -24,6 +26,9 @@ const struct cli_cmd cli_cmds[] = {
 	    "rank [--year YEAR] [--compare YEAR|none] [--top N] "
 	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
 	    "[--format table|csv|json] [METHOD OPTIONS]" },
+	{ "remove", cmd_remove, "Remove the values of an import, a unit or a "
+	    "year",
+	    "remove [--dry-run] [--import ID] [--unit CODE] [--year YEAR]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
 	    "PCA, AHP) and write a weights file",
 	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "

@@ -184,6 +184,11 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 			nroot++;
 			continue;
 		}
+		if (strcmp(nd->parent, nd->code) == 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s' is its own parent", where, nd->code);
+			goto fail;
+		}
 		p = cidx_framework_find(fw, nd->parent);
 		if (p < 0) {
 			ret = cidx_err_set(err, CIDX_EINVAL,

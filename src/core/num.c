@@ -26,20 +26,83 @@ blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The code point at s (UTF-8, assumed valid), and its length in *len. */
+static unsigned long
+code_point(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if (p[0] >= 0xe0 && p[0] < 0xf0 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80) {
+		*len = 3;
+		return (unsigned long)(p[0] & 0x0f) << 12 |
+		    (unsigned long)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	}
+	*len = 1;
+	return 0xfffd;
+}
+
+static int
+is_dash(unsigned long c)
+{
+	/* hyphen-minus, en dash, em dash, horizontal bar, fullwidth
+	 * hyphen-minus */
+	return c == 0x2d || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
+	    c == 0xff0d;
+}
+
+static int
+is_ellipsis(unsigned long c)
+{
+	/* horizontal ellipsis, midline horizontal ellipsis */
+	return c == 0x2026 || c == 0x22ef;
+}
+
+/*
+ * The marks yearbooks and spreadsheets use for "not available": nothing;
+ * NA, N/A, n/a; a run of dashes (- -- — —— – ― －); two or more full
+ * stops (.. ...) or a run of ellipses (… …… ⋯).  Blanks around are
+ * allowed.  man/cityidx.1, "Values and missing values".
+ */
 int
 cidx_num_is_missing(const char *s)
 {
+	size_t n, len, dashes = 0, dots = 0, ellipses = 0, other = 0;
+
 	while (blank(*s))
 		s++;
-	if (*s == '\0')
+	n = strlen(s);
+	while (n > 0 && blank(s[n - 1]))
+		n--;
+	if (n == 0)
 		return 1;
-	if (s[0] == 'N' && s[1] == 'A') {
-		s += 2;
-		while (blank(*s))
-			s++;
-		return *s == '\0';
+	if ((n == 2 && strncmp(s, "NA", 2) == 0) ||
+	    (n == 3 && (strncmp(s, "N/A", 3) == 0 ||
+	    strncmp(s, "n/a", 3) == 0)))
+		return 1;
+	for (size_t i = 0; i < n; i += len) {
+		unsigned long c = code_point(s + i, &len);
+
+		if (i + len > n)
+			return 0;
+		if (is_dash(c))
+			dashes++;
+		else if (c == '.')
+			dots++;
+		else if (is_ellipsis(c))
+			ellipses++;
+		else
+			other++;
 	}
-	return 0;
+	if (other)
+		return 0;
+	if (dashes)
+		return dots == 0 && ellipses == 0;
+	return ellipses > 0 || dots >= 2;
 }
 
 /*

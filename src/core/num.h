@@ -17,7 +17,10 @@
  *  offset of the first offending byte. */
 int cidx_num_parse(const char *s, double *out, size_t *bad_at);
 
-/*! cidx_num_is_missing() : true for an empty (or blank) field and "NA". */
+/*! cidx_num_is_missing() :
+ *  True for the marks of a missing value: an empty (or blank) field, NA,
+ *  N/A, n/a, a run of dashes (- -- – — —— ― －), two or more full stops
+ *  (.. ...) or a run of ellipses (… …… ⋯), with blanks around allowed. */
 int cidx_num_is_missing(const char *s);
 
 /*! cidx_num_parse_int() : a decimal integer in [lo, hi]. */

@@ -60,6 +60,31 @@ field_num(const struct cidx_csv *t, size_t r, int c, double dflt,
 	return 0;
 }
 
+/* An indicator's direction: 1 or -1 (empty: 1); ignored for the other
+ * types. */
+static int
+direction(const struct cidx_csv *t, size_t r, int c, enum cidx_node_type type,
+    double *out, struct cidx_err *err)
+{
+	const struct cidx_csv_field *f;
+
+	*out = 1;
+	if (c < 0)
+		return 0;
+	f = cidx_csv_at(t, r, (size_t)c);
+	if (cidx_num_is_missing(f->s))
+		return 0;
+	if (cidx_num_parse(f->s, out, NULL) == 0 && (*out == 1 || *out == -1))
+		return 0;
+	if (type != CIDX_NODE_INDICATOR) {
+		*out = 1;
+		return 0;
+	}
+	return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: direction '%s': "
+	    "expected 1 (higher is better) or -1 (lower is better)", t->path,
+	    f->line, f->col, f->s);
+}
+
 static int
 parse_type(const struct cidx_csv *t, size_t r, int c, int is_parent,
     enum cidx_node_type *out, struct cidx_err *err)
@@ -153,8 +178,10 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		if ((ret = parse_type(t, r, col[F_TYPE], is_parent, &nd->type,
 		    err)) < 0)
 			goto out;
+		if ((ret = direction(t, r, col[F_DIR], nd->type, &dir,
+		    err)) < 0)
+			goto out;
 		if ((ret = field_num(t, r, col[F_LEVEL], 0, &lv, err)) < 0 ||
-		    (ret = field_num(t, r, col[F_DIR], 1, &dir, err)) < 0 ||
 		    (ret = field_num(t, r, col[F_WEIGHT], 1, &nd->weight,
 		    err)) < 0 ||
 		    (ret = field_num(t, r, col[F_TARGET], NAN, &nd->target,
@@ -174,15 +201,6 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 			goto out;
 		}
 		nd->level = (int)lv;
-		if (nd->type == CIDX_NODE_INDICATOR && dir != 1 && dir != -1) {
-			const struct cidx_csv_field *f =
-			    cidx_csv_at(t, r, (size_t)col[F_DIR]);
-
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: direction must be 1 or -1", path,
-			    f->line, f->col);
-			goto out;
-		}
 		nd->direction = (int)dir;
 		if (nd->weight < 0) {
 			const struct cidx_csv_field *f =

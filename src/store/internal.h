@@ -93,6 +93,10 @@ struct cidx_ymat {
  *  `cells`.  A year without values gives an empty matrix. */
 int cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
     struct cidx_ymat **out, struct cidx_err *err);
+/*! cidx_ymat_load_cells() : the same, always from `cells`, so that the
+ *  import of every value is known. */
+int cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
+    struct cidx_ymat **out, struct cidx_err *err);
 /*
  * A year's `matrices` row read in place (for loading a year without a
  * copy): valid until cidx_ymat_view_end().  ok 0: the row is stale or not
@@ -132,6 +136,11 @@ int cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
 /*! cidx_ymat_format() : the `format` of the matrices this machine writes
  *  and reads (1 little-endian, 2 big-endian). */
 int cidx_ymat_format(void);
+
+/*! cidx_ymat_years() : every year with a value of any series, or
+ *  that may have one (a stale year), ascending (caller frees). */
+int cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err);
 
 /*! cidx_series_count() : 1 + the highest series id (0 if none). */
 int cidx_series_count(struct cidx_store *st, size_t *out,

@@ -405,6 +405,50 @@ cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
 	return 0;
 }
 
+int
+cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
+    struct cidx_ymat **out, struct cidx_err *err)
+{
+	struct cidx_ymat *m = ymat_new(year, ns);
+	int ret;
+
+	*out = NULL;
+	m->stale = 1;
+	if ((ret = from_cells(st, m, err)) < 0) {
+		cidx_ymat_free(m);
+		return ret;
+	}
+	*out = m;
+	return 0;
+}
+
+int
+cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int ret, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM matrices UNION "
+	    "SELECT year FROM stale_years ORDER BY 1", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		(*out)[(*n)++] = sqlite3_column_int(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return cidx_db_err(st, err, "read years");
+	}
+	return 0;
+}
+
 /* The imports of chunk c of row r, read from cells. */
 static int
 fetch_imports(struct cidx_store *st, struct cidx_ymat *m, size_t r,

@@ -92,6 +92,64 @@ int cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
     size_t n, const char *when, struct cidx_import_stats *stats,
     struct cidx_err *err);
 
+/* One entry of the import log (the table imports). */
+struct cidx_log_entry {
+	long long id;
+	char *kind;     /* "import" or "remove" */
+	char *time;     /* UTC, ISO 8601 */
+	char *file;     /* the file; for a removal, its filters */
+	char *sha256, *layout, *encoding; /* empty for a removal */
+	long rows;
+	long values_new, values_changed, values_removed, values_unchanged;
+	long units_new, units_changed, units_removed;
+};
+
+/*! cidx_store_log() : the import log, by id; *out owned by the caller
+ *  (free with cidx_store_log_free()). */
+int cidx_store_log(struct cidx_store *st, struct cidx_log_entry **out,
+    size_t *n, struct cidx_err *err);
+void cidx_store_log_free(struct cidx_log_entry *e, size_t n);
+
+/* What to remove: the values matching every filter given (at least one). */
+struct cidx_remove_filter {
+	long long import_id; /* the values import #id last wrote; 0: any */
+	const char *unit;    /* the values of this unit code; NULL: any */
+	int year;            /* the values of this year; 0: any */
+};
+
+#define CIDX_REMOVE_FILTER_INIT { 0, NULL, 0 }
+
+struct cidx_remove_count {
+	int year;
+	char *indicator; /* an indicator or denominator code */
+	long values;
+};
+
+struct cidx_remove_stats {
+	long long id;    /* log id of the removal; 0 for a dry run */
+	long values;     /* values removed */
+	struct cidx_remove_count *count; /* by year, then framework order */
+	size_t n_count;
+	char **unit;     /* codes of the units removed, by code */
+	size_t n_unit;
+};
+
+/*! cidx_store_remove() :
+ *  Removes, in one transaction, the values matching `f`, and the units
+ *  left without a value that were named alone (`unit` without `year` or
+ *  `import_id`) or created by import `import_id` (with their names,
+ *  attributes and boundary).  Logs the removal (kind "remove", file the
+ *  filters) unless `dry_run`, which changes nothing and reports what
+ *  would go.  `when` is the time recorded.
+ *  @return 0 and *out (release with cidx_remove_stats_release()), or
+ *          CIDX_EINVAL (no filter, an import id that is not an import,
+ *          a unit that is not in the workspace), CIDX_ENOTFOUND (nothing
+ *          matches), CIDX_EDB. */
+int cidx_store_remove(struct cidx_store *st,
+    const struct cidx_remove_filter *f, int dry_run, const char *when,
+    struct cidx_remove_stats *out, struct cidx_err *err);
+void cidx_remove_stats_release(struct cidx_remove_stats *rs);
+
 /*! cidx_store_years() : years with indicator data, ascending; *out owned by
  *  the caller (free()). */
 int cidx_store_years(struct cidx_store *st, int **out, size_t *n,

@@ -472,7 +472,8 @@ test_io__framework_read_errors(void)
 	    "INDEX,,aggregate,\nA,INDEX,,2\n");
 	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 10));
-	CHECK_HAS(err.msg, "direction must be 1 or -1");
+	CHECK_HAS(err.msg, "direction '2': expected 1 (higher is better) or "
+	    "-1 (lower is better)");
 
 	/* checks of cidx_framework_build come through, named by the file */
 	put(p, sizeof(p), "dup.csv", "code,parent\nINDEX,\nA,INDEX\nA,INDEX\n");

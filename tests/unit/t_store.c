@@ -100,16 +100,20 @@ batch(const struct cidx_framework *fw, const char *name, const char *text,
 	return imp;
 }
 
-/* imports one batch; the stats go to *ss */
+/* imports one batch; the counts go to *ss (the lists of new units are
+ * released: the tests here look at counts) */
 static int
 import1(struct cidx_store *st, struct cidx_import *imp,
     struct cidx_import_stats *ss, struct cidx_err *err)
 {
 	struct cidx_import *const list[1] = { imp };
+	int ret;
 
 	if (imp == NULL)
 		return CIDX_ERROR;
-	return cidx_store_import(st, list, 1, WHEN, ss, err);
+	ret = cidx_store_import(st, list, 1, WHEN, ss, err);
+	cidx_import_stats_release(ss);
+	return ret;
 }
 
 void
@@ -304,6 +308,8 @@ test_store__batches_years_and_units(void)
 	if (imp[0] == NULL || imp[1] == NULL || imp[2] == NULL)
 		goto out;
 	CHECK_INT(cidx_store_import(st, imp, 3, WHEN, ss, &err), 0);
+	for (size_t i = 0; i < 3; i++)
+		cidx_import_stats_release(&ss[i]);
 	/* 2022: ZB and AA new, 2 values */
 	CHECK_STATS(ss[0], 1, 2, 0, 0, 0, 2, 0);
 	/* 2018: AA exists now (batch 1 created it) */
@@ -668,6 +674,102 @@ out:
 	sqlite3_close(db);
 	cidx_dataset_free(a);
 	cidx_dataset_free(b);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+/*
+ * remove: the values import #2 wrote (one changed, one new) and the unit
+ * it created go; a dry run reports the same and changes nothing; the
+ * removal is logged; what matches nothing is an error.
+ */
+void
+test_store__remove(void)
+{
+	static const char d1[] = "code,A,B\nU1,1,2\nU2,3,4\n";
+	static const char d2[] = "code,A,B\nU1,10,2\nU3,5,\n";
+	struct cidx_framework *fw = fw_with("AB");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_remove_filter f = CIDX_REMOVE_FILTER_INIT;
+	struct cidx_remove_stats rs;
+	struct cidx_dataset *ds = NULL;
+	struct cidx_log_entry *log = NULL;
+	size_t nlog = 0;
+	char p[128];
+
+	memset(&rs, 0, sizeof(rs));
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 2, 1, 1, 0, 1, 1, 0);
+
+	f.import_id = 2;
+	CHECK_INT(cidx_store_remove(st, &f, 1, WHEN, &rs, &err), 0);
+	CHECK_INT(rs.id, 0);
+	CHECK_INT(rs.values, 2);
+	CHECK_INT(rs.n_unit, 1);
+	cidx_remove_stats_release(&rs);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	CHECK(ds != NULL && ds->n_units == 3);
+	cidx_dataset_free(ds);
+	ds = NULL;
+
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), 0);
+	CHECK_INT(rs.id, 3);
+	CHECK_INT(rs.values, 2);
+	CHECK_INT(rs.n_count, 1);
+	if (rs.n_count == 1) {
+		CHECK_INT(rs.count[0].year, 2020);
+		CHECK_STR(rs.count[0].indicator, "A");
+		CHECK_INT(rs.count[0].values, 2);
+	}
+	CHECK_INT(rs.n_unit, 1);
+	if (rs.n_unit == 1)
+		CHECK_STR(rs.unit[0], "U3");
+	cidx_remove_stats_release(&rs);
+	/* U1.A was changed by #2: it is gone, not restored; U1.B stays */
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	if (ds != NULL) {
+		CHECK_INT(ds->n_units, 2);
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), NAN, 0);
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), 2, 0);
+		CHECK_INT(ds->n_import_ids, 1);
+	}
+	CHECK_INT(cidx_store_log(st, &log, &nlog, &err), 0);
+	CHECK_INT(nlog, 3);
+	if (nlog == 3) {
+		CHECK_STR(log[2].kind, "remove");
+		CHECK_STR(log[2].file, "--import 2");
+		CHECK_INT(log[2].values_removed, 2);
+		CHECK_INT(log[2].units_removed, 1);
+	}
+	/* nothing left to match; a removal is no import; no filter at all */
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err),
+	    CIDX_ENOTFOUND);
+	f.import_id = 3;
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "is a removal");
+	f.import_id = 0;
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), CIDX_EINVAL);
+out:
+	cidx_store_log_free(log, nlog);
+	cidx_dataset_free(ds);
 	cidx_import_free(imp);
 	cidx_store_close(st);
 	cidx_framework_free(fw);
