@@ -10,8 +10,12 @@ cidx_import_free(struct cidx_import *imp)
 {
 	if (imp == NULL)
 		return;
-	for (size_t i = 0; i < imp->n_unit; i++)
+	for (size_t i = 0; i < imp->n_unit; i++) {
 		cidx_unit_clear(&imp->unit[i]);
+		if (imp->boundary)
+			free(imp->boundary[i]);
+	}
+	free(imp->boundary);
 	free(imp->unit);
 	free(imp->val);
 	free(imp->path);

@@ -35,6 +35,8 @@ struct cidx_import {
 	size_t n_unit;
 	struct cidx_import_value *val;
 	size_t n_val;
+	char **boundary;    /* per unit, its outline as WKT (checked), or
+			       NULL; the array is NULL when none is given */
 };
 
 /*! cidx_import_free() : releases the batch and everything in it; accepts

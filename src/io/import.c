@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/geom.h"
 #include "core/intmap.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -33,6 +34,8 @@ static const char *const name_en_cols[] = { "name_en", NULL };
 static const char *const year_cols[] = { "year", "Time", NULL };
 static const char *const ind_cols[] = { "indicator", "iCode", NULL };
 static const char *const value_cols[] = { "value", "Value", NULL };
+static const char *const boundary_cols[] = { "boundary", "geometry", "wkt",
+	NULL };
 
 /* a header cell, kept after the reader has moved on */
 struct hcol {
@@ -65,6 +68,8 @@ struct ctx {
 	size_t ucap, vcap;
 	struct pend *pend;        /* per batch unit (wide files) */
 	size_t pcap;
+	char **bnd;               /* per batch unit: its boundary, or NULL */
+	size_t bcap;
 };
 
 static int
@@ -352,6 +357,33 @@ pend_release(struct ctx *x)
 	x->pcap = 0;
 }
 
+/* A unit's boundary: WKT checked by the reader of core/geom.h, whose
+ * byte offset of a fault becomes the column. */
+static int
+set_boundary(struct ctx *x, size_t u, const struct cidx_csv_field *f,
+    struct cidx_err *err)
+{
+	struct cidx_geom *g = NULL;
+	struct cidx_err gerr = CIDX_ERR_INIT;
+	size_t bad = 0;
+
+	if (*f->s == '\0')
+		return 0;
+	if (cidx_geom_parse_wkt(&g, f->s, &bad, &gerr) < 0)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: %s", x->path,
+		    f->line, cidx_csv_col_at(f, bad), gerr.msg);
+	cidx_geom_free(g);
+	if (u >= x->bcap) {
+		size_t old = x->bcap;
+
+		ALLOC_GROW(x->bnd, u + 1, x->bcap);
+		memset(x->bnd + old, 0, (x->bcap - old) * sizeof(*x->bnd));
+	}
+	free(x->bnd[u]);
+	x->bnd[u] = xstrdup(f->s);
+	return 0;
+}
+
 static void
 set_name(char **dst, const char *s)
 {
@@ -366,6 +398,7 @@ read_wide(struct ctx *x, struct cidx_err *err)
 {
 	int cu = find_col(x, unit_cols), cn = find_col(x, name_cols);
 	int ce = find_col(x, name_en_cols), cy = find_col(x, year_cols);
+	int cb = find_col(x, boundary_cols);
 	const char *path = x->path;
 	size_t nc = x->nc, nvalcols = 0, nattr = 0;
 	enum col_role *role = xcalloc(nc, sizeof(*role));
@@ -387,7 +420,7 @@ read_wide(struct ctx *x, struct cidx_err *err)
 		size_t k, d;
 
 		if ((int)c == cu || (int)c == cn || (int)c == ce ||
-		    (int)c == cy)
+		    (int)c == cy || (int)c == cb)
 			continue;
 		if (*h->s == '\0') {
 			ret = cidx_err_set(err, CIDX_EINVAL,
@@ -480,6 +513,9 @@ read_wide(struct ctx *x, struct cidx_err *err)
 			set_name(&un->name, row.field[cn].s);
 		if (ce >= 0)
 			set_name(&un->name_en, row.field[ce].s);
+		if (cb >= 0 && (ret = set_boundary(x, u, &row.field[cb],
+		    err)) < 0)
+			goto out;
 		for (size_t c = 0; c < nc; c++) {
 			const struct cidx_csv_field *f = &row.field[c];
 			double v;
@@ -512,6 +548,14 @@ read_wide(struct ctx *x, struct cidx_err *err)
 			goto out;
 		}
 	settle_attrs(x, akey, nattr);
+	if (cb >= 0) {
+		x->imp->boundary = xcalloc(x->imp->n_unit + 1,
+		    sizeof(*x->imp->boundary));
+		for (size_t u = 0; u < x->imp->n_unit && u < x->bcap; u++) {
+			x->imp->boundary[u] = x->bnd[u];
+			x->bnd[u] = NULL;
+		}
+	}
 out:
 	cidx_strmap_release(&names);
 	cidx_intmap_release(&seen);
@@ -580,6 +624,9 @@ out:
 		free(x.h[c].s);
 	free(x.h);
 	pend_release(&x);
+	for (size_t u = 0; u < x.bcap; u++)
+		free(x.bnd[u]);
+	free(x.bnd);
 	cidx_strmap_release(&x.umap);
 	cidx_strmap_release(&x.nodes);
 	if (ret < 0) {

@@ -173,7 +173,7 @@ out:
 }
 
 struct stmts {
-	sqlite3_stmt *ins, *upd, *aget, *aput;
+	sqlite3_stmt *ins, *upd, *aget, *aput, *bget, *bput;
 };
 
 static void
@@ -183,6 +183,8 @@ stmts_free(struct stmts *q)
 	sqlite3_finalize(q->upd);
 	sqlite3_finalize(q->aget);
 	sqlite3_finalize(q->aput);
+	sqlite3_finalize(q->bget);
+	sqlite3_finalize(q->bput);
 }
 
 static int
@@ -191,7 +193,12 @@ stmts_prepare(struct cidx_store *st, struct stmts *q, struct cidx_err *err)
 	int ret;
 
 	if ((ret = cidx_db_prepare(st, &q->ins, "INSERT INTO units(code, name, "
-	    "name_en, import_id) VALUES (?1, ?2, ?3, ?4)", err)) < 0 ||
+	    "name_en, import_id, boundary) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->bget, "SELECT boundary IS ?2 FROM "
+	    "units WHERE id = ?1", err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->bput, "UPDATE units SET boundary = "
+	    "?2 WHERE id = ?1", err)) < 0 ||
 	    (ret = cidx_db_prepare(st, &q->upd, "UPDATE units SET name = "
 	    "coalesce(?2, name), name_en = coalesce(?3, name_en) WHERE "
 	    "id = ?1", err)) < 0 ||
@@ -284,13 +291,14 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 
 	for (size_t i = 0; i < imp->n_unit; i++) {
 		const struct cidx_unit *u = &imp->unit[i];
+		const char *bnd = imp->boundary ? imp->boundary[i] : NULL;
 		struct unitrec *r;
 		size_t k;
 		int changed = 0, is_new = 0;
 
 		if (!cidx_strmap_get(&us->map, u->code, &k)) {
-			if ((ret = cidx_db_bind(st, q->ins, err, "tttI", u->code,
-			    u->name, u->name_en, (sqlite3_int64)id)) < 0 ||
+			if ((ret = cidx_db_bind(st, q->ins, err, "tttIt", u->code,
+			    u->name, u->name_en, (sqlite3_int64)id, bnd)) < 0 ||
 			    (ret = cidx_db_done(st, q->ins, "insert unit",
 			    err)) < 0)
 				return ret;
@@ -326,6 +334,23 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 				r->name_en = xstrdup(u->name_en);
 			}
 			changed = 1;
+		}
+		if (!is_new && bnd) {
+			int rc;
+
+			if ((ret = cidx_db_bind(st, q->bget, err, "It", r->id,
+			    bnd)) < 0)
+				return ret;
+			if ((rc = sqlite3_step(q->bget)) != SQLITE_ROW)
+				return cidx_db_err(st, err, "read boundary");
+			if (sqlite3_column_int(q->bget, 0) == 0) {
+				if ((ret = cidx_db_bind(st, q->bput, err, "It",
+				    r->id, bnd)) < 0 ||
+				    (ret = cidx_db_done(st, q->bput,
+				    "save boundary", err)) < 0)
+					return ret;
+				changed = 1;
+			}
 		}
 		for (size_t a = 0; a < u->n_attr; a++) {
 			const unsigned char *ov = NULL;
@@ -481,7 +506,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 	struct cidx_framework *fw = NULL;
 	struct units us = { NULL, 0, 0, CIDX_STRMAP_INIT };
 	struct years ys = { NULL, 0, 0, CIDX_INTMAP_INIT, 0 };
-	struct stmts q = { NULL, NULL, NULL, NULL };
+	struct stmts q = { NULL, NULL, NULL, NULL, NULL, NULL };
 	sqlite3_int64 *uid = NULL;
 	long *sid = NULL;
 	int ret;

@@ -25,6 +25,7 @@
 
 #include "core/batch.h"
 #include "core/err.h"
+#include "core/geom.h"
 #include "core/model.h"
 
 #define CIDX_SCHEMA_VERSION 2
@@ -149,6 +150,25 @@ int cidx_store_remove(struct cidx_store *st,
     const struct cidx_remove_filter *f, int dry_run, const char *when,
     struct cidx_remove_stats *out, struct cidx_err *err);
 void cidx_remove_stats_release(struct cidx_remove_stats *rs);
+
+/* Unit outlines for maps: geom[i] is the boundary of unit code[i], or
+ * NULL when it has none. */
+struct cidx_boundaries {
+	size_t n;
+	char **code;
+	struct cidx_geom **geom;
+};
+
+/*! cidx_store_load_boundaries() :
+ *  The boundaries of the units `codes[0..n)`, in that order (NULL for a
+ *  code without one, or not in the workspace); with `codes` NULL, every
+ *  unit that has one, by code.  Each is parsed (core/geom.h); a stored
+ *  text that does not parse is CIDX_EDB naming the unit.
+ *  @return 0 and *out (free with cidx_boundaries_free()). */
+int cidx_store_load_boundaries(struct cidx_store *st,
+    const char *const *codes, size_t n, struct cidx_boundaries **out,
+    struct cidx_err *err);
+void cidx_boundaries_free(struct cidx_boundaries *b);
 
 /*! cidx_store_years() : years with indicator data, ascending; *out owned by
  *  the caller (free()). */

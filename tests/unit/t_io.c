@@ -890,3 +890,55 @@ test_io__weights_set(void)
 	CHECK_DBL(w[4], 1, 0);
 	cidx_framework_free(fw);
 }
+
+/*
+ * A boundary column: WKT kept per unit, a unit without one NULL; a fault
+ * is placed at its character.  In '2,"POLYGON ((0 0, 1 0, 1 1, 0 1))"' the
+ * field starts at 2:3 (the quote), its text at 2:4; the ring does not end
+ * at its first point: the fault is the ')' closing it, byte 28 of the
+ * text, column 32.
+ */
+void
+test_io__import_boundary(void)
+{
+	struct cidx_framework *fw = small_fw();
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = NULL;
+	char p[128], want[192];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	put(p, sizeof(p), "b.csv", "code,boundary\n"
+	    "1,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"\n2,\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp != NULL) {
+		CHECK_STR(imp->layout, "units");
+		CHECK(imp->boundary != NULL);
+		if (imp->boundary) {
+			CHECK_STR(imp->boundary[0],
+			    "POLYGON ((0 0, 1 0, 1 1, 0 0))");
+			CHECK(imp->boundary[1] == NULL);
+		}
+		/* not an attribute */
+		CHECK_INT(imp->unit[0].n_attr, 0);
+	}
+	cidx_import_free(imp);
+	imp = NULL;
+	/* no boundary column: no array */
+	put(p, sizeof(p), "n.csv", "code,name\n1,a\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp != NULL)
+		CHECK(imp->boundary == NULL);
+	cidx_import_free(imp);
+	imp = NULL;
+	put(p, sizeof(p), "bad.csv", "code,geometry\n"
+	    "2,\"POLYGON ((0 0, 1 0, 1 1, 0 1))\"\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 32));
+	CHECK_HAS(err.msg, "a ring must end at its first point");
+	CHECK(imp == NULL);
+	cidx_framework_free(fw);
+	tmp_end();
+}

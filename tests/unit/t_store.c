@@ -775,3 +775,64 @@ out:
 	cidx_framework_free(fw);
 	tmp_end();
 }
+
+/* boundaries: stored with the unit, the same text again changes nothing,
+ * loaded for given codes (in that order, NULL where none) or for all */
+void
+test_store__boundaries(void)
+{
+	static const char b1[] = "code,boundary\n"
+	    "U2,\"POLYGON ((0 0, 2 0, 2 2, 0 0))\"\n"
+	    "U1,\"MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, "
+	    "5 5)))\"\nU3,\n";
+	struct cidx_framework *fw = fw_with("A");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_boundaries *b = NULL;
+	const char *const codes[] = { "U3", "U1", "NOPE", "U2" };
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "b1.csv", b1, 0);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 1, 0, 0, 0, 0, 3, 0);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 0, 0, 0, 0, 0, 0, 0);
+	CHECK_INT(cidx_store_load_boundaries(st, codes, 4, &b, &err), 0);
+	if (b != NULL) {
+		CHECK_INT(b->n, 4);
+		CHECK(b->geom[0] == NULL);
+		CHECK(b->geom[2] == NULL);
+		CHECK_STR(b->code[1], "U1");
+		CHECK(b->geom[1] != NULL && b->geom[1]->n_polys == 2);
+		CHECK(b->geom[3] != NULL && b->geom[3]->n_pts == 4);
+		if (b->geom[3])
+			CHECK_DBL(cidx_geom_area(b->geom[3]), 2, 1e-12);
+	}
+	cidx_boundaries_free(b);
+	b = NULL;
+	CHECK_INT(cidx_store_load_boundaries(st, NULL, 0, &b, &err), 0);
+	if (b != NULL) {
+		CHECK_INT(b->n, 2);
+		if (b->n == 2) {
+			CHECK_STR(b->code[0], "U1");
+			CHECK_STR(b->code[1], "U2");
+		}
+	}
+out:
+	cidx_boundaries_free(b);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
