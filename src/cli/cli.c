@@ -9,6 +9,59 @@
 
 const char *cli_db_path;
 
+/*
+ * Messages quote what files and workspaces hold, which could be escape
+ * sequences: control characters (C0, DEL, C1) and bidirectional controls
+ * are shown as \xHH or \uHHHH, never sent to the terminal.
+ */
+static void
+put_safe(FILE *fp, const char *fmt, va_list ap)
+{
+	char small[1024], *buf = small;
+	const unsigned char *p;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(small)) {
+		buf = malloc((size_t)n + 1);
+		if (buf == NULL)
+			return;
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	}
+	for (p = (const unsigned char *)buf; *p; p++) {
+		size_t k = 0;
+
+		/* a run of plain text in one write */
+		while (p[k] >= 0x20 && p[k] != 0x7f && p[k] != 0xc2 &&
+		    p[k] != 0xe2)
+			k++;
+		if (k) {
+			fwrite(p, 1, k, fp);
+			p += k - 1;
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\x%02X", *p);
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(fp, "\\x%02X", *++p);
+		else if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xa8 &&
+		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9))) {
+			fprintf(fp, "\\u%04X", 0x2000 | (p[1] & 0x3f) << 6 |
+			    (p[2] & 0x3f));
+			p += 2;
+		} else
+			fputc(*p, fp);
+	}
+	if (buf != small)
+		free(buf);
+}
+
 int
 cli_error(const char *fmt, ...)
 {
@@ -16,7 +69,7 @@ cli_error(const char *fmt, ...)
 
 	fputs("cityidx: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_ERROR;
@@ -55,7 +108,7 @@ cli_warn(const char *fmt, ...)
 
 	fputs("cityidx: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -68,7 +121,7 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "cityidx %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c)

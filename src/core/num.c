@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* strtod_l, newlocale */
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -167,6 +168,16 @@ fast_decimal(const char *s, const char *end, double *out)
 	return 0;
 }
 
+/* whether the digits before the exponent of s .. end are not all 0 */
+static int
+nonzero_digits(const char *s, const char *end)
+{
+	for (; s < end && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '1' && *s <= '9')
+			return 1;
+	return 0;
+}
+
 int
 cidx_num_parse(const char *s, double *out, size_t *bad_at)
 {
@@ -216,8 +227,16 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 	}
 	errno = 0;
 	v = strtod_l(start, &end, c_locale());
-	if (end != p || !isfinite(v))
+	if (end != p)
 		goto bad;
+	/* 1e400 and 1e-400 alike: beyond binary64 (overflow, or a nonzero
+	 * number that would become 0 or lose digits as a subnormal) */
+	if (!isfinite(v) || (v != 0 && fabs(v) < DBL_MIN) ||
+	    (v == 0 && nonzero_digits(start, p))) {
+		if (bad_at)
+			*bad_at = (size_t)(start - s);
+		return CIDX_ENUMERIC;
+	}
 	*out = v;
 	return 0;
 bad:

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 
@@ -207,6 +208,22 @@ slurp(const char *path, int nul_stops, char **out, size_t *n,
 	if (fp == NULL)
 		return cidx_err_set(err, CIDX_EIO, "cannot open '%s': %s", path,
 		    strerror(errno));
+	{
+		struct stat fs;
+
+		/* a regular file says its size: refuse it before reading */
+		if (fstat(fileno(fp), &fs) == 0 && S_ISREG(fs.st_mode) &&
+		    (unsigned long long)fs.st_size > CIDX_CSV_MAX_FILE) {
+			ret = cidx_err_set(err, CIDX_EINVAL, "'%s': larger than "
+			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
+			goto out;
+		}
+		if (fstat(fileno(fp), &fs) == 0 && S_ISDIR(fs.st_mode)) {
+			ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': "
+			    "it is a directory", path);
+			goto out;
+		}
+	}
 	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		const char *nul;
 

@@ -19,6 +19,7 @@
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/strmap.h"
+#include "core/text.h"
 #include "io/csv.h"
 #include "io/import.h"
 
@@ -91,9 +92,15 @@ parse_value(const char *path, const struct cidx_csv_field *f, double *out,
     struct cidx_err *err)
 {
 	size_t bad;
+	int ret;
 
-	if (cidx_num_parse(f->s, out, &bad) == 0)
+	if ((ret = cidx_num_parse(f->s, out, &bad)) == 0)
 		return 0;
+	if (ret == CIDX_ENUMERIC)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: '%s': out of "
+		    "range (a number is 0 or of magnitude 2.2250738585072014e-308 "
+		    "to 1.7976931348623157e+308)", path, f->line,
+		    cidx_csv_col_at(f, bad), f->s);
 	if (cidx_num_is_missing(f->s)) {
 		*out = NAN;
 		return 0;
@@ -148,14 +155,37 @@ unit_index(struct ctx *x, const char *code)
 	return imp->n_unit++;
 }
 
+/*
+ * Text that will be stored and printed: a unit code must print as what it
+ * is (no blanks, controls or invisible characters), a name or attribute
+ * must hold no control characters (core/text.h).  The message names the
+ * place of the character, not the text, which could be an escape
+ * sequence.
+ */
+static int
+check_text(const char *path, const struct cidx_csv_field *f, int code,
+    const char *what, struct cidx_err *err)
+{
+	size_t bad;
+	unsigned long cp;
+	char why[64];
+
+	if (code && *f->s == '\0')
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: empty %s", path, f->line, f->col, what);
+	if ((code ? cidx_text_check_code(f->s, &bad, &cp) :
+	    cidx_text_check(f->s, &bad, &cp)) == 0)
+		return 0;
+	cidx_text_what(cp, why, sizeof(why));
+	return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: %s: %s", path,
+	    f->line, cidx_csv_col_at(f, bad), what, why);
+}
+
 static int
 check_code(const char *path, const struct cidx_csv_field *f,
     struct cidx_err *err)
 {
-	if (*f->s == '\0')
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u:%u: empty unit code", path, f->line, f->col);
-	return 0;
+	return check_text(path, f, 1, "unit code", err);
 }
 
 /* A header cell that names one of `names`, or -1 (as cidx_csv_row_find). */
@@ -213,6 +243,9 @@ read_long(struct ctx *x, struct cidx_err *err)
 		if ((ret = check_code(path, fu, err)) < 0)
 			break;
 		node = value_node(x, fi->s);
+		if (node < 0 && (ret = check_text(path, fi, 1, "indicator",
+		    err)) < 0)
+			break;
 		if (node < 0) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    node == -1 ? "%s:%u:%u: unknown indicator '%s'" :
@@ -435,6 +468,13 @@ read_wide(struct ctx *x, struct cidx_err *err)
 			goto out;
 		}
 		cidx_strmap_put(&names, h->s, c);
+		{
+			struct cidx_csv_field hf = { h->s, h->line, h->col, 0 };
+
+			if ((ret = check_text(path, &hf, 0, "column name",
+			    err)) < 0)
+				goto out;
+		}
 		if (cidx_strmap_get(&x->nodes, h->s, &k)) {
 			enum cidx_node_type t = x->fw->node[k].type;
 
@@ -509,6 +549,11 @@ read_wide(struct ctx *x, struct cidx_err *err)
 			goto out;
 		}
 		un = &x->imp->unit[u];
+		if ((cn >= 0 && (ret = check_text(path, &row.field[cn], 0,
+		    "name", err)) < 0) ||
+		    (ce >= 0 && (ret = check_text(path, &row.field[ce], 0,
+		    "name_en", err)) < 0))
+			goto out;
 		if (cn >= 0)
 			set_name(&un->name, row.field[cn].s);
 		if (ce >= 0)
@@ -526,6 +571,9 @@ read_wide(struct ctx *x, struct cidx_err *err)
 				add_value(x, u, (size_t)node[c], year, v,
 				    fu->line);
 			} else if (role[c] == COL_ATTR && *f->s) {
+				if ((ret = check_text(path, f, 0, x->h[c].s,
+				    err)) < 0)
+					goto out;
 				if (guess[c] && !cidx_num_is_missing(f->s)) {
 					if (cidx_num_parse(f->s, &v, NULL) == 0)
 						numeric[c] = 1;
