@@ -39,6 +39,7 @@ LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
 .PHONY: all deps deps-test deps-lint demo check check-unit check-cli check-asan \
+        check-robust \
         install uninstall clean lint bench
 
 all: $(BIN)
@@ -91,6 +92,10 @@ check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined \
 	    -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" check-unit check-cli
+
+# kill, concurrency and disk-full tests (about 30 s)
+check-robust: $(BIN)
+	sh tests/robust.sh $(BIN)
 
 demo: deps
 	$(MAKE) $(BIN)

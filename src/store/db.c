@@ -4,27 +4,47 @@
  */
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/mem.h"
 #include "store/internal.h"
 #include "store/store.h"
 
+/* SQLite's message, and for a failed read or write what the system
+ * said (a full disk: "disk I/O error (No space left on device)") */
+static void
+reason(struct cidx_store *st, const char *msg, char *buf, size_t n)
+{
+	int rc = sqlite3_extended_errcode(st->db), e;
+
+	e = sqlite3_system_errno(st->db);
+	if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) &&
+	    e != 0)
+		snprintf(buf, n, "%s (%s)", msg, strerror(e));
+	else
+		snprintf(buf, n, "%s", msg);
+}
+
 int
 cidx_db_err(struct cidx_store *st, struct cidx_err *err, const char *what)
 {
+	char why[256];
+
+	reason(st, sqlite3_errmsg(st->db), why, sizeof(why));
 	return cidx_err_set(err, CIDX_EDB, "workspace '%s': %s: %s", st->path,
-	    what, sqlite3_errmsg(st->db));
+	    what, why);
 }
 
 int
 cidx_db_exec(struct cidx_store *st, const char *sql, struct cidx_err *err)
 {
-	char *msg = NULL;
+	char *msg = NULL, why[256];
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		cidx_err_set(err, CIDX_EDB, "workspace '%s': %s", st->path,
-		    msg ? msg : sqlite3_errmsg(st->db));
+		reason(st, msg ? msg : sqlite3_errmsg(st->db), why, sizeof(why));
+		cidx_err_set(err, CIDX_EDB, "workspace '%s': %s", st->path, why);
 		sqlite3_free(msg);
 		return CIDX_EDB;
 	}

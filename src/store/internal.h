@@ -70,8 +70,9 @@ char *cidx_db_col_dup(sqlite3_stmt *s, int i);
  * value, a column per series (the series id), NaN where there is none.
  * Beside each value the import that wrote it (0 for none), known for the
  * rows read from cells or new; for rows read from `matrices` it is read
- * from cells, a chunk at a time, before a value of the chunk changes
- * (cidx_ymat_set()).  `prov` counts the values per series and import.
+ * from cells, for the whole year, before the first of their values
+ * changes (cidx_ymat_set()).  `prov` counts the values per series and
+ * import.
  */
 struct cidx_ymat {
 	int year;
@@ -84,6 +85,7 @@ struct cidx_ymat {
 	unsigned char *known; /* n x nch: imp known */
 	struct cidx_intmap rowof; /* unit id -> row */
 	struct cidx_intmap prov;  /* series << 32 | import id -> values */
+	int all_known;        /* every imp read from cells */
 	int changed;          /* values set: cells and matrices to write */
 	int stale;            /* read from cells: matrices to write */
 };

@@ -449,37 +449,49 @@ cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
 	return 0;
 }
 
-/* The imports of chunk c of row r, read from cells. */
+/*
+ * The import of every value of the year, read from cells in one pass (a
+ * point query per row would be slower as soon as an import changes more
+ * than a few rows).  Called once, before the first value of a row read
+ * from `matrices` changes.
+ */
 static int
-fetch_imports(struct cidx_store *st, struct cidx_ymat *m, size_t r,
-    size_t c, struct cidx_err *err)
+fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
+    struct cidx_err *err)
 {
 	struct sbuf sql = SBUF_INIT;
 	sqlite3_stmt *s = NULL;
-	size_t w = m->ns - c * CIDX_CHUNK;
-	int32_t *imp = m->imp + r * m->ns + c * CIDX_CHUNK;
 	int ret, rc;
 
-	if (w > CIDX_CHUNK)
-		w = CIDX_CHUNK;
-	memset(imp, 0, w * sizeof(*imp));
-	cells_sql(&sql, 0, 1, "WHERE year = ?1 AND unit = ?2 AND chunk = ?3");
+	for (size_t r = 0; r < m->n; r++)
+		if (!m->known[r * m->nch]) {
+			memset(m->imp + r * m->ns, 0, m->ns * sizeof(*m->imp));
+			memset(m->known + r * m->nch, 1, m->nch);
+		}
+	cells_sql(&sql, 0, 1, "WHERE year = ?1");
 	ret = cidx_db_prepare(st, &s, sql.buf, err);
 	sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "iIi", m->year,
-	    m->uid[r], (int)c)) < 0)
+	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
 		goto out;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		for (size_t k = 0; k < w; k++)
-			if (sqlite3_column_type(s, 2 + (int)k) == SQLITE_INTEGER)
-				imp[k] = (int32_t)sqlite3_column_int64(s,
-				    2 + (int)k);
-	} else if (rc != SQLITE_DONE) {
-		ret = cidx_db_err(st, err, "read cells");
-		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 chunk = sqlite3_column_int64(s, 1);
+		size_t r;
+
+		if (!cidx_intmap_get(&m->rowof,
+		    (uint64_t)sqlite3_column_int64(s, 0), &r) || chunk < 0)
+			continue;
+		for (int k = 0; k < CIDX_CHUNK; k++) {
+			size_t c = (size_t)chunk * CIDX_CHUNK + (size_t)k;
+
+			if (c < m->ns &&
+			    sqlite3_column_type(s, 2 + k) == SQLITE_INTEGER)
+				m->imp[r * m->ns + c] =
+				    (int32_t)sqlite3_column_int64(s, 2 + k);
+		}
 	}
-	m->known[r * m->nch + c] = 1;
+	if (rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read cells");
+	m->all_known = 1;
 out:
 	sqlite3_finalize(s);
 	return ret;
@@ -492,8 +504,8 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
 	size_t at = r * m->ns + c, ch = c / CIDX_CHUNK;
 	int ret;
 
-	if (!m->known[r * m->nch + ch] &&
-	    (ret = fetch_imports(st, m, r, ch, err)) < 0)
+	if (!m->known[r * m->nch + ch] && !m->all_known &&
+	    (ret = fetch_imports(st, m, err)) < 0)
 		return ret;
 	if (!isnan(m->v[at]))
 		prov_add(m, c, m->imp[at], -1);

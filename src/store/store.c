@@ -4,11 +4,13 @@
  * prepared; every return code is checked and turned into a cidx_err at
  * this boundary (store/db.c).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -114,9 +116,11 @@ fail:
 	return ret;
 }
 
-int
-cidx_store_open(struct cidx_store **out, const char *path, int create,
-    struct cidx_err *err)
+/* Opens the file `path`, named `name` in messages (init builds a new
+ * workspace under a temporary name). */
+static int
+open_as(struct cidx_store **out, const char *path, const char *name,
+    int create, struct cidx_err *err)
 {
 	struct cidx_store *st;
 	struct stat sb;
@@ -126,14 +130,14 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 	if (stat(path, &sb) != 0) {
 		if (!create)
 			return cidx_err_set(err, CIDX_ENOWORKSPACE,
-			    "no workspace at '%s'", path);
+			    "no workspace at '%s'", name);
 		flags |= SQLITE_OPEN_CREATE;
 	} else if (S_ISDIR(sb.st_mode)) {
 		return cidx_err_set(err, CIDX_EINVAL, "workspace '%s' is a "
-		    "directory", path);
+		    "directory", name);
 	}
 	st = xcalloc(1, sizeof(*st));
-	st->path = xstrdup(path);
+	st->path = xstrdup(name);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		ret = cidx_db_err(st, err, "open");
 		goto fail;
@@ -144,12 +148,12 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 		goto fail;
 	if ((ret = user_version(st, &v, err)) < 0) {
 		cidx_err_set(err, CIDX_EDB, "'%s' is not a cityidx workspace "
-		    "(not an SQLite database)", path);
+		    "(not an SQLite database)", name);
 		goto fail;
 	}
 	if (v == 0 && !create) {
 		ret = cidx_err_set(err, CIDX_ENOWORKSPACE, "'%s' is not a "
-		    "cityidx workspace", path);
+		    "cityidx workspace", name);
 		goto fail;
 	}
 	if (v == 0) {
@@ -166,7 +170,7 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 		if (other) {
 			ret = cidx_err_set(err, CIDX_EDB, "'%s' is an SQLite "
 			    "database that is not a cityidx workspace; "
-			    "choose another path", path);
+			    "choose another path", name);
 			goto fail;
 		}
 	}
@@ -183,6 +187,13 @@ cidx_store_open(struct cidx_store **out, const char *path, int create,
 fail:
 	cidx_store_close(st);
 	return ret;
+}
+
+int
+cidx_store_open(struct cidx_store **out, const char *path, int create,
+    struct cidx_err *err)
+{
+	return open_as(out, path, path, create, err);
 }
 
 void
@@ -379,6 +390,83 @@ fail:
 	sqlite3_finalize(q);
 	sqlite3_finalize(s);
 	cidx_db_rollback(st);
+	return ret;
+}
+
+/* removes a database file and the files SQLite keeps beside it */
+static void
+remove_db(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char buf[4096];
+
+	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s%s", path, suffix[i]);
+		unlink(buf);
+	}
+}
+
+int
+cidx_store_init(const char *path, const struct cidx_framework *fw,
+    const char *source, int *created, struct cidx_err *err)
+{
+	struct cidx_store *st = NULL;
+	struct stat sb;
+	char *tmp;
+	int ret, fd;
+
+	*created = 0;
+	if (stat(path, &sb) == 0 || errno != ENOENT) {
+		/* an existing workspace: one transaction, nothing to undo */
+		if ((ret = cidx_store_open(&st, path, 1, err)) == 0)
+			ret = cidx_store_set_framework(st, fw, source, err);
+		cidx_store_close(st);
+		return ret;
+	}
+	tmp = xmalloc(strlen(path) + 16);
+	sprintf(tmp, "%s.init-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		ret = cidx_err_set(err, CIDX_EIO, "cannot create '%s': %s",
+		    path, strerror(errno));
+		free(tmp);
+		return ret;
+	}
+	close(fd);
+	if ((ret = open_as(&st, tmp, path, 1, err)) < 0 ||
+	    (ret = cidx_store_set_framework(st, fw, source, err)) < 0)
+		goto fail;
+	/* closing checkpoints the log into the file and removes it: a log
+	 * left behind means the file is not complete */
+	if (sqlite3_close(st->db) != SQLITE_OK) {
+		ret = cidx_db_err(st, err, "close");
+		goto fail;
+	}
+	st->db = NULL;
+	{
+		char wal[4096];
+
+		snprintf(wal, sizeof(wal), "%s-wal", tmp);
+		if (access(wal, F_OK) == 0) {
+			ret = cidx_err_set(err, CIDX_EIO, "cannot write '%s' "
+			    "(is the disk full?)", path);
+			goto fail;
+		}
+	}
+	if (link(tmp, path) != 0) {
+		ret = cidx_err_set(err, CIDX_EIO, "cannot create '%s': %s",
+		    path, errno == EEXIST ? "another process created it "
+		    "meanwhile" : strerror(errno));
+		goto fail;
+	}
+	unlink(tmp);
+	cidx_store_close(st);
+	free(tmp);
+	*created = 1;
+	return 0;
+fail:
+	cidx_store_close(st);
+	remove_db(tmp);
+	free(tmp);
 	return ret;
 }
 

@@ -55,6 +55,17 @@ int cidx_store_snapshot(struct cidx_store *st, struct cidx_err *err);
 /*! cidx_store_snapshot_end() : ends the snapshot, if any. */
 void cidx_store_snapshot_end(struct cidx_store *st);
 
+/*! cidx_store_init() :
+ *  Sets the framework of the workspace at `path` (as
+ *  cidx_store_set_framework()), creating the workspace if there is no
+ *  file.  A new workspace is built under a temporary name beside `path`
+ *  and linked to it only when complete: a failed init (a full disk, a
+ *  refused framework) leaves no file behind.  *created says whether the
+ *  workspace is new.  @return 0 or an error as cidx_store_open() and
+ *  cidx_store_set_framework() give, or CIDX_EIO. */
+int cidx_store_init(const char *path, const struct cidx_framework *fw,
+    const char *source, int *created, struct cidx_err *err);
+
 /*! cidx_store_set_framework() :
  *  Replaces the framework in one transaction.  Fails, changing nothing,
  *  if data exist for an indicator the new framework drops or turns into

@@ -836,3 +836,51 @@ out:
 	cidx_framework_free(fw);
 	tmp_end();
 }
+
+/* init: a new workspace appears whole (no temporary file left beside
+ * it); an existing one has its framework replaced; a path that cannot be
+ * created leaves nothing */
+void
+test_store__init(void)
+{
+	struct cidx_framework *fw = fw_with("AB"), *got = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	char p[128];
+	int created = -1;
+	size_t files = 0;
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), 0);
+	CHECK_INT(created, 1);
+	{
+		DIR *d = opendir(tmpdir);
+		struct dirent *e;
+
+		while (d && (e = readdir(d)) != NULL)
+			files += e->d_name[0] != '.';
+		if (d)
+			closedir(d);
+	}
+	CHECK_INT(files, 1);
+	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), 0);
+	CHECK_INT(created, 0);
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), 0);
+	if (st != NULL) {
+		CHECK_INT(cidx_store_load_framework(st, &got, &err), 0);
+		if (got)
+			CHECK_STR(got->checksum, fw->checksum);
+	}
+	path_of(p, sizeof(p), "no/such/dir/ws.db");
+	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), CIDX_EIO);
+	CHECK_HAS(err.msg, "cannot create");
+	CHECK_INT(created, 0);
+	cidx_framework_free(got);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
