@@ -117,9 +117,11 @@ cidx_schema_view(struct sbuf *sb)
  *            (stale_years lists the years whose row must be recomputed;
  *            triggers fill it when cells change by other hands);
  *  observations  a view with the old shape.
+ * The tables are made first; the values are moved in C, a year at a time
+ * (pivot_values()); then the old tables go and the triggers come.
  */
 static void
-v2_sql(struct sbuf *sb)
+v2_tables(struct sbuf *sb)
 {
 	sbuf_adds(sb,
 	    "CREATE TABLE units_v2 (\n"
@@ -147,17 +149,6 @@ v2_sql(struct sbuf *sb)
 	each_col(sb, ",\n  i", " INTEGER", NULL);
 	sbuf_adds(sb, ",\n  PRIMARY KEY (year, unit, chunk)\n"
 	    ") WITHOUT ROWID;\n"
-	    "INSERT INTO cells SELECT o.year, u.id, s.id / 64");
-	each_col(sb, ",\n  max(CASE WHEN s.id % 64 = ", " THEN o.value END)",
-	    NULL);
-	each_col(sb, ",\n  max(CASE WHEN s.id % 64 = ",
-	    " THEN o.import_id END)", NULL);
-	sbuf_adds(sb, "\nFROM observations o JOIN units_v2 u ON u.code = o.unit"
-	    " JOIN series s ON s.code = o.indicator\n"
-	    "GROUP BY o.year, u.id, s.id / 64;\n"
-	    "DROP TABLE observations;\n"
-	    "DROP TABLE units;\n"
-	    "ALTER TABLE units_v2 RENAME TO units;\n"
 	    "CREATE TABLE matrices (\n"
 	    "  year     INTEGER PRIMARY KEY,\n"
 	    "  format   INTEGER NOT NULL,\n"
@@ -167,8 +158,16 @@ v2_sql(struct sbuf *sb)
 	    "  units    BLOB NOT NULL,\n"
 	    "  vals     BLOB NOT NULL\n"
 	    ");\n"
-	    "CREATE TABLE stale_years (year INTEGER PRIMARY KEY);\n"
-	    "INSERT INTO stale_years SELECT DISTINCT year FROM cells;\n"
+	    "CREATE TABLE stale_years (year INTEGER PRIMARY KEY);\n");
+}
+
+static void
+v2_finish(struct sbuf *sb)
+{
+	sbuf_adds(sb,
+	    "DROP TABLE observations;\n"
+	    "DROP TABLE units;\n"
+	    "ALTER TABLE units_v2 RENAME TO units;\n"
 	    "CREATE TRIGGER cells_insert AFTER INSERT ON cells BEGIN\n"
 	    "  INSERT OR IGNORE INTO stale_years VALUES (NEW.year);\nEND;\n"
 	    "CREATE TRIGGER cells_update AFTER UPDATE ON cells BEGIN\n"
@@ -181,6 +180,58 @@ v2_sql(struct sbuf *sb)
 	    "ALTER TABLE imports ADD COLUMN units_removed INTEGER NOT NULL "
 	    "DEFAULT 0;\n");
 	cidx_schema_view(sb);
+}
+
+/* The values of observations into cells and matrices, a year at a time:
+ * one pass in the order of its primary key (year first). */
+static int
+pivot_values(struct cidx_store *st, struct cidx_err *err)
+{
+	struct cidx_ymat *m = NULL;
+	sqlite3_stmt *s = NULL;
+	size_t ns = 0;
+	int ret, rc;
+
+	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &s, "SELECT o.year, u.id, s.id, "
+	    "o.value, o.import_id FROM observations o JOIN units_v2 u ON "
+	    "u.code = o.unit JOIN series s ON s.code = o.indicator ORDER BY "
+	    "o.year", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int year = sqlite3_column_int(s, 0);
+		sqlite3_int64 c = sqlite3_column_int64(s, 2);
+
+		if (m && m->year != year) {
+			if ((ret = cidx_ymat_save(st, m, err)) < 0)
+				goto out;
+			cidx_ymat_free(m);
+			m = NULL;
+		}
+		if (m == NULL) {
+			/* a new year: nothing of it in cells yet */
+			if ((ret = cidx_ymat_load_cells(st, year, ns, &m,
+			    err)) < 0)
+				goto out;
+		}
+		if (c < 0 || (size_t)c >= ns)
+			continue;
+		if ((ret = cidx_ymat_set(st, m, cidx_ymat_row(m,
+		    sqlite3_column_int64(s, 1)), (size_t)c,
+		    sqlite3_column_double(s, 3),
+		    (int32_t)sqlite3_column_int64(s, 4), err)) < 0)
+			goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		ret = cidx_db_err(st, err, "read observations");
+		goto out;
+	}
+	if (m)
+		ret = cidx_ymat_save(st, m, err);
+out:
+	cidx_ymat_free(m);
+	sqlite3_finalize(s);
+	return ret;
 }
 
 /* A version-1 workspace edited by hand may hold what version 2 cannot:
@@ -233,27 +284,19 @@ int
 cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err)
 {
 	struct sbuf sb = SBUF_INIT;
-	int *years = NULL, ret;
-	size_t ny = 0, ns = 0;
+	int ret;
 
 	if ((ret = v1_check(st, err)) < 0)
 		return ret;
-	v2_sql(&sb);
+	v2_tables(&sb);
 	ret = cidx_db_exec(st, sb.buf, err);
-	sbuf_release(&sb);
-	if (ret < 0)
-		return ret;
-	/* the matrices of the years that have values */
-	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
-	    (ret = cidx_ymat_stale(st, &years, &ny, err)) < 0)
-		return ret;
-	for (size_t i = 0; i < ny && ret == 0; i++) {
-		struct cidx_ymat *m = NULL;
-
-		if ((ret = cidx_ymat_load(st, years[i], ns, &m, err)) == 0)
-			ret = cidx_ymat_save(st, m, err);
-		cidx_ymat_free(m);
+	sbuf_reset(&sb);
+	if (ret == 0)
+		ret = pivot_values(st, err);
+	if (ret == 0) {
+		v2_finish(&sb);
+		ret = cidx_db_exec(st, sb.buf, err);
 	}
-	free(years);
+	sbuf_release(&sb);
 	return ret;
 }
