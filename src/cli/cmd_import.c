@@ -104,7 +104,11 @@ cmd_import(int argc, char **argv)
 	for (size_t i = 0; i < nf; i++)
 		if (cidx_import_read(&imp[i], argv[optind + (int)i], fw, &o,
 		    &err) < 0) {
-			ret = cli_error_input(&err, o.encoding);
+			if (err.code == CIDX_EOPTION)
+				ret = cli_error("%s: %s", err.msg, o.year ?
+				    "drop --year" : "give --year");
+			else
+				ret = cli_error_input(&err, o.encoding);
 			if (nf > 1)
 				fprintf(stderr, "cityidx: nothing imported\n");
 			goto out;

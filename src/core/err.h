@@ -18,7 +18,10 @@ enum {
 	CIDX_ENUMERIC = -6, /* numerical failure (GSL, non-positive geom input) */
 	CIDX_ENOWORKSPACE = -7, /* no workspace at the path, or one that was
 				   never given a framework */
-	CIDX_EENCODING = -8 /* text that is not valid in its encoding */
+	CIDX_EENCODING = -8, /* text that is not valid in its encoding */
+	CIDX_EOPTION = -9   /* the input and the options given disagree (a
+			       file without a year and none given, or one
+			       given for a file that has its own) */
 };
 
 struct cidx_err {

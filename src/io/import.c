@@ -215,12 +215,11 @@ read_long(struct ctx *x, struct cidx_err *err)
 		    "%s:1:1: long layout needs the columns unit, indicator, "
 		    "year, value", path);
 	if (cy < 0 && x->o->year == 0)
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:1:1: no 'year' column: give --year", path);
+		return cidx_err_set(err, CIDX_EOPTION,
+		    "%s:1:1: no 'year' column", path);
 	if (cy >= 0 && x->o->year != 0)
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:1:1: --year given but the file has a '%s' column",
-		    path, x->h[cy].s);
+		return cidx_err_set(err, CIDX_EOPTION,
+		    "%s:1:1: the file has a '%s' column", path, x->h[cy].s);
 	for (size_t c = 0; c < x->nc; c++)
 		if ((int)c != cu && (int)c != ci && (int)c != cy &&
 		    (int)c != cv)
@@ -502,14 +501,13 @@ read_wide(struct ctx *x, struct cidx_err *err)
 	}
 	x->imp->layout = nvalcols ? x->imp->layout : "units";
 	if (nvalcols && cy < 0 && x->o->year == 0) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "%s:1:1: no 'year' (or 'Time') column: give --year", path);
+		ret = cidx_err_set(err, CIDX_EOPTION,
+		    "%s:1:1: no 'year' (or 'Time') column", path);
 		goto out;
 	}
 	if (cy >= 0 && x->o->year != 0) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "%s:1:1: --year given but the file has a '%s' column",
-		    path, x->h[cy].s);
+		ret = cidx_err_set(err, CIDX_EOPTION,
+		    "%s:1:1: the file has a '%s' column", path, x->h[cy].s);
 		goto out;
 	}
 	while ((ret = cidx_csv_next(x->r, &row, err)) > 0) {

@@ -28,7 +28,9 @@ struct cidx_import_opts {
 
 /*! cidx_import_read() :
  *  @return 0 and the batch in *out (free with cidx_import_free()), or
- *          CIDX_EIO / CIDX_EINVAL with a message naming file:line:column. */
+ *          CIDX_EIO, CIDX_EINVAL, CIDX_EENCODING or CIDX_EOPTION (no
+ *          year in the file and opts->year 0, or a year column and
+ *          opts->year given) with a message naming file:line:column. */
 int cidx_import_read(struct cidx_import **out, const char *path,
     const struct cidx_framework *fw, const struct cidx_import_opts *opts,
     struct cidx_err *err);

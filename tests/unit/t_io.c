@@ -767,12 +767,13 @@ test_io__import_errors(void)
 
 	/* no year anywhere */
 	put(p, sizeof(p), "ny.csv", "code,A\nBJ,1\n");
-	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EOPTION);
 	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 1));
-	CHECK_HAS(err.msg, "give --year");
+	CHECK_INT(err.code, CIDX_EOPTION);
+	CHECK_HAS(err.msg, "no 'year'");
 	put(p, sizeof(p), "nyl.csv", "unit,indicator,value\nBJ,A,1\n");
-	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "give --year");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EOPTION);
+	CHECK_HAS(err.msg, "no 'year' column");
 	/* an empty year field, at 2:6 (B1 J2 ,3 A4 ,5) */
 	put(p, sizeof(p), "ey.csv", "unit,indicator,year,value\nBJ,A,,1\n");
 	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
@@ -780,8 +781,8 @@ test_io__import_errors(void)
 	CHECK_HAS(err.msg, "not a year");
 	/* a year column and --year both */
 	put(p, sizeof(p), "both.csv", "code,year,A\nBJ,2020,1\n");
-	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "--year given");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EOPTION);
+	CHECK_HAS(err.msg, "the file has a 'year' column");
 
 	/* no unit column at all */
 	put(p, sizeof(p), "nounit.csv", "A,B\n1,2\n");
