@@ -21,13 +21,14 @@ PKGS      = gsl sqlite3 cairo pangocairo xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFLAGS) -MMD -MP
-LDLIBS    += $(PKG_LIBS) -lcsv -lm -lpthread
+LDLIBS    += $(PKG_LIBS) -lcsv -lm -pthread
 
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
              libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
 DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv libxml2-utils
 DEPS_LINT  = cppcheck mandoc
+DEPS_BENCH = time
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
                       src/plot/*.c)
@@ -43,6 +44,7 @@ LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
 .PHONY: all deps deps-test deps-lint demo check check-unit check-cli check-asan \
+        check-robust \
         install uninstall clean lint bench
 
 all: $(BIN)
@@ -116,11 +118,16 @@ check-asan:
 	    -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" check-unit check-cli
 
+# kill, concurrency and disk-full tests (about 30 s)
+check-robust: $(BIN)
+	sh tests/robust.sh $(BIN)
+
 demo: deps
 	$(MAKE) $(BIN)
 	sh reports/demo.sh $(BIN)
 
 bench: $(BIN)
+	@sh tests/deps.sh bench $(DEPS_BENCH)
 	sh tests/bench.sh $(BIN)
 
 install: $(BIN)

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +50,9 @@ main(int argc, char **argv)
 	const struct cli_cmd *cmd;
 	int ch;
 
+	/* a file grown past the size limit (ulimit -f) is a write error that
+	 * the command reports and rolls back, not a signal that kills it */
+	signal(SIGXFSZ, SIG_IGN);
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {

@@ -1,15 +1,26 @@
 #!/bin/sh
-# bench.sh BINARY [UNITS] [INDICATORS] - time the import and the ranking of
-# a synthetic index (default 3000 units x 100 indicators in 10 pillars,
-# years 2016 and 2017), generated here with a fixed-seed LCG so the
-# benchmark needs no outside data.  Prints wall times and peak memory.
+# bench.sh BINARY [UNITS] [INDICATORS] - time the workspace and the method
+# commands on a synthetic index (default 3000 units x 100 indicators in 10
+# pillars), generated here with a fixed-seed LCG so the benchmark needs no
+# outside data.
+#
+# 1. A panel of 10 years (3 million values): import, re-import, years and
+#    rank, each beside its target (wall time of the whole command, process
+#    start to output; peak resident memory), as in bench/README.md.
+# 2. The method commands on 2 years (no targets: compute, not loading).
+#
+# Wall times are the median of 5 runs for the commands that only read, of 1
+# for the imports (each changes the workspace).  Peak memory is GNU time's
+# maximum resident set size.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 n=${2:-3000}
 m=${3:-100}
+[ -x /usr/bin/time ] || { echo "bench.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp"
+
 LC_ALL=C awk -v n="$n" -v m="$m" 'BEGIN {
 	print "code,parent,type,level,name_zh,name_en,direction,weight"
 	print "INDEX,,aggregate,3,,Index,,1"
@@ -18,44 +29,84 @@ LC_ALL=C awk -v n="$n" -v m="$m" 'BEGIN {
 	for (j = 1; j <= m; j++)
 		printf "I%03d,P%02d,indicator,1,,Indicator %d,%d,%s\n", j, int((j - 1) / 10) + 1, j, (j % 7 == 0) ? -1 : 1, (j % 4) * 0.5 + 0.5
 }' > fw.csv
-LC_ALL=C awk -v n="$n" -v m="$m" 'BEGIN {
-	s = 20250601
-	printf "code,name,year"
-	for (j = 1; j <= m; j++) printf ",I%03d", j
-	printf "\n"
-	for (y = 2016; y <= 2017; y++)
-		for (i = 1; i <= n; i++) {
-			printf "U%05d,City %d,%d", i, i, y
-			for (j = 1; j <= m; j++) {
-				s = (s * 1103515245 + 12345) % 2147483648
-				printf ",%.6g", 10 + 90 * s / 2147483648
+# data.csv: years y0..y1, one row per unit and year
+gen() {
+	LC_ALL=C awk -v n="$n" -v m="$m" -v y0="$1" -v y1="$2" 'BEGIN {
+		s = 20250601
+		printf "code,name,year"
+		for (j = 1; j <= m; j++) printf ",I%03d", j
+		printf "\n"
+		for (y = y0; y <= y1; y++)
+			for (i = 1; i <= n; i++) {
+				printf "U%05d,City %d,%d", i, i, y
+				for (j = 1; j <= m; j++) {
+					s = (s * 1103515245 + 12345) % 2147483648
+					printf ",%.6g", 10 + 90 * s / 2147483648
+				}
+				printf "\n"
 			}
-			printf "\n"
-		}
-}' > data.csv
-echo "synthetic index: $n units x $m indicators, 2 years ($(wc -c < data.csv) bytes)"
-t() {
-	label=$1
-	shift
-	start=$(date +%s%N)
-	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f '%M' -o mem.txt "$@" > out.txt
-		mem="$(cat mem.txt) KiB peak"
-	else
-		"$@" > out.txt
-		mem="(install GNU time for memory)"
-	fi
-	end=$(date +%s%N)
-	printf '%-34s %8.3f s  %s\n' "$label" "$(echo "($end - $start) / 1000000000" | bc -l 2>/dev/null || echo 0)" "$mem"
+	}'
 }
-t "init" "$bin" --db b.db init --framework fw.csv
-t "import (2 years)" "$bin" --db b.db import data.csv
-t "re-import (nothing changes)" "$bin" --db b.db import data.csv
-t "rank 2017 vs 2016, table" "$bin" --db b.db rank --year 2017
-t "rank 2017, csv" "$bin" --db b.db rank --year 2017 --format csv
-t "rank 2017, json, jenks:5 over all" "$bin" --db b.db rank --year 2017 --format json --tiers jenks:5 --top 0
-t "rank, impute+treat+zscore" "$bin" --db b.db rank --year 2017 --impute median --treat --normalize zscore --format csv
-t "weights entropy, all levels" "$bin" --db b.db weights --year 2017 --method entropy
-t "weights pca, all levels" "$bin" --db b.db weights --year 2017 --method pca
-t "audit" "$bin" --db b.db audit --year 2017 --format csv
-t "explain with a rank-change split" "$bin" --db b.db explain U00042 --year 2017 --compare 2016
+
+now() {
+	date +%s%N
+}
+
+# run LABEL TARGET REPS CMD...: the median wall time of REPS runs and the
+# largest peak memory, beside the target ("-" for none)
+run() {
+	label=$1 target=$2 reps=$3
+	shift 3
+	: > times.txt
+	mem=0
+	i=0
+	while [ $i -lt "$reps" ]; do
+		start=$(now)
+		/usr/bin/time -f "%M" -o mem.txt "$@" > out.txt 2> err.txt
+		end=$(now)
+		echo "$start $end" | awk '{ printf "%.3f\n", ($2 - $1) / 1e9 }' >> times.txt
+		k=$(tail -n 1 mem.txt)
+		[ "$k" -gt "$mem" ] && mem=$k
+		i=$((i + 1))
+	done
+	t=$(sort -n times.txt | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+	peak=$(awk -v k="$mem" 'BEGIN { printf "%.0f", k / 1024 }')
+	[ "$peak" -gt "$maxmem" ] && maxmem=$peak
+	if [ "$target" = - ]; then
+		printf '%-40s %7.3f s              %5s MiB\n' "$label" "$t" "$peak"
+	else
+		ok=$(awk -v t="$t" -v g="$target" 'BEGIN { print (t <= g) ? "ok" : "OVER" }')
+		printf '%-40s %7.3f s  (<= %5s s %-4s) %5s MiB\n' "$label" "$t" "$target" "$ok" "$peak"
+	fi
+}
+
+echo "machine: $(nproc) cores, $(uname -m), $(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo '?') sqlite3"
+gen 2011 2020 > panel.csv
+values=$((n * m * 10))
+echo
+echo "1. panel: $n units x $m indicators x 10 years ($values values, $(wc -c < panel.csv) bytes of CSV)"
+maxmem=0
+"$bin" --db p.db init --framework fw.csv > /dev/null
+run "import (10 years)" 3 1 "$bin" --db p.db import panel.csv
+run "re-import (nothing changes)" 1 1 "$bin" --db p.db import panel.csv
+run "years" - 5 "$bin" --db p.db years
+run "rank 2020 vs 2019 (movement), table" 0.1 5 "$bin" --db p.db rank --year 2020
+run "rank 2020 vs 2019, csv" 0.1 5 "$bin" --db p.db rank --year 2020 --format csv
+run "rank 2020 without movement, csv" - 5 "$bin" --db p.db rank --year 2020 --compare none --format csv
+printf '%-40s %7s    (<= %5s MiB %-4s)\n' "peak memory of these commands" "$maxmem MiB" 200 \
+    "$([ "$maxmem" -le 200 ] && echo ok || echo OVER)"
+echo "workspace: $(wc -c < p.db) bytes"
+
+echo
+echo "2. method commands: $n units x $m indicators, 2 years"
+gen 2016 2017 > data.csv
+maxmem=0
+"$bin" --db b.db init --framework fw.csv > /dev/null
+"$bin" --db b.db import data.csv > /dev/null
+run "rank 2017 vs 2016, table" - 3 "$bin" --db b.db rank --year 2017
+run "rank 2017, json, jenks:5 over all" - 3 "$bin" --db b.db rank --year 2017 --format json --tiers jenks:5 --top 0
+run "rank, impute+treat+zscore" - 3 "$bin" --db b.db rank --year 2017 --impute median --treat --normalize zscore --format csv
+run "weights entropy, all levels" - 3 "$bin" --db b.db weights --year 2017 --method entropy
+run "weights pca, all levels" - 3 "$bin" --db b.db weights --year 2017 --method pca
+run "audit" - 3 "$bin" --db b.db audit --year 2017 --format csv
+run "explain with a rank-change split" - 3 "$bin" --db b.db explain U00042 --year 2017 --compare 2016

@@ -2,17 +2,71 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "core/num.h"
 
 const char *cli_db_path;
 
+/*
+ * Messages quote what files and workspaces hold, which could be escape
+ * sequences: control characters (C0, DEL, C1) and bidirectional controls
+ * are shown as \xHH or \uHHHH, never sent to the terminal.
+ */
+static void
+put_safe(FILE *fp, const char *fmt, va_list ap)
+{
+	char small[1024], *buf = small;
+	const unsigned char *p;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof(small), fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof(small)) {
+		buf = malloc((size_t)n + 1);
+		if (buf == NULL)
+			return;
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	}
+	for (p = (const unsigned char *)buf; *p; p++) {
+		size_t k = 0;
+
+		/* a run of plain text in one write */
+		while (p[k] >= 0x20 && p[k] != 0x7f && p[k] != 0xc2 &&
+		    p[k] != 0xe2)
+			k++;
+		if (k) {
+			fwrite(p, 1, k, fp);
+			p += k - 1;
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\x%02X", *p);
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(fp, "\\x%02X", *++p);
+		else if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xa8 &&
+		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9))) {
+			fprintf(fp, "\\u%04X", 0x2000 | (p[1] & 0x3f) << 6 |
+			    (p[2] & 0x3f));
+			p += 2;
+		} else
+			fputc(*p, fp);
+	}
+	if (buf != small)
+		free(buf);
+}
+
 static void
 vreport(const char *prefix, const char *fmt, va_list ap)
 {
 	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	put_safe(stderr, fmt, ap);
 	fputc('\n', stderr);
 }
 
@@ -27,10 +81,30 @@ cli_error(const char *fmt, ...)
 	return CLI_ERROR;
 }
 
+/*
+ * The library states facts; what to do about them is the command line's
+ * business, so the advice is added here, by error code.
+ */
 int
 cli_error_core(const struct cidx_err *err)
 {
-	return cli_error("%s", err->msg[0] ? err->msg : "unknown error");
+	const char *msg = err->msg[0] ? err->msg : "unknown error";
+
+	if (err->code == CIDX_ENOWORKSPACE)
+		return cli_error("%s (create one with 'cityidx init "
+		    "--framework FILE')", msg);
+	return cli_error("%s", msg);
+}
+
+int
+cli_error_input(const struct cidx_err *err, const char *encoding)
+{
+	if (err->code != CIDX_EENCODING)
+		return cli_error_core(err);
+	if (encoding && (strcasecmp(encoding, "UTF-8") == 0 ||
+	    strcasecmp(encoding, "UTF8") == 0))
+		return cli_error("%s (try --encoding GB18030)", err->msg);
+	return cli_error("%s (try --encoding)", err->msg);
 }
 
 void
@@ -51,7 +125,7 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "cityidx %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c)

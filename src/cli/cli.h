@@ -36,8 +36,10 @@ int cmd_audit(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_imports(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_weights(int argc, char **argv);
 int cmd_years(int argc, char **argv);
@@ -46,8 +48,13 @@ const struct cli_cmd *cli_find(const char *name);
 
 /* Prints "cityidx: <msg>" to stderr. @return CLI_ERROR. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* The core's error. @return CLI_ERROR. */
+/* The core's error, with advice for the codes that call for it
+ * (CIDX_ENOWORKSPACE: how to make one). @return CLI_ERROR. */
 int cli_error_core(const struct cidx_err *err);
+/* An error reading an input file of a command with --encoding: as
+ * cli_error_core(), and for CIDX_EENCODING the advice to give one
+ * (`encoding` is the --encoding value, or NULL). @return CLI_ERROR. */
+int cli_error_input(const struct cidx_err *err, const char *encoding);
 /* Prints "cityidx: warning: <msg>". */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "cityidx <cmd>: <msg>" and the usage line. @return CLI_USAGE. */

@@ -17,6 +17,35 @@ static const char options[] =
     "  --year YEAR     year of files without a year/Time column\n"
     "  -h, --help      show this help\n";
 
+/*
+ * The units an import created in a workspace that had units: a code one
+ * edit from a known one is most likely a typing mistake, so those come
+ * first with the code they resemble; at most NEW_UNITS_SHOWN are named.
+ */
+#define NEW_UNITS_SHOWN 10
+
+static void
+print_new_units(const char *path, const struct cidx_import_stats *s)
+{
+	long shown = 0;
+
+	printf("%s: new units:", path);
+	for (int pass = 0; pass < 2; pass++)
+		for (long i = 0; i < s->units_new; i++) {
+			if ((s->unit_like[i] != NULL) != (pass == 0))
+				continue;
+			if (shown == NEW_UNITS_SHOWN)
+				break;
+			printf("%s %s", shown ? "," : "", s->unit_new[i]);
+			if (s->unit_like[i])
+				printf(" (did you mean %s?)", s->unit_like[i]);
+			shown++;
+		}
+	if (shown < s->units_new)
+		printf(" and %ld more", s->units_new - shown);
+	putchar('\n');
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -75,7 +104,11 @@ cmd_import(int argc, char **argv)
 	for (size_t i = 0; i < nf; i++)
 		if (cidx_import_read(&imp[i], argv[optind + (int)i], fw, &o,
 		    &err) < 0) {
-			ret = cli_error("%s", err.msg);
+			if (err.code == CIDX_EOPTION)
+				ret = cli_error("%s: %s", err.msg, o.year ?
+				    "drop --year" : "give --year");
+			else
+				ret = cli_error_input(&err, o.encoding);
 			if (nf > 1)
 				fprintf(stderr, "cityidx: nothing imported\n");
 			goto out;
@@ -109,8 +142,12 @@ cmd_import(int argc, char **argv)
 		    imp[i]->encoding, imp[i]->n_rows, s->values_new,
 		    s->values_changed, s->values_removed, s->values_unchanged,
 		    s->units_new, s->units_changed);
+		if (s->units_before > 0 && s->units_new > 0)
+			print_new_units(imp[i]->path, s);
 	}
 out:
+	for (size_t i = 0; stats && i < nf; i++)
+		cidx_import_stats_release(&stats[i]);
 	for (size_t i = 0; imp && i < nf; i++)
 		cidx_import_free(imp[i]);
 	free(imp);

@@ -1,7 +1,8 @@
 /*
  * cmd_init.c - create a workspace and set (or replace) its framework.
  * Replacing is refused when data exist for an indicator the new
- * framework drops: the data would lose their meaning.
+ * framework drops: the data would lose their meaning.  A new workspace
+ * appears whole or not at all (cidx_store_init()).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -27,8 +28,7 @@ cmd_init(int argc, char **argv)
 	const char *fwpath = NULL, *enc = NULL;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
-	struct cidx_store *st = NULL;
-	int ch, ret = CLI_OK;
+	int ch, ret = CLI_OK, created;
 
 	while ((ch = getopt_long(argc, argv, ":hf:e:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -55,9 +55,8 @@ cmd_init(int argc, char **argv)
 	if (fwpath == NULL)
 		return cli_usage_error("init", "--framework FILE is required");
 	if (cidx_framework_read(&fw, fwpath, enc, &err) < 0)
-		return cli_error_core(&err);
-	if (cidx_store_open(&st, cli_workspace(), 1, &err) < 0 ||
-	    cidx_store_set_framework(st, fw, fwpath, &err) < 0) {
+		return cli_error_input(&err, enc);
+	if (cidx_store_init(cli_workspace(), fw, fwpath, &created, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;
 	}
@@ -70,7 +69,6 @@ cmd_init(int argc, char **argv)
 		    fw->checksum);
 	}
 out:
-	cidx_store_close(st);
 	cidx_framework_free(fw);
 	return ret;
 }

@@ -36,6 +36,7 @@ cmd_years(int argc, char **argv)
 		return cli_usage_error("years", "unexpected argument '%s'",
 		    argv[optind]);
 	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_snapshot(st, &err) < 0 ||
 	    cidx_store_load_framework(st, &fw, &err) < 0 ||
 	    cidx_store_years(st, &years, &ny, &err) < 0) {
 		ret = cli_error_core(&err);

@@ -23,6 +23,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
 	    "iData CSV) into the workspace",
 	    "import [--encoding ENC] [--year YEAR] FILE..." },
+	{ "imports", cmd_imports, "List the import log: imports and removals",
+	    "imports [--format table|csv|json]" },
 	{ "init", cmd_init, "Create a workspace or replace its framework",
 	    "init --framework FILE [--encoding ENC]" },
 	{ "rank", cmd_rank, "Rank units by the composite index, with tiers "
@@ -31,6 +33,9 @@ const struct cli_cmd cli_cmds[] = {
 	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
 	    "[--format table|csv|json|xlsx] [-o FILE] [--bom] "
 	    "[METHOD OPTIONS]" },
+	{ "remove", cmd_remove, "Remove the values of an import, a unit or a "
+	    "year",
+	    "remove [--dry-run] [--import ID] [--unit CODE] [--year YEAR]" },
 	{ "report", cmd_report, "Write a PDF report of a year's ranking: "
 	    "tables, figures, audit and method",
 	    "report [-o FILE] [--year YEAR] [--compare YEAR|none] [--top N] "

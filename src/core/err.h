@@ -15,7 +15,13 @@ enum {
 	CIDX_EINVAL = -3,   /* bad input data or arguments */
 	CIDX_EIO = -4,      /* file system */
 	CIDX_EDB = -5,      /* SQLite */
-	CIDX_ENUMERIC = -6  /* numerical failure (GSL, non-positive geom input) */
+	CIDX_ENUMERIC = -6, /* numerical failure (GSL, non-positive geom input) */
+	CIDX_ENOWORKSPACE = -7, /* no workspace at the path, or one that was
+				   never given a framework */
+	CIDX_EENCODING = -8, /* text that is not valid in its encoding */
+	CIDX_EOPTION = -9   /* the input and the options given disagree (a
+			       file without a year and none given, or one
+			       given for a file that has its own) */
 };
 
 struct cidx_err {

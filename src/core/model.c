@@ -8,6 +8,7 @@
 #include "core/model.h"
 #include "core/num.h"
 #include "core/sha256.h"
+#include "core/strmap.h"
 
 static void
 node_clear(struct cidx_node *nd)
@@ -81,25 +82,42 @@ checksum(struct cidx_framework *fw)
 	sbuf_release(&sb);
 }
 
-/* Level of node k computed from its children; -1 on a cycle. */
-static int
-derive_level(struct cidx_framework *fw, size_t k, int depth)
+/*
+ * The levels of the tree nodes, bottom up without recursion: a node is
+ * done once all its children are (Kahn's order), an indicator at 1, an
+ * aggregate one above its highest child.  Nodes never done lie on a cycle
+ * or above one.  *done[k] says which were.
+ */
+static void
+derive_levels(struct cidx_framework *fw, int *lv, unsigned char *done)
 {
-	int lv = 0;
+	size_t n = fw->n, head = 0, tail = 0;
+	size_t *queue = xcalloc(n ? n : 1, sizeof(*queue));
+	size_t *pending = xcalloc(n ? n : 1, sizeof(*pending));
 
-	if (depth > (int)fw->n)
-		return -1;
-	if (fw->node[k].type == CIDX_NODE_INDICATOR)
-		return 1;
-	for (size_t c = fw->child_off[k]; c < fw->child_off[k + 1]; c++) {
-		int l = derive_level(fw, fw->child[c], depth + 1);
-
-		if (l < 0)
-			return -1;
-		if (l > lv)
-			lv = l;
+	for (size_t k = 0; k < n; k++) {
+		lv[k] = 0;
+		if (!in_tree(&fw->node[k]))
+			continue;
+		pending[k] = fw->child_off[k + 1] - fw->child_off[k];
+		if (pending[k] == 0)
+			queue[tail++] = k;
 	}
-	return lv + 1;
+	while (head < tail) {
+		size_t k = queue[head++];
+		int p = fw->node[k].pidx;
+
+		lv[k] = fw->node[k].type == CIDX_NODE_INDICATOR ? 1 : lv[k] + 1;
+		done[k] = 1;
+		if (p < 0)
+			continue;
+		if (lv[k] > lv[p])
+			lv[p] = lv[k];
+		if (--pending[p] == 0)
+			queue[tail++] = (size_t)p;
+	}
+	free(queue);
+	free(pending);
 }
 
 int
@@ -107,8 +125,10 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
     size_t n, const char *where, struct cidx_err *err)
 {
 	struct cidx_framework *fw = xcalloc(1, sizeof(*fw));
-	size_t nroot = 0, *fill;
-	int ret = 0;
+	struct cidx_strmap codes = CIDX_STRMAP_INIT;
+	size_t nroot = 0, *fill = NULL, *count = NULL, k;
+	unsigned char *done = NULL;
+	int ret = 0, *lv = NULL;
 
 	*out = NULL;
 	fw->node = node;
@@ -119,17 +139,22 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 	fw->ind = xcalloc(n ? n : 1, sizeof(size_t));
 	fw->bottom_up = xcalloc(n ? n : 1, sizeof(size_t));
 	fw->top_down = xcalloc(n ? n : 1, sizeof(size_t));
+	if (n > CIDX_FRAMEWORK_MAX_NODES) {
+		ret = cidx_err_set(err, CIDX_EINVAL, "%s: more than %d nodes",
+		    where, CIDX_FRAMEWORK_MAX_NODES);
+		goto fail;
+	}
 
 	for (size_t i = 0; i < n; i++) {
 		struct cidx_node *nd = &node[i];
 
 		nd->pidx = -1;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(node[j].code, nd->code) == 0) {
-				ret = cidx_err_set(err, CIDX_EINVAL,
-				    "%s: duplicate code '%s'", where, nd->code);
-				goto fail;
-			}
+		if (cidx_strmap_get(&codes, nd->code, &k)) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: duplicate code '%s'", where, nd->code);
+			goto fail;
+		}
+		cidx_strmap_put(&codes, nd->code, i);
 		if (!isfinite(nd->weight) || nd->weight < 0) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "%s: '%s': weight must be a number >= 0", where,
@@ -146,11 +171,11 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 		if (nd->type != CIDX_NODE_INDICATOR)
 			nd->direction = 1;
 		if (nd->treat && strcmp(nd->treat, "none") != 0) {
-			double s, k, w;
+			double s, ku, w;
 			char extra;
 
-			if (sscanf(nd->treat, "%lf,%lf,%lf%c", &s, &k, &w,
-			    &extra) != 3 || !(s > 0) || !(k > -3) || w < 0 ||
+			if (sscanf(nd->treat, "%lf,%lf,%lf%c", &s, &ku, &w,
+			    &extra) != 3 || !(s > 0) || !(ku > -3) || w < 0 ||
 			    w != floor(w)) {
 				ret = cidx_err_set(err, CIDX_EINVAL,
 				    "%s: '%s': treat must be empty, 'none' or "
@@ -169,7 +194,7 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct cidx_node *nd = &node[i];
-		int p;
+		size_t p;
 
 		if (!in_tree(nd))
 			continue;
@@ -184,8 +209,12 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 			nroot++;
 			continue;
 		}
-		p = cidx_framework_find(fw, nd->parent);
-		if (p < 0) {
+		if (strcmp(nd->parent, nd->code) == 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s' is its own parent", where, nd->code);
+			goto fail;
+		}
+		if (!cidx_strmap_get(&codes, nd->parent, &p)) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "%s: '%s': unknown parent '%s'", where, nd->code,
 			    nd->parent);
@@ -197,7 +226,7 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 			    nd->code, nd->parent);
 			goto fail;
 		}
-		nd->pidx = p;
+		nd->pidx = (int)p;
 		fw->child_off[p + 1]++;
 	}
 	if (nroot != 1) {
@@ -215,11 +244,12 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 
 			fw->child[fw->child_off[p] + fill[p]++] = i;
 		}
-	free(fill);
 
+	lv = xcalloc(n ? n : 1, sizeof(*lv));
+	done = xcalloc(n ? n : 1, 1);
+	derive_levels(fw, lv, done);
 	for (size_t i = 0; i < n; i++) {
 		struct cidx_node *nd = &node[i];
-		int lv;
 
 		fw->col[i] = -1;
 		if (!in_tree(nd)) {
@@ -233,67 +263,77 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 			    nd->code);
 			goto fail;
 		}
-		lv = derive_level(fw, i, 0);
-		if (lv < 0) {
+		if (!done[i]) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "%s: '%s': the hierarchy has a cycle", where,
 			    nd->code);
 			goto fail;
 		}
-		if (nd->level > 0 && nd->level != lv) {
+		if (lv[i] > CIDX_FRAMEWORK_MAX_LEVELS) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s: '%s': level %d given, but its children make "
-			    "it level %d", where, nd->code, nd->level, lv);
+			    "%s: '%s': the hierarchy has more than %d levels",
+			    where, nd->code, CIDX_FRAMEWORK_MAX_LEVELS);
 			goto fail;
 		}
-		nd->level = lv;
+		if (nd->level > 0 && nd->level != lv[i]) {
+			ret = cidx_err_set(err, CIDX_EINVAL,
+			    "%s: '%s': level %d given, but its children make "
+			    "it level %d", where, nd->code, nd->level, lv[i]);
+			goto fail;
+		}
+		nd->level = lv[i];
 		if (nd->type == CIDX_NODE_INDICATOR) {
 			fw->col[i] = (int)fw->n_ind;
 			fw->ind[fw->n_ind++] = i;
-		}
-	}
-	/* every tree node must reach the root (no detached cycles) */
-	for (size_t i = 0; i < n; i++) {
-		size_t k = i, steps = 0;
-
-		if (!in_tree(&node[i]))
-			continue;
-		while (node[k].pidx >= 0 && steps++ <= n)
-			k = (size_t)node[k].pidx;
-		if (k != fw->root) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s: '%s' is not below the index '%s'", where,
-			    node[i].code, node[fw->root].code);
-			goto fail;
 		}
 	}
 	if (fw->n_ind == 0) {
 		ret = cidx_err_set(err, CIDX_EINVAL, "%s: no indicators", where);
 		goto fail;
 	}
+	/* the aggregates by level, file order within a level: a counting
+	 * sort, stable */
 	fw->top_level = node[fw->root].level;
-	for (int lv = 2; lv <= fw->top_level; lv++)
-		for (size_t i = 0; i < n; i++)
-			if (node[i].type == CIDX_NODE_AGGREGATE &&
-			    node[i].level == lv)
-				fw->bottom_up[fw->n_agg++] = i;
+	count = xcalloc((size_t)fw->top_level + 2, sizeof(*count));
+	for (size_t i = 0; i < n; i++)
+		if (node[i].type == CIDX_NODE_AGGREGATE)
+			count[node[i].level + 1]++;
+	for (int l = 1; l <= fw->top_level; l++)
+		count[l + 1] += count[l];
+	/* count[l] is now the number of aggregates below level l (none is
+	 * below 2): where level l starts in bottom_up */
+	for (size_t i = 0; i < n; i++)
+		if (node[i].type == CIDX_NODE_AGGREGATE)
+			fw->bottom_up[count[node[i].level]++] = i;
+	fw->n_agg = 0;
+	for (size_t i = 0; i < n; i++)
+		fw->n_agg += node[i].type == CIDX_NODE_AGGREGATE &&
+		    node[i].level >= 2;
+	/* top_down: the levels below the root, highest first, file order
+	 * within: bottom_up read level by level from the top */
 	{
-		size_t k = 0;
+		size_t t = 0, end = fw->n_agg;
 
-		for (int lv = fw->top_level - 1; lv >= 2; lv--)
-			for (size_t i = 0; i < n; i++)
-				if (node[i].type == CIDX_NODE_AGGREGATE &&
-				    node[i].level == lv)
-					fw->top_down[k++] = i;
+		while (end > 0) {
+			size_t start = end;
+			int l = node[fw->bottom_up[end - 1]].level;
+
+			while (start > 0 && node[fw->bottom_up[start - 1]].level == l)
+				start--;
+			if (l < fw->top_level)
+				for (size_t i = start; i < end; i++)
+					fw->top_down[t++] = fw->bottom_up[i];
+			end = start;
+		}
 	}
 	/* denominators named by indicators must exist */
 	for (size_t i = 0; i < n; i++) {
-		int d;
+		size_t d;
 
 		if (node[i].denominator == NULL)
 			continue;
-		d = cidx_framework_find(fw, node[i].denominator);
-		if (d < 0 || (node[d].type != CIDX_NODE_DENOMINATOR &&
+		if (!cidx_strmap_get(&codes, node[i].denominator, &d) ||
+		    (node[d].type != CIDX_NODE_DENOMINATOR &&
 		    node[d].type != CIDX_NODE_INDICATOR)) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "%s: '%s': denominator '%s' is not a denominator "
@@ -303,9 +343,19 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 		}
 	}
 	checksum(fw);
+	cidx_strmap_release(&codes);
+	free(fill);
+	free(count);
+	free(lv);
+	free(done);
 	*out = fw;
 	return 0;
 fail:
+	cidx_strmap_release(&codes);
+	free(fill);
+	free(count);
+	free(lv);
+	free(done);
 	cidx_framework_free(fw);
 	return ret;
 }

@@ -69,11 +69,18 @@ void cidx_framework_free(struct cidx_framework *fw);
 /*! cidx_framework_find() : index of the node with `code`, or -1. */
 int cidx_framework_find(const struct cidx_framework *fw, const char *code);
 
+/* the largest framework: nodes, and levels from the indicators (1) up to
+ * the index */
+#define CIDX_FRAMEWORK_MAX_NODES 1000000
+#define CIDX_FRAMEWORK_MAX_LEVELS 100
+
 /*! cidx_framework_build() :
  *  Checks the nodes (unique codes, one root, parents exist and are
- *  aggregates, levels consistent, indicators are leaves with direction
- *  +1/-1, weights finite and >= 0) and computes the derived orders and the
- *  checksum.  Takes ownership of `node` (n entries) even on failure.
+ *  aggregates and not the node itself, no cycle, levels consistent and
+ *  at most CIDX_FRAMEWORK_MAX_LEVELS, at most CIDX_FRAMEWORK_MAX_NODES
+ *  nodes, indicators are leaves with direction +1/-1, weights finite and
+ *  >= 0) and computes the derived orders and the checksum, in time
+ *  linear in n.  Takes ownership of `node` (n entries) even on failure.
  *  `where` names the source for messages.  @return 0 or CIDX_EINVAL. */
 int cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
     size_t n, const char *where, struct cidx_err *err);

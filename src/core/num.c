@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* strtod_l, newlocale */
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -26,19 +27,154 @@ blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The code point at s (UTF-8, assumed valid), and its length in *len. */
+static unsigned long
+code_point(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if (p[0] >= 0xe0 && p[0] < 0xf0 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80) {
+		*len = 3;
+		return (unsigned long)(p[0] & 0x0f) << 12 |
+		    (unsigned long)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+	}
+	*len = 1;
+	return 0xfffd;
+}
+
+static int
+is_dash(unsigned long c)
+{
+	/* hyphen-minus, en dash, em dash, horizontal bar, fullwidth
+	 * hyphen-minus */
+	return c == 0x2d || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
+	    c == 0xff0d;
+}
+
+static int
+is_ellipsis(unsigned long c)
+{
+	/* horizontal ellipsis, midline horizontal ellipsis */
+	return c == 0x2026 || c == 0x22ef;
+}
+
+/*
+ * The marks yearbooks and spreadsheets use for "not available": nothing;
+ * NA, N/A, n/a; a run of dashes (- -- — —— – ― －); two or more full
+ * stops (.. ...) or a run of ellipses (… …… ⋯).  Blanks around are
+ * allowed.  man/cityidx.1, "Values and missing values".
+ */
 int
 cidx_num_is_missing(const char *s)
 {
+	size_t n, len, dashes = 0, dots = 0, ellipses = 0, other = 0;
+
 	while (blank(*s))
 		s++;
-	if (*s == '\0')
+	n = strlen(s);
+	while (n > 0 && blank(s[n - 1]))
+		n--;
+	if (n == 0)
 		return 1;
-	if (s[0] == 'N' && s[1] == 'A') {
-		s += 2;
-		while (blank(*s))
-			s++;
-		return *s == '\0';
+	if ((n == 2 && strncmp(s, "NA", 2) == 0) ||
+	    (n == 3 && (strncmp(s, "N/A", 3) == 0 ||
+	    strncmp(s, "n/a", 3) == 0)))
+		return 1;
+	for (size_t i = 0; i < n; i += len) {
+		unsigned long c = code_point(s + i, &len);
+
+		if (i + len > n)
+			return 0;
+		if (is_dash(c))
+			dashes++;
+		else if (c == '.')
+			dots++;
+		else if (is_ellipsis(c))
+			ellipses++;
+		else
+			other++;
 	}
+	if (other)
+		return 0;
+	if (dashes)
+		return dots == 0 && ellipses == 0;
+	return ellipses > 0 || dots >= 2;
+}
+
+/*
+ * Clinger's fast path: a decimal with at most 15 significant digits and a
+ * power of ten of magnitude at most 22 is one exact integer times or
+ * divided by one exact power of ten, and IEEE 754 rounds that single
+ * operation correctly, so the result is strtod's.  Most data values are
+ * like that; the others go to strtod_l().  `s` .. `end` is a number
+ * already checked by cidx_num_parse().  @return 0, or -1 to fall back.
+ */
+static int
+fast_decimal(const char *s, const char *end, double *out)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+		1e22,
+	};
+	unsigned long long m = 0;
+	int neg = 0, nd = 0, e = 0, seen = 0;
+	const char *p = s;
+	double v;
+
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	for (; p < end && *p != 'e' && *p != 'E'; p++) {
+		if (*p == '.') {
+			seen = 1;
+			continue;
+		}
+		if (m == 0 && *p == '0') {
+			e -= seen; /* leading zeros: only the scale counts */
+			continue;
+		}
+		if (++nd > 15)
+			return -1;
+		m = m * 10 + (unsigned long long)(*p - '0');
+		e -= seen;
+	}
+	if (p < end) {
+		int x = 0, xneg = 0;
+
+		p++;
+		if (*p == '+' || *p == '-')
+			xneg = *p++ == '-';
+		for (; p < end; p++) {
+			if (x > 1000)
+				return -1;
+			x = x * 10 + (*p - '0');
+		}
+		e += xneg ? -x : x;
+	}
+	if (m == 0) {
+		*out = neg ? -0.0 : 0.0;
+		return 0;
+	}
+	if (e < -22 || e > 22)
+		return -1;
+	v = (double)m;
+	v = e < 0 ? v / p10[-e] : v * p10[e];
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/* whether the digits before the exponent of s .. end are not all 0 */
+static int
+nonzero_digits(const char *s, const char *end)
+{
+	for (; s < end && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '1' && *s <= '9')
+			return 1;
 	return 0;
 }
 
@@ -85,10 +221,22 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 		if (*q != '\0')
 			goto bad;
 	}
+	if (fast_decimal(start, p, &v) == 0) {
+		*out = v;
+		return 0;
+	}
 	errno = 0;
 	v = strtod_l(start, &end, c_locale());
-	if (end != p || !isfinite(v))
+	if (end != p)
 		goto bad;
+	/* 1e400 and 1e-400 alike: beyond binary64 (overflow, or a nonzero
+	 * number that would become 0 or lose digits as a subnormal) */
+	if (!isfinite(v) || (v != 0 && fabs(v) < DBL_MIN) ||
+	    (v == 0 && nonzero_digits(start, p))) {
+		if (bad_at)
+			*bad_at = (size_t)(start - s);
+		return CIDX_ENUMERIC;
+	}
 	*out = v;
 	return 0;
 bad:

@@ -13,11 +13,18 @@
  *  Parses a plain decimal number: optional sign, digits with an optional
  *  '.' fraction, optional exponent.  Leading and trailing blanks are
  *  allowed; anything else (thousands separators, hex, inf, nan, "1.2.3")
- *  is rejected.  @return 0, or CIDX_EINVAL; on error *bad_at is the 0-based
- *  offset of the first offending byte. */
+ *  is rejected.  A number whose magnitude is above DBL_MAX, or not 0 and
+ *  below DBL_MIN (2.2250738585072014e-308: it would become 0 or lose
+ *  digits), is out of range.
+ *  @return 0, CIDX_EINVAL (not a number: *bad_at is the 0-based offset
+ *          of the first offending byte) or CIDX_ENUMERIC (out of range:
+ *          *bad_at is the offset of the number). */
 int cidx_num_parse(const char *s, double *out, size_t *bad_at);
 
-/*! cidx_num_is_missing() : true for an empty (or blank) field and "NA". */
+/*! cidx_num_is_missing() :
+ *  True for the marks of a missing value: an empty (or blank) field, NA,
+ *  N/A, n/a, a run of dashes (- -- – — —— ― －), two or more full stops
+ *  (.. ...) or a run of ellipses (… …… ⋯), with blanks around allowed. */
 int cidx_num_is_missing(const char *s);
 
 /*! cidx_num_parse_int() : a decimal integer in [lo, hi]. */

@@ -1,107 +1,165 @@
 /*
  * csv.c - libcsv driver that records the line and column of each field.
  *
- * libcsv reports a field only when it ends and does not say where it began,
- * so the bytes are fed one at a time and the position of the first byte
- * after each reported field is remembered as the start of the next one.
- * Feeding byte by byte costs a function call per byte (about 40 ms for a
- * 2 MB file), far below the SQLite work that follows.
+ * libcsv reports a field only when it ends and does not say where it began.
+ * The text is therefore fed in segments that each end at the first comma,
+ * CR or LF: a field can only end at the last byte of a segment, so the
+ * first byte of the segment after a reported field is where the next field
+ * starts.  That is one csv_parse() call per field instead of one per byte.
+ *
+ * Buffers grow geometrically (libcsv's own too, through its blk_size), so a
+ * long field costs time in proportion to its length.
  */
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 
 #include "core/mem.h"
 #include "core/sha256.h"
+#include "core/text.h"
 #include "io/csv.h"
 
-struct pstate {
-	struct sbuf text;          /* field strings, NUL-separated */
-	size_t *off;               /* offset of each field in text */
-	struct cidx_csv_field *f;  /* positions (s filled in at the end) */
-	size_t nf, af;
-	size_t *row_off;
-	unsigned *row_endcol, *row_endline;
-	size_t nr, ar;
-	unsigned line, col;        /* position of the byte being fed */
+/* the checksum is computed on the other core while the text is parsed */
+struct digest {
+	const char *buf;
+	size_t n;
+	char hex[65];
+	pthread_t thread;
+	int running;
+};
+
+struct cidx_csv_reader {
+	char *path;
+	struct digest dg;
+	char *raw;                 /* the bytes as read, while dg runs */
+	char encoding[32];
+	char *buf;                 /* the UTF-8 text (owned) */
+	const unsigned char *txt;  /* buf without a BOM */
+	size_t n, pos;             /* text length, next byte to feed */
+	struct csv_parser p;
+	unsigned line, col;        /* position of txt[pos] */
+	unsigned last_line, last_col; /* of the last byte of the segment */
 	unsigned fline, fcol;      /* start of the current field */
 	int fquoted;
 	int need_start;
+	size_t flen, llen;         /* bytes of the current field, line */
+	int in_fini, eof;
+	/* the row being read */
+	struct sbuf text;          /* its field strings, NUL-separated */
+	size_t *off;               /* offset of each field in text */
+	struct cidx_csv_field *f;
+	size_t nf, af;
+	unsigned end_line, end_col;
+	int row_done;
+	size_t nrows;
 };
+
+static void *
+digest_run(void *arg)
+{
+	struct digest *d = arg;
+
+	cidx_sha256_buf(d->buf, d->n, d->hex);
+	return NULL;
+}
+
+static void
+digest_start(struct digest *d, const char *buf, size_t n)
+{
+	d->buf = buf;
+	d->n = n;
+	d->running = pthread_create(&d->thread, NULL, digest_run, d) == 0;
+	if (!d->running)
+		digest_run(d);
+}
+
+static void
+digest_wait(struct digest *d)
+{
+	if (d->running)
+		pthread_join(d->thread, NULL);
+	d->running = 0;
+}
+
+static void *
+csv_xrealloc(void *p, size_t n)
+{
+	return xreallocarray(p, n ? n : 1, 1);
+}
 
 static void
 on_field(void *s, size_t len, void *data)
 {
-	struct pstate *st = data;
+	struct cidx_csv_reader *r = data;
 
-	ALLOC_GROW(st->f, st->nf + 1, st->af);
-	st->off = xreallocarray(st->off, st->af, sizeof(*st->off));
-	st->off[st->nf] = st->text.len;
-	sbuf_add(&st->text, s ? s : "", s ? len : 0);
-	sbuf_addc(&st->text, '\0');
-	st->f[st->nf].s = NULL;
-	st->f[st->nf].line = st->fline;
-	st->f[st->nf].col = st->fcol;
-	st->f[st->nf].quoted = st->fquoted;
-	st->nf++;
-	st->need_start = 1;
+	if (r->nf + 1 > r->af) {
+		ALLOC_GROW(r->f, r->nf + 1, r->af);
+		r->off = xreallocarray(r->off, r->af, sizeof(*r->off));
+	}
+	r->off[r->nf] = r->text.len;
+	if (s == NULL)
+		len = 0;
+	sbuf_grow(&r->text, len + 1);
+	if (len)
+		memcpy(r->text.buf + r->text.len, s, len);
+	r->text.len += len + 1;
+	r->text.buf[r->text.len - 1] = '\0';
+	r->f[r->nf].s = NULL;
+	r->f[r->nf].line = r->fline;
+	r->f[r->nf].col = r->fcol;
+	r->f[r->nf].quoted = r->fquoted;
+	r->nf++;
+	r->need_start = 1;
 }
 
 static void
 on_row(int c, void *data)
 {
-	struct pstate *st = data;
+	struct cidx_csv_reader *r = data;
 
 	(void)c;
-	ALLOC_GROW(st->row_off, st->nr + 2, st->ar);
-	st->row_endcol = xreallocarray(st->row_endcol, st->ar,
-	    sizeof(*st->row_endcol));
-	st->row_endline = xreallocarray(st->row_endline, st->ar,
-	    sizeof(*st->row_endline));
-	st->row_off[st->nr + 1] = st->nf;
-	st->row_endcol[st->nr] = st->col;
-	st->row_endline[st->nr] = st->line;
-	st->nr++;
-	st->need_start = 1;
+	r->end_line = r->in_fini ? r->line : r->last_line;
+	r->end_col = r->in_fini ? r->col : r->last_col;
+	r->row_done = 1;
+	r->need_start = 1;
 }
 
-static int
-valid_utf8(const unsigned char *p, size_t n)
+/* Moves a line:column position over n bytes of UTF-8 text. */
+static void
+advance(const unsigned char *s, size_t n, unsigned *line, unsigned *col)
 {
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned c = p[i];
-		size_t k;
-
-		if (c < 0x80) {
-			i++;
-			continue;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((s[i] & 0xc0) != 0x80) {
+			(*col)++;
 		}
-		if (c >= 0xc2 && c <= 0xdf)
-			k = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			k = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			k = 3;
-		else
-			return 0;
-		if (i + k >= n)
-			return 0;
-		for (size_t j = 1; j <= k; j++)
-			if ((p[i + j] & 0xc0) != 0x80)
-				return 0;
-		i += k + 1;
 	}
-	return 1;
 }
 
-/* Converts buf (n bytes) from `enc` to UTF-8 in *out. */
+/* Line and column of byte `at` of UTF-8 text. */
+static void
+position(const unsigned char *s, size_t at, unsigned *line, unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	advance(s, at, line, col);
+}
+
+/*
+ * Converts buf (n bytes) from `enc` to UTF-8 in *out.  A byte sequence
+ * that is not valid in `enc` is located in the text converted so far, so
+ * the message names its line and column whatever the encoding.
+ */
 static int
 to_utf8(const char *path, const char *enc, char *buf, size_t n, char **out,
     size_t *nout, struct cidx_err *err)
@@ -116,16 +174,14 @@ to_utf8(const char *path, const char *enc, char *buf, size_t n, char **out,
 	dst = xmalloc(cap);
 	o = dst;
 	if (iconv(cd, &in, &inleft, &o, &left) == (size_t)-1) {
-		size_t at = (size_t)(in - buf);
-		unsigned line = 1;
+		unsigned line, col;
 
-		for (size_t i = 0; i < at; i++)
-			line += buf[i] == '\n';
+		position((const unsigned char *)dst, (size_t)(o - dst), &line,
+		    &col);
 		iconv_close(cd);
 		free(dst);
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u: invalid %s byte sequence (try --encoding)", path,
-		    line, enc);
+		return cidx_err_set(err, CIDX_EENCODING,
+		    "%s:%u:%u: invalid %s byte sequence", path, line, col, enc);
 	}
 	iconv_close(cd);
 	*out = dst;
@@ -133,32 +189,338 @@ to_utf8(const char *path, const char *enc, char *buf, size_t n, char **out,
 	return 0;
 }
 
+/*
+ * Reads the whole file, at most CIDX_CSV_MAX_FILE bytes.  When `nul_stops`
+ * (text that cannot hold NUL bytes: not UTF-16), reading ends just after
+ * the first NUL byte, which the parser then reports with its position:
+ * `import /dev/zero` fails at once instead of filling the memory.
+ */
 static int
-slurp(const char *path, char **out, size_t *n, struct cidx_err *err)
+slurp(const char *path, int nul_stops, char **out, size_t *n,
+    struct cidx_err *err)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	struct sbuf sb = SBUF_INIT;
 	char chunk[65536];
 	size_t k;
+	int ret = 0;
 
 	if (fp == NULL)
 		return cidx_err_set(err, CIDX_EIO, "cannot open '%s': %s", path,
 		    strerror(errno));
-	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		sbuf_add(&sb, chunk, k);
-	if (ferror(fp)) {
-		int e = errno;
+	{
+		struct stat fs;
 
-		if (fp != stdin)
-			fclose(fp);
-		sbuf_release(&sb);
-		return cidx_err_set(err, CIDX_EIO, "cannot read '%s': %s",
-		    path, strerror(e));
+		/* a regular file says its size: refuse it before reading */
+		if (fstat(fileno(fp), &fs) == 0 && S_ISREG(fs.st_mode) &&
+		    (unsigned long long)fs.st_size > CIDX_CSV_MAX_FILE) {
+			ret = cidx_err_set(err, CIDX_EINVAL, "'%s': larger than "
+			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
+			goto out;
+		}
+		if (fstat(fileno(fp), &fs) == 0 && S_ISDIR(fs.st_mode)) {
+			ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': "
+			    "it is a directory", path);
+			goto out;
+		}
 	}
+	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		const char *nul;
+
+		/* a UTF-16 byte-order mark at the start allows NUL bytes */
+		if (sb.len == 0 && k >= 2 &&
+		    (((unsigned char)chunk[0] == 0xff &&
+		    (unsigned char)chunk[1] == 0xfe) ||
+		    ((unsigned char)chunk[0] == 0xfe &&
+		    (unsigned char)chunk[1] == 0xff)))
+			nul_stops = 0;
+		if (nul_stops && (nul = memchr(chunk, '\0', k)) != NULL) {
+			sbuf_add(&sb, chunk, (size_t)(nul - chunk) + 1);
+			break;
+		}
+		if (sb.len + k > CIDX_CSV_MAX_FILE) {
+			ret = cidx_err_set(err, CIDX_EINVAL, "'%s': larger than "
+			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
+			goto out;
+		}
+		sbuf_add(&sb, chunk, k);
+	}
+	if (ferror(fp))
+		ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': %s", path,
+		    strerror(errno));
+out:
 	if (fp != stdin)
 		fclose(fp);
+	if (ret < 0) {
+		sbuf_release(&sb);
+		return ret;
+	}
 	*n = sb.len;
 	*out = sbuf_detach(&sb);
+	return 0;
+}
+
+static int
+is_utf8_name(const char *enc)
+{
+	return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
+}
+
+static int
+is_utf16_name(const char *enc)
+{
+	return strncasecmp(enc, "UTF-16", 6) == 0 ||
+	    strncasecmp(enc, "UTF16", 5) == 0 ||
+	    strncasecmp(enc, "UTF-32", 6) == 0 ||
+	    strncasecmp(enc, "UTF32", 5) == 0 ||
+	    strncasecmp(enc, "UCS-", 4) == 0;
+}
+
+int
+cidx_csv_open(struct cidx_csv_reader **out, const char *path,
+    const char *encoding, struct cidx_err *err)
+{
+	struct cidx_csv_reader *r;
+	char *raw = NULL, *conv = NULL;
+	size_t nraw, ntxt = 0, bad;
+	const char *enc = "UTF-8";
+	int ret;
+
+	*out = NULL;
+	if ((ret = slurp(path, encoding == NULL || !is_utf16_name(encoding),
+	    &raw, &nraw, err)) < 0)
+		return ret;
+	r = xcalloc(1, sizeof(*r));
+	r->path = xstrdup(path);
+	r->raw = raw;
+	digest_start(&r->dg, raw, nraw);
+	if (encoding && !is_utf8_name(encoding)) {
+		enc = encoding;
+	} else if (nraw >= 2 && (((unsigned char)raw[0] == 0xff &&
+	    (unsigned char)raw[1] == 0xfe) || ((unsigned char)raw[0] == 0xfe &&
+	    (unsigned char)raw[1] == 0xff))) {
+		enc = "UTF-16";
+	} else if (cidx_text_utf8_valid(raw, nraw, &bad) < 0) {
+		if (encoding) {
+			unsigned line, col;
+
+			position((const unsigned char *)raw, bad, &line, &col);
+			ret = cidx_err_set(err, CIDX_EENCODING,
+			    "%s:%u:%u: not valid UTF-8", path, line, col);
+			goto fail;
+		}
+		enc = "GB18030";
+	}
+	if (strcmp(enc, "UTF-8") != 0) {
+		if ((ret = to_utf8(path, enc, raw, nraw, &conv, &ntxt,
+		    err)) < 0)
+			goto fail;
+		r->buf = conv;
+	} else {
+		r->buf = raw;
+		r->raw = NULL;
+		ntxt = nraw;
+	}
+	snprintf(r->encoding, sizeof(r->encoding), "%s", enc);
+	r->txt = (const unsigned char *)r->buf;
+	r->n = ntxt;
+	if (r->n >= 3 && memcmp(r->txt, "\xef\xbb\xbf", 3) == 0) {
+		r->txt += 3;
+		r->n -= 3;
+	}
+	r->text = (struct sbuf)SBUF_INIT;
+	r->line = 1;
+	r->col = 1;
+	r->need_start = 1;
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_realloc_func(&r->p, csv_xrealloc);
+	*out = r;
+	return 0;
+fail:
+	digest_wait(&r->dg);
+	free(raw);
+	free(r->path);
+	free(r);
+	return ret;
+}
+
+void
+cidx_csv_close(struct cidx_csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	digest_wait(&r->dg);
+	free(r->raw);
+	csv_free(&r->p);
+	sbuf_release(&r->text);
+	free(r->off);
+	free(r->f);
+	free(r->buf);
+	free(r->path);
+	free(r);
+}
+
+size_t
+cidx_csv_rows(const struct cidx_csv_reader *r)
+{
+	return r->nrows;
+}
+
+const char *
+cidx_csv_path(const struct cidx_csv_reader *r)
+{
+	return r->path;
+}
+
+const char *
+cidx_csv_sha256(struct cidx_csv_reader *r)
+{
+	digest_wait(&r->dg);
+	free(r->raw);
+	r->raw = NULL;
+	return r->dg.hex;
+}
+
+const char *
+cidx_csv_encoding(const struct cidx_csv_reader *r)
+{
+	return r->encoding;
+}
+
+/* Feeds one segment: the bytes up to and including the next comma, CR or
+ * LF (or the end of the text). */
+static int
+feed(struct cidx_csv_reader *r, struct cidx_err *err)
+{
+	const unsigned char *t = r->txt;
+	size_t i = r->pos, end, k;
+	unsigned line, col, chars = 0;
+	int delim = 0;
+
+	/* no line break before the segment's last byte: only the column
+	 * moves, by the characters (UTF-8 lead bytes) passed */
+	for (end = i; end < r->n; end++) {
+		unsigned char c = t[end];
+
+		if (c == ',' || c == '\n' || c == '\r') {
+			end++;
+			delim = 1;
+			break;
+		}
+		if (c == '\0')
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: NUL byte in text", r->path, r->line,
+			    r->col + chars);
+		chars += (c & 0xc0) != 0x80;
+	}
+	if (r->need_start) {
+		/* a field starts here (an empty one at a row end, too) */
+		r->fline = r->line;
+		r->fcol = r->col;
+		r->fquoted = 0;
+		if (t[i] != '\r' && t[i] != '\n') {
+			r->fquoted = t[i] == '"';
+			r->need_start = 0;
+			r->flen = 0;
+		}
+	}
+	r->flen += end - i;
+	if (!r->need_start && r->flen > CIDX_CSV_MAX_FIELD)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: field longer "
+		    "than %zu MiB", r->path, r->fline, r->fcol,
+		    CIDX_CSV_MAX_FIELD >> 20);
+	r->llen += end - i;
+	if (r->llen > CIDX_CSV_MAX_FIELD)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:1: line longer "
+		    "than %zu MiB", r->path, r->line, CIDX_CSV_MAX_FIELD >> 20);
+	if (t[end - 1] == '\n' || t[end - 1] == '\r')
+		r->llen = 0;
+	r->last_line = r->line;
+	/* the last byte is the delimiter, or else the last character */
+	r->last_col = r->col + chars - (!delim && (t[end - 1] & 0xc0) != 0x80);
+	/* libcsv grows its field buffer by blk_size: keep that at least the
+	 * size it has and the segment, so growth is geometric */
+	r->p.blk_size = r->p.entry_size > 128 ? r->p.entry_size : 128;
+	if (r->p.blk_size < end - i)
+		r->p.blk_size = end - i;
+	k = csv_parse(&r->p, t + i, end - i, on_field, on_row, r);
+	if (k != end - i) {
+		line = r->line;
+		col = r->col;
+		advance(t + i, k, &line, &col);
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: malformed CSV: a quote inside an unquoted "
+		    "field, or text after a closing quote", r->path, line, col);
+	}
+	r->line = r->last_line;
+	r->col = r->last_col;
+	advance(t + end - 1, 1, &r->line, &r->col);
+	r->pos = end;
+	return 0;
+}
+
+int
+cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
+    struct cidx_err *err)
+{
+	int ret;
+
+	r->row_done = 0;
+	r->nf = 0;
+	sbuf_reset(&r->text);
+	while (!r->row_done) {
+		if (r->pos < r->n) {
+			if ((ret = feed(r, err)) < 0)
+				return ret;
+			continue;
+		}
+		if (r->eof)
+			break;
+		r->eof = 1;
+		r->in_fini = 1;
+		if (csv_fini(&r->p, on_field, on_row, r) != 0)
+			return cidx_err_set(err, CIDX_EINVAL,
+			    "%s:%u:%u: unterminated quoted field", r->path,
+			    r->fline, r->fcol);
+	}
+	if (!r->row_done) {
+		if (r->nrows == 0)
+			return cidx_err_set(err, CIDX_EINVAL, "%s: empty file",
+			    r->path);
+		return 0;
+	}
+	for (size_t i = 0; i < r->nf; i++)
+		r->f[i].s = r->text.buf + r->off[i];
+	row->field = r->f;
+	row->n = r->nf;
+	row->index = r->nrows++;
+	row->end_line = r->end_line;
+	row->end_col = r->end_col;
+	return 1;
+}
+
+int
+cidx_csv_row_find(const struct cidx_csv_row *row, const char *const *names)
+{
+	for (const char *const *n = names; *n; n++)
+		for (size_t c = 0; c < row->n; c++)
+			if (strcasecmp(row->field[c].s, *n) == 0)
+				return (int)c;
+	return -1;
+}
+
+int
+cidx_csv_row_check(const char *path, const struct cidx_csv_row *row,
+    size_t n, struct cidx_err *err)
+{
+	if (row->n > n)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: row has %zu fields, header has %zu", path,
+		    row->field[n].line, row->field[n].col, row->n, n);
+	if (row->n < n)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: row has %zu fields, header has %zu", path,
+		    row->end_line, row->end_col, row->n, n);
 	return 0;
 }
 
@@ -166,130 +528,61 @@ int
 cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
     struct cidx_err *err)
 {
-	struct pstate st;
-	struct csv_parser p;
+	struct cidx_csv_reader *r = NULL;
+	struct cidx_csv_row row;
 	struct cidx_csv *t;
-	char *raw = NULL, *conv = NULL, *txt;
-	size_t nraw, ntxt;
-	const char *enc = "UTF-8";
+	struct sbuf text = SBUF_INIT;
+	size_t *off = NULL, nf = 0, af = 0, ar = 0;
 	int ret;
 
 	*out = NULL;
-	if ((ret = slurp(path, &raw, &nraw, err)) < 0)
+	if ((ret = cidx_csv_open(&r, path, encoding, err)) < 0)
 		return ret;
 	t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
-	cidx_sha256_buf(raw, nraw, t->sha256);
+	memcpy(t->sha256, cidx_csv_sha256(r), sizeof(t->sha256));
+	memcpy(t->encoding, r->encoding, sizeof(t->encoding));
+	ALLOC_GROW(t->row_off, 1, ar);
+	t->row_endcol = xreallocarray(NULL, ar, sizeof(*t->row_endcol));
+	t->row_endline = xreallocarray(NULL, ar, sizeof(*t->row_endline));
+	t->row_off[0] = 0;
+	while ((ret = cidx_csv_next(r, &row, err)) > 0) {
+		size_t old = ar;
 
-	txt = raw;
-	ntxt = nraw;
-	if (encoding && strcasecmp(encoding, "UTF-8") && strcasecmp(encoding, "UTF8")) {
-		enc = encoding;
-	} else if (nraw >= 2 && ((unsigned char)raw[0] == 0xff &&
-	    (unsigned char)raw[1] == 0xfe)) {
-		enc = "UTF-16";
-	} else if (nraw >= 2 && ((unsigned char)raw[0] == 0xfe &&
-	    (unsigned char)raw[1] == 0xff)) {
-		enc = "UTF-16";
-	} else if (!encoding && !valid_utf8((unsigned char *)raw, nraw)) {
-		enc = "GB18030";
-	}
-	if (strcmp(enc, "UTF-8") != 0) {
-		if ((ret = to_utf8(path, enc, raw, nraw, &conv, &ntxt, err)) < 0)
-			goto fail;
-		txt = conv;
-	} else if (!valid_utf8((unsigned char *)raw, nraw)) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "'%s': not valid UTF-8 (try --encoding GB18030)", path);
-		goto fail;
-	}
-	snprintf(t->encoding, sizeof(t->encoding), "%s", enc);
-	if (ntxt >= 3 && memcmp(txt, "\xef\xbb\xbf", 3) == 0)
-		txt += 3, ntxt -= 3;
-
-	memset(&st, 0, sizeof(st));
-	st.text = (struct sbuf)SBUF_INIT;
-	st.line = 1;
-	st.col = 1;
-	st.need_start = 1;
-	ALLOC_GROW(st.row_off, 1, st.ar);
-	st.row_endcol = xreallocarray(NULL, st.ar, sizeof(*st.row_endcol));
-	st.row_endline = xreallocarray(NULL, st.ar, sizeof(*st.row_endline));
-	st.row_off[0] = 0;
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	for (size_t i = 0; i < ntxt; i++) {
-		unsigned char c = (unsigned char)txt[i];
-
-		if (c == '\0') {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: NUL byte in text", path, st.line,
-			    st.col);
-			goto parse_fail;
+		ALLOC_GROW(t->row_off, t->nrows + 2, ar);
+		if (ar != old) {
+			t->row_endcol = xreallocarray(t->row_endcol, ar,
+			    sizeof(*t->row_endcol));
+			t->row_endline = xreallocarray(t->row_endline, ar,
+			    sizeof(*t->row_endline));
 		}
-		if (st.need_start && c != '\r' && c != '\n') {
-			st.fline = st.line;
-			st.fcol = st.col;
-			st.fquoted = c == '"';
-			st.need_start = 0;
-		} else if (st.need_start && (c == '\r' || c == '\n')) {
-			/* an empty last field or a row end: starts here too */
-			st.fline = st.line;
-			st.fcol = st.col;
-			st.fquoted = 0;
+		for (size_t c = 0; c < row.n; c++) {
+			if (nf + 1 > af) {
+				ALLOC_GROW(t->field, nf + 1, af);
+				off = xreallocarray(off, af, sizeof(*off));
+			}
+			t->field[nf] = row.field[c];
+			off[nf++] = text.len;
+			sbuf_adds(&text, row.field[c].s);
+			sbuf_addc(&text, '\0');
 		}
-		if (csv_parse(&p, &c, 1, on_field, on_row, &st) != 1) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: malformed CSV: a quote inside an "
-			    "unquoted field, or text after a closing quote",
-			    path, st.line, st.col);
-			goto parse_fail;
-		}
-		if (c == '\n') {
-			st.line++;
-			st.col = 1;
-		} else if ((c & 0xc0) != 0x80) {
-			st.col++;
-		}
+		t->row_endcol[t->nrows] = row.end_col;
+		t->row_endline[t->nrows] = row.end_line;
+		t->row_off[++t->nrows] = nf;
 	}
-	if (csv_fini(&p, on_field, on_row, &st) != 0) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u:%u: unterminated quoted field", path, st.fline,
-		    st.fcol);
-		goto parse_fail;
+	cidx_csv_close(r);
+	if (ret < 0) {
+		sbuf_release(&text);
+		free(off);
+		cidx_csv_free(t);
+		return ret;
 	}
-	csv_free(&p);
-	if (st.nr == 0) {
-		ret = cidx_err_set(err, CIDX_EINVAL, "%s: empty file", path);
-		goto free_st;
-	}
-	t->nrows = st.nr;
-	t->row_off = st.row_off;
-	t->row_endcol = st.row_endcol;
-	t->row_endline = st.row_endline;
-	t->field = st.f;
-	t->text = sbuf_detach(&st.text);
-	for (size_t i = 0; i < st.nf; i++)
-		t->field[i].s = t->text + st.off[i];
-	free(st.off);
-	free(conv);
-	free(raw);
+	t->text = sbuf_detach(&text);
+	for (size_t i = 0; i < nf; i++)
+		t->field[i].s = t->text + off[i];
+	free(off);
 	*out = t;
 	return 0;
-
-parse_fail:
-	csv_free(&p);
-free_st:
-	sbuf_release(&st.text);
-	free(st.off);
-	free(st.f);
-	free(st.row_off);
-	free(st.row_endcol);
-	free(st.row_endline);
-fail:
-	free(conv);
-	free(raw);
-	cidx_csv_free(t);
-	return ret;
 }
 
 void

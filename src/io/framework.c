@@ -5,6 +5,8 @@
 
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/strmap.h"
+#include "core/text.h"
 #include "io/csv.h"
 #include "io/framework.h"
 
@@ -46,6 +48,7 @@ field_num(const struct cidx_csv *t, size_t r, int c, double dflt,
 {
 	const struct cidx_csv_field *f;
 	size_t bad;
+	int ret;
 
 	*out = dflt;
 	if (c < 0)
@@ -53,10 +56,75 @@ field_num(const struct cidx_csv *t, size_t r, int c, double dflt,
 	f = cidx_csv_at(t, r, (size_t)c);
 	if (cidx_num_is_missing(f->s))
 		return 0;
-	if (cidx_num_parse(f->s, out, &bad) < 0)
+	if ((ret = cidx_num_parse(f->s, out, &bad)) < 0)
 		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u:%u: '%s': not a number", t->path, f->line,
-		    cidx_csv_col_at(f, bad), f->s);
+		    "%s:%u:%u: '%s': %s", t->path, f->line,
+		    cidx_csv_col_at(f, bad), f->s, ret == CIDX_ENUMERIC ?
+		    "out of range (a number is 0 or of magnitude "
+		    "2.2250738585072014e-308 to 1.7976931348623157e+308)" :
+		    "not a number");
+	return 0;
+}
+
+/* An indicator's direction: 1 or -1 (empty: 1); ignored for the other
+ * types. */
+static int
+direction(const struct cidx_csv *t, size_t r, int c, enum cidx_node_type type,
+    double *out, struct cidx_err *err)
+{
+	const struct cidx_csv_field *f;
+
+	*out = 1;
+	if (c < 0)
+		return 0;
+	f = cidx_csv_at(t, r, (size_t)c);
+	if (cidx_num_is_missing(f->s))
+		return 0;
+	if (cidx_num_parse(f->s, out, NULL) == 0 && (*out == 1 || *out == -1))
+		return 0;
+	if (type != CIDX_NODE_INDICATOR) {
+		*out = 1;
+		return 0;
+	}
+	return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: direction '%s': "
+	    "expected 1 (higher is better) or -1 (lower is better)", t->path,
+	    f->line, f->col, f->s);
+}
+
+/*
+ * The text of a row that is stored and printed: the code (no blanks,
+ * controls or invisible characters), the parent and denominator codes and
+ * the other text columns (no control characters): core/text.h.  The
+ * message names the place, not the text.
+ */
+static int
+check_field(const struct cidx_csv *t, size_t r, const int *col,
+    struct cidx_err *err)
+{
+	static const int text[] = { F_CODE, F_PARENT, F_DENOM, F_TYPE,
+		F_NAME_ZH, F_NAME_EN, F_UNIT, F_TREAT };
+	static const char *const what[] = { "code", "parent", "denominator",
+		"type", "name_zh", "name_en", "unit", "treat" };
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		const struct cidx_csv_field *f;
+		size_t bad;
+		unsigned long cp;
+		char why[64];
+		int code = i < 3;
+
+		if (col[text[i]] < 0)
+			continue;
+		f = cidx_csv_at(t, r, (size_t)col[text[i]]);
+		if (*f->s == '\0' && i > 0)
+			continue;
+		if ((code ? cidx_text_check_code(f->s, &bad, &cp) :
+		    cidx_text_check(f->s, &bad, &cp)) == 0)
+			continue;
+		cidx_text_what(cp, why, sizeof(why));
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: %s: %s",
+		    t->path, f->line, cidx_csv_col_at(f, bad), what[i], why);
+	}
 	return 0;
 }
 
@@ -97,7 +165,8 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 	struct cidx_csv *t = NULL;
 	const char *const (*names)[3];
 	struct cidx_node *node = NULL;
-	size_t n = 0;
+	struct cidx_strmap parents = CIDX_STRMAP_INIT;
+	size_t n = 0, dummy;
 	int col[F_N], ret;
 
 	*out = NULL;
@@ -118,6 +187,15 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		    path);
 		goto out;
 	}
+	if (t->nrows - 1 > CIDX_FRAMEWORK_MAX_NODES) {
+		ret = cidx_err_set(err, CIDX_EINVAL, "%s: more than %d nodes",
+		    path, CIDX_FRAMEWORK_MAX_NODES);
+		goto out;
+	}
+	/* the codes named as a parent: those rows are aggregates */
+	for (size_t r = 1; col[F_PARENT] >= 0 && r < t->nrows; r++)
+		cidx_strmap_put(&parents, cidx_csv_at(t, r,
+		    (size_t)col[F_PARENT])->s, r);
 	node = xcalloc(t->nrows, sizeof(*node));
 	for (size_t r = 1; r < t->nrows; r++) {
 		struct cidx_node *nd = &node[n];
@@ -137,6 +215,8 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 			    "'\"' or '='", path, cf->line, cf->col, cf->s);
 			goto out;
 		}
+		if ((ret = check_field(t, r, col, err)) < 0)
+			goto out;
 		n++;
 		nd->code = xstrdup(cf->s);
 		nd->parent = opt_str(t, r, col[F_PARENT]);
@@ -145,16 +225,14 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		nd->unit = opt_str(t, r, col[F_UNIT]);
 		nd->denominator = opt_str(t, r, col[F_DENOM]);
 		nd->treat = opt_str(t, r, col[F_TREAT]);
-		for (size_t q = 1; q < t->nrows; q++)
-			if (col[F_PARENT] >= 0 &&
-			    strcmp(cidx_csv_at(t, q, (size_t)col[F_PARENT])->s,
-			    cf->s) == 0)
-				is_parent = 1;
+		is_parent = cidx_strmap_get(&parents, cf->s, &dummy);
 		if ((ret = parse_type(t, r, col[F_TYPE], is_parent, &nd->type,
 		    err)) < 0)
 			goto out;
+		if ((ret = direction(t, r, col[F_DIR], nd->type, &dir,
+		    err)) < 0)
+			goto out;
 		if ((ret = field_num(t, r, col[F_LEVEL], 0, &lv, err)) < 0 ||
-		    (ret = field_num(t, r, col[F_DIR], 1, &dir, err)) < 0 ||
 		    (ret = field_num(t, r, col[F_WEIGHT], 1, &nd->weight,
 		    err)) < 0 ||
 		    (ret = field_num(t, r, col[F_TARGET], NAN, &nd->target,
@@ -174,15 +252,6 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 			goto out;
 		}
 		nd->level = (int)lv;
-		if (nd->type == CIDX_NODE_INDICATOR && dir != 1 && dir != -1) {
-			const struct cidx_csv_field *f =
-			    cidx_csv_at(t, r, (size_t)col[F_DIR]);
-
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: direction must be 1 or -1", path,
-			    f->line, f->col);
-			goto out;
-		}
 		nd->direction = (int)dir;
 		if (nd->weight < 0) {
 			const struct cidx_csv_field *f =
@@ -215,6 +284,7 @@ out:
 		}
 		free(node);
 	}
+	cidx_strmap_release(&parents);
 	cidx_csv_free(t);
 	return ret;
 }

@@ -15,27 +15,9 @@
 
 #include <stddef.h>
 
+#include "core/batch.h"
 #include "core/err.h"
 #include "core/model.h"
-
-struct cidx_import_value {
-	size_t unit;   /* index into the batch's units */
-	size_t node;   /* framework node (indicator or denominator) */
-	int year;
-	double value;  /* NaN: the file states the value is missing */
-};
-
-struct cidx_import {
-	char *path;
-	char sha256[65];
-	char encoding[32];
-	const char *layout; /* "long", "wide", "coinr" or "units" */
-	size_t n_rows;      /* data rows */
-	struct cidx_unit *unit; /* name / name_en NULL: not given */
-	size_t n_unit;
-	struct cidx_import_value *val;
-	size_t n_val;
-};
 
 struct cidx_import_opts {
 	int year;             /* 0: the file must carry the year */
@@ -46,11 +28,11 @@ struct cidx_import_opts {
 
 /*! cidx_import_read() :
  *  @return 0 and the batch in *out (free with cidx_import_free()), or
- *          CIDX_EIO / CIDX_EINVAL with a message naming file:line:column. */
+ *          CIDX_EIO, CIDX_EINVAL, CIDX_EENCODING or CIDX_EOPTION (no
+ *          year in the file and opts->year 0, or a year column and
+ *          opts->year given) with a message naming file:line:column. */
 int cidx_import_read(struct cidx_import **out, const char *path,
     const struct cidx_framework *fw, const struct cidx_import_opts *opts,
     struct cidx_err *err);
-
-void cidx_import_free(struct cidx_import *imp);
 
 #endif

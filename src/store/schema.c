@@ -1,9 +1,15 @@
 /*
- * schema.c - migrations, one SQL script per schema version.  Never edit a
- * released script: add the next one.
+ * schema.c - migrations, one per schema version.  Never edit a released
+ * one: add the next.  Version 1 is an SQL script; version 2 is SQL built
+ * here (its tables have a column per value of a chunk: v0 .. v63) and
+ * the year matrices computed in C.
  */
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
+#include "core/mem.h"
+#include "store/internal.h"
 #include "store/schema.h"
 
 const char *const cidx_migrations[] = {
@@ -70,3 +76,227 @@ const char *const cidx_migrations[] = {
 
 const size_t cidx_n_migrations =
     sizeof(cidx_migrations) / sizeof(cidx_migrations[0]);
+
+/* One item per column of a chunk: a k b, or with c, a k b k c (so
+ * ",\n  v" k " REAL" or " WHEN " k " THEN c.v" k ""). */
+static void
+each_col(struct sbuf *sb, const char *a, const char *b, const char *c)
+{
+	for (int k = 0; k < CIDX_CHUNK; k++) {
+		sbuf_addf(sb, "%s%d%s", a, k, b);
+		if (c)
+			sbuf_addf(sb, "%d%s", k, c);
+	}
+}
+
+void
+cidx_schema_view(struct sbuf *sb)
+{
+	sbuf_adds(sb, "CREATE VIEW observations(unit, indicator, year, value, "
+	    "import_id) AS\nSELECT unit, indicator, year, value, import_id "
+	    "FROM (\n  SELECT u.code AS unit, s.code AS indicator, "
+	    "c.year AS year,\n  CASE s.id % 64");
+	each_col(sb, " WHEN ", " THEN c.v", "");
+	sbuf_adds(sb, " END AS value,\n  CASE s.id % 64");
+	each_col(sb, " WHEN ", " THEN c.i", "");
+	sbuf_adds(sb, " END AS import_id\n  FROM cells c JOIN series s ON "
+	    "s.id / 64 = c.chunk JOIN units u ON u.id = c.unit)\n"
+	    "WHERE value IS NOT NULL;\n");
+}
+
+/*
+ * 1 -> 2: integer keys and a row per 64 values.
+ *  units     gains an INTEGER PRIMARY KEY id (codes stay unique), the
+ *            boundary and the import that created the unit;
+ *  series    numbers the indicator and denominator codes with data: the
+ *            column of a value;
+ *  cells     replaces observations: per (year, unit, chunk) the values
+ *            v0..v63 of series chunk*64+k and the imports i0..i63 that
+ *            wrote them;
+ *  matrices  a year's values as one row of blobs, kept current by import
+ *            (stale_years lists the years whose row must be recomputed;
+ *            triggers fill it when cells change by other hands);
+ *  observations  a view with the old shape.
+ * The tables are made first; the values are moved in C, a year at a time
+ * (pivot_values()); then the old tables go and the triggers come.
+ */
+static void
+v2_tables(struct sbuf *sb)
+{
+	sbuf_adds(sb,
+	    "CREATE TABLE units_v2 (\n"
+	    "  id        INTEGER PRIMARY KEY,\n"
+	    "  code      TEXT NOT NULL UNIQUE,\n"
+	    "  name      TEXT,\n"
+	    "  name_en   TEXT,\n"
+	    "  boundary  TEXT,\n"
+	    "  import_id INTEGER\n"
+	    ");\n"
+	    "INSERT INTO units_v2(code, name, name_en)\n"
+	    "  SELECT code, name, name_en FROM units ORDER BY code;\n"
+	    "CREATE TABLE series (\n"
+	    "  id   INTEGER PRIMARY KEY,\n"
+	    "  code TEXT NOT NULL UNIQUE\n"
+	    ");\n"
+	    "INSERT INTO series(id, code)\n"
+	    "  SELECT row_number() OVER (ORDER BY indicator) - 1, indicator\n"
+	    "  FROM (SELECT DISTINCT indicator FROM observations);\n"
+	    "CREATE TABLE cells (\n"
+	    "  year  INTEGER NOT NULL,\n"
+	    "  unit  INTEGER NOT NULL REFERENCES units_v2(id),\n"
+	    "  chunk INTEGER NOT NULL");
+	each_col(sb, ",\n  v", " REAL", NULL);
+	each_col(sb, ",\n  i", " INTEGER", NULL);
+	sbuf_adds(sb, ",\n  PRIMARY KEY (year, unit, chunk)\n"
+	    ") WITHOUT ROWID;\n"
+	    "CREATE TABLE matrices (\n"
+	    "  year     INTEGER PRIMARY KEY,\n"
+	    "  format   INTEGER NOT NULL,\n"
+	    "  n_units  INTEGER NOT NULL,\n"
+	    "  n_series INTEGER NOT NULL,\n"
+	    "  sources  BLOB NOT NULL,\n"
+	    "  units    BLOB NOT NULL,\n"
+	    "  vals     BLOB NOT NULL\n"
+	    ");\n"
+	    "CREATE TABLE stale_years (year INTEGER PRIMARY KEY);\n");
+}
+
+static void
+v2_finish(struct sbuf *sb)
+{
+	sbuf_adds(sb,
+	    "DROP TABLE observations;\n"
+	    "DROP TABLE units;\n"
+	    "ALTER TABLE units_v2 RENAME TO units;\n"
+	    "CREATE TRIGGER cells_insert AFTER INSERT ON cells BEGIN\n"
+	    "  INSERT OR IGNORE INTO stale_years VALUES (NEW.year);\nEND;\n"
+	    "CREATE TRIGGER cells_update AFTER UPDATE ON cells BEGIN\n"
+	    "  INSERT OR IGNORE INTO stale_years VALUES (OLD.year);\n"
+	    "  INSERT OR IGNORE INTO stale_years VALUES (NEW.year);\nEND;\n"
+	    "CREATE TRIGGER cells_delete AFTER DELETE ON cells BEGIN\n"
+	    "  INSERT OR IGNORE INTO stale_years VALUES (OLD.year);\nEND;\n"
+	    "ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT "
+	    "'import'\n  CHECK (kind IN ('import', 'remove'));\n"
+	    "ALTER TABLE imports ADD COLUMN units_removed INTEGER NOT NULL "
+	    "DEFAULT 0;\n");
+	cidx_schema_view(sb);
+}
+
+/* The values of observations into cells and matrices, a year at a time:
+ * one pass in the order of its primary key (year first). */
+static int
+pivot_values(struct cidx_store *st, struct cidx_err *err)
+{
+	struct cidx_ymat *m = NULL;
+	sqlite3_stmt *s = NULL;
+	size_t ns = 0;
+	int ret, rc;
+
+	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &s, "SELECT o.year, u.id, s.id, "
+	    "o.value, o.import_id FROM observations o JOIN units_v2 u ON "
+	    "u.code = o.unit JOIN series s ON s.code = o.indicator ORDER BY "
+	    "o.year", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int year = sqlite3_column_int(s, 0);
+		sqlite3_int64 c = sqlite3_column_int64(s, 2);
+
+		if (m && m->year != year) {
+			if ((ret = cidx_ymat_save(st, m, err)) < 0)
+				goto out;
+			cidx_ymat_free(m);
+			m = NULL;
+		}
+		if (m == NULL) {
+			/* a new year: nothing of it in cells yet */
+			if ((ret = cidx_ymat_load_cells(st, year, ns, &m,
+			    err)) < 0)
+				goto out;
+		}
+		if (c < 0 || (size_t)c >= ns)
+			continue;
+		if ((ret = cidx_ymat_set(st, m, cidx_ymat_row(m,
+		    sqlite3_column_int64(s, 1)), (size_t)c,
+		    sqlite3_column_double(s, 3),
+		    (int32_t)sqlite3_column_int64(s, 4), err)) < 0)
+			goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		ret = cidx_db_err(st, err, "read observations");
+		goto out;
+	}
+	if (m)
+		ret = cidx_ymat_save(st, m, err);
+out:
+	cidx_ymat_free(m);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* A version-1 workspace edited by hand may hold what version 2 cannot:
+ * say what and where rather than lose it. */
+static int
+v1_check(struct cidx_store *st, struct cidx_err *err)
+{
+	static const char *const q[] = {
+		"SELECT unit, indicator, year, quote(value) FROM observations "
+		"WHERE typeof(value) NOT IN ('real', 'integer') LIMIT 1",
+		"SELECT unit, indicator, quote(year), quote(import_id) FROM "
+		"observations WHERE typeof(year) <> 'integer' OR "
+		"typeof(import_id) <> 'integer' LIMIT 1",
+		"SELECT o.unit, o.indicator, o.year, quote(o.value) FROM "
+		"observations o WHERE NOT EXISTS (SELECT 1 FROM units u WHERE "
+		"u.code = o.unit) LIMIT 1",
+	};
+	static const char *const what[][2] = {
+		{ "value ", " is not a number" },
+		{ "import id ", ": the year or the import id is not a whole "
+		    "number" },
+		{ "value ", " belongs to no unit" },
+	};
+	int ret = 0;
+
+	for (size_t i = 0; i < 3 && ret == 0; i++) {
+		sqlite3_stmt *s;
+		char msg[128];
+		int rc;
+
+		if ((ret = cidx_db_prepare(st, &s, q[i], err)) < 0)
+			return ret;
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			snprintf(msg, sizeof(msg), "%s%s%s", what[i][0],
+			    sqlite3_column_text(s, 3), what[i][1]);
+			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': unit "
+			    "'%s', indicator '%s', year %s: %s", st->path,
+			    sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
+			    sqlite3_column_text(s, 2), msg);
+		} else if (rc != SQLITE_DONE) {
+			ret = cidx_db_err(st, err, "check values");
+		}
+		sqlite3_finalize(s);
+	}
+	return ret;
+}
+
+int
+cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err)
+{
+	struct sbuf sb = SBUF_INIT;
+	int ret;
+
+	if ((ret = v1_check(st, err)) < 0)
+		return ret;
+	v2_tables(&sb);
+	ret = cidx_db_exec(st, sb.buf, err);
+	sbuf_reset(&sb);
+	if (ret == 0)
+		ret = pivot_values(st, err);
+	if (ret == 0) {
+		v2_finish(&sb);
+		ret = cidx_db_exec(st, sb.buf, err);
+	}
+	sbuf_release(&sb);
+	return ret;
+}

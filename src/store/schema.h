@@ -3,8 +3,16 @@
 
 #include <stddef.h>
 
-/* cidx_migrations[v] takes a workspace from user_version v to v + 1. */
+#include "core/mem.h"
+
+/* cidx_migrations[v] takes a workspace from user_version v to v + 1, for
+ * the versions that are a plain script (0 -> 1); 1 -> 2 is
+ * cidx_schema_migrate_v2() (store/internal.h). */
 extern const char *const cidx_migrations[];
 extern const size_t cidx_n_migrations;
+
+/*! cidx_schema_view() : appends the CREATE VIEW of `observations`, the
+ *  version-1 shape of the values, over `cells`. */
+void cidx_schema_view(struct sbuf *sb);
 
 #endif

@@ -2,37 +2,69 @@
  * store.h - the SQLite workspace: schema, migrations, framework, imports,
  * and loading one year as a dense matrix.
  *
- * The schema (PRAGMA user_version 1) is documented in man/cityidx.1:
+ * The schema (PRAGMA user_version 2) is documented in man/cityidx.1,
+ * WORKSPACE SCHEMA:
  *   meta(key, value)
  *   nodes(code, parent, type, level, name_zh, name_en, direction, weight,
- *         unit, denominator, target, ord)
- *   units(code, name, name_en)
+ *         unit, denominator, target, goal_lo, goal_hi, treat, ord)
+ *   units(id, code, name, name_en, boundary, import_id)
  *   unit_attrs(unit, key, value)
- *   observations(unit, indicator, year, value, import_id)
  *   imports(id, file, sha256, time, layout, encoding, rows, values_new,
  *           values_changed, values_removed, values_unchanged, units_new,
- *           units_changed)
+ *           units_changed, kind, units_removed)
+ *   series(id, code)             the column of each indicator/denominator
+ *   cells(year, unit, chunk, v0..v63, i0..i63)   the values, 64 a row
+ *   matrices(year, ...)          each year as one row of blobs
+ *   stale_years(year)            years whose matrices row is not current
+ *   observations(unit, indicator, year, value, import_id)   a view
  * Foreign keys are on and the journal is WAL.  SQL is used to load and
  * save; computation happens on the matrices, never in SQL.
  */
 #ifndef CIDX_STORE_H
 #define CIDX_STORE_H
 
+#include "core/batch.h"
 #include "core/err.h"
+#include "core/geom.h"
 #include "core/model.h"
-#include "io/import.h"
 
-#define CIDX_SCHEMA_VERSION 1
+#define CIDX_SCHEMA_VERSION 2
 
 struct cidx_store;
 
 /*! cidx_store_open() :
- *  Opens the workspace at `path`; with `create` it is created (and
- *  migrated) if missing, otherwise a missing file is CIDX_ENOTFOUND.
+ *  Opens the workspace at `path` and migrates it to this schema version;
+ *  with `create` a missing file (or an empty SQLite database) is made a
+ *  workspace.  A missing file without `create`, or a database that is not
+ *  yet a workspace, is CIDX_ENOWORKSPACE.
  *  @return 0 and the handle in *out (close with cidx_store_close()). */
 int cidx_store_open(struct cidx_store **out, const char *path, int create,
     struct cidx_err *err);
+/*! cidx_store_close() : ends a snapshot still open; accepts NULL. */
 void cidx_store_close(struct cidx_store *st);
+
+/*! cidx_store_snapshot() :
+ *  Begins a read transaction: every later read through `st` sees the
+ *  workspace as it is now, whatever other processes write meanwhile, until
+ *  cidx_store_snapshot_end().  A command that only reads calls it right
+ *  after cidx_store_open(), so its years, framework, names and values all
+ *  come from one state.  Writing functions fail inside a snapshot.
+ *  Without a snapshot each read function still sees one state per call.
+ *  @return 0, or CIDX_EDB. */
+int cidx_store_snapshot(struct cidx_store *st, struct cidx_err *err);
+/*! cidx_store_snapshot_end() : ends the snapshot, if any. */
+void cidx_store_snapshot_end(struct cidx_store *st);
+
+/*! cidx_store_init() :
+ *  Sets the framework of the workspace at `path` (as
+ *  cidx_store_set_framework()), creating the workspace if there is no
+ *  file.  A new workspace is built under a temporary name beside `path`
+ *  and linked to it only when complete: a failed init (a full disk, a
+ *  refused framework) leaves no file behind.  *created says whether the
+ *  workspace is new.  @return 0 or an error as cidx_store_open() and
+ *  cidx_store_set_framework() give, or CIDX_EIO. */
+int cidx_store_init(const char *path, const struct cidx_framework *fw,
+    const char *source, int *created, struct cidx_err *err);
 
 /*! cidx_store_set_framework() :
  *  Replaces the framework in one transaction.  Fails, changing nothing,
@@ -42,7 +74,7 @@ int cidx_store_set_framework(struct cidx_store *st,
     const struct cidx_framework *fw, const char *source,
     struct cidx_err *err);
 
-/*! cidx_store_load_framework() : CIDX_ENOTFOUND when none was set. */
+/*! cidx_store_load_framework() : CIDX_ENOWORKSPACE when none was set. */
 int cidx_store_load_framework(struct cidx_store *st,
     struct cidx_framework **out, struct cidx_err *err);
 
@@ -51,15 +83,103 @@ struct cidx_import_stats {
 	long values_new, values_changed, values_removed, values_unchanged;
 	long units_new, units_changed;
 	int already;           /* same sha256 imported before */
+	long units_before;     /* units in the workspace before the batch */
+	char **unit_new;       /* the codes of the units_new units created,
+				  in the order of the file */
+	char **unit_like;      /* for each, a code the workspace had one edit
+				  away (core/suggest.h), or NULL */
 };
+
+/*! cidx_import_stats_release() : frees unit_new and unit_like. */
+void cidx_import_stats_release(struct cidx_import_stats *ss);
 
 /*! cidx_store_import() :
  *  Applies `n` batches in one transaction: all land or none does.  A batch
  *  that changes nothing is not logged (stats[i].id = 0).
- *  `when` is the ISO-8601 time recorded in the log. */
+ *  `when` is the ISO-8601 time recorded in the log.  Each batch must have
+ *  been read against the workspace's framework (else CIDX_EINVAL).
+ *  stats[0..n) are filled (release each with
+ *  cidx_import_stats_release(), whatever the result). */
 int cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
     size_t n, const char *when, struct cidx_import_stats *stats,
     struct cidx_err *err);
+
+/* One entry of the import log (the table imports). */
+struct cidx_log_entry {
+	long long id;
+	char *kind;     /* "import" or "remove" */
+	char *time;     /* UTC, ISO 8601 */
+	char *file;     /* the file; for a removal, its filters */
+	char *sha256, *layout, *encoding; /* empty for a removal */
+	long rows;
+	long values_new, values_changed, values_removed, values_unchanged;
+	long units_new, units_changed, units_removed;
+};
+
+/*! cidx_store_log() : the import log, by id; *out owned by the caller
+ *  (free with cidx_store_log_free()). */
+int cidx_store_log(struct cidx_store *st, struct cidx_log_entry **out,
+    size_t *n, struct cidx_err *err);
+void cidx_store_log_free(struct cidx_log_entry *e, size_t n);
+
+/* What to remove: the values matching every filter given (at least one). */
+struct cidx_remove_filter {
+	long long import_id; /* the values import #id last wrote; 0: any */
+	const char *unit;    /* the values of this unit code; NULL: any */
+	int year;            /* the values of this year; 0: any */
+};
+
+#define CIDX_REMOVE_FILTER_INIT { 0, NULL, 0 }
+
+struct cidx_remove_count {
+	int year;
+	char *indicator; /* an indicator or denominator code */
+	long values;
+};
+
+struct cidx_remove_stats {
+	long long id;    /* log id of the removal; 0 for a dry run */
+	long values;     /* values removed */
+	struct cidx_remove_count *count; /* by year, then framework order */
+	size_t n_count;
+	char **unit;     /* codes of the units removed, by code */
+	size_t n_unit;
+};
+
+/*! cidx_store_remove() :
+ *  Removes, in one transaction, the values matching `f`, and the units
+ *  left without a value that were named alone (`unit` without `year` or
+ *  `import_id`) or created by import `import_id` (with their names,
+ *  attributes and boundary).  Logs the removal (kind "remove", file the
+ *  filters) unless `dry_run`, which changes nothing and reports what
+ *  would go.  `when` is the time recorded.
+ *  @return 0 and *out (release with cidx_remove_stats_release()), or
+ *          CIDX_EINVAL (no filter, an import id that is not an import,
+ *          a unit that is not in the workspace), CIDX_ENOTFOUND (nothing
+ *          matches), CIDX_EDB. */
+int cidx_store_remove(struct cidx_store *st,
+    const struct cidx_remove_filter *f, int dry_run, const char *when,
+    struct cidx_remove_stats *out, struct cidx_err *err);
+void cidx_remove_stats_release(struct cidx_remove_stats *rs);
+
+/* Unit outlines for maps: geom[i] is the boundary of unit code[i], or
+ * NULL when it has none. */
+struct cidx_boundaries {
+	size_t n;
+	char **code;
+	struct cidx_geom **geom;
+};
+
+/*! cidx_store_load_boundaries() :
+ *  The boundaries of the units `codes[0..n)`, in that order (NULL for a
+ *  code without one, or not in the workspace); with `codes` NULL, every
+ *  unit that has one, by code.  Each is parsed (core/geom.h); a stored
+ *  text that does not parse is CIDX_EDB naming the unit.
+ *  @return 0 and *out (free with cidx_boundaries_free()). */
+int cidx_store_load_boundaries(struct cidx_store *st,
+    const char *const *codes, size_t n, struct cidx_boundaries **out,
+    struct cidx_err *err);
+void cidx_boundaries_free(struct cidx_boundaries *b);
 
 /*! cidx_store_years() : years with indicator data, ascending; *out owned by
  *  the caller (free()). */

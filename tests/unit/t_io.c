@@ -289,9 +289,11 @@ test_io__csv_gb18030_and_utf16(void)
 		CHECK_STR(cidx_csv_at(t, 1, 1)->s, "北京");
 	cidx_csv_free(t);
 	t = NULL;
-	/* insisting on UTF-8 is an error */
-	CHECK_INT(cidx_csv_read(&t, p, "UTF-8", &err), CIDX_EINVAL);
+	/* insisting on UTF-8 is an error, a fact without advice (the
+	 * command line knows which option to suggest) */
+	CHECK_INT(cidx_csv_read(&t, p, "UTF-8", &err), CIDX_EENCODING);
 	CHECK_HAS(err.msg, "not valid UTF-8");
+	CHECK(strstr(err.msg, "--encoding") == NULL);
 	CHECK(t == NULL);
 	CHECK_INT(cidx_csv_read(&t, p, "NO-SUCH-ENCODING", &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "unknown encoding");
@@ -461,7 +463,8 @@ test_io__framework_read_errors(void)
 	    "INDEX,,aggregate,\nA,INDEX,,2\n");
 	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, at(want, sizeof(want), p, 3, 10));
-	CHECK_HAS(err.msg, "direction must be 1 or -1");
+	CHECK_HAS(err.msg, "direction '2': expected 1 (higher is better) or "
+	    "-1 (lower is better)");
 
 	/* checks of cidx_framework_build come through, named by the file */
 	put(p, sizeof(p), "dup.csv", "code,parent\nINDEX,\nA,INDEX\nA,INDEX\n");
@@ -755,12 +758,13 @@ test_io__import_errors(void)
 
 	/* no year anywhere */
 	put(p, sizeof(p), "ny.csv", "code,A\nBJ,1\n");
-	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EOPTION);
 	CHECK_HAS(err.msg, at(want, sizeof(want), p, 1, 1));
-	CHECK_HAS(err.msg, "give --year");
+	CHECK_INT(err.code, CIDX_EOPTION);
+	CHECK_HAS(err.msg, "no 'year'");
 	put(p, sizeof(p), "nyl.csv", "unit,indicator,value\nBJ,A,1\n");
-	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "give --year");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EOPTION);
+	CHECK_HAS(err.msg, "no 'year' column");
 	/* an empty year field, at 2:6 (B1 J2 ,3 A4 ,5) */
 	put(p, sizeof(p), "ey.csv", "unit,indicator,year,value\nBJ,A,,1\n");
 	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
@@ -768,8 +772,8 @@ test_io__import_errors(void)
 	CHECK_HAS(err.msg, "not a year");
 	/* a year column and --year both */
 	put(p, sizeof(p), "both.csv", "code,year,A\nBJ,2020,1\n");
-	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "--year given");
+	CHECK_INT(cidx_import_read(&imp, p, fw, &y2020, &err), CIDX_EOPTION);
+	CHECK_HAS(err.msg, "the file has a 'year' column");
 
 	/* no unit column at all */
 	put(p, sizeof(p), "nounit.csv", "A,B\n1,2\n");
@@ -793,3 +797,47 @@ test_io__import_errors(void)
 	tmp_end();
 }
 
+void
+test_io__import_boundary(void)
+{
+	struct cidx_framework *fw = small_fw();
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_import *imp = NULL;
+	char p[128], want[192];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	put(p, sizeof(p), "b.csv", "code,boundary\n"
+	    "1,\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"\n2,\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp != NULL) {
+		CHECK_STR(imp->layout, "units");
+		CHECK(imp->boundary != NULL);
+		if (imp->boundary) {
+			CHECK_STR(imp->boundary[0],
+			    "POLYGON ((0 0, 1 0, 1 1, 0 0))");
+			CHECK(imp->boundary[1] == NULL);
+		}
+		/* not an attribute */
+		CHECK_INT(imp->unit[0].n_attr, 0);
+	}
+	cidx_import_free(imp);
+	imp = NULL;
+	/* no boundary column: no array */
+	put(p, sizeof(p), "n.csv", "code,name\n1,a\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+	if (imp != NULL)
+		CHECK(imp->boundary == NULL);
+	cidx_import_free(imp);
+	imp = NULL;
+	put(p, sizeof(p), "bad.csv", "code,geometry\n"
+	    "2,\"POLYGON ((0 0, 1 0, 1 1, 0 1))\"\n");
+	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, at(want, sizeof(want), p, 2, 32));
+	CHECK_HAS(err.msg, "a ring must end at its first point");
+	CHECK(imp == NULL);
+	cidx_framework_free(fw);
+	tmp_end();
+}

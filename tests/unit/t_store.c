@@ -92,16 +92,20 @@ batch(const struct cidx_framework *fw, const char *name, const char *text,
 	return imp;
 }
 
-/* imports one batch; the stats go to *ss */
+/* imports one batch; the counts go to *ss (the lists of new units are
+ * released: the tests here look at counts) */
 static int
 import1(struct cidx_store *st, struct cidx_import *imp,
     struct cidx_import_stats *ss, struct cidx_err *err)
 {
 	struct cidx_import *const list[1] = { imp };
+	int ret;
 
 	if (imp == NULL)
 		return CIDX_ERROR;
-	return cidx_store_import(st, list, 1, WHEN, ss, err);
+	ret = cidx_store_import(st, list, 1, WHEN, ss, err);
+	cidx_import_stats_release(ss);
+	return ret;
 }
 
 void
@@ -125,7 +129,9 @@ test_store__create_and_framework(void)
 		goto out;
 	CHECK_STR(cidx_store_path(st), p);
 	/* a new workspace has no framework, no years, no data */
-	CHECK_INT(cidx_store_load_framework(st, &got, &err), CIDX_ENOTFOUND);
+	CHECK_INT(cidx_store_load_framework(st, &got, &err),
+	    CIDX_ENOWORKSPACE);
+	CHECK(strstr(err.msg, "cityidx init") == NULL);
 	CHECK(got == NULL);
 	CHECK_INT(cidx_store_years(st, &years, &ny, &err), 0);
 	CHECK_INT(ny, 0);
@@ -294,6 +300,8 @@ test_store__batches_years_and_units(void)
 	if (imp[0] == NULL || imp[1] == NULL || imp[2] == NULL)
 		goto out;
 	CHECK_INT(cidx_store_import(st, imp, 3, WHEN, ss, &err), 0);
+	for (size_t i = 0; i < 3; i++)
+		cidx_import_stats_release(&ss[i]);
 	/* 2022: ZB and AA new, 2 values */
 	CHECK_STATS(ss[0], 1, 2, 0, 0, 0, 2, 0);
 	/* 2018: AA exists now (batch 1 created it) */
@@ -414,10 +422,12 @@ test_store__open_errors(void)
 		return;
 	/* missing, without create */
 	path_of(p, sizeof(p), "missing.db");
-	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOTFOUND);
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOWORKSPACE);
 	CHECK(st == NULL);
-	CHECK_INT(err.code, CIDX_ENOTFOUND);
+	CHECK_INT(err.code, CIDX_ENOWORKSPACE);
 	CHECK_HAS(err.msg, p);
+	/* a fact, no advice: the command line adds it */
+	CHECK(strstr(err.msg, "cityidx init") == NULL);
 	/* and nothing was created */
 	CHECK(access(p, F_OK) != 0);
 
@@ -437,7 +447,7 @@ test_store__open_errors(void)
 
 	/* an empty file is an empty SQLite database, not a workspace */
 	put(p, sizeof(p), "empty.db", "");
-	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_EDB);
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_ENOWORKSPACE);
 	CHECK(st == NULL);
 	CHECK_HAS(err.msg, "not a cityidx workspace");
 
@@ -469,5 +479,400 @@ test_store__open_errors(void)
 	path_of(p, sizeof(p), "no/such/dir/ws.db");
 	CHECK(cidx_store_open(&st, p, 1, &err) < 0);
 	CHECK(st == NULL);
+	/* a directory is not a workspace, and says so */
+	CHECK_INT(cidx_store_open(&st, tmpdir, 1, &err), CIDX_EINVAL);
+	CHECK(st == NULL);
+	CHECK_HAS(err.msg, "is a directory");
+
+	/* a schema version this build does not know, negative or newer */
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	cidx_store_close(st);
+	st = NULL;
+	{
+		static const char *const pragma[] = {
+			"PRAGMA user_version = -1", "PRAGMA user_version = 999",
+		};
+		static const char *const want[] = {
+			"unknown schema version -1", "schema version 999 is newer",
+		};
+
+		for (size_t i = 0; i < 2; i++) {
+			sqlite3 *db = NULL;
+
+			CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+			CHECK_INT(sqlite3_exec(db, pragma[i], NULL, NULL, NULL),
+			    SQLITE_OK);
+			sqlite3_close(db);
+			CHECK_INT(cidx_store_open(&st, p, 0, &err), CIDX_EDB);
+			CHECK(st == NULL);
+			CHECK_HAS(err.msg, want[i]);
+		}
+	}
+	tmp_end();
+}
+
+/* a snapshot: what another connection writes after it began is not seen
+ * until it ends; writing inside one is refused */
+void
+test_store__snapshot(void)
+{
+	static const char d1[] = "code,name,A\nU1,one,1\n";
+	static const char d2[] = "code,name,A\nU1,uno,2\nU2,two,3\n";
+	struct cidx_framework *fw = fw_with("A");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *rd = NULL, *wr = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *ds = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&wr, p, 1, &err), 0);
+	if (wr == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(wr, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(wr, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+
+	CHECK_INT(cidx_store_open(&rd, p, 0, &err), 0);
+	if (rd == NULL)
+		goto out;
+	CHECK_INT(cidx_store_snapshot(rd, &err), 0);
+	/* a second call is harmless */
+	CHECK_INT(cidx_store_snapshot(rd, &err), 0);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(wr, imp, &ss, &err), 0);
+	CHECK_INT(ss.values_new, 1);
+	/* the reader still sees the first state, names and values alike */
+	CHECK_INT(cidx_store_load_year(rd, fw, 2020, &ds, &err), 0);
+	if (ds != NULL) {
+		CHECK_INT(ds->n_units, 1);
+		CHECK_STR(ds->unit[0].name, "one");
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 1, 0);
+	}
+	cidx_dataset_free(ds);
+	ds = NULL;
+	/* writing inside the snapshot is refused */
+	CHECK_INT(import1(rd, imp, &ss, &err), CIDX_ERROR);
+	CHECK_HAS(err.msg, "snapshot");
+	cidx_store_snapshot_end(rd);
+	CHECK_INT(cidx_store_load_year(rd, fw, 2020, &ds, &err), 0);
+	if (ds != NULL) {
+		CHECK_INT(ds->n_units, 2);
+		CHECK_STR(ds->unit[0].name, "uno");
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 2, 0);
+	}
+	/* closing inside a snapshot ends it */
+	CHECK_INT(cidx_store_snapshot(rd, &err), 0);
+out:
+	cidx_dataset_free(ds);
+	cidx_import_free(imp);
+	cidx_store_close(rd);
+	cidx_store_close(wr);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+/*
+ * The matrix of a year in `matrices` and the values in `cells` agree:
+ * after imports that add, change and remove values, a year read from the
+ * matrix and read from cells (the matrix deleted, the year marked stale)
+ * is the same dataset, import ids included; and an import brings the
+ * matrix back.
+ */
+void
+test_store__matrix_and_cells_agree(void)
+{
+	static const char d1[] = "code,A,B,POP\nU1,1,2,100\nU2,3,,200\nU3,5,6,\n";
+	static const char d2[] = "code,A,B\nU1,1.5,2\nU2,,4\n";
+	struct cidx_framework *fw = fw_with("AB");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *a = NULL, *b = NULL;
+	sqlite3 *db = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	/* U1.A changed, U2.A removed, U2.B new: 2 kept (U1.B, and U1.A's
+	 * neighbours are untouched) */
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 2, 1, 1, 1, 1, 0, 0);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &a, &err), 0);
+
+	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "DELETE FROM matrices; INSERT INTO "
+	    "stale_years VALUES (2020)", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &b, &err), 0);
+	if (a != NULL && b != NULL) {
+		CHECK_INT(a->n_units, 3);
+		CHECK_INT(b->n_units, a->n_units);
+		for (size_t i = 0; i < a->n_units && i < b->n_units; i++) {
+			CHECK_STR(a->unit[i].code, b->unit[i].code);
+			for (size_t j = 0; j < 2; j++)
+				CHECK_DBL(gsl_matrix_get(a->x, i, j),
+				    gsl_matrix_get(b->x, i, j), 0);
+			CHECK_DBL(gsl_matrix_get(a->den, i, 0),
+			    gsl_matrix_get(b->den, i, 0), 0);
+		}
+		/* U1: A 1.5 (import 2), B 2; U2: B 4 (import 2); U3: 5, 6 */
+		CHECK_DBL(gsl_matrix_get(a->x, 0, 0), 1.5, 0);
+		CHECK_DBL(gsl_matrix_get(a->x, 1, 0), NAN, 0);
+		CHECK_DBL(gsl_matrix_get(a->x, 1, 1), 4, 0);
+		CHECK_DBL(gsl_matrix_get(a->den, 2, 0), NAN, 0);
+		CHECK_INT(a->n_import_ids, 2);
+		CHECK_INT(b->n_import_ids, 2);
+		if (b->n_import_ids == 2) {
+			CHECK_INT(b->import_ids[0], 1);
+			CHECK_INT(b->import_ids[1], 2);
+		}
+	}
+	/* an import that changes nothing still writes the matrix anew */
+	cidx_import_free(imp);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_INT(ss.id, 0);
+	{
+		sqlite3_stmt *q = NULL;
+
+		CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM "
+		    "matrices), (SELECT count(*) FROM stale_years)", -1, &q,
+		    NULL), SQLITE_OK);
+		CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(q, 0), 1);
+		CHECK_INT(sqlite3_column_int(q, 1), 0);
+		sqlite3_finalize(q);
+	}
+out:
+	sqlite3_close(db);
+	cidx_dataset_free(a);
+	cidx_dataset_free(b);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+/*
+ * remove: the values import #2 wrote (one changed, one new) and the unit
+ * it created go; a dry run reports the same and changes nothing; the
+ * removal is logged; what matches nothing is an error.
+ */
+void
+test_store__remove(void)
+{
+	static const char d1[] = "code,A,B\nU1,1,2\nU2,3,4\n";
+	static const char d2[] = "code,A,B\nU1,10,2\nU3,5,\n";
+	struct cidx_framework *fw = fw_with("AB");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_remove_filter f = CIDX_REMOVE_FILTER_INIT;
+	struct cidx_remove_stats rs;
+	struct cidx_dataset *ds = NULL;
+	struct cidx_log_entry *log = NULL;
+	size_t nlog = 0;
+	char p[128];
+
+	memset(&rs, 0, sizeof(rs));
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 2, 1, 1, 0, 1, 1, 0);
+
+	f.import_id = 2;
+	CHECK_INT(cidx_store_remove(st, &f, 1, WHEN, &rs, &err), 0);
+	CHECK_INT(rs.id, 0);
+	CHECK_INT(rs.values, 2);
+	CHECK_INT(rs.n_unit, 1);
+	cidx_remove_stats_release(&rs);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	CHECK(ds != NULL && ds->n_units == 3);
+	cidx_dataset_free(ds);
+	ds = NULL;
+
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), 0);
+	CHECK_INT(rs.id, 3);
+	CHECK_INT(rs.values, 2);
+	CHECK_INT(rs.n_count, 1);
+	if (rs.n_count == 1) {
+		CHECK_INT(rs.count[0].year, 2020);
+		CHECK_STR(rs.count[0].indicator, "A");
+		CHECK_INT(rs.count[0].values, 2);
+	}
+	CHECK_INT(rs.n_unit, 1);
+	if (rs.n_unit == 1)
+		CHECK_STR(rs.unit[0], "U3");
+	cidx_remove_stats_release(&rs);
+	/* U1.A was changed by #2: it is gone, not restored; U1.B stays */
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	if (ds != NULL) {
+		CHECK_INT(ds->n_units, 2);
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), NAN, 0);
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), 2, 0);
+		CHECK_INT(ds->n_import_ids, 1);
+	}
+	CHECK_INT(cidx_store_log(st, &log, &nlog, &err), 0);
+	CHECK_INT(nlog, 3);
+	if (nlog == 3) {
+		CHECK_STR(log[2].kind, "remove");
+		CHECK_STR(log[2].file, "--import 2");
+		CHECK_INT(log[2].values_removed, 2);
+		CHECK_INT(log[2].units_removed, 1);
+	}
+	/* nothing left to match; a removal is no import; no filter at all */
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err),
+	    CIDX_ENOTFOUND);
+	f.import_id = 3;
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "is a removal");
+	f.import_id = 0;
+	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), CIDX_EINVAL);
+out:
+	cidx_store_log_free(log, nlog);
+	cidx_dataset_free(ds);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+/* boundaries: stored with the unit, the same text again changes nothing,
+ * loaded for given codes (in that order, NULL where none) or for all */
+void
+test_store__boundaries(void)
+{
+	static const char b1[] = "code,boundary\n"
+	    "U2,\"POLYGON ((0 0, 2 0, 2 2, 0 0))\"\n"
+	    "U1,\"MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, "
+	    "5 5)))\"\nU3,\n";
+	struct cidx_framework *fw = fw_with("A");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_boundaries *b = NULL;
+	const char *const codes[] = { "U3", "U1", "NOPE", "U2" };
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "b1.csv", b1, 0);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 1, 0, 0, 0, 0, 3, 0);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_STATS(ss, 0, 0, 0, 0, 0, 0, 0);
+	CHECK_INT(cidx_store_load_boundaries(st, codes, 4, &b, &err), 0);
+	if (b != NULL) {
+		CHECK_INT(b->n, 4);
+		CHECK(b->geom[0] == NULL);
+		CHECK(b->geom[2] == NULL);
+		CHECK_STR(b->code[1], "U1");
+		CHECK(b->geom[1] != NULL && b->geom[1]->n_polys == 2);
+		CHECK(b->geom[3] != NULL && b->geom[3]->n_pts == 4);
+		if (b->geom[3])
+			CHECK_DBL(cidx_geom_area(b->geom[3]), 2, 1e-12);
+	}
+	cidx_boundaries_free(b);
+	b = NULL;
+	CHECK_INT(cidx_store_load_boundaries(st, NULL, 0, &b, &err), 0);
+	if (b != NULL) {
+		CHECK_INT(b->n, 2);
+		if (b->n == 2) {
+			CHECK_STR(b->code[0], "U1");
+			CHECK_STR(b->code[1], "U2");
+		}
+	}
+out:
+	cidx_boundaries_free(b);
+	cidx_import_free(imp);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+/* init: a new workspace appears whole (no temporary file left beside
+ * it); an existing one has its framework replaced; a path that cannot be
+ * created leaves nothing */
+void
+test_store__init(void)
+{
+	struct cidx_framework *fw = fw_with("AB"), *got = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	char p[128];
+	int created = -1;
+	size_t files = 0;
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), 0);
+	CHECK_INT(created, 1);
+	{
+		DIR *d = opendir(tmpdir);
+		struct dirent *e;
+
+		while (d && (e = readdir(d)) != NULL)
+			files += e->d_name[0] != '.';
+		if (d)
+			closedir(d);
+	}
+	CHECK_INT(files, 1);
+	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), 0);
+	CHECK_INT(created, 0);
+	CHECK_INT(cidx_store_open(&st, p, 0, &err), 0);
+	if (st != NULL) {
+		CHECK_INT(cidx_store_load_framework(st, &got, &err), 0);
+		if (got)
+			CHECK_STR(got->checksum, fw->checksum);
+	}
+	path_of(p, sizeof(p), "no/such/dir/ws.db");
+	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), CIDX_EIO);
+	CHECK_HAS(err.msg, "cannot create");
+	CHECK_INT(created, 0);
+	cidx_framework_free(got);
+	cidx_store_close(st);
+	cidx_framework_free(fw);
 	tmp_end();
 }

@@ -9,6 +9,11 @@ printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,1,,\nA,I,indicator,1,,,1,
 printf '%s\nI,,aggregate,2,,,,1,,\nA,I,thing,1,,,1,1,,\n' "$h" > type.csv
 printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,abc,,\n' "$h" > num.csv
 printf 'name,weight\nA,1\n' > nocode.csv
-for f in dir w parent roots level dup type num nocode missing; do
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,up,1,,\n' "$h" > dirword.csv
+# a node that is its own parent is blamed, not its child
+printf '%s\nI,,aggregate,,,,,1,,\nB,A,,,,,1,1,,\nA,A,,,,,,1,,\nC,I,,,,,1,1,,\n' "$h" > self.csv
+# a direction on an aggregate is ignored
+printf '%s\nI,,aggregate,2,,,x,1,,\nA,I,indicator,1,,,-1,1,,\n' "$h" > aggdir.csv
+for f in dir w parent roots level dup type num nocode missing dirword self aggdir; do
 	"$CITYIDX" --db $f.db init --framework $f.csv; echo "$f: exit $?"
 done

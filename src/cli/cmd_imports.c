@@ -1,0 +1,169 @@
+/*
+ * cmd_imports.c - the import log: every import that changed something and
+ * every removal, oldest first, so that a mistake can be found and taken
+ * back out with 'cityidx remove --import ID'.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "store/store.h"
+
+static const char options[] =
+    "  --format FORMAT  table (default) | csv | json\n"
+    "  -h, --help       show this help\n";
+
+static const char *const head[] = { "id", "time", "kind", "file", "layout",
+	"encoding", "rows", "values_new", "values_changed", "values_removed",
+	"values_unchanged", "units_new", "units_changed", "units_removed" };
+#define NCOLS (sizeof(head) / sizeof(head[0]))
+
+/* the fields of an entry as text, in the order of head[] */
+static void
+fields(const struct cidx_log_entry *e, char num[][24], const char **f)
+{
+	const long v[] = { e->rows, e->values_new, e->values_changed,
+		e->values_removed, e->values_unchanged, e->units_new,
+		e->units_changed, e->units_removed };
+
+	snprintf(num[0], 24, "%lld", e->id);
+	f[0] = num[0];
+	f[1] = e->time;
+	f[2] = e->kind;
+	f[3] = e->file;
+	f[4] = e->layout;
+	f[5] = e->encoding;
+	for (size_t k = 0; k < 8; k++) {
+		snprintf(num[k + 1], 24, "%ld", v[k]);
+		f[6 + k] = num[k + 1];
+	}
+}
+
+static void
+print_table(const struct cidx_log_entry *e, size_t n)
+{
+	/* the table leaves out the encoding and the unchanged values */
+	static const char *const th[] = { "id", "time", "kind", "file",
+		"layout", "rows", "new", "changed", "removed", "units+",
+		"units~", "units-" };
+	static const size_t from[] = { 0, 1, 2, 3, 4, 6, 7, 8, 9, 11, 12,
+		13 };
+	struct out_table t;
+
+	out_table_init(&t, 12);
+	for (size_t c = 5; c < 12; c++)
+		out_table_set_right(&t, c, 1);
+	out_table_set_right(&t, 0, 1);
+	out_table_add(&t, th);
+	for (size_t i = 0; i < n; i++) {
+		char num[9][24];
+		const char *f[NCOLS], *cells[12];
+
+		fields(&e[i], num, f);
+		for (size_t c = 0; c < 12; c++)
+			cells[c] = f[from[c]];
+		out_table_add(&t, cells);
+	}
+	out_table_print(stdout, &t);
+	out_table_release(&t);
+}
+
+static void
+print_csv(const struct cidx_log_entry *e, size_t n)
+{
+	for (size_t c = 0; c < NCOLS; c++)
+		printf("%s%s", c ? "," : "", head[c]);
+	putchar('\n');
+	for (size_t i = 0; i < n; i++) {
+		char num[9][24];
+		const char *f[NCOLS];
+
+		fields(&e[i], num, f);
+		for (size_t c = 0; c < NCOLS; c++) {
+			if (c)
+				putchar(',');
+			out_csv_field(stdout, f[c]);
+		}
+		putchar('\n');
+	}
+}
+
+static void
+print_json(const char *ws, const struct cidx_log_entry *e, size_t n)
+{
+	printf("{\n  \"workspace\": ");
+	out_json_string(stdout, ws);
+	printf(",\n  \"imports\": [");
+	for (size_t i = 0; i < n; i++) {
+		char num[9][24];
+		const char *f[NCOLS];
+
+		fields(&e[i], num, f);
+		printf("%s\n    {", i ? "," : "");
+		for (size_t c = 0; c < NCOLS; c++) {
+			printf("%s\"%s\": ", c ? ", " : "", head[c]);
+			if (c == 0 || c >= 6)
+				fputs(f[c], stdout);
+			else
+				out_json_string(stdout, f[c]);
+		}
+		putchar('}');
+	}
+	printf("%s]\n}\n", n ? "\n  " : "");
+}
+
+int
+cmd_imports(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum cli_format fmt = CLI_FMT_TABLE;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_log_entry *e = NULL;
+	size_t n = 0;
+	int ch, ret = CLI_OK;
+
+	while ((ch = getopt_long(argc, argv, ":hf:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (cli_parse_format(optarg, &fmt) < 0)
+				return cli_usage_error("imports", "--format '%s': "
+				    "expected table, csv or json", optarg);
+			break;
+		case 'h':
+			cli_print_help(stdout, "imports", options);
+			return CLI_OK;
+		case ':':
+			return cli_usage_error("imports", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			return cli_usage_error("imports", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("imports", "unexpected argument '%s'",
+		    argv[optind]);
+	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_snapshot(st, &err) < 0 ||
+	    cidx_store_log(st, &e, &n, &err) < 0) {
+		ret = cli_error_core(&err);
+		goto out;
+	}
+	if (fmt == CLI_FMT_CSV)
+		print_csv(e, n);
+	else if (fmt == CLI_FMT_JSON)
+		print_json(cli_workspace(), e, n);
+	else
+		print_table(e, n);
+out:
+	cidx_store_log_free(e, n);
+	cidx_store_close(st);
+	return ret;
+}

@@ -1,0 +1,572 @@
+/*
+ * apply.c - applying import batches to the workspace (IMPORT SEMANTICS
+ * in man/cityidx.1).
+ *
+ * The batches were read and checked before (io/import.c), outside any
+ * transaction; here everything happens inside one write transaction, which
+ * is therefore held only for the work on the workspace itself: the years
+ * a batch touches are loaded as matrices (store/matrix.c), every value is
+ * compared and set in memory, and only the rows of `cells` that changed
+ * are written, followed by the matrices of the years that changed.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/strmap.h"
+#include "core/suggest.h"
+#include "store/internal.h"
+#include "store/store.h"
+
+/* The workspace's units during an import. */
+struct unitrec {
+	sqlite3_int64 id;
+	char *code, *name, *name_en;
+};
+
+struct units {
+	struct unitrec *u;
+	size_t n, cap;
+	struct cidx_strmap map; /* code -> index */
+};
+
+struct years {
+	struct cidx_ymat **m;
+	size_t n, cap;
+	struct cidx_intmap map; /* year -> index */
+	size_t ns;
+};
+
+static void
+units_release(struct units *us)
+{
+	for (size_t i = 0; i < us->n; i++) {
+		free(us->u[i].code);
+		free(us->u[i].name);
+		free(us->u[i].name_en);
+	}
+	free(us->u);
+	cidx_strmap_release(&us->map);
+}
+
+static void
+units_add(struct units *us, sqlite3_int64 id, const char *code,
+    const char *name, const char *name_en)
+{
+	struct unitrec *r;
+
+	ALLOC_GROW(us->u, us->n + 1, us->cap);
+	r = &us->u[us->n];
+	r->id = id;
+	r->code = xstrdup(code);
+	r->name = name ? xstrdup(name) : NULL;
+	r->name_en = name_en ? xstrdup(name_en) : NULL;
+	cidx_strmap_put(&us->map, r->code, us->n);
+	us->n++;
+}
+
+static int
+units_load(struct cidx_store *st, struct units *us, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT id, code, name, name_en "
+	    "FROM units", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *code = sqlite3_column_text(s, 1);
+
+		if (code == NULL)
+			continue;
+		units_add(us, sqlite3_column_int64(s, 0), (const char *)code,
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : cidx_db_err(st, err, "read units");
+}
+
+static void
+years_release(struct years *ys)
+{
+	for (size_t i = 0; i < ys->n; i++)
+		cidx_ymat_free(ys->m[i]);
+	free(ys->m);
+	cidx_intmap_release(&ys->map);
+}
+
+static int
+years_get(struct cidx_store *st, struct years *ys, int year,
+    struct cidx_ymat **out, struct cidx_err *err)
+{
+	size_t k;
+	int ret;
+
+	if (cidx_intmap_get(&ys->map, (uint64_t)(int64_t)year, &k)) {
+		*out = ys->m[k];
+		return 0;
+	}
+	ALLOC_GROW(ys->m, ys->n + 1, ys->cap);
+	if ((ret = cidx_ymat_load(st, year, ys->ns, &ys->m[ys->n], err)) < 0)
+		return ret;
+	cidx_intmap_put(&ys->map, (uint64_t)(int64_t)year, ys->n);
+	*out = ys->m[ys->n++];
+	return 0;
+}
+
+/*
+ * The series id of every framework node that a batch gives values for;
+ * codes new to the workspace get the next ids.  @return the map in *out
+ * (fw->n entries, -1 for nodes without values).
+ */
+static int
+series_ids(struct cidx_store *st, const struct cidx_framework *fw,
+    struct cidx_import *const *imp, size_t n, long **out,
+    struct cidx_err *err)
+{
+	long *id = xcalloc(fw->n ? fw->n : 1, sizeof(*id));
+	sqlite3_stmt *get = NULL, *put = NULL;
+	size_t next = 0;
+	int ret, rc;
+
+	*out = NULL;
+	for (size_t k = 0; k < fw->n; k++)
+		id[k] = -2; /* unused */
+	for (size_t b = 0; b < n; b++)
+		for (size_t i = 0; i < imp[b]->n_val; i++)
+			id[imp[b]->val[i].node] = -1;
+	if ((ret = cidx_series_count(st, &next, err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &get, "SELECT id FROM series WHERE "
+	    "code = ?1", err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &put, "INSERT INTO series(id, code) "
+	    "VALUES (?1, ?2)", err)) < 0)
+		goto out;
+	for (size_t k = 0; k < fw->n; k++) {
+		if (id[k] == -2)
+			continue;
+		if ((ret = cidx_db_bind(st, get, err, "t", fw->node[k].code)) < 0)
+			goto out;
+		rc = sqlite3_step(get);
+		if (rc == SQLITE_ROW) {
+			id[k] = (long)sqlite3_column_int64(get, 0);
+			continue;
+		}
+		if (rc != SQLITE_DONE) {
+			ret = cidx_db_err(st, err, "read series");
+			goto out;
+		}
+		id[k] = (long)next;
+		if ((ret = cidx_db_bind(st, put, err, "It",
+		    (sqlite3_int64)next++, fw->node[k].code)) < 0 ||
+		    (ret = cidx_db_done(st, put, "add series", err)) < 0)
+			goto out;
+	}
+	*out = id;
+	id = NULL;
+out:
+	free(id);
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	return ret;
+}
+
+struct stmts {
+	sqlite3_stmt *ins, *upd, *aget, *aput, *bget, *bput;
+};
+
+static void
+stmts_free(struct stmts *q)
+{
+	sqlite3_finalize(q->ins);
+	sqlite3_finalize(q->upd);
+	sqlite3_finalize(q->aget);
+	sqlite3_finalize(q->aput);
+	sqlite3_finalize(q->bget);
+	sqlite3_finalize(q->bput);
+}
+
+static int
+stmts_prepare(struct cidx_store *st, struct stmts *q, struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = cidx_db_prepare(st, &q->ins, "INSERT INTO units(code, name, "
+	    "name_en, import_id, boundary) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->bget, "SELECT boundary IS ?2 FROM "
+	    "units WHERE id = ?1", err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->bput, "UPDATE units SET boundary = "
+	    "?2 WHERE id = ?1", err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->upd, "UPDATE units SET name = "
+	    "coalesce(?2, name), name_en = coalesce(?3, name_en) WHERE "
+	    "id = ?1", err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->aget, "SELECT value FROM unit_attrs "
+	    "WHERE unit = ?1 AND key = ?2", err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &q->aput, "INSERT OR REPLACE INTO "
+	    "unit_attrs(unit, key, value) VALUES (?1, ?2, ?3)", err)) < 0)
+		return ret;
+	return 0;
+}
+
+static int
+differs(const char *given, const char *stored)
+{
+	return given && (stored == NULL || strcmp(given, stored) != 0);
+}
+
+void
+cidx_import_stats_release(struct cidx_import_stats *ss)
+{
+	for (long i = 0; ss->unit_new && i < ss->units_new; i++) {
+		free(ss->unit_new[i]);
+		free(ss->unit_like[i]);
+	}
+	free(ss->unit_new);
+	free(ss->unit_like);
+	ss->unit_new = NULL;
+	ss->unit_like = NULL;
+}
+
+/* Whether two units are named differently (so not one mistyped). */
+static int
+named_apart(const char *n1, const char *e1, const char *n2, const char *e2)
+{
+	if (n1 && n2 && strcmp(n1, n2) != 0)
+		return !(e1 && e2 && strcmp(e1, e2) == 0);
+	if (e1 && e2 && strcmp(e1, e2) != 0)
+		return !(n1 && n2 && strcmp(n1, n2) == 0);
+	return 0;
+}
+
+/*
+ * For each new unit of the batch, a code the workspace had before it one
+ * edit away: mistyped codes (C1O for C10) create units silently.  A unit
+ * whose name differs from the one of the code it resembles is another
+ * unit (310100 Shanghai is not a mistyped 110100 Beijing): no suggestion.
+ */
+static void
+suggest_units(const struct units *us, size_t before,
+    const struct cidx_import *imp, struct cidx_import_stats *ss)
+{
+	struct cidx_strmap bmap = CIDX_STRMAP_INIT;
+	const char **code;
+	struct cidx_suggest *idx;
+
+	if (ss->units_new == 0 || before == 0)
+		return;
+	code = xcalloc(before, sizeof(*code));
+	for (size_t k = 0; k < before; k++)
+		code[k] = us->u[k].code;
+	for (size_t k = 0; k < imp->n_unit; k++)
+		cidx_strmap_put(&bmap, imp->unit[k].code, k);
+	idx = cidx_suggest_new(code, before);
+	for (long i = 0; i < ss->units_new; i++) {
+		const char *like = cidx_suggest_find(idx, ss->unit_new[i]);
+		size_t b, k;
+
+		if (like && cidx_strmap_get(&bmap, ss->unit_new[i], &b) &&
+		    cidx_strmap_get(&us->map, like, &k) &&
+		    named_apart(imp->unit[b].name, imp->unit[b].name_en,
+		    us->u[k].name, us->u[k].name_en))
+			like = NULL;
+		ss->unit_like[i] = like ? xstrdup(like) : NULL;
+	}
+	cidx_strmap_release(&bmap);
+	cidx_suggest_free(idx);
+	free(code);
+}
+
+/* Creates and updates the batch's units; uid[i] is the id of its unit i. */
+static int
+apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
+    const struct cidx_import *imp, long long id, sqlite3_int64 *uid,
+    struct cidx_import_stats *ss, struct cidx_err *err)
+{
+	size_t before = us->n, cap = 0;
+	int ret;
+
+	ss->units_before = (long)before;
+
+	for (size_t i = 0; i < imp->n_unit; i++) {
+		const struct cidx_unit *u = &imp->unit[i];
+		const char *bnd = imp->boundary ? imp->boundary[i] : NULL;
+		struct unitrec *r;
+		size_t k;
+		int changed = 0, is_new = 0;
+
+		if (!cidx_strmap_get(&us->map, u->code, &k)) {
+			if ((ret = cidx_db_bind(st, q->ins, err, "tttIt", u->code,
+			    u->name, u->name_en, (sqlite3_int64)id, bnd)) < 0 ||
+			    (ret = cidx_db_done(st, q->ins, "insert unit",
+			    err)) < 0)
+				return ret;
+			units_add(us, sqlite3_last_insert_rowid(st->db), u->code,
+			    u->name, u->name_en);
+			k = us->n - 1;
+			if ((size_t)ss->units_new + 1 > cap) {
+				ALLOC_GROW(ss->unit_new, (size_t)ss->units_new + 1,
+				    cap);
+				ss->unit_like = xreallocarray(ss->unit_like, cap,
+				    sizeof(*ss->unit_like));
+			}
+			ss->unit_new[ss->units_new] = xstrdup(u->code);
+			ss->unit_like[ss->units_new] = NULL;
+			ss->units_new++;
+			is_new = 1;
+		}
+		r = &us->u[k];
+		uid[i] = r->id;
+		if (!is_new && (differs(u->name, r->name) ||
+		    differs(u->name_en, r->name_en))) {
+			if ((ret = cidx_db_bind(st, q->upd, err, "Itt", r->id,
+			    u->name, u->name_en)) < 0 ||
+			    (ret = cidx_db_done(st, q->upd, "update unit",
+			    err)) < 0)
+				return ret;
+			if (u->name) {
+				free(r->name);
+				r->name = xstrdup(u->name);
+			}
+			if (u->name_en) {
+				free(r->name_en);
+				r->name_en = xstrdup(u->name_en);
+			}
+			changed = 1;
+		}
+		if (!is_new && bnd) {
+			int rc;
+
+			if ((ret = cidx_db_bind(st, q->bget, err, "It", r->id,
+			    bnd)) < 0)
+				return ret;
+			if ((rc = sqlite3_step(q->bget)) != SQLITE_ROW)
+				return cidx_db_err(st, err, "read boundary");
+			if (sqlite3_column_int(q->bget, 0) == 0) {
+				if ((ret = cidx_db_bind(st, q->bput, err, "It",
+				    r->id, bnd)) < 0 ||
+				    (ret = cidx_db_done(st, q->bput,
+				    "save boundary", err)) < 0)
+					return ret;
+				changed = 1;
+			}
+		}
+		for (size_t a = 0; a < u->n_attr; a++) {
+			const unsigned char *ov = NULL;
+			int rc;
+
+			if (!is_new) {
+				if ((ret = cidx_db_bind(st, q->aget, err, "tt",
+				    u->code, u->attr[a].key)) < 0)
+					return ret;
+				rc = sqlite3_step(q->aget);
+				if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+					return cidx_db_err(st, err,
+					    "read attribute");
+				ov = rc == SQLITE_ROW ?
+				    sqlite3_column_text(q->aget, 0) : NULL;
+				if (ov && strcmp((const char *)ov,
+				    u->attr[a].value) == 0)
+					continue;
+			}
+			if ((ret = cidx_db_bind(st, q->aput, err, "ttt",
+			    u->code, u->attr[a].key, u->attr[a].value)) < 0 ||
+			    (ret = cidx_db_done(st, q->aput, "save attribute",
+			    err)) < 0)
+				return ret;
+			changed = 1; /* a new or a different attribute */
+		}
+		ss->units_changed += changed && !is_new;
+	}
+	suggest_units(us, before, imp, ss);
+	return 0;
+}
+
+/* Compares and sets every value of the batch in the year matrices. */
+static int
+apply_values(struct cidx_store *st, struct years *ys, const long *sid,
+    const struct cidx_import *imp, const sqlite3_int64 *uid, int32_t id,
+    struct cidx_import_stats *ss, struct cidx_err *err)
+{
+	struct cidx_ymat *m = NULL;
+	size_t ns = ys->ns;
+	int ret;
+
+	for (size_t i = 0; i < imp->n_val; i++) {
+		const struct cidx_import_value *v = &imp->val[i];
+		size_t r, c = (size_t)sid[v->node];
+		double old;
+
+		if (m == NULL || m->year != v->year)
+			if ((ret = years_get(st, ys, v->year, &m, err)) < 0)
+				return ret;
+		if (isnan(v->value)) {
+			/* a stated missing value removes one that is stored */
+			if (!cidx_intmap_get(&m->rowof, (uint64_t)uid[v->unit],
+			    &r) || isnan(m->v[r * ns + c]))
+				continue;
+			ss->values_removed++;
+		} else {
+			r = cidx_ymat_row(m, uid[v->unit]);
+			old = m->v[r * ns + c];
+			/* the same binary64 value: unchanged */
+			if (old == v->value) {
+				ss->values_unchanged++;
+				continue;
+			}
+			if (isnan(old))
+				ss->values_new++;
+			else
+				ss->values_changed++;
+		}
+		if ((ret = cidx_ymat_set(st, m, r, c, v->value, id, err)) < 0)
+			return ret;
+	}
+	return 0;
+}
+
+static int
+seen_before(struct cidx_store *st, const char *sha, int *out,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT 1 FROM imports WHERE "
+	    "sha256 = ?1 AND kind = 'import'", err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "t", sha)) == 0) {
+		rc = sqlite3_step(s);
+		*out = rc == SQLITE_ROW;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			ret = cidx_db_err(st, err, "read import log");
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* The log row is written first, so that new units and values can carry
+ * its id; an import that changed nothing takes it out again. */
+static int
+log_begin(struct cidx_store *st, const struct cidx_import *imp,
+    const char *when, long long *id, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	if ((ret = cidx_db_prepare(st, &s, "INSERT INTO imports(file, sha256, "
+	    "time, layout, encoding, rows, values_new, values_changed, "
+	    "values_removed, values_unchanged, units_new, units_changed, kind) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0, 0, 0, 'import')",
+	    err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "tttttI", imp->path, imp->sha256,
+	    when, imp->layout, imp->encoding, (sqlite3_int64)imp->n_rows)) == 0 &&
+	    (ret = cidx_db_done(st, s, "log import", err)) == 0)
+		*id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+static int
+log_end(struct cidx_store *st, long long id,
+    const struct cidx_import_stats *ss, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret, keep = ss->values_new + ss->values_changed +
+	    ss->values_removed + ss->units_new + ss->units_changed > 0;
+
+	if ((ret = cidx_db_prepare(st, &s, keep ? "UPDATE imports SET "
+	    "values_new = ?2, values_changed = ?3, values_removed = ?4, "
+	    "values_unchanged = ?5, units_new = ?6, units_changed = ?7 WHERE "
+	    "id = ?1" : "DELETE FROM imports WHERE id = ?1", err)) < 0)
+		return ret;
+	if (keep)
+		ret = cidx_db_bind(st, s, err, "IIIIIII", (sqlite3_int64)id,
+		    (sqlite3_int64)ss->values_new,
+		    (sqlite3_int64)ss->values_changed,
+		    (sqlite3_int64)ss->values_removed,
+		    (sqlite3_int64)ss->values_unchanged,
+		    (sqlite3_int64)ss->units_new,
+		    (sqlite3_int64)ss->units_changed);
+	else
+		ret = cidx_db_bind(st, s, err, "I", (sqlite3_int64)id);
+	if (ret == 0)
+		ret = cidx_db_done(st, s, "log import", err);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int
+cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
+    size_t n, const char *when, struct cidx_import_stats *stats,
+    struct cidx_err *err)
+{
+	struct cidx_framework *fw = NULL;
+	struct units us = { NULL, 0, 0, CIDX_STRMAP_INIT };
+	struct years ys = { NULL, 0, 0, CIDX_INTMAP_INIT, 0 };
+	struct stmts q = { NULL, NULL, NULL, NULL, NULL, NULL };
+	sqlite3_int64 *uid = NULL;
+	long *sid = NULL;
+	int ret;
+
+	for (size_t i = 0; i < n; i++)
+		memset(&stats[i], 0, sizeof(stats[i]));
+	if ((ret = cidx_db_write_begin(st, err)) < 0)
+		return ret;
+	if ((ret = cidx_store_load_framework(st, &fw, err)) < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(imp[i]->fw_sha256, fw->checksum) != 0) {
+			ret = cidx_err_set(err, CIDX_EINVAL, "the framework of "
+			    "the workspace changed since '%s' was read",
+			    imp[i]->path);
+			goto fail;
+		}
+	if ((ret = series_ids(st, fw, imp, n, &sid, err)) < 0 ||
+	    (ret = cidx_series_count(st, &ys.ns, err)) < 0 ||
+	    (ret = units_load(st, &us, err)) < 0 ||
+	    (ret = stmts_prepare(st, &q, err)) < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		struct cidx_import_stats *ss = &stats[i];
+		long long id = 0;
+
+		uid = xreallocarray(uid, imp[i]->n_unit ? imp[i]->n_unit : 1,
+		    sizeof(*uid));
+		if ((ret = seen_before(st, imp[i]->sha256, &ss->already,
+		    err)) < 0 ||
+		    (ret = log_begin(st, imp[i], when, &id, err)) < 0 ||
+		    (ret = apply_units(st, &q, &us, imp[i], id, uid, ss,
+		    err)) < 0 ||
+		    (ret = apply_values(st, &ys, sid, imp[i], uid, (int32_t)id,
+		    ss, err)) < 0 ||
+		    (ret = log_end(st, id, ss, err)) < 0)
+			goto fail;
+		if (ss->values_new + ss->values_changed + ss->values_removed +
+		    ss->units_new + ss->units_changed > 0)
+			ss->id = id;
+	}
+	for (size_t y = 0; y < ys.n; y++)
+		if ((ret = cidx_ymat_save(st, ys.m[y], err)) < 0)
+			goto fail;
+	stmts_free(&q);
+	memset(&q, 0, sizeof(q));
+	if ((ret = cidx_db_commit(st, err)) < 0)
+		goto fail;
+	goto out;
+fail:
+	stmts_free(&q);
+	cidx_db_rollback(st);
+	cidx_err_prefix(err, "nothing imported");
+	for (size_t i = 0; i < n; i++)
+		cidx_import_stats_release(&stats[i]);
+out:
+	free(uid);
+	free(sid);
+	years_release(&ys);
+	units_release(&us);
+	cidx_framework_free(fw);
+	return ret;
+}

@@ -1,0 +1,155 @@
+/*
+ * internal.h - what the files of the store share: the handle, the SQLite
+ * helpers that turn every return code into a cidx_err, and the year
+ * matrices.  Not part of the library's interface (store.h is).
+ */
+#ifndef CIDX_STORE_INTERNAL_H
+#define CIDX_STORE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "core/err.h"
+#include "core/intmap.h"
+#include "core/model.h"
+
+/* values per row of `cells` (schema 2): series s is column v<s % CHUNK>
+ * of the row with chunk = s / CHUNK */
+#define CIDX_CHUNK 64
+
+/* how long a writer waits for another one (ms): a large import holds the
+ * write lock for a few seconds */
+#define CIDX_BUSY_MS 120000
+
+struct cidx_store {
+	sqlite3 *db;
+	char *path;
+	int snapshot; /* inside cidx_store_snapshot() */
+};
+
+int cidx_db_err(struct cidx_store *st, struct cidx_err *err,
+    const char *what);
+int cidx_db_exec(struct cidx_store *st, const char *sql,
+    struct cidx_err *err);
+int cidx_db_prepare(struct cidx_store *st, sqlite3_stmt **out,
+    const char *sql, struct cidx_err *err);
+/*
+ * Resets `s` and binds its parameters ?1, ?2, ... from the arguments, one
+ * per letter of `types`:
+ *   t  const char *     text (NULL binds NULL); copied by SQLite
+ *   i  int
+ *   I  sqlite3_int64
+ *   d  double           NaN binds NULL
+ *   b  const void *, size_t   a blob, copied by SQLite
+ * Every return code is checked: the one place statements get values.
+ */
+int cidx_db_bind(struct cidx_store *st, sqlite3_stmt *s,
+    struct cidx_err *err, const char *types, ...);
+/* Steps a statement that returns no row. */
+int cidx_db_done(struct cidx_store *st, sqlite3_stmt *s, const char *what,
+    struct cidx_err *err);
+/* A store function that reads several tables opens its own read
+ * transaction when the caller has none; *own says whether read_end()
+ * closes it. */
+int cidx_db_read_begin(struct cidx_store *st, int *own,
+    struct cidx_err *err);
+void cidx_db_read_end(struct cidx_store *st, int own);
+/* The write transaction of a command (BEGIN IMMEDIATE), refused inside a
+ * snapshot.  Waits CIDX_BUSY_MS for another writer, then says one is
+ * busy. */
+int cidx_db_write_begin(struct cidx_store *st, struct cidx_err *err);
+int cidx_db_commit(struct cidx_store *st, struct cidx_err *err);
+void cidx_db_rollback(struct cidx_store *st);
+/* A copy of text column i, or NULL. */
+char *cidx_db_col_dup(sqlite3_stmt *s, int i);
+
+/*
+ * The values of one year in memory: a row per unit with at least one
+ * value, a column per series (the series id), NaN where there is none.
+ * Beside each value the import that wrote it (0 for none), known for the
+ * rows read from cells or new; for rows read from `matrices` it is read
+ * from cells, for the whole year, before the first of their values
+ * changes (cidx_ymat_set()).  `prov` counts the values per series and
+ * import.
+ */
+struct cidx_ymat {
+	int year;
+	size_t n, cap;        /* rows */
+	size_t ns, nch;       /* columns, chunks of CIDX_CHUNK columns */
+	sqlite3_int64 *uid;   /* unit id of each row */
+	double *v;            /* n x ns */
+	int32_t *imp;         /* n x ns */
+	unsigned char *dirty; /* n x nch: cells rows to rewrite */
+	unsigned char *known; /* n x nch: imp known */
+	struct cidx_intmap rowof; /* unit id -> row */
+	struct cidx_intmap prov;  /* series << 32 | import id -> values */
+	int all_known;        /* every imp read from cells */
+	int changed;          /* values set: cells and matrices to write */
+	int stale;            /* read from cells: matrices to write */
+};
+
+/*! cidx_ymat_load() : the year's matrix with `ns` columns (at least the
+ *  number of series), from `matrices` when it is current, else from
+ *  `cells`.  A year without values gives an empty matrix. */
+int cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
+    struct cidx_ymat **out, struct cidx_err *err);
+/*! cidx_ymat_load_cells() : the same, always from `cells`, so that the
+ *  import of every value is known. */
+int cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
+    struct cidx_ymat **out, struct cidx_err *err);
+/*
+ * A year's `matrices` row read in place (for loading a year without a
+ * copy): valid until cidx_ymat_view_end().  ok 0: the row is stale or not
+ * of this machine, read the year through cidx_ymat_load(); ok 1 with n 0:
+ * the year has no values.
+ */
+struct cidx_yview {
+	int ok;
+	size_t n, ns;
+	const sqlite3_int64 *uid;
+	const double *v;        /* n x ns */
+	const int32_t *src;     /* nsrc (series, import, count) triples */
+	size_t nsrc;
+	sqlite3_stmt *stmt;
+};
+
+int cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
+    struct cidx_yview *out, struct cidx_err *err);
+void cidx_ymat_view_end(struct cidx_yview *w);
+
+/*! cidx_ymat_row() : the row of unit `uid`, added (all NaN) if absent. */
+size_t cidx_ymat_row(struct cidx_ymat *m, sqlite3_int64 uid);
+/*! cidx_ymat_set() : sets value (r, c) to `v` (NaN: none) written by
+ *  import `id`, keeping the counts and the rows to rewrite. */
+int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
+    size_t c, double v, int32_t id, struct cidx_err *err);
+/*! cidx_ymat_save() : writes the dirty rows to `cells` and the matrix to
+ *  `matrices` (inside the caller's write transaction), if it changed or
+ *  was read from cells. */
+int cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
+    struct cidx_err *err);
+void cidx_ymat_free(struct cidx_ymat *m);
+/*! cidx_ymat_stale() : the years whose `matrices` row is missing or
+ *  stale, ascending (caller frees). */
+int cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err);
+/*! cidx_ymat_format() : the `format` of the matrices this machine writes
+ *  and reads (1 little-endian, 2 big-endian). */
+int cidx_ymat_format(void);
+
+/*! cidx_ymat_years() : every year with a value of any series, or
+ *  that may have one (a stale year), ascending (caller frees). */
+int cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err);
+
+/*! cidx_series_count() : 1 + the highest series id (0 if none). */
+int cidx_series_count(struct cidx_store *st, size_t *out,
+    struct cidx_err *err);
+
+/*! cidx_schema_migrate_v2() : takes a version-1 workspace to version 2,
+ *  inside the caller's write transaction (foreign keys off). */
+int cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err);
+
+#endif

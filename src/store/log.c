@@ -1,0 +1,481 @@
+/*
+ * log.c - the import log, and taking values back out of the workspace
+ * (cityidx remove).
+ *
+ * A removal is itself logged (kind 'remove', its filters in `file`), so
+ * the history stays readable: an import, the values it wrote removed, a
+ * corrected import.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intmap.h"
+#include "core/mem.h"
+#include "core/strmap.h"
+#include "core/suggest.h"
+#include "store/internal.h"
+#include "store/store.h"
+
+static long
+col_long(sqlite3_stmt *s, int i)
+{
+	return (long)sqlite3_column_int64(s, i);
+}
+
+static char *
+col_str(sqlite3_stmt *s, int i)
+{
+	char *t = cidx_db_col_dup(s, i);
+
+	return t ? t : xstrdup("");
+}
+
+int
+cidx_store_log(struct cidx_store *st, struct cidx_log_entry **out,
+    size_t *n, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int ret, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT id, kind, time, file, "
+	    "sha256, layout, encoding, rows, values_new, values_changed, "
+	    "values_removed, values_unchanged, units_new, units_changed, "
+	    "units_removed FROM imports ORDER BY id", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cidx_log_entry *e;
+
+		ALLOC_GROW(*out, *n + 1, cap);
+		e = &(*out)[(*n)++];
+		e->id = sqlite3_column_int64(s, 0);
+		e->kind = col_str(s, 1);
+		e->time = col_str(s, 2);
+		e->file = col_str(s, 3);
+		e->sha256 = col_str(s, 4);
+		e->layout = col_str(s, 5);
+		e->encoding = col_str(s, 6);
+		e->rows = col_long(s, 7);
+		e->values_new = col_long(s, 8);
+		e->values_changed = col_long(s, 9);
+		e->values_removed = col_long(s, 10);
+		e->values_unchanged = col_long(s, 11);
+		e->units_new = col_long(s, 12);
+		e->units_changed = col_long(s, 13);
+		e->units_removed = col_long(s, 14);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		cidx_store_log_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return cidx_db_err(st, err, "read the import log");
+	}
+	return 0;
+}
+
+void
+cidx_store_log_free(struct cidx_log_entry *e, size_t n)
+{
+	for (size_t i = 0; e && i < n; i++) {
+		free(e[i].kind);
+		free(e[i].time);
+		free(e[i].file);
+		free(e[i].sha256);
+		free(e[i].layout);
+		free(e[i].encoding);
+	}
+	free(e);
+}
+
+void
+cidx_remove_stats_release(struct cidx_remove_stats *rs)
+{
+	for (size_t i = 0; i < rs->n_count; i++)
+		free(rs->count[i].indicator);
+	for (size_t i = 0; i < rs->n_unit; i++)
+		free(rs->unit[i]);
+	free(rs->count);
+	free(rs->unit);
+	memset(rs, 0, sizeof(*rs));
+}
+
+/* "--import 3 --unit 'C1O' --year 2017": the filters, as logged */
+static void
+describe(const struct cidx_remove_filter *f, struct sbuf *sb)
+{
+	if (f->import_id)
+		sbuf_addf(sb, "--import %lld", f->import_id);
+	if (f->unit)
+		sbuf_addf(sb, "%s--unit %s", sb->len ? " " : "", f->unit);
+	if (f->year)
+		sbuf_addf(sb, "%s--year %d", sb->len ? " " : "", f->year);
+}
+
+static int
+check_import(struct cidx_store *st, long long id, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT kind FROM imports WHERE "
+	    "id = ?1", err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "I", (sqlite3_int64)id)) == 0) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_DONE)
+			ret = cidx_err_set(err, CIDX_EINVAL, "import #%lld is not "
+			    "in the log of '%s'", id, st->path);
+		else if (rc != SQLITE_ROW)
+			ret = cidx_db_err(st, err, "read the import log");
+		else if (strcmp((const char *)sqlite3_column_text(s, 0),
+		    "import") != 0)
+			ret = cidx_err_set(err, CIDX_EINVAL, "#%lld is a removal, "
+			    "not an import", id);
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+/* The id of unit `code`; a code that is not there is an error naming the
+ * code it resembles, if any. */
+static int
+unit_id(struct cidx_store *st, const char *code, sqlite3_int64 *out,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	char **codes = NULL;
+	size_t n = 0, cap = 0;
+	int ret, rc;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT id, code FROM units",
+	    err)) < 0)
+		return ret;
+	*out = -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(s, 1);
+
+		if (c == NULL)
+			continue;
+		if (strcmp(c, code) == 0)
+			*out = sqlite3_column_int64(s, 0);
+		ALLOC_GROW(codes, n + 1, cap);
+		codes[n++] = xstrdup(c);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read units");
+	else if (*out < 0) {
+		const char *like = cidx_suggest(code,
+		    (const char *const *)codes, n);
+
+		if (like)
+			ret = cidx_err_set(err, CIDX_EINVAL, "unit '%s' is not "
+			    "in the workspace (did you mean '%s'?)", code, like);
+		else
+			ret = cidx_err_set(err, CIDX_EINVAL, "unit '%s' is not "
+			    "in the workspace", code);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
+	return ret;
+}
+
+/* Whether the year's matrix lists import `id` among its sources (a year
+ * that is not current there may, so it is read). */
+static int
+year_has_import(struct cidx_store *st, int year, size_t ns, long long id,
+    int *out, struct cidx_err *err)
+{
+	struct cidx_yview w;
+	int ret;
+
+	*out = 1;
+	if ((ret = cidx_ymat_view(st, year, ns, &w, err)) < 0)
+		return ret;
+	if (w.ok) {
+		*out = 0;
+		for (size_t k = 0; k < w.nsrc && !*out; k++)
+			*out = w.src[3 * k + 1] == id && w.src[3 * k + 2] > 0;
+	}
+	cidx_ymat_view_end(&w);
+	return 0;
+}
+
+/* series id -> position in the framework (codes not in it last) */
+struct order {
+	char **code; /* by series id */
+	long *rank;
+	size_t ns;
+};
+
+static int
+load_order(struct cidx_store *st, size_t ns, struct order *o,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	o->ns = ns;
+	o->code = xcalloc(ns + 1, sizeof(*o->code));
+	o->rank = xcalloc(ns + 1, sizeof(*o->rank));
+	if ((ret = cidx_db_prepare(st, &s, "SELECT s.id, s.code, coalesce("
+	    "n.ord, 1e18) FROM series s LEFT JOIN nodes n ON n.code = s.code",
+	    err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(s, 0);
+
+		if (id < 0 || (size_t)id >= ns)
+			continue;
+		o->code[id] = col_str(s, 1);
+		o->rank[id] = (long)sqlite3_column_double(s, 2);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : cidx_db_err(st, err, "read series");
+}
+
+static void
+order_release(struct order *o)
+{
+	for (size_t i = 0; o->code && i < o->ns; i++)
+		free(o->code[i]);
+	free(o->code);
+	free(o->rank);
+}
+
+/* a count before it is named: by year, then framework order */
+struct tally {
+	int year;
+	size_t series;
+	long values;
+};
+
+static const struct order *sort_order;
+
+static int
+cmp_tally(const void *a, const void *b)
+{
+	const struct tally *x = a, *y = b;
+	long rx = sort_order->rank[x->series], ry = sort_order->rank[y->series];
+
+	if (x->year != y->year)
+		return (x->year > y->year) - (x->year < y->year);
+	if (rx != ry)
+		return (rx > ry) - (rx < ry);
+	return strcmp(sort_order->code[x->series] ? sort_order->code[x->series]
+	    : "", sort_order->code[y->series] ? sort_order->code[y->series] :
+	    "");
+}
+
+/* Removes the matching values of one year; counts them per series. */
+static int
+remove_year(struct cidx_store *st, struct cidx_ymat *m,
+    const struct cidx_remove_filter *f, sqlite3_int64 uid,
+    long *per, long *total, struct cidx_err *err)
+{
+	int ret;
+
+	for (size_t r = 0; r < m->n; r++) {
+		if (f->unit && m->uid[r] != uid)
+			continue;
+		for (size_t c = 0; c < m->ns; c++) {
+			size_t at = r * m->ns + c;
+
+			if (isnan(m->v[at]) || (f->import_id &&
+			    m->imp[at] != f->import_id))
+				continue;
+			if ((ret = cidx_ymat_set(st, m, r, c, NAN, 0, err)) < 0)
+				return ret;
+			per[c]++;
+			(*total)++;
+		}
+	}
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The units to remove: the one named alone, or those import `id`
+ * created, once they hold no value. */
+static int
+remove_units(struct cidx_store *st, const struct cidx_remove_filter *f,
+    sqlite3_int64 uid, struct cidx_remove_stats *rs, struct cidx_err *err)
+{
+	struct cidx_intmap has = CIDX_INTMAP_INIT;
+	sqlite3_stmt *s = NULL, *del = NULL;
+	size_t cap = 0, dummy;
+	int ret, rc;
+
+	if (!(f->import_id || (f->unit && !f->year)))
+		return 0;
+	/* units with a value left */
+	if ((ret = cidx_db_prepare(st, &s, "SELECT DISTINCT unit FROM cells",
+	    err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cidx_intmap_put(&has, (uint64_t)sqlite3_column_int64(s, 0), 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (rc != SQLITE_DONE) {
+		ret = cidx_db_err(st, err, "read cells");
+		goto out;
+	}
+	if ((ret = cidx_db_prepare(st, &s, f->import_id ? "SELECT id, code "
+	    "FROM units WHERE import_id = ?1 AND (?2 < 0 OR id = ?2)" :
+	    "SELECT id, code FROM units WHERE id = ?2", err)) < 0 ||
+	    (ret = cidx_db_bind(st, s, err, "II",
+	    (sqlite3_int64)f->import_id, f->unit ? uid : -1)) < 0 ||
+	    (ret = cidx_db_prepare(st, &del, "DELETE FROM units WHERE id = ?1",
+	    err)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(s, 0);
+
+		if (cidx_intmap_get(&has, (uint64_t)id, &dummy))
+			continue;
+		ALLOC_GROW(rs->unit, rs->n_unit + 1, cap);
+		rs->unit[rs->n_unit++] = col_str(s, 1);
+		/* the attributes go with it (ON DELETE CASCADE) */
+		if ((ret = cidx_db_bind(st, del, err, "I", id)) < 0 ||
+		    (ret = cidx_db_done(st, del, "remove a unit", err)) < 0)
+			goto out;
+	}
+	if (rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read units");
+	if (rs->n_unit > 1)
+		qsort(rs->unit, rs->n_unit, sizeof(*rs->unit), cmp_str);
+out:
+	sqlite3_finalize(s);
+	sqlite3_finalize(del);
+	cidx_intmap_release(&has);
+	return ret;
+}
+
+static int
+log_removal(struct cidx_store *st, const struct cidx_remove_filter *f,
+    const char *when, struct cidx_remove_stats *rs, struct cidx_err *err)
+{
+	struct sbuf what = SBUF_INIT;
+	sqlite3_stmt *s;
+	int ret;
+
+	describe(f, &what);
+	if ((ret = cidx_db_prepare(st, &s, "INSERT INTO imports(file, sha256, "
+	    "time, layout, encoding, rows, values_new, values_changed, "
+	    "values_removed, values_unchanged, units_new, units_changed, kind, "
+	    "units_removed) VALUES (?1, '', ?2, '', '', 0, 0, 0, ?3, 0, 0, 0, "
+	    "'remove', ?4)", err)) == 0) {
+		if ((ret = cidx_db_bind(st, s, err, "ttII", what.buf, when,
+		    (sqlite3_int64)rs->values, (sqlite3_int64)rs->n_unit)) == 0 &&
+		    (ret = cidx_db_done(st, s, "log the removal", err)) == 0)
+			rs->id = sqlite3_last_insert_rowid(st->db);
+		sqlite3_finalize(s);
+	}
+	sbuf_release(&what);
+	return ret;
+}
+
+int
+cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
+    int dry_run, const char *when, struct cidx_remove_stats *rs,
+    struct cidx_err *err)
+{
+	struct order o = { NULL, NULL, 0 };
+	struct tally *t = NULL;
+	sqlite3_int64 uid = -1;
+	long *per = NULL;
+	int *years = NULL, ret;
+	size_t ny = 0, ns = 0, nt = 0, cap = 0;
+
+	memset(rs, 0, sizeof(*rs));
+	if (!f->import_id && !f->unit && !f->year)
+		return cidx_err_set(err, CIDX_EINVAL, "remove what: give an "
+		    "import, a unit or a year");
+	if ((ret = cidx_db_write_begin(st, err)) < 0)
+		return ret;
+	if ((f->import_id && (ret = check_import(st, f->import_id, err)) < 0) ||
+	    (f->unit && (ret = unit_id(st, f->unit, &uid, err)) < 0) ||
+	    (ret = cidx_series_count(st, &ns, err)) < 0 ||
+	    (ret = load_order(st, ns, &o, err)) < 0 ||
+	    (ret = cidx_ymat_years(st, &years, &ny, err)) < 0)
+		goto fail;
+	per = xcalloc(ns + 1, sizeof(*per));
+	for (size_t i = 0; i < ny; i++) {
+		struct cidx_ymat *m = NULL;
+		int has = 1;
+		long before = rs->values;
+
+		if (f->year && years[i] != f->year)
+			continue;
+		if (f->import_id && (ret = year_has_import(st, years[i], ns,
+		    f->import_id, &has, err)) < 0)
+			goto fail;
+		if (!has)
+			continue;
+		/* the import of each value matters: read the year from cells */
+		ret = f->import_id ? cidx_ymat_load_cells(st, years[i], ns, &m,
+		    err) : cidx_ymat_load(st, years[i], ns, &m, err);
+		if (ret == 0) {
+			memset(per, 0, (ns + 1) * sizeof(*per));
+			ret = remove_year(st, m, f, uid, per, &rs->values, err);
+		}
+		if (ret == 0 && rs->values > before)
+			ret = cidx_ymat_save(st, m, err);
+		cidx_ymat_free(m);
+		if (ret < 0)
+			goto fail;
+		for (size_t c = 0; c < ns; c++)
+			if (per[c] > 0) {
+				ALLOC_GROW(t, nt + 1, cap);
+				t[nt++] = (struct tally){ years[i], c, per[c] };
+			}
+	}
+	if ((ret = remove_units(st, f, uid, rs, err)) < 0)
+		goto fail;
+	if (rs->values == 0 && rs->n_unit == 0) {
+		struct sbuf what = SBUF_INIT;
+
+		describe(f, &what);
+		ret = cidx_err_set(err, CIDX_ENOTFOUND, "nothing to remove: no "
+		    "value matches %s", what.buf);
+		sbuf_release(&what);
+		goto fail;
+	}
+	if (dry_run)
+		cidx_db_rollback(st);
+	else if ((ret = log_removal(st, f, when, rs, err)) < 0 ||
+	    (ret = cidx_db_commit(st, err)) < 0)
+		goto fail;
+	sort_order = &o;
+	if (nt > 1)
+		qsort(t, nt, sizeof(*t), cmp_tally);
+	rs->count = xcalloc(nt + 1, sizeof(*rs->count));
+	for (size_t k = 0; k < nt; k++) {
+		rs->count[k].year = t[k].year;
+		rs->count[k].indicator = xstrdup(o.code[t[k].series] ?
+		    o.code[t[k].series] : "");
+		rs->count[k].values = t[k].values;
+	}
+	rs->n_count = nt;
+	goto out;
+fail:
+	cidx_db_rollback(st);
+	cidx_remove_stats_release(rs);
+out:
+	free(t);
+	free(per);
+	free(years);
+	order_release(&o);
+	return ret;
+}

@@ -1,0 +1,684 @@
+/*
+ * matrix.c - the values of a year in memory (struct cidx_ymat), read from
+ * and written to the workspace.
+ *
+ * `cells` holds the values (a row per year, unit and chunk of 64 series)
+ * and the import that wrote each; `matrices` holds each year once more as
+ * one row of blobs, so that loading a year is one read.  The import writes
+ * both in one transaction.  A year listed in `stale_years` (cells changed
+ * by other hands: triggers add it) or whose blobs do not fit is read from
+ * `cells` instead.
+ *
+ * Blob layout (format 1 little-endian, 2 big-endian: the machine's own;
+ * a workspace moved to a machine of the other order reads `cells`):
+ *   units    n_units int64: the unit id of each row
+ *   vals     n_units x n_series binary64, row by row; NaN: no value
+ *   sources  int32 triples (series, import id, number of values), by
+ *            series then import: where the year's values came from
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "store/internal.h"
+
+/* blobs of more than this are not kept: the year is read from cells */
+#define MATRIX_MAX ((size_t)256 << 20)
+
+int
+cidx_ymat_format(void)
+{
+	const uint16_t one = 1;
+
+	return *(const unsigned char *)&one ? 1 : 2;
+}
+
+static struct cidx_ymat *
+ymat_new(int year, size_t ns)
+{
+	struct cidx_ymat *m = xcalloc(1, sizeof(*m));
+
+	m->year = year;
+	m->ns = ns;
+	m->nch = (ns + CIDX_CHUNK - 1) / CIDX_CHUNK;
+	m->rowof = (struct cidx_intmap)CIDX_INTMAP_INIT;
+	m->prov = (struct cidx_intmap)CIDX_INTMAP_INIT;
+	return m;
+}
+
+void
+cidx_ymat_free(struct cidx_ymat *m)
+{
+	if (m == NULL)
+		return;
+	free(m->uid);
+	free(m->v);
+	free(m->imp);
+	free(m->dirty);
+	free(m->known);
+	cidx_intmap_release(&m->rowof);
+	cidx_intmap_release(&m->prov);
+	free(m);
+}
+
+static void
+reserve(struct cidx_ymat *m, size_t n)
+{
+	size_t ns = m->ns ? m->ns : 1, nc = m->nch ? m->nch : 1;
+	size_t cap = m->cap;
+
+	if (n <= cap)
+		return;
+	cap = cap ? cap : 64;
+	while (cap < n)
+		cap *= 2;
+	m->uid = xreallocarray(m->uid, cap, sizeof(*m->uid));
+	m->v = xreallocarray(m->v, cap, ns * sizeof(*m->v));
+	m->imp = xreallocarray(m->imp, cap, ns * sizeof(*m->imp));
+	m->dirty = xreallocarray(m->dirty, cap, nc);
+	m->known = xreallocarray(m->known, cap, nc);
+	m->cap = cap;
+}
+
+/* A new row: with `blank` all NaN, its imports known (there are none);
+ * else for the caller to fill, its imports unknown. */
+static size_t
+add_row(struct cidx_ymat *m, sqlite3_int64 uid, int blank)
+{
+	size_t r;
+
+	reserve(m, m->n + 1);
+	r = m->n++;
+	m->uid[r] = uid;
+	if (blank) {
+		for (size_t s = 0; s < m->ns; s++) {
+			m->v[r * m->ns + s] = NAN;
+			m->imp[r * m->ns + s] = 0;
+		}
+	}
+	memset(m->dirty + r * m->nch, 0, m->nch);
+	memset(m->known + r * m->nch, blank, m->nch);
+	cidx_intmap_put(&m->rowof, (uint64_t)uid, r);
+	return r;
+}
+
+size_t
+cidx_ymat_row(struct cidx_ymat *m, sqlite3_int64 uid)
+{
+	size_t r;
+
+	if (cidx_intmap_get(&m->rowof, (uint64_t)uid, &r))
+		return r;
+	return add_row(m, uid, 1);
+}
+
+static uint64_t
+prov_key(size_t series, int32_t id)
+{
+	return (uint64_t)series << 32 | (uint32_t)id;
+}
+
+static void
+prov_add(struct cidx_ymat *m, size_t series, int32_t id, long k)
+{
+	size_t n = 0;
+
+	cidx_intmap_get(&m->prov, prov_key(series, id), &n);
+	cidx_intmap_put(&m->prov, prov_key(series, id), (size_t)((long)n + k));
+}
+
+int
+cidx_series_count(struct cidx_store *st, size_t *out, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT coalesce(max(id) + 1, 0) "
+	    "FROM series", err)) < 0)
+		return ret;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		sqlite3_int64 n = sqlite3_column_int64(s, 0);
+
+		*out = n > 0 ? (size_t)n : 0;
+	} else {
+		ret = cidx_db_err(st, err, "read series");
+	}
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int
+cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int ret, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM stale_years "
+	    "ORDER BY year", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		(*out)[(*n)++] = sqlite3_column_int(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return cidx_db_err(st, err, "read stale years");
+	}
+	return 0;
+}
+
+/* "unit 'X', indicator 'Y'" for a message about a value in cells. */
+static void
+where(struct cidx_store *st, sqlite3_int64 uid, size_t col, char *buf,
+    size_t n)
+{
+	sqlite3_stmt *s = NULL;
+	const unsigned char *u = NULL, *i = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT code FROM units WHERE "
+	    "id = ?1), (SELECT code FROM series WHERE id = ?2)", -1, &s,
+	    NULL) == SQLITE_OK && sqlite3_bind_int64(s, 1, uid) == SQLITE_OK &&
+	    sqlite3_bind_int64(s, 2, (sqlite3_int64)col) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW) {
+		u = sqlite3_column_text(s, 0);
+		i = sqlite3_column_text(s, 1);
+	}
+	if (u && i)
+		snprintf(buf, n, "unit '%s', indicator '%s'", u, i);
+	else
+		snprintf(buf, n, "unit id %lld, series %zu", (long long)uid,
+		    col);
+	sqlite3_finalize(s);
+}
+
+static void
+cells_sql(struct sbuf *sql, int values, int imports, const char *rest)
+{
+	sbuf_adds(sql, "SELECT unit, chunk");
+	for (int k = 0; values && k < CIDX_CHUNK; k++)
+		sbuf_addf(sql, ", v%d", k);
+	for (int k = 0; imports && k < CIDX_CHUNK; k++)
+		sbuf_addf(sql, ", i%d", k);
+	sbuf_addf(sql, " FROM cells %s", rest);
+}
+
+/* The year from `cells`: every value checked, since by other hands
+ * anything may have been written there. */
+static int
+from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	sqlite3_stmt *s = NULL;
+	int ret, rc;
+
+	cells_sql(&sql, 1, 1, "WHERE year = ?1");
+	ret = cidx_db_prepare(st, &s, sql.buf, err);
+	sbuf_release(&sql);
+	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 uid = sqlite3_column_int64(s, 0);
+		sqlite3_int64 chunk = sqlite3_column_int64(s, 1);
+		size_t r = (size_t)-1;
+
+		if (sqlite3_column_type(s, 0) != SQLITE_INTEGER ||
+		    sqlite3_column_type(s, 1) != SQLITE_INTEGER || chunk < 0) {
+			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': "
+			    "cells of %d: a unit or chunk that is not a whole "
+			    "number", st->path, m->year);
+			goto out;
+		}
+		for (int k = 0; k < CIDX_CHUNK; k++) {
+			int t = sqlite3_column_type(s, 2 + k);
+			size_t col = (size_t)chunk * CIDX_CHUNK + (size_t)k;
+			int32_t id;
+			double v;
+
+			if (t == SQLITE_NULL)
+				continue;
+			v = sqlite3_column_double(s, 2 + k);
+			if ((t != SQLITE_FLOAT && t != SQLITE_INTEGER) ||
+			    !isfinite(v) || col >= m->ns) {
+				char w[256];
+
+				where(st, uid, col, w, sizeof(w));
+				ret = cidx_err_set(err, CIDX_EDB, "workspace "
+				    "'%s': %s, year %d: value '%s'%s", st->path,
+				    w, m->year,
+				    (const char *)sqlite3_column_text(s, 2 + k),
+				    col >= m->ns ? " of a series that is not in "
+				    "series" : " is not a number");
+				goto out;
+			}
+			if (r == (size_t)-1)
+				r = cidx_ymat_row(m, uid);
+			id = sqlite3_column_type(s, 2 + CIDX_CHUNK + k) ==
+			    SQLITE_INTEGER ? (int32_t)sqlite3_column_int64(s,
+			    2 + CIDX_CHUNK + k) : 0;
+			m->v[r * m->ns + col] = v;
+			m->imp[r * m->ns + col] = id;
+			prov_add(m, col, id, 1);
+		}
+	}
+	if (rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read cells");
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int
+cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
+    struct cidx_yview *out, struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if ((ret = cidx_db_prepare(st, &s, "SELECT (SELECT count(*) FROM "
+	    "stale_years WHERE year = ?1), (SELECT format FROM matrices WHERE "
+	    "year = ?1), n_units, n_series, sources, units, vals FROM "
+	    "(SELECT 1) LEFT JOIN matrices ON year = ?1", err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "i", year)) < 0)
+		goto fail;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		ret = cidx_db_err(st, err, "read matrix");
+		goto fail;
+	}
+	if (sqlite3_column_int(s, 0) != 0)
+		goto fail; /* stale */
+	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
+		out->ok = 1; /* no row: no values */
+		goto fail;
+	}
+	{
+		sqlite3_int64 n = sqlite3_column_int64(s, 2);
+		sqlite3_int64 k = sqlite3_column_int64(s, 3);
+		size_t nsrc = (size_t)sqlite3_column_bytes(s, 4) / 12;
+		const int32_t *src = sqlite3_column_blob(s, 4);
+		const sqlite3_int64 *uid = sqlite3_column_blob(s, 5);
+		const double *v = sqlite3_column_blob(s, 6);
+
+		if (sqlite3_column_int(s, 1) != cidx_ymat_format() || n < 0 ||
+		    k < 0 || (size_t)k > ns ||
+		    (size_t)sqlite3_column_bytes(s, 4) % 12 != 0 ||
+		    (size_t)sqlite3_column_bytes(s, 5) != (size_t)n * 8 ||
+		    (size_t)sqlite3_column_bytes(s, 6) !=
+		    (size_t)n * (size_t)k * 8)
+			goto fail; /* not ours: read cells */
+		if ((n > 0 && (uid == NULL || (k > 0 && v == NULL))) ||
+		    (nsrc > 0 && src == NULL)) {
+			ret = cidx_db_err(st, err, "read matrix");
+			goto fail;
+		}
+		for (size_t i = 0; i < nsrc; i++)
+			if (src[3 * i] < 0 || (size_t)src[3 * i] >= ns ||
+			    src[3 * i + 2] < 0)
+				goto fail;
+		out->n = (size_t)n;
+		out->ns = (size_t)k;
+		out->uid = uid;
+		out->v = v;
+		out->src = src;
+		out->nsrc = nsrc;
+		out->stmt = s;
+		out->ok = 1;
+		return 0;
+	}
+fail:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void
+cidx_ymat_view_end(struct cidx_yview *w)
+{
+	sqlite3_finalize(w->stmt);
+	memset(w, 0, sizeof(*w));
+}
+
+/* The year from `matrices`: *got 1 when it was there and current, 0 when
+ * the caller must read cells. */
+static int
+from_matrix(struct cidx_store *st, struct cidx_ymat *m, int *got,
+    struct cidx_err *err)
+{
+	struct cidx_yview w;
+	int ret;
+
+	*got = 0;
+	if ((ret = cidx_ymat_view(st, m->year, m->ns, &w, err)) < 0 || !w.ok)
+		return ret;
+	reserve(m, w.n);
+	for (size_t r = 0; r < w.n; r++) {
+		double *row;
+		size_t i0;
+
+		if (cidx_intmap_get(&m->rowof, (uint64_t)w.uid[r], &i0))
+			goto reset; /* a unit twice: not ours */
+		add_row(m, w.uid[r], 0);
+		row = m->v + r * m->ns;
+		memcpy(row, w.v + r * w.ns, w.ns * sizeof(*row));
+		for (size_t c = w.ns; c < m->ns; c++)
+			row[c] = NAN;
+	}
+	for (size_t i = 0; i < w.nsrc; i++)
+		prov_add(m, (size_t)w.src[3 * i], w.src[3 * i + 1],
+		    w.src[3 * i + 2]);
+	*got = 1;
+	cidx_ymat_view_end(&w);
+	return 0;
+reset:
+	m->n = 0;
+	cidx_intmap_release(&m->rowof);
+	cidx_ymat_view_end(&w);
+	return 0;
+}
+
+int
+cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
+    struct cidx_ymat **out, struct cidx_err *err)
+{
+	struct cidx_ymat *m = ymat_new(year, ns);
+	int ret, got;
+
+	*out = NULL;
+	if ((ret = from_matrix(st, m, &got, err)) == 0 && !got) {
+		m->stale = 1;
+		ret = from_cells(st, m, err);
+	}
+	if (ret < 0) {
+		cidx_ymat_free(m);
+		return ret;
+	}
+	*out = m;
+	return 0;
+}
+
+int
+cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
+    struct cidx_ymat **out, struct cidx_err *err)
+{
+	struct cidx_ymat *m = ymat_new(year, ns);
+	int ret;
+
+	*out = NULL;
+	m->stale = 1;
+	if ((ret = from_cells(st, m, err)) < 0) {
+		cidx_ymat_free(m);
+		return ret;
+	}
+	*out = m;
+	return 0;
+}
+
+int
+cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int ret, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM matrices UNION "
+	    "SELECT year FROM stale_years ORDER BY 1", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		(*out)[(*n)++] = sqlite3_column_int(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return cidx_db_err(st, err, "read years");
+	}
+	return 0;
+}
+
+/*
+ * The import of every value of the year, read from cells in one pass (a
+ * point query per row would be slower as soon as an import changes more
+ * than a few rows).  Called once, before the first value of a row read
+ * from `matrices` changes.
+ */
+static int
+fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
+    struct cidx_err *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	sqlite3_stmt *s = NULL;
+	int ret, rc;
+
+	for (size_t r = 0; r < m->n; r++)
+		if (!m->known[r * m->nch]) {
+			memset(m->imp + r * m->ns, 0, m->ns * sizeof(*m->imp));
+			memset(m->known + r * m->nch, 1, m->nch);
+		}
+	cells_sql(&sql, 0, 1, "WHERE year = ?1");
+	ret = cidx_db_prepare(st, &s, sql.buf, err);
+	sbuf_release(&sql);
+	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 chunk = sqlite3_column_int64(s, 1);
+		size_t r;
+
+		if (!cidx_intmap_get(&m->rowof,
+		    (uint64_t)sqlite3_column_int64(s, 0), &r) || chunk < 0)
+			continue;
+		for (int k = 0; k < CIDX_CHUNK; k++) {
+			size_t c = (size_t)chunk * CIDX_CHUNK + (size_t)k;
+
+			if (c < m->ns &&
+			    sqlite3_column_type(s, 2 + k) == SQLITE_INTEGER)
+				m->imp[r * m->ns + c] =
+				    (int32_t)sqlite3_column_int64(s, 2 + k);
+		}
+	}
+	if (rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read cells");
+	m->all_known = 1;
+out:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int
+cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
+    size_t c, double v, int32_t id, struct cidx_err *err)
+{
+	size_t at = r * m->ns + c, ch = c / CIDX_CHUNK;
+	int ret;
+
+	if (!m->known[r * m->nch + ch] && !m->all_known &&
+	    (ret = fetch_imports(st, m, err)) < 0)
+		return ret;
+	if (!isnan(m->v[at]))
+		prov_add(m, c, m->imp[at], -1);
+	if (isnan(v))
+		id = 0;
+	else
+		prov_add(m, c, id, 1);
+	m->v[at] = v;
+	m->imp[at] = id;
+	m->dirty[r * m->nch + ch] = 1;
+	m->changed = 1;
+	return 0;
+}
+
+static int
+save_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	sqlite3_stmt *put = NULL, *del = NULL;
+	int ret;
+
+	sbuf_adds(&sql, "INSERT OR REPLACE INTO cells VALUES (?1, ?2, ?3");
+	for (int k = 0; k < 2 * CIDX_CHUNK; k++)
+		sbuf_addf(&sql, ", ?%d", 4 + k);
+	sbuf_adds(&sql, ")");
+	ret = cidx_db_prepare(st, &put, sql.buf, err);
+	sbuf_release(&sql);
+	if (ret < 0 || (ret = cidx_db_prepare(st, &del, "DELETE FROM cells "
+	    "WHERE year = ?1 AND unit = ?2 AND chunk = ?3", err)) < 0)
+		goto out;
+	for (size_t r = 0; r < m->n; r++)
+		for (size_t c = 0; c < m->nch; c++) {
+			const double *v = m->v + r * m->ns + c * CIDX_CHUNK;
+			const int32_t *imp = m->imp + r * m->ns + c * CIDX_CHUNK;
+			size_t w = m->ns - c * CIDX_CHUNK, any = 0;
+			int rc = SQLITE_OK;
+
+			if (!m->dirty[r * m->nch + c])
+				continue;
+			if (w > CIDX_CHUNK)
+				w = CIDX_CHUNK;
+			for (size_t k = 0; k < w; k++)
+				any += !isnan(v[k]);
+			if (any == 0) {
+				if ((ret = cidx_db_bind(st, del, err, "iIi",
+				    m->year, m->uid[r], (int)c)) < 0 ||
+				    (ret = cidx_db_done(st, del, "save values",
+				    err)) < 0)
+					goto out;
+				continue;
+			}
+			if ((ret = cidx_db_bind(st, put, err, "iIi", m->year,
+			    m->uid[r], (int)c)) < 0)
+				goto out;
+			for (size_t k = 0; k < w && rc == SQLITE_OK; k++) {
+				if (isnan(v[k]))
+					continue; /* cleared: NULL */
+				rc = sqlite3_bind_double(put, 4 + (int)k, v[k]);
+				if (rc == SQLITE_OK && imp[k] != 0)
+					rc = sqlite3_bind_int64(put,
+					    4 + CIDX_CHUNK + (int)k, imp[k]);
+			}
+			if (rc != SQLITE_OK) {
+				ret = cidx_db_err(st, err, "bind a value");
+				goto out;
+			}
+			if ((ret = cidx_db_done(st, put, "save values",
+			    err)) < 0)
+				goto out;
+			if (sqlite3_clear_bindings(put) != SQLITE_OK) {
+				ret = cidx_db_err(st, err, "save values");
+				goto out;
+			}
+		}
+out:
+	sqlite3_finalize(put);
+	sqlite3_finalize(del);
+	return ret;
+}
+
+static int
+cmp_src(const void *a, const void *b)
+{
+	const int32_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return (x[0] > y[0]) - (x[0] < y[0]);
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static int
+exec_year(struct cidx_store *st, const char *sql, int year,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	if ((ret = cidx_db_prepare(st, &s, sql, err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "i", year)) == 0)
+		ret = cidx_db_done(st, s, "save matrix", err);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int
+cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t ns = m->ns, n = 0, nsrc = 0;
+	sqlite3_int64 *uid = NULL;
+	double *v = NULL;
+	int32_t *src = NULL;
+	unsigned char *keep = NULL;
+	int ret = 0;
+
+	if (!m->changed && !m->stale)
+		return 0;
+	if (m->changed && (ret = save_cells(st, m, err)) < 0)
+		return ret;
+	/* the rows that still hold a value */
+	keep = xcalloc(m->n ? m->n : 1, 1);
+	for (size_t r = 0; r < m->n; r++) {
+		for (size_t c = 0; c < ns && !keep[r]; c++)
+			keep[r] = !isnan(m->v[r * ns + c]);
+		n += keep[r];
+	}
+	if (n == 0) {
+		ret = exec_year(st, "DELETE FROM matrices WHERE year = ?1",
+		    m->year, err);
+		goto fresh;
+	}
+	if (n * ns * 8 > MATRIX_MAX)
+		goto out; /* too large to keep: stays stale, read from cells */
+	uid = xcalloc(n, sizeof(*uid));
+	v = xcalloc(n * ns + 1, sizeof(*v));
+	n = 0;
+	for (size_t r = 0; r < m->n; r++) {
+		if (!keep[r])
+			continue;
+		uid[n] = m->uid[r];
+		memcpy(v + n * ns, m->v + r * ns, ns * sizeof(*v));
+		n++;
+	}
+	src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
+	for (size_t i = 0; i < m->prov.cap; i++) {
+		if (m->prov.val[i] == 0 || m->prov.val[i] - 1 == 0)
+			continue;
+		src[3 * nsrc] = (int32_t)(m->prov.key[i] >> 32);
+		src[3 * nsrc + 1] = (int32_t)(uint32_t)m->prov.key[i];
+		src[3 * nsrc + 2] = (int32_t)(m->prov.val[i] - 1);
+		nsrc++;
+	}
+	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
+	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
+	    "matrices(year, format, n_units, n_series, sources, units, vals) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err)) < 0 ||
+	    (ret = cidx_db_bind(st, s, err, "iiIIbbb", m->year,
+	    cidx_ymat_format(), (sqlite3_int64)n, (sqlite3_int64)ns,
+	    (const void *)src, 3 * nsrc * sizeof(*src), (const void *)uid,
+	    n * sizeof(*uid), (const void *)v, n * ns * sizeof(*v))) < 0 ||
+	    (ret = cidx_db_done(st, s, "save matrix", err)) < 0)
+		goto out;
+fresh:
+	if (ret == 0)
+		ret = exec_year(st, "DELETE FROM stale_years WHERE year = ?1",
+		    m->year, err);
+out:
+	sqlite3_finalize(s);
+	free(keep);
+	free(uid);
+	free(v);
+	free(src);
+	return ret;
+}

@@ -1,0 +1,192 @@
+#!/bin/sh
+# robust.sh BINARY - what happens to a workspace when things go wrong
+# (issue "Hardening"): an import killed at random moments, two imports at
+# once, ranking while another process imports, and a full disk.  Bounded:
+# about 30 seconds.  Run by 'make check-robust'; ends with
+# "N passed, N failed".
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-robust.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+cd "$tmp"
+passed=0
+failed=0
+ok() {
+	passed=$((passed + 1))
+	echo "ok   $1"
+}
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL $1"
+}
+
+# a framework of 20 indicators, and data: N units x 20 indicators for the
+# years Y0..Y1, values and names shifted by K (so two files differ in
+# every value and every name)
+LC_ALL=C awk 'BEGIN {
+	print "code,parent"
+	print "IDX,"
+	for (p = 1; p <= 4; p++) printf "P%d,IDX\n", p
+	for (j = 1; j <= 20; j++) printf "I%02d,P%d\n", j, (j - 1) % 4 + 1
+}' > fw.csv
+gen() {
+	LC_ALL=C awk -v n="$1" -v y0="$2" -v y1="$3" -v k="$4" 'BEGIN {
+		printf "code,name,year"
+		for (j = 1; j <= 20; j++) printf ",I%02d", j
+		printf "\n"
+		for (y = y0; y <= y1; y++)
+			for (i = 1; i <= n; i++) {
+				printf "U%05d,name-%d-%d,%d", i, k, i, y
+				for (j = 1; j <= 20; j++)
+					printf ",%d.%d", (i * j + k * 7) % 997, (i + j + k) % 10
+				printf "\n"
+			}
+	}'
+}
+# the state of a workspace: its values, names and log, as one line
+digest() {
+	sqlite3 "$1" "SELECT count(*), total(value), (SELECT group_concat(name) FROM (SELECT name FROM units ORDER BY id)) FROM observations" | cksum
+}
+integrity() {
+	[ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]
+}
+
+# 1. an import killed at random moments lands whole or not at all
+gen 3000 2015 2017 1 > a.csv
+gen 3000 2015 2017 2 > b.csv
+"$bin" --db k.db init --framework fw.csv > /dev/null
+"$bin" --db k.db import a.csv > /dev/null
+da=$(digest k.db)
+"$bin" --db ref.db init --framework fw.csv > /dev/null
+"$bin" --db ref.db import a.csv b.csv > /dev/null
+db=$(digest ref.db)
+"$bin" --db ref2.db init --framework fw.csv > /dev/null
+"$bin" --db ref2.db import b.csv a.csv > /dev/null
+da2=$(digest ref2.db)
+bad=0
+seed=42
+i=0
+prev=$da
+nkept=0
+nlanded=0
+while [ $i -lt 15 ]; do
+	f=b.csv
+	[ $((i % 2)) = 1 ] && f=a.csv
+	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+	ms=$(( seed % 350 ))
+	"$bin" --db k.db import "$f" > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
+	kill -9 "$pid" 2> /dev/null
+	wait "$pid" 2> /dev/null
+	if ! integrity k.db; then
+		bad=$((bad + 1))
+		echo "  after a kill at ${ms} ms: integrity_check fails"
+	fi
+	d=$(digest k.db)
+	if [ "$d" = "$prev" ]; then
+		nkept=$((nkept + 1))
+	elif [ "$d" = "$da" ] || [ "$d" = "$db" ] || [ "$d" = "$da2" ]; then
+		nlanded=$((nlanded + 1))
+	else
+		bad=$((bad + 1))
+		echo "  after a kill at ${ms} ms: neither the state before nor after"
+	fi
+	prev=$d
+	i=$((i + 1))
+done
+"$bin" --db k.db years > /dev/null 2>&1 || bad=$((bad + 1))
+if [ $bad = 0 ]; then
+	ok "an import killed 15 times: all or nothing ($nlanded landed, $nkept changed nothing)"
+else
+	fail "killed imports ($bad)"
+fi
+
+# 2. two imports at once both land (the second waits for the first)
+gen 3000 2001 2003 3 > c1.csv
+gen 3000 2004 2006 4 > c2.csv
+"$bin" --db two.db init --framework fw.csv > /dev/null
+"$bin" --db two.db import c1.csv > o1.txt 2>&1 &
+p1=$!
+"$bin" --db two.db import c2.csv > o2.txt 2>&1 &
+p2=$!
+wait $p1
+s1=$?
+wait $p2
+s2=$?
+years=$("$bin" --db two.db years | awk 'NR > 1 { printf "%s ", $1 }')
+if [ $s1 = 0 ] && [ $s2 = 0 ] && [ "$years" = "2001 2002 2003 2004 2005 2006 " ] && integrity two.db; then
+	ok "two imports at once: both land"
+else
+	fail "two imports at once: exit $s1 and $s2, years '$years'"
+	cat o1.txt o2.txt
+fi
+
+# 3. rank while another process imports: each ranking is of one state,
+# names and scores together (two files differ in both)
+gen 2000 2017 2017 5 > va.csv
+gen 2000 2017 2017 6 > vb.csv
+"$bin" --db r.db init --framework fw.csv > /dev/null
+"$bin" --db r.db import va.csv > /dev/null
+"$bin" --db r.db rank --year 2017 --compare none --format csv > ra.csv
+"$bin" --db r.db import vb.csv > /dev/null
+"$bin" --db r.db rank --year 2017 --compare none --format csv > rb.csv
+(
+	end=$(( $(date +%s) + 6 ))
+	while [ "$(date +%s)" -lt $end ]; do
+		"$bin" --db r.db import va.csv > /dev/null 2>&1
+		"$bin" --db r.db import vb.csv > /dev/null 2>&1
+	done
+) &
+loader=$!
+bad=0
+n=0
+na=0
+nb=0
+end=$(( $(date +%s) + 5 ))
+while [ "$(date +%s)" -lt $end ]; do
+	"$bin" --db r.db rank --year 2017 --compare none --format csv > got.csv 2> err.txt
+	n=$((n + 1))
+	if cmp -s got.csv ra.csv; then
+		na=$((na + 1))
+	elif cmp -s got.csv rb.csv; then
+		nb=$((nb + 1))
+	else
+		bad=$((bad + 1))
+		head -n 3 got.csv err.txt
+	fi
+done
+wait $loader
+if [ $bad = 0 ] && [ $n -gt 0 ]; then
+	ok "rank during imports: $n rankings, each of one state ($na of one file, $nb of the other)"
+else
+	fail "rank during imports: $bad of $n rankings mixed two states"
+fi
+
+# 4. a full disk (a file size limit): the import fails with status 1 and
+# a message, the workspace is as it was; a failed init leaves no file
+"$bin" --db full.db init --framework fw.csv > /dev/null
+"$bin" --db full.db import c1.csv > /dev/null
+before=$(digest full.db)
+size=$(wc -c < full.db)
+gen 3000 2010 2014 7 > big.csv
+( ulimit -f 1024; "$bin" --db full.db import big.csv > out.txt 2> err.txt )
+st=$?
+if [ $st = 1 ] && grep -q "nothing imported" err.txt && integrity full.db &&
+    [ "$(digest full.db)" = "$before" ]; then
+	ok "import on a full disk: status 1, '$(cat err.txt)', workspace intact"
+else
+	fail "import on a full disk: status $st, $(cat err.txt)"
+fi
+"$bin" --db full.db years > /dev/null && "$bin" --db full.db import big.csv > /dev/null &&
+    ok "the same import with room: lands" || fail "the same import with room"
+( ulimit -f 2; "$bin" --db new.db init --framework fw.csv > out.txt 2> err.txt )
+st=$?
+left=$(ls | grep -c '^new\.db')
+if [ $st = 1 ] && [ "$left" = 0 ]; then
+	ok "init on a full disk: status 1, '$(cat err.txt)', nothing left behind"
+else
+	fail "init on a full disk: status $st, $left files left: $(ls new.db* 2>&1)"
+fi
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]
