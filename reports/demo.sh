@@ -35,8 +35,10 @@ echo
 echo "-- 2012, the latest year with all four pillars, against 2011"
 "$bin" --db "$out/cn.db" rank --year 2012 --limit 20
 "$bin" --db "$out/cn.db" chart tiers --year 2012 -o "$out/cn-2012-tiers.png"
+"$bin" --db "$out/cn.db" import data/cn/boundaries.csv >/dev/null
+"$bin" --db "$out/cn.db" chart map --year 2012 -o "$out/cn-2012-map.png"
 echo
-echo "the 2012 tier chart: reports/cn-2012-tiers.png"
+echo "the 2012 tier chart and map: reports/cn-2012-tiers.png, reports/cn-2012-map.png"
 
 cat <<EOT
 

@@ -9,6 +9,7 @@
 
 #include "calc/movement.h"
 #include "cli/methodopt.h"
+#include "cli/storegeo.h"
 #include "core/geom.h"
 #include "plot/plot.h"
 
@@ -23,7 +24,7 @@ struct chart_ctx {
 	const struct cidx_tierspec *ts;
 	size_t top;                       /* 0: every ranked unit */
 	enum cidx_plot_lang lang;
-	struct cidx_geom **geom;          /* per unit of ds, NULL: none */
+	const struct storegeo *geo;       /* boundaries, NULL: none */
 };
 
 /* allocations that live as long as the chart data */

@@ -14,6 +14,7 @@
 #include "cli/chartdata.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/storegeo.h"
 #include "cli/yearopt.h"
 #include "core/lookup.h"
 #include "core/num.h"
@@ -249,10 +250,12 @@ cmd_chart(int argc, char **argv)
 	struct chart_opts o;
 	struct chart_ctx c;
 	struct cli_ranked k;
+	struct storegeo geo;
 	int ret;
 
 	memset(&o, 0, sizeof(o));
 	memset(&k, 0, sizeof(k));
+	memset(&geo, 0, sizeof(geo));
 	o.y = y;
 	o.y.top = -1;
 	o.po = po;
@@ -264,16 +267,20 @@ cmd_chart(int argc, char **argv)
 	o.po.path = o.output;
 	o.po.lang = o.y.lang;
 	if (o.y.top < 0)
-		o.y.top = o.type == CIDX_CHART_MAP ||
-		    o.type == CIDX_CHART_HEATMAP ||
+		o.y.top = o.type == CIDX_CHART_HEATMAP ||
 		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
 	/* only the movers chart compares years */
 	if (o.type != CIDX_CHART_MOVERS)
 		o.y.compare = -1;
 	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
 		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
-		ret = draw(&o, &c);
+		if (o.type == CIDX_CHART_MAP)
+			ret = storegeo_load(&geo, &k.e, k.ds);
+		c.geo = &geo;
+		if (ret == CLI_OK)
+			ret = draw(&o, &c);
 	}
+	storegeo_release(&geo);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
 	return ret;

@@ -320,7 +320,7 @@ figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		    &r->mem), err)) < 0)
 			return ret;
 	}
-	if (r->c.geom && chart_map(&r->c, CIDX_MAP_TIER, &mp, &r->mem) ==
+	if (r->c.geo && r->c.geo->geom && chart_map(&r->c, CIDX_MAP_TIER, &mp, &r->mem) ==
 	    CLI_OK) {
 		ch.type = CIDX_CHART_MAP;
 		ch.u.map = &mp;
@@ -405,7 +405,7 @@ cmd_report(int argc, char **argv)
 	chart_ctx_init(&r.c, &k, (size_t)o.y.top, o.y.lang);
 	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)
 		goto out;
-	r.c.geom = geo.geom;
+	r.c.geo = &geo;
 	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.year);
 	ret = write_report(&r, &o, o.output ? o.output : path);
 out:

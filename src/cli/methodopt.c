@@ -134,7 +134,10 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 	if (o->method_file && (ret = read_method_file(e, &root, &mobj)) !=
 	    CLI_OK)
 		goto out;
+	/* one snapshot: years, framework, names, values and boundaries all
+	 * come from one state of the workspace */
 	if (cidx_store_open(&e->st, cli_workspace(), 0, &err) < 0 ||
+	    cidx_store_snapshot(e->st, &err) < 0 ||
 	    cidx_store_load_framework(e->st, &e->fw, &err) < 0)
 		goto fail;
 	if (mobj) {
@@ -184,6 +187,8 @@ cli_engine_close(struct cli_engine *e)
 	cidx_wset_release(&e->over);
 	cidx_ahp_free(e->ahp);
 	cidx_framework_free(e->fw);
+	if (e->st)
+		cidx_store_snapshot_end(e->st);
 	cidx_store_close(e->st);
 	memset(e, 0, sizeof(*e));
 }

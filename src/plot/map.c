@@ -191,7 +191,7 @@ void
 map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 {
 	cairo_t *cr = c->cr;
-	struct legend_item items[MAX_TIERS + 1];
+	struct legend_item items[MAX_TIERS + 2];
 	char labels[MAX_TIERS + 1][128], num[32];
 	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 }, any_nan = 0;
 	double lon_lo = 180, lon_hi = -180, lat_lo = 90, lat_hi = -90;
@@ -215,7 +215,9 @@ map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 		lat_hi = fmax(lat_hi, u->geom->bbox[3]);
 		if (u->geom->n_pts > cap)
 			cap = u->geom->n_pts;
-		if (d->fill == CIDX_MAP_TIER) {
+		if (d->fill == CIDX_MAP_TIER && u->unranked) {
+			any_nan = 1;
+		} else if (d->fill == CIDX_MAP_TIER) {
 			if (u->tier > k)
 				k = u->tier;
 			present[u->tier] = 1;
@@ -240,11 +242,22 @@ map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 
 			if (!present[tier])
 				continue;
-			tier_label(labels[nitems], sizeof(labels[0]), c->lang,
-			    tier, d->tier_names);
+			if (tier == 0 && d->top > 0)
+				snprintf(labels[nitems], sizeof(labels[0]),
+				    c->lang == CIDX_LANG_EN ? "outside the top "
+				    "%zu" : "前%zu名以外", d->top);
+			else
+				tier_label(labels[nitems], sizeof(labels[0]),
+				    c->lang, tier, d->tier_names);
 			items[nitems].label = labels[nitems];
 			items[nitems].sw = SW_BOX;
 			items[nitems].col = pal_tier(tier, k);
+			nitems++;
+		}
+		if (any_nan) {
+			items[nitems].label = word(c->lang, W_NOT_RANKED);
+			items[nitems].sw = SW_HATCH;
+			items[nitems].col = pal_hex(0x8c8c8c);
 			nitems++;
 		}
 		lh = legend(c, items, nitems, b->x, b->y, b->w, 1);
@@ -319,7 +332,9 @@ map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 			p[2 * j] = ox + (x - px_lo) * sc;
 			p[2 * j + 1] = oy + (py_hi - y) * sc;
 		}
-		if (d->fill == CIDX_MAP_TIER)
+		if (d->fill == CIDX_MAP_TIER && (nan = u->unranked) != 0)
+			col = pal_hex(0xeeeeee);
+		else if (d->fill == CIDX_MAP_TIER)
 			col = pal_tier(u->tier, k);
 		else if ((nan = isnan(u->score)) != 0)
 			col = pal_hex(0xeeeeee);

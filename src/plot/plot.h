@@ -151,6 +151,8 @@ struct cidx_map_unit {
 	const struct cidx_geom *geom;   /* NULL = no boundary: listed below */
 	int tier;                       /* CIDX_MAP_TIER: 0..n_tiers */
 	double score;                   /* CIDX_MAP_SCORE: NaN = no data */
+	int unranked;                   /* not ranked in the year (too little
+					   data): hatched grey */
 };
 
 /*
@@ -168,6 +170,9 @@ struct cidx_map {
 	int n_tiers;                    /* 0 = the largest tier */
 	const char *const *tier_names;  /* NULL = "第一梯队"/"Tier 1" */
 	double lon0, lat1, lat2;        /* degrees; all 0 = from the data */
+	size_t top;                     /* the top group the tiers split: the
+					   legend names tier 0 "outside the
+					   top N" (0: "untiered") */
 };
 
 /* 7. uncertainty: nominal ranks with their 5th-95th percentile range */

@@ -260,6 +260,7 @@ static const char *const words[W__COUNT][2] = {
 	[W_TOTAL] = { "合计", "total" },
 	[W_LIST_SEP] = { "、", ", " },
 	[W_COLON] = { "：", ": " },
+	[W_NOT_RANKED] = { "未排名（数据不足）", "not ranked (too little data)" },
 };
 
 const char *
