@@ -36,6 +36,14 @@ const struct cli_cmd cli_cmds[] = {
 	    "report [-o FILE] [--year YEAR] [--compare YEAR|none] [--top N] "
 	    "[--tiers SPEC] [--lang zh|en] [--title TEXT] [--font FAMILY] "
 	    "[METHOD OPTIONS]" },
+	{ "sensitivity", cmd_sensitivity, "Uncertainty and sensitivity of "
+	    "the ranking: rank intervals by Monte Carlo, Sobol indices",
+	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
+	    "[--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
+	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
+	    "[--alt-aggregate SPEC]... [--drop-one] [--sobol] [--top N] "
+	    "[--tiers SPEC] [--format table|csv|json] [-o FILE] "
+	    "[--save-draws FILE] [METHOD OPTIONS]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
 	    "PCA, AHP) and write a weights file",
 	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "
