@@ -13,13 +13,15 @@
 #include "calc/movement.h"
 #include "cli/chartdata.h"
 #include "cli/cli.h"
+#include "cli/mcopt.h"
 #include "cli/methodopt.h"
 #include "core/lookup.h"
 #include "core/num.h"
 #include "plot/plot.h"
 
 static const char options[] =
-    "types: tiers | pillars | movers | heatmap | profile UNIT | map\n\n"
+    "types: tiers | pillars | movers | heatmap | profile UNIT | map |\n"
+    "       uncertainty (with the uncertain inputs below)\n\n"
     "  -o, --output FILE    the figure: .pdf, .png or .svg\n"
     "  --year YEAR          year to draw (default: the latest with data)\n"
     "  --compare YEAR       movers: the earlier year (default: the latest "
@@ -34,7 +36,7 @@ static const char options[] =
     "  --width W, --height H  size in points (default: the figure's)\n"
     "  --dpi D              PNG resolution (default 150)\n"
     "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n" CLI_METHOD_HELP;
+    "  -h, --help           show this help\n" CLI_MC_HELP CLI_METHOD_HELP;
 
 static const char *const types[] = {
 	[CIDX_CHART_TIERS] = "tiers",
@@ -53,6 +55,7 @@ struct chart_opts {
 	enum cidx_chart_type type;
 	struct cidx_plot_opts po;
 	struct cli_method_opts mo;
+	struct cli_mc_opts mc;
 };
 
 static int
@@ -81,6 +84,7 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		{ "top", required_argument, NULL, 'T' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "year", required_argument, NULL, 'y' },
+		CLI_MC_LONGOPTS,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -168,7 +172,8 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 			    "value", argv[optind - 1]);
 		default:
 			if ((r = cli_method_option(&o->mo, ch, optarg,
-			    "chart")) != 0) {
+			    "chart")) != 0 || (r = cli_mc_option(&o->mc, ch,
+			    optarg, "chart")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -179,14 +184,14 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 	}
 	if (optind >= argc)
 		return cli_usage_error("chart", "no TYPE given (tiers, pillars, "
-		    "movers, heatmap, profile UNIT, map)");
+		    "movers, heatmap, profile UNIT, map, uncertainty)");
 	for (k = 0; k < sizeof(types) / sizeof(types[0]); k++)
 		if (strcmp(argv[optind], types[k]) == 0)
 			break;
-	if (k == sizeof(types) / sizeof(types[0]) || k == CIDX_CHART_UNCERT)
+	if (k == sizeof(types) / sizeof(types[0]))
 		return cli_usage_error("chart", "unknown chart type '%s' "
-		    "(tiers, pillars, movers, heatmap, profile UNIT, map)",
-		    argv[optind]);
+		    "(tiers, pillars, movers, heatmap, profile UNIT, map, "
+		    "uncertainty)", argv[optind]);
 	o->type = (enum cidx_chart_type)k;
 	if (o->type == CIDX_CHART_PROFILE) {
 		if (optind + 1 >= argc)
@@ -215,6 +220,8 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 	struct cidx_heatmap h;
 	struct cidx_profile pr;
 	struct cidx_map mp;
+	struct cidx_uncert un;
+	struct cidx_mc_result *mc = NULL;
 	struct cidx_chart ch;
 	long row = -1;
 	int ret = CLI_OK;
@@ -256,8 +263,10 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 		ch.u.map = &mp;
 		break;
 	case CIDX_CHART_UNCERT:
-		ret = cli_error("uncertainty charts come from 'cityidx "
-		    "sensitivity'");
+		if ((ret = cli_mc_run(c->e, c->year, &o->mc, c->ts, c->top, 0,
+		    0, "chart", &mc)) == CLI_OK)
+			ret = chart_uncert(c, mc, &un, &m);
+		ch.u.uncert = &un;
 		break;
 	}
 	if (ret == CLI_OK) {
@@ -267,10 +276,13 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 		o->po.footer = chart_footer(c, &m);
 		if (o->type == CIDX_CHART_MOVERS)
 			o->po.subtitle = chart_movers_note(c, &m);
+		if (o->type == CIDX_CHART_UNCERT)
+			o->po.subtitle = chart_uncert_note(c, mc, &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0)
 			ret = cli_error_core(&err);
 	}
 	chart_mem_release(&m);
+	cidx_mc_result_free(mc);
 	return ret;
 }
 
@@ -296,8 +308,10 @@ cmd_chart(int argc, char **argv)
 	o.dark = 20;
 	o.tiers = "jenks:3";
 	cli_method_opts_init(&o.mo);
+	cli_mc_opts_init(&o.mc);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
+		cli_mc_opts_release(&o.mc);
 		return ret < 0 ? CLI_OK : ret;
 	}
 	o.po.path = o.output;
@@ -307,6 +321,7 @@ cmd_chart(int argc, char **argv)
 		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
 	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
 		cli_method_opts_release(&o.mo);
+		cli_mc_opts_release(&o.mc);
 		return cli_usage_error("chart", "--tiers: %s", err.msg);
 	}
 	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
@@ -336,5 +351,6 @@ out:
 	cidx_tierspec_release(&ts);
 	cli_engine_close(&e);
 	cli_method_opts_release(&o.mo);
+	cli_mc_opts_release(&o.mc);
 	return ret;
 }

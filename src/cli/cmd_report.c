@@ -16,6 +16,7 @@
 
 #include "calc/audit.h"
 #include "cli/cli.h"
+#include "cli/mcopt.h"
 #include "cli/report.h"
 #include "cli/storegeo.h"
 #include "core/mem.h"
@@ -36,7 +37,9 @@ static const char options[] =
     "  --lang zh|en         language of the report (default zh)\n"
     "  --title TEXT         title (default: the index's name and year)\n"
     "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n" CLI_METHOD_HELP;
+    "  -h, --help           show this help\n"
+    "\nwith --draws or an uncertain input, a page of rank uncertainty:"
+    CLI_MC_HELP CLI_METHOD_HELP;
 
 struct report_opts {
 	int year, compare;
@@ -44,6 +47,7 @@ struct report_opts {
 	const char *tiers, *output, *title, *font;
 	enum cidx_plot_lang lang;
 	struct cli_method_opts mo;
+	struct cli_mc_opts mc;
 };
 
 static int
@@ -60,6 +64,7 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 		{ "title", required_argument, NULL, 'i' },
 		{ "top", required_argument, NULL, 'T' },
 		{ "year", required_argument, NULL, 'y' },
+		CLI_MC_LONGOPTS,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -121,7 +126,8 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 			    "value", argv[optind - 1]);
 		default:
 			if ((r = cli_method_option(&o->mo, ch, optarg,
-			    "report")) != 0) {
+			    "report")) != 0 || (r = cli_mc_option(&o->mc, ch,
+			    optarg, "report")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -321,10 +327,13 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	return ret;
 }
 
-/* the figure pages: every one the data support */
+/* the figure pages: every one the data support, and the Monte Carlo's
+ * when there is one */
 static int
-figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+figures(struct report *r, const struct cidx_mc_result *mc,
+    struct cidx_doc *doc, struct cidx_err *err)
 {
+	struct cidx_uncert un;
 	struct cidx_tiers t;
 	struct cidx_pillars p;
 	struct cidx_movers mv;
@@ -364,11 +373,20 @@ figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		    ch.type, NULL, &r->mem), NULL, err)) < 0)
 			return ret;
 	}
+	if (mc && chart_uncert(&r->c, mc, &un, &r->mem) == CLI_OK) {
+		ch.type = CIDX_CHART_UNCERT;
+		ch.u.uncert = &un;
+		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
+		    ch.type, NULL, &r->mem), chart_uncert_note(&r->c, mc,
+		    &r->mem), err)) < 0)
+			return ret;
+	}
 	return 0;
 }
 
 static int
-write_report(struct report *r, const struct report_opts *o, const char *path)
+write_report(struct report *r, const struct report_opts *o,
+    const struct cidx_mc_result *mc, const char *path)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
@@ -393,7 +411,7 @@ write_report(struct report *r, const struct report_opts *o, const char *path)
 	if (ret == 0)
 		ret = ranking_table(r, doc, &err);
 	if (ret == 0)
-		ret = figures(r, doc, &err);
+		ret = figures(r, mc, doc, &err);
 	if (ret == 0)
 		ret = audit_table(r, doc, &err);
 	if (ret == 0) {
@@ -424,6 +442,7 @@ cmd_report(int argc, char **argv)
 	struct cidx_ranking *rk = NULL;
 	struct cidx_movement *mv = NULL;
 	struct storegeo geo;
+	struct cidx_mc_result *mc = NULL;
 	char path[64];
 	int ret, year = 0, cyear = 0;
 
@@ -436,12 +455,15 @@ cmd_report(int argc, char **argv)
 	o.dark = 20;
 	o.tiers = "jenks:3";
 	cli_method_opts_init(&o.mo);
+	cli_mc_opts_init(&o.mc);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
+		cli_mc_opts_release(&o.mc);
 		return ret < 0 ? CLI_OK : ret;
 	}
 	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
 		cli_method_opts_release(&o.mo);
+		cli_mc_opts_release(&o.mc);
 		return cli_usage_error("report", "--tiers: %s", err.msg);
 	}
 	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
@@ -467,9 +489,13 @@ cmd_report(int argc, char **argv)
 	if ((ret = storegeo_load(&geo, &e, r.c.ds)) != CLI_OK)
 		goto out;
 	r.c.geom = geo.geom;
+	if (o.mc.given && (ret = cli_mc_run(&e, year, &o.mc, &ts,
+	    (size_t)o.top, 0, 0, "report", &mc)) != CLI_OK)
+		goto out;
 	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", year);
-	ret = write_report(&r, &o, o.output ? o.output : path);
+	ret = write_report(&r, &o, mc, o.output ? o.output : path);
 out:
+	cidx_mc_result_free(mc);
 	storegeo_release(&geo);
 	chart_mem_release(&r.mem);
 	free(r.para);
@@ -478,5 +504,6 @@ out:
 	cidx_tierspec_release(&ts);
 	cli_engine_close(&e);
 	cli_method_opts_release(&o.mo);
+	cli_mc_opts_release(&o.mc);
 	return ret;
 }
