@@ -244,14 +244,26 @@ finish(double *restrict val, double *restrict msk, const double *restrict acc,
 				val[i] = exp(acc[i] / sw1);
 		return;
 	}
-	for (size_t i = 0; i < np; i++) {
-		if (sw[i] == 0) {
-			val[i] = msk[i] = 0;
-			continue;
+	/* all at once (0 / 0 where a unit has no value), then mended */
+	if (h == CIDX_AGG_HARM)
+		for (size_t i = 0; i < np; i += 4) {
+			val[i] = sw[i] / acc[i];
+			val[i + 1] = sw[i + 1] / acc[i + 1];
+			val[i + 2] = sw[i + 2] / acc[i + 2];
+			val[i + 3] = sw[i + 3] / acc[i + 3];
 		}
-		msk[i] = 1;
-		val[i] = h == CIDX_AGG_HARM ? sw[i] / acc[i] : acc[i] / sw[i];
-		if (h == CIDX_AGG_GEOM && !lg)
+	else
+		for (size_t i = 0; i < np; i += 4) {
+			val[i] = acc[i] / sw[i];
+			val[i + 1] = acc[i + 1] / sw[i + 1];
+			val[i + 2] = acc[i + 2] / sw[i + 2];
+			val[i + 3] = acc[i + 3] / sw[i + 3];
+		}
+	for (size_t i = 0; i < np; i++) {
+		msk[i] = sw[i] != 0;
+		if (sw[i] == 0)
+			val[i] = 0;
+		else if (h == CIDX_AGG_GEOM && !lg)
 			val[i] = exp(val[i]);
 	}
 }
@@ -324,9 +336,15 @@ aggregate(const struct mc_plan *p, struct mc_work *wk,
 				add_mul(sw, mk, wc, np);
 		}
 		finish(val, msk, acc, full ? NULL : sw, sw1, h, lg, np);
-		wk->full[a] = 1;
-		for (size_t i = 0; !full && i < p->n; i++)
-			wk->full[a] &= msk[i] != 0;
+		if (!full) {
+			/* complete after all when every unit has a value */
+			size_t i = 0;
+
+			while (i < p->n && msk[i] != 0)
+				i++;
+			full = i == p->n;
+		}
+		wk->full[a] = (unsigned char)full;
 	}
 }
 
