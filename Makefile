@@ -122,6 +122,7 @@ demo: deps
 
 bench: $(BIN)
 	sh tests/bench.sh $(BIN)
+	sh tests/bench-mc.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
