@@ -129,6 +129,7 @@ demo: deps
 bench: $(BIN)
 	@sh tests/deps.sh bench $(DEPS_BENCH)
 	sh tests/bench.sh $(BIN)
+	sh tests/bench-mc.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -14,10 +14,15 @@
 static void
 usage(FILE *fp)
 {
+	int w = 0;
+
+	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
+		if ((int)strlen(c->name) > w)
+			w = (int)strlen(c->name);
 	fprintf(fp, "usage: cityidx [--db PATH] COMMAND [OPTIONS]\n"
 	    "       cityidx --help | --version\n\ncommands:\n");
 	for (const struct cli_cmd *c = cli_cmds; c->name; c++)
-		fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+		fprintf(fp, "  %-*s %s\n", w, c->name, c->summary);
 	fprintf(fp, "\nThe workspace is --db PATH, else $CITYIDX_DB, else "
 	    "./cityidx.db.\n'cityidx COMMAND --help' describes a command; "
 	    "cityidx(1) has the formulas.\n");

@@ -227,6 +227,35 @@ load_slot(struct cidx_engine *e, size_t t, struct cidx_err *err)
 	    &e->panel.ds[t], err);
 }
 
+/* a prepared copy of slot t with the preparation of `m` (rep: the
+ * caller's, released on failure) */
+static int
+prepare_slot(struct cidx_engine *e, size_t t, const struct cidx_method *m,
+    struct cidx_dataset **out, struct cidx_prep_report *rep,
+    struct cidx_err *err)
+{
+	struct cidx_dataset *p;
+	int ret;
+
+	*out = NULL;
+	/* carry-forward looks at every other year */
+	if (m->impute == CIDX_IMPUTE_CARRY_FORWARD) {
+		for (size_t q = 0; q < e->n_years; q++)
+			if ((ret = load_slot(e, q, err)) < 0)
+				return ret;
+	} else if ((ret = load_slot(e, t, err)) < 0) {
+		return ret;
+	}
+	p = cidx_dataset_copy(e->panel.ds[t]);
+	if ((ret = cidx_prepare(e->fw, p, &e->panel, m, rep, err)) < 0) {
+		cidx_dataset_free(p);
+		cidx_prep_report_release(rep);
+		return ret;
+	}
+	*out = p;
+	return 0;
+}
+
 int
 cidx_engine_prepared(struct cidx_engine *e, int year,
     const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
@@ -242,26 +271,9 @@ cidx_engine_prepared(struct cidx_engine *e, int year,
 		return ret;
 	if ((t = year_index(e, year)) < 0)
 		return no_data(e, year, "", err);
-	if (e->prep[t] == NULL) {
-		struct cidx_dataset *p;
-
-		/* carry-forward looks at every other year */
-		if (e->o.m.impute == CIDX_IMPUTE_CARRY_FORWARD) {
-			for (size_t q = 0; q < n; q++)
-				if ((ret = load_slot(e, q, err)) < 0)
-					return ret;
-		} else if ((ret = load_slot(e, (size_t)t, err)) < 0) {
-			return ret;
-		}
-		p = cidx_dataset_copy(e->panel.ds[t]);
-		if ((ret = cidx_prepare(e->fw, p, &e->panel, &e->o.m,
-		    &e->rep[t], err)) < 0) {
-			cidx_dataset_free(p);
-			cidx_prep_report_release(&e->rep[t]);
-			return ret;
-		}
-		e->prep[t] = p;
-	}
+	if (e->prep[t] == NULL && (ret = prepare_slot(e, (size_t)t, &e->o.m,
+	    &e->prep[t], &e->rep[t], err)) < 0)
+		return ret;
 	*ds = e->prep[t];
 	if (rep)
 		*rep = &e->rep[t];
@@ -290,6 +302,28 @@ cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
 	cidx_err_set(err, CIDX_ENOTFOUND, "%d has no data for %zu of the %zu "
 	    "pillars (%s)", year, *n, rep->n_pillars, sb.buf);
 	sbuf_release(&sb);
+	return 0;
+}
+
+int
+cidx_engine_prepare_with(struct cidx_engine *e, int year,
+    const struct cidx_method *m, struct cidx_dataset **out,
+    struct cidx_err *err)
+{
+	struct cidx_prep_report rep;
+	const int *years;
+	size_t n;
+	long t;
+	int ret;
+
+	*out = NULL;
+	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
+		return ret;
+	if ((t = year_index(e, year)) < 0)
+		return no_data(e, year, "", err);
+	if ((ret = prepare_slot(e, (size_t)t, m, out, &rep, err)) < 0)
+		return ret;
+	cidx_prep_report_release(&rep);
 	return 0;
 }
 

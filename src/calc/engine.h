@@ -117,6 +117,16 @@ int cidx_engine_prepared(struct cidx_engine *e, int year,
     const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
     struct cidx_err *err);
 
+/*! cidx_engine_prepare_with() :
+ *  The data of `year` prepared with the preparation items of `m`
+ *  (denominate, impute, screen, treat) instead of the engine's, for the
+ *  alternatives of the Monte Carlo analysis (calc/mc.h).  Not cached.
+ *  @return 0 and *out (owned by the caller: cidx_dataset_free()), or a
+ *  negative code. */
+int cidx_engine_prepare_with(struct cidx_engine *e, int year,
+    const struct cidx_method *m, struct cidx_dataset **out,
+    struct cidx_err *err);
+
 /*! cidx_engine_derive() :
  *  Fixes the weights, once: with a derived method, derives them on
  *  `year` (or all years, wpanel) bottom-up, level by level, applying

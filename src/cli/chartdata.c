@@ -11,6 +11,7 @@
 #include "cli/chartdata.h"
 #include "cli/yearopt.h"
 #include "cli/cli.h"
+#include "cli/mcopt.h"
 #include "core/mem.h"
 
 static void *
@@ -408,4 +409,47 @@ chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
 	out->n_tiers = c->ts ? c->ts->k : 0;
 	out->top = c->top < r->n_ranked ? c->top : 0;
 	return CLI_OK;
+}
+
+int
+chart_uncert(const struct chart_ctx *c, const struct cidx_mc_result *mc,
+    struct cidx_uncert *out, struct chart_mem *m)
+{
+	const struct cidx_ranking *r = mc->nominal;
+	struct cidx_uncert_unit *u = alloc(m, r->n_ranked,
+	    sizeof(*u));
+	size_t n = 0;
+
+	/* a unit never ranked in a draw has no interval to draw */
+	for (size_t p = 0; p < r->n_ranked; p++) {
+		size_t i = r->order[p];
+
+		if (isnan(mc->median[i]))
+			continue;
+		u[n].name = chart_unit_name(c, &c->ds->unit[i]);
+		u[n].rank = r->rank[i];
+		u[n].p05 = mc->q05[i];
+		u[n].p50 = mc->median[i];
+		u[n++].p95 = mc->q95[i];
+	}
+	memset(out, 0, sizeof(*out));
+	out->units = u;
+	out->n = n;
+	out->top = c->top;
+	if (n == 0)
+		return cli_error("no unit has a rank in the draws of %d",
+		    c->year);
+	return CLI_OK;
+}
+
+char *
+chart_uncert_note(const struct chart_ctx *c, const struct cidx_mc_result *mc,
+    struct chart_mem *m)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_addf(&sb, c->lang == CIDX_LANG_ZH ? "%zu次蒙特卡洛模拟：" :
+	    "%zu Monte Carlo draws: ", mc->draws);
+	cli_mc_describe(mc, c->e->fw, c->lang == CIDX_LANG_ZH, &sb);
+	return keep(m, sbuf_detach(&sb));
 }

@@ -7,6 +7,7 @@
 #ifndef CIDX_CLI_CHARTDATA_H
 #define CIDX_CLI_CHARTDATA_H
 
+#include "calc/mc.h"
 #include "calc/movement.h"
 #include "cli/methodopt.h"
 #include "cli/storegeo.h"
@@ -71,5 +72,12 @@ int chart_profile(const struct chart_ctx *c, long row,
     struct cidx_profile *out, struct chart_mem *m);
 int chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
     struct cidx_map *out, struct chart_mem *m);
+/* the nominal ranks of the top N with their 5%, 50% and 95% ranks over
+ * the draws of `mc` (a Monte Carlo of c's year and method) */
+int chart_uncert(const struct chart_ctx *c, const struct cidx_mc_result *mc,
+    struct cidx_uncert *out, struct chart_mem *m);
+/* the draws and the uncertain inputs, for the subtitle */
+char *chart_uncert_note(const struct chart_ctx *c,
+    const struct cidx_mc_result *mc, struct chart_mem *m);
 
 #endif

@@ -41,6 +41,7 @@ int cmd_init(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
 int cmd_weights(int argc, char **argv);
 int cmd_years(int argc, char **argv);
 

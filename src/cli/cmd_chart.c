@@ -13,6 +13,7 @@
 #include "calc/movement.h"
 #include "cli/chartdata.h"
 #include "cli/cli.h"
+#include "cli/mcopt.h"
 #include "cli/methodopt.h"
 #include "cli/storegeo.h"
 #include "cli/yearopt.h"
@@ -21,7 +22,8 @@
 #include "plot/plot.h"
 
 static const char options[] =
-    "types: tiers | pillars | movers | heatmap | profile UNIT | map\n\n"
+    "types: tiers | pillars | movers | heatmap | profile UNIT | map |\n"
+    "       uncertainty (with the uncertain inputs below)\n\n"
     "  -o, --output FILE    the figure: .pdf, .png or .svg\n"
     "  --year YEAR          year to draw (default: the latest with data)\n"
     "  --compare YEAR       movers: the earlier year (default: the latest "
@@ -36,7 +38,7 @@ static const char options[] =
     "  --width W, --height H  size in points (default: the figure's)\n"
     "  --dpi D              PNG resolution (default 150)\n"
     "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n" CLI_METHOD_HELP;
+    "  -h, --help           show this help\n" CLI_MC_HELP CLI_METHOD_HELP;
 
 static const char *const types[] = {
 	[CIDX_CHART_TIERS] = "tiers",
@@ -55,6 +57,7 @@ struct chart_opts {
 	enum cidx_chart_type type;
 	struct cidx_plot_opts po;
 	struct cli_method_opts mo;
+	struct cli_mc_opts mc;
 };
 
 static int
@@ -83,6 +86,7 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		CLI_OPT_TOP,
 		{ "width", required_argument, NULL, 'W' },
 		CLI_OPT_YEAR,
+		CLI_MC_LONGOPTS,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -137,7 +141,8 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		default:
 			if ((r = cli_year_option(&o->y, ch, optarg,
 			    "chart")) != 0 || (r = cli_method_option(&o->mo,
-			    ch, optarg, "chart")) != 0) {
+			    ch, optarg, "chart")) != 0 || (r = cli_mc_option(
+			    &o->mc, ch, optarg, "chart")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -148,14 +153,14 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 	}
 	if (optind >= argc)
 		return cli_usage_error("chart", "no TYPE given (tiers, pillars, "
-		    "movers, heatmap, profile UNIT, map)");
+		    "movers, heatmap, profile UNIT, map, uncertainty)");
 	for (k = 0; k < sizeof(types) / sizeof(types[0]); k++)
 		if (strcmp(argv[optind], types[k]) == 0)
 			break;
-	if (k == sizeof(types) / sizeof(types[0]) || k == CIDX_CHART_UNCERT)
+	if (k == sizeof(types) / sizeof(types[0]))
 		return cli_usage_error("chart", "unknown chart type '%s' "
-		    "(tiers, pillars, movers, heatmap, profile UNIT, map)",
-		    argv[optind]);
+		    "(tiers, pillars, movers, heatmap, profile UNIT, map, "
+		    "uncertainty)", argv[optind]);
 	o->type = (enum cidx_chart_type)k;
 	if (o->type == CIDX_CHART_PROFILE) {
 		if (optind + 1 >= argc)
@@ -184,6 +189,8 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 	struct cidx_heatmap h;
 	struct cidx_profile pr;
 	struct cidx_map mp;
+	struct cidx_uncert un;
+	struct cidx_mc_result *mc = NULL;
 	struct cidx_chart ch;
 	long row = -1;
 	int ret = CLI_OK;
@@ -225,8 +232,10 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 		ch.u.map = &mp;
 		break;
 	case CIDX_CHART_UNCERT:
-		ret = cli_error("uncertainty charts come from 'cityidx "
-		    "sensitivity'");
+		if ((ret = cli_mc_run(c->e, c->year, &o->mc, c->ts, c->top, 0,
+		    0, "chart", &mc)) == CLI_OK)
+			ret = chart_uncert(c, mc, &un, &m);
+		ch.u.uncert = &un;
 		break;
 	}
 	if (ret == CLI_OK) {
@@ -234,11 +243,14 @@ draw(struct chart_opts *o, struct chart_ctx *c)
 		    row >= 0 ? chart_unit_name(c, &c->ds->unit[row]) : NULL,
 		    &m);
 		o->po.footer = chart_footer(c, &m);
-		o->po.subtitle = chart_subtitle(c, o->type, &m);
+		o->po.subtitle = o->type == CIDX_CHART_UNCERT ?
+		    chart_uncert_note(c, mc, &m) : chart_subtitle(c, o->type,
+		    &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0)
 			ret = cli_error_core(&err);
 	}
 	chart_mem_release(&m);
+	cidx_mc_result_free(mc);
 	return ret;
 }
 
@@ -260,8 +272,10 @@ cmd_chart(int argc, char **argv)
 	o.y.top = -1;
 	o.po = po;
 	cli_method_opts_init(&o.mo);
+	cli_mc_opts_init(&o.mc);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
+		cli_mc_opts_release(&o.mc);
 		return ret < 0 ? CLI_OK : ret;
 	}
 	o.po.path = o.output;
@@ -283,5 +297,6 @@ cmd_chart(int argc, char **argv)
 	storegeo_release(&geo);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
+	cli_mc_opts_release(&o.mc);
 	return ret;
 }

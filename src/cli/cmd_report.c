@@ -16,6 +16,7 @@
 
 #include "calc/audit.h"
 #include "cli/cli.h"
+#include "cli/mcopt.h"
 #include "cli/report.h"
 #include "cli/storegeo.h"
 #include "cli/yearopt.h"
@@ -37,12 +38,15 @@ static const char options[] =
     "  --lang zh|en         language of the report (default zh)\n"
     "  --title TEXT         title (default: the index's name and year)\n"
     "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n" CLI_METHOD_HELP;
+    "  -h, --help           show this help\n"
+    "\nwith --draws or an uncertain input, a page of rank uncertainty:"
+    CLI_MC_HELP CLI_METHOD_HELP;
 
 struct report_opts {
 	struct cli_year_opts y;
 	const char *output, *title, *font;
 	struct cli_method_opts mo;
+	struct cli_mc_opts mc;
 };
 
 static int
@@ -59,6 +63,7 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 		{ "title", required_argument, NULL, 'i' },
 		CLI_OPT_TOP,
 		CLI_OPT_YEAR,
+		CLI_MC_LONGOPTS,
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -84,7 +89,8 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 		default:
 			if ((r = cli_year_option(&o->y, ch, optarg,
 			    "report")) != 0 || (r = cli_method_option(&o->mo,
-			    ch, optarg, "report")) != 0) {
+			    ch, optarg, "report")) != 0 || (r = cli_mc_option(
+			    &o->mc, ch, optarg, "report")) != 0) {
 				if (r != 1)
 					return r;
 				break;
@@ -284,10 +290,13 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	return ret;
 }
 
-/* the figure pages: every one the data support */
+/* the figure pages: every one the data support, and the Monte Carlo's
+ * when there is one */
 static int
-figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+figures(struct report *r, const struct cidx_mc_result *mc,
+    struct cidx_doc *doc, struct cidx_err *err)
 {
+	struct cidx_uncert un;
 	struct cidx_tiers t;
 	struct cidx_pillars p;
 	struct cidx_movers mv;
@@ -329,11 +338,20 @@ figures(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		    &r->mem), err)) < 0)
 			return ret;
 	}
+	if (mc && chart_uncert(&r->c, mc, &un, &r->mem) == CLI_OK) {
+		ch.type = CIDX_CHART_UNCERT;
+		ch.u.uncert = &un;
+		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
+		    ch.type, NULL, &r->mem), chart_uncert_note(&r->c, mc,
+		    &r->mem), err)) < 0)
+			return ret;
+	}
 	return 0;
 }
 
 static int
-write_report(struct report *r, const struct report_opts *o, const char *path)
+write_report(struct report *r, const struct report_opts *o,
+    const struct cidx_mc_result *mc, const char *path)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
@@ -359,7 +377,7 @@ write_report(struct report *r, const struct report_opts *o, const char *path)
 	if (ret == 0)
 		ret = ranking_table(r, doc, &err);
 	if (ret == 0)
-		ret = figures(r, doc, &err);
+		ret = figures(r, mc, doc, &err);
 	if (ret == 0)
 		ret = audit_table(r, doc, &err);
 	if (ret == 0) {
@@ -387,6 +405,7 @@ cmd_report(int argc, char **argv)
 	struct report r;
 	struct cli_ranked k;
 	struct storegeo geo;
+	struct cidx_mc_result *mc = NULL;
 	char path[64];
 	int ret;
 
@@ -396,8 +415,10 @@ cmd_report(int argc, char **argv)
 	memset(&geo, 0, sizeof(geo));
 	o.y = y;
 	cli_method_opts_init(&o.mo);
+	cli_mc_opts_init(&o.mc);
 	if ((ret = parse_opts(argc, argv, &o)) != 0) {
 		cli_method_opts_release(&o.mo);
+		cli_mc_opts_release(&o.mc);
 		return ret < 0 ? CLI_OK : ret;
 	}
 	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
@@ -406,13 +427,18 @@ cmd_report(int argc, char **argv)
 	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)
 		goto out;
 	r.c.geo = &geo;
+	if (o.mc.given && (ret = cli_mc_run(&k.e, k.year, &o.mc, &k.ts,
+	    (size_t)o.y.top, 0, 0, "report", &mc)) != CLI_OK)
+		goto out;
 	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.year);
-	ret = write_report(&r, &o, o.output ? o.output : path);
+	ret = write_report(&r, &o, mc, o.output ? o.output : path);
 out:
+	cidx_mc_result_free(mc);
 	storegeo_release(&geo);
 	chart_mem_release(&r.mem);
 	free(r.para);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
+	cli_mc_opts_release(&o.mc);
 	return ret;
 }

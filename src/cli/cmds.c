@@ -11,11 +11,11 @@ const struct cli_cmd cli_cmds[] = {
 	    "correlations, Cronbach's alpha, PCA",
 	    "audit [--year YEAR] [--format table|csv|json] [METHOD OPTIONS]" },
 	{ "chart", cmd_chart, "Draw a figure of the ranking: tiers, pillars, "
-	    "movers, heatmap, profile, map (PDF, PNG, SVG)",
+	    "movers, heatmap, profile, map, uncertainty (PDF, PNG, SVG)",
 	    "chart TYPE [UNIT] -o FILE [--year YEAR] [--compare YEAR] "
 	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
 	    "[--width W] [--height H] [--dpi D] [--font FAMILY] "
-	    "[METHOD OPTIONS]" },
+	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
 	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
 	    "change",
 	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
@@ -40,7 +40,15 @@ const struct cli_cmd cli_cmds[] = {
 	    "tables, figures, audit and method",
 	    "report [-o FILE] [--year YEAR] [--compare YEAR|none] [--top N] "
 	    "[--tiers SPEC] [--lang zh|en] [--title TEXT] [--font FAMILY] "
-	    "[METHOD OPTIONS]" },
+	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
+	{ "sensitivity", cmd_sensitivity, "Uncertainty and sensitivity of "
+	    "the ranking: rank intervals by Monte Carlo, Sobol indices",
+	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
+	    "[--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
+	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
+	    "[--alt-aggregate SPEC]... [--drop-one] [--sobol] [--top N] "
+	    "[--tiers SPEC] [--format table|csv|json] [-o FILE] "
+	    "[--save-draws FILE] [METHOD OPTIONS]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
 	    "PCA, AHP) and write a weights file",
 	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "

@@ -1,0 +1,502 @@
+/*
+ * mc.c - the Monte Carlo analysis (mc.h): the spec checked, the nominal
+ * ranking, the plan built once (the tree flattened bottom-up, every data
+ * combination prepared and normalised into dense arrays), the runs
+ * (mcdraw.c) and what they add up to (mcstat.c).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/mc_int.h"
+#include "calc/method.h"
+#include "core/mem.h"
+
+const char *const cidx_mc_input_names[CIDX_MC_N_INPUTS] = {
+	"weights", "impute", "winmax", "normalise", "aggregate", "drop"
+};
+
+static const char *const alt_word[CIDX_MC_N_INPUTS] = {
+	NULL, "imputation", "winmax", "normalisation", "aggregation", NULL
+};
+
+static int
+check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
+    int top_level, struct cidx_err *err)
+{
+	int any = s->phi > 0 || s->drop_one;
+
+	if (s->draws < 1 || s->draws > CIDX_MC_MAX_DRAWS)
+		return cidx_err_set(err, CIDX_EINVAL, "draws: %zu is not a "
+		    "whole number from 1 to %d", s->draws, CIDX_MC_MAX_DRAWS);
+	if (!(s->phi >= 0 && s->phi <= 1))
+		return cidx_err_set(err, CIDX_EINVAL, "weight noise %g is not "
+		    "a number from 0 to 1", s->phi);
+	if (m->topsis)
+		return cidx_err_set(err, CIDX_EINVAL, "the uncertainty "
+		    "analysis varies normalisation and aggregation: it does "
+		    "not apply to TOPSIS");
+	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
+		if (s->n_alt[k] && s->alt[k] == NULL)
+			return cidx_err_set(err, CIDX_EINVAL, "%s "
+			    "alternatives missing", alt_word[k]);
+		any |= s->n_alt[k] > 0;
+	}
+	if (!any)
+		return cidx_err_set(err, CIDX_EINVAL, "no uncertain input: "
+		    "give weight noise, alternatives or drop-one");
+	for (int lv = 0; lv < 32; lv++)
+		if ((s->noise_levels >> lv & 1u) &&
+		    (lv < 1 || lv >= top_level))
+			return cidx_err_set(err, CIDX_EINVAL, "weight noise at "
+			    "level %d: only levels 1 to %d carry weights (level "
+			    "%d is the index)", lv, top_level - 1, top_level);
+	return 0;
+}
+
+/* the aggregates bottom-up, each with its children */
+static void
+flatten(struct mc_plan *p, const struct cidx_framework *fw)
+{
+	long *apos = xcalloc(fw->n, sizeof(long));
+	size_t nc = 0, c = 0;
+
+	p->n_agg = fw->n_agg;
+	p->agg_node = xcalloc(p->n_agg + 1, sizeof(size_t));
+	p->agg_level = xcalloc(p->n_agg + 1, sizeof(int));
+	p->agg_parent = xcalloc(p->n_agg + 1, sizeof(long));
+	p->ch_off = xcalloc(p->n_agg + 1, sizeof(size_t));
+	for (size_t a = 0; a < p->n_agg; a++) {
+		size_t k = fw->bottom_up[a];
+
+		apos[k] = (long)a;
+		p->agg_node[a] = k;
+		p->agg_level[a] = fw->node[k].level;
+		if (p->agg_level[a] >= CIDX_MAX_LEVELS)
+			p->agg_level[a] = CIDX_MAX_LEVELS - 1;
+		nc += fw->child_off[k + 1] - fw->child_off[k];
+		if (k == fw->root)
+			p->root = a;
+	}
+	p->ch = xcalloc(nc + 1, sizeof(long));
+	p->ch_node = xcalloc(nc + 1, sizeof(size_t));
+	for (size_t a = 0; a < p->n_agg; a++) {
+		size_t k = p->agg_node[a];
+
+		p->ch_off[a] = c;
+		for (size_t q = fw->child_off[k]; q < fw->child_off[k + 1];
+		    q++) {
+			size_t ch = fw->child[q];
+
+			if (fw->col[ch] >= 0)
+				p->ch[c] = fw->col[ch];
+			else if (fw->node[ch].type == CIDX_NODE_AGGREGATE)
+				p->ch[c] = -1 - apos[ch];
+			else
+				continue;
+			p->ch_node[c++] = ch;
+		}
+	}
+	p->ch_off[p->n_agg] = c;
+	for (size_t a = 0; a < p->n_agg; a++) {
+		long q = fw->node[p->agg_node[a]].pidx;
+
+		p->agg_parent[a] = q >= 0 ? apos[q] : -1;
+	}
+	free(apos);
+}
+
+static int
+same_prep(const struct cidx_method *a, const struct cidx_method *b)
+{
+	return a->impute == b->impute &&
+	    strcmp(a->impute_attr, b->impute_attr) == 0 &&
+	    a->treat == b->treat && (!a->treat ||
+	    (a->treat_p.skew == b->treat_p.skew &&
+	    a->treat_p.kurt == b->treat_p.kurt &&
+	    a->treat_p.winmax == b->treat_p.winmax));
+}
+
+/* a year prepared with mp: the engine's own (borrowed) or a copy */
+static int
+prepared(struct cidx_engine *e, int year, const struct cidx_method *mp,
+    int same, const struct cidx_dataset **ds, struct cidx_dataset **own,
+    struct cidx_err *err)
+{
+	*own = NULL;
+	if (same)
+		return cidx_engine_prepared(e, year, ds, NULL, err);
+	if (cidx_engine_prepare_with(e, year, mp, own, err) < 0)
+		return err ? err->code : CIDX_ERROR;
+	*ds = *own;
+	return 0;
+}
+
+/* --scale panel: the statistics over every year prepared with mp */
+static int
+panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
+    struct cidx_norm_stats *st, struct cidx_err *err)
+{
+	const int *years;
+	size_t ny, nx = 0;
+	const gsl_matrix **xs;
+	struct cidx_dataset **own;
+	int ret;
+
+	if ((ret = cidx_engine_years(e, &years, &ny, err)) < 0)
+		return ret;
+	xs = xcalloc(ny + 1, sizeof(*xs));
+	own = xcalloc(ny + 1, sizeof(*own));
+	for (size_t t = 0; t < ny && ret == 0; t++) {
+		const struct cidx_dataset *ds;
+
+		ret = prepared(e, years[t], mp, same, &ds, &own[t], err);
+		if (ret == 0 && ds->x)
+			xs[nx++] = ds->x;
+	}
+	if (ret == 0)
+		cidx_calc_norm_stats(cidx_engine_framework(e), xs, nx, st);
+	for (size_t t = 0; t < ny; t++)
+		cidx_dataset_free(own[t]);
+	free(own);
+	free(xs);
+	return ret;
+}
+
+/* one combination's arrays from its normalised scores `s` (rows of the
+ * variant's units; map[i]: the row of nominal unit i, or -1) */
+static void
+fill_variant(struct mc_variant *v, const struct mc_plan *p,
+    const struct cidx_framework *fw, const gsl_matrix *s, const long *map,
+    int geom, int harm)
+{
+	size_t np = p->np, cells = p->m * np + 1;
+
+	v->z = xcalloc(cells, sizeof(double));
+	v->mask = xcalloc(cells, sizeof(double));
+	v->lz = geom ? xcalloc(cells, sizeof(double)) : NULL;
+	v->hz = harm ? xcalloc(cells, sizeof(double)) : NULL;
+	v->full = xcalloc(p->m + 1, 1);
+	for (size_t j = 0; j < p->m; j++) {
+		v->full[j] = 1;
+		for (size_t i = 0; i < np; i++) {
+			size_t c = j * np + i;
+			double y = s && i < p->n && map[i] >= 0 ?
+			    gsl_matrix_get(s, (size_t)map[i], fw->ind[j]) : NAN;
+			int has = !isnan(y);
+
+			v->z[c] = has ? y : 0;
+			v->mask[c] = has;
+			if (geom)
+				v->lz[c] = !has ? 0 : y > 0 ? log(y) : NAN;
+			if (harm)
+				v->hz[c] = !has ? INFINITY : y > 0 ? y : NAN;
+			if (!has && i < p->n)
+				v->full[j] = 0;
+		}
+	}
+}
+
+/* what a combination is called in messages */
+static void
+describe(char *buf, size_t len, const struct cidx_mc_result *r,
+    const size_t *pick)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
+		if (r->alt_text[k] == NULL || used >= len)
+			continue;
+		used += (size_t)snprintf(buf + used, len - used, "%s%s '%s'",
+		    used ? ", " : "", alt_word[k], r->alt_text[k][pick[k]]);
+	}
+}
+
+/* geom and harm at a level with indicators need them > 0: the leaves do
+ * not change between draws, so this is checked once, here */
+static int
+check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, const struct mc_variant *v,
+    const struct cidx_mc_result *r, size_t *pick, struct cidx_err *err)
+{
+	char what[400];
+
+	for (size_t g = 0; g < p->n_aggalt; g++)
+		for (size_t a = 0; a < p->n_agg; a++) {
+			int h = p->how[g][p->agg_level[a]];
+
+			if (h == CIDX_AGG_ARITH)
+				continue;
+			for (size_t c = p->ch_off[a]; c < p->ch_off[a + 1];
+			    c++) {
+				size_t j = (size_t)p->ch[c];
+
+				if (p->ch[c] < 0 || p->w[p->ch_node[c]] == 0)
+					continue;
+				for (size_t i = 0; i < p->n; i++) {
+					double y = v->z[j * p->np + i];
+
+					if (v->mask[j * p->np + i] == 0 || y > 0)
+						continue;
+					pick[CIDX_MC_AGGREGATE] = g;
+					describe(what, sizeof(what), r, pick);
+					return cidx_err_set(err, CIDX_ENUMERIC,
+					    "%s mean needs values > 0: unit "
+					    "'%s', '%s' = %g with %s",
+					    h == CIDX_AGG_GEOM ? "geometric" :
+					    "harmonic", ds->unit[i].code,
+					    fw->node[p->ch_node[c]].code, y,
+					    what);
+				}
+			}
+		}
+	return 0;
+}
+
+/* every (imputation, winmax) preparation, then each normalisation */
+static int
+variants(struct mc_plan *p, struct cidx_engine *e, int year,
+    const struct cidx_mc_spec *s, const struct cidx_dataset *ds,
+    const struct cidx_mc_result *r, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = cidx_engine_framework(e);
+	const struct cidx_method *m = cidx_engine_method(e);
+	struct cidx_norm_stats *st = xcalloc(fw->n_ind + 1, sizeof(*st));
+	long *map = xcalloc(p->n + 1, sizeof(long));
+	int geom = 0, harm = 0, ret = 0;
+	char what[400];
+
+	for (size_t g = 0; g < p->n_aggalt; g++)
+		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++) {
+			geom |= p->how[g][lv] == CIDX_AGG_GEOM;
+			harm |= p->how[g][lv] == CIDX_AGG_HARM;
+		}
+	p->n_var = p->n_imp * p->n_win * p->n_norm;
+	p->var = xcalloc(p->n_var, sizeof(*p->var));
+	for (size_t q = 0; q < p->n_imp * p->n_win && ret == 0; q++) {
+		size_t pick[CIDX_MC_N_INPUTS] = { 0 };
+		struct cidx_method mp = *m;
+		const struct cidx_dataset *dp;
+		struct cidx_dataset *own = NULL;
+		int same;
+
+		pick[CIDX_MC_IMPUTE] = q / p->n_win;
+		pick[CIDX_MC_WINMAX] = q % p->n_win;
+		if (s->n_alt[CIDX_MC_IMPUTE]) {
+			const struct cidx_method *a =
+			    &s->alt[CIDX_MC_IMPUTE][pick[CIDX_MC_IMPUTE]];
+
+			mp.impute = a->impute;
+			memcpy(mp.impute_attr, a->impute_attr,
+			    sizeof(mp.impute_attr));
+		}
+		if (s->n_alt[CIDX_MC_WINMAX]) {
+			const struct cidx_method *a =
+			    &s->alt[CIDX_MC_WINMAX][pick[CIDX_MC_WINMAX]];
+
+			mp.treat = a->treat;
+			mp.treat_p = a->treat_p;
+		}
+		same = same_prep(&mp, m);
+		describe(what, sizeof(what), r, pick);
+		if ((ret = prepared(e, year, &mp, same, &dp, &own, err)) < 0 ||
+		    (m->panel && (ret = panel_stats(e, &mp, same, st,
+		    err)) < 0)) {
+			if (what[0])
+				cidx_err_prefix(err, "%s", what);
+			break;
+		}
+		for (size_t i = 0; i < p->n; i++)
+			map[i] = cidx_dataset_find(dp, ds->unit[i].code);
+		for (size_t k = 0; k < p->n_norm && ret == 0; k++) {
+			struct cidx_method mn = mp;
+			gsl_matrix *sc = NULL;
+			size_t v = q * p->n_norm + k;
+
+			pick[CIDX_MC_NORMALISE] = k;
+			if (s->n_alt[CIDX_MC_NORMALISE]) {
+				const struct cidx_method *a =
+				    &s->alt[CIDX_MC_NORMALISE][k];
+
+				mn.norm = a->norm;
+				mn.norm_p1 = a->norm_p1;
+				mn.norm_p2 = a->norm_p2;
+			}
+			if (dp->n_units > 0 && dp->x) {
+				sc = cidx_matrix_alloc(dp->n_units, fw->n);
+				gsl_matrix_set_all(sc, NAN);
+				ret = cidx_calc_normalise_with(fw, dp->x, &mn,
+				    m->panel ? st : NULL, sc, NULL, err);
+			}
+			if (ret == 0) {
+				fill_variant(&p->var[v], p, fw, sc, map, geom,
+				    harm);
+				ret = check_leaves(p, fw, ds, &p->var[v], r,
+				    pick, err);
+			} else {
+				describe(what, sizeof(what), r, pick);
+				if (what[0])
+					cidx_err_prefix(err, "%s", what);
+			}
+			if (sc)
+				gsl_matrix_free(sc);
+		}
+		cidx_dataset_free(own);
+	}
+	free(st);
+	free(map);
+	return ret;
+}
+
+static void
+alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
+{
+	static const enum cidx_mkey key[CIDX_MC_N_INPUTS] = {
+		[CIDX_MC_IMPUTE] = CIDX_MK_IMPUTE,
+		[CIDX_MC_NORMALISE] = CIDX_MK_NORMALISE,
+		[CIDX_MC_AGGREGATE] = CIDX_MK_AGGREGATE,
+	};
+	char b[160];
+
+	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
+		if (s->n_alt[k] == 0)
+			continue;
+		r->alt_text[k] = xcalloc(s->n_alt[k], sizeof(char *));
+		for (size_t i = 0; i < s->n_alt[k]; i++) {
+			const struct cidx_method *a = &s->alt[k][i];
+
+			if (k == CIDX_MC_WINMAX && a->treat)
+				snprintf(b, sizeof(b), "%d", a->treat_p.winmax);
+			else if (k == CIDX_MC_WINMAX)
+				snprintf(b, sizeof(b), "none");
+			else
+				cidx_method_text(a, key[k], b, sizeof(b));
+			r->alt_text[k][i] = xstrdup(b);
+		}
+	}
+}
+
+/* the weights perturbed, the indicators drop-one chooses from, and
+ * where each active input's uniforms sit */
+static void
+design(struct mc_plan *p, struct cidx_mc_result *r,
+    const struct cidx_mc_spec *s, const struct cidx_framework *fw)
+{
+	r->noisy = xcalloc(fw->n, sizeof(size_t));
+	r->drop = xcalloc(fw->n_ind + 1, sizeof(size_t));
+	for (size_t k = 0; k < fw->n; k++) {
+		int lv = fw->node[k].level;
+
+		if (s->phi > 0 && lv >= 1 && lv < fw->top_level &&
+		    fw->node[k].pidx >= 0 && (s->noise_levels == 0 ||
+		    (lv < 32 && (s->noise_levels >> lv & 1u))))
+			r->noisy[r->n_noisy++] = k;
+	}
+	for (size_t j = 0; s->drop_one && j < fw->n_ind; j++)
+		if (r->nominal->skipped[j] == CIDX_SKIP_NONE &&
+		    p->w[fw->ind[j]] > 0)
+			r->drop[r->n_drop++] = fw->ind[j];
+	r->n_choices[CIDX_MC_WEIGHTS] = r->n_noisy;
+	r->n_choices[CIDX_MC_DROP] = r->n_drop;
+	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++)
+		r->n_choices[k] = s->n_alt[k];
+	for (int k = 0; k < CIDX_MC_N_INPUTS; k++) {
+		size_t len = k == CIDX_MC_WEIGHTS ? r->n_noisy : 1;
+
+		if (r->n_choices[k] == 0)
+			continue;
+		p->active[k] = 1;
+		p->off[k] = p->dim;
+		p->len[k] = len;
+		p->dim += len;
+		p->input[p->d] = (enum cidx_mc_input)k;
+		r->input[p->d++] = (enum cidx_mc_input)k;
+	}
+	p->noisy = r->noisy;
+	p->n_noisy = r->n_noisy;
+	p->drop = r->drop;
+	p->n_drop = r->n_drop;
+	p->phi = s->phi;
+	p->seed = r->seed = s->seed;
+	p->sobol = r->sobol = s->sobol;
+	p->N = r->draws = s->draws;
+	p->runs = r->runs = s->sobol ? s->draws * (p->d + 2) : s->draws;
+	r->d = p->d;
+	r->phi = s->phi;
+}
+
+int
+cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
+    const struct cidx_mc_spec *s, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = cidx_engine_framework(e);
+	const struct cidx_method *m = cidx_engine_method(e);
+	const struct cidx_dataset *ds;
+	struct cidx_mc_result *r;
+	struct mc_plan *p;
+	uint64_t *hist = NULL;
+	int ret;
+
+	*out = NULL;
+	if ((ret = check_spec(s, m, fw->top_level, err)) < 0)
+		return ret;
+	r = xcalloc(1, sizeof(*r));
+	r->plan = p = xcalloc(1, sizeof(*p));
+	r->year = year;
+	if ((ret = cidx_engine_rank(e, year, s->tiers, s->top, &r->nominal,
+	    err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0)
+		goto fail;
+	r->n = p->n = ds->n_units;
+	p->np = (p->n + 3) / 4 * 4;
+	p->m = fw->n_ind;
+	p->nn = fw->n;
+	p->w = xcalloc(fw->n, sizeof(double));
+	memcpy(p->w, cidx_engine_weights(e), fw->n * sizeof(double));
+	flatten(p, fw);
+	alt_labels(r, s);
+	design(p, r, s, fw);
+	if (s->drop_one && r->n_drop == 0) {
+		ret = cidx_err_set(err, CIDX_EINVAL, "drop-one: no indicator "
+		    "with data and a weight to leave out");
+		goto fail;
+	}
+	mc_ranking(p, r, ds);
+	p->n_imp = s->n_alt[CIDX_MC_IMPUTE] ? s->n_alt[CIDX_MC_IMPUTE] : 1;
+	p->n_win = s->n_alt[CIDX_MC_WINMAX] ? s->n_alt[CIDX_MC_WINMAX] : 1;
+	p->n_norm = s->n_alt[CIDX_MC_NORMALISE] ?
+	    s->n_alt[CIDX_MC_NORMALISE] : 1;
+	p->n_aggalt = s->n_alt[CIDX_MC_AGGREGATE] ?
+	    s->n_alt[CIDX_MC_AGGREGATE] : 1;
+	p->how = xcalloc(p->n_aggalt, sizeof(*p->how));
+	for (size_t g = 0; g < p->n_aggalt; g++)
+		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++)
+			p->how[g][lv] = (unsigned char)cidx_method_agg_at(
+			    s->n_alt[CIDX_MC_AGGREGATE] ?
+			    &s->alt[CIDX_MC_AGGREGATE][g] : m, lv);
+	if ((ret = variants(p, e, year, s, ds, r, err)) < 0)
+		goto fail;
+	r->n_variants = p->n_var;
+	p->shift = r->shift = xcalloc(r->runs, sizeof(double));
+	if (s->keep_ranks)
+		p->ranks = r->ranks = xcalloc(r->runs * (r->n ? r->n : 1),
+		    sizeof(int));
+	p->hist = !s->sobol;
+	if (p->hist)
+		hist = xcalloc(r->n * (r->n + 1) + 1, sizeof(uint64_t));
+	mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
+	    s->progress_ctx);
+	mc_results(r, p, hist);
+	free(hist);
+	/* the data are not needed after the runs; the design is */
+	mc_free_variants(p);
+	p->shift = NULL;
+	p->ranks = NULL;
+	*out = r;
+	return 0;
+fail:
+	cidx_mc_result_free(r);
+	return ret;
+}

@@ -1,0 +1,105 @@
+/*
+ * mcopt.h - the uncertain-input options that sensitivity, chart
+ * uncertainty and report share (--draws, --weights-noise, --alt-*, ...),
+ * and the run of the library's Monte Carlo (calc/mc.h) they describe,
+ * with a progress bar on a terminal.
+ *
+ * A command adds CLI_MC_LONGOPTS to its table and passes option values
+ * it does not know to cli_mc_option() (after cli_method_option()).  The
+ * --alt-* values are checked as they are read, with the method
+ * vocabulary (cidx_method_set()), so they get rank's messages; they
+ * are applied to the nominal method once the engine is open (a method
+ * file may set it).
+ */
+#ifndef CIDX_CLI_MCOPT_H
+#define CIDX_CLI_MCOPT_H
+
+#include <stdint.h>
+
+#include "calc/mc.h"
+#include "cli/methodopt.h"
+#include "core/mem.h"
+
+enum {
+	OPT_MC = 1100,
+	OPT_MC_DRAWS = OPT_MC, OPT_MC_SEED, OPT_MC_THREADS, OPT_MC_NOISE,
+	OPT_MC_LEVEL, OPT_MC_DROP,
+	OPT_MC_ALT = 1120 /* OPT_MC_ALT + enum cidx_mc_input */
+};
+
+#define CLI_MC_LONGOPTS                                                   \
+	{ "alt-aggregate", required_argument, NULL,                       \
+	    OPT_MC_ALT + CIDX_MC_AGGREGATE },                             \
+	{ "alt-impute", required_argument, NULL,                          \
+	    OPT_MC_ALT + CIDX_MC_IMPUTE },                                \
+	{ "alt-normalise", required_argument, NULL,                       \
+	    OPT_MC_ALT + CIDX_MC_NORMALISE },                             \
+	{ "alt-normalize", required_argument, NULL,                       \
+	    OPT_MC_ALT + CIDX_MC_NORMALISE },                             \
+	{ "alt-winmax", required_argument, NULL,                          \
+	    OPT_MC_ALT + CIDX_MC_WINMAX },                                \
+	{ "draws", required_argument, NULL, OPT_MC_DRAWS },               \
+	{ "drop-one", no_argument, NULL, OPT_MC_DROP },                   \
+	{ "noise-level", required_argument, NULL, OPT_MC_LEVEL },         \
+	{ "seed", required_argument, NULL, OPT_MC_SEED },                 \
+	{ "threads", required_argument, NULL, OPT_MC_THREADS },           \
+	{ "weights-noise", required_argument, NULL, OPT_MC_NOISE }
+
+#define CLI_MC_HELP                                                       \
+    "\nuncertain inputs (see cityidx(1), Uncertainty and sensitivity):\n" \
+    "  --draws N            Monte Carlo draws (default 1000)\n"           \
+    "  --seed S             random seed (default 1)\n"                    \
+    "  --threads T          threads (default: the online CPUs, at most "  \
+    "64);\n"                                                              \
+    "                       the output does not depend on it\n"          \
+    "  --weights-noise PHI  multiply each weight by U(1-PHI, 1+PHI)\n"    \
+    "  --noise-level LIST   only the weights of these levels, e.g. 2,3 "  \
+    "(PHI 0.25\n"                                                         \
+    "                       unless given)\n"                              \
+    "  --alt-impute SPEC    an alternative imputation (repeatable)\n"     \
+    "  --alt-winmax N       an alternative winsorisation limit (repeatable;"\
+    "\n"                                                                  \
+    "                       needs --treat)\n"                             \
+    "  --alt-normalize SPEC an alternative normalisation (repeatable)\n"  \
+    "  --alt-aggregate SPEC an alternative aggregation (repeatable)\n"    \
+    "  --drop-one           leave out one indicator in each draw\n"
+
+struct cli_mc_opts {
+	long draws;
+	uint64_t seed;
+	long threads;              /* 0: the online CPUs */
+	double phi;
+	int phi_given;
+	unsigned levels;           /* bit L: level L */
+	const char **alt[CIDX_MC_N_INPUTS]; /* as given */
+	size_t nalt[CIDX_MC_N_INPUTS];
+	int drop_one;
+	int given;                 /* any option of this table */
+	struct cidx_method *methods; /* the alternatives, once applied */
+};
+
+void cli_mc_opts_init(struct cli_mc_opts *o);
+void cli_mc_opts_release(struct cli_mc_opts *o);
+
+/*! cli_mc_option() : one getopt_long result.  @return 1 if handled, 0 if
+ *  `ch` is not one of CLI_MC_LONGOPTS, CLI_USAGE (printed) on a bad
+ *  value. */
+int cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
+    const char *cmd);
+
+/*! cli_mc_run() :
+ *  The Monte Carlo of `year` with the engine's method as the nominal
+ *  (cidx_mc_run()), a progress bar on standard error when it is a
+ *  terminal and the run takes longer than half a second.  @return CLI_OK
+ *  and *out, or an exit status (the message printed). */
+int cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
+    const struct cidx_tierspec *ts, size_t top, int sobol, int keep_ranks,
+    const char *cmd, struct cidx_mc_result **out);
+
+/*! cli_mc_describe() : the inputs in words (zh: in Chinese), for
+ *  headers and subtitles: "10 weights \u00b125% at levels 2,3; winmax 1, 2
+ *  or 3; normalise minmax:1,100 or zscore:10,2; ..." */
+void cli_mc_describe(const struct cidx_mc_result *r,
+    const struct cidx_framework *fw, int zh, struct sbuf *sb);
+
+#endif

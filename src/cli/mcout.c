@@ -1,0 +1,502 @@
+/*
+ * mcout.c - sensitivity's outputs (mcout.h): a table for people, CSV and
+ * JSON for programs (numbers in their shortest exact form), and the runs
+ * as CSV.  Units are listed in nominal rank order, units without a
+ * nominal rank last.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/method.h"
+#include "cli/mcout.h"
+#include "cli/out.h"
+#include "cli/rankout.h"
+#include "core/mem.h"
+#include "core/num.h"
+#include "version.h"
+
+/* shortest exact form; "" for NaN */
+static const char *
+num(char *buf, size_t n, double x)
+{
+	cidx_num_shortest(buf, n, x);
+	return buf;
+}
+
+static void
+json_num(FILE *fp, double x)
+{
+	char b[40];
+
+	if (!isfinite(x))
+		fputs("null", fp);
+	else
+		fputs(num(b, sizeof(b), x), fp);
+}
+
+/* units in nominal order, then the unranked by code (dataset order) */
+static size_t *
+unit_order(const struct cidx_mc_result *r)
+{
+	size_t *ord = xcalloc(r->n + 1, sizeof(size_t)), q;
+
+	for (q = 0; q < r->nominal->n_ranked; q++)
+		ord[q] = r->nominal->order[q];
+	for (size_t i = 0; i < r->n; i++)
+		if (r->nominal->rank[i] == 0)
+			ord[q++] = i;
+	return ord;
+}
+
+static const char *
+design_word(const struct cidx_mc_result *r)
+{
+	return r->sobol ? "Saltelli" : "draws";
+}
+
+/* ---- table ---------------------------------------------------------- */
+
+static void
+print_header(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	struct sbuf sb = SBUF_INIT;
+
+	fprintf(fp, "cityidx sensitivity: workspace %s, year %d, ",
+	    cli_workspace(), v->year);
+	if (r->sobol)
+		fprintf(fp, "Saltelli design, %zu base draws, %zu runs, seed "
+		    "%llu\n", r->draws, r->runs, (unsigned long long)r->seed);
+	else
+		fprintf(fp, "%zu draws, seed %llu\n", r->draws,
+		    (unsigned long long)r->seed);
+	cli_mc_describe(r, v->e->fw, 0, &sb);
+	fprintf(fp, "inputs: %s\n", sb.buf);
+	sbuf_reset(&sb);
+	cli_engine_describe(v->e, &sb);
+	fprintf(fp, "nominal: %s; tiers %s over the top %ld\n\n", sb.buf,
+	    v->ts->text, v->top);
+	sbuf_release(&sb);
+}
+
+static void
+print_units(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	size_t nc = 7 + (size_t)r->n_tiers, *ord = unit_order(r);
+	struct out_table t;
+	const char **cells = xcalloc(nc, sizeof(char *));
+	char (*buf)[40] = xcalloc(nc, sizeof(*buf));
+	char (*head)[16] = xcalloc((size_t)r->n_tiers + 1, sizeof(*head));
+
+	out_table_init(&t, nc);
+	cells[0] = "rank";
+	cells[1] = "code";
+	cells[2] = "name";
+	cells[3] = "median";
+	cells[4] = "mean";
+	cells[5] = "5%";
+	cells[6] = "95%";
+	for (int k = 1; k <= r->n_tiers; k++) {
+		snprintf(head[k], sizeof(head[0]), "tier %d", k);
+		cells[6 + k] = head[k];
+	}
+	for (size_t c = 0; c < nc; c++)
+		out_table_set_right(&t, c, c != 1 && c != 2);
+	out_table_add(&t, cells);
+	for (size_t q = 0; q < r->n; q++) {
+		size_t i = ord[q];
+
+		snprintf(buf[0], sizeof(buf[0]), "%d", r->nominal->rank[i]);
+		cells[0] = r->nominal->rank[i] ? buf[0] : "-";
+		cells[1] = v->ds->unit[i].code;
+		cells[2] = rank_unit_name(&v->ds->unit[i]);
+		cells[3] = num(buf[3], sizeof(buf[3]), r->median[i]);
+		cidx_num_fmt_fixed(buf[4], sizeof(buf[4]), r->mean[i], 2);
+		cells[4] = isnan(r->mean[i]) ? "" : buf[4];
+		cells[5] = num(buf[5], sizeof(buf[5]), r->q05[i]);
+		cells[6] = num(buf[6], sizeof(buf[6]), r->q95[i]);
+		for (int k = 1; k <= r->n_tiers; k++) {
+			double s = r->tier_share[i * (size_t)r->n_tiers +
+			    (size_t)(k - 1)];
+
+			cidx_num_fmt_fixed(buf[6 + k], sizeof(buf[0]), 100 * s,
+			    1);
+			strcat(buf[6 + k], "%");
+			cells[6 + k] = buf[6 + k];
+		}
+		out_table_add(&t, cells);
+	}
+	out_table_print(fp, &t);
+	out_table_release(&t);
+	free(cells);
+	free(buf);
+	free(head);
+	free(ord);
+}
+
+static void
+print_footer(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	char b[40];
+	int first = 1;
+
+	cidx_num_fmt_fixed(b, sizeof(b), r->mean_shift, 3);
+	fprintf(fp, "\nmean absolute rank shift: %s places (over %zu %s)\n", b,
+	    r->runs, r->sobol ? "runs" : "draws");
+	if (r->n_tiers > 0) {
+		fputs("tiers of a draw by the nominal tiers' ranks:", fp);
+		for (int k = 1; k <= r->n_tiers; k++)
+			if (r->band_lo[k] == r->band_hi[k])
+				fprintf(fp, "%s tier %d rank %d", k > 1 ? "," :
+				    "", k, r->band_lo[k]);
+			else if (r->band_lo[k] < r->band_hi[k])
+				fprintf(fp, "%s tier %d ranks %d-%d", k > 1 ?
+				    "," : "", k, r->band_lo[k], r->band_hi[k]);
+		fputc('\n', fp);
+	}
+	fprintf(fp, "%zu data combination%s prepared once (imputation x "
+	    "winmax x normalisation)\n", r->n_variants,
+	    r->n_variants == 1 ? "" : "s");
+	for (size_t i = 0; !r->sobol && i < r->n; i++)
+		if (r->unranked[i] > 0) {
+			fprintf(fp, "%s %s (%zu)", first ? "without a rank in "
+			    "some draws:" : ",", v->ds->unit[i].code,
+			    r->unranked[i]);
+			first = 0;
+		}
+	if (!first)
+		fputc('\n', fp);
+	if (r->n_invalid)
+		fprintf(fp, "%zu unit rank(s) missing: a geometric or harmonic "
+		    "mean met a value <= 0\n", r->n_invalid);
+}
+
+static void
+print_sobol(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	struct out_table t;
+	const char *cells[4];
+	char b[4][40];
+
+	cidx_num_fmt_fixed(b[0], sizeof(b[0]), r->y_mean, 3);
+	cidx_num_fmt_fixed(b[1], sizeof(b[1]), r->V, 3);
+	fprintf(fp, "output: the mean absolute rank shift R_s of a run (mean "
+	    "%s, variance %s over the %zu runs of A and B)\n\n", b[0], b[1],
+	    2 * r->draws);
+	out_table_init(&t, 4);
+	out_table_set_right(&t, 1, 1);
+	out_table_set_right(&t, 2, 1);
+	out_table_set_right(&t, 3, 1);
+	cells[0] = "input";
+	cells[1] = "varies";
+	cells[2] = "first order S";
+	cells[3] = "total ST";
+	out_table_add(&t, cells);
+	for (size_t q = 0; q < r->d; q++) {
+		snprintf(b[1], sizeof(b[1]), "%zu %s", r->n_choices[r->input[q]],
+		    r->input[q] == CIDX_MC_WEIGHTS ? "weights" :
+		    r->input[q] == CIDX_MC_DROP ? "indicators" : "choices");
+		cells[0] = cidx_mc_input_names[r->input[q]];
+		cells[1] = b[1];
+		cidx_num_fmt_fixed(b[2], sizeof(b[2]), r->S[q], 3);
+		cidx_num_fmt_fixed(b[3], sizeof(b[3]), r->ST[q], 3);
+		cells[2] = isnan(r->S[q]) ? "" : b[2];
+		cells[3] = isnan(r->ST[q]) ? "" : b[3];
+		out_table_add(&t, cells);
+	}
+	out_table_print(fp, &t);
+	out_table_release(&t);
+	fprintf(fp, "\n%zu data combination%s prepared once\n", r->n_variants,
+	    r->n_variants == 1 ? "" : "s");
+}
+
+/* ---- CSV ------------------------------------------------------------ */
+
+static void
+csv_units(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	size_t *ord = unit_order(r);
+	char b[40];
+
+	fputs("code,name,nominal_rank,median_rank,mean_rank,q05_rank,"
+	    "q95_rank", fp);
+	for (int k = 1; k <= r->n_tiers; k++)
+		fprintf(fp, ",tier_%d_share", k);
+	fputc('\n', fp);
+	for (size_t q = 0; q < r->n; q++) {
+		size_t i = ord[q];
+
+		out_csv_field(fp, v->ds->unit[i].code);
+		fputc(',', fp);
+		out_csv_field(fp, v->ds->unit[i].name);
+		fputc(',', fp);
+		if (r->nominal->rank[i])
+			fprintf(fp, "%d", r->nominal->rank[i]);
+		fprintf(fp, ",%s", num(b, sizeof(b), r->median[i]));
+		fprintf(fp, ",%s", num(b, sizeof(b), r->mean[i]));
+		fprintf(fp, ",%s", num(b, sizeof(b), r->q05[i]));
+		fprintf(fp, ",%s", num(b, sizeof(b), r->q95[i]));
+		for (int k = 0; k < r->n_tiers; k++)
+			fprintf(fp, ",%s", num(b, sizeof(b), r->tier_share[i *
+			    (size_t)r->n_tiers + (size_t)k]));
+		fputc('\n', fp);
+	}
+	free(ord);
+}
+
+static void
+csv_sobol(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	char b[40];
+
+	fputs("input,choices,first_order,total\n", fp);
+	for (size_t q = 0; q < r->d; q++) {
+		fprintf(fp, "%s,%zu", cidx_mc_input_names[r->input[q]],
+		    r->n_choices[r->input[q]]);
+		fprintf(fp, ",%s", num(b, sizeof(b), r->S[q]));
+		fprintf(fp, ",%s\n", num(b, sizeof(b), r->ST[q]));
+	}
+}
+
+/* ---- JSON ----------------------------------------------------------- */
+
+static void
+json_inputs(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	const struct cidx_framework *fw = v->e->fw;
+
+	fputs("[", fp);
+	for (size_t q = 0; q < r->d; q++) {
+		enum cidx_mc_input k = r->input[q];
+
+		fprintf(fp, "%s\n    {\"input\": \"%s\"", q ? "," : "",
+		    cidx_mc_input_names[k]);
+		if (k == CIDX_MC_WEIGHTS) {
+			fputs(", \"noise\": ", fp);
+			json_num(fp, r->phi);
+			fputs(", \"nodes\": [", fp);
+			for (size_t t = 0; t < r->n_noisy; t++) {
+				fputs(t ? ", " : "", fp);
+				out_json_string(fp, fw->node[r->noisy[t]].code);
+			}
+			fputs("]}", fp);
+			continue;
+		}
+		fputs(k == CIDX_MC_DROP ? ", \"indicators\": [" :
+		    ", \"alternatives\": [", fp);
+		for (size_t i = 0; i < r->n_choices[k]; i++) {
+			fputs(i ? ", " : "", fp);
+			out_json_string(fp, k == CIDX_MC_DROP ?
+			    fw->node[r->drop[i]].code : r->alt_text[k][i]);
+		}
+		fputs("]}", fp);
+	}
+	fputs("\n  ]", fp);
+}
+
+static void
+json_unit(const struct mc_view *v, FILE *fp, size_t i)
+{
+	const struct cidx_mc_result *r = v->r;
+	const struct cidx_unit *u = &v->ds->unit[i];
+
+	fputs("{\"code\": ", fp);
+	out_json_string(fp, u->code);
+	fputs(", \"name\": ", fp);
+	out_json_string(fp, u->name);
+	fputs(", \"nominal_rank\": ", fp);
+	if (r->nominal->rank[i])
+		fprintf(fp, "%d", r->nominal->rank[i]);
+	else
+		fputs("null", fp);
+	fputs(", \"nominal_tier\": ", fp);
+	if (r->nominal->tier[i])
+		fprintf(fp, "%d", r->nominal->tier[i]);
+	else
+		fputs("null", fp);
+	fputs(", \"median_rank\": ", fp);
+	json_num(fp, r->median[i]);
+	fputs(", \"mean_rank\": ", fp);
+	json_num(fp, r->mean[i]);
+	fputs(", \"q05_rank\": ", fp);
+	json_num(fp, r->q05[i]);
+	fputs(", \"q95_rank\": ", fp);
+	json_num(fp, r->q95[i]);
+	fputs(", \"tier_shares\": [", fp);
+	for (int k = 0; k < r->n_tiers; k++) {
+		fputs(k ? ", " : "", fp);
+		json_num(fp, r->tier_share[i * (size_t)r->n_tiers +
+		    (size_t)k]);
+	}
+	fprintf(fp, "], \"unranked_draws\": %zu}", r->unranked[i]);
+}
+
+static void
+print_json(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	size_t *ord;
+
+	fprintf(fp, "{\n  \"cityidx\": \"%s\",\n  \"command\": "
+	    "\"sensitivity\",\n  \"workspace\": ", CITYIDX_VERSION);
+	out_json_string(fp, cli_workspace());
+	fprintf(fp, ",\n  \"year\": %d,\n  \"design\": \"%s\",\n  \"draws\": "
+	    "%zu,\n  \"runs\": %zu,\n  \"seed\": %llu,\n  \"inputs\": ",
+	    v->year, design_word(r), r->draws, r->runs,
+	    (unsigned long long)r->seed);
+	json_inputs(v, fp);
+	fprintf(fp, ",\n  \"data_combinations\": %zu,\n  \"mean_rank_shift\": ",
+	    r->n_variants);
+	json_num(fp, r->mean_shift);
+	fprintf(fp, ",\n  \"invalid\": %zu,\n  \"method\": ", r->n_invalid);
+	cli_engine_json_method(v->e, fp, v->year, v->ts->text, v->top, 20,
+	    "  ");
+	if (r->sobol) {
+		fputs(",\n  \"sobol\": {\"output\": \"mean absolute rank "
+		    "shift\", \"mean\": ", fp);
+		json_num(fp, r->y_mean);
+		fputs(", \"variance\": ", fp);
+		json_num(fp, r->V);
+		fputs(", \"indices\": [", fp);
+		for (size_t q = 0; q < r->d; q++) {
+			fprintf(fp, "%s\n    {\"input\": \"%s\", "
+			    "\"first_order\": ", q ? "," : "",
+			    cidx_mc_input_names[r->input[q]]);
+			json_num(fp, r->S[q]);
+			fputs(", \"total\": ", fp);
+			json_num(fp, r->ST[q]);
+			fputc('}', fp);
+		}
+		fputs("\n  ]}\n}\n", fp);
+		return;
+	}
+	fputs(",\n  \"tier_bands\": [", fp);
+	for (int k = 1; k <= r->n_tiers; k++)
+		fprintf(fp, "%s{\"tier\": %d, \"from\": %d, \"to\": %d}",
+		    k > 1 ? ", " : "", k, r->band_lo[k], r->band_hi[k]);
+	fputs("],\n  \"units\": [", fp);
+	ord = unit_order(r);
+	for (size_t q = 0; q < r->n; q++) {
+		fputs(q ? ",\n    " : "\n    ", fp);
+		json_unit(v, fp, ord[q]);
+	}
+	free(ord);
+	fputs("\n  ]\n}\n", fp);
+}
+
+/* csv and json have no footer: what it would say goes to stderr */
+static void
+warnings(const struct mc_view *v)
+{
+	const struct cidx_mc_result *r = v->r;
+
+	for (size_t i = 0; !r->sobol && i < r->n; i++)
+		if (r->unranked[i] > 0)
+			cli_warn("unit '%s' has no rank in %zu of %zu draws",
+			    v->ds->unit[i].code, r->unranked[i], r->runs);
+	if (r->n_invalid)
+		cli_warn("%zu unit rank(s) missing: a geometric or harmonic "
+		    "mean met a value <= 0", r->n_invalid);
+}
+
+int
+mc_output(const struct mc_view *v)
+{
+	FILE *fp = stdout;
+
+	if (v->output && (fp = fopen(v->output, "w")) == NULL)
+		return cli_error("cannot write '%s'", v->output);
+	if (v->fmt != CLI_FMT_TABLE)
+		warnings(v);
+	if (v->fmt == CLI_FMT_JSON) {
+		print_json(v, fp);
+	} else if (v->fmt == CLI_FMT_CSV) {
+		if (v->r->sobol)
+			csv_sobol(v, fp);
+		else
+			csv_units(v, fp);
+	} else {
+		print_header(v, fp);
+		if (v->r->sobol) {
+			print_sobol(v, fp);
+		} else {
+			print_units(v, fp);
+			print_footer(v, fp);
+		}
+	}
+	if (fp != stdout && fclose(fp) != 0)
+		return cli_error("cannot write '%s'", v->output);
+	return CLI_OK;
+}
+
+int
+mc_write_draws(const struct mc_view *v, const char *path)
+{
+	const struct cidx_mc_result *r = v->r;
+	const struct cidx_framework *fw = v->e->fw;
+	struct cidx_mc_params pa;
+	double *f = xcalloc(r->n_noisy + 1, sizeof(double));
+	char b[40];
+	FILE *fp;
+
+	if ((fp = fopen(path, "w")) == NULL) {
+		free(f);
+		return cli_error("cannot write '%s'", path);
+	}
+	fputs(r->sobol ? "run,matrix,row" : "draw", fp);
+	for (size_t q = 0; q < r->d; q++)
+		if (r->input[q] != CIDX_MC_WEIGHTS)
+			fprintf(fp, ",%s", cidx_mc_input_names[r->input[q]]);
+	for (size_t t = 0; t < r->n_noisy; t++) {
+		fputc(',', fp);
+		snprintf(b, sizeof(b), "w_%s", fw->node[r->noisy[t]].code);
+		out_csv_field(fp, b);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		fputs(",rank_", fp);
+		out_csv_field(fp, v->ds->unit[i].code);
+	}
+	fputc('\n', fp);
+	for (size_t k = 0; k < r->runs; k++) {
+		cidx_mc_params(r, k, &pa, f);
+		if (r->sobol && pa.matrix >= 2)
+			fprintf(fp, "%zu,AB_%s,%zu", k,
+			    cidx_mc_input_names[r->input[pa.matrix - 2]],
+			    pa.row);
+		else if (r->sobol)
+			fprintf(fp, "%zu,%s,%zu", k, pa.matrix ? "B" : "A",
+			    pa.row);
+		else
+			fprintf(fp, "%zu", k);
+		for (size_t q = 0; q < r->d; q++) {
+			enum cidx_mc_input in = r->input[q];
+
+			if (in == CIDX_MC_WEIGHTS)
+				continue;
+			fputc(',', fp);
+			out_csv_field(fp, in == CIDX_MC_DROP ?
+			    fw->node[r->drop[pa.alt[in]]].code :
+			    r->alt_text[in][pa.alt[in]]);
+		}
+		for (size_t t = 0; t < r->n_noisy; t++)
+			fprintf(fp, ",%s", num(b, sizeof(b), f[t]));
+		for (size_t i = 0; i < r->n; i++)
+			if (r->ranks[k * r->n + i])
+				fprintf(fp, ",%d", r->ranks[k * r->n + i]);
+			else
+				fputc(',', fp);
+		fputc('\n', fp);
+	}
+	free(f);
+	if (fclose(fp) != 0)
+		return cli_error("cannot write '%s'", path);
+	return CLI_OK;
+}
