@@ -28,7 +28,7 @@ DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
              libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
 DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv libxml2-utils
 DEPS_LINT  = cppcheck mandoc
-DEPS_BENCH = time
+DEPS_BENCH = time poppler-utils
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
                       src/plot/*.c)
@@ -130,6 +130,7 @@ bench: $(BIN)
 	@sh tests/deps.sh bench $(DEPS_BENCH)
 	sh tests/bench.sh $(BIN)
 	sh tests/bench-mc.sh $(BIN)
+	sh tests/bench-plot.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
