@@ -1,11 +1,13 @@
 /*
  * weightsfile.c - weights files and CODE=W assignments (weightsfile.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/suggest.h"
 #include "io/csv.h"
 #include "io/weightsfile.h"
 
@@ -20,6 +22,28 @@ tree_node(const struct cidx_framework *fw, const char *code)
 	    fw->node[k].type != CIDX_NODE_AGGREGATE)
 		return -2;
 	return k;
+}
+
+/* " (did you mean 'X'?)" for an unknown code one edit from the code of
+ * an indicator or aggregate, else "" (core/suggest.h) */
+static void
+did_you_mean(const struct cidx_framework *fw, const char *code, char *buf,
+    size_t n)
+{
+	const char **cand = xcalloc(fw->n ? fw->n : 1, sizeof(*cand));
+	const char *s;
+	size_t m = 0;
+
+	for (size_t k = 0; k < fw->n; k++)
+		if (fw->node[k].type == CIDX_NODE_INDICATOR ||
+		    fw->node[k].type == CIDX_NODE_AGGREGATE)
+			cand[m++] = fw->node[k].code;
+	s = cidx_suggest(code, cand, m);
+	if (s)
+		snprintf(buf, n, " (did you mean '%s'?)", s);
+	else
+		buf[0] = '\0';
+	free(cand);
 }
 
 static int
@@ -58,10 +82,14 @@ cidx_weights_read_file(const struct cidx_framework *fw, const char *path,
 		double v;
 
 		if (k < 0) {
+			char hint[CIDX_SUGGEST_MAX * 4 + 32];
+
+			did_you_mean(fw, fc->s, hint, sizeof(hint));
 			ret = cidx_err_set(err, CIDX_EINVAL, k == -1 ?
-			    "%s:%u:%u: unknown code '%s'" :
-			    "%s:%u:%u: '%s' is not an indicator or aggregate",
-			    path, fc->line, fc->col, fc->s);
+			    "%s:%u:%u: unknown code '%s'%s" :
+			    "%s:%u:%u: '%s' is not an indicator or aggregate%s",
+			    path, fc->line, fc->col, fc->s, k == -1 ? hint :
+			    "");
 			goto out;
 		}
 		if (parse_weight(fv->s, &v) < 0) {
@@ -95,9 +123,12 @@ cidx_weights_parse_set(const struct cidx_framework *fw, const char *assign,
 	code = xstrndup(assign, (size_t)(eq - assign));
 	k = tree_node(fw, code);
 	if (k < 0) {
-		cidx_err_set(err, CIDX_EINVAL, "--set '%s': %s '%s'", assign,
+		char hint[CIDX_SUGGEST_MAX * 4 + 32];
+
+		did_you_mean(fw, code, hint, sizeof(hint));
+		cidx_err_set(err, CIDX_EINVAL, "--set '%s': %s '%s'%s", assign,
 		    k == -1 ? "unknown code" : "not an indicator or aggregate:",
-		    code);
+		    code, k == -1 ? hint : "");
 		free(code);
 		return CIDX_EINVAL;
 	}

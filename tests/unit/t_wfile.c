@@ -127,6 +127,13 @@ test_wfile__weights_set(void)
 	}
 	CHECK_INT(cidx_weights_parse_set(fw, "ZZ=1", &s, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "--set 'ZZ=1': unknown code 'ZZ'");
+	CHECK(strstr(err.msg, "did you mean") == NULL);
+	/* one edit from a code of the tree: a suggestion, never a group or
+	 * denominator code */
+	CHECK_INT(cidx_weights_parse_set(fw, "index=1", &s, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "unknown code 'index' (did you mean 'INDEX'?)");
+	CHECK_INT(cidx_weights_parse_set(fw, "PO=1", &s, &err), CIDX_EINVAL);
+	CHECK(strstr(err.msg, "did you mean") == NULL);
 	CHECK_INT(cidx_weights_parse_set(fw, "A=-1", &s, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "weight must be a number from 0 to 1e9");
 	/* nothing added by the errors */
