@@ -16,7 +16,7 @@ WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 ifneq ($(DEVELOPER),)
 WARN     += -Werror
 endif
-PKGS      = gsl sqlite3 cairo pangocairo xlsxwriter
+PKGS      = gsl sqlite3 cairo pangocairo fontconfig xlsxwriter
 # (errors are reported by the pkg-config check below, once)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -112,6 +112,10 @@ check-unit: $(UNIT)
 check-cli: $(BIN)
 	sh tests/cli/run.sh $(BIN)
 
+# third-party leaks are suppressed by name (tests/lsan.supp), which needs
+# full stacks
+check-asan: export ASAN_OPTIONS = fast_unwind_on_malloc=0
+check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 check-asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined \
 	    -fsanitize=float-cast-overflow -fno-sanitize-recover=all \

@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "plot/plot_int.h"
@@ -292,6 +293,7 @@ cidx_plot_shutdown(void)
 {
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 #define TYPED(name, ty, TAG, member)                                        \

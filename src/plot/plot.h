@@ -275,10 +275,10 @@ int cidx_plot_uncert_draw(cairo_t *cr, const struct cidx_rect *r,
     struct cidx_err *err);
 
 /*! cidx_plot_shutdown() :
- *  Releases what pango and cairo keep for the whole process (the default
- *  font map, font caches), so that leak checkers see a clean exit.  Call
- *  it last, when no chart or report is open; a later call into the layer
- *  loads the fonts again. */
+ *  Releases what pango, cairo and fontconfig keep for the whole process
+ *  (the default font map, font caches, fontconfig's configuration), so
+ *  that leak checkers see a clean exit.  Call it last, when no chart or
+ *  report is open and nothing else in the process uses fontconfig. */
 void cidx_plot_shutdown(void);
 
 #endif
