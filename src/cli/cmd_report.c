@@ -381,7 +381,7 @@ write_report(struct report *r, const struct report_opts *o,
 	if (ret == 0)
 		ret = audit_table(r, doc, &err);
 	if (ret == 0) {
-		report_method(r);
+		report_method(r, mc);
 		ret = cidx_doc_text(doc, ZH(r) ? "方法" : "Method", r->para,
 		    r->n_para, &err);
 	}

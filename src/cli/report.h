@@ -18,7 +18,10 @@ struct report {
 
 /* the method summary of the title page, into r->para */
 void report_summary(struct report *r);
-/* the method appendix: steps and formulas, into r->para */
-void report_method(struct report *r);
+struct cidx_mc_result;
+
+/* the method appendix: steps and formulas, into r->para; with `mc` (may
+ * be NULL) the uncertainty analysis too */
+void report_method(struct report *r, const struct cidx_mc_result *mc);
 
 #endif
