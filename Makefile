@@ -16,7 +16,7 @@ WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 ifneq ($(DEVELOPER),)
 WARN     += -Werror
 endif
-PKGS      = gsl sqlite3 cairo pangocairo fontconfig xlsxwriter
+PKGS      = gsl sqlite3 cairo pangocairo xlsxwriter
 # (errors are reported by the pkg-config check below, once)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

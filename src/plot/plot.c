@@ -9,7 +9,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "plot/plot_int.h"
@@ -293,7 +292,6 @@ cidx_plot_shutdown(void)
 {
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
-	FcFini();
 }
 
 #define TYPED(name, ty, TAG, member)                                        \

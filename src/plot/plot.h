@@ -275,10 +275,11 @@ int cidx_plot_uncert_draw(cairo_t *cr, const struct cidx_rect *r,
     struct cidx_err *err);
 
 /*! cidx_plot_shutdown() :
- *  Releases what pango, cairo and fontconfig keep for the whole process
- *  (the default font map, font caches, fontconfig's configuration), so
- *  that leak checkers see a clean exit.  Call it last, when no chart or
- *  report is open and nothing else in the process uses fontconfig. */
+ *  Releases what pango and cairo keep for the whole process (the default
+ *  font map, font caches), so that leak checkers see a clean exit.  Call
+ *  it last, when no chart or report is open.  (fontconfig's own
+ *  configuration stays: FcFini() is not safe while pango may still be
+ *  loading it in its thread.) */
 void cidx_plot_shutdown(void);
 
 #endif
