@@ -479,21 +479,6 @@ fail:
 	return ret;
 }
 
-static void
-nodes_free(struct cidx_node *node, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(node[i].code);
-		free(node[i].parent);
-		free(node[i].name_zh);
-		free(node[i].name_en);
-		free(node[i].unit);
-		free(node[i].denominator);
-		free(node[i].treat);
-	}
-	free(node);
-}
-
 /* A number column of `nodes`: a number, or NULL where `nullable`. */
 static int
 num_col(sqlite3_stmt *s, int i, int nullable, double *out)
@@ -576,7 +561,7 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 		ret = cidx_db_err(st, err, "load framework");
 	sqlite3_finalize(s);
 	if (ret < 0) {
-		nodes_free(node, n);
+		cidx_nodes_free(node, n);
 		return ret;
 	}
 	if (n == 0) {
