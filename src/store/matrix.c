@@ -149,9 +149,11 @@ cidx_series_count(struct cidx_store *st, size_t *out, struct cidx_err *err)
 	return ret;
 }
 
-int
-cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
-    struct cidx_err *err)
+/* The years the query `sql` lists, in its order (caller frees); `what`
+ * names a failed read. */
+static int
+year_list(struct cidx_store *st, const char *sql, const char *what,
+    int **out, size_t *n, struct cidx_err *err)
 {
 	sqlite3_stmt *s;
 	size_t cap = 0;
@@ -159,8 +161,7 @@ cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
 
 	*out = NULL;
 	*n = 0;
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM stale_years "
-	    "ORDER BY year", err)) < 0)
+	if ((ret = cidx_db_prepare(st, &s, sql, err)) < 0)
 		return ret;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(*out, *n + 1, cap);
@@ -171,9 +172,17 @@ cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return cidx_db_err(st, err, "read stale years");
+		return cidx_db_err(st, err, what);
 	}
 	return 0;
+}
+
+int
+cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err)
+{
+	return year_list(st, "SELECT year FROM stale_years ORDER BY year",
+	    "read stale years", out, n, err);
 }
 
 /* "unit 'X', indicator 'Y'" for a message about a value in cells. */
@@ -426,27 +435,8 @@ int
 cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
     struct cidx_err *err)
 {
-	sqlite3_stmt *s;
-	size_t cap = 0;
-	int ret, rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM matrices UNION "
-	    "SELECT year FROM stale_years ORDER BY 1", err)) < 0)
-		return ret;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(*out, *n + 1, cap);
-		(*out)[(*n)++] = sqlite3_column_int(s, 0);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return cidx_db_err(st, err, "read years");
-	}
-	return 0;
+	return year_list(st, "SELECT year FROM matrices UNION SELECT year "
+	    "FROM stale_years ORDER BY 1", "read years", out, n, err);
 }
 
 /*
@@ -586,6 +576,23 @@ out:
 	return ret;
 }
 
+int32_t *
+cidx_ymat_sources(const struct cidx_ymat *m, size_t *n)
+{
+	int32_t *src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
+
+	*n = 0;
+	for (size_t k = 0; k < m->prov.cap; k++) {
+		if (m->prov.val[k] <= 1)
+			continue;
+		src[3 * *n] = (int32_t)(m->prov.key[k] >> 32);
+		src[3 * *n + 1] = (int32_t)(uint32_t)m->prov.key[k];
+		src[3 * *n + 2] = (int32_t)(m->prov.val[k] - 1);
+		(*n)++;
+	}
+	return src;
+}
+
 static int
 cmp_src(const void *a, const void *b)
 {
@@ -651,15 +658,7 @@ cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
 		memcpy(v + n * ns, m->v + r * ns, ns * sizeof(*v));
 		n++;
 	}
-	src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
-	for (size_t i = 0; i < m->prov.cap; i++) {
-		if (m->prov.val[i] == 0 || m->prov.val[i] - 1 == 0)
-			continue;
-		src[3 * nsrc] = (int32_t)(m->prov.key[i] >> 32);
-		src[3 * nsrc + 1] = (int32_t)(uint32_t)m->prov.key[i];
-		src[3 * nsrc + 2] = (int32_t)(m->prov.val[i] - 1);
-		nsrc++;
-	}
+	src = cidx_ymat_sources(m, &nsrc);
 	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
 	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
 	    "matrices(year, format, n_units, n_series, sources, units, vals) "

@@ -821,25 +821,6 @@ out:
 	return ret;
 }
 
-/* The source triples (series, import, count) of a matrix read from
- * cells (caller frees). */
-static int32_t *
-ymat_sources(const struct cidx_ymat *m, size_t *n)
-{
-	int32_t *src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
-
-	*n = 0;
-	for (size_t k = 0; k < m->prov.cap; k++) {
-		if (m->prov.val[k] <= 1)
-			continue;
-		src[3 * *n] = (int32_t)(m->prov.key[k] >> 32);
-		src[3 * *n + 1] = (int32_t)(uint32_t)m->prov.key[k];
-		src[3 * *n + 2] = (int32_t)(m->prov.val[k] - 1);
-		(*n)++;
-	}
-	return src;
-}
-
 /*
  * One year as the dataset: the year's `matrices` row is read in place
  * (cidx_ymat_view()) and each unit's row copied once into the dataset's
@@ -882,7 +863,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		w.ns = m->ns;
 		w.uid = m->uid;
 		w.v = m->v;
-		w.src = src = ymat_sources(m, &w.nsrc);
+		w.src = src = cidx_ymat_sources(m, &w.nsrc);
 	}
 	nrows = w.n;
 	/* each dataset column from its series (< w.ns), or none */
