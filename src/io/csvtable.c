@@ -121,39 +121,39 @@ cidx_csv_col_at(const struct cidx_csv_field *f, size_t byte_off)
 	return col;
 }
 
+/* Row r of the table as the reader gave it. */
+static struct cidx_csv_row
+table_row(const struct cidx_csv *t, size_t r)
+{
+	struct cidx_csv_row row;
+
+	row.field = cidx_csv_at(t, r, 0);
+	row.n = cidx_csv_ncols(t, r);
+	row.index = r;
+	row.end_line = t->row_endline[r];
+	row.end_col = t->row_endcol[r];
+	return row;
+}
+
 int
 cidx_csv_find_col(const struct cidx_csv *t, const char *const *names)
 {
-	size_t nc = cidx_csv_ncols(t, 0);
+	struct cidx_csv_row hdr = table_row(t, 0);
 
-	for (const char *const *n = names; *n; n++)
-		for (size_t c = 0; c < nc; c++)
-			if (strcasecmp(cidx_csv_at(t, 0, c)->s, *n) == 0)
-				return (int)c;
-	return -1;
+	return cidx_csv_row_find(&hdr, names);
 }
 
 int
 cidx_csv_check_rect(const struct cidx_csv *t, struct cidx_err *err)
 {
 	size_t nc = cidx_csv_ncols(t, 0);
+	int ret;
 
 	for (size_t r = 1; r < t->nrows; r++) {
-		size_t k = cidx_csv_ncols(t, r);
+		struct cidx_csv_row row = table_row(t, r);
 
-		if (k > nc) {
-			const struct cidx_csv_field *f = cidx_csv_at(t, r, nc);
-
-			return cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: row has %zu fields, header has %zu",
-			    t->path, f->line, f->col, k, nc);
-		}
-		if (k < nc) {
-			return cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: row has %zu fields, header has %zu",
-			    t->path, t->row_endline[r], t->row_endcol[r], k,
-			    nc);
-		}
+		if ((ret = cidx_csv_row_check(t->path, &row, nc, err)) < 0)
+			return ret;
 	}
 	return 0;
 }
