@@ -192,15 +192,27 @@ where(struct cidx_store *st, sqlite3_int64 uid, size_t col, char *buf,
 	sqlite3_finalize(s);
 }
 
-static void
-cells_sql(struct sbuf *sql, int values, int imports, const char *rest)
+/* Prepares the read of the year's rows of `cells`: unit, chunk, the
+ * values v0.. (with `values`), the imports i0..; the caller finalizes *s,
+ * even on failure. */
+static int
+cells_read(struct cidx_store *st, int year, int values, sqlite3_stmt **s,
+    struct cidx_err *err)
 {
-	sbuf_adds(sql, "SELECT unit, chunk");
+	struct sbuf sql = SBUF_INIT;
+	int ret;
+
+	sbuf_adds(&sql, "SELECT unit, chunk");
 	for (int k = 0; values && k < CIDX_CHUNK; k++)
-		sbuf_addf(sql, ", v%d", k);
-	for (int k = 0; imports && k < CIDX_CHUNK; k++)
-		sbuf_addf(sql, ", i%d", k);
-	sbuf_addf(sql, " FROM cells %s", rest);
+		sbuf_addf(&sql, ", v%d", k);
+	for (int k = 0; k < CIDX_CHUNK; k++)
+		sbuf_addf(&sql, ", i%d", k);
+	sbuf_adds(&sql, " FROM cells WHERE year = ?1");
+	ret = cidx_db_prepare(st, s, sql.buf, err);
+	sbuf_release(&sql);
+	if (ret < 0)
+		return ret;
+	return cidx_db_bind(st, *s, err, "i", year);
 }
 
 /* The year from `cells`: every value checked, since by other hands
@@ -208,14 +220,10 @@ cells_sql(struct sbuf *sql, int values, int imports, const char *rest)
 static int
 from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 {
-	struct sbuf sql = SBUF_INIT;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
-	cells_sql(&sql, 1, 1, "WHERE year = ?1");
-	ret = cidx_db_prepare(st, &s, sql.buf, err);
-	sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
+	if ((ret = cells_read(st, m->year, 1, &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_int64 uid = sqlite3_column_int64(s, 0);
@@ -361,7 +369,6 @@ static int
 fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err)
 {
-	struct sbuf sql = SBUF_INIT;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
@@ -370,10 +377,7 @@ fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
 			memset(m->imp + r * m->ns, 0, m->ns * sizeof(*m->imp));
 			memset(m->known + r * m->nch, 1, m->nch);
 		}
-	cells_sql(&sql, 0, 1, "WHERE year = ?1");
-	ret = cidx_db_prepare(st, &s, sql.buf, err);
-	sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
+	if ((ret = cells_read(st, m->year, 0, &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_int64 chunk = sqlite3_column_int64(s, 1);
