@@ -142,6 +142,25 @@ no_data(const struct cidx_engine *e, int year, const char *what,
 	return CIDX_ENOTFOUND;
 }
 
+/* *t: the slot of `year`, once the years are read; CIDX_ENOTFOUND naming
+ * the years with data when it has none */
+static int
+year_slot(struct cidx_engine *e, int year, size_t *t, struct cidx_err *err)
+{
+	const int *years;
+	size_t n;
+	long k;
+	int ret;
+
+	*t = 0;
+	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
+		return ret;
+	if ((k = year_index(e, year)) < 0)
+		return no_data(e, year, "", err);
+	*t = (size_t)k;
+	return 0;
+}
+
 /* *t: the index of the latest year at or before index `from` that has
  * data in every pillar, -1 when none */
 static int
@@ -187,9 +206,12 @@ cidx_engine_pick_years(struct cidx_engine *e, int want, int compare,
 	if (n == 0)
 		return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data");
 	if (want) {
+		size_t t;
+
 		*year = want;
-		if ((k = year_index(e, *year)) < 0)
-			return no_data(e, *year, "", err);
+		if ((ret = year_slot(e, *year, &t, err)) < 0)
+			return ret;
+		k = (long)t;
 	} else if ((ret = latest_whole(e, (long)n - 1, &k, err)) < 0) {
 		return ret;
 	} else if (k < 0) {
@@ -261,17 +283,13 @@ cidx_engine_prepared(struct cidx_engine *e, int year,
     const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
     struct cidx_err *err)
 {
-	const int *years;
-	size_t n;
-	long t;
+	size_t t;
 	int ret;
 
 	*ds = NULL;
-	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
+	if ((ret = year_slot(e, year, &t, err)) < 0)
 		return ret;
-	if ((t = year_index(e, year)) < 0)
-		return no_data(e, year, "", err);
-	if (e->prep[t] == NULL && (ret = prepare_slot(e, (size_t)t, &e->o.m,
+	if (e->prep[t] == NULL && (ret = prepare_slot(e, t, &e->o.m,
 	    &e->prep[t], &e->rep[t], err)) < 0)
 		return ret;
 	*ds = e->prep[t];
@@ -311,17 +329,12 @@ cidx_engine_prepare_with(struct cidx_engine *e, int year,
     struct cidx_err *err)
 {
 	struct cidx_prep_report rep;
-	const int *years;
-	size_t n;
-	long t;
+	size_t t;
 	int ret;
 
 	*out = NULL;
-	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
-		return ret;
-	if ((t = year_index(e, year)) < 0)
-		return no_data(e, year, "", err);
-	if ((ret = prepare_slot(e, (size_t)t, m, out, &rep, err)) < 0)
+	if ((ret = year_slot(e, year, &t, err)) < 0 ||
+	    (ret = prepare_slot(e, t, m, out, &rep, err)) < 0)
 		return ret;
 	cidx_prep_report_release(&rep);
 	return 0;

@@ -1,7 +1,7 @@
 /*
  * batch.h - an import batch: what one data file states about units and
  * values, already checked against the framework.  Plain data: io/import.c
- * fills it from a file, store/store.c applies it to a workspace, and
+ * fills it from a file, store/apply.c applies it to a workspace, and
  * neither needs the other's header.
  *
  * Ownership: every pointer inside is owned by the batch and released by

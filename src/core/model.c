@@ -23,13 +23,19 @@ node_clear(struct cidx_node *nd)
 }
 
 void
+cidx_nodes_free(struct cidx_node *node, size_t n)
+{
+	for (size_t i = 0; node && i < n; i++)
+		node_clear(&node[i]);
+	free(node);
+}
+
+void
 cidx_framework_free(struct cidx_framework *fw)
 {
 	if (fw == NULL)
 		return;
-	for (size_t i = 0; i < fw->n; i++)
-		node_clear(&fw->node[i]);
-	free(fw->node);
+	cidx_nodes_free(fw->node, fw->n);
 	free(fw->ind);
 	free(fw->bottom_up);
 	free(fw->top_down);

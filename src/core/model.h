@@ -65,6 +65,9 @@ struct cidx_framework {
 };
 
 void cidx_framework_free(struct cidx_framework *fw);
+/*! cidx_nodes_free() : frees `n` nodes and their strings, for a reader
+ *  that fails before cidx_framework_build() has taken them (NULL: none). */
+void cidx_nodes_free(struct cidx_node *node, size_t n);
 
 /*! cidx_framework_find() : index of the node with `code`, or -1. */
 int cidx_framework_find(const struct cidx_framework *fw, const char *code);

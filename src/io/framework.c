@@ -272,18 +272,7 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 	ret = cidx_framework_build(out, node, n, path, err);
 	node = NULL; /* owned by the framework now, even on failure */
 out:
-	if (node) {
-		for (size_t i = 0; i < n; i++) {
-			free(node[i].code);
-			free(node[i].parent);
-			free(node[i].name_zh);
-			free(node[i].name_en);
-			free(node[i].unit);
-			free(node[i].denominator);
-			free(node[i].treat);
-		}
-		free(node);
-	}
+	cidx_nodes_free(node, n);
 	cidx_strmap_release(&parents);
 	cidx_csv_free(t);
 	return ret;

@@ -130,7 +130,16 @@ int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
  *  was read from cells. */
 int cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err);
+/*! cidx_ymat_save_matrix() : writes the year's `matrices` row from `m`
+ *  (deleting it when no value is left, keeping none when the blobs
+ *  would be too large) and takes the year off `stale_years`. */
+int cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
+    struct cidx_err *err);
 void cidx_ymat_free(struct cidx_ymat *m);
+/*! cidx_ymat_sources() : where the values came from, as `matrices`
+ *  keeps it: *n (series, import, count) triples from `prov`, in no order
+ *  (caller frees). */
+int32_t *cidx_ymat_sources(const struct cidx_ymat *m, size_t *n);
 /*! cidx_ymat_stale() : the years whose `matrices` row is missing or
  *  stale, ascending (caller frees). */
 int cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,

@@ -1,20 +1,14 @@
 /*
  * matrix.c - the values of a year in memory (struct cidx_ymat), read from
- * and written to the workspace.
+ * and written to the workspace (WORKSPACE SCHEMA in man/cityidx.1).
  *
  * `cells` holds the values (a row per year, unit and chunk of 64 series)
  * and the import that wrote each; `matrices` holds each year once more as
- * one row of blobs, so that loading a year is one read.  The import writes
- * both in one transaction.  A year listed in `stale_years` (cells changed
- * by other hands: triggers add it) or whose blobs do not fit is read from
- * `cells` instead.
- *
- * Blob layout (format 1 little-endian, 2 big-endian: the machine's own;
- * a workspace moved to a machine of the other order reads `cells`):
- *   units    n_units int64: the unit id of each row
- *   vals     n_units x n_series binary64, row by row; NaN: no value
- *   sources  int32 triples (series, import id, number of values), by
- *            series then import: where the year's values came from
+ * one row of blobs, so that loading a year is one read (store/matblob.c).
+ * The import writes both in one transaction.  A year listed in
+ * `stale_years` (cells changed by other hands: triggers add it) or whose
+ * blobs do not fit is read from `cells` instead, and its `matrices` row
+ * written anew when it is saved.
  */
 #include <math.h>
 #include <stdio.h>
@@ -23,17 +17,6 @@
 
 #include "core/mem.h"
 #include "store/internal.h"
-
-/* blobs of more than this are not kept: the year is read from cells */
-#define MATRIX_MAX ((size_t)256 << 20)
-
-int
-cidx_ymat_format(void)
-{
-	const uint16_t one = 1;
-
-	return *(const unsigned char *)&one ? 1 : 2;
-}
 
 static struct cidx_ymat *
 ymat_new(int year, size_t ns)
@@ -149,9 +132,11 @@ cidx_series_count(struct cidx_store *st, size_t *out, struct cidx_err *err)
 	return ret;
 }
 
-int
-cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
-    struct cidx_err *err)
+/* The years the query `sql` lists, in its order (caller frees); `what`
+ * names a failed read. */
+static int
+year_list(struct cidx_store *st, const char *sql, const char *what,
+    int **out, size_t *n, struct cidx_err *err)
 {
 	sqlite3_stmt *s;
 	size_t cap = 0;
@@ -159,8 +144,7 @@ cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
 
 	*out = NULL;
 	*n = 0;
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM stale_years "
-	    "ORDER BY year", err)) < 0)
+	if ((ret = cidx_db_prepare(st, &s, sql, err)) < 0)
 		return ret;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(*out, *n + 1, cap);
@@ -171,9 +155,17 @@ cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return cidx_db_err(st, err, "read stale years");
+		return cidx_db_err(st, err, what);
 	}
 	return 0;
+}
+
+int
+cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err)
+{
+	return year_list(st, "SELECT year FROM stale_years ORDER BY year",
+	    "read stale years", out, n, err);
 }
 
 /* "unit 'X', indicator 'Y'" for a message about a value in cells. */
@@ -200,15 +192,27 @@ where(struct cidx_store *st, sqlite3_int64 uid, size_t col, char *buf,
 	sqlite3_finalize(s);
 }
 
-static void
-cells_sql(struct sbuf *sql, int values, int imports, const char *rest)
+/* Prepares the read of the year's rows of `cells`: unit, chunk, the
+ * values v0.. (with `values`), the imports i0..; the caller finalizes *s,
+ * even on failure. */
+static int
+cells_read(struct cidx_store *st, int year, int values, sqlite3_stmt **s,
+    struct cidx_err *err)
 {
-	sbuf_adds(sql, "SELECT unit, chunk");
+	struct sbuf sql = SBUF_INIT;
+	int ret;
+
+	sbuf_adds(&sql, "SELECT unit, chunk");
 	for (int k = 0; values && k < CIDX_CHUNK; k++)
-		sbuf_addf(sql, ", v%d", k);
-	for (int k = 0; imports && k < CIDX_CHUNK; k++)
-		sbuf_addf(sql, ", i%d", k);
-	sbuf_addf(sql, " FROM cells %s", rest);
+		sbuf_addf(&sql, ", v%d", k);
+	for (int k = 0; k < CIDX_CHUNK; k++)
+		sbuf_addf(&sql, ", i%d", k);
+	sbuf_adds(&sql, " FROM cells WHERE year = ?1");
+	ret = cidx_db_prepare(st, s, sql.buf, err);
+	sbuf_release(&sql);
+	if (ret < 0)
+		return ret;
+	return cidx_db_bind(st, *s, err, "i", year);
 }
 
 /* The year from `cells`: every value checked, since by other hands
@@ -216,14 +220,10 @@ cells_sql(struct sbuf *sql, int values, int imports, const char *rest)
 static int
 from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 {
-	struct sbuf sql = SBUF_INIT;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
-	cells_sql(&sql, 1, 1, "WHERE year = ?1");
-	ret = cidx_db_prepare(st, &s, sql.buf, err);
-	sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
+	if ((ret = cells_read(st, m->year, 1, &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_int64 uid = sqlite3_column_int64(s, 0);
@@ -274,77 +274,6 @@ from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 out:
 	sqlite3_finalize(s);
 	return ret;
-}
-
-int
-cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
-    struct cidx_yview *out, struct cidx_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	int ret;
-
-	memset(out, 0, sizeof(*out));
-	if ((ret = cidx_db_prepare(st, &s, "SELECT (SELECT count(*) FROM "
-	    "stale_years WHERE year = ?1), (SELECT format FROM matrices WHERE "
-	    "year = ?1), n_units, n_series, sources, units, vals FROM "
-	    "(SELECT 1) LEFT JOIN matrices ON year = ?1", err)) < 0)
-		return ret;
-	if ((ret = cidx_db_bind(st, s, err, "i", year)) < 0)
-		goto fail;
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		ret = cidx_db_err(st, err, "read matrix");
-		goto fail;
-	}
-	if (sqlite3_column_int(s, 0) != 0)
-		goto fail; /* stale */
-	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
-		out->ok = 1; /* no row: no values */
-		goto fail;
-	}
-	{
-		sqlite3_int64 n = sqlite3_column_int64(s, 2);
-		sqlite3_int64 k = sqlite3_column_int64(s, 3);
-		size_t nsrc = (size_t)sqlite3_column_bytes(s, 4) / 12;
-		const int32_t *src = sqlite3_column_blob(s, 4);
-		const sqlite3_int64 *uid = sqlite3_column_blob(s, 5);
-		const double *v = sqlite3_column_blob(s, 6);
-
-		if (sqlite3_column_int(s, 1) != cidx_ymat_format() || n < 0 ||
-		    k < 0 || (size_t)k > ns ||
-		    (size_t)sqlite3_column_bytes(s, 4) % 12 != 0 ||
-		    (size_t)sqlite3_column_bytes(s, 5) != (size_t)n * 8 ||
-		    (size_t)sqlite3_column_bytes(s, 6) !=
-		    (size_t)n * (size_t)k * 8)
-			goto fail; /* not ours: read cells */
-		if ((n > 0 && (uid == NULL || (k > 0 && v == NULL))) ||
-		    (nsrc > 0 && src == NULL)) {
-			ret = cidx_db_err(st, err, "read matrix");
-			goto fail;
-		}
-		for (size_t i = 0; i < nsrc; i++)
-			if (src[3 * i] < 0 || (size_t)src[3 * i] >= ns ||
-			    src[3 * i + 2] < 0)
-				goto fail;
-		out->n = (size_t)n;
-		out->ns = (size_t)k;
-		out->uid = uid;
-		out->v = v;
-		out->src = src;
-		out->nsrc = nsrc;
-		out->stmt = s;
-		out->ok = 1;
-		return 0;
-	}
-fail:
-	sqlite3_finalize(s);
-	return ret;
-}
-
-void
-cidx_ymat_view_end(struct cidx_yview *w)
-{
-	sqlite3_finalize(w->stmt);
-	memset(w, 0, sizeof(*w));
 }
 
 /* The year from `matrices`: *got 1 when it was there and current, 0 when
@@ -426,27 +355,8 @@ int
 cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
     struct cidx_err *err)
 {
-	sqlite3_stmt *s;
-	size_t cap = 0;
-	int ret, rc;
-
-	*out = NULL;
-	*n = 0;
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year FROM matrices UNION "
-	    "SELECT year FROM stale_years ORDER BY 1", err)) < 0)
-		return ret;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(*out, *n + 1, cap);
-		(*out)[(*n)++] = sqlite3_column_int(s, 0);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return cidx_db_err(st, err, "read years");
-	}
-	return 0;
+	return year_list(st, "SELECT year FROM matrices UNION SELECT year "
+	    "FROM stale_years ORDER BY 1", "read years", out, n, err);
 }
 
 /*
@@ -459,7 +369,6 @@ static int
 fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err)
 {
-	struct sbuf sql = SBUF_INIT;
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
@@ -468,10 +377,7 @@ fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
 			memset(m->imp + r * m->ns, 0, m->ns * sizeof(*m->imp));
 			memset(m->known + r * m->nch, 1, m->nch);
 		}
-	cells_sql(&sql, 0, 1, "WHERE year = ?1");
-	ret = cidx_db_prepare(st, &s, sql.buf, err);
-	sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_bind(st, s, err, "i", m->year)) < 0)
+	if ((ret = cells_read(st, m->year, 0, &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_int64 chunk = sqlite3_column_int64(s, 1);
@@ -586,99 +492,15 @@ out:
 	return ret;
 }
 
-static int
-cmp_src(const void *a, const void *b)
-{
-	const int32_t *x = a, *y = b;
-
-	if (x[0] != y[0])
-		return (x[0] > y[0]) - (x[0] < y[0]);
-	return (x[1] > y[1]) - (x[1] < y[1]);
-}
-
-static int
-exec_year(struct cidx_store *st, const char *sql, int year,
-    struct cidx_err *err)
-{
-	sqlite3_stmt *s;
-	int ret;
-
-	if ((ret = cidx_db_prepare(st, &s, sql, err)) < 0)
-		return ret;
-	if ((ret = cidx_db_bind(st, s, err, "i", year)) == 0)
-		ret = cidx_db_done(st, s, "save matrix", err);
-	sqlite3_finalize(s);
-	return ret;
-}
-
 int
 cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	size_t ns = m->ns, n = 0, nsrc = 0;
-	sqlite3_int64 *uid = NULL;
-	double *v = NULL;
-	int32_t *src = NULL;
-	unsigned char *keep = NULL;
-	int ret = 0;
+	int ret;
 
 	if (!m->changed && !m->stale)
 		return 0;
 	if (m->changed && (ret = save_cells(st, m, err)) < 0)
 		return ret;
-	/* the rows that still hold a value */
-	keep = xcalloc(m->n ? m->n : 1, 1);
-	for (size_t r = 0; r < m->n; r++) {
-		for (size_t c = 0; c < ns && !keep[r]; c++)
-			keep[r] = !isnan(m->v[r * ns + c]);
-		n += keep[r];
-	}
-	if (n == 0) {
-		ret = exec_year(st, "DELETE FROM matrices WHERE year = ?1",
-		    m->year, err);
-		goto fresh;
-	}
-	if (n * ns * 8 > MATRIX_MAX)
-		goto out; /* too large to keep: stays stale, read from cells */
-	uid = xcalloc(n, sizeof(*uid));
-	v = xcalloc(n * ns + 1, sizeof(*v));
-	n = 0;
-	for (size_t r = 0; r < m->n; r++) {
-		if (!keep[r])
-			continue;
-		uid[n] = m->uid[r];
-		memcpy(v + n * ns, m->v + r * ns, ns * sizeof(*v));
-		n++;
-	}
-	src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
-	for (size_t i = 0; i < m->prov.cap; i++) {
-		if (m->prov.val[i] == 0 || m->prov.val[i] - 1 == 0)
-			continue;
-		src[3 * nsrc] = (int32_t)(m->prov.key[i] >> 32);
-		src[3 * nsrc + 1] = (int32_t)(uint32_t)m->prov.key[i];
-		src[3 * nsrc + 2] = (int32_t)(m->prov.val[i] - 1);
-		nsrc++;
-	}
-	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
-	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
-	    "matrices(year, format, n_units, n_series, sources, units, vals) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err)) < 0 ||
-	    (ret = cidx_db_bind(st, s, err, "iiIIbbb", m->year,
-	    cidx_ymat_format(), (sqlite3_int64)n, (sqlite3_int64)ns,
-	    (const void *)src, 3 * nsrc * sizeof(*src), (const void *)uid,
-	    n * sizeof(*uid), (const void *)v, n * ns * sizeof(*v))) < 0 ||
-	    (ret = cidx_db_done(st, s, "save matrix", err)) < 0)
-		goto out;
-fresh:
-	if (ret == 0)
-		ret = exec_year(st, "DELETE FROM stale_years WHERE year = ?1",
-		    m->year, err);
-out:
-	sqlite3_finalize(s);
-	free(keep);
-	free(uid);
-	free(v);
-	free(src);
-	return ret;
+	return cidx_ymat_save_matrix(st, m, err);
 }

@@ -1,0 +1,85 @@
+/*
+ * import_int.h - what the reading of a data file shares: the state of
+ * the read, and the checks of a field (import.c) that the layouts
+ * (layout.c) make.  Not for other files.
+ */
+#ifndef CIDX_IO_IMPORT_INT_H
+#define CIDX_IO_IMPORT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/model.h"
+#include "core/strmap.h"
+#include "io/csv.h"
+#include "io/import.h"
+
+#define YEAR_MIN 1000
+#define YEAR_MAX 9999
+/* the duplicate keys pack (unit, node, year) into 64 bits: 30 + 20 + 14 */
+#define KEY_UNITS ((size_t)1 << 30)
+#define KEY_NODES ((size_t)1 << 20)
+
+/* the header names of the unit and indicator columns (import.c) */
+extern const char *const import_unit_cols[];
+extern const char *const import_ind_cols[];
+
+/* a header cell, kept after the reader has moved on */
+struct hcol {
+	char *s;
+	unsigned line, col;
+};
+
+/* an attribute cell waiting for the end of the file: a later row of the
+ * same unit wins */
+struct pend_attr {
+	uint32_t ord; /* attribute column ordinal */
+	char *value;
+};
+
+struct pend {
+	struct pend_attr *a;
+	size_t n, cap;
+};
+
+struct ctx {
+	struct cidx_import *imp;
+	const struct cidx_framework *fw;
+	const struct cidx_import_opts *o;
+	struct cidx_csv_reader *r;
+	const char *path;
+	struct hcol *h;           /* the header */
+	size_t nc;
+	struct cidx_strmap umap;  /* batch unit code -> index */
+	struct cidx_strmap nodes; /* framework code -> node */
+	size_t ucap, vcap;
+	struct pend *pend;        /* per batch unit (wide files) */
+	size_t pcap;
+	char **bnd;               /* per batch unit: its boundary, or NULL */
+	size_t bcap;
+};
+
+/* The layouts (layout.c): the rows after the header into x->imp. */
+int import_read_long(struct ctx *x, struct cidx_err *err);
+int import_read_wide(struct ctx *x, struct cidx_err *err);
+
+/* The checks of a field (import.c): each names file:line:column. */
+int import_parse_year(const char *path, const struct cidx_csv_field *f,
+    int *out, struct cidx_err *err);
+/* a number, or NaN for a missing mark (core/num.h) */
+int import_parse_value(const char *path, const struct cidx_csv_field *f,
+    double *out, struct cidx_err *err);
+/* text to be stored: a unit code (`code`) or a name or attribute */
+int import_check_text(const char *path, const struct cidx_csv_field *f,
+    int code, const char *what, struct cidx_err *err);
+int import_check_code(const char *path, const struct cidx_csv_field *f,
+    struct cidx_err *err);
+/* a header cell that names one of `names`, or -1 */
+int import_find_col(const struct ctx *x, const char *const *names);
+/* the batch's index of unit `code`, added if new */
+size_t import_unit_index(struct ctx *x, const char *code);
+void import_add_value(struct ctx *x, size_t unit, size_t node, int year,
+    double v, unsigned line);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * matblob.c - a year's row of `matrices`: its blobs read in place
+ * (cidx_ymat_view()) and written from a matrix (cidx_ymat_save_matrix()).
+ *
+ * Blob layout (format 1 little-endian, 2 big-endian: the machine's own;
+ * a workspace moved to a machine of the other order reads `cells`):
+ *   units    n_units int64: the unit id of each row
+ *   vals     n_units x n_series binary64, row by row; NaN: no value
+ *   sources  int32 triples (series, import id, number of values), by
+ *            series then import: where the year's values came from
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "store/internal.h"
+
+/* blobs of more than this are not kept: the year is read from cells */
+#define MATRIX_MAX ((size_t)256 << 20)
+
+int
+cidx_ymat_format(void)
+{
+	const uint16_t one = 1;
+
+	return *(const unsigned char *)&one ? 1 : 2;
+}
+
+int
+cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
+    struct cidx_yview *out, struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if ((ret = cidx_db_prepare(st, &s, "SELECT (SELECT count(*) FROM "
+	    "stale_years WHERE year = ?1), (SELECT format FROM matrices WHERE "
+	    "year = ?1), n_units, n_series, sources, units, vals FROM "
+	    "(SELECT 1) LEFT JOIN matrices ON year = ?1", err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "i", year)) < 0)
+		goto fail;
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		ret = cidx_db_err(st, err, "read matrix");
+		goto fail;
+	}
+	if (sqlite3_column_int(s, 0) != 0)
+		goto fail; /* stale */
+	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
+		out->ok = 1; /* no row: no values */
+		goto fail;
+	}
+	{
+		sqlite3_int64 n = sqlite3_column_int64(s, 2);
+		sqlite3_int64 k = sqlite3_column_int64(s, 3);
+		size_t nsrc = (size_t)sqlite3_column_bytes(s, 4) / 12;
+		const int32_t *src = sqlite3_column_blob(s, 4);
+		const sqlite3_int64 *uid = sqlite3_column_blob(s, 5);
+		const double *v = sqlite3_column_blob(s, 6);
+
+		if (sqlite3_column_int(s, 1) != cidx_ymat_format() || n < 0 ||
+		    k < 0 || (size_t)k > ns ||
+		    (size_t)sqlite3_column_bytes(s, 4) % 12 != 0 ||
+		    (size_t)sqlite3_column_bytes(s, 5) != (size_t)n * 8 ||
+		    (size_t)sqlite3_column_bytes(s, 6) !=
+		    (size_t)n * (size_t)k * 8)
+			goto fail; /* not ours: read cells */
+		if ((n > 0 && (uid == NULL || (k > 0 && v == NULL))) ||
+		    (nsrc > 0 && src == NULL)) {
+			ret = cidx_db_err(st, err, "read matrix");
+			goto fail;
+		}
+		for (size_t i = 0; i < nsrc; i++)
+			if (src[3 * i] < 0 || (size_t)src[3 * i] >= ns ||
+			    src[3 * i + 2] < 0)
+				goto fail;
+		out->n = (size_t)n;
+		out->ns = (size_t)k;
+		out->uid = uid;
+		out->v = v;
+		out->src = src;
+		out->nsrc = nsrc;
+		out->stmt = s;
+		out->ok = 1;
+		return 0;
+	}
+fail:
+	sqlite3_finalize(s);
+	return ret;
+}
+
+void
+cidx_ymat_view_end(struct cidx_yview *w)
+{
+	sqlite3_finalize(w->stmt);
+	memset(w, 0, sizeof(*w));
+}
+
+int32_t *
+cidx_ymat_sources(const struct cidx_ymat *m, size_t *n)
+{
+	int32_t *src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
+
+	*n = 0;
+	for (size_t k = 0; k < m->prov.cap; k++) {
+		if (m->prov.val[k] <= 1)
+			continue;
+		src[3 * *n] = (int32_t)(m->prov.key[k] >> 32);
+		src[3 * *n + 1] = (int32_t)(uint32_t)m->prov.key[k];
+		src[3 * *n + 2] = (int32_t)(m->prov.val[k] - 1);
+		(*n)++;
+	}
+	return src;
+}
+
+static int
+cmp_src(const void *a, const void *b)
+{
+	const int32_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return (x[0] > y[0]) - (x[0] < y[0]);
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static int
+exec_year(struct cidx_store *st, const char *sql, int year,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	if ((ret = cidx_db_prepare(st, &s, sql, err)) < 0)
+		return ret;
+	if ((ret = cidx_db_bind(st, s, err, "i", year)) == 0)
+		ret = cidx_db_done(st, s, "save matrix", err);
+	sqlite3_finalize(s);
+	return ret;
+}
+
+int
+cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t ns = m->ns, n = 0, nsrc = 0;
+	sqlite3_int64 *uid = NULL;
+	double *v = NULL;
+	int32_t *src = NULL;
+	unsigned char *keep = NULL;
+	int ret = 0;
+
+	/* the rows that still hold a value */
+	keep = xcalloc(m->n ? m->n : 1, 1);
+	for (size_t r = 0; r < m->n; r++) {
+		for (size_t c = 0; c < ns && !keep[r]; c++)
+			keep[r] = !isnan(m->v[r * ns + c]);
+		n += keep[r];
+	}
+	if (n == 0) {
+		ret = exec_year(st, "DELETE FROM matrices WHERE year = ?1",
+		    m->year, err);
+		goto fresh;
+	}
+	if (n * ns * 8 > MATRIX_MAX)
+		goto out; /* too large to keep: stays stale, read from cells */
+	uid = xcalloc(n, sizeof(*uid));
+	v = xcalloc(n * ns + 1, sizeof(*v));
+	n = 0;
+	for (size_t r = 0; r < m->n; r++) {
+		if (!keep[r])
+			continue;
+		uid[n] = m->uid[r];
+		memcpy(v + n * ns, m->v + r * ns, ns * sizeof(*v));
+		n++;
+	}
+	src = cidx_ymat_sources(m, &nsrc);
+	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
+	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
+	    "matrices(year, format, n_units, n_series, sources, units, vals) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err)) < 0 ||
+	    (ret = cidx_db_bind(st, s, err, "iiIIbbb", m->year,
+	    cidx_ymat_format(), (sqlite3_int64)n, (sqlite3_int64)ns,
+	    (const void *)src, 3 * nsrc * sizeof(*src), (const void *)uid,
+	    n * sizeof(*uid), (const void *)v, n * ns * sizeof(*v))) < 0 ||
+	    (ret = cidx_db_done(st, s, "save matrix", err)) < 0)
+		goto out;
+fresh:
+	if (ret == 0)
+		ret = exec_year(st, "DELETE FROM stale_years WHERE year = ?1",
+		    m->year, err);
+out:
+	sqlite3_finalize(s);
+	free(keep);
+	free(uid);
+	free(v);
+	free(src);
+	return ret;
+}

@@ -1,0 +1,414 @@
+/*
+ * year.c - the years with data and one year as the dataset (The data of
+ * a year in man/cityidx.1), read from the year's `matrices` row in place,
+ * or from `cells` when that row is not current (store/matrix.c).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "core/intmap.h"
+#include "core/mem.h"
+#include "core/strmap.h"
+#include "store/internal.h"
+#include "store/store.h"
+
+/* Whether each series is an indicator of the framework in the workspace
+ * (years count indicator values only). */
+static int
+indicator_series(struct cidx_store *st, size_t ns, unsigned char **out,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	unsigned char *is = xcalloc(ns ? ns : 1, 1);
+	int ret, rc;
+
+	*out = NULL;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT s.id FROM series s JOIN "
+	    "nodes n ON n.code = s.code WHERE n.type = 'indicator'", err)) < 0) {
+		free(is);
+		return ret;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(s, 0);
+
+		if (id >= 0 && (size_t)id < ns)
+			is[id] = 1;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(is);
+		return cidx_db_err(st, err, "read series");
+	}
+	*out = is;
+	return 0;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+cidx_store_years(struct cidx_store *st, int **out, size_t *n,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	unsigned char *is = NULL;
+	int *stale = NULL, *y = NULL, ret, rc, own;
+	size_t ns = 0, nstale = 0, ny = 0, cap = 0, ycap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
+		return ret;
+	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
+	    (ret = indicator_series(st, ns, &is, err)) < 0 ||
+	    (ret = cidx_ymat_stale(st, &stale, &nstale, err)) < 0)
+		goto out;
+	cap = nstale;
+	/* current matrices: where the values came from is in `sources` */
+	if ((ret = cidx_db_prepare(st, &s, "SELECT year, format, sources FROM "
+	    "matrices WHERE year NOT IN (SELECT year FROM stale_years) ORDER "
+	    "BY year", err)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const int32_t *src = sqlite3_column_blob(s, 2);
+		size_t k = (size_t)sqlite3_column_bytes(s, 2);
+		int any = 0;
+
+		if (sqlite3_column_int(s, 1) != cidx_ymat_format() ||
+		    k % 12 != 0) {
+			ALLOC_GROW(stale, nstale + 1, cap);
+			stale[nstale++] = sqlite3_column_int(s, 0);
+			continue;
+		}
+		for (size_t j = 0; src && j < k / 12 && !any; j++)
+			any = src[3 * j] >= 0 && (size_t)src[3 * j] < ns &&
+			    is[src[3 * j]] && src[3 * j + 2] > 0;
+		if (any) {
+			ALLOC_GROW(y, ny + 1, ycap);
+			y[ny++] = sqlite3_column_int(s, 0);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		ret = cidx_db_err(st, err, "read years");
+		goto out;
+	}
+	/* the others from cells */
+	for (size_t i = 0; i < nstale; i++) {
+		struct cidx_ymat *m = NULL;
+		int any = 0;
+
+		if ((ret = cidx_ymat_load(st, stale[i], ns, &m, err)) < 0)
+			goto out;
+		for (size_t r = 0; r < m->n && !any; r++)
+			for (size_t j = 0; j < ns && !any; j++)
+				any = is[j] && !isnan(m->v[r * ns + j]);
+		cidx_ymat_free(m);
+		if (any) {
+			ALLOC_GROW(y, ny + 1, ycap);
+			y[ny++] = stale[i];
+		}
+	}
+	if (ny > 1)
+		qsort(y, ny, sizeof(*y), cmp_int);
+	*out = y;
+	*n = ny;
+	y = NULL;
+out:
+	sqlite3_finalize(s);
+	free(y);
+	free(is);
+	free(stale);
+	cidx_db_read_end(st, own);
+	return ret;
+}
+
+/* dataset rows: the matrix rows with an indicator value, by code */
+struct pick {
+	size_t row;
+	struct cidx_unit *u;
+};
+
+static int
+cmp_pick(const void *a, const void *b)
+{
+	return strcmp(((const struct pick *)a)->u->code,
+	    ((const struct pick *)b)->u->code);
+}
+
+/* The code and names of the units whose ids `rowof` maps to rows. */
+static int
+load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
+    struct cidx_unit *unit, struct cidx_err *err)
+{
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT id, code, name, name_en "
+	    "FROM units", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t r;
+
+		if (!cidx_intmap_get(rowof, (uint64_t)sqlite3_column_int64(s, 0),
+		    &r))
+			continue;
+		if (sqlite3_column_type(s, 1) != SQLITE_TEXT) {
+			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': "
+			    "unit id %lld has no code", st->path,
+			    (long long)sqlite3_column_int64(s, 0));
+			sqlite3_finalize(s);
+			return ret;
+		}
+		unit[r].code = cidx_db_col_dup(s, 1);
+		unit[r].name = cidx_db_col_dup(s, 2);
+		unit[r].name_en = cidx_db_col_dup(s, 3);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return cidx_db_err(st, err, "load units");
+	return 0;
+}
+
+static int
+load_attrs(struct cidx_store *st, struct cidx_dataset *ds,
+    struct cidx_err *err)
+{
+	struct cidx_strmap umap = CIDX_STRMAP_INIT;
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	for (size_t i = 0; i < ds->n_units; i++)
+		cidx_strmap_put(&umap, ds->unit[i].code, i);
+	if ((ret = cidx_db_prepare(st, &s, "SELECT unit, key, value FROM "
+	    "unit_attrs ORDER BY unit, key", err)) < 0) {
+		cidx_strmap_release(&umap);
+		return ret;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *code = sqlite3_column_text(s, 0);
+		struct cidx_unit *u;
+		size_t i;
+
+		if (code == NULL || !cidx_strmap_get(&umap,
+		    (const char *)code, &i))
+			continue;
+		u = &ds->unit[i];
+		u->attr = xreallocarray(u->attr, u->n_attr + 1,
+		    sizeof(*u->attr));
+		u->attr[u->n_attr].key = cidx_db_col_dup(s, 1);
+		u->attr[u->n_attr].value = cidx_db_col_dup(s, 2);
+		if (u->attr[u->n_attr].key == NULL)
+			u->attr[u->n_attr].key = xstrdup("");
+		if (u->attr[u->n_attr].value == NULL)
+			u->attr[u->n_attr].value = xstrdup("");
+		u->n_attr++;
+	}
+	sqlite3_finalize(s);
+	cidx_strmap_release(&umap);
+	if (rc != SQLITE_DONE)
+		return cidx_db_err(st, err, "load attributes");
+	return 0;
+}
+
+/* The framework column (>= 0 indicator, <= -2 denominator -2 - d) of each
+ * series, -1 for none. */
+static int
+series_columns(struct cidx_store *st, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, size_t ns, long **out,
+    struct cidx_err *err)
+{
+	struct cidx_strmap codes = CIDX_STRMAP_INIT;
+	long *col = xcalloc(ns ? ns : 1, sizeof(*col));
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	*out = NULL;
+	for (size_t j = 0; j < ns; j++)
+		col[j] = -1;
+	for (size_t j = 0; j < fw->n_ind; j++)
+		cidx_strmap_put(&codes, fw->node[fw->ind[j]].code, j);
+	for (size_t d = 0; d < ds->n_den; d++)
+		cidx_strmap_put(&codes, fw->node[ds->den_node[d]].code,
+		    fw->n_ind + d);
+	if ((ret = cidx_db_prepare(st, &s, "SELECT id, code FROM series",
+	    err)) < 0)
+		goto out;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(s, 0);
+		const unsigned char *code = sqlite3_column_text(s, 1);
+		size_t k;
+
+		if (id < 0 || (size_t)id >= ns || code == NULL ||
+		    !cidx_strmap_get(&codes, (const char *)code, &k))
+			continue;
+		col[id] = k < fw->n_ind ? (long)k : -2 - (long)(k - fw->n_ind);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		ret = cidx_db_err(st, err, "read series");
+		goto out;
+	}
+	*out = col;
+	col = NULL;
+out:
+	free(col);
+	cidx_strmap_release(&codes);
+	return ret;
+}
+
+/*
+ * One year as the dataset: the year's `matrices` row is read in place
+ * (cidx_ymat_view()) and each unit's row copied once into the dataset's
+ * matrix; a year that is not current there is read from cells.
+ */
+int
+cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
+    int year, struct cidx_dataset **out, struct cidx_err *err)
+{
+	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL };
+	struct cidx_ymat *m = NULL;
+	struct cidx_intmap rowof = CIDX_INTMAP_INIT;
+	struct cidx_unit *unit = NULL;
+	struct pick *pick = NULL;
+	int32_t *src = NULL;
+	long *col = NULL, *from = NULL;
+	size_t ns = 0, np = 0, icap = 0, nrows = 0;
+	int ret, own;
+
+	*out = NULL;
+	if ((ret = cidx_db_read_begin(st, &own, err)) < 0) {
+		free(ds);
+		return ret;
+	}
+	ds->year = year;
+	ds->den_node = xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
+	for (size_t k = 0; k < fw->n; k++)
+		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
+			ds->den_node[ds->n_den++] = k;
+	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
+	    (ret = series_columns(st, fw, ds, ns, &col, err)) < 0 ||
+	    (ret = cidx_ymat_view(st, year, ns, &w, err)) < 0)
+		goto fail;
+	if (!w.ok) {
+		/* not current: from cells */
+		if ((ret = cidx_ymat_load(st, year, ns, &m, err)) < 0)
+			goto fail;
+		w.n = m->n;
+		w.ns = m->ns;
+		w.uid = m->uid;
+		w.v = m->v;
+		w.src = src = cidx_ymat_sources(m, &w.nsrc);
+	}
+	nrows = w.n;
+	/* each dataset column from its series (< w.ns), or none */
+	from = xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*from));
+	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
+		from[j] = -1;
+	for (size_t c = 0; c < w.ns; c++)
+		if (col[c] >= 0)
+			from[col[c]] = (long)c;
+		else if (col[c] <= -2)
+			from[fw->n_ind + (size_t)(-2 - col[c])] = (long)c;
+	/* units with at least one indicator value this year, by code */
+	unit = xcalloc(nrows ? nrows : 1, sizeof(*unit));
+	pick = xcalloc(nrows ? nrows : 1, sizeof(*pick));
+	for (size_t r = 0; r < nrows; r++) {
+		const double *v = w.v + r * w.ns;
+		size_t j;
+
+		for (j = 0; j < fw->n_ind; j++)
+			if (from[j] >= 0 && !isnan(v[from[j]]))
+				break;
+		if (j == fw->n_ind)
+			continue;
+		pick[np++].row = r;
+		cidx_intmap_put(&rowof, (uint64_t)w.uid[r], r);
+	}
+	if (np == 0) {
+		ret = cidx_err_set(err, CIDX_ENOTFOUND,
+		    "no indicator data for year %d in '%s'", year, st->path);
+		goto fail;
+	}
+	for (size_t i = 0; i < np; i++)
+		pick[i].u = &unit[pick[i].row];
+	if ((ret = load_units(st, &rowof, unit, err)) < 0)
+		goto fail;
+	for (size_t i = 0; i < np; i++)
+		if (pick[i].u->code == NULL) {
+			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': values "
+			    "of %d for unit id %lld, which is not in units",
+			    st->path, year, (long long)w.uid[pick[i].row]);
+			goto fail;
+		}
+	qsort(pick, np, sizeof(*pick), cmp_pick);
+
+	ds->n_units = np;
+	ds->unit = xcalloc(np, sizeof(*ds->unit));
+	ds->x = cidx_matrix_alloc(np, fw->n_ind);
+	if (ds->n_den)
+		ds->den = cidx_matrix_alloc(np, ds->n_den);
+	for (size_t i = 0; i < np; i++) {
+		const double *v = w.v + pick[i].row * w.ns;
+		double *x = ds->x->data + i * ds->x->tda;
+
+		ds->unit[i] = *pick[i].u;
+		memset(pick[i].u, 0, sizeof(*pick[i].u));
+		for (size_t j = 0; j < fw->n_ind; j++)
+			x[j] = from[j] >= 0 ? v[from[j]] : NAN;
+		for (size_t d = 0; d < ds->n_den; d++) {
+			long c = from[fw->n_ind + d];
+
+			ds->den->data[i * ds->den->tda + d] = c >= 0 ? v[c] :
+			    NAN;
+		}
+	}
+	/* the imports of the indicator values */
+	for (size_t k = 0; k < w.nsrc; k++) {
+		const int32_t *t = w.src + 3 * k;
+		size_t i;
+
+		if (t[1] == 0 || t[2] <= 0 || t[0] < 0 || (size_t)t[0] >= ns ||
+		    col[t[0]] < 0)
+			continue;
+		for (i = 0; i < ds->n_import_ids; i++)
+			if (ds->import_ids[i] == t[1])
+				break;
+		if (i == ds->n_import_ids) {
+			ALLOC_GROW(ds->import_ids, i + 1, icap);
+			ds->import_ids[ds->n_import_ids++] = t[1];
+		}
+	}
+	if (ds->n_import_ids > 1)
+		qsort(ds->import_ids, ds->n_import_ids, sizeof(int), cmp_int);
+	if ((ret = load_attrs(st, ds, err)) < 0)
+		goto fail;
+	goto out;
+fail:
+	cidx_dataset_free(ds);
+	ds = NULL;
+out:
+	for (size_t r = 0; unit && r < nrows; r++)
+		cidx_unit_clear(&unit[r]);
+	free(unit);
+	free(pick);
+	free(col);
+	free(from);
+	free(src);
+	cidx_intmap_release(&rowof);
+	if (m == NULL)
+		cidx_ymat_view_end(&w);
+	cidx_ymat_free(m);
+	cidx_db_read_end(st, own);
+	*out = ds;
+	return ret;
+}
