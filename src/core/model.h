@@ -74,6 +74,9 @@ int cidx_framework_find(const struct cidx_framework *fw, const char *code);
 
 /* the largest framework: nodes, and levels from the indicators (1) up to
  * the index */
+/* the largest weight a framework, a weights file or --set may give:
+ * sums of siblings stay far from overflow */
+#define CIDX_WEIGHT_MAX 1e9
 #define CIDX_FRAMEWORK_MAX_NODES 1000000
 #define CIDX_FRAMEWORK_MAX_LEVELS 100
 

@@ -253,13 +253,13 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		}
 		nd->level = (int)lv;
 		nd->direction = (int)dir;
-		if (nd->weight < 0) {
+		if (nd->weight < 0 || nd->weight > CIDX_WEIGHT_MAX) {
 			const struct cidx_csv_field *f =
 			    cidx_csv_at(t, r, (size_t)col[F_WEIGHT]);
 
 			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: weight must be >= 0", path, f->line,
-			    f->col);
+			    "%s:%u:%u: weight must be a number from 0 to 1e9",
+			    path, f->line, f->col);
 			goto out;
 		}
 		if (nd->type == CIDX_NODE_DENOMINATOR ||

@@ -11,9 +11,6 @@
 #include "core/model.h"
 #include "core/wspec.h"
 
-/* the largest weight accepted: sums of siblings stay far from overflow */
-#define CIDX_WEIGHT_MAX 1e9
-
 /*! cidx_weights_read_file() :
  *  Appends an assignment to `out` for every row of the file.  Unknown
  *  codes, codes of denominators or groups, and weights out of range are

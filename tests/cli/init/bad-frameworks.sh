@@ -12,8 +12,12 @@ printf 'name,weight\nA,1\n' > nocode.csv
 printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,up,1,,\n' "$h" > dirword.csv
 # a node that is its own parent is blamed, not its child
 printf '%s\nI,,aggregate,,,,,1,,\nB,A,,,,,1,1,,\nA,A,,,,,,1,,\nC,I,,,,,1,1,,\n' "$h" > self.csv
-# a direction on an aggregate is ignored
+# a direction on an aggregate is ignored, even one far outside int (found
+# by fuzz-framework)
 printf '%s\nI,,aggregate,2,,,x,1,,\nA,I,indicator,1,,,-1,1,,\n' "$h" > aggdir.csv
-for f in dir w parent roots level dup type num nocode missing dirword self aggdir; do
+printf '%s\nI,,aggregate,2,,,1e40,1,,\nA,I,indicator,1,,,-1,1,,\n' "$h" > aggdir2.csv
+# a weight above 1e9, as in a weights file
+printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,1e308,,\n' "$h" > wbig.csv
+for f in dir w parent roots level dup type num nocode missing dirword self aggdir aggdir2 wbig; do
 	"$CITYIDX" --db $f.db init --framework $f.csv; echo "$f: exit $?"
 done
