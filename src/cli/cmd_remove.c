@@ -11,12 +11,14 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/lookup.h"
+#include "core/mem.h"
 #include "store/store.h"
 
 static const char options[] =
     "  --dry-run       say what would be removed, change nothing\n"
     "  --import ID     the values import #ID last wrote (see 'imports')\n"
-    "  --unit CODE     the values of unit CODE\n"
+    "  --unit UNIT     the values of the unit (code or name)\n"
     "  --year YEAR     the values of YEAR\n"
     "  -h, --help      show this help\n"
     "\nThe filters combine: a value goes if it matches all that are given.\n";
@@ -56,6 +58,29 @@ report(const struct cidx_remove_stats *rs, int dry_run)
 	}
 }
 
+/* --unit by code or name (core/lookup.h): *unit becomes the code (kept in
+ * *code); a text that names no unit stays, for the store's message */
+static int
+unit_code(struct cidx_store *st, const char **unit, char **code,
+    struct cidx_err *err)
+{
+	struct cidx_dataset *all = NULL;
+	long row;
+	int ret;
+
+	if ((ret = cidx_store_units(st, &all, err)) < 0)
+		return ret;
+	ret = cidx_dataset_lookup(all, *unit, &row, err);
+	if (ret == 0) {
+		*code = xstrdup(all->unit[row].code);
+		*unit = *code;
+	} else if (ret == CIDX_ENOTFOUND) {
+		ret = 0;
+	}
+	cidx_dataset_free(all);
+	return ret;
+}
+
 int
 cmd_remove(int argc, char **argv)
 {
@@ -71,6 +96,7 @@ cmd_remove(int argc, char **argv)
 	struct cidx_remove_stats rs;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_store *st = NULL;
+	char *code = NULL;
 	int ch, ret = CLI_OK, dry_run = 0;
 	long v;
 
@@ -124,6 +150,7 @@ cmd_remove(int argc, char **argv)
 		gmtime_r(&now, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+		    (f.unit && unit_code(st, &f.unit, &code, &err) < 0) ||
 		    cidx_store_remove(st, &f, dry_run, when, &rs, &err) < 0) {
 			ret = cli_error_core(&err);
 			goto out;
@@ -131,6 +158,7 @@ cmd_remove(int argc, char **argv)
 	}
 	report(&rs, dry_run);
 out:
+	free(code);
 	cidx_remove_stats_release(&rs);
 	cidx_store_close(st);
 	return ret;

@@ -35,7 +35,7 @@ const struct cli_cmd cli_cmds[] = {
 	    "[METHOD OPTIONS]" },
 	{ "remove", cmd_remove, "Remove the values of an import, a unit or a "
 	    "year",
-	    "remove [--dry-run] [--import ID] [--unit CODE] [--year YEAR]" },
+	    "remove [--dry-run] [--import ID] [--unit UNIT] [--year YEAR]" },
 	{ "report", cmd_report, "Write a PDF report of a year's ranking: "
 	    "tables, figures, audit and method",
 	    "report [-o FILE] [--year YEAR] [--compare YEAR|none] [--top N] "

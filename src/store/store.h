@@ -193,6 +193,13 @@ int cidx_store_load_year(struct cidx_store *st,
     const struct cidx_framework *fw, int year, struct cidx_dataset **out,
     struct cidx_err *err);
 
+/*! cidx_store_units() :
+ *  Every unit of the workspace, with its code and names (no attributes,
+ *  no values: (*out)->x is NULL), sorted by code: for looking a unit up
+ *  by name (core/lookup.h).  @return 0 or CIDX_EDB. */
+int cidx_store_units(struct cidx_store *st, struct cidx_dataset **out,
+    struct cidx_err *err);
+
 /*! cidx_store_path() : the path the workspace was opened with. */
 const char *cidx_store_path(const struct cidx_store *st);
 

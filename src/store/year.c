@@ -412,3 +412,37 @@ out:
 	*out = ds;
 	return ret;
 }
+
+int
+cidx_store_units(struct cidx_store *st, struct cidx_dataset **out,
+    struct cidx_err *err)
+{
+	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+	size_t cap = 0;
+	sqlite3_stmt *s;
+	int ret, rc;
+
+	*out = NULL;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT code, name, name_en FROM "
+	    "units WHERE code IS NOT NULL ORDER BY code", err)) < 0) {
+		cidx_dataset_free(ds);
+		return ret;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cidx_unit *u;
+
+		ALLOC_GROW(ds->unit, ds->n_units + 1, cap);
+		u = &ds->unit[ds->n_units++];
+		memset(u, 0, sizeof(*u));
+		u->code = cidx_db_col_dup(s, 0);
+		u->name = cidx_db_col_dup(s, 1);
+		u->name_en = cidx_db_col_dup(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		cidx_dataset_free(ds);
+		return cidx_db_err(st, err, "read units");
+	}
+	*out = ds;
+	return 0;
+}

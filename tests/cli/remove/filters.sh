@@ -20,3 +20,9 @@ printf 'unit,indicator,year,value\nX2,GRADS,2017,1\n' > x2.csv
 id=$(sqlite3 w.db "SELECT id FROM imports WHERE file = 'units.csv'")
 "$CITYIDX" --db w.db remove --import "$id" | sed 's/#[0-9]*/#N/'
 sqlite3 w.db "SELECT code FROM units WHERE code LIKE 'X%'"
+# --unit takes a name as well as a code, as explain does; a name that
+# matches no unit is left to the store's message
+cx --db w.db remove --unit 北京 --year 2017 --dry-run | head -n 1
+cx --db w.db remove --unit shanghai --year 2017 --dry-run | head -n 1
+cx --db w.db remove --unit 不存在市 --dry-run
+echo "remove by name: done"
