@@ -216,6 +216,10 @@ set_agg(struct cidx_method *m, const char *s, struct cidx_err *err)
 			    &level) < 0 ||
 			    (a = agg_by_name(eq + 1, (size_t)(end - eq - 1))) < 0)
 				goto bad;
+			/* "2=geom,2=harm": which one was meant? */
+			if (t.agg_at[level] != 0)
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "'%s': level %ld given twice", s, level);
 			t.agg_at[level] = a + 1;
 		}
 		p = *end ? end + 1 : end;
