@@ -113,6 +113,13 @@ check_column(const struct cidx_framework *fw, size_t j, const gsl_matrix *x,
 			return cidx_err_set(err, CIDX_EINVAL, "goalposts: "
 			    "'%s' has no goal_lo < goal_hi in the framework "
 			    "and none was given (goalposts:LO,HI)", nd->code);
+		/* a framework's goalposts are not bounded: -1e308 to 1e308
+		 * would score every unit 0 */
+		if (!isfinite(*ghi - *glo))
+			return cidx_err_set(err, CIDX_ENUMERIC, "goalposts: "
+			    "'%s': goal_lo %g to goal_hi %g is too wide a range "
+			    "(it exceeds the largest number, about 1.8e308)",
+			    nd->code, *glo, *ghi);
 	}
 	if (m->norm != CIDX_NORM_RATIO && m->norm != CIDX_NORM_DISTMAX)
 		return 0;

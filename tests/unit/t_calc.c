@@ -1057,3 +1057,46 @@ test_calc__scores_are_finite_or_an_error(void)
 	CHECK_INT(rank_big(huge, NULL, "percentile", NULL, &r, &err), 0);
 	cidx_ranking_free(r);
 }
+
+/* a framework's goalposts are not bounded: goal_lo -1e308 to goal_hi
+ * 1e308 scored every unit 0 on the indicator, without a word */
+void
+test_calc__goalposts_too_wide(void)
+{
+	static const char *const codes[2] = { "U1", "U2" };
+	static const struct fx_node nodes[] = {
+		{ "INDEX", NULL, AGG, 2, 0, 1 },
+		{ "I1", "INDEX", IND, 1, 1, 1 },
+	};
+	static const double x[2] = { 1, 2 };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *ds = fx_dataset(2020, codes, 2, x, 1);
+	struct cidx_ranking *r = NULL;
+	double w[2];
+
+	CHECK_INT(fx_framework(&fw, nodes, 2, &err), 0);
+	if (fw == NULL) {
+		cidx_dataset_free(ds);
+		return;
+	}
+	cidx_calc_weights_default(fw, w);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "goalposts", &err), 0);
+	fw->node[1].goal_lo = -1e308;
+	fw->node[1].goal_hi = 1e308;
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "goalposts: 'I1': goal_lo -1e+308 to goal_hi 1e+308 "
+	    "is too wide a range");
+	CHECK(r == NULL);
+	/* as wide as a double allows */
+	fw->node[1].goal_lo = -8e307;
+	fw->node[1].goal_hi = 8e307;
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err), 0);
+	if (r != NULL)
+		CHECK_DBL(gsl_matrix_get(r->s, 1, 1), 50, 1e-9);
+	cidx_ranking_free(r);
+	cidx_dataset_free(ds);
+	cidx_framework_free(fw);
+}
