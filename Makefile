@@ -29,6 +29,8 @@ DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
 DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv libxml2-utils
 DEPS_LINT  = cppcheck mandoc
 DEPS_BENCH = time poppler-utils
+# libFuzzer is in clang's runtime package, only recommended by clang
+DEPS_FUZZ  = clang libclang-rt-14-dev
 
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
                       src/plot/*.c)
@@ -43,9 +45,9 @@ BIN  = $(BUILD)/cityidx
 LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
-.PHONY: all deps deps-test deps-lint demo check check-unit check-cli check-asan \
-        check-robust \
-        install uninstall clean lint bench
+.PHONY: all deps deps-test deps-lint deps-fuzz demo check check-unit check-cli \
+        check-asan check-robust fuzz fuzz-short fuzz-build fuzz-bins install \
+        uninstall clean lint bench
 
 all: $(BIN)
 
@@ -126,6 +128,38 @@ check-asan:
 check-robust: $(BIN)
 	sh tests/robust.sh $(BIN)
 
+# libFuzzer harnesses, one per parser (tests/fuzz/README.md): the core
+# built by clang with coverage and the sanitizers into build-fuzz/, each
+# harness run FUZZ_TIME seconds on its seed corpus; a crash, leak,
+# undefined behaviour or broken property fails the target
+FUZZ_TIME ?= 60
+FUZZ_SAN   = -fsanitize=address,undefined -fsanitize=float-cast-overflow \
+             -fno-sanitize-recover=all
+FUZZ_NAMES = $(patsubst tests/fuzz/f_%.c,%,$(wildcard tests/fuzz/f_*.c))
+
+deps-fuzz:
+	@sh tests/deps.sh fuzz $(DEPS_BUILD) $(DEPS_FUZZ)
+
+fuzz-build: deps-fuzz
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="-O1 -g \
+	    -fsanitize=fuzzer-no-link $(FUZZ_SAN) -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=fuzzer $(FUZZ_SAN)" fuzz-bins
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz-%)
+
+$(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c | $(BUILD)/pkg-config.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DFUZZ_DATA='"$(CURDIR)/tests/data"' -c -o $@ $<
+
+$(BUILD)/fuzz-%: $(BUILD)/tests/fuzz/f_%.o $(BUILD)/tests/fuzz/fuzz.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh build-fuzz $(FUZZ_TIME) $(FUZZ_NAMES)
+
+fuzz-short:
+	$(MAKE) fuzz FUZZ_TIME=5
+
 demo: deps
 	$(MAKE) $(BIN)
 	sh reports/demo.sh $(BIN)
@@ -158,6 +192,7 @@ lint: deps-lint
 	mandoc -Tlint -W warning man/cityidx.1
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) \
+    $(wildcard $(BUILD)/tests/fuzz/*.d)

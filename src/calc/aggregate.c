@@ -60,6 +60,19 @@ cidx_calc_aggregate(const struct cidx_framework *fw, const double *w,
 				r = sw / acc;
 			else
 				r = acc / sw;
+			/* huge weights (a framework's are not bounded) or
+			 * scores overflow the sums, tiny ones underflow: an
+			 * error, not a rank */
+			if (sw != 0 && (!isfinite(sw) || !isfinite(acc) ||
+			    !isfinite(r)))
+				return cidx_err_set(err, CIDX_ENUMERIC,
+				    "unit '%s', '%s': the %s mean of the "
+				    "children is not a finite number (weights "
+				    "or scores too large or too small)",
+				    unit_codes ? unit_codes[i] : "?",
+				    fw->node[k].code, how == CIDX_AGG_GEOM ?
+				    "geometric" : how == CIDX_AGG_HARM ?
+				    "harmonic" : "weighted");
 			gsl_matrix_set(s, i, k, r);
 		}
 	}

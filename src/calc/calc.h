@@ -92,7 +92,8 @@ struct cidx_tierspec {
 	int k;          /* number of tiers */
 	double *v;      /* counts or breaks (k - 1 breaks, k counts) */
 	size_t nv;
-	char text[128]; /* canonical spelling */
+	char *text;     /* canonical spelling, in full; it reads back to
+			   the same spec */
 };
 
 /*! cidx_tierspec_parse() : "counts:3,7,40", "breaks:80,60", "quantile:3",

@@ -216,6 +216,10 @@ set_agg(struct cidx_method *m, const char *s, struct cidx_err *err)
 			    &level) < 0 ||
 			    (a = agg_by_name(eq + 1, (size_t)(end - eq - 1))) < 0)
 				goto bad;
+			/* "2=geom,2=harm": which one was meant? */
+			if (t.agg_at[level] != 0)
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "'%s': level %ld given twice", s, level);
 			t.agg_at[level] = a + 1;
 		}
 		p = *end ? end + 1 : end;
@@ -297,7 +301,8 @@ set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 		cidx_method_reset(m, CIDX_MK_TREAT);
 		return 0;
 	}
-	if (strlen(s) >= sizeof(buf))
+	/* "" (--treat=) has no last byte to look at */
+	if (*s == '\0' || strlen(s) >= sizeof(buf))
 		goto bad;
 	snprintf(buf, sizeof(buf), "%s", s);
 	if (buf[0] == ',' || strstr(buf, ",,") || buf[strlen(buf) - 1] == ',')
@@ -526,11 +531,15 @@ static const char *const informative[] = {
 	"framework_sha256", "import_ids", "coverage", "movement_basis", NULL
 };
 
+/* the text of a member; -1 if it has none, -2 if it does not fit (cut
+ * short, "arith,...,2=geom,3=harm" could lose its last level silently) */
 static int
 json_text(const struct cidx_json *v, char *buf, size_t n)
 {
 	switch (v->type) {
 	case CIDX_JSON_STRING:
+		if (strlen(v->string) >= n)
+			return -2;
 		snprintf(buf, n, "%s", v->string);
 		return 0;
 	case CIDX_JSON_NUMBER:
@@ -576,6 +585,7 @@ cidx_method_from_json(struct cidx_method *m, const struct cidx_json *obj,
 		const struct cidx_json *v = &obj->item[i];
 		char text[256];
 		size_t k, q;
+		int ret;
 
 		for (k = 0; k < CIDX_MK_N; k++)
 			if (strcmp(v->key, cidx_method_items[k].member) == 0)
@@ -595,8 +605,11 @@ cidx_method_from_json(struct cidx_method *m, const struct cidx_json *obj,
 			cidx_method_reset(&t, (enum cidx_mkey)k);
 			continue;
 		}
-		if (json_text(v, text, sizeof(text)) < 0)
-			return cidx_err_set(err, CIDX_EINVAL, "'%s': method "
+		if ((ret = json_text(v, text, sizeof(text))) < 0)
+			return ret == -2 ? cidx_err_set(err, CIDX_EINVAL,
+			    "'%s': method member '%s': longer than %zu bytes",
+			    where, v->key, sizeof(text) - 1) :
+			    cidx_err_set(err, CIDX_EINVAL, "'%s': method "
 			    "member '%s': expected %s", where, v->key,
 			    cidx_method_items[k].values);
 		if (cidx_method_set(&t, (enum cidx_mkey)k, text, err) < 0) {

@@ -66,6 +66,34 @@ skip_reason(const struct cidx_norm_stats *st)
 	return CIDX_SKIP_NONE;
 }
 
+/*
+ * The statistic a normalisation divides by must be finite: values near
+ * the largest double (about 1.8e308) overflow the range (minmax), the sum
+ * (zscore, ratio) or the spread (zscore), and a score computed from an
+ * infinite statistic is 0 or NaN for every unit, which would drop the
+ * indicator without a word.
+ */
+static int
+check_stats(const struct cidx_framework *fw, size_t j,
+    const struct cidx_method *m, const struct cidx_norm_stats *st,
+    struct cidx_err *err)
+{
+	int ok = 1;
+
+	if (m->norm == CIDX_NORM_MINMAX)
+		ok = isfinite(st->hi - st->lo);
+	else if (m->norm == CIDX_NORM_ZSCORE)
+		ok = isfinite(st->mean) && isfinite(st->sd);
+	else if (m->norm == CIDX_NORM_RATIO)
+		ok = isfinite(st->mean);
+	if (ok)
+		return 0;
+	return cidx_err_set(err, CIDX_ENUMERIC, "'%s': values from %g to %g "
+	    "are too large to normalise (their range, sum or spread exceeds "
+	    "the largest number, about 1.8e308); rescale them",
+	    fw->node[fw->ind[j]].code, st->lo, st->hi);
+}
+
 /* checks that need the raw values: sign constraints, goalposts given */
 static int
 check_column(const struct cidx_framework *fw, size_t j, const gsl_matrix *x,
@@ -85,6 +113,13 @@ check_column(const struct cidx_framework *fw, size_t j, const gsl_matrix *x,
 			return cidx_err_set(err, CIDX_EINVAL, "goalposts: "
 			    "'%s' has no goal_lo < goal_hi in the framework "
 			    "and none was given (goalposts:LO,HI)", nd->code);
+		/* a framework's goalposts are not bounded: -1e308 to 1e308
+		 * would score every unit 0 */
+		if (!isfinite(*ghi - *glo))
+			return cidx_err_set(err, CIDX_ENUMERIC, "goalposts: "
+			    "'%s': goal_lo %g to goal_hi %g is too wide a range "
+			    "(it exceeds the largest number, about 1.8e308)",
+			    nd->code, *glo, *ghi);
 	}
 	if (m->norm != CIDX_NORM_RATIO && m->norm != CIDX_NORM_DISTMAX)
 		return 0;
@@ -142,7 +177,8 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 		if (skipped)
 			skipped[j] = skip;
 		if (skip == CIDX_SKIP_NONE &&
-		    (ret = check_column(fw, j, x, m, &glo, &ghi, err)) < 0)
+		    ((ret = check_column(fw, j, x, m, &glo, &ghi, err)) < 0 ||
+		    (ret = check_stats(fw, j, m, &st, err)) < 0))
 			goto out;
 		if (col && skip == CIDX_SKIP_NONE) {
 			for (size_t i = 0; i < n; i++)
@@ -185,6 +221,16 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 				    (ghi - v) / (ghi - glo);
 				r = 100 * (r < 0 ? 0 : r > 1 ? 1 : r);
 				break;
+			}
+			/* a score is a number, never Inf or NaN, even when a
+			 * product of finite parts overflows */
+			if (!isfinite(r)) {
+				ret = cidx_err_set(err, CIDX_ENUMERIC, "'%s': "
+				    "normalising the value %g gives %g (the "
+				    "values or the method's parameters are too "
+				    "large); rescale them", fw->node[k].code,
+				    v, r);
+				goto out;
 			}
 			gsl_matrix_set(s, i, k, r);
 		}

@@ -125,8 +125,16 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 	}
 	if (ret < 0)
 		goto out;
-	for (size_t i = 0; i < r->n; i++)
+	/* the steps refuse what would not be finite; should one still come
+	 * out infinite, it is an error, never the top rank */
+	for (size_t i = 0; i < r->n; i++) {
 		idx[i] = gsl_matrix_get(r->s, i, fw->root);
+		if (isinf(idx[i])) {
+			ret = cidx_err_set(err, CIDX_ENUMERIC, "unit '%s': the "
+			    "index is not a finite number", codes[i]);
+			goto out;
+		}
+	}
 	cidx_rank(idx, r->n, codes, r->order, r->rank, &r->n_ranked);
 	if (r->n_ranked == 0) {
 		ret = cidx_err_set(err, CIDX_ENOTFOUND, "no unit can be ranked "

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "calc/calc.h"
+#include "calc/method.h"
 #include "core/mem.h"
 #include "core/num.h"
 
@@ -102,17 +103,18 @@ cidx_tierspec_parse(struct cidx_tierspec *t, const char *s,
 		break;
 	}
 	{
+		/* as long as it takes: the JSON output records it, and a
+		 * fixed buffer cut "breaks:0.8,...,0.1" short */
 		struct sbuf sb = SBUF_INIT;
 
 		sbuf_addf(&sb, "%s:", kinds[i].name);
 		for (size_t j = 0; j < t->nv; j++) {
-			char b[32];
+			char b[40];
 
-			cidx_num_fmt(b, sizeof(b), t->v[j], 17);
+			cidx_num_shortest(b, sizeof(b), t->v[j]);
 			sbuf_addf(&sb, "%s%s", j ? "," : "", b);
 		}
-		snprintf(t->text, sizeof(t->text), "%s", sb.buf);
-		sbuf_release(&sb);
+		t->text = sbuf_detach(&sb);
 	}
 	return 0;
 bad:
@@ -127,7 +129,9 @@ void
 cidx_tierspec_release(struct cidx_tierspec *t)
 {
 	free(t->v);
+	free(t->text);
 	t->v = NULL;
+	t->text = NULL;
 	t->nv = 0;
 }
 

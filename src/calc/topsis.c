@@ -57,6 +57,15 @@ cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
 				norm[j] += gsl_matrix_get(x, i, j) *
 				    gsl_matrix_get(x, i, j);
 		norm[j] = sqrt(norm[j]);
+		/* an overflowing sum of squares would make the column 0
+		 * for every unit: it would drop out without a word */
+		if (!isfinite(norm[j])) {
+			ret = cidx_err_set(err, CIDX_ENUMERIC,
+			    "TOPSIS: column %zu: values too large (the sum of "
+			    "their squares exceeds the largest number, about "
+			    "1.8e308); rescale them", j + 1);
+			goto out;
+		}
 		if (!(norm[j] > 0)) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "TOPSIS: column %zu is all zero", j + 1);
@@ -97,6 +106,13 @@ cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
 		dp = sqrt(dp);
 		dm = sqrt(dm);
 		c[i] = 100 * dm / (dp + dm);
+		/* distances that underflow (weights far apart) give 0/0 */
+		if (!isfinite(c[i])) {
+			ret = cidx_err_set(err, CIDX_ENUMERIC,
+			    "TOPSIS: row %zu: the closeness is not a finite "
+			    "number (weights or values too far apart)", i + 1);
+			goto out;
+		}
 	}
 out:
 	free(worst);

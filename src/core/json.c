@@ -1,7 +1,12 @@
 /*
- * json.c - recursive-descent JSON reader; the depth is bounded so that a
- * hostile file cannot exhaust the stack.
+ * json.c - recursive-descent JSON reader (RFC 8259), strict where a
+ * lenient reader would let a method file mean something else than it
+ * says: the depth is bounded (CIDX_JSON_MAX_DEPTH) so that a hostile file
+ * cannot exhaust the stack, a member name may not repeat, strings must
+ * be valid UTF-8 without NUL, numbers follow the JSON grammar and must be
+ * finite, and nothing may follow the value (cityidx(1), METHOD FILES).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,18 +14,27 @@
 #include "core/json.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/strmap.h"
 
 struct jp {
 	const char *s, *end;
-	const char *why; /* what went wrong, at s */
+	char why[128]; /* what went wrong, at s */
 	int depth;
 };
 
 /* cidx_json_parse() turns p->s into line:column for the message */
 static int
-fail(struct jp *p, const char *what)
+fail(struct jp *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+fail(struct jp *p, const char *fmt, ...)
 {
-	p->why = what;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->why, sizeof(p->why), fmt, ap);
+	va_end(ap);
 	return CIDX_EINVAL;
 }
 
@@ -30,6 +44,12 @@ skip_ws(struct jp *p)
 	while (p->s < p->end && (*p->s == ' ' || *p->s == '\t' ||
 	    *p->s == '\n' || *p->s == '\r'))
 		p->s++;
+}
+
+static int
+digit(const struct jp *p, const char *q)
+{
+	return q < p->end && *q >= '0' && *q <= '9';
 }
 
 static int parse_value(struct jp *p, struct cidx_json *v);
@@ -56,6 +76,38 @@ hex4(const char *s, unsigned *out)
 	return 0;
 }
 
+/*
+ * The length (2 to 4) of the UTF-8 sequence at s, or 0 if it is not one:
+ * the well-formed sequences of Unicode's table 3-7, so no overlong form,
+ * no surrogate (ED A0 80 .. ED BF BF) and nothing above U+10FFFF.
+ */
+static size_t
+utf8_len(const unsigned char *s, const unsigned char *end)
+{
+	unsigned char lo = 0x80, hi = 0xbf; /* the second byte's range */
+	size_t n;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		lo = s[0] == 0xe0 ? 0xa0 : lo;
+		hi = s[0] == 0xed ? 0x9f : hi;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		lo = s[0] == 0xf0 ? 0x90 : lo;
+		hi = s[0] == 0xf4 ? 0x8f : hi;
+	} else {
+		return 0;
+	}
+	if ((size_t)(end - s) < n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
 static void
 put_utf8(struct sbuf *sb, unsigned c)
 {
@@ -76,23 +128,45 @@ put_utf8(struct sbuf *sb, unsigned c)
 	}
 }
 
+/*
+ * The escape after the backslash at p->s - 1; p->s is left on its last
+ * byte.  \u0000 would end the C string early, and a surrogate escape
+ * must be a high one followed by a low one (a pair names one character
+ * above U+FFFF): anything else is refused, pointing at the backslash.
+ */
 static int
 escape(struct jp *p, struct sbuf *sb)
 {
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-	const char *hit = strchr(from, *p->s);
+	const char *hit = strchr(from, *p->s), *bs = p->s - 1;
 	unsigned u, lo;
 
 	if (*p->s != '\0' && hit != NULL) {
 		sbuf_addc(sb, to[hit - from]);
 		return 0;
 	}
-	if (*p->s != 'u' || p->end - p->s < 5 || hex4(p->s + 1, &u) < 0)
-		return fail(p, "bad escape in a string");
+	if (*p->s != 'u' || p->end - p->s < 5 || hex4(p->s + 1, &u) < 0) {
+		p->s = bs;
+		return fail(p, "bad escape in a string (\\\" \\\\ \\/ \\b \\f "
+		    "\\n \\r \\t or \\uXXXX)");
+	}
+	if (u == 0) {
+		p->s = bs;
+		return fail(p, "\\u0000 in a string (NUL is not allowed)");
+	}
+	if (u >= 0xdc00 && u < 0xe000) {
+		p->s = bs;
+		return fail(p, "\\u%04X without a high surrogate before it",
+		    u);
+	}
 	p->s += 4;
-	if (u >= 0xd800 && u < 0xdc00 && p->end - p->s >= 7 &&
-	    p->s[1] == '\\' && p->s[2] == 'u' && hex4(p->s + 3, &lo) == 0 &&
-	    lo >= 0xdc00 && lo < 0xe000) {
+	if (u >= 0xd800 && u < 0xdc00) {
+		if (p->end - p->s < 7 || p->s[1] != '\\' || p->s[2] != 'u' ||
+		    hex4(p->s + 3, &lo) < 0 || lo < 0xdc00 || lo >= 0xe000) {
+			p->s = bs;
+			return fail(p, "\\u%04X without a low surrogate after "
+			    "it", u);
+		}
 		u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
 		p->s += 6;
 	}
@@ -104,60 +178,110 @@ static int
 parse_string(struct jp *p, char **out)
 {
 	struct sbuf sb = SBUF_INIT;
+	const char *open = p->s;
+	int ret = 0;
 
 	p->s++; /* the opening quote */
-	while (p->s < p->end && *p->s != '"') {
-		unsigned char c = (unsigned char)*p->s;
+	while (ret == 0 && p->s < p->end && *p->s != '"') {
+		const unsigned char *u = (const unsigned char *)p->s;
+		size_t n;
 
-		if (c < 0x20) {
-			sbuf_release(&sb);
-			return fail(p, "control character in a string");
-		}
-		if (c == '\\') {
+		if (*u < 0x20) {
+			ret = fail(p, "control character in a string (write "
+			    "it as an escape)");
+		} else if (*u == '\\') {
+			if (++p->s >= p->end)
+				break;
+			if ((ret = escape(p, &sb)) == 0)
+				p->s++;
+		} else if (*u < 0x80) {
+			sbuf_addc(&sb, (char)*u);
 			p->s++;
-			if (p->s >= p->end || escape(p, &sb) < 0) {
-				sbuf_release(&sb);
-				return fail(p, "bad escape in a string");
-			}
+		} else if ((n = utf8_len(u,
+		    (const unsigned char *)p->end)) == 0) {
+			ret = fail(p, "invalid UTF-8 in a string");
 		} else {
-			sbuf_addc(&sb, (char)c);
+			sbuf_add(&sb, u, n);
+			p->s += n;
 		}
-		p->s++;
 	}
-	if (p->s >= p->end) {
+	if (ret == 0 && p->s >= p->end) {
+		p->s = open;
+		ret = fail(p, "unterminated string");
+	}
+	if (ret < 0) {
 		sbuf_release(&sb);
-		return fail(p, "unterminated string");
+		return ret;
 	}
 	p->s++;
 	*out = sbuf_detach(&sb);
 	return 0;
 }
 
+/* RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, finite */
 static int
 parse_number(struct jp *p, double *out)
 {
-	char buf[64];
-	size_t n = 0;
+	const char *q = p->s;
+	char buf[64], *text = buf;
+	size_t n;
+	int ret;
 
-	while (p->s + n < p->end && n < sizeof(buf) - 1 &&
-	    strchr("+-0123456789.eE", p->s[n]) != NULL && p->s[n] != '\0')
-		n++;
-	memcpy(buf, p->s, n);
-	buf[n] = '\0';
-	if (n == 0 || cidx_num_parse(buf, out, NULL) < 0)
-		return fail(p, "bad number");
-	p->s += n;
+	if (q < p->end && *q == '-')
+		q++;
+	if (!digit(p, q))
+		return fail(p, "expected a value");
+	if (*q == '0' && digit(p, q + 1)) {
+		p->s = q + 1;
+		return fail(p, "bad number (a leading zero)");
+	}
+	while (digit(p, q))
+		q++;
+	if (q < p->end && *q == '.') {
+		if (!digit(p, ++q)) {
+			p->s = q;
+			return fail(p, "bad number (no digit after '.')");
+		}
+		while (digit(p, q))
+			q++;
+	}
+	if (q < p->end && (*q == 'e' || *q == 'E')) {
+		q++;
+		if (q < p->end && (*q == '+' || *q == '-'))
+			q++;
+		if (!digit(p, q)) {
+			p->s = q;
+			return fail(p, "bad number (no digit in the exponent)");
+		}
+		while (digit(p, q))
+			q++;
+	}
+	n = (size_t)(q - p->s);
+	if (n >= sizeof(buf))
+		text = xmalloc(n + 1);
+	memcpy(text, p->s, n);
+	text[n] = '\0';
+	ret = cidx_num_parse(text, out, NULL);
+	if (text != buf)
+		free(text);
+	if (ret < 0)
+		return fail(p, "number out of range");
+	p->s = q;
 	return 0;
 }
 
+/* one array or object; member names must be unique within an object */
 static int
 parse_container(struct jp *p, struct cidx_json *v, int object)
 {
-	size_t cap = 0;
+	struct cidx_strmap keys = CIDX_STRMAP_INIT;
+	size_t cap = 0, k;
 	char close = object ? '}' : ']';
+	int ret = 0;
 
-	if (++p->depth > 64)
-		return fail(p, "nested too deeply");
+	if (++p->depth > CIDX_JSON_MAX_DEPTH)
+		return fail(p, "nested deeper than %d levels",
+		    CIDX_JSON_MAX_DEPTH);
 	p->s++;
 	skip_ws(p);
 	if (p->s < p->end && *p->s == close) {
@@ -168,18 +292,32 @@ parse_container(struct jp *p, struct cidx_json *v, int object)
 	for (;;) {
 		struct cidx_json *it;
 		char *key = NULL;
-		int ret;
+		const char *at;
 
 		skip_ws(p);
 		if (object) {
-			if (p->s >= p->end || *p->s != '"')
-				return fail(p, "expected a member name");
+			at = p->s;
+			if (p->s >= p->end || *p->s != '"') {
+				ret = fail(p, "expected a member name");
+				break;
+			}
 			if ((ret = parse_string(p, &key)) < 0)
-				return ret;
+				break;
+			if (cidx_strmap_get(&keys, key, &k)) {
+				p->s = at;
+				if (strlen(key) <= 64)
+					ret = fail(p, "duplicate member '%s'",
+					    key);
+				else
+					ret = fail(p, "duplicate member");
+				free(key);
+				break;
+			}
 			skip_ws(p);
 			if (p->s >= p->end || *p->s != ':') {
 				free(key);
-				return fail(p, "expected ':'");
+				ret = fail(p, "expected ':'");
+				break;
 			}
 			p->s++;
 		}
@@ -187,8 +325,10 @@ parse_container(struct jp *p, struct cidx_json *v, int object)
 		it = &v->item[v->n++];
 		memset(it, 0, sizeof(*it));
 		it->key = key;
+		if (key != NULL)
+			cidx_strmap_put(&keys, key, v->n - 1);
 		if ((ret = parse_value(p, it)) < 0)
-			return ret;
+			break;
 		skip_ws(p);
 		if (p->s < p->end && *p->s == ',') {
 			p->s++;
@@ -197,11 +337,14 @@ parse_container(struct jp *p, struct cidx_json *v, int object)
 		if (p->s < p->end && *p->s == close) {
 			p->s++;
 			p->depth--;
-			return 0;
+			break;
 		}
-		return fail(p, object ? "expected ',' or '}'" :
+		ret = fail(p, object ? "expected ',' or '}'" :
 		    "expected ',' or ']'");
+		break;
 	}
+	cidx_strmap_release(&keys);
+	return ret;
 }
 
 static int
@@ -210,7 +353,7 @@ literal(struct jp *p, const char *word)
 	size_t n = strlen(word);
 
 	if ((size_t)(p->end - p->s) < n || strncmp(p->s, word, n) != 0)
-		return fail(p, "unexpected text");
+		return fail(p, "expected a value");
 	p->s += n;
 	return 0;
 }
@@ -270,7 +413,7 @@ int
 cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
     const char *where, struct cidx_err *err)
 {
-	struct jp p = { text, text + len, NULL, 0 };
+	struct jp p = { text, text + len, "", 0 };
 	struct cidx_json *v = xcalloc(1, sizeof(*v));
 	int ret;
 
@@ -293,7 +436,7 @@ cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
 		}
 		cidx_json_free(v);
 		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: %s", where,
-		    line, col, p.why ? p.why : "malformed JSON");
+		    line, col, p.why[0] ? p.why : "malformed JSON");
 	}
 	*out = v;
 	return 0;

@@ -1,6 +1,15 @@
 /*
  * json.h - a small JSON reader (RFC 8259) for method files: the whole
  * document becomes a tree of values.  Numbers are parsed in the C locale.
+ *
+ * Stricter than RFC 8259 requires, as cityidx(1), METHOD FILES, states:
+ * one value and nothing after it but blanks; arrays and objects nested at
+ * most CIDX_JSON_MAX_DEPTH deep; no member name twice in an object (the
+ * RFC leaves that to the reader; taking one silently would hide an edit);
+ * strings valid UTF-8 (no overlong forms, surrogates or code points above
+ * U+10FFFF, escaped or not) and without \u0000, so that every string is
+ * a C string that says all the file says; numbers in the JSON grammar
+ * (no leading zeros, "+", ".5", NaN) and finite.
  */
 #ifndef CIDX_JSON_H
 #define CIDX_JSON_H
@@ -8,6 +17,10 @@
 #include <stddef.h>
 
 #include "core/err.h"
+
+/* arrays and objects nest at most this deep (cityidx(1), METHOD FILES):
+ * the reader recurses, and a method file needs 3 */
+#define CIDX_JSON_MAX_DEPTH 64
 
 enum cidx_json_type {
 	CIDX_JSON_NULL, CIDX_JSON_BOOL, CIDX_JSON_NUMBER, CIDX_JSON_STRING,
@@ -26,7 +39,8 @@ struct cidx_json {
 
 /*! cidx_json_parse() :
  *  @return 0 and the tree in *out (free with cidx_json_free()), or
- *          CIDX_EINVAL naming `where`:line:column. */
+ *          CIDX_EINVAL with *out NULL and a message
+ *          "WHERE:LINE:COLUMN: what" (columns count characters from 1). */
 int cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
     const char *where, struct cidx_err *err);
 void cidx_json_free(struct cidx_json *v);

@@ -17,26 +17,30 @@
 
 enum { COL_PARENT, COL_A, COL_B, COL_VALUE, NCOLS };
 
-/* a positive number, or a fraction p/q of two */
+/*
+ * A number, or a fraction p/q of two, from 1/CIDX_AHP_VALUE_MAX to
+ * CIDX_AHP_VALUE_MAX: its reciprocal is implied, and 1e-320 (whose
+ * reciprocal is Inf) or 1e300 made the weights fail or come out as
+ * 1e-300 with no word about the file.
+ */
 static int
 parse_value(const char *s, double *out)
 {
 	const char *slash = strchr(s, '/');
-	double p, q;
+	double p, q = 1;
 	char *num;
 	int bad;
 
 	if (slash == NULL) {
-		if (cidx_num_parse(s, &p, NULL) < 0 || !(p > 0))
-			return -1;
-		*out = p;
-		return 0;
+		bad = cidx_num_parse(s, &p, NULL) < 0;
+	} else {
+		num = xstrndup(s, (size_t)(slash - s));
+		bad = cidx_num_parse(num, &p, NULL) < 0 ||
+		    cidx_num_parse(slash + 1, &q, NULL) < 0;
+		free(num);
 	}
-	num = xstrndup(s, (size_t)(slash - s));
-	bad = cidx_num_parse(num, &p, NULL) < 0 ||
-	    cidx_num_parse(slash + 1, &q, NULL) < 0;
-	free(num);
-	if (bad || !(p > 0) || !(q > 0) || !isfinite(p / q) || !(p / q > 0))
+	if (bad || !(p > 0) || !(q > 0) || !(p / q >= 1 / CIDX_AHP_VALUE_MAX) ||
+	    !(p / q <= CIDX_AHP_VALUE_MAX))
 		return -1;
 	*out = p / q;
 	return 0;
@@ -130,9 +134,9 @@ cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
 		}
 		if (parse_value(fv->s, &v) < 0) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: '%s': value must be a positive number "
-			    "(or a fraction such as 1/3)", path, fv->line,
-			    fv->col, fv->s);
+			    "%s:%u:%u: '%s': value must be a number from 1e-9 "
+			    "to 1e9 (or a fraction such as 1/3)", path,
+			    fv->line, fv->col, fv->s);
 			goto out;
 		}
 		if (A[p] == NULL) {

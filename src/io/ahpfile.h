@@ -11,9 +11,9 @@
  *	ECON,GDP,FIRMS,5
  *	ECON,JOBS,FIRMS,1/2
  *
- * `value` is a positive number (Saaty's scale is 1..9 and its
- * reciprocals, but any positive number is accepted), written as a decimal
- * or as a fraction p/q.  The reciprocal (b over a) is implied; the
+ * `value` is a number from 1/CIDX_AHP_VALUE_MAX to CIDX_AHP_VALUE_MAX
+ * (Saaty's scale is 1..9 and its reciprocals, but any such number is
+ * accepted), written as a decimal or as a fraction p/q.  The reciprocal (b over a) is implied; the
  * diagonal is 1.  Every parent that appears must have all of its
  * k(k-1)/2 sibling pairs given exactly once, in either order.  Parents
  * that do not appear are not in the result (the caller decides what they
@@ -29,11 +29,15 @@
 #include "core/model.h"
 #include "core/wspec.h"
 
+/* the largest comparison value; its reciprocal is the smallest.  Both
+ * stay far from overflow, as weights do (CIDX_WEIGHT_MAX) */
+#define CIDX_AHP_VALUE_MAX 1e9
+
 /*! cidx_ahp_read() :
  *  Reads the comparisons of `path` for the framework `fw`.  Errors name
  *  file:line:column: unknown codes, a parent that is not an aggregate or
  *  has a single child, `a` or `b` not a child of `parent`, a == b, a value
- *  that is not a positive number, a pair given twice (either order; the
+ *  that is not a number in range, a pair given twice (either order; the
  *  message names the earlier line); a parent with a pair missing is an
  *  error naming the parent and the pair.  A file without comparisons is
  *  an error.

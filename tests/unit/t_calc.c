@@ -948,3 +948,155 @@ test_calc__global_weights(void)
 	CHECK_DBL(gw[5], 0.125, 1e-15);
 	cidx_framework_free(fw);
 }
+
+/*
+ * A score is a finite number or the ranking is an error: never Inf (which
+ * ranked first) and never a NaN computed from data (which left the unit
+ * unranked, or dropped the indicator, without a word).
+ *   INDEX <- I1 (+1), I2 (+1); 5 units, I2 = 1..5.
+ * Before the checks: distmax on I1 near 1.8e308 gave Inf to every unit
+ * (all rank 1); ratio and zscore on values whose sum or spread overflow
+ * gave every unit the same I1 (0), so I2 alone ranked them; framework
+ * weights of 1e308 made 4 of 5 index values NaN (unranked); TOPSIS on
+ * 1e200 dropped I1; minmax:-1e9,1e9 on 0 .. 1e300 gave Inf.
+ */
+static int
+rank_big(const double *i1, const double *w_i, const char *norm,
+    const char *method, struct cidx_ranking **out, struct cidx_err *err)
+{
+	static const char *const codes[5] = { "U1", "U2", "U3", "U4", "U5" };
+	struct fx_node nodes[3] = {
+		{ "INDEX", NULL, AGG, 2, 0, 1 },
+		{ "I1", "INDEX", IND, 1, 1, 1 },
+		{ "I2", "INDEX", IND, 1, 1, 1 },
+	};
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *ds;
+	double x[10], w[3];
+	int ret;
+
+	*out = NULL;
+	for (size_t i = 0; i < 5; i++) {
+		x[2 * i] = i1[i];
+		x[2 * i + 1] = (double)(i + 1);
+	}
+	if (w_i != NULL)
+		nodes[1].w = nodes[2].w = *w_i;
+	if ((ret = fx_framework(&fw, nodes, 3, err)) < 0)
+		return ret;
+	ds = fx_dataset(2020, codes, 5, x, 2);
+	cidx_calc_weights_default(fw, w);
+	if (norm != NULL)
+		CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, norm, err), 0);
+	if (method != NULL)
+		CHECK_INT(cidx_method_set(&m, CIDX_MK_METHOD, method, err), 0);
+	ret = cidx_ranking_compute(out, fw, ds, w, &m, NULL, 0, err);
+	if (ret == 0)
+		for (size_t i = 0; i < 5; i++)
+			CHECK(isfinite(gsl_matrix_get((*out)->s, i, 0)));
+	cidx_dataset_free(ds);
+	cidx_framework_free(fw);
+	return ret;
+}
+
+void
+test_calc__scores_are_finite_or_an_error(void)
+{
+	static const double huge[5] = { 1e308, 1.5e308, 1e308, 1.2e308,
+		1.7e308 };
+	static const double wide[5] = { -1e308, 1e308, 0, 1, 2 };
+	static const double far[5] = { 0, 1e300, 5e299, 1, 2 };
+	static const double e200[5] = { 1e200, 2e200, 3e200, 4e200, 5e200 };
+	static const double small[5] = { 1, 2, 3, 4, 5 };
+	static const double big_ok[5] = { -1e150, 1e150, 0, 5e149, -5e149 };
+	const double w_max = 1e9, w_huge = 1e308;
+	struct cidx_ranking *r = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	CHECK_INT(rank_big(huge, NULL, "distmax", NULL, &r, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "'I1': normalising the value 1e+308 gives inf");
+	CHECK(r == NULL);
+	CHECK_INT(rank_big(huge, NULL, "ratio", NULL, &r, &err), CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "'I1': values from 1e+308 to 1.7e+308 are too "
+	    "large to normalise");
+	CHECK_INT(rank_big(far, NULL, "zscore", NULL, &r, &err), CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "'I1': values from 0 to 1e+300 are too large");
+	CHECK_INT(rank_big(wide, NULL, NULL, NULL, &r, &err), CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "'I1': values from -1e+308 to 1e+308");
+	CHECK_INT(rank_big(far, NULL, "minmax:-1e9,1e9", NULL, &r, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "'I1': normalising the value 1e+300 gives inf");
+	CHECK_INT(rank_big(small, &w_huge, NULL, NULL, &r, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "unit 'U1', 'INDEX': the weighted mean of the "
+	    "children is not a finite number");
+	CHECK_INT(rank_big(e200, NULL, NULL, "topsis", &r, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "TOPSIS: column 1: values too large");
+	CHECK(r == NULL);
+
+	/*
+	 * The largest weights, with values far from small, rank: under
+	 * minmax:-1e9,1e9 (range 2e150) I1 scores U1..U5 -1e9, 1e9, 0,
+	 * 0.5e9, -0.5e9 and I2 -1e9, -0.5e9, 0, 0.5e9, 1e9; weighted by
+	 * 1e9 the sums stay near 2e18; the index (their mean) is -1e9,
+	 * 0.25e9, 0, 0.5e9, 0.25e9: U4 first.
+	 */
+	CHECK_INT(rank_big(big_ok, &w_max, "minmax:-1e9,1e9", NULL, &r, &err),
+	    0);
+	if (r != NULL) {
+		CHECK_INT(r->n_ranked, 5);
+		CHECK_INT(r->order[0], 3);
+		CHECK_DBL(gsl_matrix_get(r->s, 3, 0), 0.5e9, 1e-12);
+		CHECK_DBL(gsl_matrix_get(r->s, 0, 0), -1e9, 1e-12);
+	}
+	cidx_ranking_free(r);
+	/* rank and percentile need no arithmetic on the values */
+	CHECK_INT(rank_big(huge, NULL, "percentile", NULL, &r, &err), 0);
+	cidx_ranking_free(r);
+}
+
+/* a framework's goalposts are not bounded: goal_lo -1e308 to goal_hi
+ * 1e308 scored every unit 0 on the indicator, without a word */
+void
+test_calc__goalposts_too_wide(void)
+{
+	static const char *const codes[2] = { "U1", "U2" };
+	static const struct fx_node nodes[] = {
+		{ "INDEX", NULL, AGG, 2, 0, 1 },
+		{ "I1", "INDEX", IND, 1, 1, 1 },
+	};
+	static const double x[2] = { 1, 2 };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *ds = fx_dataset(2020, codes, 2, x, 1);
+	struct cidx_ranking *r = NULL;
+	double w[2];
+
+	CHECK_INT(fx_framework(&fw, nodes, 2, &err), 0);
+	if (fw == NULL) {
+		cidx_dataset_free(ds);
+		return;
+	}
+	cidx_calc_weights_default(fw, w);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "goalposts", &err), 0);
+	fw->node[1].goal_lo = -1e308;
+	fw->node[1].goal_hi = 1e308;
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "goalposts: 'I1': goal_lo -1e+308 to goal_hi 1e+308 "
+	    "is too wide a range");
+	CHECK(r == NULL);
+	/* as wide as a double allows */
+	fw->node[1].goal_lo = -8e307;
+	fw->node[1].goal_hi = 8e307;
+	CHECK_INT(cidx_ranking_compute(&r, fw, ds, w, &m, NULL, 0, &err), 0);
+	if (r != NULL)
+		CHECK_DBL(gsl_matrix_get(r->s, 1, 1), 50, 1e-9);
+	cidx_ranking_free(r);
+	cidx_dataset_free(ds);
+	cidx_framework_free(fw);
+}

@@ -4,6 +4,7 @@
 
 #include "calc/method.h"
 #include "core/json.h"
+#include "core/mem.h"
 #include "runner.h"
 
 /* set `text` and read it back */
@@ -73,6 +74,8 @@ test_method__ranges_are_checked_where_values_enter(void)
 		{ CIDX_MK_TREAT, "2,3.5", "expected SKEW,KURT,WINMAX" },
 		{ CIDX_MK_TREAT, "2,3.5,5,1", "expected SKEW,KURT,WINMAX" },
 		{ CIDX_MK_TREAT, "2,,5", "expected SKEW,KURT,WINMAX" },
+		/* found by fuzz-methodopt: --treat= read before its text */
+		{ CIDX_MK_TREAT, "", "'': expected SKEW,KURT,WINMAX" },
 		{ CIDX_MK_METHOD, "ahp", "expected composite or topsis" },
 		{ CIDX_MK_NORMALISE, "minmax:0,1e308", "parameters must be within" },
 		{ CIDX_MK_NORMALISE, "minmax:-1e308,1e308", "within" },
@@ -84,6 +87,11 @@ test_method__ranges_are_checked_where_values_enter(void)
 		{ CIDX_MK_AGGREGATE, "1=geom", "expected arith, geom, harm" },
 		{ CIDX_MK_AGGREGATE, "geom,", "expected arith" },
 		{ CIDX_MK_AGGREGATE, "median", "expected arith" },
+		/* the second would have won without a word */
+		{ CIDX_MK_AGGREGATE, "2=geom,2=harm", "'2=geom,2=harm': level 2 "
+		  "given twice" },
+		{ CIDX_MK_AGGREGATE, "arith,3=harm,03=geom", "level 3 given "
+		  "twice" },
 	};
 
 	for (size_t i = 0; i < LEN(bad); i++) {
@@ -188,6 +196,39 @@ test_method__from_json(void)
 	    CIDX_EINVAL);
 	CHECK_INT(from_json("[1]", &m, &err), CIDX_EINVAL);
 	CHECK(memcmp(&m, &d, sizeof(m)) == 0);
+}
+
+/*
+ * A member's text was cut to 255 bytes before it was read: "0.5", 300
+ * blanks and "x" read as 0.5 (and "arith", thirty ",2=geom", five
+ * ",10=geom" and ",3=harm" lost its last level, before a level given twice
+ * was refused).  Such a member is refused as too long; the longest
+ * aggregate spelling, every level, fits.
+ */
+void
+test_method__from_json_long_text(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT, d = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct sbuf sb = SBUF_INIT;
+
+	sbuf_adds(&sb, "{\"aggregate\": \"harm");
+	for (int lv = 2; lv < CIDX_MAX_LEVELS; lv++)
+		sbuf_addf(&sb, ",%d=geom", lv);
+	sbuf_adds(&sb, "\"}");
+	CHECK_INT(from_json(sb.buf, &m, &err), 0);
+	CHECK_INT(cidx_method_agg_at(&m, CIDX_MAX_LEVELS - 1), CIDX_AGG_GEOM);
+	m = d;
+	sbuf_reset(&sb);
+	sbuf_adds(&sb, "{\"screen\": \"0.5");
+	for (int i = 0; i < 300; i++)
+		sbuf_addc(&sb, ' ');
+	sbuf_adds(&sb, "x\"}");
+	CHECK_INT(from_json(sb.buf, &m, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'m.json': method member 'screen': longer than 255 "
+	    "bytes");
+	CHECK(memcmp(&m, &d, sizeof(m)) == 0);
+	sbuf_release(&sb);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "calc/calc.h"
 #include "core/err.h"
+#include "core/mem.h"
 #include "runner.h"
 
 
@@ -149,6 +150,33 @@ test_tier__spec_parse(void)
 	CHECK_INT(t.k, 5);
 	CHECK_STR(t.text, "jenks:5");
 	cidx_tierspec_release(&t);
+
+	/*
+	 * The spelling is the shortest that reads back, in full: it was
+	 * %.17g cut at 127 bytes, and the JSON output of --tiers
+	 * breaks:0.1,...,0.8 said "breaks:0.80000000000000004,...," (found
+	 * by fuzz-methodopt, which reads the spelling back).
+	 */
+	CHECK_INT(cidx_tierspec_parse(&t, "breaks:0.1,0.2,0.3,0.4,0.6,0.7,0.8",
+	    &err), 0);
+	CHECK_STR(t.text, "breaks:0.8,0.7,0.6,0.4,0.3,0.2,0.1");
+	cidx_tierspec_release(&t);
+	CHECK(t.text == NULL);
+	{
+		struct sbuf sb = SBUF_INIT;
+		struct cidx_tierspec again;
+
+		sbuf_adds(&sb, "counts:");
+		for (int i = 1; i <= 100; i++)
+			sbuf_addf(&sb, "%s%d", i > 1 ? "," : "", 1000 + i);
+		CHECK_INT(cidx_tierspec_parse(&t, sb.buf, &err), 0);
+		CHECK_STR(t.text, sb.buf);
+		CHECK_INT(cidx_tierspec_parse(&again, t.text, &err), 0);
+		CHECK_INT(again.k, 100);
+		cidx_tierspec_release(&again);
+		cidx_tierspec_release(&t);
+		sbuf_release(&sb);
+	}
 }
 
 void

@@ -928,19 +928,32 @@ test_weights__ahp_read_errors(void)
 	BAD("P1,Z,B,2\n", ":2:4: unknown code 'Z'");
 	BAD("P1,A,D,2\n", ":2:6: 'D' is not a child of 'P1'");
 	BAD("P1,A,A,2\n", ":2:6: 'A' is compared with itself");
-	BAD("P1,A,B,0\n", ":2:8: '0': value must be a positive number "
-	    "(or a fraction such as 1/3)");
-	BAD("P1,A,B,-2\n", ":2:8: '-2': value must be a positive number "
-	    "(or a fraction such as 1/3)");
-	BAD("P1,A,B,x\n", ":2:8: 'x': value must be a positive number "
-	    "(or a fraction such as 1/3)");
-	BAD("P1,A,B,1/0\n", ":2:8: '1/0': value must be a positive number "
-	    "(or a fraction such as 1/3)");
-	BAD("P1,A,B,1/3/2\n", ":2:8: '1/3/2': value must be a positive "
-	    "number (or a fraction such as 1/3)");
+	BAD("P1,A,B,0\n", ":2:8: '0': value must be a number from 1e-9 "
+	    "to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,-2\n", ":2:8: '-2': value must be a number from 1e-9 "
+	    "to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,x\n", ":2:8: 'x': value must be a number from 1e-9 "
+	    "to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,1/0\n", ":2:8: '1/0': value must be a number from 1e-9 "
+	    "to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,1/3/2\n", ":2:8: '1/3/2': value must be a number from "
+	    "1e-9 to 1e9 (or a fraction such as 1/3)");
+	/*
+	 * The reciprocal is implied: 1e-320 made it Inf, and the weights
+	 * failed naming a matrix entry, not the file; 1e300 gave a weight
+	 * of 1e-300.  Both ends of the range are accepted.
+	 */
+	BAD("P1,A,B,1e-320\n", ":2:8: '1e-320': value must be a number from "
+	    "1e-9 to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,1e300\n", ":2:8: '1e300': value must be a number from "
+	    "1e-9 to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,1/1e10\n", ":2:8: '1/1e10': value must be a number from "
+	    "1e-9 to 1e9 (or a fraction such as 1/3)");
+	BAD("P1,A,B,1e9\nP1,A,C,1e-9\nP1,B,C,1/1e9\nP1,A,B,1\n",
+	    ":5:4: 'A' and 'B' under 'P1' are already compared at line 2");
 	/* an empty last field starts where the line ends */
-	BAD("P1,A,B,\n", ":2:8: '': value must be a positive number "
-	    "(or a fraction such as 1/3)");
+	BAD("P1,A,B,\n", ":2:8: '': value must be a number from 1e-9 "
+	    "to 1e9 (or a fraction such as 1/3)");
 	/* the same pair in the other order, on line 4 */
 	BAD("P1,A,B,2\nP1,A,C,3\nP1,B,A,0.5\n",
 	    ":4:4: 'B' and 'A' under 'P1' are already compared at line 2");

@@ -147,3 +147,114 @@ out:
 	cidx_wset_release(&s);
 	tmp_end();
 }
+
+/* method files: the reader keeps FILE:LINE:COLUMN, and every number
+ * that enters through one is checked as on the command line */
+void
+test_wfile__method_file(void)
+{
+	static const struct {
+		const char *json, *msg;
+	} bad[] = {
+		/* the JSON limits, with the file's position */
+		{ "{\"method\": {\"screen\": 0.5,\n \"screen\": 0.9}}",
+		  ":2:2: duplicate member 'screen'" },
+		{ "{\"method\": {\"impute\": \"group-mean:a\\u0000b\"}}",
+		  ":1:36: \\u0000 in a string" },
+		{ "{\"method\": {}} x", ":1:16: text after the JSON value" },
+		{ "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+		  "[[[[[[", ":1:65: nested deeper than 64 levels" },
+		/* values out of range, named by member */
+		{ "{\"method\": {\"treat\": {\"skew\": 2, \"kurt\": 3.5, "
+		  "\"winmax\": 1e300}}}", "method member 'treat': '2,3.5,1e+300': "
+		  "WINMAX must be a whole number from 0 to 1000000" },
+		{ "{\"method\": {\"treat\": {\"skew\": -1, \"kurt\": 3.5, "
+		  "\"winmax\": 5}}}", "SKEW must be a number > 0" },
+		{ "{\"method\": {\"screen\": -1}}", "method member 'screen': "
+		  "'-1': expected a share from 0 to 1" },
+		{ "{\"method\": {\"screen_pillar\": 1e300}}",
+		  "method member 'screen_pillar': '1e+300': expected a whole "
+		  "number from 0 to 1000" },
+		{ "{\"method\": {\"normalise\": \"minmax:-1e308,1e308\"}}",
+		  "parameters must be within +-1e9" },
+		{ "{\"method\": {\"normalise\": \"zscore:1e308,1\"}}",
+		  "parameters must be within +-1e9" },
+		{ "{\"method\": {\"normalise\": \"goalposts:-1e308,0\"}}",
+		  "parameters must be within +-1e9" },
+		{ "{\"method\": {\"normalise\": \"zscore:0,-1\"}}",
+		  "the spread must be > 0" },
+	};
+	static const struct {
+		const char *weights, *msg;
+	} badw[] = {
+		{ "{\"A\": 1e300}", "weight of 'A': must be a number from 0 "
+		  "to 1e9" },
+		{ "{\"A\": -1}", "weight of 'A': must be a number from 0" },
+		{ "{\"A\": \"2\"}", "weight of 'A': must be a number from 0" },
+		{ "{\"A\": null}", "weight of 'A': must be a number from 0" },
+		{ "{\"POP\": 1}", "weight of 'POP': not a weight of the "
+		  "hierarchy" },
+		{ "{\"ZZ\": 1}", "weight of 'ZZ': not in the framework" },
+		{ "[1]", "method member 'weights' must be an object" },
+	};
+	struct cidx_framework *fw;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_json *root = NULL;
+	const struct cidx_json *mobj = NULL;
+	struct cidx_wset s = CIDX_WSET_INIT;
+	char p[128], text[256], want[256];
+	int same = -1;
+
+	if (tmp_begin() < 0)
+		return;
+	if ((fw = small_fw()) == NULL)
+		goto out;
+	for (size_t i = 0; i < LEN(bad); i++) {
+		struct cidx_method m = CIDX_METHOD_INIT;
+		int ret;
+
+		put(p, sizeof(p), "m.json", bad[i].json);
+		ret = cidx_methodfile_load(p, &root, &mobj, &err);
+		if (ret == 0) {
+			ret = cidx_method_from_json(&m, mobj, p, &err);
+			cidx_json_free(root);
+			root = NULL;
+		} else {
+			CHECK(root == NULL && mobj == NULL);
+		}
+		CHECK_INT(ret, CIDX_EINVAL);
+		CHECK_HAS(err.msg, bad[i].msg);
+		CHECK_HAS(err.msg, p);
+	}
+	/* weights: the largest accepted, then each refused one */
+	put(p, sizeof(p), "w.json", "{\"method\": {\"weights\": {\"A\": 1e9, "
+	    "\"INDEX\": 0}}}");
+	CHECK_INT(cidx_methodfile_load(p, &root, &mobj, &err), 0);
+	CHECK_INT(cidx_methodfile_weights(mobj, p, fw, &s, &same, &err), 0);
+	CHECK_INT(s.n, 2);
+	CHECK_INT(same, 0);
+	cidx_json_free(root);
+	root = NULL;
+	for (size_t i = 0; i < LEN(badw); i++) {
+		snprintf(text, sizeof(text), "{\"weights\": %s}", badw[i].weights);
+		put(p, sizeof(p), "w.json", text);
+		CHECK_INT(cidx_methodfile_load(p, &root, &mobj, &err), 0);
+		if (root == NULL)
+			continue;
+		CHECK_INT(cidx_methodfile_weights(mobj, p, fw, &s, NULL, &err),
+		    CIDX_EINVAL);
+		snprintf(want, sizeof(want), "'%s': %s", p, badw[i].msg);
+		CHECK_HAS(err.msg, want);
+		cidx_json_free(root);
+		root = NULL;
+	}
+	/* a top level that is no object */
+	put(p, sizeof(p), "a.json", "[1, 2]");
+	CHECK_INT(cidx_methodfile_load(p, &root, &mobj, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "no method object");
+	CHECK(root == NULL && mobj == NULL);
+	cidx_framework_free(fw);
+out:
+	cidx_wset_release(&s);
+	tmp_end();
+}
