@@ -22,6 +22,17 @@ bar_size(size_t rows, double head, double row, double *w, double *h)
 }
 
 void
+bar_rows_layout(const struct pctx *c, const struct cidx_rect *b, double lh,
+    double ah, size_t n, double *y0, double *y1, double *rh, double *lfs)
+{
+	*y0 = b->y + lh + c->fs * 0.6;
+	*y1 = b->y + b->h - ah;
+	*rh = fmin((*y1 - *y0) / (double)n, c->fs * 2.4);
+	*y1 = *y0 + *rh * (double)n;
+	*lfs = fmin(c->fs, *rh * 0.72);
+}
+
+void
 nice_ticks(double lo, double hi, int target, struct ticks *tk)
 {
 	double raw, mag, norm, step;

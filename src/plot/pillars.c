@@ -107,12 +107,7 @@ pillars_body(struct pctx *c, const struct cidx_rect *b,
 	lh = legend(c, items, m, b->x, b->y, b->w, 1);
 	nice_ticks(lo, hi, 5, &tk);
 	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_SCORE), 0);
-	y0 = b->y + lh + c->fs * 0.6;
-	y1 = b->y + b->h - ah;
-	/* rows no thicker than a bar should be: few units sit at the top */
-	rh = fmin((y1 - y0) / (double)n, c->fs * 2.4);
-	y1 = y0 + rh * (double)n;
-	lfs = fmin(c->fs, rh * 0.72);
+	bar_rows_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
 
 	for (size_t r = 0; r < n; r++) {
 		ptext_font(&c->t, lfs, 0, 0);

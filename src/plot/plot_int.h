@@ -115,6 +115,14 @@ size_t bar_rows(size_t top, size_t n);
 /* the page of a bar chart of `rows` rows: 540 pt wide, `head` + `row`
  * per row high, within 320..2400 */
 void bar_size(size_t rows, double head, double row, double *w, double *h);
+struct pctx;
+/* the rows of a bar chart in `b`, below a legend `lh` high and above an
+ * axis `ah` high: *y0 the top of the first, *y1 the bottom of the last,
+ * *rh the row height (no thicker than a bar should be: few units sit at
+ * the top), *lfs the label font size */
+void bar_rows_layout(const struct pctx *c, const struct cidx_rect *b,
+    double lh, double ah, size_t n, double *y0, double *y1, double *rh,
+    double *lfs);
 /* moves the centres y[0] <= ... <= y[n-1] apart by at least h, within
  * [top, bot] when they fit (else spread evenly from top) */
 void spread(double *y, size_t n, double h, double top, double bot);

@@ -94,12 +94,7 @@ uncert_body(struct pctx *c, const struct cidx_rect *b,
 		tk.dec = 0;
 	}
 	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_RANK), 0);
-	y0 = b->y + lh + c->fs * 0.6;
-	y1 = b->y + b->h - ah;
-	/* rows no thicker than a bar should be: few units sit at the top */
-	rh = fmin((y1 - y0) / (double)n, c->fs * 2.4);
-	y1 = y0 + rh * (double)n;
-	lfs = fmin(c->fs, rh * 0.72);
+	bar_rows_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
 	ptext_font(&c->t, lfs, 0, 0);
 	for (size_t r = 0; r < n; r++) {
 		const struct cidx_uncert_unit *u = &d->units[ord[r]];
