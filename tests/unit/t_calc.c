@@ -1,6 +1,6 @@
 /*
  * calc: framework building, normalisation, aggregation, ranking and the
- * whole pipeline (METHODS.md §1, §3, §5, §6).
+ * whole pipeline (cityidx(1), METHOD: Normalisation, Aggregation, Ranking).
  *
  * Every expected number is worked out by hand in the comment above its
  * check; none is copied from the program's output.  Frameworks are built
@@ -721,9 +721,10 @@ out:
 }
 
 /*
- * The other normalisations (METHODS.md section 3) on two indicators under
- * the index: P (direction +1) = {2, 4, 4, 10} and M (direction -1) =
- * {1, 2, 4, NA}.  Nodes: INDEX 0, P 1, M 2; columns P 0, M 1.
+ * The other normalisations (cityidx(1), METHOD, Normalisation) on two
+ * indicators under the index: P (direction +1) = {2, 4, 4, 10} and M
+ * (direction -1) = {1, 2, 4, NA}.  Nodes: INDEX 0, P 1, M 2; columns P 0,
+ * M 1.
  */
 static const struct fx_node more_fw[] = {
 	{ "INDEX", NULL, AGG, 0, 0, 1 },

@@ -1,6 +1,6 @@
 /*
  * prep: imputation of one column and the JRC/COINr outlier treatment
- * (METHODS.md 2.2, 2.4).
+ * (cityidx(1), METHOD: Preparation, Impute and Treat).
  *
  * Every expected number is worked out by hand in the comment above its
  * check.  Skew and kurt are Excel's SKEW and KURT; with centred sums

@@ -1,6 +1,6 @@
 /*
- * tier: tier specs, Fisher-Jenks and the five tier methods
- * (METHODS.md §6).  SSD = sum of squared deviations from the class mean;
+ * tier: tier specs, Fisher-Jenks and the five tier methods (cityidx(1),
+ * METHOD, Tiers).  SSD = sum of squared deviations from the class mean;
  * every partition below is worked out by hand in the comment above it.
  */
 #include <math.h>

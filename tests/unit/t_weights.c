@@ -1,6 +1,7 @@
 /*
  * weights: entropy, CRITIC, PCA and AHP weights, TOPSIS, Cronbach's alpha
- * (METHODS.md §4, §5, §7) and the AHP comparison file reader.
+ * (cityidx(1), METHOD: Derived weights, TOPSIS, Audit statistics) and the
+ * AHP comparison file reader.
  *
  * Every expected number is worked out by hand in the comment above its
  * check, and the check states it as the closed form of that working
