@@ -16,8 +16,6 @@
 
 /* bounds that keep every score finite: |l|, |u|, |mean|, sd <= this */
 #define NORM_PARAM_MAX 1e9
-#define WINMAX_MAX 1000000
-#define TREAT_THRESHOLD_MAX 1e6
 
 const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
 	[CIDX_MK_DENOMINATE] = { "denominate", "denominate", NULL, NULL, 0,
@@ -288,9 +286,7 @@ static int
 set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 {
 	struct cidx_treat_params p = CIDX_TREAT_PARAMS_INIT;
-	char buf[128], *f[3], *save = NULL;
-	double w;
-	size_t nf = 0;
+	int ret;
 
 	if (s == NULL) {
 		m->treat = 1;
@@ -301,38 +297,16 @@ set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 		cidx_method_reset(m, CIDX_MK_TREAT);
 		return 0;
 	}
-	/* "" (--treat=) has no last byte to look at */
-	if (*s == '\0' || strlen(s) >= sizeof(buf))
-		goto bad;
-	snprintf(buf, sizeof(buf), "%s", s);
-	if (buf[0] == ',' || strstr(buf, ",,") || buf[strlen(buf) - 1] == ',')
-		goto bad;
-	for (char *t = strtok_r(buf, ",", &save); t;
-	    t = strtok_r(NULL, ",", &save)) {
-		if (nf == 3)
-			goto bad;
-		f[nf++] = t;
+	if ((ret = cidx_treat_parse(s, &p, err)) < 0) {
+		/* the vocabulary's own wording for a text of the wrong form */
+		if (err && strstr(err->msg, "expected SKEW"))
+			cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
+			    cidx_method_items[CIDX_MK_TREAT].values);
+		return ret;
 	}
-	if (nf != 3 || cidx_num_parse(f[0], &p.skew, NULL) < 0 ||
-	    cidx_num_parse(f[1], &p.kurt, NULL) < 0 ||
-	    cidx_num_parse(f[2], &w, NULL) < 0)
-		goto bad;
-	if (!(p.skew > 0) || p.skew > TREAT_THRESHOLD_MAX)
-		return cidx_err_set(err, CIDX_EINVAL, "'%s': SKEW must be a "
-		    "number > 0 and <= 1e6", s);
-	if (fabs(p.kurt) > TREAT_THRESHOLD_MAX)
-		return cidx_err_set(err, CIDX_EINVAL, "'%s': KURT must be a "
-		    "number within +-1e6", s);
-	if (!(w >= 0 && w <= WINMAX_MAX) || w != floor(w))
-		return cidx_err_set(err, CIDX_EINVAL, "'%s': WINMAX must be a "
-		    "whole number from 0 to %d", s, WINMAX_MAX);
-	p.winmax = (int)w;
 	m->treat = 1;
 	m->treat_p = p;
 	return 0;
-bad:
-	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s", s,
-	    cidx_method_items[CIDX_MK_TREAT].values);
 }
 
 /* "a|b" choices: index of s among the two words, else -1 */

@@ -314,11 +314,9 @@ treat(const struct cidx_framework *fw, struct cidx_dataset *ds,
 			continue;
 		}
 		if (o) {
-			double w = 0;
-
 			/* checked when the framework was built */
-			if (sscanf(o, "%lf,%lf,%lf", &p.skew, &p.kurt, &w) == 3)
-				p.winmax = (int)w;
+			if (cidx_treat_parse(o, &p, NULL) < 0)
+				p = m->treat_p;
 			rep->treat_source[j] = 1;
 		}
 		for (size_t i = 0; i < n; i++)

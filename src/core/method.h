@@ -42,6 +42,21 @@ struct cidx_treat_params {
 
 #define CIDX_TREAT_PARAMS_INIT { 2.0, 3.5, 5 }
 
+/* the ranges of SKEW, KURT and WINMAX (cityidx(1), METHOD OPTIONS, --treat) */
+#define CIDX_TREAT_THRESHOLD_MAX 1e6
+#define CIDX_TREAT_WINMAX_MAX 1000000
+
+struct cidx_err;
+
+/*! cidx_treat_parse() :
+ *  "SKEW,KURT,WINMAX" as --treat=, a framework's treat column and a
+ *  method file give it: SKEW > 0 and <= 1e6, |KURT| <= 1e6, WINMAX a
+ *  whole number from 0 to 1e6, numbers read without the locale.
+ *  @return 0 and *p, or CIDX_EINVAL with a message naming the text and
+ *  the part at fault. */
+int cidx_treat_parse(const char *s, struct cidx_treat_params *p,
+    struct cidx_err *err);
+
 /*
  * The whole method: preparation (in this order: denominate, impute,
  * screen, treat), normalisation and aggregation.

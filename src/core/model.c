@@ -5,6 +5,7 @@
 
 #include "core/err.h"
 #include "core/mem.h"
+#include "core/method.h"
 #include "core/model.h"
 #include "core/num.h"
 #include "core/sha256.h"
@@ -177,16 +178,13 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 		if (nd->type != CIDX_NODE_INDICATOR)
 			nd->direction = 1;
 		if (nd->treat && strcmp(nd->treat, "none") != 0) {
-			double s, ku, w;
-			char extra;
+			struct cidx_treat_params tp;
+			struct cidx_err e2 = CIDX_ERR_INIT;
 
-			if (sscanf(nd->treat, "%lf,%lf,%lf%c", &s, &ku, &w,
-			    &extra) != 3 || !(s > 0) || !(ku > -3) || w < 0 ||
-			    w != floor(w)) {
+			if (cidx_treat_parse(nd->treat, &tp, &e2) < 0) {
 				ret = cidx_err_set(err, CIDX_EINVAL,
-				    "%s: '%s': treat must be empty, 'none' or "
-				    "SKEW,KURT,WINMAX (e.g. 2.25,3.5,5)", where,
-				    nd->code);
+				    "%s: '%s': treat %s", where, nd->code,
+				    e2.msg);
 				goto fail;
 			}
 		}

@@ -18,6 +18,10 @@ printf '%s\nI,,aggregate,2,,,x,1,,\nA,I,indicator,1,,,-1,1,,\n' "$h" > aggdir.cs
 printf '%s\nI,,aggregate,2,,,1e40,1,,\nA,I,indicator,1,,,-1,1,,\n' "$h" > aggdir2.csv
 # a weight above 1e9, as in a weights file
 printf '%s\nI,,aggregate,2,,,,1,,\nA,I,indicator,1,,,1,1e308,,\n' "$h" > wbig.csv
-for f in dir w parent roots level dup type num nocode missing dirword self aggdir aggdir2 wbig; do
+# a framework's treat override has --treat's ranges (a WINMAX beyond int
+# once acted as 0)
+h2=code,parent,type,level,direction,weight,treat
+printf '%s\nI,,aggregate,2,,1,\nA,I,indicator,1,1,1,"2,3.5,99999999999"\n' "$h2" > winmax.csv
+for f in dir w parent roots level dup type num nocode missing dirword self aggdir aggdir2 wbig winmax; do
 	"$CITYIDX" --db $f.db init --framework $f.csv; echo "$f: exit $?"
 done
