@@ -287,6 +287,7 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	char *raw = NULL, *conv = NULL;
 	size_t nraw, ntxt = 0, bad;
 	const char *enc = "UTF-8";
+	unsigned bad_line = 0, bad_col = 0;
 	int ret;
 
 	*out = NULL;
@@ -304,20 +305,26 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	    (unsigned char)raw[1] == 0xff))) {
 		enc = "UTF-16";
 	} else if (cidx_text_utf8_valid(raw, nraw, &bad) < 0) {
+		position((const unsigned char *)raw, bad, &bad_line,
+		    &bad_col);
 		if (encoding) {
-			unsigned line, col;
-
-			position((const unsigned char *)raw, bad, &line, &col);
 			ret = cidx_err_set(err, CIDX_EENCODING,
-			    "%s:%u:%u: not valid UTF-8", path, line, col);
+			    "%s:%u:%u: not valid UTF-8", path, bad_line,
+			    bad_col);
 			goto fail;
 		}
 		enc = "GB18030";
 	}
 	if (strcmp(enc, "UTF-8") != 0) {
 		if ((ret = to_utf8(path, enc, raw, nraw, &conv, &ntxt,
-		    err)) < 0)
+		    err)) < 0) {
+			/* guessed: say first why it is not UTF-8 */
+			if (encoding == NULL && bad_line > 0)
+				cidx_err_set(err, CIDX_EENCODING, "%s:%u:%u: "
+				    "not valid UTF-8, and not GB18030 either",
+				    path, bad_line, bad_col);
 			goto fail;
+		}
 		r->buf = conv;
 	} else {
 		r->buf = raw;
