@@ -46,8 +46,8 @@ LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
 .PHONY: all deps deps-test deps-lint deps-fuzz demo check check-unit check-cli \
-        check-asan check-robust fuzz fuzz-short fuzz-build fuzz-bins install \
-        uninstall clean lint bench
+        check-asan check-robust check-valgrind fuzz fuzz-short fuzz-build \
+        fuzz-bins install uninstall clean lint bench
 
 all: $(BIN)
 
@@ -127,6 +127,11 @@ check-asan:
 # kill, concurrency and disk-full tests (about 30 s)
 check-robust: $(BIN)
 	sh tests/robust.sh $(BIN)
+
+# the demo's commands under valgrind's memcheck (a few minutes)
+check-valgrind: $(BIN)
+	@sh tests/deps.sh valgrind valgrind
+	sh tests/valgrind.sh $(BIN)
 
 # libFuzzer harnesses, one per parser (tests/fuzz/README.md): the core
 # built by clang with coverage and the sanitizers into build-fuzz/, each
