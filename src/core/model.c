@@ -178,7 +178,7 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 		if (nd->type != CIDX_NODE_INDICATOR)
 			nd->direction = 1;
 		if (nd->treat && strcmp(nd->treat, "none") != 0) {
-			struct cidx_treat_params tp;
+			struct cidx_treat_params tp = CIDX_TREAT_PARAMS_INIT;
 			struct cidx_err e2 = CIDX_ERR_INIT;
 
 			if (cidx_treat_parse(nd->treat, &tp, &e2) < 0) {
