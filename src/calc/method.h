@@ -106,6 +106,29 @@ enum cidx_wmethod {
 int cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
     const char **ahp_path, struct cidx_err *err);
 
+/*! cidx_screen_text() : the coverage share of screening as people read
+ *  it: "2/3" for the default (CIDX_SCREEN_DEFAULT), else the shortest
+ *  number ("0.9"). */
+void cidx_screen_text(char *buf, size_t n, double screen);
+
+/*! cidx_norm_formula(), cidx_agg_formula(), cidx_formula() : the
+ *  formulas of the method in the notation of cityidx(1), METHOD, for a
+ *  report: a normalisation (zh: its words in Chinese), an aggregation
+ *  (W: the sum of the weights of the children with a value), and the
+ *  steps below. */
+const char *cidx_norm_formula(enum cidx_norm norm, int zh);
+const char *cidx_agg_formula(enum cidx_agg agg);
+
+enum cidx_formula {
+	CIDX_F_DENOMINATE,  /* Denominate */
+	CIDX_F_TREAT_LOG,   /* Treat: the log transforms */
+	CIDX_F_TOPSIS_NORM, /* TOPSIS: the vector normalisation */
+	CIDX_F_TOPSIS,      /* TOPSIS: closeness */
+	CIDX_F_CHANGE,      /* Movement: the rank change */
+	CIDX_F_MC_NOISE     /* Uncertainty: weight noise, mean rank shift */
+};
+const char *cidx_formula(enum cidx_formula f);
+
 /*! cidx_wmethod_name() : "file", "equal", ..., "ahp". */
 const char *cidx_wmethod_name(enum cidx_wmethod wm);
 

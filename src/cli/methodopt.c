@@ -320,11 +320,11 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 		cidx_method_text(m, (enum cidx_mkey)k, b, sizeof(b));
 		if (k == CIDX_MK_DENOMINATE)
 			sbuf_adds(sb, "denominate, ");
-		else if (k == CIDX_MK_SCREEN)
-			sbuf_addf(sb, "screen %s (%d per pillar), ",
-			    m->screen == CIDX_SCREEN_DEFAULT ? "2/3" : b,
+		else if (k == CIDX_MK_SCREEN) {
+			cidx_screen_text(b, sizeof(b), m->screen);
+			sbuf_addf(sb, "screen %s (%d per pillar), ", b,
 			    m->screen_pillar);
-		else
+		} else
 			sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
 			    b);
 	}

@@ -110,13 +110,6 @@ fmt2(char *b, size_t n, double x)
 	cidx_num_fmt_fixed(b, n, x, 2);
 }
 
-static void
-percent(char *b, size_t n, double share)
-{
-	cidx_num_fmt_fixed(b, n, 100 * share, 0);
-	strncat(b, "%", n - strlen(b) - 1);
-}
-
 static int
 any_partial_coverage(const struct rank_view *v)
 {
@@ -238,7 +231,7 @@ table(const struct rank_view *v)
 		cells[c] = buf[c];
 		c++;
 		if (cov) {
-			percent(buf[c], sizeof(buf[c]), v->rep->coverage[i]);
+			cidx_num_fmt_percent(buf[c], sizeof(buf[c]), v->rep->coverage[i]);
 			cells[c] = buf[c];
 			c++;
 		}
@@ -414,17 +407,14 @@ screened(const struct rank_view *v)
 
 	if (rep->n_screened == 0)
 		return;
-	if (m->screen == CIDX_SCREEN_DEFAULT)
-		snprintf(share, sizeof(share), "2/3");
-	else
-		percent(share, sizeof(share), m->screen);
+	cidx_screen_text(share, sizeof(share), m->screen);
 	printf("screened out (a unit needs data for %s of the %zu indicators "
 	    "with data in %d and %d in each pillar):", share,
 	    rep->n_year_ind, v->year, m->screen_pillar);
 	for (size_t i = 0; i < rep->n_screened; i++) {
 		const struct cidx_screened *s = &rep->screened[i];
 
-		percent(b, sizeof(b), s->coverage);
+		cidx_num_fmt_percent(b, sizeof(b), s->coverage);
 		printf("%s %s (%s", i ? ";" : "", s->code, b);
 		if (s->pillar >= 0)
 			printf(", too few in %s", fw->node[s->pillar].code);

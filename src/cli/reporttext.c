@@ -48,15 +48,6 @@ paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 	para(r, kind, buf);
 }
 
-static void
-share_text(char *b, size_t n, double s)
-{
-	if (s == CIDX_SCREEN_DEFAULT)
-		snprintf(b, n, "2/3");
-	else
-		cidx_num_shortest(b, n, s);
-}
-
 void
 report_summary(struct report *r)
 {
@@ -75,7 +66,7 @@ report_summary(struct report *r)
 	if ((gap = cli_gap_text(r->c.e->fw, rep, r->c.year, ZH(r))) != NULL)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "%s。" : "%s.", gap);
 	free(gap);
-	share_text(share, sizeof(share), m->screen);
+	cidx_screen_text(share, sizeof(share), m->screen);
 	if (m->screen > 0)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "覆盖规则：一个单位须有当年有数据"
 		    "指标中至少%s的数据，且每个支柱至少%d项，才参与排名。" :
@@ -91,10 +82,11 @@ report_summary(struct report *r)
 
 			const char *a = ZH(r) ? sc->name : sc->name_en;
 			const char *b = ZH(r) ? sc->name_en : sc->name;
+			char pct[32];
 
-			sbuf_addf(&sb, "%s%s (%.0f%%%s%s)", i ? (ZH(r) ? "；" :
-			    "; ") : "", a ? a : b ? b : sc->code,
-			    100 * sc->coverage,
+			cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
+			sbuf_addf(&sb, "%s%s (%s%s%s)", i ? (ZH(r) ? "；" :
+			    "; ") : "", a ? a : b ? b : sc->code, pct,
 			    sc->pillar >= 0 ? ", " : "", sc->pillar >= 0 ?
 			    chart_node_name(&r->c, (size_t)sc->pillar) : "");
 		}
@@ -136,42 +128,6 @@ report_summary(struct report *r)
 		    "indicators.", r->c.cyear);
 }
 
-static const char *
-norm_formula(const struct cidx_method *m, int zh)
-{
-	switch (m->norm) {
-	case CIDX_NORM_MINMAX:
-		return "y = l + (u - l) (x - min) / (max - min)";
-	case CIDX_NORM_ZSCORE:
-		return "y = m + s (x - mean) / sd   (sd: sample, n - 1)";
-	case CIDX_NORM_RANK:
-		return zh ? "y = 名次（并列取平均）" : "y = rank (ties averaged)";
-	case CIDX_NORM_PERCENTILE:
-		return "y = 100 (rank - 1) / (n - 1)";
-	case CIDX_NORM_RATIO:
-		return "y = 100 x / mean(x)";
-	case CIDX_NORM_DISTMAX:
-		return "y = 100 x / max(x)";
-	case CIDX_NORM_GOALPOSTS:
-		return "y = 100 (x - lo) / (hi - lo), 0 <= y <= 100";
-	}
-	return "";
-}
-
-static const char *
-agg_formula(enum cidx_agg a)
-{
-	switch (a) {
-	case CIDX_AGG_ARITH:
-		return "s = sum(w y) / sum(w)";
-	case CIDX_AGG_GEOM:
-		return "s = exp(sum(w ln y) / sum(w))";
-	case CIDX_AGG_HARM:
-		return "s = sum(w) / sum(w / y)";
-	}
-	return "";
-}
-
 void
 report_method(struct report *r, const struct cidx_mc_result *mc)
 {
@@ -186,12 +142,13 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		paraf(r, CIDX_PARA_TEXT, zh ? "指标除以框架规定的分母（人口、GDP等）："
 		    : "Indicators are divided by their framework denominator:");
 	if (m->denominate)
-		paraf(r, CIDX_PARA_FORMULA, "x = x / d");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_DENOMINATE));
 	cidx_method_text(m, CIDX_MK_IMPUTE, b, sizeof(b));
 	paraf(r, CIDX_PARA_TEXT, zh ? "缺失值填补：%s。" : "Missing values: "
 	    "%s.", m->impute == CIDX_IMPUTE_NONE ? (zh ? "不填补" :
 	    "not imputed") : b);
-	share_text(b, sizeof(b), m->screen);
+	cidx_screen_text(b, sizeof(b), m->screen);
 	if (m->screen > 0)
 		paraf(r, CIDX_PARA_TEXT, zh ? "覆盖：单位的覆盖率 = 有数据的指标数 / "
 		    "当年有数据的指标数；覆盖率不低于%s且每个支柱至少%d项的单位才参与"
@@ -206,31 +163,43 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    "Outliers (the JRC rule, thresholds %s): an indicator "
 		    "with |skew| and kurtosis above them is winsorised, or "
 		    "else log-transformed:", b);
-		paraf(r, CIDX_PARA_FORMULA, "x = ln(x - min + 0.01 (max - min))");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_TREAT_LOG));
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "2. 标准化" : "2. Normalisation");
-	cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
-	paraf(r, CIDX_PARA_TEXT, zh ? "每项指标先乘以方向（越低越好为 -1），再"
-	    "标准化（%s%s）：" : "Each indicator is multiplied by its "
-	    "direction (-1: lower is better), then normalised (%s%s):", b,
-	    m->panel ? (zh ? "，跨年统一" : ", over all years") : "");
-	paraf(r, CIDX_PARA_FORMULA, "%s", norm_formula(m, zh));
+	if (m->topsis) {
+		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：每项指标除以其向量长度"
+		    "（只计所有指标都有值的单位）：" : "TOPSIS: each indicator "
+		    "is divided by its vector length (over the units with a "
+		    "value of every indicator):");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_TOPSIS_NORM));
+	} else {
+		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
+		paraf(r, CIDX_PARA_TEXT, zh ? "每项指标先乘以方向（越低越好为 "
+		    "-1），再标准化（%s%s）：" : "Each indicator is multiplied "
+		    "by its direction (-1: lower is better), then normalised "
+		    "(%s%s):", b, m->panel ? (zh ? "，跨年统一" :
+		    ", over all years") : "");
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_norm_formula(m->norm,
+		    zh));
+	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "3. 加权汇总" : "3. Aggregation");
 	if (m->topsis) {
 		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
 		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
 		    "values weighted by their global weights; closeness to the "
 		    "ideal:");
-		paraf(r, CIDX_PARA_FORMULA, "C = 100 D- / (D+ + D-)");
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
 	} else {
 		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
 		paraf(r, CIDX_PARA_TEXT, zh ? "自下而上逐层汇总（%s），权重在有数据"
-		    "的子项之间重新归一：" : "Level by level, bottom up (%s), "
-		    "the weights rescaled over the children that have a "
-		    "value:", b);
+		    "的子项之间重新归一（W 为有数据子项的权重之和）：" : "Level by level, "
+		    "bottom up (%s), the weights rescaled over the children "
+		    "that have a value (W: the sum of their weights):", b);
 		for (int lv = 2; lv <= r->c.e->fw->top_level; lv++)
 			paraf(r, CIDX_PARA_FORMULA, "%s  (%s %d)",
-			    agg_formula(cidx_method_agg_at(m, lv)),
+			    cidx_agg_formula(cidx_method_agg_at(m, lv)),
 			    zh ? "层" : "level", lv);
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "4. 排名与梯队" : "4. Ranks and tiers");
@@ -247,7 +216,7 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	    "of this year's indicators shared, or a pillar sharing none, no "
 	    "movement is shown.  A new entrant to the top N was ranked below "
 	    "N the year before; a unit without data then is not new.");
-	paraf(r, CIDX_PARA_FORMULA, "change = prev_rank - basis_rank");
+	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_CHANGE));
 	paraf(r, CIDX_PARA_HEADING, zh ? "6. 统计审查" : "6. Statistical audit");
 	paraf(r, CIDX_PARA_TEXT, zh ? "与上级相关：与所属支柱（或指数）得分的 "
 	    "Pearson 相关系数，负值表示该项与上级方向相反；Cronbach α 与第一主成分"
@@ -272,7 +241,6 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	    "interval of the uncertainty figure.  The ranks moved by %.2f "
 	    "places on average.", mc->draws, (unsigned long long)mc->seed,
 	    sb.buf, mc->draws, mc->mean_shift);
-	paraf(r, CIDX_PARA_FORMULA, "w'[c] = w[c] * u,  u ~ U(1 - phi, 1 + "
-	    "phi);   R_s = mean |nominal rank - rank|");
+	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MC_NOISE));
 	sbuf_release(&sb);
 }

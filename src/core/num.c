@@ -292,3 +292,11 @@ cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals)
 	if (strcmp(buf, "-0") == 0 || (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)))
 		memmove(buf, buf + 1, strlen(buf));
 }
+
+void
+cidx_num_fmt_percent(char *buf, size_t n, double share)
+{
+	cidx_num_fmt_fixed(buf, n, 100 * share, 0);
+	if (buf[0] != '\0' && strlen(buf) + 1 < n)
+		strcat(buf, "%");
+}

@@ -38,4 +38,8 @@ void cidx_num_fmt(char *buf, size_t n, double x, int prec);
 /*! cidx_num_fmt_fixed() : %.*f in the C locale. */
 void cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals);
 
+/*! cidx_num_fmt_percent() : a share (0.625) as a whole percentage with
+ *  its sign ("62%": %.0f of 100 x, halves to even), "" for NaN. */
+void cidx_num_fmt_percent(char *buf, size_t n, double share);
+
 #endif

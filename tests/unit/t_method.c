@@ -269,3 +269,34 @@ test_method__shortest_numbers(void)
 	cidx_num_shortest(b, sizeof(b), NAN);
 	CHECK_STR(b, "");
 }
+
+/* the texts a report states: the default screen share as people write it,
+ * and each formula in the manual's notation (cityidx(1), METHOD) */
+void
+test_method__report_texts(void)
+{
+	char b[40];
+
+	cidx_screen_text(b, sizeof(b), CIDX_SCREEN_DEFAULT);
+	CHECK_STR(b, "2/3");
+	cidx_screen_text(b, sizeof(b), 0.9);
+	CHECK_STR(b, "0.9");
+	cidx_screen_text(b, sizeof(b), 0.6666);
+	CHECK_STR(b, "0.6666");
+	CHECK_STR(cidx_norm_formula(CIDX_NORM_MINMAX, 0),
+	    "s = L + (U - L) (y - min) / (max - min),   y = d x");
+	/* both directions where they differ */
+	CHECK_HAS(cidx_norm_formula(CIDX_NORM_DISTMAX, 0), "100 min(x) / x");
+	CHECK_HAS(cidx_norm_formula(CIDX_NORM_GOALPOSTS, 0),
+	    "100 (hi - x) / (hi - lo)");
+	CHECK_HAS(cidx_norm_formula(CIDX_NORM_RANK, 1), "并列取平均");
+	for (int k = CIDX_NORM_MINMAX; k <= CIDX_NORM_GOALPOSTS; k++)
+		CHECK_HAS(cidx_norm_formula((enum cidx_norm)k, 0), "s = ");
+	CHECK_STR(cidx_agg_formula(CIDX_AGG_ARITH), "s[p] = sum(w[c] s[c]) / W");
+	CHECK_STR(cidx_agg_formula(CIDX_AGG_HARM), "s[p] = W / sum(w[c] / s[c])");
+	CHECK_HAS(cidx_agg_formula(CIDX_AGG_GEOM), "ln s[c]");
+	CHECK_HAS(cidx_formula(CIDX_F_TREAT_LOG), "-ln(max + e - x)");
+	CHECK_HAS(cidx_formula(CIDX_F_CHANGE), "prev_rank - basis_rank");
+	for (int k = CIDX_F_DENOMINATE; k <= CIDX_F_MC_NOISE; k++)
+		CHECK(cidx_formula((enum cidx_formula)k)[0] != '\0');
+}

@@ -30,3 +30,28 @@ test_num__missing_marks(void)
 			    "missing", no[i]);
 	}
 }
+
+/* a share as a whole percentage: %.0f of 100 x, so halves go to even */
+void
+test_num__percent(void)
+{
+	char b[16];
+
+	cidx_num_fmt_percent(b, sizeof(b), 0.625);
+	CHECK_STR(b, "62%");
+	cidx_num_fmt_percent(b, sizeof(b), 0.875);
+	CHECK_STR(b, "88%");
+	cidx_num_fmt_percent(b, sizeof(b), 2.0 / 3);
+	CHECK_STR(b, "67%");
+	cidx_num_fmt_percent(b, sizeof(b), 1);
+	CHECK_STR(b, "100%");
+	cidx_num_fmt_percent(b, sizeof(b), 0);
+	CHECK_STR(b, "0%");
+	cidx_num_fmt_percent(b, sizeof(b), -0.001);
+	CHECK_STR(b, "0%");
+	cidx_num_fmt_percent(b, sizeof(b), NAN);
+	CHECK_STR(b, "");
+	/* no room for the sign: the number alone, never cut */
+	cidx_num_fmt_percent(b, 4, 1);
+	CHECK_STR(b, "100");
+}
