@@ -51,15 +51,7 @@ cmd_years(int argc, char **argv)
 			ret = cli_error_core(&err);
 			goto out;
 		}
-		for (size_t j = 0; j < fw->n_ind; j++) {
-			size_t c = 0;
-
-			for (size_t i = 0; i < ds->n_units; i++)
-				c += gsl_matrix_get(ds->x, i, j) ==
-				    gsl_matrix_get(ds->x, i, j);
-			nind += c > 0;
-			nval += c;
-		}
+		cidx_dataset_counts(ds, &nind, &nval);
 		printf("%4d  %5zu  %6zu/%-3zu  %6zu\n", years[y], ds->n_units,
 		    nind, fw->n_ind, nval);
 		cidx_dataset_free(ds);

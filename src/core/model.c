@@ -539,3 +539,18 @@ cidx_unit_attr(const struct cidx_unit *u, const char *key)
 			return u->attr[i].value;
 	return NULL;
 }
+
+void
+cidx_dataset_counts(const struct cidx_dataset *ds, size_t *n_ind,
+    size_t *n_val)
+{
+	*n_ind = *n_val = 0;
+	for (size_t j = 0; ds->x && j < ds->x->size2; j++) {
+		size_t c = 0;
+
+		for (size_t i = 0; i < ds->x->size1; i++)
+			c += !isnan(gsl_matrix_get(ds->x, i, j));
+		*n_ind += c > 0;
+		*n_val += c;
+	}
+}

@@ -125,6 +125,11 @@ struct cidx_dataset {
 void cidx_unit_clear(struct cidx_unit *u);
 void cidx_unit_copy(struct cidx_unit *dst, const struct cidx_unit *src);
 void cidx_dataset_free(struct cidx_dataset *ds);
+
+/*! cidx_dataset_counts() : *n_ind the indicator columns with a value for
+ *  some unit, *n_val the values (not NaN) in the matrix. */
+void cidx_dataset_counts(const struct cidx_dataset *ds, size_t *n_ind,
+    size_t *n_val);
 /*! cidx_dataset_copy() : a deep copy (caller frees). */
 struct cidx_dataset *cidx_dataset_copy(const struct cidx_dataset *ds);
 /*! cidx_dataset_keep() : keeps the units with keep[i] != 0, in order. */

@@ -1,9 +1,11 @@
-/* core: numbers, sha256, string buffer */
+/* core: numbers, sha256, string buffer, dataset counts */
 #include <math.h>
 
 #include "core/mem.h"
+#include "core/model.h"
 #include "core/num.h"
 #include "core/sha256.h"
+#include "fixture.h"
 #include "runner.h"
 
 
@@ -69,4 +71,23 @@ test_core__num_fmt_round_trips(void)
 	CHECK_STR(b, "");
 	cidx_num_fmt_fixed(b, sizeof(b), -0.001, 2);
 	CHECK_STR(b, "0.00");
+}
+
+/* what `years` prints: 3 units x 4 indicators, the last without data */
+void
+test_core__dataset_counts(void)
+{
+	static const char *const codes[3] = { "A", "B", "C" };
+	const double x[3 * 4] = {
+		1, NAN, 0, NAN,
+		NAN, NAN, 2, NAN,
+		3, 4, -1, NAN,
+	};
+	struct cidx_dataset *ds = fx_dataset(2017, codes, 3, x, 4);
+	size_t ni = 9, nv = 9;
+
+	cidx_dataset_counts(ds, &ni, &nv);
+	CHECK_INT(ni, 3);
+	CHECK_INT(nv, 6);
+	cidx_dataset_free(ds);
 }
