@@ -1,0 +1,549 @@
+/*
+ * ofile.c - output files replaced whole or not at all (cityidx(1), FILES).
+ *
+ * The steps of a write, in order: refuse a target that is the workspace
+ * (device and inode, or directory and name), resolve symbolic links, open
+ * an anonymous file in the target's directory (O_TMPFILE) or else a named
+ * one, let the caller write, then flush, check, fsync, give the file a
+ * temporary name (linkat through /proc/self/fd) and rename it over the
+ * target.  Only the last two steps touch a name the user can see.
+ */
+#define _GNU_SOURCE /* O_TMPFILE, AT_SYMLINK_FOLLOW */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/mem.h"
+#include "core/ofile.h"
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+struct cidx_ofile {
+	char *path;   /* as given */
+	char *target; /* symbolic links resolved */
+	char *tmp;    /* the named temporary file, or NULL */
+	char name[64]; /* /proc/self/fd/N for the anonymous file */
+	FILE *fp;
+	int is_stdout;
+	int direct;   /* a device or FIFO, written in place */
+	int anon;     /* O_TMPFILE */
+	int slot;     /* in the cleanup table, or -1 */
+	unsigned flags;
+	int errnum;   /* a failure recorded by cidx_ofile_fail() */
+	int have_mode;
+	mode_t mode;  /* the replaced file's permissions */
+};
+
+/*
+ * The named temporary files of the process, for cidx_ofile_cleanup() in a
+ * signal handler: a slot is filled before `used` is set and emptied after
+ * it is cleared, so the handler never reads a half-written path.
+ */
+#define NSLOTS 16
+static int force_named;
+
+void
+cidx_ofile_force_named(int on)
+{
+	force_named = on;
+}
+
+static struct {
+	volatile sig_atomic_t used;
+	char path[PATH_MAX];
+} slots[NSLOTS];
+
+static int
+slot_take(const char *path)
+{
+	if (strlen(path) >= PATH_MAX)
+		return -1;
+	for (int i = 0; i < NSLOTS; i++)
+		if (!slots[i].used) {
+			memcpy(slots[i].path, path, strlen(path) + 1);
+			slots[i].used = 1;
+			return i;
+		}
+	return -1;
+}
+
+static void
+slot_drop(int *i)
+{
+	if (*i >= 0)
+		slots[*i].used = 0;
+	*i = -1;
+}
+
+void
+cidx_ofile_cleanup(void)
+{
+	for (int i = 0; i < NSLOTS; i++)
+		if (slots[i].used)
+			unlink(slots[i].path);
+}
+
+/* the directory part of a path ("." when it has none), newly allocated */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static const char *
+base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/*
+ * Follows symbolic links to the path a write would land on (which may
+ * not exist: a dangling link creates its target).  A loop of links is
+ * left to the open that follows, which reports ELOOP.
+ */
+static char *
+resolve(const char *path)
+{
+	char *cur = xstrdup(path);
+
+	for (int hops = 0; hops < 40; hops++) {
+		char buf[PATH_MAX];
+		struct stat sb;
+		ssize_t n;
+		char *next;
+
+		if (lstat(cur, &sb) != 0 || !S_ISLNK(sb.st_mode))
+			break;
+		if ((n = readlink(cur, buf, sizeof(buf) - 1)) < 0)
+			break;
+		buf[n] = '\0';
+		if (buf[0] == '/' || strchr(cur, '/') == NULL) {
+			next = xstrdup(buf);
+		} else {
+			char *dir = dir_of(cur);
+
+			next = xmalloc(strlen(dir) + strlen(buf) + 2);
+			sprintf(next, "%s/%s", dir, buf);
+			free(dir);
+		}
+		free(cur);
+		cur = next;
+	}
+	return cur;
+}
+
+/* the identity of a name: its directory's device and inode, and its last
+ * component; @return 0, or -1 when the directory does not exist */
+struct where {
+	dev_t dir_dev;
+	ino_t dir_ino;
+	const char *base;
+};
+
+static int
+where_of(const char *resolved, struct where *w)
+{
+	char *dir = dir_of(resolved);
+	struct stat sb;
+	int rc = stat(dir, &sb);
+
+	free(dir);
+	if (rc != 0)
+		return -1;
+	w->dir_dev = sb.st_dev;
+	w->dir_ino = sb.st_ino;
+	w->base = base_of(resolved);
+	return 0;
+}
+
+/* is `out` (resolved, stat'ed into `osb` when `oexists`) the file `ws`? */
+static int
+same_file(const char *out, const struct stat *osb, int oexists,
+    const char *ws)
+{
+	struct where wo, ww;
+	struct stat sb;
+	char *rws = resolve(ws);
+	int same = 0;
+
+	if (oexists && stat(rws, &sb) == 0)
+		same = sb.st_dev == osb->st_dev && sb.st_ino == osb->st_ino;
+	if (!same && where_of(out, &wo) == 0 && where_of(rws, &ww) == 0)
+		same = wo.dir_dev == ww.dir_dev && wo.dir_ino == ww.dir_ino &&
+		    strcmp(wo.base, ww.base) == 0;
+	free(rws);
+	return same;
+}
+
+int
+cidx_ofile_check(const char *path, const char *workspace,
+    struct cidx_err *err)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	struct stat sb;
+	char *target, *rws = NULL;
+	int exists, ret = 0;
+
+	if (path == NULL || *path == '\0')
+		return cidx_err_set(err, CIDX_EINVAL, "no output path");
+	if (strcmp(path, "-") == 0)
+		return 0;
+	target = resolve(path);
+	exists = stat(target, &sb) == 0;
+	if (exists && S_ISDIR(sb.st_mode)) {
+		ret = cidx_err_set(err, CIDX_EINVAL, "cannot write '%s': it "
+		    "is a directory", path);
+		goto out;
+	}
+	if (workspace == NULL || *workspace == '\0')
+		goto out;
+	/* SQLite names its files after the database with links resolved */
+	rws = resolve(workspace);
+	for (size_t i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		char *ws = xmalloc(strlen(workspace) + strlen(rws) + 16);
+		int same;
+
+		sprintf(ws, "%s%s", workspace, sfx[i]);
+		same = same_file(target, &sb, exists, ws);
+		sprintf(ws, "%s%s", rws, sfx[i]);
+		same = same || same_file(target, &sb, exists, ws);
+		free(ws);
+		if (!same)
+			continue;
+		if (i == 0)
+			ret = cidx_err_set(err, CIDX_EINVAL, "'%s' is the "
+			    "workspace: choose another output file", path);
+		else
+			ret = cidx_err_set(err, CIDX_EINVAL, "'%s' is the "
+			    "workspace's %s file: choose another output file",
+			    path, sfx[i]);
+		goto out;
+	}
+out:
+	free(rws);
+	free(target);
+	return ret;
+}
+
+static mode_t
+creation_mode(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return 0666 & ~m;
+}
+
+static int
+io_error(struct cidx_err *err, const char *path, int errnum)
+{
+	return cidx_err_set(err, CIDX_EIO, "cannot write '%s': %s", path,
+	    strerror(errnum ? errnum : EIO));
+}
+
+static void
+ofile_free(struct cidx_ofile *f)
+{
+	slot_drop(&f->slot);
+	free(f->path);
+	free(f->target);
+	free(f->tmp);
+	free(f);
+}
+
+/* opens the temporary file in `dir`: anonymous when the system can, and
+ * can later give it a name through /proc; named otherwise */
+static int
+open_tmp(struct cidx_ofile *f, const char *dir)
+{
+	int fd = -1;
+
+#ifdef O_TMPFILE
+	if (!force_named && access("/proc/self/fd", X_OK) == 0) {
+		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+		if (fd >= 0) {
+			f->anon = 1;
+			snprintf(f->name, sizeof(f->name), "/proc/self/fd/%d",
+			    fd);
+			return fd;
+		}
+		/* a file system without anonymous files: name one */
+		if (errno != EOPNOTSUPP && errno != EISDIR &&
+		    errno != EINVAL && errno != ENOTSUP)
+			return -1;
+	}
+#endif
+	f->tmp = xmalloc(strlen(dir) + strlen(base_of(f->target)) + 16);
+	sprintf(f->tmp, "%s/.%s.XXXXXX", dir, base_of(f->target));
+	if ((fd = mkstemp(f->tmp)) < 0)
+		return -1;
+	f->slot = slot_take(f->tmp);
+	if (fchmod(fd, f->have_mode ? f->mode : creation_mode()) != 0) {
+		/* a file system without permissions: keep what it gives */
+	}
+	return fd;
+}
+
+int
+cidx_ofile_open(struct cidx_ofile **out, const char *path,
+    const char *workspace, unsigned flags, struct cidx_err *err)
+{
+	struct cidx_ofile *f;
+	struct stat sb;
+	char *dir;
+	int ret, fd;
+
+	*out = NULL;
+	if ((ret = cidx_ofile_check(path, workspace, err)) < 0)
+		return ret;
+	f = xcalloc(1, sizeof(*f));
+	f->slot = -1;
+	f->flags = flags;
+	f->path = xstrdup(path);
+	if (strcmp(path, "-") == 0) {
+		f->is_stdout = 1;
+		f->fp = stdout;
+		*out = f;
+		return 0;
+	}
+	f->target = resolve(path);
+	if (stat(f->target, &sb) == 0) {
+		if (flags & CIDX_OFILE_NOCLOBBER) {
+			ret = cidx_err_set(err, CIDX_EIO, "cannot create '%s': "
+			    "it exists", path);
+			goto fail;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			/* a device or FIFO: nothing to replace */
+			f->direct = 1;
+			if ((f->fp = fopen(f->target, "wb")) == NULL) {
+				ret = io_error(err, path, errno);
+				goto fail;
+			}
+			*out = f;
+			return 0;
+		}
+		f->have_mode = 1;
+		f->mode = sb.st_mode & 07777;
+	}
+	dir = dir_of(f->target);
+	fd = open_tmp(f, dir);
+	free(dir);
+	if (fd < 0 || (f->fp = fdopen(fd, "wb")) == NULL) {
+		ret = io_error(err, path, errno);
+		if (fd >= 0)
+			close(fd);
+		if (f->tmp)
+			unlink(f->tmp);
+		goto fail;
+	}
+	*out = f;
+	return 0;
+fail:
+	ofile_free(f);
+	return ret;
+}
+
+FILE *
+cidx_ofile_fp(struct cidx_ofile *f)
+{
+	return f->fp;
+}
+
+const char *
+cidx_ofile_name(const struct cidx_ofile *f)
+{
+	if (f->is_stdout)
+		return "/dev/stdout";
+	if (f->direct)
+		return f->target;
+	return f->anon ? f->name : f->tmp;
+}
+
+const char *
+cidx_ofile_path(const struct cidx_ofile *f)
+{
+	return f->path;
+}
+
+void
+cidx_ofile_fail(struct cidx_ofile *f, int errnum)
+{
+	if (f->errnum == 0)
+		f->errnum = errnum ? errnum : EIO;
+}
+
+/* a fresh name beside the target for the anonymous file: linkat(2) does
+ * not replace, so the name is taken with it and renamed over the target */
+static int
+link_anon(struct cidx_ofile *f, char **name)
+{
+	char *dir = dir_of(f->target);
+	static unsigned long seq;
+	int rc = -1;
+
+	*name = xmalloc(strlen(dir) + strlen(base_of(f->target)) + 64);
+	for (int tries = 0; tries < 100; tries++) {
+		sprintf(*name, "%s/.%s.%ld.%lu", dir, base_of(f->target),
+		    (long)getpid(), seq++ ^ (unsigned long)time(NULL));
+		rc = linkat(AT_FDCWD, f->name, AT_FDCWD, *name,
+		    AT_SYMLINK_FOLLOW);
+		if (rc == 0 || errno != EEXIST)
+			break;
+	}
+	free(dir);
+	if (rc != 0) {
+		free(*name);
+		*name = NULL;
+	}
+	return rc;
+}
+
+static void
+sync_dir(const char *target)
+{
+	char *dir = dir_of(target);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	free(dir);
+	if (fd >= 0) {
+		/* the rename is durable; a file system that cannot sync a
+		 * directory has already done what it can */
+		(void)fsync(fd);
+		close(fd);
+	}
+}
+
+static int
+commit_anon(struct cidx_ofile *f, struct cidx_err *err)
+{
+	char *name = NULL;
+	int ret = 0;
+
+	if (f->flags & CIDX_OFILE_NOCLOBBER) {
+		if (linkat(AT_FDCWD, f->name, AT_FDCWD, f->target,
+		    AT_SYMLINK_FOLLOW) != 0)
+			ret = errno == EEXIST ? cidx_err_set(err, CIDX_EIO,
+			    "cannot create '%s': it exists", f->path) :
+			    io_error(err, f->path, errno);
+		return ret;
+	}
+	if (link_anon(f, &name) != 0)
+		return io_error(err, f->path, errno);
+	f->slot = slot_take(name);
+	if (rename(name, f->target) != 0) {
+		ret = io_error(err, f->path, errno);
+		unlink(name);
+	}
+	slot_drop(&f->slot);
+	free(name);
+	return ret;
+}
+
+static int
+commit_named(struct cidx_ofile *f, struct cidx_err *err)
+{
+	int ret = 0;
+
+	if (f->flags & CIDX_OFILE_NOCLOBBER) {
+		if (link(f->tmp, f->target) != 0)
+			ret = errno == EEXIST ? cidx_err_set(err, CIDX_EIO,
+			    "cannot create '%s': it exists", f->path) :
+			    io_error(err, f->path, errno);
+		unlink(f->tmp);
+	} else if (rename(f->tmp, f->target) != 0) {
+		ret = io_error(err, f->path, errno);
+		unlink(f->tmp);
+	}
+	return ret;
+}
+
+int
+cidx_ofile_commit(struct cidx_ofile **fp, struct cidx_err *err)
+{
+	struct cidx_ofile *f = *fp;
+	int ret = 0, fd;
+
+	*fp = NULL;
+	if (f == NULL)
+		return 0;
+	errno = 0;
+	if (fflush(f->fp) != 0 || ferror(f->fp))
+		cidx_ofile_fail(f, errno);
+	if (f->is_stdout) {
+		if (f->errnum)
+			ret = io_error(err, "standard output", f->errnum);
+		goto out;
+	}
+	if (f->direct) {
+		if (fclose(f->fp) != 0)
+			cidx_ofile_fail(f, errno);
+		if (f->errnum)
+			ret = io_error(err, f->path, f->errnum);
+		goto out;
+	}
+	fd = fileno(f->fp);
+	if (f->errnum == 0 && fsync(fd) != 0 && errno != EINVAL &&
+	    errno != EROFS)
+		cidx_ofile_fail(f, errno);
+	if (f->errnum == 0 && f->have_mode && fchmod(fd, f->mode) != 0) {
+		/* the mode of the file replaced, where the file system and
+		 * ownership allow it */
+	}
+	if (f->anon) {
+		if (f->errnum == 0)
+			ret = commit_anon(f, err);
+		else
+			ret = io_error(err, f->path, f->errnum);
+		fclose(f->fp);
+	} else {
+		if (fclose(f->fp) != 0)
+			cidx_ofile_fail(f, errno);
+		if (f->errnum == 0) {
+			ret = commit_named(f, err);
+		} else {
+			ret = io_error(err, f->path, f->errnum);
+			unlink(f->tmp);
+		}
+	}
+	if (ret == 0)
+		sync_dir(f->target);
+out:
+	ofile_free(f);
+	return ret;
+}
+
+void
+cidx_ofile_abort(struct cidx_ofile **fp)
+{
+	struct cidx_ofile *f = *fp;
+
+	*fp = NULL;
+	if (f == NULL)
+		return;
+	if (f->is_stdout) {
+		fflush(stdout);
+	} else {
+		fclose(f->fp);
+		if (f->tmp)
+			unlink(f->tmp);
+	}
+	ofile_free(f);
+}
