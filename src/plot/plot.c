@@ -290,8 +290,9 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 void
 cidx_plot_shutdown(void)
 {
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
+	/* cairo's caches only when no other thread can be using them */
+	if (ptext_shutdown() == 0)
+		cairo_debug_reset_static_data();
 }
 
 #define TYPED(name, ty, TAG, member)                                        \

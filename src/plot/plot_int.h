@@ -34,6 +34,9 @@ struct ptext {
 int ptext_open(struct ptext *t, cairo_t *cr, const char *family,
     enum cidx_plot_lang lang, struct cidx_err *err);
 void ptext_close(struct ptext *t);
+/* releases the default font map in this thread, once pango's own thread
+ * is done with it; @return 0, or -1 when it still held it (10 s) */
+int ptext_shutdown(void);
 /* size in points; bold, italic 0 or 1 */
 void ptext_font(struct ptext *t, double size, int bold, int italic);
 /* one line, ellipsised at max_w points (<= 0: no limit) */

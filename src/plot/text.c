@@ -16,6 +16,9 @@
 #include "core/num.h"
 #include "plot/plot_int.h"
 
+/* a default font map was made (by the first context) and not released */
+static int have_font_map;
+
 int
 ptext_open(struct ptext *t, cairo_t *cr, const char *family,
     enum cidx_plot_lang lang, struct cidx_err *err)
@@ -26,6 +29,7 @@ ptext_open(struct ptext *t, cairo_t *cr, const char *family,
 	int ok = 0;
 
 	memset(t, 0, sizeof(*t));
+	have_font_map = 1;
 	if (family == NULL || *family == '\0')
 		family = CIDX_PLOT_FONT;
 	t->cr = cr;
@@ -69,6 +73,38 @@ ptext_open(struct ptext *t, cairo_t *cr, const char *family,
 	t->lay = pango_layout_new(t->ctx);
 	ptext_font(t, 10, 0, 0);
 	return 0;
+}
+
+/*
+ * pango 1.50 runs fontconfig's matching and sorting in a thread of its
+ * own, and each request holds a reference to the font map until the
+ * thread is done with it.  When that reference is the last, the font
+ * map and its cairo fonts are freed in that thread, and
+ * cairo_debug_reset_static_data() at the same moment aborts on a font
+ * cache still in use (a chart drawn quickly, under load: status 134).
+ * So the font map is released here, in this thread, once it is the only
+ * reference left; @return 0 when it was (or there was none), -1 when the
+ * other thread still held it after 10 s.
+ */
+int
+ptext_shutdown(void)
+{
+	PangoFontMap *fm;
+	int waited = 0;
+
+	if (!have_font_map)
+		return 0;
+	fm = g_object_ref(pango_cairo_font_map_get_default());
+	pango_cairo_font_map_set_default(NULL);
+	have_font_map = 0;
+	while (g_atomic_int_get((gint *)&G_OBJECT(fm)->ref_count) > 1 &&
+	    waited < 10000) {
+		g_usleep(1000);
+		waited++;
+	}
+	waited = g_atomic_int_get((gint *)&G_OBJECT(fm)->ref_count) > 1;
+	g_object_unref(fm);
+	return waited ? -1 : 0;
 }
 
 void
