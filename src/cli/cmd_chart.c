@@ -18,7 +18,6 @@
 #include "cli/storegeo.h"
 #include "cli/yearopt.h"
 #include "core/lookup.h"
-#include "core/num.h"
 #include "plot/plot.h"
 
 static const char options[] =
@@ -35,8 +34,10 @@ static const char options[] =
     "  --by WHAT            map: tier (default) | score\n"
     "  --lang zh|en         language of names and labels (default zh)\n"
     "  --title TEXT         the title (default: index, year and figure)\n"
-    "  --width W, --height H  size in points (default: the figure's)\n"
-    "  --dpi D              PNG resolution (default 150)\n"
+    "  --width W, --height H  size in points, 72 to 14400 (default: the "
+    "figure's)\n"
+    "  --dpi D              PNG resolution, 10 to 1200 (default 150); a PNG\n"
+    "                       is at most 100 million pixels\n"
     "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
     "  -h, --help           show this help\n" CLI_MC_HELP CLI_METHOD_HELP;
 
@@ -61,13 +62,6 @@ struct chart_opts {
 };
 
 static int
-parse_double(const char *s, double lo, double hi, double *out)
-{
-	return cidx_num_parse(s, out, NULL) < 0 || *out < lo || *out > hi ?
-	    -1 : 0;
-}
-
-static int
 parse_opts(int argc, char **argv, struct chart_opts *o)
 {
 	static const struct option longopts[] = {
@@ -90,6 +84,7 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		CLI_METHOD_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cidx_err err = CIDX_ERR_INIT;
 	int ch, r;
 	size_t k;
 
@@ -102,27 +97,22 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 			o->by_score = strcmp(optarg, "score") == 0;
 			break;
 		case 'd':
-			if (parse_double(optarg, 10, 1200, &o->po.dpi) < 0)
-				return cli_usage_error("chart", "--dpi '%s': "
-				    "expected a number from 10 to 1200", optarg);
-			break;
 		case 'F':
-			o->po.font = optarg;
-			break;
 		case 'H':
-			if (parse_double(optarg, 50, 20000, &o->po.height) < 0)
-				return cli_usage_error("chart", "--height '%s': "
-				    "expected points from 50 to 20000", optarg);
-			break;
 		case 'W':
-			if (parse_double(optarg, 50, 20000, &o->po.width) < 0)
-				return cli_usage_error("chart", "--width '%s': "
-				    "expected points from 50 to 20000", optarg);
+			if (cidx_plot_opt_set(&o->po, ch == 'd' ?
+			    CIDX_PLOT_OPT_DPI : ch == 'F' ? CIDX_PLOT_OPT_FONT :
+			    ch == 'H' ? CIDX_PLOT_OPT_HEIGHT :
+			    CIDX_PLOT_OPT_WIDTH, optarg, &err) < 0)
+				return cli_usage_error("chart", "%s", err.msg);
 			break;
 		case 'h':
 			cli_print_help(stdout, "chart", options);
 			return -1;
 		case 'i':
+			if (cidx_plot_opt_set(&o->po, CIDX_PLOT_OPT_TITLE,
+			    optarg, &err) < 0)
+				return cli_usage_error("chart", "%s", err.msg);
 			o->title = optarg;
 			break;
 		case 'O':
@@ -174,6 +164,9 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 	if (o->output == NULL)
 		return cli_usage_error("chart", "-o FILE is required (.pdf, "
 		    ".png or .svg)");
+	o->po.path = o->output;
+	if (cidx_plot_opts_check(&o->po, &err) < 0)
+		return cli_usage_error("chart", "%s", err.msg);
 	return 0;
 }
 
@@ -278,7 +271,6 @@ cmd_chart(int argc, char **argv)
 		cli_mc_opts_release(&o.mc);
 		return ret < 0 ? CLI_OK : ret;
 	}
-	o.po.path = o.output;
 	o.po.lang = o.y.lang;
 	if (o.y.top < 0)
 		o.y.top = o.type == CIDX_CHART_HEATMAP ||

@@ -67,11 +67,11 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	doc = xcalloc(1, sizeof(*doc));
 	doc->pw = o->width != 0 ? o->width : 595;
 	doc->ph = o->height != 0 ? o->height : 842;
-	if (!(doc->pw >= 200 && doc->pw <= 14400 && doc->ph >= 200 &&
-	    doc->ph <= 14400)) {
+	if (!(doc->pw >= 200 && doc->pw <= CIDX_PLOT_SIZE_MAX &&
+	    doc->ph >= 200 && doc->ph <= CIDX_PLOT_SIZE_MAX)) {
 		free(doc);
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the page must be "
-		    "200 to 14400 points each way", path);
+		    "200 to %d points each way", path, CIDX_PLOT_SIZE_MAX);
 	}
 	doc->path = xstrdup(path);
 	doc->font = xstrdup(o->font != NULL && *o->font ? o->font :

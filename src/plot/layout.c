@@ -27,7 +27,7 @@ bar_rows_layout(const struct pctx *c, const struct cidx_rect *b, double lh,
 {
 	*y0 = b->y + lh + c->fs * 0.6;
 	*y1 = b->y + b->h - ah;
-	*rh = fmin((*y1 - *y0) / (double)n, c->fs * 2.4);
+	*rh = fmax(0, fmin((*y1 - *y0) / (double)n, c->fs * 2.4));
 	*y1 = *y0 + *rh * (double)n;
 	*lfs = fmin(c->fs, *rh * 0.72);
 }

@@ -14,8 +14,6 @@
 #include "plot/plot_int.h"
 
 #define FILE_MARGIN 16
-#define MIN_SIZE 72        /* points */
-#define MAX_SIZE 14400     /* points: PDF's 200 inches */
 
 int
 chart_check(const struct cidx_chart *c, struct cidx_err *err)
@@ -203,7 +201,7 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 static int
 bad_size(double v)
 {
-	return !(v >= MIN_SIZE && v <= MAX_SIZE);
+	return !(v >= CIDX_PLOT_SIZE_MIN && v <= CIDX_PLOT_SIZE_MAX);
 }
 
 int
@@ -220,9 +218,8 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	char date[32];
 	int rc;
 
-	if (o == NULL)
-		return cidx_err_set(err, CIDX_EINVAL, "no output options");
-	if ((rc = out_format(o->path, &fmt, err)) < 0)
+	if ((rc = cidx_plot_opts_check(o, err)) < 0 ||
+	    (rc = out_format(o->path, &fmt, err)) < 0)
 		return rc;
 	if ((rc = chart_check(c, err)) < 0)
 		return rc;
@@ -233,15 +230,14 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 		h = o->height;
 	if (bad_size(w) || bad_size(h))
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the size must be "
-		    "%d to %d points each way", o->path, MIN_SIZE, MAX_SIZE);
-	dpi = o->dpi != 0 ? o->dpi : 150;
+		    "%d to %d points each way", o->path, CIDX_PLOT_SIZE_MIN,
+		    CIDX_PLOT_SIZE_MAX);
+	dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
 	if (fmt == FMT_PNG) {
+		if ((rc = plot_png_check(o, w, h, err)) < 0)
+			return rc;
 		pw = round(w * dpi / 72);
 		ph = round(h * dpi / 72);
-		if (!(dpi >= 10 && dpi <= 2400) || pw > 32767 || ph > 32767)
-			return cidx_err_set(err, CIDX_EINVAL, "'%s': dpi must "
-			    "be 10 to 2400 and the image at most 32767 pixels "
-			    "each way", o->path);
 	}
 	if ((rc = out_date(date, err)) < 0)
 		return rc;

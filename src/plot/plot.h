@@ -49,11 +49,28 @@ enum cidx_plot_lang {
 	CIDX_LANG_EN = 1
 };
 
+/*
+ * The limits of a chart file (cityidx(1), chart, --width, --height and
+ * --dpi), the same for the command line and the library: 72 to 14400
+ * points each way (an inch to a PDF page's 200 inches); a PNG at 10 to
+ * 1200 dpi, at most 32767 pixels each way (cairo's image limit) and 100
+ * million pixels in all: the image is drawn in memory at 4 bytes a pixel
+ * (400 MB, a few seconds).
+ */
+#define CIDX_PLOT_SIZE_MIN 72
+#define CIDX_PLOT_SIZE_MAX 14400
+#define CIDX_PLOT_DPI_MIN 10
+#define CIDX_PLOT_DPI_MAX 1200
+#define CIDX_PLOT_DPI_DEFAULT 150
+#define CIDX_PLOT_PNG_SIDE_MAX 32767
+#define CIDX_PLOT_PNG_PIXELS_MAX 100000000.0
+
 struct cidx_plot_opts {
 	const char *path;      /* output file: .pdf, .png or .svg */
 	double width;          /* points (1/72 in); 0 = the chart's default */
 	double height;
-	double dpi;            /* PNG only: pixels = points * dpi / 72 */
+	double dpi;            /* PNG only: pixels = points * dpi / 72;
+				  0 = CIDX_PLOT_DPI_DEFAULT */
 	const char *font;      /* font family; NULL = CIDX_PLOT_FONT */
 	const char *title;     /* NULL or "" = none */
 	const char *subtitle;
@@ -62,7 +79,37 @@ struct cidx_plot_opts {
 };
 
 #define CIDX_PLOT_OPTS_INIT                                                   \
-	{ NULL, 0, 0, 150, CIDX_PLOT_FONT, NULL, NULL, NULL, CIDX_LANG_ZH }
+	{ NULL, 0, 0, 0, CIDX_PLOT_FONT, NULL, NULL, NULL, CIDX_LANG_ZH }
+
+/* the options of a figure that the command line sets one by one */
+enum cidx_plot_key {
+	CIDX_PLOT_OPT_WIDTH,   /* --width W: points */
+	CIDX_PLOT_OPT_HEIGHT,  /* --height H: points */
+	CIDX_PLOT_OPT_DPI,     /* --dpi D */
+	CIDX_PLOT_OPT_TITLE,   /* --title TEXT */
+	CIDX_PLOT_OPT_FONT,    /* --font FAMILY */
+	CIDX_PLOT_OPT_N
+};
+
+/*! cidx_plot_opt_set() :
+ *  Sets one option of `o` from its text as argv gives it: a size or dpi
+ *  within the limits above (a plain decimal number, read without the
+ *  locale), a title or font family in valid UTF-8 (kept, not copied).
+ *  @return 0; CIDX_EINVAL with a message naming the option and the text
+ *  (`o` unchanged). */
+int cidx_plot_opt_set(struct cidx_plot_opts *o, enum cidx_plot_key key,
+    const char *text, struct cidx_err *err);
+
+/*! cidx_plot_opts_check() :
+ *  What can be checked of the options of cidx_plot_write() before the
+ *  chart's data exists: the format from o->path; the width, height and
+ *  dpi within the limits above (0 = the default); no dpi for a PDF or
+ *  SVG; and for a PNG whose width and height are both given, its pixels
+ *  within the limits.  cidx_plot_write() checks the same, and the pixels
+ *  again once the figure's own size is known.
+ *  @return 0; CIDX_EINVAL with a message naming the options at fault. */
+int cidx_plot_opts_check(const struct cidx_plot_opts *o,
+    struct cidx_err *err);
 
 /* a rectangle in the user space of a cairo context, in points */
 struct cidx_rect {
@@ -229,9 +276,12 @@ int cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
  *  .png, .svg, any case), size `o->width` x `o->height` points or the
  *  chart's default (A4-width-friendly; a tiers chart grows with its rows),
  *  with a white background and a 16 pt margin.  A PNG is `width * dpi / 72`
- *  by `height * dpi / 72` pixels, rounded (dpi 0 = 150).
+ *  by `height * dpi / 72` pixels, rounded (dpi 0 = 150).  The options are
+ *  checked as by cidx_plot_opts_check(), and a PNG's pixels with the
+ *  figure's size, before the file is opened or anything drawn.
  *  @return 0; CIDX_EINVAL for bad data or options (an unknown extension,
- *  a size out of range, a malformed SOURCE_DATE_EPOCH, a missing font);
+ *  a size out of range, a PNG over the pixel limits, a malformed
+ *  SOURCE_DATE_EPOCH, a missing font);
  *  CIDX_EIO naming the path when the file cannot be written (a partial
  *  file is removed). */
 int cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,

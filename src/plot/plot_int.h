@@ -235,6 +235,11 @@ int sink_close(struct sink *s, int failed, struct cidx_err *err);
 /* sets the PDF dates and creator; `title` may be NULL */
 void pdf_metadata(cairo_surface_t *pdf, const char *date, const char *title);
 
+/* a PNG of w x h points at o->dpi within the pixel limits (plot.h);
+ * CIDX_EINVAL names the sizes and the options to change (opts.c) */
+int plot_png_check(const struct cidx_plot_opts *o, double w, double h,
+    struct cidx_err *err);
+
 /* checks the chart's data */
 int chart_check(const struct cidx_chart *c, struct cidx_err *err);
 /* draws the chart into b with an open context (no frame) */

@@ -122,6 +122,11 @@ ptext_close(struct ptext *t)
 void
 ptext_font(struct ptext *t, double size, int bold, int italic)
 {
+	/* a figure squeezed to the smallest size leaves rows of no height:
+	 * their text is not seen, and pango refuses a size below 0 (with a
+	 * message on stderr) */
+	if (!(size >= 0.1))
+		size = 0.1;
 	t->size = size;
 	pango_font_description_set_absolute_size(t->fd,
 	    size * PANGO_SCALE);
