@@ -27,8 +27,9 @@ static const char options[] =
     "  --year YEAR          year to draw (default: the latest with data)\n"
     "  --compare YEAR       movers: the earlier year (default: the latest "
     "before)\n"
-    "  --top N              units drawn (default 50; 0 = all ranked)\n"
-    "  --tiers SPEC         as for rank (default jenks:3)\n"
+    "  --top N              units drawn (default 50; 0 = all ranked); not\n"
+    "                       for heatmap and profile\n"
+    "  --tiers SPEC         tiers and map: as for rank (default jenks:3)\n"
     "  --dark-horse D       movers: places climbed (default 20)\n"
     "  --of WHAT            heatmap: pillars (default) | indicators\n"
     "  --by WHAT            map: tier (default) | score\n"
@@ -39,17 +40,45 @@ static const char options[] =
     "  --dpi D              PNG resolution, 10 to 1200 (default 150); a PNG\n"
     "                       is at most 100 million pixels\n"
     "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n" CLI_MC_HELP CLI_METHOD_HELP;
+    "  -h, --help           show this help\n"
+    "\nan option that the figure does not draw is refused\n"
+    CLI_MC_HELP CLI_METHOD_HELP;
 
-static const char *const types[] = {
-	[CIDX_CHART_TIERS] = "tiers",
-	[CIDX_CHART_PILLARS] = "pillars",
-	[CIDX_CHART_MOVERS] = "movers",
-	[CIDX_CHART_HEATMAP] = "heatmap",
-	[CIDX_CHART_PROFILE] = "profile",
-	[CIDX_CHART_MAP] = "map",
-	[CIDX_CHART_UNCERT] = "uncertainty",
+/*
+ * The options that apply to some chart types only, a bit each; every
+ * other option (the year, the language, the method, the title and size)
+ * applies to every type.  One given to a type that does not draw it is
+ * refused, not ignored (cityidx(1), chart).
+ */
+enum {
+	CO_COMPARE = 1 << 0,   /* --compare */
+	CO_DARK = 1 << 1,      /* --dark-horse */
+	CO_TOP = 1 << 2,       /* --top */
+	CO_TIERS = 1 << 3,     /* --tiers */
+	CO_OF = 1 << 4,        /* --of */
+	CO_BY = 1 << 5,        /* --by */
+	CO_MC = 1 << 6,        /* --draws and the other uncertain inputs */
+	CO_N = 7
 };
+
+/* the chart types, in the order of enum cidx_chart_type, with the
+ * options above that each one draws */
+static const struct chart_type {
+	const char *name;
+	unsigned opts;
+} types[] = {
+	[CIDX_CHART_TIERS] = { "tiers", CO_TOP | CO_TIERS },
+	[CIDX_CHART_PILLARS] = { "pillars", CO_TOP },
+	[CIDX_CHART_MOVERS] = { "movers", CO_TOP | CO_COMPARE | CO_DARK },
+	[CIDX_CHART_HEATMAP] = { "heatmap", CO_OF },
+	[CIDX_CHART_PROFILE] = { "profile", 0 },
+	[CIDX_CHART_MAP] = { "map", CO_TOP | CO_TIERS | CO_BY },
+	[CIDX_CHART_UNCERT] = { "uncertainty", CO_TOP | CO_MC },
+};
+#define N_TYPES (sizeof(types) / sizeof(types[0]))
+
+/* a map filled by score has no tiers, and so no top group to split */
+#define CO_MAP_BY_SCORE (CO_TOP | CO_TIERS)
 
 struct chart_opts {
 	struct cli_year_opts y;
@@ -59,95 +88,169 @@ struct chart_opts {
 	struct cidx_plot_opts po;
 	struct cli_method_opts mo;
 	struct cli_mc_opts mc;
+	unsigned given;                /* CO_* bits of the options given */
+	const char *given_name[CO_N];  /* the first of each, as named */
 };
+
+static const struct option longopts[] = {
+	{ "by", required_argument, NULL, 'B' },
+	CLI_OPT_COMPARE,
+	CLI_OPT_DARK,
+	{ "dpi", required_argument, NULL, 'd' },
+	{ "font", required_argument, NULL, 'F' },
+	{ "height", required_argument, NULL, 'H' },
+	{ "help", no_argument, NULL, 'h' },
+	CLI_OPT_LANG,
+	{ "of", required_argument, NULL, 'O' },
+	{ "output", required_argument, NULL, 'o' },
+	CLI_OPT_TIERS,
+	{ "title", required_argument, NULL, 'i' },
+	CLI_OPT_TOP,
+	{ "width", required_argument, NULL, 'W' },
+	CLI_OPT_YEAR,
+	CLI_MC_LONGOPTS,
+	CLI_METHOD_LONGOPTS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* the CO_* bit of an option character, 0 for those of every type */
+static unsigned
+type_bit(int ch)
+{
+	switch (ch) {
+	case 'c':
+		return CO_COMPARE;
+	case 'D':
+		return CO_DARK;
+	case 'T':
+		return CO_TOP;
+	case 't':
+		return CO_TIERS;
+	case 'O':
+		return CO_OF;
+	case 'B':
+		return CO_BY;
+	default:
+		return ch >= OPT_MC && ch < OPT_MC_ALT + CIDX_MC_N_INPUTS ?
+		    CO_MC : 0;
+	}
+}
+
+static void
+note_given(struct chart_opts *o, int ch, int longindex)
+{
+	unsigned bit = type_bit(ch);
+	size_t b;
+
+	if (bit == 0 || (o->given & bit))
+		return;
+	o->given |= bit;
+	for (b = 0; (1u << b) != bit; b++)
+		;
+	o->given_name[b] = longindex >= 0 ? longopts[longindex].name : "?";
+}
+
+/* refuses an option the chart type does not draw, naming the types
+ * that do */
+static int
+check_applies(const struct chart_opts *o)
+{
+	unsigned ok = types[o->type].opts, extra;
+	char which[128] = "";
+	size_t b, k, n = 0;
+
+	if (o->type == CIDX_CHART_MAP && o->by_score)
+		ok &= ~(unsigned)CO_MAP_BY_SCORE;
+	if ((extra = o->given & ~ok) == 0)
+		return 0;
+	for (b = 0; !(extra & (1u << b)); b++)
+		;
+	if (o->type == CIDX_CHART_MAP && ((1u << b) & CO_MAP_BY_SCORE))
+		return cli_usage_error("chart", "map: --%s does not apply to "
+		    "a map filled by score (--by score)", o->given_name[b]);
+	for (k = 0; k < N_TYPES; k++)
+		if (types[k].opts & (1u << b))
+			n += (size_t)snprintf(which + n, sizeof(which) - n,
+			    "%s%s", n ? ", " : "", types[k].name);
+	return cli_usage_error("chart", "%s: --%s does not apply to this "
+	    "chart type (only to %s)", types[o->type].name,
+	    o->given_name[b], which);
+}
+
+/* one option; @return 0, -1 after --help, or an exit status */
+static int
+take_option(struct chart_opts *o, int ch, char **argv)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	int r;
+
+	switch (ch) {
+	case 'B':
+		if (strcmp(optarg, "tier") && strcmp(optarg, "score"))
+			return cli_usage_error("chart", "--by '%s': expected "
+			    "tier or score", optarg);
+		o->by_score = strcmp(optarg, "score") == 0;
+		return 0;
+	case 'd':
+	case 'F':
+	case 'H':
+	case 'W':
+		if (cidx_plot_opt_set(&o->po, ch == 'd' ? CIDX_PLOT_OPT_DPI :
+		    ch == 'F' ? CIDX_PLOT_OPT_FONT : ch == 'H' ?
+		    CIDX_PLOT_OPT_HEIGHT : CIDX_PLOT_OPT_WIDTH, optarg,
+		    &err) < 0)
+			return cli_usage_error("chart", "%s", err.msg);
+		return 0;
+	case 'h':
+		cli_print_help(stdout, "chart", options);
+		return -1;
+	case 'i':
+		if (cidx_plot_opt_set(&o->po, CIDX_PLOT_OPT_TITLE, optarg,
+		    &err) < 0)
+			return cli_usage_error("chart", "%s", err.msg);
+		o->title = optarg;
+		return 0;
+	case 'O':
+		if (strcmp(optarg, "pillars") && strcmp(optarg, "indicators"))
+			return cli_usage_error("chart", "--of '%s': expected "
+			    "pillars or indicators", optarg);
+		o->indicators = strcmp(optarg, "indicators") == 0;
+		return 0;
+	case 'o':
+		o->output = optarg;
+		return 0;
+	case ':':
+		return cli_usage_error("chart", "option '%s' needs a value",
+		    argv[optind - 1]);
+	}
+	if ((r = cli_year_option(&o->y, ch, optarg, "chart")) != 0 ||
+	    (r = cli_method_option(&o->mo, ch, optarg, "chart")) != 0 ||
+	    (r = cli_mc_option(&o->mc, ch, optarg, "chart")) != 0)
+		return r == 1 ? 0 : r;
+	return cli_usage_error("chart", "unknown option '%s'",
+	    argv[optind - 1]);
+}
 
 static int
 parse_opts(int argc, char **argv, struct chart_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'B' },
-		CLI_OPT_COMPARE,
-		CLI_OPT_DARK,
-		{ "dpi", required_argument, NULL, 'd' },
-		{ "font", required_argument, NULL, 'F' },
-		{ "height", required_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OPT_LANG,
-		{ "of", required_argument, NULL, 'O' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_OPT_TIERS,
-		{ "title", required_argument, NULL, 'i' },
-		CLI_OPT_TOP,
-		{ "width", required_argument, NULL, 'W' },
-		CLI_OPT_YEAR,
-		CLI_MC_LONGOPTS,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
 	struct cidx_err err = CIDX_ERR_INIT;
-	int ch, r;
+	int ch, r, li = -1;
 	size_t k;
 
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'B':
-			if (strcmp(optarg, "tier") && strcmp(optarg, "score"))
-				return cli_usage_error("chart", "--by '%s': "
-				    "expected tier or score", optarg);
-			o->by_score = strcmp(optarg, "score") == 0;
-			break;
-		case 'd':
-		case 'F':
-		case 'H':
-		case 'W':
-			if (cidx_plot_opt_set(&o->po, ch == 'd' ?
-			    CIDX_PLOT_OPT_DPI : ch == 'F' ? CIDX_PLOT_OPT_FONT :
-			    ch == 'H' ? CIDX_PLOT_OPT_HEIGHT :
-			    CIDX_PLOT_OPT_WIDTH, optarg, &err) < 0)
-				return cli_usage_error("chart", "%s", err.msg);
-			break;
-		case 'h':
-			cli_print_help(stdout, "chart", options);
-			return -1;
-		case 'i':
-			if (cidx_plot_opt_set(&o->po, CIDX_PLOT_OPT_TITLE,
-			    optarg, &err) < 0)
-				return cli_usage_error("chart", "%s", err.msg);
-			o->title = optarg;
-			break;
-		case 'O':
-			if (strcmp(optarg, "pillars") &&
-			    strcmp(optarg, "indicators"))
-				return cli_usage_error("chart", "--of '%s': "
-				    "expected pillars or indicators", optarg);
-			o->indicators = strcmp(optarg, "indicators") == 0;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case ':':
-			return cli_usage_error("chart", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_year_option(&o->y, ch, optarg,
-			    "chart")) != 0 || (r = cli_method_option(&o->mo,
-			    ch, optarg, "chart")) != 0 || (r = cli_mc_option(
-			    &o->mc, ch, optarg, "chart")) != 0) {
-				if (r != 1)
-					return r;
-				break;
-			}
-			return cli_usage_error("chart", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
+	while ((ch = getopt_long(argc, argv, ":ho:", longopts, &li)) != -1) {
+		if ((r = take_option(o, ch, argv)) != 0)
+			return r;
+		note_given(o, ch, li);
+		li = -1;
 	}
 	if (optind >= argc)
 		return cli_usage_error("chart", "no TYPE given (tiers, pillars, "
 		    "movers, heatmap, profile UNIT, map, uncertainty)");
-	for (k = 0; k < sizeof(types) / sizeof(types[0]); k++)
-		if (strcmp(argv[optind], types[k]) == 0)
+	for (k = 0; k < N_TYPES; k++)
+		if (strcmp(argv[optind], types[k].name) == 0)
 			break;
-	if (k == sizeof(types) / sizeof(types[0]))
+	if (k == N_TYPES)
 		return cli_usage_error("chart", "unknown chart type '%s' "
 		    "(tiers, pillars, movers, heatmap, profile UNIT, map, "
 		    "uncertainty)", argv[optind]);
@@ -161,6 +264,8 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 	if (optind + 1 < argc)
 		return cli_usage_error("chart", "unexpected argument '%s'",
 		    argv[optind + 1]);
+	if ((r = check_applies(o)) != 0)
+		return r;
 	if (o->output == NULL)
 		return cli_usage_error("chart", "-o FILE is required (.pdf, "
 		    ".png or .svg)");

@@ -5,8 +5,13 @@
 mini_ws w.db
 cx --db w.db rank --year 2017 --top 4 --format csv > r.csv
 for t in tiers pillars movers heatmap; do
+	case $t in
+	movers) opts="--top 4 --dark-horse 3" ;;
+	heatmap) opts= ;;
+	*) opts="--top 4" ;;
+	esac
 	for f in pdf png svg; do
-		cx --db w.db chart $t --year 2017 --top 4 --dark-horse 3 -o $t.$f
+		cx --db w.db chart $t --year 2017 $opts -o $t.$f
 	done
 done
 cx --db w.db chart profile 北京 --year 2017 -o profile.pdf
