@@ -10,6 +10,38 @@
 #include "io/methodfile.h"
 #include "io/weightsfile.h"
 
+/*
+ * A byte-order mark before the JSON text (RFC 8259 lets a reader ignore
+ * one): UTF-8's is skipped, so that positions count from the text;
+ * UTF-16's and UTF-32's are named, not reported as a bad first value.
+ * @return the bytes to skip, or -1 (err set).
+ */
+static int
+skip_bom(const struct sbuf *sb, const char *path, struct cidx_err *err)
+{
+	static const struct {
+		const char *bytes, *name;
+		size_t n;
+	} boms[] = {
+		{ "\x00\x00\xfe\xff", "UTF-32BE", 4 },
+		{ "\xff\xfe\x00\x00", "UTF-32LE", 4 },
+		{ "\xfe\xff", "UTF-16BE", 2 },
+		{ "\xff\xfe", "UTF-16LE", 2 },
+	};
+
+	if (sb->len >= 3 && memcmp(sb->buf, "\xef\xbb\xbf", 3) == 0)
+		return 3;
+	for (size_t i = 0; i < sizeof(boms) / sizeof(boms[0]); i++)
+		if (sb->len >= boms[i].n &&
+		    memcmp(sb->buf, boms[i].bytes, boms[i].n) == 0) {
+			cidx_err_set(err, CIDX_EINVAL, "'%s' is %s (it begins "
+			    "with that byte-order mark): a method file is "
+			    "UTF-8 JSON", path, boms[i].name);
+			return -1;
+		}
+	return 0;
+}
+
 int
 cidx_methodfile_load(const char *path, struct cidx_json **root,
     const struct cidx_json **method, struct cidx_err *err)
@@ -33,7 +65,12 @@ cidx_methodfile_load(const char *path, struct cidx_json **root,
 		sbuf_release(&sb);
 		return cidx_err_set(err, CIDX_EIO, "cannot read '%s'", path);
 	}
-	ret = cidx_json_parse(root, sb.buf, sb.len, path, err);
+	if ((ret = skip_bom(&sb, path, err)) < 0) {
+		sbuf_release(&sb);
+		return CIDX_EINVAL;
+	}
+	ret = cidx_json_parse(root, sb.buf + ret, sb.len - (size_t)ret, path,
+	    err);
 	sbuf_release(&sb);
 	if (ret < 0)
 		return ret;

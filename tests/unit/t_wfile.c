@@ -258,3 +258,52 @@ out:
 	cidx_wset_release(&s);
 	tmp_end();
 }
+
+/* a byte-order mark before the JSON: UTF-8's is read past (and positions
+ * count from the text after it), UTF-16's and UTF-32's are named */
+void
+test_wfile__method_file_with_a_bom(void)
+{
+	static const struct {
+		const char *bytes;
+		size_t n;
+		const char *msg;        /* NULL: read */
+	} cases[] = {
+#define B(s) s, sizeof(s) - 1
+		{ B("\xef\xbb\xbf{\"method\": {\"normalise\": \"zscore\"}}"),
+		    NULL },
+		{ B("\xef\xbb\xbf{\"method\": \n {\"normalise\": }}"),
+		    ":2:16: " },
+		{ B("\xef\xbb\xbf"), ":1:1: " },
+		{ B("\xff\xfe{\0}\0"), "is UTF-16LE" },
+		{ B("\xfe\xff\0{\0}"), "is UTF-16BE" },
+		{ B("\xff\xfe\0\0{\0\0\0"), "is UTF-32LE" },
+		{ B("\xef\xbb\xbf\xef\xbb\xbf{}"), ":1:1: " },  /* one only */
+#undef B
+	};
+	struct cidx_err err = CIDX_ERR_INIT;
+	char p[128];
+
+	if (tmp_begin() < 0)
+		return;
+	for (size_t i = 0; i < LEN(cases); i++) {
+		struct cidx_json *root = NULL;
+		const struct cidx_json *mobj = NULL;
+		int ret;
+
+		put_n(p, sizeof(p), "bom.json", cases[i].bytes, cases[i].n);
+		ret = cidx_methodfile_load(p, &root, &mobj, &err);
+		if (cases[i].msg == NULL) {
+			CHECK_INT(ret, 0);
+			CHECK(mobj != NULL && cidx_json_get(mobj,
+			    "normalise") != NULL);
+		} else {
+			CHECK_INT(ret, CIDX_EINVAL);
+			CHECK(root == NULL && mobj == NULL);
+			CHECK_HAS(err.msg, p);
+			CHECK_HAS(err.msg, cases[i].msg);
+		}
+		cidx_json_free(root);
+	}
+	tmp_end();
+}

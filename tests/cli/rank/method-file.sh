@@ -20,3 +20,10 @@ printf '{"method": {"normalise": ' > cut.json
 # an option on the command line wins over the file
 cx --db a.db rank --method-file run1.json --normalize zscore --aggregate arith --format json |
     python3 -c 'import json,sys; m=json.load(sys.stdin)["method"]; print(m["normalise"], m["aggregate"], m["impute"])'
+# a UTF-8 byte-order mark (as Notepad saves) is read past; UTF-16 is named
+printf '\357\273\277' > bom.json
+cat run1.json >> bom.json
+cx --db a.db rank --method-file bom.json --format json > run3.json
+python3 -c 'import json; print("with a BOM, units equal:", json.load(open("run2.json"))["units"] == json.load(open("run3.json"))["units"])'
+printf '\377\376{\000}\000' > utf16.json
+"$CITYIDX" --db a.db rank --method-file utf16.json 2>&1; echo "exit $?"
