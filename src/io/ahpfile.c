@@ -86,7 +86,9 @@ cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
 	for (int c = 0; c < NCOLS; c++) {
 		const char *const one[2] = { names[c], NULL };
 
-		if ((col[c] = cidx_csv_find_col(t, one)) < 0) {
+		if ((ret = cidx_csv_find_col_once(t, one, &col[c], err)) < 0)
+			goto out;
+		if (col[c] < 0) {
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "%s:1:1: an AHP file needs the columns 'parent', "
 			    "'a', 'b' and 'value'; '%s' is missing", path,

@@ -76,6 +76,18 @@ void cidx_csv_close(struct cidx_csv_reader *r);
 int cidx_csv_row_find(const struct cidx_csv_row *row,
     const char *const *names);
 
+/*! cidx_csv_row_find_once() :
+ *  As cidx_csv_row_find(), and the header cell found must be the only
+ *  one of its name (in any ASCII case): of two 'code' columns, which one
+ *  is meant cannot be told.  (Two aliases, such as 'code' and 'iCode',
+ *  are not a duplicate: the first name in `names` wins.)
+ *  @return 0 and *col (-1: no such column), or CIDX_EINVAL naming the
+ *          path, line and column of the second cell and where the first
+ *          is (*col -1). */
+int cidx_csv_row_find_once(const struct cidx_csv_row *row,
+    const char *const *names, const char *path, int *col,
+    struct cidx_err *err);
+
 /*! cidx_csv_row_check() :
  *  A row must have `n` fields (as many as the header).
  *  @return 0 or CIDX_EINVAL naming the first extra field or the row end. */
@@ -124,6 +136,10 @@ unsigned cidx_csv_col_at(const struct cidx_csv_field *f, size_t byte_off);
  *  Index of the header column equal (ASCII case-insensitive) to one of the
  *  NULL-terminated `names`, or -1. */
 int cidx_csv_find_col(const struct cidx_csv *t, const char *const *names);
+
+/*! cidx_csv_find_col_once() : cidx_csv_row_find_once() on the header. */
+int cidx_csv_find_col_once(const struct cidx_csv *t, const char *const *names,
+    int *col, struct cidx_err *err);
 
 /*! cidx_csv_check_rect() :
  *  Every row must have as many fields as the header.

@@ -21,6 +21,36 @@ cidx_csv_row_find(const struct cidx_csv_row *row, const char *const *names)
 }
 
 int
+cidx_csv_row_find_once(const struct cidx_csv_row *row,
+    const char *const *names, const char *path, int *col,
+    struct cidx_err *err)
+{
+	const struct cidx_csv_field *a, *b;
+	int c = cidx_csv_row_find(row, names);
+
+	*col = c;
+	if (c < 0)
+		return 0;
+	a = &row->field[c];
+	for (size_t d = 0; d < row->n; d++) {
+		b = &row->field[d];
+		if ((int)d != c && strcasecmp(b->s, a->s) == 0) {
+			if ((int)d < c) {
+				const struct cidx_csv_field *t = a;
+
+				a = b;
+				b = t;
+			}
+			*col = -1;
+			return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: "
+			    "duplicate column '%s' (the first is at %u:%u)",
+			    path, b->line, b->col, b->s, a->line, a->col);
+		}
+	}
+	return 0;
+}
+
+int
 cidx_csv_row_check(const char *path, const struct cidx_csv_row *row,
     size_t n, struct cidx_err *err)
 {
@@ -141,6 +171,15 @@ cidx_csv_find_col(const struct cidx_csv *t, const char *const *names)
 	struct cidx_csv_row hdr = table_row(t, 0);
 
 	return cidx_csv_row_find(&hdr, names);
+}
+
+int
+cidx_csv_find_col_once(const struct cidx_csv *t, const char *const *names,
+    int *col, struct cidx_err *err)
+{
+	struct cidx_csv_row hdr = table_row(t, 0);
+
+	return cidx_csv_row_find_once(&hdr, names, t->path, col, err);
 }
 
 int

@@ -180,7 +180,9 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		names = cidx_csv_find_col(t, ic) >= 0 ? imeta_names : own_names;
 	}
 	for (int k = 0; k < F_N; k++)
-		col[k] = cidx_csv_find_col(t, names[k]);
+		if ((ret = cidx_csv_find_col_once(t, names[k], &col[k],
+		    err)) < 0)
+			goto out;
 	if (col[F_CODE] < 0) {
 		ret = cidx_err_set(err, CIDX_EINVAL,
 		    "%s:1:1: no 'code' (or COINr 'iCode') column in the header",

@@ -168,7 +168,8 @@ cidx_import_read(struct cidx_import **out, const char *path,
 	x.path = path;
 	if ((ret = cidx_csv_open(&x.r, path, x.o->encoding, err)) < 0)
 		return ret;
-	if ((ret = cidx_csv_next(x.r, &hdr, err)) < 0)
+	if ((ret = cidx_csv_next(x.r, &hdr, err)) < 0 ||
+	    (ret = import_check_header(&hdr, path, err)) < 0)
 		goto out;
 	x.imp = xcalloc(1, sizeof(*x.imp));
 	x.imp->path = xstrdup(path);

@@ -75,6 +75,10 @@ int import_check_text(const char *path, const struct cidx_csv_field *f,
     int code, const char *what, struct cidx_err *err);
 int import_check_code(const char *path, const struct cidx_csv_field *f,
     struct cidx_err *err);
+/* every column read by name (the unit, indicator, year, value, names,
+ * boundary) is in the header once: cidx_csv_row_find_once() (layout.c) */
+int import_check_header(const struct cidx_csv_row *hdr, const char *path,
+    struct cidx_err *err);
 /* a header cell that names one of `names`, or -1 */
 int import_find_col(const struct ctx *x, const char *const *names);
 /* the batch's index of unit `code`, added if new */

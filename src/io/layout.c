@@ -26,6 +26,22 @@ static const char *const value_cols[] = { "value", "Value", NULL };
 static const char *const boundary_cols[] = { "boundary", "geometry", "wkt",
 	NULL };
 
+int
+import_check_header(const struct cidx_csv_row *hdr, const char *path,
+    struct cidx_err *err)
+{
+	static const char *const *const roles[] = { import_unit_cols,
+		import_ind_cols, name_cols, name_en_cols, year_cols,
+		value_cols, boundary_cols };
+	int c, ret;
+
+	for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++)
+		if ((ret = cidx_csv_row_find_once(hdr, roles[k], path, &c,
+		    err)) < 0)
+			return ret;
+	return 0;
+}
+
 /* The node taking values for `code`: >= 0 an indicator or denominator,
  * -1 unknown, -2 - type for the other types. */
 static int

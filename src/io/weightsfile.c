@@ -67,8 +67,9 @@ cidx_weights_read_file(const struct cidx_framework *fw, const char *path,
 		return ret;
 	if ((ret = cidx_csv_check_rect(t, err)) < 0)
 		goto out;
-	cc = cidx_csv_find_col(t, code_cols);
-	cw = cidx_csv_find_col(t, w_cols);
+	if ((ret = cidx_csv_find_col_once(t, code_cols, &cc, err)) < 0 ||
+	    (ret = cidx_csv_find_col_once(t, w_cols, &cw, err)) < 0)
+		goto out;
 	if (cc < 0 || cw < 0) {
 		ret = cidx_err_set(err, CIDX_EINVAL,
 		    "%s:1:1: a weights file needs a 'code' (or 'iCode') and a "

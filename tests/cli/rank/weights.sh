@@ -8,7 +8,9 @@ printf 'iCode,Weight\nNOPE,1\n' > bad1.csv
 printf 'code,weight\nRD,-1\n' > bad2.csv
 printf 'code,w\nRD,1\n' > bad3.csv
 printf 'code,weight\nPOP,1\n' > bad4.csv
-for f in bad1 bad2 bad3 bad4 missing; do
+# two code columns: which one is meant cannot be told
+printf 'code,weight,code\nRD,2,TALENT\n' > bad5.csv
+for f in bad1 bad2 bad3 bad4 bad5 missing; do
 	"$CITYIDX" --db w.db rank --weights $f.csv; echo "$f: exit $?"
 done
 "$CITYIDX" --db w.db rank --set RD; echo "exit $?"
