@@ -18,6 +18,10 @@
 
 #include "core/err.h"
 
+/* the unit codes a command names in a list (import's new units, the
+ * units remove takes away), the others counted: "A, B and 12 more" */
+#define CLI_UNITS_SHOWN 10
+
 #define CLI_OK 0
 #define CLI_ERROR 1 /* data or runtime error */
 #define CLI_USAGE 2 /* bad command line */

@@ -20,10 +20,8 @@ static const char options[] =
 /*
  * The units an import created in a workspace that had units: a code one
  * edit from a known one is most likely a typing mistake, so those come
- * first with the code they resemble; at most NEW_UNITS_SHOWN are named.
+ * first with the code they resemble; at most CLI_UNITS_SHOWN are named.
  */
-#define NEW_UNITS_SHOWN 10
-
 static void
 print_new_units(const char *path, const struct cidx_import_stats *s)
 {
@@ -34,7 +32,7 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 		for (long i = 0; i < s->units_new; i++) {
 			if ((s->unit_like[i] != NULL) != (pass == 0))
 				continue;
-			if (shown == NEW_UNITS_SHOWN)
+			if (shown == CLI_UNITS_SHOWN)
 				break;
 			printf("%s %s", shown ? "," : "", s->unit_new[i]);
 			if (s->unit_like[i])

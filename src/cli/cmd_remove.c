@@ -34,9 +34,14 @@ report(const struct cidx_remove_stats *rs, int dry_run)
 	else
 		printf("removal #%lld: %ld values removed", rs->id, rs->values);
 	if (rs->n_unit) {
+		size_t shown = rs->n_unit < CLI_UNITS_SHOWN ? rs->n_unit :
+		    CLI_UNITS_SHOWN;
+
 		printf(", %zu unit%s (", rs->n_unit, rs->n_unit > 1 ? "s" : "");
-		for (size_t i = 0; i < rs->n_unit; i++)
+		for (size_t i = 0; i < shown; i++)
 			printf("%s%s", i ? ", " : "", rs->unit[i]);
+		if (shown < rs->n_unit)
+			printf(" and %zu more", rs->n_unit - shown);
 		putchar(')');
 	}
 	printf("%s\n", dry_run ? "; nothing changed (--dry-run)" : "");

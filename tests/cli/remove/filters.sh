@@ -26,3 +26,10 @@ cx --db w.db remove --unit 北京 --year 2017 --dry-run | head -n 1
 cx --db w.db remove --unit shanghai --year 2017 --dry-run | head -n 1
 cx --db w.db remove --unit 不存在市 --dry-run
 echo "remove by name: done"
+# many units go: ten codes are named and the others counted, as import
+# names new units
+awk 'BEGIN { print "code,name"; for (i = 1; i <= 15; i++) printf "M%02d,m%d\n", i, i }' > many.csv
+"$CITYIDX" --db w.db import many.csv >/dev/null
+id=$(sqlite3 w.db "SELECT id FROM imports WHERE file = 'many.csv'")
+"$CITYIDX" --db w.db remove --import "$id" --dry-run
+"$CITYIDX" --db w.db remove --import "$id" | sed 's/#[0-9]*/#N/'
