@@ -12,8 +12,13 @@
 #   <case>.sh.stdout.exact / .stderr.exact   output must match exactly
 #   <case>.sh.exit                           exit status (default 0)
 # A case may also fail on its own (exit status different from .exit).
+# A failing case prints, on standard output and in this order, its name
+# with the reason, then for each stream with an expectation the
+# difference (diff -u, expected then actual), and the end of the streams
+# that have none; the summary names the failed cases again.
 # --update rewrites the .exact files that exist from the current output.
-# Ends with "N passed, N failed".
+# $CITYIDX_CLI_CASES names another directory of <group>/<case>.sh (run.sh
+# tests itself that way).  Ends with "N passed, N failed".
 set -u
 update=0
 if [ "${1:-}" = "--update" ]; then
@@ -21,8 +26,8 @@ if [ "${1:-}" = "--update" ]; then
 	shift
 fi
 [ $# -ge 1 ] || { echo "usage: run.sh [--update] BINARY [PATTERN]" >&2; exit 2; }
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$here/../.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+here=$(cd "${CITYIDX_CLI_CASES:-$ROOT/tests/cli}" && pwd)
 case $1 in
 /*) CITYIDX=$1 ;;
 *) CITYIDX=$(pwd)/$1 ;;
@@ -35,6 +40,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 passed=0
 failed=0
+failed_names=
 for t in "$here"/*/*.sh; do
 	name=${t#"$here"/}
 	case $name in *"$pattern"*) ;; *) continue ;; esac
@@ -51,6 +57,9 @@ for t in "$here"/*/*.sh; do
 	if [ "$got_exit" != "$want_exit" ]; then
 		ok=0
 		why="exit status $got_exit, expected $want_exit"
+		[ "$got_exit" = 124 ] && why="$why (timed out after 300 s)"
+		[ "$got_exit" -gt 128 ] &&
+		    why="$why (killed by signal $((got_exit - 128)))"
 	fi
 	for s in stdout stderr; do
 		[ -f "$t.$s.exact" ] || continue
@@ -59,18 +68,29 @@ for t in "$here"/*/*.sh; do
 		elif ! cmp -s "$dir/.$s" "$t.$s.exact"; then
 			ok=0
 			why="$why${why:+; }$s differs"
-			diff -u "$t.$s.exact" "$dir/.$s" | head -n 30 >&2
 		fi
 	done
 	if [ $ok = 1 ]; then
 		passed=$((passed + 1))
 		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name: $why"
-		echo "---- stderr of $name:" >&2
-		head -n 20 "$dir/.stderr" >&2
+		continue
 	fi
+	failed=$((failed + 1))
+	failed_names="$failed_names $name"
+	echo "FAIL $name: $why"
+	for s in stdout stderr; do
+		if [ -f "$t.$s.exact" ]; then
+			cmp -s "$dir/.$s" "$t.$s.exact" && continue
+			echo "---- $name: $s, expected (-) and actual (+):"
+			diff -u "$t.$s.exact" "$dir/.$s" | tail -n +3 |
+			    head -n 40
+		elif [ -s "$dir/.$s" ]; then
+			echo "---- $name: the last lines of $s:"
+			tail -n 20 "$dir/.$s"
+		fi
+	done
+	echo "---- end of $name"
 done
 echo "$passed passed, $failed failed"
+[ $failed = 0 ] || echo "failed:$failed_names"
 [ $failed = 0 ]
