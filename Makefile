@@ -46,8 +46,8 @@ LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
 .PHONY: all deps deps-test deps-lint deps-fuzz demo check check-unit check-cli \
-        check-asan check-robust check-valgrind fuzz fuzz-short fuzz-build \
-        fuzz-bins install uninstall clean lint bench
+        check-asan check-robust check-stress check-valgrind fuzz fuzz-short \
+        fuzz-build fuzz-bins install uninstall clean lint bench
 
 all: $(BIN)
 
@@ -127,6 +127,13 @@ check-asan:
 # kill, concurrency and disk-full tests (about 30 s)
 check-robust: $(BIN)
 	sh tests/robust.sh $(BIN)
+
+# the CLI suite under load, two at a time and with stress-ng, to catch
+# what depends on timing (STRESS_ROUNDS rounds, about 3 minutes each)
+STRESS_ROUNDS ?= 4
+check-stress: $(BIN)
+	@sh tests/deps.sh stress stress-ng
+	sh tests/stress.sh $(BIN) $(STRESS_ROUNDS)
 
 # the demo's commands under valgrind's memcheck (a few minutes)
 check-valgrind: $(BIN)

@@ -14,7 +14,8 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 valgrind=${VALGRIND:-valgrind}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-valgrind.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 cd "$tmp"
 pass=0 fail=0
 

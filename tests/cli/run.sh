@@ -37,7 +37,10 @@ DATA=$ROOT/tests/data
 REF=$ROOT/tests/ref
 export CITYIDX ROOT DATA REF
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-cli.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+# a case runs in the background so that an interrupt stops it at once
+case_pid=
+trap 'rm -rf "$tmp"' EXIT
+trap '[ -z "$case_pid" ] || kill "$case_pid" 2>/dev/null; exit 130' INT TERM
 passed=0
 failed=0
 failed_names=
@@ -48,10 +51,13 @@ for t in "$here"/*/*.sh; do
 	mkdir -p "$dir"
 	want_exit=0
 	[ -f "$t.exit" ] && want_exit=$(cat "$t.exit")
-	(cd "$dir" && env LC_ALL=C TZ=UTC CITYIDX_DB= HOME="$dir" \
+	(cd "$dir" && exec env LC_ALL=C TZ=UTC CITYIDX_DB= HOME="$dir" \
 	    timeout 300 sh -c '. "$ROOT/tests/cli/lib.sh" && . "$1"' sh "$t" \
-	    >"$dir/.stdout" 2>"$dir/.stderr" </dev/null)
+	    >"$dir/.stdout" 2>"$dir/.stderr" </dev/null) &
+	case_pid=$!
+	wait "$case_pid"
 	got_exit=$?
+	case_pid=
 	ok=1
 	why=
 	if [ "$got_exit" != "$want_exit" ]; then
