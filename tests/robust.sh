@@ -7,7 +7,7 @@
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-robust.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'umount "$tmp/full" 2> /dev/null; rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp"
 passed=0
 failed=0
@@ -188,5 +188,106 @@ if [ $st = 1 ] && [ "$left" = 0 ]; then
 else
 	fail "init on a full disk: status $st, $left files left: $(ls new.db* 2>&1)"
 fi
+
+# 5. an output interrupted (SIGTERM, SIGINT, SIGKILL) at random moments:
+# the file at the path is the earlier one or the complete new one, byte for
+# byte, and nothing else is left in its directory (cityidx(1), FILES)
+gen 1500 2016 2017 8 > o.csv
+"$bin" --db o.db init --framework fw.csv > /dev/null
+"$bin" --db o.db import o.csv > /dev/null
+mkdir outs
+# kill_output NAME FILE ARGS...: the command writes FILE in outs/
+kill_output() {
+	kname=$1
+	kfile=$2
+	shift 2
+	t0=$(date +%s%N)
+	( cd outs && "$bin" --db ../o.db "$@" > /dev/null 2>&1 ) || {
+		fail "$kname: the command fails: $*"
+		return
+	}
+	# kill within the time the command takes
+	span=$(( ($(date +%s%N) - t0) / 1000000 + 1 ))
+	mv "outs/$kfile" new.out
+	printf 'the earlier file\n' > old.out
+	cp old.out "outs/$kfile"
+	kbad=0 kold=0 knew=0 k=0
+	while [ $k -lt 9 ]; do
+		case $((k % 3)) in 0) sig=TERM ;; 1) sig=INT ;; *) sig=KILL ;; esac
+		seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+		ms=$(( seed % span ))
+		( cd outs && exec "$bin" --db ../o.db "$@" > /dev/null 2>&1 ) &
+		pid=$!
+		sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
+		kill -s $sig "$pid" 2> /dev/null
+		wait "$pid" 2> /dev/null
+		if cmp -s "outs/$kfile" old.out; then
+			kold=$((kold + 1))
+		elif cmp -s "outs/$kfile" new.out; then
+			knew=$((knew + 1))
+			cp old.out "outs/$kfile"
+		else
+			kbad=$((kbad + 1))
+			echo "  $kname: SIG$sig at ${ms} ms left a file that is neither"
+		fi
+		left=$(ls -A outs | grep -v -x -F "$kfile")
+		if [ -n "$left" ]; then
+			kbad=$((kbad + 1))
+			echo "  $kname: SIG$sig at ${ms} ms left: $left"
+			( cd outs && rm -f $left )
+		fi
+		k=$((k + 1))
+	done
+	rm -f "outs/$kfile"
+	if [ $kbad = 0 ]; then
+		ok "$kname killed 9 times: the earlier file or the new one ($kold earlier, $knew new), nothing left beside"
+	else
+		fail "$kname killed: $kbad bad outcomes"
+	fi
+}
+kill_output "report" r.pdf report --year 2017 --lang en -o r.pdf
+kill_output "chart" t.png chart tiers --year 2017 --lang en --dpi 600 -o t.png
+kill_output "save-draws" d.csv sensitivity --year 2017 --weights-noise 0.2 --draws 3000 --save-draws d.csv -o /dev/null
+kill_output "rank -o" r.json rank --year 2017 --format json -o r.json
+
+# 6. every kind of output on a full file system (a 64 KiB tmpfs, root
+# only): status 1, the earlier file as it was, nothing else left
+mkdir full
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k cityidx-full full 2> /dev/null; then
+	printf 'the earlier file\n' > old.out
+	fbad=0
+	for spec in "r.csv:rank --year 2017 --format csv" "r.json:rank --year 2017 --format json" \
+	    "r.txt:rank --year 2017" \
+	    "w.csv:weights --year 2017 --method entropy" \
+	    "s.csv:sensitivity --year 2017 --weights-noise 0.2 --draws 50 --format csv" \
+	    "d.csv:sensitivity --year 2017 --weights-noise 0.2 --draws 50 --save-draws" \
+	    "t.png:chart tiers --year 2017" "t.svg:chart tiers --year 2017" \
+	    "r.pdf:report --year 2017"; do
+		f=${spec%%:*}
+		args=${spec#*:}
+		cp old.out "full/$f"
+		# fill what is left, a page at a time
+		dd if=/dev/zero of=full/fill bs=4096 2> /dev/null
+		( cd full && "$bin" --db ../o.db $args -o "$f" > /dev/null 2> ../err.txt )
+		st=$?
+		case $args in *save-draws*) ( cd full && "$bin" --db ../o.db $args "$f" -o /dev/null > /dev/null 2> ../err.txt ); st=$? ;; esac
+		left=$(ls -A full | grep -v -x -e fill -e "$f")
+		if [ $st != 1 ] || ! cmp -s "full/$f" old.out || [ -n "$left" ] ||
+		    ! grep -q "No space left on device" err.txt; then
+			fbad=$((fbad + 1))
+			echo "  $f: status $st, $(cat err.txt), left: $left"
+		fi
+		rm -f "full/$f" full/fill
+	done
+	umount full
+	if [ $fbad = 0 ]; then
+		ok "every output on a full file system: status 1, the earlier file intact, nothing left"
+	else
+		fail "outputs on a full file system ($fbad)"
+	fi
+else
+	echo "skip outputs on a full file system: cannot mount a tmpfs (not root?)"
+fi
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -160,6 +160,40 @@ cli_workspace(void)
 }
 
 int
+cli_output_check(const char *path)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (cidx_ofile_check(path, cli_workspace(), &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+int
+cli_output_open(struct cidx_ofile **out, const char *path)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (cidx_ofile_open(out, path, cli_workspace(), 0, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+int
+cli_output_close(struct cidx_ofile **f, int failed)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (failed) {
+		cidx_ofile_abort(f);
+		return failed;
+	}
+	if (cidx_ofile_commit(f, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
+int
 cli_parse_long(const char *s, long lo, long hi, long *out)
 {
 	return cidx_num_parse_int(s, lo, hi, out) < 0 ? -1 : 0;

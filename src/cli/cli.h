@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "core/ofile.h"
 
 #define CLI_OK 0
 #define CLI_ERROR 1 /* data or runtime error */
@@ -66,6 +67,19 @@ void cli_print_help(FILE *fp, const char *cmd, const char *options);
 
 /* The workspace path: --db, else $CITYIDX_DB, else ./cityidx.db. */
 const char *cli_workspace(void);
+
+/* Refuses an output path before any work is done: the workspace or a
+ * file SQLite keeps beside it, a directory (cidx_ofile_check()).
+ * @return CLI_OK or CLI_ERROR (printed). */
+int cli_output_check(const char *path);
+/* Opens the output `path` ("-" is standard output) through a temporary
+ * file that replaces it only at cli_output_commit() (cidx_ofile_open()).
+ * @return CLI_OK or CLI_ERROR (printed). */
+int cli_output_open(struct cidx_ofile **out, const char *path);
+/* Puts the output in place; with `failed`, drops it and leaves the old
+ * file as it was.  @return `failed`, or CLI_ERROR when the write failed
+ * (printed), else CLI_OK. */
+int cli_output_close(struct cidx_ofile **f, int failed);
 
 /* Strict numeric option parsing; @return 0 or -1. */
 int cli_parse_long(const char *s, long lo, long hi, long *out);

@@ -280,13 +280,15 @@ cmd_chart(int argc, char **argv)
 	}
 	o.po.path = o.output;
 	o.po.lang = o.y.lang;
+	o.po.workspace = cli_workspace();
 	if (o.y.top < 0)
 		o.y.top = o.type == CIDX_CHART_HEATMAP ||
 		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
 	/* only the movers chart compares years */
 	if (o.type != CIDX_CHART_MOVERS)
 		o.y.compare = -1;
-	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
+	if ((ret = cli_output_check(o.output)) == CLI_OK &&
+	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
 		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
 		if (o.type == CIDX_CHART_MAP)
 			ret = storegeo_load(&geo, &k.e, k.ds);

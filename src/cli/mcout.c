@@ -410,10 +410,14 @@ warnings(const struct mc_view *v)
 int
 mc_output(const struct mc_view *v)
 {
-	FILE *fp = stdout;
+	struct cidx_ofile *of = NULL;
+	FILE *fp;
+	int ret;
 
-	if (v->output && (fp = fopen(v->output, "w")) == NULL)
-		return cli_error("cannot write '%s'", v->output);
+	if ((ret = cli_output_open(&of, v->output ? v->output : "-")) !=
+	    CLI_OK)
+		return ret;
+	fp = cidx_ofile_fp(of);
 	if (v->fmt != CLI_FMT_TABLE)
 		warnings(v);
 	if (v->fmt == CLI_FMT_JSON) {
@@ -432,9 +436,7 @@ mc_output(const struct mc_view *v)
 			print_footer(v, fp);
 		}
 	}
-	if (fp != stdout && fclose(fp) != 0)
-		return cli_error("cannot write '%s'", v->output);
-	return CLI_OK;
+	return cli_output_close(&of, CLI_OK);
 }
 
 int
@@ -443,14 +445,16 @@ mc_write_draws(const struct mc_view *v, const char *path)
 	const struct cidx_mc_result *r = v->r;
 	const struct cidx_framework *fw = v->e->fw;
 	struct cidx_mc_params pa;
-	double *f = xcalloc(r->n_noisy + 1, sizeof(double));
+	struct cidx_ofile *of = NULL;
+	double *f;
 	char b[40];
 	FILE *fp;
+	int ret;
 
-	if ((fp = fopen(path, "w")) == NULL) {
-		free(f);
-		return cli_error("cannot write '%s'", path);
-	}
+	if ((ret = cli_output_open(&of, path)) != CLI_OK)
+		return ret;
+	fp = cidx_ofile_fp(of);
+	f = xcalloc(r->n_noisy + 1, sizeof(double));
 	fputs(r->sobol ? "run,matrix,row" : "draw", fp);
 	for (size_t q = 0; q < r->d; q++)
 		if (r->input[q] != CIDX_MC_WEIGHTS)
@@ -496,7 +500,5 @@ mc_write_draws(const struct mc_view *v, const char *path)
 		fputc('\n', fp);
 	}
 	free(f);
-	if (fclose(fp) != 0)
-		return cli_error("cannot write '%s'", path);
-	return CLI_OK;
+	return cli_output_close(&of, CLI_OK);
 }

@@ -489,7 +489,8 @@ cidx_ofile_commit(struct cidx_ofile **fp, struct cidx_err *err)
 		cidx_ofile_fail(f, errno);
 	if (f->is_stdout) {
 		if (f->errnum)
-			ret = io_error(err, "standard output", f->errnum);
+			ret = cidx_err_set(err, CIDX_EIO, "cannot write to "
+			    "standard output: %s", strerror(f->errnum));
 		goto out;
 	}
 	if (f->direct) {

@@ -245,7 +245,8 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	}
 	if ((rc = out_date(date, err)) < 0)
 		return rc;
-	if ((rc = sink_open(&sk, o->path, fmt == FMT_SVG, err)) < 0)
+	if ((rc = sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
+	    err)) < 0)
 		return rc;
 
 	if (fmt == FMT_PDF) {

@@ -59,10 +59,13 @@ struct cidx_plot_opts {
 	const char *subtitle;
 	const char *footer;    /* source or method note, small, at the bottom */
 	enum cidx_plot_lang lang;
+	const char *workspace; /* a file never to write over (the workspace,
+				  cidx_ofile_check()), or NULL */
 };
 
 #define CIDX_PLOT_OPTS_INIT                                                   \
-	{ NULL, 0, 0, 150, CIDX_PLOT_FONT, NULL, NULL, NULL, CIDX_LANG_ZH }
+	{ NULL, 0, 0, 150, CIDX_PLOT_FONT, NULL, NULL, NULL, CIDX_LANG_ZH,    \
+	  NULL }
 
 /* a rectangle in the user space of a cairo context, in points */
 struct cidx_rect {
