@@ -174,6 +174,10 @@ cli_output_open(struct cidx_ofile **out, const char *path)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 
+	if (strcmp(path, "-") == 0) {
+		cidx_ofile_stream(out, stdout, "standard output");
+		return CLI_OK;
+	}
 	if (cidx_ofile_open(out, path, cli_workspace(), 0, &err) < 0)
 		return cli_error_core(&err);
 	return CLI_OK;
