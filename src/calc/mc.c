@@ -46,9 +46,8 @@ check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 	if (!any)
 		return cidx_err_set(err, CIDX_EINVAL, "no uncertain input: "
 		    "give weight noise, alternatives or drop-one");
-	for (int lv = 0; lv < 32; lv++)
-		if ((s->noise_levels >> lv & 1u) &&
-		    (lv < 1 || lv >= top_level))
+	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
+		if (s->noise_level[lv] && (lv < 1 || lv >= top_level))
 			return cidx_err_set(err, CIDX_EINVAL, "weight noise at "
 			    "level %d: only levels 1 to %d carry weights (level "
 			    "%d is the index)", lv, top_level - 1, top_level);
@@ -64,7 +63,6 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 
 	p->n_agg = fw->n_agg;
 	p->agg_node = xcalloc(p->n_agg + 1, sizeof(size_t));
-	p->agg_level = xcalloc(p->n_agg + 1, sizeof(int));
 	p->agg_parent = xcalloc(p->n_agg + 1, sizeof(long));
 	p->ch_off = xcalloc(p->n_agg + 1, sizeof(size_t));
 	for (size_t a = 0; a < p->n_agg; a++) {
@@ -72,9 +70,6 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 
 		apos[k] = (long)a;
 		p->agg_node[a] = k;
-		p->agg_level[a] = fw->node[k].level;
-		if (p->agg_level[a] >= CIDX_MAX_LEVELS)
-			p->agg_level[a] = CIDX_MAX_LEVELS - 1;
 		nc += fw->child_off[k + 1] - fw->child_off[k];
 		if (k == fw->root)
 			p->root = a;
@@ -105,6 +100,24 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 		p->agg_parent[a] = q >= 0 ? apos[q] : -1;
 	}
 	free(apos);
+}
+
+/* the aggregation of each aggregate under each alternative: the
+ * engine's (calc/aggregate.c) for the level of the node, whatever the
+ * depth of the framework */
+static void
+agg_methods(struct mc_plan *p, const struct cidx_mc_spec *s,
+    const struct cidx_method *m, const struct cidx_framework *fw)
+{
+	p->how = xcalloc(p->n_aggalt * p->n_agg + 1, 1);
+	for (size_t g = 0; g < p->n_aggalt; g++) {
+		const struct cidx_method *a = s->n_alt[CIDX_MC_AGGREGATE] ?
+		    &s->alt[CIDX_MC_AGGREGATE][g] : m;
+
+		for (size_t q = 0; q < p->n_agg; q++)
+			p->how[g * p->n_agg + q] = (unsigned char)
+			    cidx_method_agg_at(a, fw->node[p->agg_node[q]].level);
+	}
 }
 
 static int
@@ -225,7 +238,7 @@ check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
 
 	for (size_t g = 0; g < p->n_aggalt; g++)
 		for (size_t a = 0; a < p->n_agg; a++) {
-			int h = p->how[g][p->agg_level[a]];
+			int h = p->how[g * p->n_agg + a];
 
 			if (h == CIDX_AGG_ARITH)
 				continue;
@@ -268,11 +281,10 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 	int geom = 0, harm = 0, ret = 0;
 	char what[400];
 
-	for (size_t g = 0; g < p->n_aggalt; g++)
-		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++) {
-			geom |= p->how[g][lv] == CIDX_AGG_GEOM;
-			harm |= p->how[g][lv] == CIDX_AGG_HARM;
-		}
+	for (size_t q = 0; q < p->n_aggalt * p->n_agg; q++) {
+		geom |= p->how[q] == CIDX_AGG_GEOM;
+		harm |= p->how[q] == CIDX_AGG_HARM;
+	}
 	p->n_var = p->n_imp * p->n_win * p->n_norm;
 	p->var = xcalloc(p->n_var, sizeof(*p->var));
 	for (size_t q = 0; q < p->n_imp * p->n_win && ret == 0; q++) {
@@ -384,14 +396,17 @@ static void
 design(struct mc_plan *p, struct cidx_mc_result *r,
     const struct cidx_mc_spec *s, const struct cidx_framework *fw)
 {
+	int all = 1;
+
+	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
+		all &= !s->noise_level[lv];
 	r->noisy = xcalloc(fw->n, sizeof(size_t));
 	r->drop = xcalloc(fw->n_ind + 1, sizeof(size_t));
 	for (size_t k = 0; k < fw->n; k++) {
 		int lv = fw->node[k].level;
 
 		if (s->phi > 0 && lv >= 1 && lv < fw->top_level &&
-		    fw->node[k].pidx >= 0 && (s->noise_levels == 0 ||
-		    (lv < 32 && (s->noise_levels >> lv & 1u))))
+		    fw->node[k].pidx >= 0 && (all || s->noise_level[lv]))
 			r->noisy[r->n_noisy++] = k;
 	}
 	for (size_t j = 0; s->drop_one && j < fw->n_ind; j++)
@@ -470,12 +485,7 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	    s->n_alt[CIDX_MC_NORMALISE] : 1;
 	p->n_aggalt = s->n_alt[CIDX_MC_AGGREGATE] ?
 	    s->n_alt[CIDX_MC_AGGREGATE] : 1;
-	p->how = xcalloc(p->n_aggalt, sizeof(*p->how));
-	for (size_t g = 0; g < p->n_aggalt; g++)
-		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++)
-			p->how[g][lv] = (unsigned char)cidx_method_agg_at(
-			    s->n_alt[CIDX_MC_AGGREGATE] ?
-			    &s->alt[CIDX_MC_AGGREGATE][g] : m, lv);
+	agg_methods(p, s, m, fw);
 	if ((ret = variants(p, e, year, s, ds, r, err)) < 0)
 		goto fail;
 	r->n_variants = p->n_var;

@@ -50,8 +50,10 @@ struct cidx_mc_spec {
 	uint64_t seed;
 	unsigned threads;      /* 0 or 1: the calling thread only */
 	double phi;            /* weight noise in [0, 1]; 0: weights fixed */
-	unsigned noise_levels; /* bit L: perturb the weights of the nodes of
-				  level L; 0: every level below the index */
+	/* nonzero at L: perturb the weights of the nodes of level L (1 ..
+	   the index's level - 1, up to CIDX_FRAMEWORK_MAX_LEVELS - 1); all
+	   0: every level below the index */
+	unsigned char noise_level[CIDX_FRAMEWORK_MAX_LEVELS + 1];
 	/*
 	 * Alternatives of IMPUTE, WINMAX, NORMALISE and AGGREGATE, each a
 	 * whole method of which only that item is read (impute and its
@@ -75,8 +77,8 @@ struct cidx_mc_spec {
 #define CIDX_MC_MAX_DRAWS 10000000
 #define CIDX_MC_MAX_THREADS 256
 
-#define CIDX_MC_SPEC_INIT { 1000, 1, 1, 0.0, 0, { NULL }, { 0 }, 0, 0, 0, \
-	NULL, 0, NULL, NULL }
+#define CIDX_MC_SPEC_INIT { 1000, 1, 1, 0.0, { 0 }, { NULL }, { 0 }, 0, \
+	0, 0, NULL, 0, NULL, NULL }
 
 struct mc_plan;
 

@@ -42,7 +42,6 @@ struct mc_plan {
 	   ch_node[c] */
 	size_t n_agg;
 	size_t *agg_node;
-	int *agg_level;
 	long *agg_parent;         /* the parent's place, -1 for the index */
 	size_t *ch_off;           /* n_agg + 1 */
 	long *ch;
@@ -62,7 +61,10 @@ struct mc_plan {
 	struct mc_variant *var;
 	size_t n_var;
 	size_t n_aggalt;          /* >= 1 */
-	unsigned char (*how)[CIDX_MAX_LEVELS]; /* enum cidx_agg per level */
+	unsigned char *how;       /* n_aggalt x n_agg: the enum cidx_agg of
+				     aggregate a under alternative g at
+				     [g * n_agg + a], the engine's choice
+				     for its level (cidx_method_agg_at()) */
 
 	/* ranking */
 	size_t *code_ord;         /* unit -> position in code order */

@@ -288,11 +288,11 @@ aggregate(const struct mc_plan *p, struct mc_work *wk,
 	double *acc = wk->acc, *sw = wk->sw, *tmp = wk->tmp;
 
 	for (size_t a = 0; a < p->n_agg; a++) {
-		int h = how[p->agg_level[a]], full = 1, lg;
+		int h = how[a], full = 1, lg;
 		double *val = wk->val + a * np, *msk = wk->msk + a * np, sw1 = 0;
 
 		lg = h == CIDX_AGG_GEOM && p->agg_parent[a] >= 0 &&
-		    how[p->agg_level[p->agg_parent[a]]] == CIDX_AGG_GEOM;
+		    how[p->agg_parent[a]] == CIDX_AGG_GEOM;
 
 		for (size_t c = p->ch_off[a]; c < p->ch_off[a + 1]; c++)
 			if (wk->w[p->ch_node[c]] != 0)
@@ -321,7 +321,7 @@ aggregate(const struct mc_plan *p, struct mc_work *wk,
 				/* a geometric child of a geometric mean is in
 				   logarithms already */
 				if (h != CIDX_AGG_ARITH && !(h == CIDX_AGG_GEOM &&
-				    how[p->agg_level[b]] == CIDX_AGG_GEOM)) {
+				    how[b] == CIDX_AGG_GEOM)) {
 					transform(tmp, y, mk, h, np);
 					y = tmp;
 				}
@@ -436,8 +436,8 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 	    pick(p, u, CIDX_MC_WINMAX, p->n_win)) * p->n_norm +
 	    pick(p, u, CIDX_MC_NORMALISE, p->n_norm);
 	v = &p->var[var];
-	aggregate(p, wk, v, p->how[pick(p, u, CIDX_MC_AGGREGATE,
-	    p->n_aggalt)]);
+	aggregate(p, wk, v, p->how + pick(p, u, CIDX_MC_AGGREGATE,
+	    p->n_aggalt) * p->n_agg);
 	rv = wk->val + p->root * p->np;
 	rm = wk->msk + p->root * p->np;
 	order(p, wk, rv, rm);

@@ -70,7 +70,9 @@ struct cli_mc_opts {
 	long threads;              /* 0: the online CPUs */
 	double phi;
 	int phi_given;
-	unsigned levels;           /* bit L: level L */
+	/* --noise-level: nonzero at level L; levels_given: any */
+	unsigned char levels[CIDX_FRAMEWORK_MAX_LEVELS + 1];
+	int levels_given;
 	const char **alt[CIDX_MC_N_INPUTS]; /* as given */
 	size_t nalt[CIDX_MC_N_INPUTS];
 	int drop_one;
