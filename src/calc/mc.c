@@ -12,6 +12,7 @@
 #include "calc/mc_int.h"
 #include "calc/method.h"
 #include "core/mem.h"
+#include "core/num.h"
 
 const char *const cidx_mc_input_names[CIDX_MC_N_INPUTS] = {
 	"weights", "impute", "winmax", "normalise", "aggregate", "drop"
@@ -21,8 +22,8 @@ static const char *const alt_word[CIDX_MC_N_INPUTS] = {
 	NULL, "imputation", "winmax", "normalisation", "aggregation", NULL
 };
 
-static int
-check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
+int
+mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
     int top_level, struct cidx_err *err)
 {
 	int any = s->phi > 0 || s->drop_one;
@@ -47,7 +48,7 @@ check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 		return cidx_err_set(err, CIDX_EINVAL, "no uncertain input: "
 		    "give weight noise, alternatives or drop-one");
 	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
-		if (s->noise_level[lv] && (lv < 1 || lv >= top_level))
+		if ((lv < 1 || lv >= top_level) && s->noise_level[lv])
 			return cidx_err_set(err, CIDX_EINVAL, "weight noise at "
 			    "level %d: only levels 1 to %d carry weights (level "
 			    "%d is the index)", lv, top_level - 1, top_level);
@@ -175,6 +176,16 @@ panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
 	free(own);
 	free(xs);
 	return ret;
+}
+
+size_t
+mc_variant_bytes(const struct mc_plan *p, int geom, int harm)
+{
+	/* fill_variant(): z, mask, lz, hz, full */
+	size_t cells = mc_add(mc_mul(p->m, p->np), 1);
+
+	return mc_add(mc_mul(mc_mul(cells, sizeof(double)),
+	    (size_t)(2 + !!geom + !!harm)), mc_add(p->m, 1));
 }
 
 /* one combination's arrays from its normalised scores `s` (rows of the
@@ -390,25 +401,29 @@ alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
 	}
 }
 
+int
+mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+    size_t k)
+{
+	int lv = fw->node[k].level, all = 1;
+
+	for (int l = 0; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
+		all &= !s->noise_level[l];
+	return s->phi > 0 && lv >= 1 && lv < fw->top_level &&
+	    fw->node[k].pidx >= 0 && (all || s->noise_level[lv]);
+}
+
 /* the weights perturbed, the indicators drop-one chooses from, and
  * where each active input's uniforms sit */
 static void
 design(struct mc_plan *p, struct cidx_mc_result *r,
     const struct cidx_mc_spec *s, const struct cidx_framework *fw)
 {
-	int all = 1;
-
-	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
-		all &= !s->noise_level[lv];
 	r->noisy = xcalloc(fw->n, sizeof(size_t));
 	r->drop = xcalloc(fw->n_ind + 1, sizeof(size_t));
-	for (size_t k = 0; k < fw->n; k++) {
-		int lv = fw->node[k].level;
-
-		if (s->phi > 0 && lv >= 1 && lv < fw->top_level &&
-		    fw->node[k].pidx >= 0 && (all || s->noise_level[lv]))
+	for (size_t k = 0; k < fw->n; k++)
+		if (mc_noisy(s, fw, k))
 			r->noisy[r->n_noisy++] = k;
-	}
 	for (size_t j = 0; s->drop_one && j < fw->n_ind; j++)
 		if (r->nominal->skipped[j] == CIDX_SKIP_NONE &&
 		    p->w[fw->ind[j]] > 0)
@@ -442,6 +457,50 @@ design(struct mc_plan *p, struct cidx_mc_result *r,
 	r->phi = s->phi;
 }
 
+/* calloc, or a message when the system refuses (the sizes fit: checked
+ * by cidx_mc_memory_check()) */
+static int
+big_calloc(void **out, size_t nmemb, size_t size, const char *what,
+    struct cidx_err *err)
+{
+	char b[40];
+
+	if ((*out = calloc(nmemb ? nmemb : 1, size)) != NULL)
+		return 0;
+	cidx_num_fmt_size(b, sizeof(b), nmemb * size);
+	return cidx_err_set(err, CIDX_ERROR, "cannot allocate %s for %s", b,
+	    what);
+}
+
+/* what grows with the runs: R_s and the ranks of each run, the counts
+ * of ranks of each unit */
+static int
+run_arrays(struct mc_plan *p, struct cidx_mc_result *r,
+    const struct cidx_mc_spec *s, uint64_t **hist, struct cidx_err *err)
+{
+	void *v;
+	int ret;
+
+	if ((ret = big_calloc(&v, r->runs, sizeof(double), "the runs",
+	    err)) < 0)
+		return ret;
+	p->shift = r->shift = v;
+	if (s->keep_ranks) {
+		if ((ret = big_calloc(&v, r->runs * (r->n ? r->n : 1),
+		    sizeof(int), "the ranks of every run", err)) < 0)
+			return ret;
+		p->ranks = r->ranks = v;
+	}
+	p->hist = !s->sobol;
+	if (p->hist) {
+		if ((ret = big_calloc(&v, r->n * (r->n + 1) + 1,
+		    sizeof(uint64_t), "the counts of ranks", err)) < 0)
+			return ret;
+		*hist = v;
+	}
+	return 0;
+}
+
 int
 cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
     const struct cidx_mc_spec *s, struct cidx_err *err)
@@ -450,19 +509,24 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	const struct cidx_method *m = cidx_engine_method(e);
 	const struct cidx_dataset *ds;
 	struct cidx_mc_result *r;
+	struct cidx_mc_memory mem;
 	struct mc_plan *p;
 	uint64_t *hist = NULL;
 	int ret;
 
 	*out = NULL;
-	if ((ret = check_spec(s, m, fw->top_level, err)) < 0)
+	if ((ret = mc_check_spec(s, m, fw->top_level, err)) < 0)
 		return ret;
 	r = xcalloc(1, sizeof(*r));
 	r->plan = p = xcalloc(1, sizeof(*p));
 	r->year = year;
+	/* the nominal ranking, then the sizes: nothing large is allocated
+	 * before they are known to fit */
 	if ((ret = cidx_engine_rank(e, year, s->tiers, s->top, &r->nominal,
 	    err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0)
+	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0 ||
+	    (ret = mc_memory(&mem, e, s, r->nominal, ds, err)) < 0 ||
+	    (ret = cidx_mc_memory_check(&mem, s, err)) < 0)
 		goto fail;
 	r->n = p->n = ds->n_units;
 	p->np = (p->n + 3) / 4 * 4;
@@ -489,13 +553,8 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	if ((ret = variants(p, e, year, s, ds, r, err)) < 0)
 		goto fail;
 	r->n_variants = p->n_var;
-	p->shift = r->shift = xcalloc(r->runs, sizeof(double));
-	if (s->keep_ranks)
-		p->ranks = r->ranks = xcalloc(r->runs * (r->n ? r->n : 1),
-		    sizeof(int));
-	p->hist = !s->sobol;
-	if (p->hist)
-		hist = xcalloc(r->n * (r->n + 1) + 1, sizeof(uint64_t));
+	if ((ret = run_arrays(p, r, s, &hist, err)) < 0)
+		goto fail;
 	mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
 	    s->progress_ctx);
 	mc_results(r, p, hist);

@@ -5,6 +5,7 @@
  * bar and the messages.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ cli_mc_opts_init(struct cli_mc_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->draws = 1000;
 	o->seed = 1;
+	o->max_memory = CLI_MC_MAX_MEMORY;
 }
 
 void
@@ -163,6 +165,11 @@ cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 	case OPT_MC_DROP:
 		o->drop_one = 1;
 		break;
+	case OPT_MC_MAXMEM:
+		if (cidx_num_parse_size(arg, &o->max_memory) < 0)
+			return cli_usage_error(cmd, "--max-memory '%s': "
+			    "expected a size such as 512M or 8G", arg);
+		break;
 	default:
 		return 0;
 	}
@@ -243,6 +250,56 @@ progress(void *ctx, size_t done, size_t total)
 	fflush(stderr);
 }
 
+static size_t
+plus(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+/* what lowers the largest part of an estimate (NULL: only the limit) */
+static const char *
+memory_hint(const struct cidx_mc_memory *m)
+{
+	const struct {
+		size_t bytes;
+		const char *hint;
+	} part[] = {
+		{ m->ranks, "lower --draws or leave out --save-draws" },
+		{ m->runs, "lower --draws" },
+		{ m->threads, "lower --threads" },
+		{ plus(m->data, m->prepare), "give fewer --alt-impute, "
+		    "--alt-winmax and --alt-normalize values" },
+		{ plus(m->nominal, plus(m->plan, plus(m->counts,
+		    m->stats))), NULL },
+	};
+	size_t best = 0;
+
+	for (size_t k = 1; k < sizeof(part) / sizeof(part[0]); k++)
+		if (part[k].bytes > part[best].bytes)
+			best = k;
+	return part[best].hint;
+}
+
+/* a run over the limit refused before it starts, with what lowers it */
+static int
+check_memory(struct cli_engine *e, int year, const struct cidx_mc_spec *s)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_mc_memory m;
+	const char *hint;
+
+	if (cidx_mc_estimate(&m, e->eng, year, s, &err) < 0)
+		return cli_error_core(&err);
+	if (cidx_mc_memory_check(&m, s, &err) == 0)
+		return CLI_OK;
+	hint = memory_hint(&m);
+	if (m.total == SIZE_MAX)
+		return cli_error("%s%s%s", err.msg, hint ? "; " : "",
+		    hint ? hint : "");
+	return cli_error("%s; %s%sraise the limit with --max-memory", err.msg,
+	    hint ? hint : "", hint ? ", or " : "");
+}
+
 static long
 default_threads(void)
 {
@@ -284,6 +341,9 @@ cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
 	s.keep_ranks = keep_ranks;
 	s.tiers = ts;
 	s.top = top;
+	s.max_memory = o->max_memory;
+	if ((ret = check_memory(e, year, &s)) != CLI_OK)
+		return ret;
 	if (isatty(STDERR_FILENO)) {
 		s.progress = progress;
 		s.progress_ctx = &pr;
