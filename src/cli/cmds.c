@@ -44,7 +44,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "sensitivity", cmd_sensitivity, "Uncertainty and sensitivity of "
 	    "the ranking: rank intervals by Monte Carlo, Sobol indices",
 	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
-	    "[--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
+	    "[--max-memory SIZE] [--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
 	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
 	    "[--alt-aggregate SPEC]... [--drop-one] [--sobol] [--top N] "
 	    "[--tiers SPEC] [--format table|csv|json] [-o FILE] "
