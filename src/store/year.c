@@ -73,25 +73,36 @@ cidx_store_years(struct cidx_store *st, int **out, size_t *n,
 	    (ret = cidx_ymat_stale(st, &stale, &nstale, err)) < 0)
 		goto out;
 	cap = nstale;
-	/* current matrices: where the values came from is in `sources` */
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year, format, sources FROM "
-	    "matrices WHERE year NOT IN (SELECT year FROM stale_years) ORDER "
-	    "BY year", err)) < 0)
+	/* current matrices: where the values came from is in `sources`; a
+	 * row whose shape is not right is read from cells, as loading the
+	 * year would (the lengths of the blobs are read, not the blobs) */
+	if ((ret = cidx_db_prepare(st, &s, "SELECT year, format, n_units, "
+	    "n_series, sources, typeof(format) = 'integer' AND typeof(n_units) "
+	    "= 'integer' AND typeof(n_series) = 'integer' AND typeof(sources) "
+	    "= 'blob' AND typeof(units) = 'blob' AND typeof(vals) = 'blob', "
+	    "length(units), length(vals) FROM matrices WHERE year NOT IN "
+	    "(SELECT year FROM stale_years) ORDER BY year", err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const int32_t *src = sqlite3_column_blob(s, 2);
-		size_t k = (size_t)sqlite3_column_bytes(s, 2);
+		const void *blob = sqlite3_column_blob(s, 4);
+		size_t k = (size_t)sqlite3_column_bytes(s, 4);
+		int32_t t[3];
 		int any = 0;
 
-		if (sqlite3_column_int(s, 1) != cidx_ymat_format() ||
-		    k % 12 != 0) {
+		if (!sqlite3_column_int(s, 5) || !cidx_ymat_shape_ok(
+		    sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2),
+		    sqlite3_column_int64(s, 3), ns, k,
+		    (size_t)sqlite3_column_int64(s, 6),
+		    (size_t)sqlite3_column_int64(s, 7))) {
 			ALLOC_GROW(stale, nstale + 1, cap);
 			stale[nstale++] = sqlite3_column_int(s, 0);
 			continue;
 		}
-		for (size_t j = 0; src && j < k / 12 && !any; j++)
-			any = src[3 * j] >= 0 && (size_t)src[3 * j] < ns &&
-			    is[src[3 * j]] && src[3 * j + 2] > 0;
+		for (size_t j = 0; blob && j < k / 12 && !any; j++) {
+			memcpy(t, (const char *)blob + 12 * j, sizeof(t));
+			any = t[0] >= 0 && (size_t)t[0] < ns && is[t[0]] &&
+			    t[2] > 0;
+		}
 		if (any) {
 			ALLOC_GROW(y, ny + 1, ycap);
 			y[ny++] = sqlite3_column_int(s, 0);
@@ -275,7 +286,8 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
     int year, struct cidx_dataset **out, struct cidx_err *err)
 {
 	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
-	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL };
+	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL,
+	    { NULL, NULL, NULL } };
 	struct cidx_ymat *m = NULL;
 	struct cidx_intmap rowof = CIDX_INTMAP_INIT;
 	struct cidx_unit *unit = NULL;
