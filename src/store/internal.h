@@ -31,7 +31,14 @@ struct cidx_store {
 	sqlite3 *db;
 	char *path;
 	int snapshot; /* inside cidx_store_snapshot() */
+	int readonly; /* this process cannot write the workspace */
+	char ro_why[320]; /* why not, for messages */
 };
+
+/*! cidx_store_open_memory() : a new workspace in memory, named `name` in
+ *  messages (init writes it to its file whole). */
+int cidx_store_open_memory(struct cidx_store **out, const char *name,
+    struct cidx_err *err);
 
 int cidx_db_err(struct cidx_store *st, struct cidx_err *err,
     const char *what);
@@ -61,7 +68,7 @@ int cidx_db_read_begin(struct cidx_store *st, int *own,
     struct cidx_err *err);
 void cidx_db_read_end(struct cidx_store *st, int own);
 /* The write transaction of a command (BEGIN IMMEDIATE), refused inside a
- * snapshot.  Waits CIDX_BUSY_MS for another writer, then says one is
+ * snapshot and on a workspace opened read-only.  Waits CIDX_BUSY_MS for another writer, then says one is
  * busy. */
 int cidx_db_write_begin(struct cidx_store *st, struct cidx_err *err);
 int cidx_db_commit(struct cidx_store *st, struct cidx_err *err);
