@@ -135,12 +135,15 @@ is_ro_errno(int e)
 
 /*
  * Whether this process can write the workspace `path`, which exists: the
- * file itself, and its directory (where SQLite keeps PATH-wal and
- * PATH-shm).  0, or the reason in why[] and 1.
+ * file itself, PATH-wal and PATH-shm when they exist (another program
+ * may have made them read-only, and SQLite then fails every write), and
+ * the directory, where SQLite makes them.  0, or the reason in why[]
+ * and 1.
  */
 static int
 read_only(const char *path, char *why, size_t n)
 {
+	static const char *const side[] = { "-wal", "-shm" };
 	const char *slash = strrchr(path, '/');
 	char *dir;
 	int e;
@@ -148,6 +151,17 @@ read_only(const char *path, char *why, size_t n)
 	if (access(path, W_OK) != 0 && is_ro_errno(errno)) {
 		snprintf(why, n, "%s", strerror(errno));
 		return 1;
+	}
+	for (size_t i = 0; i < 2; i++) {
+		char *f = xmalloc(strlen(path) + 8);
+
+		sprintf(f, "%s%s", path, side[i]);
+		e = access(f, W_OK) != 0 && is_ro_errno(errno) ? errno : 0;
+		if (e)
+			snprintf(why, n, "its file '%s': %s", f, strerror(e));
+		free(f);
+		if (e)
+			return 1;
 	}
 	if (slash == NULL)
 		dir = xstrdup(".");
