@@ -191,15 +191,45 @@ load(const char *p, const struct cidx_framework *fw,
 	return load_as(p, fw, 0, out, err);
 }
 
+/* A workspace and its 2020 as cells give it, with a copy of its
+ * matrices in the table `keep`; @return 0 or -1. */
+static int
+setup(char *p, size_t n, struct cidx_framework **fw,
+    struct cidx_dataset **want)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	*want = NULL;
+	if (tmp_begin() < 0)
+		return -1;
+	if (make_ws(p, n, fw) < 0)
+		return -1;
+	CHECK_INT(load(p, *fw, want, &err), 0);
+	if (*want == NULL)
+		return -1;
+	CHECK_INT((*want)->n_units, 3);
+	exec_sql(p, "CREATE TABLE keep AS SELECT * FROM matrices");
+	return 0;
+}
+
+#define RESTORE "DELETE FROM matrices; INSERT INTO matrices SELECT * " \
+	"FROM keep"
+
+static void
+teardown(struct cidx_framework *fw, struct cidx_dataset *want)
+{
+	cidx_dataset_free(want);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
 /*
- * Counts whose products overflow (n_units * 8 wraps to the length of the
- * blob), counts of the wrong sign or type, blobs of the wrong length or
- * type, a value that is not finite, a unit twice, sources that do not
- * count the values: each time the year is what cells hold, and an import
- * writes a consistent row again.
+ * Counts whose products overflow (n_units * 8 wraps around to the length
+ * of the blob), counts of the wrong sign or type, blobs of the wrong
+ * length or type: each time the year is what cells hold.
  */
 void
-test_storecraft__matrix_not_trusted(void)
+test_storecraft__matrix_counts(void)
 {
 	static const char *const sql[] = {
 		"UPDATE matrices SET n_units = n_units + 2305843009213693952",
@@ -219,23 +249,13 @@ test_storecraft__matrix_not_trusted(void)
 		"UPDATE matrices SET sources = X''",
 		"UPDATE matrices SET n_series = 1000, vals = zeroblob(24000)",
 	};
-	static const double inf = INFINITY, nan = NAN;
 	struct cidx_framework *fw = NULL;
 	struct cidx_dataset *want = NULL, *got = NULL;
 	struct cidx_err err = CIDX_ERR_INIT;
 	char p[128];
 
-	if (tmp_begin() < 0)
-		return;
-	if (make_ws(p, sizeof(p), &fw) < 0)
+	if (setup(p, sizeof(p), &fw, &want) < 0)
 		goto out;
-	CHECK_INT(load(p, fw, &want, &err), 0);
-	if (want == NULL)
-		goto out;
-	CHECK_INT(want->n_units, 3);
-	exec_sql(p, "CREATE TABLE keep AS SELECT * FROM matrices");
-#define RESTORE "DELETE FROM matrices; INSERT INTO matrices SELECT * " \
-	"FROM keep"
 	for (size_t i = 0; i < LEN(sql); i++) {
 		exec_sql(p, sql[i]);
 		CHECK_INT(load_as(p, fw, strstr(sql[i], "sources = X''") !=
@@ -245,93 +265,99 @@ test_storecraft__matrix_not_trusted(void)
 		cidx_dataset_free(got);
 		exec_sql(p, RESTORE);
 	}
-	/* blob contents: the first value +Inf, -Inf, NaN (a value cells
-	 * has); U2 twice; a source counting one value too many or naming a
-	 * series past the row */
+out:
+	teardown(fw, want);
+}
+
+/*
+ * The contents of a row of the right shape checked as cells are: +Inf,
+ * -Inf, NaN where cells has a value, a unit twice, a source counting one
+ * value too many or naming a series past the row.
+ */
+void
+test_storecraft__matrix_contents(void)
+{
+	static const double inf = INFINITY, minf = -INFINITY, nan = NAN;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *want = NULL, *got = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+	sqlite3_int64 u1 = 0;
+	int32_t too_many = 4, past = 3; /* 3 units; series 0..2 */
+	struct {
+		const char *col, *what;
+		size_t off;
+		const void *bytes;
+		size_t len;
+	} blob[] = {
+		{ "vals", "+Inf", 0, &inf, 8 },
+		{ "vals", "-Inf", 8, &minf, 8 },
+		{ "vals", "NaN", 0, &nan, 8 },
+		{ "units", "a unit twice", 8, &u1, 8 },
+		{ "sources", "a count", 8, &too_many, 4 },
+		{ "sources", "a series", 0, &past, 4 },
+	};
+	char p[128];
+
+	if (setup(p, sizeof(p), &fw, &want) < 0)
+		goto out;
 	{
-		static const struct {
-			const char *col, *what;
-			size_t off;
-			const void *bytes;
-			size_t len;
-		} blob[] = {
-			{ "vals", "+Inf", 0, &inf, 8 },
-			{ "vals", "NaN", 0, &nan, 8 },
-			{ "units", "a unit twice", 8, NULL, 8 },
-			{ "sources", "a count", 8, NULL, 4 },
-			{ "sources", "a series", 0, NULL, 4 },
-		};
-		double minf = -inf;
-		sqlite3_int64 u1 = 0;
-		int32_t big = 2;
+		/* the id of the first row, to be written in the second */
+		sqlite3 *db = NULL;
+		sqlite3_stmt *s = NULL;
 
-		for (size_t i = 0; i < LEN(blob); i++) {
-			const void *b = blob[i].bytes;
-
-			if (i == 2) {
-				/* the id of the first row, written in the
-				 * second */
-				sqlite3 *db = NULL;
-				sqlite3_stmt *s = NULL;
-
-				if (sqlite3_open(p, &db) == SQLITE_OK &&
-				    sqlite3_prepare_v2(db, "SELECT units FROM "
-				    "matrices", -1, &s, NULL) == SQLITE_OK &&
-				    sqlite3_step(s) == SQLITE_ROW)
-					memcpy(&u1, sqlite3_column_blob(s, 0), 8);
-				sqlite3_finalize(s);
-				sqlite3_close(db);
-				b = &u1;
-			} else if (i == 3) {
-				b = &big;
-				big = (int32_t)(want->n_units + 1);
-			} else if (i == 4) {
-				big = 3; /* the row has series 0..2 */
-				b = &big;
-			}
-			patch(p, blob[i].col, blob[i].off, b, blob[i].len);
-			CHECK_INT(load(p, fw, &got, &err), 0);
-			if (got)
-				check_same(want, got, blob[i].what);
-			cidx_dataset_free(got);
-			exec_sql(p, RESTORE);
-		}
-		patch(p, "vals", 8, &minf, 8);
+		if (sqlite3_open(p, &db) == SQLITE_OK &&
+		    sqlite3_prepare_v2(db, "SELECT units FROM matrices", -1, &s,
+		    NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+			memcpy(&u1, sqlite3_column_blob(s, 0), 8);
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+		CHECK(u1 != 0);
+	}
+	for (size_t i = 0; i < LEN(blob); i++) {
+		patch(p, blob[i].col, blob[i].off, blob[i].bytes, blob[i].len);
 		CHECK_INT(load(p, fw, &got, &err), 0);
 		if (got)
-			check_same(want, got, "-Inf");
+			check_same(want, got, blob[i].what);
 		cidx_dataset_free(got);
+		exec_sql(p, RESTORE);
 	}
-	/* the row an import writes after a crafted one is consistent */
+out:
+	teardown(fw, want);
+}
+
+/* an import after a crafted row writes a consistent one */
+void
+test_storecraft__import_writes_it_anew(void)
+{
+	struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
+	struct cidx_import_stats ss;
+	struct cidx_framework *fw = NULL;
+	struct cidx_dataset *want = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_store *st = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+	char p[128], csv[128];
+
+	memset(&ss, 0, sizeof(ss));
+	if (setup(p, sizeof(p), &fw, &want) < 0)
+		goto out;
 	exec_sql(p, "UPDATE matrices SET n_units = n_units + "
 	    "2305843009213693952");
-	{
-		struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
-		struct cidx_import_stats ss;
-		struct cidx_import *imp = NULL;
-		struct cidx_store *st = NULL;
-		char csv[128];
+	o.year = 2020;
+	put(csv, sizeof(csv), "e.csv", "code,A\nU4,7\n");
+	CHECK_INT(cidx_import_read(&imp, csv, fw, &o, &err), 0);
+	CHECK_INT(cidx_store_open(&st, p, CIDX_STORE_WRITE, &err), 0);
+	if (imp && st) {
+		struct cidx_import *const list[1] = { imp };
 
-		memset(&ss, 0, sizeof(ss));
-		o.year = 2020;
-		put(csv, sizeof(csv), "e.csv", "code,A\nU4,7\n");
-		CHECK_INT(cidx_import_read(&imp, csv, fw, &o, &err), 0);
-		CHECK_INT(cidx_store_open(&st, p, 0, &err), 0);
-		if (imp && st) {
-			struct cidx_import *const list[1] = { imp };
-
-			CHECK_INT(cidx_store_import(st, list, 1,
-			    "2024-01-01T00:00:00Z", &ss, &err), 0);
-			CHECK_INT(ss.values_new, 1);
-		}
-		cidx_import_stats_release(&ss);
-		cidx_import_free(imp);
-		cidx_store_close(st);
+		CHECK_INT(cidx_store_import(st, list, 1, "2024-01-01T00:00:00Z",
+		    &ss, &err), 0);
+		CHECK_INT(ss.values_new, 1);
 	}
+	cidx_store_close(st);
 	exec_sql(p, "CREATE TABLE shape AS SELECT n_units = 4 AND "
 	    "length(units) = 32 AND length(vals) = 8 * n_units * n_series "
-	    "AS ok FROM matrices");
-	exec_sql(p, "DELETE FROM shape WHERE ok");
+	    "AS ok FROM matrices; DELETE FROM shape WHERE ok");
 	{
 		sqlite3 *db = NULL;
 		sqlite3_stmt *s = NULL;
@@ -344,11 +370,10 @@ test_storecraft__matrix_not_trusted(void)
 		sqlite3_finalize(s);
 		sqlite3_close(db);
 	}
-#undef RESTORE
 out:
-	cidx_dataset_free(want);
-	cidx_framework_free(fw);
-	tmp_end();
+	cidx_import_stats_release(&ss);
+	cidx_import_free(imp);
+	teardown(fw, want);
 }
 
 /*
