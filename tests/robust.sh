@@ -1,8 +1,9 @@
 #!/bin/sh
 # robust.sh BINARY - what happens to a workspace when things go wrong
 # (issue "Hardening"): an import killed at random moments, two imports at
-# once, ranking while another process imports, and a full disk.  Bounded:
-# about 30 seconds.  Run by 'make check-robust'; ends with
+# once, ranking while another process imports, a full disk, an init
+# killed at random moments and a read-only mount.  Bounded: about 30
+# seconds.  Run by 'make check-robust'; ends with
 # "N passed, N failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -287,6 +288,70 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k cityidx-full full 2> /dev/nu
 	fi
 else
 	echo "skip outputs on a full file system: cannot mount a tmpfs (not root?)"
+fi
+
+# 7. an init killed at random moments leaves the whole workspace or
+# nothing: no temporary file, no -wal or -shm (the new workspace is
+# written to an anonymous file that takes its name when complete)
+bad=0
+nwhole=0
+nnone=0
+i=0
+while [ $i -lt 30 ]; do
+	rm -rf ki
+	mkdir ki
+	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+	ms=$(( seed % 80 ))
+	"$bin" --db ki/ws.db init --framework fw.csv > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
+	kill -9 "$pid" 2> /dev/null
+	wait "$pid" 2> /dev/null
+	left=$(ls -A ki | tr '\n' ' ')
+	if [ -z "$left" ]; then
+		nnone=$((nnone + 1))
+	elif [ "$left" = "ws.db " ] && integrity ki/ws.db &&
+	    "$bin" --db ki/ws.db years > /dev/null 2>&1 &&
+	    [ "$(ls -A ki | tr '\n' ' ')" = "ws.db " ]; then
+		nwhole=$((nwhole + 1))
+	else
+		bad=$((bad + 1))
+		echo "  after a kill at ${ms} ms: $left"
+	fi
+	i=$((i + 1))
+done
+if [ $bad = 0 ]; then
+	ok "an init killed 30 times: a whole workspace ($nwhole) or nothing ($nnone)"
+else
+	fail "killed inits ($bad)"
+fi
+
+# 8. a workspace on a read-only mount is read, and not written (a bind
+# mount made read-only in a mount namespace of our own: skipped, and said
+# so, where none can be made)
+mkdir rom romsrc
+cp full.db romsrc/ro.db
+"$bin" --db romsrc/ro.db years > want-years.txt
+if [ "$(id -u)" = 0 ]; then
+	ns="unshare --mount"
+else
+	ns="unshare --user --map-root-user --mount"
+fi
+$ns sh -c 'mount --bind romsrc rom && mount -o remount,bind,ro rom || exit 77
+	"$1" --db rom/ro.db years > years.txt 2> err1.txt; echo $? > st1.txt
+	"$1" --db rom/ro.db rank --compare none --format csv > /dev/null 2>> err1.txt; echo $? >> st1.txt
+	"$1" --db rom/ro.db import c2.csv > /dev/null 2> err2.txt; echo $? > st2.txt
+	ls -A rom > left.txt' sh "$bin" 2> /dev/null
+st=$?
+if [ $st = 0 ] && [ "$(cat st1.txt)" = "0
+0" ] && [ "$(cat st2.txt)" = 1 ] &&
+    grep -q "is read-only (Read-only file system)" err2.txt &&
+    [ "$(cat left.txt)" = ro.db ] && cmp -s years.txt want-years.txt; then
+	ok "a read-only mount: read, '$(cat err2.txt)'"
+elif [ $st != 0 ] && [ ! -f st1.txt ]; then
+	echo "skip a read-only mount: no mount namespace here ($ns: status $st)"
+else
+	fail "a read-only mount: status $(cat st1.txt st2.txt | tr '\n' ' '), $(cat err1.txt err2.txt), left: $(cat left.txt)"
 fi
 
 echo "$passed passed, $failed failed"

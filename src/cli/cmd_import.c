@@ -89,7 +89,8 @@ cmd_import(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("import", "no FILE given");
-	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	if (cidx_store_open(&st, cli_workspace(), CIDX_STORE_WRITE,
+	    &err) < 0 ||
 	    cidx_store_load_framework(st, &fw, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;

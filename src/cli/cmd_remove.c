@@ -149,7 +149,8 @@ cmd_remove(int argc, char **argv)
 
 		gmtime_r(&now, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+		if (cidx_store_open(&st, cli_workspace(),
+		    CIDX_STORE_WRITE, &err) < 0 ||
 		    (f.unit && unit_code(st, &f.unit, &code, &err) < 0) ||
 		    cidx_store_remove(st, &f, dry_run, when, &rs, &err) < 0) {
 			ret = cli_error_core(&err);

@@ -157,6 +157,13 @@ series_ids(struct cidx_store *st, const struct cidx_framework *fw,
 			ret = cidx_db_err(st, err, "read series");
 			goto out;
 		}
+		if (next >= CIDX_SERIES_MAX) {
+			ret = cidx_err_set(err, CIDX_EINVAL, "workspace '%s' "
+			    "holds %d series, the most it can: no room for "
+			    "'%s'", st->path, CIDX_SERIES_MAX,
+			    fw->node[k].code);
+			goto out;
+		}
 		id[k] = (long)next;
 		if ((ret = cidx_db_bind(st, put, err, "It",
 		    (sqlite3_int64)next++, fw->node[k].code)) < 0 ||

@@ -32,14 +32,27 @@
 
 struct cidx_store;
 
+enum {
+	/* make a missing file, or an empty SQLite database, a workspace */
+	CIDX_STORE_CREATE = 1 << 0,
+	/* the caller writes: a workspace it cannot write is refused at once
+	 * (CREATE implies it) */
+	CIDX_STORE_WRITE = 1 << 1
+};
+
 /*! cidx_store_open() :
- *  Opens the workspace at `path` and migrates it to this schema version;
- *  with `create` a missing file (or an empty SQLite database) is made a
- *  workspace.  A missing file without `create`, or a database that is not
- *  yet a workspace, is CIDX_ENOWORKSPACE.
+ *  Opens the workspace at `path` and migrates it to this schema version.
+ *  A missing file without CIDX_STORE_CREATE in `flags`, or a database that
+ *  is not yet a workspace, is CIDX_ENOWORKSPACE.  A workspace this process
+ *  cannot write (the file, or its directory, by permission or a read-only
+ *  file system) is opened read-only, creating no file beside it, and
+ *  every write through it fails; with CIDX_STORE_CREATE or
+ *  CIDX_STORE_WRITE it is refused: CIDX_EIO, "workspace 'PATH' is
+ *  read-only (REASON)".  A read-only workspace of an older schema version
+ *  cannot be migrated and is refused likewise.
  *  @return 0 and the handle in *out (close with cidx_store_close()). */
-int cidx_store_open(struct cidx_store **out, const char *path, int create,
-    struct cidx_err *err);
+int cidx_store_open(struct cidx_store **out, const char *path,
+    unsigned flags, struct cidx_err *err);
 /*! cidx_store_close() : ends a snapshot still open; accepts NULL. */
 void cidx_store_close(struct cidx_store *st);
 
@@ -58,10 +71,11 @@ void cidx_store_snapshot_end(struct cidx_store *st);
 /*! cidx_store_init() :
  *  Sets the framework of the workspace at `path` (as
  *  cidx_store_set_framework()), creating the workspace if there is no
- *  file.  A new workspace is built under a temporary name beside `path`
- *  and linked to it only when complete: a failed init (a full disk, a
- *  refused framework) leaves no file behind.  *created says whether the
- *  workspace is new.  @return 0 or an error as cidx_store_open() and
+ *  file.  A new workspace is built in memory and written to an anonymous
+ *  file (core/ofile.h) that takes the name `path` only when complete and
+ *  only if nothing has it meanwhile: a failed or killed init leaves no
+ *  file behind.  *created says whether the workspace is new.
+ *  @return 0 or an error as cidx_store_open() and
  *  cidx_store_set_framework() give, or CIDX_EIO. */
 int cidx_store_init(const char *path, const struct cidx_framework *fw,
     const char *source, int *created, struct cidx_err *err);
