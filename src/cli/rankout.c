@@ -13,6 +13,7 @@
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/strmap.h"
 
 const char *
 rank_unit_name(const struct cidx_unit *u)
@@ -33,6 +34,7 @@ cmp_key(const void *a, const void *b)
 char **
 rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 {
+	struct cidx_strmap seen = CIDX_STRMAP_INIT;
 	char **keys = NULL;
 	size_t cap = 0;
 
@@ -55,13 +57,14 @@ rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 			const char *k = ds->unit[i].attr[a].key;
 			size_t j;
 
-			for (j = 0; j < *n && strcmp(keys[j], k); j++)
-				;
-			if (j < *n)
+			if (cidx_strmap_get(&seen, k, &j))
 				continue;
 			ALLOC_GROW(keys, *n + 1, cap);
-			keys[(*n)++] = xstrdup(k);
+			keys[*n] = xstrdup(k);
+			cidx_strmap_put(&seen, keys[*n], *n);
+			(*n)++;
 		}
+	cidx_strmap_release(&seen);
 	if (*n > 1)
 		qsort(keys, *n, sizeof(*keys), cmp_key);
 	return keys;
