@@ -1,9 +1,9 @@
 # a file name and a workspace path that hold escape sequences, a
 # bidirectional override and bytes that are not UTF-8 reach no output as
 # they are (issue 13, item 6): text output and messages show \xHH (\uHHHH
-# for the override), JSON writes \uHHHH escapes and U+FFFD, CSV U+FFFD and
-# \xHH; a --title with a control character or bytes that are not UTF-8
-# is refused (status 2) before anything is drawn
+# for the override), JSON writes \uHHHH escapes and U+FFFD, CSV and the
+# workbook U+FFFD and \xHH; a --title with a control character or bytes
+# that are not UTF-8 is refused (status 2) before anything is drawn
 ws=$(printf 'w\033[31m\377.db')
 f=$(printf 'c\033]0;pwn\007\376\342\200\256.csv')
 cp "$DATA/mini/framework.csv" fw.csv
@@ -26,6 +26,8 @@ log "$CITYIDX" --db "$ws" import "$(printf 'no\033[2Jsuch\351.csv')"
 log "$CITYIDX" --db "$ws" rank --limit 1
 "$CITYIDX" --db "$ws" rank --format json > r.json
 grep '"workspace"' r.json >>out.log
+log "$CITYIDX" --db "$ws" rank --format xlsx -o r.xlsx
+xlsx2csv -n method r.xlsx | grep '^workspace,' >>out.log
 # what a JSON reader gets: the control characters, U+FFFD for the bytes
 "$CITYIDX" --db "$ws" imports --format json | python3 -c '
 import json, sys
