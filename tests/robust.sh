@@ -1,10 +1,11 @@
 #!/bin/sh
 # robust.sh BINARY - what happens to a workspace when things go wrong
 # (issue "Hardening"): an import killed at random moments, two imports at
-# once, ranking while another process imports, a full disk, an init
-# killed at random moments and a read-only mount.  Bounded: about 30
-# seconds.  Run by 'make check-robust'; ends with
-# "N passed, N failed".
+# once, ranking while another process imports, a full disk, every output
+# killed or on a full file system, an init killed at random moments, a
+# read-only mount and a ranking too tall for a workbook.  Bounded: a
+# minute or two.  Run by 'make check-robust'; ends with "N passed, N
+# failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-robust.XXXXXX")
@@ -250,6 +251,7 @@ kill_output "report" r.pdf report --year 2017 --lang en -o r.pdf
 kill_output "chart" t.png chart tiers --year 2017 --lang en --dpi 600 -o t.png
 kill_output "save-draws" d.csv sensitivity --year 2017 --weights-noise 0.2 --draws 3000 --save-draws d.csv -o /dev/null
 kill_output "rank -o" r.json rank --year 2017 --format json -o r.json
+kill_output "rank xlsx" r.xlsx rank --year 2017 --format xlsx -o r.xlsx
 
 # 6. every kind of output on a full file system (a 64 KiB tmpfs, root
 # only): status 1, the earlier file as it was, nothing else left
@@ -258,7 +260,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k cityidx-full full 2> /dev/nu
 	printf 'the earlier file\n' > old.out
 	fbad=0
 	for spec in "r.csv:rank --year 2017 --format csv" "r.json:rank --year 2017 --format json" \
-	    "r.txt:rank --year 2017" \
+	    "r.txt:rank --year 2017" "r.xlsx:rank --year 2017 --format xlsx" \
 	    "w.csv:weights --year 2017 --method entropy" \
 	    "s.csv:sensitivity --year 2017 --weights-noise 0.2 --draws 50 --format csv" \
 	    "d.csv:sensitivity --year 2017 --weights-noise 0.2 --draws 50 --save-draws" \
@@ -354,5 +356,23 @@ else
 	fail "a read-only mount: status $(cat st1.txt st2.txt | tr '\n' ' '), $(cat err1.txt err2.txt), left: $(cat left.txt)"
 fi
 
+# 9. a ranking taller than an Excel sheet (1,048,576 ranked units and the
+# header row): the workbook is refused before a file is opened, naming
+# the limit; the previous file stays (about 25 s: the import)
+printf 'code,parent\nIDX,\nI1,IDX\n' > fw1.csv
+LC_ALL=C awk 'BEGIN { print "code,year,I1"
+	for (i = 0; i < 1048576; i++) printf "T%07d,2017,%d\n", i, i }' > tall.csv
+"$bin" --db tall.db init --framework fw1.csv > /dev/null &&
+    "$bin" --db tall.db import tall.csv > /dev/null
+echo "the previous workbook" > tall.xlsx
+"$bin" --db tall.db rank --format xlsx -o tall.xlsx > out.txt 2> err.txt
+st=$?
+if [ $st = 1 ] && grep -q "would have 1048577 rows; an Excel sheet holds at most 1048576" err.txt &&
+    [ "$(cat tall.xlsx)" = "the previous workbook" ]; then
+	ok "xlsx of 1048576 ranked units: status 1, '$(cat err.txt)', the old file kept"
+else
+	fail "xlsx of 1048576 ranked units: status $st, $(cat err.txt)"
+fi
+rm -f tall.db tall.csv
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -123,6 +123,9 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 			cli_print_help(stdout, "chart", options);
 			return -1;
 		case 'i':
+			if ((r = cli_text_option("chart", "--title",
+			    optarg)) != 0)
+				return r;
 			o->title = optarg;
 			break;
 		case 'O':

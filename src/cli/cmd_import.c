@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "io/import.h"
 #include "store/store.h"
 
@@ -29,16 +30,18 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 {
 	long shown = 0;
 
-	printf("%s: new units:", path);
+	printf("%s: new units:", out_text(path));
 	for (int pass = 0; pass < 2; pass++)
 		for (long i = 0; i < s->units_new; i++) {
 			if ((s->unit_like[i] != NULL) != (pass == 0))
 				continue;
 			if (shown == NEW_UNITS_SHOWN)
 				break;
-			printf("%s %s", shown ? "," : "", s->unit_new[i]);
+			printf("%s %s", shown ? "," : "",
+			    out_text(s->unit_new[i]));
 			if (s->unit_like[i])
-				printf(" (did you mean %s?)", s->unit_like[i]);
+				printf(" (did you mean %s?)",
+				    out_text(s->unit_like[i]));
 			shown++;
 		}
 	if (shown < s->units_new)
@@ -132,14 +135,16 @@ cmd_import(int argc, char **argv)
 		if (s->id == 0) {
 			printf("%s: nothing changed (%s layout, %zu rows, %ld "
 			    "values already in the workspace%s)\n",
-			    imp[i]->path, imp[i]->layout, imp[i]->n_rows,
+			    out_text(imp[i]->path), imp[i]->layout,
+			    imp[i]->n_rows,
 			    s->values_unchanged, s->already ?
 			    "; imported before" : "");
 			continue;
 		}
 		printf("%s: import #%lld (%s layout, %s, %zu rows): %ld values "
 		    "new, %ld changed, %ld removed, %ld unchanged; %ld units "
-		    "new, %ld updated\n", imp[i]->path, s->id, imp[i]->layout,
+		    "new, %ld updated\n", out_text(imp[i]->path), s->id,
+		    imp[i]->layout,
 		    imp[i]->encoding, imp[i]->n_rows, s->values_new,
 		    s->values_changed, s->values_removed, s->values_unchanged,
 		    s->units_new, s->units_changed);
