@@ -18,6 +18,7 @@ struct reader {
 	const char *s, *p;
 	struct cidx_geom *g;
 	size_t cap_pts, cap_rings, cap_polys;
+	size_t *off, cap_off; /* each point's offset in the text */
 	struct cidx_err *err;
 };
 
@@ -100,6 +101,9 @@ ring(struct reader *r)
 	for (;;) {
 		double x, y;
 
+		skip_blank(r);
+		ALLOC_GROW(r->off, g->n_pts + 1, r->cap_off);
+		r->off[g->n_pts] = (size_t)(r->p - r->s);
 		if ((ret = number(r, -180, 180, "longitude", &x)) < 0 ||
 		    (ret = number(r, -90, 90, "latitude", &y)) < 0)
 			return ret;
@@ -162,6 +166,7 @@ cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt, size_t *bad_at,
 {
 	struct reader r;
 	struct cidx_geom *g = xcalloc(1, sizeof(*g));
+	size_t bad = 0;
 	int ret, multi;
 
 	*out = NULL;
@@ -217,11 +222,17 @@ cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt, size_t *bad_at,
 		g->bbox[2] = x > g->bbox[2] ? x : g->bbox[2];
 		g->bbox[3] = y > g->bbox[3] ? y : g->bbox[3];
 	}
+	if ((ret = cidx_geom_check(g, &bad, err)) < 0) {
+		r.p = r.s + r.off[bad];
+		goto out;
+	}
+	free(r.off);
 	*out = g;
 	return 0;
 out:
 	if (bad_at)
 		*bad_at = (size_t)(r.p - r.s);
+	free(r.off);
 	cidx_geom_free(g);
 	return ret;
 }

@@ -32,11 +32,25 @@ struct cidx_geom {
  *  Coordinates are plain decimal numbers (no Z or M), longitude in
  *  [-180, 180] and latitude in [-90, 90]; every ring must be closed and
  *  have at least 4 points.  `EMPTY` geometries and other types are
- *  refused.  @return 0 and *out (free with cidx_geom_free()), or
+ *  refused, and so is what cidx_geom_check() refuses (*bad_at is then
+ *  the offset of the point it names).  @return 0 and *out (free with cidx_geom_free()), or
  *  CIDX_EINVAL with *bad_at (may be NULL) the byte offset of the fault
  *  and a message without a location (the caller adds file:line:col). */
 int cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt,
     size_t *bad_at, struct cidx_err *err);
+
+/*! cidx_geom_check() :
+ *  A well-formed geometry that a map can draw as meant: no edge spans
+ *  more than 180 degrees of longitude (one that crosses the antimeridian
+ *  would be drawn round the world), no two edges of a polygon (its outer
+ *  ring and its holes) cross or overlap (touching at a point is allowed),
+ *  and every hole has a point inside its outer ring.  @return 0, or
+ *  CIDX_EINVAL with *bad_pt (may be NULL) the index of the point at
+ *  fault (the end of the edge across the antimeridian, the start of the
+ *  later of two crossing edges, the first point of a hole outside) and a
+ *  message saying what and how to repair it. */
+int cidx_geom_check(const struct cidx_geom *g, size_t *bad_pt,
+    struct cidx_err *err);
 
 /*! cidx_geom_free() : accepts NULL. */
 void cidx_geom_free(struct cidx_geom *g);
