@@ -158,3 +158,56 @@ test_geom__touching_and_180_are_accepted(void)
 		cidx_geom_free(g);
 	}
 }
+
+/* base layers: lines for the line kind, the kind names */
+void
+test_geom__lines_and_layer_kinds(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_geom *g = NULL;
+	size_t at = 0;
+
+	CHECK(cidx_geom_parse(&g, "MULTILINESTRING ((109.3 16.5, 109.8 15.6), "
+	    "(110.4 12.6, 110.1 11.5, 110.4 12.6))", CIDX_GEOM_LINES, NULL,
+	    &err) == 0);
+	if (g != NULL) {
+		CHECK_INT(g->lines, 1);
+		CHECK_INT(g->n_polys, 2);
+		CHECK_INT(g->n_rings, 2);
+		CHECK_INT(g->ring_off[1], 2);
+		CHECK_INT(g->n_pts, 5);
+		CHECK_DBL(g->bbox[1], 11.5, 0);
+	}
+	cidx_geom_free(g);
+	g = NULL;
+	CHECK(cidx_geom_parse(&g, "LINESTRING (1 2, 3 4)", CIDX_GEOM_LINES |
+	    CIDX_GEOM_POLYGONS, NULL, &err) == 0);
+	cidx_geom_free(g);
+	g = NULL;
+	/* a line of one point; a polygon where only lines go; a line
+	 * across the antimeridian */
+	CHECK(cidx_geom_parse(&g, "LINESTRING (1 2)", CIDX_GEOM_LINES, &at,
+	    &err) == CIDX_EINVAL);
+	CHECK_HAS(err.msg, "a line needs at least 2 points");
+	CHECK_INT(at, 11);
+	CHECK(cidx_geom_parse(&g, "POLYGON ((0 0, 1 0, 1 1, 0 0))",
+	    CIDX_GEOM_LINES, &at, &err) == CIDX_EINVAL);
+	CHECK_HAS(err.msg, "expected LINESTRING or MULTILINESTRING");
+	CHECK(cidx_geom_parse(&g, "LINESTRING (170 0, -170 0)",
+	    CIDX_GEOM_LINES, &at, &err) == CIDX_EINVAL);
+	CHECK_HAS(err.msg, "antimeridian");
+	CHECK_INT(at, 19);
+	/* the WKT of units takes no lines */
+	CHECK(cidx_geom_parse_wkt(&g, "LINESTRING (1 2, 3 4)", &at, &err) ==
+	    CIDX_EINVAL);
+	CHECK(g == NULL);
+
+	CHECK_INT(cidx_layer_kind_parse("province"), CIDX_LAYER_PROVINCE);
+	CHECK_INT(cidx_layer_kind_parse("credit"), CIDX_LAYER_CREDIT);
+	CHECK_INT(cidx_layer_kind_parse("Province"), -1);
+	CHECK_STR(cidx_layer_kind_name(CIDX_LAYER_INSET), "inset");
+	CHECK_STR(cidx_layer_kind_name(99), "?");
+	CHECK_INT(cidx_layer_kind_geoms(CIDX_LAYER_CREDIT), 0);
+	CHECK_INT(cidx_layer_kind_geoms(CIDX_LAYER_LINE),
+	    CIDX_GEOM_LINES | CIDX_GEOM_POLYGONS);
+}
