@@ -21,8 +21,10 @@ const struct cli_cmd cli_cmds[] = {
 	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
 	    "[METHOD OPTIONS]" },
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
-	    "iData CSV) into the workspace",
-	    "import [--encoding ENC] [--year YEAR] FILE..." },
+	    "iData CSV), units, boundaries (GeoJSON) or map layers",
+	    "import [--encoding ENC] [--year YEAR] [--code-field NAME] "
+	    "[--name-field NAME] [--name-en-field NAME] [--layer KIND] "
+	    "FILE..." },
 	{ "imports", cmd_imports, "List the import log: imports and removals",
 	    "imports [--format table|csv|json]" },
 	{ "init", cmd_init, "Create a workspace or replace its framework",
