@@ -14,7 +14,7 @@ const struct cli_cmd cli_cmds[] = {
 	    "movers, heatmap, profile, map, uncertainty (PDF, PNG, SVG)",
 	    "chart TYPE [UNIT] -o FILE [--year YEAR] [--compare YEAR] "
 	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
-	    "[--width W] [--height H] [--dpi D] [--font FAMILY] "
+	    "[--width W] [--height H] [--dpi D] [--font FAMILY] [--labels N] "
 	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
 	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
 	    "change",
