@@ -74,6 +74,30 @@ void mview_draw(struct pctx *c, const struct mview *v,
 struct rgb map_unit_colour(const struct cidx_map *d,
     const struct cidx_map_unit *u, const struct mstyle *st, int *hatched);
 
+/* ---- legend and notes (maplegend.c) ---- */
+
+#define MAP_MAX_TIERS 100
+
+/* what the figure shows: tiers present, units not ranked, without data */
+struct mstat {
+	int present[MAP_MAX_TIERS + 1];
+	int unranked, no_data;
+	size_t missing;            /* units without a boundary */
+};
+
+/* fills st (tiers, score range) and ms from d */
+void map_stats(const struct cidx_map *d, struct mstyle *st,
+    struct mstat *ms);
+/* the legend at the top of b; @return its height */
+double map_legend(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_map *d, const struct mstyle *st,
+    const struct mstat *ms);
+/* the notes under the map (d->note, the units without a boundary, the
+ * credits, never cut), drawn from the bottom of b up when `draw`;
+ * @return their height */
+double map_notes(struct pctx *c, const struct cidx_rect *b,
+    const struct cidx_map *d, const struct mstat *ms, int draw);
+
 /* ---- labels (maplabel.c) ---- */
 
 struct mlabel {
