@@ -181,5 +181,15 @@ int cidx_series_count(struct cidx_store *st, size_t *out,
 /*! cidx_schema_migrate_v2() : takes a version-1 workspace to version 2,
  *  inside the caller's write transaction (foreign keys off). */
 int cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err);
+/*! cidx_layers_apply() : the layer features of a batch into `layers`
+ *  (store/layer.c), each kind it holds replaced whole, counted in ss. */
+struct cidx_import;
+struct cidx_import_stats;
+int cidx_layers_apply(struct cidx_store *st, const struct cidx_import *imp,
+    long long id, struct cidx_import_stats *ss, struct cidx_err *err);
+/*! cidx_schema_step() : takes a workspace of version `from` to from + 1
+ *  (0 -> 1 the script, 1 -> 2 cidx_schema_migrate_v2(), 2 -> 3 the
+ *  layers table), inside the caller's transaction. */
+int cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err);
 
 #endif

@@ -96,14 +96,9 @@ migrate(struct cidx_store *st, struct cidx_err *err)
 	    (ret = check_version(st, v, err)) < 0)
 		goto fail;
 	from = v;
-	for (; v < CIDX_SCHEMA_VERSION; v++) {
-		if ((size_t)v < cidx_n_migrations)
-			ret = cidx_db_exec(st, cidx_migrations[v], err);
-		else
-			ret = cidx_schema_migrate_v2(st, err);
-		if (ret < 0)
+	for (; v < CIDX_SCHEMA_VERSION; v++)
+		if ((ret = cidx_schema_step(st, v, err)) < 0)
 			goto fail;
-	}
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 	    CIDX_SCHEMA_VERSION);
 	if ((ret = cidx_db_exec(st, pragma, err)) < 0 ||

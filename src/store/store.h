@@ -2,7 +2,7 @@
  * store.h - the SQLite workspace: schema, migrations, framework, imports,
  * and loading one year as a dense matrix.
  *
- * The schema (PRAGMA user_version 2) is documented in man/cityidx.1,
+ * The schema (PRAGMA user_version 3) is documented in man/cityidx.1,
  * WORKSPACE SCHEMA:
  *   meta(key, value)
  *   nodes(code, parent, type, level, name_zh, name_en, direction, weight,
@@ -17,6 +17,7 @@
  *   matrices(year, ...)          each year as one row of blobs
  *   stale_years(year)            years whose matrices row is not current
  *   observations(unit, indicator, year, value, import_id)   a view
+ *   layers(id, kind, name, name_en, geometry, import_id)   base layers
  * Foreign keys are on and the journal is WAL.  SQL is used to load and
  * save; computation happens on the matrices, never in SQL.
  */
@@ -28,7 +29,7 @@
 #include "core/geom.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 2
+#define CIDX_SCHEMA_VERSION 3
 
 struct cidx_store;
 
@@ -96,6 +97,7 @@ struct cidx_import_stats {
 	long long id;          /* import log id, 0 when nothing changed */
 	long values_new, values_changed, values_removed, values_unchanged;
 	long units_new, units_changed;
+	long layers_new, layers_changed, layers_removed, layers_unchanged;
 	int already;           /* same sha256 imported before */
 	long units_before;     /* units in the workspace before the batch */
 	char **unit_new;       /* the codes of the units_new units created,
@@ -194,6 +196,27 @@ int cidx_store_load_boundaries(struct cidx_store *st,
     const char *const *codes, size_t n, struct cidx_boundaries **out,
     struct cidx_err *err);
 void cidx_boundaries_free(struct cidx_boundaries *b);
+
+/* The base layers of maps (LAYERS FILES in man/cityidx.1), in the order
+ * they were imported. */
+struct cidx_layer {
+	int kind;               /* enum cidx_layer_kind (core/geom.h) */
+	char *name, *name_en;   /* NULL: none */
+	struct cidx_geom *geom; /* NULL for a credit */
+};
+
+struct cidx_layers {
+	struct cidx_layer *f;
+	size_t n;
+};
+
+/*! cidx_store_load_layers() :
+ *  Every stored feature, its geometry parsed; a stored text that does not
+ *  parse is CIDX_EDB naming the feature.  @return 0 and *out (free with
+ *  cidx_layers_free(); n is 0 when the workspace has none). */
+int cidx_store_load_layers(struct cidx_store *st, struct cidx_layers **out,
+    struct cidx_err *err);
+void cidx_layers_free(struct cidx_layers *l);
 
 /*! cidx_store_years() : years with indicator data, ascending; *out owned by
  *  the caller (free()). */
