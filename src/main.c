@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/ofile.h"
 #include "plot/plot.h"
 
 #include "version.h"
@@ -37,11 +38,48 @@ static int
 finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "cityidx: cannot write the output: %s\n",
-		    strerror(errno ? errno : EIO));
+		/* a command that failed has said why */
+		if (status == CLI_OK)
+			fprintf(stderr, "cityidx: cannot write to standard "
+			    "output: %s\n", strerror(errno ? errno : EIO));
 		return status ? status : CLI_ERROR;
 	}
 	return status;
+}
+
+/*
+ * A signal that ends the process first removes the temporary file of an
+ * output being written, so that the old file stays as the only one
+ * (cityidx(1), FILES); then the signal does what it would have done.
+ */
+static void
+on_signal(int sig)
+{
+	cidx_ofile_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGPIPE, SIGTERM };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		/* a signal ignored by the parent (nohup) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int
@@ -59,6 +97,7 @@ main(int argc, char **argv)
 	/* a file grown past the size limit (ulimit -f) is a write error that
 	 * the command reports and rolls back, not a signal that kills it */
 	signal(SIGXFSZ, SIG_IGN);
+	catch_signals();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -72,8 +111,8 @@ main(int argc, char **argv)
 			printf("cityidx %s\n", CITYIDX_VERSION);
 			return finish(CLI_OK);
 		default:
-			fprintf(stderr, "cityidx: unknown option '%s' (see "
-			    "'cityidx --help')\n", argv[optind - 1]);
+			cli_error("unknown option '%s' (see "
+			    "'cityidx --help')", argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
@@ -83,8 +122,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "help") == 0) {
 		if (optind + 1 < argc && cli_find(argv[optind + 1]) == NULL) {
-			fprintf(stderr, "cityidx: unknown command '%s' (see "
-			    "'cityidx --help')\n", argv[optind + 1]);
+			cli_error("unknown command '%s' (see "
+			    "'cityidx --help')", argv[optind + 1]);
 			return CLI_USAGE;
 		}
 		if (optind + 1 < argc && (cmd = cli_find(argv[optind + 1]))) {
@@ -99,8 +138,8 @@ main(int argc, char **argv)
 	}
 	cmd = cli_find(argv[optind]);
 	if (cmd == NULL) {
-		fprintf(stderr, "cityidx: unknown command '%s' (see 'cityidx "
-		    "--help')\n", argv[optind]);
+		cli_error("unknown command '%s' (see 'cityidx "
+		    "--help')", argv[optind]);
 		return CLI_USAGE;
 	}
 	{

@@ -239,7 +239,6 @@ mc_plan_free(struct mc_plan *p)
 		return;
 	mc_free_variants(p);
 	free(p->agg_node);
-	free(p->agg_level);
 	free(p->agg_parent);
 	free(p->ch_off);
 	free(p->ch);

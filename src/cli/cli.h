@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "core/ofile.h"
 
 /* the unit codes a command names in a list (import's new units, the
  * units remove takes away), the others counted: "A, B and 12 more" */
@@ -68,8 +69,27 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Prints "usage: cityidx <usage>" and the option help of a command. */
 void cli_print_help(FILE *fp, const char *cmd, const char *options);
 
+/* Text of an option that goes into an output (--title): valid UTF-8
+ * without control characters (cidx_text_check()).  @return 0, or
+ * CLI_USAGE after "cityidx <cmd>: <opt>: control character U+001B (byte
+ * 4)" and the usage line. */
+int cli_text_option(const char *cmd, const char *opt, const char *s);
+
 /* The workspace path: --db, else $CITYIDX_DB, else ./cityidx.db. */
 const char *cli_workspace(void);
+
+/* Refuses an output path before any work is done: the workspace or a
+ * file SQLite keeps beside it, a directory (cidx_ofile_check()).
+ * @return CLI_OK or CLI_ERROR (printed). */
+int cli_output_check(const char *path);
+/* Opens the output `path` ("-" is standard output) through a temporary
+ * file that replaces it only at cli_output_commit() (cidx_ofile_open()).
+ * @return CLI_OK or CLI_ERROR (printed). */
+int cli_output_open(struct cidx_ofile **out, const char *path);
+/* Puts the output in place; with `failed`, drops it and leaves the old
+ * file as it was.  @return `failed`, or CLI_ERROR when the write failed
+ * (printed), else CLI_OK. */
+int cli_output_close(struct cidx_ofile **f, int failed);
 
 /* Strict numeric option parsing; @return 0 or -1. */
 int cli_parse_long(const char *s, long lo, long hi, long *out);

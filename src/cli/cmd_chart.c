@@ -33,6 +33,8 @@ static const char options[] =
     "  --dark-horse D       movers: places climbed (default 20)\n"
     "  --of WHAT            heatmap: pillars (default) | indicators\n"
     "  --by WHAT            map: tier (default) | score\n"
+    "  --labels N           map: number the top N in a key (default 10, "
+    "0 none)\n"
     "  --lang zh|en         language of names and labels (default zh)\n"
     "  --title TEXT         the title (default: index, year and figure)\n"
     "  --width W, --height H  size in points, 72 to 14400 (default: the "
@@ -58,7 +60,8 @@ enum {
 	CO_OF = 1 << 4,        /* --of */
 	CO_BY = 1 << 5,        /* --by */
 	CO_MC = 1 << 6,        /* --draws and the other uncertain inputs */
-	CO_N = 7
+	CO_LABELS = 1 << 7,    /* --labels */
+	CO_N = 8
 };
 
 /* the chart types, in the order of enum cidx_chart_type, with the
@@ -72,7 +75,7 @@ static const struct chart_type {
 	[CIDX_CHART_MOVERS] = { "movers", CO_TOP | CO_COMPARE | CO_DARK },
 	[CIDX_CHART_HEATMAP] = { "heatmap", CO_OF },
 	[CIDX_CHART_PROFILE] = { "profile", 0 },
-	[CIDX_CHART_MAP] = { "map", CO_TOP | CO_TIERS | CO_BY },
+	[CIDX_CHART_MAP] = { "map", CO_TOP | CO_TIERS | CO_BY | CO_LABELS },
 	[CIDX_CHART_UNCERT] = { "uncertainty", CO_TOP | CO_MC },
 };
 #define N_TYPES (sizeof(types) / sizeof(types[0]))
@@ -84,6 +87,7 @@ struct chart_opts {
 	struct cli_year_opts y;
 	int indicators, by_score;
 	const char *output, *title, *unit;
+	long labels;                   /* -1: the default */
 	enum cidx_chart_type type;
 	struct cidx_plot_opts po;
 	struct cli_method_opts mo;
@@ -100,6 +104,7 @@ static const struct option longopts[] = {
 	{ "font", required_argument, NULL, 'F' },
 	{ "height", required_argument, NULL, 'H' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "labels", required_argument, NULL, 'L' },
 	CLI_OPT_LANG,
 	{ "of", required_argument, NULL, 'O' },
 	{ "output", required_argument, NULL, 'o' },
@@ -130,6 +135,8 @@ type_bit(int ch)
 		return CO_OF;
 	case 'B':
 		return CO_BY;
+	case 'L':
+		return CO_LABELS;
 	default:
 		return ch >= OPT_MC && ch < OPT_MC_ALT + CIDX_MC_N_INPUTS ?
 		    CO_MC : 0;
@@ -205,10 +212,17 @@ take_option(struct chart_opts *o, int ch, char **argv)
 		cli_print_help(stdout, "chart", options);
 		return -1;
 	case 'i':
+		if ((r = cli_text_option("chart", "--title", optarg)) != 0)
+			return r;
 		if (cidx_plot_opt_set(&o->po, CIDX_PLOT_OPT_TITLE, optarg,
 		    &err) < 0)
 			return cli_usage_error("chart", "%s", err.msg);
 		o->title = optarg;
+		return 0;
+	case 'L':
+		if (cli_parse_long(optarg, 0, 99, &o->labels) < 0)
+			return cli_usage_error("chart", "--labels '%s': "
+			    "expected 0 to 99", optarg);
 		return 0;
 	case 'O':
 		if (strcmp(optarg, "pillars") && strcmp(optarg, "indicators"))
@@ -234,7 +248,6 @@ take_option(struct chart_opts *o, int ch, char **argv)
 static int
 parse_opts(int argc, char **argv, struct chart_opts *o)
 {
-	struct cidx_err err = CIDX_ERR_INIT;
 	int ch, r, li = -1;
 	size_t k;
 
@@ -270,9 +283,22 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		return cli_usage_error("chart", "-o FILE is required (.pdf, "
 		    ".png or .svg)");
 	o->po.path = o->output;
+	return 0;
+}
+
+/* the output: not the workspace (status 1), then its format, size and
+ * dpi (a usage error), before the workspace is read */
+static int
+check_output(const struct chart_opts *o)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	int ret;
+
+	if ((ret = cli_output_check(o->output)) != CLI_OK)
+		return ret;
 	if (cidx_plot_opts_check(&o->po, &err) < 0)
 		return cli_usage_error("chart", "%s", err.msg);
-	return 0;
+	return CLI_OK;
 }
 
 /* the chart's data from the library's results, then the file */
@@ -368,6 +394,7 @@ cmd_chart(int argc, char **argv)
 	memset(&geo, 0, sizeof(geo));
 	o.y = y;
 	o.y.top = -1;
+	o.labels = -1;
 	o.po = po;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
@@ -377,14 +404,18 @@ cmd_chart(int argc, char **argv)
 		return ret < 0 ? CLI_OK : ret;
 	}
 	o.po.lang = o.y.lang;
+	o.po.workspace = cli_workspace();
 	if (o.y.top < 0)
 		o.y.top = o.type == CIDX_CHART_HEATMAP ||
 		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
 	/* only the movers chart compares years */
 	if (o.type != CIDX_CHART_MOVERS)
 		o.y.compare = -1;
-	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
+	if ((ret = check_output(&o)) == CLI_OK &&
+	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
 		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
+		if (o.labels >= 0)
+			c.labels = (size_t)o.labels;
 		if (o.type == CIDX_CHART_MAP)
 			ret = storegeo_load(&geo, &k.e, k.ds);
 		c.geo = &geo;

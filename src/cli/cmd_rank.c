@@ -159,15 +159,17 @@ warnings(const struct rank_view *v)
 static int
 output(struct rank_view *v, const struct rank_opts *o)
 {
-	FILE *fp = NULL;
-	int ret = CLI_OK;
+	struct cidx_ofile *of = NULL;
+	int ret;
 
 	if (o->fmt != CLI_FMT_TABLE)
 		warnings(v);
 	if (o->fmt == CLI_FMT_XLSX)
 		return rank_write_xlsx(v, o->output);
-	if (o->output && (fp = freopen(o->output, "w", stdout)) == NULL)
-		return cli_error("cannot write '%s'", o->output);
+	if ((ret = cli_output_open(&of, o->output ? o->output : "-")) !=
+	    CLI_OK)
+		return ret;
+	v->fp = cidx_ofile_fp(of);
 	switch (o->fmt) {
 	case CLI_FMT_TABLE:
 		rank_print_table(v);
@@ -181,7 +183,7 @@ output(struct rank_view *v, const struct rank_opts *o)
 	case CLI_FMT_XLSX:
 		break;
 	}
-	return ret;
+	return cli_output_close(&of, CLI_OK);
 }
 
 int
@@ -203,7 +205,8 @@ cmd_rank(int argc, char **argv)
 		cli_method_opts_release(&o.mo);
 		return ret < 0 ? CLI_OK : ret;
 	}
-	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "rank")) != CLI_OK)
+	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
+	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "rank")) != CLI_OK)
 		goto out;
 	v.e = &k.e;
 	v.workspace = cli_workspace();

@@ -78,6 +78,9 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 			cli_print_help(stdout, "report", options);
 			return -1;
 		case 'i':
+			if ((r = cli_text_option("report", "--title",
+			    optarg)) != 0)
+				return r;
 			o->title = optarg;
 			break;
 		case 'o':
@@ -360,6 +363,7 @@ write_report(struct report *r, const struct report_opts *o,
 	int ret;
 
 	po.lang = o->y.lang;
+	po.workspace = cli_workspace();
 	if (o->font)
 		po.font = o->font;
 	po.title = o->title ? o->title : fmt(r, ZH(r) ? "%s %d年" : "%s %d",
@@ -388,8 +392,7 @@ write_report(struct report *r, const struct report_opts *o,
 	if (ret == 0)
 		ret = weights_table(r, doc, &err);
 	if (ret < 0) {
-		cidx_doc_close(doc, NULL);
-		remove(path);
+		cidx_doc_abort(doc);
 		return cli_error_core(&err);
 	}
 	if (cidx_doc_close(doc, &err) < 0)
@@ -421,7 +424,8 @@ cmd_report(int argc, char **argv)
 		cli_mc_opts_release(&o.mc);
 		return ret < 0 ? CLI_OK : ret;
 	}
-	if ((ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
+	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
+	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
 		goto out;
 	chart_ctx_init(&r.c, &k, (size_t)o.y.top, o.y.lang);
 	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)

@@ -130,11 +130,19 @@ cmd_sensitivity(int argc, char **argv)
 		ret = ret < 0 ? CLI_OK : ret;
 		goto done;
 	}
+	if (o.output && o.save && strcmp(o.output, o.save) == 0 &&
+	    strcmp(o.output, "-") != 0) {
+		ret = cli_usage_error("sensitivity", "-o and --save-draws "
+		    "name the same file '%s'", o.output);
+		goto done;
+	}
 	if (cidx_tierspec_parse(&ts, o.tiers, &err) < 0) {
 		ret = cli_usage_error("sensitivity", "--tiers: %s", err.msg);
 		goto done;
 	}
-	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
+	    (o.save && (ret = cli_output_check(o.save)) != CLI_OK) ||
+	    (ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
 	    (ret = cli_engine_years(&e, o.year, -1, &o.year, NULL)) !=
 	    CLI_OK ||
 	    (ret = cli_mc_run(&e, o.year, &o.mc, &ts, (size_t)o.top, o.sobol,

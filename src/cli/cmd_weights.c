@@ -65,15 +65,18 @@ static int
 write_file(const char *path, const struct cli_engine *e, const char *how,
     int year)
 {
-	FILE *fp = strcmp(path, "-") ? fopen(path, "w") : stdout;
+	struct cidx_ofile *of = NULL;
+	FILE *fp;
 	const struct cidx_framework *fw = e->fw;
 	const double *w = cidx_engine_weights(e->eng);
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 	char b[40];
+	int ret;
 
-	if (fp == NULL)
-		return cli_error("cannot write '%s'", path);
+	if ((ret = cli_output_open(&of, path)) != CLI_OK)
+		return ret;
+	fp = cidx_ofile_fp(of);
 	fprintf(fp, "code,weight,parent,method,year\n");
 	for (size_t k = 0; k < fw->n; k++) {
 		int derived = 0, set = 0;
@@ -92,9 +95,7 @@ write_file(const char *path, const struct cli_engine *e, const char *how,
 		fprintf(fp, ",%s,%d\n", set ? "set" : derived ? how :
 		    "framework", year);
 	}
-	if (fp != stdout && fclose(fp) != 0)
-		return cli_error("cannot write '%s'", path);
-	return CLI_OK;
+	return cli_output_close(&of, CLI_OK);
 }
 
 static void
@@ -106,7 +107,7 @@ print_table(const struct cli_engine *e, const char *how, int year)
 	const double *w = cidx_engine_weights(e->eng);
 	int ahp = strncmp(how, "ahp:", 4) == 0;
 
-	printf("cityidx weights: %s, year %d%s\n", how, year,
+	printf("cityidx weights: %s, year %d%s\n", out_text(how), year,
 	    e->o->weights_panel ? " (all years pooled)" : "");
 	for (size_t g = 0; g < ng; g++) {
 		const struct cidx_wgroup *gr = &gs[g];
@@ -116,9 +117,8 @@ print_table(const struct cli_engine *e, const char *how, int year)
 		size_t nh;
 		int set;
 
-		printf("\n%s (%s):", fw->node[gr->parent].code,
-		    fw->node[gr->parent].name_en ? fw->node[gr->parent].name_en :
-		    "");
+		printf("\n%s (%s):", out_text(fw->node[gr->parent].code),
+		    out_text(fw->node[gr->parent].name_en));
 		if (strcmp(how, "pca") == 0) {
 			num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
 			printf(" PC1 explains %s%% of the variance (%zu units "
@@ -350,7 +350,8 @@ cmd_weights(int argc, char **argv)
 		    "both given: use --method");
 		goto out;
 	}
-	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
+	if ((out && (ret = cli_output_check(out)) != CLI_OK) ||
+	    (ret = cli_engine_open(&e, &mo)) != CLI_OK ||
 	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
 	    (ret = cli_engine_derive(&e, year)) != CLI_OK)
 		goto out;

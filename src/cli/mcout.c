@@ -65,7 +65,7 @@ print_header(const struct mc_view *v, FILE *fp)
 	struct sbuf sb = SBUF_INIT;
 
 	fprintf(fp, "cityidx sensitivity: workspace %s, year %d, ",
-	    cli_workspace(), v->year);
+	    out_text(cli_workspace()), v->year);
 	if (r->sobol)
 		fprintf(fp, "Saltelli design, %zu base draws, %zu runs, seed "
 		    "%llu\n", r->draws, r->runs, (unsigned long long)r->seed);
@@ -73,11 +73,11 @@ print_header(const struct mc_view *v, FILE *fp)
 		fprintf(fp, "%zu draws, seed %llu\n", r->draws,
 		    (unsigned long long)r->seed);
 	cli_mc_describe(r, v->e->fw, 0, &sb);
-	fprintf(fp, "inputs: %s\n", sb.buf);
+	fprintf(fp, "inputs: %s\n", out_text(sb.buf));
 	sbuf_reset(&sb);
 	cli_engine_describe(v->e, &sb);
-	fprintf(fp, "nominal: %s; tiers %s over the top %ld\n\n", sb.buf,
-	    v->ts->text, v->top);
+	fprintf(fp, "nominal: %s; tiers %s over the top %ld\n\n",
+	    out_text(sb.buf), out_text(v->ts->text), v->top);
 	sbuf_release(&sb);
 }
 
@@ -164,7 +164,7 @@ print_footer(const struct mc_view *v, FILE *fp)
 	for (size_t i = 0; !r->sobol && i < r->n; i++)
 		if (r->unranked[i] > 0) {
 			fprintf(fp, "%s %s (%zu)", first ? "without a rank in "
-			    "some draws:" : ",", v->ds->unit[i].code,
+			    "some draws:" : ",", out_text(v->ds->unit[i].code),
 			    r->unranked[i]);
 			first = 0;
 		}
@@ -410,10 +410,14 @@ warnings(const struct mc_view *v)
 int
 mc_output(const struct mc_view *v)
 {
-	FILE *fp = stdout;
+	struct cidx_ofile *of = NULL;
+	FILE *fp;
+	int ret;
 
-	if (v->output && (fp = fopen(v->output, "w")) == NULL)
-		return cli_error("cannot write '%s'", v->output);
+	if ((ret = cli_output_open(&of, v->output ? v->output : "-")) !=
+	    CLI_OK)
+		return ret;
+	fp = cidx_ofile_fp(of);
 	if (v->fmt != CLI_FMT_TABLE)
 		warnings(v);
 	if (v->fmt == CLI_FMT_JSON) {
@@ -432,9 +436,7 @@ mc_output(const struct mc_view *v)
 			print_footer(v, fp);
 		}
 	}
-	if (fp != stdout && fclose(fp) != 0)
-		return cli_error("cannot write '%s'", v->output);
-	return CLI_OK;
+	return cli_output_close(&of, CLI_OK);
 }
 
 int
@@ -443,14 +445,16 @@ mc_write_draws(const struct mc_view *v, const char *path)
 	const struct cidx_mc_result *r = v->r;
 	const struct cidx_framework *fw = v->e->fw;
 	struct cidx_mc_params pa;
-	double *f = xcalloc(r->n_noisy + 1, sizeof(double));
+	struct cidx_ofile *of = NULL;
+	double *f;
 	char b[40];
 	FILE *fp;
+	int ret;
 
-	if ((fp = fopen(path, "w")) == NULL) {
-		free(f);
-		return cli_error("cannot write '%s'", path);
-	}
+	if ((ret = cli_output_open(&of, path)) != CLI_OK)
+		return ret;
+	fp = cidx_ofile_fp(of);
+	f = xcalloc(r->n_noisy + 1, sizeof(double));
 	fputs(r->sobol ? "run,matrix,row" : "draw", fp);
 	for (size_t q = 0; q < r->d; q++)
 		if (r->input[q] != CIDX_MC_WEIGHTS)
@@ -496,7 +500,5 @@ mc_write_draws(const struct mc_view *v, const char *path)
 		fputc('\n', fp);
 	}
 	free(f);
-	if (fclose(fp) != 0)
-		return cli_error("cannot write '%s'", path);
-	return CLI_OK;
+	return cli_output_close(&of, CLI_OK);
 }

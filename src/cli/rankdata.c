@@ -100,148 +100,153 @@ rank_grid_release(struct rank_grid *g)
 void
 rank_print_csv(const struct rank_view *v, int bom)
 {
+	FILE *fp = v->fp;
 	struct rank_grid g;
 	char b[48];
 
 	rank_grid_build(&g, v);
 	if (bom)
-		fputs("\xef\xbb\xbf", stdout);
+		fputs("\xef\xbb\xbf", fp);
 	for (size_t c = 0; c < g.ncols; c++) {
 		if (c)
-			fputc(',', stdout);
-		out_csv_field(stdout, g.col[c].name);
+			fputc(',', fp);
+		out_csv_field(fp, g.col[c].name);
 	}
-	fputc('\n', stdout);
+	fputc('\n', fp);
 	for (size_t p = 0; p < g.nrows; p++) {
 		for (size_t c = 0; c < g.ncols; c++) {
 			double x = g.num[p * g.ncols + c];
 
 			if (c)
-				fputc(',', stdout);
+				fputc(',', fp);
 			if (g.col[c].kind == RK_TEXT) {
-				out_csv_field(stdout, g.text[p * g.ncols + c]);
+				out_csv_field(fp, g.text[p * g.ncols + c]);
 			} else if (!isnan(x)) {
 				cidx_num_fmt(b, sizeof(b), x, 17);
-				fputs(b, stdout);
+				fputs(b, fp);
 			}
 		}
-		fputc('\n', stdout);
+		fputc('\n', fp);
 	}
 	rank_grid_release(&g);
 }
 
 static void
-json_int(int v)
+json_int(FILE *fp, int v)
 {
 	if (v)
-		printf("%d", v);
+		fprintf(fp, "%d", v);
 	else
-		fputs("null", stdout);
+		fputs("null", fp);
 }
 
 static void
 json_codes(const struct rank_view *v, int dark)
 {
+	FILE *fp = v->fp;
 	int first = 1;
 
-	fputc('[', stdout);
+	fputc('[', fp);
 	for (size_t p = 0; v->mv && p < v->r->n_ranked; p++) {
 		size_t i = v->r->order[p];
 
 		if (!(dark ? v->mv->mv[i].dark : v->mv->mv[i].entrant))
 			continue;
-		fputs(first ? "" : ", ", stdout);
+		fputs(first ? "" : ", ", fp);
 		first = 0;
-		out_json_string(stdout, v->ds->unit[i].code);
+		out_json_string(fp, v->ds->unit[i].code);
 	}
-	fputc(']', stdout);
+	fputc(']', fp);
 }
 
 static void
 json_prep(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_prep_report *rep = v->rep;
 
-	printf("{\"denominated\": %zu, \"denominator_missing\": %zu, "
+	fprintf(fp, "{\"denominated\": %zu, \"denominator_missing\": %zu, "
 	    "\"imputed\": %zu, \"indicators_with_data\": %zu, "
 	    "\"pillars_without_data\": [", rep->n_denominated,
 	    rep->n_den_missing, rep->n_imputed, rep->n_year_ind);
 	for (size_t i = 0; i < rep->n_empty_pillar; i++) {
-		fputs(i ? ", " : "", stdout);
-		out_json_string(stdout, fw->node[rep->empty_pillar[i]].code);
+		fputs(i ? ", " : "", fp);
+		out_json_string(fp, fw->node[rep->empty_pillar[i]].code);
 	}
-	fputs("], \"screened_out\": [", stdout);
+	fputs("], \"screened_out\": [", fp);
 	for (size_t i = 0; i < rep->n_screened; i++) {
 		const struct cidx_screened *s = &rep->screened[i];
 
-		fputs(i ? ", " : "", stdout);
-		fputs("{\"code\": ", stdout);
-		out_json_string(stdout, s->code);
-		fputs(", \"coverage\": ", stdout);
-		out_json_number(stdout, s->coverage);
-		fputs(", \"short_pillar\": ", stdout);
-		out_json_string(stdout, s->pillar >= 0 ?
+		fputs(i ? ", " : "", fp);
+		fputs("{\"code\": ", fp);
+		out_json_string(fp, s->code);
+		fputs(", \"coverage\": ", fp);
+		out_json_number(fp, s->coverage);
+		fputs(", \"short_pillar\": ", fp);
+		out_json_string(fp, s->pillar >= 0 ?
 		    fw->node[s->pillar].code : NULL);
-		fputs("}", stdout);
+		fputs("}", fp);
 	}
-	fputs("], \"treatment\": ", stdout);
+	fputs("], \"treatment\": ", fp);
 	if (!rep->treated) {
-		fputs("null}", stdout);
+		fputs("null}", fp);
 		return;
 	}
-	fputs("{", stdout);
+	fputs("{", fp);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		const struct cidx_treat_report *t = &rep->treat[j];
 
-		printf("%s\n    ", j ? "," : "");
-		out_json_string(stdout, fw->node[fw->ind[j]].code);
-		printf(": {\"action\": \"%s\", \"source\": \"%s\", "
+		fprintf(fp, "%s\n    ", j ? "," : "");
+		out_json_string(fp, fw->node[fw->ind[j]].code);
+		fprintf(fp, ": {\"action\": \"%s\", \"source\": \"%s\", "
 		    "\"winsorised_high\": %d, \"winsorised_low\": %d, "
 		    "\"skew_before\": ", rank_treat_action(t->action),
 		    rep->treat_source[j] == 2 ? "framework:none" :
 		    rep->treat_source[j] == 1 ? "framework" : "command line",
 		    t->n_hi, t->n_lo);
-		out_json_number(stdout, t->skew0);
-		fputs(", \"kurt_before\": ", stdout);
-		out_json_number(stdout, t->kurt0);
-		fputs(", \"skew_after\": ", stdout);
-		out_json_number(stdout, t->skew1);
-		fputs(", \"kurt_after\": ", stdout);
-		out_json_number(stdout, t->kurt1);
-		fputs("}", stdout);
+		out_json_number(fp, t->skew0);
+		fputs(", \"kurt_before\": ", fp);
+		out_json_number(fp, t->kurt0);
+		fputs(", \"skew_after\": ", fp);
+		out_json_number(fp, t->skew1);
+		fputs(", \"kurt_after\": ", fp);
+		out_json_number(fp, t->kurt1);
+		fputs("}", fp);
 	}
-	fputs("\n  }}", stdout);
+	fputs("\n  }}", fp);
 }
 
 static void
 json_movement(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_movement *mv = v->mv;
 
 	if (mv == NULL) {
-		fputs("null", stdout);
+		fputs("null", fp);
 		return;
 	}
-	printf("{\"basis\": \"%s\", \"indicators_now\": %d, "
+	fprintf(fp, "{\"basis\": \"%s\", \"indicators_now\": %d, "
 	    "\"indicators_then\": %d, \"shared\": %d, \"indicators\": [",
 	    cidx_basis_name(mv->basis), mv->n_cur, mv->n_prev, mv->shared);
 	for (size_t j = 0, first = 1; j < fw->n_ind; j++)
 		if (mv->in_basis[j]) {
-			fputs(first ? "" : ", ", stdout);
+			fputs(first ? "" : ", ", fp);
 			first = 0;
-			out_json_string(stdout, fw->node[fw->ind[j]].code);
+			out_json_string(fp, fw->node[fw->ind[j]].code);
 		}
-	fputs("], \"withheld_because\": ", stdout);
-	out_json_string(stdout, mv->basis == CIDX_BASIS_WITHHELD ? mv->why :
+	fputs("], \"withheld_because\": ", fp);
+	out_json_string(fp, mv->basis == CIDX_BASIS_WITHHELD ? mv->why :
 	    NULL);
-	fputs("}", stdout);
+	fputs("}", fp);
 }
 
 static void
 json_unit(const struct rank_view *v, size_t i)
 {
+	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
 	const struct cidx_unit *u = &v->ds->unit[i];
@@ -250,45 +255,45 @@ json_unit(const struct rank_view *v, size_t i)
 	static const char *const status[] = { "ranked", "no data",
 		"screened out" };
 
-	printf("{\"rank\": %d, \"code\": ", r->rank[i]);
-	out_json_string(stdout, u->code);
-	fputs(", \"name\": ", stdout);
-	out_json_string(stdout, rank_unit_name(u));
-	fputs(", \"name_en\": ", stdout);
-	out_json_string(stdout, u->name_en);
-	fputs(", \"attributes\": {", stdout);
+	fprintf(fp, "{\"rank\": %d, \"code\": ", r->rank[i]);
+	out_json_string(fp, u->code);
+	fputs(", \"name\": ", fp);
+	out_json_string(fp, rank_unit_name(u));
+	fputs(", \"name_en\": ", fp);
+	out_json_string(fp, u->name_en);
+	fputs(", \"attributes\": {", fp);
 	for (size_t a = 0; a < u->n_attr; a++) {
-		fputs(a ? ", " : "", stdout);
-		out_json_string(stdout, u->attr[a].key);
-		fputs(": ", stdout);
-		out_json_string(stdout, u->attr[a].value);
+		fputs(a ? ", " : "", fp);
+		out_json_string(fp, u->attr[a].key);
+		fputs(": ", fp);
+		out_json_string(fp, u->attr[a].value);
 	}
-	fputs("}, \"score\": ", stdout);
-	out_json_number(stdout, gsl_matrix_get(r->s, i, fw->root));
-	fputs(", \"tier\": ", stdout);
-	json_int(r->tier[i]);
-	fputs(", \"coverage\": ", stdout);
-	out_json_number(stdout, v->rep->coverage ? v->rep->coverage[i] : NAN);
-	fputs(", \"scores\": {", stdout);
+	fputs("}, \"score\": ", fp);
+	out_json_number(fp, gsl_matrix_get(r->s, i, fw->root));
+	fputs(", \"tier\": ", fp);
+	json_int(fp, r->tier[i]);
+	fputs(", \"coverage\": ", fp);
+	out_json_number(fp, v->rep->coverage ? v->rep->coverage[i] : NAN);
+	fputs(", \"scores\": {", fp);
 	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
-		fputs(a ? ", " : "", stdout);
-		out_json_string(stdout, fw->node[fw->top_down[a]].code);
-		fputs(": ", stdout);
-		out_json_number(stdout, gsl_matrix_get(r->s, i,
+		fputs(a ? ", " : "", fp);
+		out_json_string(fp, fw->node[fw->top_down[a]].code);
+		fputs(": ", fp);
+		out_json_number(fp, gsl_matrix_get(r->s, i,
 		    fw->top_down[a]));
 	}
-	fputs("}, \"basis_rank\": ", stdout);
-	json_int(m ? m->basis_rank : 0);
-	fputs(", \"prev_rank\": ", stdout);
-	json_int(m ? m->prev : 0);
-	fputs(", \"rank_change\": ", stdout);
+	fputs("}, \"basis_rank\": ", fp);
+	json_int(fp, m ? m->basis_rank : 0);
+	fputs(", \"prev_rank\": ", fp);
+	json_int(fp, m ? m->prev : 0);
+	fputs(", \"rank_change\": ", fp);
 	if (m && m->has_change)
-		printf("%d", m->change);
+		fprintf(fp, "%d", m->change);
 	else
-		fputs("null", stdout);
-	fputs(", \"prev_status\": ", stdout);
-	out_json_string(stdout, m ? status[m->prev_status] : NULL);
-	printf(", \"new_entrant\": %s, \"dark_horse\": %s}",
+		fputs("null", fp);
+	fputs(", \"prev_status\": ", fp);
+	out_json_string(fp, m ? status[m->prev_status] : NULL);
+	fprintf(fp, ", \"new_entrant\": %s, \"dark_horse\": %s}",
 	    m && m->entrant ? "true" : "false",
 	    m && m->dark ? "true" : "false");
 }
@@ -296,51 +301,52 @@ json_unit(const struct rank_view *v, size_t i)
 void
 rank_print_json(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
 	int first = 1;
 
-	printf("{\n  \"cityidx\": \"%s\",\n  \"command\": \"rank\",\n",
+	fprintf(fp, "{\n  \"cityidx\": \"%s\",\n  \"command\": \"rank\",\n",
 	    CITYIDX_VERSION);
-	fputs("  \"workspace\": ", stdout);
-	out_json_string(stdout, v->workspace);
-	printf(",\n  \"year\": %d,\n  \"compare_year\": ", v->year);
-	json_int(v->cyear);
-	fputs(",\n  \"method\": ", stdout);
-	cli_engine_json_method(v->e, stdout, v->year, v->ts->text,
+	fputs("  \"workspace\": ", fp);
+	out_json_string(fp, v->workspace);
+	fprintf(fp, ",\n  \"year\": %d,\n  \"compare_year\": ", v->year);
+	json_int(fp, v->cyear);
+	fputs(",\n  \"method\": ", fp);
+	cli_engine_json_method(v->e, fp, v->year, v->ts->text,
 	    (long)v->top, v->dark, "  ");
-	fputs(",\n  \"preparation\": ", stdout);
+	fputs(",\n  \"preparation\": ", fp);
 	json_prep(v);
-	fputs(",\n  \"movement\": ", stdout);
+	fputs(",\n  \"movement\": ", fp);
 	json_movement(v);
-	fputs(",\n  \"columns\": [", stdout);
+	fputs(",\n  \"columns\": [", fp);
 	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
-		fputs(a ? ", " : "", stdout);
-		out_json_string(stdout, fw->node[fw->top_down[a]].code);
+		fputs(a ? ", " : "", fp);
+		out_json_string(fp, fw->node[fw->top_down[a]].code);
 	}
-	fputs("],\n  \"skipped_indicators\": [", stdout);
+	fputs("],\n  \"skipped_indicators\": [", fp);
 	for (size_t j = 0; j < fw->n_ind; j++)
 		if (r->skipped[j]) {
-			fputs(first ? "" : ", ", stdout);
+			fputs(first ? "" : ", ", fp);
 			first = 0;
-			out_json_string(stdout, fw->node[fw->ind[j]].code);
+			out_json_string(fp, fw->node[fw->ind[j]].code);
 		}
-	fputs("],\n  \"units\": [", stdout);
+	fputs("],\n  \"units\": [", fp);
 	for (size_t p = 0; p < r->n_ranked; p++) {
-		printf("%s\n    ", p ? "," : "");
+		fprintf(fp, "%s\n    ", p ? "," : "");
 		json_unit(v, r->order[p]);
 	}
-	fputs("\n  ],\n  \"unranked\": [", stdout);
+	fputs("\n  ],\n  \"unranked\": [", fp);
 	first = 1;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->rank[i] == 0) {
-			fputs(first ? "" : ", ", stdout);
+			fputs(first ? "" : ", ", fp);
 			first = 0;
-			out_json_string(stdout, v->ds->unit[i].code);
+			out_json_string(fp, v->ds->unit[i].code);
 		}
-	fputs("],\n  \"new_entrants\": ", stdout);
+	fputs("],\n  \"new_entrants\": ", fp);
 	json_codes(v, 0);
-	fputs(",\n  \"dark_horses\": ", stdout);
+	fputs(",\n  \"dark_horses\": ", fp);
 	json_codes(v, 1);
-	fputs("\n}\n", stdout);
+	fputs("\n}\n", fp);
 }

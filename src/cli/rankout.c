@@ -13,6 +13,7 @@
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/strmap.h"
 
 const char *
 rank_unit_name(const struct cidx_unit *u)
@@ -33,6 +34,7 @@ cmp_key(const void *a, const void *b)
 char **
 rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 {
+	struct cidx_strmap seen = CIDX_STRMAP_INIT;
 	char **keys = NULL;
 	size_t cap = 0;
 
@@ -55,13 +57,14 @@ rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 			const char *k = ds->unit[i].attr[a].key;
 			size_t j;
 
-			for (j = 0; j < *n && strcmp(keys[j], k); j++)
-				;
-			if (j < *n)
+			if (cidx_strmap_get(&seen, k, &j))
 				continue;
 			ALLOC_GROW(keys, *n + 1, cap);
-			keys[(*n)++] = xstrdup(k);
+			keys[*n] = xstrdup(k);
+			cidx_strmap_put(&seen, keys[*n], *n);
+			(*n)++;
 		}
+	cidx_strmap_release(&seen);
 	if (*n > 1)
 		qsort(keys, *n, sizeof(*keys), cmp_key);
 	return keys;
@@ -122,19 +125,22 @@ any_partial_coverage(const struct rank_view *v)
 static void
 header(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	struct sbuf sb = SBUF_INIT;
 	char *gap;
 
 	cli_engine_describe(v->e, &sb);
-	printf("cityidx rank: workspace %s, year %d", v->workspace, v->year);
+	fprintf(fp, "cityidx rank: workspace %s, year %d",
+	    out_text(v->workspace), v->year);
 	if (v->cyear > 0)
-		printf(", movement against %d", v->cyear);
-	printf("\nmethod: %s; tiers %s over the top %zu\n", sb.buf,
-	    v->ts->text, v->top ? v->top : v->r->n_ranked);
+		fprintf(fp, ", movement against %d", v->cyear);
+	fprintf(fp, "\nmethod: %s; tiers %s over the top %zu\n",
+	    out_text(sb.buf), out_text(v->ts->text),
+	    v->top ? v->top : v->r->n_ranked);
 	gap = cli_gap_text(v->e->fw, v->rep, v->year, 0);
 	if (gap)
-		printf("note: %s\n", gap);
-	printf("\n");
+		fprintf(fp, "note: %s\n", out_text(gap));
+	fprintf(fp, "\n");
 	free(gap);
 	sbuf_release(&sb);
 }
@@ -163,6 +169,7 @@ move_cells(const struct rank_view *v, size_t i, char (*b)[48])
 static void
 table(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
 	int cov = any_partial_coverage(v);
@@ -258,7 +265,7 @@ table(const struct rank_view *v)
 		}
 		out_table_add(&t, cells);
 	}
-	out_table_print(stdout, &t);
+	out_table_print(fp, &t);
 	out_table_release(&t);
 	free(cells);
 	free(buf);
@@ -267,6 +274,7 @@ table(const struct rank_view *v)
 static void
 tiers(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_ranking *r = v->r;
 	size_t root = v->e->fw->root;
 
@@ -277,20 +285,21 @@ tiers(const struct rank_view *v)
 		int first = 1;
 
 		if (cnt == 0) {
-			printf("tier %d: none\n", k);
+			fprintf(fp, "tier %d: none\n", k);
 			continue;
 		}
 		fmt2(a, sizeof(a), lo);
 		fmt2(b, sizeof(b), hi);
-		printf("tier %d: %zu unit%s, scores %s to %s:", k, cnt,
+		fprintf(fp, "tier %d: %zu unit%s, scores %s to %s:", k, cnt,
 		    cnt == 1 ? "" : "s", a, b);
 		for (size_t p = 0; p < r->n_ranked; p++)
 			if (r->tier[r->order[p]] == k) {
-				printf("%s %s", first ? "" : ";",
-				    rank_unit_name(&v->ds->unit[r->order[p]]));
+				fprintf(fp, "%s %s", first ? "" : ";",
+				    out_text(rank_unit_name(
+				    &v->ds->unit[r->order[p]])));
 				first = 0;
 			}
-		printf("\n");
+		fprintf(fp, "\n");
 	}
 }
 
@@ -299,6 +308,7 @@ static void
 move_list(const struct rank_view *v, const char *title,
     int (*pick)(const struct cidx_move *), int show_change)
 {
+	FILE *fp = v->fp;
 	const struct cidx_ranking *r = v->r;
 	size_t n = 0;
 	int any = 0;
@@ -306,27 +316,28 @@ move_list(const struct rank_view *v, const char *title,
 	for (size_t p = 0; p < r->n_ranked; p++)
 		n += (size_t)pick(&v->mv->mv[r->order[p]]);
 	if (n > 3)
-		printf("%s (%zu):", title, n);
+		fprintf(fp, "%s (%zu):", title, n);
 	else
-		printf("%s:", title);
+		fprintf(fp, "%s:", title);
 	for (size_t p = 0; p < r->n_ranked; p++) {
 		size_t i = r->order[p];
 		const struct cidx_move *m = &v->mv->mv[i];
 
 		if (!pick(m))
 			continue;
-		printf("%s %s", any ? ";" : "",
-		    rank_unit_name(&v->ds->unit[i]));
+		fprintf(fp, "%s %s", any ? ";" : "",
+		    out_text(rank_unit_name(&v->ds->unit[i])));
 		if (show_change == 1 && m->basis_rank != r->rank[i])
-			printf(" (%d -> %d on the basis, rank %d)", m->prev,
+			fprintf(fp,
+			    " (%d -> %d on the basis, rank %d)", m->prev,
 			    m->basis_rank, r->rank[i]);
 		else if (show_change == 1)
-			printf(" (%d -> %d)", m->prev, r->rank[i]);
+			fprintf(fp, " (%d -> %d)", m->prev, r->rank[i]);
 		else if (show_change == 2)
-			printf(" (%+d)", m->change);
+			fprintf(fp, " (%+d)", m->change);
 		any = 1;
 	}
-	printf("%s\n", any ? "" : " none");
+	fprintf(fp, "%s\n", any ? "" : " none");
 }
 
 static int
@@ -356,22 +367,27 @@ pick_screened(const struct cidx_move *m)
 static void
 movement(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_movement *mv = v->mv;
 	size_t N = v->top ? v->top : v->r->n_ranked;
 	char title[160];
 
 	if (mv == NULL) {
 		if (!v->compare_none)
-			printf("movement: no earlier year to compare with\n");
+			fprintf(fp,
+			    "movement: no earlier year to compare with\n");
 		return;
 	}
 	if (mv->basis == CIDX_BASIS_WITHHELD) {
-		printf("movement against %d withheld: %s; no rank changes, new "
-		    "entrants or dark horses are shown\n", v->cyear, mv->why);
+		fprintf(fp,
+		    "movement against %d withheld: %s; no rank changes, new "
+		    "entrants or dark horses are shown\n", v->cyear,
+		    out_text(mv->why));
 		return;
 	}
 	if (mv->basis == CIDX_BASIS_COMMON)
-		printf("movement against %d on the %d indicators with data in "
+		fprintf(fp,
+		    "movement against %d on the %d indicators with data in "
 		    "both years (of %d in %d, %d in %d): basis = rank %d on "
 		    "them, change = prev - basis\n", v->cyear, mv->shared,
 		    mv->n_cur, v->year, mv->n_prev, v->cyear, v->year);
@@ -400,6 +416,7 @@ movement(const struct rank_view *v)
 static void
 screened(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_prep_report *rep = v->rep;
 	const struct cidx_method *m = cidx_engine_method(v->e->eng);
 	const struct cidx_framework *fw = v->e->fw;
@@ -408,64 +425,72 @@ screened(const struct rank_view *v)
 	if (rep->n_screened == 0)
 		return;
 	cidx_screen_text(share, sizeof(share), m->screen);
-	printf("screened out (a unit needs data for %s of the %zu indicators "
+	fprintf(fp,
+	    "screened out (a unit needs data for %s of the %zu indicators "
 	    "with data in %d and %d in each pillar):", share,
 	    rep->n_year_ind, v->year, m->screen_pillar);
 	for (size_t i = 0; i < rep->n_screened; i++) {
 		const struct cidx_screened *s = &rep->screened[i];
 
 		cidx_num_fmt_percent(b, sizeof(b), s->coverage);
-		printf("%s %s (%s", i ? ";" : "", s->code, b);
+		fprintf(fp, "%s %s (%s", i ? ";" : "", out_text(s->code),
+		    b);
 		if (s->pillar >= 0)
-			printf(", too few in %s", fw->node[s->pillar].code);
-		printf(")");
+			fprintf(fp,
+			    ", too few in %s",
+			    out_text(fw->node[s->pillar].code));
+		fprintf(fp, ")");
 	}
-	printf("\n");
+	fprintf(fp, "\n");
 }
 
 void
 rank_print_table(const struct rank_view *v)
 {
+	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
 	const struct cidx_prep_report *rep = v->rep;
 
 	header(v);
 	table(v);
-	printf("\n");
+	fprintf(fp, "\n");
 	tiers(v);
 	movement(v);
 	if (r->n_ranked < r->n) {
-		printf("not ranked (no index value):");
+		fprintf(fp, "not ranked (no index value):");
 		for (size_t i = 0; i < r->n; i++)
 			if (r->rank[i] == 0)
-				printf(" %s", v->ds->unit[i].code);
-		printf("\n");
+				fprintf(fp, " %s",
+				    out_text(v->ds->unit[i].code));
+		fprintf(fp, "\n");
 	}
 	if (rep->n_imputed)
-		printf("imputed values: %zu\n", rep->n_imputed);
+		fprintf(fp, "imputed values: %zu\n", rep->n_imputed);
 	if (rep->n_den_missing)
-		printf("values without a denominator (made missing): %zu\n",
+		fprintf(fp,
+		    "values without a denominator (made missing): %zu\n",
 		    rep->n_den_missing);
 	screened(v);
 	if (rep->treated) {
 		int any = 0;
 
-		printf("outlier treatment:");
+		fprintf(fp, "outlier treatment:");
 		for (size_t j = 0; j < fw->n_ind; j++) {
 			const struct cidx_treat_report *tr = &rep->treat[j];
 
 			if (tr->action == CIDX_TREAT_NONE)
 				continue;
-			printf("%s %s (%s", any ? ";" : "",
-			    fw->node[fw->ind[j]].code,
+			fprintf(fp, "%s %s (%s", any ? ";" : "",
+			    out_text(fw->node[fw->ind[j]].code),
 			    rank_treat_action(tr->action));
 			if (tr->action == CIDX_TREAT_WINSOR)
-				printf(" %d high, %d low", tr->n_hi, tr->n_lo);
-			printf(")");
+				fprintf(fp,
+				    " %d high, %d low", tr->n_hi, tr->n_lo);
+			fprintf(fp, ")");
 			any = 1;
 		}
-		printf("%s\n", any ? "" : " no indicator needed it");
+		fprintf(fp, "%s\n", any ? "" : " no indicator needed it");
 	}
 	for (int why = CIDX_SKIP_NODATA; why <= CIDX_SKIP_CONSTANT; why++) {
 		int any = 0;
@@ -474,11 +499,13 @@ rank_print_table(const struct rank_view *v)
 			if (r->skipped[j] != why)
 				continue;
 			if (!any)
-				printf("%s in %d:", skip_reason(why), v->year);
+				fprintf(fp,
+				    "%s in %d:", skip_reason(why), v->year);
 			any = 1;
-			printf(" %s", fw->node[fw->ind[j]].code);
+			fprintf(fp, " %s",
+			    out_text(fw->node[fw->ind[j]].code));
 		}
 		if (any)
-			printf("\n");
+			fprintf(fp, "\n");
 	}
 }

@@ -32,6 +32,7 @@ struct rank_view {
 	long dark, limit;
 	char **keys;                    /* unit attributes shown */
 	size_t nkeys;
+	FILE *fp;                       /* where the text, CSV or JSON goes */
 };
 
 /* attribute keys to show: `spec` (comma-separated, "none") or all keys

@@ -89,7 +89,8 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	if ((rc = out_date(doc->date, err)) < 0 ||
 	    (rc = ptext_open(&doc->t, doc->mcr, doc->font, doc->lang,
 	    err)) < 0 ||
-	    (rc = sink_open(&doc->sink, doc->path, 0, err)) < 0) {
+	    (rc = sink_open(&doc->sink, doc->path, o->workspace, 0,
+	    err)) < 0) {
 		doc_free(doc);
 		return rc;
 	}
@@ -351,6 +352,15 @@ footer(struct cidx_doc *doc, cairo_t *cr, size_t page)
 	cairo_move_to(cr, doc->body.x, y - 12);
 	cairo_line_to(cr, doc->body.x + doc->body.w, y - 12);
 	cairo_stroke(cr);
+}
+
+void
+cidx_doc_abort(struct cidx_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	sink_close(&doc->sink, 1, NULL);
+	doc_free(doc);
 }
 
 int

@@ -90,10 +90,16 @@ int cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
 size_t cidx_doc_pages(const struct cidx_doc *doc);
 
 /*! cidx_doc_close() :
- *  Writes the pages with their numbers, finishes the PDF and checks it
- *  reached the disk; frees `doc` in every case (NULL is accepted).
- *  @return 0, or CIDX_EIO naming the path when writing failed (the partial
- *  file is removed), or CIDX_ERROR for another cairo error. */
+ *  Writes the pages with their numbers, finishes the PDF, checks it
+ *  reached the disk and only then puts it in place of the file at the path
+ *  (cidx_ofile_commit()); frees `doc` in every case (NULL is accepted).
+ *  @return 0, or CIDX_EIO naming the path when writing failed (the file
+ *  at the path is as it was), or CIDX_ERROR for another cairo error. */
 int cidx_doc_close(struct cidx_doc *doc, struct cidx_err *err);
+
+/*! cidx_doc_abort() :
+ *  Drops the document: nothing is written, the file at the path is as it
+ *  was; frees `doc` (NULL is accepted). */
+void cidx_doc_abort(struct cidx_doc *doc);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/ofile.h"
 #include "plot/plot_int.h"
 
 int
@@ -65,15 +66,17 @@ out_date(char buf[32], struct cidx_err *err)
 }
 
 int
-sink_open(struct sink *s, const char *path, int svg, struct cidx_err *err)
+sink_open(struct sink *s, const char *path, const char *workspace, int svg,
+    struct cidx_err *err)
 {
+	int rc;
+
 	memset(s, 0, sizeof(*s));
 	s->path = path;
 	s->svg = svg;
-	s->fp = fopen(path, "wb");
-	if (s->fp == NULL)
-		return cidx_err_set(err, CIDX_EIO, "cannot write '%s': %s",
-		    path, strerror(errno));
+	if ((rc = cidx_ofile_open(&s->of, path, workspace, 0, err)) < 0)
+		return rc;
+	s->fp = cidx_ofile_fp(s->of);
 	return 0;
 }
 
@@ -162,20 +165,25 @@ write_svg(struct sink *s)
 int
 sink_close(struct sink *s, int failed, struct cidx_err *err)
 {
+	struct cidx_err e2 = CIDX_ERR_INIT;
 	int rc = 0;
 
-	if (s->fp == NULL)
+	if (s->of == NULL)
 		return 0;
 	if (!failed && s->svg)
 		write_svg(s);
-	if (fclose(s->fp) != 0 && s->errnum == 0)
-		s->errnum = errno ? errno : EIO;
+	if (failed) {
+		cidx_ofile_abort(&s->of);
+	} else {
+		if (s->errnum != 0)
+			cidx_ofile_fail(s->of, s->errnum);
+		if ((rc = cidx_ofile_commit(&s->of, &e2)) < 0) {
+			if (err != NULL)
+				*err = e2;
+			rc = CIDX_EIO;
+		}
+	}
 	s->fp = NULL;
-	if (s->errnum != 0 && !failed)
-		rc = cidx_err_set(err, CIDX_EIO, "cannot write '%s': %s",
-		    s->path, strerror(s->errnum));
-	if (failed || rc < 0)
-		unlink(s->path);
 	free(s->buf);
 	s->buf = NULL;
 	return rc;

@@ -224,13 +224,18 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	if ((rc = chart_check(c, err)) < 0)
 		return rc;
 	chart_size(c, &w, &h);
+	/* a map keeps its shape when only the width is given */
+	if (o->width != 0 && o->height == 0 && c->type == CIDX_CHART_MAP)
+		h *= o->width / w;
 	if (o->width != 0)
 		w = o->width;
 	if (o->height != 0)
 		h = o->height;
+	/* (a map's height follows its width) */
 	if (bad_size(w) || bad_size(h))
-		return cidx_err_set(err, CIDX_EINVAL, "'%s': the size must be "
-		    "%d to %d points each way", o->path, CIDX_PLOT_SIZE_MIN,
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': the figure would "
+		    "be %.0f x %.0f points; the size must be %d to %d points "
+		    "each way", o->path, w, h, CIDX_PLOT_SIZE_MIN,
 		    CIDX_PLOT_SIZE_MAX);
 	dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
 	if (fmt == FMT_PNG) {
@@ -241,7 +246,8 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	}
 	if ((rc = out_date(date, err)) < 0)
 		return rc;
-	if ((rc = sink_open(&sk, o->path, fmt == FMT_SVG, err)) < 0)
+	if ((rc = sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
+	    err)) < 0)
 		return rc;
 
 	if (fmt == FMT_PDF) {

@@ -140,7 +140,8 @@ struct pctx {
 };
 
 enum swatch {
-	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH
+	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH,
+	SW_EDGED	/* a box of the colour with a grey edge (pale colours) */
 };
 
 struct legend_item {
@@ -217,6 +218,7 @@ int out_date(char buf[32], struct cidx_err *err);
 
 struct sink {
 	const char *path;
+	struct cidx_ofile *of; /* replaces the file only when complete */
 	void *fp;              /* FILE * */
 	int errnum;            /* first write error */
 	int svg;               /* buffer to renumber ids before writing */
@@ -224,12 +226,14 @@ struct sink {
 	size_t len, cap;
 };
 
-/* opens path for writing; CIDX_EIO names it */
-int sink_open(struct sink *s, const char *path, int svg,
-    struct cidx_err *err);
+/* opens a temporary file for path (cidx_ofile_open(): never the file
+ * `workspace`, which may be NULL); CIDX_EINVAL or CIDX_EIO names it */
+int sink_open(struct sink *s, const char *path, const char *workspace,
+    int svg, struct cidx_err *err);
 cairo_status_t sink_write(void *closure, const unsigned char *data,
     unsigned int len);
-/* flushes and closes; on error (or `failed`) removes the file.
+/* flushes, checks and puts the file in place; on error (or `failed`)
+ * removes the temporary file and leaves the old one as it was.
  * @return 0 or CIDX_EIO naming the path */
 int sink_close(struct sink *s, int failed, struct cidx_err *err);
 /* sets the PDF dates and creator; `title` may be NULL */

@@ -14,8 +14,9 @@
  * sizes and dpi are within the limits of plot.h; a PNG with both sizes
  * given is within the pixel budget; and options the checks accepted
  * never make the write fail except for a font fontconfig does not have,
- * or (with the figure's own size) the pixel budget, each refused before
- * the file is written.  A PNG's resolution is lowered before the write
+ * or, with the figure's own size, the pixel budget or a map whose height
+ * follows a given width beyond the largest size, each refused before the
+ * file is written.  A PNG's resolution is lowered before the write
  * so that a run stays fast (the limits are checked before that).
  */
 #include <math.h>
@@ -71,6 +72,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		mu[i].geom = i == 0 ? geom : NULL;
 		mu[i].tier = (int)i;
 		mu[i].score = 10.0 * (double)i;
+		mu[i].rank = (int)i + 1;
 	}
 	return 0;
 }
@@ -85,7 +87,7 @@ chart_of(unsigned which)
 	static struct cidx_heatmap h3 = { names, 3, corr };
 	static struct cidx_profile pr = { "杭州", prow, 2, 0, 0 };
 	static struct cidx_map mp = { mu, 3, CIDX_MAP_TIER, 2, NULL, 0, 0, 0,
-		0 };
+		0, NULL, 0, 2, NULL };
 	static struct cidx_uncert un = { uu, 2, 0 };
 	struct cidx_chart c;
 
@@ -172,7 +174,8 @@ write_it(const struct cidx_chart *c, struct cidx_plot_opts *o, int png)
 		return;
 	}
 	if (rc != CIDX_EINVAL || (strstr(err.msg, "font family") == NULL &&
-	    strstr(err.msg, "make a PNG") == NULL))
+	    strstr(err.msg, "make a PNG") == NULL &&
+	    strstr(err.msg, "the figure would be") == NULL))
 		fuzz_fail(__FILE__, __LINE__, err.msg);
 }
 

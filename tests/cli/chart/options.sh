@@ -5,7 +5,8 @@ mini_ws w.db
 for t in tiers pillars movers heatmap "profile 北京" map \
     "uncertainty --weights-noise 0.1 --draws 20"; do
 	for opt in "--compare 2016" "--dark-horse 3" "--top 4" "--tiers jenks:2" \
-	    "--of indicators" "--by score" "--draws 50" "--alt-impute mean"; do
+	    "--of indicators" "--by score" "--labels 3" "--draws 50" \
+	    "--alt-impute mean"; do
 		# shellcheck disable=SC2086
 		"$CITYIDX" --db w.db chart $t --year 2017 $opt -o x.pdf \
 		    2>err.txt >/dev/null
