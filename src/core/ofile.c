@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -395,30 +396,49 @@ cidx_ofile_fail(struct cidx_ofile *f, int errnum)
 		f->errnum = errnum ? errnum : EIO;
 }
 
-/* a fresh name beside the target for the anonymous file: linkat(2) does
- * not replace, so the name is taken with it and renamed over the target */
+/*
+ * The two steps that give the finished anonymous file the target's name:
+ * link it to `tmp` beside the target (linkat(2) does not replace), then
+ * rename that over the target.  A process killed between the two would
+ * leave `tmp` behind, so a child takes both: a kill -9 of this process
+ * does not stop it.  vfork(2): the child runs on this process's memory
+ * until it exits and calls only linkat, rename, unlink and _exit.
+ * @return 0 or an errno value.
+ */
 static int
-link_anon(struct cidx_ofile *f, char **name)
+place(const char *src, const char *tmp, const char *target)
 {
-	char *dir = dir_of(f->target);
-	static unsigned long seq;
-	int rc = -1;
+	pid_t pid;
+	int st, e;
 
-	*name = xmalloc(strlen(dir) + strlen(base_of(f->target)) + 64);
-	for (int tries = 0; tries < 100; tries++) {
-		sprintf(*name, "%s/.%s.%ld.%lu", dir, base_of(f->target),
-		    (long)getpid(), seq++ ^ (unsigned long)time(NULL));
-		rc = linkat(AT_FDCWD, f->name, AT_FDCWD, *name,
-		    AT_SYMLINK_FOLLOW);
-		if (rc == 0 || errno != EEXIST)
-			break;
+	pid = vfork();
+	if (pid == 0) {
+		if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+			_exit(errno ? errno : EIO);
+		if (rename(tmp, target) != 0) {
+			e = errno ? errno : EIO;
+			unlink(tmp);
+			_exit(e);
+		}
+		_exit(0);
 	}
-	free(dir);
-	if (rc != 0) {
-		free(*name);
-		*name = NULL;
+	if (pid < 0) {
+		/* no child to be had: the same steps here */
+		if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+			return errno ? errno : EIO;
+		if (rename(tmp, target) != 0) {
+			e = errno ? errno : EIO;
+			unlink(tmp);
+			return e;
+		}
+		return 0;
 	}
-	return rc;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return errno;
+	if (!WIFEXITED(st))
+		return EIO;
+	return WEXITSTATUS(st);
 }
 
 static void
@@ -439,27 +459,31 @@ sync_dir(const char *target)
 static int
 commit_anon(struct cidx_ofile *f, struct cidx_err *err)
 {
-	char *name = NULL;
-	int ret = 0;
+	static unsigned long seq;
+	char *dir, *name;
+	int e = EEXIST;
 
 	if (f->flags & CIDX_OFILE_NOCLOBBER) {
+		/* one step: the name is taken, or it exists */
 		if (linkat(AT_FDCWD, f->name, AT_FDCWD, f->target,
-		    AT_SYMLINK_FOLLOW) != 0)
-			ret = errno == EEXIST ? cidx_err_set(err, CIDX_EIO,
-			    "cannot create '%s': it exists", f->path) :
-			    io_error(err, f->path, errno);
-		return ret;
+		    AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		return errno == EEXIST ? cidx_err_set(err, CIDX_EIO,
+		    "cannot create '%s': it exists", f->path) :
+		    io_error(err, f->path, errno);
 	}
-	if (link_anon(f, &name) != 0)
-		return io_error(err, f->path, errno);
-	f->slot = slot_take(name);
-	if (rename(name, f->target) != 0) {
-		ret = io_error(err, f->path, errno);
-		unlink(name);
+	dir = dir_of(f->target);
+	name = xmalloc(strlen(dir) + strlen(base_of(f->target)) + 64);
+	for (int tries = 0; tries < 100 && e == EEXIST; tries++) {
+		sprintf(name, "%s/.%s.%ld.%lu", dir, base_of(f->target),
+		    (long)getpid(), seq++ ^ (unsigned long)time(NULL));
+		f->slot = slot_take(name);
+		e = place(f->name, name, f->target);
+		slot_drop(&f->slot);
 	}
-	slot_drop(&f->slot);
+	free(dir);
 	free(name);
-	return ret;
+	return e ? io_error(err, f->path, e) : 0;
 }
 
 static int

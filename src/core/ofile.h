@@ -8,7 +8,9 @@
  * A command that fails, or is killed, leaves the previous file as it was.
  *
  * On Linux the temporary file is anonymous (O_TMPFILE): it has no name
- * until the commit, so not even kill -9 leaves one behind.  Elsewhere it
+ * until the commit, whose two steps (link to a fresh name, rename over
+ * the target) a child process takes, so not even kill -9 of the process
+ * leaves one behind.  Elsewhere it
  * is ".NAME.XXXXXX" beside the target, removed on failure and, through
  * cidx_ofile_cleanup() called from a signal handler, on SIGTERM/SIGINT.
  *
