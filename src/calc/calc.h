@@ -140,10 +140,10 @@ int cidx_ranking_compute(struct cidx_ranking **out,
     const struct cidx_tierspec *tiers, size_t top, struct cidx_err *err);
 /*! cidx_ranking_compute_with() :
  *  As cidx_ranking_compute(), normalising with the statistics `st` (panel
- *  scaling; NULL: the year's own).  With m->topsis the scores of the index
- *  and of every aggregate are TOPSIS closeness values (x 100) over the
- *  indicators below it, weighted by their global weights within it; a
- *  unit missing any of them gets NaN there. */
+ *  scaling; NULL: the year's own).  With an index method (m->imethod
+ *  not composite) the scores of the index and of every aggregate are
+ *  that method's over the indicators below it, weighted by their global
+ *  weights within it (cidx_imethod_scores()). */
 int cidx_ranking_compute_with(struct cidx_ranking **out,
     const struct cidx_framework *fw, const struct cidx_dataset *ds,
     const double *w, const struct cidx_method *m,

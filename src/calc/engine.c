@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "calc/engine_int.h"
+#include "calc/imethod.h"
 #include "core/mem.h"
 
 int
@@ -382,8 +383,7 @@ rank(struct cidx_engine *e, const struct cidx_dataset *ds,
 	int ret;
 
 	*out = NULL;
-	if (e->o.m.panel && !e->o.m.topsis &&
-	    (ret = panel_stats(e, &st, err)) < 0)
+	if (cidx_imethod_panel(&e->o.m) && (ret = panel_stats(e, &st, err)) < 0)
 		return ret;
 	return cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o.m, st,
 	    tiers, top, err);

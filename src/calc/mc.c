@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "calc/mc_int.h"
+#include "calc/imethod.h"
 #include "calc/method.h"
 #include "core/mem.h"
 
@@ -33,10 +34,10 @@ check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 	if (!(s->phi >= 0 && s->phi <= 1))
 		return cidx_err_set(err, CIDX_EINVAL, "weight noise %g is not "
 		    "a number from 0 to 1", s->phi);
-	if (m->topsis)
+	if (m->imethod != CIDX_IM_COMPOSITE)
 		return cidx_err_set(err, CIDX_EINVAL, "the uncertainty "
 		    "analysis varies normalisation and aggregation: it does "
-		    "not apply to TOPSIS");
+		    "not apply to %s", cidx_imethod_info(m->imethod)->label);
 	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
 		if (s->n_alt[k] && s->alt[k] == NULL)
 			return cidx_err_set(err, CIDX_EINVAL, "%s "

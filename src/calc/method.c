@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "calc/method.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -36,7 +37,7 @@ const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
 		"JRC outlier treatment (skew 2, kurt 3.5, winmax 5)" },
 	[CIDX_MK_METHOD] = { "method", "method", NULL, "METHOD", 0,
 		"composite or topsis",
-		"TOPSIS closeness instead of normalise + aggregate" },
+		"an index method instead of normalise + aggregate" },
 	[CIDX_MK_NORMALISE] = { "normalise", "normalize", "normalise",
 		"METHOD", 0,
 		"minmax[:L,U], zscore[:M,S], rank, percentile, ratio, distmax "
@@ -340,10 +341,7 @@ cidx_method_set(struct cidx_method *m, enum cidx_mkey key, const char *text,
 	case CIDX_MK_TREAT:
 		return set_treat(m, text, err);
 	case CIDX_MK_METHOD:
-		if ((c = choice(text, "composite", "topsis")) < 0)
-			break;
-		m->topsis = c;
-		return 0;
+		return cidx_imethod_parse(m, text, err);
 	case CIDX_MK_NORMALISE:
 		return set_norm(m, text, err);
 	case CIDX_MK_SCALE:
@@ -385,7 +383,9 @@ cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
 		m->treat_p = d.treat_p;
 		break;
 	case CIDX_MK_METHOD:
-		m->topsis = d.topsis;
+		m->imethod = d.imethod;
+		m->im_p1 = d.im_p1;
+		m->im_p2 = d.im_p2;
 		break;
 	case CIDX_MK_NORMALISE:
 		m->norm = d.norm;
@@ -466,7 +466,7 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 		sbuf_addf(&sb, "%s,%s,%s", a, b, c);
 		break;
 	case CIDX_MK_METHOD:
-		sbuf_adds(&sb, m->topsis ? "topsis" : "composite");
+		cidx_imethod_text(m, &sb);
 		break;
 	case CIDX_MK_NORMALISE:
 		for (size_t i = 0; i < NELEM(norms); i++) {
@@ -512,7 +512,7 @@ cidx_method_all_arith(const struct cidx_method *m, int top_level)
 	for (int lv = 2; lv <= top_level; lv++)
 		if (cidx_method_agg_at(m, lv) != CIDX_AGG_ARITH)
 			return 0;
-	return !m->topsis;
+	return m->imethod == CIDX_IM_COMPOSITE;
 }
 
 int
@@ -547,73 +547,4 @@ cidx_screen_text(char *buf, size_t n, double screen)
 		snprintf(buf, n, "2/3");
 	else
 		cidx_num_shortest(buf, n, screen);
-}
-
-/* the formulas in the manual's notation (cityidx(1), METHOD: Treat,
- * Normalisation, Aggregation), in ASCII */
-const char *
-cidx_norm_formula(enum cidx_norm norm, int zh)
-{
-	switch (norm) {
-	case CIDX_NORM_MINMAX:
-		return "s = L + (U - L) (y - min) / (max - min),   y = d x";
-	case CIDX_NORM_ZSCORE:
-		return "s = M + S (y - mean) / sd,   y = d x,   sd with divisor "
-		    "n - 1";
-	case CIDX_NORM_RANK:
-		return zh ? "s = y 在 n 个值中的升序名次（并列取平均），y = d x" :
-		    "s = the ascending rank of y among the n values (ties "
-		    "averaged),   y = d x";
-	case CIDX_NORM_PERCENTILE:
-		return zh ? "s = 100 (r - 1) / (n - 1)，r 为 y = d x 的升序名次"
-		    "（并列取最低名次）" : "s = 100 (r - 1) / (n - 1),   r = "
-		    "the ascending rank of y = d x (ties at the lowest)";
-	case CIDX_NORM_RATIO:
-		return "s = 100 x / mean(x)";
-	case CIDX_NORM_DISTMAX:
-		return "s = 100 x / max(x)  (d = +1);   s = 100 min(x) / x  "
-		    "(d = -1)";
-	case CIDX_NORM_GOALPOSTS:
-		return "s = 100 (x - lo) / (hi - lo)  (d = +1);   s = 100 (hi - "
-		    "x) / (hi - lo)  (d = -1);   clipped to [0, 100]";
-	}
-	return "";
-}
-
-const char *
-cidx_agg_formula(enum cidx_agg agg)
-{
-	switch (agg) {
-	case CIDX_AGG_ARITH:
-		return "s[p] = sum(w[c] s[c]) / W";
-	case CIDX_AGG_GEOM:
-		return "s[p] = exp( sum(w[c] ln s[c]) / W )";
-	case CIDX_AGG_HARM:
-		return "s[p] = W / sum(w[c] / s[c])";
-	}
-	return "";
-}
-
-const char *
-cidx_formula(enum cidx_formula f)
-{
-	switch (f) {
-	case CIDX_F_DENOMINATE:
-		return "x <- x / den";
-	case CIDX_F_TREAT_LOG:
-		return "x <- ln(x - min + e)  (skew >= 0);   x <- -ln(max + e - "
-		    "x)  (skew < 0);   e = 0.01 (max - min)";
-	case CIDX_F_TOPSIS_NORM:
-		return "r[i,j] = x[i,j] / sqrt( sum_k x[k,j]^2 )   (k: the "
-		    "complete units)";
-	case CIDX_F_TOPSIS:
-		return "s[i] = 100 D-[i] / (D+[i] + D-[i]),   D+-[i] = sqrt( "
-		    "sum_j (v[i,j] - A+-[j])^2 )";
-	case CIDX_F_CHANGE:
-		return "change = prev_rank - basis_rank";
-	case CIDX_F_MC_NOISE:
-		return "w'[c] = w[c] u,   u ~ U(1 - phi, 1 + phi);   R_s = mean "
-		    "|nominal rank - rank|";
-	}
-	return "";
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 #include "cli/out.h"
@@ -328,8 +329,16 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 			sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
 			    b);
 	}
-	if (m->topsis) {
-		sbuf_adds(sb, "TOPSIS");
+	if (m->imethod != CIDX_IM_COMPOSITE) {
+		cidx_imethod_label(m, sb);
+		if (cidx_imethod_info(m->imethod)->normalised) {
+			cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
+			sbuf_addf(sb, " on normalise %s%s", b,
+			    m->panel ? " (panel)" : "");
+		}
+		sbuf_adds(sb, cidx_imethod_info(m->imethod)->missing ==
+		    CIDX_IM_COMPLETE ? " (units need every indicator)" :
+		    " (missing values skipped)");
 	} else {
 		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
 		sbuf_addf(sb, "normalise %s%s, ", b,
@@ -358,11 +367,13 @@ json_steps(FILE *fp, const struct cidx_method *m, const char *tiers)
 	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++)
 		if (cidx_method_runs(m, (enum cidx_mkey)k))
 			steps[n++] = cidx_method_items[k].member;
-	if (!m->topsis) {
+	if (m->imethod == CIDX_IM_COMPOSITE) {
 		steps[n++] = "normalise";
 		steps[n++] = "aggregate";
 	} else {
-		steps[n++] = "topsis";
+		if (cidx_imethod_info(m->imethod)->normalised)
+			steps[n++] = "normalise";
+		steps[n++] = cidx_imethod_info(m->imethod)->name;
 	}
 	steps[n++] = "rank";
 	if (tiers)

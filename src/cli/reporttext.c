@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "cli/mcopt.h"
 #include "cli/report.h"
 #include "core/mem.h"
@@ -128,6 +129,35 @@ report_summary(struct report *r)
 		    "indicators.", r->c.cyear);
 }
 
+/* an index method's step 2 (its own normalisation) or 3 (the scores of
+ * the aggregates), with the formulas of cityidx(1), METHOD */
+static void
+imethod_step(struct report *r, const struct cidx_method *m, int step)
+{
+	int zh = ZH(r);
+
+	switch (m->imethod) {
+	case CIDX_IM_TOPSIS:
+		if (step == 2) {
+			paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：每项指标除以其向量"
+			    "长度（只计所有指标都有值的单位）：" : "TOPSIS: each "
+			    "indicator is divided by its vector length (over "
+			    "the units with a value of every indicator):");
+			paraf(r, CIDX_PARA_FORMULA, "%s",
+			    cidx_formula(CIDX_F_TOPSIS_NORM));
+			break;
+		}
+		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
+		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
+		    "values weighted by their global weights; closeness to the "
+		    "ideal:");
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
+		break;
+	default:
+		break;
+	}
+}
+
 void
 report_method(struct report *r, const struct cidx_mc_result *mc)
 {
@@ -167,13 +197,9 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    cidx_formula(CIDX_F_TREAT_LOG));
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "2. 标准化" : "2. Normalisation");
-	if (m->topsis) {
-		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：每项指标除以其向量长度"
-		    "（只计所有指标都有值的单位）：" : "TOPSIS: each indicator "
-		    "is divided by its vector length (over the units with a "
-		    "value of every indicator):");
-		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_TOPSIS_NORM));
+	if (m->imethod != CIDX_IM_COMPOSITE &&
+	    !cidx_imethod_info(m->imethod)->normalised) {
+		imethod_step(r, m, 2);
 	} else {
 		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
 		paraf(r, CIDX_PARA_TEXT, zh ? "每项指标先乘以方向（越低越好为 "
@@ -185,12 +211,8 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    zh));
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "3. 加权汇总" : "3. Aggregation");
-	if (m->topsis) {
-		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
-		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
-		    "values weighted by their global weights; closeness to the "
-		    "ideal:");
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
+	if (m->imethod != CIDX_IM_COMPOSITE) {
+		imethod_step(r, m, 3);
 	} else {
 		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
 		paraf(r, CIDX_PARA_TEXT, zh ? "自下而上逐层汇总（%s），权重在有数据"
