@@ -65,6 +65,26 @@ cidx_formula(enum cidx_formula f)
 	case CIDX_F_TOPSIS:
 		return "s[i] = 100 D-[i] / (D+[i] + D-[i]),   D+-[i] = sqrt( "
 		    "sum_j (v[i,j] - A+-[j])^2 )";
+	case CIDX_F_MPI_NORM:
+		return "z[i,j] = 100 + 10 d (x[i,j] - M[j]) / S[j]   (M, S: the "
+		    "year's mean and population sd)";
+	case CIDX_F_AMPI_NORM:
+		return "r[i,j] = 70 + 60 (y[i,j] - min[j]) / (max[j] - min[j]),   "
+		    "y = d x,   min, max over every year";
+	case CIDX_F_MPI:
+		return "M[i] = sum(w z) / W,   S[i] = sqrt( sum(w (z - M[i])^2) / "
+		    "W ),   cv = S / M;   MPI- = M - S cv,   MPI+ = M + S cv";
+	case CIDX_F_GRA:
+		return "D[i,j] = max_k s[k,j] - s[i,j],   xi = (Dmin + rho Dmax) / "
+		    "(D[i,j] + rho Dmax),   s[i] = 100 sum(w xi) / W";
+	case CIDX_F_BOD:
+		return "s[i] = 100 max sum_j v[j] s[i,j],   sum_j v[j] s[k,j] <= 1 "
+		    "(every unit k),   v >= 0   (LO <= v[j] s[i,j] / sum v s[i] "
+		    "<= HI)";
+	case CIDX_F_WROCLAW:
+		return "z = d (x - mean) / sd,   d[i] = sqrt( sum(w (z[i,j] - "
+		    "max_k z[k,j])^2) / W ),   s[i] = 100 (1 - d[i] / (mean(d) + 2 "
+		    "sd(d)))";
 	case CIDX_F_CHANGE:
 		return "change = prev_rank - basis_rank";
 	case CIDX_F_MC_NOISE:

@@ -19,6 +19,7 @@ struct iscores {
 	const struct cidx_imethod_info *info;
 	const gsl_matrix *in;   /* n x fw->n_ind: the values the method
 				   works on (prepared or normalised) */
+	gsl_matrix *own;        /* the normalised values, when `in` */
 	unsigned char *usable;  /* per indicator column */
 	unsigned char *present; /* per node: an indicator used, or an
 				   aggregate above one */
@@ -56,6 +57,85 @@ leaves_topsis(struct iscores *c, gsl_matrix *s, int *skipped)
 	}
 }
 
+/* MPI, AMPI, Wroclaw: the standardised values of the year (AMPI: on
+ * the panel's goalposts) into the indicator columns */
+static void
+leaves_std(struct iscores *c, gsl_matrix *s, int *skipped)
+{
+	const struct cidx_framework *fw = c->fw;
+	const gsl_matrix *x = c->ds->x;
+	gsl_matrix *z = cidx_matrix_alloc(x->size1, fw->n_ind);
+	int *dir = xcalloc(fw->n_ind, sizeof(int));
+	int *skip = xcalloc(fw->n_ind, sizeof(int));
+	double *lo = NULL, *hi = NULL;
+
+	for (size_t j = 0; j < fw->n_ind; j++)
+		dir[j] = fw->node[fw->ind[j]].direction;
+	if (c->m->imethod == CIDX_IM_AMPI && c->st) {
+		lo = xcalloc(fw->n_ind, sizeof(double));
+		hi = xcalloc(fw->n_ind, sizeof(double));
+		for (size_t j = 0; j < fw->n_ind; j++) {
+			lo[j] = c->st[j].lo;
+			hi[j] = c->st[j].hi;
+		}
+	}
+	if (c->m->imethod == CIDX_IM_AMPI)
+		cidx_ampi_r(x, dir, lo, hi, z, skip);
+	else
+		cidx_mpi_z(x, dir, z, skip);
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		c->usable[j] = skip[j] == CIDX_SKIP_NONE;
+		if (skipped)
+			skipped[j] = skip[j];
+		for (size_t i = 0; i < x->size1; i++) {
+			double v = gsl_matrix_get(z, i, j);
+
+			/* Wroclaw: the plain z-score d (x - mean) / sd */
+			gsl_matrix_set(s, i, fw->ind[j], c->m->imethod ==
+			    CIDX_IM_WROCLAW ? (v - 100) / 10 : v);
+		}
+	}
+	gsl_matrix_free(z);
+	free(dir);
+	free(skip);
+	free(lo);
+	free(hi);
+}
+
+/* GRA, BoD: the values of --normalize into the indicator columns, and
+ * into c->own for the aggregates; GRA refuses an indicator that cannot
+ * be normalised (its coefficient would be 0 / 0) */
+static int
+leaves_norm(struct iscores *c, gsl_matrix *s, int *skipped,
+    struct cidx_err *err)
+{
+	const struct cidx_framework *fw = c->fw;
+	size_t n = c->ds->n_units;
+	int *sk = skipped ? skipped : xcalloc(fw->n_ind, sizeof(int)), ret;
+
+	ret = cidx_calc_normalise_with(fw, c->ds->x, c->m, c->st, s, sk, err);
+	c->own = cidx_matrix_alloc(n, fw->n_ind);
+	for (size_t j = 0; ret == 0 && j < fw->n_ind; j++) {
+		c->usable[j] = sk[j] == CIDX_SKIP_NONE;
+		for (size_t i = 0; i < n; i++)
+			gsl_matrix_set(c->own, i, j, gsl_matrix_get(s, i,
+			    fw->ind[j]));
+		if (c->m->imethod == CIDX_IM_GRA && sk[j] > CIDX_SKIP_NODATA &&
+		    c->w[fw->ind[j]] > 0)
+			ret = cidx_err_set(err, CIDX_EINVAL, "GRA: indicator "
+			    "'%s' has %s in %d: its grey relational "
+			    "coefficient is undefined (0 / 0); leave it out "
+			    "with --set %s=0", fw->node[fw->ind[j]].code,
+			    sk[j] == CIDX_SKIP_ONE ? "a single value" :
+			    "the same value for every unit", c->ds->year,
+			    fw->node[fw->ind[j]].code);
+	}
+	c->in = c->own;
+	if (sk != skipped)
+		free(sk);
+	return ret;
+}
+
 /* the indicator columns, and which indicators the method can use */
 static int
 leaves(struct iscores *c, gsl_matrix *s, int *skipped, struct cidx_err *err)
@@ -66,6 +146,15 @@ leaves(struct iscores *c, gsl_matrix *s, int *skipped, struct cidx_err *err)
 	switch (c->m->imethod) {
 	case CIDX_IM_TOPSIS:
 		leaves_topsis(c, s, skipped);
+		break;
+	case CIDX_IM_MPI:
+	case CIDX_IM_AMPI:
+	case CIDX_IM_WROCLAW:
+		leaves_std(c, s, skipped);
+		break;
+	case CIDX_IM_GRA:
+	case CIDX_IM_BOD:
+		ret = leaves_norm(c, s, skipped, err);
 		break;
 	default:
 		return cidx_err_set(err, CIDX_EINVAL, "not an index method");
@@ -88,20 +177,66 @@ method(struct iscores *c, const gsl_matrix *sub, const size_t *cols,
     const double *cw, double *out, struct cidx_err *err)
 {
 	const struct cidx_framework *fw = c->fw;
+	const struct cidx_method *mt = c->m;
 	size_t m = sub->size2;
 	int *dir = xcalloc(m, sizeof(int)), ret;
+	double *lo = NULL, *hi = NULL;
+	const char **codes = NULL;
 
 	for (size_t q = 0; q < m; q++)
 		dir[q] = fw->node[fw->ind[cols[q]]].direction;
-	switch (c->m->imethod) {
+	switch (mt->imethod) {
 	case CIDX_IM_TOPSIS:
 		ret = cidx_topsis(sub, dir, cw, out, err);
+		break;
+	case CIDX_IM_MPI:
+		ret = cidx_mpi(sub, dir, cw, (int)mt->im_p1, out, err);
+		break;
+	case CIDX_IM_AMPI:
+		if (c->st) {
+			lo = xcalloc(m, sizeof(double));
+			hi = xcalloc(m, sizeof(double));
+			for (size_t q = 0; q < m; q++) {
+				lo[q] = c->st[cols[q]].lo;
+				hi[q] = c->st[cols[q]].hi;
+			}
+		}
+		ret = cidx_ampi(sub, dir, cw, lo, hi, (int)mt->im_p1, out,
+		    err);
+		break;
+	case CIDX_IM_GRA:
+		ret = cidx_gra(sub, cw, mt->im_p1, out, err);
+		break;
+	case CIDX_IM_BOD:
+		for (size_t i = 0; i < sub->size1; i++)
+			for (size_t q = 0; q < m; q++)
+				if (gsl_matrix_get(sub, i, q) < 0) {
+					ret = cidx_err_set(err, CIDX_EINVAL,
+					    "BoD needs normalised values >= 0: "
+					    "unit '%s' has %g for '%s' (normalise "
+					    "with minmax or distmax)",
+					    c->ds->unit[i].code,
+					    gsl_matrix_get(sub, i, q),
+					    fw->node[fw->ind[cols[q]]].code);
+					goto out;
+				}
+		codes = xcalloc(sub->size1 + 1, sizeof(char *));
+		for (size_t i = 0; i < sub->size1; i++)
+			codes[i] = c->ds->unit[i].code;
+		ret = cidx_bod(sub, mt->im_p1, mt->im_p2, codes, out, err);
+		break;
+	case CIDX_IM_WROCLAW:
+		ret = cidx_wroclaw(sub, dir, cw, out, err);
 		break;
 	default:
 		ret = cidx_err_set(err, CIDX_EINVAL, "not an index method");
 		break;
 	}
+out:
 	free(dir);
+	free(lo);
+	free(hi);
+	free(codes);
 	return ret;
 }
 
@@ -156,7 +291,7 @@ cidx_imethod_scores(const struct cidx_framework *fw,
     gsl_matrix *s, int *skipped, struct cidx_err *err)
 {
 	struct iscores c = { fw, ds, m, cidx_imethod_info(m->imethod), ds->x,
-		NULL, NULL, st, w };
+		NULL, NULL, NULL, st, w };
 	double *gw = xcalloc(fw->n, sizeof(double));
 	int ret;
 
@@ -168,5 +303,7 @@ cidx_imethod_scores(const struct cidx_framework *fw,
 	free(gw);
 	free(c.usable);
 	free(c.present);
+	if (c.own)
+		gsl_matrix_free(c.own);
 	return ret;
 }

@@ -36,7 +36,8 @@ const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
 		"SKEW,KURT,WINMAX (e.g. 2.25,3.5,5) or none",
 		"JRC outlier treatment (skew 2, kurt 3.5, winmax 5)" },
 	[CIDX_MK_METHOD] = { "method", "method", NULL, "METHOD", 0,
-		"composite or topsis",
+		"composite, topsis, mpi[:neg|pos], ampi[:neg|pos], gra[:RHO], "
+		"bod[:LO,HI] or wroclaw",
 		"an index method instead of normalise + aggregate" },
 	[CIDX_MK_NORMALISE] = { "normalise", "normalize", "normalise",
 		"METHOD", 0,

@@ -124,6 +124,12 @@ enum cidx_formula {
 	CIDX_F_TREAT_LOG,   /* Treat: the log transforms */
 	CIDX_F_TOPSIS_NORM, /* TOPSIS: the vector normalisation */
 	CIDX_F_TOPSIS,      /* TOPSIS: closeness */
+	CIDX_F_MPI_NORM,    /* MPI: z-scores 100 + 10 z */
+	CIDX_F_AMPI_NORM,   /* AMPI: goalposts over the panel, 70 + 60 r */
+	CIDX_F_MPI,         /* MPI, AMPI: the penalised mean */
+	CIDX_F_GRA,         /* GRA: the grey relational grade */
+	CIDX_F_BOD,         /* BoD: the LP */
+	CIDX_F_WROCLAW,     /* Wroclaw: distance from the ideal */
 	CIDX_F_CHANGE,      /* Movement: the rank change */
 	CIDX_F_MC_NOISE     /* Uncertainty: weight noise, mean rank shift */
 };

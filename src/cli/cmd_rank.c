@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "calc/calc.h"
+#include "calc/imethod.h"
 #include "calc/movement.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
@@ -126,6 +127,8 @@ warnings(const struct rank_view *v)
 {
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
+	const struct cidx_imethod_info *im =
+	    cidx_imethod_info(cidx_engine_method(v->e->eng)->imethod);
 	char *gap = cli_gap_text(fw, v->rep, v->year, 0);
 
 	if (gap)
@@ -144,7 +147,11 @@ warnings(const struct rank_view *v)
 			    r->skipped[j] == CIDX_SKIP_ONE ?
 			    "a single value" : "every value equal");
 	for (size_t i = 0; i < r->n; i++)
-		if (r->rank[i] == 0)
+		if (r->rank[i] == 0 && im->missing == CIDX_IM_COMPLETE)
+			cli_warn("unit '%s' not ranked: no index value in %d "
+			    "(%s needs a value of every indicator)",
+			    v->ds->unit[i].code, v->year, im->label);
+		else if (r->rank[i] == 0)
 			cli_warn("unit '%s' not ranked: no index value in %d",
 			    v->ds->unit[i].code, v->year);
 	for (size_t i = 0; i < v->rep->n_screened; i++)

@@ -64,8 +64,11 @@ enum {
     "  --scale year|panel   normalise within the year or over all years\n" \
     "  --aggregate METHOD   arith | geom | harm, or per level: "            \
     "2=geom,3=arith\n"                                                     \
-    "  --method topsis      TOPSIS closeness instead of normalise + "      \
-    "aggregate\n"                                                          \
+    "  --method METHOD      composite | topsis | mpi[:neg|pos] | "          \
+    "ampi[:neg|pos] |\n"                                                   \
+    "                       gra[:RHO] | bod[:LO,HI] | wroclaw: an index "   \
+    "method\n"                                                             \
+    "                       instead of normalise + aggregate\n"           \
     "  --weights FILE       weights CSV (code/iCode, weight/Weight "        \
     "columns)\n"                                                           \
     "  --set CODE=W         override one weight (repeatable)\n"            \

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/out.h"
+#include "calc/imethod.h"
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -450,7 +451,14 @@ rank_print_table(const struct rank_view *v)
 	tiers(v);
 	movement(v);
 	if (r->n_ranked < r->n) {
-		fprintf(fp, "not ranked (no index value):");
+		const struct cidx_method *m = cidx_engine_method(v->e->eng);
+
+		if (cidx_imethod_info(m->imethod)->missing == CIDX_IM_COMPLETE)
+			fprintf(fp, "not ranked (no index value: %s needs a "
+			    "value of every indicator):",
+			    cidx_imethod_info(m->imethod)->label);
+		else
+			fprintf(fp, "not ranked (no index value):");
 		for (size_t i = 0; i < r->n; i++)
 			if (r->rank[i] == 0)
 				fprintf(fp, " %s", v->ds->unit[i].code);

@@ -129,6 +129,36 @@ report_summary(struct report *r)
 		    "indicators.", r->c.cyear);
 }
 
+/* MPI and AMPI: step 2 standardises, step 3 penalises the mean */
+static void
+imethod_mpi(struct report *r, const struct cidx_method *m, int step)
+{
+	int zh = ZH(r), ampi = m->imethod == CIDX_IM_AMPI;
+
+	if (step == 2 && ampi) {
+		paraf(r, CIDX_PARA_TEXT, zh ? "AMPI（Mazziotta 与 Pareto 2016）："
+		    "以全部年份的最小值与最大值为目标值，映射到 70–130：" : "AMPI "
+		    "(Mazziotta and Pareto 2016): goalposts at the minimum and "
+		    "maximum over every year, rescaled to 70-130:");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_AMPI_NORM));
+	} else if (step == 2) {
+		paraf(r, CIDX_PARA_TEXT, zh ? "MPI（De Muro、Mazziotta 与 Pareto "
+		    "2011）：按当年均值与总体标准差标准化：" : "MPI (De Muro, "
+		    "Mazziotta and Pareto 2011): standardised with the year's "
+		    "mean and population standard deviation:");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_MPI_NORM));
+	} else {
+		paraf(r, CIDX_PARA_TEXT, zh ? "按全局权重求均值，并以变异系数%s"
+		    "（缺失值跳过）：" : "The weighted mean by the global weights, "
+		    "%s the penalty of unbalance (missing values skipped):",
+		    m->im_p1 > 0 ? (zh ? "加上惩罚项" : "plus") : (zh ?
+		    "减去惩罚项" : "minus"));
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MPI));
+	}
+}
+
 /* an index method's step 2 (its own normalisation) or 3 (the scores of
  * the aggregates), with the formulas of cityidx(1), METHOD */
 static void
@@ -152,6 +182,37 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "values weighted by their global weights; closeness to the "
 		    "ideal:");
 		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
+		break;
+	case CIDX_IM_MPI:
+	case CIDX_IM_AMPI:
+		imethod_mpi(r, m, step);
+		break;
+	case CIDX_IM_GRA:
+		paraf(r, CIDX_PARA_TEXT, zh ? "灰色关联分析（邓聚龙）：参考序列为各指标的"
+		    "最优值，分辨系数 rho = %g；关联度按全局权重加权（缺失值跳过）：" :
+		    "Grey relational analysis (Deng): the reference is the best "
+		    "value of each indicator, distinguishing coefficient rho = "
+		    "%g; the grade weighted by the global weights (missing values "
+		    "skipped):", m->im_p1);
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_GRA));
+		break;
+	case CIDX_IM_BOD:
+		paraf(r, CIDX_PARA_TEXT, zh ? "“有利假设”（BoD，Cherchye 等 2007）："
+		    "每个单位以线性规划选取对自己最有利的权重（GLPK 求解）；只计所有指标"
+		    "都有值的单位：" : "Benefit of the doubt (Cherchye et al. "
+		    "2007): each unit's weights are chosen by a linear programme "
+		    "to show it in its best light (solved by GLPK); only the units "
+		    "with a value of every indicator:");
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_BOD));
+		break;
+	case CIDX_IM_WROCLAW:
+		paraf(r, CIDX_PARA_TEXT, zh ? "弗罗茨瓦夫分类法（Hellwig 1968）：标准化后"
+		    "与理想单位的加权欧氏距离；只计所有指标都有值的单位：" : "The "
+		    "Wroclaw taxonomic method (Hellwig 1968): the weighted "
+		    "distance of the z-scored unit from the ideal unit; only the "
+		    "units with a value of every indicator:");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_WROCLAW));
 		break;
 	default:
 		break;

@@ -76,7 +76,7 @@ test_method__ranges_are_checked_where_values_enter(void)
 		{ CIDX_MK_TREAT, "2,,5", "expected SKEW,KURT,WINMAX" },
 		/* found by fuzz-methodopt: --treat= read before its text */
 		{ CIDX_MK_TREAT, "", "'': expected SKEW,KURT,WINMAX" },
-		{ CIDX_MK_METHOD, "ahp", "expected composite or topsis" },
+		{ CIDX_MK_METHOD, "ahp", "expected composite, topsis, mpi" },
 		{ CIDX_MK_NORMALISE, "minmax:0,1e308", "parameters must be within" },
 		{ CIDX_MK_NORMALISE, "minmax:-1e308,1e308", "within" },
 		{ CIDX_MK_NORMALISE, "minmax:5,1", "the lower bound must be below" },
