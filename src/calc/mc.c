@@ -15,16 +15,24 @@
 #include "core/mem.h"
 
 const char *const cidx_mc_input_names[CIDX_MC_N_INPUTS] = {
-	"weights", "impute", "winmax", "normalise", "aggregate", "drop"
+	"weights", "impute", "winmax", "normalise", "aggregate", "drop",
+	"method"
 };
 
 static const char *const alt_word[CIDX_MC_N_INPUTS] = {
-	NULL, "imputation", "winmax", "normalisation", "aggregation", NULL
+	NULL, "imputation", "winmax", "normalisation", "aggregation", NULL,
+	"method"
 };
 
+/* the inputs given as lists of alternatives */
 static int
-check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
-    int top_level, struct cidx_err *err)
+is_list(int k)
+{
+	return k != CIDX_MC_WEIGHTS && k != CIDX_MC_DROP;
+}
+
+static int
+check_spec(const struct cidx_mc_spec *s, int top_level, struct cidx_err *err)
 {
 	int any = s->phi > 0 || s->drop_one;
 
@@ -34,11 +42,9 @@ check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 	if (!(s->phi >= 0 && s->phi <= 1))
 		return cidx_err_set(err, CIDX_EINVAL, "weight noise %g is not "
 		    "a number from 0 to 1", s->phi);
-	if (m->imethod != CIDX_IM_COMPOSITE)
-		return cidx_err_set(err, CIDX_EINVAL, "the uncertainty "
-		    "analysis varies normalisation and aggregation: it does "
-		    "not apply to %s", cidx_imethod_info(m->imethod)->label);
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k))
+			continue;
 		if (s->n_alt[k] && s->alt[k] == NULL)
 			return cidx_err_set(err, CIDX_EINVAL, "%s "
 			    "alternatives missing", alt_word[k]);
@@ -207,8 +213,8 @@ describe(char *buf, size_t len, const struct cidx_mc_result *r,
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
-		if (r->alt_text[k] == NULL || used >= len)
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k) || r->alt_text[k] == NULL || used >= len)
 			continue;
 		used += (size_t)snprintf(buf + used, len - used, "%s%s '%s'",
 		    used ? ", " : "", alt_word[k], r->alt_text[k][pick[k]]);
@@ -266,9 +272,11 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 	const struct cidx_method *m = cidx_engine_method(e);
 	struct cidx_norm_stats *st = xcalloc(fw->n_ind + 1, sizeof(*st));
 	long *map = xcalloc(p->n + 1, sizeof(long));
-	int geom = 0, harm = 0, ret = 0;
+	int geom = 0, harm = 0, ret = 0, need_st = m->panel;
 	char what[400];
 
+	for (size_t k = 0; p->meth && k < p->n_meth; k++)
+		need_st |= p->meth[k].imethod == CIDX_IM_AMPI;
 	for (size_t g = 0; g < p->n_aggalt; g++)
 		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++) {
 			geom |= p->how[g][lv] == CIDX_AGG_GEOM;
@@ -303,7 +311,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 		same = same_prep(&mp, m);
 		describe(what, sizeof(what), r, pick);
 		if ((ret = prepared(e, year, &mp, same, &dp, &own, err)) < 0 ||
-		    (m->panel && (ret = panel_stats(e, &mp, same, st,
+		    (need_st && (ret = panel_stats(e, &mp, same, st,
 		    err)) < 0)) {
 			if (what[0])
 				cidx_err_prefix(err, "%s", what);
@@ -311,6 +319,8 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 		}
 		for (size_t i = 0; i < p->n; i++)
 			map[i] = cidx_dataset_find(dp, ds->unit[i].code);
+		if (p->pds)
+			mc_index_keep(p, q, ds, dp, map, need_st ? st : NULL);
 		for (size_t k = 0; k < p->n_norm && ret == 0; k++) {
 			struct cidx_method mn = mp;
 			gsl_matrix *sc = NULL;
@@ -358,11 +368,12 @@ alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
 		[CIDX_MC_IMPUTE] = CIDX_MK_IMPUTE,
 		[CIDX_MC_NORMALISE] = CIDX_MK_NORMALISE,
 		[CIDX_MC_AGGREGATE] = CIDX_MK_AGGREGATE,
+		[CIDX_MC_METHOD] = CIDX_MK_METHOD,
 	};
 	char b[160];
 
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
-		if (s->n_alt[k] == 0)
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k) || s->n_alt[k] == 0)
 			continue;
 		r->alt_text[k] = xcalloc(s->n_alt[k], sizeof(char *));
 		for (size_t i = 0; i < s->n_alt[k]; i++) {
@@ -401,8 +412,9 @@ design(struct mc_plan *p, struct cidx_mc_result *r,
 			r->drop[r->n_drop++] = fw->ind[j];
 	r->n_choices[CIDX_MC_WEIGHTS] = r->n_noisy;
 	r->n_choices[CIDX_MC_DROP] = r->n_drop;
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++)
-		r->n_choices[k] = s->n_alt[k];
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++)
+		if (is_list(k))
+			r->n_choices[k] = s->n_alt[k];
 	for (int k = 0; k < CIDX_MC_N_INPUTS; k++) {
 		size_t len = k == CIDX_MC_WEIGHTS ? r->n_noisy : 1;
 
@@ -428,6 +440,64 @@ design(struct mc_plan *p, struct cidx_mc_result *r,
 	r->phi = s->phi;
 }
 
+/* the methods runs pick from: the alternatives of METHOD, else the
+ * engine's own; when none is an index method, runs use the composite's
+ * plan alone (p->meth NULL) */
+static void
+index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
+    const struct cidx_method *m, const struct cidx_framework *fw)
+{
+	int any = 0;
+
+	p->fw = fw;
+	p->panel = m->panel;
+	p->n_meth = s->n_alt[CIDX_MC_METHOD] ? s->n_alt[CIDX_MC_METHOD] : 1;
+	p->meth = s->n_alt[CIDX_MC_METHOD] ? s->alt[CIDX_MC_METHOD] : m;
+	for (size_t k = 0; k < p->n_meth; k++)
+		any |= p->meth[k].imethod != CIDX_IM_COMPOSITE;
+	if (!any) {
+		p->meth = NULL;
+		return;
+	}
+	p->norm_alt = s->n_alt[CIDX_MC_NORMALISE] ?
+	    s->alt[CIDX_MC_NORMALISE] : NULL;
+	p->pds = xcalloc(p->n_imp * p->n_win, sizeof(*p->pds));
+	p->pst = xcalloc(p->n_imp * p->n_win, sizeof(*p->pst));
+}
+
+/* every index method on every data combination, with the nominal
+ * weights, before the runs: an alternative the data refuse stops here
+ * with a message naming it */
+static int
+check_index(const struct mc_plan *p, const struct cidx_mc_result *r,
+    struct cidx_err *err)
+{
+	double *val = xcalloc(p->n + 1, sizeof(double));
+	double *msk = xcalloc(p->n + 1, sizeof(double));
+	size_t pick[CIDX_MC_N_INPUTS] = { 0 };
+	char what[400];
+	int ret = 0;
+
+	for (size_t q = 0; p->meth && q < p->n_imp * p->n_win; q++)
+		for (size_t g = 0; g < p->n_norm; g++)
+			for (size_t k = 0; k < p->n_meth && ret == 0; k++) {
+				if (p->meth[k].imethod == CIDX_IM_COMPOSITE)
+					continue;
+				ret = mc_index_score(p, q, g, k, p->w, val, msk,
+				    err);
+				pick[CIDX_MC_IMPUTE] = q / p->n_win;
+				pick[CIDX_MC_WINMAX] = q % p->n_win;
+				pick[CIDX_MC_NORMALISE] = g;
+				pick[CIDX_MC_METHOD] = k;
+				describe(what, sizeof(what), r, pick);
+				if (ret < 0 && what[0])
+					cidx_err_prefix(err, "%s", what);
+			}
+	free(val);
+	free(msk);
+	return ret;
+}
+
 int
 cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
     const struct cidx_mc_spec *s, struct cidx_err *err)
@@ -441,7 +511,7 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	int ret;
 
 	*out = NULL;
-	if ((ret = check_spec(s, m, fw->top_level, err)) < 0)
+	if ((ret = check_spec(s, fw->top_level, err)) < 0)
 		return ret;
 	r = xcalloc(1, sizeof(*r));
 	r->plan = p = xcalloc(1, sizeof(*p));
@@ -477,7 +547,9 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 			p->how[g][lv] = (unsigned char)cidx_method_agg_at(
 			    s->n_alt[CIDX_MC_AGGREGATE] ?
 			    &s->alt[CIDX_MC_AGGREGATE][g] : m, lv);
-	if ((ret = variants(p, e, year, s, ds, r, err)) < 0)
+	index_plan(p, s, m, fw);
+	if ((ret = variants(p, e, year, s, ds, r, err)) < 0 ||
+	    (ret = check_index(p, r, err)) < 0)
 		goto fail;
 	r->n_variants = p->n_var;
 	p->shift = r->shift = xcalloc(r->runs, sizeof(double));
@@ -493,6 +565,7 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	free(hist);
 	/* the data are not needed after the runs; the design is */
 	mc_free_variants(p);
+	mc_index_free(p);
 	p->shift = NULL;
 	p->ranks = NULL;
 	*out = r;

@@ -46,7 +46,8 @@ const struct cli_cmd cli_cmds[] = {
 	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
 	    "[--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
 	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
-	    "[--alt-aggregate SPEC]... [--drop-one] [--sobol] [--top N] "
+	    "[--alt-aggregate SPEC]... [--alt-method SPEC]... [--drop-one] "
+	    "[--sobol] [--top N] "
 	    "[--tiers SPEC] [--format table|csv|json] [-o FILE] "
 	    "[--save-draws FILE] [METHOD OPTIONS]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
