@@ -30,7 +30,8 @@ cidx_engine_new(struct cidx_engine **out, const struct cidx_framework *fw,
 				return cidx_err_set(err, CIDX_EINVAL,
 				    "weight assignment to a node outside the "
 				    "hierarchy");
-	if (o->wmethod == CIDX_WM_AHP && o->ahp == NULL)
+	if ((o->wmethod == CIDX_WM_AHP || o->wmethod == CIDX_WM_COMBINE) &&
+	    o->ahp == NULL)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "AHP weights need the judgements");
 	e = xcalloc(1, sizeof(*e));
@@ -408,8 +409,12 @@ cidx_engine_derive(struct cidx_engine *e, int year, struct cidx_err *err)
 	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
 		return ret;
 	/* no weights can be derived for a pillar without data */
+	if (e->o.wmethod == CIDX_WM_ENTROPY_PANEL && n < 2)
+		return cidx_err_set(err, CIDX_EINVAL, "panel entropy weights "
+		    "need at least two years with data (the workspace has %s)",
+		    n ? "one" : "none");
 	if (e->o.wmethod != CIDX_WM_FILE && e->o.wmethod != CIDX_WM_AHP &&
-	    !e->o.wpanel) {
+	    e->o.wmethod != CIDX_WM_ENTROPY_PANEL && !e->o.wpanel) {
 		size_t gaps;
 
 		if ((ret = cidx_engine_year_gaps(e, year, &gaps, err)) < 0)

@@ -85,6 +85,8 @@ static const char *const wmethods[] = {
 	[CIDX_WM_CRITIC] = "critic",
 	[CIDX_WM_PCA] = "pca",
 	[CIDX_WM_AHP] = "ahp",
+	[CIDX_WM_ENTROPY_PANEL] = "entropy-panel",
+	[CIDX_WM_COMBINE] = "combine",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -516,13 +518,37 @@ cidx_method_all_arith(const struct cidx_method *m, int top_level)
 	return m->imethod == CIDX_IM_COMPOSITE;
 }
 
+/* "combine:ALPHA:ahp:FILE" */
+static int
+wmethod_combine(const char *s, const char **ahp_path, double *alpha)
+{
+	const char *p = s + strlen("combine:"), *c = strchr(p, ':');
+	char num[64];
+	double a;
+
+	if (c == NULL || (size_t)(c - p) >= sizeof(num) ||
+	    strncmp(c, ":ahp:", 5) != 0 || c[5] == '\0')
+		return -1;
+	memcpy(num, p, (size_t)(c - p));
+	num[c - p] = '\0';
+	if (cidx_num_parse(num, &a, NULL) < 0 || !(a >= 0 && a <= 1))
+		return -1;
+	*ahp_path = c + 5;
+	if (alpha)
+		*alpha = a;
+	return 0;
+}
+
 int
 cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
-    const char **ahp_path, struct cidx_err *err)
+    const char **ahp_path, double *alpha, struct cidx_err *err)
 {
 	*ahp_path = NULL;
-	for (size_t i = CIDX_WM_EQUAL; i < CIDX_WM_AHP; i++)
-		if (strcmp(s, wmethods[i]) == 0) {
+	if (alpha)
+		*alpha = NAN;
+	for (size_t i = CIDX_WM_EQUAL; i < NELEM(wmethods); i++)
+		if (i != CIDX_WM_AHP && i != CIDX_WM_COMBINE &&
+		    strcmp(s, wmethods[i]) == 0) {
 			*out = (enum cidx_wmethod)i;
 			return 0;
 		}
@@ -531,8 +557,14 @@ cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
 		*ahp_path = s + 4;
 		return 0;
 	}
+	if (strncmp(s, "combine:", 8) == 0 &&
+	    wmethod_combine(s, ahp_path, alpha) == 0) {
+		*out = CIDX_WM_COMBINE;
+		return 0;
+	}
 	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected equal, entropy, "
-	    "critic, pca or ahp:FILE", s);
+	    "entropy-panel, critic, pca, ahp:FILE or combine:ALPHA:ahp:FILE "
+	    "(0 <= ALPHA <= 1)", s);
 }
 
 const char *

@@ -79,7 +79,7 @@ cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
 		return 1;
 	case OPT_WEIGHTS_METHOD:
 		if (cidx_wmethod_parse(arg, &o->wmethod, &o->ahp_path,
-		    &err) < 0)
+		    &o->alpha, &err) < 0)
 			return cli_usage_error(cmd, "weights method %s",
 			    err.msg);
 		o->weights_method = arg;
@@ -158,7 +158,8 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 		if (cidx_weights_parse_set(e->fw, o->set[i], &e->over,
 		    &err) < 0)
 			goto fail;
-	if (o->wmethod == CIDX_WM_AHP && cidx_ahp_read(&e->ahp, e->fw,
+	if ((o->wmethod == CIDX_WM_AHP || o->wmethod == CIDX_WM_COMBINE) &&
+	    cidx_ahp_read(&e->ahp, e->fw,
 	    o->ahp_path, &err) < 0)
 		goto fail;
 	eo.m = o->m;
@@ -168,6 +169,7 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 	eo.ahp = e->ahp;
 	eo.wlevel = o->weights_level;
 	eo.wpanel = o->weights_panel;
+	eo.walpha = o->alpha;
 	src.ctx = e->st;
 	if (cidx_engine_new(&e->eng, e->fw, &src, &eo, &err) < 0)
 		goto fail;
@@ -349,7 +351,8 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 	if (o->weights_method)
 		sbuf_addf(sb, ", %s weights derived on %d%s",
 		    o->weights_method, cidx_engine_weights_year(e->eng),
-		    o->weights_panel ? " (panel)" : "");
+		    o->weights_panel || o->wmethod == CIDX_WM_ENTROPY_PANEL ?
+		    " (panel)" : "");
 	else
 		sbuf_adds(sb, ", framework weights");
 	if (o->weights_file)

@@ -72,8 +72,10 @@ enum {
     "  --weights FILE       weights CSV (code/iCode, weight/Weight "        \
     "columns)\n"                                                           \
     "  --set CODE=W         override one weight (repeatable)\n"            \
-    "  --weights-method M   derive weights: equal | entropy | critic | "    \
-    "pca | ahp:FILE\n"                                                     \
+    "  --weights-method M   derive weights: equal | entropy | "             \
+    "entropy-panel |\n"                                                    \
+    "                       critic | pca | ahp:FILE | "                    \
+    "combine:ALPHA:ahp:FILE\n"                                             \
     "  --method-file FILE   rerun the method recorded in a JSON output\n"
 
 struct cli_method_opts {
@@ -83,7 +85,8 @@ struct cli_method_opts {
 	size_t nset;
 	const char *weights_method; /* as given; NULL: framework weights */
 	enum cidx_wmethod wmethod;
-	const char *ahp_path;       /* ahp:FILE */
+	const char *ahp_path;       /* ahp:FILE, combine:ALPHA:ahp:FILE */
+	double alpha;               /* combine's ALPHA */
 	const char *method_file;
 	int weights_level;          /* derive only this level (0: all) */
 	int weights_panel;          /* derive over all years pooled */

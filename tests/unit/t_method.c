@@ -237,18 +237,36 @@ test_method__weights_methods(void)
 	struct cidx_err err = CIDX_ERR_INIT;
 	enum cidx_wmethod wm;
 	const char *path;
+	double a;
 
-	CHECK_INT(cidx_wmethod_parse("critic", &wm, &path, &err), 0);
+	CHECK_INT(cidx_wmethod_parse("critic", &wm, &path, NULL, &err), 0);
 	CHECK_INT(wm, CIDX_WM_CRITIC);
 	CHECK(path == NULL);
-	CHECK_INT(cidx_wmethod_parse("ahp:j.csv", &wm, &path, &err), 0);
+	CHECK_INT(cidx_wmethod_parse("ahp:j.csv", &wm, &path, &a, &err), 0);
 	CHECK_INT(wm, CIDX_WM_AHP);
 	CHECK_STR(path, "j.csv");
+	CHECK(isnan(a));
 	CHECK_STR(cidx_wmethod_name(wm), "ahp");
-	CHECK_INT(cidx_wmethod_parse("ahp:", &wm, &path, &err), CIDX_EINVAL);
-	CHECK_INT(cidx_wmethod_parse("file", &wm, &path, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "'file': expected equal, entropy, critic, pca or "
-	    "ahp:FILE");
+	CHECK_INT(cidx_wmethod_parse("entropy-panel", &wm, &path, &a, &err), 0);
+	CHECK_INT(wm, CIDX_WM_ENTROPY_PANEL);
+	CHECK_INT(cidx_wmethod_parse("combine:0.4:ahp:d/j:2.csv", &wm, &path,
+	    &a, &err), 0);
+	CHECK_INT(wm, CIDX_WM_COMBINE);
+	CHECK_STR(path, "d/j:2.csv");
+	CHECK_DBL(a, 0.4, 0);
+	CHECK_STR(cidx_wmethod_name(wm), "combine");
+	CHECK_INT(cidx_wmethod_parse("ahp:", &wm, &path, NULL, &err),
+	    CIDX_EINVAL);
+	CHECK_INT(cidx_wmethod_parse("file", &wm, &path, NULL, &err),
+	    CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'file': expected equal, entropy, entropy-panel, "
+	    "critic, pca, ahp:FILE or combine:ALPHA:ahp:FILE");
+	CHECK_INT(cidx_wmethod_parse("combine:1.5:ahp:j.csv", &wm, &path, &a,
+	    &err), CIDX_EINVAL);
+	CHECK_INT(cidx_wmethod_parse("combine:0.5:j.csv", &wm, &path, &a,
+	    &err), CIDX_EINVAL);
+	CHECK_INT(cidx_wmethod_parse("combine:0.5:ahp:", &wm, &path, &a,
+	    &err), CIDX_EINVAL);
 }
 
 void
