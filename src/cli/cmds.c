@@ -16,6 +16,10 @@ const struct cli_cmd cli_cmds[] = {
 	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
 	    "[--width W] [--height H] [--dpi D] [--font FAMILY] "
 	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
+	{ "coupling", cmd_coupling, "Coupling coordination degree (耦合协调度) "
+	    "of the pillars of each unit",
+	    "coupling [--year YEAR] [--of LIST] [--format table|csv|json] "
+	    "[METHOD OPTIONS]" },
 	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
 	    "change",
 	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
