@@ -359,11 +359,18 @@ panel_stats(struct cidx_engine *e, const struct cidx_norm_stats **out,
 		for (size_t t = 0; t < e->n_years && ret == 0; t++) {
 			const struct cidx_dataset *ds;
 
+			if (e->o.m.panel_from && (e->years[t] <
+			    e->o.m.panel_from || e->years[t] > e->o.m.panel_to))
+				continue;
 			ret = cidx_engine_prepared(e, e->years[t], &ds, NULL,
 			    err);
 			if (ret == 0 && ds->x)
 				xs[nx++] = ds->x;
 		}
+		if (ret == 0 && nx == 0 && e->o.m.panel_from)
+			ret = cidx_err_set(err, CIDX_ENOTFOUND, "--scale "
+			    "panel:%d,%d: no year of the window has data",
+			    e->o.m.panel_from, e->o.m.panel_to);
 		if (ret == 0) {
 			e->pstats = xcalloc(e->fw->n_ind,
 			    sizeof(*e->pstats));

@@ -158,6 +158,9 @@ panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
 	for (size_t t = 0; t < ny && ret == 0; t++) {
 		const struct cidx_dataset *ds;
 
+		if (mp->panel_from && (years[t] < mp->panel_from ||
+		    years[t] > mp->panel_to))
+			continue;
 		ret = prepared(e, years[t], mp, same, &ds, &own[t], err);
 		if (ret == 0 && ds->x)
 			xs[nx++] = ds->x;

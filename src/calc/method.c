@@ -45,8 +45,8 @@ const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
 		"or goalposts[:LO,HI]",
 		"how indicators are put on one scale" },
 	[CIDX_MK_SCALE] = { "scale", "scale", NULL, "year|panel", 0,
-		"year or panel",
-		"normalise within the year or over all years" },
+		"year, panel or panel:FROM,TO (years)",
+		"normalise within the year, over all years or over a window" },
 	[CIDX_MK_AGGREGATE] = { "aggregate", "aggregate", NULL, "METHOD", 0,
 		"arith, geom, harm, or per level such as 2=geom,3=arith",
 		"how children are combined into their parent" },
@@ -78,16 +78,6 @@ static const char *const imputes[] = {
 	[CIDX_IMPUTE_CARRY_FORWARD] = "carry-forward",
 };
 
-static const char *const wmethods[] = {
-	[CIDX_WM_FILE] = "file",
-	[CIDX_WM_EQUAL] = "equal",
-	[CIDX_WM_ENTROPY] = "entropy",
-	[CIDX_WM_CRITIC] = "critic",
-	[CIDX_WM_PCA] = "pca",
-	[CIDX_WM_AHP] = "ahp",
-	[CIDX_WM_ENTROPY_PANEL] = "entropy-panel",
-	[CIDX_WM_COMBINE] = "combine",
-};
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -313,6 +303,29 @@ set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 	return 0;
 }
 
+/* year, panel or panel:FROM,TO */
+static int
+set_scale(struct cidx_method *m, const char *s, struct cidx_err *err)
+{
+	double a, b;
+
+	if (strcmp(s, "year") == 0 || strcmp(s, "panel") == 0) {
+		m->panel = s[0] == 'p';
+		m->panel_from = m->panel_to = 0;
+		return 0;
+	}
+	if (strncmp(s, "panel:", 6) != 0 || two_numbers(s + 6, &a, &b) < 0 ||
+	    a != floor(a) || b != floor(b) || !(a >= 1 && a <= b &&
+	    b <= 9999))
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s, "
+		    "with whole years FROM <= TO", s,
+		    cidx_method_items[CIDX_MK_SCALE].values);
+	m->panel = 1;
+	m->panel_from = (int)a;
+	m->panel_to = (int)b;
+	return 0;
+}
+
 /* "a|b" choices: index of s among the two words, else -1 */
 static int
 choice(const char *s, const char *a, const char *b)
@@ -348,10 +361,7 @@ cidx_method_set(struct cidx_method *m, enum cidx_mkey key, const char *text,
 	case CIDX_MK_NORMALISE:
 		return set_norm(m, text, err);
 	case CIDX_MK_SCALE:
-		if ((c = choice(text, "year", "panel")) < 0)
-			break;
-		m->panel = c;
-		return 0;
+		return set_scale(m, text, err);
 	case CIDX_MK_AGGREGATE:
 		return set_agg(m, text, err);
 	case CIDX_MK_N:
@@ -397,6 +407,8 @@ cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
 		break;
 	case CIDX_MK_SCALE:
 		m->panel = d.panel;
+		m->panel_from = d.panel_from;
+		m->panel_to = d.panel_to;
 		break;
 	case CIDX_MK_AGGREGATE:
 		m->agg = d.agg;
@@ -486,6 +498,8 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 		break;
 	case CIDX_MK_SCALE:
 		sbuf_adds(&sb, m->panel ? "panel" : "year");
+		if (m->panel && m->panel_from)
+			sbuf_addf(&sb, ":%d,%d", m->panel_from, m->panel_to);
 		break;
 	case CIDX_MK_AGGREGATE:
 		sbuf_adds(&sb, aggs[m->agg]);
@@ -516,61 +530,6 @@ cidx_method_all_arith(const struct cidx_method *m, int top_level)
 		if (cidx_method_agg_at(m, lv) != CIDX_AGG_ARITH)
 			return 0;
 	return m->imethod == CIDX_IM_COMPOSITE;
-}
-
-/* "combine:ALPHA:ahp:FILE" */
-static int
-wmethod_combine(const char *s, const char **ahp_path, double *alpha)
-{
-	const char *p = s + strlen("combine:"), *c = strchr(p, ':');
-	char num[64];
-	double a;
-
-	if (c == NULL || (size_t)(c - p) >= sizeof(num) ||
-	    strncmp(c, ":ahp:", 5) != 0 || c[5] == '\0')
-		return -1;
-	memcpy(num, p, (size_t)(c - p));
-	num[c - p] = '\0';
-	if (cidx_num_parse(num, &a, NULL) < 0 || !(a >= 0 && a <= 1))
-		return -1;
-	*ahp_path = c + 5;
-	if (alpha)
-		*alpha = a;
-	return 0;
-}
-
-int
-cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
-    const char **ahp_path, double *alpha, struct cidx_err *err)
-{
-	*ahp_path = NULL;
-	if (alpha)
-		*alpha = NAN;
-	for (size_t i = CIDX_WM_EQUAL; i < NELEM(wmethods); i++)
-		if (i != CIDX_WM_AHP && i != CIDX_WM_COMBINE &&
-		    strcmp(s, wmethods[i]) == 0) {
-			*out = (enum cidx_wmethod)i;
-			return 0;
-		}
-	if (strncmp(s, "ahp:", 4) == 0 && s[4] != '\0') {
-		*out = CIDX_WM_AHP;
-		*ahp_path = s + 4;
-		return 0;
-	}
-	if (strncmp(s, "combine:", 8) == 0 &&
-	    wmethod_combine(s, ahp_path, alpha) == 0) {
-		*out = CIDX_WM_COMBINE;
-		return 0;
-	}
-	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected equal, entropy, "
-	    "entropy-panel, critic, pca, ahp:FILE or combine:ALPHA:ahp:FILE "
-	    "(0 <= ALPHA <= 1)", s);
-}
-
-const char *
-cidx_wmethod_name(enum cidx_wmethod wm)
-{
-	return wmethods[wm];
 }
 
 void

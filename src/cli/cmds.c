@@ -35,6 +35,7 @@ const struct cli_cmd cli_cmds[] = {
 	    "and movement",
 	    "rank [--year YEAR] [--compare YEAR|none] [--top N] "
 	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
+	    "[--relative REF] [--growth BASE] "
 	    "[--format table|csv|json|xlsx] [-o FILE] [--bom] "
 	    "[METHOD OPTIONS]" },
 	{ "remove", cmd_remove, "Remove the values of an import, a unit or a "

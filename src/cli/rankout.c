@@ -134,6 +134,18 @@ header(const struct rank_view *v)
 		fprintf(fp, ", movement against %d", v->cyear);
 	fprintf(fp, "\nmethod: %s; tiers %s over the top %zu\n", sb.buf,
 	    v->ts->text, v->top ? v->top : v->r->n_ranked);
+	if (v->relative) {
+		char ref[160], b[48];
+
+		cidx_refspec_text(v->ref, ref, sizeof(ref));
+		fmt2(b, sizeof(b), v->ref_index);
+		fprintf(fp, "relative = 100 x score / %s (index %s)", ref, b);
+		if (v->growth)
+			fprintf(fp, "; growth = 100 x (score - score in %d) / "
+			    "the reference in %d", v->growth_base,
+			    v->ref->year ? v->ref->year : v->growth_base);
+		fprintf(fp, "\n");
+	}
 	gap = cli_gap_text(v->e->fw, v->rep, v->year, 0);
 	if (gap)
 		fprintf(fp, "note: %s\n", gap);
@@ -178,7 +190,7 @@ table(const struct rank_view *v)
 	char (*buf)[48];
 
 	ncols = 3 + v->nkeys + 2 + (size_t)cov + nagg + (moves ? 2 : 0) +
-	    (size_t)basis;
+	    (size_t)basis + (v->relative != NULL) + (v->growth != NULL);
 	out_table_init(&t, ncols);
 	cells = xcalloc(ncols, sizeof(char *));
 	buf = xcalloc(ncols, sizeof(*buf));
@@ -191,6 +203,14 @@ table(const struct rank_view *v)
 		cells[c++] = v->keys[k];
 	out_table_set_right(&t, c, 1);
 	cells[c++] = "score";
+	if (v->relative) {
+		out_table_set_right(&t, c, 1);
+		cells[c++] = "relative";
+	}
+	if (v->growth) {
+		out_table_set_right(&t, c, 1);
+		cells[c++] = "growth";
+	}
 	out_table_set_right(&t, c, 1);
 	cells[c++] = "tier";
 	if (cov) {
@@ -229,6 +249,18 @@ table(const struct rank_view *v)
 		fmt2(buf[c], sizeof(buf[c]), gsl_matrix_get(r->s, i, fw->root));
 		cells[c] = buf[c];
 		c++;
+		if (v->relative) {
+			fmt2(buf[c], sizeof(buf[c]), v->relative[i]);
+			cells[c] = buf[c];
+			c++;
+		}
+		if (v->growth) {
+			buf[c][0] = '\0';
+			if (!isnan(v->growth[i]))
+				fmt2(buf[c], sizeof(buf[c]), v->growth[i]);
+			cells[c] = buf[c];
+			c++;
+		}
 		buf[c][0] = '\0';
 		if (r->tier[i])
 			snprintf(buf[c], sizeof(buf[c]), "%d", r->tier[i]);
@@ -282,13 +314,22 @@ tiers(const struct rank_view *v)
 		int first = 1;
 
 		if (cnt == 0) {
-			fprintf(fp, "tier %d: none\n", k);
+			fprintf(fp, "tier %d%s%s%s: none\n", k,
+			    v->ts->kind == CIDX_TIER_EIS ? " (" : "",
+			    v->ts->kind == CIDX_TIER_EIS ?
+			    cidx_tier_eis_name(k, 0) : "",
+			    v->ts->kind == CIDX_TIER_EIS ? ")" : "");
 			continue;
 		}
 		fmt2(a, sizeof(a), lo);
 		fmt2(b, sizeof(b), hi);
-		fprintf(fp, "tier %d: %zu unit%s, scores %s to %s:", k, cnt,
-		    cnt == 1 ? "" : "s", a, b);
+		if (v->ts->kind == CIDX_TIER_EIS)
+			fprintf(fp, "tier %d (%s): %zu unit%s, scores %s to %s:",
+			    k, cidx_tier_eis_name(k, 0), cnt, cnt == 1 ? "" :
+			    "s", a, b);
+		else
+			fprintf(fp, "tier %d: %zu unit%s, scores %s to %s:", k,
+			    cnt, cnt == 1 ? "" : "s", a, b);
 		for (size_t p = 0; p < r->n_ranked; p++)
 			if (r->tier[r->order[p]] == k) {
 				fprintf(fp, "%s %s", first ? "" : ";",

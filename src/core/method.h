@@ -96,6 +96,8 @@ struct cidx_method {
 				      pillar with data (default 1) */
 	int treat;
 	struct cidx_treat_params treat_p;
+	int panel_from, panel_to;  /* --scale panel:FROM,TO: only the years
+				      of this window (0, 0: every year) */
 };
 
 #define CIDX_SCREEN_DEFAULT (2.0 / 3.0)
@@ -103,6 +105,6 @@ struct cidx_method {
 #define CIDX_METHOD_INIT { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, \
 	{ 0 }, 0, CIDX_IM_COMPOSITE, 0.0, 0.0, 0, CIDX_IMPUTE_NONE, "", \
 	CIDX_SCREEN_DEFAULT, 1, 0, \
-	CIDX_TREAT_PARAMS_INIT }
+	CIDX_TREAT_PARAMS_INIT, 0, 0 }
 
 #endif

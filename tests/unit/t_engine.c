@@ -34,7 +34,7 @@ static const char *const codes[5] = { "U1", "U2", "U3", "U4", "U5" };
 /* the default options without screening */
 #define NOSCREEN { { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, { 0 }, \
 	0, CIDX_IM_COMPOSITE, 0.0, 0.0, 0, CIDX_IMPUTE_NONE, "", 0.0, 1, 0, \
-	CIDX_TREAT_PARAMS_INIT }, \
+	CIDX_TREAT_PARAMS_INIT, 0, 0 }, \
 	NULL, CIDX_WM_FILE, NULL, 0, 0, NULL, 0.0 }
 
 /*
