@@ -206,6 +206,15 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_BOD));
 		break;
 	case CIDX_IM_WROCLAW:
+		if (step == 2) {
+			paraf(r, CIDX_PARA_TEXT, zh ? "每项指标乘以方向后按均值与总体"
+			    "标准差标准化（z 值，只计所有指标都有值的单位）。" :
+			    "Each indicator, multiplied by its direction, is "
+			    "z-scored with its mean and population standard "
+			    "deviation over the units with a value of every "
+			    "indicator.");
+			break;
+		}
 		paraf(r, CIDX_PARA_TEXT, zh ? "弗罗茨瓦夫分类法（Hellwig 1968）：标准化后"
 		    "与理想单位的加权欧氏距离；只计所有指标都有值的单位：" : "The "
 		    "Wroclaw taxonomic method (Hellwig 1968): the weighted "

@@ -40,3 +40,15 @@ check uk.db "$UK" 2017 gra --scale panel
 check uk.db "$UK" 2017 bod --scale panel
 check cn.db "$CN" 2012 bod:0.02,0.6 --normalize minmax:1,100
 check a.db "$AS" 2018 bod:0.01,0.5 --normalize minmax:1,100
+# each method replayed from a method file on the UK and China data
+for m in mpi ampi:pos gra:0.3 bod wroclaw; do
+	for ws in uk.db cn.db; do
+		T="--tiers quantile:3 --top 0"
+		"$CITYIDX" --db $ws rank --method $m $T --format json > m.json 2>/dev/null
+		"$CITYIDX" --db $ws rank --method $m $T --format csv > a.csv 2>/dev/null
+		"$CITYIDX" --db $ws rank --method-file m.json $T --format csv > b.csv 2>/dev/null
+		[ "$(wc -l < a.csv)" -gt 10 ] && cmp -s a.csv b.csv &&
+		    echo "$ws $m: the method file ranks the same" ||
+		    echo "$ws $m: method file differs or no ranking"
+	done
+done

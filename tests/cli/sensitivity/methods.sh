@@ -12,7 +12,8 @@ for m in topsis mpi ampi:pos gra:0.3 bod bod:0.1,0.9 wroclaw; do
 	"$CITYIDX" --db w.db sensitivity $P --alt-method $m --draws 5 \
 	    --format csv | csvcols code,median_rank | sed 1s/median_rank/rank/ |
 	    sort > s.txt
-	if cmp -s r.txt s.txt; then echo "$m: median ranks = rank --method $m"
+	if [ "$(wc -l < r.txt)" -gt 5 ] && cmp -s r.txt s.txt; then
+		echo "$m: median ranks = rank --method $m"
 	else echo "$m: differ"; diff r.txt s.txt; fi
 done
 echo "== composite, mpi, gra and bod with weight noise"
