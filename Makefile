@@ -132,7 +132,7 @@ check-asan:
 	    -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" check-unit check-cli
 
-# kill, concurrency and disk-full tests (about 30 s)
+# kill, concurrency, disk-full and size-limit tests (a minute or two)
 check-robust: $(BIN)
 	sh tests/robust.sh $(BIN)
 

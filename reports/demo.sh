@@ -1,11 +1,16 @@
 #!/bin/sh
-# demo.sh BINARY - build the two demo workspaces from data/ and rank them.
+# demo.sh BINARY [OUTDIR] - build the two demo workspaces from data/ and
+# rank them, into OUTDIR (default: reports/).
 #   reports/uk.db  UK NUTS2 regions, 2006-2020, four-pillar framework
 #   reports/cn.db  Chinese prefecture-level cities, 2004-2012 and 2015
+# and their figures: the UK map and report of 2017, the Chinese tier
+# chart and map of 2012.
 set -eu
 bin=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/reports
+out=${2:-$root/reports}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 cd "$root"
 rm -f "$out/uk.db" "$out/uk.db-wal" "$out/uk.db-shm" \
     "$out/cn.db" "$out/cn.db-wal" "$out/cn.db-shm"
@@ -13,11 +18,14 @@ rm -f "$out/uk.db" "$out/uk.db-wal" "$out/uk.db-shm" \
 echo "== UK: workspace reports/uk.db"
 "$bin" --db "$out/uk.db" init --framework indicators/uk-innovation.csv
 "$bin" --db "$out/uk.db" import data/uk/regions.csv data/uk/uk-nuts2.csv
+# the NUTS2 outlines (ONS, OGL v3) and their credit line, for the map
+"$bin" --db "$out/uk.db" import data/uk/boundaries.csv data/uk/layers.csv >/dev/null
 echo
 "$bin" --db "$out/uk.db" rank --year 2017
+"$bin" --db "$out/uk.db" chart map --year 2017 --lang en -o "$out/uk-2017-map.png"
 "$bin" --db "$out/uk.db" report --year 2017 --lang en -o "$out/uk-2017.pdf" 2>/dev/null
 echo
-echo "the 2017 report: reports/uk-2017.pdf"
+echo "the 2017 map and report: reports/uk-2017-map.png, reports/uk-2017.pdf"
 
 echo
 echo "== China: workspace reports/cn.db"
@@ -35,7 +43,10 @@ echo
 echo "-- 2012, the latest year with all four pillars, against 2011"
 "$bin" --db "$out/cn.db" rank --year 2012 --limit 20
 "$bin" --db "$out/cn.db" chart tiers --year 2012 -o "$out/cn-2012-tiers.png"
-"$bin" --db "$out/cn.db" import data/cn/boundaries.csv >/dev/null
+# every prefecture-level unit of the census (those without data too), and
+# the base layers of the national map: provinces, Taiwan, the South China
+# Sea islands and the nine-dash line in an inset
+"$bin" --db "$out/cn.db" import data/cn/boundaries.csv data/cn/layers.csv >/dev/null
 "$bin" --db "$out/cn.db" chart map --year 2012 -o "$out/cn-2012-map.png"
 echo
 echo "the 2012 tier chart and map: reports/cn-2012-tiers.png, reports/cn-2012-map.png"

@@ -111,8 +111,8 @@ main(int argc, char **argv)
 			printf("cityidx %s\n", CITYIDX_VERSION);
 			return finish(CLI_OK);
 		default:
-			fprintf(stderr, "cityidx: unknown option '%s' (see "
-			    "'cityidx --help')\n", argv[optind - 1]);
+			cli_error("unknown option '%s' (see "
+			    "'cityidx --help')", argv[optind - 1]);
 			return CLI_USAGE;
 		}
 	}
@@ -122,8 +122,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[optind], "help") == 0) {
 		if (optind + 1 < argc && cli_find(argv[optind + 1]) == NULL) {
-			fprintf(stderr, "cityidx: unknown command '%s' (see "
-			    "'cityidx --help')\n", argv[optind + 1]);
+			cli_error("unknown command '%s' (see "
+			    "'cityidx --help')", argv[optind + 1]);
 			return CLI_USAGE;
 		}
 		if (optind + 1 < argc && (cmd = cli_find(argv[optind + 1]))) {
@@ -138,8 +138,8 @@ main(int argc, char **argv)
 	}
 	cmd = cli_find(argv[optind]);
 	if (cmd == NULL) {
-		fprintf(stderr, "cityidx: unknown command '%s' (see 'cityidx "
-		    "--help')\n", argv[optind]);
+		cli_error("unknown command '%s' (see 'cityidx "
+		    "--help')", argv[optind]);
 		return CLI_USAGE;
 	}
 	{

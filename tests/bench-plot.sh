@@ -5,7 +5,8 @@
 # median of 5 runs, with the machine's core count.
 #   tier chart of 300 units (--top 0), PDF and PNG: a synthetic index of
 #     300 units with Chinese names, generated here with a fixed-seed LCG
-#   the China map of 2012: the bundled data/cn, with the city boundaries
+#   the China map of 2012: the bundled data/cn, with the boundaries of all
+#     369 units and the base layers (provinces, islands, inset)
 #   the report over the ~250-290 Chinese cities of 2012 and 2015 (every
 #     unit in the ranking table, the figures, the map, audit and method)
 set -eu
@@ -65,7 +66,7 @@ LC_ALL=C awk 'BEGIN {
 
 "$bin" --db cn.db init --framework "$root/indicators/cn-cities.csv" > /dev/null
 "$bin" --db cn.db import "$root/data/cn/cities.csv" "$root/data/cn/cn-cities.csv" \
-    "$root/data/cn/boundaries.csv" > /dev/null
+    "$root/data/cn/boundaries.csv" "$root/data/cn/layers.csv" > /dev/null
 
 echo
 run "tier chart, 300 units, PDF" 1 "$bin" --db s.db chart tiers --top 0 -o t.pdf

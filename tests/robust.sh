@@ -1,9 +1,11 @@
 #!/bin/sh
 # robust.sh BINARY - what happens to a workspace when things go wrong
 # (issue "Hardening"): an import killed at random moments, two imports at
-# once, ranking while another process imports, and a full disk.  Bounded:
-# about 30 seconds.  Run by 'make check-robust'; ends with
-# "N passed, N failed".
+# once, ranking while another process imports, a full disk, every output
+# killed or on a full file system, an init killed at random moments, a
+# read-only mount and a ranking too tall for a workbook.  Bounded: a
+# minute or two.  Run by 'make check-robust'; ends with "N passed, N
+# failed".
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-robust.XXXXXX")
@@ -249,6 +251,7 @@ kill_output "report" r.pdf report --year 2017 --lang en -o r.pdf
 kill_output "chart" t.png chart tiers --year 2017 --lang en --dpi 600 -o t.png
 kill_output "save-draws" d.csv sensitivity --year 2017 --weights-noise 0.2 --draws 3000 --save-draws d.csv -o /dev/null
 kill_output "rank -o" r.json rank --year 2017 --format json -o r.json
+kill_output "rank xlsx" r.xlsx rank --year 2017 --format xlsx -o r.xlsx
 
 # 6. every kind of output on a full file system (a 64 KiB tmpfs, root
 # only): status 1, the earlier file as it was, nothing else left
@@ -257,7 +260,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k cityidx-full full 2> /dev/nu
 	printf 'the earlier file\n' > old.out
 	fbad=0
 	for spec in "r.csv:rank --year 2017 --format csv" "r.json:rank --year 2017 --format json" \
-	    "r.txt:rank --year 2017" \
+	    "r.txt:rank --year 2017" "r.xlsx:rank --year 2017 --format xlsx" \
 	    "w.csv:weights --year 2017 --method entropy" \
 	    "s.csv:sensitivity --year 2017 --weights-noise 0.2 --draws 50 --format csv" \
 	    "d.csv:sensitivity --year 2017 --weights-noise 0.2 --draws 50 --save-draws" \
@@ -289,5 +292,87 @@ else
 	echo "skip outputs on a full file system: cannot mount a tmpfs (not root?)"
 fi
 
+# 7. an init killed at random moments leaves the whole workspace or
+# nothing: no temporary file, no -wal or -shm (the new workspace is
+# written to an anonymous file that takes its name when complete)
+bad=0
+nwhole=0
+nnone=0
+i=0
+while [ $i -lt 30 ]; do
+	rm -rf ki
+	mkdir ki
+	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+	ms=$(( seed % 80 ))
+	"$bin" --db ki/ws.db init --framework fw.csv > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
+	kill -9 "$pid" 2> /dev/null
+	wait "$pid" 2> /dev/null
+	left=$(ls -A ki | tr '\n' ' ')
+	if [ -z "$left" ]; then
+		nnone=$((nnone + 1))
+	elif [ "$left" = "ws.db " ] && integrity ki/ws.db &&
+	    "$bin" --db ki/ws.db years > /dev/null 2>&1 &&
+	    [ "$(ls -A ki | tr '\n' ' ')" = "ws.db " ]; then
+		nwhole=$((nwhole + 1))
+	else
+		bad=$((bad + 1))
+		echo "  after a kill at ${ms} ms: $left"
+	fi
+	i=$((i + 1))
+done
+if [ $bad = 0 ]; then
+	ok "an init killed 30 times: a whole workspace ($nwhole) or nothing ($nnone)"
+else
+	fail "killed inits ($bad)"
+fi
+
+# 8. a workspace on a read-only mount is read, and not written (a bind
+# mount made read-only in a mount namespace of our own: skipped, and said
+# so, where none can be made)
+mkdir rom romsrc
+cp full.db romsrc/ro.db
+"$bin" --db romsrc/ro.db years > want-years.txt
+if [ "$(id -u)" = 0 ]; then
+	ns="unshare --mount"
+else
+	ns="unshare --user --map-root-user --mount"
+fi
+$ns sh -c 'mount --bind romsrc rom && mount -o remount,bind,ro rom || exit 77
+	"$1" --db rom/ro.db years > years.txt 2> err1.txt; echo $? > st1.txt
+	"$1" --db rom/ro.db rank --compare none --format csv > /dev/null 2>> err1.txt; echo $? >> st1.txt
+	"$1" --db rom/ro.db import c2.csv > /dev/null 2> err2.txt; echo $? > st2.txt
+	ls -A rom > left.txt' sh "$bin" 2> /dev/null
+st=$?
+if [ $st = 0 ] && [ "$(cat st1.txt)" = "0
+0" ] && [ "$(cat st2.txt)" = 1 ] &&
+    grep -q "is read-only (Read-only file system)" err2.txt &&
+    [ "$(cat left.txt)" = ro.db ] && cmp -s years.txt want-years.txt; then
+	ok "a read-only mount: read, '$(cat err2.txt)'"
+elif [ $st != 0 ] && [ ! -f st1.txt ]; then
+	echo "skip a read-only mount: no mount namespace here ($ns: status $st)"
+else
+	fail "a read-only mount: status $(cat st1.txt st2.txt | tr '\n' ' '), $(cat err1.txt err2.txt), left: $(cat left.txt)"
+fi
+
+# 9. a ranking taller than an Excel sheet (1,048,576 ranked units and the
+# header row): the workbook is refused before a file is opened, naming
+# the limit; the previous file stays (about 25 s: the import)
+printf 'code,parent\nIDX,\nI1,IDX\n' > fw1.csv
+LC_ALL=C awk 'BEGIN { print "code,year,I1"
+	for (i = 0; i < 1048576; i++) printf "T%07d,2017,%d\n", i, i }' > tall.csv
+"$bin" --db tall.db init --framework fw1.csv > /dev/null &&
+    "$bin" --db tall.db import tall.csv > /dev/null
+echo "the previous workbook" > tall.xlsx
+"$bin" --db tall.db rank --format xlsx -o tall.xlsx > out.txt 2> err.txt
+st=$?
+if [ $st = 1 ] && grep -q "would have 1048577 rows; an Excel sheet holds at most 1048576" err.txt &&
+    [ "$(cat tall.xlsx)" = "the previous workbook" ]; then
+	ok "xlsx of 1048576 ranked units: status 1, '$(cat err.txt)', the old file kept"
+else
+	fail "xlsx of 1048576 ranked units: status $st, $(cat err.txt)"
+fi
+rm -f tall.db tall.csv
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -42,7 +42,7 @@ vg "weights entropy" --db uk.db weights --year 2017 --method entropy
 vg "audit" --db uk.db audit --year 2017
 vg "sensitivity" --db uk.db sensitivity --year 2017 --draws 200 --weights-noise 0.25 --threads 2
 vg "init cn" --db cn.db init --framework "$root/indicators/cn-cities.csv"
-vg "import cn" --db cn.db import "$root/data/cn/cities.csv" "$root/data/cn/cn-cities.csv" "$root/data/cn/boundaries.csv"
+vg "import cn" --db cn.db import "$root/data/cn/cities.csv" "$root/data/cn/cn-cities.csv" "$root/data/cn/boundaries.csv" "$root/data/cn/layers.csv"
 vg "rank cn 2015" --db cn.db rank --year 2015 --compare none --limit 20
 vg "chart tiers cn" --db cn.db chart tiers --year 2012 -o tiers.png
 vg "chart map cn" --db cn.db chart map --year 2012 -o map.svg

@@ -4,8 +4,12 @@
 # Usage (from the repository root):  sh data/cn/convert.sh [OUTDIR]
 #   OUTDIR defaults to data/cn.  Writes OUTDIR/cities.csv (units file),
 #   OUTDIR/cn-cities.csv (long layout unit,indicator,year,value) for the
-#   framework indicators/cn-cities.csv, and OUTDIR/boundaries.csv (units
-#   file code,boundary: each city's 2020 boundary as WKT).  A summary of
+#   framework indicators/cn-cities.csv, OUTDIR/boundaries.csv (units file
+#   code,name,province,boundary: the 2020 boundary as WKT of every
+#   prefecture-level unit of the census, 369, those without data too) and
+#   OUTDIR/layers.csv (layers file layer,name,name_en,boundary: province
+#   outlines, Taiwan, the South China Sea islands, the nine-dash line, the
+#   inset and extent of the national map, the credit line).  A summary of
 #   every cleaning rule is printed on standard error.  Needs only a POSIX
 #   sh and awk (mawk or gawk); set AWK=... to choose the awk.  Output is
 #   deterministic.
@@ -26,8 +30,11 @@ geom=$raw/cn-city-census-2010-2020/census_city_2010-2020_v1.csv
 panel=$raw/cn-city-panel-2004-2012/cities_2004_2012.csv
 firm=$raw/cn-city-firms-2015/firm_yearbook.csv
 names=$here/names-en.csv
+base=$raw/cn-base-layers
 
-for f in "$census" "$geom" "$panel" "$firm" "$names"; do
+for f in "$census" "$geom" "$panel" "$firm" "$names" "$base/provinces.csv" \
+    "$base/taiwan.csv" "$base/south-china-sea-islands.csv" \
+    "$base/nine-dash-line.csv"; do
 	if [ ! -r "$f" ]; then
 		echo "convert.sh: cannot read $f" >&2
 		exit 1
@@ -37,7 +44,8 @@ mkdir -p "$out"
 units_tmp=$out/cities.csv.tmp
 data_tmp=$out/cn-cities.csv.tmp
 bound_tmp=$out/boundaries.csv.tmp
-trap 'rm -f "$units_tmp" "$data_tmp" "$bound_tmp"' EXIT
+layers_tmp=$out/layers.csv.tmp
+trap 'rm -f "$units_tmp" "$data_tmp" "$bound_tmp" "$layers_tmp"' EXIT
 
 # shellcheck disable=SC2016 # the awk program is single-quoted on purpose
 "$awk" -v OUT_UNITS="$units_tmp" -v OUT_DATA="$data_tmp" '
@@ -543,11 +551,15 @@ END {
 }
 ' "$census" "$panel" "$firm" "$names"
 
-# ---- boundaries: the 2020 boundary (WKT) of every unit of cities.csv ----------
-# Coordinates are rounded to 3 decimals (about 100 m); consecutive duplicate
-# points are then dropped, every ring is closed and a ring left with fewer
-# than 4 points is dropped (a polygon whose outer ring is dropped goes with
-# its holes).  Each change is reported on standard error.
+# ---- boundaries: the 2020 boundary (WKT) of every unit of the census ---------
+# All 369 prefecture-level units, sorted by code: the 289 of cities.csv and
+# the 80 without data (autonomous prefectures, leagues, the county-level
+# units under a province, Hong Kong, Macao), named and with their province,
+# so that a map shows the whole country.  Coordinates are rounded to 3
+# decimals (about 100 m); consecutive duplicate points are then dropped,
+# every ring is closed and a ring left with fewer than 4 points is dropped
+# (a polygon whose outer ring is dropped goes with its holes).  Each change
+# is reported on standard error.
 # shellcheck disable=SC2016 # the awk program is single-quoted on purpose
 "$awk" -v OUT="$bound_tmp" '
 function die(msg) {
@@ -557,6 +569,13 @@ function die(msg) {
 }
 function note(msg) { printf "%s\n", msg > "/dev/stderr" }
 function isnum(s) { return s ~ /^[0-9]+(\.[0-9]+)?$/ }
+function csvq(s) {
+	if (index(s, ",") || index(s, "\"")) {
+		gsub(/"/, "\"\"", s)
+		return "\"" s "\""
+	}
+	return s
+}
 # "x y,x y,..." -> "(x y,...)" rounded, deduplicated and closed; "" when
 # fewer than 4 points remain
 function ring(s, what,    n, p, i, xy, q, out, k, first, last) {
@@ -593,12 +612,21 @@ function polygon(s, what,    n, r, i, out, x) {
 	}
 	return "(" out ")"
 }
+# insertion sort of a[1..n] (string order)
+function sortarr(a, n,    i, j, t) {
+	for (i = 2; i <= n; i++) {
+		t = a[i]
+		for (j = i - 1; j >= 1 && a[j] > t; j--)
+			a[j + 1] = a[j]
+		a[j + 1] = t
+	}
+}
 FNR == 1 { fi++ }
 { sub(/\r$/, "") }
 # units file written above: code,name,...
 fi == 1 && FNR > 1 {
 	split($0, f, ",")
-	nu++; U[nu] = f[1]; uname[f[1]] = f[2]
+	nu++; uname[f[1]] = f[2]
 	next
 }
 fi == 2 {
@@ -608,17 +636,21 @@ fi == 2 {
 	if (FNR == 1) {
 		nh = n
 		for (i = 1; i <= n; i++) h[f[i]] = i
-		if (!("city_code" in h) || !("city" in h) || !("coord" in h))
-			die(FILENAME ": no city_code, city or coord column")
+		if (!("city_code" in h) || !("city" in h) || !("province" in h) || !("coord" in h))
+			die(FILENAME ": no city_code, city, province or coord column")
 		next
 	}
 	if (n != nh) die(FILENAME ":" FNR ": " n " fields, header has " nh)
 	cd = f[h["city_code"]]
-	if (!(cd in uname)) next
-	if (f[h["city"]] != uname[cd])
+	if (cd !~ /^[0-9][0-9][0-9][0-9][0-9][0-9]$/)
+		die(FILENAME ":" FNR ": bad city_code \"" cd "\"")
+	if ((cd in uname) && f[h["city"]] != uname[cd])
 		die(FILENAME ":" FNR ": " cd " is " f[h["city"]] " here, " uname[cd] " in cities.csv")
 	if (cd in B) die(FILENAME ":" FNR ": second row for " cd)
-	w = f[h["coord"]]; what = cd " " uname[cd]
+	if (f[h["city"]] == "" || f[h["province"]] == "")
+		die(FILENAME ":" FNR ": " cd ": empty city or province")
+	C[++nc] = cd; cname[cd] = f[h["city"]]; cprov[cd] = f[h["province"]]
+	w = f[h["coord"]]; what = cd " " cname[cd]
 	if (w ~ /^POLYGON\(\(.*\)\)$/) {
 		p = polygon(substr(w, 10, length(w) - 11), what)
 		B[cd] = (p == "") ? "" : "POLYGON" p
@@ -638,25 +670,132 @@ fi == 2 {
 }
 END {
 	if (failed) exit 1
-	print "code,boundary" > OUT
-	for (u = 1; u <= nu; u++) {
-		cd = U[u]
-		if (!(cd in B) || B[cd] == "") {
+	for (cd in uname)
+		if (!(cd in B)) die("no census row for " cd " " uname[cd] " of cities.csv")
+	sortarr(C, nc)
+	print "code,name,province,boundary" > OUT
+	for (i = 1; i <= nc; i++) {
+		cd = C[i]
+		if (B[cd] == "") {
 			nmissing++
-			note("no boundary for " cd " " uname[cd])
+			note("no boundary for " cd " " cname[cd])
 			continue
 		}
-		print cd ",\"" B[cd] "\"" > OUT
+		print cd "," csvq(cname[cd]) "," csvq(cprov[cd]) ",\"" B[cd] "\"" > OUT
 		nout++
+		if (!(cd in uname)) nodata++
 	}
 	close(OUT)
-	note("boundaries: " nout " of " nu " units (" npoly " POLYGON, " nmulti " MULTIPOLYGON), " \
+	note("boundaries: " nout " of " nc " census units (" (nout - nodata) " of cities.csv, " \
+	    (nodata + 0) " without data; " npoly " POLYGON, " nmulti " MULTIPOLYGON), " \
 	    (nmissing + 0) " without; points read " npts_in ", written " npts " in " nrings " rings; " \
 	    "consecutive duplicates dropped " (ndup + 0) ", rings closed " (nclosed + 0) \
 	    ", rings dropped " (ndropped + 0))
 }
 ' "$units_tmp" "$geom"
 
+# ---- layers: what the national map draws besides the units ----------------
+# From raw/cn-base-layers (see its SOURCE.md), geometries copied unchanged:
+# the 33 provincial-level outlines (dissolved from the census polygons) as
+# `province`, Taiwan and the three South China Sea island groups of Natural
+# Earth as `island` (Kinmen is left out: the census polygon of 泉州市 has
+# it), the nine dashes as `line`; then the window of the South China Sea
+# inset, the window of the main map (south to 18 N: Hainan in, the Paracels
+# left to the inset), and the credit line.  Province English names are
+# written here.
+# shellcheck disable=SC2016 # the awk program is single-quoted on purpose
+"$awk" -v OUT="$layers_tmp" '
+function die(msg) {
+	printf "convert.sh: %s\n", msg > "/dev/stderr"
+	failed = 1
+	exit 1
+}
+function note(msg) { printf "%s\n", msg > "/dev/stderr" }
+function csvq(s) {
+	if (index(s, ",") || index(s, "\"")) {
+		gsub(/"/, "\"\"", s)
+		return "\"" s "\""
+	}
+	return s
+}
+# the last field, a quoted WKT of the expected type; sets GEOM, returns the
+# text before it (without the comma)
+function split_geom(line, type,    k) {
+	k = index(line, ",\"" type "(")
+	if (k == 0 || substr(line, length(line)) != "\"")
+		die(FILENAME ":" FNR ": expected a quoted " type " last")
+	GEOM = substr(line, k + 2, length(line) - k - 2)
+	if (index(GEOM, "\""))
+		die(FILENAME ":" FNR ": a quote inside the geometry")
+	return substr(line, 1, k - 1)
+}
+function row(kind, name, name_en, geom) {
+	print kind "," csvq(name) "," csvq(name_en) "," (geom == "" ? "" : "\"" geom "\"") > OUT
+	nrow[kind]++
+}
+BEGIN {
+	split("110000 Beijing|120000 Tianjin|130000 Hebei|140000 Shanxi|150000 Inner Mongolia|" \
+	    "210000 Liaoning|220000 Jilin|230000 Heilongjiang|310000 Shanghai|320000 Jiangsu|" \
+	    "330000 Zhejiang|340000 Anhui|350000 Fujian|360000 Jiangxi|370000 Shandong|" \
+	    "410000 Henan|420000 Hubei|430000 Hunan|440000 Guangdong|450000 Guangxi|" \
+	    "460000 Hainan|500000 Chongqing|510000 Sichuan|520000 Guizhou|530000 Yunnan|" \
+	    "540000 Tibet|610000 Shaanxi|620000 Gansu|630000 Qinghai|640000 Ningxia|" \
+	    "650000 Xinjiang|810000 Hong Kong|820000 Macao", t, "|")
+	for (i in t) pen[substr(t[i], 1, 6)] = substr(t[i], 8)
+	zh["Taiwan"] = "台湾省"
+	zh["Paracel Islands (Xisha)"] = "西沙群岛"
+	zh["Spratly Islands (Nansha)"] = "南沙群岛"
+	zh["Scarborough Reef (Huangyan Dao)"] = "黄岩岛"
+	print "layer,name,name_en,boundary" > OUT
+}
+FNR == 1 {
+	fi++
+	sub(/\r$/, "")
+	want = fi == 1 ? "province_code,province,boundary" : "name,boundary"
+	if ($0 != want) die(FILENAME ": header is not " want)
+	next
+}
+{ sub(/\r$/, "") }
+fi == 1 {
+	head = split_geom($0, $0 ~ /,"MULTI/ ? "MULTIPOLYGON" : "POLYGON")
+	if (split(head, f, ",") != 2 || f[1] !~ /^[0-9][0-9]0000$/ || f[2] == "")
+		die(FILENAME ":" FNR ": expected province_code,province,boundary")
+	if (!(f[1] in pen)) die(FILENAME ":" FNR ": no English name for " f[1])
+	if (f[1] in seen) die(FILENAME ":" FNR ": second row for " f[1])
+	seen[f[1]] = 1
+	row("province", f[2], pen[f[1]], GEOM)
+	next
+}
+fi == 2 || fi == 3 {
+	name = split_geom($0, $0 ~ /,"MULTI/ ? "MULTIPOLYGON" : "POLYGON")
+	if (name == "Kinmen") { note("layers: Kinmen left out (in the census polygon of 泉州市)"); next }
+	if (!(name in zh)) die(FILENAME ":" FNR ": unexpected feature \"" name "\"")
+	row("island", zh[name], name, GEOM)
+	next
+}
+fi == 4 {
+	name = split_geom($0, "LINESTRING")
+	if (name !~ /^dash [1-9]: /) die(FILENAME ":" FNR ": unexpected feature \"" name "\"")
+	row("line", "断续线" substr(name, 6, 1), name, GEOM)
+	next
+}
+END {
+	if (failed) exit 1
+	if (fi != 4) die("expected 4 layer files")
+	if (nrow["province"] != 33 || nrow["line"] != 9)
+		die("expected 33 provinces and 9 dashes, read " (nrow["province"] + 0) " and " (nrow["line"] + 0))
+	row("inset", "南海诸岛", "South China Sea Islands", \
+	    "POLYGON((106 2.5,123.5 2.5,123.5 24.5,106 24.5,106 2.5))")
+	row("extent", "", "", "POLYGON((73 18,136 18,136 54,73 54,73 18))")
+	row("credit", "边界：2020年人口普查城市边界（Lei Dong，MIT许可）；台湾、南海诸岛、断续线：Natural Earth（公有领域）", \
+	    "Boundaries: 2020 census city polygons (Lei Dong, MIT licence); Taiwan, South China Sea islands, nine-dash line: Natural Earth (public domain)", "")
+	close(OUT)
+	note("layers: " nrow["province"] " provinces, " nrow["island"] " islands, " nrow["line"] " dashes, inset, extent, credit")
+}
+' "$base/provinces.csv" "$base/taiwan.csv" "$base/south-china-sea-islands.csv" \
+    "$base/nine-dash-line.csv"
+
 mv "$units_tmp" "$out/cities.csv"
 mv "$data_tmp" "$out/cn-cities.csv"
 mv "$bound_tmp" "$out/boundaries.csv"
+mv "$layers_tmp" "$out/layers.csv"

@@ -4,6 +4,9 @@
 #   OUTDIR/regions.csv    units file: code,name,name_en,nuts_level,country
 #   OUTDIR/uk-nuts2.csv   long layout unit,indicator,year,value (NUTS2 regions)
 #   OUTDIR/uk-nuts3.csv   long layout unit,indicator,year,value (NUTS3 regions)
+#   OUTDIR/boundaries.csv units file code,boundary: the 41 NUTS2 (2016) outlines
+#                         of raw/uk-nuts2-2016-boundaries (ONS, OGL v3), as WKT
+#   OUTDIR/layers.csv     layers file: the credit line the OGL asks for
 # Indicator codes are those of indicators/uk-innovation.csv.
 #
 # Usage (from the repository root):  sh data/uk/convert.sh [OUTDIR]   (OUTDIR defaults to data/uk)
@@ -182,7 +185,46 @@ $1 != prev {
 END { if (err) exit 1 }
 ' "$TMP/long" > "$TMP/regions.csv"
 
-for f in regions.csv uk-nuts2.csv uk-nuts3.csv; do
+# Step 5: boundaries - the ONS NUTS2 outlines, copied after checking that
+# they are exactly the NUTS2 regions of regions.csv (header code,boundary,
+# one quoted POLYGON or MULTIPOLYGON each), sorted by code; and the credit
+# the Open Government Licence asks for, printed under every map.
+BOUND=$RAW/uk-nuts2-2016-boundaries/boundaries.csv
+[ -r "$BOUND" ] || { echo "convert.sh: cannot read $BOUND" >&2; exit 1; }
+"$AWK" -v REG="$TMP/regions.csv" '
+function die(m) { printf "convert.sh: %s\n", m > "/dev/stderr"; err = 1; exit 1 }
+BEGIN {
+    while ((getline line < REG) > 0)
+        if (line ~ /^UK[A-Z0-9]+,/ && line ~ /,NUTS2,/) { split(line, f, ","); want[f[1]] = 1; nw++ }
+    close(REG)
+}
+{ sub(/\r$/, "") }
+NR == 1 { if ($0 != "code,boundary") die(FILENAME ": header is not code,boundary"); print; next }
+{
+    k = index($0, ",")
+    code = substr($0, 1, k - 1); w = substr($0, k + 1)
+    if (!(code in want)) die(FILENAME ":" NR ": " code " is not a NUTS2 region of regions.csv")
+    if (code in seen) die(FILENAME ":" NR ": second row for " code)
+    if (code <= last) die(FILENAME ":" NR ": not sorted by code")
+    if (w !~ /^"(POLYGON|MULTIPOLYGON)\(.*\)"$/ || index(substr(w, 2, length(w) - 2), "\""))
+        die(FILENAME ":" NR ": " code ": expected a quoted POLYGON or MULTIPOLYGON")
+    seen[code] = 1; last = code; n++
+    print
+}
+END {
+    if (err) exit 1
+    for (c in want) if (!(c in seen)) die("no boundary for " c)
+    printf "  boundaries.csv: %d NUTS2 outlines\n", n > "/dev/stderr"
+}
+' "$BOUND" > "$TMP/boundaries.csv"
+{
+    echo "layer,name,name_en,boundary"
+    # the attribution statement of the licence, as ONS gives it (an
+    # English statement: a Chinese figure prints it too)
+    echo 'credit,,"Contains National Statistics data © Crown copyright and database right 2017. Contains OS data © Crown copyright and database right 2017. Source: Office for National Statistics, NUTS Level 2 (January 2018) Boundaries, licensed under the Open Government Licence v3.0.",'
+} > "$TMP/layers.csv"
+
+for f in regions.csv uk-nuts2.csv uk-nuts3.csv boundaries.csv layers.csv; do
     cp "$TMP/$f" "$OUT/$f"
 done
 

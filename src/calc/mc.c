@@ -13,6 +13,7 @@
 #include "calc/imethod.h"
 #include "calc/method.h"
 #include "core/mem.h"
+#include "core/num.h"
 
 const char *const cidx_mc_input_names[CIDX_MC_N_INPUTS] = {
 	"weights", "impute", "winmax", "normalise", "aggregate", "drop",
@@ -31,11 +32,13 @@ is_list(int k)
 	return k != CIDX_MC_WEIGHTS && k != CIDX_MC_DROP;
 }
 
-static int
-check_spec(const struct cidx_mc_spec *s, int top_level, struct cidx_err *err)
+int
+mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
+    int top_level, struct cidx_err *err)
 {
 	int any = s->phi > 0 || s->drop_one;
 
+	(void)m; /* any method: index methods have runs of their own */
 	if (s->draws < 1 || s->draws > CIDX_MC_MAX_DRAWS)
 		return cidx_err_set(err, CIDX_EINVAL, "draws: %zu is not a "
 		    "whole number from 1 to %d", s->draws, CIDX_MC_MAX_DRAWS);
@@ -53,9 +56,8 @@ check_spec(const struct cidx_mc_spec *s, int top_level, struct cidx_err *err)
 	if (!any)
 		return cidx_err_set(err, CIDX_EINVAL, "no uncertain input: "
 		    "give weight noise, alternatives or drop-one");
-	for (int lv = 0; lv < 32; lv++)
-		if ((s->noise_levels >> lv & 1u) &&
-		    (lv < 1 || lv >= top_level))
+	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
+		if ((lv < 1 || lv >= top_level) && s->noise_level[lv])
 			return cidx_err_set(err, CIDX_EINVAL, "weight noise at "
 			    "level %d: only levels 1 to %d carry weights (level "
 			    "%d is the index)", lv, top_level - 1, top_level);
@@ -71,7 +73,6 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 
 	p->n_agg = fw->n_agg;
 	p->agg_node = xcalloc(p->n_agg + 1, sizeof(size_t));
-	p->agg_level = xcalloc(p->n_agg + 1, sizeof(int));
 	p->agg_parent = xcalloc(p->n_agg + 1, sizeof(long));
 	p->ch_off = xcalloc(p->n_agg + 1, sizeof(size_t));
 	for (size_t a = 0; a < p->n_agg; a++) {
@@ -79,9 +80,6 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 
 		apos[k] = (long)a;
 		p->agg_node[a] = k;
-		p->agg_level[a] = fw->node[k].level;
-		if (p->agg_level[a] >= CIDX_MAX_LEVELS)
-			p->agg_level[a] = CIDX_MAX_LEVELS - 1;
 		nc += fw->child_off[k + 1] - fw->child_off[k];
 		if (k == fw->root)
 			p->root = a;
@@ -112,6 +110,24 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 		p->agg_parent[a] = q >= 0 ? apos[q] : -1;
 	}
 	free(apos);
+}
+
+/* the aggregation of each aggregate under each alternative: the
+ * engine's (calc/aggregate.c) for the level of the node, whatever the
+ * depth of the framework */
+static void
+agg_methods(struct mc_plan *p, const struct cidx_mc_spec *s,
+    const struct cidx_method *m, const struct cidx_framework *fw)
+{
+	p->how = xcalloc(p->n_aggalt * p->n_agg + 1, 1);
+	for (size_t g = 0; g < p->n_aggalt; g++) {
+		const struct cidx_method *a = s->n_alt[CIDX_MC_AGGREGATE] ?
+		    &s->alt[CIDX_MC_AGGREGATE][g] : m;
+
+		for (size_t q = 0; q < p->n_agg; q++)
+			p->how[g * p->n_agg + q] = (unsigned char)
+			    cidx_method_agg_at(a, fw->node[p->agg_node[q]].level);
+	}
 }
 
 static int
@@ -174,6 +190,16 @@ panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
 	return ret;
 }
 
+size_t
+mc_variant_bytes(const struct mc_plan *p, int geom, int harm)
+{
+	/* fill_variant(): z, mask, lz, hz, full */
+	size_t cells = mc_add(mc_mul(p->m, p->np), 1);
+
+	return mc_add(mc_mul(mc_mul(cells, sizeof(double)),
+	    (size_t)(2 + !!geom + !!harm)), mc_add(p->m, 1));
+}
+
 /* one combination's arrays from its normalised scores `s` (rows of the
  * variant's units; map[i]: the row of nominal unit i, or -1) */
 static void
@@ -209,8 +235,8 @@ fill_variant(struct mc_variant *v, const struct mc_plan *p,
 }
 
 /* what a combination is called in messages */
-static void
-describe(char *buf, size_t len, const struct cidx_mc_result *r,
+void
+mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
     const size_t *pick)
 {
 	size_t used = 0;
@@ -235,7 +261,7 @@ check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
 
 	for (size_t g = 0; g < p->n_aggalt; g++)
 		for (size_t a = 0; a < p->n_agg; a++) {
-			int h = p->how[g][p->agg_level[a]];
+			int h = p->how[g * p->n_agg + a];
 
 			if (h == CIDX_AGG_ARITH)
 				continue;
@@ -251,7 +277,8 @@ check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
 					if (v->mask[j * p->np + i] == 0 || y > 0)
 						continue;
 					pick[CIDX_MC_AGGREGATE] = g;
-					describe(what, sizeof(what), r, pick);
+					mc_describe(what, sizeof(what), r,
+					    pick);
 					return cidx_err_set(err, CIDX_ENUMERIC,
 					    "%s mean needs values > 0: unit "
 					    "'%s', '%s' = %g with %s",
@@ -280,11 +307,10 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 
 	for (size_t k = 0; p->meth && k < p->n_meth; k++)
 		need_st |= p->meth[k].imethod == CIDX_IM_AMPI;
-	for (size_t g = 0; g < p->n_aggalt; g++)
-		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++) {
-			geom |= p->how[g][lv] == CIDX_AGG_GEOM;
-			harm |= p->how[g][lv] == CIDX_AGG_HARM;
-		}
+	for (size_t q = 0; q < p->n_aggalt * p->n_agg; q++) {
+		geom |= p->how[q] == CIDX_AGG_GEOM;
+		harm |= p->how[q] == CIDX_AGG_HARM;
+	}
 	p->n_var = p->n_imp * p->n_win * p->n_norm;
 	p->var = xcalloc(p->n_var, sizeof(*p->var));
 	for (size_t q = 0; q < p->n_imp * p->n_win && ret == 0; q++) {
@@ -312,7 +338,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 			mp.treat_p = a->treat_p;
 		}
 		same = same_prep(&mp, m);
-		describe(what, sizeof(what), r, pick);
+		mc_describe(what, sizeof(what), r, pick);
 		if ((ret = prepared(e, year, &mp, same, &dp, &own, err)) < 0 ||
 		    (need_st && (ret = panel_stats(e, &mp, same, st,
 		    err)) < 0)) {
@@ -350,7 +376,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 				ret = check_leaves(p, fw, ds, &p->var[v], r,
 				    pick, err);
 			} else {
-				describe(what, sizeof(what), r, pick);
+				mc_describe(what, sizeof(what), r, pick);
 				if (what[0])
 					cidx_err_prefix(err, "%s", what);
 			}
@@ -393,6 +419,18 @@ alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
 	}
 }
 
+int
+mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+    size_t k)
+{
+	int lv = fw->node[k].level, all = 1;
+
+	for (int l = 0; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
+		all &= !s->noise_level[l];
+	return s->phi > 0 && lv >= 1 && lv < fw->top_level &&
+	    fw->node[k].pidx >= 0 && (all || s->noise_level[lv]);
+}
+
 /* the weights perturbed, the indicators drop-one chooses from, and
  * where each active input's uniforms sit */
 static void
@@ -401,14 +439,9 @@ design(struct mc_plan *p, struct cidx_mc_result *r,
 {
 	r->noisy = xcalloc(fw->n, sizeof(size_t));
 	r->drop = xcalloc(fw->n_ind + 1, sizeof(size_t));
-	for (size_t k = 0; k < fw->n; k++) {
-		int lv = fw->node[k].level;
-
-		if (s->phi > 0 && lv >= 1 && lv < fw->top_level &&
-		    fw->node[k].pidx >= 0 && (s->noise_levels == 0 ||
-		    (lv < 32 && (s->noise_levels >> lv & 1u))))
+	for (size_t k = 0; k < fw->n; k++)
+		if (mc_noisy(s, fw, k))
 			r->noisy[r->n_noisy++] = k;
-	}
 	for (size_t j = 0; s->drop_one && j < fw->n_ind; j++)
 		if (r->nominal->skipped[j] == CIDX_SKIP_NONE &&
 		    p->w[fw->ind[j]] > 0)
@@ -443,62 +476,48 @@ design(struct mc_plan *p, struct cidx_mc_result *r,
 	r->phi = s->phi;
 }
 
-/* the methods runs pick from: the alternatives of METHOD, else the
- * engine's own; when none is an index method, runs use the composite's
- * plan alone (p->meth NULL) */
-static void
-index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
-    const struct cidx_method *m, const struct cidx_framework *fw)
-{
-	int any = 0;
-
-	p->fw = fw;
-	p->panel = m->panel;
-	p->n_meth = s->n_alt[CIDX_MC_METHOD] ? s->n_alt[CIDX_MC_METHOD] : 1;
-	p->meth = s->n_alt[CIDX_MC_METHOD] ? s->alt[CIDX_MC_METHOD] : m;
-	for (size_t k = 0; k < p->n_meth; k++)
-		any |= p->meth[k].imethod != CIDX_IM_COMPOSITE;
-	if (!any) {
-		p->meth = NULL;
-		return;
-	}
-	p->norm_alt = s->n_alt[CIDX_MC_NORMALISE] ?
-	    s->alt[CIDX_MC_NORMALISE] : NULL;
-	p->pds = xcalloc(p->n_imp * p->n_win, sizeof(*p->pds));
-	p->pst = xcalloc(p->n_imp * p->n_win, sizeof(*p->pst));
-}
-
-/* every index method on every data combination, with the nominal
- * weights, before the runs: an alternative the data refuse stops here
- * with a message naming it */
+/* calloc, or a message when the system refuses (the sizes fit: checked
+ * by cidx_mc_memory_check()) */
 static int
-check_index(const struct mc_plan *p, const struct cidx_mc_result *r,
+big_calloc(void **out, size_t nmemb, size_t size, const char *what,
     struct cidx_err *err)
 {
-	double *val = xcalloc(p->n + 1, sizeof(double));
-	double *msk = xcalloc(p->n + 1, sizeof(double));
-	size_t pick[CIDX_MC_N_INPUTS] = { 0 };
-	char what[400];
-	int ret = 0;
+	char b[40];
 
-	for (size_t q = 0; p->meth && q < p->n_imp * p->n_win; q++)
-		for (size_t g = 0; g < p->n_norm; g++)
-			for (size_t k = 0; k < p->n_meth && ret == 0; k++) {
-				if (p->meth[k].imethod == CIDX_IM_COMPOSITE)
-					continue;
-				ret = mc_index_score(p, q, g, k, p->w, val, msk,
-				    err);
-				pick[CIDX_MC_IMPUTE] = q / p->n_win;
-				pick[CIDX_MC_WINMAX] = q % p->n_win;
-				pick[CIDX_MC_NORMALISE] = g;
-				pick[CIDX_MC_METHOD] = k;
-				describe(what, sizeof(what), r, pick);
-				if (ret < 0 && what[0])
-					cidx_err_prefix(err, "%s", what);
-			}
-	free(val);
-	free(msk);
-	return ret;
+	if ((*out = calloc(nmemb ? nmemb : 1, size)) != NULL)
+		return 0;
+	cidx_num_fmt_size(b, sizeof(b), nmemb * size);
+	return cidx_err_set(err, CIDX_ERROR, "cannot allocate %s for %s", b,
+	    what);
+}
+
+/* what grows with the runs: R_s and the ranks of each run, the counts
+ * of ranks of each unit */
+static int
+run_arrays(struct mc_plan *p, struct cidx_mc_result *r,
+    const struct cidx_mc_spec *s, uint64_t **hist, struct cidx_err *err)
+{
+	void *v;
+	int ret;
+
+	if ((ret = big_calloc(&v, r->runs, sizeof(double), "the runs",
+	    err)) < 0)
+		return ret;
+	p->shift = r->shift = v;
+	if (s->keep_ranks) {
+		if ((ret = big_calloc(&v, r->runs * (r->n ? r->n : 1),
+		    sizeof(int), "the ranks of every run", err)) < 0)
+			return ret;
+		p->ranks = r->ranks = v;
+	}
+	p->hist = !s->sobol;
+	if (p->hist) {
+		if ((ret = big_calloc(&v, r->n * (r->n + 1) + 1,
+		    sizeof(uint64_t), "the counts of ranks", err)) < 0)
+			return ret;
+		*hist = v;
+	}
+	return 0;
 }
 
 int
@@ -509,19 +528,24 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	const struct cidx_method *m = cidx_engine_method(e);
 	const struct cidx_dataset *ds;
 	struct cidx_mc_result *r;
+	struct cidx_mc_memory mem;
 	struct mc_plan *p;
 	uint64_t *hist = NULL;
 	int ret;
 
 	*out = NULL;
-	if ((ret = check_spec(s, fw->top_level, err)) < 0)
+	if ((ret = mc_check_spec(s, m, fw->top_level, err)) < 0)
 		return ret;
 	r = xcalloc(1, sizeof(*r));
 	r->plan = p = xcalloc(1, sizeof(*p));
 	r->year = year;
+	/* the nominal ranking, then the sizes: nothing large is allocated
+	 * before they are known to fit */
 	if ((ret = cidx_engine_rank(e, year, s->tiers, s->top, &r->nominal,
 	    err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0)
+	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0 ||
+	    (ret = mc_memory(&mem, e, s, r->nominal, ds, err)) < 0 ||
+	    (ret = cidx_mc_memory_check(&mem, s, err)) < 0)
 		goto fail;
 	r->n = p->n = ds->n_units;
 	p->np = (p->n + 3) / 4 * 4;
@@ -544,24 +568,14 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	    s->n_alt[CIDX_MC_NORMALISE] : 1;
 	p->n_aggalt = s->n_alt[CIDX_MC_AGGREGATE] ?
 	    s->n_alt[CIDX_MC_AGGREGATE] : 1;
-	p->how = xcalloc(p->n_aggalt, sizeof(*p->how));
-	for (size_t g = 0; g < p->n_aggalt; g++)
-		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++)
-			p->how[g][lv] = (unsigned char)cidx_method_agg_at(
-			    s->n_alt[CIDX_MC_AGGREGATE] ?
-			    &s->alt[CIDX_MC_AGGREGATE][g] : m, lv);
-	index_plan(p, s, m, fw);
+	agg_methods(p, s, m, fw);
+	mc_index_plan(p, s, m, fw);
 	if ((ret = variants(p, e, year, s, ds, r, err)) < 0 ||
-	    (ret = check_index(p, r, err)) < 0)
+	    (ret = mc_index_check(p, r, err)) < 0)
 		goto fail;
 	r->n_variants = p->n_var;
-	p->shift = r->shift = xcalloc(r->runs, sizeof(double));
-	if (s->keep_ranks)
-		p->ranks = r->ranks = xcalloc(r->runs * (r->n ? r->n : 1),
-		    sizeof(int));
-	p->hist = !s->sobol;
-	if (p->hist)
-		hist = xcalloc(r->n * (r->n + 1) + 1, sizeof(uint64_t));
+	if ((ret = run_arrays(p, r, s, &hist, err)) < 0)
+		goto fail;
 	mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
 	    s->progress_ctx);
 	mc_results(r, p, hist);

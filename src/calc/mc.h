@@ -52,8 +52,10 @@ struct cidx_mc_spec {
 	uint64_t seed;
 	unsigned threads;      /* 0 or 1: the calling thread only */
 	double phi;            /* weight noise in [0, 1]; 0: weights fixed */
-	unsigned noise_levels; /* bit L: perturb the weights of the nodes of
-				  level L; 0: every level below the index */
+	/* nonzero at L: perturb the weights of the nodes of level L (1 ..
+	   the index's level - 1, up to CIDX_FRAMEWORK_MAX_LEVELS - 1); all
+	   0: every level below the index */
+	unsigned char noise_level[CIDX_FRAMEWORK_MAX_LEVELS + 1];
 	/*
 	 * Alternatives of IMPUTE, WINMAX, NORMALISE, AGGREGATE and METHOD,
 	 * each a whole method of which only that item is read (impute and
@@ -69,6 +71,10 @@ struct cidx_mc_spec {
 	int keep_ranks;        /* keep every run's ranks (r->ranks) */
 	const struct cidx_tierspec *tiers; /* the nominal tiers; NULL: none */
 	size_t top;            /* tiers over the top N (0: all ranked) */
+	size_t max_memory;     /* refuse a run whose estimated peak
+				  (cidx_mc_estimate()) is above this many
+				  bytes; 0: no limit.  A run whose sizes do
+				  not fit in a size_t is always refused. */
 	/* called from the calling thread about every 0.1 s while the runs
 	   go on, and once at the end; may be NULL */
 	void (*progress)(void *ctx, size_t done, size_t total);
@@ -78,8 +84,8 @@ struct cidx_mc_spec {
 #define CIDX_MC_MAX_DRAWS 10000000
 #define CIDX_MC_MAX_THREADS 256
 
-#define CIDX_MC_SPEC_INIT { 1000, 1, 1, 0.0, 0, { NULL }, { 0 }, 0, 0, 0, \
-	NULL, 0, NULL, NULL }
+#define CIDX_MC_SPEC_INIT { 1000, 1, 1, 0.0, { 0 }, { NULL }, { 0 }, 0, \
+	0, 0, NULL, 0, 0, NULL, NULL }
 
 struct mc_plan;
 
@@ -159,6 +165,48 @@ int cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
     const struct cidx_mc_spec *s, struct cidx_err *err);
 
 void cidx_mc_result_free(struct cidx_mc_result *r);
+
+/*
+ * The memory a run needs, in bytes, from the sizes of its plan: what
+ * cidx_mc_run() allocates beyond what the engine holds for `rank` (see
+ * cityidx(1), Uncertainty and sensitivity, Memory).  Each figure is
+ * SIZE_MAX when it would not fit in a size_t.
+ */
+struct cidx_mc_memory {
+	size_t total;    /* the peak: nominal + plan + data + the larger of
+			    prepare and runs + ranks + counts + the larger
+			    of threads and stats */
+	size_t nominal;  /* the nominal ranking: the scores of every node */
+	size_t plan;     /* the tree, orders, aggregation per alternative */
+	size_t data;     /* the data combinations, dense */
+	size_t prepare;  /* while one combination is prepared */
+	size_t runs;     /* R_s of every run */
+	size_t ranks;    /* every run's ranks (keep_ranks) */
+	size_t counts;   /* the counts of ranks of every unit */
+	size_t threads;  /* the threads' buffers */
+	size_t stats;    /* the statistics per unit, after the runs */
+	size_t n;        /* units */
+	size_t n_runs;   /* N, or N (d + 2) with sobol */
+	size_t n_variants; /* data combinations */
+	unsigned n_threads; /* threads the run will use */
+};
+
+/*! cidx_mc_estimate() :
+ *  What cidx_mc_run(e, year, s) would need at its peak, without running
+ *  it: the spec checked as cidx_mc_run() checks it and the nominal
+ *  ranking computed (it gives the units and the indicators that count),
+ *  nothing else.  @return 0 and *out, or cidx_mc_run()'s errors. */
+int cidx_mc_estimate(struct cidx_mc_memory *out, struct cidx_engine *e,
+    int year, const struct cidx_mc_spec *s, struct cidx_err *err);
+
+/*! cidx_mc_memory_check() :
+ *  cidx_mc_run()'s refusal: @return 0, or CIDX_EINVAL when mem->total
+ *  is above s->max_memory (if not 0) or does not fit in a size_t, with
+ *  the message "1000 Sobol draws (5000 runs) of 289 units need about
+ *  5.4 GiB (limit 4 GiB)" or "... need more memory than can be
+ *  addressed". */
+int cidx_mc_memory_check(const struct cidx_mc_memory *mem,
+    const struct cidx_mc_spec *s, struct cidx_err *err);
 
 /*! cidx_mc_params() :
  *  The parameters run `run` used: the choice of each list input, and

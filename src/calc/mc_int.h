@@ -42,7 +42,6 @@ struct mc_plan {
 	   ch_node[c] */
 	size_t n_agg;
 	size_t *agg_node;
-	int *agg_level;
 	long *agg_parent;         /* the parent's place, -1 for the index */
 	size_t *ch_off;           /* n_agg + 1 */
 	long *ch;
@@ -62,7 +61,10 @@ struct mc_plan {
 	struct mc_variant *var;
 	size_t n_var;
 	size_t n_aggalt;          /* >= 1 */
-	unsigned char (*how)[CIDX_MAX_LEVELS]; /* enum cidx_agg per level */
+	unsigned char *how;       /* n_aggalt x n_agg: the enum cidx_agg of
+				     aggregate a under alternative g at
+				     [g * n_agg + a], the engine's choice
+				     for its level (cidx_method_agg_at()) */
 
 	/* index methods (mcindex.c): the methods a run picks from (NULL:
 	   the composite only), and per (impute, winmax) combination the
@@ -114,7 +116,44 @@ struct mc_work {
 	size_t n_invalid;
 };
 
+/* a + b and a b, or SIZE_MAX when they do not fit in a size_t: sizes
+ * of allocations are computed with these before anything is allocated
+ * (mc_memory()) */
+static inline size_t
+mc_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static inline size_t
+mc_mul(size_t a, size_t b)
+{
+	return b != 0 && a > SIZE_MAX / b ? SIZE_MAX : a * b;
+}
+
+/* mc.c */
+/* the spec's own checks (cidx_mc_run()'s first) */
+int mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
+    int top_level, struct cidx_err *err);
+/* node k's weight is perturbed */
+int mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+    size_t k);
+/* the bytes of one data combination (fill_variant()) */
+size_t mc_variant_bytes(const struct mc_plan *p, int geom, int harm);
+
+/* mcmem.c: the estimate of a run whose nominal ranking is `nom` and
+ * nominal prepared data `ds` (0, or the engine's error) */
+int mc_memory(struct cidx_mc_memory *out, struct cidx_engine *e,
+    const struct cidx_mc_spec *s, const struct cidx_ranking *nom,
+    const struct cidx_dataset *ds, struct cidx_err *err);
+
 /* mcdraw.c */
+/* the bytes of a thread's buffers (mc_work_init() and its place) */
+size_t mc_work_bytes(const struct mc_plan *p);
+size_t mc_thread_bytes(const struct mc_plan *p);
+/* the threads mc_execute() runs: at most `threads`, the chunks of runs,
+ * CIDX_MC_MAX_THREADS, and 512 MiB of rank counts */
+size_t mc_threads(const struct mc_plan *p, unsigned threads);
 void mc_work_init(struct mc_work *w, const struct mc_plan *p);
 void mc_work_release(struct mc_work *w);
 /* the uniforms of run `run` into w->u[0 .. dim); *matrix, *row: its
@@ -139,6 +178,15 @@ void mc_index_keep(struct mc_plan *p, size_t q,
 int mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
     const double *w, double *val, double *msk, struct cidx_err *err);
 void mc_index_free(struct mc_plan *p);
+/* the methods runs pick from, and the index methods checked on every
+   data combination before the runs */
+void mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
+    const struct cidx_method *m, const struct cidx_framework *fw);
+int mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
+    struct cidx_err *err);
+/* mc.c: what a combination of alternatives is called in messages */
+void mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
+    const size_t *pick);
 
 /* mcstat.c: the nominal order, code order and tier bands into the plan
    and the result; what the runs add up to; freeing the plan */

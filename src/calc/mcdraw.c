@@ -1,6 +1,7 @@
 /*
- * mcdraw.c - the runs of the Monte Carlo (mc.h): the random streams, a
- * run's parameters, aggregation, ranking, counting, and the threads.
+ * mcdraw.c - the runs of the Monte Carlo (mc.h): a run's parameters
+ * from its random stream (mcrng.c), aggregation, ranking, counting, and
+ * the threads.
  *
  * A run reads the plan and writes only its thread's buffers and its own
  * slots of the per-run arrays, so runs can go in any order on any
@@ -17,57 +18,7 @@
 #include "calc/mc_int.h"
 #include "core/mem.h"
 
-#define GOLDEN 0x9e3779b97f4a7c15ULL
 #define CHUNK 32
-
-/* ---- random numbers ------------------------------------------------ */
-
-uint64_t
-cidx_splitmix64(uint64_t *state)
-{
-	uint64_t z = (*state += GOLDEN);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-void
-cidx_mc_stream(struct cidx_rng *g, uint64_t seed, uint64_t k)
-{
-	/* SplitMix64's output t is mix(seed + t GOLDEN): start after 4k */
-	uint64_t st = seed + 4 * k * GOLDEN;
-
-	for (int i = 0; i < 4; i++)
-		g->s[i] = cidx_splitmix64(&st);
-}
-
-static uint64_t
-rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-uint64_t
-cidx_rng_next(struct cidx_rng *g)
-{
-	uint64_t *s = g->s;
-	uint64_t out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return out;
-}
-
-double
-cidx_rng_uniform(struct cidx_rng *g)
-{
-	return (double)(cidx_rng_next(g) >> 11) * 0x1.0p-53;
-}
 
 size_t
 mc_choice(double u, size_t n)
@@ -107,6 +58,25 @@ mc_uniforms(const struct mc_plan *p, size_t run, double *u, int *matrix,
 }
 
 /* ---- one run ------------------------------------------------------- */
+
+/* the bytes mc_work_init() allocates, in its order (no product wraps:
+ * mc_memory() refuses a plan whose sizes do not fit) */
+size_t
+mc_work_bytes(const struct mc_plan *p)
+{
+	size_t n = p->n ? p->n : 1, np = p->np ? p->np : 4, b;
+
+	b = mc_mul(mc_add(mc_mul(2, p->dim), 1), sizeof(double));
+	b = mc_add(b, mc_mul(p->nn, sizeof(double)));
+	b = mc_add(b, mc_mul(mc_mul(p->n_agg, np), 2 * sizeof(double)));
+	b = mc_add(b, mc_add(p->n_agg, 1));
+	b = mc_add(b, mc_mul(np, 3 * sizeof(double)));
+	b = mc_add(b, mc_mul(n, 2 * sizeof(struct mc_ent) + sizeof(int)));
+	if (p->hist)
+		b = mc_add(b, mc_mul(mc_mul(n, mc_add(p->n, 1)),
+		    sizeof(uint32_t)));
+	return b;
+}
 
 void
 mc_work_init(struct mc_work *w, const struct mc_plan *p)
@@ -288,11 +258,11 @@ aggregate(const struct mc_plan *p, struct mc_work *wk,
 	double *acc = wk->acc, *sw = wk->sw, *tmp = wk->tmp;
 
 	for (size_t a = 0; a < p->n_agg; a++) {
-		int h = how[p->agg_level[a]], full = 1, lg;
+		int h = how[a], full = 1, lg;
 		double *val = wk->val + a * np, *msk = wk->msk + a * np, sw1 = 0;
 
 		lg = h == CIDX_AGG_GEOM && p->agg_parent[a] >= 0 &&
-		    how[p->agg_level[p->agg_parent[a]]] == CIDX_AGG_GEOM;
+		    how[p->agg_parent[a]] == CIDX_AGG_GEOM;
 
 		for (size_t c = p->ch_off[a]; c < p->ch_off[a + 1]; c++)
 			if (wk->w[p->ch_node[c]] != 0)
@@ -321,7 +291,7 @@ aggregate(const struct mc_plan *p, struct mc_work *wk,
 				/* a geometric child of a geometric mean is in
 				   logarithms already */
 				if (h != CIDX_AGG_ARITH && !(h == CIDX_AGG_GEOM &&
-				    how[p->agg_level[b]] == CIDX_AGG_GEOM)) {
+				    how[b] == CIDX_AGG_GEOM)) {
 					transform(tmp, y, mk, h, np);
 					y = tmp;
 				}
@@ -444,8 +414,8 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 		rv = wk->tmp;
 		rm = wk->sw;
 	} else {
-		aggregate(p, wk, v, p->how[pick(p, u, CIDX_MC_AGGREGATE,
-		    p->n_aggalt)]);
+		aggregate(p, wk, v, p->how + pick(p, u, CIDX_MC_AGGREGATE,
+		    p->n_aggalt) * p->n_agg);
 		rv = wk->val + p->root * p->np;
 		rm = wk->msk + p->root * p->np;
 	}
@@ -490,6 +460,12 @@ struct worker {
 	int started;
 };
 
+size_t
+mc_thread_bytes(const struct mc_plan *p)
+{
+	return mc_add(mc_work_bytes(p), sizeof(struct worker));
+}
+
 static double
 now(void)
 {
@@ -530,6 +506,24 @@ thread_main(void *arg)
 	return NULL;
 }
 
+size_t
+mc_threads(const struct mc_plan *p, unsigned threads)
+{
+	size_t nt = threads ? threads : 1, per = p->hist ?
+	    mc_mul(p->n, mc_add(p->n, 1)) : 0;
+
+	/* no more threads than chunks */
+	if (nt > p->runs / CHUNK + (p->runs % CHUNK != 0))
+		nt = p->runs / CHUNK + (p->runs % CHUNK != 0);
+	if (nt > CIDX_MC_MAX_THREADS)
+		nt = CIDX_MC_MAX_THREADS;
+	/* each thread counts ranks in n (n + 1) integers: at most 512 MiB
+	   of them in all (fewer threads never change the result) */
+	if (per > 0 && nt > 1 && per > ((size_t)1 << 27) / nt)
+		nt = per >= ((size_t)1 << 27) ? 1 : ((size_t)1 << 27) / per;
+	return nt ? nt : 1;
+}
+
 void
 mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
     size_t *n_invalid, void (*progress)(void *, size_t, size_t),
@@ -537,20 +531,9 @@ mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
 {
 	struct shared sh;
 	struct worker *wk;
-	size_t nt = threads ? threads : 1, per = p->hist ? p->n * (p->n + 1) :
-	    0;
+	size_t nt = mc_threads(p, threads), per = p->hist ?
+	    p->n * (p->n + 1) : 0;
 
-	/* no more threads than chunks */
-	if (nt > (p->runs + CHUNK - 1) / CHUNK)
-		nt = (p->runs + CHUNK - 1) / CHUNK;
-	if (nt > CIDX_MC_MAX_THREADS)
-		nt = CIDX_MC_MAX_THREADS;
-	/* each thread counts ranks in n (n + 1) integers: at most 512 MiB
-	   of them in all (fewer threads never change the result) */
-	if (per > 0 && nt > 1 && nt * per > ((size_t)1 << 27))
-		nt = per >= ((size_t)1 << 27) ? 1 : ((size_t)1 << 27) / per;
-	if (nt == 0)
-		nt = 1;
 	sh.p = p;
 	atomic_init(&sh.next, 0);
 	atomic_init(&sh.done, 0);

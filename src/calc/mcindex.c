@@ -74,3 +74,61 @@ mc_index_free(struct mc_plan *p)
 	p->pds = NULL;
 	p->pst = NULL;
 }
+
+/* the methods runs pick from: the alternatives of METHOD, else the
+ * engine's own; when none is an index method, runs use the composite's
+ * plan alone (p->meth NULL) */
+void
+mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
+    const struct cidx_method *m, const struct cidx_framework *fw)
+{
+	int any = 0;
+
+	p->fw = fw;
+	p->panel = m->panel;
+	p->n_meth = s->n_alt[CIDX_MC_METHOD] ? s->n_alt[CIDX_MC_METHOD] : 1;
+	p->meth = s->n_alt[CIDX_MC_METHOD] ? s->alt[CIDX_MC_METHOD] : m;
+	for (size_t k = 0; k < p->n_meth; k++)
+		any |= p->meth[k].imethod != CIDX_IM_COMPOSITE;
+	if (!any) {
+		p->meth = NULL;
+		return;
+	}
+	p->norm_alt = s->n_alt[CIDX_MC_NORMALISE] ?
+	    s->alt[CIDX_MC_NORMALISE] : NULL;
+	p->pds = xcalloc(p->n_imp * p->n_win, sizeof(*p->pds));
+	p->pst = xcalloc(p->n_imp * p->n_win, sizeof(*p->pst));
+}
+
+/* every index method on every data combination, with the nominal
+ * weights, before the runs: an alternative the data refuse stops here
+ * with a message naming it */
+int
+mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
+    struct cidx_err *err)
+{
+	double *val = xcalloc(p->n + 1, sizeof(double));
+	double *msk = xcalloc(p->n + 1, sizeof(double));
+	size_t pick[CIDX_MC_N_INPUTS] = { 0 };
+	char what[400];
+	int ret = 0;
+
+	for (size_t q = 0; p->meth && q < p->n_imp * p->n_win; q++)
+		for (size_t g = 0; g < p->n_norm; g++)
+			for (size_t k = 0; k < p->n_meth && ret == 0; k++) {
+				if (p->meth[k].imethod == CIDX_IM_COMPOSITE)
+					continue;
+				ret = mc_index_score(p, q, g, k, p->w, val, msk,
+				    err);
+				pick[CIDX_MC_IMPUTE] = q / p->n_win;
+				pick[CIDX_MC_WINMAX] = q % p->n_win;
+				pick[CIDX_MC_NORMALISE] = g;
+				pick[CIDX_MC_METHOD] = k;
+				mc_describe(what, sizeof(what), r, pick);
+				if (ret < 0 && what[0])
+					cidx_err_prefix(err, "%s", what);
+			}
+	free(val);
+	free(msk);
+	return ret;
+}

@@ -240,7 +240,6 @@ mc_plan_free(struct mc_plan *p)
 	mc_free_variants(p);
 	mc_index_free(p);
 	free(p->agg_node);
-	free(p->agg_level);
 	free(p->agg_parent);
 	free(p->ch_off);
 	free(p->ch);

@@ -28,6 +28,18 @@ alloc(struct chart_mem *m, size_t n, size_t size)
 	return keep(m, xcalloc(n ? n : 1, size));
 }
 
+void *
+chart_mem_alloc(struct chart_mem *m, size_t n, size_t size)
+{
+	return alloc(m, n, size);
+}
+
+void *
+chart_mem_keep(struct chart_mem *m, void *p)
+{
+	return keep(m, p);
+}
+
 void
 chart_mem_release(struct chart_mem *m)
 {
@@ -115,6 +127,7 @@ chart_ctx_init(struct chart_ctx *c, struct cli_ranked *k, size_t top,
 	c->ts = &k->ts;
 	c->top = top;
 	c->lang = lang;
+	c->labels = CHART_MAP_LABELS;
 }
 
 char *
@@ -371,43 +384,6 @@ chart_profile(const struct chart_ctx *c, long row, struct cidx_profile *out,
 	out->unit = chart_unit_name(c, &c->ds->unit[row]);
 	out->rows = rows;
 	out->n = n;
-	return CLI_OK;
-}
-
-int
-chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
-    struct cidx_map *out, struct chart_mem *m)
-{
-	const struct cidx_ranking *r = c->r;
-	const struct storegeo *g = c->geo;
-	size_t root = c->e->fw->root, n = c->ds->n_units, have = 0;
-	size_t no = g ? g->n_other : 0;
-	struct cidx_map_unit *u = alloc(m, n + no, sizeof(*u));
-
-	for (size_t i = 0; i < n; i++) {
-		u[i].name = chart_unit_name(c, &c->ds->unit[i]);
-		u[i].geom = g && g->geom ? g->geom[i] : NULL;
-		u[i].tier = r->tier[i];
-		u[i].score = r->rank[i] ? gsl_matrix_get(r->s, i, root) : NAN;
-		u[i].unranked = r->rank[i] == 0;
-		have += u[i].geom != NULL && r->rank[i] > 0;
-	}
-	/* the workspace's other units: no data or too little this year */
-	for (size_t j = 0; j < no; j++) {
-		u[n + j].name = g->other_code[j];
-		u[n + j].geom = g->other_geom[j];
-		u[n + j].score = NAN;
-		u[n + j].unranked = 1;
-	}
-	if (have == 0)
-		return cli_error("no unit ranked in %d has a boundary: import a "
-		    "units file with a 'boundary' column (WKT)", c->year);
-	memset(out, 0, sizeof(*out));
-	out->units = u;
-	out->n = n + no;
-	out->fill = fill;
-	out->n_tiers = c->ts ? c->ts->k : 0;
-	out->top = c->top < r->n_ranked ? c->top : 0;
 	return CLI_OK;
 }
 

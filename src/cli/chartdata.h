@@ -26,7 +26,11 @@ struct chart_ctx {
 	size_t top;                       /* 0: every ranked unit */
 	enum cidx_plot_lang lang;
 	const struct storegeo *geo;       /* boundaries, NULL: none */
+	size_t labels;                    /* map: the top units numbered */
 };
+
+/* the map numbers the top 10 by default */
+#define CHART_MAP_LABELS 10
 
 /* allocations that live as long as the chart data */
 struct chart_mem {
@@ -35,6 +39,10 @@ struct chart_mem {
 };
 
 void chart_mem_release(struct chart_mem *m);
+/* n zeroed items of `size` bytes, freed with m */
+void *chart_mem_alloc(struct chart_mem *m, size_t n, size_t size);
+/* p (from malloc) freed with m; @return p */
+void *chart_mem_keep(struct chart_mem *m, void *p);
 
 struct cli_ranked;
 
@@ -70,6 +78,10 @@ int chart_heatmap(const struct chart_ctx *c, int indicators,
     struct cidx_heatmap *out, struct chart_mem *m);
 int chart_profile(const struct chart_ctx *c, long row,
     struct cidx_profile *out, struct chart_mem *m);
+/* the units of the year on the map (chartmap.c): ranked ones by tier or
+ * score and numbered up to c->labels, the screened ones hatched, the
+ * workspace's units without data in the year pale; the base layers, in
+ * the figure's language; a note on the units not ranked */
 int chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
     struct cidx_map *out, struct chart_mem *m);
 /* the nominal ranks of the top N with their 5%, 50% and 95% ranks over

@@ -5,61 +5,38 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "core/mem.h"
 #include "core/num.h"
+#include "core/text.h"
 
 const char *cli_db_path;
 
 /*
- * Messages quote what files and workspaces hold, which could be escape
- * sequences: control characters (C0, DEL, C1) and bidirectional controls
- * are shown as \xHH or \uHHHH, never sent to the terminal.
+ * Messages quote what files, workspaces and the command line hold, which
+ * could be escape sequences or bytes of another encoding: control
+ * characters (C0, DEL, C1) and bytes that are not UTF-8 are shown as
+ * \xHH, bidirectional controls as \uHHHH, never sent to the terminal
+ * (core/text.h).
  */
 static void
 put_safe(FILE *fp, const char *fmt, va_list ap)
 {
-	char small[1024], *buf = small;
-	const unsigned char *p;
+	struct sbuf msg = SBUF_INIT, out = SBUF_INIT;
 	va_list aq;
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(small, sizeof(small), fmt, aq);
+	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sizeof(small)) {
-		buf = malloc((size_t)n + 1);
-		if (buf == NULL)
-			return;
-		vsnprintf(buf, (size_t)n + 1, fmt, ap);
-	}
-	for (p = (const unsigned char *)buf; *p; p++) {
-		size_t k = 0;
-
-		/* a run of plain text in one write */
-		while (p[k] >= 0x20 && p[k] != 0x7f && p[k] != 0xc2 &&
-		    p[k] != 0xe2)
-			k++;
-		if (k) {
-			fwrite(p, 1, k, fp);
-			p += k - 1;
-			continue;
-		}
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(fp, "\\x%02X", *p);
-		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			fprintf(fp, "\\x%02X", *++p);
-		else if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xa8 &&
-		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
-		    p[2] <= 0xa9))) {
-			fprintf(fp, "\\u%04X", 0x2000 | (p[1] & 0x3f) << 6 |
-			    (p[2] & 0x3f));
-			p += 2;
-		} else
-			fputc(*p, fp);
-	}
-	if (buf != small)
-		free(buf);
+	sbuf_grow(&msg, (size_t)n + 1);
+	vsnprintf(msg.buf, (size_t)n + 1, fmt, ap);
+	msg.len = (size_t)n;
+	cidx_text_escape(&out, msg.buf, msg.len);
+	fwrite(out.buf, 1, out.len, fp);
+	sbuf_release(&msg);
+	sbuf_release(&out);
 }
 
 static void
@@ -146,6 +123,22 @@ cli_print_help(FILE *fp, const char *cmd, const char *options)
 	fprintf(fp, "\nSee cityidx(1) for the formulas.\n");
 }
 
+int
+cli_text_option(const char *cmd, const char *opt, const char *s)
+{
+	size_t bad;
+	unsigned long cp;
+	char why[64];
+
+	if (cidx_text_utf8_valid(s, strlen(s), &bad) < 0)
+		return cli_usage_error(cmd, "%s: not valid UTF-8 (byte %zu)",
+		    opt, bad + 1);
+	if (cidx_text_check(s, &bad, &cp) == 0)
+		return 0;
+	cidx_text_what(cp, why, sizeof(why));
+	return cli_usage_error(cmd, "%s: %s (byte %zu)", opt, why, bad + 1);
+}
+
 const char *
 cli_workspace(void)
 {
@@ -174,6 +167,10 @@ cli_output_open(struct cidx_ofile **out, const char *path)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 
+	if (strcmp(path, "-") == 0) {
+		cidx_ofile_stream(out, stdout, "standard output");
+		return CLI_OK;
+	}
 	if (cidx_ofile_open(out, path, cli_workspace(), 0, &err) < 0)
 		return cli_error_core(&err);
 	return CLI_OK;

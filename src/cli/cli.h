@@ -66,6 +66,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Prints "usage: cityidx <usage>" and the option help of a command. */
 void cli_print_help(FILE *fp, const char *cmd, const char *options);
 
+/* Text of an option that goes into an output (--title): valid UTF-8
+ * without control characters (cidx_text_check()).  @return 0, or
+ * CLI_USAGE after "cityidx <cmd>: <opt>: control character U+001B (byte
+ * 4)" and the usage line. */
+int cli_text_option(const char *cmd, const char *opt, const char *s);
+
 /* The workspace path: --db, else $CITYIDX_DB, else ./cityidx.db. */
 const char *cli_workspace(void);
 

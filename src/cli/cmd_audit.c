@@ -186,7 +186,7 @@ cmd_audit(int argc, char **argv)
 
 		cli_engine_describe(&e, &sb);
 		printf("cityidx audit: year %d, %zu units\nmethod: %s\n\n",
-		    year, ds->n_units, sb.buf);
+		    year, ds->n_units, out_text(sb.buf));
 		sbuf_release(&sb);
 		out_table_init(&t, NCOLS);
 		for (size_t q = 2; q < NCOLS - 1; q++)

@@ -33,6 +33,8 @@ static const char options[] =
     "  --dark-horse D       movers: places climbed (default 20)\n"
     "  --of WHAT            heatmap: pillars (default) | indicators\n"
     "  --by WHAT            map: tier (default) | score\n"
+    "  --labels N           map: number the top N in a key (default 10, "
+    "0 none)\n"
     "  --lang zh|en         language of names and labels (default zh)\n"
     "  --title TEXT         the title (default: index, year and figure)\n"
     "  --width W, --height H  size in points (default: the figure's)\n"
@@ -53,6 +55,7 @@ static const char *const types[] = {
 struct chart_opts {
 	struct cli_year_opts y;
 	int indicators, by_score;
+	long labels;                  /* -1: the default */
 	const char *output, *title, *unit;
 	enum cidx_chart_type type;
 	struct cidx_plot_opts po;
@@ -78,6 +81,7 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		{ "font", required_argument, NULL, 'F' },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "labels", required_argument, NULL, 'L' },
 		CLI_OPT_LANG,
 		{ "of", required_argument, NULL, 'O' },
 		{ "output", required_argument, NULL, 'o' },
@@ -123,7 +127,15 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 			cli_print_help(stdout, "chart", options);
 			return -1;
 		case 'i':
+			if ((r = cli_text_option("chart", "--title",
+			    optarg)) != 0)
+				return r;
 			o->title = optarg;
+			break;
+		case 'L':
+			if (cli_parse_long(optarg, 0, 99, &o->labels) < 0)
+				return cli_usage_error("chart", "--labels '%s': "
+				    "expected 0 to 99", optarg);
 			break;
 		case 'O':
 			if (strcmp(optarg, "pillars") &&
@@ -270,6 +282,7 @@ cmd_chart(int argc, char **argv)
 	memset(&geo, 0, sizeof(geo));
 	o.y = y;
 	o.y.top = -1;
+	o.labels = -1;
 	o.po = po;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
@@ -290,6 +303,8 @@ cmd_chart(int argc, char **argv)
 	if ((ret = cli_output_check(o.output)) == CLI_OK &&
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
 		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
+		if (o.labels >= 0)
+			c.labels = (size_t)o.labels;
 		if (o.type == CIDX_CHART_MAP)
 			ret = storegeo_load(&geo, &k.e, k.ds);
 		c.geo = &geo;

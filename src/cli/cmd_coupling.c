@@ -164,9 +164,10 @@ skipped(enum cli_format f, const struct row *rows, size_t nr,
 			sbuf_addf(&sb, " %s", ds->unit[rows[p].i].code);
 	if (sb.len && f == CLI_FMT_TABLE)
 		printf("\nnot computed (no score for a subsystem):%s\n",
-		    sb.buf);
+		    out_text(sb.buf));
 	else if (sb.len)
-		cli_warn("not computed (no score for a subsystem):%s", sb.buf);
+		cli_warn("not computed (no score for a subsystem):%s",
+		    out_text(sb.buf));
 	sbuf_release(&sb);
 }
 
@@ -196,8 +197,9 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 		cli_engine_describe(e, &sb);
 		printf("cityidx coupling: year %d, subsystems", year);
 		for (size_t k = 0; k < n; k++)
-			printf("%s%s", k ? ", " : " ", e->fw->node[sub[k]].code);
-		printf("\nmethod: %s\n\n", sb.buf);
+			printf("%s%s", k ? ", " : " ",
+			    out_text(e->fw->node[sub[k]].code));
+		printf("\nmethod: %s\n\n", out_text(sb.buf));
 		sbuf_release(&sb);
 		out_table_init(&t, 7);
 		for (size_t q = 2; q < 5; q++)

@@ -137,8 +137,8 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 
 	cidx_num_fmt_fixed(b, sizeof(b), gsl_matrix_get(r->s, row, fw->root),
 	    3);
-	printf("%s %s: score %s, rank %d of %zu in %d\n\n", u->code,
-	    u->name ? u->name : u->name_en ? u->name_en : "", b, r->rank[row],
+	printf("%s %s: score %s, rank %d of %zu in %d\n\n", out_text(u->code),
+	    out_text(u->name ? u->name : u->name_en), b, r->rank[row],
 	    r->n_ranked, year);
 	out_table_init(&t, 5);
 	for (size_t q = 2; q < 5; q++)
@@ -162,7 +162,8 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 	if (cyear <= 0)
 		return;
 	if (sp->basis == CIDX_BASIS_WITHHELD) {
-		printf("\nmovement against %d withheld: %s\n", cyear, sp->why);
+		printf("\nmovement against %d withheld: %s\n", cyear,
+		    out_text(sp->why));
 		return;
 	}
 	if (sp->basis == CIDX_BASIS_COMMON)

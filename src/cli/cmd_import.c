@@ -9,13 +9,24 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/out.h"
+#include "core/geom.h"
 #include "io/import.h"
 #include "store/store.h"
 
 static const char options[] =
-    "  --encoding ENC  input encoding, e.g. GB18030 (default: detect)\n"
-    "  --year YEAR     year of files without a year/Time column\n"
-    "  -h, --help      show this help\n";
+    "  --encoding ENC        input encoding, e.g. GB18030 (default: "
+    "detect)\n"
+    "  --year YEAR           year of files without a year/Time column\n"
+    "GeoJSON files (*.geojson, *.json):\n"
+    "  --code-field NAME     the property with the unit code (default: "
+    "code)\n"
+    "  --name-field NAME     the property with the name (default: name)\n"
+    "  --name-en-field NAME  the property with the English name (default: "
+    "name_en)\n"
+    "  --layer KIND          the features are a base layer: outline |\n"
+    "                        province | island | line | inset | extent\n"
+    "  -h, --help            show this help\n";
 
 /*
  * The units an import created in a workspace that had units: a code one
@@ -29,16 +40,18 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 {
 	long shown = 0;
 
-	printf("%s: new units:", path);
+	printf("%s: new units:", out_text(path));
 	for (int pass = 0; pass < 2; pass++)
 		for (long i = 0; i < s->units_new; i++) {
 			if ((s->unit_like[i] != NULL) != (pass == 0))
 				continue;
 			if (shown == NEW_UNITS_SHOWN)
 				break;
-			printf("%s %s", shown ? "," : "", s->unit_new[i]);
+			printf("%s %s", shown ? "," : "",
+			    out_text(s->unit_new[i]));
 			if (s->unit_like[i])
-				printf(" (did you mean %s?)", s->unit_like[i]);
+				printf(" (did you mean %s?)",
+				    out_text(s->unit_like[i]));
 			shown++;
 		}
 	if (shown < s->units_new)
@@ -46,12 +59,32 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 	putchar('\n');
 }
 
+static void
+print_layers(const struct cidx_import *imp, const struct cidx_import_stats *s)
+{
+	if (s->id == 0) {
+		printf("%s: nothing changed (%s layout, %zu rows, %ld features "
+		    "already in the workspace%s)\n", imp->path, imp->layout,
+		    imp->n_rows, s->layers_unchanged, s->already ?
+		    "; imported before" : "");
+		return;
+	}
+	printf("%s: import #%lld (%s layout, %s, %zu rows): %ld features new, "
+	    "%ld changed, %ld removed, %ld unchanged\n", imp->path, s->id,
+	    imp->layout, imp->encoding, imp->n_rows, s->layers_new,
+	    s->layers_changed, s->layers_removed, s->layers_unchanged);
+}
+
 int
 cmd_import(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "code-field", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "layer", required_argument, NULL, 'l' },
+		{ "name-en-field", required_argument, NULL, 'E' },
+		{ "name-field", required_argument, NULL, 'n' },
 		{ "year", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -67,8 +100,25 @@ cmd_import(int argc, char **argv)
 
 	while ((ch = getopt_long(argc, argv, ":he:y:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'c':
+			o.code_field = optarg;
+			break;
+		case 'E':
+			o.name_en_field = optarg;
+			break;
 		case 'e':
 			o.encoding = optarg;
+			break;
+		case 'l':
+			o.layer = cidx_layer_kind_parse(optarg);
+			if (o.layer < 0 || o.layer == CIDX_LAYER_CREDIT)
+				return cli_usage_error("import", "--layer '%s': "
+				    "expected outline, province, island, line, "
+				    "inset or extent (a credit goes in a layers "
+				    "CSV)", optarg);
+			break;
+		case 'n':
+			o.name_field = optarg;
 			break;
 		case 'h':
 			cli_print_help(stdout, "import", options);
@@ -89,7 +139,8 @@ cmd_import(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("import", "no FILE given");
-	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+	if (cidx_store_open(&st, cli_workspace(), CIDX_STORE_WRITE,
+	    &err) < 0 ||
 	    cidx_store_load_framework(st, &fw, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;
@@ -128,17 +179,23 @@ cmd_import(int argc, char **argv)
 	for (size_t i = 0; i < nf; i++) {
 		const struct cidx_import_stats *s = &stats[i];
 
+		if (imp[i]->n_layer > 0) {
+			print_layers(imp[i], s);
+			continue;
+		}
 		if (s->id == 0) {
 			printf("%s: nothing changed (%s layout, %zu rows, %ld "
 			    "values already in the workspace%s)\n",
-			    imp[i]->path, imp[i]->layout, imp[i]->n_rows,
+			    out_text(imp[i]->path), imp[i]->layout,
+			    imp[i]->n_rows,
 			    s->values_unchanged, s->already ?
 			    "; imported before" : "");
 			continue;
 		}
 		printf("%s: import #%lld (%s layout, %s, %zu rows): %ld values "
 		    "new, %ld changed, %ld removed, %ld unchanged; %ld units "
-		    "new, %ld updated\n", imp[i]->path, s->id, imp[i]->layout,
+		    "new, %ld updated\n", out_text(imp[i]->path), s->id,
+		    imp[i]->layout,
 		    imp[i]->encoding, imp[i]->n_rows, s->values_new,
 		    s->values_changed, s->values_removed, s->values_unchanged,
 		    s->units_new, s->units_changed);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "io/framework.h"
 #include "store/store.h"
 
@@ -65,7 +66,7 @@ cmd_init(int argc, char **argv)
 
 		printf("workspace '%s': framework '%s' with %zu indicators, "
 		    "%zu aggregates, %d levels (sha256 %.12s)\n",
-		    cli_workspace(), fwpath, fw->n_ind, nagg, fw->top_level,
+		    out_text(cli_workspace()), out_text(fwpath), fw->n_ind, nagg, fw->top_level,
 		    fw->checksum);
 	}
 out:

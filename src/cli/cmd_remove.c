@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "store/store.h"
@@ -36,7 +37,7 @@ report(const struct cidx_remove_stats *rs, int dry_run)
 	if (rs->n_unit) {
 		printf(", %zu unit%s (", rs->n_unit, rs->n_unit > 1 ? "s" : "");
 		for (size_t i = 0; i < rs->n_unit; i++)
-			printf("%s%s", i ? ", " : "", rs->unit[i]);
+			printf("%s%s", i ? ", " : "", out_text(rs->unit[i]));
 		putchar(')');
 	}
 	printf("%s\n", dry_run ? "; nothing changed (--dry-run)" : "");
@@ -50,7 +51,8 @@ report(const struct cidx_remove_stats *rs, int dry_run)
 		printf("  %d: %ld values (", year, total);
 		for (size_t i = k; i < end && named < NAMED; i++, named++)
 			printf("%s%s %ld", i > k ? ", " : "",
-			    rs->count[i].indicator, rs->count[i].values);
+			    out_text(rs->count[i].indicator),
+			    rs->count[i].values);
 		if (end - k > named)
 			printf(" and %zu more indicators", end - k - named);
 		printf(")\n");
@@ -149,7 +151,8 @@ cmd_remove(int argc, char **argv)
 
 		gmtime_r(&now, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
+		if (cidx_store_open(&st, cli_workspace(),
+		    CIDX_STORE_WRITE, &err) < 0 ||
 		    (f.unit && unit_code(st, &f.unit, &code, &err) < 0) ||
 		    cidx_store_remove(st, &f, dry_run, when, &rs, &err) < 0) {
 			ret = cli_error_core(&err);

@@ -78,6 +78,9 @@ parse_opts(int argc, char **argv, struct report_opts *o)
 			cli_print_help(stdout, "report", options);
 			return -1;
 		case 'i':
+			if ((r = cli_text_option("report", "--title",
+			    optarg)) != 0)
+				return r;
 			o->title = optarg;
 			break;
 		case 'o':

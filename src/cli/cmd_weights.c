@@ -107,7 +107,7 @@ print_table(const struct cli_engine *e, const char *how, int year)
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 	const double *w = cidx_engine_weights(e->eng);
 
-	printf("cityidx weights: %s, year %d%s\n", how, year,
+	printf("cityidx weights: %s, year %d%s\n", out_text(how), year,
 	    e->o->weights_panel || e->o->wmethod == CIDX_WM_ENTROPY_PANEL ?
 	    " (all years pooled)" : "");
 	for (size_t g = 0; g < ng; g++) {
@@ -118,9 +118,8 @@ print_table(const struct cli_engine *e, const char *how, int year)
 		size_t nh;
 		int set;
 
-		printf("\n%s (%s):", fw->node[gr->parent].code,
-		    fw->node[gr->parent].name_en ? fw->node[gr->parent].name_en :
-		    "");
+		printf("\n%s (%s):", out_text(fw->node[gr->parent].code),
+		    out_text(fw->node[gr->parent].name_en));
 		if (strcmp(how, "pca") == 0) {
 			num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
 			printf(" PC1 explains %s%% of the variance (%zu units "

@@ -14,7 +14,7 @@ const struct cli_cmd cli_cmds[] = {
 	    "movers, heatmap, profile, map, uncertainty (PDF, PNG, SVG)",
 	    "chart TYPE [UNIT] -o FILE [--year YEAR] [--compare YEAR] "
 	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
-	    "[--width W] [--height H] [--dpi D] [--font FAMILY] "
+	    "[--width W] [--height H] [--dpi D] [--font FAMILY] [--labels N] "
 	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
 	{ "coupling", cmd_coupling, "Coupling coordination degree (耦合协调度) "
 	    "of the pillars of each unit",
@@ -25,8 +25,10 @@ const struct cli_cmd cli_cmds[] = {
 	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
 	    "[METHOD OPTIONS]" },
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
-	    "iData CSV) into the workspace",
-	    "import [--encoding ENC] [--year YEAR] FILE..." },
+	    "iData CSV), units, boundaries (GeoJSON) or map layers",
+	    "import [--encoding ENC] [--year YEAR] [--code-field NAME] "
+	    "[--name-field NAME] [--name-en-field NAME] [--layer KIND] "
+	    "FILE..." },
 	{ "imports", cmd_imports, "List the import log: imports and removals",
 	    "imports [--format table|csv|json]" },
 	{ "init", cmd_init, "Create a workspace or replace its framework",
@@ -49,7 +51,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ "sensitivity", cmd_sensitivity, "Uncertainty and sensitivity of "
 	    "the ranking: rank intervals by Monte Carlo, Sobol indices",
 	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
-	    "[--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
+	    "[--max-memory SIZE] [--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
 	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
 	    "[--alt-aggregate SPEC]... [--alt-method SPEC]... [--drop-one] "
 	    "[--sobol] [--top N] "

@@ -5,6 +5,7 @@
  * bar and the messages.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ cli_mc_opts_init(struct cli_mc_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->draws = 1000;
 	o->seed = 1;
+	o->max_memory = CLI_MC_MAX_MEMORY;
 }
 
 void
@@ -59,25 +61,30 @@ cli_mc_opts_release(struct cli_mc_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
-/* "2,3": levels 1 .. CIDX_MAX_LEVELS - 1 */
+/* "2,3": levels 1 .. CIDX_FRAMEWORK_MAX_LEVELS - 1 (the index, at most
+ * level CIDX_FRAMEWORK_MAX_LEVELS, has no weight) */
 static int
-parse_levels(const char *s, unsigned *out)
+parse_levels(const char *s, unsigned char *out)
 {
-	char buf[128], *save = NULL;
+	char buf[8];
 	long v;
 
-	if (strlen(s) >= sizeof(buf) || *s == '\0' || *s == ',' ||
-	    s[strlen(s) - 1] == ',' || strstr(s, ",,"))
-		return -1;
-	snprintf(buf, sizeof(buf), "%s", s);
-	*out = 0;
-	for (char *t = strtok_r(buf, ",", &save); t;
-	    t = strtok_r(NULL, ",", &save)) {
-		if (cidx_num_parse_int(t, 1, CIDX_MAX_LEVELS - 1, &v) < 0)
+	memset(out, 0, CIDX_FRAMEWORK_MAX_LEVELS + 1);
+	for (;;) {
+		size_t len = strcspn(s, ",");
+
+		if (len == 0 || len >= sizeof(buf))
 			return -1;
-		*out |= 1u << v;
+		memcpy(buf, s, len);
+		buf[len] = '\0';
+		if (cidx_num_parse_int(buf, 1, CIDX_FRAMEWORK_MAX_LEVELS - 1,
+		    &v) < 0)
+			return -1;
+		out[v] = 1;
+		if (s[len] == '\0')
+			return 0;
+		s += len + 1;
 	}
-	return 0;
 }
 
 /* the text cidx_method_set() reads for an --alt-winmax value */
@@ -159,13 +166,19 @@ cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 		o->phi_given = 1;
 		break;
 	case OPT_MC_LEVEL:
-		if (parse_levels(arg, &o->levels) < 0)
+		if (parse_levels(arg, o->levels) < 0)
 			return cli_usage_error(cmd, "--noise-level '%s': "
 			    "expected levels such as 2,3 (whole numbers from "
-			    "1 to %d)", arg, CIDX_MAX_LEVELS - 1);
+			    "1 to %d)", arg, CIDX_FRAMEWORK_MAX_LEVELS - 1);
+		o->levels_given = 1;
 		break;
 	case OPT_MC_DROP:
 		o->drop_one = 1;
+		break;
+	case OPT_MC_MAXMEM:
+		if (cidx_num_parse_size(arg, &o->max_memory) < 0)
+			return cli_usage_error(cmd, "--max-memory '%s': "
+			    "expected a size such as 512M or 8G", arg);
 		break;
 	default:
 		return 0;
@@ -249,6 +262,56 @@ progress(void *ctx, size_t done, size_t total)
 	fflush(stderr);
 }
 
+static size_t
+plus(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+/* what lowers the largest part of an estimate (NULL: only the limit) */
+static const char *
+memory_hint(const struct cidx_mc_memory *m)
+{
+	const struct {
+		size_t bytes;
+		const char *hint;
+	} part[] = {
+		{ m->ranks, "lower --draws or leave out --save-draws" },
+		{ m->runs, "lower --draws" },
+		{ m->threads, "lower --threads" },
+		{ plus(m->data, m->prepare), "give fewer --alt-impute, "
+		    "--alt-winmax and --alt-normalize values" },
+		{ plus(m->nominal, plus(m->plan, plus(m->counts,
+		    m->stats))), NULL },
+	};
+	size_t best = 0;
+
+	for (size_t k = 1; k < sizeof(part) / sizeof(part[0]); k++)
+		if (part[k].bytes > part[best].bytes)
+			best = k;
+	return part[best].hint;
+}
+
+/* a run over the limit refused before it starts, with what lowers it */
+static int
+check_memory(struct cli_engine *e, int year, const struct cidx_mc_spec *s)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_mc_memory m;
+	const char *hint;
+
+	if (cidx_mc_estimate(&m, e->eng, year, s, &err) < 0)
+		return cli_error_core(&err);
+	if (cidx_mc_memory_check(&m, s, &err) == 0)
+		return CLI_OK;
+	hint = memory_hint(&m);
+	if (m.total == SIZE_MAX)
+		return cli_error("%s%s%s", err.msg, hint ? "; " : "",
+		    hint ? hint : "");
+	return cli_error("%s; %s%sraise the limit with --max-memory", err.msg,
+	    hint ? hint : "", hint ? ", or " : "");
+}
+
 static long
 default_threads(void)
 {
@@ -269,7 +332,7 @@ cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
 	int ret;
 
 	*out = NULL;
-	phi = o->phi_given ? o->phi : o->levels ? 0.25 : 0;
+	phi = o->phi_given ? o->phi : o->levels_given ? 0.25 : 0;
 	if (phi == 0 && !o->drop_one &&
 	    !o->nalt[CIDX_MC_IMPUTE] && !o->nalt[CIDX_MC_WINMAX] &&
 	    !o->nalt[CIDX_MC_NORMALISE] && !o->nalt[CIDX_MC_AGGREGATE] &&
@@ -286,12 +349,15 @@ cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
 	s.seed = o->seed;
 	s.threads = (unsigned)(o->threads ? o->threads : default_threads());
 	s.phi = phi;
-	s.noise_levels = o->levels;
+	memcpy(s.noise_level, o->levels, sizeof(s.noise_level));
 	s.drop_one = o->drop_one;
 	s.sobol = sobol;
 	s.keep_ranks = keep_ranks;
 	s.tiers = ts;
 	s.top = top;
+	s.max_memory = o->max_memory;
+	if ((ret = check_memory(e, year, &s)) != CLI_OK)
+		return ret;
 	if (isatty(STDERR_FILENO)) {
 		s.progress = progress;
 		s.progress_ctx = &pr;
@@ -317,17 +383,18 @@ cli_mc_describe(const struct cidx_mc_result *r,
 			sbuf_adds(sb, zh ? "；" : "; ");
 		if (k == CIDX_MC_WEIGHTS) {
 			char a[40];
-			int lv[CIDX_MAX_LEVELS] = { 0 }, first = 1, many = 0;
+			int lv[CIDX_FRAMEWORK_MAX_LEVELS + 1] = { 0 };
+			int first = 1, many = 0;
 
 			for (size_t t = 0; t < r->n_noisy; t++)
 				lv[fw->node[r->noisy[t]].level]++;
-			for (int l = 1; l < CIDX_MAX_LEVELS; l++)
+			for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
 				many += lv[l] > 0;
 			cidx_num_shortest(a, sizeof(a), 100 * r->phi);
 			sbuf_addf(sb, zh ? "%zu个权重±%s%%（第" :
 			    "%zu weights \u00b1%s%% at level%s ", r->n_noisy, a,
 			    many > 1 ? "s" : "");
-			for (int l = 1; l < CIDX_MAX_LEVELS; l++)
+			for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
 				if (lv[l]) {
 					sbuf_addf(sb, "%s%d", first ? "" :
 					    zh ? "、" : ",", l);

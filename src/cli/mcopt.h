@@ -23,7 +23,7 @@
 enum {
 	OPT_MC = 1100,
 	OPT_MC_DRAWS = OPT_MC, OPT_MC_SEED, OPT_MC_THREADS, OPT_MC_NOISE,
-	OPT_MC_LEVEL, OPT_MC_DROP,
+	OPT_MC_LEVEL, OPT_MC_DROP, OPT_MC_MAXMEM,
 	OPT_MC_ALT = 1120 /* OPT_MC_ALT + enum cidx_mc_input */
 };
 
@@ -42,6 +42,7 @@ enum {
 	    OPT_MC_ALT + CIDX_MC_WINMAX },                                \
 	{ "draws", required_argument, NULL, OPT_MC_DRAWS },               \
 	{ "drop-one", no_argument, NULL, OPT_MC_DROP },                   \
+	{ "max-memory", required_argument, NULL, OPT_MC_MAXMEM },         \
 	{ "noise-level", required_argument, NULL, OPT_MC_LEVEL },         \
 	{ "seed", required_argument, NULL, OPT_MC_SEED },                 \
 	{ "threads", required_argument, NULL, OPT_MC_THREADS },           \
@@ -54,6 +55,8 @@ enum {
     "  --threads T          threads (default: the online CPUs, at most "  \
     "64);\n"                                                              \
     "                       the output does not depend on it\n"          \
+    "  --max-memory SIZE    refuse a run estimated to need more (default "\
+    "4G)\n"                                                               \
     "  --weights-noise PHI  multiply each weight by U(1-PHI, 1+PHI)\n"    \
     "  --noise-level LIST   only the weights of these levels, e.g. 2,3 "  \
     "(PHI 0.25\n"                                                         \
@@ -69,16 +72,23 @@ enum {
     "                       ampi, gra, bod, wroclaw (repeatable)\n"      \
     "  --drop-one           leave out one indicator in each draw\n"
 
+/* --max-memory without the option (cityidx(1), Uncertainty and
+ * sensitivity, Memory) */
+#define CLI_MC_MAX_MEMORY ((size_t)4 << 30)
+
 struct cli_mc_opts {
 	long draws;
 	uint64_t seed;
 	long threads;              /* 0: the online CPUs */
 	double phi;
 	int phi_given;
-	unsigned levels;           /* bit L: level L */
+	/* --noise-level: nonzero at level L; levels_given: any */
+	unsigned char levels[CIDX_FRAMEWORK_MAX_LEVELS + 1];
+	int levels_given;
 	const char **alt[CIDX_MC_N_INPUTS]; /* as given */
 	size_t nalt[CIDX_MC_N_INPUTS];
 	int drop_one;
+	size_t max_memory;         /* bytes */
 	int given;                 /* any option of this table */
 	struct cidx_method *methods; /* the alternatives, once applied */
 };
@@ -95,7 +105,9 @@ int cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 /*! cli_mc_run() :
  *  The Monte Carlo of `year` with the engine's method as the nominal
  *  (cidx_mc_run()), a progress bar on standard error when it is a
- *  terminal and the run takes longer than half a second.  @return CLI_OK
+ *  terminal and the run takes longer than half a second.  A run
+ *  estimated to need more than --max-memory (cidx_mc_estimate()) is
+ *  refused first, with the option that would lower it.  @return CLI_OK
  *  and *out, or an exit status (the message printed). */
 int cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
     const struct cidx_tierspec *ts, size_t top, int sobol, int keep_ranks,

@@ -65,7 +65,7 @@ print_header(const struct mc_view *v, FILE *fp)
 	struct sbuf sb = SBUF_INIT;
 
 	fprintf(fp, "cityidx sensitivity: workspace %s, year %d, ",
-	    cli_workspace(), v->year);
+	    out_text(cli_workspace()), v->year);
 	if (r->sobol)
 		fprintf(fp, "Saltelli design, %zu base draws, %zu runs, seed "
 		    "%llu\n", r->draws, r->runs, (unsigned long long)r->seed);
@@ -73,11 +73,11 @@ print_header(const struct mc_view *v, FILE *fp)
 		fprintf(fp, "%zu draws, seed %llu\n", r->draws,
 		    (unsigned long long)r->seed);
 	cli_mc_describe(r, v->e->fw, 0, &sb);
-	fprintf(fp, "inputs: %s\n", sb.buf);
+	fprintf(fp, "inputs: %s\n", out_text(sb.buf));
 	sbuf_reset(&sb);
 	cli_engine_describe(v->e, &sb);
-	fprintf(fp, "nominal: %s; tiers %s over the top %ld\n\n", sb.buf,
-	    v->ts->text, v->top);
+	fprintf(fp, "nominal: %s; tiers %s over the top %ld\n\n",
+	    out_text(sb.buf), out_text(v->ts->text), v->top);
 	sbuf_release(&sb);
 }
 
@@ -164,7 +164,7 @@ print_footer(const struct mc_view *v, FILE *fp)
 	for (size_t i = 0; !r->sobol && i < r->n; i++)
 		if (r->unranked[i] > 0) {
 			fprintf(fp, "%s %s (%zu)", first ? "without a rank in "
-			    "some draws:" : ",", v->ds->unit[i].code,
+			    "some draws:" : ",", out_text(v->ds->unit[i].code),
 			    r->unranked[i]);
 			first = 0;
 		}

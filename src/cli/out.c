@@ -6,6 +6,26 @@
 #include "cli/out.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/text.h"
+
+/* the last few texts of out_text(), which callers print at once */
+#define NTEXT 8
+static struct sbuf texts[NTEXT] = {
+	SBUF_INIT, SBUF_INIT, SBUF_INIT, SBUF_INIT,
+	SBUF_INIT, SBUF_INIT, SBUF_INIT, SBUF_INIT
+};
+
+const char *
+out_text(const char *s)
+{
+	static size_t k;
+	struct sbuf *sb = &texts[k++ % NTEXT];
+
+	sbuf_reset(sb);
+	if (s != NULL)
+		cidx_text_escape(sb, s, strlen(s));
+	return sb->buf;
+}
 
 static uint32_t
 next_cp(const char **sp)
@@ -71,7 +91,7 @@ out_table_add(struct out_table *t, const char *const *cells)
 	ALLOC_GROW(t->cell, (t->nrows + 1) * t->ncols, t->cap);
 	for (size_t c = 0; c < t->ncols; c++)
 		t->cell[t->nrows * t->ncols + c] =
-		    xstrdup(cells[c] ? cells[c] : "");
+		    xstrdup(out_text(cells[c]));
 	t->nrows++;
 }
 
@@ -122,49 +142,78 @@ out_table_release(struct out_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* text for CSV and the workbook: valid UTF-8, control characters shown */
 void
-out_csv_field(FILE *fp, const char *s)
+out_cell_text(struct sbuf *sb, const char *s)
 {
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
+	struct sbuf v = SBUF_INIT;
+
+	cidx_text_repair(&v, s, strlen(s));
+	cidx_text_escape(sb, v.buf, v.len);
+	sbuf_release(&v);
 }
 
 void
+out_csv_field(FILE *fp, const char *s)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (s == NULL)
+		return;
+	out_cell_text(&sb, s);
+	if (strpbrk(sb.buf, ",\"\r\n") == NULL) {
+		fputs(sb.buf, fp);
+	} else {
+		fputc('"', fp);
+		for (const char *p = sb.buf; *p; p++) {
+			if (*p == '"')
+				fputc('"', fp);
+			fputc(*p, fp);
+		}
+		fputc('"', fp);
+	}
+	sbuf_release(&sb);
+}
+
+/*
+ * JSON text is UTF-8 (RFC 8259): invalid bytes become U+FFFD.  Control
+ * characters (C0, DEL, C1), the line and paragraph separators and the
+ * bidirectional controls are written as \uHHHH escapes, so that the text
+ * is the same and printing the JSON on a terminal is safe.
+ */
+void
 out_json_string(FILE *fp, const char *s)
 {
+	struct sbuf v = SBUF_INIT;
+	const char *p;
+
 	if (s == NULL) {
 		fputs("null", fp);
 		return;
 	}
+	cidx_text_repair(&v, s, strlen(s));
 	fputc('"', fp);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (p = v.buf; *p;) {
+		const char *at = p;
+		uint32_t c = next_cp(&p);
 
 		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
+			fprintf(fp, "\\%c", (int)c);
 		else if (c == '\n')
 			fputs("\\n", fp);
 		else if (c == '\r')
 			fputs("\\r", fp);
 		else if (c == '\t')
 			fputs("\\t", fp);
-		else if (c < 0x20)
-			fprintf(fp, "\\u%04x", c);
+		else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
+		    c == 0x2028 || c == 0x2029 || (c >= 0x202a &&
+		    c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+			fprintf(fp, "\\u%04x", (unsigned)c);
 		else
-			fputc(c, fp);
+			fwrite(at, 1, (size_t)(p - at), fp);
 	}
 	fputc('"', fp);
+	sbuf_release(&v);
 }
 
 void

@@ -1,6 +1,9 @@
 /*
  * out.h - writers for people and programs: aligned text tables (CJK text
- * measured by display width), RFC 4180 CSV, and JSON.
+ * measured by display width), RFC 4180 CSV, and JSON.  Text from files
+ * and the command line is made safe on the way out: table cells and
+ * out_text() escape control characters and invalid bytes, CSV and JSON
+ * are valid UTF-8.
  */
 #ifndef CIDX_OUT_H
 #define CIDX_OUT_H
@@ -26,8 +29,22 @@ void out_table_add(struct out_table *t, const char *const *cells);
 void out_table_print(FILE *fp, const struct out_table *t);
 void out_table_release(struct out_table *t);
 
+/*! out_text() :
+ *  `s` as text safe to print on a terminal (cidx_text_escape(): control
+ *  characters and bytes that are not UTF-8 as \xHH); NULL gives "".  The
+ *  result lives until the 8th next call: for a printf of a few fields. */
+const char *out_text(const char *s);
+
+struct sbuf;
+/*! out_cell_text() : appends `s` as a CSV field or workbook cell holds
+ *  text: valid UTF-8 (U+FFFD for invalid bytes), control characters
+ *  shown as \xHH. */
+void out_cell_text(struct sbuf *sb, const char *s);
+
+/* RFC 4180; the text as out_cell_text() */
 void out_csv_field(FILE *fp, const char *s);
-void out_json_string(FILE *fp, const char *s); /* NULL prints null */
+/* UTF-8 (U+FFFD for invalid bytes), controls as \uHHHH; NULL prints null */
+void out_json_string(FILE *fp, const char *s);
 /* %.17g, NaN as null */
 void out_json_number(FILE *fp, double x);
 

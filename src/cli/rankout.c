@@ -14,6 +14,7 @@
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/strmap.h"
 
 const char *
 rank_unit_name(const struct cidx_unit *u)
@@ -34,6 +35,7 @@ cmp_key(const void *a, const void *b)
 char **
 rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 {
+	struct cidx_strmap seen = CIDX_STRMAP_INIT;
 	char **keys = NULL;
 	size_t cap = 0;
 
@@ -56,13 +58,14 @@ rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 			const char *k = ds->unit[i].attr[a].key;
 			size_t j;
 
-			for (j = 0; j < *n && strcmp(keys[j], k); j++)
-				;
-			if (j < *n)
+			if (cidx_strmap_get(&seen, k, &j))
 				continue;
 			ALLOC_GROW(keys, *n + 1, cap);
-			keys[(*n)++] = xstrdup(k);
+			keys[*n] = xstrdup(k);
+			cidx_strmap_put(&seen, keys[*n], *n);
+			(*n)++;
 		}
+	cidx_strmap_release(&seen);
 	if (*n > 1)
 		qsort(keys, *n, sizeof(*keys), cmp_key);
 	return keys;
@@ -128,18 +131,20 @@ header(const struct rank_view *v)
 	char *gap;
 
 	cli_engine_describe(v->e, &sb);
-	fprintf(fp,
-	    "cityidx rank: workspace %s, year %d", v->workspace, v->year);
+	fprintf(fp, "cityidx rank: workspace %s, year %d",
+	    out_text(v->workspace), v->year);
 	if (v->cyear > 0)
 		fprintf(fp, ", movement against %d", v->cyear);
-	fprintf(fp, "\nmethod: %s; tiers %s over the top %zu\n", sb.buf,
-	    v->ts->text, v->top ? v->top : v->r->n_ranked);
+	fprintf(fp, "\nmethod: %s; tiers %s over the top %zu\n",
+	    out_text(sb.buf), out_text(v->ts->text),
+	    v->top ? v->top : v->r->n_ranked);
 	if (v->relative) {
 		char ref[160], b[48];
 
 		cidx_refspec_text(v->ref, ref, sizeof(ref));
 		fmt2(b, sizeof(b), v->ref_index);
-		fprintf(fp, "relative = 100 x score / %s (index %s)", ref, b);
+		fprintf(fp, "relative = 100 x score / %s (index %s)",
+		    out_text(ref), b);
 		if (v->growth)
 			fprintf(fp, "; growth = 100 x (score - score in %d) / "
 			    "the reference in %d", v->growth_base,
@@ -148,7 +153,7 @@ header(const struct rank_view *v)
 	}
 	gap = cli_gap_text(v->e->fw, v->rep, v->year, 0);
 	if (gap)
-		fprintf(fp, "note: %s\n", gap);
+		fprintf(fp, "note: %s\n", out_text(gap));
 	fprintf(fp, "\n");
 	free(gap);
 	sbuf_release(&sb);
@@ -333,7 +338,8 @@ tiers(const struct rank_view *v)
 		for (size_t p = 0; p < r->n_ranked; p++)
 			if (r->tier[r->order[p]] == k) {
 				fprintf(fp, "%s %s", first ? "" : ";",
-				    rank_unit_name(&v->ds->unit[r->order[p]]));
+				    out_text(rank_unit_name(
+				    &v->ds->unit[r->order[p]])));
 				first = 0;
 			}
 		fprintf(fp, "\n");
@@ -363,7 +369,7 @@ move_list(const struct rank_view *v, const char *title,
 		if (!pick(m))
 			continue;
 		fprintf(fp, "%s %s", any ? ";" : "",
-		    rank_unit_name(&v->ds->unit[i]));
+		    out_text(rank_unit_name(&v->ds->unit[i])));
 		if (show_change == 1 && m->basis_rank != r->rank[i])
 			fprintf(fp,
 			    " (%d -> %d on the basis, rank %d)", m->prev,
@@ -418,7 +424,8 @@ movement(const struct rank_view *v)
 	if (mv->basis == CIDX_BASIS_WITHHELD) {
 		fprintf(fp,
 		    "movement against %d withheld: %s; no rank changes, new "
-		    "entrants or dark horses are shown\n", v->cyear, mv->why);
+		    "entrants or dark horses are shown\n", v->cyear,
+		    out_text(mv->why));
 		return;
 	}
 	if (mv->basis == CIDX_BASIS_COMMON)
@@ -469,10 +476,12 @@ screened(const struct rank_view *v)
 		const struct cidx_screened *s = &rep->screened[i];
 
 		cidx_num_fmt_percent(b, sizeof(b), s->coverage);
-		fprintf(fp, "%s %s (%s", i ? ";" : "", s->code, b);
+		fprintf(fp, "%s %s (%s", i ? ";" : "", out_text(s->code),
+		    b);
 		if (s->pillar >= 0)
 			fprintf(fp,
-			    ", too few in %s", fw->node[s->pillar].code);
+			    ", too few in %s",
+			    out_text(fw->node[s->pillar].code));
 		fprintf(fp, ")");
 	}
 	fprintf(fp, "\n");
@@ -502,7 +511,8 @@ rank_print_table(const struct rank_view *v)
 			fprintf(fp, "not ranked (no index value):");
 		for (size_t i = 0; i < r->n; i++)
 			if (r->rank[i] == 0)
-				fprintf(fp, " %s", v->ds->unit[i].code);
+				fprintf(fp, " %s",
+				    out_text(v->ds->unit[i].code));
 		fprintf(fp, "\n");
 	}
 	if (rep->n_imputed)
@@ -522,7 +532,7 @@ rank_print_table(const struct rank_view *v)
 			if (tr->action == CIDX_TREAT_NONE)
 				continue;
 			fprintf(fp, "%s %s (%s", any ? ";" : "",
-			    fw->node[fw->ind[j]].code,
+			    out_text(fw->node[fw->ind[j]].code),
 			    rank_treat_action(tr->action));
 			if (tr->action == CIDX_TREAT_WINSOR)
 				fprintf(fp,
@@ -542,7 +552,8 @@ rank_print_table(const struct rank_view *v)
 				fprintf(fp,
 				    "%s in %d:", skip_reason(why), v->year);
 			any = 1;
-			fprintf(fp, " %s", fw->node[fw->ind[j]].code);
+			fprintf(fp, " %s",
+			    out_text(fw->node[fw->ind[j]].code));
 		}
 		if (any)
 			fprintf(fp, "\n");

@@ -20,8 +20,11 @@ storegeo_load(struct storegeo *geo, struct cli_engine *e,
 	size_t k;
 
 	memset(geo, 0, sizeof(*geo));
-	if (cidx_store_load_boundaries(e->st, NULL, 0, &b, &err) < 0)
+	if (cidx_store_load_boundaries(e->st, NULL, 0, &b, &err) < 0 ||
+	    cidx_store_load_layers(e->st, &geo->layers, &err) < 0) {
+		cidx_boundaries_free(b);
 		return cli_error_core(&err);
+	}
 	if (b->n > 0) {
 		geo->n = ds->n_units;
 		geo->geom = xcalloc(geo->n ? geo->n : 1, sizeof(*geo->geom));
@@ -58,5 +61,6 @@ storegeo_release(struct storegeo *geo)
 	free(geo->geom);
 	free(geo->other_code);
 	free(geo->other_geom);
+	cidx_layers_free(geo->layers);
 	memset(geo, 0, sizeof(*geo));
 }

@@ -5,118 +5,257 @@
  * and a frozen header; "scores" the score of every node for every
  * ranked unit; "method" how the ranking was made.  The file is the same
  * for the same inputs: its creation date is SOURCE_DATE_EPOCH, or fixed.
+ *
+ * Nothing is dropped: a table wider or longer than a sheet is refused
+ * before the file is opened, a text longer than a cell is refused naming
+ * the cell, and every call of libxlsxwriter is checked.  The workbook is
+ * written to a temporary file (core/ofile.h) that replaces the old one
+ * only when it is complete.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
+#include "cli/out.h"
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "core/ofile.h"
 #include "version.h"
+
+/* Excel's limits: characters (UTF-16 code units) in a cell, and the
+ * size of a sheet (LXW_ROW_MAX, LXW_COL_MAX) */
+#define CELL_TEXT_MAX 32767
 
 struct fmts {
 	lxw_format *head, *integer, *score, *share, *text;
 };
 
+/* a workbook being written: the first error is printed, and every call
+ * after it does nothing */
+struct xw {
+	const char *path;
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	const char *sheet;
+	int failed;
+	struct sbuf text, cell; /* the text shown, and as libxlsxwriter
+				 * gets it */
+};
+
+static void fail(struct xw *x, lxw_row_t row, lxw_col_t col,
+    const char *unit, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* `unit` names the unit of the row, for the message, or is NULL */
 static void
-ranking_sheet(lxw_workbook *wb, const struct rank_view *v,
-    const struct fmts *f)
+fail(struct xw *x, lxw_row_t row, lxw_col_t col, const char *unit,
+    const char *fmt, ...)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "ranking");
-	struct rank_grid g;
+	char cell[LXW_MAX_CELL_NAME_LENGTH], why[160];
+	va_list ap;
 
-	rank_grid_build(&g, v);
-	for (size_t c = 0; c < g.ncols; c++) {
-		lxw_format *cf = g.col[c].kind == RK_INT ? f->integer :
-		    g.col[c].kind == RK_SHARE ? f->share :
-		    g.col[c].kind == RK_NUM ? f->score : f->text;
-		double width = g.col[c].kind == RK_TEXT ? 16 : 10;
+	if (x->failed)
+		return;
+	x->failed = 1;
+	lxw_rowcol_to_cell(cell, row, col);
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	cli_error("cannot write '%s': %s!%s%s%s%s: %s", x->path, x->sheet,
+	    cell, unit ? " (unit '" : "", unit ? unit : "", unit ? "')" : "",
+	    why);
+}
 
-		worksheet_write_string(ws, 0, (lxw_col_t)c, g.col[c].name,
-		    f->head);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width, cf);
+static int
+add_sheet(struct xw *x, const char *name)
+{
+	if (x->failed)
+		return -1;
+	x->sheet = name;
+	if ((x->ws = workbook_add_worksheet(x->wb, name)) == NULL) {
+		x->failed = 1;
+		cli_error("cannot write '%s': cannot add the sheet '%s'",
+		    x->path, name);
+		return -1;
 	}
-	for (size_t p = 0; p < g.nrows; p++)
-		for (size_t c = 0; c < g.ncols; c++) {
-			lxw_row_t row = (lxw_row_t)(p + 1);
-			const char *t = g.text[p * g.ncols + c];
-			double x = g.num[p * g.ncols + c];
+	return 0;
+}
 
-			if (g.col[c].kind == RK_TEXT && t && *t)
-				worksheet_write_string(ws, row, (lxw_col_t)c,
-				    t, NULL);
-			else if (g.col[c].kind != RK_TEXT && !isnan(x))
-				worksheet_write_number(ws, row, (lxw_col_t)c,
-				    x, NULL);
+/*
+ * The text of a cell: valid UTF-8, control characters shown (as in the
+ * CSV), and "_xHHHH_", which Excel reads as the character U+HHHH, made
+ * literal by writing its underscore as _x005F_ (ECMA-376 Part 1, 22.9.2.19
+ * ST_Xstring; libxlsxwriter 1.1.4 leaves it as it is).  @return the
+ * length Excel counts: UTF-16 code units of the text shown.
+ */
+static size_t
+cell_text(struct xw *x, const char *s)
+{
+	const unsigned char *p;
+	size_t n = 0;
+
+	sbuf_reset(&x->text);
+	sbuf_reset(&x->cell);
+	out_cell_text(&x->text, s);
+	for (p = (const unsigned char *)x->text.buf; *p; p++) {
+		if ((*p & 0xc0) != 0x80)
+			n += *p >= 0xf0 ? 2 : 1;
+		if (p[0] == '_' && (p[1] == 'x' || p[1] == 'X') &&
+		    strspn((const char *)p + 2, "0123456789abcdefABCDEF") >= 4 &&
+		    p[6] == '_')
+			sbuf_adds(&x->cell, "_x005F_");
+		else
+			sbuf_addc(&x->cell, (char)*p);
+	}
+	return n;
+}
+
+static void
+put_text(struct xw *x, lxw_row_t row, lxw_col_t col, const char *s,
+    lxw_format *f, const char *unit)
+{
+	size_t n;
+	lxw_error rc;
+
+	if (x->failed || s == NULL)
+		return;
+	if ((n = cell_text(x, s)) > CELL_TEXT_MAX)
+		fail(x, row, col, unit, "a text of %zu characters; an Excel "
+		    "cell holds at most %d (csv and json keep it whole)", n,
+		    CELL_TEXT_MAX);
+	else if ((rc = worksheet_write_string(x->ws, row, col, x->cell.buf,
+	    f)) != LXW_NO_ERROR)
+		fail(x, row, col, unit, "%s", lxw_strerror(rc));
+}
+
+/* a missing or infinite number is an empty cell */
+static void
+put_num(struct xw *x, lxw_row_t row, lxw_col_t col, double v, lxw_format *f)
+{
+	lxw_error rc;
+
+	if (x->failed || !isfinite(v))
+		return;
+	if ((rc = worksheet_write_number(x->ws, row, col, v, f)) !=
+	    LXW_NO_ERROR)
+		fail(x, row, col, NULL, "%s", lxw_strerror(rc));
+}
+
+static void
+set_cols(struct xw *x, lxw_col_t first, lxw_col_t last, double width,
+    lxw_format *f)
+{
+	lxw_error rc;
+
+	if (x->failed)
+		return;
+	if ((rc = worksheet_set_column(x->ws, first, last, width, f)) !=
+	    LXW_NO_ERROR)
+		fail(x, 0, first, NULL, "%s", lxw_strerror(rc));
+}
+
+static void
+ranking_sheet(struct xw *x, const struct rank_view *v,
+    const struct rank_grid *g, const struct fmts *f)
+{
+	lxw_error rc;
+
+	if (add_sheet(x, "ranking") < 0)
+		return;
+	for (size_t c = 0; c < g->ncols; c++) {
+		lxw_format *cf = g->col[c].kind == RK_INT ? f->integer :
+		    g->col[c].kind == RK_SHARE ? f->share :
+		    g->col[c].kind == RK_NUM ? f->score : f->text;
+		double width = g->col[c].kind == RK_TEXT ? 16 : 10;
+
+		put_text(x, 0, (lxw_col_t)c, g->col[c].name, f->head, NULL);
+		set_cols(x, (lxw_col_t)c, (lxw_col_t)c, width, cf);
+	}
+	for (size_t p = 0; p < g->nrows; p++) {
+		const char *unit = v->ds->unit[v->r->order[p]].code;
+		lxw_row_t row = (lxw_row_t)(p + 1);
+
+		for (size_t c = 0; c < g->ncols && !x->failed; c++) {
+			const char *t = g->text[p * g->ncols + c];
+
+			if (g->col[c].kind == RK_TEXT && t && *t)
+				put_text(x, row, (lxw_col_t)c, t, NULL, unit);
+			else if (g->col[c].kind != RK_TEXT)
+				put_num(x, row, (lxw_col_t)c,
+				    g->num[p * g->ncols + c], NULL);
 		}
-	worksheet_freeze_panes(ws, 1, 3);
-	worksheet_autofilter(ws, 0, 0, (lxw_row_t)g.nrows,
-	    (lxw_col_t)(g.ncols - 1));
-	rank_grid_release(&g);
+	}
+	if (x->failed)
+		return;
+	worksheet_freeze_panes(x->ws, 1, 3);
+	if ((rc = worksheet_autofilter(x->ws, 0, 0, (lxw_row_t)g->nrows,
+	    (lxw_col_t)(g->ncols - 1))) != LXW_NO_ERROR)
+		fail(x, 0, 0, NULL, "%s", lxw_strerror(rc));
 }
 
 /* every node's score (normalised value for indicators), ranked units */
 static void
-scores_sheet(lxw_workbook *wb, const struct rank_view *v,
-    const struct fmts *f)
+scores_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "scores");
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
 	lxw_col_t c = 2;
 
-	worksheet_write_string(ws, 0, 0, "code", f->head);
-	worksheet_write_string(ws, 0, 1, "name", f->head);
-	worksheet_write_string(ws, 1, 0, "(node name)", f->text);
-	worksheet_set_column(ws, 0, 1, 16, NULL);
-	for (size_t k = 0; k < fw->n; k++) {
+	if (add_sheet(x, "scores") < 0)
+		return;
+	put_text(x, 0, 0, "code", f->head, NULL);
+	put_text(x, 0, 1, "name", f->head, NULL);
+	put_text(x, 1, 0, "(node name)", f->text, NULL);
+	set_cols(x, 0, 1, 16, NULL);
+	for (size_t k = 0; k < fw->n && !x->failed; k++) {
 		const struct cidx_node *nd = &fw->node[k];
 
 		if (nd->level == 0)
 			continue;
-		worksheet_write_string(ws, 0, c, nd->code, f->head);
-		worksheet_write_string(ws, 1, c, nd->name_en ? nd->name_en :
-		    nd->name_zh ? nd->name_zh : "", f->text);
-		worksheet_set_column(ws, c, c, 12, f->score);
-		for (size_t p = 0; p < r->n_ranked; p++) {
-			double x = gsl_matrix_get(r->s, r->order[p], k);
-
-			if (!isnan(x))
-				worksheet_write_number(ws, (lxw_row_t)(p + 2),
-				    c, x, NULL);
-		}
+		put_text(x, 0, c, nd->code, f->head, NULL);
+		put_text(x, 1, c, nd->name_en ? nd->name_en : nd->name_zh,
+		    f->text, NULL);
+		set_cols(x, c, c, 12, f->score);
+		for (size_t p = 0; p < r->n_ranked; p++)
+			put_num(x, (lxw_row_t)(p + 2), c,
+			    gsl_matrix_get(r->s, r->order[p], k), NULL);
 		c++;
 	}
-	for (size_t p = 0; p < r->n_ranked; p++) {
+	for (size_t p = 0; p < r->n_ranked && !x->failed; p++) {
 		const struct cidx_unit *u = &v->ds->unit[r->order[p]];
 
-		worksheet_write_string(ws, (lxw_row_t)(p + 2), 0, u->code,
-		    NULL);
-		worksheet_write_string(ws, (lxw_row_t)(p + 2), 1,
-		    rank_unit_name(u), NULL);
+		put_text(x, (lxw_row_t)(p + 2), 0, u->code, NULL, u->code);
+		put_text(x, (lxw_row_t)(p + 2), 1, rank_unit_name(u), NULL,
+		    u->code);
 	}
-	worksheet_freeze_panes(ws, 2, 2);
+	if (!x->failed)
+		worksheet_freeze_panes(x->ws, 2, 2);
 }
 
 static void
-pair(lxw_worksheet *ws, lxw_row_t *row, const char *key, const char *value,
+pair(struct xw *x, lxw_row_t *row, const char *key, const char *value,
     const struct fmts *f)
 {
-	worksheet_write_string(ws, *row, 0, key, f->head);
-	worksheet_write_string(ws, *row, 1, value ? value : "", f->text);
+	put_text(x, *row, 0, key, f->head, NULL);
+	put_text(x, *row, 1, value ? value : "", f->text, NULL);
 	(*row)++;
 }
 
+/* the rows of the method sheet before the weights, at most */
+#define METHOD_ROWS (12 + CIDX_MK_N)
+
 static void
-method_sheet(lxw_workbook *wb, const struct rank_view *v,
-    const struct fmts *f)
+method_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "method");
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_method *m = cidx_engine_method(v->e->eng);
 	const double *w = cidx_engine_weights(v->e->eng);
@@ -124,46 +263,48 @@ method_sheet(lxw_workbook *wb, const struct rank_view *v,
 	lxw_row_t row = 0;
 	char b[160], *gap;
 
-	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 1, 60, NULL);
-	pair(ws, &row, "cityidx", CITYIDX_VERSION, f);
-	pair(ws, &row, "workspace", v->workspace, f);
+	if (add_sheet(x, "method") < 0)
+		return;
+	set_cols(x, 0, 0, 22, NULL);
+	set_cols(x, 1, 1, 60, NULL);
+	pair(x, &row, "cityidx", CITYIDX_VERSION, f);
+	pair(x, &row, "workspace", v->workspace, f);
 	snprintf(b, sizeof(b), "%d", v->year);
-	pair(ws, &row, "year", b, f);
+	pair(x, &row, "year", b, f);
 	if (v->cyear > 0)
 		snprintf(b, sizeof(b), "%d", v->cyear);
-	pair(ws, &row, "compare_year", v->cyear > 0 ? b : "", f);
+	pair(x, &row, "compare_year", v->cyear > 0 ? b : "", f);
 	cli_engine_describe(v->e, &sb);
-	pair(ws, &row, "method", sb.buf, f);
+	pair(x, &row, "method", sb.buf, f);
 	sbuf_release(&sb);
 	if ((gap = cli_gap_text(v->e->fw, v->rep, v->year, 0)) != NULL)
-		pair(ws, &row, "note", gap, f);
+		pair(x, &row, "note", gap, f);
 	free(gap);
 	for (int k = 0; k < CIDX_MK_N; k++) {
 		cidx_method_text(m, (enum cidx_mkey)k, b, sizeof(b));
-		pair(ws, &row, cidx_method_items[k].member, b, f);
+		pair(x, &row, cidx_method_items[k].member, b, f);
 	}
-	pair(ws, &row, "tiers", v->ts->text, f);
+	pair(x, &row, "tiers", v->ts->text, f);
 	snprintf(b, sizeof(b), "%zu", v->top);
-	pair(ws, &row, "top", b, f);
+	pair(x, &row, "top", b, f);
 	if (v->mv)
-		pair(ws, &row, "movement basis", v->mv->basis ==
+		pair(x, &row, "movement basis", v->mv->basis ==
 		    CIDX_BASIS_SAME ? "same indicators" : v->mv->basis ==
 		    CIDX_BASIS_COMMON ? "indicators with data in both years" :
 		    v->mv->why, f);
-	pair(ws, &row, "framework_sha256", fw->checksum, f);
+	pair(x, &row, "framework_sha256", fw->checksum, f);
 	row++;
-	worksheet_write_string(ws, row, 0, "weights", f->head);
-	worksheet_write_string(ws, row, 1, "parent", f->head);
-	worksheet_write_string(ws, row, 2, "weight", f->head);
+	put_text(x, row, 0, "weights", f->head, NULL);
+	put_text(x, row, 1, "parent", f->head, NULL);
+	put_text(x, row, 2, "weight", f->head, NULL);
 	row++;
-	for (size_t k = 0; k < fw->n; k++) {
+	for (size_t k = 0; k < fw->n && !x->failed; k++) {
 		if (fw->node[k].level == 0)
 			continue;
-		worksheet_write_string(ws, row, 0, fw->node[k].code, NULL);
-		worksheet_write_string(ws, row, 1, fw->node[k].parent ?
-		    fw->node[k].parent : "", NULL);
-		worksheet_write_number(ws, row, 2, w[k], NULL);
+		put_text(x, row, 0, fw->node[k].code, NULL, NULL);
+		put_text(x, row, 1, fw->node[k].parent ? fw->node[k].parent :
+		    "", NULL, NULL);
+		put_num(x, row, 2, w[k], NULL);
 		row++;
 	}
 }
@@ -181,38 +322,158 @@ creation_time(void)
 	return 315532800;
 }
 
-int
-rank_write_xlsx(const struct rank_view *v, const char *path)
+/* a sheet of rows x cols cells fits Excel's, or the message says what
+ * is too many */
+static int
+fits(const char *path, const char *sheet, size_t rows, size_t cols,
+    const char *hint)
+{
+	if (cols > LXW_COL_MAX)
+		return cli_error("cannot write '%s': sheet '%s' would have %zu "
+		    "columns; an Excel sheet holds at most %d%s", path, sheet,
+		    cols, LXW_COL_MAX, hint);
+	if (rows > LXW_ROW_MAX)
+		return cli_error("cannot write '%s': sheet '%s' would have %zu "
+		    "rows; an Excel sheet holds at most %d (--format csv has no "
+		    "limit)", path, sheet, rows, LXW_ROW_MAX);
+	return CLI_OK;
+}
+
+/* before anything is written: a unit per row, an attribute, aggregate or
+ * node per column */
+static int
+check_size(const char *path, const struct rank_view *v,
+    const struct rank_grid *g)
+{
+	const struct cidx_framework *fw = v->e->fw;
+	size_t nodes = 0;
+
+	for (size_t k = 0; k < fw->n; k++)
+		nodes += fw->node[k].level > 0;
+	if (fits(path, "ranking", g->nrows + 1, g->ncols, v->nkeys ?
+	    " (--attr shows fewer attributes)" : "") != CLI_OK ||
+	    fits(path, "scores", v->r->n_ranked + 2, nodes + 2, "") != CLI_OK ||
+	    fits(path, "method", METHOD_ROWS + nodes, 3, "") != CLI_OK)
+		return CLI_ERROR;
+	return CLI_OK;
+}
+
+static lxw_format *
+add_format(struct xw *x, const char *num)
+{
+	lxw_format *f;
+
+	if (x->failed)
+		return NULL;
+	if ((f = workbook_add_format(x->wb)) == NULL) {
+		x->failed = 1;
+		cli_error("cannot write '%s': out of memory", x->path);
+	} else if (num != NULL) {
+		format_set_num_format(f, num);
+	}
+	return f;
+}
+
+static void
+workbook(struct xw *x, const struct rank_view *v, const struct rank_grid *g)
 {
 	static char title[] = "cityidx ranking";
 	lxw_doc_properties props;
-	lxw_workbook *wb;
-	lxw_error rc;
 	struct fmts f;
+	lxw_error rc;
 
-	if ((wb = workbook_new(path)) == NULL)
-		return cli_error("cannot write '%s'", path);
 	memset(&props, 0, sizeof(props));
 	props.title = title;
 	props.created = creation_time();
-	workbook_set_properties(wb, &props);
-	f.head = workbook_add_format(wb);
-	format_set_bold(f.head);
-	format_set_bottom(f.head, LXW_BORDER_THIN);
+	if ((rc = workbook_set_properties(x->wb, &props)) != LXW_NO_ERROR) {
+		x->failed = 1;
+		cli_error("cannot write '%s': %s", x->path, lxw_strerror(rc));
+		return;
+	}
+	if ((f.head = add_format(x, NULL)) != NULL) {
+		format_set_bold(f.head);
+		format_set_bottom(f.head, LXW_BORDER_THIN);
+	}
 	/* at least 2 decimals, up to 6 when they matter: readable, and a
 	 * converter such as xlsx2csv keeps 6 decimals */
-	f.integer = workbook_add_format(wb);
-	format_set_num_format(f.integer, "0");
-	f.score = workbook_add_format(wb);
-	format_set_num_format(f.score, "0.00####");
-	f.share = workbook_add_format(wb);
-	format_set_num_format(f.share, "0.00##%");
-	f.text = workbook_add_format(wb);
-	ranking_sheet(wb, v, &f);
-	scores_sheet(wb, v, &f);
-	method_sheet(wb, v, &f);
-	if ((rc = workbook_close(wb)) != LXW_NO_ERROR)
+	f.integer = add_format(x, "0");
+	f.score = add_format(x, "0.00####");
+	f.share = add_format(x, "0.00##%");
+	f.text = add_format(x, NULL);
+	ranking_sheet(x, v, g, &f);
+	scores_sheet(x, v, &f);
+	method_sheet(x, v, &f);
+}
+
+/*
+ * workbook_close() writes the file, and on an error prints its own lines
+ * to standard error, naming the temporary file: they are kept from the
+ * user, who gets one message naming the output and the system's reason.
+ */
+static int
+close_workbook(lxw_workbook *wb, const char *path)
+{
+	int saved, null, errnum;
+	lxw_error rc;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	errno = 0;
+	rc = workbook_close(wb);
+	errnum = errno;
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	if (rc == LXW_NO_ERROR)
+		return CLI_OK;
+	if (errnum != 0 && (rc == LXW_ERROR_ZIP_FILE_OPERATION ||
+	    rc == LXW_ERROR_CREATING_XLSX_FILE ||
+	    rc == LXW_ERROR_CREATING_TMPFILE))
 		return cli_error("cannot write '%s': %s", path,
-		    lxw_strerror(rc));
-	return CLI_OK;
+		    strerror(errnum));
+	return cli_error("cannot write '%s': %s", path, lxw_strerror(rc));
+}
+
+int
+rank_write_xlsx(const struct rank_view *v, const char *path)
+{
+	struct cidx_ofile *of = NULL;
+	struct rank_grid g;
+	struct xw x;
+	int ret = CLI_ERROR;
+
+	memset(&x, 0, sizeof(x));
+	x.path = path;
+	x.text = (struct sbuf)SBUF_INIT;
+	x.cell = (struct sbuf)SBUF_INIT;
+	rank_grid_build(&g, v);
+	if (check_size(path, v, &g) != CLI_OK)
+		goto out;
+	if (cli_output_open(&of, path) != CLI_OK)
+		goto out;
+	if ((x.wb = workbook_new(cidx_ofile_name(of))) == NULL) {
+		cli_error("cannot write '%s'", path);
+		goto out;
+	}
+	workbook(&x, v, &g);
+	if (x.failed) {
+		lxw_workbook_free(x.wb);
+		goto out;
+	}
+	if (close_workbook(x.wb, path) != CLI_OK)
+		goto out;
+	ret = CLI_OK;
+out:
+	if (of != NULL) /* commits only a complete workbook */
+		ret = cli_output_close(&of, ret);
+	sbuf_release(&x.text);
+	sbuf_release(&x.cell);
+	rank_grid_release(&g);
+	return ret;
 }

@@ -16,6 +16,12 @@ cidx_import_free(struct cidx_import *imp)
 			free(imp->boundary[i]);
 	}
 	free(imp->boundary);
+	for (size_t i = 0; i < imp->n_layer; i++) {
+		free(imp->layer[i].name);
+		free(imp->layer[i].name_en);
+		free(imp->layer[i].wkt);
+	}
+	free(imp->layer);
 	free(imp->unit);
 	free(imp->val);
 	free(imp->path);

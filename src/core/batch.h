@@ -24,11 +24,21 @@ struct cidx_import_value {
 	uint32_t line; /* where the file states it */
 };
 
+/* a feature of a base layer (cityidx(1), LAYERS FILES): what a map draws
+ * besides the units */
+struct cidx_layer_feature {
+	int kind;           /* enum cidx_layer_kind (core/geom.h) */
+	char *name;         /* NULL: none */
+	char *name_en;      /* NULL: none */
+	char *wkt;          /* checked; NULL for a credit */
+};
+
 struct cidx_import {
 	char *path;
 	char sha256[65];
 	char encoding[32];
-	const char *layout; /* "long", "wide", "coinr" or "units" */
+	const char *layout; /* "long", "wide", "coinr", "units", "geojson" or
+			       "layers" */
 	char fw_sha256[65]; /* checksum of the framework it was checked against */
 	size_t n_rows;      /* data rows */
 	struct cidx_unit *unit; /* name / name_en NULL: not given */
@@ -37,6 +47,9 @@ struct cidx_import {
 	size_t n_val;
 	char **boundary;    /* per unit, its outline as WKT (checked), or
 			       NULL; the array is NULL when none is given */
+	struct cidx_layer_feature *layer; /* a layers file's features, in
+					     the order of the file */
+	size_t n_layer;
 };
 
 /*! cidx_import_free() : releases the batch and everything in it; accepts

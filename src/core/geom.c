@@ -18,6 +18,8 @@ struct reader {
 	const char *s, *p;
 	struct cidx_geom *g;
 	size_t cap_pts, cap_rings, cap_polys;
+	size_t *off, cap_off; /* each point's offset in the text */
+	int lines;            /* LINESTRING: open paths of >= 2 points */
 	struct cidx_err *err;
 };
 
@@ -77,10 +79,12 @@ number(struct reader *r, double lo, double hi, const char *name, double *out)
 	    cidx_num_parse(buf, out, NULL) < 0))
 		return fail(r, "a coordinate must be a decimal number");
 	if (*out < lo || *out > hi) {
-		char what[64];
+		char what[160];
 
-		snprintf(what, sizeof(what), "%s out of [%g, %g]", name, lo,
-		    hi);
+		/* projected coordinates (metres) are the usual cause */
+		snprintf(what, sizeof(what), "%s out of [%g, %g]%s", name, lo,
+		    hi, fabs(*out) > 1000 ? " (not degrees? reproject to "
+		    "longitude/latitude, e.g. ogr2ogr -t_srs EPSG:4326)" : "");
 		return fail(r, what);
 	}
 	r->p += n;
@@ -100,6 +104,9 @@ ring(struct reader *r)
 	for (;;) {
 		double x, y;
 
+		skip_blank(r);
+		ALLOC_GROW(r->off, g->n_pts + 1, r->cap_off);
+		r->off[g->n_pts] = (size_t)(r->p - r->s);
 		if ((ret = number(r, -180, 180, "longitude", &x)) < 0 ||
 		    (ret = number(r, -90, 90, "latitude", &y)) < 0)
 			return ret;
@@ -115,12 +122,16 @@ ring(struct reader *r)
 		if (*r->p++ == ')')
 			break;
 	}
-	if (g->n_pts - first < 4) {
+	if (r->lines && g->n_pts - first < 2) {
+		r->p = r->s + ring_start;
+		return fail(r, "a line needs at least 2 points");
+	}
+	if (!r->lines && g->n_pts - first < 4) {
 		r->p = r->s + ring_start;
 		return fail(r, "a ring needs at least 4 points");
 	}
-	if (g->xy[2 * first] != g->xy[2 * (g->n_pts - 1)] ||
-	    g->xy[2 * first + 1] != g->xy[2 * (g->n_pts - 1) + 1]) {
+	if (!r->lines && (g->xy[2 * first] != g->xy[2 * (g->n_pts - 1)] ||
+	    g->xy[2 * first + 1] != g->xy[2 * (g->n_pts - 1) + 1])) {
 		r->p--;
 		return fail(r, "a ring must end at its first point");
 	}
@@ -130,12 +141,18 @@ ring(struct reader *r)
 	return 0;
 }
 
+/* a polygon's rings, or a line's points (one "ring") */
 static int
 polygon(struct reader *r)
 {
 	struct cidx_geom *g = r->g;
 	int ret;
 
+	if (r->lines) {
+		if ((ret = ring(r)) < 0)
+			return ret;
+		goto done;
+	}
 	if ((ret = expect(r, '(')) < 0)
 		return ret;
 	for (;;) {
@@ -150,6 +167,7 @@ polygon(struct reader *r)
 			return ret;
 		break;
 	}
+done:
 	ALLOC_GROW(g->poly_off, g->n_polys + 2, r->cap_polys);
 	g->n_polys++;
 	g->poly_off[g->n_polys] = g->n_rings;
@@ -160,9 +178,47 @@ int
 cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt, size_t *bad_at,
     struct cidx_err *err)
 {
+	return cidx_geom_parse(out, wkt, CIDX_GEOM_POLYGONS, bad_at, err);
+}
+
+/* the geometry's keyword: *multi, r->lines; 0 or the error */
+static int
+geom_type(struct reader *r, unsigned accept, int *multi)
+{
+	static const struct {
+		const char *kw;
+		unsigned type;
+		int multi;
+	} kw[] = {
+		{ "MULTIPOLYGON", CIDX_GEOM_POLYGONS, 1 },
+		{ "POLYGON", CIDX_GEOM_POLYGONS, 0 },
+		{ "MULTILINESTRING", CIDX_GEOM_LINES, 1 },
+		{ "LINESTRING", CIDX_GEOM_LINES, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+		if ((accept & kw[i].type) && keyword(r, kw[i].kw)) {
+			*multi = kw[i].multi;
+			r->lines = kw[i].type == CIDX_GEOM_LINES;
+			r->g->lines = r->lines;
+			return 0;
+		}
+	return fail(r, accept == CIDX_GEOM_POLYGONS ?
+	    "expected POLYGON or MULTIPOLYGON (WKT)" :
+	    accept == CIDX_GEOM_LINES ?
+	    "expected LINESTRING or MULTILINESTRING (WKT)" :
+	    "expected POLYGON, MULTIPOLYGON, LINESTRING or MULTILINESTRING "
+	    "(WKT)");
+}
+
+int
+cidx_geom_parse(struct cidx_geom **out, const char *wkt, unsigned accept,
+    size_t *bad_at, struct cidx_err *err)
+{
 	struct reader r;
 	struct cidx_geom *g = xcalloc(1, sizeof(*g));
-	int ret, multi;
+	size_t bad = 0;
+	int ret, multi = 0;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
@@ -172,14 +228,8 @@ cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt, size_t *bad_at,
 	g->ring_off = xcalloc(1, sizeof(size_t));
 	g->poly_off = xcalloc(1, sizeof(size_t));
 	r.cap_rings = r.cap_polys = 1;
-	if (keyword(&r, "MULTIPOLYGON")) {
-		multi = 1;
-	} else if (keyword(&r, "POLYGON")) {
-		multi = 0;
-	} else {
-		ret = fail(&r, "expected POLYGON or MULTIPOLYGON (WKT)");
+	if ((ret = geom_type(&r, accept, &multi)) < 0)
 		goto out;
-	}
 	if (keyword(&r, "EMPTY")) {
 		ret = fail(&r, "an empty geometry");
 		goto out;
@@ -217,13 +267,51 @@ cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt, size_t *bad_at,
 		g->bbox[2] = x > g->bbox[2] ? x : g->bbox[2];
 		g->bbox[3] = y > g->bbox[3] ? y : g->bbox[3];
 	}
+	if ((ret = cidx_geom_check(g, &bad, err)) < 0) {
+		r.p = r.s + r.off[bad];
+		goto out;
+	}
+	free(r.off);
 	*out = g;
 	return 0;
 out:
 	if (bad_at)
 		*bad_at = (size_t)(r.p - r.s);
+	free(r.off);
 	cidx_geom_free(g);
 	return ret;
+}
+
+static const char *const kind_name[CIDX_LAYER__COUNT] = {
+	"outline", "province", "island", "line", "inset", "extent", "credit"
+};
+
+const char *
+cidx_layer_kind_name(int kind)
+{
+	return kind >= 0 && kind < CIDX_LAYER__COUNT ? kind_name[kind] : "?";
+}
+
+int
+cidx_layer_kind_parse(const char *s)
+{
+	for (int k = 0; k < CIDX_LAYER__COUNT; k++)
+		if (strcmp(s, kind_name[k]) == 0)
+			return k;
+	return -1;
+}
+
+unsigned
+cidx_layer_kind_geoms(int kind)
+{
+	switch (kind) {
+	case CIDX_LAYER_CREDIT:
+		return 0;
+	case CIDX_LAYER_LINE:
+		return CIDX_GEOM_POLYGONS | CIDX_GEOM_LINES;
+	default:
+		return CIDX_GEOM_POLYGONS;
+	}
 }
 
 void

@@ -17,7 +17,7 @@
 #include "core/strmap.h"
 
 struct jp {
-	const char *s, *end;
+	const char *s, *end, *start;
 	char why[128]; /* what went wrong, at s */
 	int depth;
 };
@@ -364,6 +364,7 @@ parse_value(struct jp *p, struct cidx_json *v)
 	skip_ws(p);
 	if (p->s >= p->end)
 		return fail(p, "unexpected end");
+	v->at = (size_t)(p->s - p->start);
 	switch (*p->s) {
 	case '{':
 		v->type = CIDX_JSON_OBJECT;
@@ -413,7 +414,7 @@ int
 cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
     const char *where, struct cidx_err *err)
 {
-	struct jp p = { text, text + len, "", 0 };
+	struct jp p = { text, text + len, text, "", 0 };
 	struct cidx_json *v = xcalloc(1, sizeof(*v));
 	int ret;
 
@@ -424,22 +425,31 @@ cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
 			ret = fail(&p, "text after the JSON value");
 	}
 	if (ret < 0) {
-		unsigned line = 1, col = 1;
+		unsigned line, col;
 
-		for (const char *q = text; q < p.s && q < p.end; q++) {
-			if (*q == '\n') {
-				line++;
-				col = 1;
-			} else if (((unsigned char)*q & 0xc0) != 0x80) {
-				col++;
-			}
-		}
+		cidx_json_where(text, len, (size_t)(p.s - text), &line, &col);
 		cidx_json_free(v);
 		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: %s", where,
 		    line, col, p.why[0] ? p.why : "malformed JSON");
 	}
 	*out = v;
 	return 0;
+}
+
+void
+cidx_json_where(const char *text, size_t len, size_t at, unsigned *line,
+    unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < at && i < len; i++) {
+		if (text[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xc0) != 0x80) {
+			++*col;
+		}
+	}
 }
 
 const struct cidx_json *

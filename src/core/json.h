@@ -35,6 +35,7 @@ struct cidx_json {
 	char *key;               /* when a member of an object */
 	struct cidx_json *item;  /* array items / object members */
 	size_t n;
+	size_t at;               /* byte offset of the value in the text */
 };
 
 /*! cidx_json_parse() :
@@ -44,6 +45,12 @@ struct cidx_json {
 int cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
     const char *where, struct cidx_err *err);
 void cidx_json_free(struct cidx_json *v);
+
+/*! cidx_json_where() : the line and column (from 1; columns count
+ *  characters, as in the messages of cidx_json_parse()) of byte offset
+ *  `at` of `text`. */
+void cidx_json_where(const char *text, size_t len, size_t at,
+    unsigned *line, unsigned *col);
 
 /*! cidx_json_get() : the member `key` of an object, or NULL. */
 const struct cidx_json *cidx_json_get(const struct cidx_json *obj,

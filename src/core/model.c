@@ -534,9 +534,21 @@ cidx_panel_year(const struct cidx_panel *p, int year)
 const char *
 cidx_unit_attr(const struct cidx_unit *u, const char *key)
 {
-	for (size_t i = 0; i < u->n_attr; i++)
-		if (strcmp(u->attr[i].key, key) == 0)
-			return u->attr[i].value;
+	size_t lo = 0, hi = u->n_attr;
+
+	/* the attributes are sorted by key: a table of thousands of
+	 * attribute columns looks up each one */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(u->attr[mid].key, key);
+
+		if (c == 0)
+			return u->attr[mid].value;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

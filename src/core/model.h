@@ -160,6 +160,8 @@ gsl_matrix *cidx_matrix_alloc(size_t rows, size_t cols);
 void cidx_gsl_init(void);
 /*! cidx_panel_year() : the dataset of `year`, or NULL. */
 struct cidx_dataset *cidx_panel_year(const struct cidx_panel *p, int year);
+/*! cidx_unit_attr() : the value of attribute `key` of `u` (whose
+ *  attributes are sorted by key, in strcmp() order), or NULL. */
 const char *cidx_unit_attr(const struct cidx_unit *u, const char *key);
 
 #endif

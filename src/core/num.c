@@ -4,6 +4,7 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,4 +300,66 @@ cidx_num_fmt_percent(char *buf, size_t n, double share)
 	cidx_num_fmt_fixed(buf, n, 100 * share, 0);
 	if (buf[0] != '\0' && strlen(buf) + 1 < n)
 		strcat(buf, "%");
+}
+
+int
+cidx_num_parse_size(const char *s, size_t *out)
+{
+	static const char units[] = "KMGT";
+	const char *u;
+	char num[64];
+	size_t len = strspn(s, "0123456789.");
+	double v, mult = 1;
+
+	if (len == 0 || len >= sizeof(num) || !isdigit((unsigned char)*s))
+		return CIDX_EINVAL;
+	memcpy(num, s, len);
+	num[len] = '\0';
+	if (cidx_num_parse(num, &v, NULL) < 0)
+		return CIDX_EINVAL;
+	s += len;
+	if (*s != '\0') {
+		if ((u = strchr(units, toupper((unsigned char)*s))) == NULL)
+			return CIDX_EINVAL;
+		for (const char *k = units; k <= u; k++)
+			mult *= 1024;
+		s++;
+		if (strcmp(s, "") != 0 && strcmp(s, "B") != 0 &&
+		    strcmp(s, "iB") != 0)
+			return CIDX_EINVAL;
+	}
+	v = floor(v * mult);
+	/* 2^64 and above (or SIZE_MAX + 1 where size_t is narrower) */
+	if (!(v >= 1) || v >= 18446744073709551616.0 ||
+	    v > (double)SIZE_MAX)
+		return CIDX_EINVAL;
+	*out = (size_t)v;
+	return 0;
+}
+
+void
+cidx_num_fmt_size(char *buf, size_t n, size_t bytes)
+{
+	static const char *const unit[] = {
+		"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"
+	};
+	double v = (double)bytes;
+	int k = -1;
+	size_t len;
+
+	if (bytes < 1024) {
+		snprintf(buf, n, "%zu byte%s", bytes, bytes == 1 ? "" : "s");
+		return;
+	}
+	/* the unit that keeps the figure below 1024 once rounded */
+	while (k < 5 && v >= 1023.95) {
+		v /= 1024;
+		k++;
+	}
+	cidx_num_fmt_fixed(buf, n, v, 1);
+	len = strlen(buf);
+	if (len >= 2 && strcmp(buf + len - 2, ".0") == 0)
+		buf[len - 2] = '\0';
+	len = strlen(buf);
+	snprintf(buf + len, n > len ? n - len : 0, " %s", unit[k]);
 }

@@ -42,4 +42,18 @@ void cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals);
  *  its sign ("62%": %.0f of 100 x, halves to even), "" for NaN. */
 void cidx_num_fmt_percent(char *buf, size_t n, double share);
 
+/*! cidx_num_parse_size() :
+ *  A size in bytes as options give it: a plain decimal number (digits
+ *  with an optional '.' fraction) and an optional unit K, M, G or T
+ *  (powers of 1024, either case, optionally followed by "B" or "iB");
+ *  without a unit, bytes.  "512M", "8G", "1.5GiB", "4096".
+ *  @return 0 and *out (whole bytes, rounded down; at least 1), or
+ *  CIDX_EINVAL (not such a size, 0, or more than a size_t holds). */
+int cidx_num_parse_size(const char *s, size_t *out);
+
+/*! cidx_num_fmt_size() :
+ *  Bytes in the largest binary unit they fill, with one decimal unless
+ *  it is 0: "900 bytes", "1.5 KiB", "53.8 GiB", "4 GiB". */
+void cidx_num_fmt_size(char *buf, size_t n, size_t bytes);
+
 #endif

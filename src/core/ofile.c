@@ -33,7 +33,7 @@ struct cidx_ofile {
 	char *tmp;    /* the named temporary file, or NULL */
 	char name[64]; /* /proc/self/fd/N for the anonymous file */
 	FILE *fp;
-	int is_stdout;
+	int is_stream; /* a stream of the caller's, not closed */
 	int direct;   /* a device or FIFO, written in place */
 	int anon;     /* O_TMPFILE */
 	int slot;     /* in the cleanup table, or -1 */
@@ -317,12 +317,6 @@ cidx_ofile_open(struct cidx_ofile **out, const char *path,
 	f->slot = -1;
 	f->flags = flags;
 	f->path = xstrdup(path);
-	if (strcmp(path, "-") == 0) {
-		f->is_stdout = 1;
-		f->fp = stdout;
-		*out = f;
-		return 0;
-	}
 	f->target = resolve(path);
 	if (stat(f->target, &sb) == 0) {
 		if (flags & CIDX_OFILE_NOCLOBBER) {
@@ -361,6 +355,19 @@ fail:
 	return ret;
 }
 
+void
+cidx_ofile_stream(struct cidx_ofile **out, FILE *fp, const char *name)
+{
+	struct cidx_ofile *f = xcalloc(1, sizeof(*f));
+
+	f->slot = -1;
+	f->is_stream = 1;
+	f->fp = fp;
+	f->path = xstrdup(name);
+	snprintf(f->name, sizeof(f->name), "/dev/fd/%d", fileno(fp));
+	*out = f;
+}
+
 FILE *
 cidx_ofile_fp(struct cidx_ofile *f)
 {
@@ -370,11 +377,9 @@ cidx_ofile_fp(struct cidx_ofile *f)
 const char *
 cidx_ofile_name(const struct cidx_ofile *f)
 {
-	if (f->is_stdout)
-		return "/dev/stdout";
 	if (f->direct)
 		return f->target;
-	return f->anon ? f->name : f->tmp;
+	return f->anon || f->is_stream ? f->name : f->tmp;
 }
 
 const char *
@@ -487,10 +492,10 @@ cidx_ofile_commit(struct cidx_ofile **fp, struct cidx_err *err)
 	errno = 0;
 	if (fflush(f->fp) != 0 || ferror(f->fp))
 		cidx_ofile_fail(f, errno);
-	if (f->is_stdout) {
+	if (f->is_stream) {
 		if (f->errnum)
 			ret = cidx_err_set(err, CIDX_EIO, "cannot write to "
-			    "standard output: %s", strerror(f->errnum));
+			    "%s: %s", f->path, strerror(f->errnum));
 		goto out;
 	}
 	if (f->direct) {
@@ -539,8 +544,8 @@ cidx_ofile_abort(struct cidx_ofile **fp)
 	*fp = NULL;
 	if (f == NULL)
 		return;
-	if (f->is_stdout) {
-		fflush(stdout);
+	if (f->is_stream) {
+		fflush(f->fp);
 	} else {
 		fclose(f->fp);
 		if (f->tmp)

@@ -12,7 +12,9 @@
  * is ".NAME.XXXXXX" beside the target, removed on failure and, through
  * cidx_ofile_cleanup() called from a signal handler, on SIGTERM/SIGINT.
  *
- * "-" is standard output.  A target that exists and is not a regular file
+ * A stream the caller already has (standard output, for "-") can stand in
+ * for a file (cidx_ofile_stream()), so that one code path writes both.
+ * A target that exists and is not a regular file
  * (/dev/null, /dev/full, a FIFO) is written in place: there is nothing to
  * replace atomically, and a write error is still an error.  A symbolic
  * link is followed: its target is replaced, the link stays.
@@ -38,7 +40,8 @@ enum {
  *  Refuses `path` as an output when it is the workspace `workspace` or one
  *  of the files SQLite keeps beside it (-wal, -shm, -journal), by device
  *  and inode, through symbolic and hard links, or by name when the file
- *  does not exist yet; also a directory, or "" .  `workspace` may be NULL.
+ *  does not exist yet; also a directory, or "".  `workspace` may be NULL.
+ *  "-" (standard output, for the caller to open) passes.
  *  @return 0, or CIDX_EINVAL with "'PATH' is the workspace". */
 int cidx_ofile_check(const char *path, const char *workspace,
     struct cidx_err *err);
@@ -50,6 +53,11 @@ int cidx_ofile_check(const char *path, const char *workspace,
  *  @return 0, CIDX_EINVAL (a refused path) or CIDX_EIO. */
 int cidx_ofile_open(struct cidx_ofile **out, const char *path,
     const char *workspace, unsigned flags, struct cidx_err *err);
+
+/*! cidx_ofile_stream() :
+ *  An output that is the open stream `fp` (standard output), named `name`
+ *  in messages: the commit flushes and checks it, and closes nothing. */
+void cidx_ofile_stream(struct cidx_ofile **out, FILE *fp, const char *name);
 
 /*! cidx_ofile_fp() : the stream to write to. */
 FILE *cidx_ofile_fp(struct cidx_ofile *f);
@@ -72,7 +80,7 @@ void cidx_ofile_fail(struct cidx_ofile *f, int errnum);
  *  Flushes, checks every write (ferror, the recorded failures), syncs and
  *  renames the temporary file over the target; frees `*f` and sets it to
  *  NULL.  On any error the temporary file is removed and the target is
- *  untouched.  For "-", flushes standard output and checks it.
+ *  untouched.  For a stream (cidx_ofile_stream()), flushes and checks it.
  *  @return 0 or CIDX_EIO ("cannot write 'PATH': REASON"). */
 int cidx_ofile_commit(struct cidx_ofile **f, struct cidx_err *err);
 

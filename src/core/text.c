@@ -5,54 +5,73 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "core/mem.h"
 #include "core/text.h"
+
+/*
+ * The UTF-8 sequence at p (n > 0 bytes left): its length when it is
+ * well-formed (*ok = 1), else the length of its maximal subpart (*ok = 0,
+ * at least 1 byte): the longest start of a well-formed sequence, or its
+ * first byte (Unicode 15, section 3.9, "U+FFFD Substitution of Maximal
+ * Subparts").
+ */
+static size_t
+seq(const unsigned char *p, size_t n, int *ok)
+{
+	unsigned c = p[0];
+	unsigned lo = 0x80, hi = 0xbf; /* range of the second byte */
+	size_t k;
+
+	*ok = 1;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		k = 1;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		k = 2;
+		if (c == 0xe0)
+			lo = 0xa0; /* overlong */
+		else if (c == 0xed)
+			hi = 0x9f; /* surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		k = 3;
+		if (c == 0xf0)
+			lo = 0x90; /* overlong */
+		else if (c == 0xf4)
+			hi = 0x8f; /* above U+10FFFF */
+	} else {
+		*ok = 0;
+		return 1;
+	}
+	for (size_t j = 1; j <= k; j++) {
+		if (j >= n || p[j] < lo || p[j] > hi) {
+			*ok = 0;
+			return j;
+		}
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return k + 1;
+}
 
 int
 cidx_text_utf8_valid(const char *s, size_t n, size_t *bad_at)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
+	int ok;
 
 	while (i < n) {
-		unsigned c = p[i];
-		unsigned lo = 0x80, hi = 0xbf; /* range of the second byte */
-		size_t k;
+		size_t len = seq(p + i, n - i, &ok);
 
-		if (c < 0x80) {
-			i++;
-			continue;
+		if (!ok) {
+			if (bad_at)
+				*bad_at = i;
+			return CIDX_EINVAL;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			k = 1;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			k = 2;
-			if (c == 0xe0)
-				lo = 0xa0; /* overlong */
-			else if (c == 0xed)
-				hi = 0x9f; /* surrogates */
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			k = 3;
-			if (c == 0xf0)
-				lo = 0x90; /* overlong */
-			else if (c == 0xf4)
-				hi = 0x8f; /* above U+10FFFF */
-		} else {
-			goto bad;
-		}
-		if (i + k >= n)
-			goto bad;
-		if (p[i + 1] < lo || p[i + 1] > hi)
-			goto bad;
-		for (size_t j = 2; j <= k; j++)
-			if ((p[i + j] & 0xc0) != 0x80)
-				goto bad;
-		i += k + 1;
+		i += len;
 	}
 	return 0;
-bad:
-	if (bad_at)
-		*bad_at = i;
-	return CIDX_EINVAL;
 }
 
 /* decodes the code point at p (valid UTF-8) and its length */
@@ -141,4 +160,55 @@ cidx_text_what(unsigned long cp, char *buf, size_t n)
 		snprintf(buf, n, "white space U+%04lX", cp);
 	else
 		snprintf(buf, n, "invisible character U+%04lX", cp);
+}
+
+void
+cidx_text_repair(struct sbuf *sb, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+	int ok;
+
+	while (i < n) {
+		size_t len = seq(p + i, n - i, &ok);
+
+		if (!ok) {
+			sbuf_add(sb, p + run, i - run);
+			sbuf_add(sb, "\xef\xbf\xbd", 3); /* U+FFFD */
+			run = i + len;
+		}
+		i += len;
+	}
+	sbuf_add(sb, p + run, n - run);
+}
+
+void
+cidx_text_escape(struct sbuf *sb, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0, len;
+	int ok;
+
+	while (i < n) {
+		unsigned long c = 0;
+
+		len = seq(p + i, n - i, &ok);
+		if (ok)
+			c = next(p + i, &len);
+		if (ok && !is_control(c)) {
+			i += len;
+			continue;
+		}
+		sbuf_add(sb, p + run, i - run);
+		if (!ok)
+			for (size_t j = 0; j < len; j++)
+				sbuf_addf(sb, "\\x%02X", p[i + j]);
+		else if (c <= 0x9f)
+			sbuf_addf(sb, "\\x%02lX", c);
+		else
+			sbuf_addf(sb, "\\u%04lX", c);
+		i += len;
+		run = i;
+	}
+	sbuf_add(sb, p + run, n - run);
 }

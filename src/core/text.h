@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+struct sbuf;
+
 /*! cidx_text_utf8_valid() :
  *  Strict UTF-8 (RFC 3629): no overlong forms, no surrogates (U+D800 to
  *  U+DFFF), nothing above U+10FFFF.  NUL bytes are valid here.
@@ -37,5 +39,21 @@ int cidx_text_check_code(const char *s, size_t *bad_at, unsigned long *cp);
 /*! cidx_text_what() : a few words naming code point `cp` as refused by
  *  the checks above, for a message ("control character U+001B"). */
 void cidx_text_what(unsigned long cp, char *buf, size_t n);
+
+/*! cidx_text_escape() :
+ *  Appends `s` (`n` bytes of anything) to `sb` as text safe to print on a
+ *  terminal: C0 control characters (escape sequences start with ESC), DEL
+ *  and the C1 controls U+0080 to U+009F as \xHH; the line and paragraph
+ *  separators and the bidirectional controls of cidx_text_check() as
+ *  \uHHHH; each byte of an invalid UTF-8 sequence as \xHH.  Valid UTF-8
+ *  text (Chinese included) is kept as it is. */
+void cidx_text_escape(struct sbuf *sb, const char *s, size_t n);
+
+/*! cidx_text_repair() :
+ *  Appends `s` (`n` bytes of anything) to `sb` as valid UTF-8: each
+ *  maximal subpart of an ill-formed sequence becomes U+FFFD (the Unicode
+ *  Standard's practice: "\xe4\xb8" is one U+FFFD, "\xff\xfe" two);
+ *  everything else, control characters included, is kept. */
+void cidx_text_repair(struct sbuf *sb, const char *s, size_t n);
 
 #endif

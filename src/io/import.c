@@ -166,6 +166,15 @@ cidx_import_read(struct cidx_import **out, const char *path,
 	x.o = opts ? opts : &dflt;
 	x.fw = fw;
 	x.path = path;
+	if (import_is_geojson(path)) {
+		ret = import_read_geojson(&x, err);
+		goto out;
+	}
+	if (x.o->code_field || x.o->name_field || x.o->name_en_field ||
+	    x.o->layer >= 0)
+		return cidx_err_set(err, CIDX_EINVAL, "%s: --code-field, "
+		    "--name-field, --name-en-field and --layer are for GeoJSON "
+		    "files (a CSV names its columns in its header)", path);
 	if ((ret = cidx_csv_open(&x.r, path, x.o->encoding, err)) < 0)
 		return ret;
 	if ((ret = cidx_csv_next(x.r, &hdr, err)) < 0)
@@ -194,10 +203,13 @@ cidx_import_read(struct cidx_import **out, const char *path,
 		ret = import_read_long(&x, err);
 	else if (import_find_col(&x, import_unit_cols) >= 0)
 		ret = import_read_wide(&x, err);
+	else if (import_find_col(&x, import_layer_cols) >= 0)
+		ret = import_read_layers(&x, err);
 	else
 		ret = cidx_err_set(err, CIDX_EINVAL,
 		    "%s:1:1: no unit column: a wide file needs 'code' (or "
-		    "'uCode'), a long file 'unit,indicator,year,value'", path);
+		    "'uCode'), a long file 'unit,indicator,year,value', a "
+		    "layers file 'layer'", path);
 	x.imp->n_rows = cidx_csv_rows(x.r) ? cidx_csv_rows(x.r) - 1 : 0;
 	memcpy(x.imp->sha256, cidx_csv_sha256(x.r), sizeof(x.imp->sha256));
 out:

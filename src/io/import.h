@@ -9,6 +9,9 @@
  *         column per indicator or denominator; other text columns are
  *         unit attributes.  With a uCode column it is COINr's iData.
  *  units  a wide file without value columns: units and attributes only.
+ *  layers layer,name,name_en,boundary: base layers for maps.
+ * and GeoJSON (a FeatureCollection): units with their boundaries, or with
+ * `layer` the features of one base layer.
  */
 #ifndef CIDX_IO_IMPORT_H
 #define CIDX_IO_IMPORT_H
@@ -22,9 +25,15 @@
 struct cidx_import_opts {
 	int year;             /* 0: the file must carry the year */
 	const char *encoding; /* NULL: detect */
+	/* GeoJSON only: the properties that hold a unit's code (NULL:
+	 * "code"), name (NULL: "name" when there) and English name (NULL:
+	 * "name_en" when there); the layer kind of every feature (-1: the
+	 * features are units) */
+	const char *code_field, *name_field, *name_en_field;
+	int layer;
 };
 
-#define CIDX_IMPORT_OPTS_INIT { 0, NULL }
+#define CIDX_IMPORT_OPTS_INIT { 0, NULL, NULL, NULL, NULL, -1 }
 
 /*! cidx_import_read() :
  *  @return 0 and the batch in *out (free with cidx_import_free()), or

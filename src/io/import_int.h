@@ -24,6 +24,8 @@
 /* the header names of the unit and indicator columns (import.c) */
 extern const char *const import_unit_cols[];
 extern const char *const import_ind_cols[];
+/* the kind column of a layers file (layers.c) */
+extern const char *const import_layer_cols[];
 
 /* a header cell, kept after the reader has moved on */
 struct hcol {
@@ -58,11 +60,28 @@ struct ctx {
 	size_t pcap;
 	char **bnd;               /* per batch unit: its boundary, or NULL */
 	size_t bcap;
+	size_t lcap;              /* of imp->layer */
 };
 
 /* The layouts (layout.c): the rows after the header into x->imp. */
 int import_read_long(struct ctx *x, struct cidx_err *err);
 int import_read_wide(struct ctx *x, struct cidx_err *err);
+/* a layers file (layers.c) */
+int import_read_layers(struct ctx *x, struct cidx_err *err);
+/* a GeoJSON FeatureCollection (geojson.c): units, or with opts->layer
+ * the features of one layer; x->imp is made here */
+int import_read_geojson(struct ctx *x, struct cidx_err *err);
+/* does `path` hold GeoJSON: named *.geojson or *.json, or a file whose
+ * first character (after a byte order mark and blanks) is '{' */
+int import_is_geojson(const char *path);
+
+/* a feature of a base layer, the texts copied (empty ones as NULL) */
+void import_add_layer(struct ctx *x, int kind, const char *name,
+    const char *name_en, const char *wkt);
+/* the kind named `s` at line:col, or an error; once[2] holds the lines of
+ * the inset and the extent seen, of which a map has one each */
+int import_layer_kind(struct ctx *x, const char *s, unsigned line,
+    unsigned col, unsigned *once, struct cidx_err *err);
 
 /* The checks of a field (import.c): each names file:line:column. */
 int import_parse_year(const char *path, const struct cidx_csv_field *f,

@@ -135,6 +135,14 @@ swatch(cairo_t *cr, enum swatch sw, struct rgb col, double x, double yc,
 		cairo_set_line_width(cr, 0.4);
 		cairo_stroke(cr);
 		break;
+	case SW_EDGED:
+		cairo_rectangle(cr, x + 0.25, yc - s / 2 + 0.25, s - 0.5,
+		    s - 0.5);
+		cairo_fill_preserve(cr);
+		cairo_set_source_rgb(cr, 0.54, 0.54, 0.54);
+		cairo_set_line_width(cr, 0.5);
+		cairo_stroke(cr);
+		break;
 	case SW_LINE:
 	case SW_RANGE:
 		cairo_set_line_width(cr, sw == SW_LINE ? 1.5 : 1.2);

@@ -1,21 +1,26 @@
 /*
- * map.c - units drawn from their boundaries, filled by tier or by score,
- * in an Albers equal-area conic projection (see plot.h for its
- * parameters).  Points are projected twice (to find the box to fit, then
- * to draw) rather than stored; a path skips points closer than the
- * context's tolerance to the last one kept (a third of a pixel, 0.25 pt,
- * under 0.1 mm, in vector output), which keeps 300 city outlines fast and
- * small.  Units without a boundary are listed under the map.
+ * map.c - the map chart: units drawn from their boundaries, filled by
+ * tier or by score, over the base layers of the country (its outline,
+ * islands without units) and under them (province borders, lines), with
+ * an inset at the lower right when the layers have one (the South China
+ * Sea on a map of China), the top units numbered, with leaders where they
+ * crowd, and named in a key, a legend, the notes (units not ranked, units
+ * without a boundary) and the credit line of the boundaries.  Every size
+ * is in proportion to the text, so the figure reads the same at 300 pt
+ * as at 540.  Projection and drawing: mapdraw.c; markers and key:
+ * maplabel.c; legend and notes: maplegend.c.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/geom.h"
 #include "core/mem.h"
-#include "plot/plot_int.h"
+#include "plot/map_int.h"
 
-#define MAX_TIERS 100
-#define RAD (PLOT_PI / 180)
+#define MAX_TIERS MAP_MAX_TIERS
+#define MAX_LABELS 99
 
 int
 map_check(const struct cidx_map *d, struct cidx_err *err)
@@ -30,10 +35,16 @@ map_check(const struct cidx_map *d, struct cidx_err *err)
 	if (d->n_tiers < 0 || d->n_tiers > MAX_TIERS)
 		return cidx_err_set(err, CIDX_EINVAL, "map: %d tiers (0 to "
 		    "%d)", d->n_tiers, MAX_TIERS);
+	if (d->labels > MAX_LABELS)
+		return cidx_err_set(err, CIDX_EINVAL, "map: %zu labels (0 to "
+		    "%d)", d->labels, MAX_LABELS);
 	if (!isfinite(d->lon0) || !isfinite(d->lat1) || !isfinite(d->lat2) ||
 	    fabs(d->lat1) > 89 || fabs(d->lat2) > 89)
 		return cidx_err_set(err, CIDX_EINVAL, "map: standard parallels "
 		    "must be within 89 degrees of the equator");
+	if (!utf8_ok(d->note))
+		return cidx_err_set(err, CIDX_EINVAL, "map: the note is not "
+		    "valid UTF-8");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_map_unit *u = &d->units[i];
 
@@ -48,8 +59,19 @@ map_check(const struct cidx_map *d, struct cidx_err *err)
 		if (d->fill == CIDX_MAP_SCORE && isinf(u->score))
 			return cidx_err_set(err, CIDX_EINVAL, "map: '%s': "
 			    "infinite score", u->name);
-		if (u->geom != NULL && u->geom->n_pts > 0)
+		if (u->geom != NULL && u->geom->n_pts > 0 && !u->geom->lines)
 			with++;
+	}
+	for (size_t i = 0; i < d->n_layers; i++) {
+		const struct cidx_map_layer *l = &d->layers[i];
+
+		if (l->kind < 0 || l->kind >= CIDX_LAYER__COUNT ||
+		    (l->kind != CIDX_LAYER_CREDIT && (l->geom == NULL ||
+		    (l->geom->lines && l->kind != CIDX_LAYER_LINE))) ||
+		    !utf8_ok(l->name))
+			return cidx_err_set(err, CIDX_EINVAL, "map: layer %zu "
+			    "is not a valid '%s' feature", i + 1,
+			    cidx_layer_kind_name(l->kind));
 	}
 	if (with == 0)
 		return cidx_err_set(err, CIDX_EINVAL, "map: no unit has a "
@@ -57,302 +79,364 @@ map_check(const struct cidx_map *d, struct cidx_err *err)
 	return 0;
 }
 
+static const struct cidx_map_layer *
+layer_of(const struct cidx_map *d, int kind)
+{
+	for (size_t i = 0; i < d->n_layers; i++)
+		if (d->layers[i].kind == kind)
+			return &d->layers[i];
+	return NULL;
+}
+
+/* the windows of the main map and the inset; @return 1 with an inset */
+static int
+views(const struct cidx_map *d, struct mview *mv, struct mview *in)
+{
+	const struct cidx_map_layer *lin = layer_of(d, CIDX_LAYER_INSET);
+	const struct cidx_map_layer *lex = layer_of(d, CIDX_LAYER_EXTENT);
+
+	memset(mv, 0, sizeof(*mv));
+	memset(in, 0, sizeof(*in));
+	if (lex) {
+		memcpy(mv->win, lex->geom->bbox, sizeof(mv->win));
+		mv->has_win = 1;
+	}
+	if (lin) {
+		memcpy(mv->away, lin->geom->bbox, sizeof(mv->away));
+		memcpy(in->win, lin->geom->bbox, sizeof(in->win));
+		mv->has_away = in->has_win = in->inset = 1;
+	}
+	return lin != NULL;
+}
+
+/*
+ * A4 wide, as tall as the map needs at that width: about 150 pt for the
+ * title, legend, notes and footer, the map (narrowed for an inset or a
+ * key beside it), at most 560 pt tall, and the key.
+ */
 void
 map_size(const struct cidx_map *d, double *w, double *h)
 {
-	(void)d;
+	struct mview mv, in;
+	int inset = views(d, &mv, &in), side;
+	double a, mw = 508;
+
 	*w = 540;
-	*h = 520;
-}
-
-struct albers {
-	double n, c, rho0, lon0;
-};
-
-static void
-albers_init(struct albers *a, double lon0, double lat1, double lat2)
-{
-	a->lon0 = lon0 * RAD;
-	a->n = (sin(lat1 * RAD) + sin(lat2 * RAD)) / 2;
-	a->c = cos(lat1 * RAD) * cos(lat1 * RAD) +
-	    2 * a->n * sin(lat1 * RAD);
-	a->rho0 = fabs(a->n) > 1e-9 ? sqrt(a->c) / a->n : 0;
-}
-
-static void
-albers(const struct albers *a, double lon, double lat, double *x, double *y)
-{
-	double lam = lon * RAD - a->lon0, phi = lat * RAD, rho, q;
-
-	if (lam > PLOT_PI)
-		lam -= 2 * PLOT_PI;
-	else if (lam < -PLOT_PI)
-		lam += 2 * PLOT_PI;
-	if (fabs(a->n) <= 1e-9) {
-		/* parallels symmetric about the equator: the cylindrical
-		 * equal-area limit */
-		*x = lam;
-		*y = sin(phi);
+	*h = 560;
+	if (!mview_project(&mv, d, 0))
 		return;
-	}
-	q = a->c - 2 * a->n * sin(phi);
-	rho = sqrt(q > 0 ? q : 0) / a->n;
-	*x = rho * sin(a->n * lam);
-	*y = a->rho0 - rho * cos(a->n * lam);
+	a = mview_aspect(&mv);
+	side = d->labels > 0 && a < 0.8 * 508 / 420;
+	if (inset)
+		mw *= 0.8;
+	if (side)
+		mw -= 210;
+	*h = round(fmax(240, fmin(mw / a, 560)) + 150 +
+	    (d->labels > 0 && !side ? 14.0 * ((d->labels + 4) / 5) : 0));
 }
 
-static int
-has_geom(const struct cidx_map_unit *u)
+/* the projected boxes (unscaled) of the parts of units, outlines and
+ * islands the main map draws, for the inset to keep clear of */
+static double *
+land_boxes(const struct mview *v, const struct cidx_map *d, size_t *n)
 {
-	return u->geom != NULL && u->geom->n_pts > 0;
-}
+	double *bb = NULL;
+	size_t cap = 0;
 
-/* the unit's rings into the path, from projected points p */
-static void
-unit_path(cairo_t *cr, const struct cidx_geom *g, const double *p,
-    double tol)
-{
-	for (size_t r = 0; r < g->n_rings; r++) {
-		size_t a = g->ring_off[r], e = g->ring_off[r + 1];
-		double lx = p[2 * a], ly = p[2 * a + 1];
+	*n = 0;
+	for (size_t i = 0; i < d->n + d->n_layers; i++) {
+		const struct cidx_geom *g;
 
-		cairo_move_to(cr, lx, ly);
-		for (size_t i = a + 1; i < e; i++) {
-			double x = p[2 * i], y = p[2 * i + 1];
+		if (i < d->n)
+			g = d->units[i].geom;
+		else if (d->layers[i - d->n].kind == CIDX_LAYER_OUTLINE ||
+		    d->layers[i - d->n].kind == CIDX_LAYER_ISLAND)
+			g = d->layers[i - d->n].geom;
+		else
+			continue;
+		for (size_t q = 0; g && !g->lines && q < g->n_polys; q++) {
+			size_t r = g->poly_off[q];
+			double *p;
 
-			if (fabs(x - lx) < tol && fabs(y - ly) < tol &&
-			    i + 1 < e)
+			if (!mview_takes(v, g, q))
 				continue;
-			cairo_line_to(cr, x, y);
-			lx = x;
-			ly = y;
+			ALLOC_GROW(bb, 4 * (*n + 1), cap);
+			p = &bb[4 * (*n)++];
+			p[0] = p[1] = INFINITY;
+			p[2] = p[3] = -INFINITY;
+			for (size_t j = g->ring_off[r]; j < g->ring_off[r + 1];
+			    j++) {
+				double x, y;
+
+				mproj_raw(&v->pj, g->xy[2 * j], g->xy[2 * j + 1],
+				    &x, &y);
+				p[0] = fmin(p[0], x);
+				p[1] = fmin(p[1], y);
+				p[2] = fmax(p[2], x);
+				p[3] = fmax(p[3], y);
+			}
 		}
-		cairo_close_path(cr);
 	}
+	return bb;
 }
 
-/* the score legend: a horizontal colour bar with round ticks */
-static double
-score_legend(struct pctx *c, double x, double y, double w, double lo,
-    double hi, int any_nan)
+/* does land of the main map reach into page rectangle r */
+static int
+land_hit(const struct mview *v, const double *bb, size_t n,
+    const struct cidx_rect *r)
+{
+	const struct mproj *p = &v->pj;
+
+	for (size_t i = 0; i < n; i++) {
+		const double *b = &bb[4 * i];
+		double x0 = p->ox + (b[0] - p->x_lo) * p->sc;
+		double x1 = p->ox + (b[2] - p->x_lo) * p->sc;
+		double y0 = p->oy + (p->y_hi - b[3]) * p->sc;
+		double y1 = p->oy + (p->y_hi - b[1]) * p->sc;
+
+		if (x1 > r->x && x0 < r->x + r->w && y1 > r->y &&
+		    y0 < r->y + r->h)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The main map and the inset at its lower right, a third of the map's
+ * height: where land of the main map would be under it (Taiwan, on a map
+ * of China), the main map narrows, up to a third, to make room.
+ */
+static void
+place_with_inset(struct mview *mv, struct mview *in, const struct cidx_map *d,
+    const struct cidx_rect *area)
+{
+	size_t n;
+	double *bb = land_boxes(mv, d, &n), a = mview_aspect(in);
+	struct cidx_rect m = *area, r;
+
+	for (int k = 0; ; k++) {
+		double h, w;
+
+		m.w = area->w * (1 - 0.02 * k);
+		mview_place(mv, &m, 0);
+		h = mv->box.h * 0.34;
+		w = h * a;
+		if (w > area->w * 0.3) {
+			w = area->w * 0.3;
+			h = w / a;
+		}
+		r.x = fmax(area->x + area->w, mv->box.x + mv->box.w) - w;
+		r.y = mv->box.y + mv->box.h - h;
+		r.w = w;
+		r.h = h;
+		if (!land_hit(mv, bb, n, &r) || k == 16)
+			break;
+	}
+	free(bb);
+	mview_place(in, &r, 1);
+}
+
+static void
+draw_inset(struct pctx *c, const struct mview *in, const struct cidx_map *d,
+    const struct mstyle *st, const char *caption)
 {
 	cairo_t *cr = c->cr;
-	double bw = fmin(w * 0.45, 220), bh = c->fs * 0.9, tw, x0;
-	cairo_pattern_t *pat;
-	struct ticks tk;
-	char buf[64];
+	const struct cidx_rect *r = &in->box;
 
-	ptext_font(&c->t, c->fs, 0, 0);
-	ptext_line(&c->t, word(c->lang, W_SCORE), 0);
-	tw = ptext_w(&c->t);
-	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-	ptext_show(&c->t, x, ptext_mid(&c->t, y + bh / 2), AL_LEFT);
-	x0 = x + tw + c->fs * 0.8;
-	pat = cairo_pattern_create_linear(x0, 0, x0 + bw, 0);
-	for (int i = 0; i <= 14; i++) {
-		struct rgb col = pal_seq(i / 14.0);
+	cairo_save(cr);
+	cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_fill_preserve(cr);
+	cairo_clip(cr);
+	mview_draw(c, in, d, st);
+	cairo_restore(cr);
+	cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+	cairo_set_line_width(cr, 0.6 * st->lw);
+	cairo_stroke(cr);
+	if (caption && *caption) {
+		/* in the lower right corner, on white, in three lines at most:
+		 * the part of the window furthest from its land */
+		double pad = c->fs * 0.3, w, h;
 
-		cairo_pattern_add_color_stop_rgb(pat, i / 14.0, col.r, col.g,
-		    col.b);
+		ptext_font(&c->t, c->fs * 0.8, 0, 0);
+		ptext_wrap(&c->t, caption, r->w * 0.62, 3);
+		w = ptext_w(&c->t);
+		h = ptext_h(&c->t);
+		cairo_rectangle(cr, r->x + r->w - w - 2 * pad - 0.3 * st->lw,
+		    r->y + r->h - h - 2 * pad - 0.3 * st->lw, w + 2 * pad,
+		    h + 2 * pad);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_fill(cr);
+		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
+		ptext_show_top(&c->t, r->x + r->w - pad - 0.3 * st->lw,
+		    r->y + r->h - h - pad - 0.3 * st->lw, AL_RIGHT);
 	}
-	cairo_set_source(cr, pat);
-	cairo_rectangle(cr, x0, y, bw, bh);
-	cairo_fill(cr);
-	cairo_pattern_destroy(pat);
-	nice_ticks(lo, hi, 4, &tk);
-	ptext_font(&c->t, c->fs * 0.85, 0, 0);
-	for (int i = 0; i < tk.n; i++) {
-		double v = tk.lo + i * tk.step, xt;
+}
 
-		if (v < lo - 1e-9 * fabs(hi - lo) ||
-		    v > hi + 1e-9 * fabs(hi - lo) || !(hi > lo))
+/* the units to number: ranked 1 .. d->labels with a boundary, by rank */
+static struct mlabel *
+map_labels(const struct cidx_map *d, size_t *n)
+{
+	struct mlabel *l = xcalloc(d->labels ? d->labels : 1, sizeof(*l));
+
+	*n = 0;
+	for (size_t i = 0; i < d->n && d->labels > 0; i++) {
+		const struct cidx_map_unit *u = &d->units[i];
+		size_t j;
+
+		if (u->rank < 1 || (size_t)u->rank > d->labels ||
+		    u->geom == NULL || *n == d->labels)
 			continue;
-		xt = x0 + (v - lo) / (hi - lo) * bw;
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-		cairo_set_line_width(cr, 0.5);
-		cairo_move_to(cr, xt, y + bh);
-		cairo_line_to(cr, xt, y + bh + 2.5);
-		cairo_stroke(cr);
-		fmt_num(buf, sizeof(buf), v, tk.dec);
-		ptext_line(&c->t, buf, 0);
-		ptext_show(&c->t, xt, y + bh + 2.5 + c->fs * 0.85, AL_CENTER);
+		/* insertion by rank, ties in the order given */
+		for (j = (*n)++; j > 0 && l[j - 1].rank > u->rank; j--)
+			l[j] = l[j - 1];
+		l[j].rank = u->rank;
+		l[j].name = u->name;
+		l[j].ax = (double)i; /* the unit, until the anchor */
 	}
-	if (any_nan) {
-		struct legend_item it = { word(c->lang, W_NO_DATA), SW_HATCH,
-			{ 0.55, 0.55, 0.55 } };
+	return l;
+}
 
-		legend(c, &it, 1, x0 + bw + c->fs * 1.5, y + bh / 2 -
-		    c->fs * 0.8, w - (x0 + bw + c->fs * 1.5 - x), 1);
+/* anchors in the main map; labels of units it does not draw go */
+static size_t
+map_anchors(const struct mview *mv, const struct cidx_map *d,
+    struct mlabel *l, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cidx_map_unit *u = &d->units[(size_t)l[i].ax];
+
+		if (!map_anchor(mv, u->geom, &l[i].ax, &l[i].ay))
+			continue;
+		l[k++] = l[i];
 	}
-	return bh + 2.5 + c->fs * 1.3;
+	return k;
+}
+
+/* the key beside the map (a tall country) or under it: shrinks `area`,
+ * sets `key` (its width 0 when there is none); @return 1 beside */
+static int
+key_layout(struct pctx *c, const struct mview *mv, struct mlabel *l,
+    size_t n, struct cidx_rect *area, struct cidx_rect *key)
+{
+	double iw, gap = c->fs * 1.5;
+
+	key->w = 0;
+	if (n == 0)
+		return 0;
+	iw = map_key_item_w(c, l, n);
+	if (mview_aspect(mv) < 0.8 * area->w / area->h &&
+	    iw < area->w * 0.42) {
+		key->w = iw;
+		key->h = map_key(c, l, n, 0, 0, iw, 1, 0);
+		area->w -= iw + gap;
+		key->x = area->x + area->w + gap;
+		key->y = area->y;
+		return 1;
+	}
+	key->w = area->w;
+	key->h = map_key(c, l, n, 0, 0, area->w, 0, 0);
+	area->h -= key->h + c->fs * 0.8;
+	key->x = area->x;
+	key->y = area->y + area->h + c->fs * 0.8;
+	return 0;
+}
+
+static void
+shift(struct mview *v, double dx, double dy)
+{
+	v->box.x += dx;
+	v->box.y += dy;
+	v->pj.ox += dx;
+	v->pj.oy += dy;
+}
+
+/*
+ * The main map, its inset and the key as one block, centred in `full`:
+ * the key beside the map (centred on it) or under it.
+ */
+static void
+arrange(struct pctx *c, struct mview *mv, struct mview *in, int has_in,
+    struct cidx_rect *key, int side, const struct cidx_rect *full)
+{
+	double x0 = mv->box.x, x1 = mv->box.x + mv->box.w;
+	double y0 = mv->box.y, y1 = mv->box.y + mv->box.h, gap = c->fs * 1.5;
+
+	if (has_in) {
+		x0 = fmin(x0, in->box.x);
+		x1 = fmax(x1, in->box.x + in->box.w);
+		y1 = fmax(y1, in->box.y + in->box.h);
+	}
+	if (key->w > 0 && side) {
+		key->x = x1 + gap;
+		key->y = y0 + (y1 - y0 - key->h) / 2;
+		x1 = key->x + key->w;
+	} else if (key->w > 0) {
+		key->y = y1 + c->fs * 0.8;
+		y1 = key->y + key->h;
+	}
+	{
+		double dx = full->x + (full->w - (x1 - x0)) / 2 - x0;
+		double dy = full->y + fmax(0, (full->h - (y1 - y0)) / 2) - y0;
+
+		shift(mv, dx, dy);
+		if (has_in)
+			shift(in, dx, dy);
+		key->x += side ? dx : 0;
+		key->y += dy;
+	}
 }
 
 void
 map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 {
-	cairo_t *cr = c->cr;
-	struct legend_item items[MAX_TIERS + 2];
-	char labels[MAX_TIERS + 1][128], num[32];
-	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 }, any_nan = 0;
-	double lon_lo = 180, lon_hi = -180, lat_lo = 90, lat_hi = -90;
-	double px_lo = INFINITY, px_hi = -INFINITY, py_lo = INFINITY,
-	    py_hi = -INFINITY, s_lo = INFINITY, s_hi = -INFINITY;
-	double lh, nbh = 0, my0, my1, sc, ox, oy, *p = NULL;
-	size_t nitems = 0, missing = 0, cap = 0;
-	struct sbuf nb = SBUF_INIT;
-	struct albers a;
+	const struct cidx_map_layer *lin = layer_of(d, CIDX_LAYER_INSET);
+	struct mstyle st;
+	struct mstat ms;
+	struct mview mv, in;
+	struct cidx_rect area, full, key, lab_area;
+	struct mlabel *lab;
+	double lh, nh, r = c->fs * 0.62;
+	size_t nl;
+	int side;
 
-	for (size_t i = 0; i < d->n; i++) {
-		const struct cidx_map_unit *u = &d->units[i];
-
-		if (!has_geom(u)) {
-			missing++;
-			continue;
-		}
-		lon_lo = fmin(lon_lo, u->geom->bbox[0]);
-		lat_lo = fmin(lat_lo, u->geom->bbox[1]);
-		lon_hi = fmax(lon_hi, u->geom->bbox[2]);
-		lat_hi = fmax(lat_hi, u->geom->bbox[3]);
-		if (u->geom->n_pts > cap)
-			cap = u->geom->n_pts;
-		if (d->fill == CIDX_MAP_TIER && u->unranked) {
-			any_nan = 1;
-		} else if (d->fill == CIDX_MAP_TIER) {
-			if (u->tier > k)
-				k = u->tier;
-			present[u->tier] = 1;
-		} else if (isnan(u->score)) {
-			any_nan = 1;
-		} else {
-			s_lo = fmin(s_lo, u->score);
-			s_hi = fmax(s_hi, u->score);
-		}
-	}
-	if (d->lon0 == 0 && d->lat1 == 0 && d->lat2 == 0)
-		albers_init(&a, (lon_lo + lon_hi) / 2,
-		    lat_lo + (lat_hi - lat_lo) / 6,
-		    lat_hi - (lat_hi - lat_lo) / 6);
-	else
-		albers_init(&a, d->lon0, d->lat1, d->lat2);
-
-	/* legend above the map */
-	if (d->fill == CIDX_MAP_TIER) {
-		for (int t = 1; t <= k + 1; t++) {
-			int tier = t <= k ? t : 0;
-
-			if (!present[tier])
-				continue;
-			if (tier == 0 && d->top > 0)
-				snprintf(labels[nitems], sizeof(labels[0]),
-				    c->lang == CIDX_LANG_EN ? "outside the top "
-				    "%zu" : "前%zu名以外", d->top);
-			else
-				tier_label(labels[nitems], sizeof(labels[0]),
-				    c->lang, tier, d->tier_names);
-			items[nitems].label = labels[nitems];
-			items[nitems].sw = SW_BOX;
-			items[nitems].col = pal_tier(tier, k);
-			nitems++;
-		}
-		if (any_nan) {
-			items[nitems].label = word(c->lang, W_NOT_RANKED);
-			items[nitems].sw = SW_HATCH;
-			items[nitems].col = pal_hex(0x8c8c8c);
-			nitems++;
-		}
-		lh = legend(c, items, nitems, b->x, b->y, b->w, 1);
+	memset(&ms, 0, sizeof(ms));
+	memset(&key, 0, sizeof(key));
+	views(d, &mv, &in);
+	st.lw = c->fs / 8.5;
+	map_stats(d, &st, &ms);
+	lh = map_legend(c, b, d, &st, &ms) + c->fs * 0.6;
+	nh = map_notes(c, b, d, &ms, 1);
+	area.x = b->x;
+	area.y = b->y + lh;
+	area.w = b->w;
+	area.h = fmax(b->h - lh - nh, 1);
+	full = area;
+	if (!mview_project(&mv, d, 0))
+		return;
+	lab = map_labels(d, &nl);
+	side = key_layout(c, &mv, lab, nl, &area, &key);
+	if (lin) {
+		mview_project(&in, d, 1);
+		place_with_inset(&mv, &in, d, &area);
 	} else {
-		if (!(s_lo <= s_hi))
-			s_lo = s_hi = 0;
-		lh = score_legend(c, b->x, b->y, b->w, s_lo, s_hi, any_nan);
+		mview_place(&mv, &area, 0);
 	}
-
-	/* the units without a boundary, under the map */
-	if (missing > 0) {
-		size_t j = 0;
-
-		fmt_num(num, sizeof(num), (double)missing, 0);
-		sbuf_addf(&nb, "%s%s%s%s%s", word(c->lang, W_NO_BOUNDARY),
-		    c->lang == CIDX_LANG_EN ? " (" : "（", num,
-		    c->lang == CIDX_LANG_EN ? ")" : "）",
-		    word(c->lang, W_COLON));
-		for (size_t i = 0; i < d->n; i++) {
-			if (has_geom(&d->units[i]))
-				continue;
-			if (j++ > 0)
-				sbuf_adds(&nb, word(c->lang, W_LIST_SEP));
-			sbuf_adds(&nb, d->units[i].name);
-		}
-		ptext_font(&c->t, c->fs * 0.9, 0, 0);
-		ptext_wrap(&c->t, nb.buf, b->w, 3);
-		nbh = ptext_h(&c->t) + c->fs * 0.5;
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-		ptext_show_top(&c->t, b->x, b->y + b->h - nbh + c->fs * 0.5,
-		    AL_LEFT);
-	}
-	my0 = b->y + lh + c->fs * 0.6;
-	my1 = b->y + b->h - nbh;
-
-	/* project once, to find the box to fit */
-	p = xreallocarray(NULL, cap ? 2 * cap : 2, sizeof(*p));
-	for (size_t i = 0; i < d->n; i++) {
-		const struct cidx_geom *g = d->units[i].geom;
-
-		if (!has_geom(&d->units[i]))
-			continue;
-		for (size_t j = 0; j < g->n_pts; j++) {
-			double x, y;
-
-			albers(&a, g->xy[2 * j], g->xy[2 * j + 1], &x, &y);
-			px_lo = fmin(px_lo, x);
-			px_hi = fmax(px_hi, x);
-			py_lo = fmin(py_lo, y);
-			py_hi = fmax(py_hi, y);
-		}
-	}
-	sc = fmin(b->w / fmax(px_hi - px_lo, 1e-12),
-	    (my1 - my0) / fmax(py_hi - py_lo, 1e-12));
-	ox = b->x + (b->w - (px_hi - px_lo) * sc) / 2;
-	oy = my0 + (my1 - my0 - (py_hi - py_lo) * sc) / 2;
-
-	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-	cairo_set_line_width(cr, 0.3);
-	for (size_t i = 0; i < d->n; i++) {
-		const struct cidx_map_unit *u = &d->units[i];
-		const struct cidx_geom *g = u->geom;
-		int nan = 0;
-		struct rgb col;
-
-		if (!has_geom(u))
-			continue;
-		for (size_t j = 0; j < g->n_pts; j++) {
-			double x, y;
-
-			albers(&a, g->xy[2 * j], g->xy[2 * j + 1], &x, &y);
-			p[2 * j] = ox + (x - px_lo) * sc;
-			p[2 * j + 1] = oy + (py_hi - y) * sc;
-		}
-		if (d->fill == CIDX_MAP_TIER && (nan = u->unranked) != 0)
-			col = pal_hex(0xeeeeee);
-		else if (d->fill == CIDX_MAP_TIER)
-			col = pal_tier(u->tier, k);
-		else if ((nan = isnan(u->score)) != 0)
-			col = pal_hex(0xeeeeee);
-		else
-			col = pal_seq(s_hi > s_lo ? (u->score - s_lo) /
-			    (s_hi - s_lo) : 0.6);
-		unit_path(cr, g, p, c->tol);
-		set_rgb(cr, col);
-		if (nan) {
-			cairo_fill_preserve(cr);
-			hatch(cr, 2, pal_hex(0x8c8c8c));
-			unit_path(cr, g, p, c->tol);
-		} else {
-			cairo_fill_preserve(cr);
-		}
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_stroke(cr);
-	}
-	free(p);
-	sbuf_release(&nb);
+	arrange(c, &mv, &in, lin != NULL, &key, side, &full);
+	mview_draw(c, &mv, d, &st);
+	if (lin)
+		draw_inset(c, &in, d, &st, lin->name);
+	nl = map_anchors(&mv, d, lab, nl);
+	lab_area.x = fmax(b->x, mv.box.x - r);
+	lab_area.y = fmax(full.y, mv.box.y - r);
+	lab_area.w = fmin(b->x + b->w, mv.box.x + mv.box.w + r) - lab_area.x;
+	lab_area.h = fmin(full.y + full.h, mv.box.y + mv.box.h + r) -
+	    lab_area.y;
+	map_place(lab, nl, r, &lab_area, lin ? &in.box : NULL);
+	map_draw_labels(c, lab, nl, r, &st);
+	if (nl > 0)
+		map_key(c, lab, nl, key.x, key.y, key.w, side, 1);
+	free(lab);
 }

@@ -227,6 +227,9 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	if ((rc = chart_check(c, err)) < 0)
 		return rc;
 	chart_size(c, &w, &h);
+	/* a map keeps its shape when only the width is given */
+	if (o->width != 0 && o->height == 0 && c->type == CIDX_CHART_MAP)
+		h *= o->width / w;
 	if (o->width != 0)
 		w = o->width;
 	if (o->height != 0)

@@ -143,7 +143,8 @@ struct cidx_profile {
 	double lo, hi;                  /* value axis; lo == hi: from data */
 };
 
-/* 6. map: units drawn from their boundaries, filled by tier or score */
+/* 6. map: units drawn from their boundaries, filled by tier or score,
+ * over and under the base layers of the country */
 enum cidx_map_fill {
 	CIDX_MAP_TIER = 0,
 	CIDX_MAP_SCORE
@@ -156,6 +157,19 @@ struct cidx_map_unit {
 	double score;                   /* CIDX_MAP_SCORE: NaN = no data */
 	int unranked;                   /* not ranked in the year (too little
 					   data): hatched grey */
+	int no_data;                    /* no data in the year at all: the
+					   pale land colour, as islands */
+	int rank;                       /* >= 1 when ranked: the units ranked
+					   1 .. labels are numbered */
+};
+
+/* a feature of a base layer (cityidx(1), LAYERS FILES): kind is an enum
+ * cidx_layer_kind of core/geom.h; name the caption of an inset or the
+ * text of a credit, in the figure's language */
+struct cidx_map_layer {
+	int kind;
+	const char *name;
+	const struct cidx_geom *geom;   /* NULL for a credit */
 };
 
 /*
@@ -164,7 +178,8 @@ struct cidx_map_unit {
  * meridian in the middle of the longitudes, standard parallels at 1/6 and
  * 5/6 of the latitude span (for China's 18..54 N: about 24 N and 48 N,
  * close to the usual 25 N / 47 N / 105 E).  Give 105, 25, 47 to pin it.
- * The projected box is fitted into the rectangle keeping its aspect.
+ * The projected box is fitted into the rectangle keeping its aspect.  An
+ * inset (a layer of that kind) has its own projection, from its window.
  */
 struct cidx_map {
 	const struct cidx_map_unit *units;
@@ -176,6 +191,14 @@ struct cidx_map {
 	size_t top;                     /* the top group the tiers split: the
 					   legend names tier 0 "outside the
 					   top N" (0: "untiered") */
+	const struct cidx_map_layer *layers; /* drawn in this order within
+						their kind */
+	size_t n_layers;
+	size_t labels;                  /* number the units ranked 1..labels
+					   on the map and name them in a key
+					   (0: none) */
+	const char *note;               /* a note under the map (e.g. why
+					   units are not ranked), or NULL */
 };
 
 /* 7. uncertainty: nominal ranks with their 5th-95th percentile range */

@@ -137,7 +137,8 @@ struct pctx {
 };
 
 enum swatch {
-	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH
+	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH,
+	SW_EDGED	/* a box of the colour with a grey edge (pale colours) */
 };
 
 struct legend_item {

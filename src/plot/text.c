@@ -13,7 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "core/num.h"
+#include "core/text.h"
 #include "plot/plot_int.h"
 
 int
@@ -123,12 +125,13 @@ name_check(const char *what, size_t i, const char *s, struct cidx_err *err)
 	return 0;
 }
 
-/* pango warns on stderr about bad UTF-8: the checks refuse it, and this
- * is the safety net for any text they miss */
+/* pango warns on stderr about bad UTF-8 and draws what it can: the
+ * checks refuse it, and this is the safety net for any text they miss,
+ * with U+FFFD for each maximal subpart of a bad sequence (core/text.h) */
 static void
 set_text(struct ptext *t, const char *s)
 {
-	char *v;
+	struct sbuf v = SBUF_INIT;
 
 	if (s == NULL)
 		s = "";
@@ -136,9 +139,9 @@ set_text(struct ptext *t, const char *s)
 		pango_layout_set_text(t->lay, s, -1);
 		return;
 	}
-	v = g_utf8_make_valid(s, -1);
-	pango_layout_set_text(t->lay, v, -1);
-	g_free(v);
+	cidx_text_repair(&v, s, strlen(s));
+	pango_layout_set_text(t->lay, v.buf, -1);
+	sbuf_release(&v);
 }
 
 void

@@ -157,6 +157,13 @@ series_ids(struct cidx_store *st, const struct cidx_framework *fw,
 			ret = cidx_db_err(st, err, "read series");
 			goto out;
 		}
+		if (next >= CIDX_SERIES_MAX) {
+			ret = cidx_err_set(err, CIDX_EINVAL, "workspace '%s' "
+			    "holds %d series, the most it can: no room for "
+			    "'%s'", st->path, CIDX_SERIES_MAX,
+			    fw->node[k].code);
+			goto out;
+		}
 		id[k] = (long)next;
 		if ((ret = cidx_db_bind(st, put, err, "It",
 		    (sqlite3_int64)next++, fw->node[k].code)) < 0 ||
@@ -469,13 +476,21 @@ log_begin(struct cidx_store *st, const struct cidx_import *imp,
 	return ret;
 }
 
+/* what a batch changed: with none it is not logged */
+static long
+changes(const struct cidx_import_stats *ss)
+{
+	return ss->values_new + ss->values_changed + ss->values_removed +
+	    ss->units_new + ss->units_changed + ss->layers_new +
+	    ss->layers_changed + ss->layers_removed;
+}
+
 static int
 log_end(struct cidx_store *st, long long id,
     const struct cidx_import_stats *ss, struct cidx_err *err)
 {
 	sqlite3_stmt *s;
-	int ret, keep = ss->values_new + ss->values_changed +
-	    ss->values_removed + ss->units_new + ss->units_changed > 0;
+	int ret, keep = changes(ss) > 0;
 
 	if ((ret = cidx_db_prepare(st, &s, keep ? "UPDATE imports SET "
 	    "values_new = ?2, values_changed = ?3, values_removed = ?4, "
@@ -542,10 +557,10 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 		    err)) < 0 ||
 		    (ret = apply_values(st, &ys, sid, imp[i], uid, (int32_t)id,
 		    ss, err)) < 0 ||
+		    (ret = cidx_layers_apply(st, imp[i], id, ss, err)) < 0 ||
 		    (ret = log_end(st, id, ss, err)) < 0)
 			goto fail;
-		if (ss->values_new + ss->values_changed + ss->values_removed +
-		    ss->units_new + ss->units_changed > 0)
+		if (changes(ss) > 0)
 			ss->id = id;
 	}
 	for (size_t y = 0; y < ys.n; y++)

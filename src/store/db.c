@@ -146,6 +146,9 @@ cidx_db_write_begin(struct cidx_store *st, struct cidx_err *err)
 {
 	int rc;
 
+	if (st->readonly)
+		return cidx_err_set(err, CIDX_EIO, "workspace '%s' is read-only "
+		    "(%s)", st->path, st->ro_why);
 	if (st->snapshot)
 		return cidx_err_set(err, CIDX_ERROR, "workspace '%s': a write "
 		    "inside a read snapshot", st->path);

@@ -19,6 +19,10 @@
  * of the row with chunk = s / CHUNK */
 #define CIDX_CHUNK 64
 
+/* series ids are below this (WORKSPACE SCHEMA): they size the matrices,
+ * so an id far out in a crafted workspace is refused, not allocated */
+#define CIDX_SERIES_MAX (1 << 20)
+
 /* how long a writer waits for another one (ms): a large import holds the
  * write lock for a few seconds */
 #define CIDX_BUSY_MS 120000
@@ -27,7 +31,14 @@ struct cidx_store {
 	sqlite3 *db;
 	char *path;
 	int snapshot; /* inside cidx_store_snapshot() */
+	int readonly; /* this process cannot write the workspace */
+	char ro_why[320]; /* why not, for messages */
 };
+
+/*! cidx_store_open_memory() : a new workspace in memory, named `name` in
+ *  messages (init writes it to its file whole). */
+int cidx_store_open_memory(struct cidx_store **out, const char *name,
+    struct cidx_err *err);
 
 int cidx_db_err(struct cidx_store *st, struct cidx_err *err,
     const char *what);
@@ -57,7 +68,7 @@ int cidx_db_read_begin(struct cidx_store *st, int *own,
     struct cidx_err *err);
 void cidx_db_read_end(struct cidx_store *st, int own);
 /* The write transaction of a command (BEGIN IMMEDIATE), refused inside a
- * snapshot.  Waits CIDX_BUSY_MS for another writer, then says one is
+ * snapshot and on a workspace opened read-only.  Waits CIDX_BUSY_MS for another writer, then says one is
  * busy. */
 int cidx_db_write_begin(struct cidx_store *st, struct cidx_err *err);
 int cidx_db_commit(struct cidx_store *st, struct cidx_err *err);
@@ -101,9 +112,11 @@ int cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
     struct cidx_ymat **out, struct cidx_err *err);
 /*
  * A year's `matrices` row read in place (for loading a year without a
- * copy): valid until cidx_ymat_view_end().  ok 0: the row is stale or not
- * of this machine, read the year through cidx_ymat_load(); ok 1 with n 0:
- * the year has no values.
+ * copy): valid until cidx_ymat_view_end().  ok 0: the row is stale, not
+ * of this machine, or not consistent (cidx_ymat_shape_ok(), a value that
+ * is not a finite number, a unit twice, sources that do not count the
+ * values): read the year through cidx_ymat_load(), from cells; ok 1 with
+ * n 0: the year has no values.
  */
 struct cidx_yview {
 	int ok;
@@ -113,11 +126,18 @@ struct cidx_yview {
 	const int32_t *src;     /* nsrc (series, import, count) triples */
 	size_t nsrc;
 	sqlite3_stmt *stmt;
+	void *own[3];           /* aligned copies of blobs, if any */
 };
 
 int cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
     struct cidx_yview *out, struct cidx_err *err);
 void cidx_ymat_view_end(struct cidx_yview *w);
+/*! cidx_ymat_shape_ok() : whether a `matrices` row's columns agree: the
+ *  `format` of this machine, `n` >= 1 units and 1 <= `k` <= `ns` series
+ *  that the blob lengths (in bytes) match exactly, sources in triples.  No product
+ *  of the stored counts is computed: they may be anything. */
+int cidx_ymat_shape_ok(int format, sqlite3_int64 n, sqlite3_int64 k,
+    size_t ns, size_t src_bytes, size_t uid_bytes, size_t val_bytes);
 
 /*! cidx_ymat_row() : the row of unit `uid`, added (all NaN) if absent. */
 size_t cidx_ymat_row(struct cidx_ymat *m, sqlite3_int64 uid);
@@ -153,12 +173,23 @@ int cidx_ymat_format(void);
 int cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
     struct cidx_err *err);
 
-/*! cidx_series_count() : 1 + the highest series id (0 if none). */
+/*! cidx_series_count() : 1 + the highest series id (0 if none); an id
+ *  below 0 or not below CIDX_SERIES_MAX is CIDX_EDB. */
 int cidx_series_count(struct cidx_store *st, size_t *out,
     struct cidx_err *err);
 
 /*! cidx_schema_migrate_v2() : takes a version-1 workspace to version 2,
  *  inside the caller's write transaction (foreign keys off). */
 int cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err);
+/*! cidx_layers_apply() : the layer features of a batch into `layers`
+ *  (store/layer.c), each kind it holds replaced whole, counted in ss. */
+struct cidx_import;
+struct cidx_import_stats;
+int cidx_layers_apply(struct cidx_store *st, const struct cidx_import *imp,
+    long long id, struct cidx_import_stats *ss, struct cidx_err *err);
+/*! cidx_schema_step() : takes a workspace of version `from` to from + 1
+ *  (0 -> 1 the script, 1 -> 2 cidx_schema_migrate_v2(), 2 -> 3 the
+ *  layers table), inside the caller's transaction. */
+int cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err);
 
 #endif

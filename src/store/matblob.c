@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/intmap.h"
 #include "core/mem.h"
 #include "store/internal.h"
 
@@ -28,10 +29,82 @@ cidx_ymat_format(void)
 }
 
 int
+cidx_ymat_shape_ok(int format, sqlite3_int64 n, sqlite3_int64 k,
+    size_t ns, size_t src_bytes, size_t uid_bytes, size_t val_bytes)
+{
+	/* no product of the stored counts, which may be anything: quotients
+	 * of the blob lengths instead.  A row is written only for a year
+	 * with values: n and k are at least 1. */
+	if (format != cidx_ymat_format() || n <= 0 || k <= 0 ||
+	    (uint64_t)k > ns || src_bytes % 12 != 0 || uid_bytes % 8 != 0 ||
+	    (uint64_t)n != uid_bytes / 8 || val_bytes % 8 != 0)
+		return 0;
+	return (val_bytes / 8) % (uint64_t)k == 0 &&
+	    (val_bytes / 8) / (uint64_t)k == (uint64_t)n;
+}
+
+/* A blob as an array of `size`-byte numbers: in place when SQLite's copy
+ * is aligned for them, else copied into *own (freed by view_end). */
+static const void *
+aligned(const void *p, size_t bytes, size_t size, void **own)
+{
+	if (p == NULL || (uintptr_t)p % size == 0)
+		return p;
+	*own = xmalloc(bytes);
+	memcpy(*own, p, bytes);
+	return *own;
+}
+
+/*
+ * The contents of a row whose shape is right checked like the values of
+ * cells are (store/matrix.c): every value a finite number or NaN (none),
+ * each unit once, and the sources counting exactly the values of each
+ * series.  A row that fails is not ours: the year is read from cells.
+ */
+static int
+content_ok(const struct cidx_yview *w)
+{
+	struct cidx_intmap seen = CIDX_INTMAP_INIT;
+	uint64_t *count = xcalloc(w->ns + 1, sizeof(*count));
+	size_t dummy;
+	int ok = 1;
+
+	for (size_t i = 0; i < w->nsrc && ok; i++) {
+		const int32_t *t = w->src + 3 * i;
+
+		if (t[0] < 0 || (size_t)t[0] >= w->ns || t[2] < 0)
+			ok = 0;
+		else
+			count[t[0]] += (uint64_t)t[2];
+	}
+	for (size_t r = 0; r < w->n && ok; r++) {
+		const double *v = w->v + r * w->ns;
+
+		if (!cidx_intmap_add(&seen, (uint64_t)w->uid[r], r, &dummy))
+			ok = 0;
+		for (size_t c = 0; c < w->ns && ok; c++) {
+			if (isnan(v[c]))
+				continue;
+			if (!isfinite(v[c]) || count[c] == 0)
+				ok = 0;
+			else
+				count[c]--;
+		}
+	}
+	for (size_t c = 0; c < w->ns && ok; c++)
+		ok = count[c] == 0;
+	cidx_intmap_release(&seen);
+	free(count);
+	return ok;
+}
+
+int
 cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
     struct cidx_yview *out, struct cidx_err *err)
 {
 	sqlite3_stmt *s = NULL;
+	const void *src, *uid, *v;
+	size_t nsrc, nsb, nub, nvb;
 	int ret;
 
 	memset(out, 0, sizeof(*out));
@@ -52,40 +125,43 @@ cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
 		out->ok = 1; /* no row: no values */
 		goto fail;
 	}
-	{
-		sqlite3_int64 n = sqlite3_column_int64(s, 2);
-		sqlite3_int64 k = sqlite3_column_int64(s, 3);
-		size_t nsrc = (size_t)sqlite3_column_bytes(s, 4) / 12;
-		const int32_t *src = sqlite3_column_blob(s, 4);
-		const sqlite3_int64 *uid = sqlite3_column_blob(s, 5);
-		const double *v = sqlite3_column_blob(s, 6);
-
-		if (sqlite3_column_int(s, 1) != cidx_ymat_format() || n < 0 ||
-		    k < 0 || (size_t)k > ns ||
-		    (size_t)sqlite3_column_bytes(s, 4) % 12 != 0 ||
-		    (size_t)sqlite3_column_bytes(s, 5) != (size_t)n * 8 ||
-		    (size_t)sqlite3_column_bytes(s, 6) !=
-		    (size_t)n * (size_t)k * 8)
-			goto fail; /* not ours: read cells */
-		if ((n > 0 && (uid == NULL || (k > 0 && v == NULL))) ||
-		    (nsrc > 0 && src == NULL)) {
-			ret = cidx_db_err(st, err, "read matrix");
-			goto fail;
-		}
-		for (size_t i = 0; i < nsrc; i++)
-			if (src[3 * i] < 0 || (size_t)src[3 * i] >= ns ||
-			    src[3 * i + 2] < 0)
-				goto fail;
-		out->n = (size_t)n;
-		out->ns = (size_t)k;
-		out->uid = uid;
-		out->v = v;
-		out->src = src;
-		out->nsrc = nsrc;
-		out->stmt = s;
-		out->ok = 1;
+	/* the types first: reading a value may convert it */
+	if (sqlite3_column_type(s, 1) != SQLITE_INTEGER ||
+	    sqlite3_column_type(s, 2) != SQLITE_INTEGER ||
+	    sqlite3_column_type(s, 3) != SQLITE_INTEGER ||
+	    sqlite3_column_type(s, 4) != SQLITE_BLOB ||
+	    sqlite3_column_type(s, 5) != SQLITE_BLOB ||
+	    sqlite3_column_type(s, 6) != SQLITE_BLOB)
+		goto fail; /* not ours: read cells */
+	src = sqlite3_column_blob(s, 4);
+	nsb = (size_t)sqlite3_column_bytes(s, 4);
+	uid = sqlite3_column_blob(s, 5);
+	nub = (size_t)sqlite3_column_bytes(s, 5);
+	v = sqlite3_column_blob(s, 6);
+	nvb = (size_t)sqlite3_column_bytes(s, 6);
+	if ((nsb > 0 && src == NULL) || (nub > 0 && uid == NULL) ||
+	    (nvb > 0 && v == NULL)) {
+		ret = cidx_db_err(st, err, "read matrix");
+		goto fail;
+	}
+	if (!cidx_ymat_shape_ok(sqlite3_column_int(s, 1),
+	    sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3), ns, nsb,
+	    nub, nvb))
+		goto fail; /* not ours: read cells */
+	nsrc = nsb / 12;
+	out->n = nub / 8;
+	out->ns = (size_t)sqlite3_column_int64(s, 3);
+	out->uid = aligned(uid, nub, sizeof(*out->uid), &out->own[0]);
+	out->v = aligned(v, nvb, sizeof(*out->v), &out->own[1]);
+	out->src = aligned(src, nsb, sizeof(*out->src), &out->own[2]);
+	out->nsrc = nsrc;
+	out->stmt = s;
+	if (!content_ok(out)) {
+		cidx_ymat_view_end(out);
 		return 0;
 	}
+	out->ok = 1;
+	return 0;
 fail:
 	sqlite3_finalize(s);
 	return ret;
@@ -95,6 +171,8 @@ void
 cidx_ymat_view_end(struct cidx_yview *w)
 {
 	sqlite3_finalize(w->stmt);
+	for (size_t i = 0; i < 3; i++)
+		free(w->own[i]);
 	memset(w, 0, sizeof(*w));
 }
 

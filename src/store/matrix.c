@@ -118,15 +118,25 @@ cidx_series_count(struct cidx_store *st, size_t *out, struct cidx_err *err)
 	sqlite3_stmt *s;
 	int ret;
 
-	if ((ret = cidx_db_prepare(st, &s, "SELECT coalesce(max(id) + 1, 0) "
-	    "FROM series", err)) < 0)
+	*out = 0;
+	if ((ret = cidx_db_prepare(st, &s, "SELECT min(id), max(id) FROM "
+	    "series", err)) < 0)
 		return ret;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		sqlite3_int64 n = sqlite3_column_int64(s, 0);
-
-		*out = n > 0 ? (size_t)n : 0;
-	} else {
+	if (sqlite3_step(s) != SQLITE_ROW) {
 		ret = cidx_db_err(st, err, "read series");
+	} else if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		sqlite3_int64 lo = sqlite3_column_int64(s, 0);
+		sqlite3_int64 hi = sqlite3_column_int64(s, 1);
+
+		/* the ids size every year's matrix: one far out would ask
+		 * for more memory than there is */
+		if (lo < 0 || hi >= CIDX_SERIES_MAX)
+			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': "
+			    "table 'series': id %lld is out of range (0 to "
+			    "%d)", st->path, (long long)(lo < 0 ? lo : hi),
+			    CIDX_SERIES_MAX - 1);
+		else
+			*out = (size_t)hi + 1;
 	}
 	sqlite3_finalize(s);
 	return ret;
@@ -168,27 +178,35 @@ cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
 	    "read stale years", out, n, err);
 }
 
-/* "unit 'X', indicator 'Y'" for a message about a value in cells. */
+/* "unit 'X', indicator 'Y'" for a message about value v<k> of a row of
+ * cells (chunk >= 0 as stored: the series may not exist, nor fit). */
 static void
-where(struct cidx_store *st, sqlite3_int64 uid, size_t col, char *buf,
-    size_t n)
+where(struct cidx_store *st, sqlite3_int64 uid, sqlite3_int64 chunk, int k,
+    char *buf, size_t n)
 {
 	sqlite3_stmt *s = NULL;
 	const unsigned char *u = NULL, *i = NULL;
+	int fits = chunk <= (INT64_MAX - CIDX_CHUNK) / CIDX_CHUNK;
+	sqlite3_int64 col = fits ? chunk * CIDX_CHUNK + k : -1;
+	char ub[64], ib[96];
 
 	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT code FROM units WHERE "
 	    "id = ?1), (SELECT code FROM series WHERE id = ?2)", -1, &s,
 	    NULL) == SQLITE_OK && sqlite3_bind_int64(s, 1, uid) == SQLITE_OK &&
-	    sqlite3_bind_int64(s, 2, (sqlite3_int64)col) == SQLITE_OK &&
+	    sqlite3_bind_int64(s, 2, col) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW) {
 		u = sqlite3_column_text(s, 0);
 		i = sqlite3_column_text(s, 1);
 	}
-	if (u && i)
-		snprintf(buf, n, "unit '%s', indicator '%s'", u, i);
+	snprintf(ub, sizeof(ub), "unit id %lld", (long long)uid);
+	if (fits)
+		snprintf(ib, sizeof(ib), "series %lld", (long long)col);
 	else
-		snprintf(buf, n, "unit id %lld, series %zu", (long long)uid,
-		    col);
+		snprintf(ib, sizeof(ib), "chunk %lld, column v%d",
+		    (long long)chunk, k);
+	snprintf(buf, n, "%s%s%s, %s%s%s", u ? "unit '" : "",
+	    u ? (const char *)u : ub, u ? "'" : "", i ? "indicator '" : "",
+	    i ? (const char *)i : ib, i ? "'" : "");
 	sqlite3_finalize(s);
 }
 
@@ -239,7 +257,9 @@ from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 		}
 		for (int k = 0; k < CIDX_CHUNK; k++) {
 			int t = sqlite3_column_type(s, 2 + k);
-			size_t col = (size_t)chunk * CIDX_CHUNK + (size_t)k;
+			/* a chunk past every series: no multiplication */
+			size_t col = (uint64_t)chunk < m->nch ?
+			    (size_t)chunk * CIDX_CHUNK + (size_t)k : m->ns;
 			int32_t id;
 			double v;
 
@@ -250,7 +270,7 @@ from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 			    !isfinite(v) || col >= m->ns) {
 				char w[256];
 
-				where(st, uid, col, w, sizeof(w));
+				where(st, uid, chunk, k, w, sizeof(w));
 				ret = cidx_err_set(err, CIDX_EDB, "workspace "
 				    "'%s': %s, year %d: value '%s'%s", st->path,
 				    w, m->year,
@@ -276,8 +296,8 @@ out:
 	return ret;
 }
 
-/* The year from `matrices`: *got 1 when it was there and current, 0 when
- * the caller must read cells. */
+/* The year from `matrices`: *got 1 when it was there, current and
+ * consistent (cidx_ymat_view()), 0 when the caller must read cells. */
 static int
 from_matrix(struct cidx_store *st, struct cidx_ymat *m, int *got,
     struct cidx_err *err)
@@ -291,10 +311,7 @@ from_matrix(struct cidx_store *st, struct cidx_ymat *m, int *got,
 	reserve(m, w.n);
 	for (size_t r = 0; r < w.n; r++) {
 		double *row;
-		size_t i0;
 
-		if (cidx_intmap_get(&m->rowof, (uint64_t)w.uid[r], &i0))
-			goto reset; /* a unit twice: not ours */
 		add_row(m, w.uid[r], 0);
 		row = m->v + r * m->ns;
 		memcpy(row, w.v + r * w.ns, w.ns * sizeof(*row));
@@ -305,11 +322,6 @@ from_matrix(struct cidx_store *st, struct cidx_ymat *m, int *got,
 		prov_add(m, (size_t)w.src[3 * i], w.src[3 * i + 1],
 		    w.src[3 * i + 2]);
 	*got = 1;
-	cidx_ymat_view_end(&w);
-	return 0;
-reset:
-	m->n = 0;
-	cidx_intmap_release(&m->rowof);
 	cidx_ymat_view_end(&w);
 	return 0;
 }
@@ -384,7 +396,8 @@ fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
 		size_t r;
 
 		if (!cidx_intmap_get(&m->rowof,
-		    (uint64_t)sqlite3_column_int64(s, 0), &r) || chunk < 0)
+		    (uint64_t)sqlite3_column_int64(s, 0), &r) || chunk < 0 ||
+		    (uint64_t)chunk >= m->nch)
 			continue;
 		for (int k = 0; k < CIDX_CHUNK; k++) {
 			size_t c = (size_t)chunk * CIDX_CHUNK + (size_t)k;

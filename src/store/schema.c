@@ -2,7 +2,8 @@
  * schema.c - migrations, one per schema version.  Never edit a released
  * one: add the next.  Version 1 is an SQL script; version 2 is SQL built
  * here (its tables have a column per value of a chunk: v0 .. v63) and
- * the year matrices computed in C.
+ * the year matrices computed in C; version 3 adds the base layers of
+ * maps.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -299,4 +300,33 @@ cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err)
 	}
 	sbuf_release(&sb);
 	return ret;
+}
+
+/* 2 -> 3: the base layers a map draws besides the units (store/layer.c) */
+static const char v3_layers[] =
+    "CREATE TABLE layers (\n"
+    "  id        INTEGER PRIMARY KEY,\n"
+    "  kind      TEXT NOT NULL CHECK (kind IN ('outline', 'province',\n"
+    "              'island', 'line', 'inset', 'extent', 'credit')),\n"
+    "  name      TEXT,\n"
+    "  name_en   TEXT,\n"
+    "  geometry  TEXT,\n"
+    "  import_id INTEGER\n"
+    ");\n"
+    "CREATE INDEX layers_kind ON layers(kind, id);\n";
+
+int
+cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
+{
+	switch (from) {
+	case 0:
+		return cidx_db_exec(st, cidx_migrations[0], err);
+	case 1:
+		return cidx_schema_migrate_v2(st, err);
+	case 2:
+		return cidx_db_exec(st, v3_layers, err);
+	default:
+		return cidx_err_set(err, CIDX_EDB, "workspace '%s': no "
+		    "migration from schema version %d", st->path, from);
+	}
 }

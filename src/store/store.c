@@ -96,14 +96,9 @@ migrate(struct cidx_store *st, struct cidx_err *err)
 	    (ret = check_version(st, v, err)) < 0)
 		goto fail;
 	from = v;
-	for (; v < CIDX_SCHEMA_VERSION; v++) {
-		if ((size_t)v < cidx_n_migrations)
-			ret = cidx_db_exec(st, cidx_migrations[v], err);
-		else
-			ret = cidx_schema_migrate_v2(st, err);
-		if (ret < 0)
+	for (; v < CIDX_SCHEMA_VERSION; v++)
+		if ((ret = cidx_schema_step(st, v, err)) < 0)
 			goto fail;
-	}
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 	    CIDX_SCHEMA_VERSION);
 	if ((ret = cidx_db_exec(st, pragma, err)) < 0 ||
@@ -125,84 +120,244 @@ fail:
 	return ret;
 }
 
-/* Opens the file `path`, named `name` in messages (init builds a new
- * workspace under a temporary name). */
+/* The error numbers that say a file cannot be written because of its
+ * permissions or its file system, not because something is wrong. */
 static int
-open_as(struct cidx_store **out, const char *path, const char *name,
-    int create, struct cidx_err *err)
+is_ro_errno(int e)
+{
+	return e == EACCES || e == EROFS || e == EPERM;
+}
+
+/*
+ * Whether this process can write the workspace `path`, which exists: the
+ * file itself, PATH-wal and PATH-shm when they exist (another program
+ * may have made them read-only, and SQLite then fails every write), and
+ * the directory, where SQLite makes them.  0, or the reason in why[]
+ * and 1.
+ */
+static int
+read_only(const char *path, char *why, size_t n)
+{
+	static const char *const side[] = { "-wal", "-shm" };
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int e;
+
+	if (access(path, W_OK) != 0 && is_ro_errno(errno)) {
+		snprintf(why, n, "%s", strerror(errno));
+		return 1;
+	}
+	for (size_t i = 0; i < 2; i++) {
+		char *f = xmalloc(strlen(path) + 8);
+
+		sprintf(f, "%s%s", path, side[i]);
+		e = access(f, W_OK) != 0 && is_ro_errno(errno) ? errno : 0;
+		if (e)
+			snprintf(why, n, "its file '%s': %s", f, strerror(e));
+		free(f);
+		if (e)
+			return 1;
+	}
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	e = access(dir, W_OK) != 0 && is_ro_errno(errno) ? errno : 0;
+	if (e)
+		snprintf(why, n, "its directory '%s': %s", dir, strerror(e));
+	free(dir);
+	return e != 0;
+}
+
+/* "file:PATH?QUERY" with the characters a URI gives a meaning escaped */
+static char *
+file_uri(const char *path, const char *query)
+{
+	struct sbuf b = SBUF_INIT;
+
+	/* an absolute path after an empty authority ("file:///x"), so that
+	 * "//x" is not read as a host */
+	sbuf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	for (const char *p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			sbuf_addf(&b, "%%%02X", (unsigned)(unsigned char)*p);
+		else
+			sbuf_addc(&b, *p);
+	sbuf_adds(&b, query);
+	return sbuf_detach(&b);
+}
+
+/*
+ * Opens a workspace this process cannot write (cityidx(1), WORKSPACE
+ * SCHEMA), creating no file beside it: SQLite's own read-only open would
+ * create PATH-wal and PATH-shm, or fail where it cannot, and a PATH-shm
+ * left without write permission breaks the next writer.  When PATH-shm
+ * exists, a process may have the workspace open: read through it, with
+ * SQLite's locks.  Otherwise no process has it open, and it is read as
+ * immutable: its file is the whole workspace, unless a log holds commits
+ * not yet copied into it (a writer was killed), which only a writable
+ * open can apply.
+ */
+static int
+open_ro(struct cidx_store *st, const char *path, struct cidx_err *err)
+{
+	char *side = xmalloc(strlen(path) + 8), *uri = NULL;
+	const char *query = "?immutable=1";
+	struct stat sb;
+	int ret = 0;
+
+	sprintf(side, "%s-shm", path);
+	if (stat(side, &sb) == 0) {
+		query = "?mode=ro";
+	} else {
+		sprintf(side, "%s-wal", path);
+		if (stat(side, &sb) == 0 && sb.st_size > 0) {
+			ret = cidx_err_set(err, CIDX_EIO, "workspace '%s' is "
+			    "read-only (%s) and its log '%s' holds changes not "
+			    "yet written into it: open it once where it can be "
+			    "written", st->path, st->ro_why, side);
+			goto out;
+		}
+	}
+	uri = file_uri(path, query);
+	if (sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+		ret = cidx_db_err(st, err, "open");
+out:
+	free(side);
+	free(uri);
+	return ret;
+}
+
+/* Refuses our tables in somebody else's database (user_version 0 but
+ * tables there). */
+static int
+check_empty(struct cidx_store *st, struct cidx_err *err)
+{
+	sqlite3_stmt *q;
+	int ret, other;
+
+	if ((ret = cidx_db_prepare(st, &q, "SELECT count(*) FROM "
+	    "sqlite_schema", err)) < 0)
+		return ret;
+	other = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0;
+	sqlite3_finalize(q);
+	if (other)
+		return cidx_err_set(err, CIDX_EDB, "'%s' is an SQLite database "
+		    "that is not a cityidx workspace; choose another path",
+		    st->path);
+	return 0;
+}
+
+/* The settings of every connection, the checks of its version, and the
+ * migration to this one. */
+static int
+setup(struct cidx_store *st, int create, struct cidx_err *err)
+{
+	int ret, v;
+
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, CIDX_BUSY_MS);
+	if ((ret = cidx_db_exec(st, "PRAGMA foreign_keys = ON", err)) < 0)
+		return ret;
+	if ((ret = user_version(st, &v, err)) < 0) {
+		if ((sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_NOTADB)
+			ret = cidx_err_set(err, CIDX_EDB, "'%s' is not a "
+			    "cityidx workspace (not an SQLite database)",
+			    st->path);
+		return ret;
+	}
+	if (v == 0 && !create)
+		return cidx_err_set(err, CIDX_ENOWORKSPACE, "'%s' is not a "
+		    "cityidx workspace", st->path);
+	if (v == 0 && (ret = check_empty(st, err)) < 0)
+		return ret;
+	if (st->readonly && v != CIDX_SCHEMA_VERSION &&
+	    (ret = check_version(st, v, err)) == 0)
+		return cidx_err_set(err, CIDX_EIO, "workspace '%s' is read-only "
+		    "(%s) and has schema version %d: it is upgraded to version "
+		    "%d when opened where it can be written", st->path,
+		    st->ro_why, v, CIDX_SCHEMA_VERSION);
+	if (ret < 0)
+		return ret;
+	/* reads go through a memory map: a year's matrix is a few MB */
+	if ((ret = cidx_db_exec(st, "PRAGMA cache_size = -16384", err)) < 0 ||
+	    (ret = cidx_db_exec(st, "PRAGMA temp_store = MEMORY", err)) < 0 ||
+	    (ret = cidx_db_exec(st, "PRAGMA mmap_size = 1073741824",
+	    err)) < 0)
+		return ret;
+	if (st->readonly)
+		return 0;
+	if ((ret = cidx_db_exec(st, "PRAGMA journal_mode = WAL", err)) < 0)
+		return ret;
+	return migrate(st, err);
+}
+
+int
+cidx_store_open(struct cidx_store **out, const char *path, unsigned flags,
+    struct cidx_err *err)
 {
 	struct cidx_store *st;
 	struct stat sb;
-	int flags = SQLITE_OPEN_READWRITE, ret, v;
+	int oflags = SQLITE_OPEN_READWRITE, ret = 0;
+	int create = (flags & CIDX_STORE_CREATE) != 0;
+	char why[sizeof(st->ro_why)];
 
 	*out = NULL;
 	if (stat(path, &sb) != 0) {
 		if (!create)
 			return cidx_err_set(err, CIDX_ENOWORKSPACE,
-			    "no workspace at '%s'", name);
-		flags |= SQLITE_OPEN_CREATE;
+			    "no workspace at '%s'", path);
+		oflags |= SQLITE_OPEN_CREATE;
 	} else if (S_ISDIR(sb.st_mode)) {
 		return cidx_err_set(err, CIDX_EINVAL, "workspace '%s' is a "
-		    "directory", name);
+		    "directory", path);
+	} else if (read_only(path, why, sizeof(why))) {
+		/* a command that writes says so before it does anything */
+		if (flags & (CIDX_STORE_CREATE | CIDX_STORE_WRITE))
+			return cidx_err_set(err, CIDX_EIO, "workspace '%s' is "
+			    "read-only (%s)", path, why);
+		oflags = 0;
 	}
 	st = xcalloc(1, sizeof(*st));
-	st->path = xstrdup(name);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+	st->path = xstrdup(path);
+	if (oflags == 0) {
+		st->readonly = 1;
+		snprintf(st->ro_why, sizeof(st->ro_why), "%s", why);
+		ret = open_ro(st, path, err);
+	} else if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		ret = cidx_db_err(st, err, "open");
-		goto fail;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, CIDX_BUSY_MS);
-	if ((ret = cidx_db_exec(st, "PRAGMA foreign_keys = ON", err)) < 0)
-		goto fail;
-	if ((ret = user_version(st, &v, err)) < 0) {
-		cidx_err_set(err, CIDX_EDB, "'%s' is not a cityidx workspace "
-		    "(not an SQLite database)", name);
-		goto fail;
+	if (ret < 0 || (ret = setup(st, create, err)) < 0) {
+		cidx_store_close(st);
+		return ret;
 	}
-	if (v == 0 && !create) {
-		ret = cidx_err_set(err, CIDX_ENOWORKSPACE, "'%s' is not a "
-		    "cityidx workspace", name);
-		goto fail;
-	}
-	if (v == 0) {
-		/* never add our tables to somebody else's database */
-		sqlite3_stmt *q;
-		int other;
-
-		if ((ret = cidx_db_prepare(st, &q, "SELECT count(*) FROM "
-		    "sqlite_schema", err)) < 0)
-			goto fail;
-		other = sqlite3_step(q) == SQLITE_ROW &&
-		    sqlite3_column_int(q, 0) > 0;
-		sqlite3_finalize(q);
-		if (other) {
-			ret = cidx_err_set(err, CIDX_EDB, "'%s' is an SQLite "
-			    "database that is not a cityidx workspace; "
-			    "choose another path", name);
-			goto fail;
-		}
-	}
-	/* reads go through a memory map: a year's matrix is a few MB */
-	if ((ret = cidx_db_exec(st, "PRAGMA cache_size = -16384", err)) < 0 ||
-	    (ret = cidx_db_exec(st, "PRAGMA temp_store = MEMORY", err)) < 0 ||
-	    (ret = cidx_db_exec(st, "PRAGMA mmap_size = 1073741824",
-	    err)) < 0 ||
-	    (ret = cidx_db_exec(st, "PRAGMA journal_mode = WAL", err)) < 0 ||
-	    (ret = migrate(st, err)) < 0)
-		goto fail;
 	*out = st;
 	return 0;
-fail:
-	cidx_store_close(st);
-	return ret;
 }
 
 int
-cidx_store_open(struct cidx_store **out, const char *path, int create,
+cidx_store_open_memory(struct cidx_store **out, const char *name,
     struct cidx_err *err)
 {
-	return open_as(out, path, path, create, err);
+	struct cidx_store *st = xcalloc(1, sizeof(*st));
+	int ret;
+
+	*out = NULL;
+	st->path = xstrdup(name);
+	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK)
+		ret = cidx_db_err(st, err, "open");
+	else
+		ret = setup(st, 1, err);
+	if (ret < 0) {
+		cidx_store_close(st);
+		return ret;
+	}
+	*out = st;
+	return 0;
 }
 
 void
@@ -259,81 +414,4 @@ cidx_store_snapshot_end(struct cidx_store *st)
 	/* a read transaction: nothing to commit, nothing that can fail */
 	cidx_db_rollback(st);
 	st->snapshot = 0;
-}
-
-/* removes a database file and the files SQLite keeps beside it */
-static void
-remove_db(const char *path)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char buf[4096];
-
-	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		snprintf(buf, sizeof(buf), "%s%s", path, suffix[i]);
-		unlink(buf);
-	}
-}
-
-int
-cidx_store_init(const char *path, const struct cidx_framework *fw,
-    const char *source, int *created, struct cidx_err *err)
-{
-	struct cidx_store *st = NULL;
-	struct stat sb;
-	char *tmp;
-	int ret, fd;
-
-	*created = 0;
-	if (stat(path, &sb) == 0 || errno != ENOENT) {
-		/* an existing workspace: one transaction, nothing to undo */
-		if ((ret = cidx_store_open(&st, path, 1, err)) == 0)
-			ret = cidx_store_set_framework(st, fw, source, err);
-		cidx_store_close(st);
-		return ret;
-	}
-	tmp = xmalloc(strlen(path) + 16);
-	sprintf(tmp, "%s.init-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		ret = cidx_err_set(err, CIDX_EIO, "cannot create '%s': %s",
-		    path, strerror(errno));
-		free(tmp);
-		return ret;
-	}
-	close(fd);
-	if ((ret = open_as(&st, tmp, path, 1, err)) < 0 ||
-	    (ret = cidx_store_set_framework(st, fw, source, err)) < 0)
-		goto fail;
-	/* closing checkpoints the log into the file and removes it: a log
-	 * left behind means the file is not complete */
-	if (sqlite3_close(st->db) != SQLITE_OK) {
-		ret = cidx_db_err(st, err, "close");
-		goto fail;
-	}
-	st->db = NULL;
-	{
-		char wal[4096];
-
-		snprintf(wal, sizeof(wal), "%s-wal", tmp);
-		if (access(wal, F_OK) == 0) {
-			ret = cidx_err_set(err, CIDX_EIO, "cannot write '%s' "
-			    "(is the disk full?)", path);
-			goto fail;
-		}
-	}
-	if (link(tmp, path) != 0) {
-		ret = cidx_err_set(err, CIDX_EIO, "cannot create '%s': %s",
-		    path, errno == EEXIST ? "another process created it "
-		    "meanwhile" : strerror(errno));
-		goto fail;
-	}
-	unlink(tmp);
-	cidx_store_close(st);
-	free(tmp);
-	*created = 1;
-	return 0;
-fail:
-	cidx_store_close(st);
-	remove_db(tmp);
-	free(tmp);
-	return ret;
 }

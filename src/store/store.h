@@ -2,7 +2,7 @@
  * store.h - the SQLite workspace: schema, migrations, framework, imports,
  * and loading one year as a dense matrix.
  *
- * The schema (PRAGMA user_version 2) is documented in man/cityidx.1,
+ * The schema (PRAGMA user_version 3) is documented in man/cityidx.1,
  * WORKSPACE SCHEMA:
  *   meta(key, value)
  *   nodes(code, parent, type, level, name_zh, name_en, direction, weight,
@@ -17,6 +17,7 @@
  *   matrices(year, ...)          each year as one row of blobs
  *   stale_years(year)            years whose matrices row is not current
  *   observations(unit, indicator, year, value, import_id)   a view
+ *   layers(id, kind, name, name_en, geometry, import_id)   base layers
  * Foreign keys are on and the journal is WAL.  SQL is used to load and
  * save; computation happens on the matrices, never in SQL.
  */
@@ -28,18 +29,31 @@
 #include "core/geom.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 2
+#define CIDX_SCHEMA_VERSION 3
 
 struct cidx_store;
 
+enum {
+	/* make a missing file, or an empty SQLite database, a workspace */
+	CIDX_STORE_CREATE = 1 << 0,
+	/* the caller writes: a workspace it cannot write is refused at once
+	 * (CREATE implies it) */
+	CIDX_STORE_WRITE = 1 << 1
+};
+
 /*! cidx_store_open() :
- *  Opens the workspace at `path` and migrates it to this schema version;
- *  with `create` a missing file (or an empty SQLite database) is made a
- *  workspace.  A missing file without `create`, or a database that is not
- *  yet a workspace, is CIDX_ENOWORKSPACE.
+ *  Opens the workspace at `path` and migrates it to this schema version.
+ *  A missing file without CIDX_STORE_CREATE in `flags`, or a database that
+ *  is not yet a workspace, is CIDX_ENOWORKSPACE.  A workspace this process
+ *  cannot write (the file, or its directory, by permission or a read-only
+ *  file system) is opened read-only, creating no file beside it, and
+ *  every write through it fails; with CIDX_STORE_CREATE or
+ *  CIDX_STORE_WRITE it is refused: CIDX_EIO, "workspace 'PATH' is
+ *  read-only (REASON)".  A read-only workspace of an older schema version
+ *  cannot be migrated and is refused likewise.
  *  @return 0 and the handle in *out (close with cidx_store_close()). */
-int cidx_store_open(struct cidx_store **out, const char *path, int create,
-    struct cidx_err *err);
+int cidx_store_open(struct cidx_store **out, const char *path,
+    unsigned flags, struct cidx_err *err);
 /*! cidx_store_close() : ends a snapshot still open; accepts NULL. */
 void cidx_store_close(struct cidx_store *st);
 
@@ -58,10 +72,11 @@ void cidx_store_snapshot_end(struct cidx_store *st);
 /*! cidx_store_init() :
  *  Sets the framework of the workspace at `path` (as
  *  cidx_store_set_framework()), creating the workspace if there is no
- *  file.  A new workspace is built under a temporary name beside `path`
- *  and linked to it only when complete: a failed init (a full disk, a
- *  refused framework) leaves no file behind.  *created says whether the
- *  workspace is new.  @return 0 or an error as cidx_store_open() and
+ *  file.  A new workspace is built in memory and written to an anonymous
+ *  file (core/ofile.h) that takes the name `path` only when complete and
+ *  only if nothing has it meanwhile: a failed or killed init leaves no
+ *  file behind.  *created says whether the workspace is new.
+ *  @return 0 or an error as cidx_store_open() and
  *  cidx_store_set_framework() give, or CIDX_EIO. */
 int cidx_store_init(const char *path, const struct cidx_framework *fw,
     const char *source, int *created, struct cidx_err *err);
@@ -82,6 +97,7 @@ struct cidx_import_stats {
 	long long id;          /* import log id, 0 when nothing changed */
 	long values_new, values_changed, values_removed, values_unchanged;
 	long units_new, units_changed;
+	long layers_new, layers_changed, layers_removed, layers_unchanged;
 	int already;           /* same sha256 imported before */
 	long units_before;     /* units in the workspace before the batch */
 	char **unit_new;       /* the codes of the units_new units created,
@@ -180,6 +196,27 @@ int cidx_store_load_boundaries(struct cidx_store *st,
     const char *const *codes, size_t n, struct cidx_boundaries **out,
     struct cidx_err *err);
 void cidx_boundaries_free(struct cidx_boundaries *b);
+
+/* The base layers of maps (LAYERS FILES in man/cityidx.1), in the order
+ * they were imported. */
+struct cidx_layer {
+	int kind;               /* enum cidx_layer_kind (core/geom.h) */
+	char *name, *name_en;   /* NULL: none */
+	struct cidx_geom *geom; /* NULL for a credit */
+};
+
+struct cidx_layers {
+	struct cidx_layer *f;
+	size_t n;
+};
+
+/*! cidx_store_load_layers() :
+ *  Every stored feature, its geometry parsed; a stored text that does not
+ *  parse is CIDX_EDB naming the feature.  @return 0 and *out (free with
+ *  cidx_layers_free(); n is 0 when the workspace has none). */
+int cidx_store_load_layers(struct cidx_store *st, struct cidx_layers **out,
+    struct cidx_err *err);
+void cidx_layers_free(struct cidx_layers *l);
 
 /*! cidx_store_years() : years with indicator data, ascending; *out owned by
  *  the caller (free()). */

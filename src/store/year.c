@@ -55,14 +55,75 @@ cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* a growable list of years */
+struct ylist {
+	int *v;
+	size_t n, cap;
+};
+
+static void
+ylist_add(struct ylist *l, int year)
+{
+	ALLOC_GROW(l->v, l->n + 1, l->cap);
+	l->v[l->n++] = year;
+}
+
+/*
+ * The years of the current rows of `matrices` with an indicator value,
+ * by their `sources`, into *y; a row whose shape is not right goes to
+ * *stale, to be read from cells as loading the year would (the lengths of
+ * the blobs are read, not the blobs).
+ */
+static int
+matrix_years(struct cidx_store *st, size_t ns, const unsigned char *is,
+    struct ylist *y, struct ylist *stale, struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int ret, rc;
+
+	if ((ret = cidx_db_prepare(st, &s, "SELECT year, format, n_units, "
+	    "n_series, sources, typeof(format) = 'integer' AND typeof(n_units) "
+	    "= 'integer' AND typeof(n_series) = 'integer' AND typeof(sources) "
+	    "= 'blob' AND typeof(units) = 'blob' AND typeof(vals) = 'blob', "
+	    "length(units), length(vals) FROM matrices WHERE year NOT IN "
+	    "(SELECT year FROM stale_years) ORDER BY year", err)) < 0)
+		return ret;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(s, 4);
+		size_t k = (size_t)sqlite3_column_bytes(s, 4);
+		int32_t t[3];
+		int any = 0;
+
+		if (!sqlite3_column_int(s, 5) || !cidx_ymat_shape_ok(
+		    sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2),
+		    sqlite3_column_int64(s, 3), ns, k,
+		    (size_t)sqlite3_column_int64(s, 6),
+		    (size_t)sqlite3_column_int64(s, 7))) {
+			ylist_add(stale, sqlite3_column_int(s, 0));
+			continue;
+		}
+		for (size_t j = 0; blob && j < k / 12 && !any; j++) {
+			memcpy(t, (const char *)blob + 12 * j, sizeof(t));
+			any = t[0] >= 0 && (size_t)t[0] < ns && is[t[0]] &&
+			    t[2] > 0;
+		}
+		if (any)
+			ylist_add(y, sqlite3_column_int(s, 0));
+	}
+	if (rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read years");
+	sqlite3_finalize(s);
+	return ret;
+}
+
 int
 cidx_store_years(struct cidx_store *st, int **out, size_t *n,
     struct cidx_err *err)
 {
-	sqlite3_stmt *s = NULL;
+	struct ylist y = { NULL, 0, 0 }, stale = { NULL, 0, 0 };
 	unsigned char *is = NULL;
-	int *stale = NULL, *y = NULL, ret, rc, own;
-	size_t ns = 0, nstale = 0, ny = 0, cap = 0, ycap = 0;
+	size_t ns = 0;
+	int ret, own;
 
 	*out = NULL;
 	*n = 0;
@@ -70,63 +131,34 @@ cidx_store_years(struct cidx_store *st, int **out, size_t *n,
 		return ret;
 	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
 	    (ret = indicator_series(st, ns, &is, err)) < 0 ||
-	    (ret = cidx_ymat_stale(st, &stale, &nstale, err)) < 0)
+	    (ret = cidx_ymat_stale(st, &stale.v, &stale.n, err)) < 0)
 		goto out;
-	cap = nstale;
-	/* current matrices: where the values came from is in `sources` */
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year, format, sources FROM "
-	    "matrices WHERE year NOT IN (SELECT year FROM stale_years) ORDER "
-	    "BY year", err)) < 0)
+	stale.cap = stale.n;
+	if ((ret = matrix_years(st, ns, is, &y, &stale, err)) < 0)
 		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const int32_t *src = sqlite3_column_blob(s, 2);
-		size_t k = (size_t)sqlite3_column_bytes(s, 2);
-		int any = 0;
-
-		if (sqlite3_column_int(s, 1) != cidx_ymat_format() ||
-		    k % 12 != 0) {
-			ALLOC_GROW(stale, nstale + 1, cap);
-			stale[nstale++] = sqlite3_column_int(s, 0);
-			continue;
-		}
-		for (size_t j = 0; src && j < k / 12 && !any; j++)
-			any = src[3 * j] >= 0 && (size_t)src[3 * j] < ns &&
-			    is[src[3 * j]] && src[3 * j + 2] > 0;
-		if (any) {
-			ALLOC_GROW(y, ny + 1, ycap);
-			y[ny++] = sqlite3_column_int(s, 0);
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		ret = cidx_db_err(st, err, "read years");
-		goto out;
-	}
 	/* the others from cells */
-	for (size_t i = 0; i < nstale; i++) {
+	for (size_t i = 0; i < stale.n; i++) {
 		struct cidx_ymat *m = NULL;
 		int any = 0;
 
-		if ((ret = cidx_ymat_load(st, stale[i], ns, &m, err)) < 0)
+		if ((ret = cidx_ymat_load(st, stale.v[i], ns, &m, err)) < 0)
 			goto out;
 		for (size_t r = 0; r < m->n && !any; r++)
 			for (size_t j = 0; j < ns && !any; j++)
 				any = is[j] && !isnan(m->v[r * ns + j]);
 		cidx_ymat_free(m);
-		if (any) {
-			ALLOC_GROW(y, ny + 1, ycap);
-			y[ny++] = stale[i];
-		}
+		if (any)
+			ylist_add(&y, stale.v[i]);
 	}
-	if (ny > 1)
-		qsort(y, ny, sizeof(*y), cmp_int);
-	*out = y;
-	*n = ny;
-	y = NULL;
+	if (y.n > 1)
+		qsort(y.v, y.n, sizeof(*y.v), cmp_int);
+	*out = y.v;
+	*n = y.n;
+	y.v = NULL;
 out:
-	sqlite3_finalize(s);
-	free(y);
+	free(y.v);
 	free(is);
-	free(stale);
+	free(stale.v);
 	cidx_db_read_end(st, own);
 	return ret;
 }
@@ -275,7 +307,8 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
     int year, struct cidx_dataset **out, struct cidx_err *err)
 {
 	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
-	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL };
+	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL,
+	    { NULL, NULL, NULL } };
 	struct cidx_ymat *m = NULL;
 	struct cidx_intmap rowof = CIDX_INTMAP_INIT;
 	struct cidx_unit *unit = NULL;

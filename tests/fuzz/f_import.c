@@ -1,6 +1,7 @@
 /*
- * f_import.c - data files (io/import.h): the long, wide, COINr iData and
- * units layouts, told apart by the header, read against the small test
+ * f_import.c - data files (io/import.h): the long, wide, COINr iData,
+ * units and layers layouts, told apart by the header (GeoJSON when the
+ * file begins with '{', see f_geojson.c), read against the small test
  * framework and COINr's ASEM framework, with and without --year.  No
  * workspace is involved: the batch is what the store would apply.
  */
@@ -24,10 +25,10 @@ static void
 check(const struct cidx_import *imp, const struct cidx_framework *fw)
 {
 	static const char *const layouts[] = { "long", "wide", "coinr",
-		"units" };
+		"units", "layers", "geojson" };
 	int known = 0;
 
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < 6; i++)
 		known |= strcmp(imp->layout, layouts[i]) == 0;
 	fuzz_assert(known);
 	for (size_t u = 0; u < imp->n_unit; u++)

@@ -10,6 +10,7 @@
 
 #include <gsl/gsl_matrix.h>
 
+#include "calc/engine.h"
 #include "core/err.h"
 #include "core/model.h"
 
@@ -47,5 +48,15 @@ int fx_framework(struct cidx_framework **out, const struct fx_node *d,
  * missing); caller frees */
 struct cidx_dataset *fx_dataset(int year, const char *const *codes,
     size_t n, const double *x, size_t m);
+
+/* a source of one year, 2020, of fx_dataset(2020, codes, n, x, m) */
+struct fx_year {
+	const char *const *codes;
+	size_t n, m;
+	const double *x;
+};
+
+/* the engine's source over *y (borrowed) */
+struct cidx_source fx_source(struct fx_year *y);
 
 #endif

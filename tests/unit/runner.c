@@ -55,6 +55,12 @@ runner_count(void)
 }
 
 int
+runner_failing(void)
+{
+	return failed_now;
+}
+
+int
 main(int argc, char **argv)
 {
 	size_t n = sizeof(tests) / sizeof(tests[0]);

@@ -13,6 +13,9 @@ void runner_fail(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int runner_dbl_eq(double a, double b, double tol);
 void runner_count(void);
+/* whether a check of the running test has failed (for a test that runs
+ * part of itself in a child process) */
+int runner_failing(void);
 
 #define CHECK(c)                                                          \
 	do {                                                              \

@@ -1,5 +1,8 @@
-/* core: numbers, sha256, string buffer, dataset counts */
+/* core: numbers, sha256, string buffer, dataset counts, unit attributes */
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "core/mem.h"
 #include "core/model.h"
@@ -90,4 +93,35 @@ test_core__dataset_counts(void)
 	CHECK_INT(ni, 3);
 	CHECK_INT(nv, 6);
 	cidx_dataset_free(ds);
+}
+
+/* attributes are found by key among many (sorted, strcmp order) */
+void
+test_core__unit_attr_lookup(void)
+{
+	static const char *const keys[] = { "A", "B", "Z", "a", "province",
+		"region", "x1", "x10", "x2", "人口" };
+	struct cidx_attr attr[LEN(keys)];
+	struct cidx_unit u;
+	char v[LEN(keys)][8];
+
+	memset(&u, 0, sizeof(u));
+	for (size_t i = 0; i < LEN(keys); i++) {
+		snprintf(v[i], sizeof(v[i]), "v%zu", i);
+		attr[i].key = (char *)(uintptr_t)keys[i];
+		attr[i].value = v[i];
+	}
+	u.attr = attr;
+	for (size_t n = 0; n <= LEN(keys); n++) {
+		u.n_attr = n;
+		for (size_t i = 0; i < LEN(keys); i++)
+			if (i < n)
+				CHECK_STR(cidx_unit_attr(&u, keys[i]), v[i]);
+			else
+				CHECK(cidx_unit_attr(&u, keys[i]) == NULL);
+		CHECK(cidx_unit_attr(&u, "") == NULL);
+		CHECK(cidx_unit_attr(&u, "C") == NULL);
+		CHECK(cidx_unit_attr(&u, "x3") == NULL);
+		CHECK(cidx_unit_attr(&u, "\xff") == NULL);
+	}
 }

@@ -62,41 +62,12 @@ static const double five_x[5 * 3] = {
 	50, 4, 25,
 };
 
-struct one_year {
-	const char *const *codes;
-	size_t n, m;
-	const double *x;
-};
-
-static int
-oy_years(void *ctx, int **out, size_t *n, struct cidx_err *err)
-{
-	(void)ctx;
-	(void)err;
-	*out = xcalloc(1, sizeof(int));
-	(*out)[0] = 2020;
-	*n = 1;
-	return 0;
-}
-
-static int
-oy_load(void *ctx, const struct cidx_framework *fw, int year,
-    struct cidx_dataset **out, struct cidx_err *err)
-{
-	struct one_year *y = ctx;
-
-	(void)fw;
-	(void)err;
-	*out = fx_dataset(year, y->codes, y->n, y->x, y->m);
-	return 0;
-}
-
 /* an engine over one year, minmax:1,100, no screening */
 static struct cidx_engine *
-engine(const struct cidx_framework *fw, struct one_year *y)
+engine(const struct cidx_framework *fw, struct fx_year *y)
 {
 	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
-	struct cidx_source src = { y, oy_years, oy_load };
+	struct cidx_source src = fx_source(y);
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_engine *e = NULL;
 
@@ -194,7 +165,7 @@ void
 test_mc__three_units_enumerated(void)
 {
 	static const char *const agg[2] = { "arith", "geom" };
-	struct one_year y = { tri_codes, 3, 3, tri_x };
+	struct fx_year y = { tri_codes, 3, 3, tri_x };
 	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -245,7 +216,7 @@ test_mc__nominal_draws_reproduce_the_ranking(void)
 	 * missing a pillar, weights 1 and 2) */
 	static const char *const norm[1] = { "minmax:1,100" };
 	static const char *const agg[1] = { "geom" };
-	struct one_year y = { five_codes, 5, 3, five_x };
+	struct fx_year y = { five_codes, 5, 3, five_x };
 	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -267,7 +238,7 @@ test_mc__nominal_draws_reproduce_the_ranking(void)
 	cidx_engine_free(e);
 	{
 		struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
-		struct cidx_source src = { &y, oy_years, oy_load };
+		struct cidx_source src = fx_source(&y);
 
 		o.m.screen = 0;
 		o.m.norm_p1 = 1;
@@ -299,7 +270,7 @@ out:
 
 /* the five-unit engine with the default (arith) method */
 static struct cidx_engine *
-five(struct cidx_framework **fw, struct one_year *y)
+five(struct cidx_framework **fw, struct fx_year *y)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 
@@ -317,7 +288,7 @@ five(struct cidx_framework **fw, struct one_year *y)
 void
 test_mc__weight_noise_bounds(void)
 {
-	struct one_year y;
+	struct fx_year y;
 	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -351,7 +322,7 @@ test_mc__weight_noise_bounds(void)
 	cidx_mc_result_free(r);
 	r = NULL;
 	/* only level 2: the pillars */
-	s.noise_levels = 1u << 2;
+	s.noise_level[2] = 1;
 	CHECK_INT(cidx_mc_run(&r, e, 2020, &s, &err), 0);
 	if (r) {
 		CHECK_INT(r->n_noisy, 2);
@@ -361,7 +332,8 @@ test_mc__weight_noise_bounds(void)
 	cidx_mc_result_free(r);
 	r = NULL;
 	/* the index has no weight to perturb */
-	s.noise_levels = 1u << 3;
+	s.noise_level[2] = 0;
+	s.noise_level[3] = 1;
 	CHECK_INT(cidx_mc_run(&r, e, 2020, &s, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "level 3: only levels 1 to 2 carry weights");
 out:
@@ -393,7 +365,7 @@ test_mc__threads_do_not_change_a_digit(void)
 {
 	static const char *const norm[2] = { "minmax:1,100", "zscore:10,2" };
 	static const char *const agg[2] = { "arith", "2=geom" };
-	struct one_year y;
+	struct fx_year y;
 	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -459,7 +431,7 @@ void
 test_mc__saltelli_design(void)
 {
 	static const char *const agg[2] = { "arith", "geom" };
-	struct one_year y = { tri_codes, 3, 3, tri_x };
+	struct fx_year y = { tri_codes, 3, 3, tri_x };
 	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
@@ -520,7 +492,7 @@ void
 test_mc__bad_specs(void)
 {
 	static const char *const norm[1] = { "ratio" };
-	struct one_year y;
+	struct fx_year y;
 	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;

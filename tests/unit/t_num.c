@@ -2,6 +2,7 @@
  * num: the marks of a missing value, and what is (not) a number.
  */
 #include <math.h>
+#include <stdint.h>
 
 #include "core/err.h"
 #include "core/num.h"
@@ -54,4 +55,57 @@ test_num__percent(void)
 	/* no room for the sign: the number alone, never cut */
 	cidx_num_fmt_percent(b, 4, 1);
 	CHECK_STR(b, "100");
+}
+
+void
+test_num__sizes(void)
+{
+	static const struct {
+		const char *s;
+		size_t v;
+	} ok[] = {
+		{ "1", 1 }, { "4096", 4096 }, { "1K", 1024 }, { "1k", 1024 },
+		{ "512M", (size_t)512 << 20 }, { "8G", (size_t)8 << 30 },
+		{ "8GB", (size_t)8 << 30 }, { "8GiB", (size_t)8 << 30 },
+		{ "1.5G", (size_t)3 << 29 }, { "2T", (size_t)2 << 40 },
+		{ "0.5K", 512 }, { "1.9", 1 },
+		{ "16777215T", (((size_t)1 << 24) - 1) << 40 },
+	};
+	static const char *const bad[] = { "", "0", "0.4", "K", "-1", "+1",
+		" 1G", "1G ", "1 G", "1X", "1Gb", "1GiBs", "1.2.3", ".5G",
+		"1e3", "16777216T", "99999999999999999999", "1P" };
+	char b[32];
+	size_t v;
+
+	for (size_t i = 0; i < LEN(ok); i++) {
+		v = 0;
+		CHECK_INT(cidx_num_parse_size(ok[i].s, &v), 0);
+		if (v != ok[i].v)
+			runner_fail(__FILE__, __LINE__, "'%s': %zu, not %zu",
+			    ok[i].s, v, ok[i].v);
+	}
+	for (size_t i = 0; i < LEN(bad); i++) {
+		runner_count();
+		if (cidx_num_parse_size(bad[i], &v) != CIDX_EINVAL)
+			runner_fail(__FILE__, __LINE__, "'%s' accepted", bad[i]);
+	}
+	cidx_num_fmt_size(b, sizeof(b), 0);
+	CHECK_STR(b, "0 bytes");
+	cidx_num_fmt_size(b, sizeof(b), 1);
+	CHECK_STR(b, "1 byte");
+	cidx_num_fmt_size(b, sizeof(b), 1023);
+	CHECK_STR(b, "1023 bytes");
+	cidx_num_fmt_size(b, sizeof(b), 1024);
+	CHECK_STR(b, "1 KiB");
+	cidx_num_fmt_size(b, sizeof(b), 1536);
+	CHECK_STR(b, "1.5 KiB");
+	cidx_num_fmt_size(b, sizeof(b), ((size_t)1 << 20) - 1);
+	CHECK_STR(b, "1 MiB");
+	cidx_num_fmt_size(b, sizeof(b), (size_t)4 << 30);
+	CHECK_STR(b, "4 GiB");
+	/* 10^7 x 5 runs x 289 units x 4 bytes */
+	cidx_num_fmt_size(b, sizeof(b), (size_t)57800000000);
+	CHECK_STR(b, "53.8 GiB");
+	cidx_num_fmt_size(b, sizeof(b), SIZE_MAX);
+	CHECK_STR(b, "16 EiB");
 }

@@ -192,3 +192,25 @@ test_ofile__links_modes_devices(void)
 	CHECK_HAS(err.msg, "No such file or directory");
 	tmp_end();
 }
+
+void
+test_ofile__stream(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_ofile *f;
+	FILE *fp = fopen("/dev/full", "w");
+
+	if (fp == NULL)
+		return;
+	/* a stream of the caller's: flushed and checked, never closed */
+	cidx_ofile_stream(&f, fp, "standard output");
+	CHECK_STR(cidx_ofile_path(f), "standard output");
+	CHECK(strncmp(cidx_ofile_name(f), "/dev/fd/", 8) == 0);
+	fputs("x", cidx_ofile_fp(f));
+	CHECK_INT(cidx_ofile_commit(&f, &err), CIDX_EIO);
+	CHECK_HAS(err.msg, "cannot write to standard output: No space");
+	CHECK_INT(fileno(fp) >= 0, 1);
+	fclose(fp);
+	/* "-" passes the check: the caller opens standard output */
+	CHECK_INT(cidx_ofile_check("-", "ws.db", &err), 0);
+}

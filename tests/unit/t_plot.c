@@ -695,6 +695,30 @@ test_plot__long_labels_are_cut_to_their_width(void)
 	cairo_surface_destroy(s);
 }
 
+/* text that is not UTF-8 reaches pango as U+FFFD, one per maximal
+ * subpart of a bad sequence (not one per byte, as glib's repair does) */
+void
+test_plot__bad_utf8_is_drawn_as_replacement_characters(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	cairo_surface_t *s = cairo_recording_surface_create(
+	    CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cairo_t *cr = cairo_create(s);
+	struct ptext t;
+
+	CHECK_INT(ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
+	ptext_line(&t, "a\xe4\xb8" "b\xff", 0);
+	CHECK_STR(pango_layout_get_text(t.lay),
+	    "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	ptext_wrap(&t, "\xf0\x9f\x8f\xed\xa0\x80北京", 100, 2);
+	CHECK_STR(pango_layout_get_text(t.lay), "\xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbf\xbd北京");
+	CHECK(ptext_w(&t) > 0);
+	ptext_close(&t);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+}
+
 /* is any pixel of a binary PGM (pdftoppm -gray) darker than near-white? */
 static int
 pgm_inked(const char *path)

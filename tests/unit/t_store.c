@@ -869,7 +869,8 @@ test_store__init(void)
 	}
 	path_of(p, sizeof(p), "no/such/dir/ws.db");
 	CHECK_INT(cidx_store_init(p, fw, "fw.csv", &created, &err), CIDX_EIO);
-	CHECK_HAS(err.msg, "cannot create");
+	CHECK_HAS(err.msg, "cannot write");
+	CHECK_HAS(err.msg, "No such file or directory");
 	CHECK_INT(created, 0);
 	cidx_framework_free(got);
 	cidx_store_close(st);

@@ -1,5 +1,5 @@
 # a units file may carry each unit's outline as WKT: checked on import (a
-# fault named by file:line:column), stored with the unit, unchanged on a
+# fault named by file:line:column, shapes a map would draw wrongly refused), stored with the unit, unchanged on a
 # rerun, changed when it differs
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
@@ -24,7 +24,12 @@ printf 'code,boundary\n110100,"POLYGON ((116 39, 117 39, 117 40 116 39))"\n' > c
 printf 'code,boundary\n110100,"POLYGON ((216 39, 117 39, 117 40, 216 39))"\n' > lon.csv
 printf 'code,boundary\n110100,"LINESTRING (1 2, 3 4)"\n' > line.csv
 printf 'code,boundary\n110100,"POLYGON ((1 1, 2 1, 2 2, 1 1)) x"\n' > after.csv
-for f in short comma lon line after; do
+# shapes a map cannot draw as meant: across the antimeridian (a band round
+# the world), edges that cross, a hole outside its polygon
+printf 'code,boundary\n110100,"POLYGON ((179 -16, -179 -16, -179 -17, 179 -17, 179 -16))"\n' > dateline.csv
+printf 'code,boundary\n110100,"POLYGON ((116 39, 117 40, 117 39, 116 40, 116 39))"\n' > bowtie.csv
+printf 'code,boundary\n110100,"POLYGON ((116 39, 117 39, 117 40, 116 39), (118 39, 119 39, 119 40, 118 39))"\n' > hole.csv
+for f in short comma lon line after dateline bowtie hole; do
 	"$CITYIDX" --db w.db import $f.csv; echo "$f: exit $?"
 done
 [ "$before" = "$(dump w.db)" ] && echo "workspace unchanged"

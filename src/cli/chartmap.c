@@ -1,0 +1,123 @@
+/*
+ * chartmap.c - the data of the map figure (chartdata.h): every unit of
+ * the workspace with a boundary, as the year's ranking sees it, and the
+ * base layers of the workspace.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/chartdata.h"
+#include "cli/cli.h"
+#include "cli/storegeo.h"
+#include "core/geom.h"
+#include "core/mem.h"
+
+/* the workspace's units outside the year's data: those screened out
+ * (too little data) are not ranked, the others have no data this year */
+static int
+screened(const struct cidx_prep_report *rep, const char *code)
+{
+	for (size_t i = 0; rep && i < rep->n_screened; i++)
+		if (strcmp(rep->screened[i].code, code) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+pick(const struct chart_ctx *c, const char *zh, const char *en)
+{
+	const char *a = c->lang == CIDX_LANG_EN ? en : zh;
+	const char *b = c->lang == CIDX_LANG_EN ? zh : en;
+
+	return a && *a ? a : b;
+}
+
+static void
+layers(const struct chart_ctx *c, struct cidx_map *out, struct chart_mem *m)
+{
+	const struct cidx_layers *ls = c->geo ? c->geo->layers : NULL;
+	struct cidx_map_layer *l;
+
+	if (ls == NULL || ls->n == 0)
+		return;
+	l = chart_mem_alloc(m, ls->n, sizeof(*l));
+	for (size_t i = 0; i < ls->n; i++) {
+		l[i].kind = ls->f[i].kind;
+		l[i].name = pick(c, ls->f[i].name, ls->f[i].name_en);
+		l[i].geom = ls->f[i].geom;
+	}
+	out->layers = l;
+	out->n_layers = ls->n;
+}
+
+/* "未排名：9个单位数据不足（斜线）；80个单位2012年无数据（浅色）。" */
+static const char *
+note(const struct chart_ctx *c, size_t few, size_t none,
+    struct chart_mem *m)
+{
+	struct sbuf sb = SBUF_INIT;
+	int zh = c->lang == CIDX_LANG_ZH;
+
+	if (few + none == 0)
+		return NULL;
+	sbuf_adds(&sb, zh ? "未排名：" : "Not ranked: ");
+	if (few > 0)
+		sbuf_addf(&sb, zh ? "%zu个单位数据不足（斜线）" :
+		    "%zu unit%s with too little data (hatched)", few,
+		    zh || few == 1 ? "" : "s");
+	if (few > 0 && none > 0)
+		sbuf_adds(&sb, zh ? "；" : "; ");
+	if (none > 0 && zh)
+		sbuf_addf(&sb, "%zu个单位%d年无数据（浅色）", none, c->year);
+	else if (none > 0)
+		sbuf_addf(&sb, "%zu%s without data in %d (pale)", none,
+		    few > 0 ? "" : none == 1 ? " unit" : " units", c->year);
+	sbuf_adds(&sb, zh ? "。" : ".");
+	return chart_mem_keep(m, sbuf_detach(&sb));
+}
+
+int
+chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
+    struct cidx_map *out, struct chart_mem *m)
+{
+	const struct cidx_ranking *r = c->r;
+	const struct storegeo *g = c->geo;
+	size_t root = c->e->fw->root, n = c->ds->n_units, have = 0;
+	size_t no = g ? g->n_other : 0, few = 0, none = 0;
+	struct cidx_map_unit *u = chart_mem_alloc(m, n + no, sizeof(*u));
+
+	for (size_t i = 0; i < n; i++) {
+		u[i].name = chart_unit_name(c, &c->ds->unit[i]);
+		u[i].geom = g && g->geom ? g->geom[i] : NULL;
+		u[i].tier = r->tier[i];
+		u[i].score = r->rank[i] ? gsl_matrix_get(r->s, i, root) : NAN;
+		u[i].unranked = r->rank[i] == 0;
+		u[i].rank = r->rank[i];
+		have += u[i].geom != NULL && r->rank[i] > 0;
+		few += u[i].geom != NULL && r->rank[i] == 0;
+	}
+	for (size_t j = 0; j < no; j++) {
+		u[n + j].name = g->other_code[j];
+		u[n + j].geom = g->other_geom[j];
+		u[n + j].score = NAN;
+		u[n + j].unranked = 1;
+		u[n + j].no_data = !screened(c->rep, g->other_code[j]);
+		few += !u[n + j].no_data;
+		none += u[n + j].no_data;
+	}
+	if (have == 0)
+		return cli_error("no unit ranked in %d has a boundary: import a "
+		    "units file with a 'boundary' column (WKT) or a GeoJSON "
+		    "file", c->year);
+	memset(out, 0, sizeof(*out));
+	out->units = u;
+	out->n = n + no;
+	out->fill = fill;
+	out->n_tiers = c->ts ? c->ts->k : 0;
+	out->top = c->top < r->n_ranked ? c->top : 0;
+	out->labels = c->labels;
+	out->note = note(c, few, none, m);
+	layers(c, out, m);
+	return CLI_OK;
+}
