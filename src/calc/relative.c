@@ -92,6 +92,9 @@ cidx_engine_common_scale(const struct cidx_engine *e)
 {
 	const struct cidx_method *m = cidx_engine_method(e);
 
+	/* GRA, BoD and the others score each unit against the year's own
+	   units (its best value, its frontier), so only these are on one
+	   scale across years */
 	return m->imethod == CIDX_IM_AMPI || (m->panel &&
-	    cidx_imethod_info(m->imethod)->normalised);
+	    m->imethod == CIDX_IM_COMPOSITE);
 }

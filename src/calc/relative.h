@@ -37,8 +37,9 @@ int cidx_engine_reference(struct cidx_engine *e,
     struct cidx_err *err);
 
 /*! cidx_engine_common_scale() : the scores of different years are on
- *  one scale (--scale panel for the methods that normalise, or AMPI), so
- *  that comparing them across years means something. */
+ *  one scale (the composite with --scale panel, or AMPI), so that
+ *  comparing them across years means something; the other index methods
+ *  score a unit against the year's own units. */
 int cidx_engine_common_scale(const struct cidx_engine *e);
 
 #endif

@@ -208,8 +208,11 @@ relative(struct cli_ranked *k, const struct rank_opts *o, double **rel,
 		return CLI_OK;
 	if (!cidx_engine_common_scale(k->e.eng))
 		return cli_error("--growth %d compares the scores of two years: "
-		    "put them on one scale with --scale panel or "
-		    "panel:FROM,TO (a fixed min/max window)", o->growth);
+		    "%s", o->growth, cidx_engine_method(k->e.eng)->imethod !=
+		    CIDX_IM_COMPOSITE ? "this index method scores each year "
+		    "against its own units (use the composite with --scale "
+		    "panel, or ampi)" : "put them on one scale with --scale "
+		    "panel or panel:FROM,TO (a fixed min/max window)");
 	if (o->growth == k->year)
 		return cli_error("--growth %d: the year being ranked",
 		    o->growth);

@@ -68,8 +68,12 @@ reference(struct cli_ranked *k)
 	if (k->ref.year && k->ref.year != k->year &&
 	    !cidx_engine_common_scale(k->e.eng))
 		return cli_error("a reference in %d compares the scores of "
-		    "two years: put them on one scale with --scale panel (or "
-		    "panel:FROM,TO)", k->ref.year);
+		    "two years: %s", k->ref.year,
+		    cidx_engine_method(k->e.eng)->imethod !=
+		    CIDX_IM_COMPOSITE ? "this index method scores each year "
+		    "against its own units (use the composite with --scale "
+		    "panel, or ampi)" : "put them on one scale with --scale "
+		    "panel (or panel:FROM,TO)");
 	if (cidx_engine_reference(k->e.eng, &k->ref, k->year, &k->ref_index,
 	    &err) < 0)
 		return cli_error_core(&err);

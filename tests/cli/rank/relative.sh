@@ -50,3 +50,5 @@ echo "== errors"
 "$CITYIDX" --db w.db rank --year 2017 --relative median 2>&1 | head -n 1; echo "exit $?"
 "$CITYIDX" --db w.db rank --year 2017 --scale panel:2000,2001 2>&1; echo "exit $?"
 "$CITYIDX" --db w.db rank --year 2017 --tiers eis --normalize zscore 2>&1; echo "exit $?"
+"$CITYIDX" --db w.db rank --year 2017 --method gra --scale panel --growth 2016 2>&1; echo "exit $?"
+cx --db w.db rank --year 2017 --method ampi --growth 2016 --format csv | csvcols code,growth | head -n 3
