@@ -21,12 +21,16 @@ PKGS      = gsl sqlite3 cairo pangocairo xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc -I$(BUILD) $(PKG_CFLAGS) -MMD -MP
-LDLIBS    += $(PKG_LIBS) -lcsv -lm -pthread
+# libcsv and GLPK ship no .pc file on Debian
+LDLIBS    += $(PKG_LIBS) -lglpk -lcsv -lm -pthread
 
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
-             libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
-DEPS_TEST  = python3 poppler-utils sqlite3 xlsx2csv libxml2-utils
+             libpango1.0-dev libxlsxwriter-dev libglpk-dev fonts-noto-cjk
+# python3-numpy and python3-scipy: the reference of the index methods
+# (tests/ref/methodsref.py, run by /usr/bin/python3)
+DEPS_TEST  = python3 python3-numpy python3-scipy poppler-utils sqlite3 \
+             xlsx2csv libxml2-utils
 DEPS_LINT  = cppcheck mandoc
 DEPS_BENCH = time poppler-utils
 # libFuzzer is in clang's runtime package, only recommended by clang
@@ -58,6 +62,10 @@ $(BUILD)/pkg-config.ok:
 	@pkg-config --exists --print-errors $(PKGS) || { \
 	    echo "cityidx: pkg-config cannot find the libraries above;" \
 	    "'make deps' (as root) installs: $(DEPS_BUILD)" >&2; exit 1; }
+	@echo '#include <glpk.h>' | $(CC) -E - >/dev/null 2>&1 || { \
+	    echo "cityidx: glpk.h not found (GLPK, the LP solver of" \
+	    "--method bod); 'make deps' (as root) installs: $(DEPS_BUILD)" \
+	    >&2; exit 1; }
 	@touch $@
 
 # the version string, rewritten only when VERSION changes

@@ -84,7 +84,8 @@ void cidx_rank(const double *score, size_t n, const char *const *codes,
 
 enum cidx_tier_kind {
 	CIDX_TIER_COUNTS, CIDX_TIER_BREAKS, CIDX_TIER_QUANTILE,
-	CIDX_TIER_KMEANS, CIDX_TIER_JENKS
+	CIDX_TIER_KMEANS, CIDX_TIER_JENKS,
+	CIDX_TIER_EIS  /* performance groups relative to a reference */
 };
 
 struct cidx_tierspec {
@@ -94,20 +95,31 @@ struct cidx_tierspec {
 	size_t nv;
 	char *text;     /* canonical spelling, in full; it reads back to
 			   the same spec */
+	double ref;     /* CIDX_TIER_EIS: the reference index (100 %);
+			   the caller sets it, NaN until then */
 };
 
 /*! cidx_tierspec_parse() : "counts:3,7,40", "breaks:80,60", "quantile:3",
- *  "kmeans:3", "jenks:3".  Free with cidx_tierspec_release(). */
+ *  "kmeans:3", "jenks:3", "eis" (the European Innovation Scoreboard's
+ *  performance groups: with r = 100 score / ref, tier 1 leaders r > 125,
+ *  2 strong 100 <= r <= 125, 3 moderate 70 <= r < 100, 4 emerging
+ *  r < 70; t->ref is NaN until the caller sets the reference).  Free
+ *  with cidx_tierspec_release(). */
 int cidx_tierspec_parse(struct cidx_tierspec *out, const char *s,
     struct cidx_err *err);
 void cidx_tierspec_release(struct cidx_tierspec *t);
+
+/*! cidx_tier_eis_name() : the name of EIS performance group k (1-4):
+ *  "leaders", "strong", "moderate", "emerging"; zh: 领先, 强, 中等,
+ *  新兴; "" otherwise. */
+const char *cidx_tier_eis_name(int k, int zh);
 
 /*! cidx_tier_assign() :
  *  `score` holds n scores in rank order (best first) and `rank` their
  *  competition ranks; writes tier[i] in 1..k (1 = best) or 0 (untiered,
  *  e.g. below the last count).  Units with equal scores always share a
  *  tier.  @return 0, or CIDX_EINVAL when jenks/kmeans ask for more tiers
- *  than there are distinct scores. */
+ *  than there are distinct scores, or for eis without a reference > 0. */
 int cidx_tier_assign(const struct cidx_tierspec *t, const double *score,
     const int *rank, size_t n, int *tier, struct cidx_err *err);
 
@@ -140,10 +152,10 @@ int cidx_ranking_compute(struct cidx_ranking **out,
     const struct cidx_tierspec *tiers, size_t top, struct cidx_err *err);
 /*! cidx_ranking_compute_with() :
  *  As cidx_ranking_compute(), normalising with the statistics `st` (panel
- *  scaling; NULL: the year's own).  With m->topsis the scores of the index
- *  and of every aggregate are TOPSIS closeness values (x 100) over the
- *  indicators below it, weighted by their global weights within it; a
- *  unit missing any of them gets NaN there. */
+ *  scaling; NULL: the year's own).  With an index method (m->imethod
+ *  not composite) the scores of the index and of every aggregate are
+ *  that method's over the indicators below it, weighted by their global
+ *  weights within it (cidx_imethod_scores()). */
 int cidx_ranking_compute_with(struct cidx_ranking **out,
     const struct cidx_framework *fw, const struct cidx_dataset *ds,
     const double *w, const struct cidx_method *m,

@@ -91,6 +91,47 @@ group_data(struct cidx_engine *e, const struct cidx_wgroup *g, int level,
 	return ret;
 }
 
+/*
+ * combine:ALPHA:ahp:FILE: w = ALPHA w_ahp + (1 - ALPHA) w_entropy, with
+ * w_ahp the AHP weights of the group when the judgements have its
+ * parent, else the framework's weights of the children as shares
+ * (cityidx(1), METHOD, Derived weights).  g->w holds the entropy weights.
+ */
+static int
+blend(struct cidx_engine *e, struct cidx_wgroup *g, struct cidx_err *err)
+{
+	const struct cidx_ahp *ahp = e->o.ahp;
+	double *subj = xcalloc(g->k, sizeof(double)), sum = 0;
+	double a = e->o.walpha;
+	size_t q;
+	int ret = 0;
+
+	for (q = 0; q < ahp->n_groups; q++)
+		if (ahp->parent[q] == g->parent)
+			break;
+	if (q < ahp->n_groups) {
+		double *w = xcalloc(ahp->k[q], sizeof(double));
+
+		ret = cidx_weights_ahp(ahp->A[q], ahp->k[q], w, &g->lambda_max,
+		    &g->ci, &g->cr, err);
+		for (size_t c = 0; ret == 0 && c < g->k; c++)
+			for (size_t d = 0; d < ahp->k[q]; d++)
+				if (ahp->child[q][d] == g->child[c])
+					subj[c] = w[d];
+		free(w);
+	} else {
+		for (size_t c = 0; c < g->k; c++)
+			subj[c] = e->fw->node[g->child[c]].weight;
+	}
+	for (size_t c = 0; c < g->k; c++)
+		sum += subj[c];
+	for (size_t c = 0; ret == 0 && c < g->k; c++)
+		g->w[c] = a * (sum > 0 ? subj[c] / sum : 1.0 / (double)g->k) +
+		    (1 - a) * g->w[c];
+	free(subj);
+	return ret;
+}
+
 static int
 derive_group(struct cidx_engine *e, struct cidx_wgroup *g, int level,
     const int *years, size_t ny, struct cidx_err *err)
@@ -111,7 +152,8 @@ derive_group(struct cidx_engine *e, struct cidx_wgroup *g, int level,
 	for (size_t c = 0; c < g->k; c++)
 		dir[c] = e->fw->node[g->child[c]].direction;
 	g->n_rows = x->size1;
-	if (how == CIDX_WM_ENTROPY)
+	if (how == CIDX_WM_ENTROPY || how == CIDX_WM_ENTROPY_PANEL ||
+	    how == CIDX_WM_COMBINE)
 		ret = cidx_weights_entropy(x, dir, g->w, g->diag1, g->diag2,
 		    err);
 	else if (how == CIDX_WM_CRITIC)
@@ -120,6 +162,8 @@ derive_group(struct cidx_engine *e, struct cidx_wgroup *g, int level,
 	else
 		ret = cidx_weights_pca(x, g->w, g->diag1, &g->pc1_var,
 		    &g->n_used, &g->n_negative, err);
+	if (ret == 0 && how == CIDX_WM_COMBINE)
+		ret = blend(e, g, err);
 	if (ret < 0)
 		cidx_err_prefix(err, "%s weights of the children of '%s'",
 		    cidx_wmethod_name(how), e->fw->node[g->parent].code);
@@ -173,7 +217,7 @@ cidx_engine_derive_groups(struct cidx_engine *e, int year,
 
 	if (e->o.wmethod == CIDX_WM_AHP)
 		return derive_ahp(e, err);
-	if (e->o.wpanel)
+	if (e->o.wpanel || e->o.wmethod == CIDX_WM_ENTROPY_PANEL)
 		years = e->years, ny = e->n_years;
 	for (int lv = 1; lv < fw->top_level && ret == 0; lv++) {
 		if (e->o.wlevel > 0 && lv != e->o.wlevel)

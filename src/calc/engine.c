@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "calc/engine_int.h"
+#include "calc/imethod.h"
 #include "core/mem.h"
 
 int
@@ -29,7 +30,8 @@ cidx_engine_new(struct cidx_engine **out, const struct cidx_framework *fw,
 				return cidx_err_set(err, CIDX_EINVAL,
 				    "weight assignment to a node outside the "
 				    "hierarchy");
-	if (o->wmethod == CIDX_WM_AHP && o->ahp == NULL)
+	if ((o->wmethod == CIDX_WM_AHP || o->wmethod == CIDX_WM_COMBINE) &&
+	    o->ahp == NULL)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "AHP weights need the judgements");
 	e = xcalloc(1, sizeof(*e));
@@ -357,11 +359,18 @@ panel_stats(struct cidx_engine *e, const struct cidx_norm_stats **out,
 		for (size_t t = 0; t < e->n_years && ret == 0; t++) {
 			const struct cidx_dataset *ds;
 
+			if (e->o.m.panel_from && (e->years[t] <
+			    e->o.m.panel_from || e->years[t] > e->o.m.panel_to))
+				continue;
 			ret = cidx_engine_prepared(e, e->years[t], &ds, NULL,
 			    err);
 			if (ret == 0 && ds->x)
 				xs[nx++] = ds->x;
 		}
+		if (ret == 0 && nx == 0 && e->o.m.panel_from)
+			ret = cidx_err_set(err, CIDX_ENOTFOUND, "--scale "
+			    "panel:%d,%d: no year of the window has data",
+			    e->o.m.panel_from, e->o.m.panel_to);
 		if (ret == 0) {
 			e->pstats = xcalloc(e->fw->n_ind,
 			    sizeof(*e->pstats));
@@ -382,8 +391,7 @@ rank(struct cidx_engine *e, const struct cidx_dataset *ds,
 	int ret;
 
 	*out = NULL;
-	if (e->o.m.panel && !e->o.m.topsis &&
-	    (ret = panel_stats(e, &st, err)) < 0)
+	if (cidx_imethod_panel(&e->o.m) && (ret = panel_stats(e, &st, err)) < 0)
 		return ret;
 	return cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o.m, st,
 	    tiers, top, err);
@@ -408,8 +416,12 @@ cidx_engine_derive(struct cidx_engine *e, int year, struct cidx_err *err)
 	if ((ret = cidx_engine_years(e, &years, &n, err)) < 0)
 		return ret;
 	/* no weights can be derived for a pillar without data */
+	if (e->o.wmethod == CIDX_WM_ENTROPY_PANEL && n < 2)
+		return cidx_err_set(err, CIDX_EINVAL, "panel entropy weights "
+		    "need at least two years with data (the workspace has %s)",
+		    n ? "one" : "none");
 	if (e->o.wmethod != CIDX_WM_FILE && e->o.wmethod != CIDX_WM_AHP &&
-	    !e->o.wpanel) {
+	    e->o.wmethod != CIDX_WM_ENTROPY_PANEL && !e->o.wpanel) {
 		size_t gaps;
 
 		if ((ret = cidx_engine_year_gaps(e, year, &gaps, err)) < 0)

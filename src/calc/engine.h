@@ -47,10 +47,11 @@ struct cidx_engine_opts {
 	const struct cidx_wset *over;  /* weights file and --set: they win
 					  over every other source, applied
 					  level by level; may be NULL */
+	double walpha;                 /* CIDX_WM_COMBINE: the AHP share */
 };
 
 #define CIDX_ENGINE_OPTS_INIT { CIDX_METHOD_INIT, NULL, CIDX_WM_FILE, \
-	NULL, 0, 0, NULL }
+	NULL, 0, 0, NULL, 0.0 }
 
 /* The derivation of one group of siblings' weights, with diagnostics. */
 struct cidx_wgroup {

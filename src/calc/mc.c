@@ -10,17 +10,27 @@
 #include <string.h>
 
 #include "calc/mc_int.h"
+#include "calc/imethod.h"
 #include "calc/method.h"
 #include "core/mem.h"
 #include "core/num.h"
 
 const char *const cidx_mc_input_names[CIDX_MC_N_INPUTS] = {
-	"weights", "impute", "winmax", "normalise", "aggregate", "drop"
+	"weights", "impute", "winmax", "normalise", "aggregate", "drop",
+	"method"
 };
 
 static const char *const alt_word[CIDX_MC_N_INPUTS] = {
-	NULL, "imputation", "winmax", "normalisation", "aggregation", NULL
+	NULL, "imputation", "winmax", "normalisation", "aggregation", NULL,
+	"method"
 };
+
+/* the inputs given as lists of alternatives */
+static int
+is_list(int k)
+{
+	return k != CIDX_MC_WEIGHTS && k != CIDX_MC_DROP;
+}
 
 int
 mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
@@ -28,17 +38,16 @@ mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 {
 	int any = s->phi > 0 || s->drop_one;
 
+	(void)m; /* any method: index methods have runs of their own */
 	if (s->draws < 1 || s->draws > CIDX_MC_MAX_DRAWS)
 		return cidx_err_set(err, CIDX_EINVAL, "draws: %zu is not a "
 		    "whole number from 1 to %d", s->draws, CIDX_MC_MAX_DRAWS);
 	if (!(s->phi >= 0 && s->phi <= 1))
 		return cidx_err_set(err, CIDX_EINVAL, "weight noise %g is not "
 		    "a number from 0 to 1", s->phi);
-	if (m->topsis)
-		return cidx_err_set(err, CIDX_EINVAL, "the uncertainty "
-		    "analysis varies normalisation and aggregation: it does "
-		    "not apply to TOPSIS");
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k))
+			continue;
 		if (s->n_alt[k] && s->alt[k] == NULL)
 			return cidx_err_set(err, CIDX_EINVAL, "%s "
 			    "alternatives missing", alt_word[k]);
@@ -165,6 +174,9 @@ panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
 	for (size_t t = 0; t < ny && ret == 0; t++) {
 		const struct cidx_dataset *ds;
 
+		if (mp->panel_from && (years[t] < mp->panel_from ||
+		    years[t] > mp->panel_to))
+			continue;
 		ret = prepared(e, years[t], mp, same, &ds, &own[t], err);
 		if (ret == 0 && ds->x)
 			xs[nx++] = ds->x;
@@ -223,15 +235,15 @@ fill_variant(struct mc_variant *v, const struct mc_plan *p,
 }
 
 /* what a combination is called in messages */
-static void
-describe(char *buf, size_t len, const struct cidx_mc_result *r,
+void
+mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
     const size_t *pick)
 {
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
-		if (r->alt_text[k] == NULL || used >= len)
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k) || r->alt_text[k] == NULL || used >= len)
 			continue;
 		used += (size_t)snprintf(buf + used, len - used, "%s%s '%s'",
 		    used ? ", " : "", alt_word[k], r->alt_text[k][pick[k]]);
@@ -265,7 +277,8 @@ check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
 					if (v->mask[j * p->np + i] == 0 || y > 0)
 						continue;
 					pick[CIDX_MC_AGGREGATE] = g;
-					describe(what, sizeof(what), r, pick);
+					mc_describe(what, sizeof(what), r,
+					    pick);
 					return cidx_err_set(err, CIDX_ENUMERIC,
 					    "%s mean needs values > 0: unit "
 					    "'%s', '%s' = %g with %s",
@@ -289,9 +302,11 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 	const struct cidx_method *m = cidx_engine_method(e);
 	struct cidx_norm_stats *st = xcalloc(fw->n_ind + 1, sizeof(*st));
 	long *map = xcalloc(p->n + 1, sizeof(long));
-	int geom = 0, harm = 0, ret = 0;
+	int geom = 0, harm = 0, ret = 0, need_st = m->panel;
 	char what[400];
 
+	for (size_t k = 0; p->meth && k < p->n_meth; k++)
+		need_st |= p->meth[k].imethod == CIDX_IM_AMPI;
 	for (size_t q = 0; q < p->n_aggalt * p->n_agg; q++) {
 		geom |= p->how[q] == CIDX_AGG_GEOM;
 		harm |= p->how[q] == CIDX_AGG_HARM;
@@ -323,9 +338,9 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 			mp.treat_p = a->treat_p;
 		}
 		same = same_prep(&mp, m);
-		describe(what, sizeof(what), r, pick);
+		mc_describe(what, sizeof(what), r, pick);
 		if ((ret = prepared(e, year, &mp, same, &dp, &own, err)) < 0 ||
-		    (m->panel && (ret = panel_stats(e, &mp, same, st,
+		    (need_st && (ret = panel_stats(e, &mp, same, st,
 		    err)) < 0)) {
 			if (what[0])
 				cidx_err_prefix(err, "%s", what);
@@ -333,6 +348,8 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 		}
 		for (size_t i = 0; i < p->n; i++)
 			map[i] = cidx_dataset_find(dp, ds->unit[i].code);
+		if (p->pds)
+			mc_index_keep(p, q, ds, dp, map, need_st ? st : NULL);
 		for (size_t k = 0; k < p->n_norm && ret == 0; k++) {
 			struct cidx_method mn = mp;
 			gsl_matrix *sc = NULL;
@@ -359,7 +376,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 				ret = check_leaves(p, fw, ds, &p->var[v], r,
 				    pick, err);
 			} else {
-				describe(what, sizeof(what), r, pick);
+				mc_describe(what, sizeof(what), r, pick);
 				if (what[0])
 					cidx_err_prefix(err, "%s", what);
 			}
@@ -380,11 +397,12 @@ alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
 		[CIDX_MC_IMPUTE] = CIDX_MK_IMPUTE,
 		[CIDX_MC_NORMALISE] = CIDX_MK_NORMALISE,
 		[CIDX_MC_AGGREGATE] = CIDX_MK_AGGREGATE,
+		[CIDX_MC_METHOD] = CIDX_MK_METHOD,
 	};
 	char b[160];
 
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
-		if (s->n_alt[k] == 0)
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k) || s->n_alt[k] == 0)
 			continue;
 		r->alt_text[k] = xcalloc(s->n_alt[k], sizeof(char *));
 		for (size_t i = 0; i < s->n_alt[k]; i++) {
@@ -430,8 +448,9 @@ design(struct mc_plan *p, struct cidx_mc_result *r,
 			r->drop[r->n_drop++] = fw->ind[j];
 	r->n_choices[CIDX_MC_WEIGHTS] = r->n_noisy;
 	r->n_choices[CIDX_MC_DROP] = r->n_drop;
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++)
-		r->n_choices[k] = s->n_alt[k];
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++)
+		if (is_list(k))
+			r->n_choices[k] = s->n_alt[k];
 	for (int k = 0; k < CIDX_MC_N_INPUTS; k++) {
 		size_t len = k == CIDX_MC_WEIGHTS ? r->n_noisy : 1;
 
@@ -550,7 +569,9 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	p->n_aggalt = s->n_alt[CIDX_MC_AGGREGATE] ?
 	    s->n_alt[CIDX_MC_AGGREGATE] : 1;
 	agg_methods(p, s, m, fw);
-	if ((ret = variants(p, e, year, s, ds, r, err)) < 0)
+	mc_index_plan(p, s, m, fw);
+	if ((ret = variants(p, e, year, s, ds, r, err)) < 0 ||
+	    (ret = mc_index_check(p, r, err)) < 0)
 		goto fail;
 	r->n_variants = p->n_var;
 	if ((ret = run_arrays(p, r, s, &hist, err)) < 0)
@@ -561,6 +582,7 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	free(hist);
 	/* the data are not needed after the runs; the design is */
 	mc_free_variants(p);
+	mc_index_free(p);
 	p->shift = NULL;
 	p->ranks = NULL;
 	*out = r;

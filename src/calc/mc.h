@@ -38,10 +38,12 @@ enum cidx_mc_input {
 	CIDX_MC_NORMALISE,
 	CIDX_MC_AGGREGATE,
 	CIDX_MC_DROP,      /* one indicator left out */
+	CIDX_MC_METHOD,    /* composite or an index method (imethod.h) */
 	CIDX_MC_N_INPUTS
 };
 
-/* "weights", "impute", "winmax", "normalise", "aggregate", "drop" */
+/* "weights", "impute", "winmax", "normalise", "aggregate", "drop",
+ * "method" */
 extern const char *const cidx_mc_input_names[CIDX_MC_N_INPUTS];
 
 struct cidx_mc_spec {
@@ -55,11 +57,12 @@ struct cidx_mc_spec {
 	   0: every level below the index */
 	unsigned char noise_level[CIDX_FRAMEWORK_MAX_LEVELS + 1];
 	/*
-	 * Alternatives of IMPUTE, WINMAX, NORMALISE and AGGREGATE, each a
-	 * whole method of which only that item is read (impute and its
-	 * attribute; treat and its parameters; the normalisation and its
-	 * parameters; the aggregation of every level).  n_alt 0: the item
-	 * is not uncertain.  alt[WEIGHTS] and alt[DROP] are not used.
+	 * Alternatives of IMPUTE, WINMAX, NORMALISE, AGGREGATE and METHOD,
+	 * each a whole method of which only that item is read (impute and
+	 * its attribute; treat and its parameters; the normalisation and
+	 * its parameters; the aggregation of every level; the index method
+	 * and its parameters).  n_alt 0: the item is not uncertain.
+	 * alt[WEIGHTS] and alt[DROP] are not used.
 	 */
 	const struct cidx_method *alt[CIDX_MC_N_INPUTS];
 	size_t n_alt[CIDX_MC_N_INPUTS];
@@ -152,8 +155,10 @@ struct cidx_mc_result {
 /*! cidx_mc_run() :
  *  The nominal ranking of `year` (cidx_engine_rank() with s->tiers and
  *  s->top), then s->draws draws (or the Saltelli design) with the
- *  uncertain inputs of `s`.  The engine's method must be composite (not
- *  TOPSIS).  @return 0 and *out (free with cidx_mc_result_free()), or
+ *  uncertain inputs of `s`.  A run whose method (the engine's, or the
+ *  alternative it drew) is an index method scores the units with it
+ *  (cidx_imethod_scores(): such runs allocate, and BoD solves an LP per
+ *  unit).  @return 0 and *out (free with cidx_mc_result_free()), or
  *  CIDX_EINVAL (a bad spec, no uncertain input, an alternative that
  *  cannot be computed: the message names it) or the engine's error. */
 int cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,

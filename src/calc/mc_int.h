@@ -66,6 +66,17 @@ struct mc_plan {
 				     [g * n_agg + a], the engine's choice
 				     for its level (cidx_method_agg_at()) */
 
+	/* index methods (mcindex.c): the methods a run picks from (NULL:
+	   the composite only), and per (impute, winmax) combination the
+	   prepared data on the nominal units and their panel statistics */
+	const struct cidx_framework *fw;
+	const struct cidx_method *meth;
+	size_t n_meth;            /* >= 1 */
+	const struct cidx_method *norm_alt; /* NULL: the nominal's */
+	int panel;                /* the nominal's --scale */
+	struct cidx_dataset **pds;
+	struct cidx_norm_stats **pst;
+
 	/* ranking */
 	size_t *code_ord;         /* unit -> position in code order */
 	size_t *nom_perm;         /* units in nominal order, unranked last */
@@ -156,6 +167,26 @@ size_t mc_choice(double u, size_t n);
 void mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
     size_t *n_invalid, void (*progress)(void *, size_t, size_t),
     void *pctx);
+
+/* mcindex.c: keep combination q's data (dp, rows map[i] for nominal
+   unit i, st its panel statistics or NULL); the index of a run with
+   method k and normalisation choice `norm` into val/msk (msk 1 and val
+   NaN where it fails: invalid); free what was kept */
+void mc_index_keep(struct mc_plan *p, size_t q,
+    const struct cidx_dataset *nominal, const struct cidx_dataset *dp,
+    const long *map, const struct cidx_norm_stats *st);
+int mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
+    const double *w, double *val, double *msk, struct cidx_err *err);
+void mc_index_free(struct mc_plan *p);
+/* the methods runs pick from, and the index methods checked on every
+   data combination before the runs */
+void mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
+    const struct cidx_method *m, const struct cidx_framework *fw);
+int mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
+    struct cidx_err *err);
+/* mc.c: what a combination of alternatives is called in messages */
+void mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
+    const size_t *pick);
 
 /* mcstat.c: the nominal order, code order and tier bands into the plan
    and the result; what the runs add up to; freeing the plan */

@@ -395,7 +395,7 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 {
 	const struct mc_variant *v;
 	const double *u = wk->u, *rv, *rm;
-	size_t n = p->n, cnt = 0, var;
+	size_t n = p->n, cnt = 0, var, km;
 	uint64_t sum = 0;
 	int matrix;
 	size_t row;
@@ -406,10 +406,19 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 	    pick(p, u, CIDX_MC_WINMAX, p->n_win)) * p->n_norm +
 	    pick(p, u, CIDX_MC_NORMALISE, p->n_norm);
 	v = &p->var[var];
-	aggregate(p, wk, v, p->how + pick(p, u, CIDX_MC_AGGREGATE,
-	    p->n_aggalt) * p->n_agg);
-	rv = wk->val + p->root * p->np;
-	rm = wk->msk + p->root * p->np;
+	km = pick(p, u, CIDX_MC_METHOD, p->n_meth);
+	if (p->meth && p->meth[km].imethod != CIDX_IM_COMPOSITE) {
+		/* an index method: its error leaves every unit invalid */
+		(void)mc_index_score(p, var / p->n_norm, var % p->n_norm, km,
+		    wk->w, wk->tmp, wk->sw, NULL);
+		rv = wk->tmp;
+		rm = wk->sw;
+	} else {
+		aggregate(p, wk, v, p->how + pick(p, u, CIDX_MC_AGGREGATE,
+		    p->n_aggalt) * p->n_agg);
+		rv = wk->val + p->root * p->np;
+		rm = wk->msk + p->root * p->np;
+	}
 	order(p, wk, rv, rm);
 	for (size_t q = 0; q < n; q++) {
 		const struct mc_ent *x = &wk->ent[q];

@@ -238,6 +238,7 @@ mc_plan_free(struct mc_plan *p)
 	if (p == NULL)
 		return;
 	mc_free_variants(p);
+	mc_index_free(p);
 	free(p->agg_node);
 	free(p->agg_parent);
 	free(p->ch_off);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "calc/method.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -35,16 +36,17 @@ const struct cidx_method_item cidx_method_items[CIDX_MK_N] = {
 		"SKEW,KURT,WINMAX (e.g. 2.25,3.5,5) or none",
 		"JRC outlier treatment (skew 2, kurt 3.5, winmax 5)" },
 	[CIDX_MK_METHOD] = { "method", "method", NULL, "METHOD", 0,
-		"composite or topsis",
-		"TOPSIS closeness instead of normalise + aggregate" },
+		"composite, topsis, mpi[:neg|pos], ampi[:neg|pos], gra[:RHO], "
+		"bod[:LO,HI] or wroclaw",
+		"an index method instead of normalise + aggregate" },
 	[CIDX_MK_NORMALISE] = { "normalise", "normalize", "normalise",
 		"METHOD", 0,
 		"minmax[:L,U], zscore[:M,S], rank, percentile, ratio, distmax "
 		"or goalposts[:LO,HI]",
 		"how indicators are put on one scale" },
 	[CIDX_MK_SCALE] = { "scale", "scale", NULL, "year|panel", 0,
-		"year or panel",
-		"normalise within the year or over all years" },
+		"year, panel or panel:FROM,TO (years)",
+		"normalise within the year, over all years or over a window" },
 	[CIDX_MK_AGGREGATE] = { "aggregate", "aggregate", NULL, "METHOD", 0,
 		"arith, geom, harm, or per level such as 2=geom,3=arith",
 		"how children are combined into their parent" },
@@ -76,14 +78,6 @@ static const char *const imputes[] = {
 	[CIDX_IMPUTE_CARRY_FORWARD] = "carry-forward",
 };
 
-static const char *const wmethods[] = {
-	[CIDX_WM_FILE] = "file",
-	[CIDX_WM_EQUAL] = "equal",
-	[CIDX_WM_ENTROPY] = "entropy",
-	[CIDX_WM_CRITIC] = "critic",
-	[CIDX_WM_PCA] = "pca",
-	[CIDX_WM_AHP] = "ahp",
-};
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -309,6 +303,29 @@ set_treat(struct cidx_method *m, const char *s, struct cidx_err *err)
 	return 0;
 }
 
+/* year, panel or panel:FROM,TO */
+static int
+set_scale(struct cidx_method *m, const char *s, struct cidx_err *err)
+{
+	double a, b;
+
+	if (strcmp(s, "year") == 0 || strcmp(s, "panel") == 0) {
+		m->panel = s[0] == 'p';
+		m->panel_from = m->panel_to = 0;
+		return 0;
+	}
+	if (strncmp(s, "panel:", 6) != 0 || two_numbers(s + 6, &a, &b) < 0 ||
+	    a != floor(a) || b != floor(b) || !(a >= 1 && a <= b &&
+	    b <= 9999))
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': expected %s, "
+		    "with whole years FROM <= TO", s,
+		    cidx_method_items[CIDX_MK_SCALE].values);
+	m->panel = 1;
+	m->panel_from = (int)a;
+	m->panel_to = (int)b;
+	return 0;
+}
+
 /* "a|b" choices: index of s among the two words, else -1 */
 static int
 choice(const char *s, const char *a, const char *b)
@@ -340,17 +357,11 @@ cidx_method_set(struct cidx_method *m, enum cidx_mkey key, const char *text,
 	case CIDX_MK_TREAT:
 		return set_treat(m, text, err);
 	case CIDX_MK_METHOD:
-		if ((c = choice(text, "composite", "topsis")) < 0)
-			break;
-		m->topsis = c;
-		return 0;
+		return cidx_imethod_parse(m, text, err);
 	case CIDX_MK_NORMALISE:
 		return set_norm(m, text, err);
 	case CIDX_MK_SCALE:
-		if ((c = choice(text, "year", "panel")) < 0)
-			break;
-		m->panel = c;
-		return 0;
+		return set_scale(m, text, err);
 	case CIDX_MK_AGGREGATE:
 		return set_agg(m, text, err);
 	case CIDX_MK_N:
@@ -385,7 +396,9 @@ cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
 		m->treat_p = d.treat_p;
 		break;
 	case CIDX_MK_METHOD:
-		m->topsis = d.topsis;
+		m->imethod = d.imethod;
+		m->im_p1 = d.im_p1;
+		m->im_p2 = d.im_p2;
 		break;
 	case CIDX_MK_NORMALISE:
 		m->norm = d.norm;
@@ -394,6 +407,8 @@ cidx_method_reset(struct cidx_method *m, enum cidx_mkey key)
 		break;
 	case CIDX_MK_SCALE:
 		m->panel = d.panel;
+		m->panel_from = d.panel_from;
+		m->panel_to = d.panel_to;
 		break;
 	case CIDX_MK_AGGREGATE:
 		m->agg = d.agg;
@@ -466,7 +481,7 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 		sbuf_addf(&sb, "%s,%s,%s", a, b, c);
 		break;
 	case CIDX_MK_METHOD:
-		sbuf_adds(&sb, m->topsis ? "topsis" : "composite");
+		cidx_imethod_text(m, &sb);
 		break;
 	case CIDX_MK_NORMALISE:
 		for (size_t i = 0; i < NELEM(norms); i++) {
@@ -483,6 +498,8 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 		break;
 	case CIDX_MK_SCALE:
 		sbuf_adds(&sb, m->panel ? "panel" : "year");
+		if (m->panel && m->panel_from)
+			sbuf_addf(&sb, ":%d,%d", m->panel_from, m->panel_to);
 		break;
 	case CIDX_MK_AGGREGATE:
 		sbuf_adds(&sb, aggs[m->agg]);
@@ -512,32 +529,7 @@ cidx_method_all_arith(const struct cidx_method *m, int top_level)
 	for (int lv = 2; lv <= top_level; lv++)
 		if (cidx_method_agg_at(m, lv) != CIDX_AGG_ARITH)
 			return 0;
-	return !m->topsis;
-}
-
-int
-cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
-    const char **ahp_path, struct cidx_err *err)
-{
-	*ahp_path = NULL;
-	for (size_t i = CIDX_WM_EQUAL; i < CIDX_WM_AHP; i++)
-		if (strcmp(s, wmethods[i]) == 0) {
-			*out = (enum cidx_wmethod)i;
-			return 0;
-		}
-	if (strncmp(s, "ahp:", 4) == 0 && s[4] != '\0') {
-		*out = CIDX_WM_AHP;
-		*ahp_path = s + 4;
-		return 0;
-	}
-	return cidx_err_set(err, CIDX_EINVAL, "'%s': expected equal, entropy, "
-	    "critic, pca or ahp:FILE", s);
-}
-
-const char *
-cidx_wmethod_name(enum cidx_wmethod wm)
-{
-	return wmethods[wm];
+	return m->imethod == CIDX_IM_COMPOSITE;
 }
 
 void
@@ -547,73 +539,4 @@ cidx_screen_text(char *buf, size_t n, double screen)
 		snprintf(buf, n, "2/3");
 	else
 		cidx_num_shortest(buf, n, screen);
-}
-
-/* the formulas in the manual's notation (cityidx(1), METHOD: Treat,
- * Normalisation, Aggregation), in ASCII */
-const char *
-cidx_norm_formula(enum cidx_norm norm, int zh)
-{
-	switch (norm) {
-	case CIDX_NORM_MINMAX:
-		return "s = L + (U - L) (y - min) / (max - min),   y = d x";
-	case CIDX_NORM_ZSCORE:
-		return "s = M + S (y - mean) / sd,   y = d x,   sd with divisor "
-		    "n - 1";
-	case CIDX_NORM_RANK:
-		return zh ? "s = y 在 n 个值中的升序名次（并列取平均），y = d x" :
-		    "s = the ascending rank of y among the n values (ties "
-		    "averaged),   y = d x";
-	case CIDX_NORM_PERCENTILE:
-		return zh ? "s = 100 (r - 1) / (n - 1)，r 为 y = d x 的升序名次"
-		    "（并列取最低名次）" : "s = 100 (r - 1) / (n - 1),   r = "
-		    "the ascending rank of y = d x (ties at the lowest)";
-	case CIDX_NORM_RATIO:
-		return "s = 100 x / mean(x)";
-	case CIDX_NORM_DISTMAX:
-		return "s = 100 x / max(x)  (d = +1);   s = 100 min(x) / x  "
-		    "(d = -1)";
-	case CIDX_NORM_GOALPOSTS:
-		return "s = 100 (x - lo) / (hi - lo)  (d = +1);   s = 100 (hi - "
-		    "x) / (hi - lo)  (d = -1);   clipped to [0, 100]";
-	}
-	return "";
-}
-
-const char *
-cidx_agg_formula(enum cidx_agg agg)
-{
-	switch (agg) {
-	case CIDX_AGG_ARITH:
-		return "s[p] = sum(w[c] s[c]) / W";
-	case CIDX_AGG_GEOM:
-		return "s[p] = exp( sum(w[c] ln s[c]) / W )";
-	case CIDX_AGG_HARM:
-		return "s[p] = W / sum(w[c] / s[c])";
-	}
-	return "";
-}
-
-const char *
-cidx_formula(enum cidx_formula f)
-{
-	switch (f) {
-	case CIDX_F_DENOMINATE:
-		return "x <- x / den";
-	case CIDX_F_TREAT_LOG:
-		return "x <- ln(x - min + e)  (skew >= 0);   x <- -ln(max + e - "
-		    "x)  (skew < 0);   e = 0.01 (max - min)";
-	case CIDX_F_TOPSIS_NORM:
-		return "r[i,j] = x[i,j] / sqrt( sum_k x[k,j]^2 )   (k: the "
-		    "complete units)";
-	case CIDX_F_TOPSIS:
-		return "s[i] = 100 D-[i] / (D+[i] + D-[i]),   D+-[i] = sqrt( "
-		    "sum_j (v[i,j] - A+-[j])^2 )";
-	case CIDX_F_CHANGE:
-		return "change = prev_rank - basis_rank";
-	case CIDX_F_MC_NOISE:
-		return "w'[c] = w[c] u,   u ~ U(1 - phi, 1 + phi);   R_s = mean "
-		    "|nominal rank - rank|";
-	}
-	return "";
 }

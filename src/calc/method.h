@@ -97,14 +97,18 @@ enum cidx_wmethod {
 	CIDX_WM_ENTROPY,
 	CIDX_WM_CRITIC,
 	CIDX_WM_PCA,
-	CIDX_WM_AHP
+	CIDX_WM_AHP,
+	CIDX_WM_ENTROPY_PANEL, /* entropy over every unit-year of the panel */
+	CIDX_WM_COMBINE        /* alpha AHP + (1 - alpha) entropy */
 };
 
 /*! cidx_wmethod_parse() :
- *  "equal", "entropy", "critic", "pca" or "ahp:FILE" (*ahp_path points
- *  into `s`, NULL otherwise).  @return 0 or CIDX_EINVAL. */
+ *  "equal", "entropy", "critic", "pca", "ahp:FILE", "entropy-panel" or
+ *  "combine:ALPHA:ahp:FILE" (0 <= ALPHA <= 1; *ahp_path points into
+ *  `s`, NULL otherwise; *alpha, when alpha is not NULL, is ALPHA, else
+ *  NaN).  @return 0 or CIDX_EINVAL. */
 int cidx_wmethod_parse(const char *s, enum cidx_wmethod *out,
-    const char **ahp_path, struct cidx_err *err);
+    const char **ahp_path, double *alpha, struct cidx_err *err);
 
 /*! cidx_screen_text() : the coverage share of screening as people read
  *  it: "2/3" for the default (CIDX_SCREEN_DEFAULT), else the shortest
@@ -124,6 +128,12 @@ enum cidx_formula {
 	CIDX_F_TREAT_LOG,   /* Treat: the log transforms */
 	CIDX_F_TOPSIS_NORM, /* TOPSIS: the vector normalisation */
 	CIDX_F_TOPSIS,      /* TOPSIS: closeness */
+	CIDX_F_MPI_NORM,    /* MPI: z-scores 100 + 10 z */
+	CIDX_F_AMPI_NORM,   /* AMPI: goalposts over the panel, 70 + 60 r */
+	CIDX_F_MPI,         /* MPI, AMPI: the penalised mean */
+	CIDX_F_GRA,         /* GRA: the grey relational grade */
+	CIDX_F_BOD,         /* BoD: the LP */
+	CIDX_F_WROCLAW,     /* Wroclaw: distance from the ideal */
 	CIDX_F_CHANGE,      /* Movement: the rank change */
 	CIDX_F_MC_NOISE     /* Uncertainty: weight noise, mean rank shift */
 };

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "calc/calc.h"
-#include "calc/topsis.h"
+#include "calc/imethod.h"
 #include "core/mem.h"
 
 void
@@ -108,21 +108,12 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 	r->tier = xcalloc(r->n, sizeof(int));
 	for (size_t i = 0; i < r->n; i++)
 		codes[i] = ds->unit[i].code;
-	if (m->topsis) {
-		struct cidx_norm_stats *own = xcalloc(fw->n_ind, sizeof(*own));
-		const gsl_matrix *x = ds->x;
-
-		/* skipped still says which indicators carry information */
-		cidx_calc_norm_stats(fw, &x, 1, own);
-		/* TOPSIS uses every indicator that has a value */
-		for (size_t j = 0; j < fw->n_ind; j++)
-			r->skipped[j] = own[j].n == 0 ? CIDX_SKIP_NODATA : 0;
-		free(own);
-		ret = cidx_topsis_scores(fw, ds, w, r->s, err);
-	} else if ((ret = cidx_calc_normalise_with(fw, ds->x, m, st, r->s,
-	    r->skipped, err)) == 0) {
+	if (m->imethod != CIDX_IM_COMPOSITE)
+		ret = cidx_imethod_scores(fw, ds, w, m, st, r->s, r->skipped,
+		    err);
+	else if ((ret = cidx_calc_normalise_with(fw, ds->x, m, st, r->s,
+	    r->skipped, err)) == 0)
 		ret = cidx_calc_aggregate(fw, w, m, r->s, codes, err);
-	}
 	if (ret < 0)
 		goto out;
 	/* the steps refuse what would not be finite; should one still come

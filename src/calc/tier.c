@@ -69,6 +69,13 @@ cidx_tierspec_parse(struct cidx_tierspec *t, const char *s,
 	size_t i, len = colon ? (size_t)(colon - s) : strlen(s);
 
 	memset(t, 0, sizeof(*t));
+	t->ref = NAN;
+	if (strcmp(s, "eis") == 0) {
+		t->kind = CIDX_TIER_EIS;
+		t->k = 4;
+		t->text = xstrdup("eis");
+		return 0;
+	}
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strlen(kinds[i].name) == len &&
 		    strncmp(s, kinds[i].name, len) == 0)
@@ -76,7 +83,7 @@ cidx_tierspec_parse(struct cidx_tierspec *t, const char *s,
 	if (i == sizeof(kinds) / sizeof(kinds[0]) || colon == NULL)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "bad tier spec '%s' (counts:N,N,..., breaks:S,S,..., "
-		    "quantile:K, kmeans:K or jenks:K)", s);
+		    "quantile:K, kmeans:K, jenks:K or eis)", s);
 	t->kind = kinds[i].kind;
 	if (parse_list(colon + 1, &t->v, &t->nv) < 0)
 		goto bad;
@@ -123,6 +130,16 @@ bad:
 	    "bad tier spec '%s': counts take whole numbers >= 1, breaks "
 	    "distinct numbers, quantile/kmeans/jenks one whole number 1..100",
 	    s);
+}
+
+const char *
+cidx_tier_eis_name(int k, int zh)
+{
+	static const char *const names[5][2] = { { "", "" },
+		{ "leaders", "领先" }, { "strong", "强" },
+		{ "moderate", "中等" }, { "emerging", "新兴" } };
+
+	return k >= 1 && k <= 4 ? names[k][zh != 0] : "";
 }
 
 void
@@ -295,6 +312,16 @@ cidx_tier_assign(const struct cidx_tierspec *t, const double *score,
     const int *rank, size_t n, int *tier, struct cidx_err *err)
 {
 	switch (t->kind) {
+	case CIDX_TIER_EIS:
+		if (!(t->ref > 0))
+			return cidx_err_set(err, CIDX_EINVAL, "tiers 'eis': the "
+			    "reference index is %g, not above 0", t->ref);
+		for (size_t i = 0; i < n; i++) {
+			double r = 100 * score[i] / t->ref;
+
+			tier[i] = r > 125 ? 1 : r >= 100 ? 2 : r >= 70 ? 3 : 4;
+		}
+		return 0;
 	case CIDX_TIER_COUNTS:
 		for (size_t i = 0; i < n; i++) {
 			double cum = 0;

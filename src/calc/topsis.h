@@ -1,6 +1,6 @@
 /*
- * topsis.h - TOPSIS, the whole-index alternative to normalise + aggregate
- * (cityidx(1), METHOD, TOPSIS).
+ * topsis.h - TOPSIS, an index method (imethod.h; cityidx(1), METHOD,
+ * TOPSIS): the closeness of each unit to the ideal.
  */
 #ifndef CIDX_CALC_TOPSIS_H
 #define CIDX_CALC_TOPSIS_H
@@ -22,17 +22,5 @@
  *  units (every C would be 0/0). */
 int cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
     double *c, struct cidx_err *err);
-
-/*! cidx_topsis_scores() :
- *  The TOPSIS closeness (x 100) of every aggregate of `fw` over the
- *  indicators below it, each weighted by its global weight within that
- *  aggregate (cidx_global_weights() over the nodes with data in the
- *  year); the indicator columns of `s` get the vector-normalised values
- *  r_ij.  An indicator without data (or all zero) in the year is left
- *  out and its weight goes to its siblings, as in the composite.  @return 0 or the error of cidx_topsis() prefixed
- *  with the aggregate. */
-int cidx_topsis_scores(const struct cidx_framework *fw,
-    const struct cidx_dataset *ds, const double *w, gsl_matrix *s,
-    struct cidx_err *err);
 
 #endif

@@ -247,7 +247,7 @@ chart_pillars(const struct chart_ctx *c, struct cidx_pillars *out,
 	if (!cidx_method_all_arith(meth, fw->top_level))
 		return cli_error("the pillars chart splits scores into sums: "
 		    "it needs arithmetic aggregation at every level (not "
-		    "geom, harm or TOPSIS)");
+		    "geom, harm or an index method such as TOPSIS)");
 	for (size_t q = 0; q < k; q++)
 		pnames[q] = chart_node_name(c, node[q]);
 	for (size_t p = 0; p < n; p++) {

@@ -38,6 +38,7 @@ extern const struct cli_cmd cli_cmds[];
 extern const char *cli_db_path; /* --db, or NULL */
 
 int cmd_audit(int argc, char **argv);
+int cmd_coupling(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "calc/explain.h"
+#include "calc/imethod.h"
 #include "cli/methodopt.h"
 #include "cli/yearopt.h"
 #include "cli/out.h"
@@ -150,9 +151,10 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 		printf("\ncontribution = value x the product of the shares on "
 		    "the path to the index;\nthe contributions of a node's "
 		    "children add up to the node's own.\n");
-	else if (m->topsis)
-		printf("\nnot additive: TOPSIS scores are closeness to the "
-		    "ideal, not sums.\n");
+	else if (m->imethod != CIDX_IM_COMPOSITE)
+		printf("\nnot additive: %s scores are not sums of the "
+		    "indicators' shares.\n",
+		    cidx_imethod_info(m->imethod)->label);
 	else
 		printf("\nnot additive: a geometric level multiplies the "
 		    "factors value^share (shown); a harmonic level\nhas no "

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "calc/calc.h"
+#include "calc/imethod.h"
 #include "calc/movement.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
@@ -30,7 +31,7 @@ static const char options[] =
     "  --top N              size of the top group for tiers and entrants\n"
     "                       (default 50; 0 = all ranked units)\n"
     "  --tiers SPEC         counts:3,7,40 | breaks:80,60 | quantile:K |\n"
-    "                       kmeans:K | jenks:K (default jenks:3)\n"
+    "                       kmeans:K | jenks:K | eis (default jenks:3)\n"
     "  --dark-horse D       places climbed to count as a dark horse "
     "(default 20)\n"
     "  --attr LIST          unit attributes to show in the table, comma-"
@@ -41,6 +42,12 @@ static const char options[] =
     "  --bom                csv: start with a UTF-8 byte order mark, for "
     "Excel\n"
     "  --limit N            table: print only the first N ranked rows\n"
+    "  --relative REF       100 x index / the reference's: mean, unit:CODE,"
+    "\n"
+    "                       either @YEAR (default with --tiers eis: mean)\n"
+    "  --growth BASE        the change of relative performance since BASE "
+    "(needs\n"
+    "                       --scale panel or panel:FROM,TO)\n"
     "  -h, --help           show this help\n"
     CLI_METHOD_HELP;
 
@@ -49,6 +56,7 @@ struct rank_opts {
 	long limit;
 	const char *attr, *output;
 	int bom;
+	int growth;                  /* --growth BASE; 0: none */
 	enum cli_format fmt;
 	struct cli_method_opts mo;
 };
@@ -62,9 +70,11 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 		CLI_OPT_COMPARE,
 		CLI_OPT_DARK,
 		{ "format", required_argument, NULL, 'f' },
+		{ "growth", required_argument, NULL, 'G' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "limit", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "relative", required_argument, NULL, 'R' },
 		CLI_OPT_TIERS,
 		CLI_OPT_TOP,
 		CLI_OPT_YEAR,
@@ -72,6 +82,7 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch, r;
+	long v;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -80,6 +91,15 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 			break;
 		case 'B':
 			o->bom = 1;
+			break;
+		case 'G':
+			if (cli_parse_long(optarg, 1, 9999, &v) < 0)
+				return cli_usage_error("rank", "--growth '%s': "
+				    "expected a year", optarg);
+			o->growth = (int)v;
+			break;
+		case 'R':
+			o->y.relative = optarg;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -126,6 +146,8 @@ warnings(const struct rank_view *v)
 {
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
+	const struct cidx_imethod_info *im =
+	    cidx_imethod_info(cidx_engine_method(v->e->eng)->imethod);
 	char *gap = cli_gap_text(fw, v->rep, v->year, 0);
 
 	if (gap)
@@ -144,7 +166,11 @@ warnings(const struct rank_view *v)
 			    r->skipped[j] == CIDX_SKIP_ONE ?
 			    "a single value" : "every value equal");
 	for (size_t i = 0; i < r->n; i++)
-		if (r->rank[i] == 0)
+		if (r->rank[i] == 0 && im->missing == CIDX_IM_COMPLETE)
+			cli_warn("unit '%s' not ranked: no index value in %d "
+			    "(%s needs a value of every indicator)",
+			    v->ds->unit[i].code, v->year, im->label);
+		else if (r->rank[i] == 0)
 			cli_warn("unit '%s' not ranked: no index value in %d",
 			    v->ds->unit[i].code, v->year);
 	for (size_t i = 0; i < v->rep->n_screened; i++)
@@ -154,6 +180,60 @@ warnings(const struct rank_view *v)
 		    v->rep->screened[i].pillar >= 0 ? ", too few in " : "",
 		    v->rep->screened[i].pillar >= 0 ?
 		    fw->node[v->rep->screened[i].pillar].code : "");
+}
+
+/*
+ * Relative performance, 100 x index / the reference's (with --relative
+ * or eis tiers), and growth since --growth BASE: 100 (index - index in
+ * BASE) / the reference's index in BASE (or in its own year).
+ */
+static int
+relative(struct cli_ranked *k, const struct rank_opts *o, double **rel,
+    double **gro)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	const struct cidx_framework *fw = k->e.fw;
+	const struct cidx_ranking *r = k->r;
+	struct cidx_ranking *rb = NULL;
+	const struct cidx_dataset *db;
+	double base_ref = k->ref_index;
+
+	if (!isnan(k->ref_index)) {
+		*rel = xcalloc(r->n, sizeof(double));
+		for (size_t i = 0; i < r->n; i++)
+			(*rel)[i] = r->rank[i] ? 100 * gsl_matrix_get(r->s, i,
+			    fw->root) / k->ref_index : NAN;
+	}
+	if (o->growth == 0)
+		return CLI_OK;
+	if (!cidx_engine_common_scale(k->e.eng))
+		return cli_error("--growth %d compares the scores of two years: "
+		    "%s", o->growth, cidx_engine_method(k->e.eng)->imethod !=
+		    CIDX_IM_COMPOSITE ? "this index method scores each year "
+		    "against its own units (use the composite with --scale "
+		    "panel, or ampi)" : "put them on one scale with --scale "
+		    "panel or panel:FROM,TO (a fixed min/max window)");
+	if (o->growth == k->year)
+		return cli_error("--growth %d: the year being ranked",
+		    o->growth);
+	if ((k->ref.year == 0 || isnan(base_ref)) && cidx_engine_reference(
+	    k->e.eng, &k->ref, o->growth, &base_ref, &err) < 0)
+		return cli_error_core(&err);
+	if (cidx_engine_rank(k->e.eng, o->growth, NULL, 0, &rb, &err) < 0 ||
+	    cidx_engine_prepared(k->e.eng, o->growth, &db, NULL, &err) < 0) {
+		cidx_ranking_free(rb);
+		return cli_error_core(&err);
+	}
+	*gro = xcalloc(r->n, sizeof(double));
+	for (size_t i = 0; i < r->n; i++) {
+		long b = cidx_dataset_find(db, k->ds->unit[i].code);
+
+		(*gro)[i] = r->rank[i] && b >= 0 && rb->rank[b] ? 100 *
+		    (gsl_matrix_get(r->s, i, fw->root) - gsl_matrix_get(rb->s,
+		    (size_t)b, fw->root)) / base_ref : NAN;
+	}
+	cidx_ranking_free(rb);
+	return CLI_OK;
 }
 
 static int
@@ -193,6 +273,7 @@ cmd_rank(int argc, char **argv)
 	struct rank_opts o;
 	struct rank_view v;
 	struct cli_ranked k;
+	double *rel = NULL, *gro = NULL;
 	int ret;
 
 	memset(&o, 0, sizeof(o));
@@ -222,8 +303,17 @@ cmd_rank(int argc, char **argv)
 	v.dark = o.y.dark;
 	v.limit = o.limit;
 	v.keys = rank_keys(v.ds, o.attr, &v.nkeys);
+	if ((ret = relative(&k, &o, &rel, &gro)) != CLI_OK)
+		goto out;
+	v.relative = rel;
+	v.growth = gro;
+	v.growth_base = o.growth;
+	v.ref = &k.ref;
+	v.ref_index = k.ref_index;
 	ret = output(&v, &o);
 out:
+	free(rel);
+	free(gro);
 	rank_keys_free(v.keys, v.nkeys);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);

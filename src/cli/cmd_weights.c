@@ -40,7 +40,8 @@ num(char *b, size_t n, double x, int table)
 static const char *
 diag_names(const char *how, int which)
 {
-	if (strcmp(how, "entropy") == 0)
+	if (strcmp(how, "entropy") == 0 || strcmp(how, "entropy-panel") == 0 ||
+	    strncmp(how, "combine:", 8) == 0)
 		return which ? "divergence" : "entropy";
 	if (strcmp(how, "critic") == 0)
 		return which ? "conflict" : "sigma";
@@ -105,10 +106,10 @@ print_table(const struct cli_engine *e, const char *how, int year)
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
 	const double *w = cidx_engine_weights(e->eng);
-	int ahp = strncmp(how, "ahp:", 4) == 0;
 
 	printf("cityidx weights: %s, year %d%s\n", out_text(how), year,
-	    e->o->weights_panel ? " (all years pooled)" : "");
+	    e->o->weights_panel || e->o->wmethod == CIDX_WM_ENTROPY_PANEL ?
+	    " (all years pooled)" : "");
 	for (size_t g = 0; g < ng; g++) {
 		const struct cidx_wgroup *gr = &gs[g];
 		struct out_table t;
@@ -127,7 +128,7 @@ print_table(const struct cli_engine *e, const char *how, int year)
 				printf("; %zu negative loading(s) set to 0",
 				    gr->n_negative);
 		}
-		if (ahp) {
+		if (!isnan(gr->lambda_max)) {
 			num(b[0], sizeof(b[0]), gr->lambda_max, 1);
 			num(b[1], sizeof(b[1]), gr->ci, 1);
 			num(b[2], sizeof(b[2]), gr->cr, 1);
@@ -216,7 +217,8 @@ print_json(struct cli_engine *e, const char *how, int year)
 	printf("{\n  \"command\": \"weights\",\n  \"weights_method\": ");
 	out_json_string(stdout, how);
 	printf(",\n  \"year\": %d,\n  \"panel\": %s,\n  \"method\": ", year,
-	    e->o->weights_panel ? "true" : "false");
+	    e->o->weights_panel || e->o->wmethod == CIDX_WM_ENTROPY_PANEL ?
+	    "true" : "false");
 	cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
 	printf(",\n  \"groups\": [");
 	for (size_t g = 0; g < ng; g++) {

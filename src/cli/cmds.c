@@ -16,6 +16,10 @@ const struct cli_cmd cli_cmds[] = {
 	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
 	    "[--width W] [--height H] [--dpi D] [--font FAMILY] [--labels N] "
 	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
+	{ "coupling", cmd_coupling, "Coupling coordination degree (耦合协调度) "
+	    "of the pillars of each unit",
+	    "coupling [--year YEAR] [--of LIST] [--format table|csv|json] "
+	    "[METHOD OPTIONS]" },
 	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
 	    "change",
 	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
@@ -33,6 +37,7 @@ const struct cli_cmd cli_cmds[] = {
 	    "and movement",
 	    "rank [--year YEAR] [--compare YEAR|none] [--top N] "
 	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
+	    "[--relative REF] [--growth BASE] "
 	    "[--format table|csv|json|xlsx] [-o FILE] [--bom] "
 	    "[METHOD OPTIONS]" },
 	{ "remove", cmd_remove, "Remove the values of an import, a unit or a "
@@ -48,7 +53,8 @@ const struct cli_cmd cli_cmds[] = {
 	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
 	    "[--max-memory SIZE] [--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
 	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
-	    "[--alt-aggregate SPEC]... [--drop-one] [--sobol] [--top N] "
+	    "[--alt-aggregate SPEC]... [--alt-method SPEC]... [--drop-one] "
+	    "[--sobol] [--top N] "
 	    "[--tiers SPEC] [--format table|csv|json] [-o FILE] "
 	    "[--save-draws FILE] [METHOD OPTIONS]" },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "

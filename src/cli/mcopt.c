@@ -24,6 +24,7 @@ static const enum cidx_mkey alt_key[CIDX_MC_N_INPUTS] = {
 	[CIDX_MC_WINMAX] = CIDX_MK_TREAT,
 	[CIDX_MC_NORMALISE] = CIDX_MK_NORMALISE,
 	[CIDX_MC_AGGREGATE] = CIDX_MK_AGGREGATE,
+	[CIDX_MC_METHOD] = CIDX_MK_METHOD,
 };
 
 static const char *const alt_option[CIDX_MC_N_INPUTS] = {
@@ -31,7 +32,16 @@ static const char *const alt_option[CIDX_MC_N_INPUTS] = {
 	[CIDX_MC_WINMAX] = "alt-winmax",
 	[CIDX_MC_NORMALISE] = "alt-normalize",
 	[CIDX_MC_AGGREGATE] = "alt-aggregate",
+	[CIDX_MC_METHOD] = "alt-method",
 };
+
+/* the inputs given as lists of alternatives */
+static int
+is_list(int k)
+{
+	return (k >= CIDX_MC_IMPUTE && k <= CIDX_MC_AGGREGATE) ||
+	    k == CIDX_MC_METHOD;
+}
 
 void
 cli_mc_opts_init(struct cli_mc_opts *o)
@@ -119,7 +129,7 @@ cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 	double d;
 	int k = ch - OPT_MC_ALT;
 
-	if (k >= CIDX_MC_IMPUTE && k <= CIDX_MC_AGGREGATE) {
+	if (is_list(k)) {
 		if (check_alt(k, arg, cmd) != 0)
 			return CLI_USAGE;
 		o->alt[k] = xreallocarray(o->alt[k], o->nalt[k] + 1,
@@ -193,7 +203,9 @@ apply_alts(struct cli_mc_opts *o, const struct cidx_method *nom,
 	if (o->nalt[CIDX_MC_WINMAX] && !nom->treat)
 		return cli_usage_error(cmd, "--alt-winmax varies the outlier "
 		    "treatment: give --treat too");
-	for (int k = CIDX_MC_IMPUTE; k <= CIDX_MC_AGGREGATE; k++) {
+	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
+		if (!is_list(k))
+			continue;
 		s->alt[k] = o->nalt[k] ? &o->methods[q] : NULL;
 		s->n_alt[k] = o->nalt[k];
 		for (size_t i = 0; i < o->nalt[k]; i++, q++) {
@@ -323,10 +335,12 @@ cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
 	phi = o->phi_given ? o->phi : o->levels_given ? 0.25 : 0;
 	if (phi == 0 && !o->drop_one &&
 	    !o->nalt[CIDX_MC_IMPUTE] && !o->nalt[CIDX_MC_WINMAX] &&
-	    !o->nalt[CIDX_MC_NORMALISE] && !o->nalt[CIDX_MC_AGGREGATE])
+	    !o->nalt[CIDX_MC_NORMALISE] && !o->nalt[CIDX_MC_AGGREGATE] &&
+	    !o->nalt[CIDX_MC_METHOD])
 		return cli_usage_error(cmd, "no uncertain input: give "
 		    "--weights-noise, --noise-level, --alt-impute, --alt-winmax, "
-		    "--alt-normalize, --alt-aggregate or --drop-one");
+		    "--alt-normalize, --alt-aggregate, --alt-method or "
+		    "--drop-one");
 	if ((ret = cli_engine_derive(e, year)) != CLI_OK ||
 	    (ret = apply_alts(o, cidx_engine_method(e->eng), &s, cmd)) !=
 	    CLI_OK)
@@ -358,7 +372,7 @@ cli_mc_describe(const struct cidx_mc_result *r,
     const struct cidx_framework *fw, int zh, struct sbuf *sb)
 {
 	static const char *const zh_word[CIDX_MC_N_INPUTS] = {
-		"权重", "插补", "winmax", "归一化", "聚合", "剔除"
+		"权重", "插补", "winmax", "归一化", "聚合", "剔除", "方法"
 	};
 
 	for (size_t q = 0; q < r->d; q++) {

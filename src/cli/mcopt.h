@@ -32,6 +32,8 @@ enum {
 	    OPT_MC_ALT + CIDX_MC_AGGREGATE },                             \
 	{ "alt-impute", required_argument, NULL,                          \
 	    OPT_MC_ALT + CIDX_MC_IMPUTE },                                \
+	{ "alt-method", required_argument, NULL,                          \
+	    OPT_MC_ALT + CIDX_MC_METHOD },                                \
 	{ "alt-normalise", required_argument, NULL,                       \
 	    OPT_MC_ALT + CIDX_MC_NORMALISE },                             \
 	{ "alt-normalize", required_argument, NULL,                       \
@@ -65,6 +67,9 @@ enum {
     "                       needs --treat)\n"                             \
     "  --alt-normalize SPEC an alternative normalisation (repeatable)\n"  \
     "  --alt-aggregate SPEC an alternative aggregation (repeatable)\n"    \
+    "  --alt-method SPEC    an alternative method: composite, topsis, mpi,"\
+    "\n"                                                                  \
+    "                       ampi, gra, bod, wroclaw (repeatable)\n"      \
     "  --drop-one           leave out one indicator in each draw\n"
 
 /* --max-memory without the option (cityidx(1), Uncertainty and

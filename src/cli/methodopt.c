@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 #include "cli/out.h"
@@ -78,7 +79,7 @@ cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
 		return 1;
 	case OPT_WEIGHTS_METHOD:
 		if (cidx_wmethod_parse(arg, &o->wmethod, &o->ahp_path,
-		    &err) < 0)
+		    &o->alpha, &err) < 0)
 			return cli_usage_error(cmd, "weights method %s",
 			    err.msg);
 		o->weights_method = arg;
@@ -157,7 +158,8 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 		if (cidx_weights_parse_set(e->fw, o->set[i], &e->over,
 		    &err) < 0)
 			goto fail;
-	if (o->wmethod == CIDX_WM_AHP && cidx_ahp_read(&e->ahp, e->fw,
+	if ((o->wmethod == CIDX_WM_AHP || o->wmethod == CIDX_WM_COMBINE) &&
+	    cidx_ahp_read(&e->ahp, e->fw,
 	    o->ahp_path, &err) < 0)
 		goto fail;
 	eo.m = o->m;
@@ -167,6 +169,7 @@ cli_engine_open(struct cli_engine *e, struct cli_method_opts *o)
 	eo.ahp = e->ahp;
 	eo.wlevel = o->weights_level;
 	eo.wpanel = o->weights_panel;
+	eo.walpha = o->alpha;
 	src.ctx = e->st;
 	if (cidx_engine_new(&e->eng, e->fw, &src, &eo, &err) < 0)
 		goto fail;
@@ -328,8 +331,16 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 			sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
 			    b);
 	}
-	if (m->topsis) {
-		sbuf_adds(sb, "TOPSIS");
+	if (m->imethod != CIDX_IM_COMPOSITE) {
+		cidx_imethod_label(m, sb);
+		if (cidx_imethod_info(m->imethod)->normalised) {
+			cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
+			sbuf_addf(sb, " on normalise %s%s", b,
+			    m->panel ? " (panel)" : "");
+		}
+		sbuf_adds(sb, cidx_imethod_info(m->imethod)->missing ==
+		    CIDX_IM_COMPLETE ? " (units need every indicator)" :
+		    " (missing values skipped)");
 	} else {
 		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
 		sbuf_addf(sb, "normalise %s%s, ", b,
@@ -340,7 +351,8 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 	if (o->weights_method)
 		sbuf_addf(sb, ", %s weights derived on %d%s",
 		    o->weights_method, cidx_engine_weights_year(e->eng),
-		    o->weights_panel ? " (panel)" : "");
+		    o->weights_panel || o->wmethod == CIDX_WM_ENTROPY_PANEL ?
+		    " (panel)" : "");
 	else
 		sbuf_adds(sb, ", framework weights");
 	if (o->weights_file)
@@ -358,11 +370,13 @@ json_steps(FILE *fp, const struct cidx_method *m, const char *tiers)
 	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++)
 		if (cidx_method_runs(m, (enum cidx_mkey)k))
 			steps[n++] = cidx_method_items[k].member;
-	if (!m->topsis) {
+	if (m->imethod == CIDX_IM_COMPOSITE) {
 		steps[n++] = "normalise";
 		steps[n++] = "aggregate";
 	} else {
-		steps[n++] = "topsis";
+		if (cidx_imethod_info(m->imethod)->normalised)
+			steps[n++] = "normalise";
+		steps[n++] = cidx_imethod_info(m->imethod)->name;
 	}
 	steps[n++] = "rank";
 	if (tiers)

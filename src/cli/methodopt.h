@@ -64,13 +64,18 @@ enum {
     "  --scale year|panel   normalise within the year or over all years\n" \
     "  --aggregate METHOD   arith | geom | harm, or per level: "            \
     "2=geom,3=arith\n"                                                     \
-    "  --method topsis      TOPSIS closeness instead of normalise + "      \
-    "aggregate\n"                                                          \
+    "  --method METHOD      composite | topsis | mpi[:neg|pos] | "          \
+    "ampi[:neg|pos] |\n"                                                   \
+    "                       gra[:RHO] | bod[:LO,HI] | wroclaw: an index "   \
+    "method\n"                                                             \
+    "                       instead of normalise + aggregate\n"           \
     "  --weights FILE       weights CSV (code/iCode, weight/Weight "        \
     "columns)\n"                                                           \
     "  --set CODE=W         override one weight (repeatable)\n"            \
-    "  --weights-method M   derive weights: equal | entropy | critic | "    \
-    "pca | ahp:FILE\n"                                                     \
+    "  --weights-method M   derive weights: equal | entropy | "             \
+    "entropy-panel |\n"                                                    \
+    "                       critic | pca | ahp:FILE | "                    \
+    "combine:ALPHA:ahp:FILE\n"                                             \
     "  --method-file FILE   rerun the method recorded in a JSON output\n"
 
 struct cli_method_opts {
@@ -80,7 +85,8 @@ struct cli_method_opts {
 	size_t nset;
 	const char *weights_method; /* as given; NULL: framework weights */
 	enum cidx_wmethod wmethod;
-	const char *ahp_path;       /* ahp:FILE */
+	const char *ahp_path;       /* ahp:FILE, combine:ALPHA:ahp:FILE */
+	double alpha;               /* combine's ALPHA */
 	const char *method_file;
 	int weights_level;          /* derive only this level (0: all) */
 	int weights_panel;          /* derive over all years pooled */

@@ -22,7 +22,8 @@ add_col(struct rank_grid *g, size_t *c, const char *name, enum rank_kind k)
 }
 
 /*
- * Columns: rank, code, name, name_en, the attributes, score, tier,
+ * Columns: rank, code, name, name_en, the attributes, score, relative
+ * and growth (with --relative or eis tiers, and --growth), tier,
  * coverage, the aggregates below the index (top-down), and the movement:
  * basis_rank, prev_rank, rank_change (empty without movement).
  */
@@ -35,7 +36,8 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
 	size_t nagg = fw->n_agg - 1, c = 0;
 
-	g->ncols = 4 + v->nkeys + 3 + nagg + 3;
+	g->ncols = 4 + v->nkeys + 3 + nagg + 3 + (v->relative != NULL) +
+	    (v->growth != NULL);
 	g->nrows = r->n_ranked;
 	g->col = xcalloc(g->ncols, sizeof(*g->col));
 	g->text = xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
@@ -49,6 +51,10 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 	for (size_t k = 0; k < v->nkeys; k++)
 		add_col(g, &c, v->keys[k], RK_TEXT);
 	add_col(g, &c, "score", RK_NUM);
+	if (v->relative)
+		add_col(g, &c, "relative", RK_NUM);
+	if (v->growth)
+		add_col(g, &c, "growth", RK_NUM);
 	add_col(g, &c, "tier", RK_INT);
 	add_col(g, &c, "coverage", RK_SHARE);
 	for (size_t a = 0; a < nagg; a++)
@@ -72,6 +78,10 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 		for (size_t k = 0; k < v->nkeys; k++)
 			t[c++] = cidx_unit_attr(u, v->keys[k]);
 		x[c++] = gsl_matrix_get(r->s, i, fw->root);
+		if (v->relative)
+			x[c++] = v->relative[i];
+		if (v->growth)
+			x[c++] = v->growth[i];
 		x[c++] = r->tier[i] ? r->tier[i] : NAN;
 		x[c++] = v->rep->coverage ? v->rep->coverage[i] : NAN;
 		for (size_t a = 0; a < nagg; a++)
@@ -270,6 +280,14 @@ json_unit(const struct rank_view *v, size_t i)
 	}
 	fputs("}, \"score\": ", fp);
 	out_json_number(fp, gsl_matrix_get(r->s, i, fw->root));
+	if (v->relative) {
+		fputs(", \"relative\": ", fp);
+		out_json_number(fp, v->relative[i]);
+	}
+	if (v->growth) {
+		fputs(", \"growth\": ", fp);
+		out_json_number(fp, v->growth[i]);
+	}
 	fputs(", \"tier\": ", fp);
 	json_int(fp, r->tier[i]);
 	fputs(", \"coverage\": ", fp);

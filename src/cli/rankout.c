@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/out.h"
+#include "calc/imethod.h"
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -137,6 +138,19 @@ header(const struct rank_view *v)
 	fprintf(fp, "\nmethod: %s; tiers %s over the top %zu\n",
 	    out_text(sb.buf), out_text(v->ts->text),
 	    v->top ? v->top : v->r->n_ranked);
+	if (v->relative) {
+		char ref[160], b[48];
+
+		cidx_refspec_text(v->ref, ref, sizeof(ref));
+		fmt2(b, sizeof(b), v->ref_index);
+		fprintf(fp, "relative = 100 x score / %s (index %s)",
+		    out_text(ref), b);
+		if (v->growth)
+			fprintf(fp, "; growth = 100 x (score - score in %d) / "
+			    "the reference in %d", v->growth_base,
+			    v->ref->year ? v->ref->year : v->growth_base);
+		fprintf(fp, "\n");
+	}
 	gap = cli_gap_text(v->e->fw, v->rep, v->year, 0);
 	if (gap)
 		fprintf(fp, "note: %s\n", out_text(gap));
@@ -181,7 +195,7 @@ table(const struct rank_view *v)
 	char (*buf)[48];
 
 	ncols = 3 + v->nkeys + 2 + (size_t)cov + nagg + (moves ? 2 : 0) +
-	    (size_t)basis;
+	    (size_t)basis + (v->relative != NULL) + (v->growth != NULL);
 	out_table_init(&t, ncols);
 	cells = xcalloc(ncols, sizeof(char *));
 	buf = xcalloc(ncols, sizeof(*buf));
@@ -194,6 +208,14 @@ table(const struct rank_view *v)
 		cells[c++] = v->keys[k];
 	out_table_set_right(&t, c, 1);
 	cells[c++] = "score";
+	if (v->relative) {
+		out_table_set_right(&t, c, 1);
+		cells[c++] = "relative";
+	}
+	if (v->growth) {
+		out_table_set_right(&t, c, 1);
+		cells[c++] = "growth";
+	}
 	out_table_set_right(&t, c, 1);
 	cells[c++] = "tier";
 	if (cov) {
@@ -232,6 +254,18 @@ table(const struct rank_view *v)
 		fmt2(buf[c], sizeof(buf[c]), gsl_matrix_get(r->s, i, fw->root));
 		cells[c] = buf[c];
 		c++;
+		if (v->relative) {
+			fmt2(buf[c], sizeof(buf[c]), v->relative[i]);
+			cells[c] = buf[c];
+			c++;
+		}
+		if (v->growth) {
+			buf[c][0] = '\0';
+			if (!isnan(v->growth[i]))
+				fmt2(buf[c], sizeof(buf[c]), v->growth[i]);
+			cells[c] = buf[c];
+			c++;
+		}
 		buf[c][0] = '\0';
 		if (r->tier[i])
 			snprintf(buf[c], sizeof(buf[c]), "%d", r->tier[i]);
@@ -285,13 +319,22 @@ tiers(const struct rank_view *v)
 		int first = 1;
 
 		if (cnt == 0) {
-			fprintf(fp, "tier %d: none\n", k);
+			fprintf(fp, "tier %d%s%s%s: none\n", k,
+			    v->ts->kind == CIDX_TIER_EIS ? " (" : "",
+			    v->ts->kind == CIDX_TIER_EIS ?
+			    cidx_tier_eis_name(k, 0) : "",
+			    v->ts->kind == CIDX_TIER_EIS ? ")" : "");
 			continue;
 		}
 		fmt2(a, sizeof(a), lo);
 		fmt2(b, sizeof(b), hi);
-		fprintf(fp, "tier %d: %zu unit%s, scores %s to %s:", k, cnt,
-		    cnt == 1 ? "" : "s", a, b);
+		if (v->ts->kind == CIDX_TIER_EIS)
+			fprintf(fp, "tier %d (%s): %zu unit%s, scores %s to %s:",
+			    k, cidx_tier_eis_name(k, 0), cnt, cnt == 1 ? "" :
+			    "s", a, b);
+		else
+			fprintf(fp, "tier %d: %zu unit%s, scores %s to %s:", k,
+			    cnt, cnt == 1 ? "" : "s", a, b);
 		for (size_t p = 0; p < r->n_ranked; p++)
 			if (r->tier[r->order[p]] == k) {
 				fprintf(fp, "%s %s", first ? "" : ";",
@@ -458,7 +501,14 @@ rank_print_table(const struct rank_view *v)
 	tiers(v);
 	movement(v);
 	if (r->n_ranked < r->n) {
-		fprintf(fp, "not ranked (no index value):");
+		const struct cidx_method *m = cidx_engine_method(v->e->eng);
+
+		if (cidx_imethod_info(m->imethod)->missing == CIDX_IM_COMPLETE)
+			fprintf(fp, "not ranked (no index value: %s needs a "
+			    "value of every indicator):",
+			    cidx_imethod_info(m->imethod)->label);
+		else
+			fprintf(fp, "not ranked (no index value):");
 		for (size_t i = 0; i < r->n; i++)
 			if (r->rank[i] == 0)
 				fprintf(fp, " %s",

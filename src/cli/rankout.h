@@ -14,6 +14,7 @@
 #include "calc/movement.h"
 #include "calc/prepare.h"
 #include "cli/cli.h"
+#include "calc/relative.h"
 #include "cli/methodopt.h"
 
 /* what a rank output shows */
@@ -33,6 +34,11 @@ struct rank_view {
 	char **keys;                    /* unit attributes shown */
 	size_t nkeys;
 	FILE *fp;                       /* where the text, CSV or JSON goes */
+	const double *relative;         /* per unit, 100 index / ref; NULL */
+	const double *growth;           /* per unit, since growth_base; NULL */
+	int growth_base;
+	const struct cidx_refspec *ref;
+	double ref_index;
 };
 
 /* attribute keys to show: `spec` (comma-separated, "none") or all keys

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "cli/mcopt.h"
 #include "cli/report.h"
 #include "core/mem.h"
@@ -128,6 +129,105 @@ report_summary(struct report *r)
 		    "indicators.", r->c.cyear);
 }
 
+/* MPI and AMPI: step 2 standardises, step 3 penalises the mean */
+static void
+imethod_mpi(struct report *r, const struct cidx_method *m, int step)
+{
+	int zh = ZH(r), ampi = m->imethod == CIDX_IM_AMPI;
+
+	if (step == 2 && ampi) {
+		paraf(r, CIDX_PARA_TEXT, zh ? "AMPI（Mazziotta 与 Pareto 2016）："
+		    "以全部年份的最小值与最大值为目标值，映射到 70–130：" : "AMPI "
+		    "(Mazziotta and Pareto 2016): goalposts at the minimum and "
+		    "maximum over every year, rescaled to 70-130:");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_AMPI_NORM));
+	} else if (step == 2) {
+		paraf(r, CIDX_PARA_TEXT, zh ? "MPI（De Muro、Mazziotta 与 Pareto "
+		    "2011）：按当年均值与总体标准差标准化：" : "MPI (De Muro, "
+		    "Mazziotta and Pareto 2011): standardised with the year's "
+		    "mean and population standard deviation:");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_MPI_NORM));
+	} else {
+		paraf(r, CIDX_PARA_TEXT, zh ? "按全局权重求均值，并以变异系数%s"
+		    "（缺失值跳过）：" : "The weighted mean by the global weights, "
+		    "%s the penalty of unbalance (missing values skipped):",
+		    m->im_p1 > 0 ? (zh ? "加上惩罚项" : "plus") : (zh ?
+		    "减去惩罚项" : "minus"));
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MPI));
+	}
+}
+
+/* an index method's step 2 (its own normalisation) or 3 (the scores of
+ * the aggregates), with the formulas of cityidx(1), METHOD */
+static void
+imethod_step(struct report *r, const struct cidx_method *m, int step)
+{
+	int zh = ZH(r);
+
+	switch (m->imethod) {
+	case CIDX_IM_TOPSIS:
+		if (step == 2) {
+			paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：每项指标除以其向量"
+			    "长度（只计所有指标都有值的单位）：" : "TOPSIS: each "
+			    "indicator is divided by its vector length (over "
+			    "the units with a value of every indicator):");
+			paraf(r, CIDX_PARA_FORMULA, "%s",
+			    cidx_formula(CIDX_F_TOPSIS_NORM));
+			break;
+		}
+		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
+		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
+		    "values weighted by their global weights; closeness to the "
+		    "ideal:");
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
+		break;
+	case CIDX_IM_MPI:
+	case CIDX_IM_AMPI:
+		imethod_mpi(r, m, step);
+		break;
+	case CIDX_IM_GRA:
+		paraf(r, CIDX_PARA_TEXT, zh ? "灰色关联分析（邓聚龙）：参考序列为各指标的"
+		    "最优值，分辨系数 rho = %g；关联度按全局权重加权（缺失值跳过）：" :
+		    "Grey relational analysis (Deng): the reference is the best "
+		    "value of each indicator, distinguishing coefficient rho = "
+		    "%g; the grade weighted by the global weights (missing values "
+		    "skipped):", m->im_p1);
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_GRA));
+		break;
+	case CIDX_IM_BOD:
+		paraf(r, CIDX_PARA_TEXT, zh ? "“有利假设”（BoD，Cherchye 等 2007）："
+		    "每个单位以线性规划选取对自己最有利的权重（GLPK 求解）；只计所有指标"
+		    "都有值的单位：" : "Benefit of the doubt (Cherchye et al. "
+		    "2007): each unit's weights are chosen by a linear programme "
+		    "to show it in its best light (solved by GLPK); only the units "
+		    "with a value of every indicator:");
+		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_BOD));
+		break;
+	case CIDX_IM_WROCLAW:
+		if (step == 2) {
+			paraf(r, CIDX_PARA_TEXT, zh ? "每项指标乘以方向后按均值与总体"
+			    "标准差标准化（z 值，只计所有指标都有值的单位）。" :
+			    "Each indicator, multiplied by its direction, is "
+			    "z-scored with its mean and population standard "
+			    "deviation over the units with a value of every "
+			    "indicator.");
+			break;
+		}
+		paraf(r, CIDX_PARA_TEXT, zh ? "弗罗茨瓦夫分类法（Hellwig 1968）：标准化后"
+		    "与理想单位的加权欧氏距离；只计所有指标都有值的单位：" : "The "
+		    "Wroclaw taxonomic method (Hellwig 1968): the weighted "
+		    "distance of the z-scored unit from the ideal unit; only the "
+		    "units with a value of every indicator:");
+		paraf(r, CIDX_PARA_FORMULA, "%s",
+		    cidx_formula(CIDX_F_WROCLAW));
+		break;
+	default:
+		break;
+	}
+}
+
 void
 report_method(struct report *r, const struct cidx_mc_result *mc)
 {
@@ -167,13 +267,9 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    cidx_formula(CIDX_F_TREAT_LOG));
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "2. 标准化" : "2. Normalisation");
-	if (m->topsis) {
-		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：每项指标除以其向量长度"
-		    "（只计所有指标都有值的单位）：" : "TOPSIS: each indicator "
-		    "is divided by its vector length (over the units with a "
-		    "value of every indicator):");
-		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_TOPSIS_NORM));
+	if (m->imethod != CIDX_IM_COMPOSITE &&
+	    !cidx_imethod_info(m->imethod)->normalised) {
+		imethod_step(r, m, 2);
 	} else {
 		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
 		paraf(r, CIDX_PARA_TEXT, zh ? "每项指标先乘以方向（越低越好为 "
@@ -185,12 +281,8 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    zh));
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "3. 加权汇总" : "3. Aggregation");
-	if (m->topsis) {
-		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
-		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
-		    "values weighted by their global weights; closeness to the "
-		    "ideal:");
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
+	if (m->imethod != CIDX_IM_COMPOSITE) {
+		imethod_step(r, m, 3);
 	} else {
 		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
 		paraf(r, CIDX_PARA_TEXT, zh ? "自下而上逐层汇总（%s），权重在有数据"

@@ -2,6 +2,7 @@
  * yearopt.c - the year, compare, top, tiers, dark-horse and language
  * options (yearopt.h).
  */
+#include <math.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -54,6 +55,32 @@ cli_year_option(struct cli_year_opts *o, int ch, const char *arg,
 	return 0;
 }
 
+/* the reference index of relative performance (and of eis tiers), after
+ * the weights are fixed on the year ranked */
+static int
+reference(struct cli_ranked *k)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	int ret;
+
+	if ((ret = cli_engine_derive(&k->e, k->year)) != CLI_OK)
+		return ret;
+	if (k->ref.year && k->ref.year != k->year &&
+	    !cidx_engine_common_scale(k->e.eng))
+		return cli_error("a reference in %d compares the scores of "
+		    "two years: %s", k->ref.year,
+		    cidx_engine_method(k->e.eng)->imethod !=
+		    CIDX_IM_COMPOSITE ? "this index method scores each year "
+		    "against its own units (use the composite with --scale "
+		    "panel, or ampi)" : "put them on one scale with --scale "
+		    "panel (or panel:FROM,TO)");
+	if (cidx_engine_reference(k->e.eng, &k->ref, k->year, &k->ref_index,
+	    &err) < 0)
+		return cli_error_core(&err);
+	k->ts.ref = k->ref_index;
+	return CLI_OK;
+}
+
 int
 cli_ranked_open(struct cli_ranked *k, struct cli_method_opts *mo,
     const struct cli_year_opts *y, const char *cmd)
@@ -62,12 +89,19 @@ cli_ranked_open(struct cli_ranked *k, struct cli_method_opts *mo,
 	int ret;
 
 	memset(k, 0, sizeof(*k));
+	k->ref_index = NAN;
 	if (cidx_tierspec_parse(&k->ts, y->tiers, &err) < 0)
 		return cli_usage_error(cmd, "--tiers: %s", err.msg);
+	if (y->relative && cidx_refspec_parse(&k->ref, y->relative, &err) < 0)
+		return cli_usage_error(cmd, "--relative %s", err.msg);
 	if ((ret = cli_engine_open(&k->e, mo)) != CLI_OK ||
 	    (ret = cli_engine_years(&k->e, y->year, y->compare, &k->year,
-	    &k->cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(&k->e, k->year, &k->ts, (size_t)y->top,
+	    &k->cyear)) != CLI_OK)
+		return ret;
+	if ((k->ts.kind == CIDX_TIER_EIS || y->relative) &&
+	    (ret = reference(k)) != CLI_OK)
+		return ret;
+	if ((ret = cli_engine_rank(&k->e, k->year, &k->ts, (size_t)y->top,
 	    &k->r)) != CLI_OK)
 		return ret;
 	if (k->cyear > 0 && cidx_engine_movement(k->e.eng, k->year, k->cyear,

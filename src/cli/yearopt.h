@@ -11,6 +11,7 @@
 #ifndef CLI_YEAROPT_H
 #define CLI_YEAROPT_H
 
+#include "calc/relative.h"
 #include "calc/calc.h"
 #include "calc/movement.h"
 #include "cli/methodopt.h"
@@ -29,11 +30,12 @@ struct cli_year_opts {
 	long top, dark;
 	const char *tiers;
 	enum cidx_plot_lang lang;
+	const char *relative;  /* rank --relative REF (NULL: the mean) */
 };
 
 /* no year or compare year given, the top 50, dark horses at 20 places,
  * jenks:3, Chinese */
-#define CLI_YEAR_OPTS_INIT { 0, 0, 50, 20, "jenks:3", CIDX_LANG_ZH }
+#define CLI_YEAR_OPTS_INIT { 0, 0, 50, 20, "jenks:3", CIDX_LANG_ZH, NULL }
 
 /*! cli_year_option() :
  *  Takes option `ch` with value `arg` for command `cmd`.  @return 1 when
@@ -51,6 +53,9 @@ struct cli_ranked {
 	const struct cidx_prep_report *rep;  /* (borrowed) */
 	struct cidx_ranking *r;
 	struct cidx_movement *mv;            /* NULL without movement */
+	struct cidx_refspec ref;             /* the reference of relative
+						performance and eis tiers */
+	double ref_index;                    /* its index; NaN: none */
 };
 
 /*! cli_ranked_open() :

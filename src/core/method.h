@@ -46,6 +46,21 @@ struct cidx_treat_params {
 #define CIDX_TREAT_THRESHOLD_MAX 1e6
 #define CIDX_TREAT_WINMAX_MAX 1000000
 
+/* How the scores of the index and of every aggregate are computed
+ * (cityidx(1), METHOD OPTIONS, --method): normalise and aggregate, or
+ * one of the index methods that score each aggregate from the
+ * indicators below it at once. */
+enum cidx_imethod {
+	CIDX_IM_COMPOSITE, /* normalise + aggregate */
+	CIDX_IM_TOPSIS,    /* closeness to the ideal */
+	CIDX_IM_MPI,       /* Mazziotta-Pareto; im_p1: penalty sign -1/+1 */
+	CIDX_IM_AMPI,      /* adjusted MPI over the panel; im_p1 as MPI */
+	CIDX_IM_GRA,       /* grey relational grade; im_p1: rho */
+	CIDX_IM_BOD,       /* benefit of the doubt; im_p1, im_p2: share
+			      bounds LO, HI (NaN: none) */
+	CIDX_IM_WROCLAW,   /* Wroclaw taxonomic distance */
+};
+
 struct cidx_err;
 
 /*! cidx_treat_parse() :
@@ -69,7 +84,8 @@ struct cidx_method {
 	int agg_at[CIDX_MAX_LEVELS]; /* 0, or 1 + enum cidx_agg for the
 					aggregates of that level */
 	int panel;                 /* normalise over all years together */
-	int topsis;                /* TOPSIS instead of normalise+aggregate */
+	enum cidx_imethod imethod; /* composite, or an index method */
+	double im_p1, im_p2;       /* its parameters (enum cidx_imethod) */
 	int denominate;
 	enum cidx_impute impute;
 	char impute_attr[64];      /* group-mean/-median attribute */
@@ -80,12 +96,15 @@ struct cidx_method {
 				      pillar with data (default 1) */
 	int treat;
 	struct cidx_treat_params treat_p;
+	int panel_from, panel_to;  /* --scale panel:FROM,TO: only the years
+				      of this window (0, 0: every year) */
 };
 
 #define CIDX_SCREEN_DEFAULT (2.0 / 3.0)
 
 #define CIDX_METHOD_INIT { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, \
-	{ 0 }, 0, 0, 0, CIDX_IMPUTE_NONE, "", CIDX_SCREEN_DEFAULT, 1, 0, \
-	CIDX_TREAT_PARAMS_INIT }
+	{ 0 }, 0, CIDX_IM_COMPOSITE, 0.0, 0.0, 0, CIDX_IMPUTE_NONE, "", \
+	CIDX_SCREEN_DEFAULT, 1, 0, \
+	CIDX_TREAT_PARAMS_INIT, 0, 0 }
 
 #endif

@@ -6,6 +6,7 @@
  * that reads back to the same value; refused values change nothing.
  */
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "calc/calc.h"
@@ -62,11 +63,14 @@ weights_method(const char *text)
 	enum cidx_wmethod wm;
 	const char *ahp;
 
-	if (cidx_wmethod_parse(text, &wm, &ahp, &err) < 0)
+	double alpha;
+
+	if (cidx_wmethod_parse(text, &wm, &ahp, &alpha, &err) < 0)
 		return;
-	fuzz_assert((wm == CIDX_WM_AHP) == (ahp != NULL));
-	fuzz_assert(ahp == NULL || (*ahp != '\0' &&
-	    strcmp(cidx_wmethod_name(wm), "ahp") == 0));
+	fuzz_assert((wm == CIDX_WM_AHP || wm == CIDX_WM_COMBINE) ==
+	    (ahp != NULL));
+	fuzz_assert((wm == CIDX_WM_COMBINE) == !isnan(alpha));
+	fuzz_assert(ahp == NULL || *ahp != '\0');
 }
 
 int

@@ -33,8 +33,9 @@ static const char *const codes[5] = { "U1", "U2", "U3", "U4", "U5" };
 
 /* the default options without screening */
 #define NOSCREEN { { CIDX_NORM_MINMAX, 0.0, 100.0, CIDX_AGG_ARITH, { 0 }, \
-	0, 0, 0, CIDX_IMPUTE_NONE, "", 0.0, 1, 0, CIDX_TREAT_PARAMS_INIT }, \
-	NULL, CIDX_WM_FILE, NULL, 0, 0, NULL }
+	0, CIDX_IM_COMPOSITE, 0.0, 0.0, 0, CIDX_IMPUTE_NONE, "", 0.0, 1, 0, \
+	CIDX_TREAT_PARAMS_INIT, 0, 0 }, \
+	NULL, CIDX_WM_FILE, NULL, 0, 0, NULL, 0.0 }
 
 /*
  * 2017, minmax 0-100 by hand:
@@ -764,7 +765,7 @@ test_engine__topsis_rescales_over_indicators_with_data(void)
 	gsl_matrix *sub = mat(5, 2, x2);
 	double w[6], c[5];
 
-	m.topsis = 1;
+	m.imethod = CIDX_IM_TOPSIS;
 	m.screen = 0;
 	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
 		goto out;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "calc/method.h"
+#include "calc/relative.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "runner.h"
@@ -76,14 +77,14 @@ test_method__ranges_are_checked_where_values_enter(void)
 		{ CIDX_MK_TREAT, "2,,5", "expected SKEW,KURT,WINMAX" },
 		/* found by fuzz-methodopt: --treat= read before its text */
 		{ CIDX_MK_TREAT, "", "'': expected SKEW,KURT,WINMAX" },
-		{ CIDX_MK_METHOD, "ahp", "expected composite or topsis" },
+		{ CIDX_MK_METHOD, "ahp", "expected composite, topsis, mpi" },
 		{ CIDX_MK_NORMALISE, "minmax:0,1e308", "parameters must be within" },
 		{ CIDX_MK_NORMALISE, "minmax:-1e308,1e308", "within" },
 		{ CIDX_MK_NORMALISE, "minmax:5,1", "the lower bound must be below" },
 		{ CIDX_MK_NORMALISE, "zscore:0,0", "the spread must be > 0" },
 		{ CIDX_MK_NORMALISE, "rank:1,2", "rank takes no parameters" },
 		{ CIDX_MK_NORMALISE, "log", "'log': expected minmax[:L,U]" },
-		{ CIDX_MK_SCALE, "decade", "expected year or panel" },
+		{ CIDX_MK_SCALE, "decade", "expected year, panel or panel:FROM,TO" },
 		{ CIDX_MK_AGGREGATE, "1=geom", "expected arith, geom, harm" },
 		{ CIDX_MK_AGGREGATE, "geom,", "expected arith" },
 		{ CIDX_MK_AGGREGATE, "median", "expected arith" },
@@ -237,18 +238,36 @@ test_method__weights_methods(void)
 	struct cidx_err err = CIDX_ERR_INIT;
 	enum cidx_wmethod wm;
 	const char *path;
+	double a;
 
-	CHECK_INT(cidx_wmethod_parse("critic", &wm, &path, &err), 0);
+	CHECK_INT(cidx_wmethod_parse("critic", &wm, &path, NULL, &err), 0);
 	CHECK_INT(wm, CIDX_WM_CRITIC);
 	CHECK(path == NULL);
-	CHECK_INT(cidx_wmethod_parse("ahp:j.csv", &wm, &path, &err), 0);
+	CHECK_INT(cidx_wmethod_parse("ahp:j.csv", &wm, &path, &a, &err), 0);
 	CHECK_INT(wm, CIDX_WM_AHP);
 	CHECK_STR(path, "j.csv");
+	CHECK(isnan(a));
 	CHECK_STR(cidx_wmethod_name(wm), "ahp");
-	CHECK_INT(cidx_wmethod_parse("ahp:", &wm, &path, &err), CIDX_EINVAL);
-	CHECK_INT(cidx_wmethod_parse("file", &wm, &path, &err), CIDX_EINVAL);
-	CHECK_HAS(err.msg, "'file': expected equal, entropy, critic, pca or "
-	    "ahp:FILE");
+	CHECK_INT(cidx_wmethod_parse("entropy-panel", &wm, &path, &a, &err), 0);
+	CHECK_INT(wm, CIDX_WM_ENTROPY_PANEL);
+	CHECK_INT(cidx_wmethod_parse("combine:0.4:ahp:d/j:2.csv", &wm, &path,
+	    &a, &err), 0);
+	CHECK_INT(wm, CIDX_WM_COMBINE);
+	CHECK_STR(path, "d/j:2.csv");
+	CHECK_DBL(a, 0.4, 0);
+	CHECK_STR(cidx_wmethod_name(wm), "combine");
+	CHECK_INT(cidx_wmethod_parse("ahp:", &wm, &path, NULL, &err),
+	    CIDX_EINVAL);
+	CHECK_INT(cidx_wmethod_parse("file", &wm, &path, NULL, &err),
+	    CIDX_EINVAL);
+	CHECK_HAS(err.msg, "'file': expected equal, entropy, entropy-panel, "
+	    "critic, pca, ahp:FILE or combine:ALPHA:ahp:FILE");
+	CHECK_INT(cidx_wmethod_parse("combine:1.5:ahp:j.csv", &wm, &path, &a,
+	    &err), CIDX_EINVAL);
+	CHECK_INT(cidx_wmethod_parse("combine:0.5:j.csv", &wm, &path, &a,
+	    &err), CIDX_EINVAL);
+	CHECK_INT(cidx_wmethod_parse("combine:0.5:ahp:", &wm, &path, &a,
+	    &err), CIDX_EINVAL);
 }
 
 void
@@ -299,4 +318,36 @@ test_method__report_texts(void)
 	CHECK_HAS(cidx_formula(CIDX_F_CHANGE), "prev_rank - basis_rank");
 	for (int k = CIDX_F_DENOMINATE; k <= CIDX_F_MC_NOISE; k++)
 		CHECK(cidx_formula((enum cidx_formula)k)[0] != '\0');
+}
+
+void
+test_method__scale_window_and_reference(void)
+{
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_refspec r;
+	char b[160];
+
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_SCALE, "panel:2014,2021", &err),
+	    0);
+	CHECK(m.panel && m.panel_from == 2014 && m.panel_to == 2021);
+	cidx_method_text(&m, CIDX_MK_SCALE, b, sizeof(b));
+	CHECK_STR(b, "panel:2014,2021");
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_SCALE, "panel", &err), 0);
+	CHECK(m.panel && m.panel_from == 0);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_SCALE, "panel:2021,2014", &err),
+	    CIDX_EINVAL);
+	CHECK_HAS(err.msg, "FROM <= TO");
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_SCALE, "panel:2014.5,2021",
+	    &err), CIDX_EINVAL);
+	CHECK_INT(cidx_refspec_parse(&r, "mean", &err), 0);
+	CHECK(!r.unit && r.year == 0);
+	CHECK_INT(cidx_refspec_parse(&r, "unit:EU27@2014", &err), 0);
+	CHECK(r.unit && r.year == 2014);
+	CHECK_STR(r.code, "EU27");
+	cidx_refspec_text(&r, b, sizeof(b));
+	CHECK_STR(b, "unit:EU27@2014");
+	CHECK_INT(cidx_refspec_parse(&r, "median", &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "expected mean, mean@YEAR, unit:CODE");
+	CHECK_INT(cidx_refspec_parse(&r, "mean@x", &err), CIDX_EINVAL);
 }

@@ -374,3 +374,31 @@ test_tier__jenks_kmeans_need_distinct_scores(void)
 	CHECK_INT(tier[1], 1);
 	CHECK_INT(tier[2], 2);
 }
+
+/* EIS performance groups: > 125 leaders, 100-125 strong (both edges),
+ * 70-100 moderate (70 included), < 70 emerging; r = 100 score / ref */
+void
+test_tier__eis_groups(void)
+{
+	static const double score[] = { 25.2, 25, 20, 19.9, 14, 13.9 };
+	static const int rank[] = { 1, 2, 3, 4, 5, 6 }, want[] = { 1, 2, 2,
+		3, 3, 4 };
+	struct cidx_tierspec t;
+	struct cidx_err err = CIDX_ERR_INIT;
+	int tier[6];
+
+	CHECK_INT(cidx_tierspec_parse(&t, "eis", &err), 0);
+	CHECK_INT(t.k, 4);
+	CHECK_STR(t.text, "eis");
+	/* no reference yet */
+	CHECK_INT(cidx_tier_assign(&t, score, rank, 6, tier, &err),
+	    CIDX_EINVAL);
+	t.ref = 20;
+	CHECK_INT(cidx_tier_assign(&t, score, rank, 6, tier, &err), 0);
+	for (size_t i = 0; i < 6; i++)
+		CHECK_INT(tier[i], want[i]);
+	CHECK_STR(cidx_tier_eis_name(1, 0), "leaders");
+	CHECK_STR(cidx_tier_eis_name(4, 1), "新兴");
+	cidx_tierspec_release(&t);
+	CHECK_INT(cidx_tierspec_parse(&t, "eis:3", &err), CIDX_EINVAL);
+}

@@ -24,7 +24,8 @@ s --seed -1 --drop-one
 s --format xlsx --drop-one
 s
 s --weights-noise 0
-s --method topsis --drop-one
+s --alt-method dea
+s --alt-method bod:0.6,0.7
 s --alt-normalize ratio
 s --alt-normalize zscore --alt-aggregate geom
 s --year 2015 --drop-one

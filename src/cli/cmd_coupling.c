@@ -1,0 +1,352 @@
+/*
+ * cmd_coupling.c - the coupling coordination degree of a year's units
+ * over their pillars, or the nodes --of names (calc/coupling.h;
+ * cityidx(1), METHOD, Coupling coordination).  The scores are the
+ * engine's, with the METHOD OPTIONS, as rank computes them.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/coupling.h"
+#include "cli/cli.h"
+#include "cli/methodopt.h"
+#include "cli/out.h"
+#include "cli/yearopt.h"
+#include "core/mem.h"
+#include "core/num.h"
+
+static const char options[] =
+    "  --year YEAR      year (default: the latest with data)\n"
+    "  --of LIST        the subsystems: pillar (node) codes, comma-separated\n"
+    "                   (default: every pillar with data)\n"
+    "  --format FORMAT  table (default) | csv | json\n"
+    "  -h, --help       show this help\n" CLI_METHOD_HELP;
+
+struct row {
+	size_t i;       /* unit */
+	double c, t, d;
+	int grade;
+};
+
+/* the subsystems: --of, else the children of the index with data */
+static int
+subsystems(const struct cidx_framework *fw, const struct cidx_ranking *r,
+    const char *of, size_t **out, size_t *n)
+{
+	*out = xcalloc(fw->n, sizeof(size_t));
+	*n = 0;
+	if (of == NULL) {
+		for (size_t q = fw->child_off[fw->root];
+		    q < fw->child_off[fw->root + 1]; q++) {
+			size_t k = fw->child[q];
+			int any = 0;
+
+			for (size_t i = 0; i < r->n; i++)
+				any |= !isnan(gsl_matrix_get(r->s, i, k));
+			if (any)
+				(*out)[(*n)++] = k;
+		}
+	} else {
+		char *dup = xstrdup(of), *save = NULL;
+
+		for (char *t = strtok_r(dup, ",", &save); t;
+		    t = strtok_r(NULL, ",", &save)) {
+			int k = cidx_framework_find(fw, t);
+
+			if (k < 0 || (size_t)k == fw->root ||
+			    fw->node[k].level < 1 || *n == fw->n) {
+				int ret = cli_error("--of: '%s' is not a node "
+				    "below the index", t);
+
+				free(dup);
+				return ret;
+			}
+			(*out)[(*n)++] = (size_t)k;
+		}
+		free(dup);
+	}
+	if (*n < 2)
+		return cli_error("coupling coordination needs at least two "
+		    "subsystems, %s %zu%s", of ? "--of names" : "the index has",
+		    *n, of ? "" : " pillar(s) with data this year (name them "
+		    "with --of)");
+	return CLI_OK;
+}
+
+/* C, T, D of every ranked unit with a score for each subsystem, by D
+ * descending (ties by code); *nr of them */
+static int
+compute(const struct cidx_framework *fw, const struct cidx_ranking *r,
+    const struct cidx_dataset *ds, const size_t *sub, size_t n,
+    struct row *rows, size_t *nr)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	double *u = xcalloc(n, sizeof(double));
+	int ret = CLI_OK;
+
+	*nr = 0;
+	for (size_t p = 0; p < r->n_ranked && ret == CLI_OK; p++) {
+		size_t i = r->order[p];
+		struct row *w = &rows[*nr];
+		int all = 1;
+
+		for (size_t k = 0; k < n; k++) {
+			u[k] = gsl_matrix_get(r->s, i, sub[k]) / 100;
+			all &= !isnan(u[k]);
+		}
+		if (!all) {
+			/* listed after the table (or warned about) */
+			w->i = i;
+			w->grade = -1;
+			(*nr)++;
+			continue;
+		}
+		if (cidx_coupling(u, n, &w->c, &w->t, &w->d, &err) < 0) {
+			size_t k = 0;
+
+			while (k + 1 < n && u[k] >= 0 && u[k] <= 1)
+				k++;
+			ret = cli_error("unit '%s': '%s' scores %g: coupling "
+			    "coordination needs scores from 0 to 100 (U = "
+			    "score / 100; use --normalize minmax:0,100)",
+			    ds->unit[i].code, fw->node[sub[k]].code,
+			    100 * u[k]);
+			break;
+		}
+		w->i = i;
+		w->grade = cidx_coupling_grade(w->d);
+		(*nr)++;
+	}
+	/* by D, highest first; NaN and skipped units last; ties keep rank
+	   order */
+	for (size_t a = 0; a < *nr; a++)
+		if (rows[a].grade < 0)
+			rows[a].d = NAN;
+	for (size_t a = 1; a < *nr; a++) {
+		struct row x = rows[a];
+		size_t b = a;
+
+		while (b > 0 && (isnan(rows[b - 1].d) ? !isnan(x.d) :
+		    x.d > rows[b - 1].d)) {
+			rows[b] = rows[b - 1];
+			b--;
+		}
+		rows[b] = x;
+	}
+	free(u);
+	return ret;
+}
+
+static void
+fmt(char *b, size_t n, double x, int table)
+{
+	if (isnan(x))
+		b[0] = '\0';
+	else if (table)
+		cidx_num_fmt_fixed(b, n, x, 4);
+	else
+		cidx_num_fmt(b, n, x, 17);
+}
+
+/* the ranked units without a score for some subsystem: skipped, said
+ * after the table or on standard error */
+static void
+skipped(enum cli_format f, const struct row *rows, size_t nr,
+    const struct cidx_dataset *ds)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	for (size_t p = 0; p < nr; p++)
+		if (rows[p].grade < 0)
+			sbuf_addf(&sb, " %s", ds->unit[rows[p].i].code);
+	if (sb.len && f == CLI_FMT_TABLE)
+		printf("\nnot computed (no score for a subsystem):%s\n",
+		    out_text(sb.buf));
+	else if (sb.len)
+		cli_warn("not computed (no score for a subsystem):%s",
+		    out_text(sb.buf));
+	sbuf_release(&sb);
+}
+
+static void
+print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
+    size_t n, const struct row *rows, size_t nr,
+    const struct cidx_dataset *ds)
+{
+	const char *head[] = { "code", "name", "C", "T", "D", "grade",
+		"grade_en" };
+	struct out_table t;
+	struct sbuf sb = SBUF_INIT;
+
+	if (f == CLI_FMT_JSON) {
+		printf("{\n  \"command\": \"coupling\",\n  \"year\": %d,\n  "
+		    "\"of\": [", year);
+		for (size_t k = 0; k < n; k++) {
+			fputs(k ? ", " : "", stdout);
+			out_json_string(stdout, e->fw->node[sub[k]].code);
+		}
+		printf("],\n  \"method\": ");
+		cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
+		printf(",\n  \"units\": [");
+	} else if (f == CLI_FMT_CSV) {
+		printf("code,name,C,T,D,grade\n");
+	} else {
+		cli_engine_describe(e, &sb);
+		printf("cityidx coupling: year %d, subsystems", year);
+		for (size_t k = 0; k < n; k++)
+			printf("%s%s", k ? ", " : " ",
+			    out_text(e->fw->node[sub[k]].code));
+		printf("\nmethod: %s\n\n", out_text(sb.buf));
+		sbuf_release(&sb);
+		out_table_init(&t, 7);
+		for (size_t q = 2; q < 5; q++)
+			out_table_set_right(&t, q, 1);
+		out_table_add(&t, head);
+	}
+	for (size_t p = 0; p < nr; p++) {
+		const struct row *w = &rows[p];
+		const struct cidx_unit *u = &ds->unit[w->i];
+
+		const char *name = u->name ? u->name : u->name_en ? u->name_en :
+		    "";
+		char b[3][40];
+		const char *cells[7];
+
+		if (w->grade < 0)
+			continue;
+		fmt(b[0], sizeof(b[0]), w->c, f == CLI_FMT_TABLE);
+		fmt(b[1], sizeof(b[1]), w->t, f == CLI_FMT_TABLE);
+		fmt(b[2], sizeof(b[2]), w->d, f == CLI_FMT_TABLE);
+		if (f == CLI_FMT_JSON) {
+			printf("%s\n    {\"code\": ", p ? "," : "");
+			out_json_string(stdout, u->code);
+			printf(", \"name\": ");
+			out_json_string(stdout, name);
+			printf(", \"C\": %s, \"T\": %s, \"D\": %s, \"grade\": ",
+			    *b[0] ? b[0] : "null", b[1], *b[2] ? b[2] : "null");
+			out_json_string(stdout, cidx_coupling_grade_name(
+			    w->grade, 1));
+			printf(", \"grade_en\": ");
+			out_json_string(stdout, cidx_coupling_grade_name(
+			    w->grade, 0));
+			printf(", \"level\": %d}", w->grade);
+		} else if (f == CLI_FMT_CSV) {
+			out_csv_field(stdout, u->code);
+			fputc(',', stdout);
+			out_csv_field(stdout, name);
+			printf(",%s,%s,%s,", b[0], b[1], b[2]);
+			out_csv_field(stdout, cidx_coupling_grade_name(w->grade,
+			    1));
+			fputc('\n', stdout);
+		} else {
+			cells[0] = u->code;
+			cells[1] = name;
+			cells[2] = b[0];
+			cells[3] = b[1];
+			cells[4] = b[2];
+			cells[5] = cidx_coupling_grade_name(w->grade, 1);
+			cells[6] = cidx_coupling_grade_name(w->grade, 0);
+			out_table_add(&t, cells);
+		}
+	}
+	skipped(f, rows, nr, ds);
+	if (f == CLI_FMT_JSON) {
+		printf("\n  ]\n}\n");
+	} else if (f == CLI_FMT_TABLE) {
+		out_table_print(stdout, &t);
+		out_table_release(&t);
+		printf("\nU = score / 100 of each subsystem; C = n (prod U)^(1/n) "
+		    "/ sum U, T = mean U,\nD = sqrt(C T); the grade by D in "
+		    "tenths (0-0.1 极度失调 ... 0.9-1 优质协调).\n");
+	}
+}
+
+static int
+parse(int argc, char **argv, struct cli_year_opts *y,
+    struct cli_method_opts *mo, enum cli_format *f, const char **of)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "of", required_argument, NULL, 'O' },
+		CLI_OPT_YEAR,
+		CLI_METHOD_LONGOPTS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch, r;
+
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (cli_parse_format(optarg, f) < 0 ||
+			    *f == CLI_FMT_XLSX)
+				return cli_usage_error("coupling", "--format "
+				    "'%s': expected table, csv or json",
+				    optarg);
+			break;
+		case 'h':
+			cli_print_help(stdout, "coupling", options);
+			return -1;
+		case 'O':
+			*of = optarg;
+			break;
+		case ':':
+			return cli_usage_error("coupling", "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		default:
+			if ((r = cli_year_option(y, ch, optarg,
+			    "coupling")) == 1 || (r == 0 &&
+			    (r = cli_method_option(mo, ch, optarg,
+			    "coupling")) == 1))
+				break;
+			return r ? r : cli_usage_error("coupling",
+			    "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("coupling", "unexpected argument '%s'",
+		    argv[optind]);
+	return CLI_OK;
+}
+
+int
+cmd_coupling(int argc, char **argv)
+{
+	struct cli_method_opts mo;
+	struct cli_engine e;
+	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
+	struct cidx_ranking *r = NULL;
+	enum cli_format f = CLI_FMT_TABLE;
+	const char *of = NULL;
+	const struct cidx_dataset *ds;
+	struct row *rows = NULL;
+	size_t *sub = NULL, n = 0, nr = 0;
+	int ret, year;
+
+	cli_method_opts_init(&mo);
+	memset(&e, 0, sizeof(e));
+	if ((ret = parse(argc, argv, &y, &mo, &f, &of)) != CLI_OK) {
+		ret = ret < 0 ? CLI_OK : ret;
+		goto out;
+	}
+	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
+	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK ||
+	    (ret = subsystems(e.fw, r, of, &sub, &n)) != CLI_OK)
+		goto out;
+	ds = cli_engine_prepared(&e, year, NULL);
+	rows = xcalloc(r->n + 1, sizeof(*rows));
+	if ((ret = compute(e.fw, r, ds, sub, n, rows, &nr)) != CLI_OK)
+		goto out;
+	print(f, &e, year, sub, n, rows, nr, ds);
+out:
+	free(rows);
+	free(sub);
+	cidx_ranking_free(r);
+	cli_engine_close(&e);
+	cli_method_opts_release(&mo);
+	return ret;
+}
