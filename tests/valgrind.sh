@@ -29,7 +29,7 @@ vg() {
 	fi
 	label=$1
 	shift
-	"$valgrind" --quiet --num-callers=50 --error-exitcode=99 \
+	"$valgrind" --quiet --child-silent-after-fork=yes --num-callers=50 --error-exitcode=99 \
 	    --leak-check=full --errors-for-leak-kinds=definite \
 	    --suppressions="$root/tests/valgrind.supp" "$bin" "$@" \
 	    > out.txt 2> err.txt

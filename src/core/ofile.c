@@ -402,43 +402,67 @@ cidx_ofile_fail(struct cidx_ofile *f, int errnum)
  * rename that over the target.  A process killed between the two would
  * leave `tmp` behind, so a child takes both: a kill -9 of this process
  * does not stop it.  vfork(2): the child runs on this process's memory
- * until it exits and calls only linkat, rename, unlink and _exit.
- * @return 0 or an errno value.
+ * until it exits and calls only linkat, rename, unlink, write and _exit.
  */
+
+/* the child's side of place(): the steps, then their errno down the pipe */
+static void
+place_child(int out, const char *src, const char *tmp, const char *target)
+{
+	int e = 0;
+
+	if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0) {
+		e = errno ? errno : EIO;
+	} else if (rename(tmp, target) != 0) {
+		e = errno ? errno : EIO;
+		unlink(tmp);
+	}
+	if (out >= 0)
+		(void)write(out, &e, sizeof(e));
+}
+
+/* @return 0 or an errno value */
 static int
 place(const char *src, const char *tmp, const char *target)
 {
+	int p[2], e = EIO, st;
 	pid_t pid;
-	int st, e;
 
-	pid = vfork();
+	/* the result comes down a pipe, not as the exit status, which a
+	 * tool watching the child (valgrind) may set */
+	if (pipe(p) != 0) {
+		p[0] = p[1] = -1;
+		pid = -1;
+	} else {
+		pid = vfork();
+	}
 	if (pid == 0) {
-		if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
-			_exit(errno ? errno : EIO);
-		if (rename(tmp, target) != 0) {
-			e = errno ? errno : EIO;
-			unlink(tmp);
-			_exit(e);
-		}
+		place_child(p[1], src, tmp, target);
 		_exit(0);
 	}
 	if (pid < 0) {
 		/* no child to be had: the same steps here */
-		if (linkat(AT_FDCWD, src, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
-			return errno ? errno : EIO;
-		if (rename(tmp, target) != 0) {
+		e = 0;
+		if (linkat(AT_FDCWD, src, AT_FDCWD, tmp,
+		    AT_SYMLINK_FOLLOW) != 0) {
+			e = errno ? errno : EIO;
+		} else if (rename(tmp, target) != 0) {
 			e = errno ? errno : EIO;
 			unlink(tmp);
-			return e;
 		}
-		return 0;
+	} else {
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		close(p[1]);
+		p[1] = -1;
+		if (read(p[0], &e, sizeof(e)) != (ssize_t)sizeof(e))
+			e = EIO;
 	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return errno;
-	if (!WIFEXITED(st))
-		return EIO;
-	return WEXITSTATUS(st);
+	if (p[0] >= 0)
+		close(p[0]);
+	if (p[1] >= 0)
+		close(p[1]);
+	return e;
 }
 
 static void
