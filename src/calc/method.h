@@ -132,8 +132,4 @@ const char *cidx_formula(enum cidx_formula f);
 /*! cidx_wmethod_name() : "file", "equal", ..., "ahp". */
 const char *cidx_wmethod_name(enum cidx_wmethod wm);
 
-/*! cidx_num_shortest() : the shortest %g form (1 to 17 digits) that
- *  reads back to `x`, in the C locale. */
-void cidx_num_shortest(char *buf, size_t n, double x);
-
 #endif
