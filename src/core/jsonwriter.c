@@ -2,7 +2,6 @@
  * jsonwriter.c - the JSON writer (jsonwriter.h): the document is built in
  * memory, checked as it grows, and handed to its target whole.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -386,6 +385,21 @@ cidx_jsonw_null(struct cidx_jsonw *w)
 	put_word(w, "null");
 }
 
+/*
+ * A write error stays on the stream, for its owner to report when it
+ * flushes (cidx_ofile_commit(), or main's check of standard output).  But
+ * stdio drops what it could not write, and a flush with nothing left to
+ * write would find nothing wrong to say (errno) about: the last byte is
+ * handed over again, to stay buffered, so that the owner's flush meets
+ * the error again and reports its cause ("No space left on device").
+ */
+static void
+put_stream(FILE *fp, const char *s, size_t n)
+{
+	if (fwrite(s, 1, n, fp) < n)
+		(void)fputc(s[n - 1], fp);
+}
+
 int
 cidx_jsonw_finish(struct cidx_jsonw *w, struct cidx_err *err)
 {
@@ -401,13 +415,10 @@ cidx_jsonw_finish(struct cidx_jsonw *w, struct cidx_err *err)
 		goto out;
 	}
 	sbuf_addc(&w->text, '\n');
-	if (w->out) {
+	if (w->out)
 		sbuf_add(w->out, w->text.buf, w->text.len);
-	} else if (fwrite(w->text.buf, 1, w->text.len, w->fp) !=
-	    w->text.len) {
-		ret = cidx_err_set(err, CIDX_EIO, "cannot write the JSON "
-		    "document: %s", strerror(errno));
-	}
+	else
+		put_stream(w->fp, w->text.buf, w->text.len);
 out:
 	cidx_jsonw_release(w);
 	return ret;

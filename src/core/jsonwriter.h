@@ -97,9 +97,10 @@ void cidx_jsonw_init_sbuf(struct cidx_jsonw *w, struct sbuf *out);
 /*! cidx_jsonw_finish() :
  *  Ends the document (one value, every array and object closed) with a
  *  newline, hands it to the target whole, and releases the writer.
- *  @return 0; CIDX_EINVAL when the writer was misused ("JSON writer: "
- *          and what; the target receives nothing), or CIDX_EIO when the
- *          stream refused the bytes. */
+ *  A write error stays on the stream, for its owner to see (ferror(),
+ *  cidx_ofile_commit()), as after any other write to it.
+ *  @return 0, or CIDX_EINVAL when the writer was misused ("JSON writer: "
+ *          and what; the target receives nothing). */
 int cidx_jsonw_finish(struct cidx_jsonw *w, struct cidx_err *err);
 
 /*! cidx_jsonw_release() :

@@ -3,6 +3,7 @@
  * and every misuse refused; what the writer writes, the strict reader of
  * json.h reads back.
  */
+#include <errno.h>
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -459,4 +460,30 @@ test_jsonwriter__writes_a_stream_whole_or_not_at_all(void)
 	CHECK_STR(buf, "{\"a\": 0.25}\n");
 	fclose(fp);
 	cidx_jsonw_release(&w);
+}
+
+/* a write error is left on the stream with its cause, for the flush of
+ * its owner (cidx_ofile_commit()) to report */
+void
+test_jsonwriter__write_errors_stay_on_the_stream(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_jsonw w;
+	FILE *fp = fopen("/dev/full", "w");
+	int rc;
+
+	if (fp == NULL)
+		return; /* no /dev/full here */
+	cidx_jsonw_init(&w, fp);
+	cidx_jsonw_begin_array(&w, CIDX_JSONW_LINES);
+	for (int i = 0; i < 5000; i++)
+		cidx_jsonw_int(&w, i);
+	cidx_jsonw_end_array(&w);
+	CHECK_INT(cidx_jsonw_finish(&w, &err), 0);
+	errno = 0;
+	rc = fflush(fp);
+	CHECK_INT(rc, EOF);
+	CHECK_INT(errno, ENOSPC);
+	CHECK(ferror(fp));
+	fclose(fp);
 }
