@@ -408,6 +408,31 @@ json_item(FILE *fp, const struct cidx_method *m, enum cidx_mkey k)
 }
 
 void
+cli_engine_write_method(struct cli_engine *e, struct cidx_jsonw *w,
+    int year, const char *tiers, long top, long dark)
+{
+	const struct cli_method_opts *o = e->o;
+	const struct cidx_dataset *ds = NULL;
+	struct cidx_method_record rec;
+
+	(void)cidx_engine_prepared(e->eng, year, &ds, NULL, NULL);
+	memset(&rec, 0, sizeof(rec));
+	rec.version = CITYIDX_VERSION;
+	rec.weights_method = o->weights_method;
+	rec.weights_file = o->weights_file;
+	rec.set = o->set;
+	rec.n_set = o->nset;
+	rec.fw = e->fw;
+	rec.weights = cidx_engine_weights(e->eng);
+	rec.tiers = tiers;
+	rec.top = top;
+	rec.dark_horse = dark;
+	rec.import_ids = ds ? ds->import_ids : NULL;
+	rec.n_import_ids = ds ? ds->n_import_ids : 0;
+	cidx_method_to_json(w, cidx_engine_method(e->eng), &rec);
+}
+
+void
 cli_engine_json_method(struct cli_engine *e, FILE *fp, int year,
     const char *tiers, long top, long dark, const char *ind)
 {

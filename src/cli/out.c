@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/text.h"
@@ -227,4 +229,14 @@ out_json_number(FILE *fp, double x)
 	}
 	cidx_num_fmt(b, sizeof(b), x, 17);
 	fputs(b, fp);
+}
+
+int
+out_json_end(struct cidx_jsonw *w)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (cidx_jsonw_finish(w, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
 }

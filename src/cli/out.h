@@ -48,4 +48,9 @@ void out_json_string(FILE *fp, const char *s);
 /* %.17g, NaN as null */
 void out_json_number(FILE *fp, double x);
 
+struct cidx_jsonw;
+/*! out_json_end() : cidx_jsonw_finish(), a failure printed.
+ *  @return CLI_OK or CLI_ERROR. */
+int out_json_end(struct cidx_jsonw *w);
+
 #endif
