@@ -141,10 +141,6 @@ struct cidx_jsonw;
 void cli_engine_write_method(struct cli_engine *e, struct cidx_jsonw *w,
     int year, const char *tiers, long top, long dark);
 
-/* JSON: the "method" object (no trailing newline), indented by `ind`. */
-void cli_engine_json_method(struct cli_engine *e, FILE *fp, int year,
-    const char *tiers, long top, long dark, const char *ind);
-
 /* one line for tables: "normalise minmax:0,100, aggregate arith, ..." */
 void cli_engine_describe(struct cli_engine *e, struct sbuf *sb);
 
