@@ -140,7 +140,9 @@ void cidx_jsonw_string(struct cidx_jsonw *w, const char *s);
 /*! cidx_jsonw_number() :
  *  `x` in the shortest form that reads back to the same double
  *  (cidx_num_shortest(): 0.1, 100, 1e+21); NaN and infinities, which
- *  JSON cannot hold, as null. */
+ *  JSON cannot hold, as null.  A subnormal number (nonzero, below
+ *  2.2250738585072014e-308) is written as it is, but the reader of json.h
+ *  refuses it (cidx_num_parse()). */
 void cidx_jsonw_number(struct cidx_jsonw *w, double x);
 
 /*! cidx_jsonw_number17() :
