@@ -3,8 +3,6 @@
  * canonical spellings.  cityidx(1), METHOD OPTIONS, is the reference for
  * every value accepted here.
  */
-#define _GNU_SOURCE /* strtod_l, newlocale, uselocale */
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,32 +78,6 @@ static const char *const imputes[] = {
 
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-void
-cidx_num_shortest(char *buf, size_t n, double x)
-{
-	static locale_t loc;
-	locale_t old;
-
-	if (isnan(x)) {
-		snprintf(buf, n, "%s", "");
-		return;
-	}
-	if (loc == (locale_t)0)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	old = uselocale(loc);
-	for (int prec = 1; prec <= 17; prec++) {
-		int e = x != 0 && isfinite(x) ? (int)floor(log10(fabs(x))) : 0;
-
-		/* 100, not 1e+02: no exponent while the digits fit */
-		if (e >= prec && e < 17)
-			prec = e + 1;
-		snprintf(buf, n, "%.*g", prec, x == 0 ? 0.0 : x);
-		if (strtod(buf, NULL) == x)
-			break;
-	}
-	uselocale(old);
-}
 
 /* "A,B" -> two numbers */
 static int

@@ -2,9 +2,9 @@
  * method.h - the method vocabulary: every method option, its values and
  * their valid ranges, in one table (cityidx(1), METHOD OPTIONS and METHOD
  * FILES).  The command-line parser, the text description, the JSON
- * writer and the method-file reader all go through it, so a method file
- * and the command line accept exactly the same values with the same
- * messages.
+ * writer and the method-file reader (both in methodjson.c) all go
+ * through it, so a method file and the command line accept exactly the
+ * same values with the same messages.
  */
 #ifndef CIDX_CALC_METHOD_H
 #define CIDX_CALC_METHOD_H
@@ -83,6 +83,37 @@ int cidx_method_is_default(const struct cidx_method *m, enum cidx_mkey key);
 int cidx_method_from_json(struct cidx_method *m, const struct cidx_json *obj,
     const char *where, struct cidx_err *err);
 
+struct cidx_framework;
+struct cidx_jsonw;
+
+/* what a JSON output records beside the method items */
+struct cidx_method_record {
+	const char *version;        /* "cityidx": the program's version */
+	const char *weights_method; /* derived weights ("pca", "ahp:F"),
+				       NULL for the framework's ("file") */
+	const char *weights_file;   /* the weights file, or NULL */
+	const char *const *set;     /* the weights set one by one, CODE=W */
+	size_t n_set;
+	const struct cidx_framework *fw; /* its codes and checksum */
+	const double *weights;      /* the weights used, by node */
+	const char *tiers;          /* the tier spec; NULL: no "tiers",
+				       "top" and "dark_horse" */
+	long top, dark_horse;
+	const int *import_ids;      /* the imports the data came from */
+	size_t n_import_ids;
+};
+
+/*! cidx_method_to_json() :
+ *  Writes the "method" object of a JSON output (cityidx(1), OUTPUT
+ *  FORMATS) as the next value of `w`, one member a line: the program
+ *  version, the steps run, each method item (as cidx_method_from_json()
+ *  reads it back: a bool, a number, the treat object or null, or the
+ *  canonical text), then what `rec` records for information.  Numbers
+ *  have 17 significant digits.  Misuse of `w` is reported by
+ *  cidx_jsonw_finish(). */
+void cidx_method_to_json(struct cidx_jsonw *w, const struct cidx_method *m,
+    const struct cidx_method_record *rec);
+
 /*! cidx_method_agg_at() : the aggregation used for aggregates of `level`. */
 enum cidx_agg cidx_method_agg_at(const struct cidx_method *m, int level);
 
@@ -141,9 +172,5 @@ const char *cidx_formula(enum cidx_formula f);
 
 /*! cidx_wmethod_name() : "file", "equal", ..., "ahp". */
 const char *cidx_wmethod_name(enum cidx_wmethod wm);
-
-/*! cidx_num_shortest() : the shortest %g form (1 to 17 digits) that
- *  reads back to `x`, in the C locale. */
-void cidx_num_shortest(char *buf, size_t n, double x);
 
 #endif

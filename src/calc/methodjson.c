@@ -1,19 +1,24 @@
 /*
- * methodjson.c - a method read back from the "method" object of a JSON
- * output or method file (method.h; cityidx(1), METHOD FILES): the members
- * that replay a step are set through cidx_method_set(), those recorded
- * for information are skipped, anything else is refused.
+ * methodjson.c - the "method" object of the JSON outputs, written and
+ * read back (method.h; cityidx(1), OUTPUT FORMATS and METHOD FILES).  The
+ * writer records each method item and, for information, the weights, the
+ * tiers and the data used; the reader sets the members that replay a
+ * step through cidx_method_set(), skips those recorded for information
+ * and refuses anything else.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/imethod.h"
 #include "calc/method.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
+#include "core/model.h"
 #include "core/num.h"
 
-/* members a JSON output records for information; never replayed here */
+/* members the writer records for information; never replayed here */
 static const char *const informative[] = {
 	"cityidx", "steps", "weights_method", "weights_file", "weights_set",
 	"weights", "weights_year", "tiers", "top", "dark_horse", "ranking",
@@ -109,4 +114,126 @@ cidx_method_from_json(struct cidx_method *m, const struct cidx_json *obj,
 	}
 	*m = t;
 	return 0;
+}
+
+/* the steps the method runs, in order */
+static void
+write_steps(struct cidx_jsonw *w, const struct cidx_method *m,
+    const char *tiers)
+{
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++)
+		if (cidx_method_runs(m, (enum cidx_mkey)k))
+			cidx_jsonw_string(w, cidx_method_items[k].member);
+	if (m->imethod == CIDX_IM_COMPOSITE) {
+		cidx_jsonw_string(w, "normalise");
+		cidx_jsonw_string(w, "aggregate");
+	} else {
+		if (cidx_imethod_info(m->imethod)->normalised)
+			cidx_jsonw_string(w, "normalise");
+		cidx_jsonw_string(w, cidx_imethod_info(m->imethod)->name);
+	}
+	cidx_jsonw_string(w, "rank");
+	if (tiers)
+		cidx_jsonw_string(w, "tiers");
+	cidx_jsonw_end_array(w);
+}
+
+/* one method item: a bool, a number, the treat object, or its text */
+static void
+write_item(struct cidx_jsonw *w, const struct cidx_method *m,
+    enum cidx_mkey k)
+{
+	char b[160];
+
+	switch (k) {
+	case CIDX_MK_DENOMINATE:
+		cidx_jsonw_bool(w, m->denominate);
+		return;
+	case CIDX_MK_SCREEN:
+		cidx_jsonw_number17(w, m->screen);
+		return;
+	case CIDX_MK_SCREEN_PILLAR:
+		cidx_jsonw_int(w, m->screen_pillar);
+		return;
+	case CIDX_MK_TREAT:
+		if (!m->treat) {
+			cidx_jsonw_null(w);
+			return;
+		}
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "skew");
+		cidx_jsonw_number17(w, m->treat_p.skew);
+		cidx_jsonw_key(w, "kurt");
+		cidx_jsonw_number17(w, m->treat_p.kurt);
+		cidx_jsonw_key(w, "winmax");
+		cidx_jsonw_int(w, m->treat_p.winmax);
+		cidx_jsonw_end_object(w);
+		return;
+	default:
+		cidx_method_text(m, k, b, sizeof(b));
+		cidx_jsonw_string(w, b);
+		return;
+	}
+}
+
+/* the weights: how they were made, and each node's but the root's */
+static void
+write_weights(struct cidx_jsonw *w, const struct cidx_method_record *rec)
+{
+	const struct cidx_framework *fw = rec->fw;
+
+	cidx_jsonw_key(w, "weights_method");
+	cidx_jsonw_string(w, rec->weights_method ? rec->weights_method :
+	    "file");
+	cidx_jsonw_key(w, "weights_file");
+	cidx_jsonw_string(w, rec->weights_file);
+	cidx_jsonw_key(w, "weights_set");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (size_t i = 0; i < rec->n_set; i++)
+		cidx_jsonw_string(w, rec->set[i]);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "weights");
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	for (size_t k = 0; k < fw->n; k++) {
+		if (fw->node[k].level == 0)
+			continue;
+		cidx_jsonw_key(w, fw->node[k].code);
+		cidx_jsonw_number17(w, rec->weights[k]);
+	}
+	cidx_jsonw_end_object(w);
+}
+
+void
+cidx_method_to_json(struct cidx_jsonw *w, const struct cidx_method *m,
+    const struct cidx_method_record *rec)
+{
+	cidx_jsonw_begin_object(w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(w, "cityidx");
+	cidx_jsonw_string(w, rec->version);
+	cidx_jsonw_key(w, "steps");
+	write_steps(w, m, rec->tiers);
+	for (int k = 0; k < CIDX_MK_N; k++) {
+		cidx_jsonw_key(w, cidx_method_items[k].member);
+		write_item(w, m, (enum cidx_mkey)k);
+	}
+	write_weights(w, rec);
+	if (rec->tiers) {
+		cidx_jsonw_key(w, "tiers");
+		cidx_jsonw_string(w, rec->tiers);
+		cidx_jsonw_key(w, "top");
+		cidx_jsonw_int(w, rec->top);
+		cidx_jsonw_key(w, "dark_horse");
+		cidx_jsonw_int(w, rec->dark_horse);
+	}
+	cidx_jsonw_key(w, "ranking");
+	cidx_jsonw_string(w, "competition, descending score, ties by code");
+	cidx_jsonw_key(w, "framework_sha256");
+	cidx_jsonw_string(w, rec->fw->checksum);
+	cidx_jsonw_key(w, "import_ids");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (size_t k = 0; k < rec->n_import_ids; k++)
+		cidx_jsonw_int(w, rec->import_ids[k]);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_end_object(w);
 }

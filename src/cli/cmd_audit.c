@@ -13,6 +13,7 @@
 #include "cli/methodopt.h"
 #include "cli/yearopt.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 
@@ -30,47 +31,123 @@ num(char *buf, size_t n, double x, int table)
 		cidx_num_fmt(buf, n, x, 17);
 }
 
-static const char *const cols[] = { "code", "parent", "level", "n",
-	"na_share", "mean", "sd", "min", "max", "skew", "kurt", "outlier",
-	"r_parent", "rho_parent", "r_index", "rho_index", "alpha",
-	"pc1_share", "flag" };
+/* the columns, and what each holds: JSON writes them by kind */
+enum col_kind { COL_TEXT, COL_INT, COL_NUM };
+
+static const struct {
+	const char *name;
+	enum col_kind kind;
+} cols[] = {
+	{ "code", COL_TEXT }, { "parent", COL_TEXT }, { "level", COL_INT },
+	{ "n", COL_INT }, { "na_share", COL_NUM }, { "mean", COL_NUM },
+	{ "sd", COL_NUM }, { "min", COL_NUM }, { "max", COL_NUM },
+	{ "skew", COL_NUM }, { "kurt", COL_NUM }, { "outlier", COL_TEXT },
+	{ "r_parent", COL_NUM }, { "rho_parent", COL_NUM },
+	{ "r_index", COL_NUM }, { "rho_index", COL_NUM },
+	{ "alpha", COL_NUM }, { "pc1_share", COL_NUM }, { "flag", COL_TEXT },
+};
 #define NCOLS (sizeof(cols) / sizeof(cols[0]))
 
+/* a cell: absent (empty in the table and CSV, null in JSON), or a value
+ * of its column's kind (a NaN number is absent too) */
+struct cell {
+	int absent;
+	const char *text;
+	long long i;
+	double x;
+};
+
+/* the cells of a row; the statistics only for indicators */
+static void
+row_cells(const struct cidx_framework *fw, const struct cidx_audit_row *w,
+    struct cell *c)
+{
+	const struct cidx_node *nd = &fw->node[w->node];
+	int ind = nd->type == CIDX_NODE_INDICATOR;
+	const double v[] = { w->na_share, w->sum.mean, w->sum.sd, w->sum.min,
+		w->sum.max, w->sum.skew, w->sum.kurt, 0, w->r_parent,
+		w->rho_parent, w->r_index, w->rho_index, w->alpha, w->pc1 };
+
+	memset(c, 0, NCOLS * sizeof(*c));
+	c[0].text = nd->code;
+	c[1].text = nd->parent;
+	c[1].absent = nd->parent == NULL;
+	c[2].i = nd->level;
+	c[3].i = (long long)w->sum.n;
+	c[3].absent = !ind;
+	for (size_t q = 4; q < 18; q++) {
+		c[q].x = v[q - 4];
+		c[q].absent = q <= 10 && !ind;
+	}
+	c[11].text = w->outlier ? "yes" : "no";
+	c[11].absent = !ind;
+	c[18].text = "negative-with-parent";
+	c[18].absent = !w->negative;
+}
+
+/* the cells as text, for the table (3 decimals) or CSV (%.17g) */
 static void
 cells(const struct cidx_framework *fw, const struct cidx_audit_row *w, int table,
     char (*b)[40], const char **c)
 {
-	const struct cidx_node *nd = &fw->node[w->node];
-	int ind = nd->type == CIDX_NODE_INDICATOR;
-	double v[] = { w->na_share, w->sum.mean, w->sum.sd, w->sum.min,
-		w->sum.max, w->sum.skew, w->sum.kurt };
+	struct cell v[NCOLS];
 
-	c[0] = nd->code;
-	c[1] = nd->parent ? nd->parent : "";
-	snprintf(b[2], sizeof(b[2]), "%d", nd->level);
-	c[2] = b[2];
-	if (ind)
-		snprintf(b[3], sizeof(b[3]), "%zu", w->sum.n);
-	else
-		b[3][0] = '\0';
-	c[3] = b[3];
-	for (size_t q = 0; q < 7; q++) {
-		if (ind)
-			num(b[4 + q], sizeof(b[4 + q]), v[q], table);
-		else
-			b[4 + q][0] = '\0';
-		c[4 + q] = b[4 + q];
-	}
-	c[11] = ind ? (w->outlier ? "yes" : "no") : "";
-	num(b[12], sizeof(b[12]), w->r_parent, table);
-	num(b[13], sizeof(b[13]), w->rho_parent, table);
-	num(b[14], sizeof(b[14]), w->r_index, table);
-	num(b[15], sizeof(b[15]), w->rho_index, table);
-	num(b[16], sizeof(b[16]), w->alpha, table);
-	num(b[17], sizeof(b[17]), w->pc1, table);
-	for (size_t q = 12; q < 18; q++)
+	row_cells(fw, w, v);
+	for (size_t q = 0; q < NCOLS; q++) {
 		c[q] = b[q];
-	c[18] = w->negative ? "negative-with-parent" : "";
+		b[q][0] = '\0';
+		if (v[q].absent)
+			continue;
+		if (cols[q].kind == COL_TEXT)
+			c[q] = v[q].text;
+		else if (cols[q].kind == COL_INT)
+			snprintf(b[q], sizeof(b[q]), "%lld", v[q].i);
+		else
+			num(b[q], sizeof(b[q]), v[q].x, table);
+	}
+}
+
+static int
+print_json(struct cli_engine *e, int year, const struct cidx_dataset *ds,
+    const struct cidx_audit_row *rows)
+{
+	struct cidx_jsonw w;
+
+	cidx_jsonw_init(&w, stdout);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "command");
+	cidx_jsonw_string(&w, "audit");
+	cidx_jsonw_key(&w, "year");
+	cidx_jsonw_int(&w, year);
+	cidx_jsonw_key(&w, "units");
+	cidx_jsonw_uint(&w, ds->n_units);
+	cidx_jsonw_key(&w, "method");
+	cli_engine_write_method(e, &w, year, NULL, 0, 0);
+	cidx_jsonw_key(&w, "nodes");
+	cidx_jsonw_begin_array(&w, CIDX_JSONW_LINES);
+	for (size_t k = 0; k < e->fw->n; k++) {
+		struct cell c[NCOLS];
+
+		if (e->fw->node[k].level == 0)
+			continue;
+		row_cells(e->fw, &rows[k], c);
+		cidx_jsonw_begin_object(&w, CIDX_JSONW_INLINE);
+		for (size_t q = 0; q < NCOLS; q++) {
+			cidx_jsonw_key(&w, cols[q].name);
+			if (c[q].absent)
+				cidx_jsonw_null(&w);
+			else if (cols[q].kind == COL_TEXT)
+				cidx_jsonw_string(&w, c[q].text);
+			else if (cols[q].kind == COL_INT)
+				cidx_jsonw_int(&w, c[q].i);
+			else
+				cidx_jsonw_number17(&w, c[q].x);
+		}
+		cidx_jsonw_end_object(&w);
+	}
+	cidx_jsonw_end_array(&w);
+	cidx_jsonw_end_object(&w);
+	return out_json_end(&w);
 }
 
 int
@@ -137,33 +214,10 @@ cmd_audit(int argc, char **argv)
 	cidx_audit(e.fw, ds, r, &cidx_engine_method(e.eng)->treat_p,
 	    rows);
 	if (fmt == CLI_FMT_JSON) {
-		printf("{\n  \"command\": \"audit\",\n  \"year\": %d,\n  "
-		    "\"units\": %zu,\n  \"method\": ", year, ds->n_units);
-		cli_engine_json_method(&e, stdout, year, NULL, 0, 0, "  ");
-		printf(",\n  \"nodes\": [");
-		for (size_t k = 0, first = 1; k < e.fw->n; k++) {
-			char b[NCOLS][40];
-			const char *c[NCOLS];
-
-			if (e.fw->node[k].level == 0)
-				continue;
-			cells(e.fw, &rows[k], 0, b, c);
-			printf("%s\n    {", first ? "" : ",");
-			first = 0;
-			for (size_t q = 0; q < NCOLS; q++) {
-				printf("%s\"%s\": ", q ? ", " : "", cols[q]);
-				if (q <= 1 || q == 11 || q == 18)
-					out_json_string(stdout, *c[q] ? c[q] :
-					    NULL);
-				else
-					fputs(*c[q] ? c[q] : "null", stdout);
-			}
-			printf("}");
-		}
-		printf("\n  ]\n}\n");
+		ret = print_json(&e, year, ds, rows);
 	} else if (fmt == CLI_FMT_CSV) {
 		for (size_t q = 0; q < NCOLS; q++)
-			printf("%s%s", q ? "," : "", cols[q]);
+			printf("%s%s", q ? "," : "", cols[q].name);
 		printf("\n");
 		for (size_t k = 0; k < e.fw->n; k++) {
 			char b[NCOLS][40];
@@ -182,6 +236,7 @@ cmd_audit(int argc, char **argv)
 	} else {
 		struct out_table t;
 		struct sbuf sb = SBUF_INIT;
+		const char *head[NCOLS];
 		size_t nflag = 0;
 
 		cli_engine_describe(&e, &sb);
@@ -189,9 +244,11 @@ cmd_audit(int argc, char **argv)
 		    year, ds->n_units, out_text(sb.buf));
 		sbuf_release(&sb);
 		out_table_init(&t, NCOLS);
-		for (size_t q = 2; q < NCOLS - 1; q++)
-			out_table_set_right(&t, q, q != 11);
-		out_table_add(&t, cols);
+		for (size_t q = 0; q < NCOLS; q++) {
+			out_table_set_right(&t, q, cols[q].kind != COL_TEXT);
+			head[q] = cols[q].name;
+		}
+		out_table_add(&t, head);
 		/* top-down so each group follows its parent */
 		for (int lv = e.fw->top_level; lv >= 1; lv--)
 			for (size_t k = 0; k < e.fw->n; k++) {

@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -171,7 +172,66 @@ skipped(enum cli_format f, const struct row *rows, size_t nr,
 	sbuf_release(&sb);
 }
 
-static void
+static const char *
+unit_name(const struct cidx_unit *u)
+{
+	return u->name ? u->name : u->name_en ? u->name_en : "";
+}
+
+/* the JSON document (cityidx(1), OUTPUT FORMATS, coupling) */
+static int
+print_json(struct cli_engine *e, int year, const size_t *sub, size_t n,
+    const struct row *rows, size_t nr, const struct cidx_dataset *ds)
+{
+	struct cidx_jsonw w;
+
+	cidx_jsonw_init(&w, stdout);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "command");
+	cidx_jsonw_string(&w, "coupling");
+	cidx_jsonw_key(&w, "year");
+	cidx_jsonw_int(&w, year);
+	cidx_jsonw_key(&w, "of");
+	cidx_jsonw_begin_array(&w, CIDX_JSONW_INLINE);
+	for (size_t k = 0; k < n; k++)
+		cidx_jsonw_string(&w, e->fw->node[sub[k]].code);
+	cidx_jsonw_end_array(&w);
+	cidx_jsonw_key(&w, "method");
+	cli_engine_write_method(e, &w, year, NULL, 0, 0);
+	cidx_jsonw_key(&w, "units");
+	cidx_jsonw_begin_array(&w, CIDX_JSONW_LINES);
+	for (size_t p = 0; p < nr; p++) {
+		const struct row *r = &rows[p];
+		const struct cidx_unit *u = &ds->unit[r->i];
+
+		if (r->grade < 0)
+			continue;
+		cidx_jsonw_begin_object(&w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(&w, "code");
+		cidx_jsonw_string(&w, u->code);
+		cidx_jsonw_key(&w, "name");
+		cidx_jsonw_string(&w, unit_name(u));
+		cidx_jsonw_key(&w, "C");
+		cidx_jsonw_number17(&w, r->c);
+		cidx_jsonw_key(&w, "T");
+		cidx_jsonw_number17(&w, r->t);
+		cidx_jsonw_key(&w, "D");
+		cidx_jsonw_number17(&w, r->d);
+		cidx_jsonw_key(&w, "grade");
+		cidx_jsonw_string(&w, cidx_coupling_grade_name(r->grade, 1));
+		cidx_jsonw_key(&w, "grade_en");
+		cidx_jsonw_string(&w, cidx_coupling_grade_name(r->grade, 0));
+		cidx_jsonw_key(&w, "level");
+		cidx_jsonw_int(&w, r->grade);
+		cidx_jsonw_end_object(&w);
+	}
+	cidx_jsonw_end_array(&w);
+	cidx_jsonw_end_object(&w);
+	skipped(CLI_FMT_JSON, rows, nr, ds);
+	return out_json_end(&w);
+}
+
+static int
 print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
     size_t n, const struct row *rows, size_t nr,
     const struct cidx_dataset *ds)
@@ -181,17 +241,9 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 	struct out_table t;
 	struct sbuf sb = SBUF_INIT;
 
-	if (f == CLI_FMT_JSON) {
-		printf("{\n  \"command\": \"coupling\",\n  \"year\": %d,\n  "
-		    "\"of\": [", year);
-		for (size_t k = 0; k < n; k++) {
-			fputs(k ? ", " : "", stdout);
-			out_json_string(stdout, e->fw->node[sub[k]].code);
-		}
-		printf("],\n  \"method\": ");
-		cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
-		printf(",\n  \"units\": [");
-	} else if (f == CLI_FMT_CSV) {
+	if (f == CLI_FMT_JSON)
+		return print_json(e, year, sub, n, rows, nr, ds);
+	if (f == CLI_FMT_CSV) {
 		printf("code,name,C,T,D,grade\n");
 	} else {
 		cli_engine_describe(e, &sb);
@@ -210,8 +262,7 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 		const struct row *w = &rows[p];
 		const struct cidx_unit *u = &ds->unit[w->i];
 
-		const char *name = u->name ? u->name : u->name_en ? u->name_en :
-		    "";
+		const char *name = unit_name(u);
 		char b[3][40];
 		const char *cells[7];
 
@@ -220,20 +271,7 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 		fmt(b[0], sizeof(b[0]), w->c, f == CLI_FMT_TABLE);
 		fmt(b[1], sizeof(b[1]), w->t, f == CLI_FMT_TABLE);
 		fmt(b[2], sizeof(b[2]), w->d, f == CLI_FMT_TABLE);
-		if (f == CLI_FMT_JSON) {
-			printf("%s\n    {\"code\": ", p ? "," : "");
-			out_json_string(stdout, u->code);
-			printf(", \"name\": ");
-			out_json_string(stdout, name);
-			printf(", \"C\": %s, \"T\": %s, \"D\": %s, \"grade\": ",
-			    *b[0] ? b[0] : "null", b[1], *b[2] ? b[2] : "null");
-			out_json_string(stdout, cidx_coupling_grade_name(
-			    w->grade, 1));
-			printf(", \"grade_en\": ");
-			out_json_string(stdout, cidx_coupling_grade_name(
-			    w->grade, 0));
-			printf(", \"level\": %d}", w->grade);
-		} else if (f == CLI_FMT_CSV) {
+		if (f == CLI_FMT_CSV) {
 			out_csv_field(stdout, u->code);
 			fputc(',', stdout);
 			out_csv_field(stdout, name);
@@ -253,15 +291,14 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 		}
 	}
 	skipped(f, rows, nr, ds);
-	if (f == CLI_FMT_JSON) {
-		printf("\n  ]\n}\n");
-	} else if (f == CLI_FMT_TABLE) {
+	if (f == CLI_FMT_TABLE) {
 		out_table_print(stdout, &t);
 		out_table_release(&t);
 		printf("\nU = score / 100 of each subsystem; C = n (prod U)^(1/n) "
 		    "/ sum U, T = mean U,\nD = sqrt(C T); the grade by D in "
 		    "tenths (0-0.1 极度失调 ... 0.9-1 优质协调).\n");
 	}
+	return CLI_OK;
 }
 
 static int
@@ -341,7 +378,7 @@ cmd_coupling(int argc, char **argv)
 	rows = xcalloc(r->n + 1, sizeof(*rows));
 	if ((ret = compute(e.fw, r, ds, sub, n, rows, &nr)) != CLI_OK)
 		goto out;
-	print(f, &e, year, sub, n, rows, nr, ds);
+	ret = print(f, &e, year, sub, n, rows, nr, ds);
 out:
 	free(rows);
 	free(sub);

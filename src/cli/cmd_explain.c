@@ -16,6 +16,7 @@
 #include "cli/methodopt.h"
 #include "cli/yearopt.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -60,7 +61,68 @@ walk_table(const struct cidx_framework *fw, const struct cidx_method *m,
 		walk_table(fw, m, s, i, c, fw->child[q], depth + 1, t);
 }
 
+/* the score of each node, its share and contribution */
 static void
+json_nodes(struct cidx_jsonw *w, const struct cidx_framework *fw,
+    const struct cidx_ranking *r, size_t row, const struct cidx_contrib *c,
+    int additive)
+{
+	cidx_jsonw_begin_array(w, CIDX_JSONW_LINES);
+	for (size_t k = 0; k < fw->n; k++) {
+		if (fw->node[k].level == 0)
+			continue;
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "code");
+		cidx_jsonw_string(w, fw->node[k].code);
+		cidx_jsonw_key(w, "parent");
+		cidx_jsonw_string(w, fw->node[k].parent);
+		cidx_jsonw_key(w, "level");
+		cidx_jsonw_int(w, fw->node[k].level);
+		cidx_jsonw_key(w, "value");
+		cidx_jsonw_number17(w, gsl_matrix_get(r->s, row, k));
+		cidx_jsonw_key(w, "share");
+		cidx_jsonw_number17(w, c->share[k]);
+		cidx_jsonw_key(w, "global_weight");
+		cidx_jsonw_number17(w, c->global[k]);
+		cidx_jsonw_key(w, "contribution");
+		cidx_jsonw_number17(w, additive ? c->contrib[k] : NAN);
+		cidx_jsonw_end_object(w);
+	}
+	cidx_jsonw_end_array(w);
+}
+
+/* the rank change since `cyear`, split into own data and others' */
+static void
+json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
+{
+	cidx_jsonw_key(w, "compare_year");
+	cidx_jsonw_int(w, cyear);
+	cidx_jsonw_key(w, "movement_basis");
+	cidx_jsonw_string(w, cidx_basis_name(sp->basis));
+	cidx_jsonw_key(w, "shared_indicators");
+	cidx_jsonw_int(w, sp->shared);
+	if (sp->basis == CIDX_BASIS_WITHHELD) {
+		cidx_jsonw_key(w, "withheld_because");
+		cidx_jsonw_string(w, sp->why);
+		return;
+	}
+	cidx_jsonw_key(w, "rank_now");
+	cidx_jsonw_int(w, sp->rank_now);
+	cidx_jsonw_key(w, "rank_then");
+	cidx_jsonw_int(w, sp->rank_then);
+	cidx_jsonw_key(w, "rank_change");
+	cidx_jsonw_int(w, sp->rank_then - sp->rank_now);
+	cidx_jsonw_key(w, "rank_with_own_new_data_among_old");
+	cidx_jsonw_int(w, sp->rank_own_new);
+	cidx_jsonw_key(w, "rank_with_own_old_data_among_new");
+	cidx_jsonw_int(w, sp->rank_own_old);
+	cidx_jsonw_key(w, "change_due_to_own_data");
+	cidx_jsonw_number17(w, sp->own);
+	cidx_jsonw_key(w, "change_due_to_others");
+	cidx_jsonw_number17(w, sp->others);
+}
+
+static int
 print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
     const struct cidx_ranking *r, size_t row, const struct cidx_contrib *c,
     int cyear, const struct cidx_rank_split *sp)
@@ -68,58 +130,32 @@ print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
 	const struct cidx_framework *fw = e->fw;
 	const struct cidx_method *m = cidx_engine_method(e->eng);
 	int additive = cidx_method_all_arith(m, fw->top_level);
+	struct cidx_jsonw w;
 
-	printf("{\n  \"command\": \"explain\",\n  \"unit\": ");
-	out_json_string(stdout, u->code);
-	printf(",\n  \"name\": ");
-	out_json_string(stdout, u->name ? u->name : u->name_en);
-	printf(",\n  \"year\": %d,\n  \"rank\": %d,\n  \"score\": ", year,
-	    r->rank[row]);
-	out_json_number(stdout, gsl_matrix_get(r->s, row, fw->root));
-	printf(",\n  \"additive\": %s,\n  \"method\": ",
-	    additive ? "true" : "false");
-	cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
-	printf(",\n  \"nodes\": [");
-	for (size_t k = 0, first = 1; k < fw->n; k++) {
-		if (fw->node[k].level == 0)
-			continue;
-		printf("%s\n    {\"code\": ", first ? "" : ",");
-		first = 0;
-		out_json_string(stdout, fw->node[k].code);
-		printf(", \"parent\": ");
-		out_json_string(stdout, fw->node[k].parent);
-		printf(", \"level\": %d, \"value\": ", fw->node[k].level);
-		out_json_number(stdout, gsl_matrix_get(r->s, row, k));
-		printf(", \"share\": ");
-		out_json_number(stdout, c->share[k]);
-		printf(", \"global_weight\": ");
-		out_json_number(stdout, c->global[k]);
-		printf(", \"contribution\": ");
-		out_json_number(stdout, additive ? c->contrib[k] : NAN);
-		printf("}");
-	}
-	printf("\n  ]");
-	if (cyear > 0) {
-		printf(",\n  \"compare_year\": %d,\n  \"movement_basis\": "
-		    "\"%s\",\n  \"shared_indicators\": %d", cyear,
-		    cidx_basis_name(sp->basis), sp->shared);
-		if (sp->basis == CIDX_BASIS_WITHHELD) {
-			printf(",\n  \"withheld_because\": ");
-			out_json_string(stdout, sp->why);
-		} else {
-			printf(",\n  \"rank_now\": %d,\n  \"rank_then\": %d,"
-			    "\n  \"rank_change\": %d,\n  "
-			    "\"rank_with_own_new_data_among_old\": %d,\n  "
-			    "\"rank_with_own_old_data_among_new\": %d,\n  "
-			    "\"change_due_to_own_data\": ", sp->rank_now,
-			    sp->rank_then, sp->rank_then - sp->rank_now,
-			    sp->rank_own_new, sp->rank_own_old);
-			out_json_number(stdout, sp->own);
-			printf(",\n  \"change_due_to_others\": ");
-			out_json_number(stdout, sp->others);
-		}
-	}
-	printf("\n}\n");
+	cidx_jsonw_init(&w, stdout);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "command");
+	cidx_jsonw_string(&w, "explain");
+	cidx_jsonw_key(&w, "unit");
+	cidx_jsonw_string(&w, u->code);
+	cidx_jsonw_key(&w, "name");
+	cidx_jsonw_string(&w, u->name ? u->name : u->name_en);
+	cidx_jsonw_key(&w, "year");
+	cidx_jsonw_int(&w, year);
+	cidx_jsonw_key(&w, "rank");
+	cidx_jsonw_int(&w, r->rank[row]);
+	cidx_jsonw_key(&w, "score");
+	cidx_jsonw_number17(&w, gsl_matrix_get(r->s, row, fw->root));
+	cidx_jsonw_key(&w, "additive");
+	cidx_jsonw_bool(&w, additive);
+	cidx_jsonw_key(&w, "method");
+	cli_engine_write_method(e, &w, year, NULL, 0, 0);
+	cidx_jsonw_key(&w, "nodes");
+	json_nodes(&w, fw, r, row, c, additive);
+	if (cyear > 0)
+		json_split(&w, cyear, sp);
+	cidx_jsonw_end_object(&w);
+	return out_json_end(&w);
 }
 
 static void
@@ -287,8 +323,8 @@ cmd_explain(int argc, char **argv)
 	cidx_contributions(&c, e.fw, cidx_engine_weights(e.eng), r->s,
 	    (size_t)row);
 	if (fmt == CLI_FMT_JSON)
-		print_json(&e, &ds->unit[row], year, r, (size_t)row, c, cyear,
-		    &split);
+		ret = print_json(&e, &ds->unit[row], year, r, (size_t)row, c,
+		    cyear, &split);
 	else
 		print_table(&e, &ds->unit[row], year, r, (size_t)row, c, cyear,
 		    &split);

@@ -9,36 +9,57 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "store/store.h"
 
 static const char options[] =
     "  --format FORMAT  table (default) | csv | json\n"
     "  -h, --help       show this help\n";
 
-static const char *const head[] = { "id", "time", "kind", "file", "layout",
-	"encoding", "rows", "values_new", "values_changed", "values_removed",
-	"values_unchanged", "units_new", "units_changed", "units_removed" };
-#define NCOLS (sizeof(head) / sizeof(head[0]))
+/* the columns: text, or a count (a number in JSON) */
+static const struct {
+	const char *name;
+	int count;
+} cols[] = {
+	{ "id", 1 }, { "time", 0 }, { "kind", 0 }, { "file", 0 },
+	{ "layout", 0 }, { "encoding", 0 }, { "rows", 1 },
+	{ "values_new", 1 }, { "values_changed", 1 },
+	{ "values_removed", 1 }, { "values_unchanged", 1 },
+	{ "units_new", 1 }, { "units_changed", 1 }, { "units_removed", 1 }
+};
+#define NCOLS (sizeof(cols) / sizeof(cols[0]))
 
-/* the fields of an entry as text, in the order of head[] */
+/* the fields of an entry in the order of cols[]: the text of a text
+ * column, the number of a count */
 static void
-fields(const struct cidx_log_entry *e, char num[][24], const char **f)
+fields(const struct cidx_log_entry *e, const char **text, long long *count)
 {
 	const long v[] = { e->rows, e->values_new, e->values_changed,
 		e->values_removed, e->values_unchanged, e->units_new,
 		e->units_changed, e->units_removed };
 
-	snprintf(num[0], 24, "%lld", e->id);
-	f[0] = num[0];
-	f[1] = e->time;
-	f[2] = e->kind;
-	f[3] = e->file;
-	f[4] = e->layout;
-	f[5] = e->encoding;
-	for (size_t k = 0; k < 8; k++) {
-		snprintf(num[k + 1], 24, "%ld", v[k]);
-		f[6 + k] = num[k + 1];
-	}
+	count[0] = e->id;
+	text[1] = e->time;
+	text[2] = e->kind;
+	text[3] = e->file;
+	text[4] = e->layout;
+	text[5] = e->encoding;
+	for (size_t k = 0; k < 8; k++)
+		count[6 + k] = v[k];
+}
+
+/* the fields of an entry as text */
+static void
+fields_text(const struct cidx_log_entry *e, char num[][24], const char **f)
+{
+	long long count[NCOLS];
+
+	fields(e, f, count);
+	for (size_t c = 0; c < NCOLS; c++)
+		if (cols[c].count) {
+			snprintf(num[c], 24, "%lld", count[c]);
+			f[c] = num[c];
+		}
 }
 
 static void
@@ -58,10 +79,10 @@ print_table(const struct cidx_log_entry *e, size_t n)
 	out_table_set_right(&t, 0, 1);
 	out_table_add(&t, th);
 	for (size_t i = 0; i < n; i++) {
-		char num[9][24];
+		char num[NCOLS][24];
 		const char *f[NCOLS], *cells[12];
 
-		fields(&e[i], num, f);
+		fields_text(&e[i], num, f);
 		for (size_t c = 0; c < 12; c++)
 			cells[c] = f[from[c]];
 		out_table_add(&t, cells);
@@ -74,13 +95,13 @@ static void
 print_csv(const struct cidx_log_entry *e, size_t n)
 {
 	for (size_t c = 0; c < NCOLS; c++)
-		printf("%s%s", c ? "," : "", head[c]);
+		printf("%s%s", c ? "," : "", cols[c].name);
 	putchar('\n');
 	for (size_t i = 0; i < n; i++) {
-		char num[9][24];
+		char num[NCOLS][24];
 		const char *f[NCOLS];
 
-		fields(&e[i], num, f);
+		fields_text(&e[i], num, f);
 		for (size_t c = 0; c < NCOLS; c++) {
 			if (c)
 				putchar(',');
@@ -90,28 +111,36 @@ print_csv(const struct cidx_log_entry *e, size_t n)
 	}
 }
 
-static void
+static int
 print_json(const char *ws, const struct cidx_log_entry *e, size_t n)
 {
-	printf("{\n  \"workspace\": ");
-	out_json_string(stdout, ws);
-	printf(",\n  \"imports\": [");
-	for (size_t i = 0; i < n; i++) {
-		char num[9][24];
-		const char *f[NCOLS];
+	struct cidx_jsonw w;
 
-		fields(&e[i], num, f);
-		printf("%s\n    {", i ? "," : "");
+	cidx_jsonw_init(&w, stdout);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "workspace");
+	cidx_jsonw_string(&w, ws);
+	cidx_jsonw_key(&w, "imports");
+	/* an empty log is [] */
+	cidx_jsonw_begin_array(&w, n ? CIDX_JSONW_LINES : CIDX_JSONW_INLINE);
+	for (size_t i = 0; i < n; i++) {
+		const char *text[NCOLS];
+		long long count[NCOLS];
+
+		fields(&e[i], text, count);
+		cidx_jsonw_begin_object(&w, CIDX_JSONW_INLINE);
 		for (size_t c = 0; c < NCOLS; c++) {
-			printf("%s\"%s\": ", c ? ", " : "", head[c]);
-			if (c == 0 || c >= 6)
-				fputs(f[c], stdout);
+			cidx_jsonw_key(&w, cols[c].name);
+			if (cols[c].count)
+				cidx_jsonw_int(&w, count[c]);
 			else
-				out_json_string(stdout, f[c]);
+				cidx_jsonw_string(&w, text[c]);
 		}
-		putchar('}');
+		cidx_jsonw_end_object(&w);
 	}
-	printf("%s]\n}\n", n ? "\n  " : "");
+	cidx_jsonw_end_array(&w);
+	cidx_jsonw_end_object(&w);
+	return out_json_end(&w);
 }
 
 int
@@ -159,7 +188,7 @@ cmd_imports(int argc, char **argv)
 	if (fmt == CLI_FMT_CSV)
 		print_csv(e, n);
 	else if (fmt == CLI_FMT_JSON)
-		print_json(cli_workspace(), e, n);
+		ret = print_json(cli_workspace(), e, n);
 	else
 		print_table(e, n);
 out:

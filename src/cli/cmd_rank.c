@@ -250,6 +250,7 @@ output(struct rank_view *v, const struct rank_opts *o)
 	    CLI_OK)
 		return ret;
 	v->fp = cidx_ofile_fp(of);
+	ret = CLI_OK;
 	switch (o->fmt) {
 	case CLI_FMT_TABLE:
 		rank_print_table(v);
@@ -258,12 +259,12 @@ output(struct rank_view *v, const struct rank_opts *o)
 		rank_print_csv(v, o->bom);
 		break;
 	case CLI_FMT_JSON:
-		rank_print_json(v);
+		ret = rank_print_json(v);
 		break;
 	case CLI_FMT_XLSX:
 		break;
 	}
-	return cli_output_close(&of, CLI_OK);
+	return cli_output_close(&of, ret);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "cli/methodopt.h"
 #include "cli/yearopt.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 
@@ -207,61 +208,91 @@ print_csv(const struct cli_engine *e)
 	}
 }
 
+/* a group's children: the weight used, the derived one, diagnostics */
 static void
+json_children(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
+    const struct cidx_wgroup *gr)
+{
+	const char *d1 = diag_names(how, 0), *d2 = diag_names(how, 1);
+
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (size_t c = 0; c < gr->k; c++) {
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "code");
+		cidx_jsonw_string(w, e->fw->node[gr->child[c]].code);
+		cidx_jsonw_key(w, "weight");
+		cidx_jsonw_number17(w,
+		    cidx_engine_weights(e->eng)[gr->child[c]]);
+		cidx_jsonw_key(w, "derived");
+		cidx_jsonw_number17(w, gr->w[c]);
+		if (*d1) {
+			cidx_jsonw_key(w, d1);
+			cidx_jsonw_number17(w, gr->diag1[c]);
+		}
+		if (*d2) {
+			cidx_jsonw_key(w, d2);
+			cidx_jsonw_number17(w, gr->diag2[c]);
+		}
+		cidx_jsonw_end_object(w);
+	}
+	cidx_jsonw_end_array(w);
+}
+
+/* a group: its parent, PCA's or AHP's diagnostics, its children */
+static void
+json_group(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
+    const struct cidx_wgroup *gr)
+{
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	cidx_jsonw_key(w, "parent");
+	cidx_jsonw_string(w, e->fw->node[gr->parent].code);
+	if (strcmp(how, "pca") == 0) {
+		cidx_jsonw_key(w, "pc1_variance");
+		cidx_jsonw_number17(w, gr->pc1_var);
+		cidx_jsonw_key(w, "n_used");
+		cidx_jsonw_uint(w, gr->n_used);
+	} else if (strncmp(how, "ahp:", 4) == 0) {
+		cidx_jsonw_key(w, "lambda_max");
+		cidx_jsonw_number17(w, gr->lambda_max);
+		cidx_jsonw_key(w, "ci");
+		cidx_jsonw_number17(w, gr->ci);
+		cidx_jsonw_key(w, "cr");
+		cidx_jsonw_number17(w, gr->cr);
+		cidx_jsonw_key(w, "consistent");
+		cidx_jsonw_bool(w, gr->cr < 0.1);
+	}
+	cidx_jsonw_key(w, "children");
+	json_children(w, e, how, gr);
+	cidx_jsonw_end_object(w);
+}
+
+static int
 print_json(struct cli_engine *e, const char *how, int year)
 {
-	const struct cidx_framework *fw = e->fw;
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
+	struct cidx_jsonw w;
 
-	printf("{\n  \"command\": \"weights\",\n  \"weights_method\": ");
-	out_json_string(stdout, how);
-	printf(",\n  \"year\": %d,\n  \"panel\": %s,\n  \"method\": ", year,
-	    e->o->weights_panel || e->o->wmethod == CIDX_WM_ENTROPY_PANEL ?
-	    "true" : "false");
-	cli_engine_json_method(e, stdout, year, NULL, 0, 0, "  ");
-	printf(",\n  \"groups\": [");
-	for (size_t g = 0; g < ng; g++) {
-		const struct cidx_wgroup *gr = &gs[g];
-
-		printf("%s\n    {\"parent\": ", g ? "," : "");
-		out_json_string(stdout, fw->node[gr->parent].code);
-		if (strcmp(how, "pca") == 0) {
-			printf(", \"pc1_variance\": ");
-			out_json_number(stdout, gr->pc1_var);
-			printf(", \"n_used\": %zu", gr->n_used);
-		} else if (strncmp(how, "ahp:", 4) == 0) {
-			printf(", \"lambda_max\": ");
-			out_json_number(stdout, gr->lambda_max);
-			printf(", \"ci\": ");
-			out_json_number(stdout, gr->ci);
-			printf(", \"cr\": ");
-			out_json_number(stdout, gr->cr);
-			printf(", \"consistent\": %s",
-			    gr->cr < 0.1 ? "true" : "false");
-		}
-		printf(", \"children\": [");
-		for (size_t c = 0; c < gr->k; c++) {
-			printf("%s{\"code\": ", c ? ", " : "");
-			out_json_string(stdout, fw->node[gr->child[c]].code);
-			printf(", \"weight\": ");
-			out_json_number(stdout, cidx_engine_weights(e->eng)[
-			    gr->child[c]]);
-			printf(", \"derived\": ");
-			out_json_number(stdout, gr->w[c]);
-			if (*diag_names(how, 0)) {
-				printf(", \"%s\": ", diag_names(how, 0));
-				out_json_number(stdout, gr->diag1[c]);
-			}
-			if (*diag_names(how, 1)) {
-				printf(", \"%s\": ", diag_names(how, 1));
-				out_json_number(stdout, gr->diag2[c]);
-			}
-			printf("}");
-		}
-		printf("]}");
-	}
-	printf("\n  ]\n}\n");
+	cidx_jsonw_init(&w, stdout);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "command");
+	cidx_jsonw_string(&w, "weights");
+	cidx_jsonw_key(&w, "weights_method");
+	cidx_jsonw_string(&w, how);
+	cidx_jsonw_key(&w, "year");
+	cidx_jsonw_int(&w, year);
+	cidx_jsonw_key(&w, "panel");
+	cidx_jsonw_bool(&w, e->o->weights_panel ||
+	    e->o->wmethod == CIDX_WM_ENTROPY_PANEL);
+	cidx_jsonw_key(&w, "method");
+	cli_engine_write_method(e, &w, year, NULL, 0, 0);
+	cidx_jsonw_key(&w, "groups");
+	cidx_jsonw_begin_array(&w, CIDX_JSONW_LINES);
+	for (size_t g = 0; g < ng; g++)
+		json_group(&w, e, how, &gs[g]);
+	cidx_jsonw_end_array(&w);
+	cidx_jsonw_end_object(&w);
+	return out_json_end(&w);
 }
 
 int
@@ -370,7 +401,7 @@ cmd_weights(int argc, char **argv)
 		break;
 	case CLI_FMT_JSON:
 	case CLI_FMT_XLSX: /* refused by the option parser */
-		print_json(&e, how, year);
+		ret = print_json(&e, how, year);
 		break;
 	}
 out:

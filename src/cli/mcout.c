@@ -13,6 +13,7 @@
 #include "cli/mcout.h"
 #include "cli/out.h"
 #include "cli/rankout.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "version.h"
@@ -23,17 +24,6 @@ num(char *buf, size_t n, double x)
 {
 	cidx_num_shortest(buf, n, x);
 	return buf;
-}
-
-static void
-json_num(FILE *fp, double x)
-{
-	char b[40];
-
-	if (!isfinite(x))
-		fputs("null", fp);
-	else
-		fputs(num(b, sizeof(b), x), fp);
 }
 
 /* units in nominal order, then the unranked by code (dataset order) */
@@ -268,128 +258,184 @@ csv_sobol(const struct mc_view *v, FILE *fp)
 /* ---- JSON ----------------------------------------------------------- */
 
 static void
-json_inputs(const struct mc_view *v, FILE *fp)
+json_inputs(struct cidx_jsonw *w, const struct mc_view *v)
 {
 	const struct cidx_mc_result *r = v->r;
 	const struct cidx_framework *fw = v->e->fw;
 
-	fputs("[", fp);
+	cidx_jsonw_begin_array(w, CIDX_JSONW_LINES);
 	for (size_t q = 0; q < r->d; q++) {
 		enum cidx_mc_input k = r->input[q];
 
-		fprintf(fp, "%s\n    {\"input\": \"%s\"", q ? "," : "",
-		    cidx_mc_input_names[k]);
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "input");
+		cidx_jsonw_string(w, cidx_mc_input_names[k]);
 		if (k == CIDX_MC_WEIGHTS) {
-			fputs(", \"noise\": ", fp);
-			json_num(fp, r->phi);
-			fputs(", \"nodes\": [", fp);
-			for (size_t t = 0; t < r->n_noisy; t++) {
-				fputs(t ? ", " : "", fp);
-				out_json_string(fp, fw->node[r->noisy[t]].code);
-			}
-			fputs("]}", fp);
-			continue;
+			cidx_jsonw_key(w, "noise");
+			cidx_jsonw_number(w, r->phi);
+			cidx_jsonw_key(w, "nodes");
+			cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+			for (size_t t = 0; t < r->n_noisy; t++)
+				cidx_jsonw_string(w,
+				    fw->node[r->noisy[t]].code);
+		} else {
+			cidx_jsonw_key(w, k == CIDX_MC_DROP ? "indicators" :
+			    "alternatives");
+			cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+			for (size_t i = 0; i < r->n_choices[k]; i++)
+				cidx_jsonw_string(w, k == CIDX_MC_DROP ?
+				    fw->node[r->drop[i]].code :
+				    r->alt_text[k][i]);
 		}
-		fputs(k == CIDX_MC_DROP ? ", \"indicators\": [" :
-		    ", \"alternatives\": [", fp);
-		for (size_t i = 0; i < r->n_choices[k]; i++) {
-			fputs(i ? ", " : "", fp);
-			out_json_string(fp, k == CIDX_MC_DROP ?
-			    fw->node[r->drop[i]].code : r->alt_text[k][i]);
-		}
-		fputs("]}", fp);
+		cidx_jsonw_end_array(w);
+		cidx_jsonw_end_object(w);
 	}
-	fputs("\n  ]", fp);
+	cidx_jsonw_end_array(w);
+}
+
+/* a rank, or null for none */
+static void
+json_rank(struct cidx_jsonw *w, int rank)
+{
+	if (rank)
+		cidx_jsonw_int(w, rank);
+	else
+		cidx_jsonw_null(w);
 }
 
 static void
-json_unit(const struct mc_view *v, FILE *fp, size_t i)
+json_unit(struct cidx_jsonw *w, const struct mc_view *v, size_t i)
 {
 	const struct cidx_mc_result *r = v->r;
 	const struct cidx_unit *u = &v->ds->unit[i];
 
-	fputs("{\"code\": ", fp);
-	out_json_string(fp, u->code);
-	fputs(", \"name\": ", fp);
-	out_json_string(fp, u->name);
-	fputs(", \"nominal_rank\": ", fp);
-	if (r->nominal->rank[i])
-		fprintf(fp, "%d", r->nominal->rank[i]);
-	else
-		fputs("null", fp);
-	fputs(", \"nominal_tier\": ", fp);
-	if (r->nominal->tier[i])
-		fprintf(fp, "%d", r->nominal->tier[i]);
-	else
-		fputs("null", fp);
-	fputs(", \"median_rank\": ", fp);
-	json_num(fp, r->median[i]);
-	fputs(", \"mean_rank\": ", fp);
-	json_num(fp, r->mean[i]);
-	fputs(", \"q05_rank\": ", fp);
-	json_num(fp, r->q05[i]);
-	fputs(", \"q95_rank\": ", fp);
-	json_num(fp, r->q95[i]);
-	fputs(", \"tier_shares\": [", fp);
-	for (int k = 0; k < r->n_tiers; k++) {
-		fputs(k ? ", " : "", fp);
-		json_num(fp, r->tier_share[i * (size_t)r->n_tiers +
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	cidx_jsonw_key(w, "code");
+	cidx_jsonw_string(w, u->code);
+	cidx_jsonw_key(w, "name");
+	cidx_jsonw_string(w, u->name);
+	cidx_jsonw_key(w, "nominal_rank");
+	json_rank(w, r->nominal->rank[i]);
+	cidx_jsonw_key(w, "nominal_tier");
+	json_rank(w, r->nominal->tier[i]);
+	cidx_jsonw_key(w, "median_rank");
+	cidx_jsonw_number(w, r->median[i]);
+	cidx_jsonw_key(w, "mean_rank");
+	cidx_jsonw_number(w, r->mean[i]);
+	cidx_jsonw_key(w, "q05_rank");
+	cidx_jsonw_number(w, r->q05[i]);
+	cidx_jsonw_key(w, "q95_rank");
+	cidx_jsonw_number(w, r->q95[i]);
+	cidx_jsonw_key(w, "tier_shares");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (int k = 0; k < r->n_tiers; k++)
+		cidx_jsonw_number(w, r->tier_share[i * (size_t)r->n_tiers +
 		    (size_t)k]);
-	}
-	fprintf(fp, "], \"unranked_draws\": %zu}", r->unranked[i]);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "unranked_draws");
+	cidx_jsonw_uint(w, r->unranked[i]);
+	cidx_jsonw_end_object(w);
 }
 
 static void
-print_json(const struct mc_view *v, FILE *fp)
+json_sobol(struct cidx_jsonw *w, const struct mc_view *v)
+{
+	const struct cidx_mc_result *r = v->r;
+
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	cidx_jsonw_key(w, "output");
+	cidx_jsonw_string(w, "mean absolute rank shift");
+	cidx_jsonw_key(w, "mean");
+	cidx_jsonw_number(w, r->y_mean);
+	cidx_jsonw_key(w, "variance");
+	cidx_jsonw_number(w, r->V);
+	cidx_jsonw_key(w, "indices");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_LINES);
+	for (size_t q = 0; q < r->d; q++) {
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "input");
+		cidx_jsonw_string(w, cidx_mc_input_names[r->input[q]]);
+		cidx_jsonw_key(w, "first_order");
+		cidx_jsonw_number(w, r->S[q]);
+		cidx_jsonw_key(w, "total");
+		cidx_jsonw_number(w, r->ST[q]);
+		cidx_jsonw_end_object(w);
+	}
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_end_object(w);
+}
+
+/* the nominal tiers' rank bands, and each unit's rank interval */
+static void
+json_units(struct cidx_jsonw *w, const struct mc_view *v)
 {
 	const struct cidx_mc_result *r = v->r;
 	size_t *ord;
 
-	fprintf(fp, "{\n  \"cityidx\": \"%s\",\n  \"command\": "
-	    "\"sensitivity\",\n  \"workspace\": ", CITYIDX_VERSION);
-	out_json_string(fp, cli_workspace());
-	fprintf(fp, ",\n  \"year\": %d,\n  \"design\": \"%s\",\n  \"draws\": "
-	    "%zu,\n  \"runs\": %zu,\n  \"seed\": %llu,\n  \"inputs\": ",
-	    v->year, design_word(r), r->draws, r->runs,
-	    (unsigned long long)r->seed);
-	json_inputs(v, fp);
-	fprintf(fp, ",\n  \"data_combinations\": %zu,\n  \"mean_rank_shift\": ",
-	    r->n_variants);
-	json_num(fp, r->mean_shift);
-	fprintf(fp, ",\n  \"invalid\": %zu,\n  \"method\": ", r->n_invalid);
-	cli_engine_json_method(v->e, fp, v->year, v->ts->text, v->top, 20,
-	    "  ");
-	if (r->sobol) {
-		fputs(",\n  \"sobol\": {\"output\": \"mean absolute rank "
-		    "shift\", \"mean\": ", fp);
-		json_num(fp, r->y_mean);
-		fputs(", \"variance\": ", fp);
-		json_num(fp, r->V);
-		fputs(", \"indices\": [", fp);
-		for (size_t q = 0; q < r->d; q++) {
-			fprintf(fp, "%s\n    {\"input\": \"%s\", "
-			    "\"first_order\": ", q ? "," : "",
-			    cidx_mc_input_names[r->input[q]]);
-			json_num(fp, r->S[q]);
-			fputs(", \"total\": ", fp);
-			json_num(fp, r->ST[q]);
-			fputc('}', fp);
-		}
-		fputs("\n  ]}\n}\n", fp);
-		return;
+	cidx_jsonw_key(w, "tier_bands");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (int k = 1; k <= r->n_tiers; k++) {
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "tier");
+		cidx_jsonw_int(w, k);
+		cidx_jsonw_key(w, "from");
+		cidx_jsonw_int(w, r->band_lo[k]);
+		cidx_jsonw_key(w, "to");
+		cidx_jsonw_int(w, r->band_hi[k]);
+		cidx_jsonw_end_object(w);
 	}
-	fputs(",\n  \"tier_bands\": [", fp);
-	for (int k = 1; k <= r->n_tiers; k++)
-		fprintf(fp, "%s{\"tier\": %d, \"from\": %d, \"to\": %d}",
-		    k > 1 ? ", " : "", k, r->band_lo[k], r->band_hi[k]);
-	fputs("],\n  \"units\": [", fp);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "units");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_LINES);
 	ord = unit_order(r);
-	for (size_t q = 0; q < r->n; q++) {
-		fputs(q ? ",\n    " : "\n    ", fp);
-		json_unit(v, fp, ord[q]);
-	}
+	for (size_t q = 0; q < r->n; q++)
+		json_unit(w, v, ord[q]);
 	free(ord);
-	fputs("\n  ]\n}\n", fp);
+	cidx_jsonw_end_array(w);
+}
+
+static int
+print_json(const struct mc_view *v, FILE *fp)
+{
+	const struct cidx_mc_result *r = v->r;
+	struct cidx_jsonw w;
+
+	cidx_jsonw_init(&w, fp);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "cityidx");
+	cidx_jsonw_string(&w, CITYIDX_VERSION);
+	cidx_jsonw_key(&w, "command");
+	cidx_jsonw_string(&w, "sensitivity");
+	cidx_jsonw_key(&w, "workspace");
+	cidx_jsonw_string(&w, cli_workspace());
+	cidx_jsonw_key(&w, "year");
+	cidx_jsonw_int(&w, v->year);
+	cidx_jsonw_key(&w, "design");
+	cidx_jsonw_string(&w, design_word(r));
+	cidx_jsonw_key(&w, "draws");
+	cidx_jsonw_uint(&w, r->draws);
+	cidx_jsonw_key(&w, "runs");
+	cidx_jsonw_uint(&w, r->runs);
+	cidx_jsonw_key(&w, "seed");
+	cidx_jsonw_uint(&w, r->seed);
+	cidx_jsonw_key(&w, "inputs");
+	json_inputs(&w, v);
+	cidx_jsonw_key(&w, "data_combinations");
+	cidx_jsonw_uint(&w, r->n_variants);
+	cidx_jsonw_key(&w, "mean_rank_shift");
+	cidx_jsonw_number(&w, r->mean_shift);
+	cidx_jsonw_key(&w, "invalid");
+	cidx_jsonw_uint(&w, r->n_invalid);
+	cidx_jsonw_key(&w, "method");
+	cli_engine_write_method(v->e, &w, v->year, v->ts->text, v->top, 20);
+	if (r->sobol) {
+		cidx_jsonw_key(&w, "sobol");
+		json_sobol(&w, v);
+	} else {
+		json_units(&w, v);
+	}
+	cidx_jsonw_end_object(&w);
+	return out_json_end(&w);
 }
 
 /* csv and json have no footer: what it would say goes to stderr */
@@ -421,7 +467,7 @@ mc_output(const struct mc_view *v)
 	if (v->fmt != CLI_FMT_TABLE)
 		warnings(v);
 	if (v->fmt == CLI_FMT_JSON) {
-		print_json(v, fp);
+		ret = print_json(v, fp);
 	} else if (v->fmt == CLI_FMT_CSV) {
 		if (v->r->sobol)
 			csv_sobol(v, fp);
@@ -436,7 +482,7 @@ mc_output(const struct mc_view *v)
 			print_footer(v, fp);
 		}
 	}
-	return cli_output_close(&of, CLI_OK);
+	return cli_output_close(&of, ret);
 }
 
 int
@@ -500,5 +546,5 @@ mc_write_draws(const struct mc_view *v, const char *path)
 		fputc('\n', fp);
 	}
 	free(f);
-	return cli_output_close(&of, CLI_OK);
+	return cli_output_close(&of, ret);
 }

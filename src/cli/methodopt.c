@@ -11,9 +11,7 @@
 #include "calc/imethod.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
-#include "cli/out.h"
 #include "core/json.h"
-#include "core/num.h"
 #include "io/ahpfile.h"
 #include "io/methodfile.h"
 #include "io/weightsfile.h"
@@ -361,118 +359,27 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 		sbuf_addf(sb, "%s%s", i ? ", " : " and set ", o->set[i]);
 }
 
-static void
-json_steps(FILE *fp, const struct cidx_method *m, const char *tiers)
-{
-	const char *steps[10];
-	size_t n = 0;
-
-	for (int k = CIDX_MK_DENOMINATE; k <= CIDX_MK_TREAT; k++)
-		if (cidx_method_runs(m, (enum cidx_mkey)k))
-			steps[n++] = cidx_method_items[k].member;
-	if (m->imethod == CIDX_IM_COMPOSITE) {
-		steps[n++] = "normalise";
-		steps[n++] = "aggregate";
-	} else {
-		if (cidx_imethod_info(m->imethod)->normalised)
-			steps[n++] = "normalise";
-		steps[n++] = cidx_imethod_info(m->imethod)->name;
-	}
-	steps[n++] = "rank";
-	if (tiers)
-		steps[n++] = "tiers";
-	fputc('[', fp);
-	for (size_t i = 0; i < n; i++)
-		fprintf(fp, "%s\"%s\"", i ? ", " : "", steps[i]);
-	fputc(']', fp);
-}
-
-/* one method item as JSON: a bool, a number, the treat object, or text */
-static void
-json_item(FILE *fp, const struct cidx_method *m, enum cidx_mkey k)
-{
-	char b[160];
-
-	switch (k) {
-	case CIDX_MK_DENOMINATE:
-		fputs(m->denominate ? "true" : "false", fp);
-		return;
-	case CIDX_MK_SCREEN:
-		out_json_number(fp, m->screen);
-		return;
-	case CIDX_MK_SCREEN_PILLAR:
-		fprintf(fp, "%d", m->screen_pillar);
-		return;
-	case CIDX_MK_TREAT:
-		if (!m->treat) {
-			fputs("null", fp);
-			return;
-		}
-		fprintf(fp, "{\"skew\": ");
-		out_json_number(fp, m->treat_p.skew);
-		fprintf(fp, ", \"kurt\": ");
-		out_json_number(fp, m->treat_p.kurt);
-		fprintf(fp, ", \"winmax\": %d}", m->treat_p.winmax);
-		return;
-	default:
-		cidx_method_text(m, k, b, sizeof(b));
-		out_json_string(fp, b);
-		return;
-	}
-}
-
 void
-cli_engine_json_method(struct cli_engine *e, FILE *fp, int year,
-    const char *tiers, long top, long dark, const char *ind)
+cli_engine_write_method(struct cli_engine *e, struct cidx_jsonw *w,
+    int year, const char *tiers, long top, long dark)
 {
-	const struct cidx_method *m = cidx_engine_method(e->eng);
 	const struct cli_method_opts *o = e->o;
 	const struct cidx_dataset *ds = NULL;
-	const double *w = cidx_engine_weights(e->eng);
-	int first = 1;
+	struct cidx_method_record rec;
 
 	(void)cidx_engine_prepared(e->eng, year, &ds, NULL, NULL);
-	fprintf(fp, "{\n%s  \"cityidx\": \"%s\",\n", ind, CITYIDX_VERSION);
-	fprintf(fp, "%s  \"steps\": ", ind);
-	json_steps(fp, m, tiers);
-	fputs(",\n", fp);
-	for (int k = 0; k < CIDX_MK_N; k++) {
-		fprintf(fp, "%s  \"%s\": ", ind, cidx_method_items[k].member);
-		json_item(fp, m, (enum cidx_mkey)k);
-		fputs(",\n", fp);
-	}
-	fprintf(fp, "%s  \"weights_method\": ", ind);
-	out_json_string(fp, o->weights_method ? o->weights_method : "file");
-	fprintf(fp, ",\n%s  \"weights_file\": ", ind);
-	out_json_string(fp, o->weights_file);
-	fprintf(fp, ",\n%s  \"weights_set\": [", ind);
-	for (size_t i = 0; i < o->nset; i++) {
-		fputs(i ? ", " : "", fp);
-		out_json_string(fp, o->set[i]);
-	}
-	fprintf(fp, "],\n%s  \"weights\": {", ind);
-	for (size_t k = 0; k < e->fw->n; k++) {
-		if (e->fw->node[k].level == 0)
-			continue;
-		fputs(first ? "" : ", ", fp);
-		first = 0;
-		out_json_string(fp, e->fw->node[k].code);
-		fputs(": ", fp);
-		out_json_number(fp, w[k]);
-	}
-	fputs("},\n", fp);
-	if (tiers) {
-		fprintf(fp, "%s  \"tiers\": ", ind);
-		out_json_string(fp, tiers);
-		fprintf(fp, ",\n%s  \"top\": %ld,\n%s  \"dark_horse\": %ld,\n",
-		    ind, top, ind, dark);
-	}
-	fprintf(fp, "%s  \"ranking\": \"competition, descending score, ties "
-	    "by code\",\n", ind);
-	fprintf(fp, "%s  \"framework_sha256\": \"%s\",\n", ind,
-	    e->fw->checksum);
-	fprintf(fp, "%s  \"import_ids\": [", ind);
-	for (size_t k = 0; ds && k < ds->n_import_ids; k++)
-		fprintf(fp, "%s%d", k ? ", " : "", ds->import_ids[k]);
-	fprintf(fp, "]\n%s}", ind);
+	memset(&rec, 0, sizeof(rec));
+	rec.version = CITYIDX_VERSION;
+	rec.weights_method = o->weights_method;
+	rec.weights_file = o->weights_file;
+	rec.set = o->set;
+	rec.n_set = o->nset;
+	rec.fw = e->fw;
+	rec.weights = cidx_engine_weights(e->eng);
+	rec.tiers = tiers;
+	rec.top = top;
+	rec.dark_horse = dark;
+	rec.import_ids = ds ? ds->import_ids : NULL;
+	rec.n_import_ids = ds ? ds->n_import_ids : 0;
+	cidx_method_to_json(w, cidx_engine_method(e->eng), &rec);
 }

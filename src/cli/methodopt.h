@@ -139,9 +139,13 @@ int cli_engine_rank(struct cli_engine *e, int year,
 const struct cidx_dataset *cli_engine_prepared(struct cli_engine *e, int year,
     const struct cidx_prep_report **rep);
 
-/* JSON: the "method" object (no trailing newline), indented by `ind`. */
-void cli_engine_json_method(struct cli_engine *e, FILE *fp, int year,
-    const char *tiers, long top, long dark, const char *ind);
+struct cidx_jsonw;
+/*! cli_engine_write_method() : the "method" object of a JSON output
+ *  (cidx_method_to_json()) as the next value of `w`: the engine's method
+ *  and weights, the options that made them, the tiers (NULL: none) and
+ *  the imports the data of `year` came from. */
+void cli_engine_write_method(struct cli_engine *e, struct cidx_jsonw *w,
+    int year, const char *tiers, long top, long dark);
 
 /* one line for tables: "normalise minmax:0,100, aggregate arith, ..." */
 void cli_engine_describe(struct cli_engine *e, struct sbuf *sb);

@@ -1,11 +1,11 @@
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/out.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
-#include "core/num.h"
 #include "core/text.h"
 
 /* the last few texts of out_text(), which callers print at once */
@@ -175,56 +175,12 @@ out_csv_field(FILE *fp, const char *s)
 	sbuf_release(&sb);
 }
 
-/*
- * JSON text is UTF-8 (RFC 8259): invalid bytes become U+FFFD.  Control
- * characters (C0, DEL, C1), the line and paragraph separators and the
- * bidirectional controls are written as \uHHHH escapes, so that the text
- * is the same and printing the JSON on a terminal is safe.
- */
-void
-out_json_string(FILE *fp, const char *s)
+int
+out_json_end(struct cidx_jsonw *w)
 {
-	struct sbuf v = SBUF_INIT;
-	const char *p;
+	struct cidx_err err = CIDX_ERR_INIT;
 
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	cidx_text_repair(&v, s, strlen(s));
-	fputc('"', fp);
-	for (p = v.buf; *p;) {
-		const char *at = p;
-		uint32_t c = next_cp(&p);
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", (int)c);
-		else if (c == '\n')
-			fputs("\\n", fp);
-		else if (c == '\r')
-			fputs("\\r", fp);
-		else if (c == '\t')
-			fputs("\\t", fp);
-		else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
-		    c == 0x2028 || c == 0x2029 || (c >= 0x202a &&
-		    c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
-			fprintf(fp, "\\u%04x", (unsigned)c);
-		else
-			fwrite(at, 1, (size_t)(p - at), fp);
-	}
-	fputc('"', fp);
-	sbuf_release(&v);
-}
-
-void
-out_json_number(FILE *fp, double x)
-{
-	char b[40];
-
-	if (!isfinite(x)) {
-		fputs("null", fp);
-		return;
-	}
-	cidx_num_fmt(b, sizeof(b), x, 17);
-	fputs(b, fp);
+	if (cidx_jsonw_finish(w, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
 }

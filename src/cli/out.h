@@ -1,9 +1,9 @@
 /*
  * out.h - writers for people and programs: aligned text tables (CJK text
- * measured by display width), RFC 4180 CSV, and JSON.  Text from files
- * and the command line is made safe on the way out: table cells and
- * out_text() escape control characters and invalid bytes, CSV and JSON
- * are valid UTF-8.
+ * measured by display width) and RFC 4180 CSV; JSON is written by
+ * core/jsonwriter.h.  Text from files and the command line is made safe
+ * on the way out: table cells and out_text() escape control characters
+ * and invalid bytes, CSV and JSON are valid UTF-8.
  */
 #ifndef CIDX_OUT_H
 #define CIDX_OUT_H
@@ -43,9 +43,12 @@ void out_cell_text(struct sbuf *sb, const char *s);
 
 /* RFC 4180; the text as out_cell_text() */
 void out_csv_field(FILE *fp, const char *s);
-/* UTF-8 (U+FFFD for invalid bytes), controls as \uHHHH; NULL prints null */
-void out_json_string(FILE *fp, const char *s);
-/* %.17g, NaN as null */
-void out_json_number(FILE *fp, double x);
+
+struct cidx_jsonw;
+/*! out_json_end() :
+ *  Ends a JSON document (core/jsonwriter.h, which writes every JSON
+ *  output): cidx_jsonw_finish(), a failure printed.
+ *  @return CLI_OK or CLI_ERROR. */
+int out_json_end(struct cidx_jsonw *w);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "cli/out.h"
 #include "cli/rankout.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "version.h"
@@ -141,230 +142,286 @@ rank_print_csv(const struct rank_view *v, int bom)
 	rank_grid_release(&g);
 }
 
+/* a count that 0 means "none" */
 static void
-json_int(FILE *fp, int v)
+json_int(struct cidx_jsonw *w, int v)
 {
 	if (v)
-		fprintf(fp, "%d", v);
+		cidx_jsonw_int(w, v);
 	else
-		fputs("null", fp);
+		cidx_jsonw_null(w);
 }
 
+/* the codes of the new entrants, or of the dark horses */
 static void
-json_codes(const struct rank_view *v, int dark)
+json_codes(struct cidx_jsonw *w, const struct rank_view *v, int dark)
 {
-	FILE *fp = v->fp;
-	int first = 1;
-
-	fputc('[', fp);
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
 	for (size_t p = 0; v->mv && p < v->r->n_ranked; p++) {
 		size_t i = v->r->order[p];
 
-		if (!(dark ? v->mv->mv[i].dark : v->mv->mv[i].entrant))
-			continue;
-		fputs(first ? "" : ", ", fp);
-		first = 0;
-		out_json_string(fp, v->ds->unit[i].code);
+		if (dark ? v->mv->mv[i].dark : v->mv->mv[i].entrant)
+			cidx_jsonw_string(w, v->ds->unit[i].code);
 	}
-	fputc(']', fp);
+	cidx_jsonw_end_array(w);
 }
 
 static void
-json_prep(const struct rank_view *v)
+json_screened(struct cidx_jsonw *w, const struct rank_view *v)
 {
-	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_prep_report *rep = v->rep;
 
-	fprintf(fp, "{\"denominated\": %zu, \"denominator_missing\": %zu, "
-	    "\"imputed\": %zu, \"indicators_with_data\": %zu, "
-	    "\"pillars_without_data\": [", rep->n_denominated,
-	    rep->n_den_missing, rep->n_imputed, rep->n_year_ind);
-	for (size_t i = 0; i < rep->n_empty_pillar; i++) {
-		fputs(i ? ", " : "", fp);
-		out_json_string(fp, fw->node[rep->empty_pillar[i]].code);
-	}
-	fputs("], \"screened_out\": [", fp);
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
 	for (size_t i = 0; i < rep->n_screened; i++) {
 		const struct cidx_screened *s = &rep->screened[i];
 
-		fputs(i ? ", " : "", fp);
-		fputs("{\"code\": ", fp);
-		out_json_string(fp, s->code);
-		fputs(", \"coverage\": ", fp);
-		out_json_number(fp, s->coverage);
-		fputs(", \"short_pillar\": ", fp);
-		out_json_string(fp, s->pillar >= 0 ?
-		    fw->node[s->pillar].code : NULL);
-		fputs("}", fp);
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "code");
+		cidx_jsonw_string(w, s->code);
+		cidx_jsonw_key(w, "coverage");
+		cidx_jsonw_number17(w, s->coverage);
+		cidx_jsonw_key(w, "short_pillar");
+		cidx_jsonw_string(w, s->pillar >= 0 ? fw->node[s->pillar].code :
+		    NULL);
+		cidx_jsonw_end_object(w);
 	}
-	fputs("], \"treatment\": ", fp);
+	cidx_jsonw_end_array(w);
+}
+
+/* what the outlier treatment did to each indicator, or null */
+static void
+json_treatment(struct cidx_jsonw *w, const struct rank_view *v)
+{
+	const struct cidx_framework *fw = v->e->fw;
+	const struct cidx_prep_report *rep = v->rep;
+
 	if (!rep->treated) {
-		fputs("null}", fp);
+		cidx_jsonw_null(w);
 		return;
 	}
-	fputs("{", fp);
+	cidx_jsonw_begin_object(w, CIDX_JSONW_LINES);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		const struct cidx_treat_report *t = &rep->treat[j];
 
-		fprintf(fp, "%s\n    ", j ? "," : "");
-		out_json_string(fp, fw->node[fw->ind[j]].code);
-		fprintf(fp, ": {\"action\": \"%s\", \"source\": \"%s\", "
-		    "\"winsorised_high\": %d, \"winsorised_low\": %d, "
-		    "\"skew_before\": ", rank_treat_action(t->action),
-		    rep->treat_source[j] == 2 ? "framework:none" :
-		    rep->treat_source[j] == 1 ? "framework" : "command line",
-		    t->n_hi, t->n_lo);
-		out_json_number(fp, t->skew0);
-		fputs(", \"kurt_before\": ", fp);
-		out_json_number(fp, t->kurt0);
-		fputs(", \"skew_after\": ", fp);
-		out_json_number(fp, t->skew1);
-		fputs(", \"kurt_after\": ", fp);
-		out_json_number(fp, t->kurt1);
-		fputs("}", fp);
+		cidx_jsonw_key(w, fw->node[fw->ind[j]].code);
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "action");
+		cidx_jsonw_string(w, rank_treat_action(t->action));
+		cidx_jsonw_key(w, "source");
+		cidx_jsonw_string(w, rep->treat_source[j] == 2 ?
+		    "framework:none" : rep->treat_source[j] == 1 ?
+		    "framework" : "command line");
+		cidx_jsonw_key(w, "winsorised_high");
+		cidx_jsonw_int(w, t->n_hi);
+		cidx_jsonw_key(w, "winsorised_low");
+		cidx_jsonw_int(w, t->n_lo);
+		cidx_jsonw_key(w, "skew_before");
+		cidx_jsonw_number17(w, t->skew0);
+		cidx_jsonw_key(w, "kurt_before");
+		cidx_jsonw_number17(w, t->kurt0);
+		cidx_jsonw_key(w, "skew_after");
+		cidx_jsonw_number17(w, t->skew1);
+		cidx_jsonw_key(w, "kurt_after");
+		cidx_jsonw_number17(w, t->kurt1);
+		cidx_jsonw_end_object(w);
 	}
-	fputs("\n  }}", fp);
+	cidx_jsonw_end_object(w);
 }
 
 static void
-json_movement(const struct rank_view *v)
+json_prep(struct cidx_jsonw *w, const struct rank_view *v)
 {
-	FILE *fp = v->fp;
+	const struct cidx_framework *fw = v->e->fw;
+	const struct cidx_prep_report *rep = v->rep;
+
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	cidx_jsonw_key(w, "denominated");
+	cidx_jsonw_uint(w, rep->n_denominated);
+	cidx_jsonw_key(w, "denominator_missing");
+	cidx_jsonw_uint(w, rep->n_den_missing);
+	cidx_jsonw_key(w, "imputed");
+	cidx_jsonw_uint(w, rep->n_imputed);
+	cidx_jsonw_key(w, "indicators_with_data");
+	cidx_jsonw_uint(w, rep->n_year_ind);
+	cidx_jsonw_key(w, "pillars_without_data");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (size_t i = 0; i < rep->n_empty_pillar; i++)
+		cidx_jsonw_string(w, fw->node[rep->empty_pillar[i]].code);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "screened_out");
+	json_screened(w, v);
+	cidx_jsonw_key(w, "treatment");
+	json_treatment(w, v);
+	cidx_jsonw_end_object(w);
+}
+
+static void
+json_movement(struct cidx_jsonw *w, const struct rank_view *v)
+{
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_movement *mv = v->mv;
 
 	if (mv == NULL) {
-		fputs("null", fp);
+		cidx_jsonw_null(w);
 		return;
 	}
-	fprintf(fp, "{\"basis\": \"%s\", \"indicators_now\": %d, "
-	    "\"indicators_then\": %d, \"shared\": %d, \"indicators\": [",
-	    cidx_basis_name(mv->basis), mv->n_cur, mv->n_prev, mv->shared);
-	for (size_t j = 0, first = 1; j < fw->n_ind; j++)
-		if (mv->in_basis[j]) {
-			fputs(first ? "" : ", ", fp);
-			first = 0;
-			out_json_string(fp, fw->node[fw->ind[j]].code);
-		}
-	fputs("], \"withheld_because\": ", fp);
-	out_json_string(fp, mv->basis == CIDX_BASIS_WITHHELD ? mv->why :
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	cidx_jsonw_key(w, "basis");
+	cidx_jsonw_string(w, cidx_basis_name(mv->basis));
+	cidx_jsonw_key(w, "indicators_now");
+	cidx_jsonw_int(w, mv->n_cur);
+	cidx_jsonw_key(w, "indicators_then");
+	cidx_jsonw_int(w, mv->n_prev);
+	cidx_jsonw_key(w, "shared");
+	cidx_jsonw_int(w, mv->shared);
+	cidx_jsonw_key(w, "indicators");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (size_t j = 0; j < fw->n_ind; j++)
+		if (mv->in_basis[j])
+			cidx_jsonw_string(w, fw->node[fw->ind[j]].code);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "withheld_because");
+	cidx_jsonw_string(w, mv->basis == CIDX_BASIS_WITHHELD ? mv->why :
 	    NULL);
-	fputs("}", fp);
+	cidx_jsonw_end_object(w);
 }
 
+/* a unit's name, attributes and scores */
 static void
-json_unit(const struct rank_view *v, size_t i)
+json_unit_scores(struct cidx_jsonw *w, const struct rank_view *v, size_t i)
 {
-	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
 	const struct cidx_unit *u = &v->ds->unit[i];
+
+	cidx_jsonw_key(w, "rank");
+	cidx_jsonw_int(w, r->rank[i]);
+	cidx_jsonw_key(w, "code");
+	cidx_jsonw_string(w, u->code);
+	cidx_jsonw_key(w, "name");
+	cidx_jsonw_string(w, rank_unit_name(u));
+	cidx_jsonw_key(w, "name_en");
+	cidx_jsonw_string(w, u->name_en);
+	cidx_jsonw_key(w, "attributes");
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	for (size_t a = 0; a < u->n_attr; a++) {
+		cidx_jsonw_key(w, u->attr[a].key);
+		cidx_jsonw_string(w, u->attr[a].value);
+	}
+	cidx_jsonw_end_object(w);
+	cidx_jsonw_key(w, "score");
+	cidx_jsonw_number17(w, gsl_matrix_get(r->s, i, fw->root));
+	if (v->relative) {
+		cidx_jsonw_key(w, "relative");
+		cidx_jsonw_number17(w, v->relative[i]);
+	}
+	if (v->growth) {
+		cidx_jsonw_key(w, "growth");
+		cidx_jsonw_number17(w, v->growth[i]);
+	}
+	cidx_jsonw_key(w, "tier");
+	json_int(w, r->tier[i]);
+	cidx_jsonw_key(w, "coverage");
+	cidx_jsonw_number17(w, v->rep->coverage ? v->rep->coverage[i] : NAN);
+	cidx_jsonw_key(w, "scores");
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
+		cidx_jsonw_key(w, fw->node[fw->top_down[a]].code);
+		cidx_jsonw_number17(w, gsl_matrix_get(r->s, i,
+		    fw->top_down[a]));
+	}
+	cidx_jsonw_end_object(w);
+}
+
+static void
+json_unit(struct cidx_jsonw *w, const struct rank_view *v, size_t i)
+{
 	const struct cidx_move *m = v->mv && v->mv->basis !=
 	    CIDX_BASIS_WITHHELD ? &v->mv->mv[i] : NULL;
 	static const char *const status[] = { "ranked", "no data",
 		"screened out" };
 
-	fprintf(fp, "{\"rank\": %d, \"code\": ", r->rank[i]);
-	out_json_string(fp, u->code);
-	fputs(", \"name\": ", fp);
-	out_json_string(fp, rank_unit_name(u));
-	fputs(", \"name_en\": ", fp);
-	out_json_string(fp, u->name_en);
-	fputs(", \"attributes\": {", fp);
-	for (size_t a = 0; a < u->n_attr; a++) {
-		fputs(a ? ", " : "", fp);
-		out_json_string(fp, u->attr[a].key);
-		fputs(": ", fp);
-		out_json_string(fp, u->attr[a].value);
-	}
-	fputs("}, \"score\": ", fp);
-	out_json_number(fp, gsl_matrix_get(r->s, i, fw->root));
-	if (v->relative) {
-		fputs(", \"relative\": ", fp);
-		out_json_number(fp, v->relative[i]);
-	}
-	if (v->growth) {
-		fputs(", \"growth\": ", fp);
-		out_json_number(fp, v->growth[i]);
-	}
-	fputs(", \"tier\": ", fp);
-	json_int(fp, r->tier[i]);
-	fputs(", \"coverage\": ", fp);
-	out_json_number(fp, v->rep->coverage ? v->rep->coverage[i] : NAN);
-	fputs(", \"scores\": {", fp);
-	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
-		fputs(a ? ", " : "", fp);
-		out_json_string(fp, fw->node[fw->top_down[a]].code);
-		fputs(": ", fp);
-		out_json_number(fp, gsl_matrix_get(r->s, i,
-		    fw->top_down[a]));
-	}
-	fputs("}, \"basis_rank\": ", fp);
-	json_int(fp, m ? m->basis_rank : 0);
-	fputs(", \"prev_rank\": ", fp);
-	json_int(fp, m ? m->prev : 0);
-	fputs(", \"rank_change\": ", fp);
+	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+	json_unit_scores(w, v, i);
+	cidx_jsonw_key(w, "basis_rank");
+	json_int(w, m ? m->basis_rank : 0);
+	cidx_jsonw_key(w, "prev_rank");
+	json_int(w, m ? m->prev : 0);
+	cidx_jsonw_key(w, "rank_change");
 	if (m && m->has_change)
-		fprintf(fp, "%d", m->change);
+		cidx_jsonw_int(w, m->change);
 	else
-		fputs("null", fp);
-	fputs(", \"prev_status\": ", fp);
-	out_json_string(fp, m ? status[m->prev_status] : NULL);
-	fprintf(fp, ", \"new_entrant\": %s, \"dark_horse\": %s}",
-	    m && m->entrant ? "true" : "false",
-	    m && m->dark ? "true" : "false");
+		cidx_jsonw_null(w);
+	cidx_jsonw_key(w, "prev_status");
+	cidx_jsonw_string(w, m ? status[m->prev_status] : NULL);
+	cidx_jsonw_key(w, "new_entrant");
+	cidx_jsonw_bool(w, m && m->entrant);
+	cidx_jsonw_key(w, "dark_horse");
+	cidx_jsonw_bool(w, m && m->dark);
+	cidx_jsonw_end_object(w);
 }
 
-void
-rank_print_json(const struct rank_view *v)
+/* the columns, the indicators left out, the units ranked and not */
+static void
+json_units(struct cidx_jsonw *w, const struct rank_view *v)
 {
-	FILE *fp = v->fp;
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
-	int first = 1;
 
-	fprintf(fp, "{\n  \"cityidx\": \"%s\",\n  \"command\": \"rank\",\n",
-	    CITYIDX_VERSION);
-	fputs("  \"workspace\": ", fp);
-	out_json_string(fp, v->workspace);
-	fprintf(fp, ",\n  \"year\": %d,\n  \"compare_year\": ", v->year);
-	json_int(fp, v->cyear);
-	fputs(",\n  \"method\": ", fp);
-	cli_engine_json_method(v->e, fp, v->year, v->ts->text,
-	    (long)v->top, v->dark, "  ");
-	fputs(",\n  \"preparation\": ", fp);
-	json_prep(v);
-	fputs(",\n  \"movement\": ", fp);
-	json_movement(v);
-	fputs(",\n  \"columns\": [", fp);
-	for (size_t a = 0; a + 1 < fw->n_agg; a++) {
-		fputs(a ? ", " : "", fp);
-		out_json_string(fp, fw->node[fw->top_down[a]].code);
-	}
-	fputs("],\n  \"skipped_indicators\": [", fp);
+	cidx_jsonw_key(w, "columns");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
+	for (size_t a = 0; a + 1 < fw->n_agg; a++)
+		cidx_jsonw_string(w, fw->node[fw->top_down[a]].code);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "skipped_indicators");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
 	for (size_t j = 0; j < fw->n_ind; j++)
-		if (r->skipped[j]) {
-			fputs(first ? "" : ", ", fp);
-			first = 0;
-			out_json_string(fp, fw->node[fw->ind[j]].code);
-		}
-	fputs("],\n  \"units\": [", fp);
-	for (size_t p = 0; p < r->n_ranked; p++) {
-		fprintf(fp, "%s\n    ", p ? "," : "");
-		json_unit(v, r->order[p]);
-	}
-	fputs("\n  ],\n  \"unranked\": [", fp);
-	first = 1;
+		if (r->skipped[j])
+			cidx_jsonw_string(w, fw->node[fw->ind[j]].code);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "units");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_LINES);
+	for (size_t p = 0; p < r->n_ranked; p++)
+		json_unit(w, v, r->order[p]);
+	cidx_jsonw_end_array(w);
+	cidx_jsonw_key(w, "unranked");
+	cidx_jsonw_begin_array(w, CIDX_JSONW_INLINE);
 	for (size_t i = 0; i < r->n; i++)
-		if (r->rank[i] == 0) {
-			fputs(first ? "" : ", ", fp);
-			first = 0;
-			out_json_string(fp, v->ds->unit[i].code);
-		}
-	fputs("],\n  \"new_entrants\": ", fp);
-	json_codes(v, 0);
-	fputs(",\n  \"dark_horses\": ", fp);
-	json_codes(v, 1);
-	fputs("\n}\n", fp);
+		if (r->rank[i] == 0)
+			cidx_jsonw_string(w, v->ds->unit[i].code);
+	cidx_jsonw_end_array(w);
+}
+
+int
+rank_print_json(const struct rank_view *v)
+{
+	struct cidx_jsonw w;
+
+	cidx_jsonw_init(&w, v->fp);
+	cidx_jsonw_begin_object(&w, CIDX_JSONW_LINES);
+	cidx_jsonw_key(&w, "cityidx");
+	cidx_jsonw_string(&w, CITYIDX_VERSION);
+	cidx_jsonw_key(&w, "command");
+	cidx_jsonw_string(&w, "rank");
+	cidx_jsonw_key(&w, "workspace");
+	cidx_jsonw_string(&w, v->workspace);
+	cidx_jsonw_key(&w, "year");
+	cidx_jsonw_int(&w, v->year);
+	cidx_jsonw_key(&w, "compare_year");
+	json_int(&w, v->cyear);
+	cidx_jsonw_key(&w, "method");
+	cli_engine_write_method(v->e, &w, v->year, v->ts->text,
+	    (long)v->top, v->dark);
+	cidx_jsonw_key(&w, "preparation");
+	json_prep(&w, v);
+	cidx_jsonw_key(&w, "movement");
+	json_movement(&w, v);
+	json_units(&w, v);
+	cidx_jsonw_key(&w, "new_entrants");
+	json_codes(&w, v, 0);
+	cidx_jsonw_key(&w, "dark_horses");
+	json_codes(&w, v, 1);
+	cidx_jsonw_end_object(&w);
+	return out_json_end(&w);
 }

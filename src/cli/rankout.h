@@ -69,7 +69,8 @@ void rank_grid_release(struct rank_grid *g);
 
 void rank_print_table(const struct rank_view *v);
 void rank_print_csv(const struct rank_view *v, int bom);
-void rank_print_json(const struct rank_view *v);
+/*! rank_print_json() : @return CLI_OK or CLI_ERROR (printed). */
+int rank_print_json(const struct rank_view *v);
 /*! rank_write_xlsx() : the workbook at `path`: the ranking, the pillar
  *  and indicator scores, and the method.  @return CLI_OK or CLI_ERROR
  *  (printed). */

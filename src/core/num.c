@@ -279,6 +279,29 @@ cidx_num_fmt(char *buf, size_t n, double x, int prec)
 }
 
 void
+cidx_num_shortest(char *buf, size_t n, double x)
+{
+	locale_t old;
+
+	if (isnan(x)) {
+		snprintf(buf, n, "%s", "");
+		return;
+	}
+	old = uselocale(c_locale());
+	for (int prec = 1; prec <= 17; prec++) {
+		int e = x != 0 && isfinite(x) ? (int)floor(log10(fabs(x))) : 0;
+
+		/* 100, not 1e+02: no exponent while the digits fit */
+		if (e >= prec && e < 17)
+			prec = e + 1;
+		snprintf(buf, n, "%.*g", prec, x == 0 ? 0.0 : x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	uselocale(old);
+}
+
+void
 cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals)
 {
 	locale_t old;

@@ -35,6 +35,12 @@ int cidx_num_parse_int(const char *s, long lo, long hi, long *out);
  *  buf.  prec 17 reads back to the same double.  NaN prints as "". */
 void cidx_num_fmt(char *buf, size_t n, double x, int prec);
 
+/*! cidx_num_shortest() :
+ *  The shortest %g form (1 to 17 significant digits) that reads back to
+ *  `x`, in the C locale; no exponent while the digits fit (100, not
+ *  1e+02), no "-0".  NaN prints as "". */
+void cidx_num_shortest(char *buf, size_t n, double x);
+
 /*! cidx_num_fmt_fixed() : %.*f in the C locale. */
 void cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals);
 

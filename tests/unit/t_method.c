@@ -270,25 +270,6 @@ test_method__weights_methods(void)
 	    &err), CIDX_EINVAL);
 }
 
-void
-test_method__shortest_numbers(void)
-{
-	char b[40];
-
-	cidx_num_shortest(b, sizeof(b), 100);
-	CHECK_STR(b, "100");
-	cidx_num_shortest(b, sizeof(b), 0.1 + 0.2);
-	CHECK_STR(b, "0.30000000000000004");
-	cidx_num_shortest(b, sizeof(b), 1e21);
-	CHECK_STR(b, "1e+21");
-	cidx_num_shortest(b, sizeof(b), -0.0);
-	CHECK_STR(b, "0");
-	cidx_num_shortest(b, sizeof(b), 2.0 / 3);
-	CHECK_STR(b, "0.6666666666666666");
-	cidx_num_shortest(b, sizeof(b), NAN);
-	CHECK_STR(b, "");
-}
-
 /* the texts a report states: the default screen share as people write it,
  * and each formula in the manual's notation (cityidx(1), METHOD) */
 void

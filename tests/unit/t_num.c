@@ -1,5 +1,6 @@
 /*
- * num: the marks of a missing value, and what is (not) a number.
+ * num: the marks of a missing value, what is (not) a number, and the
+ * shortest form of one.
  */
 #include <math.h>
 #include <stdint.h>
@@ -108,4 +109,23 @@ test_num__sizes(void)
 	CHECK_STR(b, "53.8 GiB");
 	cidx_num_fmt_size(b, sizeof(b), SIZE_MAX);
 	CHECK_STR(b, "16 EiB");
+}
+
+void
+test_num__shortest(void)
+{
+	char b[40];
+
+	cidx_num_shortest(b, sizeof(b), 100);
+	CHECK_STR(b, "100");
+	cidx_num_shortest(b, sizeof(b), 0.1 + 0.2);
+	CHECK_STR(b, "0.30000000000000004");
+	cidx_num_shortest(b, sizeof(b), 1e21);
+	CHECK_STR(b, "1e+21");
+	cidx_num_shortest(b, sizeof(b), -0.0);
+	CHECK_STR(b, "0");
+	cidx_num_shortest(b, sizeof(b), 2.0 / 3);
+	CHECK_STR(b, "0.6666666666666666");
+	cidx_num_shortest(b, sizeof(b), NAN);
+	CHECK_STR(b, "");
 }
