@@ -8,9 +8,11 @@
 
 #include "plot/plot_int.h"
 
-int
-heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err)
+static int
+heatmap_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_heatmap *d = data;
+
 	if (d->k == 0 || d->labels == NULL || d->r == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: no matrix");
 	if (d->k > 1000)
@@ -30,16 +32,16 @@ heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err)
 	return 0;
 }
 
-void
-heatmap_size(const struct cidx_heatmap *d, double *w, double *h)
+static void
+heatmap_size(const void *data, double *w, double *h)
 {
-	(void)d;
+	(void)data;
 	*w = 540;
 	*h = 600;
 }
 
 static double
-widest(struct pctx *c, const struct cidx_heatmap *d)
+widest(struct cidx_plot_ctx *c, const struct cidx_heatmap *d)
 {
 	double w = 0;
 
@@ -48,10 +50,11 @@ widest(struct pctx *c, const struct cidx_heatmap *d)
 	return w;
 }
 
-void
-heatmap_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_heatmap *d)
+static void
+heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_heatmap *d = data;
 	cairo_t *cr = c->cr;
 	size_t k = d->k;
 	int any_nan = 0, vertical = 1;
@@ -197,3 +200,11 @@ heatmap_body(struct pctx *c, const struct cidx_rect *b,
 		legend(c, &nan_item, 1, b->x, gy + (double)k * s +
 		    c->fs * 0.4, b->w, 1);
 }
+
+const struct cidx_chart_type cidx_chart_heatmap = {
+	.name = "heatmap",
+	.opts = CIDX_CHART_OPT_OF,
+	.check = heatmap_check,
+	.size = heatmap_size,
+	.draw = heatmap_draw,
+};

@@ -22,8 +22,9 @@ bar_size(size_t rows, double head, double row, double *w, double *h)
 }
 
 void
-bar_rows_layout(const struct pctx *c, const struct cidx_rect *b, double lh,
-    double ah, size_t n, double *y0, double *y1, double *rh, double *lfs)
+bar_rows_layout(const struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    double lh, double ah, size_t n, double *y0, double *y1, double *rh,
+    double *lfs)
 {
 	*y0 = b->y + lh + c->fs * 0.6;
 	*y1 = b->y + b->h - ah;
@@ -177,8 +178,8 @@ swatch(cairo_t *cr, enum swatch sw, struct rgb col, double x, double yc,
 }
 
 double
-legend(struct pctx *c, const struct legend_item *it, size_t n, double x,
-    double y, double w, int draw)
+legend(struct cidx_plot_ctx *c, const struct legend_item *it, size_t n,
+    double x, double y, double w, int draw)
 {
 	double s = c->fs, row = c->fs * 1.6, cx = x, cy = y;
 
@@ -230,7 +231,7 @@ tick_x(const struct ticks *tk, int i, double x0, double x1)
 }
 
 double
-axis_h(struct pctx *c, const struct ticks *tk, double x0, double x1,
+axis_h(struct cidx_plot_ctx *c, const struct ticks *tk, double x0, double x1,
     double y, const char *title, int draw)
 {
 	double fs = c->fs * 0.9, h = 3 + fs * 1.3;
@@ -270,7 +271,7 @@ axis_h(struct pctx *c, const struct ticks *tk, double x0, double x1,
 }
 
 void
-grid_v(struct pctx *c, const struct ticks *tk, double x0, double x1,
+grid_v(struct cidx_plot_ctx *c, const struct ticks *tk, double x0, double x1,
     double y0, double y1)
 {
 	cairo_save(c->cr);

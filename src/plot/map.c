@@ -22,9 +22,10 @@
 #define MAX_TIERS MAP_MAX_TIERS
 #define MAX_LABELS 99
 
-int
-map_check(const struct cidx_map *d, struct cidx_err *err)
+static int
+map_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_map *d = data;
 	size_t with = 0;
 
 	if (d->n == 0 || d->units == NULL)
@@ -114,9 +115,10 @@ views(const struct cidx_map *d, struct mview *mv, struct mview *in)
  * title, legend, notes and footer, the map (narrowed for an inset or a
  * key beside it), at most 560 pt tall, and the key.
  */
-void
-map_size(const struct cidx_map *d, double *w, double *h)
+static void
+map_size(const void *data, double *w, double *h)
 {
+	const struct cidx_map *d = data;
 	struct mview mv, in;
 	int inset = views(d, &mv, &in), side;
 	double a, mw = 508;
@@ -237,8 +239,8 @@ place_with_inset(struct mview *mv, struct mview *in, const struct cidx_map *d,
 }
 
 static void
-draw_inset(struct pctx *c, const struct mview *in, const struct cidx_map *d,
-    const struct mstyle *st, const char *caption)
+draw_inset(struct cidx_plot_ctx *c, const struct mview *in,
+    const struct cidx_map *d, const struct mstyle *st, const char *caption)
 {
 	cairo_t *cr = c->cr;
 	const struct cidx_rect *r = &in->box;
@@ -318,7 +320,7 @@ map_anchors(const struct mview *mv, const struct cidx_map *d,
 /* the key beside the map (a tall country) or under it: shrinks `area`,
  * sets `key` (its width 0 when there is none); @return 1 beside */
 static int
-key_layout(struct pctx *c, const struct mview *mv, struct mlabel *l,
+key_layout(struct cidx_plot_ctx *c, const struct mview *mv, struct mlabel *l,
     size_t n, struct cidx_rect *area, struct cidx_rect *key)
 {
 	double iw, gap = c->fs * 1.5;
@@ -358,7 +360,7 @@ shift(struct mview *v, double dx, double dy)
  * the key beside the map (centred on it) or under it.
  */
 static void
-arrange(struct pctx *c, struct mview *mv, struct mview *in, int has_in,
+arrange(struct cidx_plot_ctx *c, struct mview *mv, struct mview *in, int has_in,
     struct cidx_rect *key, int side, const struct cidx_rect *full)
 {
 	double x0 = mv->box.x, x1 = mv->box.x + mv->box.w;
@@ -389,9 +391,11 @@ arrange(struct pctx *c, struct mview *mv, struct mview *in, int has_in,
 	}
 }
 
-void
-map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
+static void
+map_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_map *d = data;
 	const struct cidx_map_layer *lin = layer_of(d, CIDX_LAYER_INSET);
 	struct mstyle st;
 	struct mstat ms;
@@ -440,3 +444,21 @@ map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 		map_key(c, lab, nl, key.x, key.y, key.w, side, 1);
 	free(lab);
 }
+
+const struct cidx_chart_type cidx_chart_map = {
+	.name = "map",
+	.needs = CIDX_CHART_NEEDS_BOUNDARIES,
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS |
+	    CIDX_CHART_OPT_BY | CIDX_CHART_OPT_BY_SCORE | CIDX_CHART_OPT_LABELS,
+	/* a map filled by score has no tiers, and so no top group to
+	 * split */
+	.unless = {
+		.when = CIDX_CHART_OPT_BY_SCORE,
+		.off = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS,
+		.why = "a map filled by score (--by score)",
+	},
+	.keep_shape = 1,
+	.check = map_check,
+	.size = map_size,
+	.draw = map_draw,
+};

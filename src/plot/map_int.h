@@ -68,7 +68,7 @@ double mview_aspect(const struct mview *v);
  * right `corner`); sets v->box */
 void mview_place(struct mview *v, const struct cidx_rect *area, int corner);
 /* draws what v takes of d: layers under, units, layers over */
-void mview_draw(struct pctx *c, const struct mview *v,
+void mview_draw(struct cidx_plot_ctx *c, const struct mview *v,
     const struct cidx_map *d, const struct mstyle *st);
 /* a unit's fill; *hatched for units not ranked */
 struct rgb map_unit_colour(const struct cidx_map *d,
@@ -89,13 +89,13 @@ struct mstat {
 void map_stats(const struct cidx_map *d, struct mstyle *st,
     struct mstat *ms);
 /* the legend at the top of b; @return its height */
-double map_legend(struct pctx *c, const struct cidx_rect *b,
+double map_legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_map *d, const struct mstyle *st,
     const struct mstat *ms);
 /* the notes under the map (d->note, the units without a boundary, the
  * credits, never cut), drawn from the bottom of b up when `draw`;
  * @return their height */
-double map_notes(struct pctx *c, const struct cidx_rect *b,
+double map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_map *d, const struct mstat *ms, int draw);
 
 /* ---- labels (maplabel.c) ---- */
@@ -121,13 +121,14 @@ int map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
 void map_place(struct mlabel *l, size_t n, double r,
     const struct cidx_rect *area, const struct cidx_rect *avoid);
 /* draws the markers and their leaders */
-void map_draw_labels(struct pctx *c, const struct mlabel *l, size_t n,
+void map_draw_labels(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n,
     double r, const struct mstyle *st);
 /* the key: each marker's number and name, in `cols` columns (0: as many
  * as fit in w) from (x, y); draws when `draw`; @return its height */
-double map_key(struct pctx *c, const struct mlabel *l, size_t n, double x,
-    double y, double w, int cols, int draw);
+double map_key(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n,
+    double x, double y, double w, int cols, int draw);
 /* the width of the key's widest item */
-double map_key_item_w(struct pctx *c, const struct mlabel *l, size_t n);
+double map_key_item_w(struct cidx_plot_ctx *c, const struct mlabel *l,
+    size_t n);
 
 #endif

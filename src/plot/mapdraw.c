@@ -322,8 +322,8 @@ map_unit_colour(const struct cidx_map *d, const struct cidx_map_unit *u,
 }
 
 static void
-draw_units(struct pctx *c, const struct mview *v, const struct cidx_map *d,
-    const struct mstyle *st)
+draw_units(struct cidx_plot_ctx *c, const struct mview *v,
+    const struct cidx_map *d, const struct mstyle *st)
 {
 	cairo_t *cr = c->cr;
 
@@ -363,8 +363,8 @@ draw_units(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 
 /* the layers of `kind`: filled (pale) and/or edged */
 static void
-draw_layer(struct pctx *c, const struct mview *v, const struct cidx_map *d,
-    int kind, int fill, double width, struct rgb edge)
+draw_layer(struct cidx_plot_ctx *c, const struct mview *v,
+    const struct cidx_map *d, int kind, int fill, double width, struct rgb edge)
 {
 	cairo_t *cr = c->cr;
 
@@ -402,8 +402,8 @@ draw_layer(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 }
 
 void
-mview_draw(struct pctx *c, const struct mview *v, const struct cidx_map *d,
-    const struct mstyle *st)
+mview_draw(struct cidx_plot_ctx *c, const struct mview *v,
+    const struct cidx_map *d, const struct mstyle *st)
 {
 	cairo_t *cr = c->cr;
 	double lw = st->lw;

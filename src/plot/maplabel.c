@@ -167,7 +167,8 @@ map_place(struct mlabel *l, size_t n, double r, const struct cidx_rect *area,
 }
 
 static void
-marker(struct pctx *c, double x, double y, double r, int rank, double lw)
+marker(struct cidx_plot_ctx *c, double x, double y, double r, int rank,
+    double lw)
 {
 	cairo_t *cr = c->cr;
 	char num[16];
@@ -187,8 +188,8 @@ marker(struct pctx *c, double x, double y, double r, int rank, double lw)
 }
 
 void
-map_draw_labels(struct pctx *c, const struct mlabel *l, size_t n, double r,
-    const struct mstyle *st)
+map_draw_labels(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n,
+    double r, const struct mstyle *st)
 {
 	cairo_t *cr = c->cr;
 
@@ -216,13 +217,13 @@ map_draw_labels(struct pctx *c, const struct mlabel *l, size_t n, double r,
 
 /* the marker in the key is the map's, smaller */
 static double
-key_r(const struct pctx *c)
+key_r(const struct cidx_plot_ctx *c)
 {
 	return c->fs * 0.55;
 }
 
 double
-map_key_item_w(struct pctx *c, const struct mlabel *l, size_t n)
+map_key_item_w(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n)
 {
 	double w = 0;
 
@@ -233,8 +234,8 @@ map_key_item_w(struct pctx *c, const struct mlabel *l, size_t n)
 }
 
 double
-map_key(struct pctx *c, const struct mlabel *l, size_t n, double x, double y,
-    double w, int cols, int draw)
+map_key(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n, double x,
+    double y, double w, int cols, int draw)
 {
 	double iw = map_key_item_w(c, l, n), gap = c->fs * 1.5;
 	double row = c->fs * 1.45, r = key_r(c), cw;

@@ -14,7 +14,7 @@
 /* the score legend: a horizontal colour bar with round ticks, then the
  * swatches of units not ranked and without data */
 static double
-score_legend(struct pctx *c, double x, double y, double w, double lo,
+score_legend(struct cidx_plot_ctx *c, double x, double y, double w, double lo,
     double hi, const struct legend_item *extra, size_t n_extra)
 {
 	cairo_t *cr = c->cr;
@@ -109,7 +109,7 @@ map_stats(const struct cidx_map *d, struct mstyle *st, struct mstat *ms)
 }
 
 double
-map_legend(struct pctx *c, const struct cidx_rect *b,
+map_legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_map *d, const struct mstyle *st,
     const struct mstat *ms)
 {
@@ -152,8 +152,8 @@ map_legend(struct pctx *c, const struct cidx_rect *b,
 }
 
 double
-map_notes(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d,
-    const struct mstat *ms, int draw)
+map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct cidx_map *d, const struct mstat *ms, int draw)
 {
 	struct sbuf nb = SBUF_INIT, cr = SBUF_INIT;
 	double h = 0, hn = 0, hc = 0;

@@ -19,9 +19,11 @@
 
 #define MAX_RANK 100000
 
-int
-movers_check(const struct cidx_movers *d, struct cidx_err *err)
+static int
+movers_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_movers *d = data;
+
 	if (d->n == 0 || d->units == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "movers chart: no "
 		    "units");
@@ -57,9 +59,11 @@ max_rank(const struct cidx_movers *d)
 	return m;
 }
 
-void
-movers_size(const struct cidx_movers *d, double *w, double *h)
+static void
+movers_size(const void *data, double *w, double *h)
 {
+	const struct cidx_movers *d = data;
+
 	*w = 540;
 	*h = 140 + 12 * (double)max_rank(d);
 	*h = *h < 400 ? 400 : *h > 1600 ? 1600 : *h;
@@ -116,7 +120,7 @@ label_text(char *buf, size_t n, const struct cidx_mover *u,
 
 /* rank tick labels at x, every `step` ranks, skipping those near `avoid` */
 static void
-rank_ticks(struct pctx *c, const struct geo *g, double x, int al,
+rank_ticks(struct cidx_plot_ctx *c, const struct geo *g, double x, int al,
     double tfs, const double *avoid, size_t navoid)
 {
 	static const int steps[] = { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250,
@@ -149,10 +153,11 @@ rank_ticks(struct pctx *c, const struct geo *g, double x, int al,
 	}
 }
 
-void
-movers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_movers *d)
+static void
+movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_movers *d = data;
 	cairo_t *cr = c->cr;
 	size_t n = d->n, nhl = 0, *ord = xcalloc(n, sizeof(*ord));
 	double *want = xcalloc(n, sizeof(*want)), *at = xcalloc(n,
@@ -323,3 +328,13 @@ movers_body(struct pctx *c, const struct cidx_rect *b,
 	free(at);
 	free(ord);
 }
+
+const struct cidx_chart_type cidx_chart_movers = {
+	.name = "movers",
+	.needs = CIDX_CHART_NEEDS_MOVEMENT,
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_COMPARE |
+	    CIDX_CHART_OPT_DARK_HORSE,
+	.check = movers_check,
+	.size = movers_size,
+	.draw = movers_draw,
+};

@@ -9,9 +9,11 @@
 #include "core/mem.h"
 #include "plot/plot_int.h"
 
-int
-pillars_check(const struct cidx_pillars *d, struct cidx_err *err)
+static int
+pillars_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_pillars *d = data;
+
 	if (d->n == 0 || d->names == NULL || d->score == NULL ||
 	    d->contrib == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "pillars chart: no "
@@ -51,9 +53,11 @@ pillars_check(const struct cidx_pillars *d, struct cidx_err *err)
 	return 0;
 }
 
-void
-pillars_size(const struct cidx_pillars *d, double *w, double *h)
+static void
+pillars_size(const void *data, double *w, double *h)
 {
+	const struct cidx_pillars *d = data;
+
 	bar_size(bar_rows(d->top, d->n), 140, 14, w, h);
 }
 
@@ -69,10 +73,11 @@ by_score(const void *a, const void *b)
 	return i < j ? -1 : 1;
 }
 
-void
-pillars_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_pillars *d)
+static void
+pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_pillars *d = data;
 	cairo_t *cr = c->cr;
 	size_t n = bar_rows(d->top, d->n), m = d->m, *ord = xcalloc(d->n, sizeof(*ord));
 	struct legend_item *items = xcalloc(m, sizeof(*items));
@@ -182,3 +187,11 @@ pillars_body(struct pctx *c, const struct cidx_rect *b,
 	free(items);
 	free(ord);
 }
+
+const struct cidx_chart_type cidx_chart_pillars = {
+	.name = "pillars",
+	.opts = CIDX_CHART_OPT_TOP,
+	.check = pillars_check,
+	.size = pillars_size,
+	.draw = pillars_draw,
+};

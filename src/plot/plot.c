@@ -18,83 +18,9 @@
 int
 chart_check(const struct cidx_chart *c, struct cidx_err *err)
 {
-	if (c == NULL || c->u.tiers == NULL)
+	if (c == NULL || c->type == NULL || c->data == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "no chart data");
-	switch (c->type) {
-	case CIDX_CHART_TIERS:
-		return tiers_check(c->u.tiers, err);
-	case CIDX_CHART_PILLARS:
-		return pillars_check(c->u.pillars, err);
-	case CIDX_CHART_MOVERS:
-		return movers_check(c->u.movers, err);
-	case CIDX_CHART_HEATMAP:
-		return heatmap_check(c->u.heatmap, err);
-	case CIDX_CHART_PROFILE:
-		return profile_check(c->u.profile, err);
-	case CIDX_CHART_MAP:
-		return map_check(c->u.map, err);
-	case CIDX_CHART_UNCERT:
-		return uncert_check(c->u.uncert, err);
-	}
-	return cidx_err_set(err, CIDX_EINVAL, "unknown chart type %d",
-	    (int)c->type);
-}
-
-static void
-chart_size(const struct cidx_chart *c, double *w, double *h)
-{
-	switch (c->type) {
-	case CIDX_CHART_TIERS:
-		tiers_size(c->u.tiers, w, h);
-		break;
-	case CIDX_CHART_PILLARS:
-		pillars_size(c->u.pillars, w, h);
-		break;
-	case CIDX_CHART_MOVERS:
-		movers_size(c->u.movers, w, h);
-		break;
-	case CIDX_CHART_HEATMAP:
-		heatmap_size(c->u.heatmap, w, h);
-		break;
-	case CIDX_CHART_PROFILE:
-		profile_size(c->u.profile, w, h);
-		break;
-	case CIDX_CHART_MAP:
-		map_size(c->u.map, w, h);
-		break;
-	case CIDX_CHART_UNCERT:
-		uncert_size(c->u.uncert, w, h);
-		break;
-	}
-}
-
-void
-chart_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_chart *ch)
-{
-	switch (ch->type) {
-	case CIDX_CHART_TIERS:
-		tiers_body(c, b, ch->u.tiers);
-		break;
-	case CIDX_CHART_PILLARS:
-		pillars_body(c, b, ch->u.pillars);
-		break;
-	case CIDX_CHART_MOVERS:
-		movers_body(c, b, ch->u.movers);
-		break;
-	case CIDX_CHART_HEATMAP:
-		heatmap_body(c, b, ch->u.heatmap);
-		break;
-	case CIDX_CHART_PROFILE:
-		profile_body(c, b, ch->u.profile);
-		break;
-	case CIDX_CHART_MAP:
-		map_body(c, b, ch->u.map);
-		break;
-	case CIDX_CHART_UNCERT:
-		uncert_body(c, b, ch->u.uncert);
-		break;
-	}
+	return c->type->check(c->data, err);
 }
 
 static int
@@ -104,8 +30,9 @@ has(const char *s)
 }
 
 void
-chart_frame(struct pctx *c, const struct cidx_rect *r, const char *title,
-    const char *subtitle, const char *footer, struct cidx_rect *body)
+chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
+    const char *title, const char *subtitle, const char *footer,
+    struct cidx_rect *body)
 {
 	double y = r->y, bot = r->y + r->h;
 
@@ -147,7 +74,7 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
     struct cidx_err *err)
 {
 	static const struct cidx_plot_opts def = CIDX_PLOT_OPTS_INIT;
-	struct pctx pc;
+	struct cidx_plot_ctx pc;
 	struct cidx_rect body;
 	cairo_surface_type_t st;
 	double tx = 0.35, ty = 0;
@@ -189,7 +116,7 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 	cairo_clip(cr);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	chart_frame(&pc, r, o->title, o->subtitle, o->footer, &body);
-	chart_body(&pc, &body, c);
+	c->type->draw(&pc, &body, c->data);
 	cairo_restore(cr);
 	ptext_close(&pc.t);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
@@ -223,9 +150,9 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 		return rc;
 	if ((rc = chart_check(c, err)) < 0)
 		return rc;
-	chart_size(c, &w, &h);
+	c->type->size(c->data, &w, &h);
 	/* a map keeps its shape when only the width is given */
-	if (o->width != 0 && o->height == 0 && c->type == CIDX_CHART_MAP)
+	if (o->width != 0 && o->height == 0 && c->type->keep_shape)
 		h *= o->width / w;
 	if (o->width != 0)
 		w = o->width;
@@ -296,30 +223,3 @@ cidx_plot_shutdown(void)
 	if (ptext_shutdown() == 0)
 		cairo_debug_reset_static_data();
 }
-
-#define TYPED(name, ty, TAG, member)                                        \
-	int cidx_plot_##name(const struct ty *d,                            \
-	    const struct cidx_plot_opts *o, struct cidx_err *err)             \
-	{                                                                     \
-		struct cidx_chart c;                                          \
-		c.type = TAG;                                                 \
-		c.u.member = d;                                               \
-		return cidx_plot_write(&c, o, err);                           \
-	}                                                                     \
-	int cidx_plot_##name##_draw(cairo_t *cr, const struct cidx_rect *r,   \
-	    const struct ty *d, const struct cidx_plot_opts *o,             \
-	    struct cidx_err *err)                                             \
-	{                                                                     \
-		struct cidx_chart c;                                          \
-		c.type = TAG;                                                 \
-		c.u.member = d;                                               \
-		return cidx_plot_draw(cr, r, &c, o, err);                     \
-	}
-
-TYPED(tiers, cidx_tiers, CIDX_CHART_TIERS, tiers)
-TYPED(pillars, cidx_pillars, CIDX_CHART_PILLARS, pillars)
-TYPED(movers, cidx_movers, CIDX_CHART_MOVERS, movers)
-TYPED(heatmap, cidx_heatmap, CIDX_CHART_HEATMAP, heatmap)
-TYPED(profile, cidx_profile, CIDX_CHART_PROFILE, profile)
-TYPED(map, cidx_map, CIDX_CHART_MAP, map)
-TYPED(uncert, cidx_uncert, CIDX_CHART_UNCERT, uncert)

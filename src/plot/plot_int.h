@@ -118,12 +118,12 @@ size_t bar_rows(size_t top, size_t n);
 /* the page of a bar chart of `rows` rows: 540 pt wide, `head` + `row`
  * per row high, within 320..2400 */
 void bar_size(size_t rows, double head, double row, double *w, double *h);
-struct pctx;
+struct cidx_plot_ctx;
 /* the rows of a bar chart in `b`, below a legend `lh` high and above an
  * axis `ah` high: *y0 the top of the first, *y1 the bottom of the last,
  * *rh the row height (no thicker than a bar should be: few units sit at
  * the top), *lfs the label font size */
-void bar_rows_layout(const struct pctx *c, const struct cidx_rect *b,
+void bar_rows_layout(const struct cidx_plot_ctx *c, const struct cidx_rect *b,
     double lh, double ah, size_t n, double *y0, double *y1, double *rh,
     double *lfs);
 /* moves the centres y[0] <= ... <= y[n-1] apart by at least h, within
@@ -131,7 +131,7 @@ void bar_rows_layout(const struct pctx *c, const struct cidx_rect *b,
 void spread(double *y, size_t n, double h, double top, double bot);
 
 /* chart context: one per draw */
-struct pctx {
+struct cidx_plot_ctx {
 	cairo_t *cr;
 	struct ptext t;
 	enum cidx_plot_lang lang;
@@ -152,54 +152,17 @@ struct legend_item {
 
 /* lays out the items in rows within width w from (x, y); draws when
  * `draw`; @return the height used */
-double legend(struct pctx *c, const struct legend_item *it, size_t n,
+double legend(struct cidx_plot_ctx *c, const struct legend_item *it, size_t n,
     double x, double y, double w, int draw);
 /* diagonal hatching of the current path (the path is consumed) */
 void hatch(cairo_t *cr, double spacing, struct rgb col);
 /* a horizontal value axis at y from x0 (value tk->lo) to x1 (tk->hi),
  * labels below, the title under them; @return its height */
-double axis_h(struct pctx *c, const struct ticks *tk, double x0, double x1,
-    double y, const char *title, int draw);
+double axis_h(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
+    double x1, double y, const char *title, int draw);
 /* light vertical grid lines at the ticks between y0 and y1 */
-void grid_v(struct pctx *c, const struct ticks *tk, double x0, double x1,
-    double y0, double y1);
-
-/* ---- charts: check the data, default size, draw the body ---- */
-
-int tiers_check(const struct cidx_tiers *d, struct cidx_err *err);
-void tiers_size(const struct cidx_tiers *d, double *w, double *h);
-void tiers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_tiers *d);
-
-int pillars_check(const struct cidx_pillars *d, struct cidx_err *err);
-void pillars_size(const struct cidx_pillars *d, double *w, double *h);
-void pillars_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_pillars *d);
-
-int movers_check(const struct cidx_movers *d, struct cidx_err *err);
-void movers_size(const struct cidx_movers *d, double *w, double *h);
-void movers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_movers *d);
-
-int heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err);
-void heatmap_size(const struct cidx_heatmap *d, double *w, double *h);
-void heatmap_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_heatmap *d);
-
-int profile_check(const struct cidx_profile *d, struct cidx_err *err);
-void profile_size(const struct cidx_profile *d, double *w, double *h);
-void profile_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_profile *d);
-
-int map_check(const struct cidx_map *d, struct cidx_err *err);
-void map_size(const struct cidx_map *d, double *w, double *h);
-void map_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_map *d);
-
-int uncert_check(const struct cidx_uncert *d, struct cidx_err *err);
-void uncert_size(const struct cidx_uncert *d, double *w, double *h);
-void uncert_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_uncert *d);
+void grid_v(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
+    double x1, double y0, double y1);
 
 /* ---- the report (doc.c) ---- */
 
@@ -246,11 +209,8 @@ int plot_png_check(const struct cidx_plot_opts *o, double w, double h,
 
 /* checks the chart's data */
 int chart_check(const struct cidx_chart *c, struct cidx_err *err);
-/* draws the chart into b with an open context (no frame) */
-void chart_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_chart *ch);
 /* title, subtitle and footer inside r; *body gets the rest */
-void chart_frame(struct pctx *c, const struct cidx_rect *r,
+void chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
     const char *title, const char *subtitle, const char *footer,
     struct cidx_rect *body);
 

@@ -18,9 +18,11 @@ row_name(const struct cidx_profile_row *r, enum cidx_plot_lang lang)
 	return a;
 }
 
-int
-profile_check(const struct cidx_profile *d, struct cidx_err *err)
+static int
+profile_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_profile *d = data;
+
 	if (d->n == 0 || d->rows == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "profile chart: no "
 		    "rows");
@@ -57,18 +59,21 @@ units_of(const struct cidx_profile *d)
 	return u;
 }
 
-void
-profile_size(const struct cidx_profile *d, double *w, double *h)
+static void
+profile_size(const void *data, double *w, double *h)
 {
+	const struct cidx_profile *d = data;
+
 	*w = 540;
 	*h = 150 + 15 * units_of(d);
 	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
 }
 
-void
-profile_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_profile *d)
+static void
+profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_profile *d = data;
 	cairo_t *cr = c->cr;
 	struct legend_item items[2];
 	struct rgb pil = pal_hex(0x0072b2), ind = pal_hex(0x56b4e9);
@@ -202,3 +207,12 @@ profile_body(struct pctx *c, const struct cidx_rect *b,
 	}
 	axis_h(c, &tk, x0, x1, y1, word(c->lang, W_VALUE), 1);
 }
+
+const struct cidx_chart_type cidx_chart_profile = {
+	.name = "profile",
+	.needs = CIDX_CHART_NEEDS_UNIT,
+	.opts = 0,
+	.check = profile_check,
+	.size = profile_size,
+	.draw = profile_draw,
+};

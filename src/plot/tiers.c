@@ -12,9 +12,11 @@
 
 #define MAX_TIERS 100
 
-int
-tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
+static int
+tiers_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_tiers *d = data;
+
 	if (d->n == 0 || d->units == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "tiers chart: no units");
 	if (d->n_tiers < 0 || d->n_tiers > MAX_TIERS)
@@ -37,9 +39,11 @@ tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
 	return 0;
 }
 
-void
-tiers_size(const struct cidx_tiers *d, double *w, double *h)
+static void
+tiers_size(const void *data, double *w, double *h)
 {
+	const struct cidx_tiers *d = data;
+
 	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
@@ -60,10 +64,11 @@ by_score(const void *a, const void *b)
 	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
-void
-tiers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_tiers *d)
+static void
+tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_tiers *d = data;
 	cairo_t *cr = c->cr;
 	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
 	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 };
@@ -226,3 +231,11 @@ tiers_body(struct pctx *c, const struct cidx_rect *b,
 	free(rstart);
 	free(ord);
 }
+
+const struct cidx_chart_type cidx_chart_tiers = {
+	.name = "tiers",
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS,
+	.check = tiers_check,
+	.size = tiers_size,
+	.draw = tiers_draw,
+};

@@ -9,9 +9,11 @@
 #include "core/mem.h"
 #include "plot/plot_int.h"
 
-int
-uncert_check(const struct cidx_uncert *d, struct cidx_err *err)
+static int
+uncert_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_uncert *d = data;
+
 	if (d->n == 0 || d->units == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "uncertainty chart: no "
 		    "units");
@@ -34,9 +36,11 @@ uncert_check(const struct cidx_uncert *d, struct cidx_err *err)
 	return 0;
 }
 
-void
-uncert_size(const struct cidx_uncert *d, double *w, double *h)
+static void
+uncert_size(const void *data, double *w, double *h)
 {
+	const struct cidx_uncert *d = data;
+
 	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
@@ -52,10 +56,11 @@ by_rank(const void *a, const void *b)
 	return i < j ? -1 : 1;
 }
 
-void
-uncert_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_uncert *d)
+static void
+uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_uncert *d = data;
 	cairo_t *cr = c->cr;
 	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
 	struct legend_item items[3];
@@ -191,3 +196,12 @@ uncert_body(struct pctx *c, const struct cidx_rect *b,
 	    c->fs * 1.1, AL_CENTER);
 	free(ord);
 }
+
+const struct cidx_chart_type cidx_chart_uncert = {
+	.name = "uncertainty",
+	.needs = CIDX_CHART_NEEDS_DRAWS,
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_DRAWS,
+	.check = uncert_check,
+	.size = uncert_size,
+	.draw = uncert_draw,
+};

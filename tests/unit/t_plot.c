@@ -130,42 +130,30 @@ setup(void)
 	unc.n = NN;
 }
 
+/* the test data of chart type t: every type of the table has some */
 static struct cidx_chart
-chart_of(enum cidx_chart_type t)
+chart_of(const struct cidx_chart_type *t)
 {
-	struct cidx_chart c;
+	static const struct cidx_chart data[] = {
+		{ &cidx_chart_tiers, &tiers },
+		{ &cidx_chart_pillars, &pillars },
+		{ &cidx_chart_movers, &movers },
+		{ &cidx_chart_heatmap, &heat },
+		{ &cidx_chart_profile, &prof },
+		{ &cidx_chart_map, &map },
+		{ &cidx_chart_uncert, &unc },
+	};
+	struct cidx_chart none = { t, NULL };
 
 	setup();
-	c.type = t;
-	switch (t) {
-	case CIDX_CHART_TIERS:
-		c.u.tiers = &tiers;
-		break;
-	case CIDX_CHART_PILLARS:
-		c.u.pillars = &pillars;
-		break;
-	case CIDX_CHART_MOVERS:
-		c.u.movers = &movers;
-		break;
-	case CIDX_CHART_HEATMAP:
-		c.u.heatmap = &heat;
-		break;
-	case CIDX_CHART_PROFILE:
-		c.u.profile = &prof;
-		break;
-	case CIDX_CHART_MAP:
-		c.u.map = &map;
-		break;
-	case CIDX_CHART_UNCERT:
-		c.u.uncert = &unc;
-		break;
-	}
-	return c;
+	for (size_t i = 0; i < sizeof(data) / sizeof(data[0]); i++)
+		if (data[i].type == t)
+			return data[i];
+	CHECK(!"a chart type without test data");
+	return none;
 }
 
-static const char *const chart_names[] = { "tiers", "pillars", "movers",
-	"heatmap", "profile", "map", "uncert" };
-#define NCHARTS 7
+#define TIERS (&cidx_chart_tiers)
 
 /* ---- file helpers ---- */
 
@@ -257,8 +245,8 @@ be32(const unsigned char *p)
 }
 
 static int
-write_chart(enum cidx_chart_type t, const char *file, double w, double h,
-    double dpi, enum cidx_plot_lang lang, struct cidx_err *err)
+write_chart(const struct cidx_chart_type *t, const char *file, double w,
+    double h, double dpi, enum cidx_plot_lang lang, struct cidx_err *err)
 {
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_chart c = chart_of(t);
@@ -385,7 +373,8 @@ test_plot__every_chart_to_pdf_png_svg(void)
 
 	if (tmp_begin() < 0)
 		return;
-	for (int t = 0; t < NCHARTS; t++) {
+	for (size_t t = 0; cidx_chart_types[t] != NULL; t++) {
+		const struct cidx_chart_type *type = cidx_chart_types[t];
 		struct cidx_err err = CIDX_ERR_INIT;
 		char file[64], path[256], cmd[400];
 		unsigned char *b;
@@ -393,8 +382,8 @@ test_plot__every_chart_to_pdf_png_svg(void)
 		int rc;
 
 		/* PNG: 400 x 300 pt at 144 dpi is 800 x 600 pixels */
-		snprintf(file, sizeof(file), "%s.png", chart_names[t]);
-		rc = write_chart(t, file, 400, 300, 144, CIDX_LANG_ZH, &err);
+		snprintf(file, sizeof(file), "%s.png", type->name);
+		rc = write_chart(type, file, 400, 300, 144, CIDX_LANG_ZH, &err);
 		CHECK_INT(rc, 0);
 		if (rc < 0)
 			fprintf(stderr, "%s: %s\n", file, err.msg);
@@ -409,7 +398,7 @@ test_plot__every_chart_to_pdf_png_svg(void)
 		}
 		free(b);
 		/* the default dpi, 150, and a size that rounds: 333.3 pt */
-		rc = write_chart(t, file, 333.3, 200, 0, CIDX_LANG_EN, &err);
+		rc = write_chart(type, file, 333.3, 200, 0, CIDX_LANG_EN, &err);
 		b = (unsigned char *)slurp(path, &len);
 		CHECK(rc == 0 && b != NULL && len > 33);
 		if (b != NULL && len > 33) {
@@ -418,15 +407,17 @@ test_plot__every_chart_to_pdf_png_svg(void)
 		}
 		free(b);
 
-		snprintf(file, sizeof(file), "%s.pdf", chart_names[t]);
-		CHECK_INT(write_chart(t, file, 0, 0, 0, CIDX_LANG_ZH, &err), 0);
+		snprintf(file, sizeof(file), "%s.pdf", type->name);
+		CHECK_INT(write_chart(type, file, 0, 0, 0, CIDX_LANG_ZH,
+		    &err), 0);
 		b = (unsigned char *)slurp(path_of(path, sizeof(path), file),
 		    &len);
 		CHECK(b != NULL && len > 1000 && memcmp(b, "%PDF-", 5) == 0);
 		free(b);
 
-		snprintf(file, sizeof(file), "%s.SVG", chart_names[t]);
-		CHECK_INT(write_chart(t, file, 0, 0, 0, CIDX_LANG_EN, &err), 0);
+		snprintf(file, sizeof(file), "%s.SVG", type->name);
+		CHECK_INT(write_chart(type, file, 0, 0, 0, CIDX_LANG_EN,
+		    &err), 0);
 		b = (unsigned char *)slurp(path_of(path, sizeof(path), file),
 		    &len);
 		CHECK(b != NULL && strstr((char *)b, "<svg") != NULL);
@@ -450,7 +441,7 @@ test_plot__same_inputs_same_bytes(void)
 	if (tmp_begin() < 0)
 		return;
 	unsetenv("SOURCE_DATE_EPOCH");
-	for (int t = 0; t < NCHARTS; t++) {
+	for (size_t t = 0; cidx_chart_types[t] != NULL; t++) {
 		for (int e = 0; e < 3; e++) {
 			struct cidx_err err = CIDX_ERR_INIT;
 			char f1[64], f2[64], p1[256], p2[256];
@@ -459,10 +450,10 @@ test_plot__same_inputs_same_bytes(void)
 			snprintf(f2, sizeof(f2), "b.%s", ext[e]);
 			double dpi = e == 1 ? 72 : 0;  /* --dpi: PNG only */
 
-			CHECK_INT(write_chart(t, f1, 300, 240, dpi,
-			    CIDX_LANG_ZH, &err), 0);
-			CHECK_INT(write_chart(t, f2, 300, 240, dpi,
-			    CIDX_LANG_ZH, &err), 0);
+			CHECK_INT(write_chart(cidx_chart_types[t], f1, 300,
+			    240, dpi, CIDX_LANG_ZH, &err), 0);
+			CHECK_INT(write_chart(cidx_chart_types[t], f2, 300,
+			    240, dpi, CIDX_LANG_ZH, &err), 0);
 			CHECK(same_bytes(path_of(p1, sizeof(p1), f1),
 			    path_of(p2, sizeof(p2), f2)));
 		}
@@ -472,19 +463,19 @@ test_plot__same_inputs_same_bytes(void)
 		struct cidx_err err = CIDX_ERR_INIT;
 		char p[256], q[256];
 
-		CHECK_INT(write_chart(0, "c.pdf", 0, 0, 0, 0, &err), 0);
+		CHECK_INT(write_chart(TIERS, "c.pdf", 0, 0, 0, 0, &err), 0);
 		path_of(p, sizeof(p), "c.pdf");
 		CHECK(file_has(p, "/CreationDate (19700101000000Z)"));
 		CHECK(file_has(p, "/ModDate (19700101000000Z)"));
 		setenv("SOURCE_DATE_EPOCH", "1506000000", 1);
-		CHECK_INT(write_chart(0, "c.pdf", 0, 0, 0, 0, &err), 0);
-		CHECK_INT(write_chart(0, "d.pdf", 0, 0, 0, 0, &err), 0);
+		CHECK_INT(write_chart(TIERS, "c.pdf", 0, 0, 0, 0, &err), 0);
+		CHECK_INT(write_chart(TIERS, "d.pdf", 0, 0, 0, 0, &err), 0);
 		CHECK(file_has(p, "/CreationDate (20170921132000Z)"));
 		CHECK(file_has(p, "/ModDate (20170921132000Z)"));
 		CHECK(!file_has(p, "19700101"));
 		CHECK(same_bytes(p, path_of(q, sizeof(q), "d.pdf")));
 		setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
-		CHECK_INT(write_chart(0, "e.pdf", 0, 0, 0, 0, &err),
+		CHECK_INT(write_chart(TIERS, "e.pdf", 0, 0, 0, 0, &err),
 		    CIDX_EINVAL);
 		CHECK(strstr(err.msg, "SOURCE_DATE_EPOCH") != NULL);
 		CHECK(access(path_of(p, sizeof(p), "e.pdf"), F_OK) != 0);
@@ -502,7 +493,7 @@ test_plot__errors_name_the_path(void)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
-	struct cidx_chart c = chart_of(CIDX_CHART_TIERS);
+	struct cidx_chart c = chart_of(TIERS);
 	struct cidx_tier_unit bad[2];
 	struct cidx_tiers bt = { bad, 2, 0, 0, NULL };
 	char p[256], full[256];
@@ -536,14 +527,14 @@ test_plot__errors_name_the_path(void)
 	bad[0].score = NAN;
 	bad[0].tier = 1;
 	bad[1] = bad[0];
-	c.u.tiers = &bt;
+	c.data = &bt;
 	o.path = path_of(p, sizeof(p), "nan.png");
 	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 	CHECK(strstr(err.msg, "北京") != NULL);
 	CHECK(access(p, F_OK) != 0);
 
 	/* a family fontconfig does not have */
-	c = chart_of(CIDX_CHART_TIERS);
+	c = chart_of(TIERS);
 	o.font = "No Such Font Family 42";
 	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 	CHECK(strstr(err.msg, "No Such Font Family 42") != NULL);
@@ -553,7 +544,7 @@ test_plot__errors_name_the_path(void)
 	bad[0].score = 1;
 	bad[1].score = 2;
 	bad[1].name = "\xb1\xb1\xbe\xa9";
-	c.u.tiers = &bt;
+	c.data = &bt;
 	o.font = NULL;
 	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 	CHECK(strstr(err.msg, "unit 2") != NULL &&
@@ -567,8 +558,8 @@ test_plot__errors_name_the_path(void)
 		memcpy(s2, score, sizeof(s2));
 		s2[2] += 1;
 		pb.score = s2;
-		c.type = CIDX_CHART_PILLARS;
-		c.u.pillars = &pb;
+		c.type = &cidx_chart_pillars;
+		c.data = &pb;
 		o.font = NULL;
 		CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 		CHECK(strstr(err.msg, "深圳") != NULL);
@@ -588,8 +579,8 @@ test_plot__draws_only_inside_its_rectangle(void)
 
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	for (int t = 0; t < NCHARTS; t++) {
-		struct cidx_chart c = chart_of(t);
+	for (size_t t = 0; cidx_chart_types[t] != NULL; t++) {
+		struct cidx_chart c = chart_of(cidx_chart_types[t]);
 
 		CHECK_INT(cidx_plot_draw(cr, &r, &c, NULL, &err), 0);
 	}
@@ -633,7 +624,7 @@ test_plot__pdf_text_has_names_scores_and_the_font(void)
 
 	if (!have("pdftotext") || !have("pdffonts") || tmp_begin() < 0)
 		return;
-	CHECK_INT(write_chart(CIDX_CHART_TIERS, "t.pdf", 0, 0, 0, CIDX_LANG_ZH,
+	CHECK_INT(write_chart(TIERS, "t.pdf", 0, 0, 0, CIDX_LANG_ZH,
 	    &err), 0);
 	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -",
 	    path_of(p, sizeof(p), "t.pdf"));
@@ -767,7 +758,7 @@ make_report(const char *file, struct cidx_err *err)
 	};
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_doc *doc = NULL;
-	struct cidx_chart c = chart_of(CIDX_CHART_TIERS);
+	struct cidx_chart c = chart_of(TIERS);
 	char p[256];
 	int rc;
 
@@ -794,10 +785,10 @@ make_report(const char *file, struct cidx_err *err)
 		cidx_doc_close(doc, NULL);
 		return rc;
 	}
-	for (int t = 1; t < NCHARTS; t++) {
-		c = chart_of(t);
-		if ((rc = cidx_doc_chart(doc, &c, chart_names[t], NULL,
-		    err)) < 0) {
+	for (size_t t = 1; cidx_chart_types[t] != NULL; t++) {
+		c = chart_of(cidx_chart_types[t]);
+		if ((rc = cidx_doc_chart(doc, &c, cidx_chart_types[t]->name,
+		    NULL, err)) < 0) {
 			cidx_doc_close(doc, NULL);
 			return rc;
 		}
@@ -881,7 +872,7 @@ test_plot__report_errors(void)
 
 	/* a failed call adds no page; a failed write at close is EIO */
 	if (access("/dev/full", W_OK) == 0) {
-		struct cidx_chart c = chart_of(CIDX_CHART_TIERS);
+		struct cidx_chart c = chart_of(TIERS);
 		struct cidx_tiers bad = tiers;
 
 		path_of(p, sizeof(p), "full.pdf");
@@ -889,7 +880,7 @@ test_plot__report_errors(void)
 		CHECK_INT(cidx_doc_open(&doc, p, NULL, &err), 0);
 		CHECK_INT(cidx_doc_chart(doc, &c, "ok", NULL, &err), 0);
 		bad.n_tiers = 1;	/* units have tiers up to 3 */
-		c.u.tiers = &bad;
+		c.data = &bad;
 		CHECK_INT(cidx_doc_chart(doc, &c, "bad", NULL, &err),
 		    CIDX_EINVAL);
 		CHECK_INT(cidx_doc_pages(doc), 1);
@@ -910,6 +901,7 @@ test_plot__map_of_300_units(void)
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_map m = { 0 };
+	struct cidx_chart mc = { &cidx_chart_map, &m };
 	char (*nm)[32] = calloc(N, sizeof(*nm)), p[256];
 
 	if (tmp_begin() < 0)
@@ -938,11 +930,11 @@ test_plot__map_of_300_units(void)
 	m.units = u;
 	m.n = N;
 	o.path = path_of(p, sizeof(p), "m.png");
-	CHECK_INT(cidx_plot_map(&m, &o, &err), 0);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), 0);
 	m.fill = CIDX_MAP_SCORE;
 	o.path = path_of(p, sizeof(p), "m.pdf");
 	o.lang = CIDX_LANG_EN;
-	CHECK_INT(cidx_plot_map(&m, &o, &err), 0);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), 0);
 	if (have("pdftotext")) {
 		char cmd[400], *txt;
 
@@ -973,7 +965,7 @@ test_plot__shutdown_then_draw_again(void)
 	if (tmp_begin() < 0)
 		return;
 	cidx_plot_shutdown();
-	CHECK_INT(write_chart(CIDX_CHART_TIERS, "again.pdf", 0, 0, 0,
+	CHECK_INT(write_chart(TIERS, "again.pdf", 0, 0, 0,
 	    CIDX_LANG_ZH, &err), 0);
 	cidx_plot_shutdown();
 	tmp_end();
@@ -994,7 +986,7 @@ test_plot__shutdown_after_a_quick_chart(void)
 	if (tmp_begin() < 0)
 		return;
 	for (int i = 0; i < 150; i++) {
-		CHECK_INT(write_chart(CIDX_CHART_TIERS, "quick.png", 72, 72,
+		CHECK_INT(write_chart(TIERS, "quick.png", 72, 72,
 		    10, CIDX_LANG_ZH, &err), 0);
 		cidx_plot_shutdown();
 	}
