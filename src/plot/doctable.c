@@ -18,7 +18,7 @@
  * every column shrinks in proportion.
  */
 void
-doc_col_widths(double *w, size_t n, double avail)
+cidx_doc_col_widths(double *w, size_t n, double avail)
 {
 	double sum = 0, *s, cap, rest;
 
@@ -73,8 +73,8 @@ widest_word(struct ptext *t, const char *s)
 
 		if (n > 0) {
 			snprintf(buf, sizeof(buf), "%.*s", (int)n, s);
-			utf8_trim(buf);
-			w = fmax(w, ptext_measure(t, buf));
+			cidx_plot_utf8_trim(buf);
+			w = fmax(w, cidx_ptext_measure(t, buf));
 		}
 		s += n + (s[n] == ' ');
 	}
@@ -86,8 +86,8 @@ static void
 header_layout(struct cidx_doc *doc, const struct cidx_doc_col *col,
     double w)
 {
-	ptext_font(&doc->t, TABLE_FS, 1, 0);
-	ptext_wrap(&doc->t, col->header, w - 2 * CELL_PAD, 3);
+	cidx_ptext_font(&doc->t, TABLE_FS, 1, 0);
+	cidx_ptext_wrap(&doc->t, col->header, w - 2 * CELL_PAD, 3);
 	if (col->align == CIDX_ALIGN_RIGHT)
 		pango_layout_set_alignment(doc->t.lay, PANGO_ALIGN_RIGHT);
 }
@@ -102,8 +102,8 @@ table_header(struct cidx_doc *doc, const struct cidx_doc_col *cols,
 	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
 	for (size_t j = 0; j < nc; j++) {
 		header_layout(doc, &cols[j], w[j]);
-		ptext_show_top(&doc->t, x + CELL_PAD,
-		    doc->y + hh - 2 - ptext_h(&doc->t), AL_LEFT);
+		cidx_ptext_show_top(&doc->t, x + CELL_PAD,
+		    doc->y + hh - 2 - cidx_ptext_h(&doc->t), AL_LEFT);
 		x += w[j];
 	}
 	doc->y += hh;
@@ -123,7 +123,7 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	struct sbuf cont = SBUF_INIT;
 	int rc;
 
-	if ((rc = doc_check_call(doc, head, NULL, 0, err)) < 0)
+	if ((rc = cidx_doc_check_call(doc, head, NULL, 0, err)) < 0)
 		return rc;
 	if (nc == 0 || cols == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
@@ -132,11 +132,11 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
 		    "cells");
 	for (size_t j = 0; j < nc; j++)
-		if (name_check("report table: column", j + 1, cols[j].header,
-		    err) < 0)
+		if (cidx_plot_name_check("report table: column", j + 1,
+		    cols[j].header, err) < 0)
 			return CIDX_EINVAL;
 	for (size_t i = 0; i < nrows * nc; i++)
-		if (!utf8_ok(cells[i]))
+		if (!cidx_plot_utf8_ok(cells[i]))
 			return cidx_err_set(err, CIDX_EINVAL, "report table: row "
 			    "%zu, column %zu is not valid UTF-8", i / nc + 1,
 			    i % nc + 1);
@@ -144,44 +144,46 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 
 	/* natural widths from every cell and the header's widest word */
 	w = xcalloc(nc, sizeof(*w));
-	ptext_font(&doc->t, TABLE_FS, 1, 0);
+	cidx_ptext_font(&doc->t, TABLE_FS, 1, 0);
 	for (size_t j = 0; j < nc; j++)
 		w[j] = widest_word(&doc->t, cols[j].header);
-	ptext_font(&doc->t, TABLE_FS, 0, 0);
-	rh = ptext_h(&doc->t) + 3;
+	cidx_ptext_font(&doc->t, TABLE_FS, 0, 0);
+	rh = cidx_ptext_h(&doc->t) + 3;
 	for (size_t i = 0; i < nrows; i++)
 		for (size_t j = 0; j < nc; j++) {
 			const char *s = cells[i * nc + j];
 
 			if (s != NULL && *s != '\0')
-				w[j] = fmax(w[j], ptext_measure(&doc->t, s));
+				w[j] = fmax(w[j],
+				    cidx_ptext_measure(&doc->t, s));
 		}
 	for (size_t j = 0; j < nc; j++)
 		w[j] += 2 * CELL_PAD;
-	doc_col_widths(w, nc, doc->body.w);
+	cidx_doc_col_widths(w, nc, doc->body.w);
 	for (size_t j = 0; j < nc; j++) {
 		header_layout(doc, &cols[j], w[j]);
-		hh = fmax(hh, ptext_h(&doc->t) + 4);
+		hh = fmax(hh, cidx_ptext_h(&doc->t) + 4);
 	}
 
-	doc_page_new(doc);
+	cidx_doc_page_new(doc);
 	if (head != NULL) {
-		doc_heading(doc, head, BODY_FS * 1.5);
-		sbuf_addf(&cont, "%s%s", head, word(doc->lang, W_CONTINUED));
+		cidx_doc_heading(doc, head, BODY_FS * 1.5);
+		sbuf_addf(&cont, "%s%s", head,
+		    cidx_plot_word(doc->lang, W_CONTINUED));
 	}
 	table_header(doc, cols, nc, w, hh);
 	for (size_t i = 0; i < nrows; i++) {
 		double x = doc->body.x;
 
-		if (doc->y + rh > doc_bottom(doc)) {
+		if (doc->y + rh > cidx_doc_bottom(doc)) {
 			cairo_set_line_width(doc->cr, 0.8);
 			cairo_move_to(doc->cr, doc->body.x, doc->y);
 			cairo_line_to(doc->cr, doc->body.x + doc->body.w,
 			    doc->y);
 			cairo_stroke(doc->cr);
-			doc_page_new(doc);
+			cidx_doc_page_new(doc);
 			if (head != NULL)
-				doc_heading(doc, cont.buf, BODY_FS * 1.5);
+				cidx_doc_heading(doc, cont.buf, BODY_FS * 1.5);
 			table_header(doc, cols, nc, w, hh);
 		}
 		if (i % 2 == 1) {
@@ -190,19 +192,19 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 			    doc->body.w, rh);
 			cairo_fill(doc->cr);
 		}
-		ptext_font(&doc->t, TABLE_FS, 0, 0);
+		cidx_ptext_font(&doc->t, TABLE_FS, 0, 0);
 		cairo_set_source_rgb(doc->cr, 0.08, 0.08, 0.08);
 		for (size_t j = 0; j < nc; j++) {
 			const char *s = cells[i * nc + j];
 
-			ptext_line(&doc->t, s, w[j] - 2 * CELL_PAD);
+			cidx_ptext_line(&doc->t, s, w[j] - 2 * CELL_PAD);
 			if (cols[j].align == CIDX_ALIGN_RIGHT)
-				ptext_show(&doc->t, x + w[j] - CELL_PAD,
-				    ptext_mid(&doc->t, doc->y + rh / 2),
+				cidx_ptext_show(&doc->t, x + w[j] - CELL_PAD,
+				    cidx_ptext_mid(&doc->t, doc->y + rh / 2),
 				    AL_RIGHT);
 			else
-				ptext_show(&doc->t, x + CELL_PAD,
-				    ptext_mid(&doc->t, doc->y + rh / 2),
+				cidx_ptext_show(&doc->t, x + CELL_PAD,
+				    cidx_ptext_mid(&doc->t, doc->y + rh / 2),
 				    AL_LEFT);
 			x += w[j];
 		}
@@ -215,6 +217,6 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	cairo_stroke(doc->cr);
 	sbuf_release(&cont);
 	free(w);
-	return doc_pages_done(doc, first, err);
+	return cidx_doc_pages_done(doc, first, err);
 }
 

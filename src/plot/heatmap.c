@@ -19,7 +19,8 @@ heatmap_check(const void *data, struct cidx_err *err)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: %zu rows is "
 		    "more than 1000", d->k);
 	for (size_t i = 0; i < d->k; i++)
-		if (name_check("heatmap: row", i + 1, d->labels[i], err) < 0)
+		if (cidx_plot_name_check("heatmap: row", i + 1, d->labels[i],
+		    err) < 0)
 			return CIDX_EINVAL;
 	for (size_t i = 0; i < d->k * d->k; i++) {
 		double v = d->r[i];
@@ -46,7 +47,7 @@ widest(struct cidx_plot_ctx *c, const struct cidx_heatmap *d)
 	double w = 0;
 
 	for (size_t i = 0; i < d->k; i++)
-		w = fmax(w, ptext_measure(&c->t, d->labels[i]));
+		w = fmax(w, cidx_ptext_measure(&c->t, d->labels[i]));
 	return w;
 }
 
@@ -67,27 +68,28 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	for (size_t i = 0; i < k * k; i++)
 		any_nan |= isnan(d->r[i]);
 	if (any_nan) {
-		nan_item.label = word(c->lang, W_HATCHED_NAN);
+		nan_item.label = cidx_plot_word(c->lang, W_HATCHED_NAN);
 		nan_item.sw = SW_HATCH;
-		nan_item.col = pal_hex(0x909090);
-		nh = legend(c, &nan_item, 1, b->x, 0, b->w, 0) + c->fs * 0.4;
+		nan_item.col = cidx_pal_hex(0x909090);
+		nh = cidx_plot_legend(c, &nan_item, 1, b->x, 0, b->w, 0) +
+		    c->fs * 0.4;
 	}
 	/* the legend bar: bar, tick labels, and its title above */
-	ptext_font(&c->t, c->fs * 0.9, 0, 0);
-	lgw = c->fs * 1.6 + c->fs * 0.4 + ptext_measure(&c->t, "-0.5");
-	ptext_font(&c->t, c->fs, 0, 0);
-	lgw = fmax(lgw, ptext_measure(&c->t, word(c->lang, W_CORRELATION))) +
-	    c->fs;
+	cidx_ptext_font(&c->t, c->fs * 0.9, 0, 0);
+	lgw = c->fs * 1.6 + c->fs * 0.4 + cidx_ptext_measure(&c->t, "-0.5");
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
+	lgw = fmax(lgw, cidx_ptext_measure(&c->t,
+	    cidx_plot_word(c->lang, W_CORRELATION))) + c->fs;
 
 	/* cell size; labels shrink with the cells when k is large */
 	for (int pass = 0; pass < 2; pass++) {
-		ptext_font(&c->t, lfs, 0, 0);
+		cidx_ptext_font(&c->t, lfs, 0, 0);
 		maxw = widest(c, d);
 		gap = lfs * 0.5;
 		rlw = fmin(maxw, b->w * 0.28);
 		s = (b->w - rlw - gap - lgw) / (double)k;
 		vertical = maxw > s * 0.92;
-		clh = vertical ? fmin(maxw, b->h * 0.25) : ptext_h(&c->t);
+		clh = vertical ? fmin(maxw, b->h * 0.25) : cidx_ptext_h(&c->t);
 		s = fmin(s, (b->h - nh - clh - gap) / (double)k);
 		if (!vertical && maxw > s * 0.92) {
 			vertical = 1;
@@ -107,23 +109,24 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		for (size_t j = 0; j < k; j++) {
 			double v = d->r[i * k + j], x = gx + (double)j * s,
 			    y = gy + (double)i * s;
-			struct rgb col = isnan(v) ? pal_hex(0xf0f0f0) :
-			    pal_div(v);
+			struct rgb col = isnan(v) ? cidx_pal_hex(0xf0f0f0) :
+			    cidx_pal_div(v);
 
-			set_rgb(cr, col);
+			cidx_pal_set(cr, col);
 			cairo_rectangle(cr, x, y, s, s);
 			cairo_fill(cr);
 			if (isnan(v)) {
 				cairo_rectangle(cr, x, y, s, s);
-				hatch(cr, fmax(1.5, s / 5), pal_hex(0x909090));
+				cidx_plot_hatch(cr, fmax(1.5, s / 5),
+				    cidx_pal_hex(0x909090));
 				continue;
 			}
-			fmt_num(buf, sizeof(buf), v, 2);
-			ptext_font(&c->t, vfs, 0, 0);
-			ptext_line(&c->t, buf, 0);
-			set_rgb(cr, pal_text_on(col));
-			ptext_show(&c->t, x + s / 2, ptext_mid(&c->t, y + s / 2),
-			    AL_CENTER);
+			cidx_plot_fmt_num(buf, sizeof(buf), v, 2);
+			cidx_ptext_font(&c->t, vfs, 0, 0);
+			cidx_ptext_line(&c->t, buf, 0);
+			cidx_pal_set(cr, cidx_pal_text_on(col));
+			cidx_ptext_show(&c->t, x + s / 2,
+			    cidx_ptext_mid(&c->t, y + s / 2), AL_CENTER);
 		}
 	}
 	/* thin white lines between the cells */
@@ -137,39 +140,43 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	}
 	cairo_stroke(cr);
 
-	ptext_font(&c->t, lfs, 0, 0);
+	cidx_ptext_font(&c->t, lfs, 0, 0);
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
 	for (size_t i = 0; i < k; i++) {
 		double mid = gy + ((double)i + 0.5) * s;
 
-		ptext_line(&c->t, d->labels[i], rlw);
-		ptext_show(&c->t, gx - gap, ptext_mid(&c->t, mid), AL_RIGHT);
+		cidx_ptext_line(&c->t, d->labels[i], rlw);
+		cidx_ptext_show(&c->t, gx - gap, cidx_ptext_mid(&c->t, mid),
+		    AL_RIGHT);
 	}
 	for (size_t j = 0; j < k; j++) {
 		double mid = gx + ((double)j + 0.5) * s;
 
-		ptext_line(&c->t, d->labels[j], vertical ? clh : s);
+		cidx_ptext_line(&c->t, d->labels[j], vertical ? clh : s);
 		if (!vertical) {
-			ptext_show(&c->t, mid, gy - gap - ptext_h(&c->t) +
-			    ptext_baseline(&c->t), AL_CENTER);
+			cidx_ptext_show(&c->t, mid,
+			    gy - gap - cidx_ptext_h(&c->t) +
+			    cidx_ptext_baseline(&c->t),
+			    AL_CENTER);
 			continue;
 		}
 		cairo_save(cr);
 		cairo_translate(cr, mid, gy - gap);
 		cairo_rotate(cr, -PLOT_PI / 2);
-		ptext_show(&c->t, 0, ptext_mid(&c->t, 0), AL_LEFT);
+		cidx_ptext_show(&c->t, 0, cidx_ptext_mid(&c->t, 0), AL_LEFT);
 		cairo_restore(cr);
 	}
 
 	/* the colour scale, as tall as the matrix, top = +1 */
 	lx = gx + (double)k * s + c->fs;
 	lh = (double)k * s;
-	ptext_font(&c->t, c->fs, 0, 0);
-	ptext_line(&c->t, word(c->lang, W_CORRELATION), lgw - c->fs * 0.5);
-	ptext_show(&c->t, lx, gy - c->fs * 1.2, AL_LEFT);
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
+	cidx_ptext_line(&c->t, cidx_plot_word(c->lang, W_CORRELATION),
+	    lgw - c->fs * 0.5);
+	cidx_ptext_show(&c->t, lx, gy - c->fs * 1.2, AL_LEFT);
 	pat = cairo_pattern_create_linear(0, gy + lh, 0, gy);
 	for (int i = 0; i <= 20; i++) {
-		struct rgb col = pal_div(-1 + i / 10.0);
+		struct rgb col = cidx_pal_div(-1 + i / 10.0);
 
 		cairo_pattern_add_color_stop_rgb(pat, i / 20.0, col.r, col.g,
 		    col.b);
@@ -182,7 +189,7 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	cairo_set_line_width(cr, 0.4);
 	cairo_rectangle(cr, lx, gy, c->fs * 1.2, lh);
 	cairo_stroke(cr);
-	ptext_font(&c->t, c->fs * 0.9, 0, 0);
+	cidx_ptext_font(&c->t, c->fs * 0.9, 0, 0);
 	for (int i = 0; i <= 4; i++) {
 		double v = 1 - i * 0.5, y = gy + lh * i / 4.0;
 
@@ -190,14 +197,14 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		cairo_move_to(cr, lx + c->fs * 1.2, y);
 		cairo_line_to(cr, lx + c->fs * 1.6, y);
 		cairo_stroke(cr);
-		fmt_num(buf, sizeof(buf), v, 1);
-		ptext_line(&c->t, buf, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), v, 1);
+		cidx_ptext_line(&c->t, buf, 0);
 		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-		ptext_show(&c->t, lx + c->fs * 1.8, ptext_mid(&c->t, y),
-		    AL_LEFT);
+		cidx_ptext_show(&c->t, lx + c->fs * 1.8,
+		    cidx_ptext_mid(&c->t, y), AL_LEFT);
 	}
 	if (any_nan)
-		legend(c, &nan_item, 1, b->x, gy + (double)k * s +
+		cidx_plot_legend(c, &nan_item, 1, b->x, gy + (double)k * s +
 		    c->fs * 0.4, b->w, 1);
 }
 

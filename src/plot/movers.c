@@ -30,7 +30,8 @@ movers_check(const void *data, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_mover *u = &d->units[i];
 
-		if (name_check("movers chart: unit", i + 1, u->name, err) < 0)
+		if (cidx_plot_name_check("movers chart: unit", i + 1, u->name,
+		    err) < 0)
 			return CIDX_EINVAL;
 		if (u->rank_now < 1 || u->rank_now > MAX_RANK ||
 		    u->rank_before < 0 || u->rank_before > MAX_RANK)
@@ -72,8 +73,9 @@ movers_size(const void *data, double *w, double *h)
 static struct rgb
 flag_col(enum cidx_mover_flag f)
 {
-	return f == CIDX_MOVER_DARK_HORSE ? pal_hex(0xd55e00) :
-	    f == CIDX_MOVER_NEW_ENTRANT ? pal_hex(0x0072b2) : pal_hex(0xc4c4c4);
+	return f == CIDX_MOVER_DARK_HORSE ? cidx_pal_hex(0xd55e00) :
+	    f == CIDX_MOVER_NEW_ENTRANT   ? cidx_pal_hex(0x0072b2) :
+	    cidx_pal_hex(0xc4c4c4);
 }
 
 static const struct cidx_mover *sort_units;
@@ -109,13 +111,14 @@ label_text(char *buf, size_t n, const struct cidx_mover *u,
 	int ch = u->rank_before - u->rank_now;
 
 	/* the change first: a long name is cut, the number never */
-	fmt_num(num, sizeof(num), abs(ch), 0);
+	cidx_plot_fmt_num(num, sizeof(num), abs(ch), 0);
 	if (u->rank_before == 0)
-		snprintf(buf, n, "%s  %s", word(lang, W_NEW), u->name);
+		snprintf(buf, n, "%s  %s", cidx_plot_word(lang, W_NEW),
+		    u->name);
 	else
 		snprintf(buf, n, "%s%s  %s", ch > 0 ? "+" : ch < 0 ? "-" : "",
 		    num, u->name);
-	utf8_trim(buf);
+	cidx_plot_utf8_trim(buf);
 }
 
 /* rank tick labels at x, every `step` ranks, skipping those near `avoid` */
@@ -134,7 +137,7 @@ rank_ticks(struct cidx_plot_ctx *c, const struct geo *g, double x, int al,
 		if (step * sp >= tfs * 1.3)
 			break;
 	}
-	ptext_font(&c->t, tfs, 0, 0);
+	cidx_ptext_font(&c->t, tfs, 0, 0);
 	cairo_set_source_rgb(c->cr, 0.45, 0.45, 0.45);
 	for (int r = 1; r <= g->maxr; r = r == 1 && step > 1 ? step : r +
 	    step) {
@@ -147,9 +150,9 @@ rank_ticks(struct cidx_plot_ctx *c, const struct geo *g, double x, int al,
 			;
 		if (k < navoid)
 			continue;
-		fmt_num(buf, sizeof(buf), r, 0);
-		ptext_line(&c->t, buf, 0);
-		ptext_show(&c->t, x, ptext_mid(&c->t, y), al);
+		cidx_plot_fmt_num(buf, sizeof(buf), r, 0);
+		cidx_ptext_line(&c->t, buf, 0);
+		cidx_ptext_show(&c->t, x, cidx_ptext_mid(&c->t, y), al);
 	}
 }
 
@@ -182,35 +185,35 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	sort_units = d->units;
 	qsort(ord, n, sizeof(*ord), by_rank_now);
 	if (any_dark) {
-		items[nitems].label = word(c->lang, W_DARK_HORSE);
+		items[nitems].label = cidx_plot_word(c->lang, W_DARK_HORSE);
 		items[nitems].sw = SW_LINE;
 		items[nitems++].col = flag_col(CIDX_MOVER_DARK_HORSE);
 	}
 	if (any_new) {
-		items[nitems].label = word(c->lang, W_NEW_ENTRANT);
+		items[nitems].label = cidx_plot_word(c->lang, W_NEW_ENTRANT);
 		items[nitems].sw = SW_LINE;
 		items[nitems++].col = flag_col(CIDX_MOVER_NEW_ENTRANT);
 	}
 	if (any_plain) {
-		items[nitems].label = word(c->lang, W_OTHERS);
+		items[nitems].label = cidx_plot_word(c->lang, W_OTHERS);
 		items[nitems].sw = SW_LINE;
 		items[nitems++].col = flag_col(CIDX_MOVER_NONE);
 	}
 	if (any_entry) {
-		fmt_num(year[0], sizeof(year[0]), d->year_before, 0);
+		cidx_plot_fmt_num(year[0], sizeof(year[0]), d->year_before, 0);
 		if (c->lang == CIDX_LANG_EN)
 			snprintf(lab, sizeof(lab), "%s%s",
-			    word(c->lang, W_NOT_RANKED_IN),
+			    cidx_plot_word(c->lang, W_NOT_RANKED_IN),
 			    d->year_before ? year[0] : "");
 		else
 			snprintf(lab, sizeof(lab), "%s%s",
 			    d->year_before ? year[0] : "",
-			    word(c->lang, W_NOT_RANKED_IN));
+			    cidx_plot_word(c->lang, W_NOT_RANKED_IN));
 		items[nitems].label = lab;
 		items[nitems].sw = SW_DASH_ENTRY;
-		items[nitems++].col = pal_hex(0x808080);
+		items[nitems++].col = cidx_pal_hex(0x808080);
 	}
-	lh = legend(c, items, nitems, b->x, b->y, b->w, 1);
+	lh = cidx_plot_legend(c, items, nitems, b->x, b->y, b->w, 1);
 	hh = c->fs * 1.8;
 	g.maxr = max_rank(d);
 	g.y0 = b->y + lh + hh + c->fs * 0.6;
@@ -220,15 +223,15 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	nhl = n;
 	if (nhl > 0 && (double)nhl * lfs * 1.3 > b->y + b->h - g.y0 + lfs)
 		lfs = fmax(1, (b->y + b->h - g.y0 + lfs) / ((double)nhl * 1.3));
-	ptext_font(&c->t, lfs, 0, 0);
+	cidx_ptext_font(&c->t, lfs, 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		label_text(buf, sizeof(buf), &d->units[i], c->lang);
-		lw = fmax(lw, ptext_measure(&c->t, buf));
+		lw = fmax(lw, cidx_ptext_measure(&c->t, buf));
 	}
 	lw = fmin(lw, b->w * 0.36);
-	fmt_num(buf, sizeof(buf), g.maxr, 0);
-	ptext_font(&c->t, tfs, 0, 0);
-	rkw = ptext_measure(&c->t, buf) + tfs * 0.5;
+	cidx_plot_fmt_num(buf, sizeof(buf), g.maxr, 0);
+	cidx_ptext_font(&c->t, tfs, 0, 0);
+	rkw = cidx_ptext_measure(&c->t, buf) + tfs * 0.5;
 	xlab = b->x + b->w - lw;
 	g.xl = b->x + rkw;
 	g.xr = xlab - (nhl > 0 ? c->fs * 1.8 : 0) - rkw;
@@ -242,17 +245,17 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	cairo_move_to(cr, g.xr, g.y0);
 	cairo_line_to(cr, g.xr, g.y1);
 	cairo_stroke(cr);
-	ptext_font(&c->t, c->fs * 1.1, 1, 0);
+	cidx_ptext_font(&c->t, c->fs * 1.1, 1, 0);
 	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-	fmt_num(year[0], sizeof(year[0]), d->year_before, 0);
-	fmt_num(year[1], sizeof(year[1]), d->year_now, 0);
+	cidx_plot_fmt_num(year[0], sizeof(year[0]), d->year_before, 0);
+	cidx_plot_fmt_num(year[1], sizeof(year[1]), d->year_now, 0);
 	if (d->year_before) {
-		ptext_line(&c->t, year[0], 0);
-		ptext_show(&c->t, g.xl, g.y0 - c->fs * 1.1, AL_CENTER);
+		cidx_ptext_line(&c->t, year[0], 0);
+		cidx_ptext_show(&c->t, g.xl, g.y0 - c->fs * 1.1, AL_CENTER);
 	}
 	if (d->year_now) {
-		ptext_line(&c->t, year[1], 0);
-		ptext_show(&c->t, g.xr, g.y0 - c->fs * 1.1, AL_CENTER);
+		cidx_ptext_line(&c->t, year[1], 0);
+		cidx_ptext_show(&c->t, g.xr, g.y0 - c->fs * 1.1, AL_CENTER);
 	}
 
 	/* lines: grey ones first, flagged ones on top */
@@ -265,7 +268,7 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 
 			if (hl != pass)
 				continue;
-			set_rgb(cr, flag_col(u->flag));
+			cidx_pal_set(cr, flag_col(u->flag));
 			cairo_set_line_width(cr, hl ? 1.5 : lw_line);
 			if (u->rank_before > 0) {
 				xa = g.xl;
@@ -302,26 +305,27 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	}
 	rank_ticks(c, &g, g.xl - tfs * 0.4, AL_RIGHT, tfs, NULL, 0);
 	rank_ticks(c, &g, g.xr + tfs * 0.4, AL_LEFT, tfs, NULL, 0);
-	ptext_font(&c->t, lfs, 0, 0);
-	spread(at, nhl, lfs * 1.3, g.y0 - sp / 2 - lfs * 0.5,
+	cidx_ptext_font(&c->t, lfs, 0, 0);
+	cidx_plot_spread(at, nhl, lfs * 1.3, g.y0 - sp / 2 - lfs * 0.5,
 	    b->y + b->h);
 	nhl = 0;
 	for (size_t k = 0; k < n; k++) {
 		const struct cidx_mover *u = &d->units[ord[k]];
 		struct rgb col = u->flag == CIDX_MOVER_NONE ?
-		    pal_hex(0x8a8a8a) : flag_col(u->flag);
+		    cidx_pal_hex(0x8a8a8a) : flag_col(u->flag);
 
-		set_rgb(cr, u->flag == CIDX_MOVER_NONE ? flag_col(u->flag) :
-		    col);
+		cidx_pal_set(cr,
+		    u->flag == CIDX_MOVER_NONE ? flag_col(u->flag) : col);
 		cairo_set_line_width(cr, 0.5);
 		cairo_move_to(cr, g.xr, want[nhl]);
 		cairo_line_to(cr, g.xr + rkw, want[nhl]);
 		cairo_line_to(cr, xlab - c->fs * 0.3, at[nhl]);
 		cairo_stroke(cr);
 		label_text(buf, sizeof(buf), u, c->lang);
-		ptext_line(&c->t, buf, lw);
-		set_rgb(cr, pal_mix(col, pal_hex(0), 0.25));
-		ptext_show(&c->t, xlab, ptext_mid(&c->t, at[nhl]), AL_LEFT);
+		cidx_ptext_line(&c->t, buf, lw);
+		cidx_pal_set(cr, cidx_pal_mix(col, cidx_pal_hex(0), 0.25));
+		cidx_ptext_show(&c->t, xlab, cidx_ptext_mid(&c->t, at[nhl]),
+		    AL_LEFT);
 		nhl++;
 	}
 	free(want);

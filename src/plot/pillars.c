@@ -22,14 +22,14 @@ pillars_check(const void *data, struct cidx_err *err)
 		return cidx_err_set(err, CIDX_EINVAL, "pillars chart: no "
 		    "pillars");
 	for (size_t j = 0; j < d->m; j++)
-		if (name_check("pillars chart: pillar", j + 1, d->pillars[j],
-		    err) < 0)
+		if (cidx_plot_name_check("pillars chart: pillar", j + 1,
+		    d->pillars[j], err) < 0)
 			return CIDX_EINVAL;
 	for (size_t i = 0; i < d->n; i++) {
 		double sum = 0;
 
-		if (name_check("pillars chart: unit", i + 1, d->names[i],
-		    err) < 0)
+		if (cidx_plot_name_check("pillars chart: unit", i + 1,
+		    d->names[i], err) < 0)
 			return CIDX_EINVAL;
 		if (!isfinite(d->score[i]))
 			return cidx_err_set(err, CIDX_EINVAL, "pillars chart: "
@@ -58,7 +58,7 @@ pillars_size(const void *data, double *w, double *h)
 {
 	const struct cidx_pillars *d = data;
 
-	bar_size(bar_rows(d->top, d->n), 140, 14, w, h);
+	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 140, 14, w, h);
 }
 
 static const double *sort_score;
@@ -79,7 +79,8 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 {
 	const struct cidx_pillars *d = data;
 	cairo_t *cr = c->cr;
-	size_t n = bar_rows(d->top, d->n), m = d->m, *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = cidx_plot_bar_rows(d->top, d->n), m = d->m,
+	    *ord = xcalloc(d->n, sizeof(*ord));
 	struct legend_item *items = xcalloc(m, sizeof(*items));
 	double lo = 0, hi = 0, lh, ah, y0, y1, rh, lfs, nw = 0, sw = 0, x0,
 	    x1, xn;
@@ -107,25 +108,26 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	for (size_t j = 0; j < m; j++) {
 		items[j].label = d->pillars[j];
 		items[j].sw = SW_BOX;
-		items[j].col = pal_cat(j);
+		items[j].col = cidx_pal_cat(j);
 	}
-	lh = legend(c, items, m, b->x, b->y, b->w, 1);
-	nice_ticks(lo, hi, 5, &tk);
-	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_SCORE), 0);
-	bar_rows_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
+	lh = cidx_plot_legend(c, items, m, b->x, b->y, b->w, 1);
+	cidx_plot_ticks(lo, hi, 5, &tk);
+	ah = cidx_plot_axis(c, &tk, 0, 1, 0, cidx_plot_word(c->lang, W_SCORE),
+	    0);
+	cidx_plot_bar_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
 
 	for (size_t r = 0; r < n; r++) {
-		ptext_font(&c->t, lfs, 0, 0);
-		nw = fmax(nw, ptext_measure(&c->t, d->names[ord[r]]));
-		ptext_font(&c->t, lfs, 1, 0);
-		fmt_num(buf, sizeof(buf), d->score[ord[r]], 2);
-		sw = fmax(sw, ptext_measure(&c->t, buf));
+		cidx_ptext_font(&c->t, lfs, 0, 0);
+		nw = fmax(nw, cidx_ptext_measure(&c->t, d->names[ord[r]]));
+		cidx_ptext_font(&c->t, lfs, 1, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), d->score[ord[r]], 2);
+		sw = fmax(sw, cidx_ptext_measure(&c->t, buf));
 	}
 	nw = fmin(nw, b->w * 0.36);
 	xn = b->x + nw;
 	x0 = xn + lfs * 0.5;
 	x1 = b->x + b->w - sw - lfs * 0.6;
-	grid_v(c, &tk, x0, x1, y0, y1);
+	cidx_plot_grid(c, &tk, x0, x1, y0, y1);
 
 	for (size_t r = 0; r < n; r++) {
 		size_t i = ord[r];
@@ -133,13 +135,13 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		double scale = (x1 - x0) / (tk.hi - tk.lo);
 		double xz = x0 + (0 - tk.lo) * scale, xend = xz;
 
-		ptext_font(&c->t, lfs, 0, 0);
-		ptext_line(&c->t, d->names[i], nw);
+		cidx_ptext_font(&c->t, lfs, 0, 0);
+		cidx_ptext_line(&c->t, d->names[i], nw);
 		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
-		ptext_show(&c->t, xn, ptext_mid(&c->t, yc), AL_RIGHT);
+		cidx_ptext_show(&c->t, xn, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
 		for (size_t j = 0; j < m; j++) {
 			double v = d->contrib[i * m + j], xa, xb;
-			struct rgb col = pal_cat(j);
+			struct rgb col = cidx_pal_cat(j);
 
 			if (v == 0)
 				continue;
@@ -153,26 +155,27 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 				neg += v;
 				xa = xz + neg * scale;
 			}
-			set_rgb(cr, col);
+			cidx_pal_set(cr, col);
 			cairo_rectangle(cr, xa, yc - rh * 0.35, xb - xa,
 			    rh * 0.7);
 			cairo_fill(cr);
 			/* the part's value when it fits inside */
-			ptext_font(&c->t, lfs * 0.8, 0, 0);
-			fmt_num(buf, sizeof(buf), v, 1);
-			ptext_line(&c->t, buf, 0);
-			if (rh >= 9 && ptext_w(&c->t) + lfs * 0.4 < xb - xa) {
-				set_rgb(cr, pal_text_on(col));
-				ptext_show(&c->t, (xa + xb) / 2,
-				    ptext_mid(&c->t, yc), AL_CENTER);
+			cidx_ptext_font(&c->t, lfs * 0.8, 0, 0);
+			cidx_plot_fmt_num(buf, sizeof(buf), v, 1);
+			cidx_ptext_line(&c->t, buf, 0);
+			if (rh >= 9 &&
+			    cidx_ptext_w(&c->t) + lfs * 0.4 < xb - xa) {
+				cidx_pal_set(cr, cidx_pal_text_on(col));
+				cidx_ptext_show(&c->t, (xa + xb) / 2,
+				    cidx_ptext_mid(&c->t, yc), AL_CENTER);
 			}
 		}
-		ptext_font(&c->t, lfs, 1, 0);
-		fmt_num(buf, sizeof(buf), d->score[i], 2);
-		ptext_line(&c->t, buf, 0);
+		cidx_ptext_font(&c->t, lfs, 1, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), d->score[i], 2);
+		cidx_ptext_line(&c->t, buf, 0);
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-		ptext_show(&c->t, xend + lfs * 0.3, ptext_mid(&c->t, yc),
-		    AL_LEFT);
+		cidx_ptext_show(&c->t, xend + lfs * 0.3,
+		    cidx_ptext_mid(&c->t, yc), AL_LEFT);
 	}
 	if (tk.lo < 0) {
 		double xz = x0 + (0 - tk.lo) / (tk.hi - tk.lo) * (x1 - x0);
@@ -183,7 +186,7 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		cairo_line_to(cr, xz, y1);
 		cairo_stroke(cr);
 	}
-	axis_h(c, &tk, x0, x1, y1, word(c->lang, W_SCORE), 1);
+	cidx_plot_axis(c, &tk, x0, x1, y1, cidx_plot_word(c->lang, W_SCORE), 1);
 	free(items);
 	free(ord);
 }

@@ -16,7 +16,7 @@
 #define FILE_MARGIN 16
 
 int
-chart_check(const struct cidx_chart *c, struct cidx_err *err)
+cidx_chart_check(const struct cidx_chart *c, struct cidx_err *err)
 {
 	if (c == NULL || c->type == NULL || c->data == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "no chart data");
@@ -30,36 +30,36 @@ has(const char *s)
 }
 
 void
-chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
+cidx_chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
     const char *title, const char *subtitle, const char *footer,
     struct cidx_rect *body)
 {
 	double y = r->y, bot = r->y + r->h;
 
 	if (has(title)) {
-		ptext_font(&c->t, c->fs * 1.5, 1, 0);
-		ptext_wrap(&c->t, title, r->w, 2);
+		cidx_ptext_font(&c->t, c->fs * 1.5, 1, 0);
+		cidx_ptext_wrap(&c->t, title, r->w, 2);
 		cairo_set_source_rgb(c->cr, 0.1, 0.1, 0.1);
-		ptext_show_top(&c->t, r->x, y, AL_LEFT);
-		y += ptext_h(&c->t);
+		cidx_ptext_show_top(&c->t, r->x, y, AL_LEFT);
+		y += cidx_ptext_h(&c->t);
 	}
 	if (has(subtitle)) {
-		ptext_font(&c->t, c->fs * 1.1, 0, 0);
-		ptext_wrap(&c->t, subtitle, r->w, 2);
+		cidx_ptext_font(&c->t, c->fs * 1.1, 0, 0);
+		cidx_ptext_wrap(&c->t, subtitle, r->w, 2);
 		cairo_set_source_rgb(c->cr, 0.35, 0.35, 0.35);
-		ptext_show_top(&c->t, r->x, y, AL_LEFT);
-		y += ptext_h(&c->t);
+		cidx_ptext_show_top(&c->t, r->x, y, AL_LEFT);
+		y += cidx_ptext_h(&c->t);
 	}
 	if (has(title) || has(subtitle))
 		y += c->fs * 0.8;
 	if (has(footer)) {
 		double h;
 
-		ptext_font(&c->t, c->fs * 0.85, 0, 0);
-		ptext_wrap(&c->t, footer, r->w, 3);
-		h = ptext_h(&c->t);
+		cidx_ptext_font(&c->t, c->fs * 0.85, 0, 0);
+		cidx_ptext_wrap(&c->t, footer, r->w, 3);
+		h = cidx_ptext_h(&c->t);
 		cairo_set_source_rgb(c->cr, 0.4, 0.4, 0.4);
-		ptext_show_top(&c->t, r->x, bot - h, AL_LEFT);
+		cidx_ptext_show_top(&c->t, r->x, bot - h, AL_LEFT);
 		bot -= h + c->fs * 0.6;
 	}
 	body->x = r->x;
@@ -89,14 +89,14 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 	    !isfinite(r->x) || !isfinite(r->y))
 		return cidx_err_set(err, CIDX_EINVAL, "chart rectangle must be "
 		    "at least 1 x 1 points");
-	if ((rc = chart_check(c, err)) < 0)
+	if ((rc = cidx_chart_check(c, err)) < 0)
 		return rc;
-	if (!utf8_ok(o->title) || !utf8_ok(o->subtitle) ||
-	    !utf8_ok(o->footer) || !utf8_ok(o->font))
+	if (!cidx_plot_utf8_ok(o->title) || !cidx_plot_utf8_ok(o->subtitle) ||
+	    !cidx_plot_utf8_ok(o->footer) || !cidx_plot_utf8_ok(o->font))
 		return cidx_err_set(err, CIDX_EINVAL, "chart title, subtitle, "
 		    "footer or font is not valid UTF-8");
 	memset(&pc, 0, sizeof(pc));
-	if ((rc = ptext_open(&pc.t, cr, o->font, o->lang, err)) < 0)
+	if ((rc = cidx_ptext_open(&pc.t, cr, o->font, o->lang, err)) < 0)
 		return rc;
 	pc.cr = cr;
 	pc.lang = o->lang;
@@ -115,10 +115,10 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 	cairo_rectangle(cr, r->x, r->y, r->w, r->h);
 	cairo_clip(cr);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	chart_frame(&pc, r, o->title, o->subtitle, o->footer, &body);
+	cidx_chart_frame(&pc, r, o->title, o->subtitle, o->footer, &body);
 	c->type->draw(&pc, &body, c->data);
 	cairo_restore(cr);
-	ptext_close(&pc.t);
+	cidx_ptext_close(&pc.t);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return cidx_err_set(err, CIDX_ERROR, "cairo: %s",
 		    cairo_status_to_string(cairo_status(cr)));
@@ -146,9 +146,9 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	int rc;
 
 	if ((rc = cidx_plot_opts_check(o, err)) < 0 ||
-	    (rc = out_format(o->path, &fmt, err)) < 0)
+	    (rc = cidx_plot_format(o->path, &fmt, err)) < 0)
 		return rc;
-	if ((rc = chart_check(c, err)) < 0)
+	if ((rc = cidx_chart_check(c, err)) < 0)
 		return rc;
 	c->type->size(c->data, &w, &h);
 	/* a map keeps its shape when only the width is given */
@@ -166,22 +166,24 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 		    CIDX_PLOT_SIZE_MAX);
 	dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
 	if (fmt == FMT_PNG) {
-		if ((rc = plot_png_check(o, w, h, err)) < 0)
+		if ((rc = cidx_plot_png_check(o, w, h, err)) < 0)
 			return rc;
 		pw = round(w * dpi / 72);
 		ph = round(h * dpi / 72);
 	}
-	if ((rc = out_date(date, err)) < 0)
+	if ((rc = cidx_plot_date(date, err)) < 0)
 		return rc;
-	if ((rc = sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
+	if ((rc = cidx_sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
 	    err)) < 0)
 		return rc;
 
 	if (fmt == FMT_PDF) {
-		s = cairo_pdf_surface_create_for_stream(sink_write, &sk, w, h);
-		pdf_metadata(s, date, o->title);
+		s = cairo_pdf_surface_create_for_stream(cidx_sink_write, &sk, w,
+		    h);
+		cidx_plot_pdf_metadata(s, date, o->title);
 	} else if (fmt == FMT_SVG) {
-		s = cairo_svg_surface_create_for_stream(sink_write, &sk, w, h);
+		s = cairo_svg_surface_create_for_stream(cidx_sink_write, &sk, w,
+		    h);
 	} else {
 		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)pw,
 		    (int)ph);
@@ -197,7 +199,7 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	rc = cidx_plot_draw(cr, &r, c, o, err);
 	cairo_destroy(cr);
 	if (fmt == FMT_PNG && rc == 0) {
-		st = cairo_surface_write_to_png_stream(s, sink_write, &sk);
+		st = cairo_surface_write_to_png_stream(s, cidx_sink_write, &sk);
 	} else {
 		cairo_surface_finish(s);
 		st = cairo_surface_status(s);
@@ -211,7 +213,7 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 			rc = cidx_err_set(err, CIDX_ERROR, "'%s': cairo: %s",
 			    o->path, cairo_status_to_string(st));
 	}
-	if (sink_close(&sk, rc < 0, err) < 0)
+	if (cidx_sink_close(&sk, rc < 0, err) < 0)
 		rc = CIDX_EIO;
 	return rc;
 }
@@ -220,6 +222,6 @@ void
 cidx_plot_shutdown(void)
 {
 	/* cairo's caches only when no other thread can be using them */
-	if (ptext_shutdown() == 0)
+	if (cidx_ptext_shutdown() == 0)
 		cairo_debug_reset_static_data();
 }

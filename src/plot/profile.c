@@ -26,7 +26,7 @@ profile_check(const void *data, struct cidx_err *err)
 	if (d->n == 0 || d->rows == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "profile chart: no "
 		    "rows");
-	if (d->unit == NULL || !utf8_ok(d->unit))
+	if (d->unit == NULL || !cidx_plot_utf8_ok(d->unit))
 		return cidx_err_set(err, CIDX_EINVAL, "profile chart: the "
 		    "unit's name is missing or not valid UTF-8");
 	if (!isfinite(d->lo) || !isfinite(d->hi) || d->lo > d->hi)
@@ -38,7 +38,8 @@ profile_check(const void *data, struct cidx_err *err)
 		if (r->name_zh == NULL && r->name_en == NULL)
 			return cidx_err_set(err, CIDX_EINVAL, "profile chart: "
 			    "row %zu has no name", i + 1);
-		if (!utf8_ok(r->name_zh) || !utf8_ok(r->name_en))
+		if (!cidx_plot_utf8_ok(r->name_zh) ||
+		    !cidx_plot_utf8_ok(r->name_en))
 			return cidx_err_set(err, CIDX_EINVAL, "profile chart: "
 			    "row %zu: the name is not valid UTF-8", i + 1);
 		if (isinf(r->value) || isinf(r->median))
@@ -76,7 +77,7 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	const struct cidx_profile *d = data;
 	cairo_t *cr = c->cr;
 	struct legend_item items[2];
-	struct rgb pil = pal_hex(0x0072b2), ind = pal_hex(0x56b4e9);
+	struct rgb pil = cidx_pal_hex(0x0072b2), ind = cidx_pal_hex(0x56b4e9);
 	double lo = 0, hi = 0, lh, ah, y0, y1, u, lfs, nw = 0, vw = 0, x0,
 	    x1, xv, xm, y, ind_x;
 	struct ticks tk;
@@ -85,10 +86,10 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	items[0].label = d->unit;
 	items[0].sw = SW_BOX;
 	items[0].col = pil;
-	items[1].label = word(c->lang, W_MEDIAN);
+	items[1].label = cidx_plot_word(c->lang, W_MEDIAN);
 	items[1].sw = SW_TICK;
-	items[1].col = pal_hex(0);
-	lh = legend(c, items, 2, b->x, b->y, b->w, 1);
+	items[1].col = cidx_pal_hex(0);
+	lh = cidx_plot_legend(c, items, 2, b->x, b->y, b->w, 1);
 
 	if (d->lo < d->hi) {
 		lo = d->lo;
@@ -107,8 +108,9 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 			}
 		}
 	}
-	nice_ticks(lo, hi, 5, &tk);
-	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_VALUE), 0);
+	cidx_plot_ticks(lo, hi, 5, &tk);
+	ah = cidx_plot_axis(c, &tk, 0, 1, 0, cidx_plot_word(c->lang, W_VALUE),
+	    0);
 	y0 = b->y + lh + c->fs * 1.9;	/* room for the column headers */
 	y1 = b->y + b->h - ah;
 	u = fmin((y1 - y0) / units_of(d), c->fs * 2);
@@ -119,18 +121,22 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_profile_row *r = &d->rows[i];
 
-		ptext_font(&c->t, lfs, !r->indicator, 0);
-		nw = fmax(nw, ptext_measure(&c->t, row_name(r, c->lang)) +
+		cidx_ptext_font(&c->t, lfs, !r->indicator, 0);
+		nw = fmax(nw, cidx_ptext_measure(&c->t, row_name(r, c->lang)) +
 		    (r->indicator ? ind_x : 0));
-		ptext_font(&c->t, lfs, 0, 0);
-		fmt_num(buf, sizeof(buf), isnan(r->value) ? 0 : r->value, 2);
-		vw = fmax(vw, ptext_measure(&c->t, buf));
-		fmt_num(buf, sizeof(buf), isnan(r->median) ? 0 : r->median, 2);
-		vw = fmax(vw, ptext_measure(&c->t, buf));
+		cidx_ptext_font(&c->t, lfs, 0, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf),
+		    isnan(r->value) ? 0 : r->value, 2);
+		vw = fmax(vw, cidx_ptext_measure(&c->t, buf));
+		cidx_plot_fmt_num(buf, sizeof(buf),
+		    isnan(r->median) ? 0 : r->median, 2);
+		vw = fmax(vw, cidx_ptext_measure(&c->t, buf));
 	}
-	ptext_font(&c->t, c->fs * 0.9, 1, 0);
-	vw = fmax(vw, ptext_measure(&c->t, word(c->lang, W_VALUE)));
-	vw = fmax(vw, ptext_measure(&c->t, word(c->lang, W_MEDIAN)));
+	cidx_ptext_font(&c->t, c->fs * 0.9, 1, 0);
+	vw = fmax(vw,
+	    cidx_ptext_measure(&c->t, cidx_plot_word(c->lang, W_VALUE)));
+	vw = fmax(vw,
+	    cidx_ptext_measure(&c->t, cidx_plot_word(c->lang, W_MEDIAN)));
 	nw = fmin(nw, b->w * 0.34);
 	xm = b->x + b->w;
 	xv = xm - vw - c->fs;
@@ -138,11 +144,11 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	x1 = xv - vw - c->fs * 1.2;
 
 	cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-	ptext_line(&c->t, word(c->lang, W_VALUE), 0);
-	ptext_show(&c->t, xv, y0 - c->fs * 0.6, AL_RIGHT);
-	ptext_line(&c->t, word(c->lang, W_MEDIAN), 0);
-	ptext_show(&c->t, xm, y0 - c->fs * 0.6, AL_RIGHT);
-	grid_v(c, &tk, x0, x1, y0, y1);
+	cidx_ptext_line(&c->t, cidx_plot_word(c->lang, W_VALUE), 0);
+	cidx_ptext_show(&c->t, xv, y0 - c->fs * 0.6, AL_RIGHT);
+	cidx_ptext_line(&c->t, cidx_plot_word(c->lang, W_MEDIAN), 0);
+	cidx_ptext_show(&c->t, xm, y0 - c->fs * 0.6, AL_RIGHT);
+	cidx_plot_grid(c, &tk, x0, x1, y0, y1);
 
 	y = y0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -161,32 +167,33 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 			cairo_line_to(cr, xm, top - 0.25 * u);
 			cairo_stroke(cr);
 		}
-		ptext_font(&c->t, lfs, !r->indicator, 0);
-		ptext_line(&c->t, row_name(r, c->lang),
+		cidx_ptext_font(&c->t, lfs, !r->indicator, 0);
+		cidx_ptext_line(&c->t, row_name(r, c->lang),
 		    nw - (r->indicator ? ind_x : 0));
 		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
-		ptext_show(&c->t, b->x + (r->indicator ? ind_x : 0),
-		    ptext_mid(&c->t, yc), AL_LEFT);
-		ptext_font(&c->t, lfs, 0, 0);
+		cidx_ptext_show(&c->t, b->x + (r->indicator ? ind_x : 0),
+		    cidx_ptext_mid(&c->t, yc), AL_LEFT);
+		cidx_ptext_font(&c->t, lfs, 0, 0);
 		if (isnan(r->value)) {
-			ptext_line(&c->t, word(c->lang, W_NO_DATA), 0);
+			cidx_ptext_line(&c->t,
+			    cidx_plot_word(c->lang, W_NO_DATA), 0);
 			cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
-			ptext_show(&c->t, x0 + lfs * 0.3,
-			    ptext_mid(&c->t, yc), AL_LEFT);
-			ptext_line(&c->t, "-", 0);
+			cidx_ptext_show(&c->t, x0 + lfs * 0.3,
+			    cidx_ptext_mid(&c->t, yc), AL_LEFT);
+			cidx_ptext_line(&c->t, "-", 0);
 		} else {
 			/* values beyond a given axis stop at its ends */
 			xa = x0 + (base - tk.lo) * scale;
 			xb = fmin(x1, fmax(x0, x0 + (r->value - tk.lo) * scale));
-			set_rgb(cr, r->indicator ? ind : pil);
+			cidx_pal_set(cr, r->indicator ? ind : pil);
 			cairo_rectangle(cr, fmin(xa, xb), yc - bh / 2,
 			    fabs(xb - xa), bh);
 			cairo_fill(cr);
-			fmt_num(buf, sizeof(buf), r->value, 2);
-			ptext_line(&c->t, buf, 0);
+			cidx_plot_fmt_num(buf, sizeof(buf), r->value, 2);
+			cidx_ptext_line(&c->t, buf, 0);
 		}
 		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-		ptext_show(&c->t, xv, ptext_mid(&c->t, yc), AL_RIGHT);
+		cidx_ptext_show(&c->t, xv, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
 		if (!isnan(r->median)) {
 			double xmd = fmin(x1, fmax(x0, x0 +
 			    (r->median - tk.lo) * scale));
@@ -196,16 +203,16 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 			cairo_move_to(cr, xmd, yc - bh / 2 - 2);
 			cairo_line_to(cr, xmd, yc + bh / 2 + 2);
 			cairo_stroke(cr);
-			fmt_num(buf, sizeof(buf), r->median, 2);
-			ptext_line(&c->t, buf, 0);
+			cidx_plot_fmt_num(buf, sizeof(buf), r->median, 2);
+			cidx_ptext_line(&c->t, buf, 0);
 		} else {
-			ptext_line(&c->t, "-", 0);
+			cidx_ptext_line(&c->t, "-", 0);
 		}
 		cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-		ptext_show(&c->t, xm, ptext_mid(&c->t, yc), AL_RIGHT);
+		cidx_ptext_show(&c->t, xm, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
 		y += h;
 	}
-	axis_h(c, &tk, x0, x1, y1, word(c->lang, W_VALUE), 1);
+	cidx_plot_axis(c, &tk, x0, x1, y1, cidx_plot_word(c->lang, W_VALUE), 1);
 }
 
 const struct cidx_chart_type cidx_chart_profile = {

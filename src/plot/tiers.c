@@ -25,7 +25,8 @@ tiers_check(const void *data, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_tier_unit *u = &d->units[i];
 
-		if (name_check("tiers chart: unit", i + 1, u->name, err) < 0)
+		if (cidx_plot_name_check("tiers chart: unit", i + 1, u->name,
+		    err) < 0)
 			return CIDX_EINVAL;
 		if (!isfinite(u->score))
 			return cidx_err_set(err, CIDX_EINVAL, "tiers chart: "
@@ -44,7 +45,7 @@ tiers_size(const void *data, double *w, double *h)
 {
 	const struct cidx_tiers *d = data;
 
-	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
+	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
 static const struct cidx_tier_unit *sort_units;
@@ -70,7 +71,8 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 {
 	const struct cidx_tiers *d = data;
 	cairo_t *cr = c->cr;
-	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = cidx_plot_bar_rows(d->top, d->n),
+	    *ord = xcalloc(d->n, sizeof(*ord));
 	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 };
 	struct legend_item items[MAX_TIERS + 1];
 	char labels[MAX_TIERS + 1][128], buf[64];
@@ -101,31 +103,32 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 
 		if (!present[tier])
 			continue;
-		tier_label(labels[nitems], sizeof(labels[0]), c->lang, tier,
-		    d->tier_names);
+		cidx_plot_tier_label(labels[nitems], sizeof(labels[0]), c->lang,
+		    tier, d->tier_names);
 		items[nitems].label = labels[nitems];
 		items[nitems].sw = SW_BOX;
-		items[nitems].col = pal_tier(tier, k);
+		items[nitems].col = cidx_pal_tier(tier, k);
 		nitems++;
 	}
-	lh = legend(c, items, nitems, b->x, b->y, b->w, 1);
-	nice_ticks(lo, hi, 5, &tk);
-	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_SCORE), 0);
-	bar_rows_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
+	lh = cidx_plot_legend(c, items, nitems, b->x, b->y, b->w, 1);
+	cidx_plot_ticks(lo, hi, 5, &tk);
+	ah = cidx_plot_axis(c, &tk, 0, 1, 0, cidx_plot_word(c->lang, W_SCORE),
+	    0);
+	cidx_plot_bar_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
 
 	/* columns from measured text: rank | name | bars | score | band */
-	ptext_font(&c->t, lfs, 0, 0);
+	cidx_ptext_font(&c->t, lfs, 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_tier_unit *u = &d->units[ord[i]];
 
-		fmt_num(buf, sizeof(buf), u->rank, 0);
-		rw = fmax(rw, ptext_measure(&c->t, buf));
-		nw = fmax(nw, ptext_measure(&c->t, u->name));
-		fmt_num(buf, sizeof(buf), u->score, 2);
-		sw = fmax(sw, ptext_measure(&c->t, buf));
+		cidx_plot_fmt_num(buf, sizeof(buf), u->rank, 0);
+		rw = fmax(rw, cidx_ptext_measure(&c->t, buf));
+		nw = fmax(nw, cidx_ptext_measure(&c->t, u->name));
+		cidx_plot_fmt_num(buf, sizeof(buf), u->score, 2);
+		sw = fmax(sw, cidx_ptext_measure(&c->t, buf));
 	}
 	for (size_t i = 0; i < nitems; i++)
-		blw = fmax(blw, ptext_measure(&c->t, labels[i]));
+		blw = fmax(blw, cidx_ptext_measure(&c->t, labels[i]));
 	nw = fmin(nw, b->w * 0.36);
 	blw = fmin(blw, b->w * 0.18) + lfs * 0.8;
 	xr = b->x + rw;
@@ -153,13 +156,14 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		if (tier == 0)
 			continue;
 		/* a white seam keeps neighbouring bands apart */
-		set_rgb(cr, pal_mix(pal_tier(tier, k), pal_hex(0xffffff),
+		cidx_pal_set(cr,
+		    cidx_pal_mix(cidx_pal_tier(tier, k), cidx_pal_hex(0xffffff),
 		    0.86));
 		cairo_rectangle(cr, b->x, ya + (r > 0 ? 0.75 : 0), b->w,
 		    yb - ya - (r > 0 ? 0.75 : 0) - (r + 1 < nruns ? 0.75 : 0));
 		cairo_fill(cr);
 	}
-	grid_v(c, &tk, x0, x1, y0, y1);
+	cidx_plot_grid(c, &tk, x0, x1, y0, y1);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_tier_unit *u = &d->units[ord[i]];
@@ -168,29 +172,30 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		double xs = x0 + (u->score - tk.lo) / (tk.hi - tk.lo) *
 		    (x1 - x0);
 
-		set_rgb(cr, pal_tier(u->tier, k));
+		cidx_pal_set(cr, cidx_pal_tier(u->tier, k));
 		cairo_rectangle(cr, fmin(xz, xs), yc - rh * 0.34,
 		    fabs(xs - xz), rh * 0.68);
 		cairo_fill(cr);
-		ptext_font(&c->t, lfs, 0, 0);
+		cidx_ptext_font(&c->t, lfs, 0, 0);
 		if (u->rank > 0) {
-			fmt_num(buf, sizeof(buf), u->rank, 0);
-			ptext_line(&c->t, buf, 0);
+			cidx_plot_fmt_num(buf, sizeof(buf), u->rank, 0);
+			cidx_ptext_line(&c->t, buf, 0);
 			cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-			ptext_show(&c->t, xr, ptext_mid(&c->t, yc), AL_RIGHT);
+			cidx_ptext_show(&c->t, xr, cidx_ptext_mid(&c->t, yc),
+			    AL_RIGHT);
 		}
-		ptext_line(&c->t, u->name, nw);
+		cidx_ptext_line(&c->t, u->name, nw);
 		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
-		ptext_show(&c->t, xn, ptext_mid(&c->t, yc), AL_RIGHT);
-		fmt_num(buf, sizeof(buf), u->score, 2);
-		ptext_line(&c->t, buf, 0);
+		cidx_ptext_show(&c->t, xn, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
+		cidx_plot_fmt_num(buf, sizeof(buf), u->score, 2);
+		cidx_ptext_line(&c->t, buf, 0);
 		cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
 		if (u->score >= 0)
-			ptext_show(&c->t, xs + lfs * 0.25,
-			    ptext_mid(&c->t, yc), AL_LEFT);
+			cidx_ptext_show(&c->t, xs + lfs * 0.25,
+			    cidx_ptext_mid(&c->t, yc), AL_LEFT);
 		else
-			ptext_show(&c->t, xs - lfs * 0.25,
-			    ptext_mid(&c->t, yc), AL_RIGHT);
+			cidx_ptext_show(&c->t, xs - lfs * 0.25,
+			    cidx_ptext_mid(&c->t, yc), AL_RIGHT);
 	}
 	if (tk.lo < 0) {
 		double xz = x0 + (0 - tk.lo) / (tk.hi - tk.lo) * (x1 - x0);
@@ -203,19 +208,22 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	}
 
 	/* band labels at the right, moved apart when bands are thin */
-	ptext_font(&c->t, lfs, 0, 0);
-	spread(ry, nruns, ptext_h(&c->t) * 0.9, y0, y1);
+	cidx_ptext_font(&c->t, lfs, 0, 0);
+	cidx_plot_spread(ry, nruns, cidx_ptext_h(&c->t) * 0.9, y0, y1);
 	for (size_t r = 0; r < nruns; r++) {
 		int tier = d->units[ord[rstart[r]]].tier;
 		char lab[128];
 
 		if (tier == 0)
 			continue;
-		tier_label(lab, sizeof(lab), c->lang, tier, d->tier_names);
-		ptext_line(&c->t, lab, blw - lfs * 0.5);
-		set_rgb(cr, pal_mix(pal_tier(tier, k), pal_hex(0), 0.35));
-		ptext_show(&c->t, b->x + b->w - lfs * 0.3,
-		    ptext_mid(&c->t, ry[r]), AL_RIGHT);
+		cidx_plot_tier_label(lab, sizeof(lab), c->lang, tier,
+		    d->tier_names);
+		cidx_ptext_line(&c->t, lab, blw - lfs * 0.5);
+		cidx_pal_set(cr,
+		    cidx_pal_mix(cidx_pal_tier(tier, k), cidx_pal_hex(0),
+		    0.35));
+		cidx_ptext_show(&c->t, b->x + b->w - lfs * 0.3,
+		    cidx_ptext_mid(&c->t, ry[r]), AL_RIGHT);
 		if (fabs(ry[r] - rmid[r]) > 0.5) {
 			cairo_set_line_width(cr, 0.4);
 			cairo_move_to(cr, b->x + b->w - blw + lfs * 0.1,
@@ -225,7 +233,7 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 			cairo_stroke(cr);
 		}
 	}
-	axis_h(c, &tk, x0, x1, y1, word(c->lang, W_SCORE), 1);
+	cidx_plot_axis(c, &tk, x0, x1, y1, cidx_plot_word(c->lang, W_SCORE), 1);
 	free(ry);
 	free(rmid);
 	free(rstart);

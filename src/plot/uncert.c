@@ -20,8 +20,8 @@ uncert_check(const void *data, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_uncert_unit *u = &d->units[i];
 
-		if (name_check("uncertainty chart: unit", i + 1, u->name,
-		    err) < 0)
+		if (cidx_plot_name_check("uncertainty chart: unit", i + 1,
+		    u->name, err) < 0)
 			return CIDX_EINVAL;
 		if (u->rank < 1 || u->rank > 1000000)
 			return cidx_err_set(err, CIDX_EINVAL, "uncertainty "
@@ -41,7 +41,7 @@ uncert_size(const void *data, double *w, double *h)
 {
 	const struct cidx_uncert *d = data;
 
-	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
+	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
 static const struct cidx_uncert_unit *sort_units;
@@ -62,9 +62,10 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 {
 	const struct cidx_uncert *d = data;
 	cairo_t *cr = c->cr;
-	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = cidx_plot_bar_rows(d->top, d->n),
+	    *ord = xcalloc(d->n, sizeof(*ord));
 	struct legend_item items[3];
-	struct rgb range = pal_hex(0x56b4e9), med = pal_hex(0x0072b2);
+	struct rgb range = cidx_pal_hex(0x56b4e9), med = cidx_pal_hex(0x0072b2);
 	double hi = 1, lh, ah, y0, y1, rh, lfs, rw = 0, nw = 0, xr, xn, x0,
 	    x1, scale;
 	struct ticks tk;
@@ -79,34 +80,35 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 
 		hi = fmax(hi, fmax(u->p95, u->rank));
 	}
-	items[0].label = word(c->lang, W_NOMINAL_RANK);
+	items[0].label = cidx_plot_word(c->lang, W_NOMINAL_RANK);
 	items[0].sw = SW_DOT;
-	items[0].col = pal_hex(0x1a1a1a);
-	items[1].label = word(c->lang, W_RANGE_5_95);
+	items[0].col = cidx_pal_hex(0x1a1a1a);
+	items[1].label = cidx_plot_word(c->lang, W_RANGE_5_95);
 	items[1].sw = SW_RANGE;
 	items[1].col = range;
-	items[2].label = word(c->lang, W_MEDIAN_RANK);
+	items[2].label = cidx_plot_word(c->lang, W_MEDIAN_RANK);
 	items[2].sw = SW_TICK;
 	items[2].col = med;
-	lh = legend(c, items, 3, b->x, b->y, b->w, 1);
+	lh = cidx_plot_legend(c, items, 3, b->x, b->y, b->w, 1);
 
 	/* ranks 1 .. a round number; tick 0 is shown as 1 */
-	nice_ticks(0, hi, 6, &tk);
+	cidx_plot_ticks(0, hi, 6, &tk);
 	if (tk.step < 1) {
 		tk.step = 1;
 		tk.hi = fmax(2, ceil(hi));
 		tk.n = (int)tk.hi + 1;
 		tk.dec = 0;
 	}
-	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_RANK), 0);
-	bar_rows_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
-	ptext_font(&c->t, lfs, 0, 0);
+	ah =
+	    cidx_plot_axis(c, &tk, 0, 1, 0, cidx_plot_word(c->lang, W_RANK), 0);
+	cidx_plot_bar_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
+	cidx_ptext_font(&c->t, lfs, 0, 0);
 	for (size_t r = 0; r < n; r++) {
 		const struct cidx_uncert_unit *u = &d->units[ord[r]];
 
-		fmt_num(buf, sizeof(buf), u->rank, 0);
-		rw = fmax(rw, ptext_measure(&c->t, buf));
-		nw = fmax(nw, ptext_measure(&c->t, u->name));
+		cidx_plot_fmt_num(buf, sizeof(buf), u->rank, 0);
+		rw = fmax(rw, cidx_ptext_measure(&c->t, buf));
+		nw = fmax(nw, cidx_ptext_measure(&c->t, u->name));
 	}
 	nw = fmin(nw, b->w * 0.36);
 	xr = b->x + rw;
@@ -138,23 +140,23 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		double yc = y0 + ((double)r + 0.5) * rh;
 		double lw = fmin(2.5, rh * 0.3), dot = fmin(2.6, rh * 0.28);
 
-		ptext_font(&c->t, lfs, 0, 0);
-		fmt_num(buf, sizeof(buf), u->rank, 0);
-		ptext_line(&c->t, buf, 0);
+		cidx_ptext_font(&c->t, lfs, 0, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), u->rank, 0);
+		cidx_ptext_line(&c->t, buf, 0);
 		cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-		ptext_show(&c->t, xr, ptext_mid(&c->t, yc), AL_RIGHT);
-		ptext_line(&c->t, u->name, nw);
+		cidx_ptext_show(&c->t, xr, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
+		cidx_ptext_line(&c->t, u->name, nw);
 		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
-		ptext_show(&c->t, xn, ptext_mid(&c->t, yc), AL_RIGHT);
+		cidx_ptext_show(&c->t, xn, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
 
-		set_rgb(cr, range);
+		cidx_pal_set(cr, range);
 		cairo_set_line_width(cr, lw);
 		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
 		cairo_move_to(cr, x0 + (fmax(u->p05, 1) - 1) * scale, yc);
 		cairo_line_to(cr, x0 + (fmax(u->p95, 1) - 1) * scale, yc);
 		cairo_stroke(cr);
 		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-		set_rgb(cr, med);
+		cidx_pal_set(cr, med);
 		cairo_set_line_width(cr, fmin(1.4, rh * 0.15));
 		cairo_move_to(cr, x0 + (fmax(u->p50, 1) - 1) * scale,
 		    yc - rh * 0.36);
@@ -173,7 +175,7 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	cairo_move_to(cr, x0, y1);
 	cairo_line_to(cr, x1, y1);
 	cairo_stroke(cr);
-	ptext_font(&c->t, c->fs * 0.9, 0, 0);
+	cidx_ptext_font(&c->t, c->fs * 0.9, 0, 0);
 	for (int i = 0; i < tk.n; i++) {
 		double v = i == 0 ? 1 : tk.lo + i * tk.step;
 
@@ -184,15 +186,15 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		cairo_move_to(cr, x0 + (v - 1) * scale, y1);
 		cairo_line_to(cr, x0 + (v - 1) * scale, y1 + 3);
 		cairo_stroke(cr);
-		fmt_num(buf, sizeof(buf), v, 0);
-		ptext_line(&c->t, buf, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), v, 0);
+		cidx_ptext_line(&c->t, buf, 0);
 		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-		ptext_show(&c->t, x0 + (v - 1) * scale,
+		cidx_ptext_show(&c->t, x0 + (v - 1) * scale,
 		    y1 + 3 + c->fs * 0.9 * 1.05, AL_CENTER);
 	}
-	ptext_font(&c->t, c->fs, 0, 0);
-	ptext_line(&c->t, word(c->lang, W_RANK), 0);
-	ptext_show(&c->t, (x0 + x1) / 2, y1 + 3 + c->fs * 0.9 * 1.3 +
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
+	cidx_ptext_line(&c->t, cidx_plot_word(c->lang, W_RANK), 0);
+	cidx_ptext_show(&c->t, (x0 + x1) / 2, y1 + 3 + c->fs * 0.9 * 1.3 +
 	    c->fs * 1.1, AL_CENTER);
 	free(ord);
 }

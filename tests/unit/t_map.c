@@ -43,7 +43,7 @@ test_map__labels_never_overlap(void)
 		l[i].ay = 90 + (i / 4) * 4;
 		l[i].rank = i + 1;
 	}
-	map_place(l, 13, r, &area, &avoid);
+	cidx_map_place(l, 13, r, &area, &avoid);
 	CHECK_DBL(l[0].x, 20, 0);
 	CHECK_DBL(l[0].y, 20, 0);
 	for (int i = 0; i < 13; i++) {
@@ -89,8 +89,8 @@ test_map__views_share_the_parts(void)
 	mv.away[2] = in.win[2] = 123.5, mv.away[3] = in.win[3] = 24.5;
 	mv.has_win = mv.has_away = in.has_win = 1;
 	for (size_t q = 0; q < 4; q++) {
-		CHECK_INT(mview_takes(&mv, g, q), main_takes[q]);
-		CHECK_INT(mview_takes(&in, g, q), inset_takes[q]);
+		CHECK_INT(cidx_mview_takes(&mv, g, q), main_takes[q]);
+		CHECK_INT(cidx_mview_takes(&in, g, q), inset_takes[q]);
 	}
 	cidx_geom_free(g);
 }

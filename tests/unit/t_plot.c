@@ -273,10 +273,11 @@ test_plot__tier_lightness_falls_to_tier_1(void)
 	/* greyscale print must keep the order: L* strictly rises from tier
 	 * 1 (darkest) to tier k, and untiered grey is lighter than all */
 	for (int k = 1; k <= 9; k++) {
-		double prev = -1, untiered = pal_lstar(pal_tier(0, k));
+		double prev = -1,
+		    untiered = cidx_pal_lstar(cidx_pal_tier(0, k));
 
 		for (int t = 1; t <= k; t++) {
-			double l = pal_lstar(pal_tier(t, k));
+			double l = cidx_pal_lstar(cidx_pal_tier(t, k));
 
 			if (t > 1 && k <= 7)
 				CHECK(l - prev >= 8);
@@ -285,16 +286,16 @@ test_plot__tier_lightness_falls_to_tier_1(void)
 			prev = l;
 		}
 	}
-	CHECK_DBL(pal_lstar(pal_hex(0xffffff)), 100, 1e-6);
-	CHECK_DBL(pal_lstar(pal_hex(0x000000)), 0, 1e-6);
+	CHECK_DBL(cidx_pal_lstar(cidx_pal_hex(0xffffff)), 100, 1e-6);
+	CHECK_DBL(cidx_pal_lstar(cidx_pal_hex(0x000000)), 0, 1e-6);
 	/* white text on the darkest tier, black on the lightest */
-	CHECK_DBL(pal_text_on(pal_tier(1, 3)).r, 1, 0);
-	CHECK_DBL(pal_text_on(pal_tier(3, 3)).r, 0, 0);
+	CHECK_DBL(cidx_pal_text_on(cidx_pal_tier(1, 3)).r, 1, 0);
+	CHECK_DBL(cidx_pal_text_on(cidx_pal_tier(3, 3)).r, 0, 0);
 	/* the diverging scale is white at 0, red below, blue above */
-	CHECK_DBL(pal_div(0).r, 1, 1e-12);
-	CHECK_DBL(pal_div(0).b, 1, 1e-12);
-	CHECK(pal_div(-1).r > pal_div(-1).b);
-	CHECK(pal_div(1).b > pal_div(1).r);
+	CHECK_DBL(cidx_pal_div(0).r, 1, 1e-12);
+	CHECK_DBL(cidx_pal_div(0).b, 1, 1e-12);
+	CHECK(cidx_pal_div(-1).r > cidx_pal_div(-1).b);
+	CHECK(cidx_pal_div(1).b > cidx_pal_div(1).r);
 }
 
 void
@@ -303,7 +304,7 @@ test_plot__labels_spread_apart_in_order(void)
 	double y[] = { 10, 11, 12, 13, 50, 95, 99 }, h = 5;
 	size_t n = sizeof(y) / sizeof(y[0]);
 
-	spread(y, n, h, 0, 100);
+	cidx_plot_spread(y, n, h, 0, 100);
 	for (size_t i = 1; i < n; i++)
 		CHECK(y[i] - y[i - 1] >= h - 1e-9);
 	CHECK(y[0] >= h / 2 - 1e-9);
@@ -316,7 +317,7 @@ test_plot__labels_spread_apart_in_order(void)
 	{
 		double z[] = { 5, 20, 40 };
 
-		spread(z, 3, 5, 0, 100);
+		cidx_plot_spread(z, 3, 5, 0, 100);
 		CHECK_DBL(z[0], 5, 0);
 		CHECK_DBL(z[1], 20, 0);
 		CHECK_DBL(z[2], 40, 0);
@@ -328,13 +329,13 @@ test_plot__nice_ticks(void)
 {
 	struct ticks tk;
 
-	nice_ticks(0, 95, 5, &tk);
+	cidx_plot_ticks(0, 95, 5, &tk);
 	CHECK_DBL(tk.lo, 0, 0);
 	CHECK_DBL(tk.hi, 100, 1e-9);
 	CHECK_DBL(tk.step, 20, 1e-9);
 	CHECK_INT(tk.n, 6);
 	CHECK_INT(tk.dec, 0);
-	nice_ticks(-0.37, 0.81, 5, &tk);
+	cidx_plot_ticks(-0.37, 0.81, 5, &tk);
 	CHECK_DBL(tk.lo, -0.4, 1e-9);
 	CHECK_DBL(tk.hi, 1.0, 1e-9);
 	CHECK_INT(tk.dec, 1);
@@ -346,7 +347,7 @@ test_plot__table_columns_fit_and_keep_narrow_ones(void)
 	/* rank, a long name, three numbers: only the name is cut */
 	double w[] = { 30, 400, 50, 50, 50 }, sum = 0;
 
-	doc_col_widths(w, 5, 495);
+	cidx_doc_col_widths(w, 5, 495);
 	for (int j = 0; j < 5; j++)
 		sum += w[j];
 	CHECK_DBL(sum, 495, 1e-9);
@@ -357,7 +358,7 @@ test_plot__table_columns_fit_and_keep_narrow_ones(void)
 	{
 		double v[] = { 30, 400, 300 };
 
-		doc_col_widths(v, 3, 330);
+		cidx_doc_col_widths(v, 3, 330);
 		CHECK_DBL(v[0], 30, 0);
 		CHECK_DBL(v[1], 150, 1e-9);
 		CHECK_DBL(v[2], 150, 1e-9);
@@ -672,18 +673,18 @@ test_plot__long_labels_are_cut_to_their_width(void)
 	struct ptext t;
 	double full;
 
-	CHECK_INT(ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
-	ptext_font(&t, 8, 0, 0);
-	full = ptext_measure(&t, names[3]);
+	CHECK_INT(cidx_ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
+	cidx_ptext_font(&t, 8, 0, 0);
+	full = cidx_ptext_measure(&t, names[3]);
 	CHECK(full > 120);
-	ptext_line(&t, names[3], 80);
-	CHECK(ptext_w(&t) <= 80);
-	CHECK(ptext_w(&t) > 60);
-	ptext_line(&t, names[4], 40);	/* 巴音郭楞蒙古自治州 */
-	CHECK(ptext_w(&t) <= 40);
-	ptext_line(&t, "北京", 80);	/* short: untouched */
-	CHECK_DBL(ptext_w(&t), ptext_measure(&t, "北京"), 1e-9);
-	ptext_close(&t);
+	cidx_ptext_line(&t, names[3], 80);
+	CHECK(cidx_ptext_w(&t) <= 80);
+	CHECK(cidx_ptext_w(&t) > 60);
+	cidx_ptext_line(&t, names[4], 40);	/* 巴音郭楞蒙古自治州 */
+	CHECK(cidx_ptext_w(&t) <= 40);
+	cidx_ptext_line(&t, "北京", 80);	/* short: untouched */
+	CHECK_DBL(cidx_ptext_w(&t), cidx_ptext_measure(&t, "北京"), 1e-9);
+	cidx_ptext_close(&t);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 }
@@ -699,15 +700,15 @@ test_plot__bad_utf8_is_drawn_as_replacement_characters(void)
 	cairo_t *cr = cairo_create(s);
 	struct ptext t;
 
-	CHECK_INT(ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
-	ptext_line(&t, "a\xe4\xb8" "b\xff", 0);
+	CHECK_INT(cidx_ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
+	cidx_ptext_line(&t, "a\xe4\xb8" "b\xff", 0);
 	CHECK_STR(pango_layout_get_text(t.lay),
 	    "a\xef\xbf\xbd" "b\xef\xbf\xbd");
-	ptext_wrap(&t, "\xf0\x9f\x8f\xed\xa0\x80北京", 100, 2);
+	cidx_ptext_wrap(&t, "\xf0\x9f\x8f\xed\xa0\x80北京", 100, 2);
 	CHECK_STR(pango_layout_get_text(t.lay), "\xef\xbf\xbd\xef\xbf\xbd"
 	    "\xef\xbf\xbd\xef\xbf\xbd北京");
-	CHECK(ptext_w(&t) > 0);
-	ptext_close(&t);
+	CHECK(cidx_ptext_w(&t) > 0);
+	cidx_ptext_close(&t);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 }

@@ -1,0 +1,86 @@
+/*
+ * rows.c - the rows of the bar charts (how many, the figure's height,
+ * their place between the legend and the axis), and labels moved apart
+ * along a column.
+ */
+#include <math.h>
+
+#include "core/mem.h"
+#include "plot/plot_int.h"
+
+size_t
+cidx_plot_bar_rows(size_t top, size_t n)
+{
+	return top > 0 && top < n ? top : n;
+}
+
+void
+cidx_plot_bar_size(size_t rows, double head, double row, double *w, double *h)
+{
+	*w = 540;
+	*h = head + row * (double)rows;
+	*h = *h < 320 ? 320 : *h > 2400 ? 2400 : *h;
+}
+
+void
+cidx_plot_bar_layout(const struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    double lh, double ah, size_t n, double *y0, double *y1, double *rh,
+    double *lfs)
+{
+	*y0 = b->y + lh + c->fs * 0.6;
+	*y1 = b->y + b->h - ah;
+	*rh = fmax(0, fmin((*y1 - *y0) / (double)n, c->fs * 2.4));
+	*y1 = *y0 + *rh * (double)n;
+	*lfs = fmin(c->fs, *rh * 0.72);
+}
+
+struct blk {
+	size_t first, cnt;
+	double sum, pos;
+};
+
+/*
+ * Labels of height h want their centres at y[i]; they are kept in order
+ * and packed into blocks.  A block sits where the mean of its members
+ * wants it (least squares), clamped to [top, bot]; blocks that overlap
+ * merge.  O(n) amortised.
+ */
+void
+cidx_plot_spread(double *y, size_t n, double h, double top, double bot)
+{
+	struct blk *b;
+	size_t nb = 0;
+
+	if (n == 0)
+		return;
+	if ((double)n * h > bot - top) {
+		for (size_t i = 0; i < n; i++)
+			y[i] = top + h / 2 + (double)i * h;
+		return;
+	}
+	b = xcalloc(n, sizeof(*b));
+	for (size_t i = 0; i < n; i++) {
+		struct blk cur = { i, 1, y[i] - h / 2, 0 };
+
+		for (;;) {
+			double lo = top, hi = bot - (double)cur.cnt * h;
+
+			cur.pos = cur.sum / (double)cur.cnt;
+			cur.pos = cur.pos < lo ? lo : cur.pos > hi ? hi : cur.pos;
+			if (nb == 0 || b[nb - 1].pos +
+			    (double)b[nb - 1].cnt * h <= cur.pos)
+				break;
+			/* merge with the block above */
+			nb--;
+			cur.sum = b[nb].sum + cur.sum -
+			    (double)cur.cnt * (double)b[nb].cnt * h;
+			cur.first = b[nb].first;
+			cur.cnt += b[nb].cnt;
+		}
+		b[nb++] = cur;
+	}
+	for (size_t k = 0; k < nb; k++)
+		for (size_t j = 0; j < b[k].cnt; j++)
+			y[b[k].first + j] = b[k].pos + (double)j * h + h / 2;
+	free(b);
+}
