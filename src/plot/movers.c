@@ -74,20 +74,24 @@ static struct rgb
 flag_col(enum cidx_mover_flag f)
 {
 	return f == CIDX_MOVER_DARK_HORSE ? cidx_pal_hex(0xd55e00) :
-	    f == CIDX_MOVER_NEW_ENTRANT   ? cidx_pal_hex(0x0072b2) :
+	    f == CIDX_MOVER_NEW_ENTRANT ? cidx_pal_hex(0x0072b2) :
 	    cidx_pal_hex(0xc4c4c4);
 }
 
-static const struct cidx_mover *sort_units;
-
-static int
-by_rank_now(const void *a, const void *b)
+/* the units by their current rank, then in input order */
+static size_t *
+by_rank_now(const struct cidx_movers *d)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	size_t *ord;
 
-	if (sort_units[i].rank_now != sort_units[j].rank_now)
-		return sort_units[i].rank_now < sort_units[j].rank_now ? -1 : 1;
-	return i < j ? -1 : 1;
+	for (size_t i = 0; i < d->n; i++) {
+		row[i].key = d->units[i].rank_now;
+		row[i].i = i;
+	}
+	ord = cidx_plot_order(row, d->n);
+	free(row);
+	return ord;
 }
 
 struct geo {
@@ -162,7 +166,7 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 {
 	const struct cidx_movers *d = data;
 	cairo_t *cr = c->cr;
-	size_t n = d->n, nhl = 0, *ord = xcalloc(n, sizeof(*ord));
+	size_t n = d->n, nhl = 0, *ord = by_rank_now(d);
 	double *want = xcalloc(n, sizeof(*want)), *at = xcalloc(n,
 	    sizeof(*at));
 	int any_new = 0, any_dark = 0, any_entry = 0, any_plain = 0;
@@ -176,14 +180,11 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_mover *u = &d->units[i];
 
-		ord[i] = i;
 		any_dark |= u->flag == CIDX_MOVER_DARK_HORSE;
 		any_new |= u->flag == CIDX_MOVER_NEW_ENTRANT;
 		any_plain |= u->flag == CIDX_MOVER_NONE;
 		any_entry |= u->rank_before == 0;
 	}
-	sort_units = d->units;
-	qsort(ord, n, sizeof(*ord), by_rank_now);
 	if (any_dark) {
 		items[nitems].label = cidx_plot_word(c->lang, W_DARK_HORSE);
 		items[nitems].sw = SW_LINE;

@@ -61,16 +61,20 @@ pillars_size(const void *data, double *w, double *h)
 	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 140, 14, w, h);
 }
 
-static const double *sort_score;
-
-static int
-by_score(const void *a, const void *b)
+/* the units in the order drawn: best score first, then input order */
+static size_t *
+by_score(const struct cidx_pillars *d)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	size_t *ord;
 
-	if (sort_score[i] != sort_score[j])
-		return sort_score[i] > sort_score[j] ? -1 : 1;
-	return i < j ? -1 : 1;
+	for (size_t i = 0; i < d->n; i++) {
+		row[i].key = -d->score[i];
+		row[i].i = i;
+	}
+	ord = cidx_plot_order(row, d->n);
+	free(row);
+	return ord;
 }
 
 static void
@@ -80,17 +84,13 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	const struct cidx_pillars *d = data;
 	cairo_t *cr = c->cr;
 	size_t n = cidx_plot_bar_rows(d->top, d->n), m = d->m,
-	    *ord = xcalloc(d->n, sizeof(*ord));
+	    *ord = by_score(d);
 	struct legend_item *items = xcalloc(m, sizeof(*items));
 	double lo = 0, hi = 0, lh, ah, y0, y1, rh, lfs, nw = 0, sw = 0, x0,
 	    x1, xn;
 	struct ticks tk;
 	char buf[64];
 
-	for (size_t i = 0; i < d->n; i++)
-		ord[i] = i;
-	sort_score = d->score;
-	qsort(ord, d->n, sizeof(*ord), by_score);
 	for (size_t r = 0; r < n; r++) {
 		double pos = 0, neg = 0;
 

@@ -120,7 +120,18 @@ struct ticks {
 /* ticks covering [lo, hi] in steps of 1, 2 or 5 x 10^k, about `target` */
 void cidx_plot_ticks(double lo, double hi, int target, struct ticks *tk);
 
-/* ---- the rows of bar charts (rows.c) ---- */
+/* ---- the rows of charts (rows.c) ---- */
+
+/* a row of a chart (the index of its unit) with what it is drawn in
+ * order of: `key`, then `tie`, both ascending, then the index */
+struct cidx_plot_row {
+	double key, tie;
+	size_t i;
+};
+
+/* sorts rows[0..n) and @return the indexes in that order (the caller
+ * frees them) */
+size_t *cidx_plot_order(struct cidx_plot_row *rows, size_t n);
 
 /* the rows a bar chart draws: the first `top` of `n` (all when top is 0
  * or >= n) */

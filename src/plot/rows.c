@@ -1,12 +1,37 @@
 /*
- * rows.c - the rows of the bar charts (how many, the figure's height,
- * their place between the legend and the axis), and labels moved apart
- * along a column.
+ * rows.c - the rows of the charts: their order, how many a bar chart
+ * draws, the figure's height, their place between the legend and the
+ * axis, and labels moved apart along a column.
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "core/mem.h"
 #include "plot/plot_int.h"
+
+static int
+cmp_row(const void *a, const void *b)
+{
+	const struct cidx_plot_row *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->tie != y->tie)
+		return x->tie < y->tie ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+size_t *
+cidx_plot_order(struct cidx_plot_row *rows, size_t n)
+{
+	size_t *ord = xcalloc(n ? n : 1, sizeof(*ord));
+
+	if (n > 0)
+		qsort(rows, n, sizeof(*rows), cmp_row);
+	for (size_t p = 0; p < n; p++)
+		ord[p] = rows[p].i;
+	return ord;
+}
 
 size_t
 cidx_plot_bar_rows(size_t top, size_t n)

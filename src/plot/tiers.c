@@ -48,21 +48,22 @@ tiers_size(const void *data, double *w, double *h)
 	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
-static const struct cidx_tier_unit *sort_units;
-
-/* best score first; ties by rank (0 last), then input order */
-static int
-by_score(const void *a, const void *b)
+/* the units in the order drawn: best score first; ties by rank (0
+ * last), then input order */
+static size_t *
+by_score(const struct cidx_tiers *d)
 {
-	const struct cidx_tier_unit *u = &sort_units[*(const size_t *)a];
-	const struct cidx_tier_unit *v = &sort_units[*(const size_t *)b];
-	unsigned ru = (unsigned)u->rank - 1, rv = (unsigned)v->rank - 1;
+	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	size_t *ord;
 
-	if (u->score != v->score)
-		return u->score > v->score ? -1 : 1;
-	if (ru != rv)
-		return ru < rv ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+	for (size_t i = 0; i < d->n; i++) {
+		row[i].key = -d->units[i].score;
+		row[i].tie = (unsigned)d->units[i].rank - 1;
+		row[i].i = i;
+	}
+	ord = cidx_plot_order(row, d->n);
+	free(row);
+	return ord;
 }
 
 static void
@@ -71,8 +72,7 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 {
 	const struct cidx_tiers *d = data;
 	cairo_t *cr = c->cr;
-	size_t n = cidx_plot_bar_rows(d->top, d->n),
-	    *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = cidx_plot_bar_rows(d->top, d->n), *ord = by_score(d);
 	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 };
 	struct legend_item items[MAX_TIERS + 1];
 	char labels[MAX_TIERS + 1][128], buf[64];
@@ -82,13 +82,9 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	size_t *rstart;
 	struct ticks tk;
 
-	for (size_t i = 0; i < d->n; i++) {
-		ord[i] = i;
+	for (size_t i = 0; i < d->n; i++)
 		if (d->units[i].tier > k)
 			k = d->units[i].tier;
-	}
-	sort_units = d->units;
-	qsort(ord, d->n, sizeof(*ord), by_score);
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_tier_unit *u = &d->units[ord[i]];
 

@@ -44,16 +44,20 @@ uncert_size(const void *data, double *w, double *h)
 	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
-static const struct cidx_uncert_unit *sort_units;
-
-static int
-by_rank(const void *a, const void *b)
+/* the units by nominal rank, then in input order */
+static size_t *
+by_rank(const struct cidx_uncert *d)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	size_t *ord;
 
-	if (sort_units[i].rank != sort_units[j].rank)
-		return sort_units[i].rank < sort_units[j].rank ? -1 : 1;
-	return i < j ? -1 : 1;
+	for (size_t i = 0; i < d->n; i++) {
+		row[i].key = d->units[i].rank;
+		row[i].i = i;
+	}
+	ord = cidx_plot_order(row, d->n);
+	free(row);
+	return ord;
 }
 
 static void
@@ -62,8 +66,7 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 {
 	const struct cidx_uncert *d = data;
 	cairo_t *cr = c->cr;
-	size_t n = cidx_plot_bar_rows(d->top, d->n),
-	    *ord = xcalloc(d->n, sizeof(*ord));
+	size_t n = cidx_plot_bar_rows(d->top, d->n), *ord = by_rank(d);
 	struct legend_item items[3];
 	struct rgb range = cidx_pal_hex(0x56b4e9), med = cidx_pal_hex(0x0072b2);
 	double hi = 1, lh, ah, y0, y1, rh, lfs, rw = 0, nw = 0, xr, xn, x0,
@@ -71,10 +74,6 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	struct ticks tk;
 	char buf[64];
 
-	for (size_t i = 0; i < d->n; i++)
-		ord[i] = i;
-	sort_units = d->units;
-	qsort(ord, d->n, sizeof(*ord), by_rank);
 	for (size_t r = 0; r < n; r++) {
 		const struct cidx_uncert_unit *u = &d->units[ord[r]];
 

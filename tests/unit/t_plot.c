@@ -341,6 +341,26 @@ test_plot__nice_ticks(void)
 	CHECK_INT(tk.dec, 1);
 }
 
+/* rows in order of key, then tie, then their index, whatever order they
+ * come in: the sort keeps no state between calls */
+void
+test_plot__rows_in_order_of_key_tie_and_index(void)
+{
+	struct cidx_plot_row r[] = {
+		{ 2, 0, 0 }, { 1, 5, 1 }, { 1, 5, 2 }, { 1, 3, 3 }, { -1, 9, 4 },
+		{ 2, 0, 5 },
+	};
+	static const size_t want[] = { 4, 3, 1, 2, 0, 5 };
+	size_t *ord = cidx_plot_order(r, 6), *none;
+
+	for (size_t i = 0; i < 6; i++)
+		CHECK_INT(ord[i], want[i]);
+	free(ord);
+	none = cidx_plot_order(NULL, 0);
+	CHECK(none != NULL);
+	free(none);
+}
+
 void
 test_plot__table_columns_fit_and_keep_narrow_ones(void)
 {
