@@ -92,3 +92,18 @@ cidx_plot_grid(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
 	cairo_stroke(c->cr);
 	cairo_restore(c->cr);
 }
+
+void
+cidx_plot_zero_line(struct cidx_plot_ctx *c, const struct ticks *tk,
+    double x0, double x1, double y0, double y1)
+{
+	double xz = x0 + (0 - tk->lo) / (tk->hi - tk->lo) * (x1 - x0);
+
+	if (!(tk->lo < 0))
+		return;
+	cairo_set_source_rgb(c->cr, 0.3, 0.3, 0.3);
+	cairo_set_line_width(c->cr, 0.6);
+	cairo_move_to(c->cr, xz, y0);
+	cairo_line_to(c->cr, xz, y1);
+	cairo_stroke(c->cr);
+}

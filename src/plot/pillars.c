@@ -77,118 +77,172 @@ by_score(const struct cidx_pillars *d)
 	return ord;
 }
 
-static void
-pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
-    const void *data)
-{
-	const struct cidx_pillars *d = data;
-	cairo_t *cr = c->cr;
-	size_t n = cidx_plot_bar_rows(d->top, d->n), m = d->m,
-	    *ord = by_score(d);
-	struct legend_item *items = xcalloc(m, sizeof(*items));
-	double lo = 0, hi = 0, lh, ah, y0, y1, rh, lfs, nw = 0, sw = 0, x0,
-	    x1, xn;
-	struct ticks tk;
-	char buf[64];
+/* a pillars chart being drawn: its units in order, rows and columns */
+struct fig {
+	const struct cidx_pillars *d;
+	size_t *ord;		/* the units, best first */
+	struct ticks tk;	/* the score axis */
+	struct cidx_plot_rows rows;
+	double name_right, name_w;
+	double bar_left, bar_right;	/* the axis from tk.lo to tk.hi */
+};
 
-	for (size_t r = 0; r < n; r++) {
+/* the range of the stacks drawn: the sums of the positive and of the
+ * negative contributions, and 0 */
+static void
+extent(const struct fig *f, double *lo, double *hi)
+{
+	size_t m = f->d->m;
+
+	*lo = *hi = 0;
+	for (size_t r = 0; r < f->rows.n; r++) {
 		double pos = 0, neg = 0;
 
 		for (size_t j = 0; j < m; j++) {
-			double v = d->contrib[ord[r] * m + j];
+			double v = f->d->contrib[f->ord[r] * m + j];
 
 			if (v > 0)
 				pos += v;
 			else
 				neg += v;
 		}
-		hi = fmax(hi, pos);
-		lo = fmin(lo, neg);
+		*hi = fmax(*hi, pos);
+		*lo = fmin(*lo, neg);
 	}
-	for (size_t j = 0; j < m; j++) {
-		items[j].label = d->pillars[j];
+}
+
+/* the legend at the top of b, a box for each pillar; @return its height */
+static double
+legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct fig *f)
+{
+	struct legend_item *items = xcalloc(f->d->m, sizeof(*items));
+	double h;
+
+	for (size_t j = 0; j < f->d->m; j++) {
+		items[j].label = f->d->pillars[j];
 		items[j].sw = SW_BOX;
 		items[j].col = cidx_pal_cat(j);
 	}
-	lh = cidx_plot_legend(c, items, m, b->x, b->y, b->w, 1);
-	cidx_plot_ticks(lo, hi, 5, &tk);
-	ah = cidx_plot_axis(c, &tk, 0, 1, 0, cidx_plot_word(c->lang, W_SCORE),
-	    0);
-	cidx_plot_bar_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
-
-	for (size_t r = 0; r < n; r++) {
-		cidx_ptext_font(&c->t, lfs, 0, 0);
-		nw = fmax(nw, cidx_ptext_measure(&c->t, d->names[ord[r]]));
-		cidx_ptext_font(&c->t, lfs, 1, 0);
-		cidx_plot_fmt_num(buf, sizeof(buf), d->score[ord[r]], 2);
-		sw = fmax(sw, cidx_ptext_measure(&c->t, buf));
-	}
-	nw = fmin(nw, b->w * 0.36);
-	xn = b->x + nw;
-	x0 = xn + lfs * 0.5;
-	x1 = b->x + b->w - sw - lfs * 0.6;
-	cidx_plot_grid(c, &tk, x0, x1, y0, y1);
-
-	for (size_t r = 0; r < n; r++) {
-		size_t i = ord[r];
-		double yc = y0 + ((double)r + 0.5) * rh, pos = 0, neg = 0;
-		double scale = (x1 - x0) / (tk.hi - tk.lo);
-		double xz = x0 + (0 - tk.lo) * scale, xend = xz;
-
-		cidx_ptext_font(&c->t, lfs, 0, 0);
-		cidx_ptext_line(&c->t, d->names[i], nw);
-		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
-		cidx_ptext_show(&c->t, xn, cidx_ptext_mid(&c->t, yc), AL_RIGHT);
-		for (size_t j = 0; j < m; j++) {
-			double v = d->contrib[i * m + j], xa, xb;
-			struct rgb col = cidx_pal_cat(j);
-
-			if (v == 0)
-				continue;
-			if (v > 0) {
-				xa = xz + pos * scale;
-				pos += v;
-				xb = xz + pos * scale;
-				xend = fmax(xend, xb);
-			} else {
-				xb = xz + neg * scale;
-				neg += v;
-				xa = xz + neg * scale;
-			}
-			cidx_pal_set(cr, col);
-			cairo_rectangle(cr, xa, yc - rh * 0.35, xb - xa,
-			    rh * 0.7);
-			cairo_fill(cr);
-			/* the part's value when it fits inside */
-			cidx_ptext_font(&c->t, lfs * 0.8, 0, 0);
-			cidx_plot_fmt_num(buf, sizeof(buf), v, 1);
-			cidx_ptext_line(&c->t, buf, 0);
-			if (rh >= 9 &&
-			    cidx_ptext_w(&c->t) + lfs * 0.4 < xb - xa) {
-				cidx_pal_set(cr, cidx_pal_text_on(col));
-				cidx_ptext_show(&c->t, (xa + xb) / 2,
-				    cidx_ptext_mid(&c->t, yc), AL_CENTER);
-			}
-		}
-		cidx_ptext_font(&c->t, lfs, 1, 0);
-		cidx_plot_fmt_num(buf, sizeof(buf), d->score[i], 2);
-		cidx_ptext_line(&c->t, buf, 0);
-		cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-		cidx_ptext_show(&c->t, xend + lfs * 0.3,
-		    cidx_ptext_mid(&c->t, yc), AL_LEFT);
-	}
-	if (tk.lo < 0) {
-		double xz = x0 + (0 - tk.lo) / (tk.hi - tk.lo) * (x1 - x0);
-
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-		cairo_set_line_width(cr, 0.6);
-		cairo_move_to(cr, xz, y0);
-		cairo_line_to(cr, xz, y1);
-		cairo_stroke(cr);
-	}
-	cidx_plot_axis(c, &tk, x0, x1, y1, cidx_plot_word(c->lang, W_SCORE), 1);
+	h = cidx_plot_legend(c, items, f->d->m, b->x, b->y, b->w, 1);
 	free(items);
-	free(ord);
+	return h;
+}
+
+/* the columns, from the text measured: name | stacks | total */
+static void
+columns(struct cidx_plot_ctx *c, const struct cidx_rect *b, struct fig *f)
+{
+	double fs = f->rows.fs, total_w = 0;
+	char buf[64];
+
+	f->name_w = 0;
+	for (size_t r = 0; r < f->rows.n; r++) {
+		cidx_ptext_font(&c->t, fs, 0, 0);
+		f->name_w = fmax(f->name_w, cidx_ptext_measure(&c->t,
+		    f->d->names[f->ord[r]]));
+		cidx_ptext_font(&c->t, fs, 1, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), f->d->score[f->ord[r]], 2);
+		total_w = fmax(total_w, cidx_ptext_measure(&c->t, buf));
+	}
+	f->name_w = fmin(f->name_w, b->w * 0.36);
+	f->name_right = b->x + f->name_w;
+	f->bar_left = f->name_right + fs * 0.5;
+	f->bar_right = b->x + b->w - total_w - fs * 0.6;
+}
+
+/* one pillar's part of the stack of row r, from xa to xb, with its value
+ * inside when it fits */
+static void
+draw_part(struct cidx_plot_ctx *c, const struct fig *f, double yc,
+    size_t j, double v, double xa, double xb)
+{
+	struct rgb col = cidx_pal_cat(j);
+	char buf[64];
+
+	cidx_pal_set(c->cr, col);
+	cairo_rectangle(c->cr, xa, yc - f->rows.h * 0.35, xb - xa,
+	    f->rows.h * 0.7);
+	cairo_fill(c->cr);
+	cidx_ptext_font(&c->t, f->rows.fs * 0.8, 0, 0);
+	cidx_plot_fmt_num(buf, sizeof(buf), v, 1);
+	cidx_ptext_line(&c->t, buf, 0);
+	if (f->rows.h >= 9 &&
+	    cidx_ptext_w(&c->t) + f->rows.fs * 0.4 < xb - xa) {
+		cidx_pal_set(c->cr, cidx_pal_text_on(col));
+		cidx_ptext_show(&c->t, (xa + xb) / 2,
+		    cidx_ptext_mid(&c->t, yc), AL_CENTER);
+	}
+}
+
+/* row r: the name, the stack (positive parts right of zero, negative
+ * ones left of it) and the total at its end */
+static void
+draw_row(struct cidx_plot_ctx *c, const struct fig *f, size_t r)
+{
+	size_t i = f->ord[r], m = f->d->m;
+	double yc = cidx_plot_row_mid(&f->rows, r), pos = 0, neg = 0;
+	double scale = (f->bar_right - f->bar_left) / (f->tk.hi - f->tk.lo);
+	double xz = f->bar_left + (0 - f->tk.lo) * scale, xend = xz;
+	char buf[64];
+
+	cidx_ptext_font(&c->t, f->rows.fs, 0, 0);
+	cidx_ptext_line(&c->t, f->d->names[i], f->name_w);
+	cairo_set_source_rgb(c->cr, 0.07, 0.07, 0.07);
+	cidx_ptext_show(&c->t, f->name_right, cidx_ptext_mid(&c->t, yc),
+	    AL_RIGHT);
+	for (size_t j = 0; j < m; j++) {
+		double v = f->d->contrib[i * m + j], xa, xb;
+
+		if (v == 0)
+			continue;
+		if (v > 0) {
+			xa = xz + pos * scale;
+			pos += v;
+			xb = xz + pos * scale;
+			xend = fmax(xend, xb);
+		} else {
+			xb = xz + neg * scale;
+			neg += v;
+			xa = xz + neg * scale;
+		}
+		draw_part(c, f, yc, j, v, xa, xb);
+	}
+	cidx_ptext_font(&c->t, f->rows.fs, 1, 0);
+	cidx_plot_fmt_num(buf, sizeof(buf), f->d->score[i], 2);
+	cidx_ptext_line(&c->t, buf, 0);
+	cairo_set_source_rgb(c->cr, 0.1, 0.1, 0.1);
+	cidx_ptext_show(&c->t, xend + f->rows.fs * 0.3,
+	    cidx_ptext_mid(&c->t, yc), AL_LEFT);
+}
+
+static void
+pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
+{
+	const char *score = cidx_plot_word(c->lang, W_SCORE);
+	struct fig f;
+	double lo, hi, legend_h, axis_h;
+
+	f.d = data;
+	f.ord = by_score(f.d);
+	f.rows.n = cidx_plot_bar_rows(f.d->top, f.d->n);
+	extent(&f, &lo, &hi);
+	legend_h = legend(c, b, &f);
+	cidx_plot_ticks(lo, hi, 5, &f.tk);
+	axis_h = cidx_plot_axis(c, &f.tk, 0, 1, 0, score, 0);
+	cidx_plot_bar_layout(c, b, legend_h, axis_h, f.rows.n, &f.rows);
+	columns(c, b, &f);
+
+	cidx_plot_grid(c, &f.tk, f.bar_left, f.bar_right, f.rows.top,
+	    f.rows.bottom);
+	for (size_t r = 0; r < f.rows.n; r++)
+		draw_row(c, &f, r);
+	cidx_plot_zero_line(c, &f.tk, f.bar_left, f.bar_right, f.rows.top,
+	    f.rows.bottom);
+	cidx_plot_axis(c, &f.tk, f.bar_left, f.bar_right, f.rows.bottom,
+	    score, 1);
+	free(f.ord);
 }
 
 const struct cidx_chart_type cidx_chart_pillars = {

@@ -141,13 +141,24 @@ size_t cidx_plot_bar_rows(size_t top, size_t n);
 void cidx_plot_bar_size(size_t rows, double head, double row, double *w,
     double *h);
 struct cidx_plot_ctx;
-/* the rows of a bar chart in `b`, below a legend `lh` high and above an
- * axis `ah` high: *y0 the top of the first, *y1 the bottom of the last,
- * *rh the row height (no thicker than a bar should be: few units sit at
- * the top), *lfs the label font size */
+
+/* the rows of a bar chart */
+struct cidx_plot_rows {
+	size_t n;
+	double top;	/* of the first row */
+	double bottom;	/* of the last */
+	double h;	/* of each: no thicker than a bar should be (few units
+			   sit at the top) */
+	double fs;	/* the font size of their labels */
+};
+
+/* the n rows of a bar chart in `b`, below a legend `legend_h` high and
+ * above an axis `axis_h` high */
 void cidx_plot_bar_layout(const struct cidx_plot_ctx *c,
-    const struct cidx_rect *b, double lh, double ah, size_t n, double *y0,
-    double *y1, double *rh, double *lfs);
+    const struct cidx_rect *b, double legend_h, double axis_h, size_t n,
+    struct cidx_plot_rows *out);
+/* the middle of row i */
+double cidx_plot_row_mid(const struct cidx_plot_rows *r, size_t i);
 /* moves the centres y[0] <= ... <= y[n-1] apart by at least h, within
  * [top, bot] when they fit (else spread evenly from top) */
 void cidx_plot_spread(double *y, size_t n, double h, double top, double bot);
@@ -167,7 +178,8 @@ struct cidx_plot_ctx {
 
 enum swatch {
 	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH,
-	SW_EDGED	/* a box of the colour with a grey edge (pale colours) */
+	/* a box of the colour with a grey edge (pale colours) */
+	SW_EDGED
 };
 
 struct legend_item {
@@ -186,6 +198,10 @@ void cidx_plot_hatch(cairo_t *cr, double spacing, struct rgb col);
  * labels below, the title under them; @return its height */
 double cidx_plot_axis(struct cidx_plot_ctx *c, const struct ticks *tk,
     double x0, double x1, double y, const char *title, int draw);
+/* a darker line at 0 between y0 and y1 when the axis has negative
+ * values */
+void cidx_plot_zero_line(struct cidx_plot_ctx *c, const struct ticks *tk,
+    double x0, double x1, double y0, double y1);
 /* light vertical grid lines at the ticks between y0 and y1 */
 void cidx_plot_grid(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
     double x1, double y0, double y1);

@@ -49,14 +49,21 @@ cidx_plot_bar_size(size_t rows, double head, double row, double *w, double *h)
 
 void
 cidx_plot_bar_layout(const struct cidx_plot_ctx *c, const struct cidx_rect *b,
-    double lh, double ah, size_t n, double *y0, double *y1, double *rh,
-    double *lfs)
+    double legend_h, double axis_h, size_t n, struct cidx_plot_rows *out)
 {
-	*y0 = b->y + lh + c->fs * 0.6;
-	*y1 = b->y + b->h - ah;
-	*rh = fmax(0, fmin((*y1 - *y0) / (double)n, c->fs * 2.4));
-	*y1 = *y0 + *rh * (double)n;
-	*lfs = fmin(c->fs, *rh * 0.72);
+	out->n = n;
+	out->top = b->y + legend_h + c->fs * 0.6;
+	out->bottom = b->y + b->h - axis_h;
+	out->h = fmax(0, fmin((out->bottom - out->top) / (double)n,
+	    c->fs * 2.4));
+	out->bottom = out->top + out->h * (double)n;
+	out->fs = fmin(c->fs, out->h * 0.72);
+}
+
+double
+cidx_plot_row_mid(const struct cidx_plot_rows *r, size_t i)
+{
+	return r->top + ((double)i + 0.5) * r->h;
 }
 
 struct blk {
@@ -91,7 +98,8 @@ cidx_plot_spread(double *y, size_t n, double h, double top, double bot)
 			double lo = top, hi = bot - (double)cur.cnt * h;
 
 			cur.pos = cur.sum / (double)cur.cnt;
-			cur.pos = cur.pos < lo ? lo : cur.pos > hi ? hi : cur.pos;
+			cur.pos = cur.pos < lo ? lo :
+			    cur.pos > hi ? hi : cur.pos;
 			if (nb == 0 || b[nb - 1].pos +
 			    (double)b[nb - 1].cnt * h <= cur.pos)
 				break;
