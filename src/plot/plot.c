@@ -131,64 +131,61 @@ bad_size(double v)
 	return !(v >= CIDX_PLOT_SIZE_MIN && v <= CIDX_PLOT_SIZE_MAX);
 }
 
-int
-cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
-    struct cidx_err *err)
+/* the figure's size in points: the options' or the chart's own (a width
+ * alone scales the height of a chart that keeps its shape, a map) */
+static int
+figure_size(const struct cidx_chart *c, const struct cidx_plot_opts *o,
+    double *w, double *h, struct cidx_err *err)
 {
-	struct cidx_rect r;
-	struct sink sk;
-	cairo_surface_t *s;
-	cairo_status_t st;
-	cairo_t *cr;
-	enum fmt fmt;
-	double w = 0, h = 0, dpi, pw = 0, ph = 0;
-	char date[32];
-	int rc;
-
-	if ((rc = cidx_plot_opts_check(o, err)) < 0 ||
-	    (rc = cidx_plot_format(o->path, &fmt, err)) < 0)
-		return rc;
-	if ((rc = cidx_chart_check(c, err)) < 0)
-		return rc;
-	c->type->size(c->data, &w, &h);
-	/* a map keeps its shape when only the width is given */
+	*w = *h = 0;
+	c->type->size(c->data, w, h);
 	if (o->width != 0 && o->height == 0 && c->type->keep_shape)
-		h *= o->width / w;
+		*h *= o->width / *w;
 	if (o->width != 0)
-		w = o->width;
+		*w = o->width;
 	if (o->height != 0)
-		h = o->height;
-	/* (a map's height follows its width) */
-	if (bad_size(w) || bad_size(h))
+		*h = o->height;
+	if (bad_size(*w) || bad_size(*h))
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the figure would "
 		    "be %.0f x %.0f points; the size must be %d to %d points "
-		    "each way", o->path, w, h, CIDX_PLOT_SIZE_MIN,
+		    "each way", o->path, *w, *h, CIDX_PLOT_SIZE_MIN,
 		    CIDX_PLOT_SIZE_MAX);
-	dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
-	if (fmt == FMT_PNG) {
-		if ((rc = cidx_plot_png_check(o, w, h, err)) < 0)
-			return rc;
-		pw = round(w * dpi / 72);
-		ph = round(h * dpi / 72);
-	}
-	if ((rc = cidx_plot_date(date, err)) < 0)
-		return rc;
-	if ((rc = cidx_sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
-	    err)) < 0)
-		return rc;
+	return 0;
+}
+
+/* a surface of w x h points for the file: a PDF or an SVG written
+ * through the sink as it is drawn, or the image of a PNG at dpi */
+static cairo_surface_t *
+file_surface(enum fmt fmt, struct sink *sk, double w, double h, double dpi,
+    const char *date, const char *title)
+{
+	cairo_surface_t *s;
 
 	if (fmt == FMT_PDF) {
-		s = cairo_pdf_surface_create_for_stream(cidx_sink_write, &sk, w,
+		s = cairo_pdf_surface_create_for_stream(cidx_sink_write, sk, w,
 		    h);
-		cidx_plot_pdf_metadata(s, date, o->title);
-	} else if (fmt == FMT_SVG) {
-		s = cairo_svg_surface_create_for_stream(cidx_sink_write, &sk, w,
-		    h);
-	} else {
-		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)pw,
-		    (int)ph);
+		cidx_plot_pdf_metadata(s, date, title);
+		return s;
 	}
-	cr = cairo_create(s);
+	if (fmt == FMT_SVG)
+		return cairo_svg_surface_create_for_stream(cidx_sink_write, sk,
+		    w, h);
+	return cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    (int)round(w * dpi / 72), (int)round(h * dpi / 72));
+}
+
+/* the chart on a white page of w x h points with the file's margin;
+ * then the PNG written, or the PDF or SVG finished */
+static int
+draw_page(cairo_surface_t *s, enum fmt fmt, struct sink *sk, double w,
+    double h, double dpi, const struct cidx_chart *c,
+    const struct cidx_plot_opts *o, struct cidx_err *err)
+{
+	cairo_t *cr = cairo_create(s);
+	struct cidx_rect r;
+	cairo_status_t st;
+	int rc;
+
 	if (fmt == FMT_PNG)
 		cairo_scale(cr, dpi / 72, dpi / 72);
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -199,20 +196,47 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	rc = cidx_plot_draw(cr, &r, c, o, err);
 	cairo_destroy(cr);
 	if (fmt == FMT_PNG && rc == 0) {
-		st = cairo_surface_write_to_png_stream(s, cidx_sink_write, &sk);
+		st = cairo_surface_write_to_png_stream(s, cidx_sink_write, sk);
 	} else {
 		cairo_surface_finish(s);
 		st = cairo_surface_status(s);
 	}
-	cairo_surface_destroy(s);
 	if (rc == 0 && st != CAIRO_STATUS_SUCCESS) {
-		if (sk.errnum != 0)
+		if (sk->errnum != 0)
 			rc = cidx_err_set(err, CIDX_EIO, "cannot write '%s': "
-			    "%s", o->path, strerror(sk.errnum));
+			    "%s", o->path, strerror(sk->errnum));
 		else
 			rc = cidx_err_set(err, CIDX_ERROR, "'%s': cairo: %s",
 			    o->path, cairo_status_to_string(st));
 	}
+	return rc;
+}
+
+int
+cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
+    struct cidx_err *err)
+{
+	struct sink sk;
+	cairo_surface_t *s;
+	enum fmt fmt;
+	double w, h, dpi;
+	char date[32];
+	int rc;
+
+	if ((rc = cidx_plot_opts_check(o, err)) < 0 ||
+	    (rc = cidx_plot_format(o->path, &fmt, err)) < 0 ||
+	    (rc = cidx_chart_check(c, err)) < 0 ||
+	    (rc = figure_size(c, o, &w, &h, err)) < 0)
+		return rc;
+	dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
+	if ((fmt == FMT_PNG && (rc = cidx_plot_png_check(o, w, h, err)) < 0) ||
+	    (rc = cidx_plot_date(date, err)) < 0 ||
+	    (rc = cidx_sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
+	    err)) < 0)
+		return rc;
+	s = file_surface(fmt, &sk, w, h, dpi, date, o->title);
+	rc = draw_page(s, fmt, &sk, w, h, dpi, c, o, err);
+	cairo_surface_destroy(s);
 	if (cidx_sink_close(&sk, rc < 0, err) < 0)
 		rc = CIDX_EIO;
 	return rc;
