@@ -211,9 +211,25 @@ take_option(struct chart_opts *o, int ch, char **argv)
 	    argv[optind - 1]);
 }
 
+/* "tiers, pillars, ..., profile UNIT, ...": the types of the library's
+ * table, as the command takes them */
+static void
+type_list(char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; cidx_chart_types[i] != NULL && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s%s",
+		    i > 0 ? ", " : "", cidx_chart_types[i]->name,
+		    cidx_chart_types[i]->needs & CIDX_CHART_NEEDS_UNIT ?
+		    " UNIT" : "");
+}
+
 static int
 parse_opts(int argc, char **argv, struct chart_opts *o)
 {
+	char types[256];
 	int ch, r, li = -1;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, &li)) != -1) {
@@ -222,13 +238,15 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		note_given(o, ch, li);
 		li = -1;
 	}
-	if (optind >= argc)
-		return cli_usage_error("chart", "no TYPE given (tiers, pillars, "
-		    "movers, heatmap, profile UNIT, map, uncertainty)");
-	if ((o->type = cidx_chart_find(argv[optind])) == NULL)
-		return cli_usage_error("chart", "unknown chart type '%s' "
-		    "(tiers, pillars, movers, heatmap, profile UNIT, map, "
-		    "uncertainty)", argv[optind]);
+	if (optind >= argc) {
+		type_list(types, sizeof(types));
+		return cli_usage_error("chart", "no TYPE given (%s)", types);
+	}
+	if ((o->type = cidx_chart_find(argv[optind])) == NULL) {
+		type_list(types, sizeof(types));
+		return cli_usage_error("chart", "unknown chart type '%s' (%s)",
+		    argv[optind], types);
+	}
 	if (o->type->needs & CIDX_CHART_NEEDS_UNIT) {
 		if (optind + 1 >= argc)
 			return cli_usage_error("chart", "%s needs a UNIT "
