@@ -3,6 +3,7 @@
  * file: plot.h) and what the table answers: a type by its name, and
  * whether the options given apply to a type (cityidx(1), chart: an
  * option that the figure does not draw is refused, not ignored).
+ * Adding a type: cityidx(1), DEVELOPMENT, lists the files it touches.
  */
 #include <stdio.h>
 #include <string.h>
