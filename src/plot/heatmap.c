@@ -277,7 +277,7 @@ static void
 heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
-	struct fig f;
+	struct fig f = { 0 };
 	int nan = has_nan(data);
 
 	f.d = data;

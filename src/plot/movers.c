@@ -369,7 +369,7 @@ static void
 movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
-	struct fig f;
+	struct fig f = { 0 };
 
 	f.d = data;
 	f.ord = by_rank_now(f.d);

@@ -221,7 +221,7 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
 	const char *score = cidx_plot_word(c->lang, W_SCORE);
-	struct fig f;
+	struct fig f = { 0 };
 	double lo, hi, legend_h, axis_h;
 
 	f.d = data;

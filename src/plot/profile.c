@@ -286,7 +286,7 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
 	const char *value = cidx_plot_word(c->lang, W_VALUE);
-	struct fig f;
+	struct fig f = { 0 };
 	double lo, hi, legend_h, axis_h, y;
 
 	f.d = data;

@@ -307,7 +307,7 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
 	const char *score = cidx_plot_word(c->lang, W_SCORE);
-	struct fig f;
+	struct fig f = { 0 };
 	struct runs r;
 	double legend_h, axis_h;
 

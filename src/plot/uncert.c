@@ -256,7 +256,7 @@ static void
 uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
-	struct fig f;
+	struct fig f = { 0 };
 	double legend_h, axis_h;
 
 	f.d = data;
