@@ -69,7 +69,7 @@ chart_node_name(const struct chart_ctx *c, size_t node)
 }
 
 char *
-chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
+chart_title(const struct chart_ctx *c, const struct cidx_chart_type *type,
     const char *unit, struct chart_mem *m)
 {
 	const char *idx = chart_node_name(c, c->e->fw->root);
@@ -78,37 +78,28 @@ chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
 	    c->r->n_ranked;
 	struct sbuf sb = SBUF_INIT;
 
-	switch (type) {
-	case CIDX_CHART_TIERS:
+	if (type == &cidx_chart_tiers)
 		sbuf_addf(&sb, zh ? "%s %d年：前%zu名梯队" :
 		    "%s %d: the top %zu by tier", idx, c->year, top);
-		break;
-	case CIDX_CHART_PILLARS:
+	else if (type == &cidx_chart_pillars)
 		sbuf_addf(&sb, zh ? "%s %d年：各支柱的贡献" :
 		    "%s %d: what each pillar contributes", idx, c->year);
-		break;
-	case CIDX_CHART_MOVERS:
+	else if (type == &cidx_chart_movers)
 		sbuf_addf(&sb, zh ? "%s：%d年至%d年的排名变化" :
 		    "%s: rank changes from %d to %d", idx, c->cyear, c->year);
-		break;
-	case CIDX_CHART_HEATMAP:
+	else if (type == &cidx_chart_heatmap)
 		sbuf_addf(&sb, zh ? "%s %d年：相关系数" :
 		    "%s %d: correlations", idx, c->year);
-		break;
-	case CIDX_CHART_PROFILE:
+	else if (type == &cidx_chart_profile)
 		sbuf_addf(&sb, zh ? "%s %d年：%s与全部城市的中位数" :
 		    "%s %d: %s against the median of all units", idx, c->year,
 		    unit);
-		break;
-	case CIDX_CHART_MAP:
+	else if (type == &cidx_chart_map)
 		sbuf_addf(&sb, zh ? "%s %d年：地图" : "%s %d: map", idx,
 		    c->year);
-		break;
-	case CIDX_CHART_UNCERT:
+	else if (type == &cidx_chart_uncert)
 		sbuf_addf(&sb, zh ? "%s %d年：排名的不确定性" :
 		    "%s %d: how certain the ranks are", idx, c->year);
-		break;
-	}
 	return keep(m, sbuf_detach(&sb));
 }
 
@@ -131,7 +122,7 @@ chart_ctx_init(struct chart_ctx *c, struct cli_ranked *k, size_t top,
 }
 
 char *
-chart_subtitle(const struct chart_ctx *c, enum cidx_chart_type type,
+chart_subtitle(const struct chart_ctx *c, const struct cidx_chart_type *type,
     struct chart_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
@@ -141,7 +132,7 @@ chart_subtitle(const struct chart_ctx *c, enum cidx_chart_type type,
 	if (gap)
 		sbuf_adds(&sb, gap);
 	free(gap);
-	if (type == CIDX_CHART_MOVERS && c->mv &&
+	if ((type->needs & CIDX_CHART_NEEDS_MOVEMENT) && c->mv &&
 	    c->mv->basis == CIDX_BASIS_COMMON)
 		sbuf_addf(&sb, zh ? "%s两年的排名均按两年都有数据的%d项指标计算"
 		    "（%d年共%d项）" : "%sboth years ranked on the %d "

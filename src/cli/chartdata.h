@@ -56,13 +56,14 @@ const char *chart_unit_name(const struct chart_ctx *c,
 const char *chart_node_name(const struct chart_ctx *c, size_t node);
 
 /* the default title of a chart: the index's name, the year, the kind */
-char *chart_title(const struct chart_ctx *c, enum cidx_chart_type type,
-    const char *unit, struct chart_mem *m);
+char *chart_title(const struct chart_ctx *c,
+    const struct cidx_chart_type *type, const char *unit,
+    struct chart_mem *m);
 /* the subtitle of a chart: that the year lacks pillars, and for the
  * movers chart the basis of the movement; NULL when there is nothing to
  * say */
-char *chart_subtitle(const struct chart_ctx *c, enum cidx_chart_type type,
-    struct chart_mem *m);
+char *chart_subtitle(const struct chart_ctx *c,
+    const struct cidx_chart_type *type, struct chart_mem *m);
 /* the method, for the footer of a figure */
 char *chart_footer(const struct chart_ctx *c, struct chart_mem *m);
 

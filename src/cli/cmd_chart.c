@@ -46,54 +46,18 @@ static const char options[] =
     "\nan option that the figure does not draw is refused\n"
     CLI_MC_HELP CLI_METHOD_HELP;
 
-/*
- * The options that apply to some chart types only, a bit each; every
- * other option (the year, the language, the method, the title and size)
- * applies to every type.  One given to a type that does not draw it is
- * refused, not ignored (cityidx(1), chart).
- */
-enum {
-	CO_COMPARE = 1 << 0,   /* --compare */
-	CO_DARK = 1 << 1,      /* --dark-horse */
-	CO_TOP = 1 << 2,       /* --top */
-	CO_TIERS = 1 << 3,     /* --tiers */
-	CO_OF = 1 << 4,        /* --of */
-	CO_BY = 1 << 5,        /* --by */
-	CO_MC = 1 << 6,        /* --draws and the other uncertain inputs */
-	CO_LABELS = 1 << 7,    /* --labels */
-	CO_N = 8
-};
-
-/* the chart types, in the order of enum cidx_chart_type, with the
- * options above that each one draws */
-static const struct chart_type {
-	const char *name;
-	unsigned opts;
-} types[] = {
-	[CIDX_CHART_TIERS] = { "tiers", CO_TOP | CO_TIERS },
-	[CIDX_CHART_PILLARS] = { "pillars", CO_TOP },
-	[CIDX_CHART_MOVERS] = { "movers", CO_TOP | CO_COMPARE | CO_DARK },
-	[CIDX_CHART_HEATMAP] = { "heatmap", CO_OF },
-	[CIDX_CHART_PROFILE] = { "profile", 0 },
-	[CIDX_CHART_MAP] = { "map", CO_TOP | CO_TIERS | CO_BY | CO_LABELS },
-	[CIDX_CHART_UNCERT] = { "uncertainty", CO_TOP | CO_MC },
-};
-#define N_TYPES (sizeof(types) / sizeof(types[0]))
-
-/* a map filled by score has no tiers, and so no top group to split */
-#define CO_MAP_BY_SCORE (CO_TOP | CO_TIERS)
-
 struct chart_opts {
 	struct cli_year_opts y;
 	int indicators, by_score;
 	const char *output, *title, *unit;
 	long labels;                   /* -1: the default */
-	enum cidx_chart_type type;
+	const struct cidx_chart_type *type;
 	struct cidx_plot_opts po;
 	struct cli_method_opts mo;
 	struct cli_mc_opts mc;
-	unsigned given;                /* CO_* bits of the options given */
-	const char *given_name[CO_N];  /* the first of each, as named */
+	unsigned given;                /* CIDX_CHART_OPT_* of those given */
+	const char *given_name[CIDX_CHART_OPT_N]; /* the first of each, as
+						     named */
 };
 
 static const struct option longopts[] = {
@@ -118,70 +82,72 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* the CO_* bit of an option character, 0 for those of every type */
+/* the CIDX_CHART_OPT_* bit of an option character, 0 for those of
+ * every type */
 static unsigned
 type_bit(int ch)
 {
 	switch (ch) {
 	case 'c':
-		return CO_COMPARE;
+		return CIDX_CHART_OPT_COMPARE;
 	case 'D':
-		return CO_DARK;
+		return CIDX_CHART_OPT_DARK_HORSE;
 	case 'T':
-		return CO_TOP;
+		return CIDX_CHART_OPT_TOP;
 	case 't':
-		return CO_TIERS;
+		return CIDX_CHART_OPT_TIERS;
 	case 'O':
-		return CO_OF;
+		return CIDX_CHART_OPT_OF;
 	case 'B':
-		return CO_BY;
+		return CIDX_CHART_OPT_BY;
 	case 'L':
-		return CO_LABELS;
+		return CIDX_CHART_OPT_LABELS;
 	default:
 		return ch >= OPT_MC && ch < OPT_MC_ALT + CIDX_MC_N_INPUTS ?
-		    CO_MC : 0;
+		    CIDX_CHART_OPT_DRAWS : 0;
 	}
+}
+
+/* the place of a CIDX_CHART_OPT_* bit in given_name[] */
+static size_t
+bit_index(unsigned bit)
+{
+	size_t b = 0;
+
+	while ((1u << b) != bit)
+		b++;
+	return b;
 }
 
 static void
 note_given(struct chart_opts *o, int ch, int longindex)
 {
 	unsigned bit = type_bit(ch);
-	size_t b;
 
 	if (bit == 0 || (o->given & bit))
 		return;
 	o->given |= bit;
-	for (b = 0; (1u << b) != bit; b++)
-		;
-	o->given_name[b] = longindex >= 0 ? longopts[longindex].name : "?";
+	o->given_name[bit_index(bit)] = longindex >= 0 ?
+	    longopts[longindex].name : "?";
 }
 
-/* refuses an option the chart type does not draw, naming the types
- * that do */
+/* refuses an option the chart type does not draw (the library's table
+ * of chart types says which do) */
 static int
-check_applies(const struct chart_opts *o)
+check_applies(struct chart_opts *o)
 {
-	unsigned ok = types[o->type].opts, extra;
-	char which[128] = "";
-	size_t b, k, n = 0;
+	struct cidx_err err = CIDX_ERR_INIT;
+	unsigned given = o->given;
 
-	if (o->type == CIDX_CHART_MAP && o->by_score)
-		ok &= ~(unsigned)CO_MAP_BY_SCORE;
-	if ((extra = o->given & ~ok) == 0)
-		return 0;
-	for (b = 0; !(extra & (1u << b)); b++)
-		;
-	if (o->type == CIDX_CHART_MAP && ((1u << b) & CO_MAP_BY_SCORE))
-		return cli_usage_error("chart", "map: --%s does not apply to "
-		    "a map filled by score (--by score)", o->given_name[b]);
-	for (k = 0; k < N_TYPES; k++)
-		if (types[k].opts & (1u << b))
-			n += (size_t)snprintf(which + n, sizeof(which) - n,
-			    "%s%s", n ? ", " : "", types[k].name);
-	return cli_usage_error("chart", "%s: --%s does not apply to this "
-	    "chart type (only to %s)", types[o->type].name,
-	    o->given_name[b], which);
+	/* --by score: a figure without tiers */
+	if (o->by_score) {
+		given |= CIDX_CHART_OPT_BY_SCORE;
+		o->given_name[bit_index(CIDX_CHART_OPT_BY_SCORE)] =
+		    o->given_name[bit_index(CIDX_CHART_OPT_BY)];
+	}
+	if (cidx_chart_opts_check(o->type, given, o->given_name, &err) < 0)
+		return cli_usage_error("chart", "%s", err.msg);
+	return 0;
 }
 
 /* one option; @return 0, -1 after --help, or an exit status */
@@ -245,11 +211,26 @@ take_option(struct chart_opts *o, int ch, char **argv)
 	    argv[optind - 1]);
 }
 
+/* "tiers, pillars, ..., profile UNIT, ...": the types of the library's
+ * table, as the command takes them */
+static void
+type_list(char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; cidx_chart_types[i] != NULL && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s%s",
+		    i > 0 ? ", " : "", cidx_chart_types[i]->name,
+		    cidx_chart_types[i]->needs & CIDX_CHART_NEEDS_UNIT ?
+		    " UNIT" : "");
+}
+
 static int
 parse_opts(int argc, char **argv, struct chart_opts *o)
 {
+	char types[256];
 	int ch, r, li = -1;
-	size_t k;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", longopts, &li)) != -1) {
 		if ((r = take_option(o, ch, argv)) != 0)
@@ -257,21 +238,19 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 		note_given(o, ch, li);
 		li = -1;
 	}
-	if (optind >= argc)
-		return cli_usage_error("chart", "no TYPE given (tiers, pillars, "
-		    "movers, heatmap, profile UNIT, map, uncertainty)");
-	for (k = 0; k < N_TYPES; k++)
-		if (strcmp(argv[optind], types[k].name) == 0)
-			break;
-	if (k == N_TYPES)
-		return cli_usage_error("chart", "unknown chart type '%s' "
-		    "(tiers, pillars, movers, heatmap, profile UNIT, map, "
-		    "uncertainty)", argv[optind]);
-	o->type = (enum cidx_chart_type)k;
-	if (o->type == CIDX_CHART_PROFILE) {
+	if (optind >= argc) {
+		type_list(types, sizeof(types));
+		return cli_usage_error("chart", "no TYPE given (%s)", types);
+	}
+	if ((o->type = cidx_chart_find(argv[optind])) == NULL) {
+		type_list(types, sizeof(types));
+		return cli_usage_error("chart", "unknown chart type '%s' (%s)",
+		    argv[optind], types);
+	}
+	if (o->type->needs & CIDX_CHART_NEEDS_UNIT) {
 		if (optind + 1 >= argc)
-			return cli_usage_error("chart", "profile needs a UNIT "
-			    "(code or name)");
+			return cli_usage_error("chart", "%s needs a UNIT "
+			    "(code or name)", o->type->name);
 		o->unit = argv[++optind];
 	}
 	if (optind + 1 < argc)
@@ -301,75 +280,77 @@ check_output(const struct chart_opts *o)
 	return CLI_OK;
 }
 
+/* the data of any type of chart */
+union chart_data {
+	struct cidx_tiers tiers;
+	struct cidx_pillars pillars;
+	struct cidx_movers movers;
+	struct cidx_heatmap heatmap;
+	struct cidx_profile profile;
+	struct cidx_map map;
+	struct cidx_uncert uncert;
+};
+
+/* the data of the chart of the type o->type into *ch (its memory in m);
+ * *row the unit of a profile, *mc the Monte Carlo run of the uncertainty
+ * chart */
+static int
+chart_data(struct chart_opts *o, struct chart_ctx *c, struct cidx_chart *ch,
+    long *row, struct cidx_mc_result **mc, struct chart_mem *m)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	const struct cidx_chart_type *t = o->type;
+	union chart_data *d = chart_mem_alloc(m, 1, sizeof(*d));
+
+	ch->type = t;
+	ch->data = d;
+	if (t == &cidx_chart_tiers)
+		return chart_tiers(c, &d->tiers, m);
+	if (t == &cidx_chart_pillars)
+		return chart_pillars(c, &d->pillars, m);
+	if (t == &cidx_chart_movers)
+		return chart_movers(c, &d->movers, m);
+	if (t == &cidx_chart_heatmap)
+		return chart_heatmap(c, o->indicators, &d->heatmap, m);
+	if (t == &cidx_chart_profile) {
+		if (cidx_dataset_lookup(c->ds, o->unit, row, &err) < 0)
+			return cli_error("%s in %d", err.msg, c->year);
+		if (c->r->rank[*row] == 0)
+			return cli_error("unit '%s' is not ranked in %d",
+			    o->unit, c->year);
+		return chart_profile(c, *row, &d->profile, m);
+	}
+	if (t == &cidx_chart_map)
+		return chart_map(c, o->by_score ? CIDX_MAP_SCORE :
+		    CIDX_MAP_TIER, &d->map, m);
+	if (t == &cidx_chart_uncert) {
+		int ret = cli_mc_run(c->e, c->year, &o->mc, c->ts, c->top, 0,
+		    0, "chart", mc);
+
+		return ret == CLI_OK ? chart_uncert(c, *mc, &d->uncert, m) :
+		    ret;
+	}
+	return cli_error("chart type '%s' has no data", t->name);
+}
+
 /* the chart's data from the library's results, then the file */
 static int
 draw(struct chart_opts *o, struct chart_ctx *c)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct chart_mem m = { NULL, 0, 0 };
-	struct cidx_tiers t;
-	struct cidx_pillars p;
-	struct cidx_movers mv;
-	struct cidx_heatmap h;
-	struct cidx_profile pr;
-	struct cidx_map mp;
-	struct cidx_uncert un;
 	struct cidx_mc_result *mc = NULL;
 	struct cidx_chart ch;
 	long row = -1;
-	int ret = CLI_OK;
+	int ret;
 
-	ch.type = o->type;
-	switch (o->type) {
-	case CIDX_CHART_TIERS:
-		ret = chart_tiers(c, &t, &m);
-		ch.u.tiers = &t;
-		break;
-	case CIDX_CHART_PILLARS:
-		ret = chart_pillars(c, &p, &m);
-		ch.u.pillars = &p;
-		break;
-	case CIDX_CHART_MOVERS:
-		ret = chart_movers(c, &mv, &m);
-		ch.u.movers = &mv;
-		break;
-	case CIDX_CHART_HEATMAP:
-		ret = chart_heatmap(c, o->indicators, &h, &m);
-		ch.u.heatmap = &h;
-		break;
-	case CIDX_CHART_PROFILE:
-		if (cidx_dataset_lookup(c->ds, o->unit, &row, &err) < 0) {
-			ret = cli_error("%s in %d", err.msg, c->year);
-			break;
-		}
-		if (c->r->rank[row] == 0) {
-			ret = cli_error("unit '%s' is not ranked in %d",
-			    o->unit, c->year);
-			break;
-		}
-		ret = chart_profile(c, row, &pr, &m);
-		ch.u.profile = &pr;
-		break;
-	case CIDX_CHART_MAP:
-		ret = chart_map(c, o->by_score ? CIDX_MAP_SCORE : CIDX_MAP_TIER,
-		    &mp, &m);
-		ch.u.map = &mp;
-		break;
-	case CIDX_CHART_UNCERT:
-		if ((ret = cli_mc_run(c->e, c->year, &o->mc, c->ts, c->top, 0,
-		    0, "chart", &mc)) == CLI_OK)
-			ret = chart_uncert(c, mc, &un, &m);
-		ch.u.uncert = &un;
-		break;
-	}
-	if (ret == CLI_OK) {
+	if ((ret = chart_data(o, c, &ch, &row, &mc, &m)) == CLI_OK) {
 		o->po.title = o->title ? o->title : chart_title(c, o->type,
 		    row >= 0 ? chart_unit_name(c, &c->ds->unit[row]) : NULL,
 		    &m);
 		o->po.footer = chart_footer(c, &m);
-		o->po.subtitle = o->type == CIDX_CHART_UNCERT ?
-		    chart_uncert_note(c, mc, &m) : chart_subtitle(c, o->type,
-		    &m);
+		o->po.subtitle = mc != NULL ? chart_uncert_note(c, mc, &m) :
+		    chart_subtitle(c, o->type, &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0)
 			ret = cli_error_core(&err);
 	}
@@ -405,18 +386,18 @@ cmd_chart(int argc, char **argv)
 	}
 	o.po.lang = o.y.lang;
 	o.po.workspace = cli_workspace();
+	/* a figure without --top draws every unit it has */
 	if (o.y.top < 0)
-		o.y.top = o.type == CIDX_CHART_HEATMAP ||
-		    o.type == CIDX_CHART_PROFILE ? 0 : 50;
-	/* only the movers chart compares years */
-	if (o.type != CIDX_CHART_MOVERS)
+		o.y.top = o.type->opts & CIDX_CHART_OPT_TOP ? 50 : 0;
+	/* only a figure of movement compares years */
+	if (!(o.type->needs & CIDX_CHART_NEEDS_MOVEMENT))
 		o.y.compare = -1;
 	if ((ret = check_output(&o)) == CLI_OK &&
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
 		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
 		if (o.labels >= 0)
 			c.labels = (size_t)o.labels;
-		if (o.type == CIDX_CHART_MAP)
+		if (o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES)
 			ret = storegeo_load(&geo, &k.e, k.ds);
 		c.geo = &geo;
 		if (ret == CLI_OK)

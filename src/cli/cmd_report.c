@@ -309,15 +309,15 @@ figures(struct report *r, const struct cidx_mc_result *mc,
 	int ret;
 
 	chart_tiers(&r->c, &t, &r->mem);
-	ch.type = CIDX_CHART_TIERS;
-	ch.u.tiers = &t;
+	ch.type = &cidx_chart_tiers;
+	ch.data = &t;
 	if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c, ch.type, NULL,
 	    &r->mem), chart_subtitle(&r->c, ch.type, &r->mem), err)) < 0)
 		return ret;
 	if (cidx_method_all_arith(m, r->c.e->fw->top_level) &&
 	    chart_pillars(&r->c, &p, &r->mem) == CLI_OK) {
-		ch.type = CIDX_CHART_PILLARS;
-		ch.u.pillars = &p;
+		ch.type = &cidx_chart_pillars;
+		ch.data = &p;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
 		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
@@ -325,8 +325,8 @@ figures(struct report *r, const struct cidx_mc_result *mc,
 	}
 	if (r->c.mv && r->c.mv->basis != CIDX_BASIS_WITHHELD &&
 	    chart_movers(&r->c, &mv, &r->mem) == CLI_OK) {
-		ch.type = CIDX_CHART_MOVERS;
-		ch.u.movers = &mv;
+		ch.type = &cidx_chart_movers;
+		ch.data = &mv;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
 		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
@@ -334,16 +334,16 @@ figures(struct report *r, const struct cidx_mc_result *mc,
 	}
 	if (r->c.geo && r->c.geo->geom && chart_map(&r->c, CIDX_MAP_TIER, &mp, &r->mem) ==
 	    CLI_OK) {
-		ch.type = CIDX_CHART_MAP;
-		ch.u.map = &mp;
+		ch.type = &cidx_chart_map;
+		ch.data = &mp;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
 		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
 			return ret;
 	}
 	if (mc && chart_uncert(&r->c, mc, &un, &r->mem) == CLI_OK) {
-		ch.type = CIDX_CHART_UNCERT;
-		ch.u.uncert = &un;
+		ch.type = &cidx_chart_uncert;
+		ch.data = &un;
 		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
 		    ch.type, NULL, &r->mem), chart_uncert_note(&r->c, mc,
 		    &r->mem), err)) < 0)

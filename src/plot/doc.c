@@ -32,7 +32,7 @@ doc_free(struct cidx_doc *doc)
 	for (size_t i = 0; i < doc->npages; i++)
 		cairo_surface_destroy(doc->pages[i]);
 	free(doc->pages);
-	ptext_close(&doc->t);
+	cidx_ptext_close(&doc->t);
 	if (doc->mcr != NULL)
 		cairo_destroy(doc->mcr);
 	if (doc->measure != NULL)
@@ -56,12 +56,13 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	*out = NULL;
 	if (o == NULL)
 		o = &def;
-	if ((rc = out_format(path, &fmt, err)) < 0)
+	if ((rc = cidx_plot_format(path, &fmt, err)) < 0)
 		return rc;
 	if (fmt != FMT_PDF)
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': a report is "
 		    "written as PDF (.pdf)", path);
-	if (!utf8_ok(o->font) || !utf8_ok(o->footer) || !utf8_ok(o->title))
+	if (!cidx_plot_utf8_ok(o->font) || !cidx_plot_utf8_ok(o->footer) ||
+	    !cidx_plot_utf8_ok(o->title))
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the font, footer "
 		    "or title is not valid UTF-8", path);
 	doc = xcalloc(1, sizeof(*doc));
@@ -86,10 +87,10 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	doc->measure = cairo_recording_surface_create(
 	    CAIRO_CONTENT_COLOR_ALPHA, NULL);
 	doc->mcr = cairo_create(doc->measure);
-	if ((rc = out_date(doc->date, err)) < 0 ||
-	    (rc = ptext_open(&doc->t, doc->mcr, doc->font, doc->lang,
+	if ((rc = cidx_plot_date(doc->date, err)) < 0 ||
+	    (rc = cidx_ptext_open(&doc->t, doc->mcr, doc->font, doc->lang,
 	    err)) < 0 ||
-	    (rc = sink_open(&doc->sink, doc->path, o->workspace, 0,
+	    (rc = cidx_sink_open(&doc->sink, doc->path, o->workspace, 0,
 	    err)) < 0) {
 		doc_free(doc);
 		return rc;
@@ -105,7 +106,7 @@ cidx_doc_pages(const struct cidx_doc *doc)
 }
 
 void
-doc_page_new(struct cidx_doc *doc)
+cidx_doc_page_new(struct cidx_doc *doc)
 {
 	cairo_rectangle_t ext = { 0, 0, doc->pw, doc->ph };
 	cairo_surface_t *rec;
@@ -122,7 +123,7 @@ doc_page_new(struct cidx_doc *doc)
 
 /* ends the call's drawing; on a cairo error drops the pages from `first` */
 int
-doc_pages_done(struct cidx_doc *doc, size_t first, struct cidx_err *err)
+cidx_doc_pages_done(struct cidx_doc *doc, size_t first, struct cidx_err *err)
 {
 	cairo_status_t st = CAIRO_STATUS_SUCCESS;
 
@@ -143,14 +144,14 @@ doc_pages_done(struct cidx_doc *doc, size_t first, struct cidx_err *err)
 }
 
 double
-doc_bottom(const struct cidx_doc *doc)
+cidx_doc_bottom(const struct cidx_doc *doc)
 {
 	return doc->body.y + doc->body.h;
 }
 
 /* flows the current layout of doc->t line by line from doc->y at x */
 void
-doc_flow(struct cidx_doc *doc, double x)
+cidx_doc_flow(struct cidx_doc *doc, double x)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(doc->t.lay);
 
@@ -163,8 +164,8 @@ doc_flow(struct cidx_doc *doc, double x)
 		base = (double)(pango_layout_iter_get_baseline(it) - lr.y) /
 		    PANGO_SCALE;
 		lh = (double)lr.height / PANGO_SCALE;
-		if (doc->y + lh > doc_bottom(doc) && doc->y > doc->body.y)
-			doc_page_new(doc);
+		if (doc->y + lh > cidx_doc_bottom(doc) && doc->y > doc->body.y)
+			cidx_doc_page_new(doc);
 		cairo_move_to(doc->cr, x + (double)lr.x / PANGO_SCALE,
 		    doc->y + base);
 		pango_cairo_show_layout_line(doc->cr, line);
@@ -174,12 +175,12 @@ doc_flow(struct cidx_doc *doc, double x)
 }
 
 void
-doc_heading(struct cidx_doc *doc, const char *text, double size)
+cidx_doc_heading(struct cidx_doc *doc, const char *text, double size)
 {
-	ptext_font(&doc->t, size, 1, 0);
-	ptext_wrap(&doc->t, text, doc->body.w, 0);
+	cidx_ptext_font(&doc->t, size, 1, 0);
+	cidx_ptext_wrap(&doc->t, text, doc->body.w, 0);
 	cairo_set_source_rgb(doc->cr, 0.08, 0.08, 0.08);
-	doc_flow(doc, doc->body.x);
+	cidx_doc_flow(doc, doc->body.x);
 	doc->y += size * 0.6;
 }
 
@@ -192,21 +193,21 @@ paragraphs(struct cidx_doc *doc, const struct cidx_doc_para *p, size_t n)
 		switch (p[i].kind) {
 		case CIDX_PARA_HEADING:
 			doc->y += BODY_FS * 0.4;
-			doc_heading(doc, s, BODY_FS * 1.2);
+			cidx_doc_heading(doc, s, BODY_FS * 1.2);
 			break;
 		case CIDX_PARA_FORMULA:
-			ptext_font(&doc->t, BODY_FS, 0, 1);
-			ptext_wrap(&doc->t, s, doc->body.w - 2 * 24, 0);
+			cidx_ptext_font(&doc->t, BODY_FS, 0, 1);
+			cidx_ptext_wrap(&doc->t, s, doc->body.w - 2 * 24, 0);
 			cairo_set_source_rgb(doc->cr, 0.1, 0.1, 0.1);
 			doc->y += BODY_FS * 0.2;
-			doc_flow(doc, doc->body.x + 24);
+			cidx_doc_flow(doc, doc->body.x + 24);
 			doc->y += BODY_FS * 0.8;
 			break;
 		default:
-			ptext_font(&doc->t, BODY_FS, 0, 0);
-			ptext_wrap(&doc->t, s, doc->body.w, 0);
+			cidx_ptext_font(&doc->t, BODY_FS, 0, 0);
+			cidx_ptext_wrap(&doc->t, s, doc->body.w, 0);
 			cairo_set_source_rgb(doc->cr, 0.1, 0.1, 0.1);
-			doc_flow(doc, doc->body.x);
+			cidx_doc_flow(doc, doc->body.x);
 			doc->y += BODY_FS * 0.6;
 			break;
 		}
@@ -215,12 +216,12 @@ paragraphs(struct cidx_doc *doc, const struct cidx_doc_para *p, size_t n)
 
 /* the document, the heading and the paragraphs of a call */
 int
-doc_check_call(const struct cidx_doc *doc, const char *head,
+cidx_doc_check_call(const struct cidx_doc *doc, const char *head,
     const struct cidx_doc_para *p, size_t n, struct cidx_err *err)
 {
 	if (doc == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "report: not open");
-	if (!utf8_ok(head))
+	if (!cidx_plot_utf8_ok(head))
 		return cidx_err_set(err, CIDX_EINVAL, "report: a heading is "
 		    "not valid UTF-8");
 	if (n > 0 && p == NULL)
@@ -230,7 +231,7 @@ doc_check_call(const struct cidx_doc *doc, const char *head,
 			return cidx_err_set(err, CIDX_EINVAL, "report: "
 			    "paragraph %zu: unknown kind %d", i + 1,
 			    (int)p[i].kind);
-		if (!utf8_ok(p[i].text))
+		if (!cidx_plot_utf8_ok(p[i].text))
 			return cidx_err_set(err, CIDX_EINVAL, "report: "
 			    "paragraph %zu is not valid UTF-8", i + 1);
 	}
@@ -245,33 +246,33 @@ cidx_doc_title_page(struct cidx_doc *doc, const char *title,
 	size_t first;
 	int rc;
 
-	if ((rc = doc_check_call(doc, title, paras, n, err)) < 0)
+	if ((rc = cidx_doc_check_call(doc, title, paras, n, err)) < 0)
 		return rc;
-	if (!utf8_ok(subtitle) || !utf8_ok(edition))
+	if (!cidx_plot_utf8_ok(subtitle) || !cidx_plot_utf8_ok(edition))
 		return cidx_err_set(err, CIDX_EINVAL, "report: the subtitle or "
 		    "edition is not valid UTF-8");
 	first = doc->npages;
-	doc_page_new(doc);
+	cidx_doc_page_new(doc);
 	doc->y = doc->body.y + doc->body.h * 0.16;
 	if (title != NULL) {
-		ptext_font(&doc->t, 24, 1, 0);
-		ptext_wrap(&doc->t, title, doc->body.w, 0);
+		cidx_ptext_font(&doc->t, 24, 1, 0);
+		cidx_ptext_wrap(&doc->t, title, doc->body.w, 0);
 		cairo_set_source_rgb(doc->cr, 0.03, 0.11, 0.35);
-		doc_flow(doc, doc->body.x);
+		cidx_doc_flow(doc, doc->body.x);
 		doc->y += 10;
 	}
 	if (subtitle != NULL) {
-		ptext_font(&doc->t, 14, 0, 0);
-		ptext_wrap(&doc->t, subtitle, doc->body.w, 0);
+		cidx_ptext_font(&doc->t, 14, 0, 0);
+		cidx_ptext_wrap(&doc->t, subtitle, doc->body.w, 0);
 		cairo_set_source_rgb(doc->cr, 0.25, 0.25, 0.25);
-		doc_flow(doc, doc->body.x);
+		cidx_doc_flow(doc, doc->body.x);
 		doc->y += 6;
 	}
 	if (edition != NULL) {
-		ptext_font(&doc->t, 11, 0, 0);
-		ptext_wrap(&doc->t, edition, doc->body.w, 0);
+		cidx_ptext_font(&doc->t, 11, 0, 0);
+		cidx_ptext_wrap(&doc->t, edition, doc->body.w, 0);
 		cairo_set_source_rgb(doc->cr, 0.4, 0.4, 0.4);
-		doc_flow(doc, doc->body.x);
+		cidx_doc_flow(doc, doc->body.x);
 	}
 	doc->y += 18;
 	cairo_set_source_rgb(doc->cr, 0.03, 0.11, 0.35);
@@ -281,7 +282,7 @@ cidx_doc_title_page(struct cidx_doc *doc, const char *title,
 	cairo_stroke(doc->cr);
 	doc->y += 22;
 	paragraphs(doc, paras, n);
-	return doc_pages_done(doc, first, err);
+	return cidx_doc_pages_done(doc, first, err);
 }
 
 int
@@ -291,14 +292,14 @@ cidx_doc_text(struct cidx_doc *doc, const char *head,
 	size_t first;
 	int rc;
 
-	if ((rc = doc_check_call(doc, head, paras, n, err)) < 0)
+	if ((rc = cidx_doc_check_call(doc, head, paras, n, err)) < 0)
 		return rc;
 	first = doc->npages;
-	doc_page_new(doc);
+	cidx_doc_page_new(doc);
 	if (head != NULL)
-		doc_heading(doc, head, BODY_FS * 1.5);
+		cidx_doc_heading(doc, head, BODY_FS * 1.5);
 	paragraphs(doc, paras, n);
-	return doc_pages_done(doc, first, err);
+	return cidx_doc_pages_done(doc, first, err);
 }
 
 int
@@ -309,23 +310,23 @@ cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
 	size_t first;
 	int rc;
 
-	if ((rc = doc_check_call(doc, title, NULL, 0, err)) < 0 ||
-	    (rc = chart_check(c, err)) < 0)
+	if ((rc = cidx_doc_check_call(doc, title, NULL, 0, err)) < 0 ||
+	    (rc = cidx_chart_check(c, err)) < 0)
 		return rc;
 	first = doc->npages;
 	o.font = doc->font;
 	o.lang = doc->lang;
 	o.title = title;
 	o.footer = note;
-	doc_page_new(doc);
+	cidx_doc_page_new(doc);
 	rc = cidx_plot_draw(doc->cr, &doc->body, c, &o, err);
 	if (rc < 0) {
-		doc_pages_done(doc, first, NULL);
+		cidx_doc_pages_done(doc, first, NULL);
 		while (doc->npages > first)
 			cairo_surface_destroy(doc->pages[--doc->npages]);
 		return rc;
 	}
-	return doc_pages_done(doc, first, err);
+	return cidx_doc_pages_done(doc, first, err);
 }
 
 /* the footer: the note at the left, "3 / 12" at the right */
@@ -336,16 +337,16 @@ footer(struct cidx_doc *doc, cairo_t *cr, size_t page)
 	double y = doc->ph - MARGIN + 26;
 
 	doc->t.cr = cr;
-	fmt_num(a, sizeof(a), (double)page, 0);
-	fmt_num(b, sizeof(b), (double)doc->npages, 0);
+	cidx_plot_fmt_num(a, sizeof(a), (double)page, 0);
+	cidx_plot_fmt_num(b, sizeof(b), (double)doc->npages, 0);
 	snprintf(num, sizeof(num), "%s / %s", a, b);
-	ptext_font(&doc->t, 8, 0, 0);
-	ptext_line(&doc->t, num, 0);
+	cidx_ptext_font(&doc->t, 8, 0, 0);
+	cidx_ptext_line(&doc->t, num, 0);
 	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-	ptext_show(&doc->t, doc->body.x + doc->body.w, y, AL_RIGHT);
+	cidx_ptext_show(&doc->t, doc->body.x + doc->body.w, y, AL_RIGHT);
 	if (doc->footer != NULL && *doc->footer != '\0') {
-		ptext_line(&doc->t, doc->footer, doc->body.w - 60);
-		ptext_show(&doc->t, doc->body.x, y, AL_LEFT);
+		cidx_ptext_line(&doc->t, doc->footer, doc->body.w - 60);
+		cidx_ptext_show(&doc->t, doc->body.x, y, AL_LEFT);
 	}
 	cairo_set_line_width(cr, 0.5);
 	cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
@@ -359,7 +360,7 @@ cidx_doc_abort(struct cidx_doc *doc)
 {
 	if (doc == NULL)
 		return;
-	sink_close(&doc->sink, 1, NULL);
+	cidx_sink_close(&doc->sink, 1, NULL);
 	doc_free(doc);
 }
 
@@ -373,13 +374,13 @@ cidx_doc_close(struct cidx_doc *doc, struct cidx_err *err)
 
 	if (doc == NULL)
 		return 0;
-	pdf = cairo_pdf_surface_create_for_stream(sink_write, &doc->sink,
+	pdf = cairo_pdf_surface_create_for_stream(cidx_sink_write, &doc->sink,
 	    doc->pw, doc->ph);
-	pdf_metadata(pdf, doc->date, doc->title);
+	cidx_plot_pdf_metadata(pdf, doc->date, doc->title);
 	cr = cairo_create(pdf);
 	if (doc->npages == 0) {
-		doc_page_new(doc);
-		doc_pages_done(doc, 0, NULL);
+		cidx_doc_page_new(doc);
+		cidx_doc_pages_done(doc, 0, NULL);
 	}
 	for (size_t i = 0; i < doc->npages; i++) {
 		cairo_set_source_surface(cr, doc->pages[i], 0, 0);
@@ -400,7 +401,7 @@ cidx_doc_close(struct cidx_doc *doc, struct cidx_err *err)
 			rc = cidx_err_set(err, CIDX_ERROR, "'%s': cairo: %s",
 			    doc->path, cairo_status_to_string(st));
 	}
-	if (sink_close(&doc->sink, rc < 0, err) < 0)
+	if (cidx_sink_close(&doc->sink, rc < 0, err) < 0)
 		rc = CIDX_EIO;
 	doc_free(doc);
 	return rc;

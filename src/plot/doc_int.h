@@ -31,16 +31,17 @@ struct cidx_doc {
 };
 
 /* a new page: drawing goes there from the top of the body */
-void doc_page_new(struct cidx_doc *doc);
+void cidx_doc_page_new(struct cidx_doc *doc);
 /* ends the call's drawing; on a cairo error drops the pages from `first` */
-int doc_pages_done(struct cidx_doc *doc, size_t first, struct cidx_err *err);
+int cidx_doc_pages_done(struct cidx_doc *doc, size_t first,
+    struct cidx_err *err);
 /* the bottom of the body */
-double doc_bottom(const struct cidx_doc *doc);
+double cidx_doc_bottom(const struct cidx_doc *doc);
 /* flows the current layout of doc->t line by line from doc->y at x */
-void doc_flow(struct cidx_doc *doc, double x);
-void doc_heading(struct cidx_doc *doc, const char *text, double size);
+void cidx_doc_flow(struct cidx_doc *doc, double x);
+void cidx_doc_heading(struct cidx_doc *doc, const char *text, double size);
 /* the document, the heading and the paragraphs of a call */
-int doc_check_call(const struct cidx_doc *doc, const char *head,
+int cidx_doc_check_call(const struct cidx_doc *doc, const char *head,
     const struct cidx_doc_para *p, size_t n, struct cidx_err *err);
 
 #endif

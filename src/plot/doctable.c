@@ -18,7 +18,7 @@
  * every column shrinks in proportion.
  */
 void
-doc_col_widths(double *w, size_t n, double avail)
+cidx_doc_col_widths(double *w, size_t n, double avail)
 {
 	double sum = 0, *s, cap, rest;
 
@@ -73,8 +73,8 @@ widest_word(struct ptext *t, const char *s)
 
 		if (n > 0) {
 			snprintf(buf, sizeof(buf), "%.*s", (int)n, s);
-			utf8_trim(buf);
-			w = fmax(w, ptext_measure(t, buf));
+			cidx_plot_utf8_trim(buf);
+			w = fmax(w, cidx_ptext_measure(t, buf));
 		}
 		s += n + (s[n] == ' ');
 	}
@@ -86,10 +86,20 @@ static void
 header_layout(struct cidx_doc *doc, const struct cidx_doc_col *col,
     double w)
 {
-	ptext_font(&doc->t, TABLE_FS, 1, 0);
-	ptext_wrap(&doc->t, col->header, w - 2 * CELL_PAD, 3);
+	cidx_ptext_font(&doc->t, TABLE_FS, 1, 0);
+	cidx_ptext_wrap(&doc->t, col->header, w - 2 * CELL_PAD, 3);
 	if (col->align == CIDX_ALIGN_RIGHT)
 		pango_layout_set_alignment(doc->t.lay, PANGO_ALIGN_RIGHT);
+}
+
+/* a rule across the body at doc->y, in the current colour */
+static void
+rule(struct cidx_doc *doc)
+{
+	cairo_set_line_width(doc->cr, 0.8);
+	cairo_move_to(doc->cr, doc->body.x, doc->y);
+	cairo_line_to(doc->cr, doc->body.x + doc->body.w, doc->y);
+	cairo_stroke(doc->cr);
 }
 
 /* headers sit on the rule under them, as the cells line up below */
@@ -102,15 +112,94 @@ table_header(struct cidx_doc *doc, const struct cidx_doc_col *cols,
 	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
 	for (size_t j = 0; j < nc; j++) {
 		header_layout(doc, &cols[j], w[j]);
-		ptext_show_top(&doc->t, x + CELL_PAD,
-		    doc->y + hh - 2 - ptext_h(&doc->t), AL_LEFT);
+		cidx_ptext_show_top(&doc->t, x + CELL_PAD,
+		    doc->y + hh - 2 - cidx_ptext_h(&doc->t), AL_LEFT);
 		x += w[j];
 	}
 	doc->y += hh;
-	cairo_set_line_width(doc->cr, 0.8);
-	cairo_move_to(doc->cr, doc->body.x, doc->y);
-	cairo_line_to(doc->cr, doc->body.x + doc->body.w, doc->y);
-	cairo_stroke(doc->cr);
+	rule(doc);
+}
+
+/* a table the report can draw: columns with valid headers, a cell for
+ * each, every cell NULL or valid UTF-8 */
+static int
+table_check(const struct cidx_doc_col *cols, size_t nc,
+    const char *const *cells, size_t nrows, struct cidx_err *err)
+{
+	if (nc == 0 || cols == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
+		    "columns");
+	if (nrows > 0 && cells == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
+		    "cells");
+	for (size_t j = 0; j < nc; j++)
+		if (cidx_plot_name_check("report table: column", j + 1,
+		    cols[j].header, err) < 0)
+			return CIDX_EINVAL;
+	for (size_t i = 0; i < nrows * nc; i++)
+		if (!cidx_plot_utf8_ok(cells[i]))
+			return cidx_err_set(err, CIDX_EINVAL, "report table: "
+			    "row %zu, column %zu is not valid UTF-8",
+			    i / nc + 1, i % nc + 1);
+	return 0;
+}
+
+/* the widths of the columns (the natural ones, from every cell and the
+ * header's widest word, fitted to the body), the height of a row and of
+ * the header */
+static void
+measure(struct cidx_doc *doc, const struct cidx_doc_col *cols, size_t nc,
+    const char *const *cells, size_t nrows, double *w, double *row_h,
+    double *head_h)
+{
+	cidx_ptext_font(&doc->t, TABLE_FS, 1, 0);
+	for (size_t j = 0; j < nc; j++)
+		w[j] = widest_word(&doc->t, cols[j].header);
+	cidx_ptext_font(&doc->t, TABLE_FS, 0, 0);
+	*row_h = cidx_ptext_h(&doc->t) + 3;
+	for (size_t i = 0; i < nrows; i++)
+		for (size_t j = 0; j < nc; j++) {
+			const char *s = cells[i * nc + j];
+
+			if (s != NULL && *s != '\0')
+				w[j] = fmax(w[j],
+				    cidx_ptext_measure(&doc->t, s));
+		}
+	for (size_t j = 0; j < nc; j++)
+		w[j] += 2 * CELL_PAD;
+	cidx_doc_col_widths(w, nc, doc->body.w);
+	*head_h = 0;
+	for (size_t j = 0; j < nc; j++) {
+		header_layout(doc, &cols[j], w[j]);
+		*head_h = fmax(*head_h, cidx_ptext_h(&doc->t) + 4);
+	}
+}
+
+/* row i of the table at doc->y, every other one shaded */
+static void
+table_row(struct cidx_doc *doc, const struct cidx_doc_col *cols, size_t nc,
+    const char *const *cell, const double *w, double row_h, size_t i)
+{
+	double x = doc->body.x, mid = doc->y + row_h / 2;
+
+	if (i % 2 == 1) {
+		cairo_set_source_rgb(doc->cr, 0.95, 0.95, 0.95);
+		cairo_rectangle(doc->cr, doc->body.x, doc->y, doc->body.w,
+		    row_h);
+		cairo_fill(doc->cr);
+	}
+	cidx_ptext_font(&doc->t, TABLE_FS, 0, 0);
+	cairo_set_source_rgb(doc->cr, 0.08, 0.08, 0.08);
+	for (size_t j = 0; j < nc; j++) {
+		cidx_ptext_line(&doc->t, cell[j], w[j] - 2 * CELL_PAD);
+		if (cols[j].align == CIDX_ALIGN_RIGHT)
+			cidx_ptext_show(&doc->t, x + w[j] - CELL_PAD,
+			    cidx_ptext_mid(&doc->t, mid), AL_RIGHT);
+		else
+			cidx_ptext_show(&doc->t, x + CELL_PAD,
+			    cidx_ptext_mid(&doc->t, mid), AL_LEFT);
+		x += w[j];
+	}
 }
 
 int
@@ -119,102 +208,39 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
     size_t nrows, struct cidx_err *err)
 {
 	size_t first;
-	double *w, rh, hh = 0;
+	double *w, row_h, head_h;
 	struct sbuf cont = SBUF_INIT;
 	int rc;
 
-	if ((rc = doc_check_call(doc, head, NULL, 0, err)) < 0)
+	if ((rc = cidx_doc_check_call(doc, head, NULL, 0, err)) < 0 ||
+	    (rc = table_check(cols, nc, cells, nrows, err)) < 0)
 		return rc;
-	if (nc == 0 || cols == NULL)
-		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
-		    "columns");
-	if (nrows > 0 && cells == NULL)
-		return cidx_err_set(err, CIDX_EINVAL, "report table: no "
-		    "cells");
-	for (size_t j = 0; j < nc; j++)
-		if (name_check("report table: column", j + 1, cols[j].header,
-		    err) < 0)
-			return CIDX_EINVAL;
-	for (size_t i = 0; i < nrows * nc; i++)
-		if (!utf8_ok(cells[i]))
-			return cidx_err_set(err, CIDX_EINVAL, "report table: row "
-			    "%zu, column %zu is not valid UTF-8", i / nc + 1,
-			    i % nc + 1);
 	first = doc->npages;
-
-	/* natural widths from every cell and the header's widest word */
 	w = xcalloc(nc, sizeof(*w));
-	ptext_font(&doc->t, TABLE_FS, 1, 0);
-	for (size_t j = 0; j < nc; j++)
-		w[j] = widest_word(&doc->t, cols[j].header);
-	ptext_font(&doc->t, TABLE_FS, 0, 0);
-	rh = ptext_h(&doc->t) + 3;
-	for (size_t i = 0; i < nrows; i++)
-		for (size_t j = 0; j < nc; j++) {
-			const char *s = cells[i * nc + j];
+	measure(doc, cols, nc, cells, nrows, w, &row_h, &head_h);
 
-			if (s != NULL && *s != '\0')
-				w[j] = fmax(w[j], ptext_measure(&doc->t, s));
-		}
-	for (size_t j = 0; j < nc; j++)
-		w[j] += 2 * CELL_PAD;
-	doc_col_widths(w, nc, doc->body.w);
-	for (size_t j = 0; j < nc; j++) {
-		header_layout(doc, &cols[j], w[j]);
-		hh = fmax(hh, ptext_h(&doc->t) + 4);
-	}
-
-	doc_page_new(doc);
+	cidx_doc_page_new(doc);
 	if (head != NULL) {
-		doc_heading(doc, head, BODY_FS * 1.5);
-		sbuf_addf(&cont, "%s%s", head, word(doc->lang, W_CONTINUED));
+		cidx_doc_heading(doc, head, BODY_FS * 1.5);
+		sbuf_addf(&cont, "%s%s", head,
+		    cidx_plot_word(doc->lang, W_CONTINUED));
 	}
-	table_header(doc, cols, nc, w, hh);
+	table_header(doc, cols, nc, w, head_h);
 	for (size_t i = 0; i < nrows; i++) {
-		double x = doc->body.x;
-
-		if (doc->y + rh > doc_bottom(doc)) {
-			cairo_set_line_width(doc->cr, 0.8);
-			cairo_move_to(doc->cr, doc->body.x, doc->y);
-			cairo_line_to(doc->cr, doc->body.x + doc->body.w,
-			    doc->y);
-			cairo_stroke(doc->cr);
-			doc_page_new(doc);
+		/* a full page: the rule under it, the header again */
+		if (doc->y + row_h > cidx_doc_bottom(doc)) {
+			rule(doc);
+			cidx_doc_page_new(doc);
 			if (head != NULL)
-				doc_heading(doc, cont.buf, BODY_FS * 1.5);
-			table_header(doc, cols, nc, w, hh);
+				cidx_doc_heading(doc, cont.buf, BODY_FS * 1.5);
+			table_header(doc, cols, nc, w, head_h);
 		}
-		if (i % 2 == 1) {
-			cairo_set_source_rgb(doc->cr, 0.95, 0.95, 0.95);
-			cairo_rectangle(doc->cr, doc->body.x, doc->y,
-			    doc->body.w, rh);
-			cairo_fill(doc->cr);
-		}
-		ptext_font(&doc->t, TABLE_FS, 0, 0);
-		cairo_set_source_rgb(doc->cr, 0.08, 0.08, 0.08);
-		for (size_t j = 0; j < nc; j++) {
-			const char *s = cells[i * nc + j];
-
-			ptext_line(&doc->t, s, w[j] - 2 * CELL_PAD);
-			if (cols[j].align == CIDX_ALIGN_RIGHT)
-				ptext_show(&doc->t, x + w[j] - CELL_PAD,
-				    ptext_mid(&doc->t, doc->y + rh / 2),
-				    AL_RIGHT);
-			else
-				ptext_show(&doc->t, x + CELL_PAD,
-				    ptext_mid(&doc->t, doc->y + rh / 2),
-				    AL_LEFT);
-			x += w[j];
-		}
-		doc->y += rh;
+		table_row(doc, cols, nc, cells + i * nc, w, row_h, i);
+		doc->y += row_h;
 	}
 	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
-	cairo_set_line_width(doc->cr, 0.8);
-	cairo_move_to(doc->cr, doc->body.x, doc->y);
-	cairo_line_to(doc->cr, doc->body.x + doc->body.w, doc->y);
-	cairo_stroke(doc->cr);
+	rule(doc);
 	sbuf_release(&cont);
 	free(w);
-	return doc_pages_done(doc, first, err);
+	return cidx_doc_pages_done(doc, first, err);
 }
-

@@ -8,16 +8,19 @@
 
 #include "plot/plot_int.h"
 
-int
-heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err)
+static int
+heatmap_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_heatmap *d = data;
+
 	if (d->k == 0 || d->labels == NULL || d->r == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: no matrix");
 	if (d->k > 1000)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: %zu rows is "
 		    "more than 1000", d->k);
 	for (size_t i = 0; i < d->k; i++)
-		if (name_check("heatmap: row", i + 1, d->labels[i], err) < 0)
+		if (cidx_plot_name_check("heatmap: row", i + 1, d->labels[i],
+		    err) < 0)
 			return CIDX_EINVAL;
 	for (size_t i = 0; i < d->k * d->k; i++) {
 		double v = d->r[i];
@@ -30,170 +33,269 @@ heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err)
 	return 0;
 }
 
-void
-heatmap_size(const struct cidx_heatmap *d, double *w, double *h)
+static void
+heatmap_size(const void *data, double *w, double *h)
 {
-	(void)d;
+	(void)data;
 	*w = 540;
 	*h = 600;
 }
 
+/* a heatmap being drawn: its labels and cells */
+struct fig {
+	const struct cidx_heatmap *d;
+	size_t k;
+	double label_fs;	/* the row and column labels */
+	double value_fs;	/* the values in the cells */
+	double row_label_w;
+	double col_label_h;
+	int vertical;		/* column labels turned upright */
+	double gap;		/* between the labels and the cells */
+	double cell;		/* the side of a cell */
+	double left, top;	/* of the matrix */
+	double scale_w;		/* the colour scale with its numbers */
+	double nan_h;		/* the note on hatched cells, or 0 */
+};
+
+static int
+has_nan(const struct cidx_heatmap *d)
+{
+	for (size_t i = 0; i < d->k * d->k; i++)
+		if (isnan(d->r[i]))
+			return 1;
+	return 0;
+}
+
+/* the note on the hatched cells, drawn at y when `draw`; @return its
+ * height */
 static double
-widest(struct pctx *c, const struct cidx_heatmap *d)
+nan_legend(struct cidx_plot_ctx *c, const struct cidx_rect *b, double y,
+    int draw)
+{
+	struct legend_item it;
+
+	it.label = cidx_plot_word(c->lang, W_HATCHED_NAN);
+	it.sw = SW_HATCH;
+	it.col = cidx_pal_hex(0x909090);
+	return cidx_plot_legend(c, &it, 1, b->x, y, b->w, draw);
+}
+
+/* the width of the colour scale: bar, numbers, and its title above */
+static double
+scale_width(struct cidx_plot_ctx *c)
+{
+	double w;
+
+	cidx_ptext_font(&c->t, c->fs * 0.9, 0, 0);
+	w = c->fs * 1.6 + c->fs * 0.4 + cidx_ptext_measure(&c->t, "-0.5");
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
+	return fmax(w, cidx_ptext_measure(&c->t,
+	    cidx_plot_word(c->lang, W_CORRELATION))) + c->fs;
+}
+
+static double
+widest(struct cidx_plot_ctx *c, const struct cidx_heatmap *d)
 {
 	double w = 0;
 
 	for (size_t i = 0; i < d->k; i++)
-		w = fmax(w, ptext_measure(&c->t, d->labels[i]));
+		w = fmax(w, cidx_ptext_measure(&c->t, d->labels[i]));
 	return w;
 }
 
-void
-heatmap_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_heatmap *d)
+/* the cell size with labels of f->label_fs: column labels across the
+ * cells when they fit, else upright */
+static void
+cells_for_labels(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    struct fig *f)
+{
+	double maxw, k = (double)f->k;
+
+	cidx_ptext_font(&c->t, f->label_fs, 0, 0);
+	maxw = widest(c, f->d);
+	f->gap = f->label_fs * 0.5;
+	f->row_label_w = fmin(maxw, b->w * 0.28);
+	f->cell = (b->w - f->row_label_w - f->gap - f->scale_w) / k;
+	f->vertical = maxw > f->cell * 0.92;
+	f->col_label_h = f->vertical ? fmin(maxw, b->h * 0.25) :
+	    cidx_ptext_h(&c->t);
+	f->cell = fmin(f->cell, (b->h - f->nan_h - f->col_label_h - f->gap) /
+	    k);
+	if (!f->vertical && maxw > f->cell * 0.92) {
+		f->vertical = 1;
+		f->col_label_h = fmin(maxw, b->h * 0.25);
+		f->cell = fmin(f->cell, (b->h - f->nan_h - f->col_label_h -
+		    f->gap) / k);
+	}
+}
+
+/* the cells and labels in b; labels shrink with the cells when k is
+ * large */
+static void
+layout(struct cidx_plot_ctx *c, const struct cidx_rect *b, struct fig *f)
+{
+	f->label_fs = c->fs;
+	cells_for_labels(c, b, f);
+	if (f->cell < f->label_fs * 1.3) {
+		f->label_fs = fmax(1, f->cell / 1.3);
+		cells_for_labels(c, b, f);
+	}
+	f->cell = fmax(f->cell, 0.5);
+	f->left = b->x + f->row_label_w + f->gap;
+	f->top = b->y + f->col_label_h + f->gap;
+	f->value_fs = fmin(f->label_fs, f->cell * 0.3);
+}
+
+/* the cells with their values, undefined ones hatched, and thin white
+ * lines between them */
+static void
+draw_cells(struct cidx_plot_ctx *c, const struct fig *f)
 {
 	cairo_t *cr = c->cr;
-	size_t k = d->k;
-	int any_nan = 0, vertical = 1;
-	double lfs = c->fs, maxw, rlw, clh, nh = 0, lgw, s, gx, gy, gap,
-	    vfs, lx, lh;
-	struct legend_item nan_item;
-	cairo_pattern_t *pat;
+	size_t k = f->k;
+	double s = f->cell;
 	char buf[64];
-
-	for (size_t i = 0; i < k * k; i++)
-		any_nan |= isnan(d->r[i]);
-	if (any_nan) {
-		nan_item.label = word(c->lang, W_HATCHED_NAN);
-		nan_item.sw = SW_HATCH;
-		nan_item.col = pal_hex(0x909090);
-		nh = legend(c, &nan_item, 1, b->x, 0, b->w, 0) + c->fs * 0.4;
-	}
-	/* the legend bar: bar, tick labels, and its title above */
-	ptext_font(&c->t, c->fs * 0.9, 0, 0);
-	lgw = c->fs * 1.6 + c->fs * 0.4 + ptext_measure(&c->t, "-0.5");
-	ptext_font(&c->t, c->fs, 0, 0);
-	lgw = fmax(lgw, ptext_measure(&c->t, word(c->lang, W_CORRELATION))) +
-	    c->fs;
-
-	/* cell size; labels shrink with the cells when k is large */
-	for (int pass = 0; pass < 2; pass++) {
-		ptext_font(&c->t, lfs, 0, 0);
-		maxw = widest(c, d);
-		gap = lfs * 0.5;
-		rlw = fmin(maxw, b->w * 0.28);
-		s = (b->w - rlw - gap - lgw) / (double)k;
-		vertical = maxw > s * 0.92;
-		clh = vertical ? fmin(maxw, b->h * 0.25) : ptext_h(&c->t);
-		s = fmin(s, (b->h - nh - clh - gap) / (double)k);
-		if (!vertical && maxw > s * 0.92) {
-			vertical = 1;
-			clh = fmin(maxw, b->h * 0.25);
-			s = fmin(s, (b->h - nh - clh - gap) / (double)k);
-		}
-		if (s >= lfs * 1.3 || pass == 1)
-			break;
-		lfs = fmax(1, s / 1.3);
-	}
-	s = fmax(s, 0.5);
-	gx = b->x + rlw + gap;
-	gy = b->y + clh + gap;
-	vfs = fmin(lfs, s * 0.3);
 
 	for (size_t i = 0; i < k; i++) {
 		for (size_t j = 0; j < k; j++) {
-			double v = d->r[i * k + j], x = gx + (double)j * s,
-			    y = gy + (double)i * s;
-			struct rgb col = isnan(v) ? pal_hex(0xf0f0f0) :
-			    pal_div(v);
+			double v = f->d->r[i * k + j];
+			double x = f->left + (double)j * s;
+			double y = f->top + (double)i * s;
+			struct rgb col = isnan(v) ? cidx_pal_hex(0xf0f0f0) :
+			    cidx_pal_div(v);
 
-			set_rgb(cr, col);
+			cidx_pal_set(cr, col);
 			cairo_rectangle(cr, x, y, s, s);
 			cairo_fill(cr);
 			if (isnan(v)) {
 				cairo_rectangle(cr, x, y, s, s);
-				hatch(cr, fmax(1.5, s / 5), pal_hex(0x909090));
+				cidx_plot_hatch(cr, fmax(1.5, s / 5),
+				    cidx_pal_hex(0x909090));
 				continue;
 			}
-			fmt_num(buf, sizeof(buf), v, 2);
-			ptext_font(&c->t, vfs, 0, 0);
-			ptext_line(&c->t, buf, 0);
-			set_rgb(cr, pal_text_on(col));
-			ptext_show(&c->t, x + s / 2, ptext_mid(&c->t, y + s / 2),
-			    AL_CENTER);
+			cidx_plot_fmt_num(buf, sizeof(buf), v, 2);
+			cidx_ptext_font(&c->t, f->value_fs, 0, 0);
+			cidx_ptext_line(&c->t, buf, 0);
+			cidx_pal_set(cr, cidx_pal_text_on(col));
+			cidx_ptext_show(&c->t, x + s / 2,
+			    cidx_ptext_mid(&c->t, y + s / 2), AL_CENTER);
 		}
 	}
-	/* thin white lines between the cells */
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_set_line_width(cr, fmin(0.8, s * 0.06));
 	for (size_t i = 0; i <= k; i++) {
-		cairo_move_to(cr, gx, gy + (double)i * s);
-		cairo_line_to(cr, gx + (double)k * s, gy + (double)i * s);
-		cairo_move_to(cr, gx + (double)i * s, gy);
-		cairo_line_to(cr, gx + (double)i * s, gy + (double)k * s);
+		double at = (double)i * s, end = (double)k * s;
+
+		cairo_move_to(cr, f->left, f->top + at);
+		cairo_line_to(cr, f->left + end, f->top + at);
+		cairo_move_to(cr, f->left + at, f->top);
+		cairo_line_to(cr, f->left + at, f->top + end);
 	}
 	cairo_stroke(cr);
+}
 
-	ptext_font(&c->t, lfs, 0, 0);
+/* the row labels at the left, the column labels above */
+static void
+draw_labels(struct cidx_plot_ctx *c, const struct fig *f)
+{
+	cairo_t *cr = c->cr;
+	double s = f->cell, y = f->top - f->gap;
+
+	cidx_ptext_font(&c->t, f->label_fs, 0, 0);
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	for (size_t i = 0; i < k; i++) {
-		double mid = gy + ((double)i + 0.5) * s;
+	for (size_t i = 0; i < f->k; i++) {
+		double mid = f->top + ((double)i + 0.5) * s;
 
-		ptext_line(&c->t, d->labels[i], rlw);
-		ptext_show(&c->t, gx - gap, ptext_mid(&c->t, mid), AL_RIGHT);
+		cidx_ptext_line(&c->t, f->d->labels[i], f->row_label_w);
+		cidx_ptext_show(&c->t, f->left - f->gap,
+		    cidx_ptext_mid(&c->t, mid), AL_RIGHT);
 	}
-	for (size_t j = 0; j < k; j++) {
-		double mid = gx + ((double)j + 0.5) * s;
+	for (size_t j = 0; j < f->k; j++) {
+		double mid = f->left + ((double)j + 0.5) * s;
 
-		ptext_line(&c->t, d->labels[j], vertical ? clh : s);
-		if (!vertical) {
-			ptext_show(&c->t, mid, gy - gap - ptext_h(&c->t) +
-			    ptext_baseline(&c->t), AL_CENTER);
+		cidx_ptext_line(&c->t, f->d->labels[j],
+		    f->vertical ? f->col_label_h : s);
+		if (!f->vertical) {
+			cidx_ptext_show(&c->t, mid, y - cidx_ptext_h(&c->t) +
+			    cidx_ptext_baseline(&c->t), AL_CENTER);
 			continue;
 		}
 		cairo_save(cr);
-		cairo_translate(cr, mid, gy - gap);
+		cairo_translate(cr, mid, y);
 		cairo_rotate(cr, -PLOT_PI / 2);
-		ptext_show(&c->t, 0, ptext_mid(&c->t, 0), AL_LEFT);
+		cidx_ptext_show(&c->t, 0, cidx_ptext_mid(&c->t, 0), AL_LEFT);
 		cairo_restore(cr);
 	}
+}
 
-	/* the colour scale, as tall as the matrix, top = +1 */
-	lx = gx + (double)k * s + c->fs;
-	lh = (double)k * s;
-	ptext_font(&c->t, c->fs, 0, 0);
-	ptext_line(&c->t, word(c->lang, W_CORRELATION), lgw - c->fs * 0.5);
-	ptext_show(&c->t, lx, gy - c->fs * 1.2, AL_LEFT);
-	pat = cairo_pattern_create_linear(0, gy + lh, 0, gy);
+/* the colour scale right of the matrix, as tall as it, +1 at the top */
+static void
+draw_scale(struct cidx_plot_ctx *c, const struct fig *f)
+{
+	cairo_t *cr = c->cr;
+	double x = f->left + (double)f->k * f->cell + c->fs;
+	double h = (double)f->k * f->cell, bar_w = c->fs * 1.2;
+	cairo_pattern_t *pat;
+	char buf[64];
+
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
+	cidx_ptext_line(&c->t, cidx_plot_word(c->lang, W_CORRELATION),
+	    f->scale_w - c->fs * 0.5);
+	cidx_ptext_show(&c->t, x, f->top - c->fs * 1.2, AL_LEFT);
+	pat = cairo_pattern_create_linear(0, f->top + h, 0, f->top);
 	for (int i = 0; i <= 20; i++) {
-		struct rgb col = pal_div(-1 + i / 10.0);
+		struct rgb col = cidx_pal_div(-1 + i / 10.0);
 
 		cairo_pattern_add_color_stop_rgb(pat, i / 20.0, col.r, col.g,
 		    col.b);
 	}
 	cairo_set_source(cr, pat);
-	cairo_rectangle(cr, lx, gy, c->fs * 1.2, lh);
+	cairo_rectangle(cr, x, f->top, bar_w, h);
 	cairo_fill(cr);
 	cairo_pattern_destroy(pat);
 	cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
 	cairo_set_line_width(cr, 0.4);
-	cairo_rectangle(cr, lx, gy, c->fs * 1.2, lh);
+	cairo_rectangle(cr, x, f->top, bar_w, h);
 	cairo_stroke(cr);
-	ptext_font(&c->t, c->fs * 0.9, 0, 0);
+	cidx_ptext_font(&c->t, c->fs * 0.9, 0, 0);
 	for (int i = 0; i <= 4; i++) {
-		double v = 1 - i * 0.5, y = gy + lh * i / 4.0;
+		double v = 1 - i * 0.5, y = f->top + h * i / 4.0;
 
 		cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-		cairo_move_to(cr, lx + c->fs * 1.2, y);
-		cairo_line_to(cr, lx + c->fs * 1.6, y);
+		cairo_move_to(cr, x + bar_w, y);
+		cairo_line_to(cr, x + c->fs * 1.6, y);
 		cairo_stroke(cr);
-		fmt_num(buf, sizeof(buf), v, 1);
-		ptext_line(&c->t, buf, 0);
+		cidx_plot_fmt_num(buf, sizeof(buf), v, 1);
+		cidx_ptext_line(&c->t, buf, 0);
 		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-		ptext_show(&c->t, lx + c->fs * 1.8, ptext_mid(&c->t, y),
-		    AL_LEFT);
+		cidx_ptext_show(&c->t, x + c->fs * 1.8,
+		    cidx_ptext_mid(&c->t, y), AL_LEFT);
 	}
-	if (any_nan)
-		legend(c, &nan_item, 1, b->x, gy + (double)k * s +
-		    c->fs * 0.4, b->w, 1);
 }
+
+static void
+heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
+{
+	struct fig f = { 0 };
+	int nan = has_nan(data);
+
+	f.d = data;
+	f.k = f.d->k;
+	f.nan_h = nan ? nan_legend(c, b, 0, 0) + c->fs * 0.4 : 0;
+	f.scale_w = scale_width(c);
+	layout(c, b, &f);
+	draw_cells(c, &f);
+	draw_labels(c, &f);
+	draw_scale(c, &f);
+	if (nan)
+		nan_legend(c, b, f.top + (double)f.k * f.cell + c->fs * 0.4, 1);
+}
+
+const struct cidx_chart_type cidx_chart_heatmap = {
+	.name = "heatmap",
+	.opts = CIDX_CHART_OPT_OF,
+	.check = heatmap_check,
+	.size = heatmap_size,
+	.draw = heatmap_draw,
+};

@@ -22,9 +22,10 @@
 #define MAX_TIERS MAP_MAX_TIERS
 #define MAX_LABELS 99
 
-int
-map_check(const struct cidx_map *d, struct cidx_err *err)
+static int
+map_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_map *d = data;
 	size_t with = 0;
 
 	if (d->n == 0 || d->units == NULL)
@@ -42,13 +43,13 @@ map_check(const struct cidx_map *d, struct cidx_err *err)
 	    fabs(d->lat1) > 89 || fabs(d->lat2) > 89)
 		return cidx_err_set(err, CIDX_EINVAL, "map: standard parallels "
 		    "must be within 89 degrees of the equator");
-	if (!utf8_ok(d->note))
+	if (!cidx_plot_utf8_ok(d->note))
 		return cidx_err_set(err, CIDX_EINVAL, "map: the note is not "
 		    "valid UTF-8");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_map_unit *u = &d->units[i];
 
-		if (name_check("map: unit", i + 1, u->name, err) < 0)
+		if (cidx_plot_name_check("map: unit", i + 1, u->name, err) < 0)
 			return CIDX_EINVAL;
 		if (d->fill == CIDX_MAP_TIER && (u->tier < 0 ||
 		    u->tier > MAX_TIERS ||
@@ -68,7 +69,7 @@ map_check(const struct cidx_map *d, struct cidx_err *err)
 		if (l->kind < 0 || l->kind >= CIDX_LAYER__COUNT ||
 		    (l->kind != CIDX_LAYER_CREDIT && (l->geom == NULL ||
 		    (l->geom->lines && l->kind != CIDX_LAYER_LINE))) ||
-		    !utf8_ok(l->name))
+		    !cidx_plot_utf8_ok(l->name))
 			return cidx_err_set(err, CIDX_EINVAL, "map: layer %zu "
 			    "is not a valid '%s' feature", i + 1,
 			    cidx_layer_kind_name(l->kind));
@@ -114,18 +115,19 @@ views(const struct cidx_map *d, struct mview *mv, struct mview *in)
  * title, legend, notes and footer, the map (narrowed for an inset or a
  * key beside it), at most 560 pt tall, and the key.
  */
-void
-map_size(const struct cidx_map *d, double *w, double *h)
+static void
+map_size(const void *data, double *w, double *h)
 {
+	const struct cidx_map *d = data;
 	struct mview mv, in;
 	int inset = views(d, &mv, &in), side;
 	double a, mw = 508;
 
 	*w = 540;
 	*h = 560;
-	if (!mview_project(&mv, d, 0))
+	if (!cidx_mview_project(&mv, d, 0))
 		return;
-	a = mview_aspect(&mv);
+	a = cidx_mview_aspect(&mv);
 	side = d->labels > 0 && a < 0.8 * 508 / 420;
 	if (inset)
 		mw *= 0.8;
@@ -158,7 +160,7 @@ land_boxes(const struct mview *v, const struct cidx_map *d, size_t *n)
 			size_t r = g->poly_off[q];
 			double *p;
 
-			if (!mview_takes(v, g, q))
+			if (!cidx_mview_takes(v, g, q))
 				continue;
 			ALLOC_GROW(bb, 4 * (*n + 1), cap);
 			p = &bb[4 * (*n)++];
@@ -168,8 +170,8 @@ land_boxes(const struct mview *v, const struct cidx_map *d, size_t *n)
 			    j++) {
 				double x, y;
 
-				mproj_raw(&v->pj, g->xy[2 * j], g->xy[2 * j + 1],
-				    &x, &y);
+				cidx_mproj_raw(&v->pj, g->xy[2 * j],
+				    g->xy[2 * j + 1], &x, &y);
 				p[0] = fmin(p[0], x);
 				p[1] = fmin(p[1], y);
 				p[2] = fmax(p[2], x);
@@ -211,14 +213,14 @@ place_with_inset(struct mview *mv, struct mview *in, const struct cidx_map *d,
     const struct cidx_rect *area)
 {
 	size_t n;
-	double *bb = land_boxes(mv, d, &n), a = mview_aspect(in);
+	double *bb = land_boxes(mv, d, &n), a = cidx_mview_aspect(in);
 	struct cidx_rect m = *area, r;
 
 	for (int k = 0; ; k++) {
 		double h, w;
 
 		m.w = area->w * (1 - 0.02 * k);
-		mview_place(mv, &m, 0);
+		cidx_mview_place(mv, &m, 0);
 		h = mv->box.h * 0.34;
 		w = h * a;
 		if (w > area->w * 0.3) {
@@ -233,12 +235,12 @@ place_with_inset(struct mview *mv, struct mview *in, const struct cidx_map *d,
 			break;
 	}
 	free(bb);
-	mview_place(in, &r, 1);
+	cidx_mview_place(in, &r, 1);
 }
 
 static void
-draw_inset(struct pctx *c, const struct mview *in, const struct cidx_map *d,
-    const struct mstyle *st, const char *caption)
+draw_inset(struct cidx_plot_ctx *c, const struct mview *in,
+    const struct cidx_map *d, const struct mstyle *st, const char *caption)
 {
 	cairo_t *cr = c->cr;
 	const struct cidx_rect *r = &in->box;
@@ -248,7 +250,7 @@ draw_inset(struct pctx *c, const struct mview *in, const struct cidx_map *d,
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_fill_preserve(cr);
 	cairo_clip(cr);
-	mview_draw(c, in, d, st);
+	cidx_mview_draw(c, in, d, st);
 	cairo_restore(cr);
 	cairo_rectangle(cr, r->x, r->y, r->w, r->h);
 	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
@@ -259,17 +261,17 @@ draw_inset(struct pctx *c, const struct mview *in, const struct cidx_map *d,
 		 * the part of the window furthest from its land */
 		double pad = c->fs * 0.3, w, h;
 
-		ptext_font(&c->t, c->fs * 0.8, 0, 0);
-		ptext_wrap(&c->t, caption, r->w * 0.62, 3);
-		w = ptext_w(&c->t);
-		h = ptext_h(&c->t);
+		cidx_ptext_font(&c->t, c->fs * 0.8, 0, 0);
+		cidx_ptext_wrap(&c->t, caption, r->w * 0.62, 3);
+		w = cidx_ptext_w(&c->t);
+		h = cidx_ptext_h(&c->t);
 		cairo_rectangle(cr, r->x + r->w - w - 2 * pad - 0.3 * st->lw,
 		    r->y + r->h - h - 2 * pad - 0.3 * st->lw, w + 2 * pad,
 		    h + 2 * pad);
 		cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-		ptext_show_top(&c->t, r->x + r->w - pad - 0.3 * st->lw,
+		cidx_ptext_show_top(&c->t, r->x + r->w - pad - 0.3 * st->lw,
 		    r->y + r->h - h - pad - 0.3 * st->lw, AL_RIGHT);
 	}
 }
@@ -308,7 +310,7 @@ map_anchors(const struct mview *mv, const struct cidx_map *d,
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_map_unit *u = &d->units[(size_t)l[i].ax];
 
-		if (!map_anchor(mv, u->geom, &l[i].ax, &l[i].ay))
+		if (!cidx_map_anchor(mv, u->geom, &l[i].ax, &l[i].ay))
 			continue;
 		l[k++] = l[i];
 	}
@@ -318,7 +320,7 @@ map_anchors(const struct mview *mv, const struct cidx_map *d,
 /* the key beside the map (a tall country) or under it: shrinks `area`,
  * sets `key` (its width 0 when there is none); @return 1 beside */
 static int
-key_layout(struct pctx *c, const struct mview *mv, struct mlabel *l,
+key_layout(struct cidx_plot_ctx *c, const struct mview *mv, struct mlabel *l,
     size_t n, struct cidx_rect *area, struct cidx_rect *key)
 {
 	double iw, gap = c->fs * 1.5;
@@ -326,18 +328,18 @@ key_layout(struct pctx *c, const struct mview *mv, struct mlabel *l,
 	key->w = 0;
 	if (n == 0)
 		return 0;
-	iw = map_key_item_w(c, l, n);
-	if (mview_aspect(mv) < 0.8 * area->w / area->h &&
+	iw = cidx_map_key_item_w(c, l, n);
+	if (cidx_mview_aspect(mv) < 0.8 * area->w / area->h &&
 	    iw < area->w * 0.42) {
 		key->w = iw;
-		key->h = map_key(c, l, n, 0, 0, iw, 1, 0);
+		key->h = cidx_map_key(c, l, n, 0, 0, iw, 1, 0);
 		area->w -= iw + gap;
 		key->x = area->x + area->w + gap;
 		key->y = area->y;
 		return 1;
 	}
 	key->w = area->w;
-	key->h = map_key(c, l, n, 0, 0, area->w, 0, 0);
+	key->h = cidx_map_key(c, l, n, 0, 0, area->w, 0, 0);
 	area->h -= key->h + c->fs * 0.8;
 	key->x = area->x;
 	key->y = area->y + area->h + c->fs * 0.8;
@@ -358,7 +360,7 @@ shift(struct mview *v, double dx, double dy)
  * the key beside the map (centred on it) or under it.
  */
 static void
-arrange(struct pctx *c, struct mview *mv, struct mview *in, int has_in,
+arrange(struct cidx_plot_ctx *c, struct mview *mv, struct mview *in, int has_in,
     struct cidx_rect *key, int side, const struct cidx_rect *full)
 {
 	double x0 = mv->box.x, x1 = mv->box.x + mv->box.w;
@@ -389,9 +391,11 @@ arrange(struct pctx *c, struct mview *mv, struct mview *in, int has_in,
 	}
 }
 
-void
-map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
+static void
+map_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
 {
+	const struct cidx_map *d = data;
 	const struct cidx_map_layer *lin = layer_of(d, CIDX_LAYER_INSET);
 	struct mstyle st;
 	struct mstat ms;
@@ -406,26 +410,26 @@ map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 	memset(&key, 0, sizeof(key));
 	views(d, &mv, &in);
 	st.lw = c->fs / 8.5;
-	map_stats(d, &st, &ms);
-	lh = map_legend(c, b, d, &st, &ms) + c->fs * 0.6;
-	nh = map_notes(c, b, d, &ms, 1);
+	cidx_map_stats(d, &st, &ms);
+	lh = cidx_map_legend(c, b, d, &st, &ms) + c->fs * 0.6;
+	nh = cidx_map_notes(c, b, d, &ms, 1);
 	area.x = b->x;
 	area.y = b->y + lh;
 	area.w = b->w;
 	area.h = fmax(b->h - lh - nh, 1);
 	full = area;
-	if (!mview_project(&mv, d, 0))
+	if (!cidx_mview_project(&mv, d, 0))
 		return;
 	lab = map_labels(d, &nl);
 	side = key_layout(c, &mv, lab, nl, &area, &key);
 	if (lin) {
-		mview_project(&in, d, 1);
+		cidx_mview_project(&in, d, 1);
 		place_with_inset(&mv, &in, d, &area);
 	} else {
-		mview_place(&mv, &area, 0);
+		cidx_mview_place(&mv, &area, 0);
 	}
 	arrange(c, &mv, &in, lin != NULL, &key, side, &full);
-	mview_draw(c, &mv, d, &st);
+	cidx_mview_draw(c, &mv, d, &st);
 	if (lin)
 		draw_inset(c, &in, d, &st, lin->name);
 	nl = map_anchors(&mv, d, lab, nl);
@@ -434,9 +438,27 @@ map_body(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d)
 	lab_area.w = fmin(b->x + b->w, mv.box.x + mv.box.w + r) - lab_area.x;
 	lab_area.h = fmin(full.y + full.h, mv.box.y + mv.box.h + r) -
 	    lab_area.y;
-	map_place(lab, nl, r, &lab_area, lin ? &in.box : NULL);
-	map_draw_labels(c, lab, nl, r, &st);
+	cidx_map_place(lab, nl, r, &lab_area, lin ? &in.box : NULL);
+	cidx_map_draw_labels(c, lab, nl, r, &st);
 	if (nl > 0)
-		map_key(c, lab, nl, key.x, key.y, key.w, side, 1);
+		cidx_map_key(c, lab, nl, key.x, key.y, key.w, side, 1);
 	free(lab);
 }
+
+const struct cidx_chart_type cidx_chart_map = {
+	.name = "map",
+	.needs = CIDX_CHART_NEEDS_BOUNDARIES,
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS |
+	    CIDX_CHART_OPT_BY | CIDX_CHART_OPT_BY_SCORE | CIDX_CHART_OPT_LABELS,
+	/* a map filled by score has no tiers, and so no top group to
+	 * split */
+	.unless = {
+		.when = CIDX_CHART_OPT_BY_SCORE,
+		.off = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS,
+		.why = "a map filled by score (--by score)",
+	},
+	.keep_shape = 1,
+	.check = map_check,
+	.size = map_size,
+	.draw = map_draw,
+};

@@ -47,31 +47,33 @@ struct mstyle {
 /* the edges of provinces and islands */
 #define MAP_EDGE 0x8a8a8a
 
-void mproj_albers(struct mproj *p, double lon0, double lat1, double lat2);
+void cidx_mproj_albers(struct mproj *p, double lon0, double lat1, double lat2);
 /* projected (unit sphere) and page coordinates of a point */
-void mproj_raw(const struct mproj *p, double lon, double lat, double *x,
+void cidx_mproj_raw(const struct mproj *p, double lon, double lat, double *x,
     double *y);
-void mproj_page(const struct mproj *p, double lon, double lat, double *x,
+void cidx_mproj_page(const struct mproj *p, double lon, double lat, double *x,
     double *y);
 
 /* the lon/lat box of part q of g (its outer ring, or the line) */
-void map_part_bbox(const struct cidx_geom *g, size_t q, double *bb);
+void cidx_map_part_bbox(const struct cidx_geom *g, size_t q, double *bb);
 /* does v draw part q of g */
-int mview_takes(const struct mview *v, const struct cidx_geom *g, size_t q);
+int cidx_mview_takes(const struct mview *v, const struct cidx_geom *g,
+    size_t q);
 /* sets v's projection and v->raw: the main map's from d's parameters or
  * else from what it takes, an inset's from its window, which it shows
  * whole.  @return 0 when the main map takes nothing */
-int mview_project(struct mview *v, const struct cidx_map *d, int inset);
+int cidx_mview_project(struct mview *v, const struct cidx_map *d, int inset);
 /* the width / height of v->raw */
-double mview_aspect(const struct mview *v);
+double cidx_mview_aspect(const struct mview *v);
 /* fits v->raw into `area` keeping the aspect, centred (or in the lower
  * right `corner`); sets v->box */
-void mview_place(struct mview *v, const struct cidx_rect *area, int corner);
+void cidx_mview_place(struct mview *v, const struct cidx_rect *area,
+    int corner);
 /* draws what v takes of d: layers under, units, layers over */
-void mview_draw(struct pctx *c, const struct mview *v,
+void cidx_mview_draw(struct cidx_plot_ctx *c, const struct mview *v,
     const struct cidx_map *d, const struct mstyle *st);
 /* a unit's fill; *hatched for units not ranked */
-struct rgb map_unit_colour(const struct cidx_map *d,
+struct rgb cidx_map_unit_colour(const struct cidx_map *d,
     const struct cidx_map_unit *u, const struct mstyle *st, int *hatched);
 
 /* ---- legend and notes (maplegend.c) ---- */
@@ -86,16 +88,16 @@ struct mstat {
 };
 
 /* fills st (tiers, score range) and ms from d */
-void map_stats(const struct cidx_map *d, struct mstyle *st,
+void cidx_map_stats(const struct cidx_map *d, struct mstyle *st,
     struct mstat *ms);
 /* the legend at the top of b; @return its height */
-double map_legend(struct pctx *c, const struct cidx_rect *b,
+double cidx_map_legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_map *d, const struct mstyle *st,
     const struct mstat *ms);
 /* the notes under the map (d->note, the units without a boundary, the
  * credits, never cut), drawn from the bottom of b up when `draw`;
  * @return their height */
-double map_notes(struct pctx *c, const struct cidx_rect *b,
+double cidx_map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_map *d, const struct mstat *ms, int draw);
 
 /* ---- labels (maplabel.c) ---- */
@@ -109,7 +111,7 @@ struct mlabel {
 
 /* a point well inside the largest part of g that v draws (page
  * coordinates); 0 when v draws none */
-int map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
+int cidx_map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
     double *y);
 /*
  * Places n markers of radius r, in order: each at its anchor if it
@@ -118,16 +120,17 @@ int map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
  * pointing away from the centre of `area`), to be joined to its anchor by
  * a leader; inside `area`, outside `avoid` (may be NULL).
  */
-void map_place(struct mlabel *l, size_t n, double r,
+void cidx_map_place(struct mlabel *l, size_t n, double r,
     const struct cidx_rect *area, const struct cidx_rect *avoid);
 /* draws the markers and their leaders */
-void map_draw_labels(struct pctx *c, const struct mlabel *l, size_t n,
-    double r, const struct mstyle *st);
+void cidx_map_draw_labels(struct cidx_plot_ctx *c, const struct mlabel *l,
+    size_t n, double r, const struct mstyle *st);
 /* the key: each marker's number and name, in `cols` columns (0: as many
  * as fit in w) from (x, y); draws when `draw`; @return its height */
-double map_key(struct pctx *c, const struct mlabel *l, size_t n, double x,
-    double y, double w, int cols, int draw);
+double cidx_map_key(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n,
+    double x, double y, double w, int cols, int draw);
 /* the width of the key's widest item */
-double map_key_item_w(struct pctx *c, const struct mlabel *l, size_t n);
+double cidx_map_key_item_w(struct cidx_plot_ctx *c, const struct mlabel *l,
+    size_t n);
 
 #endif

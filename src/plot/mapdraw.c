@@ -17,7 +17,7 @@
 #define RAD (PLOT_PI / 180)
 
 void
-mproj_albers(struct mproj *p, double lon0, double lat1, double lat2)
+cidx_mproj_albers(struct mproj *p, double lon0, double lat1, double lat2)
 {
 	p->lon0 = lon0 * RAD;
 	p->n = (sin(lat1 * RAD) + sin(lat2 * RAD)) / 2;
@@ -28,7 +28,7 @@ mproj_albers(struct mproj *p, double lon0, double lat1, double lat2)
 }
 
 void
-mproj_raw(const struct mproj *p, double lon, double lat, double *x,
+cidx_mproj_raw(const struct mproj *p, double lon, double lat, double *x,
     double *y)
 {
 	double lam = lon * RAD - p->lon0, phi = lat * RAD, rho, q;
@@ -51,18 +51,18 @@ mproj_raw(const struct mproj *p, double lon, double lat, double *x,
 }
 
 void
-mproj_page(const struct mproj *p, double lon, double lat, double *x,
+cidx_mproj_page(const struct mproj *p, double lon, double lat, double *x,
     double *y)
 {
 	double px, py;
 
-	mproj_raw(p, lon, lat, &px, &py);
+	cidx_mproj_raw(p, lon, lat, &px, &py);
 	*x = p->ox + (px - p->x_lo) * p->sc;
 	*y = p->oy + (p->y_hi - py) * p->sc;
 }
 
 void
-map_part_bbox(const struct cidx_geom *g, size_t q, double *bb)
+cidx_map_part_bbox(const struct cidx_geom *g, size_t q, double *bb)
 {
 	size_t r = g->poly_off[q];
 
@@ -89,13 +89,13 @@ within(const double *a, const double *b)
 }
 
 int
-mview_takes(const struct mview *v, const struct cidx_geom *g, size_t q)
+cidx_mview_takes(const struct mview *v, const struct cidx_geom *g, size_t q)
 {
 	double bb[4];
 
 	if (!v->has_win && !v->has_away)
 		return 1;
-	map_part_bbox(g, q, bb);
+	cidx_map_part_bbox(g, q, bb);
 	if (v->has_win && !overlaps(bb, v->win))
 		return 0;
 	return !(v->has_away && within(bb, v->away) &&
@@ -128,9 +128,9 @@ taken_lonlat(const struct mview *v, const struct cidx_map *d, double *bb)
 		for (size_t q = 0; g && q < g->n_polys; q++) {
 			double b[4];
 
-			if (!mview_takes(v, g, q))
+			if (!cidx_mview_takes(v, g, q))
 				continue;
-			map_part_bbox(g, q, b);
+			cidx_map_part_bbox(g, q, b);
 			bb[0] = fmin(bb[0], b[0]);
 			bb[1] = fmin(bb[1], b[1]);
 			bb[2] = fmax(bb[2], b[2]);
@@ -152,14 +152,14 @@ taken_projected(const struct mview *v, const struct cidx_map *d, double *bb)
 		for (size_t q = 0; g && q < g->n_polys; q++) {
 			size_t r = g->poly_off[q];
 
-			if (!mview_takes(v, g, q))
+			if (!cidx_mview_takes(v, g, q))
 				continue;
 			for (size_t j = g->ring_off[r]; j < g->ring_off[r + 1];
 			    j++) {
 				double x, y;
 
-				mproj_raw(&v->pj, g->xy[2 * j], g->xy[2 * j + 1],
-				    &x, &y);
+				cidx_mproj_raw(&v->pj, g->xy[2 * j],
+				    g->xy[2 * j + 1], &x, &y);
 				bb[0] = fmin(bb[0], x);
 				bb[1] = fmin(bb[1], y);
 				bb[2] = fmax(bb[2], x);
@@ -187,7 +187,7 @@ window_projected(const struct mview *v, double *bb)
 		for (int k = 0; k < 4; k++) {
 			double x, y;
 
-			mproj_raw(&v->pj, pt[k][0], pt[k][1], &x, &y);
+			cidx_mproj_raw(&v->pj, pt[k][0], pt[k][1], &x, &y);
 			bb[0] = fmin(bb[0], x);
 			bb[1] = fmin(bb[1], y);
 			bb[2] = fmax(bb[2], x);
@@ -197,7 +197,7 @@ window_projected(const struct mview *v, double *bb)
 }
 
 int
-mview_project(struct mview *v, const struct cidx_map *d, int inset)
+cidx_mview_project(struct mview *v, const struct cidx_map *d, int inset)
 {
 	double ll[4];
 
@@ -205,31 +205,31 @@ mview_project(struct mview *v, const struct cidx_map *d, int inset)
 		/* its own projection: the window shown whole */
 		const double *w = v->win;
 
-		mproj_albers(&v->pj, (w[0] + w[2]) / 2, w[1] + (w[3] - w[1]) /
-		    6, w[3] - (w[3] - w[1]) / 6);
+		cidx_mproj_albers(&v->pj, (w[0] + w[2]) / 2,
+		    w[1] + (w[3] - w[1]) / 6, w[3] - (w[3] - w[1]) / 6);
 		window_projected(v, v->raw);
 		return 1;
 	}
 	if (!taken_lonlat(v, d, ll))
 		return 0;
 	if (d->lon0 == 0 && d->lat1 == 0 && d->lat2 == 0)
-		mproj_albers(&v->pj, (ll[0] + ll[2]) / 2,
+		cidx_mproj_albers(&v->pj, (ll[0] + ll[2]) / 2,
 		    ll[1] + (ll[3] - ll[1]) / 6, ll[3] - (ll[3] - ll[1]) / 6);
 	else
-		mproj_albers(&v->pj, d->lon0, d->lat1, d->lat2);
+		cidx_mproj_albers(&v->pj, d->lon0, d->lat1, d->lat2);
 	taken_projected(v, d, v->raw);
 	return 1;
 }
 
 double
-mview_aspect(const struct mview *v)
+cidx_mview_aspect(const struct mview *v)
 {
 	return fmax(v->raw[2] - v->raw[0], 1e-12) /
 	    fmax(v->raw[3] - v->raw[1], 1e-12);
 }
 
 void
-mview_place(struct mview *v, const struct cidx_rect *area, int corner)
+cidx_mview_place(struct mview *v, const struct cidx_rect *area, int corner)
 {
 	double w = fmax(v->raw[2] - v->raw[0], 1e-12);
 	double h = fmax(v->raw[3] - v->raw[1], 1e-12);
@@ -259,12 +259,13 @@ part_path(cairo_t *cr, const struct mproj *pj, const struct cidx_geom *g,
 		size_t a = g->ring_off[r], e = g->ring_off[r + 1];
 		double lx, ly;
 
-		mproj_page(pj, g->xy[2 * a], g->xy[2 * a + 1], &lx, &ly);
+		cidx_mproj_page(pj, g->xy[2 * a], g->xy[2 * a + 1], &lx, &ly);
 		cairo_move_to(cr, lx, ly);
 		for (size_t i = a; i < e; i++) {
 			double x, y;
 
-			mproj_page(pj, g->xy[2 * i], g->xy[2 * i + 1], &x, &y);
+			cidx_mproj_page(pj, g->xy[2 * i], g->xy[2 * i + 1], &x,
+			    &y);
 			if (r == g->poly_off[q]) {
 				bb[0] = fmin(bb[0], x);
 				bb[1] = fmin(bb[1], y);
@@ -296,34 +297,34 @@ dot(cairo_t *cr, const double *bb, double rad, struct rgb col)
 	cairo_new_path(cr);
 	cairo_arc(cr, (bb[0] + bb[2]) / 2, (bb[1] + bb[3]) / 2, rad, 0,
 	    2 * PLOT_PI);
-	set_rgb(cr, col);
+	cidx_pal_set(cr, col);
 	cairo_fill(cr);
 }
 
 struct rgb
-map_unit_colour(const struct cidx_map *d, const struct cidx_map_unit *u,
+cidx_map_unit_colour(const struct cidx_map *d, const struct cidx_map_unit *u,
     const struct mstyle *st, int *hatched)
 {
 	*hatched = 0;
 	if (u->no_data)
-		return pal_hex(MAP_PALE);
+		return cidx_pal_hex(MAP_PALE);
 	if (d->fill == CIDX_MAP_TIER && u->unranked) {
 		*hatched = 1;
-		return pal_hex(0xeeeeee);
+		return cidx_pal_hex(0xeeeeee);
 	}
 	if (d->fill == CIDX_MAP_TIER)
-		return pal_tier(u->tier, st->k);
+		return cidx_pal_tier(u->tier, st->k);
 	if (isnan(u->score)) {
 		*hatched = 1;
-		return pal_hex(0xeeeeee);
+		return cidx_pal_hex(0xeeeeee);
 	}
-	return pal_seq(st->s_hi > st->s_lo ? (u->score - st->s_lo) /
+	return cidx_pal_seq(st->s_hi > st->s_lo ? (u->score - st->s_lo) /
 	    (st->s_hi - st->s_lo) : 0.6);
 }
 
 static void
-draw_units(struct pctx *c, const struct mview *v, const struct cidx_map *d,
-    const struct mstyle *st)
+draw_units(struct cidx_plot_ctx *c, const struct mview *v,
+    const struct cidx_map *d, const struct mstyle *st)
 {
 	cairo_t *cr = c->cr;
 
@@ -335,23 +336,24 @@ draw_units(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 
 		if (g == NULL)
 			continue;
-		col = map_unit_colour(d, u, st, &hatched);
+		col = cidx_map_unit_colour(d, u, st, &hatched);
 		for (size_t q = 0; q < g->n_polys; q++) {
 			double bb[4];
 
-			if (!mview_takes(v, g, q))
+			if (!cidx_mview_takes(v, g, q))
 				continue;
 			cairo_new_path(cr);
 			part_path(cr, &v->pj, g, q, c->tol, bb);
 			if (tiny(bb, st->lw)) {
 				dot(cr, bb, 0.6 * st->lw, v->inset &&
-				    u->no_data ? pal_hex(MAP_EDGE) : col);
+				    u->no_data ? cidx_pal_hex(MAP_EDGE) : col);
 				continue;
 			}
-			set_rgb(cr, col);
+			cidx_pal_set(cr, col);
 			cairo_fill_preserve(cr);
 			if (hatched) {
-				hatch(cr, 2 * st->lw, pal_hex(0x8c8c8c));
+				cidx_plot_hatch(cr, 2 * st->lw,
+				    cidx_pal_hex(0x8c8c8c));
 				part_path(cr, &v->pj, g, q, c->tol, bb);
 			}
 			cairo_set_source_rgb(cr, 1, 1, 1);
@@ -363,8 +365,8 @@ draw_units(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 
 /* the layers of `kind`: filled (pale) and/or edged */
 static void
-draw_layer(struct pctx *c, const struct mview *v, const struct cidx_map *d,
-    int kind, int fill, double width, struct rgb edge)
+draw_layer(struct cidx_plot_ctx *c, const struct mview *v,
+    const struct cidx_map *d, int kind, int fill, double width, struct rgb edge)
 {
 	cairo_t *cr = c->cr;
 
@@ -376,7 +378,7 @@ draw_layer(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 		for (size_t q = 0; q < g->n_polys; q++) {
 			double bb[4];
 
-			if (!mview_takes(v, g, q))
+			if (!cidx_mview_takes(v, g, q))
 				continue;
 			cairo_new_path(cr);
 			part_path(cr, &v->pj, g, q, c->tol, bb);
@@ -388,11 +390,11 @@ draw_layer(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 				continue;
 			}
 			if (fill && !g->lines) {
-				set_rgb(cr, pal_hex(MAP_PALE));
+				cidx_pal_set(cr, cidx_pal_hex(MAP_PALE));
 				cairo_fill_preserve(cr);
 			}
 			if (width > 0) {
-				set_rgb(cr, edge);
+				cidx_pal_set(cr, edge);
 				cairo_set_line_width(cr, width);
 				cairo_stroke(cr);
 			}
@@ -402,8 +404,8 @@ draw_layer(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 }
 
 void
-mview_draw(struct pctx *c, const struct mview *v, const struct cidx_map *d,
-    const struct mstyle *st)
+cidx_mview_draw(struct cidx_plot_ctx *c, const struct mview *v,
+    const struct cidx_map *d, const struct mstyle *st)
 {
 	cairo_t *cr = c->cr;
 	double lw = st->lw;
@@ -411,15 +413,16 @@ mview_draw(struct pctx *c, const struct mview *v, const struct cidx_map *d,
 	cairo_save(cr);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-	draw_layer(c, v, d, CIDX_LAYER_OUTLINE, 1, 0, pal_hex(0));
-	draw_layer(c, v, d, CIDX_LAYER_ISLAND, 1, 0, pal_hex(0));
+	draw_layer(c, v, d, CIDX_LAYER_OUTLINE, 1, 0, cidx_pal_hex(0));
+	draw_layer(c, v, d, CIDX_LAYER_ISLAND, 1, 0, cidx_pal_hex(0));
 	draw_units(c, v, d, st);
 	draw_layer(c, v, d, CIDX_LAYER_PROVINCE, 0, 0.45 * lw,
-	    pal_hex(MAP_EDGE));
+	    cidx_pal_hex(MAP_EDGE));
 	draw_layer(c, v, d, CIDX_LAYER_ISLAND, 0, 0.45 * lw,
-	    pal_hex(MAP_EDGE));
+	    cidx_pal_hex(MAP_EDGE));
 	draw_layer(c, v, d, CIDX_LAYER_OUTLINE, 0, 0.7 * lw,
-	    pal_hex(0x5a5a5a));
-	draw_layer(c, v, d, CIDX_LAYER_LINE, 0, 0.9 * lw, pal_hex(0x4a4a4a));
+	    cidx_pal_hex(0x5a5a5a));
+	draw_layer(c, v, d, CIDX_LAYER_LINE, 0, 0.9 * lw,
+	    cidx_pal_hex(0x4a4a4a));
 	cairo_restore(cr);
 }

@@ -23,8 +23,9 @@ ring_moment(const struct mview *v, const struct cidx_geom *g, size_t r,
 	for (size_t i = g->ring_off[r]; i + 1 < g->ring_off[r + 1]; i++) {
 		double x0, y0, x1, y1, k;
 
-		mproj_page(&v->pj, g->xy[2 * i], g->xy[2 * i + 1], &x0, &y0);
-		mproj_page(&v->pj, g->xy[2 * i + 2], g->xy[2 * i + 3], &x1,
+		cidx_mproj_page(&v->pj, g->xy[2 * i], g->xy[2 * i + 1], &x0,
+		    &y0);
+		cidx_mproj_page(&v->pj, g->xy[2 * i + 2], g->xy[2 * i + 3], &x1,
 		    &y1);
 		k = x0 * y1 - x1 * y0;
 		a += k;
@@ -54,10 +55,10 @@ scanline(const struct mview *v, const struct cidx_geom *g, size_t q,
 		    i++) {
 			double x0, y0, x1, y1;
 
-			mproj_page(&v->pj, g->xy[2 * i], g->xy[2 * i + 1], &x0,
-			    &y0);
-			mproj_page(&v->pj, g->xy[2 * i + 2], g->xy[2 * i + 3],
-			    &x1, &y1);
+			cidx_mproj_page(&v->pj, g->xy[2 * i], g->xy[2 * i + 1],
+			    &x0, &y0);
+			cidx_mproj_page(&v->pj, g->xy[2 * i + 2],
+			    g->xy[2 * i + 3], &x1, &y1);
 			if ((y0 > y) == (y1 > y) || n == 64)
 				continue;
 			xs[n] = x0 + (y - y0) * (x1 - x0) / (y1 - y0);
@@ -78,7 +79,7 @@ scanline(const struct mview *v, const struct cidx_geom *g, size_t q,
 }
 
 int
-map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
+cidx_map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
     double *y)
 {
 	double best = 0, cx = 0, cy = 0;
@@ -89,7 +90,7 @@ map_anchor(const struct mview *v, const struct cidx_geom *g, double *x,
 	for (size_t q = 0; q < g->n_polys; q++) {
 		double mx, my, a;
 
-		if (!mview_takes(v, g, q))
+		if (!cidx_mview_takes(v, g, q))
 			continue;
 		a = fabs(ring_moment(v, g, g->poly_off[q], &mx, &my));
 		if (a > best) {
@@ -132,8 +133,8 @@ free_at(const struct mlabel *l, size_t i, size_t n, double x, double y,
 }
 
 void
-map_place(struct mlabel *l, size_t n, double r, const struct cidx_rect *area,
-    const struct cidx_rect *avoid)
+cidx_map_place(struct mlabel *l, size_t n, double r,
+    const struct cidx_rect *area, const struct cidx_rect *avoid)
 {
 	double mx = area->x + area->w / 2, my = area->y + area->h / 2;
 
@@ -167,7 +168,8 @@ map_place(struct mlabel *l, size_t n, double r, const struct cidx_rect *area,
 }
 
 static void
-marker(struct pctx *c, double x, double y, double r, int rank, double lw)
+marker(struct cidx_plot_ctx *c, double x, double y, double r, int rank,
+    double lw)
 {
 	cairo_t *cr = c->cr;
 	char num[16];
@@ -180,15 +182,15 @@ marker(struct pctx *c, double x, double y, double r, int rank, double lw)
 	cairo_set_line_width(cr, 0.6 * lw);
 	cairo_stroke(cr);
 	snprintf(num, sizeof(num), "%d", rank);
-	ptext_font(&c->t, r * (rank >= 100 ? 0.95 : 1.2), 1, 0);
-	ptext_line(&c->t, num, 0);
+	cidx_ptext_font(&c->t, r * (rank >= 100 ? 0.95 : 1.2), 1, 0);
+	cidx_ptext_line(&c->t, num, 0);
 	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	ptext_show(&c->t, x, ptext_mid(&c->t, y), AL_CENTER);
+	cidx_ptext_show(&c->t, x, cidx_ptext_mid(&c->t, y), AL_CENTER);
 }
 
 void
-map_draw_labels(struct pctx *c, const struct mlabel *l, size_t n, double r,
-    const struct mstyle *st)
+cidx_map_draw_labels(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n,
+    double r, const struct mstyle *st)
 {
 	cairo_t *cr = c->cr;
 
@@ -216,27 +218,27 @@ map_draw_labels(struct pctx *c, const struct mlabel *l, size_t n, double r,
 
 /* the marker in the key is the map's, smaller */
 static double
-key_r(const struct pctx *c)
+key_r(const struct cidx_plot_ctx *c)
 {
 	return c->fs * 0.55;
 }
 
 double
-map_key_item_w(struct pctx *c, const struct mlabel *l, size_t n)
+cidx_map_key_item_w(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n)
 {
 	double w = 0;
 
-	ptext_font(&c->t, c->fs, 0, 0);
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
 	for (size_t i = 0; i < n; i++)
-		w = fmax(w, ptext_measure(&c->t, l[i].name));
+		w = fmax(w, cidx_ptext_measure(&c->t, l[i].name));
 	return 2 * key_r(c) + c->fs * 0.5 + w;
 }
 
 double
-map_key(struct pctx *c, const struct mlabel *l, size_t n, double x, double y,
-    double w, int cols, int draw)
+cidx_map_key(struct cidx_plot_ctx *c, const struct mlabel *l, size_t n,
+    double x, double y, double w, int cols, int draw)
 {
-	double iw = map_key_item_w(c, l, n), gap = c->fs * 1.5;
+	double iw = cidx_map_key_item_w(c, l, n), gap = c->fs * 1.5;
 	double row = c->fs * 1.45, r = key_r(c), cw;
 	size_t rows;
 
@@ -255,11 +257,11 @@ map_key(struct pctx *c, const struct mlabel *l, size_t n, double x, double y,
 		double cy = y + (double)(i % rows) * row + row / 2;
 
 		marker(c, cx + r, cy, r, l[i].rank, 0.8);
-		ptext_font(&c->t, c->fs, 0, 0);
-		ptext_line(&c->t, l[i].name, cw - 2 * r - c->fs * 0.5 + 1);
+		cidx_ptext_font(&c->t, c->fs, 0, 0);
+		cidx_ptext_line(&c->t, l[i].name, cw - 2 * r - c->fs * 0.5 + 1);
 		cairo_set_source_rgb(c->cr, 0.15, 0.15, 0.15);
-		ptext_show(&c->t, cx + 2 * r + c->fs * 0.5,
-		    ptext_mid(&c->t, cy), AL_LEFT);
+		cidx_ptext_show(&c->t, cx + 2 * r + c->fs * 0.5,
+		    cidx_ptext_mid(&c->t, cy), AL_LEFT);
 	}
 	return (double)rows * row;
 }

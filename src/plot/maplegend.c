@@ -14,7 +14,7 @@
 /* the score legend: a horizontal colour bar with round ticks, then the
  * swatches of units not ranked and without data */
 static double
-score_legend(struct pctx *c, double x, double y, double w, double lo,
+score_legend(struct cidx_plot_ctx *c, double x, double y, double w, double lo,
     double hi, const struct legend_item *extra, size_t n_extra)
 {
 	cairo_t *cr = c->cr;
@@ -23,15 +23,15 @@ score_legend(struct pctx *c, double x, double y, double w, double lo,
 	struct ticks tk;
 	char buf[64];
 
-	ptext_font(&c->t, c->fs, 0, 0);
-	ptext_line(&c->t, word(c->lang, W_SCORE), 0);
-	tw = ptext_w(&c->t);
+	cidx_ptext_font(&c->t, c->fs, 0, 0);
+	cidx_ptext_line(&c->t, cidx_plot_word(c->lang, W_SCORE), 0);
+	tw = cidx_ptext_w(&c->t);
 	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-	ptext_show(&c->t, x, ptext_mid(&c->t, y + bh / 2), AL_LEFT);
+	cidx_ptext_show(&c->t, x, cidx_ptext_mid(&c->t, y + bh / 2), AL_LEFT);
 	x0 = x + tw + c->fs * 0.8;
 	pat = cairo_pattern_create_linear(x0, 0, x0 + bw, 0);
 	for (int i = 0; i <= 14; i++) {
-		struct rgb col = pal_seq(i / 14.0);
+		struct rgb col = cidx_pal_seq(i / 14.0);
 
 		cairo_pattern_add_color_stop_rgb(pat, i / 14.0, col.r, col.g,
 		    col.b);
@@ -40,8 +40,8 @@ score_legend(struct pctx *c, double x, double y, double w, double lo,
 	cairo_rectangle(cr, x0, y, bw, bh);
 	cairo_fill(cr);
 	cairo_pattern_destroy(pat);
-	nice_ticks(lo, hi, 4, &tk);
-	ptext_font(&c->t, c->fs * 0.85, 0, 0);
+	cidx_plot_ticks(lo, hi, 4, &tk);
+	cidx_ptext_font(&c->t, c->fs * 0.85, 0, 0);
 	for (int i = 0; i < tk.n; i++) {
 		double v = tk.lo + i * tk.step, xt;
 
@@ -54,27 +54,29 @@ score_legend(struct pctx *c, double x, double y, double w, double lo,
 		cairo_move_to(cr, xt, y + bh);
 		cairo_line_to(cr, xt, y + bh + 2.5);
 		cairo_stroke(cr);
-		fmt_num(buf, sizeof(buf), v, tk.dec);
-		ptext_line(&c->t, buf, 0);
-		ptext_show(&c->t, xt, y + bh + 2.5 + c->fs * 0.85, AL_CENTER);
+		cidx_plot_fmt_num(buf, sizeof(buf), v, tk.dec);
+		cidx_ptext_line(&c->t, buf, 0);
+		cidx_ptext_show(&c->t, xt, y + bh + 2.5 + c->fs * 0.85,
+		    AL_CENTER);
 	}
 	if (n_extra > 0) {
 		double lx = x0 + bw + c->fs * 1.5;
 
 		if (lx < x + w * 0.75) {
-			legend(c, extra, n_extra, lx, y + bh / 2 - c->fs * 0.8,
-			    x + w - lx, 1);
+			cidx_plot_legend(c, extra, n_extra, lx,
+			    y + bh / 2 - c->fs * 0.8, x + w - lx, 1);
 		} else {
 			double h = bh + 2.5 + c->fs * 1.5;
 
-			return h + legend(c, extra, n_extra, x, y + h, w, 1);
+			return h +
+			    cidx_plot_legend(c, extra, n_extra, x, y + h, w, 1);
 		}
 	}
 	return bh + 2.5 + c->fs * 1.3;
 }
 
 void
-map_stats(const struct cidx_map *d, struct mstyle *st, struct mstat *ms)
+cidx_map_stats(const struct cidx_map *d, struct mstyle *st, struct mstat *ms)
 {
 	st->k = d->n_tiers;
 	st->s_lo = INFINITY;
@@ -109,7 +111,7 @@ map_stats(const struct cidx_map *d, struct mstyle *st, struct mstat *ms)
 }
 
 double
-map_legend(struct pctx *c, const struct cidx_rect *b,
+cidx_map_legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_map *d, const struct mstyle *st,
     const struct mstat *ms)
 {
@@ -127,33 +129,33 @@ map_legend(struct pctx *c, const struct cidx_rect *b,
 			    CIDX_LANG_EN ? "outside the top %zu" : "前%zu名以外",
 			    d->top);
 		else
-			tier_label(labels[n], sizeof(labels[0]), c->lang, tier,
-			    d->tier_names);
+			cidx_plot_tier_label(labels[n], sizeof(labels[0]),
+			    c->lang, tier, d->tier_names);
 		items[n].label = labels[n];
 		items[n].sw = SW_BOX;
-		items[n].col = pal_tier(tier, st->k);
+		items[n].col = cidx_pal_tier(tier, st->k);
 		n++;
 	}
 	ne = n;
 	if (ms->unranked) {
-		items[n].label = word(c->lang, W_NOT_RANKED);
+		items[n].label = cidx_plot_word(c->lang, W_NOT_RANKED);
 		items[n].sw = SW_HATCH;
-		items[n++].col = pal_hex(0x8c8c8c);
+		items[n++].col = cidx_pal_hex(0x8c8c8c);
 	}
 	if (ms->no_data) {
-		items[n].label = word(c->lang, W_NO_DATA);
+		items[n].label = cidx_plot_word(c->lang, W_NO_DATA);
 		items[n].sw = SW_EDGED;
-		items[n++].col = pal_hex(MAP_PALE);
+		items[n++].col = cidx_pal_hex(MAP_PALE);
 	}
 	if (d->fill == CIDX_MAP_SCORE)
 		return score_legend(c, b->x, b->y, b->w, st->s_lo, st->s_hi,
 		    items + ne, n - ne);
-	return legend(c, items, n, b->x, b->y, b->w, 1);
+	return cidx_plot_legend(c, items, n, b->x, b->y, b->w, 1);
 }
 
 double
-map_notes(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d,
-    const struct mstat *ms, int draw)
+cidx_map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct cidx_map *d, const struct mstat *ms, int draw)
 {
 	struct sbuf nb = SBUF_INIT, cr = SBUF_INIT;
 	double h = 0, hn = 0, hc = 0;
@@ -164,16 +166,18 @@ map_notes(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d,
 	if (ms->missing > 0) {
 		size_t j = 0;
 
-		fmt_num(num, sizeof(num), (double)ms->missing, 0);
+		cidx_plot_fmt_num(num, sizeof(num), (double)ms->missing, 0);
 		sbuf_addf(&nb, "%s%s%s%s%s%s", nb.len ? "\n" : "",
-		    word(c->lang, W_NO_BOUNDARY), c->lang == CIDX_LANG_EN ?
-		    " (" : "（", num, c->lang == CIDX_LANG_EN ? ")" : "）",
-		    word(c->lang, W_COLON));
+		    cidx_plot_word(c->lang, W_NO_BOUNDARY),
+		    c->lang == CIDX_LANG_EN ? " (" : "（", num,
+		    c->lang == CIDX_LANG_EN ? ")" : "）",
+		    cidx_plot_word(c->lang, W_COLON));
 		for (size_t i = 0; i < d->n; i++) {
 			if (d->units[i].geom != NULL)
 				continue;
 			if (j++ > 0)
-				sbuf_adds(&nb, word(c->lang, W_LIST_SEP));
+				sbuf_adds(&nb,
+				    cidx_plot_word(c->lang, W_LIST_SEP));
 			sbuf_adds(&nb, d->units[i].name);
 		}
 	}
@@ -184,21 +188,22 @@ map_notes(struct pctx *c, const struct cidx_rect *b, const struct cidx_map *d,
 			    "; " : "；") : "", d->layers[i].name);
 	if (cr.len) {
 		/* an attribution is never cut */
-		ptext_font(&c->t, c->fs * 0.78, 0, 0);
-		ptext_wrap(&c->t, cr.buf, b->w, 0);
-		hc = ptext_h(&c->t);
+		cidx_ptext_font(&c->t, c->fs * 0.78, 0, 0);
+		cidx_ptext_wrap(&c->t, cr.buf, b->w, 0);
+		hc = cidx_ptext_h(&c->t);
 		if (draw) {
 			cairo_set_source_rgb(c->cr, 0.45, 0.45, 0.45);
-			ptext_show_top(&c->t, b->x, b->y + b->h - hc, AL_LEFT);
+			cidx_ptext_show_top(&c->t, b->x, b->y + b->h - hc,
+			    AL_LEFT);
 		}
 	}
 	if (nb.len) {
-		ptext_font(&c->t, c->fs * 0.85, 0, 0);
-		ptext_wrap(&c->t, nb.buf, b->w, 4);
-		hn = ptext_h(&c->t) + (hc > 0 ? c->fs * 0.3 : 0);
+		cidx_ptext_font(&c->t, c->fs * 0.85, 0, 0);
+		cidx_ptext_wrap(&c->t, nb.buf, b->w, 4);
+		hn = cidx_ptext_h(&c->t) + (hc > 0 ? c->fs * 0.3 : 0);
 		if (draw) {
 			cairo_set_source_rgb(c->cr, 0.3, 0.3, 0.3);
-			ptext_show_top(&c->t, b->x, b->y + b->h - hc - hn,
+			cidx_ptext_show_top(&c->t, b->x, b->y + b->h - hc - hn,
 			    AL_LEFT);
 		}
 	}

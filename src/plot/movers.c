@@ -19,16 +19,19 @@
 
 #define MAX_RANK 100000
 
-int
-movers_check(const struct cidx_movers *d, struct cidx_err *err)
+static int
+movers_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_movers *d = data;
+
 	if (d->n == 0 || d->units == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "movers chart: no "
 		    "units");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_mover *u = &d->units[i];
 
-		if (name_check("movers chart: unit", i + 1, u->name, err) < 0)
+		if (cidx_plot_name_check("movers chart: unit", i + 1, u->name,
+		    err) < 0)
 			return CIDX_EINVAL;
 		if (u->rank_now < 1 || u->rank_now > MAX_RANK ||
 		    u->rank_before < 0 || u->rank_before > MAX_RANK)
@@ -57,9 +60,11 @@ max_rank(const struct cidx_movers *d)
 	return m;
 }
 
-void
-movers_size(const struct cidx_movers *d, double *w, double *h)
+static void
+movers_size(const void *data, double *w, double *h)
 {
+	const struct cidx_movers *d = data;
+
 	*w = 540;
 	*h = 140 + 12 * (double)max_rank(d);
 	*h = *h < 400 ? 400 : *h > 1600 ? 1600 : *h;
@@ -68,33 +73,49 @@ movers_size(const struct cidx_movers *d, double *w, double *h)
 static struct rgb
 flag_col(enum cidx_mover_flag f)
 {
-	return f == CIDX_MOVER_DARK_HORSE ? pal_hex(0xd55e00) :
-	    f == CIDX_MOVER_NEW_ENTRANT ? pal_hex(0x0072b2) : pal_hex(0xc4c4c4);
+	return f == CIDX_MOVER_DARK_HORSE ? cidx_pal_hex(0xd55e00) :
+	    f == CIDX_MOVER_NEW_ENTRANT ? cidx_pal_hex(0x0072b2) :
+	    cidx_pal_hex(0xc4c4c4);
 }
 
-static const struct cidx_mover *sort_units;
-
-static int
-by_rank_now(const void *a, const void *b)
+/* the units by their current rank, then in input order */
+static size_t *
+by_rank_now(const struct cidx_movers *d)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	size_t *ord;
 
-	if (sort_units[i].rank_now != sort_units[j].rank_now)
-		return sort_units[i].rank_now < sort_units[j].rank_now ? -1 : 1;
-	return i < j ? -1 : 1;
+	for (size_t i = 0; i < d->n; i++) {
+		row[i].key = d->units[i].rank_now;
+		row[i].i = i;
+	}
+	ord = cidx_plot_order(row, d->n);
+	free(row);
+	return ord;
 }
 
-struct geo {
-	double y0, y1, xl, xr;
-	int maxr;
+/* a movers chart being drawn: the two rank axes and the names */
+struct fig {
+	const struct cidx_movers *d;
+	size_t *ord;		/* the units by current rank */
+	int max_rank;		/* the lowest rank on the axes */
+	double top, bottom;	/* the y of rank 1 and of max_rank */
+	double before_x, now_x;	/* the axes of the two years */
+	double rank_step;	/* points from one rank to the next */
+	double tick_fs;		/* the rank numbers on the axes */
+	double tick_w;		/* the widest of them */
+	double name_fs;		/* the names at the right */
+	double name_x, name_w;
+	double line_w;		/* the line of a unit not flagged */
 };
 
+/* the y of a rank */
 static double
-ry(const struct geo *g, double rank)
+rank_y(const struct fig *f, double rank)
 {
-	if (g->maxr <= 1)
-		return (g->y0 + g->y1) / 2;
-	return g->y0 + (rank - 1) / (g->maxr - 1) * (g->y1 - g->y0);
+	if (f->max_rank <= 1)
+		return (f->top + f->bottom) / 2;
+	return f->top + (rank - 1) / (f->max_rank - 1) * (f->bottom - f->top);
 }
 
 static void
@@ -105,221 +126,275 @@ label_text(char *buf, size_t n, const struct cidx_mover *u,
 	int ch = u->rank_before - u->rank_now;
 
 	/* the change first: a long name is cut, the number never */
-	fmt_num(num, sizeof(num), abs(ch), 0);
+	cidx_plot_fmt_num(num, sizeof(num), abs(ch), 0);
 	if (u->rank_before == 0)
-		snprintf(buf, n, "%s  %s", word(lang, W_NEW), u->name);
+		snprintf(buf, n, "%s  %s", cidx_plot_word(lang, W_NEW),
+		    u->name);
 	else
 		snprintf(buf, n, "%s%s  %s", ch > 0 ? "+" : ch < 0 ? "-" : "",
 		    num, u->name);
-	utf8_trim(buf);
+	cidx_plot_utf8_trim(buf);
 }
 
-/* rank tick labels at x, every `step` ranks, skipping those near `avoid` */
+/* rank numbers along an axis at x, every so many ranks as fit */
 static void
-rank_ticks(struct pctx *c, const struct geo *g, double x, int al,
-    double tfs, const double *avoid, size_t navoid)
+rank_ticks(struct cidx_plot_ctx *c, const struct fig *f, double x, int al)
 {
 	static const int steps[] = { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250,
 		500, 1000, 2000, 5000, 10000, 20000, 50000, 100000 };
-	double sp = g->maxr > 1 ? (g->y1 - g->y0) / (g->maxr - 1) : 1e9;
+	double fs = f->tick_fs, sp = f->max_rank > 1 ?
+	    (f->bottom - f->top) / (f->max_rank - 1) : 1e9;
 	int step = steps[0];
 	char buf[32];
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		step = steps[i];
-		if (step * sp >= tfs * 1.3)
+		if (step * sp >= fs * 1.3)
 			break;
 	}
-	ptext_font(&c->t, tfs, 0, 0);
+	cidx_ptext_font(&c->t, fs, 0, 0);
 	cairo_set_source_rgb(c->cr, 0.45, 0.45, 0.45);
-	for (int r = 1; r <= g->maxr; r = r == 1 && step > 1 ? step : r +
-	    step) {
-		double y = ry(g, r);
-		size_t k;
-
-		if (r > 1 && (r - 1) * sp < tfs * 1.3)
+	for (int r = 1; r <= f->max_rank;
+	    r = r == 1 && step > 1 ? step : r + step) {
+		if (r > 1 && (r - 1) * sp < fs * 1.3)
 			continue;
-		for (k = 0; k < navoid && fabs(avoid[k] - y) >= tfs * 0.9; k++)
-			;
-		if (k < navoid)
-			continue;
-		fmt_num(buf, sizeof(buf), r, 0);
-		ptext_line(&c->t, buf, 0);
-		ptext_show(&c->t, x, ptext_mid(&c->t, y), al);
+		cidx_plot_fmt_num(buf, sizeof(buf), r, 0);
+		cidx_ptext_line(&c->t, buf, 0);
+		cidx_ptext_show(&c->t, x, cidx_ptext_mid(&c->t, rank_y(f, r)),
+		    al);
 	}
 }
 
-void
-movers_body(struct pctx *c, const struct cidx_rect *b,
+/* "2016年未上榜" / "not ranked in 2016" */
+static void
+entry_label(char *buf, size_t n, const struct cidx_movers *d,
+    enum cidx_plot_lang lang)
+{
+	char year[64];
+
+	cidx_plot_fmt_num(year, sizeof(year), d->year_before, 0);
+	if (lang == CIDX_LANG_EN)
+		snprintf(buf, n, "%s%s", cidx_plot_word(lang, W_NOT_RANKED_IN),
+		    d->year_before ? year : "");
+	else
+		snprintf(buf, n, "%s%s", d->year_before ? year : "",
+		    cidx_plot_word(lang, W_NOT_RANKED_IN));
+}
+
+/* the legend at the top of b: the kinds of lines drawn; @return its
+ * height */
+static double
+legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct cidx_movers *d)
 {
-	cairo_t *cr = c->cr;
-	size_t n = d->n, nhl = 0, *ord = xcalloc(n, sizeof(*ord));
-	double *want = xcalloc(n, sizeof(*want)), *at = xcalloc(n,
-	    sizeof(*at));
 	int any_new = 0, any_dark = 0, any_entry = 0, any_plain = 0;
 	struct legend_item items[4];
-	size_t nitems = 0;
-	double lh, hh, tfs = c->fs * 0.85, lfs = c->fs, rkw, lw = 0, xlab,
-	    lw_line, sp, dash[] = { 2.5, 1.5 };
-	char year[2][64], buf[512], lab[128];
-	struct geo g;
+	size_t n = 0;
+	char entry[128];
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_mover *u = &d->units[i];
 
-		ord[i] = i;
 		any_dark |= u->flag == CIDX_MOVER_DARK_HORSE;
 		any_new |= u->flag == CIDX_MOVER_NEW_ENTRANT;
 		any_plain |= u->flag == CIDX_MOVER_NONE;
 		any_entry |= u->rank_before == 0;
 	}
-	sort_units = d->units;
-	qsort(ord, n, sizeof(*ord), by_rank_now);
 	if (any_dark) {
-		items[nitems].label = word(c->lang, W_DARK_HORSE);
-		items[nitems].sw = SW_LINE;
-		items[nitems++].col = flag_col(CIDX_MOVER_DARK_HORSE);
+		items[n].label = cidx_plot_word(c->lang, W_DARK_HORSE);
+		items[n].sw = SW_LINE;
+		items[n++].col = flag_col(CIDX_MOVER_DARK_HORSE);
 	}
 	if (any_new) {
-		items[nitems].label = word(c->lang, W_NEW_ENTRANT);
-		items[nitems].sw = SW_LINE;
-		items[nitems++].col = flag_col(CIDX_MOVER_NEW_ENTRANT);
+		items[n].label = cidx_plot_word(c->lang, W_NEW_ENTRANT);
+		items[n].sw = SW_LINE;
+		items[n++].col = flag_col(CIDX_MOVER_NEW_ENTRANT);
 	}
 	if (any_plain) {
-		items[nitems].label = word(c->lang, W_OTHERS);
-		items[nitems].sw = SW_LINE;
-		items[nitems++].col = flag_col(CIDX_MOVER_NONE);
+		items[n].label = cidx_plot_word(c->lang, W_OTHERS);
+		items[n].sw = SW_LINE;
+		items[n++].col = flag_col(CIDX_MOVER_NONE);
 	}
 	if (any_entry) {
-		fmt_num(year[0], sizeof(year[0]), d->year_before, 0);
-		if (c->lang == CIDX_LANG_EN)
-			snprintf(lab, sizeof(lab), "%s%s",
-			    word(c->lang, W_NOT_RANKED_IN),
-			    d->year_before ? year[0] : "");
-		else
-			snprintf(lab, sizeof(lab), "%s%s",
-			    d->year_before ? year[0] : "",
-			    word(c->lang, W_NOT_RANKED_IN));
-		items[nitems].label = lab;
-		items[nitems].sw = SW_DASH_ENTRY;
-		items[nitems++].col = pal_hex(0x808080);
+		entry_label(entry, sizeof(entry), d, c->lang);
+		items[n].label = entry;
+		items[n].sw = SW_DASH_ENTRY;
+		items[n++].col = cidx_pal_hex(0x808080);
 	}
-	lh = legend(c, items, nitems, b->x, b->y, b->w, 1);
-	hh = c->fs * 1.8;
-	g.maxr = max_rank(d);
-	g.y0 = b->y + lh + hh + c->fs * 0.6;
-	g.y1 = b->y + b->h - c->fs * 0.6;
+	return cidx_plot_legend(c, items, n, b->x, b->y, b->w, 1);
+}
 
-	/* labels for every unit: shrink them when they cannot all fit */
-	nhl = n;
-	if (nhl > 0 && (double)nhl * lfs * 1.3 > b->y + b->h - g.y0 + lfs)
-		lfs = fmax(1, (b->y + b->h - g.y0 + lfs) / ((double)nhl * 1.3));
-	ptext_font(&c->t, lfs, 0, 0);
-	for (size_t i = 0; i < n; i++) {
+/* the axes under a header for the years, the names at the right (in a
+ * smaller font when they cannot all fit) */
+static void
+layout(struct cidx_plot_ctx *c, const struct cidx_rect *b, struct fig *f,
+    double legend_h)
+{
+	const struct cidx_movers *d = f->d;
+	double header_h = c->fs * 1.8, room;
+	char buf[512];
+
+	f->max_rank = max_rank(d);
+	f->top = b->y + legend_h + header_h + c->fs * 0.6;
+	f->bottom = b->y + b->h - c->fs * 0.6;
+	f->tick_fs = c->fs * 0.85;
+	f->name_fs = c->fs;
+	room = b->y + b->h - f->top + f->name_fs;
+	if (d->n > 0 && (double)d->n * f->name_fs * 1.3 > room)
+		f->name_fs = fmax(1, room / ((double)d->n * 1.3));
+	f->name_w = 0;
+	cidx_ptext_font(&c->t, f->name_fs, 0, 0);
+	for (size_t i = 0; i < d->n; i++) {
 		label_text(buf, sizeof(buf), &d->units[i], c->lang);
-		lw = fmax(lw, ptext_measure(&c->t, buf));
+		f->name_w = fmax(f->name_w, cidx_ptext_measure(&c->t, buf));
 	}
-	lw = fmin(lw, b->w * 0.36);
-	fmt_num(buf, sizeof(buf), g.maxr, 0);
-	ptext_font(&c->t, tfs, 0, 0);
-	rkw = ptext_measure(&c->t, buf) + tfs * 0.5;
-	xlab = b->x + b->w - lw;
-	g.xl = b->x + rkw;
-	g.xr = xlab - (nhl > 0 ? c->fs * 1.8 : 0) - rkw;
-	sp = g.maxr > 1 ? (g.y1 - g.y0) / (g.maxr - 1) : 10;
+	f->name_w = fmin(f->name_w, b->w * 0.36);
+	cidx_plot_fmt_num(buf, sizeof(buf), f->max_rank, 0);
+	cidx_ptext_font(&c->t, f->tick_fs, 0, 0);
+	f->tick_w = cidx_ptext_measure(&c->t, buf) + f->tick_fs * 0.5;
+	f->name_x = b->x + b->w - f->name_w;
+	f->before_x = b->x + f->tick_w;
+	f->now_x = f->name_x - (d->n > 0 ? c->fs * 1.8 : 0) - f->tick_w;
+	f->rank_step = f->max_rank > 1 ?
+	    (f->bottom - f->top) / (f->max_rank - 1) : 10;
+	f->line_w = fmin(0.7, fmax(0.2, f->rank_step * 0.4));
+}
 
-	/* axes and years */
+/* the two axes, with their years above */
+static void
+draw_axes(struct cidx_plot_ctx *c, const struct fig *f)
+{
+	cairo_t *cr = c->cr;
+	char year[64];
+
 	cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
 	cairo_set_line_width(cr, 0.6);
-	cairo_move_to(cr, g.xl, g.y0);
-	cairo_line_to(cr, g.xl, g.y1);
-	cairo_move_to(cr, g.xr, g.y0);
-	cairo_line_to(cr, g.xr, g.y1);
+	cairo_move_to(cr, f->before_x, f->top);
+	cairo_line_to(cr, f->before_x, f->bottom);
+	cairo_move_to(cr, f->now_x, f->top);
+	cairo_line_to(cr, f->now_x, f->bottom);
 	cairo_stroke(cr);
-	ptext_font(&c->t, c->fs * 1.1, 1, 0);
+	cidx_ptext_font(&c->t, c->fs * 1.1, 1, 0);
 	cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-	fmt_num(year[0], sizeof(year[0]), d->year_before, 0);
-	fmt_num(year[1], sizeof(year[1]), d->year_now, 0);
-	if (d->year_before) {
-		ptext_line(&c->t, year[0], 0);
-		ptext_show(&c->t, g.xl, g.y0 - c->fs * 1.1, AL_CENTER);
+	if (f->d->year_before) {
+		cidx_plot_fmt_num(year, sizeof(year), f->d->year_before, 0);
+		cidx_ptext_line(&c->t, year, 0);
+		cidx_ptext_show(&c->t, f->before_x, f->top - c->fs * 1.1,
+		    AL_CENTER);
 	}
-	if (d->year_now) {
-		ptext_line(&c->t, year[1], 0);
-		ptext_show(&c->t, g.xr, g.y0 - c->fs * 1.1, AL_CENTER);
+	if (f->d->year_now) {
+		cidx_plot_fmt_num(year, sizeof(year), f->d->year_now, 0);
+		cidx_ptext_line(&c->t, year, 0);
+		cidx_ptext_show(&c->t, f->now_x, f->top - c->fs * 1.1,
+		    AL_CENTER);
 	}
+}
 
-	/* lines: grey ones first, flagged ones on top */
-	lw_line = fmin(0.7, fmax(0.2, sp * 0.4));
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t k = 0; k < n; k++) {
-			const struct cidx_mover *u = &d->units[ord[k]];
-			double yb = ry(&g, u->rank_now), xa;
-			int hl = u->flag != CIDX_MOVER_NONE;
+/* a unit's line from its earlier rank to its current one; a unit not
+ * ranked before enters as a dashed stub from an open circle */
+static void
+draw_line(cairo_t *cr, const struct fig *f, const struct cidx_mover *u)
+{
+	static const double dash[] = { 2.5, 1.5 };
+	int hl = u->flag != CIDX_MOVER_NONE;
+	double y = rank_y(f, u->rank_now), x;
 
-			if (hl != pass)
-				continue;
-			set_rgb(cr, flag_col(u->flag));
-			cairo_set_line_width(cr, hl ? 1.5 : lw_line);
-			if (u->rank_before > 0) {
-				xa = g.xl;
-				cairo_move_to(cr, xa, ry(&g, u->rank_before));
-				cairo_line_to(cr, g.xr, yb);
-				cairo_stroke(cr);
-				cairo_arc(cr, xa, ry(&g, u->rank_before),
-				    hl ? 1.8 : lw_line * 1.6, 0, 2 * PLOT_PI);
-				cairo_fill(cr);
-			} else {
-				double r = hl ? 1.8 : fmax(0.6, lw_line * 1.6);
-
-				xa = g.xl + (g.xr - g.xl) * 0.55;
-				cairo_new_sub_path(cr);
-				cairo_arc(cr, xa, yb, r, 0, 2 * PLOT_PI);
-				cairo_stroke(cr);
-				cairo_set_dash(cr, dash, 2, 0);
-				cairo_move_to(cr, xa + r, yb);
-				cairo_line_to(cr, g.xr, yb);
-				cairo_stroke(cr);
-				cairo_set_dash(cr, NULL, 0, 0);
-			}
-			cairo_arc(cr, g.xr, yb, hl ? 1.8 : lw_line * 1.6, 0,
-			    2 * PLOT_PI);
-			cairo_fill(cr);
-		}
-	}
-
-	/* the names, in rank order, moved apart */
-	nhl = 0;
-	for (size_t k = 0; k < n; k++) {
-		want[nhl] = at[nhl] = ry(&g, d->units[ord[k]].rank_now);
-		nhl++;
-	}
-	rank_ticks(c, &g, g.xl - tfs * 0.4, AL_RIGHT, tfs, NULL, 0);
-	rank_ticks(c, &g, g.xr + tfs * 0.4, AL_LEFT, tfs, NULL, 0);
-	ptext_font(&c->t, lfs, 0, 0);
-	spread(at, nhl, lfs * 1.3, g.y0 - sp / 2 - lfs * 0.5,
-	    b->y + b->h);
-	nhl = 0;
-	for (size_t k = 0; k < n; k++) {
-		const struct cidx_mover *u = &d->units[ord[k]];
-		struct rgb col = u->flag == CIDX_MOVER_NONE ?
-		    pal_hex(0x8a8a8a) : flag_col(u->flag);
-
-		set_rgb(cr, u->flag == CIDX_MOVER_NONE ? flag_col(u->flag) :
-		    col);
-		cairo_set_line_width(cr, 0.5);
-		cairo_move_to(cr, g.xr, want[nhl]);
-		cairo_line_to(cr, g.xr + rkw, want[nhl]);
-		cairo_line_to(cr, xlab - c->fs * 0.3, at[nhl]);
+	cidx_pal_set(cr, flag_col(u->flag));
+	cairo_set_line_width(cr, hl ? 1.5 : f->line_w);
+	if (u->rank_before > 0) {
+		x = f->before_x;
+		cairo_move_to(cr, x, rank_y(f, u->rank_before));
+		cairo_line_to(cr, f->now_x, y);
 		cairo_stroke(cr);
+		cairo_arc(cr, x, rank_y(f, u->rank_before),
+		    hl ? 1.8 : f->line_w * 1.6, 0, 2 * PLOT_PI);
+		cairo_fill(cr);
+	} else {
+		double r = hl ? 1.8 : fmax(0.6, f->line_w * 1.6);
+
+		x = f->before_x + (f->now_x - f->before_x) * 0.55;
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x, y, r, 0, 2 * PLOT_PI);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_move_to(cr, x + r, y);
+		cairo_line_to(cr, f->now_x, y);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+	}
+	cairo_arc(cr, f->now_x, y, hl ? 1.8 : f->line_w * 1.6, 0,
+	    2 * PLOT_PI);
+	cairo_fill(cr);
+}
+
+/* every unit named at the right with its change, in rank order, moved
+ * apart and joined to its line by a leader */
+static void
+draw_names(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct fig *f)
+{
+	size_t n = f->d->n;
+	double *want = xcalloc(n, sizeof(*want));
+	double *at = xcalloc(n, sizeof(*at));
+	char buf[512];
+
+	for (size_t k = 0; k < n; k++)
+		want[k] = at[k] = rank_y(f, f->d->units[f->ord[k]].rank_now);
+	cidx_ptext_font(&c->t, f->name_fs, 0, 0);
+	cidx_plot_spread(at, n, f->name_fs * 1.3,
+	    f->top - f->rank_step / 2 - f->name_fs * 0.5, b->y + b->h);
+	for (size_t k = 0; k < n; k++) {
+		const struct cidx_mover *u = &f->d->units[f->ord[k]];
+		struct rgb col = u->flag == CIDX_MOVER_NONE ?
+		    cidx_pal_hex(0x8a8a8a) : flag_col(u->flag);
+
+		cidx_pal_set(c->cr,
+		    u->flag == CIDX_MOVER_NONE ? flag_col(u->flag) : col);
+		cairo_set_line_width(c->cr, 0.5);
+		cairo_move_to(c->cr, f->now_x, want[k]);
+		cairo_line_to(c->cr, f->now_x + f->tick_w, want[k]);
+		cairo_line_to(c->cr, f->name_x - c->fs * 0.3, at[k]);
+		cairo_stroke(c->cr);
 		label_text(buf, sizeof(buf), u, c->lang);
-		ptext_line(&c->t, buf, lw);
-		set_rgb(cr, pal_mix(col, pal_hex(0), 0.25));
-		ptext_show(&c->t, xlab, ptext_mid(&c->t, at[nhl]), AL_LEFT);
-		nhl++;
+		cidx_ptext_line(&c->t, buf, f->name_w);
+		cidx_pal_set(c->cr, cidx_pal_mix(col, cidx_pal_hex(0), 0.25));
+		cidx_ptext_show(&c->t, f->name_x, cidx_ptext_mid(&c->t, at[k]),
+		    AL_LEFT);
 	}
 	free(want);
 	free(at);
-	free(ord);
 }
+
+static void
+movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
+{
+	struct fig f = { 0 };
+
+	f.d = data;
+	f.ord = by_rank_now(f.d);
+	layout(c, b, &f, legend(c, b, f.d));
+	draw_axes(c, &f);
+	/* grey lines first, flagged ones on top */
+	for (int flagged = 0; flagged < 2; flagged++)
+		for (size_t k = 0; k < f.d->n; k++) {
+			const struct cidx_mover *u = &f.d->units[f.ord[k]];
+
+			if ((u->flag != CIDX_MOVER_NONE) == flagged)
+				draw_line(c->cr, &f, u);
+		}
+	rank_ticks(c, &f, f.before_x - f.tick_fs * 0.4, AL_RIGHT);
+	rank_ticks(c, &f, f.now_x + f.tick_fs * 0.4, AL_LEFT);
+	draw_names(c, b, &f);
+	free(f.ord);
+}
+
+const struct cidx_chart_type cidx_chart_movers = {
+	.name = "movers",
+	.needs = CIDX_CHART_NEEDS_MOVEMENT,
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_COMPARE |
+	    CIDX_CHART_OPT_DARK_HORSE,
+	.check = movers_check,
+	.size = movers_size,
+	.draw = movers_draw,
+};

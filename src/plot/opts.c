@@ -50,7 +50,7 @@ cidx_plot_opt_set(struct cidx_plot_opts *o, enum cidx_plot_key key,
 		return cidx_err_set(err, CIDX_EINVAL, "no chart option or "
 		    "value");
 	if (key == CIDX_PLOT_OPT_TITLE || key == CIDX_PLOT_OPT_FONT) {
-		if (!utf8_ok(text))
+		if (!cidx_plot_utf8_ok(text))
 			return cidx_err_set(err, CIDX_EINVAL, "%s: not valid "
 			    "UTF-8", key == CIDX_PLOT_OPT_TITLE ? "--title" :
 			    "--font");
@@ -78,7 +78,7 @@ num(char *buf, size_t n, double x)
 }
 
 int
-plot_png_check(const struct cidx_plot_opts *o, double w, double h,
+cidx_plot_png_check(const struct cidx_plot_opts *o, double w, double h,
     struct cidx_err *err)
 {
 	double dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
@@ -114,7 +114,7 @@ cidx_plot_opts_check(const struct cidx_plot_opts *o, struct cidx_err *err)
 
 	if (o == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "no output options");
-	if ((rc = out_format(o->path, &fmt, err)) < 0)
+	if ((rc = cidx_plot_format(o->path, &fmt, err)) < 0)
 		return rc;
 	if (o->width != 0 && !in_range(CIDX_PLOT_OPT_WIDTH, o->width)) {
 		num(s, sizeof(s), o->width);
@@ -132,6 +132,6 @@ cidx_plot_opts_check(const struct cidx_plot_opts *o, struct cidx_err *err)
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': --dpi applies to "
 		    "PNG output only", o->path);
 	if (fmt == FMT_PNG && o->width != 0 && o->height != 0)
-		return plot_png_check(o, o->width, o->height, err);
+		return cidx_plot_png_check(o, o->width, o->height, err);
 	return 0;
 }

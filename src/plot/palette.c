@@ -34,7 +34,7 @@ static const unsigned okabe_ito[] = {
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 struct rgb
-pal_hex(unsigned hex)
+cidx_pal_hex(unsigned hex)
 {
 	struct rgb c = { ((hex >> 16) & 0xff) / 255.0,
 		((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0 };
@@ -43,7 +43,7 @@ pal_hex(unsigned hex)
 }
 
 struct rgb
-pal_mix(struct rgb a, struct rgb b, double t)
+cidx_pal_mix(struct rgb a, struct rgb b, double t)
 {
 	struct rgb c = { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t,
 		a.b + (b.b - a.b) * t };
@@ -59,33 +59,33 @@ ramp(const unsigned *stops, size_t n, double t)
 	size_t i;
 
 	if (!(t > 0))
-		return pal_hex(stops[0]);
+		return cidx_pal_hex(stops[0]);
 	if (t >= 1)
-		return pal_hex(stops[n - 1]);
+		return cidx_pal_hex(stops[n - 1]);
 	p = t * (double)(n - 1);
 	i = (size_t)p;
-	return pal_mix(pal_hex(stops[i]), pal_hex(stops[i + 1]),
+	return cidx_pal_mix(cidx_pal_hex(stops[i]), cidx_pal_hex(stops[i + 1]),
 	    p - (double)i);
 }
 
 struct rgb
-pal_tier(int tier, int k)
+cidx_pal_tier(int tier, int k)
 {
 	double l0, l1, want, lo = 0, hi = 1;
 
 	if (tier <= 0 || k <= 0)
-		return pal_hex(0xdadada);
+		return cidx_pal_hex(0xdadada);
 	if (k == 1 || tier == 1)
-		return pal_hex(tier_ramp[0]);
+		return cidx_pal_hex(tier_ramp[0]);
 	/* even steps of lightness, over a span that grows with k */
-	l0 = pal_lstar(pal_hex(tier_ramp[0]));
-	l1 = fmin(pal_lstar(pal_hex(tier_ramp[N(tier_ramp) - 1])),
+	l0 = cidx_pal_lstar(cidx_pal_hex(tier_ramp[0]));
+	l1 = fmin(cidx_pal_lstar(cidx_pal_hex(tier_ramp[N(tier_ramp) - 1])),
 	    40 + 8 * (k - 1));
 	want = l0 + (l1 - l0) * (double)(tier - 1) / (double)(k - 1);
 	for (int i = 0; i < 40; i++) {
 		double mid = (lo + hi) / 2;
 
-		if (pal_lstar(ramp(tier_ramp, N(tier_ramp), mid)) < want)
+		if (cidx_pal_lstar(ramp(tier_ramp, N(tier_ramp), mid)) < want)
 			lo = mid;
 		else
 			hi = mid;
@@ -94,19 +94,19 @@ pal_tier(int tier, int k)
 }
 
 struct rgb
-pal_seq(double t)
+cidx_pal_seq(double t)
 {
 	return ramp(seq_ramp, N(seq_ramp), t);
 }
 
 struct rgb
-pal_cat(size_t i)
+cidx_pal_cat(size_t i)
 {
-	return pal_hex(okabe_ito[i % N(okabe_ito)]);
+	return cidx_pal_hex(okabe_ito[i % N(okabe_ito)]);
 }
 
 struct rgb
-pal_div(double v)
+cidx_pal_div(double v)
 {
 	return ramp(div_ramp, N(div_ramp), (v + 1) / 2);
 }
@@ -125,7 +125,7 @@ luminance(struct rgb c)
 }
 
 double
-pal_lstar(struct rgb c)
+cidx_pal_lstar(struct rgb c)
 {
 	double y = luminance(c);
 
@@ -133,7 +133,7 @@ pal_lstar(struct rgb c)
 }
 
 struct rgb
-pal_text_on(struct rgb c)
+cidx_pal_text_on(struct rgb c)
 {
 	/* WCAG contrast ratios against white and against black */
 	double y = luminance(c);
@@ -143,7 +143,7 @@ pal_text_on(struct rgb c)
 }
 
 void
-set_rgb(cairo_t *cr, struct rgb c)
+cidx_pal_set(cairo_t *cr, struct rgb c)
 {
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }

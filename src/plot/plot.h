@@ -119,6 +119,90 @@ struct cidx_rect {
 	double x, y, w, h;
 };
 
+/*
+ * Chart types.  A type is one entry (struct cidx_chart_type): its own
+ * file of src/plot holds the check of its data, its size and its drawing
+ * (static) and exports the entry, declared below after the struct of its
+ * data; cidx_chart_types[] (plot/charttype.c) lists it.  The entry says
+ * what the data is made from and which options of the chart command
+ * apply to the type.  cityidx(1), DEVELOPMENT, lists the files a new
+ * type touches.
+ */
+
+/* what a type's data is made from besides the ranking of one year */
+enum cidx_chart_need {
+	CIDX_CHART_NEEDS_UNIT = 1 << 0,       /* one unit the caller names */
+	CIDX_CHART_NEEDS_MOVEMENT = 1 << 1,   /* an earlier year's ranks */
+	CIDX_CHART_NEEDS_BOUNDARIES = 1 << 2, /* the units' boundaries and
+						 the base layers */
+	CIDX_CHART_NEEDS_DRAWS = 1 << 3       /* a Monte Carlo run */
+};
+
+/*
+ * The options of the chart command (cityidx(1), chart) that some types
+ * draw and others do not, a bit each; every other option (the year, the
+ * language, the method, the title and size) applies to every type.
+ */
+enum cidx_chart_opt {
+	CIDX_CHART_OPT_COMPARE = 1 << 0,      /* --compare */
+	CIDX_CHART_OPT_DARK_HORSE = 1 << 1,   /* --dark-horse */
+	CIDX_CHART_OPT_TOP = 1 << 2,          /* --top */
+	CIDX_CHART_OPT_TIERS = 1 << 3,        /* --tiers */
+	CIDX_CHART_OPT_OF = 1 << 4,           /* --of */
+	CIDX_CHART_OPT_BY = 1 << 5,           /* --by */
+	CIDX_CHART_OPT_DRAWS = 1 << 6,        /* --draws and the other
+						 uncertain inputs */
+	CIDX_CHART_OPT_LABELS = 1 << 7,       /* --labels */
+	CIDX_CHART_OPT_BY_SCORE = 1 << 8,     /* --by score (with
+						 CIDX_CHART_OPT_BY) */
+	CIDX_CHART_OPT_N = 9                  /* the number of bits */
+};
+
+struct cidx_plot_ctx;	/* the state of one drawing (plot_int.h) */
+
+struct cidx_chart_type {
+	const char *name;	/* as the chart command takes it */
+	unsigned needs;		/* CIDX_CHART_NEEDS_* */
+	unsigned opts;		/* the CIDX_CHART_OPT_* the type draws */
+	struct {		/* with the options `when` given, those of */
+		unsigned when;	/* `off` do not apply either: the figure is */
+		unsigned off;	/* `why` (e.g. "a map filled by score") */
+		const char *why;
+	} unless;
+	int keep_shape;		/* a width alone scales the height too */
+	/* the type's own; `data` is its struct (below) */
+	int (*check)(const void *data, struct cidx_err *err);
+	void (*size)(const void *data, double *w, double *h);
+	void (*draw)(struct cidx_plot_ctx *c, const struct cidx_rect *body,
+	    const void *data);
+};
+
+/* every chart type, in the order cityidx(1) lists them; NULL-terminated */
+extern const struct cidx_chart_type *const cidx_chart_types[];
+
+/*! cidx_chart_find() :
+ *  @return the chart type called `name` ("tiers", "uncertainty"), or NULL
+ *  when there is none. */
+const struct cidx_chart_type *cidx_chart_find(const char *name);
+
+/*! cidx_chart_opts_check() :
+ *  Refuses an option that the type `t` does not draw: `given` holds the
+ *  CIDX_CHART_OPT_* bits of the options given, and names[b] the name of
+ *  the option of bit 1 << b as the caller took it ("draws"), for the
+ *  message (NULL where that bit is not given).
+ *  @return 0; CIDX_EINVAL naming the type, the first option refused (in
+ *  the order of the bits) and the types that do draw it, or why it does
+ *  not apply (the entry's `unless`). */
+int cidx_chart_opts_check(const struct cidx_chart_type *t, unsigned given,
+    const char *const names[CIDX_CHART_OPT_N], struct cidx_err *err);
+
+/* any chart: its type and its data, e.g.
+ * struct cidx_chart c = { &cidx_chart_tiers, &t }; */
+struct cidx_chart {
+	const struct cidx_chart_type *type;
+	const void *data;	/* the type's struct (cidx_tiers for tiers) */
+};
+
 /* 1. tiers: the best units as horizontal bars, coloured by tier */
 struct cidx_tier_unit {
 	int rank;              /* printed; 0 = none */
@@ -135,6 +219,8 @@ struct cidx_tiers {
 	const char *const *tier_names;  /* k names; NULL = "第一梯队"/"Tier 1" */
 };
 
+extern const struct cidx_chart_type cidx_chart_tiers;
+
 /* 2. pillars: each unit's score split into its pillars' contributions */
 struct cidx_pillars {
 	const char *const *names;       /* n units */
@@ -145,6 +231,8 @@ struct cidx_pillars {
 	const double *score;            /* n; row sums of contrib */
 	size_t top;                     /* 0 = all */
 };
+
+extern const struct cidx_chart_type cidx_chart_pillars;
 
 /* 3. movers: a slope chart of ranks between two years */
 enum cidx_mover_flag {
@@ -166,12 +254,16 @@ struct cidx_movers {
 	int year_before, year_now;
 };
 
+extern const struct cidx_chart_type cidx_chart_movers;
+
 /* 4. heatmap: a k x k correlation matrix */
 struct cidx_heatmap {
 	const char *const *labels;      /* k */
 	size_t k;
 	const double *r;                /* k x k, row-major, in [-1, 1] or NaN */
 };
+
+extern const struct cidx_chart_type cidx_chart_heatmap;
 
 /* 5. profile: one unit against the median of all units */
 struct cidx_profile_row {
@@ -189,6 +281,8 @@ struct cidx_profile {
 	size_t n;
 	double lo, hi;                  /* value axis; lo == hi: from data */
 };
+
+extern const struct cidx_chart_type cidx_chart_profile;
 
 /* 6. map: units drawn from their boundaries, filled by tier or score,
  * over and under the base layers of the country */
@@ -248,6 +342,8 @@ struct cidx_map {
 					   units are not ranked), or NULL */
 };
 
+extern const struct cidx_chart_type cidx_chart_map;
+
 /* 7. uncertainty: nominal ranks with their 5th-95th percentile range */
 struct cidx_uncert_unit {
 	const char *name;
@@ -261,30 +357,7 @@ struct cidx_uncert {
 	size_t top;                     /* the `top` best nominal ranks; 0 all */
 };
 
-enum cidx_chart_type {
-	CIDX_CHART_TIERS = 0,
-	CIDX_CHART_PILLARS,
-	CIDX_CHART_MOVERS,
-	CIDX_CHART_HEATMAP,
-	CIDX_CHART_PROFILE,
-	CIDX_CHART_MAP,
-	CIDX_CHART_UNCERT
-};
-
-/* any chart: the type and a pointer to its data, e.g.
- * struct cidx_chart c = { CIDX_CHART_TIERS, { .tiers = &t } }; */
-struct cidx_chart {
-	enum cidx_chart_type type;
-	union {
-		const struct cidx_tiers *tiers;
-		const struct cidx_pillars *pillars;
-		const struct cidx_movers *movers;
-		const struct cidx_heatmap *heatmap;
-		const struct cidx_profile *profile;
-		const struct cidx_map *map;
-		const struct cidx_uncert *uncert;
-	} u;
-};
+extern const struct cidx_chart_type cidx_chart_uncert;
 
 /*! cidx_plot_draw() :
  *  Checks the data, then draws the chart with the title, subtitle and
@@ -311,43 +384,6 @@ int cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
  *  CIDX_EIO naming the path when the file cannot be written (a partial
  *  file is removed). */
 int cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-
-/* Per chart: _draw() is cidx_plot_draw(), the other cidx_plot_write(). */
-int cidx_plot_tiers(const struct cidx_tiers *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_tiers_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_tiers *d, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-int cidx_plot_pillars(const struct cidx_pillars *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_pillars_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_pillars *d, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-int cidx_plot_movers(const struct cidx_movers *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_movers_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_movers *d, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-int cidx_plot_heatmap(const struct cidx_heatmap *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_heatmap_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_heatmap *d, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-int cidx_plot_profile(const struct cidx_profile *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_profile_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_profile *d, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-int cidx_plot_map(const struct cidx_map *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_map_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_map *d, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
-int cidx_plot_uncert(const struct cidx_uncert *d,
-    const struct cidx_plot_opts *o, struct cidx_err *err);
-int cidx_plot_uncert_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_uncert *d, const struct cidx_plot_opts *o,
     struct cidx_err *err);
 
 /*! cidx_plot_shutdown() :

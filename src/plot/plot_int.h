@@ -1,8 +1,16 @@
 /*
  * plot_int.h - what the chart files of src/plot share: pango text, the
- * palettes, the chart's own words, axis ticks, legends and label
- * spreading.  Internal: not for callers of the layer (the unit tests use
- * it to check the palettes).
+ * chart's own words, the palettes, the rows of bar charts, axes and
+ * legends, the file a figure goes to.  Internal: not for callers of the
+ * layer (the unit tests use it to check the palettes and the layout).
+ *
+ * Names: a function a file shares with the others of src/plot is
+ * declared here (or in map_int.h, doc_int.h), never in plot.h or doc.h,
+ * and is named cidx_ and its part: cidx_ptext_ (pangotext.c), cidx_pal_
+ * (palette.c), cidx_sink_ (sink.c), cidx_chart_ (plot.c), cidx_doc_,
+ * cidx_map_, cidx_mview_ and cidx_mproj_ (the report and the map), or
+ * cidx_plot_ for the other helpers of the charts.  Everything else is
+ * static.
  */
 #ifndef CIDX_PLOT_INT_H
 #define CIDX_PLOT_INT_H
@@ -17,7 +25,7 @@
 
 #define PLOT_PI 3.14159265358979323846
 
-/* ---- text (text.c) ---- */
+/* ---- text (pangotext.c) ---- */
 
 enum { AL_LEFT, AL_CENTER, AL_RIGHT };
 
@@ -31,32 +39,32 @@ struct ptext {
 
 /* Makes a layout for `cr` with `family`; CIDX_EINVAL when fontconfig
  * matches another family. */
-int ptext_open(struct ptext *t, cairo_t *cr, const char *family,
+int cidx_ptext_open(struct ptext *t, cairo_t *cr, const char *family,
     enum cidx_plot_lang lang, struct cidx_err *err);
-void ptext_close(struct ptext *t);
+void cidx_ptext_close(struct ptext *t);
 /* releases the default font map in this thread, once pango's own thread
  * is done with it; @return 0, or -1 when it still held it (10 s) */
-int ptext_shutdown(void);
+int cidx_ptext_shutdown(void);
 /* size in points; bold, italic 0 or 1 */
-void ptext_font(struct ptext *t, double size, int bold, int italic);
+void cidx_ptext_font(struct ptext *t, double size, int bold, int italic);
 /* one line, ellipsised at max_w points (<= 0: no limit) */
-void ptext_line(struct ptext *t, const char *s, double max_w);
+void cidx_ptext_line(struct ptext *t, const char *s, double max_w);
 /* wrapped at width w, at most max_lines lines (0: no limit; the last one
  * ellipsised) */
-void ptext_wrap(struct ptext *t, const char *s, double w, int max_lines);
-double ptext_w(struct ptext *t);
-double ptext_h(struct ptext *t);
-double ptext_baseline(struct ptext *t);
+void cidx_ptext_wrap(struct ptext *t, const char *s, double w, int max_lines);
+double cidx_ptext_w(struct ptext *t);
+double cidx_ptext_h(struct ptext *t);
+double cidx_ptext_baseline(struct ptext *t);
 /* the width of one line of `s` */
-double ptext_measure(struct ptext *t, const char *s);
+double cidx_ptext_measure(struct ptext *t, const char *s);
 /* draws the current text, x by `al`, y the first line's baseline */
-void ptext_show(struct ptext *t, double x, double y, int al);
+void cidx_ptext_show(struct ptext *t, double x, double y, int al);
 /* draws the current text with its top at y */
-void ptext_show_top(struct ptext *t, double x, double y, int al);
+void cidx_ptext_show_top(struct ptext *t, double x, double y, int al);
 /* the baseline that centres a line of the current font on y */
-double ptext_mid(struct ptext *t, double y);
+double cidx_ptext_mid(struct ptext *t, double y);
 
-/* ---- the chart's own words (text.c) ---- */
+/* ---- the chart's own words (words.c) ---- */
 
 enum word {
 	W_SCORE, W_RANK, W_MEDIAN, W_UNTIERED, W_NO_BOUNDARY, W_NO_DATA,
@@ -66,19 +74,19 @@ enum word {
 	W__COUNT
 };
 
-const char *word(enum cidx_plot_lang lang, enum word w);
+const char *cidx_plot_word(enum cidx_plot_lang lang, enum word w);
 /* NULL or valid UTF-8 */
-int utf8_ok(const char *s);
+int cidx_plot_utf8_ok(const char *s);
 /* cuts a string that snprintf() may have cut inside a character */
-void utf8_trim(char *s);
+void cidx_plot_utf8_trim(char *s);
 /* CIDX_EINVAL "<what> <i> has no name" or "... is not valid UTF-8" */
-int name_check(const char *what, size_t i, const char *s,
+int cidx_plot_name_check(const char *what, size_t i, const char *s,
     struct cidx_err *err);
 /* "第一梯队" / "Tier 1", or names[tier - 1] when given; tier 0: untiered */
-void tier_label(char *buf, size_t n, enum cidx_plot_lang lang, int tier,
-    const char *const *names);
+void cidx_plot_tier_label(char *buf, size_t n, enum cidx_plot_lang lang,
+    int tier, const char *const *names);
 /* cidx_num_fmt_fixed() without "-0" */
-void fmt_num(char *buf, size_t n, double x, int decimals);
+void cidx_plot_fmt_num(char *buf, size_t n, double x, int decimals);
 
 /* ---- palettes (palette.c) ---- */
 
@@ -87,22 +95,22 @@ struct rgb {
 };
 
 /* tier 1..k: YlGnBu, tier 1 darkest; 0: the untiered light grey */
-struct rgb pal_tier(int tier, int k);
+struct rgb cidx_pal_tier(int tier, int k);
 /* t in [0, 1]: 0 the lightest, 1 the darkest of the same ramp */
-struct rgb pal_seq(double t);
+struct rgb cidx_pal_seq(double t);
 /* Okabe-Ito, cycling */
-struct rgb pal_cat(size_t i);
+struct rgb cidx_pal_cat(size_t i);
 /* RdBu, v in [-1, 1], white at 0 */
-struct rgb pal_div(double v);
-struct rgb pal_mix(struct rgb a, struct rgb b, double t);
-struct rgb pal_hex(unsigned hex);
+struct rgb cidx_pal_div(double v);
+struct rgb cidx_pal_mix(struct rgb a, struct rgb b, double t);
+struct rgb cidx_pal_hex(unsigned hex);
 /* CIE L* of an sRGB colour, 0 (black) .. 100 (white) */
-double pal_lstar(struct rgb c);
+double cidx_pal_lstar(struct rgb c);
 /* black or white, whichever contrasts more with c */
-struct rgb pal_text_on(struct rgb c);
-void set_rgb(cairo_t *cr, struct rgb c);
+struct rgb cidx_pal_text_on(struct rgb c);
+void cidx_pal_set(cairo_t *cr, struct rgb c);
 
-/* ---- layout helpers (layout.c) ---- */
+/* ---- the value axis (axis.c) ---- */
 
 struct ticks {
 	double lo, hi, step;   /* lo, lo + step, ..., hi */
@@ -110,28 +118,55 @@ struct ticks {
 };
 
 /* ticks covering [lo, hi] in steps of 1, 2 or 5 x 10^k, about `target` */
-void nice_ticks(double lo, double hi, int target, struct ticks *tk);
+void cidx_plot_ticks(double lo, double hi, int target, struct ticks *tk);
+
+/* ---- the rows of charts (rows.c) ---- */
+
+/* a row of a chart (the index of its unit) with what it is drawn in
+ * order of: `key`, then `tie`, both ascending, then the index */
+struct cidx_plot_row {
+	double key, tie;
+	size_t i;
+};
+
+/* sorts rows[0..n) and @return the indexes in that order (the caller
+ * frees them) */
+size_t *cidx_plot_order(struct cidx_plot_row *rows, size_t n);
 
 /* the rows a bar chart draws: the first `top` of `n` (all when top is 0
  * or >= n) */
-size_t bar_rows(size_t top, size_t n);
+size_t cidx_plot_bar_rows(size_t top, size_t n);
 /* the page of a bar chart of `rows` rows: 540 pt wide, `head` + `row`
  * per row high, within 320..2400 */
-void bar_size(size_t rows, double head, double row, double *w, double *h);
-struct pctx;
-/* the rows of a bar chart in `b`, below a legend `lh` high and above an
- * axis `ah` high: *y0 the top of the first, *y1 the bottom of the last,
- * *rh the row height (no thicker than a bar should be: few units sit at
- * the top), *lfs the label font size */
-void bar_rows_layout(const struct pctx *c, const struct cidx_rect *b,
-    double lh, double ah, size_t n, double *y0, double *y1, double *rh,
-    double *lfs);
+void cidx_plot_bar_size(size_t rows, double head, double row, double *w,
+    double *h);
+struct cidx_plot_ctx;
+
+/* the rows of a bar chart */
+struct cidx_plot_rows {
+	size_t n;
+	double top;	/* of the first row */
+	double bottom;	/* of the last */
+	double h;	/* of each: no thicker than a bar should be (few units
+			   sit at the top) */
+	double fs;	/* the font size of their labels */
+};
+
+/* the n rows of a bar chart in `b`, below a legend `legend_h` high and
+ * above an axis `axis_h` high */
+void cidx_plot_bar_layout(const struct cidx_plot_ctx *c,
+    const struct cidx_rect *b, double legend_h, double axis_h, size_t n,
+    struct cidx_plot_rows *out);
+/* the middle of row i */
+double cidx_plot_row_mid(const struct cidx_plot_rows *r, size_t i);
 /* moves the centres y[0] <= ... <= y[n-1] apart by at least h, within
  * [top, bot] when they fit (else spread evenly from top) */
-void spread(double *y, size_t n, double h, double top, double bot);
+void cidx_plot_spread(double *y, size_t n, double h, double top, double bot);
+
+/* ---- the chart being drawn (plot.c) ---- */
 
 /* chart context: one per draw */
-struct pctx {
+struct cidx_plot_ctx {
 	cairo_t *cr;
 	struct ptext t;
 	enum cidx_plot_lang lang;
@@ -139,9 +174,12 @@ struct pctx {
 	double tol;      /* path decimation tolerance, user units */
 };
 
+/* ---- legends (legend.c) and axes (axis.c) ---- */
+
 enum swatch {
 	SW_BOX, SW_LINE, SW_DASH_ENTRY, SW_DOT, SW_RANGE, SW_TICK, SW_HATCH,
-	SW_EDGED	/* a box of the colour with a grey edge (pale colours) */
+	/* a box of the colour with a grey edge (pale colours) */
+	SW_EDGED
 };
 
 struct legend_item {
@@ -152,69 +190,36 @@ struct legend_item {
 
 /* lays out the items in rows within width w from (x, y); draws when
  * `draw`; @return the height used */
-double legend(struct pctx *c, const struct legend_item *it, size_t n,
-    double x, double y, double w, int draw);
+double cidx_plot_legend(struct cidx_plot_ctx *c, const struct legend_item *it,
+    size_t n, double x, double y, double w, int draw);
 /* diagonal hatching of the current path (the path is consumed) */
-void hatch(cairo_t *cr, double spacing, struct rgb col);
+void cidx_plot_hatch(cairo_t *cr, double spacing, struct rgb col);
 /* a horizontal value axis at y from x0 (value tk->lo) to x1 (tk->hi),
  * labels below, the title under them; @return its height */
-double axis_h(struct pctx *c, const struct ticks *tk, double x0, double x1,
-    double y, const char *title, int draw);
+double cidx_plot_axis(struct cidx_plot_ctx *c, const struct ticks *tk,
+    double x0, double x1, double y, const char *title, int draw);
+/* a darker line at 0 between y0 and y1 when the axis has negative
+ * values */
+void cidx_plot_zero_line(struct cidx_plot_ctx *c, const struct ticks *tk,
+    double x0, double x1, double y0, double y1);
 /* light vertical grid lines at the ticks between y0 and y1 */
-void grid_v(struct pctx *c, const struct ticks *tk, double x0, double x1,
-    double y0, double y1);
-
-/* ---- charts: check the data, default size, draw the body ---- */
-
-int tiers_check(const struct cidx_tiers *d, struct cidx_err *err);
-void tiers_size(const struct cidx_tiers *d, double *w, double *h);
-void tiers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_tiers *d);
-
-int pillars_check(const struct cidx_pillars *d, struct cidx_err *err);
-void pillars_size(const struct cidx_pillars *d, double *w, double *h);
-void pillars_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_pillars *d);
-
-int movers_check(const struct cidx_movers *d, struct cidx_err *err);
-void movers_size(const struct cidx_movers *d, double *w, double *h);
-void movers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_movers *d);
-
-int heatmap_check(const struct cidx_heatmap *d, struct cidx_err *err);
-void heatmap_size(const struct cidx_heatmap *d, double *w, double *h);
-void heatmap_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_heatmap *d);
-
-int profile_check(const struct cidx_profile *d, struct cidx_err *err);
-void profile_size(const struct cidx_profile *d, double *w, double *h);
-void profile_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_profile *d);
-
-int map_check(const struct cidx_map *d, struct cidx_err *err);
-void map_size(const struct cidx_map *d, double *w, double *h);
-void map_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_map *d);
-
-int uncert_check(const struct cidx_uncert *d, struct cidx_err *err);
-void uncert_size(const struct cidx_uncert *d, double *w, double *h);
-void uncert_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_uncert *d);
+void cidx_plot_grid(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
+    double x1, double y0, double y1);
 
 /* ---- the report (doc.c) ---- */
 
 /* table column widths: natural widths w[] in, fitted widths out (their sum
  * is `avail` when the natural ones fit or can be capped to fit) */
-void doc_col_widths(double *w, size_t n, double avail);
+void cidx_doc_col_widths(double *w, size_t n, double avail);
 
-/* ---- output (out.c) ---- */
+/* ---- the file (sink.c) ---- */
 
 enum fmt { FMT_PDF, FMT_PNG, FMT_SVG };
 
 /* the format from the path's extension; CIDX_EINVAL names the path */
-int out_format(const char *path, enum fmt *out, struct cidx_err *err);
+int cidx_plot_format(const char *path, enum fmt *out, struct cidx_err *err);
 /* "YYYY-MM-DDThh:mm:ssZ" from SOURCE_DATE_EPOCH or 1970-01-01 */
-int out_date(char buf[32], struct cidx_err *err);
+int cidx_plot_date(char buf[32], struct cidx_err *err);
 
 struct sink {
 	const char *path;
@@ -228,29 +233,31 @@ struct sink {
 
 /* opens a temporary file for path (cidx_ofile_open(): never the file
  * `workspace`, which may be NULL); CIDX_EINVAL or CIDX_EIO names it */
-int sink_open(struct sink *s, const char *path, const char *workspace,
+int cidx_sink_open(struct sink *s, const char *path, const char *workspace,
     int svg, struct cidx_err *err);
-cairo_status_t sink_write(void *closure, const unsigned char *data,
+cairo_status_t cidx_sink_write(void *closure, const unsigned char *data,
     unsigned int len);
 /* flushes, checks and puts the file in place; on error (or `failed`)
  * removes the temporary file and leaves the old one as it was.
  * @return 0 or CIDX_EIO naming the path */
-int sink_close(struct sink *s, int failed, struct cidx_err *err);
+int cidx_sink_close(struct sink *s, int failed, struct cidx_err *err);
 /* sets the PDF dates and creator; `title` may be NULL */
-void pdf_metadata(cairo_surface_t *pdf, const char *date, const char *title);
+void cidx_plot_pdf_metadata(cairo_surface_t *pdf, const char *date,
+    const char *title);
+
+/* ---- the options (opts.c) ---- */
 
 /* a PNG of w x h points at o->dpi within the pixel limits (plot.h);
  * CIDX_EINVAL names the sizes and the options to change (opts.c) */
-int plot_png_check(const struct cidx_plot_opts *o, double w, double h,
+int cidx_plot_png_check(const struct cidx_plot_opts *o, double w, double h,
     struct cidx_err *err);
 
+/* ---- the chart (plot.c) ---- */
+
 /* checks the chart's data */
-int chart_check(const struct cidx_chart *c, struct cidx_err *err);
-/* draws the chart into b with an open context (no frame) */
-void chart_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_chart *ch);
+int cidx_chart_check(const struct cidx_chart *c, struct cidx_err *err);
 /* title, subtitle and footer inside r; *body gets the rest */
-void chart_frame(struct pctx *c, const struct cidx_rect *r,
+void cidx_chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
     const char *title, const char *subtitle, const char *footer,
     struct cidx_rect *body);
 

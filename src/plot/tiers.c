@@ -12,9 +12,11 @@
 
 #define MAX_TIERS 100
 
-int
-tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
+static int
+tiers_check(const void *data, struct cidx_err *err)
 {
+	const struct cidx_tiers *d = data;
+
 	if (d->n == 0 || d->units == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "tiers chart: no units");
 	if (d->n_tiers < 0 || d->n_tiers > MAX_TIERS)
@@ -23,7 +25,8 @@ tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_tier_unit *u = &d->units[i];
 
-		if (name_check("tiers chart: unit", i + 1, u->name, err) < 0)
+		if (cidx_plot_name_check("tiers chart: unit", i + 1, u->name,
+		    err) < 0)
 			return CIDX_EINVAL;
 		if (!isfinite(u->score))
 			return cidx_err_set(err, CIDX_EINVAL, "tiers chart: "
@@ -37,192 +40,305 @@ tiers_check(const struct cidx_tiers *d, struct cidx_err *err)
 	return 0;
 }
 
-void
-tiers_size(const struct cidx_tiers *d, double *w, double *h)
+static void
+tiers_size(const void *data, double *w, double *h)
 {
-	bar_size(bar_rows(d->top, d->n), 130, 13.5, w, h);
+	const struct cidx_tiers *d = data;
+
+	cidx_plot_bar_size(cidx_plot_bar_rows(d->top, d->n), 130, 13.5, w, h);
 }
 
-static const struct cidx_tier_unit *sort_units;
-
-/* best score first; ties by rank (0 last), then input order */
-static int
-by_score(const void *a, const void *b)
+/* the units in the order drawn: best score first; ties by rank (0
+ * last), then input order */
+static size_t *
+by_score(const struct cidx_tiers *d)
 {
-	const struct cidx_tier_unit *u = &sort_units[*(const size_t *)a];
-	const struct cidx_tier_unit *v = &sort_units[*(const size_t *)b];
-	unsigned ru = (unsigned)u->rank - 1, rv = (unsigned)v->rank - 1;
-
-	if (u->score != v->score)
-		return u->score > v->score ? -1 : 1;
-	if (ru != rv)
-		return ru < rv ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
-void
-tiers_body(struct pctx *c, const struct cidx_rect *b,
-    const struct cidx_tiers *d)
-{
-	cairo_t *cr = c->cr;
-	size_t n = bar_rows(d->top, d->n), *ord = xcalloc(d->n, sizeof(*ord));
-	int k = d->n_tiers, present[MAX_TIERS + 1] = { 0 };
-	struct legend_item items[MAX_TIERS + 1];
-	char labels[MAX_TIERS + 1][128], buf[64];
-	size_t nitems = 0, nruns = 0;
-	double lo = 0, hi = 0, lh, ah, y0, y1, rh, lfs, rw = 0, nw = 0,
-	    sw = 0, blw = 0, xr, xn, x0, x1, *ry, *rmid;
-	size_t *rstart;
-	struct ticks tk;
+	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	size_t *ord;
 
 	for (size_t i = 0; i < d->n; i++) {
-		ord[i] = i;
-		if (d->units[i].tier > k)
-			k = d->units[i].tier;
+		row[i].key = -d->units[i].score;
+		row[i].tie = (unsigned)d->units[i].rank - 1;
+		row[i].i = i;
 	}
-	sort_units = d->units;
-	qsort(ord, d->n, sizeof(*ord), by_score);
-	for (size_t i = 0; i < n; i++) {
-		const struct cidx_tier_unit *u = &d->units[ord[i]];
+	ord = cidx_plot_order(row, d->n);
+	free(row);
+	return ord;
+}
 
-		present[u->tier] = 1;
-		lo = fmin(lo, u->score);
-		hi = fmax(hi, u->score);
-	}
+/* a tiers chart being drawn: its units in order, its rows and columns */
+struct fig {
+	const struct cidx_tiers *d;
+	size_t *ord;		/* the units, best first */
+	int k;			/* the number of tiers */
+	double lo, hi;		/* the scores drawn, and 0 */
+	struct ticks tk;	/* the score axis */
+	struct cidx_plot_rows rows;
+	double rank_right;	/* the right edge of the ranks */
+	double name_right, name_w;
+	double bar_left, bar_right;	/* the axis from tk.lo to tk.hi */
+	double band_label_w;	/* the tier names at the right */
+};
 
-	/* legend: the tiers shown, then "untiered" */
-	for (int t = 1; t <= k + 1; t++) {
-		int tier = t <= k ? t : 0;
+/* the tiers of the units drawn, in the legend's order (1..k, then 0 for
+ * the untiered), with their names; @return how many */
+static size_t
+tiers_shown(const struct fig *f, enum cidx_plot_lang lang, int *tier,
+    char (*name)[128])
+{
+	int present[MAX_TIERS + 1] = { 0 };
+	size_t n = 0;
 
-		if (!present[tier])
+	for (size_t i = 0; i < f->rows.n; i++)
+		present[f->d->units[f->ord[i]].tier] = 1;
+	for (int t = 1; t <= f->k + 1; t++) {
+		int tr = t <= f->k ? t : 0;
+
+		if (!present[tr])
 			continue;
-		tier_label(labels[nitems], sizeof(labels[0]), c->lang, tier,
-		    d->tier_names);
-		items[nitems].label = labels[nitems];
-		items[nitems].sw = SW_BOX;
-		items[nitems].col = pal_tier(tier, k);
-		nitems++;
+		tier[n] = tr;
+		cidx_plot_tier_label(name[n], sizeof(name[0]), lang, tr,
+		    f->d->tier_names);
+		n++;
 	}
-	lh = legend(c, items, nitems, b->x, b->y, b->w, 1);
-	nice_ticks(lo, hi, 5, &tk);
-	ah = axis_h(c, &tk, 0, 1, 0, word(c->lang, W_SCORE), 0);
-	bar_rows_layout(c, b, lh, ah, n, &y0, &y1, &rh, &lfs);
+	return n;
+}
 
-	/* columns from measured text: rank | name | bars | score | band */
-	ptext_font(&c->t, lfs, 0, 0);
+/* the legend at the top of b, a box for each tier shown; @return its
+ * height */
+static double
+legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct fig *f)
+{
+	struct legend_item items[MAX_TIERS + 1];
+	char name[MAX_TIERS + 1][128];
+	int tier[MAX_TIERS + 1];
+	size_t n = tiers_shown(f, c->lang, tier, name);
+
 	for (size_t i = 0; i < n; i++) {
-		const struct cidx_tier_unit *u = &d->units[ord[i]];
-
-		fmt_num(buf, sizeof(buf), u->rank, 0);
-		rw = fmax(rw, ptext_measure(&c->t, buf));
-		nw = fmax(nw, ptext_measure(&c->t, u->name));
-		fmt_num(buf, sizeof(buf), u->score, 2);
-		sw = fmax(sw, ptext_measure(&c->t, buf));
+		items[i].label = name[i];
+		items[i].sw = SW_BOX;
+		items[i].col = cidx_pal_tier(tier[i], f->k);
 	}
-	for (size_t i = 0; i < nitems; i++)
-		blw = fmax(blw, ptext_measure(&c->t, labels[i]));
-	nw = fmin(nw, b->w * 0.36);
-	blw = fmin(blw, b->w * 0.18) + lfs * 0.8;
-	xr = b->x + rw;
-	xn = xr + lfs * 0.6 + nw;
-	x0 = xn + lfs * 0.5;
-	if (lo < 0)	/* negative scores are labelled left of their bars */
-		x0 += sw + lfs * 0.4;
-	x1 = b->x + b->w - blw - sw - lfs * 0.4;
+	return cidx_plot_legend(c, items, n, b->x, b->y, b->w, 1);
+}
 
-	/* tier bands: one per run of equal tier */
-	rstart = xcalloc(n + 1, sizeof(*rstart));
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || d->units[ord[i]].tier !=
-		    d->units[ord[i - 1]].tier)
-			rstart[nruns++] = i;
-	rstart[nruns] = n;
-	ry = xcalloc(nruns, sizeof(*ry));
-	rmid = xcalloc(nruns, sizeof(*rmid));
-	for (size_t r = 0; r < nruns; r++) {
-		int tier = d->units[ord[rstart[r]]].tier;
-		double ya = y0 + (double)rstart[r] * rh;
-		double yb = y0 + (double)rstart[r + 1] * rh;
+/* the columns, from the text measured: rank | name | bars | score |
+ * band label */
+static void
+columns(struct cidx_plot_ctx *c, const struct cidx_rect *b, struct fig *f)
+{
+	char name[MAX_TIERS + 1][128], buf[64];
+	int tier[MAX_TIERS + 1];
+	size_t n_tiers = tiers_shown(f, c->lang, tier, name);
+	double fs = f->rows.fs, rank_w = 0, score_w = 0, band_label_w = 0;
 
-		rmid[r] = ry[r] = (ya + yb) / 2;
+	f->name_w = 0;
+	cidx_ptext_font(&c->t, fs, 0, 0);
+	for (size_t i = 0; i < f->rows.n; i++) {
+		const struct cidx_tier_unit *u = &f->d->units[f->ord[i]];
+
+		cidx_plot_fmt_num(buf, sizeof(buf), u->rank, 0);
+		rank_w = fmax(rank_w, cidx_ptext_measure(&c->t, buf));
+		f->name_w = fmax(f->name_w, cidx_ptext_measure(&c->t,
+		    u->name));
+		cidx_plot_fmt_num(buf, sizeof(buf), u->score, 2);
+		score_w = fmax(score_w, cidx_ptext_measure(&c->t, buf));
+	}
+	for (size_t i = 0; i < n_tiers; i++)
+		band_label_w = fmax(band_label_w, cidx_ptext_measure(&c->t,
+		    name[i]));
+	f->name_w = fmin(f->name_w, b->w * 0.36);
+	f->band_label_w = fmin(band_label_w, b->w * 0.18) + fs * 0.8;
+	f->rank_right = b->x + rank_w;
+	f->name_right = f->rank_right + fs * 0.6 + f->name_w;
+	f->bar_left = f->name_right + fs * 0.5;
+	if (f->lo < 0)	/* negative scores are labelled left of their bars */
+		f->bar_left += score_w + fs * 0.4;
+	f->bar_right = b->x + b->w - f->band_label_w - score_w - fs * 0.4;
+}
+
+/* runs of rows of one tier, each on a light band of its colour */
+struct runs {
+	size_t n;
+	size_t *start;		/* the first row of each, and rows.n */
+	double *mid;		/* the middle of each band */
+	double *label_y;	/* where its name goes */
+};
+
+static void
+find_runs(const struct fig *f, struct runs *r)
+{
+	const struct cidx_tier_unit *u = f->d->units;
+
+	r->n = 0;
+	r->start = xcalloc(f->rows.n + 1, sizeof(*r->start));
+	for (size_t i = 0; i < f->rows.n; i++)
+		if (i == 0 || u[f->ord[i]].tier != u[f->ord[i - 1]].tier)
+			r->start[r->n++] = i;
+	r->start[r->n] = f->rows.n;
+	r->mid = xcalloc(r->n, sizeof(*r->mid));
+	r->label_y = xcalloc(r->n, sizeof(*r->label_y));
+}
+
+static int
+run_tier(const struct fig *f, const struct runs *r, size_t i)
+{
+	return f->d->units[f->ord[r->start[i]]].tier;
+}
+
+static void
+draw_bands(cairo_t *cr, const struct cidx_rect *b, const struct fig *f,
+    struct runs *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		int tier = run_tier(f, r, i);
+		double ya = f->rows.top + (double)r->start[i] * f->rows.h;
+		double yb = f->rows.top + (double)r->start[i + 1] * f->rows.h;
+
+		r->mid[i] = r->label_y[i] = (ya + yb) / 2;
 		if (tier == 0)
 			continue;
 		/* a white seam keeps neighbouring bands apart */
-		set_rgb(cr, pal_mix(pal_tier(tier, k), pal_hex(0xffffff),
-		    0.86));
-		cairo_rectangle(cr, b->x, ya + (r > 0 ? 0.75 : 0), b->w,
-		    yb - ya - (r > 0 ? 0.75 : 0) - (r + 1 < nruns ? 0.75 : 0));
+		cidx_pal_set(cr, cidx_pal_mix(cidx_pal_tier(tier, f->k),
+		    cidx_pal_hex(0xffffff), 0.86));
+		cairo_rectangle(cr, b->x, ya + (i > 0 ? 0.75 : 0), b->w,
+		    yb - ya - (i > 0 ? 0.75 : 0) - (i + 1 < r->n ? 0.75 : 0));
 		cairo_fill(cr);
 	}
-	grid_v(c, &tk, x0, x1, y0, y1);
+}
 
-	for (size_t i = 0; i < n; i++) {
-		const struct cidx_tier_unit *u = &d->units[ord[i]];
-		double yc = y0 + ((double)i + 0.5) * rh;
-		double xz = x0 + (0 - tk.lo) / (tk.hi - tk.lo) * (x1 - x0);
-		double xs = x0 + (u->score - tk.lo) / (tk.hi - tk.lo) *
-		    (x1 - x0);
+/* the bar of row i, its rank, name and score */
+static void
+draw_row(struct cidx_plot_ctx *c, const struct fig *f, size_t i)
+{
+	const struct cidx_tier_unit *u = &f->d->units[f->ord[i]];
+	const struct ticks *tk = &f->tk;
+	double yc = cidx_plot_row_mid(&f->rows, i), fs = f->rows.fs;
+	double x0 = f->bar_left, x1 = f->bar_right;
+	double xz = x0 + (0 - tk->lo) / (tk->hi - tk->lo) * (x1 - x0);
+	double xs = x0 + (u->score - tk->lo) / (tk->hi - tk->lo) * (x1 - x0);
+	char buf[64];
 
-		set_rgb(cr, pal_tier(u->tier, k));
-		cairo_rectangle(cr, fmin(xz, xs), yc - rh * 0.34,
-		    fabs(xs - xz), rh * 0.68);
-		cairo_fill(cr);
-		ptext_font(&c->t, lfs, 0, 0);
-		if (u->rank > 0) {
-			fmt_num(buf, sizeof(buf), u->rank, 0);
-			ptext_line(&c->t, buf, 0);
-			cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-			ptext_show(&c->t, xr, ptext_mid(&c->t, yc), AL_RIGHT);
-		}
-		ptext_line(&c->t, u->name, nw);
-		cairo_set_source_rgb(cr, 0.07, 0.07, 0.07);
-		ptext_show(&c->t, xn, ptext_mid(&c->t, yc), AL_RIGHT);
-		fmt_num(buf, sizeof(buf), u->score, 2);
-		ptext_line(&c->t, buf, 0);
-		cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-		if (u->score >= 0)
-			ptext_show(&c->t, xs + lfs * 0.25,
-			    ptext_mid(&c->t, yc), AL_LEFT);
-		else
-			ptext_show(&c->t, xs - lfs * 0.25,
-			    ptext_mid(&c->t, yc), AL_RIGHT);
+	cidx_pal_set(c->cr, cidx_pal_tier(u->tier, f->k));
+	cairo_rectangle(c->cr, fmin(xz, xs), yc - f->rows.h * 0.34,
+	    fabs(xs - xz), f->rows.h * 0.68);
+	cairo_fill(c->cr);
+	cidx_ptext_font(&c->t, fs, 0, 0);
+	if (u->rank > 0) {
+		cidx_plot_fmt_num(buf, sizeof(buf), u->rank, 0);
+		cidx_ptext_line(&c->t, buf, 0);
+		cairo_set_source_rgb(c->cr, 0.4, 0.4, 0.4);
+		cidx_ptext_show(&c->t, f->rank_right, cidx_ptext_mid(&c->t, yc),
+		    AL_RIGHT);
 	}
-	if (tk.lo < 0) {
-		double xz = x0 + (0 - tk.lo) / (tk.hi - tk.lo) * (x1 - x0);
+	cidx_ptext_line(&c->t, u->name, f->name_w);
+	cairo_set_source_rgb(c->cr, 0.07, 0.07, 0.07);
+	cidx_ptext_show(&c->t, f->name_right, cidx_ptext_mid(&c->t, yc),
+	    AL_RIGHT);
+	cidx_plot_fmt_num(buf, sizeof(buf), u->score, 2);
+	cidx_ptext_line(&c->t, buf, 0);
+	cairo_set_source_rgb(c->cr, 0.15, 0.15, 0.15);
+	if (u->score >= 0)
+		cidx_ptext_show(&c->t, xs + fs * 0.25,
+		    cidx_ptext_mid(&c->t, yc), AL_LEFT);
+	else
+		cidx_ptext_show(&c->t, xs - fs * 0.25,
+		    cidx_ptext_mid(&c->t, yc), AL_RIGHT);
+}
 
-		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-		cairo_set_line_width(cr, 0.6);
-		cairo_move_to(cr, xz, y0);
-		cairo_line_to(cr, xz, y1);
-		cairo_stroke(cr);
-	}
+/* the tier names at the right of their bands, moved apart when bands
+ * are thin and then joined to them by a leader */
+static void
+draw_band_labels(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct fig *f, struct runs *r)
+{
+	double fs = f->rows.fs, right = b->x + b->w;
+	char lab[128];
 
-	/* band labels at the right, moved apart when bands are thin */
-	ptext_font(&c->t, lfs, 0, 0);
-	spread(ry, nruns, ptext_h(&c->t) * 0.9, y0, y1);
-	for (size_t r = 0; r < nruns; r++) {
-		int tier = d->units[ord[rstart[r]]].tier;
-		char lab[128];
+	cidx_ptext_font(&c->t, fs, 0, 0);
+	cidx_plot_spread(r->label_y, r->n, cidx_ptext_h(&c->t) * 0.9,
+	    f->rows.top, f->rows.bottom);
+	for (size_t i = 0; i < r->n; i++) {
+		int tier = run_tier(f, r, i);
 
 		if (tier == 0)
 			continue;
-		tier_label(lab, sizeof(lab), c->lang, tier, d->tier_names);
-		ptext_line(&c->t, lab, blw - lfs * 0.5);
-		set_rgb(cr, pal_mix(pal_tier(tier, k), pal_hex(0), 0.35));
-		ptext_show(&c->t, b->x + b->w - lfs * 0.3,
-		    ptext_mid(&c->t, ry[r]), AL_RIGHT);
-		if (fabs(ry[r] - rmid[r]) > 0.5) {
-			cairo_set_line_width(cr, 0.4);
-			cairo_move_to(cr, b->x + b->w - blw + lfs * 0.1,
-			    ry[r]);
-			cairo_line_to(cr, b->x + b->w - blw - lfs * 0.3,
-			    rmid[r]);
-			cairo_stroke(cr);
+		cidx_plot_tier_label(lab, sizeof(lab), c->lang, tier,
+		    f->d->tier_names);
+		cidx_ptext_line(&c->t, lab, f->band_label_w - fs * 0.5);
+		cidx_pal_set(c->cr, cidx_pal_mix(cidx_pal_tier(tier, f->k),
+		    cidx_pal_hex(0), 0.35));
+		cidx_ptext_show(&c->t, right - fs * 0.3,
+		    cidx_ptext_mid(&c->t, r->label_y[i]), AL_RIGHT);
+		if (fabs(r->label_y[i] - r->mid[i]) > 0.5) {
+			cairo_set_line_width(c->cr, 0.4);
+			cairo_move_to(c->cr, right - f->band_label_w + fs * 0.1,
+			    r->label_y[i]);
+			cairo_line_to(c->cr, right - f->band_label_w - fs * 0.3,
+			    r->mid[i]);
+			cairo_stroke(c->cr);
 		}
 	}
-	axis_h(c, &tk, x0, x1, y1, word(c->lang, W_SCORE), 1);
-	free(ry);
-	free(rmid);
-	free(rstart);
-	free(ord);
 }
+
+/* the units drawn, the number of tiers and the range of the scores */
+static void
+survey(struct fig *f, const struct cidx_tiers *d)
+{
+	f->d = d;
+	f->ord = by_score(d);
+	f->rows.n = cidx_plot_bar_rows(d->top, d->n);
+	f->k = d->n_tiers;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->units[i].tier > f->k)
+			f->k = d->units[i].tier;
+	f->lo = f->hi = 0;
+	for (size_t i = 0; i < f->rows.n; i++) {
+		double s = d->units[f->ord[i]].score;
+
+		f->lo = fmin(f->lo, s);
+		f->hi = fmax(f->hi, s);
+	}
+}
+
+static void
+tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const void *data)
+{
+	const char *score = cidx_plot_word(c->lang, W_SCORE);
+	struct fig f = { 0 };
+	struct runs r;
+	double legend_h, axis_h;
+
+	survey(&f, data);
+	legend_h = legend(c, b, &f);
+	cidx_plot_ticks(f.lo, f.hi, 5, &f.tk);
+	axis_h = cidx_plot_axis(c, &f.tk, 0, 1, 0, score, 0);
+	cidx_plot_bar_layout(c, b, legend_h, axis_h, f.rows.n, &f.rows);
+	columns(c, b, &f);
+
+	find_runs(&f, &r);
+	draw_bands(c->cr, b, &f, &r);
+	cidx_plot_grid(c, &f.tk, f.bar_left, f.bar_right, f.rows.top,
+	    f.rows.bottom);
+	for (size_t i = 0; i < f.rows.n; i++)
+		draw_row(c, &f, i);
+	cidx_plot_zero_line(c, &f.tk, f.bar_left, f.bar_right, f.rows.top,
+	    f.rows.bottom);
+	draw_band_labels(c, b, &f, &r);
+	cidx_plot_axis(c, &f.tk, f.bar_left, f.bar_right, f.rows.bottom,
+	    score, 1);
+	free(r.label_y);
+	free(r.mid);
+	free(r.start);
+	free(f.ord);
+}
+
+const struct cidx_chart_type cidx_chart_tiers = {
+	.name = "tiers",
+	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS,
+	.check = tiers_check,
+	.size = tiers_size,
+	.draw = tiers_draw,
+};

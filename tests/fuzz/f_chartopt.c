@@ -89,33 +89,17 @@ chart_of(unsigned which)
 	static struct cidx_map mp = { mu, 3, CIDX_MAP_TIER, 2, NULL, 0, 0, 0,
 		0, NULL, 0, 2, NULL };
 	static struct cidx_uncert un = { uu, 2, 0 };
-	struct cidx_chart c;
+	const struct cidx_chart data[] = {
+		{ &cidx_chart_tiers, &t },
+		{ &cidx_chart_pillars, &p },
+		{ &cidx_chart_movers, &m },
+		{ &cidx_chart_heatmap, which & 8 ? &h3 : &h },
+		{ &cidx_chart_profile, &pr },
+		{ &cidx_chart_map, &mp },
+		{ &cidx_chart_uncert, &un },
+	};
 
-	c.type = (enum cidx_chart_type)(which % 7);
-	switch (c.type) {
-	case CIDX_CHART_TIERS:
-		c.u.tiers = &t;
-		break;
-	case CIDX_CHART_PILLARS:
-		c.u.pillars = &p;
-		break;
-	case CIDX_CHART_MOVERS:
-		c.u.movers = &m;
-		break;
-	case CIDX_CHART_HEATMAP:
-		c.u.heatmap = which & 8 ? &h3 : &h;
-		break;
-	case CIDX_CHART_PROFILE:
-		c.u.profile = &pr;
-		break;
-	case CIDX_CHART_MAP:
-		c.u.map = &mp;
-		break;
-	case CIDX_CHART_UNCERT:
-		c.u.uncert = &un;
-		break;
-	}
-	return c;
+	return data[which % (sizeof(data) / sizeof(data[0]))];
 }
 
 /* the option values kept: cidx_plot_opt_set() keeps the text */

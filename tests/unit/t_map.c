@@ -43,7 +43,7 @@ test_map__labels_never_overlap(void)
 		l[i].ay = 90 + (i / 4) * 4;
 		l[i].rank = i + 1;
 	}
-	map_place(l, 13, r, &area, &avoid);
+	cidx_map_place(l, 13, r, &area, &avoid);
 	CHECK_DBL(l[0].x, 20, 0);
 	CHECK_DBL(l[0].y, 20, 0);
 	for (int i = 0; i < 13; i++) {
@@ -89,8 +89,8 @@ test_map__views_share_the_parts(void)
 	mv.away[2] = in.win[2] = 123.5, mv.away[3] = in.win[3] = 24.5;
 	mv.has_win = mv.has_away = in.has_win = 1;
 	for (size_t q = 0; q < 4; q++) {
-		CHECK_INT(mview_takes(&mv, g, q), main_takes[q]);
-		CHECK_INT(mview_takes(&in, g, q), inset_takes[q]);
+		CHECK_INT(cidx_mview_takes(&mv, g, q), main_takes[q]);
+		CHECK_INT(cidx_mview_takes(&in, g, q), inset_takes[q]);
 	}
 	cidx_geom_free(g);
 }
@@ -121,6 +121,7 @@ test_map__base_layers_drawn(void)
 	struct cidx_map_unit u[3];
 	struct cidx_map_layer l[7];
 	struct cidx_map m;
+	struct cidx_chart mc = { &cidx_chart_map, &m };
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	char p[256], *txt;
@@ -170,7 +171,7 @@ test_map__base_layers_drawn(void)
 	m.labels = 2;
 	m.note = "未排名：1个单位无数据。";
 	o.path = path_of(p, sizeof(p), "layers.pdf");
-	CHECK_INT(cidx_plot_map(&m, &o, &err), 0);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), 0);
 	txt = text_of(p);
 	CHECK_HAS(txt, "附图");
 	CHECK_HAS(txt, "边界：示例数据");
@@ -182,10 +183,10 @@ test_map__base_layers_drawn(void)
 	free(txt);
 	o.path = path_of(p, sizeof(p), "layers.png");
 	o.width = 200;
-	CHECK_INT(cidx_plot_map(&m, &o, &err), 0);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), 0);
 	/* a line where a province must be a polygon */
 	l[1].geom = g[4];
-	CHECK_INT(cidx_plot_map(&m, &o, &err), CIDX_EINVAL);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "layer 2 is not a valid 'province' feature");
 	for (int i = 0; i < 7; i++)
 		cidx_geom_free(g[i]);

@@ -130,42 +130,30 @@ setup(void)
 	unc.n = NN;
 }
 
+/* the test data of chart type t: every type of the table has some */
 static struct cidx_chart
-chart_of(enum cidx_chart_type t)
+chart_of(const struct cidx_chart_type *t)
 {
-	struct cidx_chart c;
+	static const struct cidx_chart data[] = {
+		{ &cidx_chart_tiers, &tiers },
+		{ &cidx_chart_pillars, &pillars },
+		{ &cidx_chart_movers, &movers },
+		{ &cidx_chart_heatmap, &heat },
+		{ &cidx_chart_profile, &prof },
+		{ &cidx_chart_map, &map },
+		{ &cidx_chart_uncert, &unc },
+	};
+	struct cidx_chart none = { t, NULL };
 
 	setup();
-	c.type = t;
-	switch (t) {
-	case CIDX_CHART_TIERS:
-		c.u.tiers = &tiers;
-		break;
-	case CIDX_CHART_PILLARS:
-		c.u.pillars = &pillars;
-		break;
-	case CIDX_CHART_MOVERS:
-		c.u.movers = &movers;
-		break;
-	case CIDX_CHART_HEATMAP:
-		c.u.heatmap = &heat;
-		break;
-	case CIDX_CHART_PROFILE:
-		c.u.profile = &prof;
-		break;
-	case CIDX_CHART_MAP:
-		c.u.map = &map;
-		break;
-	case CIDX_CHART_UNCERT:
-		c.u.uncert = &unc;
-		break;
-	}
-	return c;
+	for (size_t i = 0; i < sizeof(data) / sizeof(data[0]); i++)
+		if (data[i].type == t)
+			return data[i];
+	CHECK(!"a chart type without test data");
+	return none;
 }
 
-static const char *const chart_names[] = { "tiers", "pillars", "movers",
-	"heatmap", "profile", "map", "uncert" };
-#define NCHARTS 7
+#define TIERS (&cidx_chart_tiers)
 
 /* ---- file helpers ---- */
 
@@ -257,8 +245,8 @@ be32(const unsigned char *p)
 }
 
 static int
-write_chart(enum cidx_chart_type t, const char *file, double w, double h,
-    double dpi, enum cidx_plot_lang lang, struct cidx_err *err)
+write_chart(const struct cidx_chart_type *t, const char *file, double w,
+    double h, double dpi, enum cidx_plot_lang lang, struct cidx_err *err)
 {
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_chart c = chart_of(t);
@@ -285,10 +273,11 @@ test_plot__tier_lightness_falls_to_tier_1(void)
 	/* greyscale print must keep the order: L* strictly rises from tier
 	 * 1 (darkest) to tier k, and untiered grey is lighter than all */
 	for (int k = 1; k <= 9; k++) {
-		double prev = -1, untiered = pal_lstar(pal_tier(0, k));
+		double prev = -1,
+		    untiered = cidx_pal_lstar(cidx_pal_tier(0, k));
 
 		for (int t = 1; t <= k; t++) {
-			double l = pal_lstar(pal_tier(t, k));
+			double l = cidx_pal_lstar(cidx_pal_tier(t, k));
 
 			if (t > 1 && k <= 7)
 				CHECK(l - prev >= 8);
@@ -297,16 +286,16 @@ test_plot__tier_lightness_falls_to_tier_1(void)
 			prev = l;
 		}
 	}
-	CHECK_DBL(pal_lstar(pal_hex(0xffffff)), 100, 1e-6);
-	CHECK_DBL(pal_lstar(pal_hex(0x000000)), 0, 1e-6);
+	CHECK_DBL(cidx_pal_lstar(cidx_pal_hex(0xffffff)), 100, 1e-6);
+	CHECK_DBL(cidx_pal_lstar(cidx_pal_hex(0x000000)), 0, 1e-6);
 	/* white text on the darkest tier, black on the lightest */
-	CHECK_DBL(pal_text_on(pal_tier(1, 3)).r, 1, 0);
-	CHECK_DBL(pal_text_on(pal_tier(3, 3)).r, 0, 0);
+	CHECK_DBL(cidx_pal_text_on(cidx_pal_tier(1, 3)).r, 1, 0);
+	CHECK_DBL(cidx_pal_text_on(cidx_pal_tier(3, 3)).r, 0, 0);
 	/* the diverging scale is white at 0, red below, blue above */
-	CHECK_DBL(pal_div(0).r, 1, 1e-12);
-	CHECK_DBL(pal_div(0).b, 1, 1e-12);
-	CHECK(pal_div(-1).r > pal_div(-1).b);
-	CHECK(pal_div(1).b > pal_div(1).r);
+	CHECK_DBL(cidx_pal_div(0).r, 1, 1e-12);
+	CHECK_DBL(cidx_pal_div(0).b, 1, 1e-12);
+	CHECK(cidx_pal_div(-1).r > cidx_pal_div(-1).b);
+	CHECK(cidx_pal_div(1).b > cidx_pal_div(1).r);
 }
 
 void
@@ -315,7 +304,7 @@ test_plot__labels_spread_apart_in_order(void)
 	double y[] = { 10, 11, 12, 13, 50, 95, 99 }, h = 5;
 	size_t n = sizeof(y) / sizeof(y[0]);
 
-	spread(y, n, h, 0, 100);
+	cidx_plot_spread(y, n, h, 0, 100);
 	for (size_t i = 1; i < n; i++)
 		CHECK(y[i] - y[i - 1] >= h - 1e-9);
 	CHECK(y[0] >= h / 2 - 1e-9);
@@ -328,7 +317,7 @@ test_plot__labels_spread_apart_in_order(void)
 	{
 		double z[] = { 5, 20, 40 };
 
-		spread(z, 3, 5, 0, 100);
+		cidx_plot_spread(z, 3, 5, 0, 100);
 		CHECK_DBL(z[0], 5, 0);
 		CHECK_DBL(z[1], 20, 0);
 		CHECK_DBL(z[2], 40, 0);
@@ -340,16 +329,36 @@ test_plot__nice_ticks(void)
 {
 	struct ticks tk;
 
-	nice_ticks(0, 95, 5, &tk);
+	cidx_plot_ticks(0, 95, 5, &tk);
 	CHECK_DBL(tk.lo, 0, 0);
 	CHECK_DBL(tk.hi, 100, 1e-9);
 	CHECK_DBL(tk.step, 20, 1e-9);
 	CHECK_INT(tk.n, 6);
 	CHECK_INT(tk.dec, 0);
-	nice_ticks(-0.37, 0.81, 5, &tk);
+	cidx_plot_ticks(-0.37, 0.81, 5, &tk);
 	CHECK_DBL(tk.lo, -0.4, 1e-9);
 	CHECK_DBL(tk.hi, 1.0, 1e-9);
 	CHECK_INT(tk.dec, 1);
+}
+
+/* rows in order of key, then tie, then their index, whatever order they
+ * come in: the sort keeps no state between calls */
+void
+test_plot__rows_in_order_of_key_tie_and_index(void)
+{
+	struct cidx_plot_row r[] = {
+		{ 2, 0, 0 }, { 1, 5, 1 }, { 1, 5, 2 }, { 1, 3, 3 }, { -1, 9, 4 },
+		{ 2, 0, 5 },
+	};
+	static const size_t want[] = { 4, 3, 1, 2, 0, 5 };
+	size_t *ord = cidx_plot_order(r, 6), *none;
+
+	for (size_t i = 0; i < 6; i++)
+		CHECK_INT(ord[i], want[i]);
+	free(ord);
+	none = cidx_plot_order(NULL, 0);
+	CHECK(none != NULL);
+	free(none);
 }
 
 void
@@ -358,7 +367,7 @@ test_plot__table_columns_fit_and_keep_narrow_ones(void)
 	/* rank, a long name, three numbers: only the name is cut */
 	double w[] = { 30, 400, 50, 50, 50 }, sum = 0;
 
-	doc_col_widths(w, 5, 495);
+	cidx_doc_col_widths(w, 5, 495);
 	for (int j = 0; j < 5; j++)
 		sum += w[j];
 	CHECK_DBL(sum, 495, 1e-9);
@@ -369,7 +378,7 @@ test_plot__table_columns_fit_and_keep_narrow_ones(void)
 	{
 		double v[] = { 30, 400, 300 };
 
-		doc_col_widths(v, 3, 330);
+		cidx_doc_col_widths(v, 3, 330);
 		CHECK_DBL(v[0], 30, 0);
 		CHECK_DBL(v[1], 150, 1e-9);
 		CHECK_DBL(v[2], 150, 1e-9);
@@ -385,7 +394,8 @@ test_plot__every_chart_to_pdf_png_svg(void)
 
 	if (tmp_begin() < 0)
 		return;
-	for (int t = 0; t < NCHARTS; t++) {
+	for (size_t t = 0; cidx_chart_types[t] != NULL; t++) {
+		const struct cidx_chart_type *type = cidx_chart_types[t];
 		struct cidx_err err = CIDX_ERR_INIT;
 		char file[64], path[256], cmd[400];
 		unsigned char *b;
@@ -393,8 +403,8 @@ test_plot__every_chart_to_pdf_png_svg(void)
 		int rc;
 
 		/* PNG: 400 x 300 pt at 144 dpi is 800 x 600 pixels */
-		snprintf(file, sizeof(file), "%s.png", chart_names[t]);
-		rc = write_chart(t, file, 400, 300, 144, CIDX_LANG_ZH, &err);
+		snprintf(file, sizeof(file), "%s.png", type->name);
+		rc = write_chart(type, file, 400, 300, 144, CIDX_LANG_ZH, &err);
 		CHECK_INT(rc, 0);
 		if (rc < 0)
 			fprintf(stderr, "%s: %s\n", file, err.msg);
@@ -409,7 +419,7 @@ test_plot__every_chart_to_pdf_png_svg(void)
 		}
 		free(b);
 		/* the default dpi, 150, and a size that rounds: 333.3 pt */
-		rc = write_chart(t, file, 333.3, 200, 0, CIDX_LANG_EN, &err);
+		rc = write_chart(type, file, 333.3, 200, 0, CIDX_LANG_EN, &err);
 		b = (unsigned char *)slurp(path, &len);
 		CHECK(rc == 0 && b != NULL && len > 33);
 		if (b != NULL && len > 33) {
@@ -418,15 +428,17 @@ test_plot__every_chart_to_pdf_png_svg(void)
 		}
 		free(b);
 
-		snprintf(file, sizeof(file), "%s.pdf", chart_names[t]);
-		CHECK_INT(write_chart(t, file, 0, 0, 0, CIDX_LANG_ZH, &err), 0);
+		snprintf(file, sizeof(file), "%s.pdf", type->name);
+		CHECK_INT(write_chart(type, file, 0, 0, 0, CIDX_LANG_ZH,
+		    &err), 0);
 		b = (unsigned char *)slurp(path_of(path, sizeof(path), file),
 		    &len);
 		CHECK(b != NULL && len > 1000 && memcmp(b, "%PDF-", 5) == 0);
 		free(b);
 
-		snprintf(file, sizeof(file), "%s.SVG", chart_names[t]);
-		CHECK_INT(write_chart(t, file, 0, 0, 0, CIDX_LANG_EN, &err), 0);
+		snprintf(file, sizeof(file), "%s.SVG", type->name);
+		CHECK_INT(write_chart(type, file, 0, 0, 0, CIDX_LANG_EN,
+		    &err), 0);
 		b = (unsigned char *)slurp(path_of(path, sizeof(path), file),
 		    &len);
 		CHECK(b != NULL && strstr((char *)b, "<svg") != NULL);
@@ -450,7 +462,7 @@ test_plot__same_inputs_same_bytes(void)
 	if (tmp_begin() < 0)
 		return;
 	unsetenv("SOURCE_DATE_EPOCH");
-	for (int t = 0; t < NCHARTS; t++) {
+	for (size_t t = 0; cidx_chart_types[t] != NULL; t++) {
 		for (int e = 0; e < 3; e++) {
 			struct cidx_err err = CIDX_ERR_INIT;
 			char f1[64], f2[64], p1[256], p2[256];
@@ -459,10 +471,10 @@ test_plot__same_inputs_same_bytes(void)
 			snprintf(f2, sizeof(f2), "b.%s", ext[e]);
 			double dpi = e == 1 ? 72 : 0;  /* --dpi: PNG only */
 
-			CHECK_INT(write_chart(t, f1, 300, 240, dpi,
-			    CIDX_LANG_ZH, &err), 0);
-			CHECK_INT(write_chart(t, f2, 300, 240, dpi,
-			    CIDX_LANG_ZH, &err), 0);
+			CHECK_INT(write_chart(cidx_chart_types[t], f1, 300,
+			    240, dpi, CIDX_LANG_ZH, &err), 0);
+			CHECK_INT(write_chart(cidx_chart_types[t], f2, 300,
+			    240, dpi, CIDX_LANG_ZH, &err), 0);
 			CHECK(same_bytes(path_of(p1, sizeof(p1), f1),
 			    path_of(p2, sizeof(p2), f2)));
 		}
@@ -472,19 +484,19 @@ test_plot__same_inputs_same_bytes(void)
 		struct cidx_err err = CIDX_ERR_INIT;
 		char p[256], q[256];
 
-		CHECK_INT(write_chart(0, "c.pdf", 0, 0, 0, 0, &err), 0);
+		CHECK_INT(write_chart(TIERS, "c.pdf", 0, 0, 0, 0, &err), 0);
 		path_of(p, sizeof(p), "c.pdf");
 		CHECK(file_has(p, "/CreationDate (19700101000000Z)"));
 		CHECK(file_has(p, "/ModDate (19700101000000Z)"));
 		setenv("SOURCE_DATE_EPOCH", "1506000000", 1);
-		CHECK_INT(write_chart(0, "c.pdf", 0, 0, 0, 0, &err), 0);
-		CHECK_INT(write_chart(0, "d.pdf", 0, 0, 0, 0, &err), 0);
+		CHECK_INT(write_chart(TIERS, "c.pdf", 0, 0, 0, 0, &err), 0);
+		CHECK_INT(write_chart(TIERS, "d.pdf", 0, 0, 0, 0, &err), 0);
 		CHECK(file_has(p, "/CreationDate (20170921132000Z)"));
 		CHECK(file_has(p, "/ModDate (20170921132000Z)"));
 		CHECK(!file_has(p, "19700101"));
 		CHECK(same_bytes(p, path_of(q, sizeof(q), "d.pdf")));
 		setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
-		CHECK_INT(write_chart(0, "e.pdf", 0, 0, 0, 0, &err),
+		CHECK_INT(write_chart(TIERS, "e.pdf", 0, 0, 0, 0, &err),
 		    CIDX_EINVAL);
 		CHECK(strstr(err.msg, "SOURCE_DATE_EPOCH") != NULL);
 		CHECK(access(path_of(p, sizeof(p), "e.pdf"), F_OK) != 0);
@@ -502,7 +514,7 @@ test_plot__errors_name_the_path(void)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
-	struct cidx_chart c = chart_of(CIDX_CHART_TIERS);
+	struct cidx_chart c = chart_of(TIERS);
 	struct cidx_tier_unit bad[2];
 	struct cidx_tiers bt = { bad, 2, 0, 0, NULL };
 	char p[256], full[256];
@@ -536,14 +548,14 @@ test_plot__errors_name_the_path(void)
 	bad[0].score = NAN;
 	bad[0].tier = 1;
 	bad[1] = bad[0];
-	c.u.tiers = &bt;
+	c.data = &bt;
 	o.path = path_of(p, sizeof(p), "nan.png");
 	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 	CHECK(strstr(err.msg, "北京") != NULL);
 	CHECK(access(p, F_OK) != 0);
 
 	/* a family fontconfig does not have */
-	c = chart_of(CIDX_CHART_TIERS);
+	c = chart_of(TIERS);
 	o.font = "No Such Font Family 42";
 	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 	CHECK(strstr(err.msg, "No Such Font Family 42") != NULL);
@@ -553,7 +565,7 @@ test_plot__errors_name_the_path(void)
 	bad[0].score = 1;
 	bad[1].score = 2;
 	bad[1].name = "\xb1\xb1\xbe\xa9";
-	c.u.tiers = &bt;
+	c.data = &bt;
 	o.font = NULL;
 	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 	CHECK(strstr(err.msg, "unit 2") != NULL &&
@@ -567,8 +579,8 @@ test_plot__errors_name_the_path(void)
 		memcpy(s2, score, sizeof(s2));
 		s2[2] += 1;
 		pb.score = s2;
-		c.type = CIDX_CHART_PILLARS;
-		c.u.pillars = &pb;
+		c.type = &cidx_chart_pillars;
+		c.data = &pb;
 		o.font = NULL;
 		CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
 		CHECK(strstr(err.msg, "深圳") != NULL);
@@ -588,8 +600,8 @@ test_plot__draws_only_inside_its_rectangle(void)
 
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
-	for (int t = 0; t < NCHARTS; t++) {
-		struct cidx_chart c = chart_of(t);
+	for (size_t t = 0; cidx_chart_types[t] != NULL; t++) {
+		struct cidx_chart c = chart_of(cidx_chart_types[t]);
 
 		CHECK_INT(cidx_plot_draw(cr, &r, &c, NULL, &err), 0);
 	}
@@ -633,7 +645,7 @@ test_plot__pdf_text_has_names_scores_and_the_font(void)
 
 	if (!have("pdftotext") || !have("pdffonts") || tmp_begin() < 0)
 		return;
-	CHECK_INT(write_chart(CIDX_CHART_TIERS, "t.pdf", 0, 0, 0, CIDX_LANG_ZH,
+	CHECK_INT(write_chart(TIERS, "t.pdf", 0, 0, 0, CIDX_LANG_ZH,
 	    &err), 0);
 	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -",
 	    path_of(p, sizeof(p), "t.pdf"));
@@ -681,18 +693,18 @@ test_plot__long_labels_are_cut_to_their_width(void)
 	struct ptext t;
 	double full;
 
-	CHECK_INT(ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
-	ptext_font(&t, 8, 0, 0);
-	full = ptext_measure(&t, names[3]);
+	CHECK_INT(cidx_ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
+	cidx_ptext_font(&t, 8, 0, 0);
+	full = cidx_ptext_measure(&t, names[3]);
 	CHECK(full > 120);
-	ptext_line(&t, names[3], 80);
-	CHECK(ptext_w(&t) <= 80);
-	CHECK(ptext_w(&t) > 60);
-	ptext_line(&t, names[4], 40);	/* 巴音郭楞蒙古自治州 */
-	CHECK(ptext_w(&t) <= 40);
-	ptext_line(&t, "北京", 80);	/* short: untouched */
-	CHECK_DBL(ptext_w(&t), ptext_measure(&t, "北京"), 1e-9);
-	ptext_close(&t);
+	cidx_ptext_line(&t, names[3], 80);
+	CHECK(cidx_ptext_w(&t) <= 80);
+	CHECK(cidx_ptext_w(&t) > 60);
+	cidx_ptext_line(&t, names[4], 40);	/* 巴音郭楞蒙古自治州 */
+	CHECK(cidx_ptext_w(&t) <= 40);
+	cidx_ptext_line(&t, "北京", 80);	/* short: untouched */
+	CHECK_DBL(cidx_ptext_w(&t), cidx_ptext_measure(&t, "北京"), 1e-9);
+	cidx_ptext_close(&t);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 }
@@ -708,15 +720,15 @@ test_plot__bad_utf8_is_drawn_as_replacement_characters(void)
 	cairo_t *cr = cairo_create(s);
 	struct ptext t;
 
-	CHECK_INT(ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
-	ptext_line(&t, "a\xe4\xb8" "b\xff", 0);
+	CHECK_INT(cidx_ptext_open(&t, cr, NULL, CIDX_LANG_EN, &err), 0);
+	cidx_ptext_line(&t, "a\xe4\xb8" "b\xff", 0);
 	CHECK_STR(pango_layout_get_text(t.lay),
 	    "a\xef\xbf\xbd" "b\xef\xbf\xbd");
-	ptext_wrap(&t, "\xf0\x9f\x8f\xed\xa0\x80北京", 100, 2);
+	cidx_ptext_wrap(&t, "\xf0\x9f\x8f\xed\xa0\x80北京", 100, 2);
 	CHECK_STR(pango_layout_get_text(t.lay), "\xef\xbf\xbd\xef\xbf\xbd"
 	    "\xef\xbf\xbd\xef\xbf\xbd北京");
-	CHECK(ptext_w(&t) > 0);
-	ptext_close(&t);
+	CHECK(cidx_ptext_w(&t) > 0);
+	cidx_ptext_close(&t);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 }
@@ -767,7 +779,7 @@ make_report(const char *file, struct cidx_err *err)
 	};
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_doc *doc = NULL;
-	struct cidx_chart c = chart_of(CIDX_CHART_TIERS);
+	struct cidx_chart c = chart_of(TIERS);
 	char p[256];
 	int rc;
 
@@ -794,10 +806,10 @@ make_report(const char *file, struct cidx_err *err)
 		cidx_doc_close(doc, NULL);
 		return rc;
 	}
-	for (int t = 1; t < NCHARTS; t++) {
-		c = chart_of(t);
-		if ((rc = cidx_doc_chart(doc, &c, chart_names[t], NULL,
-		    err)) < 0) {
+	for (size_t t = 1; cidx_chart_types[t] != NULL; t++) {
+		c = chart_of(cidx_chart_types[t]);
+		if ((rc = cidx_doc_chart(doc, &c, cidx_chart_types[t]->name,
+		    NULL, err)) < 0) {
 			cidx_doc_close(doc, NULL);
 			return rc;
 		}
@@ -881,7 +893,7 @@ test_plot__report_errors(void)
 
 	/* a failed call adds no page; a failed write at close is EIO */
 	if (access("/dev/full", W_OK) == 0) {
-		struct cidx_chart c = chart_of(CIDX_CHART_TIERS);
+		struct cidx_chart c = chart_of(TIERS);
 		struct cidx_tiers bad = tiers;
 
 		path_of(p, sizeof(p), "full.pdf");
@@ -889,7 +901,7 @@ test_plot__report_errors(void)
 		CHECK_INT(cidx_doc_open(&doc, p, NULL, &err), 0);
 		CHECK_INT(cidx_doc_chart(doc, &c, "ok", NULL, &err), 0);
 		bad.n_tiers = 1;	/* units have tiers up to 3 */
-		c.u.tiers = &bad;
+		c.data = &bad;
 		CHECK_INT(cidx_doc_chart(doc, &c, "bad", NULL, &err),
 		    CIDX_EINVAL);
 		CHECK_INT(cidx_doc_pages(doc), 1);
@@ -910,6 +922,7 @@ test_plot__map_of_300_units(void)
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_map m = { 0 };
+	struct cidx_chart mc = { &cidx_chart_map, &m };
 	char (*nm)[32] = calloc(N, sizeof(*nm)), p[256];
 
 	if (tmp_begin() < 0)
@@ -938,11 +951,11 @@ test_plot__map_of_300_units(void)
 	m.units = u;
 	m.n = N;
 	o.path = path_of(p, sizeof(p), "m.png");
-	CHECK_INT(cidx_plot_map(&m, &o, &err), 0);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), 0);
 	m.fill = CIDX_MAP_SCORE;
 	o.path = path_of(p, sizeof(p), "m.pdf");
 	o.lang = CIDX_LANG_EN;
-	CHECK_INT(cidx_plot_map(&m, &o, &err), 0);
+	CHECK_INT(cidx_plot_write(&mc, &o, &err), 0);
 	if (have("pdftotext")) {
 		char cmd[400], *txt;
 
@@ -973,7 +986,7 @@ test_plot__shutdown_then_draw_again(void)
 	if (tmp_begin() < 0)
 		return;
 	cidx_plot_shutdown();
-	CHECK_INT(write_chart(CIDX_CHART_TIERS, "again.pdf", 0, 0, 0,
+	CHECK_INT(write_chart(TIERS, "again.pdf", 0, 0, 0,
 	    CIDX_LANG_ZH, &err), 0);
 	cidx_plot_shutdown();
 	tmp_end();
@@ -994,7 +1007,7 @@ test_plot__shutdown_after_a_quick_chart(void)
 	if (tmp_begin() < 0)
 		return;
 	for (int i = 0; i < 150; i++) {
-		CHECK_INT(write_chart(CIDX_CHART_TIERS, "quick.png", 72, 72,
+		CHECK_INT(write_chart(TIERS, "quick.png", 72, 72,
 		    10, CIDX_LANG_ZH, &err), 0);
 		cidx_plot_shutdown();
 	}

@@ -149,8 +149,8 @@ test_plotopt__write_checks_the_figure_size_first(void)
 		u[i].score = 100 - i;
 		u[i].tier = 1 + i / 20;
 	}
-	c.type = CIDX_CHART_TIERS;
-	c.u.tiers = &t;
+	c.type = &cidx_chart_tiers;
+	c.data = &t;
 	if (tmp_begin() < 0)
 		return;
 	put(path, sizeof(path), "old.png", "old figure");

@@ -1,8 +1,8 @@
 /*
- * out.c - files: the format from the extension, the reproducible PDF
- * date, and a sink that cairo writes through, so that every write error
- * is seen (and reported with the path) and an SVG can have its ids
- * renumbered before it reaches the disk.
+ * sink.c - the file of a figure or report: the format from the extension,
+ * the reproducible PDF date, and a sink that cairo writes through, so
+ * that every write error is seen (and reported with the path) and an SVG
+ * can have its ids renumbered before it reaches the disk.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,7 +20,7 @@
 #include "plot/plot_int.h"
 
 int
-out_format(const char *path, enum fmt *out, struct cidx_err *err)
+cidx_plot_format(const char *path, enum fmt *out, struct cidx_err *err)
 {
 	const char *slash, *dot;
 
@@ -45,7 +45,7 @@ out_format(const char *path, enum fmt *out, struct cidx_err *err)
 }
 
 int
-out_date(char buf[32], struct cidx_err *err)
+cidx_plot_date(char buf[32], struct cidx_err *err)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	long secs = 0;
@@ -66,7 +66,7 @@ out_date(char buf[32], struct cidx_err *err)
 }
 
 int
-sink_open(struct sink *s, const char *path, const char *workspace, int svg,
+cidx_sink_open(struct sink *s, const char *path, const char *workspace, int svg,
     struct cidx_err *err)
 {
 	int rc;
@@ -81,7 +81,7 @@ sink_open(struct sink *s, const char *path, const char *workspace, int svg,
 }
 
 cairo_status_t
-sink_write(void *closure, const unsigned char *data, unsigned int len)
+cidx_sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
 	struct sink *s = closure;
 
@@ -163,7 +163,7 @@ write_svg(struct sink *s)
 }
 
 int
-sink_close(struct sink *s, int failed, struct cidx_err *err)
+cidx_sink_close(struct sink *s, int failed, struct cidx_err *err)
 {
 	struct cidx_err e2 = CIDX_ERR_INIT;
 	int rc = 0;
@@ -190,7 +190,8 @@ sink_close(struct sink *s, int failed, struct cidx_err *err)
 }
 
 void
-pdf_metadata(cairo_surface_t *pdf, const char *date, const char *title)
+cidx_plot_pdf_metadata(cairo_surface_t *pdf, const char *date,
+    const char *title)
 {
 	cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE,
 	    date);
