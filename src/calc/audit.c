@@ -25,9 +25,9 @@ cidx_audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
     struct cidx_audit_row *rows)
 {
 	size_t n = ds->n_units;
-	double *a = xcalloc(n ? n : 1, sizeof(double));
-	double *b = xcalloc(n ? n : 1, sizeof(double));
-	double *ix = xcalloc(n ? n : 1, sizeof(double));
+	double *a = cidx_xcalloc(n ? n : 1, sizeof(double));
+	double *b = cidx_xcalloc(n ? n : 1, sizeof(double));
+	double *ix = cidx_xcalloc(n ? n : 1, sizeof(double));
 
 	column(r->s, fw->root, ix);
 	for (size_t k = 0; k < fw->n; k++) {
@@ -61,7 +61,7 @@ cidx_audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 			w->rho_index = cidx_stat_spearman(a, ix, n);
 		}
 		if (fw->node[k].type == CIDX_NODE_AGGREGATE) {
-			size_t kc = 0, *ch = xcalloc(fw->n, sizeof(size_t));
+			size_t kc = 0, *ch = cidx_xcalloc(fw->n, sizeof(size_t));
 			gsl_matrix *g;
 			double *wt, *ld, var;
 			size_t used = 0, neg = 0;
@@ -86,8 +86,8 @@ cidx_audit(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 					    gsl_matrix_get(r->s, i, ch[c]));
 			free(ch);
 			w->alpha = cidx_cronbach_alpha(g);
-			wt = xcalloc(kc, sizeof(double));
-			ld = xcalloc(kc, sizeof(double));
+			wt = cidx_xcalloc(kc, sizeof(double));
+			ld = cidx_xcalloc(kc, sizeof(double));
 			if (cidx_weights_pca(g, wt, ld, &var, &used, &neg,
 			    NULL) == 0) {
 				w->pc1 = var;
@@ -116,7 +116,7 @@ void
 cidx_ranking_medians(const struct cidx_framework *fw,
     const struct cidx_ranking *r, double *med)
 {
-	double *col = xcalloc(r->n_ranked ? r->n_ranked : 1, sizeof(double));
+	double *col = cidx_xcalloc(r->n_ranked ? r->n_ranked : 1, sizeof(double));
 
 	for (size_t k = 0; k < fw->n; k++) {
 		ranked_column(r, k, col);
@@ -130,8 +130,8 @@ cidx_ranking_correlations(const struct cidx_ranking *r, const size_t *node,
     size_t k, double *R)
 {
 	size_t n = r->n_ranked;
-	double *a = xcalloc(n ? n : 1, sizeof(double));
-	double *b = xcalloc(n ? n : 1, sizeof(double));
+	double *a = cidx_xcalloc(n ? n : 1, sizeof(double));
+	double *b = cidx_xcalloc(n ? n : 1, sizeof(double));
 
 	for (size_t i = 0; i < k; i++) {
 		ranked_column(r, node[i], a);

@@ -86,8 +86,8 @@ lp_build(struct lp *lp, const gsl_matrix *s, const char *complete,
 	lp->P = glp_create_prob();
 	lp->k = k;
 	lp->bounds = bounds;
-	lp->ind = xcalloc(k + 2, sizeof(int));
-	lp->val = xcalloc(k + 2, sizeof(double));
+	lp->ind = cidx_xcalloc(k + 2, sizeof(int));
+	lp->val = cidx_xcalloc(k + 2, sizeof(double));
 	glp_set_obj_dir(lp->P, GLP_MIN);
 	glp_add_cols(lp->P, (int)k + 1);
 	for (size_t j = 1; j <= k; j++)
@@ -235,7 +235,7 @@ cidx_bod(const gsl_matrix *s, double lo, double hi, const char *const *rows,
     double *out, struct cidx_err *err)
 {
 	size_t n = s->size1;
-	char *complete = xcalloc(n + 1, 1);
+	char *complete = cidx_xcalloc(n + 1, 1);
 	struct lp lp = { NULL, NULL, NULL, 0, 0, 0 };
 	const char *why = NULL;
 	int ret, bounds = !isnan(lo);

@@ -22,8 +22,8 @@ cidx_cronbach_alpha(const gsl_matrix *x)
 		return NAN;
 	n = x->size1;
 	k = x->size2;
-	complete = xmalloc(n);
-	mean = xcalloc(k, sizeof(*mean));
+	complete = cidx_xmalloc(n);
+	mean = cidx_xcalloc(k, sizeof(*mean));
 	for (size_t i = 0; i < n; i++) {
 		complete[i] = 1;
 		for (size_t j = 0; j < k; j++)

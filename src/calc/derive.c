@@ -23,16 +23,16 @@ add_group(struct cidx_engine *e, size_t parent)
 	struct cidx_wgroup *g;
 	size_t k = fw->child_off[parent + 1] - fw->child_off[parent];
 
-	e->groups = xreallocarray(e->groups, e->n_groups + 1,
+	e->groups = cidx_xreallocarray(e->groups, e->n_groups + 1,
 	    sizeof(*e->groups));
 	g = &e->groups[e->n_groups++];
 	memset(g, 0, sizeof(*g));
 	g->parent = parent;
 	g->k = k;
-	g->child = xcalloc(k, sizeof(size_t));
-	g->w = xcalloc(k, sizeof(double));
-	g->diag1 = xcalloc(k, sizeof(double));
-	g->diag2 = xcalloc(k, sizeof(double));
+	g->child = cidx_xcalloc(k, sizeof(size_t));
+	g->w = cidx_xcalloc(k, sizeof(double));
+	g->diag1 = cidx_xcalloc(k, sizeof(double));
+	g->diag2 = cidx_xcalloc(k, sizeof(double));
 	for (size_t c = 0; c < k; c++) {
 		g->child[c] = fw->child[fw->child_off[parent] + c];
 		g->diag1[c] = g->diag2[c] = NAN;
@@ -53,8 +53,8 @@ group_data(struct cidx_engine *e, const struct cidx_wgroup *g, int level,
     struct cidx_err *err)
 {
 	const struct cidx_framework *fw = e->fw;
-	const struct cidx_dataset **dss = xcalloc(ny, sizeof(*dss));
-	struct cidx_ranking **rk = xcalloc(ny, sizeof(*rk));
+	const struct cidx_dataset **dss = cidx_xcalloc(ny, sizeof(*dss));
+	struct cidx_ranking **rk = cidx_xcalloc(ny, sizeof(*rk));
 	int scores = level > 1 || normalised, ret = 0;
 	size_t rows = 0, r = 0;
 
@@ -101,7 +101,7 @@ static int
 blend(struct cidx_engine *e, struct cidx_wgroup *g, struct cidx_err *err)
 {
 	const struct cidx_ahp *ahp = e->o.ahp;
-	double *subj = xcalloc(g->k, sizeof(double)), sum = 0;
+	double *subj = cidx_xcalloc(g->k, sizeof(double)), sum = 0;
 	double a = e->o.walpha;
 	size_t q;
 	int ret = 0;
@@ -110,7 +110,7 @@ blend(struct cidx_engine *e, struct cidx_wgroup *g, struct cidx_err *err)
 		if (ahp->parent[q] == g->parent)
 			break;
 	if (q < ahp->n_groups) {
-		double *w = xcalloc(ahp->k[q], sizeof(double));
+		double *w = cidx_xcalloc(ahp->k[q], sizeof(double));
 
 		ret = cidx_weights_ahp(ahp->A[q], ahp->k[q], w, &g->lambda_max,
 		    &g->ci, &g->cr, err);
@@ -148,7 +148,7 @@ derive_group(struct cidx_engine *e, struct cidx_wgroup *g, int level,
 	if ((ret = group_data(e, g, level, how == CIDX_WM_PCA, years, ny, &x,
 	    err)) < 0)
 		return ret;
-	dir = xcalloc(g->k, sizeof(int));
+	dir = cidx_xcalloc(g->k, sizeof(int));
 	for (size_t c = 0; c < g->k; c++)
 		dir[c] = e->fw->node[g->child[c]].direction;
 	g->n_rows = x->size1;
@@ -186,7 +186,7 @@ derive_ahp(struct cidx_engine *e, struct cidx_err *err)
 		    e->fw->node[ahp->parent[q]].level - 1 != e->o.wlevel)
 			continue;
 		g = add_group(e, ahp->parent[q]);
-		w = xcalloc(ahp->k[q], sizeof(double));
+		w = cidx_xcalloc(ahp->k[q], sizeof(double));
 		ret = cidx_weights_ahp(ahp->A[q], ahp->k[q], w, &g->lambda_max,
 		    &g->ci, &g->cr, err);
 		/* the judgements list children in framework order */

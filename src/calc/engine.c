@@ -34,11 +34,11 @@ cidx_engine_new(struct cidx_engine **out, const struct cidx_framework *fw,
 	    o->ahp == NULL)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "AHP weights need the judgements");
-	e = xcalloc(1, sizeof(*e));
+	e = cidx_xcalloc(1, sizeof(*e));
 	e->fw = fw;
 	e->src = *src;
 	e->o = *o;
-	e->w = xcalloc(fw->n, sizeof(double));
+	e->w = cidx_xcalloc(fw->n, sizeof(double));
 	cidx_calc_weights_default(fw, e->w);
 	cidx_engine_apply(e, o->base, 0);
 	cidx_engine_apply(e, o->over, 0);
@@ -110,11 +110,11 @@ cidx_engine_years(struct cidx_engine *e, const int **years, size_t *n,
 			return ret;
 		e->have_years = 1;
 		e->panel.n = e->n_years;
-		e->panel.ds = xcalloc(e->n_years ? e->n_years : 1,
+		e->panel.ds = cidx_xcalloc(e->n_years ? e->n_years : 1,
 		    sizeof(*e->panel.ds));
-		e->prep = xcalloc(e->n_years ? e->n_years : 1,
+		e->prep = cidx_xcalloc(e->n_years ? e->n_years : 1,
 		    sizeof(*e->prep));
-		e->rep = xcalloc(e->n_years ? e->n_years : 1, sizeof(*e->rep));
+		e->rep = cidx_xcalloc(e->n_years ? e->n_years : 1, sizeof(*e->rep));
 	}
 	*years = e->years;
 	*n = e->n_years;
@@ -137,10 +137,10 @@ no_data(const struct cidx_engine *e, int year, const char *what,
 	struct sbuf sb = SBUF_INIT;
 
 	for (size_t i = 0; i < e->n_years; i++)
-		sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
+		cidx_sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
 	cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for year %d (%s"
 	    "years with data: %s)", year, what, sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	return CIDX_ENOTFOUND;
 }
 
@@ -187,10 +187,10 @@ no_whole_year(const struct cidx_engine *e, struct cidx_err *err)
 	struct sbuf sb = SBUF_INIT;
 
 	for (size_t i = 0; i < e->n_years; i++)
-		sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
+		cidx_sbuf_addf(&sb, "%s%d", i ? " " : "", e->years[i]);
 	cidx_err_set(err, CIDX_ENOTFOUND, "no year has data for every pillar "
 	    "of the index (years with data: %s)", sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	return CIDX_ENOTFOUND;
 }
 
@@ -317,11 +317,11 @@ cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
 	if ((*n = rep->n_empty_pillar) == 0)
 		return 0;
 	for (size_t i = 0; i < rep->n_empty_pillar; i++)
-		sbuf_addf(&sb, "%s%s", i ? ", " : "",
+		cidx_sbuf_addf(&sb, "%s%s", i ? ", " : "",
 		    e->fw->node[rep->empty_pillar[i]].code);
 	cidx_err_set(err, CIDX_ENOTFOUND, "%d has no data for %zu of the %zu "
 	    "pillars (%s)", year, *n, rep->n_pillars, sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	return 0;
 }
 
@@ -355,7 +355,7 @@ panel_stats(struct cidx_engine *e, const struct cidx_norm_stats **out,
 	int ret = 0;
 
 	if (e->pstats == NULL) {
-		xs = xcalloc(e->n_years ? e->n_years : 1, sizeof(*xs));
+		xs = cidx_xcalloc(e->n_years ? e->n_years : 1, sizeof(*xs));
 		for (size_t t = 0; t < e->n_years && ret == 0; t++) {
 			const struct cidx_dataset *ds;
 
@@ -372,7 +372,7 @@ panel_stats(struct cidx_engine *e, const struct cidx_norm_stats **out,
 			    "panel:%d,%d: no year of the window has data",
 			    e->o.m.panel_from, e->o.m.panel_to);
 		if (ret == 0) {
-			e->pstats = xcalloc(e->fw->n_ind,
+			e->pstats = cidx_xcalloc(e->fw->n_ind,
 			    sizeof(*e->pstats));
 			cidx_calc_norm_stats(e->fw, xs, nx, e->pstats);
 		}

@@ -13,13 +13,13 @@ void
 cidx_contributions(struct cidx_contrib **out, const struct cidx_framework *fw,
     const double *w, const gsl_matrix *s, size_t row)
 {
-	struct cidx_contrib *c = xcalloc(1, sizeof(*c));
-	unsigned char *present = xmalloc(fw->n);
+	struct cidx_contrib *c = cidx_xcalloc(1, sizeof(*c));
+	unsigned char *present = cidx_xmalloc(fw->n);
 
-	c->share = xcalloc(fw->n, sizeof(double));
-	c->global = xcalloc(fw->n, sizeof(double));
-	c->contrib = xcalloc(fw->n, sizeof(double));
-	c->factor = xcalloc(fw->n, sizeof(double));
+	c->share = cidx_xcalloc(fw->n, sizeof(double));
+	c->global = cidx_xcalloc(fw->n, sizeof(double));
+	c->contrib = cidx_xcalloc(fw->n, sizeof(double));
+	c->factor = cidx_xcalloc(fw->n, sizeof(double));
 	for (size_t k = 0; k < fw->n; k++)
 		present[k] = !isnan(gsl_matrix_get(s, row, k));
 	cidx_global_weights(fw, w, fw->root, present, c->share, c->global);

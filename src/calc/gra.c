@@ -39,7 +39,7 @@ cidx_gra(const gsl_matrix *s, const double *w, double rho, double *out,
 	}
 	if (!(sw > 0))
 		return cidx_err_set(err, CIDX_EINVAL, "GRA: every weight is 0");
-	best = xcalloc(k, sizeof(double));
+	best = cidx_xcalloc(k, sizeof(double));
 	for (size_t j = 0; j < k; j++) {
 		best[j] = -INFINITY;
 		for (size_t i = 0; i < n; i++) {

@@ -125,22 +125,22 @@ cidx_imethod_text(const struct cidx_method *m, struct sbuf *sb)
 {
 	char a[40], b[40];
 
-	sbuf_adds(sb, cidx_imethod_info(m->imethod)->name);
+	cidx_sbuf_adds(sb, cidx_imethod_info(m->imethod)->name);
 	switch (m->imethod) {
 	case CIDX_IM_MPI:
 	case CIDX_IM_AMPI:
-		sbuf_adds(sb, m->im_p1 > 0 ? ":pos" : ":neg");
+		cidx_sbuf_adds(sb, m->im_p1 > 0 ? ":pos" : ":neg");
 		break;
 	case CIDX_IM_GRA:
 		cidx_num_shortest(a, sizeof(a), m->im_p1);
-		sbuf_addf(sb, ":%s", a);
+		cidx_sbuf_addf(sb, ":%s", a);
 		break;
 	case CIDX_IM_BOD:
 		if (isnan(m->im_p1))
 			break;
 		cidx_num_shortest(a, sizeof(a), m->im_p1);
 		cidx_num_shortest(b, sizeof(b), m->im_p2);
-		sbuf_addf(sb, ":%s,%s", a, b);
+		cidx_sbuf_addf(sb, ":%s,%s", a, b);
 		break;
 	default:
 		break;
@@ -152,22 +152,22 @@ cidx_imethod_label(const struct cidx_method *m, struct sbuf *sb)
 {
 	char a[40], b[40];
 
-	sbuf_adds(sb, cidx_imethod_info(m->imethod)->label);
+	cidx_sbuf_adds(sb, cidx_imethod_info(m->imethod)->label);
 	switch (m->imethod) {
 	case CIDX_IM_MPI:
 	case CIDX_IM_AMPI:
-		sbuf_adds(sb, m->im_p1 > 0 ? "+" : "-");
+		cidx_sbuf_adds(sb, m->im_p1 > 0 ? "+" : "-");
 		break;
 	case CIDX_IM_GRA:
 		cidx_num_shortest(a, sizeof(a), m->im_p1);
-		sbuf_addf(sb, " (rho %s)", a);
+		cidx_sbuf_addf(sb, " (rho %s)", a);
 		break;
 	case CIDX_IM_BOD:
 		if (isnan(m->im_p1))
 			break;
 		cidx_num_shortest(a, sizeof(a), m->im_p1);
 		cidx_num_shortest(b, sizeof(b), m->im_p2);
-		sbuf_addf(sb, " (shares %s to %s)", a, b);
+		cidx_sbuf_addf(sb, " (shares %s to %s)", a, b);
 		break;
 	default:
 		break;

@@ -50,10 +50,10 @@ impute_groups(double *x, size_t n, int median, const size_t *group,
 
 	if (group == NULL || ngroups == 0)
 		return 0;
-	start = xcalloc(ngroups + 1, sizeof(*start));
-	pos = xmalloc(ngroups * sizeof(*pos));
-	buf = xmalloc((n ? n : 1) * sizeof(*buf));
-	fill = xmalloc(ngroups * sizeof(*fill));
+	start = cidx_xcalloc(ngroups + 1, sizeof(*start));
+	pos = cidx_xmalloc(ngroups * sizeof(*pos));
+	buf = cidx_xmalloc((n ? n : 1) * sizeof(*buf));
+	fill = cidx_xmalloc(ngroups * sizeof(*fill));
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(x[i]) && group[i] < ngroups)
 			start[group[i] + 1]++;

@@ -65,15 +65,15 @@ leaves_std(struct iscores *c, gsl_matrix *s, int *skipped)
 	const struct cidx_framework *fw = c->fw;
 	const gsl_matrix *x = c->ds->x;
 	gsl_matrix *z = cidx_matrix_alloc(x->size1, fw->n_ind);
-	int *dir = xcalloc(fw->n_ind, sizeof(int));
-	int *skip = xcalloc(fw->n_ind, sizeof(int));
+	int *dir = cidx_xcalloc(fw->n_ind, sizeof(int));
+	int *skip = cidx_xcalloc(fw->n_ind, sizeof(int));
 	double *lo = NULL, *hi = NULL;
 
 	for (size_t j = 0; j < fw->n_ind; j++)
 		dir[j] = fw->node[fw->ind[j]].direction;
 	if (c->m->imethod == CIDX_IM_AMPI && c->st) {
-		lo = xcalloc(fw->n_ind, sizeof(double));
-		hi = xcalloc(fw->n_ind, sizeof(double));
+		lo = cidx_xcalloc(fw->n_ind, sizeof(double));
+		hi = cidx_xcalloc(fw->n_ind, sizeof(double));
 		for (size_t j = 0; j < fw->n_ind; j++) {
 			lo[j] = c->st[j].lo;
 			hi[j] = c->st[j].hi;
@@ -111,7 +111,7 @@ leaves_norm(struct iscores *c, gsl_matrix *s, int *skipped,
 {
 	const struct cidx_framework *fw = c->fw;
 	size_t n = c->ds->n_units;
-	int *sk = skipped ? skipped : xcalloc(fw->n_ind, sizeof(int)), ret;
+	int *sk = skipped ? skipped : cidx_xcalloc(fw->n_ind, sizeof(int)), ret;
 
 	ret = cidx_calc_normalise_with(fw, c->ds->x, c->m, c->st, s, sk, err);
 	c->own = cidx_matrix_alloc(n, fw->n_ind);
@@ -179,7 +179,7 @@ method(struct iscores *c, const gsl_matrix *sub, const size_t *cols,
 	const struct cidx_framework *fw = c->fw;
 	const struct cidx_method *mt = c->m;
 	size_t m = sub->size2;
-	int *dir = xcalloc(m, sizeof(int)), ret;
+	int *dir = cidx_xcalloc(m, sizeof(int)), ret;
 	double *lo = NULL, *hi = NULL;
 	const char **codes = NULL;
 
@@ -194,8 +194,8 @@ method(struct iscores *c, const gsl_matrix *sub, const size_t *cols,
 		break;
 	case CIDX_IM_AMPI:
 		if (c->st) {
-			lo = xcalloc(m, sizeof(double));
-			hi = xcalloc(m, sizeof(double));
+			lo = cidx_xcalloc(m, sizeof(double));
+			hi = cidx_xcalloc(m, sizeof(double));
 			for (size_t q = 0; q < m; q++) {
 				lo[q] = c->st[cols[q]].lo;
 				hi[q] = c->st[cols[q]].hi;
@@ -220,7 +220,7 @@ method(struct iscores *c, const gsl_matrix *sub, const size_t *cols,
 					    fw->node[fw->ind[cols[q]]].code);
 					goto out;
 				}
-		codes = xcalloc(sub->size1 + 1, sizeof(char *));
+		codes = cidx_xcalloc(sub->size1 + 1, sizeof(char *));
 		for (size_t i = 0; i < sub->size1; i++)
 			codes[i] = c->ds->unit[i].code;
 		ret = cidx_bod(sub, mt->im_p1, mt->im_p2, codes, out, err);
@@ -248,9 +248,9 @@ aggregate(struct iscores *c, size_t k, gsl_matrix *s, double *gw,
 {
 	const struct cidx_framework *fw = c->fw;
 	size_t n = c->ds->n_units, m = 0;
-	size_t *cols = xcalloc(fw->n_ind + 1, sizeof(size_t));
-	double *cw = xcalloc(fw->n_ind + 1, sizeof(double));
-	double *out = xcalloc(n + 1, sizeof(double));
+	size_t *cols = cidx_xcalloc(fw->n_ind + 1, sizeof(size_t));
+	double *cw = cidx_xcalloc(fw->n_ind + 1, sizeof(double));
+	double *out = cidx_xcalloc(n + 1, sizeof(double));
 	gsl_matrix *sub;
 	int ret;
 
@@ -292,11 +292,11 @@ cidx_imethod_scores(const struct cidx_framework *fw,
 {
 	struct iscores c = { fw, ds, m, cidx_imethod_info(m->imethod), ds->x,
 		NULL, NULL, NULL, st, w };
-	double *gw = xcalloc(fw->n, sizeof(double));
+	double *gw = cidx_xcalloc(fw->n, sizeof(double));
 	int ret;
 
-	c.usable = xcalloc(fw->n_ind + 1, 1);
-	c.present = xcalloc(fw->n, 1);
+	c.usable = cidx_xcalloc(fw->n_ind + 1, 1);
+	c.present = cidx_xcalloc(fw->n, 1);
 	ret = leaves(&c, s, skipped, err);
 	for (size_t a = 0; a < fw->n_agg && ret == 0; a++)
 		ret = aggregate(&c, fw->bottom_up[a], s, gw, err);

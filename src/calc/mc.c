@@ -33,7 +33,7 @@ is_list(int k)
 }
 
 int
-mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
+cidx_mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
     int top_level, struct cidx_err *err)
 {
 	int any = s->phi > 0 || s->drop_one;
@@ -68,13 +68,13 @@ mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 static void
 flatten(struct mc_plan *p, const struct cidx_framework *fw)
 {
-	long *apos = xcalloc(fw->n, sizeof(long));
+	long *apos = cidx_xcalloc(fw->n, sizeof(long));
 	size_t nc = 0, c = 0;
 
 	p->n_agg = fw->n_agg;
-	p->agg_node = xcalloc(p->n_agg + 1, sizeof(size_t));
-	p->agg_parent = xcalloc(p->n_agg + 1, sizeof(long));
-	p->ch_off = xcalloc(p->n_agg + 1, sizeof(size_t));
+	p->agg_node = cidx_xcalloc(p->n_agg + 1, sizeof(size_t));
+	p->agg_parent = cidx_xcalloc(p->n_agg + 1, sizeof(long));
+	p->ch_off = cidx_xcalloc(p->n_agg + 1, sizeof(size_t));
 	for (size_t a = 0; a < p->n_agg; a++) {
 		size_t k = fw->bottom_up[a];
 
@@ -84,8 +84,8 @@ flatten(struct mc_plan *p, const struct cidx_framework *fw)
 		if (k == fw->root)
 			p->root = a;
 	}
-	p->ch = xcalloc(nc + 1, sizeof(long));
-	p->ch_node = xcalloc(nc + 1, sizeof(size_t));
+	p->ch = cidx_xcalloc(nc + 1, sizeof(long));
+	p->ch_node = cidx_xcalloc(nc + 1, sizeof(size_t));
 	for (size_t a = 0; a < p->n_agg; a++) {
 		size_t k = p->agg_node[a];
 
@@ -119,7 +119,7 @@ static void
 agg_methods(struct mc_plan *p, const struct cidx_mc_spec *s,
     const struct cidx_method *m, const struct cidx_framework *fw)
 {
-	p->how = xcalloc(p->n_aggalt * p->n_agg + 1, 1);
+	p->how = cidx_xcalloc(p->n_aggalt * p->n_agg + 1, 1);
 	for (size_t g = 0; g < p->n_aggalt; g++) {
 		const struct cidx_method *a = s->n_alt[CIDX_MC_AGGREGATE] ?
 		    &s->alt[CIDX_MC_AGGREGATE][g] : m;
@@ -169,8 +169,8 @@ panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
 
 	if ((ret = cidx_engine_years(e, &years, &ny, err)) < 0)
 		return ret;
-	xs = xcalloc(ny + 1, sizeof(*xs));
-	own = xcalloc(ny + 1, sizeof(*own));
+	xs = cidx_xcalloc(ny + 1, sizeof(*xs));
+	own = cidx_xcalloc(ny + 1, sizeof(*own));
 	for (size_t t = 0; t < ny && ret == 0; t++) {
 		const struct cidx_dataset *ds;
 
@@ -191,7 +191,7 @@ panel_stats(struct cidx_engine *e, const struct cidx_method *mp, int same,
 }
 
 size_t
-mc_variant_bytes(const struct mc_plan *p, int geom, int harm)
+cidx_mc_variant_bytes(const struct mc_plan *p, int geom, int harm)
 {
 	/* fill_variant(): z, mask, lz, hz, full */
 	size_t cells = mc_add(mc_mul(p->m, p->np), 1);
@@ -209,11 +209,11 @@ fill_variant(struct mc_variant *v, const struct mc_plan *p,
 {
 	size_t np = p->np, cells = p->m * np + 1;
 
-	v->z = xcalloc(cells, sizeof(double));
-	v->mask = xcalloc(cells, sizeof(double));
-	v->lz = geom ? xcalloc(cells, sizeof(double)) : NULL;
-	v->hz = harm ? xcalloc(cells, sizeof(double)) : NULL;
-	v->full = xcalloc(p->m + 1, 1);
+	v->z = cidx_xcalloc(cells, sizeof(double));
+	v->mask = cidx_xcalloc(cells, sizeof(double));
+	v->lz = geom ? cidx_xcalloc(cells, sizeof(double)) : NULL;
+	v->hz = harm ? cidx_xcalloc(cells, sizeof(double)) : NULL;
+	v->full = cidx_xcalloc(p->m + 1, 1);
 	for (size_t j = 0; j < p->m; j++) {
 		v->full[j] = 1;
 		for (size_t i = 0; i < np; i++) {
@@ -236,7 +236,7 @@ fill_variant(struct mc_variant *v, const struct mc_plan *p,
 
 /* what a combination is called in messages */
 void
-mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
+cidx_mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
     const size_t *pick)
 {
 	size_t used = 0;
@@ -277,7 +277,7 @@ check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
 					if (v->mask[j * p->np + i] == 0 || y > 0)
 						continue;
 					pick[CIDX_MC_AGGREGATE] = g;
-					mc_describe(what, sizeof(what), r,
+					cidx_mc_describe(what, sizeof(what), r,
 					    pick);
 					return cidx_err_set(err, CIDX_ENUMERIC,
 					    "%s mean needs values > 0: unit "
@@ -300,8 +300,8 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 {
 	const struct cidx_framework *fw = cidx_engine_framework(e);
 	const struct cidx_method *m = cidx_engine_method(e);
-	struct cidx_norm_stats *st = xcalloc(fw->n_ind + 1, sizeof(*st));
-	long *map = xcalloc(p->n + 1, sizeof(long));
+	struct cidx_norm_stats *st = cidx_xcalloc(fw->n_ind + 1, sizeof(*st));
+	long *map = cidx_xcalloc(p->n + 1, sizeof(long));
 	int geom = 0, harm = 0, ret = 0, need_st = m->panel;
 	char what[400];
 
@@ -312,7 +312,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 		harm |= p->how[q] == CIDX_AGG_HARM;
 	}
 	p->n_var = p->n_imp * p->n_win * p->n_norm;
-	p->var = xcalloc(p->n_var, sizeof(*p->var));
+	p->var = cidx_xcalloc(p->n_var, sizeof(*p->var));
 	for (size_t q = 0; q < p->n_imp * p->n_win && ret == 0; q++) {
 		size_t pick[CIDX_MC_N_INPUTS] = { 0 };
 		struct cidx_method mp = *m;
@@ -338,7 +338,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 			mp.treat_p = a->treat_p;
 		}
 		same = same_prep(&mp, m);
-		mc_describe(what, sizeof(what), r, pick);
+		cidx_mc_describe(what, sizeof(what), r, pick);
 		if ((ret = prepared(e, year, &mp, same, &dp, &own, err)) < 0 ||
 		    (need_st && (ret = panel_stats(e, &mp, same, st,
 		    err)) < 0)) {
@@ -349,7 +349,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 		for (size_t i = 0; i < p->n; i++)
 			map[i] = cidx_dataset_find(dp, ds->unit[i].code);
 		if (p->pds)
-			mc_index_keep(p, q, ds, dp, map, need_st ? st : NULL);
+			cidx_mc_index_keep(p, q, ds, dp, map, need_st ? st : NULL);
 		for (size_t k = 0; k < p->n_norm && ret == 0; k++) {
 			struct cidx_method mn = mp;
 			gsl_matrix *sc = NULL;
@@ -376,7 +376,7 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 				ret = check_leaves(p, fw, ds, &p->var[v], r,
 				    pick, err);
 			} else {
-				mc_describe(what, sizeof(what), r, pick);
+				cidx_mc_describe(what, sizeof(what), r, pick);
 				if (what[0])
 					cidx_err_prefix(err, "%s", what);
 			}
@@ -404,7 +404,7 @@ alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
 	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
 		if (!is_list(k) || s->n_alt[k] == 0)
 			continue;
-		r->alt_text[k] = xcalloc(s->n_alt[k], sizeof(char *));
+		r->alt_text[k] = cidx_xcalloc(s->n_alt[k], sizeof(char *));
 		for (size_t i = 0; i < s->n_alt[k]; i++) {
 			const struct cidx_method *a = &s->alt[k][i];
 
@@ -414,13 +414,13 @@ alt_labels(struct cidx_mc_result *r, const struct cidx_mc_spec *s)
 				snprintf(b, sizeof(b), "none");
 			else
 				cidx_method_text(a, key[k], b, sizeof(b));
-			r->alt_text[k][i] = xstrdup(b);
+			r->alt_text[k][i] = cidx_xstrdup(b);
 		}
 	}
 }
 
 int
-mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+cidx_mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
     size_t k)
 {
 	int lv = fw->node[k].level, all = 1;
@@ -437,10 +437,10 @@ static void
 design(struct mc_plan *p, struct cidx_mc_result *r,
     const struct cidx_mc_spec *s, const struct cidx_framework *fw)
 {
-	r->noisy = xcalloc(fw->n, sizeof(size_t));
-	r->drop = xcalloc(fw->n_ind + 1, sizeof(size_t));
+	r->noisy = cidx_xcalloc(fw->n, sizeof(size_t));
+	r->drop = cidx_xcalloc(fw->n_ind + 1, sizeof(size_t));
 	for (size_t k = 0; k < fw->n; k++)
-		if (mc_noisy(s, fw, k))
+		if (cidx_mc_noisy(s, fw, k))
 			r->noisy[r->n_noisy++] = k;
 	for (size_t j = 0; s->drop_one && j < fw->n_ind; j++)
 		if (r->nominal->skipped[j] == CIDX_SKIP_NONE &&
@@ -534,24 +534,24 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	int ret;
 
 	*out = NULL;
-	if ((ret = mc_check_spec(s, m, fw->top_level, err)) < 0)
+	if ((ret = cidx_mc_check_spec(s, m, fw->top_level, err)) < 0)
 		return ret;
-	r = xcalloc(1, sizeof(*r));
-	r->plan = p = xcalloc(1, sizeof(*p));
+	r = cidx_xcalloc(1, sizeof(*r));
+	r->plan = p = cidx_xcalloc(1, sizeof(*p));
 	r->year = year;
 	/* the nominal ranking, then the sizes: nothing large is allocated
 	 * before they are known to fit */
 	if ((ret = cidx_engine_rank(e, year, s->tiers, s->top, &r->nominal,
 	    err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0 ||
-	    (ret = mc_memory(&mem, e, s, r->nominal, ds, err)) < 0 ||
+	    (ret = cidx_mc_memory_plan(&mem, e, s, r->nominal, ds, err)) < 0 ||
 	    (ret = cidx_mc_memory_check(&mem, s, err)) < 0)
 		goto fail;
 	r->n = p->n = ds->n_units;
 	p->np = (p->n + 3) / 4 * 4;
 	p->m = fw->n_ind;
 	p->nn = fw->n;
-	p->w = xcalloc(fw->n, sizeof(double));
+	p->w = cidx_xcalloc(fw->n, sizeof(double));
 	memcpy(p->w, cidx_engine_weights(e), fw->n * sizeof(double));
 	flatten(p, fw);
 	alt_labels(r, s);
@@ -561,7 +561,7 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 		    "with data and a weight to leave out");
 		goto fail;
 	}
-	mc_ranking(p, r, ds);
+	cidx_mc_ranking(p, r, ds);
 	p->n_imp = s->n_alt[CIDX_MC_IMPUTE] ? s->n_alt[CIDX_MC_IMPUTE] : 1;
 	p->n_win = s->n_alt[CIDX_MC_WINMAX] ? s->n_alt[CIDX_MC_WINMAX] : 1;
 	p->n_norm = s->n_alt[CIDX_MC_NORMALISE] ?
@@ -569,20 +569,20 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	p->n_aggalt = s->n_alt[CIDX_MC_AGGREGATE] ?
 	    s->n_alt[CIDX_MC_AGGREGATE] : 1;
 	agg_methods(p, s, m, fw);
-	mc_index_plan(p, s, m, fw);
+	cidx_mc_index_plan(p, s, m, fw);
 	if ((ret = variants(p, e, year, s, ds, r, err)) < 0 ||
-	    (ret = mc_index_check(p, r, err)) < 0)
+	    (ret = cidx_mc_index_check(p, r, err)) < 0)
 		goto fail;
 	r->n_variants = p->n_var;
 	if ((ret = run_arrays(p, r, s, &hist, err)) < 0)
 		goto fail;
-	mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
+	cidx_mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
 	    s->progress_ctx);
-	mc_results(r, p, hist);
+	cidx_mc_results(r, p, hist);
 	free(hist);
 	/* the data are not needed after the runs; the design is */
-	mc_free_variants(p);
-	mc_index_free(p);
+	cidx_mc_free_variants(p);
+	cidx_mc_index_free(p);
 	p->shift = NULL;
 	p->ranks = NULL;
 	*out = r;

@@ -118,7 +118,7 @@ struct mc_work {
 
 /* a + b and a b, or SIZE_MAX when they do not fit in a size_t: sizes
  * of allocations are computed with these before anything is allocated
- * (mc_memory()) */
+ * (cidx_mc_memory_plan()) */
 static inline size_t
 mc_add(size_t a, size_t b)
 {
@@ -133,38 +133,38 @@ mc_mul(size_t a, size_t b)
 
 /* mc.c */
 /* the spec's own checks (cidx_mc_run()'s first) */
-int mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
+int cidx_mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
     int top_level, struct cidx_err *err);
 /* node k's weight is perturbed */
-int mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+int cidx_mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
     size_t k);
 /* the bytes of one data combination (fill_variant()) */
-size_t mc_variant_bytes(const struct mc_plan *p, int geom, int harm);
+size_t cidx_mc_variant_bytes(const struct mc_plan *p, int geom, int harm);
 
 /* mcmem.c: the estimate of a run whose nominal ranking is `nom` and
  * nominal prepared data `ds` (0, or the engine's error) */
-int mc_memory(struct cidx_mc_memory *out, struct cidx_engine *e,
+int cidx_mc_memory_plan(struct cidx_mc_memory *out, struct cidx_engine *e,
     const struct cidx_mc_spec *s, const struct cidx_ranking *nom,
     const struct cidx_dataset *ds, struct cidx_err *err);
 
 /* mcdraw.c */
-/* the bytes of a thread's buffers (mc_work_init() and its place) */
-size_t mc_work_bytes(const struct mc_plan *p);
-size_t mc_thread_bytes(const struct mc_plan *p);
-/* the threads mc_execute() runs: at most `threads`, the chunks of runs,
+/* the bytes of a thread's buffers (cidx_mc_work_init() and its place) */
+size_t cidx_mc_work_bytes(const struct mc_plan *p);
+size_t cidx_mc_thread_bytes(const struct mc_plan *p);
+/* the threads cidx_mc_execute() runs: at most `threads`, the chunks of runs,
  * CIDX_MC_MAX_THREADS, and 512 MiB of rank counts */
-size_t mc_threads(const struct mc_plan *p, unsigned threads);
-void mc_work_init(struct mc_work *w, const struct mc_plan *p);
-void mc_work_release(struct mc_work *w);
+size_t cidx_mc_threads(const struct mc_plan *p, unsigned threads);
+void cidx_mc_work_init(struct mc_work *w, const struct mc_plan *p);
+void cidx_mc_work_release(struct mc_work *w);
 /* the uniforms of run `run` into w->u[0 .. dim); *matrix, *row: its
    place in the Saltelli design (-1 and run otherwise) */
-void mc_uniforms(const struct mc_plan *p, size_t run, double *u,
+void cidx_mc_uniforms(const struct mc_plan *p, size_t run, double *u,
     int *matrix, size_t *row);
 /* the choice of list input k (u in [0,1), n choices) */
-size_t mc_choice(double u, size_t n);
+size_t cidx_mc_choice(double u, size_t n);
 /* runs every run over `threads` threads; hist of the threads summed
    into `hist` (n x (n + 1), may be NULL when p->hist is 0) */
-void mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
+void cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
     size_t *n_invalid, void (*progress)(void *, size_t, size_t),
     void *pctx);
 
@@ -172,29 +172,29 @@ void mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
    unit i, st its panel statistics or NULL); the index of a run with
    method k and normalisation choice `norm` into val/msk (msk 1 and val
    NaN where it fails: invalid); free what was kept */
-void mc_index_keep(struct mc_plan *p, size_t q,
+void cidx_mc_index_keep(struct mc_plan *p, size_t q,
     const struct cidx_dataset *nominal, const struct cidx_dataset *dp,
     const long *map, const struct cidx_norm_stats *st);
-int mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
+int cidx_mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
     const double *w, double *val, double *msk, struct cidx_err *err);
-void mc_index_free(struct mc_plan *p);
+void cidx_mc_index_free(struct mc_plan *p);
 /* the methods runs pick from, and the index methods checked on every
    data combination before the runs */
-void mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
+void cidx_mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
     const struct cidx_method *m, const struct cidx_framework *fw);
-int mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
+int cidx_mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
     struct cidx_err *err);
 /* mc.c: what a combination of alternatives is called in messages */
-void mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
+void cidx_mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
     const size_t *pick);
 
 /* mcstat.c: the nominal order, code order and tier bands into the plan
    and the result; what the runs add up to; freeing the plan */
-void mc_ranking(struct mc_plan *p, struct cidx_mc_result *r,
+void cidx_mc_ranking(struct mc_plan *p, struct cidx_mc_result *r,
     const struct cidx_dataset *ds);
-void mc_results(struct cidx_mc_result *r, const struct mc_plan *p,
+void cidx_mc_results(struct cidx_mc_result *r, const struct mc_plan *p,
     const uint64_t *hist);
-void mc_free_variants(struct mc_plan *p);
-void mc_plan_free(struct mc_plan *p);
+void cidx_mc_free_variants(struct mc_plan *p);
+void cidx_mc_plan_free(struct mc_plan *p);
 
 #endif

@@ -21,7 +21,7 @@
 #define CHUNK 32
 
 size_t
-mc_choice(double u, size_t n)
+cidx_mc_choice(double u, size_t n)
 {
 	size_t c = (size_t)(u * (double)n);
 
@@ -29,7 +29,7 @@ mc_choice(double u, size_t n)
 }
 
 void
-mc_uniforms(const struct mc_plan *p, size_t run, double *u, int *matrix,
+cidx_mc_uniforms(const struct mc_plan *p, size_t run, double *u, int *matrix,
     size_t *row)
 {
 	struct cidx_rng g;
@@ -59,10 +59,10 @@ mc_uniforms(const struct mc_plan *p, size_t run, double *u, int *matrix,
 
 /* ---- one run ------------------------------------------------------- */
 
-/* the bytes mc_work_init() allocates, in its order (no product wraps:
- * mc_memory() refuses a plan whose sizes do not fit) */
+/* the bytes cidx_mc_work_init() allocates, in its order (no product wraps:
+ * cidx_mc_memory_plan() refuses a plan whose sizes do not fit) */
 size_t
-mc_work_bytes(const struct mc_plan *p)
+cidx_mc_work_bytes(const struct mc_plan *p)
 {
 	size_t n = p->n ? p->n : 1, np = p->np ? p->np : 4, b;
 
@@ -79,28 +79,28 @@ mc_work_bytes(const struct mc_plan *p)
 }
 
 void
-mc_work_init(struct mc_work *w, const struct mc_plan *p)
+cidx_mc_work_init(struct mc_work *w, const struct mc_plan *p)
 {
 	size_t n = p->n ? p->n : 1, np = p->np ? p->np : 4;
 
 	memset(w, 0, sizeof(*w));
-	w->u = xcalloc(2 * p->dim + 1, sizeof(double));
-	w->w = xcalloc(p->nn, sizeof(double));
-	w->val = xcalloc(p->n_agg * np, sizeof(double));
-	w->msk = xcalloc(p->n_agg * np, sizeof(double));
-	w->full = xcalloc(p->n_agg + 1, 1);
-	w->acc = xcalloc(np, sizeof(double));
-	w->sw = xcalloc(np, sizeof(double));
-	w->tmp = xcalloc(np, sizeof(double));
-	w->ent = xcalloc(n, sizeof(struct mc_ent));
-	w->ent2 = xcalloc(n, sizeof(struct mc_ent));
-	w->rank = xcalloc(n, sizeof(int));
+	w->u = cidx_xcalloc(2 * p->dim + 1, sizeof(double));
+	w->w = cidx_xcalloc(p->nn, sizeof(double));
+	w->val = cidx_xcalloc(p->n_agg * np, sizeof(double));
+	w->msk = cidx_xcalloc(p->n_agg * np, sizeof(double));
+	w->full = cidx_xcalloc(p->n_agg + 1, 1);
+	w->acc = cidx_xcalloc(np, sizeof(double));
+	w->sw = cidx_xcalloc(np, sizeof(double));
+	w->tmp = cidx_xcalloc(np, sizeof(double));
+	w->ent = cidx_xcalloc(n, sizeof(struct mc_ent));
+	w->ent2 = cidx_xcalloc(n, sizeof(struct mc_ent));
+	w->rank = cidx_xcalloc(n, sizeof(int));
 	if (p->hist)
-		w->hist = xcalloc(n * (p->n + 1), sizeof(uint32_t));
+		w->hist = cidx_xcalloc(n * (p->n + 1), sizeof(uint32_t));
 }
 
 void
-mc_work_release(struct mc_work *w)
+cidx_mc_work_release(struct mc_work *w)
 {
 	free(w->u);
 	free(w->w);
@@ -121,7 +121,7 @@ static size_t
 pick(const struct mc_plan *p, const double *u, enum cidx_mc_input k,
     size_t n)
 {
-	return p->active[k] ? mc_choice(u[p->off[k]], n) : 0;
+	return p->active[k] ? cidx_mc_choice(u[p->off[k]], n) : 0;
 }
 
 /* the nominal weights, each perturbed one times 1 + phi (2u - 1), the
@@ -400,7 +400,7 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 	int matrix;
 	size_t row;
 
-	mc_uniforms(p, run, wk->u, &matrix, &row);
+	cidx_mc_uniforms(p, run, wk->u, &matrix, &row);
 	run_weights(p, u, wk->w);
 	var = (pick(p, u, CIDX_MC_IMPUTE, p->n_imp) * p->n_win +
 	    pick(p, u, CIDX_MC_WINMAX, p->n_win)) * p->n_norm +
@@ -409,7 +409,7 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 	km = pick(p, u, CIDX_MC_METHOD, p->n_meth);
 	if (p->meth && p->meth[km].imethod != CIDX_IM_COMPOSITE) {
 		/* an index method: its error leaves every unit invalid */
-		(void)mc_index_score(p, var / p->n_norm, var % p->n_norm, km,
+		(void)cidx_mc_index_score(p, var / p->n_norm, var % p->n_norm, km,
 		    wk->w, wk->tmp, wk->sw, NULL);
 		rv = wk->tmp;
 		rm = wk->sw;
@@ -461,9 +461,9 @@ struct worker {
 };
 
 size_t
-mc_thread_bytes(const struct mc_plan *p)
+cidx_mc_thread_bytes(const struct mc_plan *p)
 {
-	return mc_add(mc_work_bytes(p), sizeof(struct worker));
+	return mc_add(cidx_mc_work_bytes(p), sizeof(struct worker));
 }
 
 static double
@@ -507,7 +507,7 @@ thread_main(void *arg)
 }
 
 size_t
-mc_threads(const struct mc_plan *p, unsigned threads)
+cidx_mc_threads(const struct mc_plan *p, unsigned threads)
 {
 	size_t nt = threads ? threads : 1, per = p->hist ?
 	    mc_mul(p->n, mc_add(p->n, 1)) : 0;
@@ -525,13 +525,13 @@ mc_threads(const struct mc_plan *p, unsigned threads)
 }
 
 void
-mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
+cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
     size_t *n_invalid, void (*progress)(void *, size_t, size_t),
     void *pctx)
 {
 	struct shared sh;
 	struct worker *wk;
-	size_t nt = mc_threads(p, threads), per = p->hist ?
+	size_t nt = cidx_mc_threads(p, threads), per = p->hist ?
 	    p->n * (p->n + 1) : 0;
 
 	sh.p = p;
@@ -539,10 +539,10 @@ mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
 	atomic_init(&sh.done, 0);
 	sh.progress = progress;
 	sh.pctx = pctx;
-	wk = xcalloc(nt, sizeof(*wk));
+	wk = cidx_xcalloc(nt, sizeof(*wk));
 	for (size_t t = 0; t < nt; t++) {
 		wk[t].sh = &sh;
-		mc_work_init(&wk[t].w, p);
+		cidx_mc_work_init(&wk[t].w, p);
 	}
 	/* a thread that cannot start leaves its chunks to the others */
 	for (size_t t = 1; t < nt; t++)
@@ -559,7 +559,7 @@ mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
 		for (size_t k = 0; hist && k < per; k++)
 			hist[k] += wk[t].w.hist[k];
 		*n_invalid += wk[t].w.n_invalid;
-		mc_work_release(&wk[t].w);
+		cidx_mc_work_release(&wk[t].w);
 	}
 	free(wk);
 }

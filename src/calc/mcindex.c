@@ -14,7 +14,7 @@
 #include "core/mem.h"
 
 void
-mc_index_keep(struct mc_plan *p, size_t q, const struct cidx_dataset *nominal,
+cidx_mc_index_keep(struct mc_plan *p, size_t q, const struct cidx_dataset *nominal,
     const struct cidx_dataset *dp, const long *map,
     const struct cidx_norm_stats *st)
 {
@@ -26,13 +26,13 @@ mc_index_keep(struct mc_plan *p, size_t q, const struct cidx_dataset *nominal,
 			    gsl_matrix_get(dp->x, (size_t)map[i], j) : NAN);
 	p->pds[q] = d;
 	if (st) {
-		p->pst[q] = xcalloc(p->m + 1, sizeof(*st));
+		p->pst[q] = cidx_xcalloc(p->m + 1, sizeof(*st));
 		memcpy(p->pst[q], st, p->m * sizeof(*st));
 	}
 }
 
 int
-mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
+cidx_mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
     const double *w, double *val, double *msk, struct cidx_err *err)
 {
 	struct cidx_method m = p->meth[k];
@@ -61,7 +61,7 @@ mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
 }
 
 void
-mc_index_free(struct mc_plan *p)
+cidx_mc_index_free(struct mc_plan *p)
 {
 	size_t nq = p->n_imp * p->n_win;
 
@@ -79,7 +79,7 @@ mc_index_free(struct mc_plan *p)
  * engine's own; when none is an index method, runs use the composite's
  * plan alone (p->meth NULL) */
 void
-mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
+cidx_mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
     const struct cidx_method *m, const struct cidx_framework *fw)
 {
 	int any = 0;
@@ -96,19 +96,19 @@ mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
 	}
 	p->norm_alt = s->n_alt[CIDX_MC_NORMALISE] ?
 	    s->alt[CIDX_MC_NORMALISE] : NULL;
-	p->pds = xcalloc(p->n_imp * p->n_win, sizeof(*p->pds));
-	p->pst = xcalloc(p->n_imp * p->n_win, sizeof(*p->pst));
+	p->pds = cidx_xcalloc(p->n_imp * p->n_win, sizeof(*p->pds));
+	p->pst = cidx_xcalloc(p->n_imp * p->n_win, sizeof(*p->pst));
 }
 
 /* every index method on every data combination, with the nominal
  * weights, before the runs: an alternative the data refuse stops here
  * with a message naming it */
 int
-mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
+cidx_mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
     struct cidx_err *err)
 {
-	double *val = xcalloc(p->n + 1, sizeof(double));
-	double *msk = xcalloc(p->n + 1, sizeof(double));
+	double *val = cidx_xcalloc(p->n + 1, sizeof(double));
+	double *msk = cidx_xcalloc(p->n + 1, sizeof(double));
 	size_t pick[CIDX_MC_N_INPUTS] = { 0 };
 	char what[400];
 	int ret = 0;
@@ -118,13 +118,13 @@ mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
 			for (size_t k = 0; k < p->n_meth && ret == 0; k++) {
 				if (p->meth[k].imethod == CIDX_IM_COMPOSITE)
 					continue;
-				ret = mc_index_score(p, q, g, k, p->w, val, msk,
+				ret = cidx_mc_index_score(p, q, g, k, p->w, val, msk,
 				    err);
 				pick[CIDX_MC_IMPUTE] = q / p->n_win;
 				pick[CIDX_MC_WINMAX] = q % p->n_win;
 				pick[CIDX_MC_NORMALISE] = g;
 				pick[CIDX_MC_METHOD] = k;
-				mc_describe(what, sizeof(what), r, pick);
+				cidx_mc_describe(what, sizeof(what), r, pick);
 				if (ret < 0 && what[0])
 					cidx_err_prefix(err, "%s", what);
 			}

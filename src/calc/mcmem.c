@@ -5,8 +5,8 @@
  * The figures are the sizes of the arrays cidx_mc_run() will allocate,
  * from the dimensions of its plan: those of a data combination and of a
  * thread's buffers are counted by the functions beside the allocations
- * (mc_variant_bytes() by fill_variant(), mc_work_bytes() by
- * mc_work_init()), the others here in the order mc.c and mcstat.c
+ * (cidx_mc_variant_bytes() by fill_variant(), cidx_mc_work_bytes() by
+ * cidx_mc_work_init()), the others here in the order mc.c and mcstat.c
  * allocate them.  The arithmetic saturates at SIZE_MAX instead of
  * wrapping, so a plan that passes cidx_mc_memory_check() has no
  * allocation whose size wraps.  cityidx(1), Uncertainty and sensitivity, Memory,
@@ -44,7 +44,7 @@ dims(struct mc_plan *p, size_t *nc, int *geom, int *harm,
 		*nc += fw->child_off[k + 1] - fw->child_off[k];
 	}
 	for (size_t k = 0; k < fw->n; k++)
-		n_noisy += (size_t)mc_noisy(s, fw, k);
+		n_noisy += (size_t)cidx_mc_noisy(s, fw, k);
 	if (n_noisy > 0) {
 		p->d++;
 		p->dim += n_noisy;
@@ -130,7 +130,7 @@ prepare_bytes(const struct mc_plan *p, const struct cidx_mc_spec *s,
 	return mc_add(b, copy);
 }
 
-/* the statistics mc_results() allocates after the runs */
+/* the statistics cidx_mc_results() allocates after the runs */
 static size_t
 stats_bytes(const struct mc_plan *p, const struct cidx_ranking *nom)
 {
@@ -148,7 +148,7 @@ stats_bytes(const struct mc_plan *p, const struct cidx_ranking *nom)
 }
 
 int
-mc_memory(struct cidx_mc_memory *out, struct cidx_engine *e,
+cidx_mc_memory_plan(struct cidx_mc_memory *out, struct cidx_engine *e,
     const struct cidx_mc_spec *s, const struct cidx_ranking *nom,
     const struct cidx_dataset *ds, struct cidx_err *err)
 {
@@ -166,11 +166,11 @@ mc_memory(struct cidx_mc_memory *out, struct cidx_engine *e,
 	out->n = p.n;
 	out->n_runs = p.runs;
 	out->n_variants = p.n_var;
-	out->n_threads = (unsigned)mc_threads(&p, s->threads);
+	out->n_threads = (unsigned)cidx_mc_threads(&p, s->threads);
 	out->nominal = nominal_bytes(nom, p.m);
 	out->plan = plan_bytes(&p, nc, s);
 	out->data = mc_mul(p.n_var, mc_add(sizeof(struct mc_variant),
-	    mc_variant_bytes(&p, geom, harm)));
+	    cidx_mc_variant_bytes(&p, geom, harm)));
 	out->prepare = prepare_bytes(&p, s, m, ny);
 	out->runs = mc_mul(p.runs, S_D);
 	if (s->keep_ranks)
@@ -179,7 +179,7 @@ mc_memory(struct cidx_mc_memory *out, struct cidx_engine *e,
 	if (p.hist)
 		out->counts = mc_mul(mc_add(mc_mul(p.n, mc_add(p.n, 1)), 1),
 		    sizeof(uint64_t));
-	out->threads = mc_mul(out->n_threads, mc_thread_bytes(&p));
+	out->threads = mc_mul(out->n_threads, cidx_mc_thread_bytes(&p));
 	out->stats = stats_bytes(&p, nom);
 	run = mc_add(mc_add(out->runs, out->ranks), mc_add(out->counts,
 	    out->threads > out->stats ? out->threads : out->stats));
@@ -221,13 +221,13 @@ cidx_mc_estimate(struct cidx_mc_memory *out, struct cidx_engine *e,
 	int ret;
 
 	memset(out, 0, sizeof(*out));
-	if ((ret = mc_check_spec(s, cidx_engine_method(e), fw->top_level,
+	if ((ret = cidx_mc_check_spec(s, cidx_engine_method(e), fw->top_level,
 	    err)) < 0 ||
 	    (ret = cidx_engine_rank(e, year, s->tiers, s->top, &nom,
 	    err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0)
 		goto out;
-	ret = mc_memory(out, e, s, nom, ds, err);
+	ret = cidx_mc_memory_plan(out, e, s, nom, ds, err);
 out:
 	cidx_ranking_free(nom);
 	return ret;

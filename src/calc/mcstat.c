@@ -73,7 +73,7 @@ static void
 mc_unit_stats(struct cidx_mc_result *r, const uint64_t *hist)
 {
 	size_t n = r->n;
-	uint64_t *c = xcalloc(n + 1, sizeof(uint64_t));
+	uint64_t *c = cidx_xcalloc(n + 1, sizeof(uint64_t));
 	int k = r->n_tiers;
 
 	for (size_t i = 0; i < n; i++) {
@@ -109,17 +109,17 @@ cidx_mc_params(const struct cidx_mc_result *r, size_t run,
     struct cidx_mc_params *out, double *factor)
 {
 	const struct mc_plan *p = r->plan;
-	double *u = xcalloc(2 * p->dim + 1, sizeof(double));
+	double *u = cidx_xcalloc(2 * p->dim + 1, sizeof(double));
 	int matrix;
 	size_t row;
 
-	mc_uniforms(p, run, u, &matrix, &row);
+	cidx_mc_uniforms(p, run, u, &matrix, &row);
 	memset(out, 0, sizeof(*out));
 	out->matrix = matrix;
 	out->row = row;
 	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++)
 		if (p->active[k])
-			out->alt[k] = mc_choice(u[p->off[k]],
+			out->alt[k] = cidx_mc_choice(u[p->off[k]],
 			    r->n_choices[k]);
 	for (size_t t = 0; factor && t < p->n_noisy; t++)
 		factor[t] = p->active[CIDX_MC_WEIGHTS] ?
@@ -149,15 +149,15 @@ cmp_coded(const void *a, const void *b)
  * competition rank of its first unit.
  */
 void
-mc_ranking(struct mc_plan *p, struct cidx_mc_result *r,
+cidx_mc_ranking(struct mc_plan *p, struct cidx_mc_result *r,
     const struct cidx_dataset *ds)
 {
 	const struct cidx_ranking *nom = r->nominal;
-	struct coded *c = xcalloc(p->n + 1, sizeof(*c));
+	struct coded *c = cidx_xcalloc(p->n + 1, sizeof(*c));
 	size_t q;
 
-	p->code_ord = xcalloc(p->n + 1, sizeof(size_t));
-	p->nom_perm = xcalloc(p->n + 1, sizeof(size_t));
+	p->code_ord = cidx_xcalloc(p->n + 1, sizeof(size_t));
+	p->nom_perm = cidx_xcalloc(p->n + 1, sizeof(size_t));
 	for (size_t i = 0; i < p->n; i++)
 		c[i] = (struct coded){ ds->unit[i].code, i };
 	qsort(c, p->n, sizeof(*c), cmp_coded);
@@ -170,8 +170,8 @@ mc_ranking(struct mc_plan *p, struct cidx_mc_result *r,
 			p->nom_perm[q++] = c[k].i;
 	p->nom_rank = nom->rank;
 	free(c);
-	r->band_lo = xcalloc(p->n + 2, sizeof(int));
-	r->band_hi = xcalloc(p->n + 2, sizeof(int));
+	r->band_lo = cidx_xcalloc(p->n + 2, sizeof(int));
+	r->band_hi = cidx_xcalloc(p->n + 2, sizeof(int));
 	for (size_t t = 0; t <= p->n + 1; t++)
 		r->band_hi[t] = -1;
 	for (q = 0; q < nom->n_top; q++) {
@@ -187,7 +187,7 @@ mc_ranking(struct mc_plan *p, struct cidx_mc_result *r,
 }
 
 void
-mc_results(struct cidx_mc_result *r, const struct mc_plan *p,
+cidx_mc_results(struct cidx_mc_result *r, const struct mc_plan *p,
     const uint64_t *hist)
 {
 	double sum = 0;
@@ -201,25 +201,25 @@ mc_results(struct cidx_mc_result *r, const struct mc_plan *p,
 		}
 	r->mean_shift = cnt ? sum / (double)cnt : NAN;
 	if (hist) {
-		r->median = xcalloc(r->n + 1, sizeof(double));
-		r->mean = xcalloc(r->n + 1, sizeof(double));
-		r->q05 = xcalloc(r->n + 1, sizeof(double));
-		r->q95 = xcalloc(r->n + 1, sizeof(double));
-		r->unranked = xcalloc(r->n + 1, sizeof(size_t));
-		r->tier_share = xcalloc(r->n * (size_t)r->n_tiers + 1,
+		r->median = cidx_xcalloc(r->n + 1, sizeof(double));
+		r->mean = cidx_xcalloc(r->n + 1, sizeof(double));
+		r->q05 = cidx_xcalloc(r->n + 1, sizeof(double));
+		r->q95 = cidx_xcalloc(r->n + 1, sizeof(double));
+		r->unranked = cidx_xcalloc(r->n + 1, sizeof(size_t));
+		r->tier_share = cidx_xcalloc(r->n * (size_t)r->n_tiers + 1,
 		    sizeof(double));
 		mc_unit_stats(r, hist);
 	}
 	if (r->sobol) {
-		r->S = xcalloc(p->d + 1, sizeof(double));
-		r->ST = xcalloc(p->d + 1, sizeof(double));
+		r->S = cidx_xcalloc(p->d + 1, sizeof(double));
+		r->ST = cidx_xcalloc(p->d + 1, sizeof(double));
 		cidx_mc_sobol(r->shift, r->shift + p->N, r->shift + 2 * p->N,
 		    p->N, p->d, r->S, r->ST, &r->V, &r->y_mean);
 	}
 }
 
 void
-mc_free_variants(struct mc_plan *p)
+cidx_mc_free_variants(struct mc_plan *p)
 {
 	for (size_t v = 0; p->var && v < p->n_var; v++) {
 		free(p->var[v].z);
@@ -233,12 +233,12 @@ mc_free_variants(struct mc_plan *p)
 }
 
 void
-mc_plan_free(struct mc_plan *p)
+cidx_mc_plan_free(struct mc_plan *p)
 {
 	if (p == NULL)
 		return;
-	mc_free_variants(p);
-	mc_index_free(p);
+	cidx_mc_free_variants(p);
+	cidx_mc_index_free(p);
 	free(p->agg_node);
 	free(p->agg_parent);
 	free(p->ch_off);
@@ -276,6 +276,6 @@ cidx_mc_result_free(struct cidx_mc_result *r)
 			free(r->alt_text[k][i]);
 		free(r->alt_text[k]);
 	}
-	mc_plan_free(r->plan);
+	cidx_mc_plan_free(r->plan);
 	free(r);
 }

@@ -429,28 +429,28 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 
 	switch (key) {
 	case CIDX_MK_DENOMINATE:
-		sbuf_adds(&sb, m->denominate ? "true" : "false");
+		cidx_sbuf_adds(&sb, m->denominate ? "true" : "false");
 		break;
 	case CIDX_MK_IMPUTE:
-		sbuf_addf(&sb, "%s%s%s", imputes[m->impute],
+		cidx_sbuf_addf(&sb, "%s%s%s", imputes[m->impute],
 		    m->impute_attr[0] ? ":" : "", m->impute_attr);
 		break;
 	case CIDX_MK_SCREEN:
 		cidx_num_shortest(a, sizeof(a), m->screen);
-		sbuf_adds(&sb, a);
+		cidx_sbuf_adds(&sb, a);
 		break;
 	case CIDX_MK_SCREEN_PILLAR:
-		sbuf_addf(&sb, "%d", m->screen_pillar);
+		cidx_sbuf_addf(&sb, "%d", m->screen_pillar);
 		break;
 	case CIDX_MK_TREAT:
 		if (!m->treat) {
-			sbuf_adds(&sb, "none");
+			cidx_sbuf_adds(&sb, "none");
 			break;
 		}
 		cidx_num_shortest(a, sizeof(a), m->treat_p.skew);
 		cidx_num_shortest(b, sizeof(b), m->treat_p.kurt);
 		snprintf(c, sizeof(c), "%d", m->treat_p.winmax);
-		sbuf_addf(&sb, "%s,%s,%s", a, b, c);
+		cidx_sbuf_addf(&sb, "%s,%s,%s", a, b, c);
 		break;
 	case CIDX_MK_METHOD:
 		cidx_imethod_text(m, &sb);
@@ -459,32 +459,32 @@ cidx_method_text(const struct cidx_method *m, enum cidx_mkey key, char *buf,
 		for (size_t i = 0; i < NELEM(norms); i++) {
 			if (norms[i].norm != m->norm)
 				continue;
-			sbuf_adds(&sb, norms[i].name);
+			cidx_sbuf_adds(&sb, norms[i].name);
 			if (norms[i].nparams == 0 || isnan(m->norm_p1))
 				break;
 			cidx_num_shortest(a, sizeof(a), m->norm_p1);
 			cidx_num_shortest(b, sizeof(b), m->norm_p2);
-			sbuf_addf(&sb, ":%s,%s", a, b);
+			cidx_sbuf_addf(&sb, ":%s,%s", a, b);
 			break;
 		}
 		break;
 	case CIDX_MK_SCALE:
-		sbuf_adds(&sb, m->panel ? "panel" : "year");
+		cidx_sbuf_adds(&sb, m->panel ? "panel" : "year");
 		if (m->panel && m->panel_from)
-			sbuf_addf(&sb, ":%d,%d", m->panel_from, m->panel_to);
+			cidx_sbuf_addf(&sb, ":%d,%d", m->panel_from, m->panel_to);
 		break;
 	case CIDX_MK_AGGREGATE:
-		sbuf_adds(&sb, aggs[m->agg]);
+		cidx_sbuf_adds(&sb, aggs[m->agg]);
 		for (int lv = 0; lv < CIDX_MAX_LEVELS; lv++)
 			if (m->agg_at[lv])
-				sbuf_addf(&sb, ",%d=%s", lv,
+				cidx_sbuf_addf(&sb, ",%d=%s", lv,
 				    aggs[m->agg_at[lv] - 1]);
 		break;
 	case CIDX_MK_N:
 		break;
 	}
 	snprintf(buf, n, "%s", sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 enum cidx_agg

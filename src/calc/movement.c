@@ -15,10 +15,10 @@ enum cidx_basis
 cidx_movement_basis(struct cidx_movement *mv, const struct cidx_framework *fw,
     const int *cur_skipped, const int *prev_skipped)
 {
-	long *pil = xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
-	char *cur_has = xcalloc(fw->n, 1), *both = xcalloc(fw->n, 1);
+	long *pil = cidx_xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
+	char *cur_has = cidx_xcalloc(fw->n, 1), *both = cidx_xcalloc(fw->n, 1);
 
-	mv->in_basis = xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
+	mv->in_basis = cidx_xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
 	mv->n_cur = mv->n_prev = mv->shared = 0;
 	mv->why[0] = '\0';
 	mv->why_pillar = -1;
@@ -85,7 +85,7 @@ cidx_movement_compute(struct cidx_movement *m,
 	m->dark = dark;
 	m->n = cur_ds->n_units;
 	free(m->mv);
-	m->mv = xcalloc(m->n ? m->n : 1, sizeof(*m->mv));
+	m->mv = cidx_xcalloc(m->n ? m->n : 1, sizeof(*m->mv));
 	if (m->basis == CIDX_BASIS_WITHHELD)
 		return;
 	for (size_t i = 0; i < prev_ds->n_units; i++)
@@ -154,7 +154,7 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 	const struct cidx_prep_report *rep0;
 	struct cidx_ranking *prev = NULL, *cb = NULL, *pb = NULL;
 	struct cidx_dataset *rc = NULL, *rp = NULL;
-	struct cidx_movement *m = xcalloc(1, sizeof(*m));
+	struct cidx_movement *m = cidx_xcalloc(1, sizeof(*m));
 	int ret;
 
 	*out = NULL;

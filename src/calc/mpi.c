@@ -159,7 +159,7 @@ penalised(const gsl_matrix *x, const int *dir, const double *w,
 	    (ret = check_weights(w, x->size2, what, err)) < 0)
 		return ret;
 	z = cidx_matrix_alloc(x->size1, x->size2);
-	skip = xcalloc(x->size2, sizeof(int));
+	skip = cidx_xcalloc(x->size2, sizeof(int));
 	if (ampi)
 		cidx_ampi_r(x, dir, lo, hi, z, skip);
 	else

@@ -149,8 +149,8 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 	int ret = 0;
 
 	if (m->norm == CIDX_NORM_RANK || m->norm == CIDX_NORM_PERCENTILE) {
-		col = xmalloc((n ? n : 1) * sizeof(double));
-		rk = xmalloc((n ? n : 1) * sizeof(double));
+		col = cidx_xmalloc((n ? n : 1) * sizeof(double));
+		rk = cidx_xmalloc((n ? n : 1) * sizeof(double));
 	}
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		size_t k = fw->ind[j];

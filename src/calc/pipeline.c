@@ -96,16 +96,16 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 		return cidx_err_set(err, CIDX_ENOTFOUND,
 		    "no unit has enough data to be ranked in %d (screening "
 		    "by coverage left none)", ds->year);
-	r = xcalloc(1, sizeof(*r));
-	codes = xcalloc(ds->n_units, sizeof(char *));
-	idx = xcalloc(ds->n_units, sizeof(double));
+	r = cidx_xcalloc(1, sizeof(*r));
+	codes = cidx_xcalloc(ds->n_units, sizeof(char *));
+	idx = cidx_xcalloc(ds->n_units, sizeof(double));
 	r->n = ds->n_units;
 	r->s = cidx_matrix_alloc(r->n, fw->n);
 	gsl_matrix_set_all(r->s, NAN);
-	r->skipped = xcalloc(fw->n_ind, sizeof(int));
-	r->rank = xcalloc(r->n, sizeof(int));
-	r->order = xcalloc(r->n, sizeof(size_t));
-	r->tier = xcalloc(r->n, sizeof(int));
+	r->skipped = cidx_xcalloc(fw->n_ind, sizeof(int));
+	r->rank = cidx_xcalloc(r->n, sizeof(int));
+	r->order = cidx_xcalloc(r->n, sizeof(size_t));
+	r->tier = cidx_xcalloc(r->n, sizeof(int));
 	for (size_t i = 0; i < r->n; i++)
 		codes[i] = ds->unit[i].code;
 	if (m->imethod != CIDX_IM_COMPOSITE)
@@ -140,9 +140,9 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 				break;
 			}
 	if (tiers && r->n_top > 0) {
-		double *sc = xcalloc(r->n_top, sizeof(double));
-		int *rk = xcalloc(r->n_top, sizeof(int));
-		int *tr = xcalloc(r->n_top, sizeof(int));
+		double *sc = cidx_xcalloc(r->n_top, sizeof(double));
+		int *rk = cidx_xcalloc(r->n_top, sizeof(int));
+		int *tr = cidx_xcalloc(r->n_top, sizeof(int));
 
 		for (size_t p = 0; p < r->n_top; p++) {
 			sc[p] = idx[r->order[p]];

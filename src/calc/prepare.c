@@ -157,14 +157,14 @@ impute(const struct cidx_framework *fw, struct cidx_dataset *ds,
 {
 	size_t n = ds->n_units, ng = 0, *group = NULL;
 	const char **names = NULL;
-	double *col = xmalloc((n ? n : 1) * sizeof(double));
+	double *col = cidx_xmalloc((n ? n : 1) * sizeof(double));
 	size_t filled = 0;
 
 	if (m->impute == CIDX_IMPUTE_GROUP_MEAN ||
 	    m->impute == CIDX_IMPUTE_GROUP_MEDIAN) {
 		/* group ids: the sorted distinct values of the attribute */
-		names = xcalloc(n ? n : 1, sizeof(char *));
-		group = xcalloc(n ? n : 1, sizeof(size_t));
+		names = cidx_xcalloc(n ? n : 1, sizeof(char *));
+		group = cidx_xcalloc(n ? n : 1, sizeof(size_t));
 		for (size_t i = 0; i < n; i++) {
 			const char *v = cidx_unit_attr(&ds->unit[i],
 			    m->impute_attr);
@@ -221,12 +221,12 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
     const struct cidx_method *m, struct cidx_prep_report *rep)
 {
 	size_t n = ds->n_units, nk = 0;
-	int *keep = xcalloc(n ? n : 1, sizeof(int));
-	char *has = xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
-	long *pil = xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
-	size_t *cnt = xcalloc(fw->n, sizeof(size_t));
-	char *pil_has = xcalloc(fw->n, 1);
-	double *cov = xcalloc(n ? n : 1, sizeof(double));
+	int *keep = cidx_xcalloc(n ? n : 1, sizeof(int));
+	char *has = cidx_xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
+	long *pil = cidx_xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
+	size_t *cnt = cidx_xcalloc(fw->n, sizeof(size_t));
+	char *pil_has = cidx_xcalloc(fw->n, 1);
+	double *cov = cidx_xcalloc(n ? n : 1, sizeof(double));
 
 	cidx_pillars(fw, pil);
 	rep->n_year_ind = 0;
@@ -242,7 +242,7 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 		rep->n_pillars += pil_has[k] != 0;
 	for (size_t k = 0; k < fw->n; k++)
 		if (pil_has[k] == 1) {
-			rep->empty_pillar = xreallocarray(rep->empty_pillar,
+			rep->empty_pillar = cidx_xreallocarray(rep->empty_pillar,
 			    rep->n_empty_pillar + 1, sizeof(long));
 			rep->empty_pillar[rep->n_empty_pillar++] = (long)k;
 		}
@@ -267,14 +267,14 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 		if (!keep[i]) {
 			struct cidx_screened *sc;
 
-			rep->screened = xreallocarray(rep->screened,
+			rep->screened = cidx_xreallocarray(rep->screened,
 			    rep->n_screened + 1, sizeof(*rep->screened));
 			sc = &rep->screened[rep->n_screened++];
-			sc->code = xstrdup(ds->unit[i].code);
+			sc->code = cidx_xstrdup(ds->unit[i].code);
 			sc->name = ds->unit[i].name ?
-			    xstrdup(ds->unit[i].name) : NULL;
+			    cidx_xstrdup(ds->unit[i].name) : NULL;
 			sc->name_en = ds->unit[i].name_en ?
-			    xstrdup(ds->unit[i].name_en) : NULL;
+			    cidx_xstrdup(ds->unit[i].name_en) : NULL;
 			sc->coverage = cov[i];
 			sc->pillar = cov[i] >= m->screen ? short_pillar : -1;
 		}
@@ -296,12 +296,12 @@ treat(const struct cidx_framework *fw, struct cidx_dataset *ds,
     const struct cidx_method *m, struct cidx_prep_report *rep)
 {
 	size_t n = ds->n_units;
-	double *col = xmalloc((n ? n : 1) * sizeof(double));
-	double *work = xmalloc((n ? n : 1) * sizeof(double));
+	double *col = cidx_xmalloc((n ? n : 1) * sizeof(double));
+	double *work = cidx_xmalloc((n ? n : 1) * sizeof(double));
 
 	rep->treated = 1;
-	rep->treat = xcalloc(fw->n_ind, sizeof(*rep->treat));
-	rep->treat_source = xcalloc(fw->n_ind, sizeof(int));
+	rep->treat = cidx_xcalloc(fw->n_ind, sizeof(*rep->treat));
+	rep->treat_source = cidx_xcalloc(fw->n_ind, sizeof(int));
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		const char *o = fw->node[fw->ind[j]].treat;
 		struct cidx_treat_params p = m->treat_p;

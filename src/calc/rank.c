@@ -32,7 +32,7 @@ void
 cidx_rank(const double *score, size_t n, const char *const *codes,
     size_t *order, int *rank, size_t *n_ranked)
 {
-	struct rk *v = xmalloc((n ? n : 1) * sizeof(*v));
+	struct rk *v = cidx_xmalloc((n ? n : 1) * sizeof(*v));
 	size_t m = 0;
 
 	for (size_t i = 0; i < n; i++) {

@@ -11,7 +11,7 @@
  *
  * skew, kurt and quantile_sorted do not allocate (the outlier treatment
  * calls them inside Monte Carlo loops); summary, quantile, ranks and
- * spearman need a sorted copy and allocate with xmalloc.
+ * spearman need a sorted copy and allocate with cidx_xmalloc.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -131,7 +131,7 @@ cidx_stat_kurt(const double *x, size_t n)
 static double *
 sorted_copy(const double *x, size_t n, size_t *m_out)
 {
-	double *v = xmalloc((n ? n : 1) * sizeof(*v));
+	double *v = cidx_xmalloc((n ? n : 1) * sizeof(*v));
 	size_t m = 0;
 
 	for (size_t i = 0; i < n; i++)
@@ -200,9 +200,9 @@ cidx_stat_summary(const double *x, size_t n, struct cidx_summary *out)
 void
 cidx_stat_ranks(const double *x, size_t n, int avg, double *out)
 {
-	double *v = xmalloc((n ? n : 1) * sizeof(*v));
-	size_t *at = xmalloc((n ? n : 1) * sizeof(*at));
-	size_t *perm = xmalloc((n ? n : 1) * sizeof(*perm));
+	double *v = cidx_xmalloc((n ? n : 1) * sizeof(*v));
+	size_t *at = cidx_xmalloc((n ? n : 1) * sizeof(*at));
+	size_t *perm = cidx_xmalloc((n ? n : 1) * sizeof(*perm));
 	size_t m = 0;
 
 	/* copy first: out may be x */
@@ -265,8 +265,8 @@ pairs(const double *x, const double *y, size_t n, double **xo,
 {
 	size_t m = 0;
 
-	*xo = xmalloc((n ? n : 1) * sizeof(**xo));
-	*yo = xmalloc((n ? n : 1) * sizeof(**yo));
+	*xo = cidx_xmalloc((n ? n : 1) * sizeof(**xo));
+	*yo = cidx_xmalloc((n ? n : 1) * sizeof(**yo));
 	for (size_t i = 0; i < n; i++) {
 		if (isnan(x[i]) || isnan(y[i]))
 			continue;

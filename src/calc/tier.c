@@ -18,7 +18,7 @@
 static int
 parse_list(const char *s, double **out, size_t *n)
 {
-	char *dup = xstrdup(s), *save = NULL, *tok;
+	char *dup = cidx_xstrdup(s), *save = NULL, *tok;
 	int ret = 0;
 
 	*out = NULL;
@@ -36,7 +36,7 @@ parse_list(const char *s, double **out, size_t *n)
 			ret = CIDX_EINVAL;
 			break;
 		}
-		*out = xreallocarray(*out, *n + 1, sizeof(double));
+		*out = cidx_xreallocarray(*out, *n + 1, sizeof(double));
 		(*out)[(*n)++] = v;
 	}
 	free(dup);
@@ -73,7 +73,7 @@ cidx_tierspec_parse(struct cidx_tierspec *t, const char *s,
 	if (strcmp(s, "eis") == 0) {
 		t->kind = CIDX_TIER_EIS;
 		t->k = 4;
-		t->text = xstrdup("eis");
+		t->text = cidx_xstrdup("eis");
 		return 0;
 	}
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
@@ -114,14 +114,14 @@ cidx_tierspec_parse(struct cidx_tierspec *t, const char *s,
 		 * fixed buffer cut "breaks:0.8,...,0.1" short */
 		struct sbuf sb = SBUF_INIT;
 
-		sbuf_addf(&sb, "%s:", kinds[i].name);
+		cidx_sbuf_addf(&sb, "%s:", kinds[i].name);
 		for (size_t j = 0; j < t->nv; j++) {
 			char b[40];
 
 			cidx_num_shortest(b, sizeof(b), t->v[j]);
-			sbuf_addf(&sb, "%s%s", j ? "," : "", b);
+			cidx_sbuf_addf(&sb, "%s%s", j ? "," : "", b);
 		}
-		t->text = sbuf_detach(&sb);
+		t->text = cidx_sbuf_detach(&sb);
 	}
 	return 0;
 bad:
@@ -164,11 +164,11 @@ fisher(const double *v, const double *w, size_t m, int k, int *cls)
 
 	if (k < 1 || K > m)
 		return CIDX_EINVAL;
-	s0 = xcalloc(m + 1, sizeof(double));
-	s1 = xcalloc(m + 1, sizeof(double));
-	s2 = xcalloc(m + 1, sizeof(double));
-	D = xcalloc((K + 1) * (m + 1), sizeof(double));
-	B = xcalloc((K + 1) * (m + 1), sizeof(size_t));
+	s0 = cidx_xcalloc(m + 1, sizeof(double));
+	s1 = cidx_xcalloc(m + 1, sizeof(double));
+	s2 = cidx_xcalloc(m + 1, sizeof(double));
+	D = cidx_xcalloc((K + 1) * (m + 1), sizeof(double));
+	B = cidx_xcalloc((K + 1) * (m + 1), sizeof(size_t));
 	for (size_t i = 0; i < m; i++) {
 		s0[i + 1] = s0[i] + w[i];
 		s1[i + 1] = s1[i] + w[i] * v[i];
@@ -221,7 +221,7 @@ cidx_jenks(const double *v, size_t n, int k, int *cls)
 	double *w;
 	int ret;
 
-	w = xmalloc((n ? n : 1) * sizeof(double));
+	w = cidx_xmalloc((n ? n : 1) * sizeof(double));
 	for (size_t i = 0; i < n; i++)
 		w[i] = 1;
 	ret = fisher(v, w, n, k, cls);
@@ -249,7 +249,7 @@ distinct(const double *score, size_t n, double *v, double *w, size_t *map)
 static void
 kmeans(const double *v, const double *w, size_t m, int k, int *cls)
 {
-	double *c = xcalloc((size_t)k, sizeof(double));
+	double *c = cidx_xcalloc((size_t)k, sizeof(double));
 	int iter;
 
 	/*
@@ -262,8 +262,8 @@ kmeans(const double *v, const double *w, size_t m, int k, int *cls)
 		    (double)k)];
 	for (iter = 0; iter < 1000; iter++) {
 		int changed = 0;
-		double *sum = xcalloc((size_t)k, sizeof(double));
-		double *cnt = xcalloc((size_t)k, sizeof(double));
+		double *sum = cidx_xcalloc((size_t)k, sizeof(double));
+		double *cnt = cidx_xcalloc((size_t)k, sizeof(double));
 
 		for (size_t i = 0; i < m; i++) {
 			int best = 0;
@@ -352,10 +352,10 @@ cidx_tier_assign(const struct cidx_tierspec *t, const double *score,
 		return 0;
 	case CIDX_TIER_KMEANS:
 	case CIDX_TIER_JENKS: {
-		double *v = xmalloc((n ? n : 1) * sizeof(double));
-		double *w = xmalloc((n ? n : 1) * sizeof(double));
-		size_t *map = xmalloc((n ? n : 1) * sizeof(size_t));
-		int *cls = xcalloc(n ? n : 1, sizeof(int));
+		double *v = cidx_xmalloc((n ? n : 1) * sizeof(double));
+		double *w = cidx_xmalloc((n ? n : 1) * sizeof(double));
+		size_t *map = cidx_xmalloc((n ? n : 1) * sizeof(size_t));
+		int *cls = cidx_xcalloc(n ? n : 1, sizeof(int));
 		size_t m = distinct(score, n, v, w, map);
 		int ret = 0;
 

@@ -32,7 +32,7 @@ cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
 	if (!(sw > 0))
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "TOPSIS: every weight is 0");
-	complete = xmalloc(n);
+	complete = cidx_xmalloc(n);
 	for (size_t i = 0; i < n; i++) {
 		complete[i] = 1;
 		for (size_t j = 0; j < k; j++)
@@ -45,10 +45,10 @@ cidx_topsis(const gsl_matrix *x, const int *dir, const double *w,
 		    "TOPSIS: no unit has every value");
 		goto out;
 	}
-	norm = xcalloc(k, sizeof(*norm));
-	wn = xmalloc(k * sizeof(*wn));
-	best = xmalloc(k * sizeof(*best));
-	worst = xmalloc(k * sizeof(*worst));
+	norm = cidx_xcalloc(k, sizeof(*norm));
+	wn = cidx_xmalloc(k * sizeof(*wn));
+	best = cidx_xmalloc(k * sizeof(*best));
+	worst = cidx_xmalloc(k * sizeof(*worst));
 	for (size_t j = 0; j < k; j++) {
 		double lo = INFINITY, hi = -INFINITY;
 

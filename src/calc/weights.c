@@ -2,7 +2,7 @@
  * weights.c - weights derived from the data (entropy, CRITIC, PCA) and
  * from pairwise judgements (AHP): cityidx(1), METHOD, Derived weights.
  *
- * Working arrays are plain xmalloc'ed doubles, row-major, viewed as GSL
+ * Working arrays are plain cidx_xmalloc'ed doubles, row-major, viewed as GSL
  * matrices only where GSL does the work, so no allocation here can fail
  * except the GSL workspaces, which are checked.  Missing values are NaN;
  * every column statistic skips them.
@@ -83,9 +83,9 @@ cidx_weights_entropy(const gsl_matrix *x, const int *dir, double *w,
 		return ret;
 	n = x->size1;
 	k = x->size2;
-	r = xmalloc(n * k * sizeof(*r));
-	dd = xmalloc(k * sizeof(*dd));
-	constant = xmalloc(k * sizeof(*constant));
+	r = cidx_xmalloc(n * k * sizeof(*r));
+	dd = cidx_xmalloc(k * sizeof(*dd));
+	constant = cidx_xmalloc(k * sizeof(*constant));
 	minmax01(x, dir, r, constant);
 	for (size_t j = 0; j < k; j++) {
 		double sum_r = 0, h = 0;
@@ -181,10 +181,10 @@ cidx_weights_critic(const gsl_matrix *x, const int *dir, double *w,
 		return ret;
 	n = x->size1;
 	k = x->size2;
-	r = xmalloc(n * k * sizeof(*r));
-	sd = xcalloc(k, sizeof(*sd));
-	conf = xcalloc(k, sizeof(*conf));
-	constant = xmalloc(k * sizeof(*constant));
+	r = cidx_xmalloc(n * k * sizeof(*r));
+	sd = cidx_xcalloc(k, sizeof(*sd));
+	conf = cidx_xcalloc(k, sizeof(*conf));
+	constant = cidx_xmalloc(k * sizeof(*constant));
 	minmax01(x, dir, r, constant);
 	for (size_t j = 0; j < k; j++) {
 		double mean = 0, ss = 0;
@@ -266,7 +266,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 		return ret;
 	n = z->size1;
 	k = z->size2;
-	complete = xmalloc(n);
+	complete = cidx_xmalloc(n);
 	for (size_t i = 0; i < n; i++) {
 		complete[i] = 1;
 		for (size_t j = 0; j < k; j++)
@@ -283,8 +283,8 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 		goto out;
 	}
 	/* sd[j] is sqrt(sum of squares): the 1/(n-1) cancels in rho */
-	mean = xcalloc(k, sizeof(*mean));
-	sd = xcalloc(k, sizeof(*sd));
+	mean = cidx_xcalloc(k, sizeof(*mean));
+	sd = cidx_xcalloc(k, sizeof(*sd));
 	for (size_t j = 0; j < k; j++) {
 		for (size_t i = 0; i < n; i++)
 			if (complete[i])
@@ -304,7 +304,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 			goto out;
 		}
 	}
-	corr = xmalloc(k * k * sizeof(*corr));
+	corr = cidx_xmalloc(k * k * sizeof(*corr));
 	for (size_t a = 0; a < k; a++)
 		for (size_t b = a; b < k; b++) {
 			double s = cidx_stat_cross(z, complete, mean, a, b);
@@ -312,8 +312,8 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 			s = a == b ? 1 : s / (sd[a] * sd[b]);
 			corr[a * k + b] = corr[b * k + a] = s;
 		}
-	eval = xmalloc(k * sizeof(*eval));
-	evec = xmalloc(k * k * sizeof(*evec));
+	eval = cidx_xmalloc(k * sizeof(*eval));
+	evec = cidx_xmalloc(k * k * sizeof(*evec));
 	cv = gsl_matrix_view_array(corr, k, k);
 	vv = gsl_matrix_view_array(evec, k, k);
 	ev = gsl_vector_view_array(eval, k);
@@ -339,7 +339,7 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 		    "(the two largest eigenvalues are equal)");
 		goto out;
 	}
-	l = xmalloc(k * sizeof(*l));
+	l = cidx_xmalloc(k * sizeof(*l));
 	sum = abs_sum = 0;
 	for (size_t j = 0; j < k; j++) {
 		l[j] = evec[j * k];
@@ -430,8 +430,8 @@ perron(const double *A, size_t k, double *w, struct cidx_err *err)
 	int ret = 0, status;
 
 	cidx_gsl_init();
-	m = xmalloc(k * k * sizeof(*m));
-	y = xmalloc(k * sizeof(*y));
+	m = cidx_xmalloc(k * k * sizeof(*m));
+	y = cidx_xmalloc(k * sizeof(*y));
 	memcpy(m, A, k * k * sizeof(*m));
 	mv = gsl_matrix_view_array(m, k, k);
 	ws = gsl_eigen_nonsymmv_alloc(k);
@@ -504,7 +504,7 @@ cidx_weights_ahp(const double *A, size_t k, double *w, double *lambda_max,
 
 	if ((ret = check_ahp(A, k, err)) < 0)
 		return ret;
-	v = xmalloc(k * sizeof(*v));
+	v = cidx_xmalloc(k * sizeof(*v));
 	if (k == 1) {
 		v[0] = 1;
 	} else if ((ret = perron(A, k, v, err)) < 0) {

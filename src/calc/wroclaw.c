@@ -50,7 +50,7 @@ static void
 distances(const gsl_matrix *z, const double *w, const char *complete,
     double *dist)
 {
-	double sw = 0, *best = xcalloc(z->size2, sizeof(double));
+	double sw = 0, *best = cidx_xcalloc(z->size2, sizeof(double));
 
 	/* the ideal unit: the best z of every indicator */
 	for (size_t j = 0; j < z->size2; j++) {
@@ -100,7 +100,7 @@ cidx_wroclaw(const gsl_matrix *x, const int *dir, const double *w,
 	if (!(sw > 0))
 		return cidx_err_set(err, CIDX_EINVAL, "Wroclaw: every weight "
 		    "is 0");
-	complete = xmalloc(n);
+	complete = cidx_xmalloc(n);
 	for (size_t i = 0; i < n; i++) {
 		complete[i] = 1;
 		for (size_t j = 0; j < x->size2; j++)
@@ -114,7 +114,7 @@ cidx_wroclaw(const gsl_matrix *x, const int *dir, const double *w,
 		goto out;
 	}
 	z = cidx_matrix_alloc(n, x->size2);
-	dist = xcalloc(n, sizeof(double));
+	dist = cidx_xcalloc(n, sizeof(double));
 	if ((ret = zscores(x, dir, complete, used, z, err)) < 0)
 		goto out;
 	distances(z, w, complete, dist);

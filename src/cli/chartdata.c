@@ -25,7 +25,7 @@ keep(struct chart_mem *m, void *p)
 static void *
 alloc(struct chart_mem *m, size_t n, size_t size)
 {
-	return keep(m, xcalloc(n ? n : 1, size));
+	return keep(m, cidx_xcalloc(n ? n : 1, size));
 }
 
 void *
@@ -79,28 +79,28 @@ chart_title(const struct chart_ctx *c, const struct cidx_chart_type *type,
 	struct sbuf sb = SBUF_INIT;
 
 	if (type == &cidx_chart_tiers)
-		sbuf_addf(&sb, zh ? "%s %d年：前%zu名梯队" :
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：前%zu名梯队" :
 		    "%s %d: the top %zu by tier", idx, c->year, top);
 	else if (type == &cidx_chart_pillars)
-		sbuf_addf(&sb, zh ? "%s %d年：各支柱的贡献" :
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：各支柱的贡献" :
 		    "%s %d: what each pillar contributes", idx, c->year);
 	else if (type == &cidx_chart_movers)
-		sbuf_addf(&sb, zh ? "%s：%d年至%d年的排名变化" :
+		cidx_sbuf_addf(&sb, zh ? "%s：%d年至%d年的排名变化" :
 		    "%s: rank changes from %d to %d", idx, c->cyear, c->year);
 	else if (type == &cidx_chart_heatmap)
-		sbuf_addf(&sb, zh ? "%s %d年：相关系数" :
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：相关系数" :
 		    "%s %d: correlations", idx, c->year);
 	else if (type == &cidx_chart_profile)
-		sbuf_addf(&sb, zh ? "%s %d年：%s与全部城市的中位数" :
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：%s与全部城市的中位数" :
 		    "%s %d: %s against the median of all units", idx, c->year,
 		    unit);
 	else if (type == &cidx_chart_map)
-		sbuf_addf(&sb, zh ? "%s %d年：地图" : "%s %d: map", idx,
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：地图" : "%s %d: map", idx,
 		    c->year);
 	else if (type == &cidx_chart_uncert)
-		sbuf_addf(&sb, zh ? "%s %d年：排名的不确定性" :
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：排名的不确定性" :
 		    "%s %d: how certain the ranks are", idx, c->year);
-	return keep(m, sbuf_detach(&sb));
+	return keep(m, cidx_sbuf_detach(&sb));
 }
 
 void
@@ -130,20 +130,20 @@ chart_subtitle(const struct chart_ctx *c, const struct cidx_chart_type *type,
 	char *gap = cli_gap_text(c->e->fw, c->rep, c->year, zh);
 
 	if (gap)
-		sbuf_adds(&sb, gap);
+		cidx_sbuf_adds(&sb, gap);
 	free(gap);
 	if ((type->needs & CIDX_CHART_NEEDS_MOVEMENT) && c->mv &&
 	    c->mv->basis == CIDX_BASIS_COMMON)
-		sbuf_addf(&sb, zh ? "%s两年的排名均按两年都有数据的%d项指标计算"
+		cidx_sbuf_addf(&sb, zh ? "%s两年的排名均按两年都有数据的%d项指标计算"
 		    "（%d年共%d项）" : "%sboth years ranked on the %d "
 		    "indicators with data in both (of %d in %d)", sb.len ?
 		    (zh ? "；" : "; ") : "", c->mv->shared, c->year,
 		    c->mv->n_cur);
 	if (sb.len == 0) {
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return NULL;
 	}
-	return keep(m, sbuf_detach(&sb));
+	return keep(m, cidx_sbuf_detach(&sb));
 }
 
 char *
@@ -151,9 +151,9 @@ chart_footer(const struct chart_ctx *c, struct chart_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 
-	sbuf_adds(&sb, "cityidx: ");
+	cidx_sbuf_adds(&sb, "cityidx: ");
 	cli_engine_describe(c->e, &sb);
-	return keep(m, sbuf_detach(&sb));
+	return keep(m, cidx_sbuf_detach(&sb));
 }
 
 static size_t
@@ -415,8 +415,8 @@ chart_uncert_note(const struct chart_ctx *c, const struct cidx_mc_result *mc,
 {
 	struct sbuf sb = SBUF_INIT;
 
-	sbuf_addf(&sb, c->lang == CIDX_LANG_ZH ? "%zu次蒙特卡洛模拟：" :
+	cidx_sbuf_addf(&sb, c->lang == CIDX_LANG_ZH ? "%zu次蒙特卡洛模拟：" :
 	    "%zu Monte Carlo draws: ", mc->draws);
 	cli_mc_describe(mc, c->e->fw, c->lang == CIDX_LANG_ZH, &sb);
-	return keep(m, sbuf_detach(&sb));
+	return keep(m, cidx_sbuf_detach(&sb));
 }

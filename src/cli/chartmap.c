@@ -61,20 +61,20 @@ note(const struct chart_ctx *c, size_t few, size_t none,
 
 	if (few + none == 0)
 		return NULL;
-	sbuf_adds(&sb, zh ? "未排名：" : "Not ranked: ");
+	cidx_sbuf_adds(&sb, zh ? "未排名：" : "Not ranked: ");
 	if (few > 0)
-		sbuf_addf(&sb, zh ? "%zu个单位数据不足（斜线）" :
+		cidx_sbuf_addf(&sb, zh ? "%zu个单位数据不足（斜线）" :
 		    "%zu unit%s with too little data (hatched)", few,
 		    zh || few == 1 ? "" : "s");
 	if (few > 0 && none > 0)
-		sbuf_adds(&sb, zh ? "；" : "; ");
+		cidx_sbuf_adds(&sb, zh ? "；" : "; ");
 	if (none > 0 && zh)
-		sbuf_addf(&sb, "%zu个单位%d年无数据（浅色）", none, c->year);
+		cidx_sbuf_addf(&sb, "%zu个单位%d年无数据（浅色）", none, c->year);
 	else if (none > 0)
-		sbuf_addf(&sb, "%zu%s without data in %d (pale)", none,
+		cidx_sbuf_addf(&sb, "%zu%s without data in %d (pale)", none,
 		    few > 0 ? "" : none == 1 ? " unit" : " units", c->year);
-	sbuf_adds(&sb, zh ? "。" : ".");
-	return chart_mem_keep(m, sbuf_detach(&sb));
+	cidx_sbuf_adds(&sb, zh ? "。" : ".");
+	return chart_mem_keep(m, cidx_sbuf_detach(&sb));
 }
 
 int

@@ -30,13 +30,13 @@ put_safe(FILE *fp, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)
 		return;
-	sbuf_grow(&msg, (size_t)n + 1);
+	cidx_sbuf_grow(&msg, (size_t)n + 1);
 	vsnprintf(msg.buf, (size_t)n + 1, fmt, ap);
 	msg.len = (size_t)n;
 	cidx_text_escape(&out, msg.buf, msg.len);
 	fwrite(out.buf, 1, out.len, fp);
-	sbuf_release(&msg);
-	sbuf_release(&out);
+	cidx_sbuf_release(&msg);
+	cidx_sbuf_release(&out);
 }
 
 static void

@@ -210,7 +210,7 @@ cmd_audit(int argc, char **argv)
 	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);
-	rows = xcalloc(e.fw->n, sizeof(*rows));
+	rows = cidx_xcalloc(e.fw->n, sizeof(*rows));
 	cidx_audit(e.fw, ds, r, &cidx_engine_method(e.eng)->treat_p,
 	    rows);
 	if (fmt == CLI_FMT_JSON) {
@@ -242,7 +242,7 @@ cmd_audit(int argc, char **argv)
 		cli_engine_describe(&e, &sb);
 		printf("cityidx audit: year %d, %zu units\nmethod: %s\n\n",
 		    year, ds->n_units, out_text(sb.buf));
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		out_table_init(&t, NCOLS);
 		for (size_t q = 0; q < NCOLS; q++) {
 			out_table_set_right(&t, q, cols[q].kind != COL_TEXT);

@@ -37,7 +37,7 @@ static int
 subsystems(const struct cidx_framework *fw, const struct cidx_ranking *r,
     const char *of, size_t **out, size_t *n)
 {
-	*out = xcalloc(fw->n, sizeof(size_t));
+	*out = cidx_xcalloc(fw->n, sizeof(size_t));
 	*n = 0;
 	if (of == NULL) {
 		for (size_t q = fw->child_off[fw->root];
@@ -51,7 +51,7 @@ subsystems(const struct cidx_framework *fw, const struct cidx_ranking *r,
 				(*out)[(*n)++] = k;
 		}
 	} else {
-		char *dup = xstrdup(of), *save = NULL;
+		char *dup = cidx_xstrdup(of), *save = NULL;
 
 		for (char *t = strtok_r(dup, ",", &save); t;
 		    t = strtok_r(NULL, ",", &save)) {
@@ -85,7 +85,7 @@ compute(const struct cidx_framework *fw, const struct cidx_ranking *r,
     struct row *rows, size_t *nr)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
-	double *u = xcalloc(n, sizeof(double));
+	double *u = cidx_xcalloc(n, sizeof(double));
 	int ret = CLI_OK;
 
 	*nr = 0;
@@ -162,14 +162,14 @@ skipped(enum cli_format f, const struct row *rows, size_t nr,
 
 	for (size_t p = 0; p < nr; p++)
 		if (rows[p].grade < 0)
-			sbuf_addf(&sb, " %s", ds->unit[rows[p].i].code);
+			cidx_sbuf_addf(&sb, " %s", ds->unit[rows[p].i].code);
 	if (sb.len && f == CLI_FMT_TABLE)
 		printf("\nnot computed (no score for a subsystem):%s\n",
 		    out_text(sb.buf));
 	else if (sb.len)
 		cli_warn("not computed (no score for a subsystem):%s",
 		    out_text(sb.buf));
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 static const char *
@@ -252,7 +252,7 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 			printf("%s%s", k ? ", " : " ",
 			    out_text(e->fw->node[sub[k]].code));
 		printf("\nmethod: %s\n\n", out_text(sb.buf));
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		out_table_init(&t, 7);
 		for (size_t q = 2; q < 5; q++)
 			out_table_set_right(&t, q, 1);
@@ -375,7 +375,7 @@ cmd_coupling(int argc, char **argv)
 	    (ret = subsystems(e.fw, r, of, &sub, &n)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);
-	rows = xcalloc(r->n + 1, sizeof(*rows));
+	rows = cidx_xcalloc(r->n + 1, sizeof(*rows));
 	if ((ret = compute(e.fw, r, ds, sub, n, rows, &nr)) != CLI_OK)
 		goto out;
 	ret = print(f, &e, year, sub, n, rows, nr, ds);

@@ -199,7 +199,7 @@ relative(struct cli_ranked *k, const struct rank_opts *o, double **rel,
 	double base_ref = k->ref_index;
 
 	if (!isnan(k->ref_index)) {
-		*rel = xcalloc(r->n, sizeof(double));
+		*rel = cidx_xcalloc(r->n, sizeof(double));
 		for (size_t i = 0; i < r->n; i++)
 			(*rel)[i] = r->rank[i] ? 100 * gsl_matrix_get(r->s, i,
 			    fw->root) / k->ref_index : NAN;
@@ -224,7 +224,7 @@ relative(struct cli_ranked *k, const struct rank_opts *o, double **rel,
 		cidx_ranking_free(rb);
 		return cli_error_core(&err);
 	}
-	*gro = xcalloc(r->n, sizeof(double));
+	*gro = cidx_xcalloc(r->n, sizeof(double));
 	for (size_t i = 0; i < r->n; i++) {
 		long b = cidx_dataset_find(db, k->ds->unit[i].code);
 

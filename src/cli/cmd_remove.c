@@ -79,7 +79,7 @@ unit_code(struct cidx_store *st, const char **unit, char **code,
 		return ret;
 	ret = cidx_dataset_lookup(all, *unit, &row, err);
 	if (ret == 0) {
-		*code = xstrdup(all->unit[row].code);
+		*code = cidx_xstrdup(all->unit[row].code);
 		*unit = *code;
 	} else if (ret == CIDX_ENOTFOUND) {
 		ret = 0;

@@ -123,7 +123,7 @@ fmt(struct report *r, const char *f, ...)
 	vsnprintf(buf, sizeof(buf), f, ap);
 	va_end(ap);
 	ALLOC_GROW(r->mem.p, r->mem.n + 1, r->mem.cap);
-	return r->mem.p[r->mem.n++] = xstrdup(buf);
+	return r->mem.p[r->mem.n++] = cidx_xstrdup(buf);
 }
 
 static char *
@@ -148,8 +148,8 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	int basis = moves && mv->basis == CIDX_BASIS_COMMON;
 	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
 	size_t nc = 4 + np + 1 + (moves ? 2 : 0) + (size_t)basis, c;
-	struct cidx_doc_col *cols = xcalloc(nc, sizeof(*cols));
-	const char **cells = xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
+	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
+	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
 	    sizeof(char *));
 	int ret;
 
@@ -218,7 +218,7 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
 	const struct cidx_framework *fw = r->c.e->fw;
 	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
-	struct cidx_audit_row *rows = xcalloc(fw->n, sizeof(*rows));
+	struct cidx_audit_row *rows = cidx_xcalloc(fw->n, sizeof(*rows));
 	struct cidx_doc_col cols[6] = {
 		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
@@ -227,7 +227,7 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		{ "Cronbach α", CIDX_ALIGN_RIGHT },
 		{ ZH(r) ? "第一主成分" : "PC1 share", CIDX_ALIGN_RIGHT },
 	};
-	const char **cells = xcalloc(6 * fw->n, sizeof(char *));
+	const char **cells = cidx_xcalloc(6 * fw->n, sizeof(char *));
 	size_t n = 0;
 	int ret;
 
@@ -258,7 +258,7 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
 	const struct cidx_framework *fw = r->c.e->fw;
 	const double *w = cidx_engine_weights(r->c.e->eng);
-	double *gw = xcalloc(fw->n, sizeof(double));
+	double *gw = cidx_xcalloc(fw->n, sizeof(double));
 	struct cidx_doc_col cols[5] = {
 		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
@@ -266,7 +266,7 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		{ ZH(r) ? "权重" : "weight", CIDX_ALIGN_RIGHT },
 		{ ZH(r) ? "占指数" : "share of index", CIDX_ALIGN_RIGHT },
 	};
-	const char **cells = xcalloc(5 * fw->n, sizeof(char *));
+	const char **cells = cidx_xcalloc(5 * fw->n, sizeof(char *));
 	size_t n = 0;
 	int ret;
 

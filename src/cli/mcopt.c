@@ -132,7 +132,7 @@ cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 	if (is_list(k)) {
 		if (check_alt(k, arg, cmd) != 0)
 			return CLI_USAGE;
-		o->alt[k] = xreallocarray(o->alt[k], o->nalt[k] + 1,
+		o->alt[k] = cidx_xreallocarray(o->alt[k], o->nalt[k] + 1,
 		    sizeof(char *));
 		o->alt[k][o->nalt[k]++] = arg;
 		o->given = 1;
@@ -199,7 +199,7 @@ apply_alts(struct cli_mc_opts *o, const struct cidx_method *nom,
 	for (int k = 0; k < CIDX_MC_N_INPUTS; k++)
 		total += o->nalt[k];
 	free(o->methods);
-	o->methods = xcalloc(total + 1, sizeof(*o->methods));
+	o->methods = cidx_xcalloc(total + 1, sizeof(*o->methods));
 	if (o->nalt[CIDX_MC_WINMAX] && !nom->treat)
 		return cli_usage_error(cmd, "--alt-winmax varies the outlier "
 		    "treatment: give --treat too");
@@ -380,7 +380,7 @@ cli_mc_describe(const struct cidx_mc_result *r,
 		size_t nc = r->n_choices[k];
 
 		if (q)
-			sbuf_adds(sb, zh ? "；" : "; ");
+			cidx_sbuf_adds(sb, zh ? "；" : "; ");
 		if (k == CIDX_MC_WEIGHTS) {
 			char a[40];
 			int lv[CIDX_FRAMEWORK_MAX_LEVELS + 1] = { 0 };
@@ -391,25 +391,25 @@ cli_mc_describe(const struct cidx_mc_result *r,
 			for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
 				many += lv[l] > 0;
 			cidx_num_shortest(a, sizeof(a), 100 * r->phi);
-			sbuf_addf(sb, zh ? "%zu个权重±%s%%（第" :
+			cidx_sbuf_addf(sb, zh ? "%zu个权重±%s%%（第" :
 			    "%zu weights \u00b1%s%% at level%s ", r->n_noisy, a,
 			    many > 1 ? "s" : "");
 			for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
 				if (lv[l]) {
-					sbuf_addf(sb, "%s%d", first ? "" :
+					cidx_sbuf_addf(sb, "%s%d", first ? "" :
 					    zh ? "、" : ",", l);
 					first = 0;
 				}
 			if (zh)
-				sbuf_adds(sb, "层）");
+				cidx_sbuf_adds(sb, "层）");
 		} else if (k == CIDX_MC_DROP) {
-			sbuf_addf(sb, zh ? "剔除%zu项指标之一" :
+			cidx_sbuf_addf(sb, zh ? "剔除%zu项指标之一" :
 			    "one of %zu indicators left out", r->n_drop);
 		} else {
-			sbuf_addf(sb, "%s ", zh ? zh_word[k] :
+			cidx_sbuf_addf(sb, "%s ", zh ? zh_word[k] :
 			    cidx_mc_input_names[k]);
 			for (size_t i = 0; i < nc; i++)
-				sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 < nc ?
+				cidx_sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 < nc ?
 				    (zh ? "、" : ", ") : (zh ? "或" : " or "),
 				    r->alt_text[k][i]);
 		}

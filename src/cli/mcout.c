@@ -30,7 +30,7 @@ num(char *buf, size_t n, double x)
 static size_t *
 unit_order(const struct cidx_mc_result *r)
 {
-	size_t *ord = xcalloc(r->n + 1, sizeof(size_t)), q;
+	size_t *ord = cidx_xcalloc(r->n + 1, sizeof(size_t)), q;
 
 	for (q = 0; q < r->nominal->n_ranked; q++)
 		ord[q] = r->nominal->order[q];
@@ -64,11 +64,11 @@ print_header(const struct mc_view *v, FILE *fp)
 		    (unsigned long long)r->seed);
 	cli_mc_describe(r, v->e->fw, 0, &sb);
 	fprintf(fp, "inputs: %s\n", out_text(sb.buf));
-	sbuf_reset(&sb);
+	cidx_sbuf_reset(&sb);
 	cli_engine_describe(v->e, &sb);
 	fprintf(fp, "nominal: %s; tiers %s over the top %ld\n\n",
 	    out_text(sb.buf), out_text(v->ts->text), v->top);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 static void
@@ -77,9 +77,9 @@ print_units(const struct mc_view *v, FILE *fp)
 	const struct cidx_mc_result *r = v->r;
 	size_t nc = 7 + (size_t)r->n_tiers, *ord = unit_order(r);
 	struct out_table t;
-	const char **cells = xcalloc(nc, sizeof(char *));
-	char (*buf)[40] = xcalloc(nc, sizeof(*buf));
-	char (*head)[16] = xcalloc((size_t)r->n_tiers + 1, sizeof(*head));
+	const char **cells = cidx_xcalloc(nc, sizeof(char *));
+	char (*buf)[40] = cidx_xcalloc(nc, sizeof(*buf));
+	char (*head)[16] = cidx_xcalloc((size_t)r->n_tiers + 1, sizeof(*head));
 
 	out_table_init(&t, nc);
 	cells[0] = "rank";
@@ -500,7 +500,7 @@ mc_write_draws(const struct mc_view *v, const char *path)
 	if ((ret = cli_output_open(&of, path)) != CLI_OK)
 		return ret;
 	fp = cidx_ofile_fp(of);
-	f = xcalloc(r->n_noisy + 1, sizeof(double));
+	f = cidx_xcalloc(r->n_noisy + 1, sizeof(double));
 	fputs(r->sobol ? "run,matrix,row" : "draw", fp);
 	for (size_t q = 0; q < r->d; q++)
 		if (r->input[q] != CIDX_MC_WEIGHTS)

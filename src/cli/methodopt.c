@@ -56,9 +56,9 @@ cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
 	struct cidx_err err = CIDX_ERR_INIT;
 
 	if (ch >= OPT_MK && ch < OPT_MK + CIDX_MK_N) {
-		o->given_ch = xreallocarray(o->given_ch, o->n_given + 1,
+		o->given_ch = cidx_xreallocarray(o->given_ch, o->n_given + 1,
 		    sizeof(int));
-		o->given_arg = xreallocarray(o->given_arg, o->n_given + 1,
+		o->given_arg = cidx_xreallocarray(o->given_arg, o->n_given + 1,
 		    sizeof(char *));
 		o->given_ch[o->n_given] = ch;
 		o->given_arg[o->n_given++] = arg;
@@ -69,7 +69,7 @@ cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
 		o->method_file = arg;
 		return 1;
 	case OPT_SET:
-		o->set = xreallocarray(o->set, o->nset + 1, sizeof(char *));
+		o->set = cidx_xreallocarray(o->set, o->nset + 1, sizeof(char *));
 		o->set[o->nset++] = arg;
 		return 1;
 	case OPT_WEIGHTS:
@@ -284,7 +284,7 @@ cli_gap_text(const struct cidx_framework *fw,
 
 	if (n == 0)
 		return NULL;
-	sbuf_addf(&sb, zh ? "%d年" : "%d has no data for the ", year);
+	cidx_sbuf_addf(&sb, zh ? "%d年" : "%d has no data for the ", year);
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_node *nd = &fw->node[rep->empty_pillar[i]];
 		const char *name = zh ? nd->name_zh : nd->name_en;
@@ -292,19 +292,19 @@ cli_gap_text(const struct cidx_framework *fw,
 		if (name == NULL || *name == '\0')
 			name = nd->code;
 		if (zh)
-			sbuf_addf(&sb, "%s“%s”", i ? "、" : "", name);
+			cidx_sbuf_addf(&sb, "%s“%s”", i ? "、" : "", name);
 		else
-			sbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
+			cidx_sbuf_addf(&sb, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
 			    " and ", name);
 	}
 	if (zh)
-		sbuf_addf(&sb, "支柱没有数据：本年指数仅由其余%zu个支柱计算（共%zu"
+		cidx_sbuf_addf(&sb, "支柱没有数据：本年指数仅由其余%zu个支柱计算（共%zu"
 		    "个支柱）", rep->n_pillars - n, rep->n_pillars);
 	else
-		sbuf_addf(&sb, " pillar%s: its index is computed from the "
+		cidx_sbuf_addf(&sb, " pillar%s: its index is computed from the "
 		    "remaining %zu of the %zu pillars", n > 1 ? "s" : "",
 		    rep->n_pillars - n, rep->n_pillars);
-	return sbuf_detach(&sb);
+	return cidx_sbuf_detach(&sb);
 }
 
 void
@@ -320,43 +320,43 @@ cli_engine_describe(struct cli_engine *e, struct sbuf *sb)
 			continue;
 		cidx_method_text(m, (enum cidx_mkey)k, b, sizeof(b));
 		if (k == CIDX_MK_DENOMINATE)
-			sbuf_adds(sb, "denominate, ");
+			cidx_sbuf_adds(sb, "denominate, ");
 		else if (k == CIDX_MK_SCREEN) {
 			cidx_screen_text(b, sizeof(b), m->screen);
-			sbuf_addf(sb, "screen %s (%d per pillar), ", b,
+			cidx_sbuf_addf(sb, "screen %s (%d per pillar), ", b,
 			    m->screen_pillar);
 		} else
-			sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
+			cidx_sbuf_addf(sb, "%s %s, ", cidx_method_items[k].member,
 			    b);
 	}
 	if (m->imethod != CIDX_IM_COMPOSITE) {
 		cidx_imethod_label(m, sb);
 		if (cidx_imethod_info(m->imethod)->normalised) {
 			cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
-			sbuf_addf(sb, " on normalise %s%s", b,
+			cidx_sbuf_addf(sb, " on normalise %s%s", b,
 			    m->panel ? " (panel)" : "");
 		}
-		sbuf_adds(sb, cidx_imethod_info(m->imethod)->missing ==
+		cidx_sbuf_adds(sb, cidx_imethod_info(m->imethod)->missing ==
 		    CIDX_IM_COMPLETE ? " (units need every indicator)" :
 		    " (missing values skipped)");
 	} else {
 		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
-		sbuf_addf(sb, "normalise %s%s, ", b,
+		cidx_sbuf_addf(sb, "normalise %s%s, ", b,
 		    m->panel ? " (panel)" : "");
 		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
-		sbuf_addf(sb, "aggregate %s", b);
+		cidx_sbuf_addf(sb, "aggregate %s", b);
 	}
 	if (o->weights_method)
-		sbuf_addf(sb, ", %s weights derived on %d%s",
+		cidx_sbuf_addf(sb, ", %s weights derived on %d%s",
 		    o->weights_method, cidx_engine_weights_year(e->eng),
 		    o->weights_panel || o->wmethod == CIDX_WM_ENTROPY_PANEL ?
 		    " (panel)" : "");
 	else
-		sbuf_adds(sb, ", framework weights");
+		cidx_sbuf_adds(sb, ", framework weights");
 	if (o->weights_file)
-		sbuf_addf(sb, " overridden by %s", o->weights_file);
+		cidx_sbuf_addf(sb, " overridden by %s", o->weights_file);
 	for (size_t i = 0; i < o->nset; i++)
-		sbuf_addf(sb, "%s%s", i ? ", " : " and set ", o->set[i]);
+		cidx_sbuf_addf(sb, "%s%s", i ? ", " : " and set ", o->set[i]);
 }
 
 void

@@ -21,7 +21,7 @@ out_text(const char *s)
 	static size_t k;
 	struct sbuf *sb = &texts[k++ % NTEXT];
 
-	sbuf_reset(sb);
+	cidx_sbuf_reset(sb);
 	if (s != NULL)
 		cidx_text_escape(sb, s, strlen(s));
 	return sb->buf;
@@ -76,7 +76,7 @@ out_table_init(struct out_table *t, size_t ncols)
 {
 	memset(t, 0, sizeof(*t));
 	t->ncols = ncols;
-	t->right = xcalloc(ncols, sizeof(int));
+	t->right = cidx_xcalloc(ncols, sizeof(int));
 }
 
 void
@@ -91,14 +91,14 @@ out_table_add(struct out_table *t, const char *const *cells)
 	ALLOC_GROW(t->cell, (t->nrows + 1) * t->ncols, t->cap);
 	for (size_t c = 0; c < t->ncols; c++)
 		t->cell[t->nrows * t->ncols + c] =
-		    xstrdup(out_text(cells[c]));
+		    cidx_xstrdup(out_text(cells[c]));
 	t->nrows++;
 }
 
 void
 out_table_print(FILE *fp, const struct out_table *t)
 {
-	size_t *w = xcalloc(t->ncols, sizeof(size_t));
+	size_t *w = cidx_xcalloc(t->ncols, sizeof(size_t));
 
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -115,19 +115,19 @@ out_table_print(FILE *fp, const struct out_table *t)
 			size_t pad = w[c] - out_width(s);
 
 			if (c)
-				sbuf_adds(&line, "  ");
+				cidx_sbuf_adds(&line, "  ");
 			if (t->right[c])
 				for (size_t i = 0; i < pad; i++)
-					sbuf_addc(&line, ' ');
-			sbuf_adds(&line, s);
+					cidx_sbuf_addc(&line, ' ');
+			cidx_sbuf_adds(&line, s);
 			if (!t->right[c] && c + 1 < t->ncols)
 				for (size_t i = 0; i < pad; i++)
-					sbuf_addc(&line, ' ');
+					cidx_sbuf_addc(&line, ' ');
 		}
 		while (line.len && line.buf[line.len - 1] == ' ')
 			line.buf[--line.len] = '\0';
 		fprintf(fp, "%s\n", line.buf);
-		sbuf_release(&line);
+		cidx_sbuf_release(&line);
 	}
 	free(w);
 }
@@ -150,7 +150,7 @@ out_cell_text(struct sbuf *sb, const char *s)
 
 	cidx_text_repair(&v, s, strlen(s));
 	cidx_text_escape(sb, v.buf, v.len);
-	sbuf_release(&v);
+	cidx_sbuf_release(&v);
 }
 
 void
@@ -172,7 +172,7 @@ out_csv_field(FILE *fp, const char *s)
 		}
 		fputc('"', fp);
 	}
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 int

@@ -18,7 +18,7 @@
 static void
 add_col(struct rank_grid *g, size_t *c, const char *name, enum rank_kind k)
 {
-	g->col[*c].name = xstrdup(name);
+	g->col[*c].name = cidx_xstrdup(name);
 	g->col[(*c)++].kind = k;
 }
 
@@ -40,10 +40,10 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 	g->ncols = 4 + v->nkeys + 3 + nagg + 3 + (v->relative != NULL) +
 	    (v->growth != NULL);
 	g->nrows = r->n_ranked;
-	g->col = xcalloc(g->ncols, sizeof(*g->col));
-	g->text = xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
+	g->col = cidx_xcalloc(g->ncols, sizeof(*g->col));
+	g->text = cidx_xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
 	    sizeof(*g->text));
-	g->num = xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
+	g->num = cidx_xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
 	    sizeof(*g->num));
 	add_col(g, &c, "rank", RK_INT);
 	add_col(g, &c, "code", RK_TEXT);

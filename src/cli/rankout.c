@@ -43,12 +43,12 @@ rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 	if (spec && strcmp(spec, "none") == 0)
 		return NULL;
 	if (spec) {
-		char *dup = xstrdup(spec), *save = NULL;
+		char *dup = cidx_xstrdup(spec), *save = NULL;
 
 		for (char *t = strtok_r(dup, ",", &save); t;
 		    t = strtok_r(NULL, ",", &save)) {
 			ALLOC_GROW(keys, *n + 1, cap);
-			keys[(*n)++] = xstrdup(t);
+			keys[(*n)++] = cidx_xstrdup(t);
 		}
 		free(dup);
 		return keys;
@@ -61,7 +61,7 @@ rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n)
 			if (cidx_strmap_get(&seen, k, &j))
 				continue;
 			ALLOC_GROW(keys, *n + 1, cap);
-			keys[*n] = xstrdup(k);
+			keys[*n] = cidx_xstrdup(k);
 			cidx_strmap_put(&seen, keys[*n], *n);
 			(*n)++;
 		}
@@ -156,7 +156,7 @@ header(const struct rank_view *v)
 		fprintf(fp, "note: %s\n", out_text(gap));
 	fprintf(fp, "\n");
 	free(gap);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 /* the movement cells: basis rank (common basis only), prev, change */
@@ -197,8 +197,8 @@ table(const struct rank_view *v)
 	ncols = 3 + v->nkeys + 2 + (size_t)cov + nagg + (moves ? 2 : 0) +
 	    (size_t)basis + (v->relative != NULL) + (v->growth != NULL);
 	out_table_init(&t, ncols);
-	cells = xcalloc(ncols, sizeof(char *));
-	buf = xcalloc(ncols, sizeof(*buf));
+	cells = cidx_xcalloc(ncols, sizeof(char *));
+	buf = cidx_xcalloc(ncols, sizeof(*buf));
 	c = 0;
 	out_table_set_right(&t, c, 1);
 	cells[c++] = "rank";

@@ -42,7 +42,7 @@ paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	buf = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
 	va_start(ap, fmt);
 	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
 	va_end(ap);
@@ -76,7 +76,7 @@ report_summary(struct report *r)
 		    "and for at least %d in each pillar.", share,
 		    m->screen_pillar);
 	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "方法：%s。" : "Method: %s.", sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	if (rep->n_screened) {
 		for (size_t i = 0; i < rep->n_screened; i++) {
 			const struct cidx_screened *sc = &rep->screened[i];
@@ -86,7 +86,7 @@ report_summary(struct report *r)
 			char pct[32];
 
 			cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
-			sbuf_addf(&sb, "%s%s (%s%s%s)", i ? (ZH(r) ? "；" :
+			cidx_sbuf_addf(&sb, "%s%s (%s%s%s)", i ? (ZH(r) ? "；" :
 			    "; ") : "", a ? a : b ? b : sc->code, pct,
 			    sc->pillar >= 0 ? ", " : "", sc->pillar >= 0 ?
 			    chart_node_name(&r->c, (size_t)sc->pillar) : "");
@@ -94,7 +94,7 @@ report_summary(struct report *r)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "未参与排名的单位（覆盖率，数据不足"
 		    "的支柱）：%s。" : "Not ranked (coverage, the pillar short of "
 		    "data): %s.", sb.buf);
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 	}
 	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "梯队：%s，在前%zu名中划分。" :
 	    "Tiers: %s over the top %zu.", r->c.ts->text, r->c.top ?
@@ -334,5 +334,5 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	    "places on average.", mc->draws, (unsigned long long)mc->seed,
 	    sb.buf, mc->draws, mc->mean_shift);
 	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MC_NOISE));
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }

@@ -27,9 +27,9 @@ storegeo_load(struct storegeo *geo, struct cli_engine *e,
 	}
 	if (b->n > 0) {
 		geo->n = ds->n_units;
-		geo->geom = xcalloc(geo->n ? geo->n : 1, sizeof(*geo->geom));
-		geo->other_code = xcalloc(b->n, sizeof(*geo->other_code));
-		geo->other_geom = xcalloc(b->n, sizeof(*geo->other_geom));
+		geo->geom = cidx_xcalloc(geo->n ? geo->n : 1, sizeof(*geo->geom));
+		geo->other_code = cidx_xcalloc(b->n, sizeof(*geo->other_code));
+		geo->other_geom = cidx_xcalloc(b->n, sizeof(*geo->other_geom));
 		for (size_t i = 0; i < ds->n_units; i++)
 			cidx_strmap_put(&map, ds->unit[i].code, i);
 		/* the geometries move to `geo` */

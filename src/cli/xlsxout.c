@@ -103,8 +103,8 @@ cell_text(struct xw *x, const char *s)
 	const unsigned char *p;
 	size_t n = 0;
 
-	sbuf_reset(&x->text);
-	sbuf_reset(&x->cell);
+	cidx_sbuf_reset(&x->text);
+	cidx_sbuf_reset(&x->cell);
 	out_cell_text(&x->text, s);
 	for (p = (const unsigned char *)x->text.buf; *p; p++) {
 		if ((*p & 0xc0) != 0x80)
@@ -112,9 +112,9 @@ cell_text(struct xw *x, const char *s)
 		if (p[0] == '_' && (p[1] == 'x' || p[1] == 'X') &&
 		    strspn((const char *)p + 2, "0123456789abcdefABCDEF") >= 4 &&
 		    p[6] == '_')
-			sbuf_adds(&x->cell, "_x005F_");
+			cidx_sbuf_adds(&x->cell, "_x005F_");
 		else
-			sbuf_addc(&x->cell, (char)*p);
+			cidx_sbuf_addc(&x->cell, (char)*p);
 	}
 	return n;
 }
@@ -276,7 +276,7 @@ method_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 	pair(x, &row, "compare_year", v->cyear > 0 ? b : "", f);
 	cli_engine_describe(v->e, &sb);
 	pair(x, &row, "method", sb.buf, f);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	if ((gap = cli_gap_text(v->e->fw, v->rep, v->year, 0)) != NULL)
 		pair(x, &row, "note", gap, f);
 	free(gap);
@@ -472,8 +472,8 @@ rank_write_xlsx(const struct rank_view *v, const char *path)
 out:
 	if (of != NULL) /* commits only a complete workbook */
 		ret = cli_output_close(&of, ret);
-	sbuf_release(&x.text);
-	sbuf_release(&x.cell);
+	cidx_sbuf_release(&x.text);
+	cidx_sbuf_release(&x.cell);
 	rank_grid_release(&g);
 	return ret;
 }

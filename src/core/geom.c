@@ -216,7 +216,7 @@ cidx_geom_parse(struct cidx_geom **out, const char *wkt, unsigned accept,
     size_t *bad_at, struct cidx_err *err)
 {
 	struct reader r;
-	struct cidx_geom *g = xcalloc(1, sizeof(*g));
+	struct cidx_geom *g = cidx_xcalloc(1, sizeof(*g));
 	size_t bad = 0;
 	int ret, multi = 0;
 
@@ -225,8 +225,8 @@ cidx_geom_parse(struct cidx_geom **out, const char *wkt, unsigned accept,
 	r.s = r.p = wkt;
 	r.g = g;
 	r.err = err;
-	g->ring_off = xcalloc(1, sizeof(size_t));
-	g->poly_off = xcalloc(1, sizeof(size_t));
+	g->ring_off = cidx_xcalloc(1, sizeof(size_t));
+	g->poly_off = cidx_xcalloc(1, sizeof(size_t));
 	r.cap_rings = r.cap_polys = 1;
 	if ((ret = geom_type(&r, accept, &multi)) < 0)
 		goto out;

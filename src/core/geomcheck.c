@@ -119,7 +119,7 @@ polygon_crossing(const struct cidx_geom *g, size_t q, size_t *bad,
 	size_t best = SIZE_MAX;
 	struct edge *e;
 
-	e = xcalloc(g->ring_off[r1] - g->ring_off[r0], sizeof(*e));
+	e = cidx_xcalloc(g->ring_off[r1] - g->ring_off[r0], sizeof(*e));
 	for (size_t r = r0; r < r1; r++)
 		for (size_t i = g->ring_off[r]; i + 1 < g->ring_off[r + 1];
 		    i++) {

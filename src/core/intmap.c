@@ -24,8 +24,8 @@ grow(struct cidx_intmap *m)
 	size_t *ov = m->val, ocap = m->cap;
 
 	m->cap = m->cap ? m->cap * 2 : 64;
-	m->key = xcalloc(m->cap, sizeof(*m->key));
-	m->val = xcalloc(m->cap, sizeof(*m->val));
+	m->key = cidx_xcalloc(m->cap, sizeof(*m->key));
+	m->val = cidx_xcalloc(m->cap, sizeof(*m->val));
 	for (size_t i = 0; i < ocap; i++)
 		if (ov[i]) {
 			size_t k = slot(m, ok[i]);

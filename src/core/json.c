@@ -112,19 +112,19 @@ static void
 put_utf8(struct sbuf *sb, unsigned c)
 {
 	if (c < 0x80) {
-		sbuf_addc(sb, (char)c);
+		cidx_sbuf_addc(sb, (char)c);
 	} else if (c < 0x800) {
-		sbuf_addc(sb, (char)(0xc0 | (c >> 6)));
-		sbuf_addc(sb, (char)(0x80 | (c & 0x3f)));
+		cidx_sbuf_addc(sb, (char)(0xc0 | (c >> 6)));
+		cidx_sbuf_addc(sb, (char)(0x80 | (c & 0x3f)));
 	} else if (c < 0x10000) {
-		sbuf_addc(sb, (char)(0xe0 | (c >> 12)));
-		sbuf_addc(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
-		sbuf_addc(sb, (char)(0x80 | (c & 0x3f)));
+		cidx_sbuf_addc(sb, (char)(0xe0 | (c >> 12)));
+		cidx_sbuf_addc(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
+		cidx_sbuf_addc(sb, (char)(0x80 | (c & 0x3f)));
 	} else {
-		sbuf_addc(sb, (char)(0xf0 | (c >> 18)));
-		sbuf_addc(sb, (char)(0x80 | ((c >> 12) & 0x3f)));
-		sbuf_addc(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
-		sbuf_addc(sb, (char)(0x80 | (c & 0x3f)));
+		cidx_sbuf_addc(sb, (char)(0xf0 | (c >> 18)));
+		cidx_sbuf_addc(sb, (char)(0x80 | ((c >> 12) & 0x3f)));
+		cidx_sbuf_addc(sb, (char)(0x80 | ((c >> 6) & 0x3f)));
+		cidx_sbuf_addc(sb, (char)(0x80 | (c & 0x3f)));
 	}
 }
 
@@ -142,7 +142,7 @@ escape(struct jp *p, struct sbuf *sb)
 	unsigned u, lo;
 
 	if (*p->s != '\0' && hit != NULL) {
-		sbuf_addc(sb, to[hit - from]);
+		cidx_sbuf_addc(sb, to[hit - from]);
 		return 0;
 	}
 	if (*p->s != 'u' || p->end - p->s < 5 || hex4(p->s + 1, &u) < 0) {
@@ -195,13 +195,13 @@ parse_string(struct jp *p, char **out)
 			if ((ret = escape(p, &sb)) == 0)
 				p->s++;
 		} else if (*u < 0x80) {
-			sbuf_addc(&sb, (char)*u);
+			cidx_sbuf_addc(&sb, (char)*u);
 			p->s++;
 		} else if ((n = utf8_len(u,
 		    (const unsigned char *)p->end)) == 0) {
 			ret = fail(p, "invalid UTF-8 in a string");
 		} else {
-			sbuf_add(&sb, u, n);
+			cidx_sbuf_add(&sb, u, n);
 			p->s += n;
 		}
 	}
@@ -210,11 +210,11 @@ parse_string(struct jp *p, char **out)
 		ret = fail(p, "unterminated string");
 	}
 	if (ret < 0) {
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return ret;
 	}
 	p->s++;
-	*out = sbuf_detach(&sb);
+	*out = cidx_sbuf_detach(&sb);
 	return 0;
 }
 
@@ -258,7 +258,7 @@ parse_number(struct jp *p, double *out)
 	}
 	n = (size_t)(q - p->s);
 	if (n >= sizeof(buf))
-		text = xmalloc(n + 1);
+		text = cidx_xmalloc(n + 1);
 	memcpy(text, p->s, n);
 	text[n] = '\0';
 	ret = cidx_num_parse(text, out, NULL);
@@ -415,7 +415,7 @@ cidx_json_parse(struct cidx_json **out, const char *text, size_t len,
     const char *where, struct cidx_err *err)
 {
 	struct jp p = { text, text + len, text, "", 0 };
-	struct cidx_json *v = xcalloc(1, sizeof(*v));
+	struct cidx_json *v = cidx_xcalloc(1, sizeof(*v));
 	int ret;
 
 	*out = NULL;

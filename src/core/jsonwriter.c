@@ -40,7 +40,7 @@ cidx_jsonw_init_sbuf(struct cidx_jsonw *w, struct sbuf *out)
 void
 cidx_jsonw_release(struct cidx_jsonw *w)
 {
-	sbuf_release(&w->text);
+	cidx_sbuf_release(&w->text);
 	free(w->key);
 	w->key = NULL;
 	w->n_key = w->cap_key = 0;
@@ -80,11 +80,11 @@ static void
 separate(struct cidx_jsonw *w, struct cidx_jsonw_level *l)
 {
 	if (l->lines) {
-		sbuf_adds(&w->text, l->n ? ",\n" : "\n");
+		cidx_sbuf_adds(&w->text, l->n ? ",\n" : "\n");
 		for (unsigned i = 0; i < l->indent; i++)
-			sbuf_adds(&w->text, "  ");
+			cidx_sbuf_adds(&w->text, "  ");
 	} else if (l->n) {
-		sbuf_adds(&w->text, ", ");
+		cidx_sbuf_adds(&w->text, ", ");
 	}
 	l->n++;
 }
@@ -158,28 +158,28 @@ put_string(struct sbuf *sb, const char *s)
 		cidx_text_repair(&fixed, s, n);
 		s = fixed.buf;
 	}
-	sbuf_addc(sb, '"');
+	cidx_sbuf_addc(sb, '"');
 	while (*s) {
 		const char *at = s;
 		uint32_t c = next_cp(&s);
 
 		if (c == '"' || c == '\\') {
-			sbuf_addc(sb, '\\');
-			sbuf_addc(sb, (char)c);
+			cidx_sbuf_addc(sb, '\\');
+			cidx_sbuf_addc(sb, (char)c);
 		} else if (c == '\n') {
-			sbuf_adds(sb, "\\n");
+			cidx_sbuf_adds(sb, "\\n");
 		} else if (c == '\r') {
-			sbuf_adds(sb, "\\r");
+			cidx_sbuf_adds(sb, "\\r");
 		} else if (c == '\t') {
-			sbuf_adds(sb, "\\t");
+			cidx_sbuf_adds(sb, "\\t");
 		} else if (hidden(c)) {
-			sbuf_addf(sb, "\\u%04x", (unsigned)c);
+			cidx_sbuf_addf(sb, "\\u%04x", (unsigned)c);
 		} else {
-			sbuf_add(sb, at, (size_t)(s - at));
+			cidx_sbuf_add(sb, at, (size_t)(s - at));
 		}
 	}
-	sbuf_addc(sb, '"');
-	sbuf_release(&fixed);
+	cidx_sbuf_addc(sb, '"');
+	cidx_sbuf_release(&fixed);
 }
 
 static void
@@ -200,7 +200,7 @@ begin(struct cidx_jsonw *w, int object, enum cidx_jsonw_layout how)
 	l->indent = (outer ? outer->indent : 0) + (unsigned)l->lines;
 	l->n = 0;
 	l->first_key = w->n_key;
-	sbuf_addc(&w->text, object ? '{' : '[');
+	cidx_sbuf_addc(&w->text, object ? '{' : '[');
 }
 
 void
@@ -233,11 +233,11 @@ end(struct cidx_jsonw *w, int object)
 		return;
 	}
 	if (l->lines) {
-		sbuf_addc(&w->text, '\n');
+		cidx_sbuf_addc(&w->text, '\n');
 		for (unsigned i = 1; i < l->indent; i++)
-			sbuf_adds(&w->text, "  ");
+			cidx_sbuf_adds(&w->text, "  ");
 	}
-	sbuf_addc(&w->text, object ? '}' : ']');
+	cidx_sbuf_addc(&w->text, object ? '}' : ']');
 	w->n_key = l->first_key;
 	w->depth--;
 	value_done(w);
@@ -298,7 +298,7 @@ cidx_jsonw_key(struct cidx_jsonw *w, const char *key)
 		misuse(w, "member name '%s' twice in an object", key);
 		return;
 	}
-	sbuf_adds(&w->text, ": ");
+	cidx_sbuf_adds(&w->text, ": ");
 	w->keyed = 1;
 }
 
@@ -308,7 +308,7 @@ cidx_jsonw_string(struct cidx_jsonw *w, const char *s)
 	if (!value_ok(w, "a string"))
 		return;
 	if (s == NULL)
-		sbuf_adds(&w->text, "null");
+		cidx_sbuf_adds(&w->text, "null");
 	else
 		put_string(&w->text, s);
 	value_done(w);
@@ -323,13 +323,13 @@ put_number(struct cidx_jsonw *w, double x, int digits)
 	if (!value_ok(w, "a number"))
 		return;
 	if (!isfinite(x)) {
-		sbuf_adds(&w->text, "null");
+		cidx_sbuf_adds(&w->text, "null");
 	} else {
 		if (digits)
 			cidx_num_fmt(b, sizeof(b), x, digits);
 		else
 			cidx_num_shortest(b, sizeof(b), x);
-		sbuf_adds(&w->text, b);
+		cidx_sbuf_adds(&w->text, b);
 	}
 	value_done(w);
 }
@@ -351,7 +351,7 @@ cidx_jsonw_int(struct cidx_jsonw *w, long long v)
 {
 	if (!value_ok(w, "a number"))
 		return;
-	sbuf_addf(&w->text, "%lld", v);
+	cidx_sbuf_addf(&w->text, "%lld", v);
 	value_done(w);
 }
 
@@ -360,7 +360,7 @@ cidx_jsonw_uint(struct cidx_jsonw *w, unsigned long long v)
 {
 	if (!value_ok(w, "a number"))
 		return;
-	sbuf_addf(&w->text, "%llu", v);
+	cidx_sbuf_addf(&w->text, "%llu", v);
 	value_done(w);
 }
 
@@ -369,7 +369,7 @@ put_word(struct cidx_jsonw *w, const char *word)
 {
 	if (!value_ok(w, word))
 		return;
-	sbuf_adds(&w->text, word);
+	cidx_sbuf_adds(&w->text, word);
 	value_done(w);
 }
 
@@ -414,9 +414,9 @@ cidx_jsonw_finish(struct cidx_jsonw *w, struct cidx_err *err)
 		ret = cidx_err_set(err, w->err.code, "%s", w->err.msg);
 		goto out;
 	}
-	sbuf_addc(&w->text, '\n');
+	cidx_sbuf_addc(&w->text, '\n');
 	if (w->out)
-		sbuf_add(w->out, w->text.buf, w->text.len);
+		cidx_sbuf_add(w->out, w->text.buf, w->text.len);
 	else
 		put_stream(w->fp, w->text.buf, w->text.len);
 out:

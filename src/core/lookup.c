@@ -52,14 +52,14 @@ cidx_dataset_lookup(const struct cidx_dataset *ds, const char *text,
 			if (!match(u, text, rule))
 				continue;
 			*row = (long)i;
-			sbuf_addf(&sb, "%s%s %s", n ? ", " : "", u->code,
+			cidx_sbuf_addf(&sb, "%s%s %s", n ? ", " : "", u->code,
 			    u->name ? u->name : u->name_en ? u->name_en : "");
 			n++;
 		}
 		if (n > 1)
 			cidx_err_set(err, CIDX_EINVAL, "'%s' names %zu units: "
 			    "%s", text, n, sb.buf);
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		if (n == 1)
 			return 0;
 		if (n > 1)

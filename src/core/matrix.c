@@ -31,6 +31,6 @@ cidx_matrix_alloc(size_t rows, size_t cols)
 	cidx_gsl_init();
 	m = gsl_matrix_alloc(rows ? rows : 1, cols ? cols : 1);
 	if (m == NULL)
-		xoom(rows * cols * sizeof(double));
+		cidx_xoom(rows * cols * sizeof(double));
 	return m;
 }

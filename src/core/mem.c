@@ -6,10 +6,10 @@
 
 #include "core/mem.h"
 
-char sbuf_empty[1];
+char cidx_sbuf_empty[1];
 
 void
-xoom(size_t size)
+cidx_xoom(size_t size)
 {
 	/* The one place the core may write and stop: nothing sane is left. */
 	fprintf(stderr, "cityidx: out of memory allocating %zu bytes\n", size);
@@ -17,17 +17,17 @@ xoom(size_t size)
 }
 
 void *
-xmalloc(size_t size)
+cidx_xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		xoom(size);
+		cidx_xoom(size);
 	return p;
 }
 
 void *
-xcalloc(size_t nmemb, size_t size)
+cidx_xcalloc(size_t nmemb, size_t size)
 {
 	void *p;
 
@@ -35,33 +35,33 @@ xcalloc(size_t nmemb, size_t size)
 		nmemb = size = 1;
 	p = calloc(nmemb, size);
 	if (p == NULL)
-		xoom(nmemb * size);
+		cidx_xoom(nmemb * size);
 	return p;
 }
 
 void *
-xreallocarray(void *ptr, size_t nmemb, size_t size)
+cidx_xreallocarray(void *ptr, size_t nmemb, size_t size)
 {
 	void *p;
 
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		xoom(SIZE_MAX);
+		cidx_xoom(SIZE_MAX);
 	p = realloc(ptr, (nmemb * size) != 0 ? nmemb * size : 1);
 	if (p == NULL)
-		xoom(nmemb * size);
+		cidx_xoom(nmemb * size);
 	return p;
 }
 
 char *
-xstrdup(const char *s)
+cidx_xstrdup(const char *s)
 {
-	return xstrndup(s, strlen(s));
+	return cidx_xstrndup(s, strlen(s));
 }
 
 char *
-xstrndup(const char *s, size_t n)
+cidx_xstrndup(const char *s, size_t n)
 {
-	char *p = xmalloc(n + 1);
+	char *p = cidx_xmalloc(n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -69,7 +69,7 @@ xstrndup(const char *s, size_t n)
 }
 
 void
-sbuf_grow(struct sbuf *sb, size_t extra)
+cidx_sbuf_grow(struct sbuf *sb, size_t extra)
 {
 	size_t need = sb->len + extra + 1;
 
@@ -80,32 +80,32 @@ sbuf_grow(struct sbuf *sb, size_t extra)
 	sb->alloc = sb->alloc ? sb->alloc : 64;
 	while (sb->alloc < need)
 		sb->alloc *= 2;
-	sb->buf = xreallocarray(sb->buf, sb->alloc, 1);
+	sb->buf = cidx_xreallocarray(sb->buf, sb->alloc, 1);
 }
 
 void
-sbuf_add(struct sbuf *sb, const void *data, size_t len)
+cidx_sbuf_add(struct sbuf *sb, const void *data, size_t len)
 {
-	sbuf_grow(sb, len);
+	cidx_sbuf_grow(sb, len);
 	memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 }
 
 void
-sbuf_adds(struct sbuf *sb, const char *s)
+cidx_sbuf_adds(struct sbuf *sb, const char *s)
 {
-	sbuf_add(sb, s, strlen(s));
+	cidx_sbuf_add(sb, s, strlen(s));
 }
 
 void
-sbuf_addc(struct sbuf *sb, char c)
+cidx_sbuf_addc(struct sbuf *sb, char c)
 {
-	sbuf_add(sb, &c, 1);
+	cidx_sbuf_add(sb, &c, 1);
 }
 
 void
-sbuf_addf(struct sbuf *sb, const char *fmt, ...)
+cidx_sbuf_addf(struct sbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -115,7 +115,7 @@ sbuf_addf(struct sbuf *sb, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	sbuf_grow(sb, (size_t)n);
+	cidx_sbuf_grow(sb, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -123,7 +123,7 @@ sbuf_addf(struct sbuf *sb, const char *fmt, ...)
 }
 
 void
-sbuf_reset(struct sbuf *sb)
+cidx_sbuf_reset(struct sbuf *sb)
 {
 	sb->len = 0;
 	if (sb->alloc)
@@ -131,20 +131,20 @@ sbuf_reset(struct sbuf *sb)
 }
 
 void
-sbuf_release(struct sbuf *sb)
+cidx_sbuf_release(struct sbuf *sb)
 {
 	if (sb->alloc)
 		free(sb->buf);
 	sb->len = sb->alloc = 0;
-	sb->buf = sbuf_empty;
+	sb->buf = cidx_sbuf_empty;
 }
 
 char *
-sbuf_detach(struct sbuf *sb)
+cidx_sbuf_detach(struct sbuf *sb)
 {
-	char *p = sb->alloc ? sb->buf : xstrdup("");
+	char *p = sb->alloc ? sb->buf : cidx_xstrdup("");
 
 	sb->len = sb->alloc = 0;
-	sb->buf = sbuf_empty;
+	sb->buf = cidx_sbuf_empty;
 	return p;
 }

@@ -72,21 +72,21 @@ checksum(struct cidx_framework *fw)
 		const struct cidx_node *nd = &fw->node[i];
 
 		cidx_num_fmt(w, sizeof(w), nd->weight, 17);
-		sbuf_addf(&sb, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+		cidx_sbuf_addf(&sb, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
 		    nd->code, nd->parent ? nd->parent : "", (int)nd->type,
 		    nd->level, nd->direction, w,
 		    nd->denominator ? nd->denominator : "",
 		    nd->name_zh ? nd->name_zh : "",
 		    nd->name_en ? nd->name_en : "", nd->unit ? nd->unit : "");
 		cidx_num_fmt(w, sizeof(w), nd->target, 17);
-		sbuf_addf(&sb, "\x1f%s", w);
+		cidx_sbuf_addf(&sb, "\x1f%s", w);
 		cidx_num_fmt(w, sizeof(w), nd->goal_lo, 17);
-		sbuf_addf(&sb, "\x1f%s", w);
+		cidx_sbuf_addf(&sb, "\x1f%s", w);
 		cidx_num_fmt(w, sizeof(w), nd->goal_hi, 17);
-		sbuf_addf(&sb, "\x1f%s\x1f%s\x1e", w, nd->treat ? nd->treat : "");
+		cidx_sbuf_addf(&sb, "\x1f%s\x1f%s\x1e", w, nd->treat ? nd->treat : "");
 	}
 	cidx_sha256_buf(sb.buf, sb.len, fw->checksum);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 /*
@@ -99,8 +99,8 @@ static void
 derive_levels(struct cidx_framework *fw, int *lv, unsigned char *done)
 {
 	size_t n = fw->n, head = 0, tail = 0;
-	size_t *queue = xcalloc(n ? n : 1, sizeof(*queue));
-	size_t *pending = xcalloc(n ? n : 1, sizeof(*pending));
+	size_t *queue = cidx_xcalloc(n ? n : 1, sizeof(*queue));
+	size_t *pending = cidx_xcalloc(n ? n : 1, sizeof(*pending));
 
 	for (size_t k = 0; k < n; k++) {
 		lv[k] = 0;
@@ -131,7 +131,7 @@ int
 cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
     size_t n, const char *where, struct cidx_err *err)
 {
-	struct cidx_framework *fw = xcalloc(1, sizeof(*fw));
+	struct cidx_framework *fw = cidx_xcalloc(1, sizeof(*fw));
 	struct cidx_strmap codes = CIDX_STRMAP_INIT;
 	size_t nroot = 0, *fill = NULL, *count = NULL, k;
 	unsigned char *done = NULL;
@@ -140,12 +140,12 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 	*out = NULL;
 	fw->node = node;
 	fw->n = n;
-	fw->child_off = xcalloc(n + 1, sizeof(size_t));
-	fw->child = xcalloc(n ? n : 1, sizeof(size_t));
-	fw->col = xcalloc(n ? n : 1, sizeof(int));
-	fw->ind = xcalloc(n ? n : 1, sizeof(size_t));
-	fw->bottom_up = xcalloc(n ? n : 1, sizeof(size_t));
-	fw->top_down = xcalloc(n ? n : 1, sizeof(size_t));
+	fw->child_off = cidx_xcalloc(n + 1, sizeof(size_t));
+	fw->child = cidx_xcalloc(n ? n : 1, sizeof(size_t));
+	fw->col = cidx_xcalloc(n ? n : 1, sizeof(int));
+	fw->ind = cidx_xcalloc(n ? n : 1, sizeof(size_t));
+	fw->bottom_up = cidx_xcalloc(n ? n : 1, sizeof(size_t));
+	fw->top_down = cidx_xcalloc(n ? n : 1, sizeof(size_t));
 	if (n > CIDX_FRAMEWORK_MAX_NODES) {
 		ret = cidx_err_set(err, CIDX_EINVAL, "%s: more than %d nodes",
 		    where, CIDX_FRAMEWORK_MAX_NODES);
@@ -241,7 +241,7 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 	}
 	for (size_t i = 0; i < n; i++)
 		fw->child_off[i + 1] += fw->child_off[i];
-	fill = xcalloc(n ? n : 1, sizeof(size_t));
+	fill = cidx_xcalloc(n ? n : 1, sizeof(size_t));
 	for (size_t i = 0; i < n; i++)
 		if (node[i].pidx >= 0) {
 			size_t p = (size_t)node[i].pidx;
@@ -249,8 +249,8 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 			fw->child[fw->child_off[p] + fill[p]++] = i;
 		}
 
-	lv = xcalloc(n ? n : 1, sizeof(*lv));
-	done = xcalloc(n ? n : 1, 1);
+	lv = cidx_xcalloc(n ? n : 1, sizeof(*lv));
+	done = cidx_xcalloc(n ? n : 1, 1);
 	derive_levels(fw, lv, done);
 	for (size_t i = 0; i < n; i++) {
 		struct cidx_node *nd = &node[i];
@@ -298,7 +298,7 @@ cidx_framework_build(struct cidx_framework **out, struct cidx_node *node,
 	/* the aggregates by level, file order within a level: a counting
 	 * sort, stable */
 	fw->top_level = node[fw->root].level;
-	count = xcalloc((size_t)fw->top_level + 2, sizeof(*count));
+	count = cidx_xcalloc((size_t)fw->top_level + 2, sizeof(*count));
 	for (size_t i = 0; i < n; i++)
 		if (node[i].type == CIDX_NODE_AGGREGATE)
 			count[node[i].level + 1]++;
@@ -398,7 +398,7 @@ cidx_dataset_free(struct cidx_dataset *ds)
 static char *
 dup_or_null(const char *s)
 {
-	return s ? xstrdup(s) : NULL;
+	return s ? cidx_xstrdup(s) : NULL;
 }
 
 void
@@ -408,21 +408,21 @@ cidx_unit_copy(struct cidx_unit *dst, const struct cidx_unit *src)
 	dst->name = dup_or_null(src->name);
 	dst->name_en = dup_or_null(src->name_en);
 	dst->n_attr = src->n_attr;
-	dst->attr = xcalloc(src->n_attr ? src->n_attr : 1, sizeof(*dst->attr));
+	dst->attr = cidx_xcalloc(src->n_attr ? src->n_attr : 1, sizeof(*dst->attr));
 	for (size_t a = 0; a < src->n_attr; a++) {
-		dst->attr[a].key = xstrdup(src->attr[a].key);
-		dst->attr[a].value = xstrdup(src->attr[a].value);
+		dst->attr[a].key = cidx_xstrdup(src->attr[a].key);
+		dst->attr[a].value = cidx_xstrdup(src->attr[a].value);
 	}
 }
 
 struct cidx_dataset *
 cidx_dataset_copy(const struct cidx_dataset *ds)
 {
-	struct cidx_dataset *c = xcalloc(1, sizeof(*c));
+	struct cidx_dataset *c = cidx_xcalloc(1, sizeof(*c));
 
 	c->year = ds->year;
 	c->n_units = ds->n_units;
-	c->unit = xcalloc(ds->n_units ? ds->n_units : 1, sizeof(*c->unit));
+	c->unit = cidx_xcalloc(ds->n_units ? ds->n_units : 1, sizeof(*c->unit));
 	for (size_t i = 0; i < ds->n_units; i++)
 		cidx_unit_copy(&c->unit[i], &ds->unit[i]);
 	if (ds->x) {
@@ -434,11 +434,11 @@ cidx_dataset_copy(const struct cidx_dataset *ds)
 		gsl_matrix_memcpy(c->den, ds->den);
 	}
 	c->n_den = ds->n_den;
-	c->den_node = xcalloc(ds->n_den ? ds->n_den : 1, sizeof(size_t));
+	c->den_node = cidx_xcalloc(ds->n_den ? ds->n_den : 1, sizeof(size_t));
 	if (ds->n_den)
 		memcpy(c->den_node, ds->den_node, ds->n_den * sizeof(size_t));
 	c->n_import_ids = ds->n_import_ids;
-	c->import_ids = xcalloc(ds->n_import_ids ? ds->n_import_ids : 1,
+	c->import_ids = cidx_xcalloc(ds->n_import_ids ? ds->n_import_ids : 1,
 	    sizeof(int));
 	if (ds->n_import_ids)
 		memcpy(c->import_ids, ds->import_ids,

@@ -149,7 +149,7 @@ void cidx_panel_free(struct cidx_panel *p);
  *  gsl_matrix_alloc() under the project's allocation policy (GSL has no
  *  empty matrix: a dimension of 0 allocates 1, the caller keeps its own
  *  counts); running out of memory aborts with a message, as
- *  xmalloc() does, so the result is never NULL.  The first call turns off
+ *  cidx_xmalloc() does, so the result is never NULL.  The first call turns off
  *  GSL's own error handler (which would abort on any error): the library
  *  checks every GSL status itself. */
 gsl_matrix *cidx_matrix_alloc(size_t rows, size_t cols);

@@ -100,10 +100,10 @@ dir_of(const char *path)
 	const char *slash = strrchr(path, '/');
 
 	if (slash == NULL)
-		return xstrdup(".");
+		return cidx_xstrdup(".");
 	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
+		return cidx_xstrdup("/");
+	return cidx_xstrndup(path, (size_t)(slash - path));
 }
 
 static const char *
@@ -122,7 +122,7 @@ base_of(const char *path)
 static char *
 resolve(const char *path)
 {
-	char *cur = xstrdup(path);
+	char *cur = cidx_xstrdup(path);
 
 	for (int hops = 0; hops < 40; hops++) {
 		char buf[PATH_MAX];
@@ -136,11 +136,11 @@ resolve(const char *path)
 			break;
 		buf[n] = '\0';
 		if (buf[0] == '/' || strchr(cur, '/') == NULL) {
-			next = xstrdup(buf);
+			next = cidx_xstrdup(buf);
 		} else {
 			char *dir = dir_of(cur);
 
-			next = xmalloc(strlen(dir) + strlen(buf) + 2);
+			next = cidx_xmalloc(strlen(dir) + strlen(buf) + 2);
 			sprintf(next, "%s/%s", dir, buf);
 			free(dir);
 		}
@@ -218,7 +218,7 @@ cidx_ofile_check(const char *path, const char *workspace,
 	/* SQLite names its files after the database with links resolved */
 	rws = resolve(workspace);
 	for (size_t i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
-		char *ws = xmalloc(strlen(workspace) + strlen(rws) + 16);
+		char *ws = cidx_xmalloc(strlen(workspace) + strlen(rws) + 16);
 		int same;
 
 		sprintf(ws, "%s%s", workspace, sfx[i]);
@@ -291,7 +291,7 @@ open_tmp(struct cidx_ofile *f, const char *dir)
 			return -1;
 	}
 #endif
-	f->tmp = xmalloc(strlen(dir) + strlen(base_of(f->target)) + 16);
+	f->tmp = cidx_xmalloc(strlen(dir) + strlen(base_of(f->target)) + 16);
 	sprintf(f->tmp, "%s/.%s.XXXXXX", dir, base_of(f->target));
 	if ((fd = mkstemp(f->tmp)) < 0)
 		return -1;
@@ -314,10 +314,10 @@ cidx_ofile_open(struct cidx_ofile **out, const char *path,
 	*out = NULL;
 	if ((ret = cidx_ofile_check(path, workspace, err)) < 0)
 		return ret;
-	f = xcalloc(1, sizeof(*f));
+	f = cidx_xcalloc(1, sizeof(*f));
 	f->slot = -1;
 	f->flags = flags;
-	f->path = xstrdup(path);
+	f->path = cidx_xstrdup(path);
 	f->target = resolve(path);
 	if (stat(f->target, &sb) == 0) {
 		if (flags & CIDX_OFILE_NOCLOBBER) {
@@ -359,12 +359,12 @@ fail:
 void
 cidx_ofile_stream(struct cidx_ofile **out, FILE *fp, const char *name)
 {
-	struct cidx_ofile *f = xcalloc(1, sizeof(*f));
+	struct cidx_ofile *f = cidx_xcalloc(1, sizeof(*f));
 
 	f->slot = -1;
 	f->is_stream = 1;
 	f->fp = fp;
-	f->path = xstrdup(name);
+	f->path = cidx_xstrdup(name);
 	snprintf(f->name, sizeof(f->name), "/dev/fd/%d", fileno(fp));
 	*out = f;
 }
@@ -497,7 +497,7 @@ commit_anon(struct cidx_ofile *f, struct cidx_err *err)
 		    io_error(err, f->path, errno);
 	}
 	dir = dir_of(f->target);
-	name = xmalloc(strlen(dir) + strlen(base_of(f->target)) + 64);
+	name = cidx_xmalloc(strlen(dir) + strlen(base_of(f->target)) + 64);
 	for (int tries = 0; tries < 100 && e == EEXIST; tries++) {
 		sprintf(name, "%s/.%s.%ld.%lu", dir, base_of(f->target),
 		    (long)getpid(), seq++ ^ (unsigned long)time(NULL));

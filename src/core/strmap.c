@@ -21,8 +21,8 @@ rehash(struct cidx_strmap *m, size_t cap)
 	const char **ok = m->key;
 	size_t *ov = m->val, ocap = m->cap;
 
-	m->key = xcalloc(cap, sizeof(*m->key));
-	m->val = xcalloc(cap, sizeof(*m->val));
+	m->key = cidx_xcalloc(cap, sizeof(*m->key));
+	m->val = cidx_xcalloc(cap, sizeof(*m->val));
 	m->cap = cap;
 	m->n = 0;
 	for (size_t i = 0; i < ocap; i++)

@@ -178,7 +178,7 @@ cmp_entry(const void *a, const void *b)
 struct cidx_suggest *
 cidx_suggest_new(const char *const *cand, size_t n)
 {
-	struct cidx_suggest *s = xcalloc(1, sizeof(*s));
+	struct cidx_suggest *s = cidx_xcalloc(1, sizeof(*s));
 	uint32_t cp[CIDX_SUGGEST_MAX];
 	uint64_t h[CIDX_SUGGEST_MAX + 1];
 	size_t cap = 0;

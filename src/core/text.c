@@ -173,13 +173,13 @@ cidx_text_repair(struct sbuf *sb, const char *s, size_t n)
 		size_t len = seq(p + i, n - i, &ok);
 
 		if (!ok) {
-			sbuf_add(sb, p + run, i - run);
-			sbuf_add(sb, "\xef\xbf\xbd", 3); /* U+FFFD */
+			cidx_sbuf_add(sb, p + run, i - run);
+			cidx_sbuf_add(sb, "\xef\xbf\xbd", 3); /* U+FFFD */
 			run = i + len;
 		}
 		i += len;
 	}
-	sbuf_add(sb, p + run, n - run);
+	cidx_sbuf_add(sb, p + run, n - run);
 }
 
 void
@@ -199,16 +199,16 @@ cidx_text_escape(struct sbuf *sb, const char *s, size_t n)
 			i += len;
 			continue;
 		}
-		sbuf_add(sb, p + run, i - run);
+		cidx_sbuf_add(sb, p + run, i - run);
 		if (!ok)
 			for (size_t j = 0; j < len; j++)
-				sbuf_addf(sb, "\\x%02X", p[i + j]);
+				cidx_sbuf_addf(sb, "\\x%02X", p[i + j]);
 		else if (c <= 0x9f)
-			sbuf_addf(sb, "\\x%02lX", c);
+			cidx_sbuf_addf(sb, "\\x%02lX", c);
 		else
-			sbuf_addf(sb, "\\u%04lX", c);
+			cidx_sbuf_addf(sb, "\\u%04lX", c);
 		i += len;
 		run = i;
 	}
-	sbuf_add(sb, p + run, n - run);
+	cidx_sbuf_add(sb, p + run, n - run);
 }

@@ -11,8 +11,8 @@ cidx_wset_add(struct cidx_wset *s, size_t node, double w)
 {
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
-		s->node = xreallocarray(s->node, s->cap, sizeof(*s->node));
-		s->w = xreallocarray(s->w, s->cap, sizeof(*s->w));
+		s->node = cidx_xreallocarray(s->node, s->cap, sizeof(*s->node));
+		s->w = cidx_xreallocarray(s->w, s->cap, sizeof(*s->w));
 	}
 	s->node[s->n] = node;
 	s->w[s->n++] = w;

@@ -34,7 +34,7 @@ parse_value(const char *s, double *out)
 	if (slash == NULL) {
 		bad = cidx_num_parse(s, &p, NULL) < 0;
 	} else {
-		num = xstrndup(s, (size_t)(slash - s));
+		num = cidx_xstrndup(s, (size_t)(slash - s));
 		bad = cidx_num_parse(num, &p, NULL) < 0 ||
 		    cidx_num_parse(slash + 1, &q, NULL) < 0;
 		free(num);
@@ -96,8 +96,8 @@ cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
 			goto out;
 		}
 	}
-	A = xcalloc(fw->n, sizeof(*A));
-	seen = xcalloc(fw->n, sizeof(*seen));
+	A = cidx_xcalloc(fw->n, sizeof(*A));
+	seen = cidx_xcalloc(fw->n, sizeof(*seen));
 	for (size_t r = 1; r < t->nrows; r++) {
 		const struct cidx_csv_field *fp, *fa, *fb, *fv;
 		int p, i, j;
@@ -142,8 +142,8 @@ cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
 			goto out;
 		}
 		if (A[p] == NULL) {
-			A[p] = xcalloc(k * k, sizeof(**A));
-			seen[p] = xcalloc(k * k, sizeof(**seen));
+			A[p] = cidx_xcalloc(k * k, sizeof(**A));
+			seen[p] = cidx_xcalloc(k * k, sizeof(**seen));
 			for (size_t d = 0; d < k; d++)
 				A[p][d * k + d] = 1;
 			ng++;
@@ -186,11 +186,11 @@ cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
 					goto out;
 				}
 	}
-	ahp = xcalloc(1, sizeof(*ahp));
-	ahp->parent = xcalloc(ng, sizeof(*ahp->parent));
-	ahp->k = xcalloc(ng, sizeof(*ahp->k));
-	ahp->child = xcalloc(ng, sizeof(*ahp->child));
-	ahp->A = xcalloc(ng, sizeof(*ahp->A));
+	ahp = cidx_xcalloc(1, sizeof(*ahp));
+	ahp->parent = cidx_xcalloc(ng, sizeof(*ahp->parent));
+	ahp->k = cidx_xcalloc(ng, sizeof(*ahp->k));
+	ahp->child = cidx_xcalloc(ng, sizeof(*ahp->child));
+	ahp->A = cidx_xcalloc(ng, sizeof(*ahp->A));
 	for (size_t p = 0; p < fw->n; p++) {
 		size_t g = ahp->n_groups, k;
 
@@ -199,7 +199,7 @@ cidx_ahp_read(struct cidx_ahp **out, const struct cidx_framework *fw,
 		k = fw->child_off[p + 1] - fw->child_off[p];
 		ahp->parent[g] = p;
 		ahp->k[g] = k;
-		ahp->child[g] = xmalloc(k * sizeof(**ahp->child));
+		ahp->child[g] = cidx_xmalloc(k * sizeof(**ahp->child));
 		memcpy(ahp->child[g], fw->child + fw->child_off[p],
 		    k * sizeof(**ahp->child));
 		ahp->A[g] = A[p];

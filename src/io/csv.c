@@ -95,7 +95,7 @@ digest_wait(struct digest *d)
 static void *
 csv_xrealloc(void *p, size_t n)
 {
-	return xreallocarray(p, n ? n : 1, 1);
+	return cidx_xreallocarray(p, n ? n : 1, 1);
 }
 
 static void
@@ -105,12 +105,12 @@ on_field(void *s, size_t len, void *data)
 
 	if (r->nf + 1 > r->af) {
 		ALLOC_GROW(r->f, r->nf + 1, r->af);
-		r->off = xreallocarray(r->off, r->af, sizeof(*r->off));
+		r->off = cidx_xreallocarray(r->off, r->af, sizeof(*r->off));
 	}
 	r->off[r->nf] = r->text.len;
 	if (s == NULL)
 		len = 0;
-	sbuf_grow(&r->text, len + 1);
+	cidx_sbuf_grow(&r->text, len + 1);
 	if (len)
 		memcpy(r->text.buf + r->text.len, s, len);
 	r->text.len += len + 1;
@@ -174,7 +174,7 @@ to_utf8(const char *path, const char *enc, char *buf, size_t n, char **out,
 	if (cd == (iconv_t)-1)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "unknown encoding '%s'", enc);
-	dst = xmalloc(cap);
+	dst = cidx_xmalloc(cap);
 	o = dst;
 	if (iconv(cd, &in, &inleft, &o, &left) == (size_t)-1) {
 		unsigned line, col;
@@ -238,7 +238,7 @@ slurp(const char *path, int nul_stops, char **out, size_t *n,
 		    (unsigned char)chunk[1] == 0xff)))
 			nul_stops = 0;
 		if (nul_stops && (nul = memchr(chunk, '\0', k)) != NULL) {
-			sbuf_add(&sb, chunk, (size_t)(nul - chunk) + 1);
+			cidx_sbuf_add(&sb, chunk, (size_t)(nul - chunk) + 1);
 			break;
 		}
 		if (sb.len + k > CIDX_CSV_MAX_FILE) {
@@ -246,7 +246,7 @@ slurp(const char *path, int nul_stops, char **out, size_t *n,
 			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
 			goto out;
 		}
-		sbuf_add(&sb, chunk, k);
+		cidx_sbuf_add(&sb, chunk, k);
 	}
 	if (ferror(fp))
 		ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': %s", path,
@@ -255,11 +255,11 @@ out:
 	if (fp != stdin)
 		fclose(fp);
 	if (ret < 0) {
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return ret;
 	}
 	*n = sb.len;
-	*out = sbuf_detach(&sb);
+	*out = cidx_sbuf_detach(&sb);
 	return 0;
 }
 
@@ -294,8 +294,8 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	if ((ret = slurp(path, encoding == NULL || !is_utf16_name(encoding),
 	    &raw, &nraw, err)) < 0)
 		return ret;
-	r = xcalloc(1, sizeof(*r));
-	r->path = xstrdup(path);
+	r = cidx_xcalloc(1, sizeof(*r));
+	r->path = cidx_xstrdup(path);
 	r->raw = raw;
 	digest_start(&r->dg, raw, nraw);
 	if (encoding && !is_utf8_name(encoding)) {
@@ -362,7 +362,7 @@ cidx_csv_close(struct cidx_csv_reader *r)
 	digest_wait(&r->dg);
 	free(r->raw);
 	csv_free(&r->p);
-	sbuf_release(&r->text);
+	cidx_sbuf_release(&r->text);
 	free(r->off);
 	free(r->f);
 	free(r->buf);
@@ -477,7 +477,7 @@ cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
 
 	r->row_done = 0;
 	r->nf = 0;
-	sbuf_reset(&r->text);
+	cidx_sbuf_reset(&r->text);
 	while (!r->row_done) {
 		if (r->pos < r->n) {
 			if ((ret = feed(r, err)) < 0)

@@ -79,33 +79,33 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 	*out = NULL;
 	if ((ret = cidx_csv_open(&r, path, encoding, err)) < 0)
 		return ret;
-	t = xcalloc(1, sizeof(*t));
-	t->path = xstrdup(path);
+	t = cidx_xcalloc(1, sizeof(*t));
+	t->path = cidx_xstrdup(path);
 	memcpy(t->sha256, cidx_csv_sha256(r), sizeof(t->sha256));
 	memcpy(t->encoding, cidx_csv_encoding(r), sizeof(t->encoding));
 	ALLOC_GROW(t->row_off, 1, ar);
-	t->row_endcol = xreallocarray(NULL, ar, sizeof(*t->row_endcol));
-	t->row_endline = xreallocarray(NULL, ar, sizeof(*t->row_endline));
+	t->row_endcol = cidx_xreallocarray(NULL, ar, sizeof(*t->row_endcol));
+	t->row_endline = cidx_xreallocarray(NULL, ar, sizeof(*t->row_endline));
 	t->row_off[0] = 0;
 	while ((ret = cidx_csv_next(r, &row, err)) > 0) {
 		size_t old = ar;
 
 		ALLOC_GROW(t->row_off, t->nrows + 2, ar);
 		if (ar != old) {
-			t->row_endcol = xreallocarray(t->row_endcol, ar,
+			t->row_endcol = cidx_xreallocarray(t->row_endcol, ar,
 			    sizeof(*t->row_endcol));
-			t->row_endline = xreallocarray(t->row_endline, ar,
+			t->row_endline = cidx_xreallocarray(t->row_endline, ar,
 			    sizeof(*t->row_endline));
 		}
 		for (size_t c = 0; c < row.n; c++) {
 			if (nf + 1 > af) {
 				ALLOC_GROW(t->field, nf + 1, af);
-				off = xreallocarray(off, af, sizeof(*off));
+				off = cidx_xreallocarray(off, af, sizeof(*off));
 			}
 			t->field[nf] = row.field[c];
 			off[nf++] = text.len;
-			sbuf_adds(&text, row.field[c].s);
-			sbuf_addc(&text, '\0');
+			cidx_sbuf_adds(&text, row.field[c].s);
+			cidx_sbuf_addc(&text, '\0');
 		}
 		t->row_endcol[t->nrows] = row.end_col;
 		t->row_endline[t->nrows] = row.end_line;
@@ -113,12 +113,12 @@ cidx_csv_read(struct cidx_csv **out, const char *path, const char *encoding,
 	}
 	cidx_csv_close(r);
 	if (ret < 0) {
-		sbuf_release(&text);
+		cidx_sbuf_release(&text);
 		free(off);
 		cidx_csv_free(t);
 		return ret;
 	}
-	t->text = sbuf_detach(&text);
+	t->text = cidx_sbuf_detach(&text);
 	for (size_t i = 0; i < nf; i++)
 		t->field[i].s = t->text + off[i];
 	free(off);

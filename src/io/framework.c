@@ -39,7 +39,7 @@ opt_str(const struct cidx_csv *t, size_t r, int c)
 	if (c < 0)
 		return NULL;
 	s = cidx_csv_at(t, r, (size_t)c)->s;
-	return *s && strcmp(s, "NA") != 0 ? xstrdup(s) : NULL;
+	return *s && strcmp(s, "NA") != 0 ? cidx_xstrdup(s) : NULL;
 }
 
 static int
@@ -198,7 +198,7 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 	for (size_t r = 1; col[F_PARENT] >= 0 && r < t->nrows; r++)
 		cidx_strmap_put(&parents, cidx_csv_at(t, r,
 		    (size_t)col[F_PARENT])->s, r);
-	node = xcalloc(t->nrows, sizeof(*node));
+	node = cidx_xcalloc(t->nrows, sizeof(*node));
 	for (size_t r = 1; r < t->nrows; r++) {
 		struct cidx_node *nd = &node[n];
 		const struct cidx_csv_field *cf =
@@ -220,7 +220,7 @@ cidx_framework_read(struct cidx_framework **out, const char *path,
 		if ((ret = check_field(t, r, col, err)) < 0)
 			goto out;
 		n++;
-		nd->code = xstrdup(cf->s);
+		nd->code = cidx_xstrdup(cf->s);
 		nd->parent = opt_str(t, r, col[F_PARENT]);
 		nd->name_zh = opt_str(t, r, col[F_NAME_ZH]);
 		nd->name_en = opt_str(t, r, col[F_NAME_EN]);

@@ -80,7 +80,7 @@ line_of(const struct gj *g, size_t at)
 }
 
 int
-import_is_geojson(const char *path)
+cidx_imp_is_geojson(const char *path)
 {
 	size_t n = strlen(path);
 	FILE *fp;
@@ -110,7 +110,7 @@ add_number(struct gj *g, struct sbuf *sb, size_t at)
 
 	while (e < g->len && strchr("+-.0123456789eE", g->text[e]) != NULL)
 		e++;
-	sbuf_add(sb, g->text + at, e - at);
+	cidx_sbuf_add(sb, g->text + at, e - at);
 }
 
 static const char *const type_name[] = {
@@ -144,7 +144,7 @@ position(struct gj *g, const struct cidx_json *v, struct sbuf *sb)
 	g->wkt_at[g->n_pt] = sb->len;
 	g->json_at[g->n_pt++] = v->at;
 	add_number(g, sb, v->item[0].at);
-	sbuf_addc(sb, ' ');
+	cidx_sbuf_addc(sb, ' ');
 	add_number(g, sb, v->item[1].at);
 	return 0;
 }
@@ -162,16 +162,16 @@ nested(struct gj *g, const struct cidx_json *v, int depth, struct sbuf *sb)
 
 	if ((ret = want_array(g, v, what[depth])) < 0)
 		return ret;
-	sbuf_addc(sb, '(');
+	cidx_sbuf_addc(sb, '(');
 	for (size_t i = 0; i < v->n; i++) {
 		if (i > 0)
-			sbuf_addc(sb, ',');
+			cidx_sbuf_addc(sb, ',');
 		ret = depth == 1 ? position(g, &v->item[i], sb) :
 		    nested(g, &v->item[i], depth - 1, sb);
 		if (ret < 0)
 			return ret;
 	}
-	sbuf_addc(sb, ')');
+	cidx_sbuf_addc(sb, ')');
 	return 0;
 }
 
@@ -215,9 +215,9 @@ geometry(struct gj *g, const struct cidx_json *geo, unsigned accept,
 		return gfail(g, geo->at, "the geometry has no "
 		    "\"coordinates\"");
 	g->n_pt = 0;
-	sbuf_adds(&sb, types[k].wkt);
+	cidx_sbuf_adds(&sb, types[k].wkt);
 	if ((ret = nested(g, c, types[k].depth, &sb)) < 0) {
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return ret;
 	}
 	if (cidx_geom_parse(&gm, sb.buf, accept, &bad, &gerr) < 0) {
@@ -226,11 +226,11 @@ geometry(struct gj *g, const struct cidx_json *geo, unsigned accept,
 
 		for (i = 0; i < g->n_pt && g->wkt_at[i] <= bad; i++)
 			at = g->json_at[i];
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return gfail(g, at, "%s", gerr.msg);
 	}
 	cidx_geom_free(gm);
-	*out = sbuf_detach(&sb);
+	*out = cidx_sbuf_detach(&sb);
 	return 0;
 }
 
@@ -250,14 +250,14 @@ property(struct gj *g, const struct cidx_json *feat,
 	if (*out != NULL || option == NULL)
 		return 0;
 	for (size_t i = 0; props && i < props->n && i < 8; i++)
-		sbuf_addf(&sb, "%s%s", i ? ", " : "", props->item[i].key);
+		cidx_sbuf_addf(&sb, "%s%s", i ? ", " : "", props->item[i].key);
 	if (props && props->n > 8)
-		sbuf_addf(&sb, " and %zu more", props->n - 8);
+		cidx_sbuf_addf(&sb, " and %zu more", props->n - 8);
 	ret = gfail(g, props ? props->at : feat->at, "no property '%.40s' "
 	    "(%s%s)%s%s", key, sb.len ? "it has " : "it has no properties",
 	    sb.buf, sb.len ? ": name the one to use with " : "",
 	    sb.len ? option : "");
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	return ret;
 }
 
@@ -289,7 +289,7 @@ text(struct gj *g, const struct cidx_json *v, int code, const char *what,
 	f.line = line;
 	f.col = col;
 	f.quoted = 1;
-	if (import_check_text(g->x->path, &f, code, what, g->err) < 0)
+	if (cidx_imp_check_text(g->x->path, &f, code, what, g->err) < 0)
 		return CIDX_EINVAL;
 	*out = v->string;
 	return 0;
@@ -331,7 +331,7 @@ unit_feature(struct gj *g, const struct cidx_json *f,
 	    (ret = text(g, vn, 0, "name", NULL, 0, &name)) < 0 ||
 	    (ret = text(g, ve, 0, "name_en", NULL, 0, &name_en)) < 0)
 		goto fail;
-	u = import_unit_index(g->x, code);
+	u = cidx_imp_unit_index(g->x, code);
 	if (u < before) {
 		ret = gfail(g, vc->at, "duplicate unit '%s' (first at line %u)",
 		    code, g->unit_line[u]);
@@ -340,8 +340,8 @@ unit_feature(struct gj *g, const struct cidx_json *f,
 	ALLOC_GROW(g->unit_line, u + 1, g->cap_ul);
 	g->unit_line[u] = line_of(g, f->at);
 	un = &g->x->imp->unit[u];
-	un->name = name && *name ? xstrdup(name) : NULL;
-	un->name_en = name_en && *name_en ? xstrdup(name_en) : NULL;
+	un->name = name && *name ? cidx_xstrdup(name) : NULL;
+	un->name_en = name_en && *name_en ? cidx_xstrdup(name_en) : NULL;
 	if (u >= g->x->bcap) {
 		size_t old = g->x->bcap;
 
@@ -365,7 +365,7 @@ layer_feature(struct gj *g, const struct cidx_json *f,
 	const char *name, *name_en;
 	int ret;
 
-	if ((ret = import_layer_kind(g->x, cidx_layer_kind_name(o->layer),
+	if ((ret = cidx_imp_layer_kind(g->x, cidx_layer_kind_name(o->layer),
 	    line_of(g, f->at), 1, once, g->err)) < 0 ||
 	    (ret = names(g, f, props, &vn, &ve)) < 0 ||
 	    (ret = text(g, vn, 0, "name", NULL, 0, &name)) < 0 ||
@@ -373,7 +373,7 @@ layer_feature(struct gj *g, const struct cidx_json *f,
 		free(wkt);
 		return ret;
 	}
-	import_add_layer(g->x, o->layer, name, name_en, wkt);
+	cidx_imp_add_layer(g->x, o->layer, name, name_en, wkt);
 	free(wkt);
 	return 0;
 }
@@ -473,7 +473,7 @@ read_all(const char *path, struct sbuf *sb, struct cidx_err *err)
 		return cidx_err_set(err, CIDX_EIO, "cannot open '%s': %s", path,
 		    strerror(errno));
 	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		sbuf_add(sb, chunk, k);
+		cidx_sbuf_add(sb, chunk, k);
 	bad = ferror(fp);
 	fclose(fp);
 	if (bad)
@@ -482,7 +482,7 @@ read_all(const char *path, struct sbuf *sb, struct cidx_err *err)
 }
 
 int
-import_read_geojson(struct ctx *x, struct cidx_err *err)
+cidx_imp_read_geojson(struct ctx *x, struct cidx_err *err)
 {
 	struct sbuf sb = SBUF_INIT;
 	struct cidx_json *root = NULL;
@@ -493,8 +493,8 @@ import_read_geojson(struct ctx *x, struct cidx_err *err)
 	memset(&g, 0, sizeof(g));
 	g.x = x;
 	g.err = err;
-	x->imp = xcalloc(1, sizeof(*x->imp));
-	x->imp->path = xstrdup(x->path);
+	x->imp = cidx_xcalloc(1, sizeof(*x->imp));
+	x->imp->path = cidx_xstrdup(x->path);
 	x->imp->layout = x->o->layer >= 0 ? "layers" : "geojson";
 	snprintf(x->imp->encoding, sizeof(x->imp->encoding), "UTF-8");
 	memcpy(x->imp->fw_sha256, x->fw->checksum,
@@ -509,7 +509,7 @@ import_read_geojson(struct ctx *x, struct cidx_err *err)
 	    (ret = collection(&g, root)) < 0)
 		goto out;
 	if (x->o->layer < 0) {
-		x->imp->boundary = xcalloc(x->imp->n_unit + 1,
+		x->imp->boundary = cidx_xcalloc(x->imp->n_unit + 1,
 		    sizeof(*x->imp->boundary));
 		for (size_t u = 0; u < x->imp->n_unit && u < x->bcap; u++) {
 			x->imp->boundary[u] = x->bnd[u];
@@ -518,7 +518,7 @@ import_read_geojson(struct ctx *x, struct cidx_err *err)
 	}
 out:
 	cidx_json_free(root);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	free(g.wkt_at);
 	free(g.json_at);
 	free(g.unit_line);

@@ -25,11 +25,11 @@
 #include "io/import.h"
 #include "io/import_int.h"
 
-const char *const import_unit_cols[] = { "code", "uCode", "unit", NULL };
-const char *const import_ind_cols[] = { "indicator", "iCode", NULL };
+const char *const cidx_imp_unit_cols[] = { "code", "uCode", "unit", NULL };
+const char *const cidx_imp_ind_cols[] = { "indicator", "iCode", NULL };
 
 int
-import_parse_year(const char *path, const struct cidx_csv_field *f, int *out,
+cidx_imp_parse_year(const char *path, const struct cidx_csv_field *f, int *out,
     struct cidx_err *err)
 {
 	long y;
@@ -43,7 +43,7 @@ import_parse_year(const char *path, const struct cidx_csv_field *f, int *out,
 }
 
 int
-import_parse_value(const char *path, const struct cidx_csv_field *f,
+cidx_imp_parse_value(const char *path, const struct cidx_csv_field *f,
     double *out, struct cidx_err *err)
 {
 	size_t bad;
@@ -65,7 +65,7 @@ import_parse_value(const char *path, const struct cidx_csv_field *f,
 }
 
 void
-import_add_value(struct ctx *x, size_t unit, size_t node, int year, double v,
+cidx_imp_add_value(struct ctx *x, size_t unit, size_t node, int year, double v,
     unsigned line)
 {
 	struct cidx_import *imp = x->imp;
@@ -80,7 +80,7 @@ import_add_value(struct ctx *x, size_t unit, size_t node, int year, double v,
 }
 
 size_t
-import_unit_index(struct ctx *x, const char *code)
+cidx_imp_unit_index(struct ctx *x, const char *code)
 {
 	struct cidx_import *imp = x->imp;
 	size_t k;
@@ -89,7 +89,7 @@ import_unit_index(struct ctx *x, const char *code)
 		return k;
 	ALLOC_GROW(imp->unit, imp->n_unit + 1, x->ucap);
 	memset(&imp->unit[imp->n_unit], 0, sizeof(imp->unit[0]));
-	imp->unit[imp->n_unit].code = xstrdup(code);
+	imp->unit[imp->n_unit].code = cidx_xstrdup(code);
 	cidx_strmap_put(&x->umap, imp->unit[imp->n_unit].code, imp->n_unit);
 	return imp->n_unit++;
 }
@@ -102,7 +102,7 @@ import_unit_index(struct ctx *x, const char *code)
  * sequence.
  */
 int
-import_check_text(const char *path, const struct cidx_csv_field *f, int code,
+cidx_imp_check_text(const char *path, const struct cidx_csv_field *f, int code,
     const char *what, struct cidx_err *err)
 {
 	size_t bad;
@@ -121,15 +121,15 @@ import_check_text(const char *path, const struct cidx_csv_field *f, int code,
 }
 
 int
-import_check_code(const char *path, const struct cidx_csv_field *f,
+cidx_imp_check_code(const char *path, const struct cidx_csv_field *f,
     struct cidx_err *err)
 {
-	return import_check_text(path, f, 1, "unit code", err);
+	return cidx_imp_check_text(path, f, 1, "unit code", err);
 }
 
 /* A header cell that names one of `names`, or -1 (as cidx_csv_row_find). */
 int
-import_find_col(const struct ctx *x, const char *const *names)
+cidx_imp_find_col(const struct ctx *x, const char *const *names)
 {
 	for (const char *const *n = names; *n; n++)
 		for (size_t c = 0; c < x->nc; c++)
@@ -166,8 +166,8 @@ cidx_import_read(struct cidx_import **out, const char *path,
 	x.o = opts ? opts : &dflt;
 	x.fw = fw;
 	x.path = path;
-	if (import_is_geojson(path)) {
-		ret = import_read_geojson(&x, err);
+	if (cidx_imp_is_geojson(path)) {
+		ret = cidx_imp_read_geojson(&x, err);
 		goto out;
 	}
 	if (x.o->code_field || x.o->name_field || x.o->name_en_field ||
@@ -178,18 +178,18 @@ cidx_import_read(struct cidx_import **out, const char *path,
 	if ((ret = cidx_csv_open(&x.r, path, x.o->encoding, err)) < 0)
 		return ret;
 	if ((ret = cidx_csv_next(x.r, &hdr, err)) < 0 ||
-	    (ret = import_check_header(&hdr, path, err)) < 0)
+	    (ret = cidx_imp_check_header(&hdr, path, err)) < 0)
 		goto out;
-	x.imp = xcalloc(1, sizeof(*x.imp));
-	x.imp->path = xstrdup(path);
+	x.imp = cidx_xcalloc(1, sizeof(*x.imp));
+	x.imp->path = cidx_xstrdup(path);
 	/* the checksum (computed meanwhile) is taken once the file is read */
 	snprintf(x.imp->encoding, sizeof(x.imp->encoding), "%s",
 	    cidx_csv_encoding(x.r));
 	memcpy(x.imp->fw_sha256, fw->checksum, sizeof(x.imp->fw_sha256));
 	x.nc = hdr.n;
-	x.h = xcalloc(hdr.n, sizeof(*x.h));
+	x.h = cidx_xcalloc(hdr.n, sizeof(*x.h));
 	for (size_t c = 0; c < hdr.n; c++) {
-		x.h[c].s = xstrdup(hdr.field[c].s);
+		x.h[c].s = cidx_xstrdup(hdr.field[c].s);
 		x.h[c].line = hdr.field[c].line;
 		x.h[c].col = hdr.field[c].col;
 	}
@@ -200,12 +200,12 @@ cidx_import_read(struct cidx_import **out, const char *path,
 	}
 	for (size_t k = 0; k < fw->n; k++)
 		cidx_strmap_put(&x.nodes, fw->node[k].code, k);
-	if (import_find_col(&x, import_ind_cols) >= 0)
-		ret = import_read_long(&x, err);
-	else if (import_find_col(&x, import_unit_cols) >= 0)
-		ret = import_read_wide(&x, err);
-	else if (import_find_col(&x, import_layer_cols) >= 0)
-		ret = import_read_layers(&x, err);
+	if (cidx_imp_find_col(&x, cidx_imp_ind_cols) >= 0)
+		ret = cidx_imp_read_long(&x, err);
+	else if (cidx_imp_find_col(&x, cidx_imp_unit_cols) >= 0)
+		ret = cidx_imp_read_wide(&x, err);
+	else if (cidx_imp_find_col(&x, cidx_imp_layer_cols) >= 0)
+		ret = cidx_imp_read_layers(&x, err);
 	else
 		ret = cidx_err_set(err, CIDX_EINVAL,
 		    "%s:1:1: no unit column: a wide file needs 'code' (or "

@@ -22,10 +22,10 @@
 #define KEY_NODES ((size_t)1 << 20)
 
 /* the header names of the unit and indicator columns (import.c) */
-extern const char *const import_unit_cols[];
-extern const char *const import_ind_cols[];
+extern const char *const cidx_imp_unit_cols[];
+extern const char *const cidx_imp_ind_cols[];
 /* the kind column of a layers file (layers.c) */
-extern const char *const import_layer_cols[];
+extern const char *const cidx_imp_layer_cols[];
 
 /* a header cell, kept after the reader has moved on */
 struct hcol {
@@ -64,45 +64,45 @@ struct ctx {
 };
 
 /* The layouts (layout.c): the rows after the header into x->imp. */
-int import_read_long(struct ctx *x, struct cidx_err *err);
-int import_read_wide(struct ctx *x, struct cidx_err *err);
+int cidx_imp_read_long(struct ctx *x, struct cidx_err *err);
+int cidx_imp_read_wide(struct ctx *x, struct cidx_err *err);
 /* a layers file (layers.c) */
-int import_read_layers(struct ctx *x, struct cidx_err *err);
+int cidx_imp_read_layers(struct ctx *x, struct cidx_err *err);
 /* a GeoJSON FeatureCollection (geojson.c): units, or with opts->layer
  * the features of one layer; x->imp is made here */
-int import_read_geojson(struct ctx *x, struct cidx_err *err);
+int cidx_imp_read_geojson(struct ctx *x, struct cidx_err *err);
 /* does `path` hold GeoJSON: named *.geojson or *.json, or a file whose
  * first character (after a byte order mark and blanks) is '{' */
-int import_is_geojson(const char *path);
+int cidx_imp_is_geojson(const char *path);
 
 /* a feature of a base layer, the texts copied (empty ones as NULL) */
-void import_add_layer(struct ctx *x, int kind, const char *name,
+void cidx_imp_add_layer(struct ctx *x, int kind, const char *name,
     const char *name_en, const char *wkt);
 /* the kind named `s` at line:col, or an error; once[2] holds the lines of
  * the inset and the extent seen, of which a map has one each */
-int import_layer_kind(struct ctx *x, const char *s, unsigned line,
+int cidx_imp_layer_kind(struct ctx *x, const char *s, unsigned line,
     unsigned col, unsigned *once, struct cidx_err *err);
 
 /* The checks of a field (import.c): each names file:line:column. */
-int import_parse_year(const char *path, const struct cidx_csv_field *f,
+int cidx_imp_parse_year(const char *path, const struct cidx_csv_field *f,
     int *out, struct cidx_err *err);
 /* a number, or NaN for a missing mark (core/num.h) */
-int import_parse_value(const char *path, const struct cidx_csv_field *f,
+int cidx_imp_parse_value(const char *path, const struct cidx_csv_field *f,
     double *out, struct cidx_err *err);
 /* text to be stored: a unit code (`code`) or a name or attribute */
-int import_check_text(const char *path, const struct cidx_csv_field *f,
+int cidx_imp_check_text(const char *path, const struct cidx_csv_field *f,
     int code, const char *what, struct cidx_err *err);
-int import_check_code(const char *path, const struct cidx_csv_field *f,
+int cidx_imp_check_code(const char *path, const struct cidx_csv_field *f,
     struct cidx_err *err);
 /* every column read by name (the unit, indicator, year, value, names,
  * boundary) is in the header once: cidx_csv_row_find_once() (layout.c) */
-int import_check_header(const struct cidx_csv_row *hdr, const char *path,
+int cidx_imp_check_header(const struct cidx_csv_row *hdr, const char *path,
     struct cidx_err *err);
 /* a header cell that names one of `names`, or -1 */
-int import_find_col(const struct ctx *x, const char *const *names);
+int cidx_imp_find_col(const struct ctx *x, const char *const *names);
 /* the batch's index of unit `code`, added if new */
-size_t import_unit_index(struct ctx *x, const char *code);
-void import_add_value(struct ctx *x, size_t unit, size_t node, int year,
+size_t cidx_imp_unit_index(struct ctx *x, const char *code);
+void cidx_imp_add_value(struct ctx *x, size_t unit, size_t node, int year,
     double v, unsigned line);
 
 #endif

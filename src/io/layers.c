@@ -13,7 +13,7 @@
 #include "io/import.h"
 #include "io/import_int.h"
 
-const char *const import_layer_cols[] = { "layer", NULL };
+const char *const cidx_imp_layer_cols[] = { "layer", NULL };
 static const char *const name_cols[] = { "name", NULL };
 static const char *const name_en_cols[] = { "name_en", NULL };
 static const char *const geom_cols[] = { "boundary", "geometry", "wkt",
@@ -22,11 +22,11 @@ static const char *const geom_cols[] = { "boundary", "geometry", "wkt",
 static char *
 dup_or_null(const char *s)
 {
-	return s && *s ? xstrdup(s) : NULL;
+	return s && *s ? cidx_xstrdup(s) : NULL;
 }
 
 void
-import_add_layer(struct ctx *x, int kind, const char *name,
+cidx_imp_add_layer(struct ctx *x, int kind, const char *name,
     const char *name_en, const char *wkt)
 {
 	struct cidx_import *imp = x->imp;
@@ -70,7 +70,7 @@ row_geom(struct ctx *x, int kind, const struct cidx_csv_field *fk,
 
 /* the kind of a row; an inset or extent may be given once */
 int
-import_layer_kind(struct ctx *x, const char *s, unsigned line, unsigned col,
+cidx_imp_layer_kind(struct ctx *x, const char *s, unsigned line, unsigned col,
     unsigned *once, struct cidx_err *err)
 {
 	int kind = cidx_layer_kind_parse(s);
@@ -92,12 +92,12 @@ import_layer_kind(struct ctx *x, const char *s, unsigned line, unsigned col,
 }
 
 int
-import_read_layers(struct ctx *x, struct cidx_err *err)
+cidx_imp_read_layers(struct ctx *x, struct cidx_err *err)
 {
-	int ck = import_find_col(x, import_layer_cols);
-	int cn = import_find_col(x, name_cols);
-	int ce = import_find_col(x, name_en_cols);
-	int cg = import_find_col(x, geom_cols);
+	int ck = cidx_imp_find_col(x, cidx_imp_layer_cols);
+	int cn = cidx_imp_find_col(x, name_cols);
+	int ce = cidx_imp_find_col(x, name_en_cols);
+	int cg = cidx_imp_find_col(x, geom_cols);
 	unsigned once[2] = { 0, 0 };
 	struct cidx_csv_row row;
 	int ret = 0;
@@ -120,11 +120,11 @@ import_read_layers(struct ctx *x, struct cidx_err *err)
 		fn = cn >= 0 ? &row.field[cn] : NULL;
 		fe = ce >= 0 ? &row.field[ce] : NULL;
 		fg = cg >= 0 ? &row.field[cg] : NULL;
-		if ((ret = kind = import_layer_kind(x, fk->s, fk->line,
+		if ((ret = kind = cidx_imp_layer_kind(x, fk->s, fk->line,
 		    fk->col, once, err)) < 0)
 			break;
-		if ((fn && (ret = import_check_text(x->path, fn, 0, "name",
-		    err)) < 0) || (fe && (ret = import_check_text(x->path, fe,
+		if ((fn && (ret = cidx_imp_check_text(x->path, fn, 0, "name",
+		    err)) < 0) || (fe && (ret = cidx_imp_check_text(x->path, fe,
 		    0, "name_en", err)) < 0))
 			break;
 		if (kind == CIDX_LAYER_CREDIT && (fn == NULL || !*fn->s) &&
@@ -136,7 +136,7 @@ import_read_layers(struct ctx *x, struct cidx_err *err)
 		}
 		if ((ret = row_geom(x, kind, fk, fg, err)) < 0)
 			break;
-		import_add_layer(x, kind, fn ? fn->s : NULL,
+		cidx_imp_add_layer(x, kind, fn ? fn->s : NULL,
 		    fe ? fe->s : NULL, fg ? fg->s : NULL);
 	}
 	return ret < 0 ? ret : 0;

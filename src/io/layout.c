@@ -27,11 +27,11 @@ static const char *const boundary_cols[] = { "boundary", "geometry", "wkt",
 	NULL };
 
 int
-import_check_header(const struct cidx_csv_row *hdr, const char *path,
+cidx_imp_check_header(const struct cidx_csv_row *hdr, const char *path,
     struct cidx_err *err)
 {
-	static const char *const *const roles[] = { import_unit_cols,
-		import_ind_cols, name_cols, name_en_cols, year_cols,
+	static const char *const *const roles[] = { cidx_imp_unit_cols,
+		cidx_imp_ind_cols, name_cols, name_en_cols, year_cols,
 		value_cols, boundary_cols };
 	int c, ret;
 
@@ -59,12 +59,12 @@ value_node(const struct ctx *x, const char *code)
 }
 
 int
-import_read_long(struct ctx *x, struct cidx_err *err)
+cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 {
-	int cu = import_find_col(x, import_unit_cols);
-	int ci = import_find_col(x, import_ind_cols);
-	int cy = import_find_col(x, year_cols);
-	int cv = import_find_col(x, value_cols);
+	int cu = cidx_imp_find_col(x, cidx_imp_unit_cols);
+	int ci = cidx_imp_find_col(x, cidx_imp_ind_cols);
+	int cy = cidx_imp_find_col(x, year_cols);
+	int cv = cidx_imp_find_col(x, value_cols);
 	const char *path = x->path;
 	struct cidx_intmap seen = CIDX_INTMAP_INIT;
 	struct cidx_csv_row row;
@@ -100,10 +100,10 @@ import_read_long(struct ctx *x, struct cidx_err *err)
 		fu = &row.field[cu];
 		fi = &row.field[ci];
 		fv = &row.field[cv];
-		if ((ret = import_check_code(path, fu, err)) < 0)
+		if ((ret = cidx_imp_check_code(path, fu, err)) < 0)
 			break;
 		node = value_node(x, fi->s);
-		if (node < 0 && (ret = import_check_text(path, fi, 1,
+		if (node < 0 && (ret = cidx_imp_check_text(path, fi, 1,
 		    "indicator", err)) < 0)
 			break;
 		if (node < 0) {
@@ -114,12 +114,12 @@ import_read_long(struct ctx *x, struct cidx_err *err)
 			    fi->col, fi->s);
 			break;
 		}
-		if (cy >= 0 && (ret = import_parse_year(path, &row.field[cy],
+		if (cy >= 0 && (ret = cidx_imp_parse_year(path, &row.field[cy],
 		    &year, err)) < 0)
 			break;
-		if ((ret = import_parse_value(path, fv, &v, err)) < 0)
+		if ((ret = cidx_imp_parse_value(path, fv, &v, err)) < 0)
 			break;
-		u = import_unit_index(x, fu->s);
+		u = cidx_imp_unit_index(x, fu->s);
 		if (u >= KEY_UNITS) {
 			ret = cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more "
 			    "than %zu units", path, fu->line, fu->col,
@@ -136,7 +136,7 @@ import_read_long(struct ctx *x, struct cidx_err *err)
 			    x->imp->val[first].line);
 			break;
 		}
-		import_add_value(x, u, (size_t)node, year, v, fu->line);
+		cidx_imp_add_value(x, u, (size_t)node, year, v, fu->line);
 	}
 	cidx_intmap_release(&seen);
 	return ret < 0 ? ret : 0;
@@ -158,7 +158,7 @@ pend_add(struct ctx *x, size_t u, uint32_t ord, const char *value)
 	p = &x->pend[u];
 	ALLOC_GROW(p->a, p->n + 1, p->cap);
 	p->a[p->n].ord = ord;
-	p->a[p->n].value = xstrdup(value);
+	p->a[p->n].value = cidx_xstrdup(value);
 	p->n++;
 }
 
@@ -191,9 +191,9 @@ cmp_key_ord(const void *a, const void *b)
 static void
 settle_attrs(struct ctx *x, const char *const *key, size_t nattr)
 {
-	uint32_t *rank = xcalloc(nattr ? nattr : 1, sizeof(*rank));
-	uint32_t *order = xcalloc(nattr ? nattr : 1, sizeof(*order));
-	size_t *last = xcalloc(nattr ? nattr : 1, sizeof(*last));
+	uint32_t *rank = cidx_xcalloc(nattr ? nattr : 1, sizeof(*rank));
+	uint32_t *order = cidx_xcalloc(nattr ? nattr : 1, sizeof(*order));
+	size_t *last = cidx_xcalloc(nattr ? nattr : 1, sizeof(*last));
 	uint32_t *ords = NULL;
 	size_t ocap = 0;
 
@@ -220,11 +220,11 @@ settle_attrs(struct ctx *x, const char *const *key, size_t nattr)
 		}
 		pend_rank = rank;
 		qsort(ords, no, sizeof(*ords), cmp_ord);
-		un->attr = xcalloc(no, sizeof(*un->attr));
+		un->attr = cidx_xcalloc(no, sizeof(*un->attr));
 		for (size_t i = 0; i < no; i++) {
 			struct pend_attr *pa = &p->a[last[ords[i]] - 1];
 
-			un->attr[i].key = xstrdup(key[ords[i]]);
+			un->attr[i].key = cidx_xstrdup(key[ords[i]]);
 			un->attr[i].value = pa->value;
 			pa->value = NULL;
 			last[ords[i]] = 0;
@@ -260,7 +260,7 @@ set_boundary(struct ctx *x, size_t u, const struct cidx_csv_field *f,
 		memset(x->bnd + old, 0, (x->bcap - old) * sizeof(*x->bnd));
 	}
 	free(x->bnd[u]);
-	x->bnd[u] = xstrdup(f->s);
+	x->bnd[u] = cidx_xstrdup(f->s);
 	return 0;
 }
 
@@ -270,27 +270,27 @@ set_name(char **dst, const char *s)
 	if (*s == '\0')
 		return;
 	free(*dst);
-	*dst = xstrdup(s);
+	*dst = cidx_xstrdup(s);
 }
 
 int
-import_read_wide(struct ctx *x, struct cidx_err *err)
+cidx_imp_read_wide(struct ctx *x, struct cidx_err *err)
 {
-	int cu = import_find_col(x, import_unit_cols);
-	int cn = import_find_col(x, name_cols);
-	int ce = import_find_col(x, name_en_cols);
-	int cy = import_find_col(x, year_cols);
-	int cb = import_find_col(x, boundary_cols);
+	int cu = cidx_imp_find_col(x, cidx_imp_unit_cols);
+	int cn = cidx_imp_find_col(x, name_cols);
+	int ce = cidx_imp_find_col(x, name_en_cols);
+	int cy = cidx_imp_find_col(x, year_cols);
+	int cb = cidx_imp_find_col(x, boundary_cols);
 	const char *path = x->path;
 	size_t nc = x->nc, nvalcols = 0, nattr = 0;
-	enum col_role *role = xcalloc(nc, sizeof(*role));
-	int *node = xcalloc(nc, sizeof(*node));
-	uint32_t *ord = xcalloc(nc, sizeof(*ord));
+	enum col_role *role = cidx_xcalloc(nc, sizeof(*role));
+	int *node = cidx_xcalloc(nc, sizeof(*node));
+	uint32_t *ord = cidx_xcalloc(nc, sizeof(*ord));
 	/* columns not in the framework: text makes them attributes, numbers
 	 * only an indicator the framework lacks */
-	unsigned char *guess = xcalloc(nc, 1), *numeric = xcalloc(nc, 1);
-	unsigned char *text = xcalloc(nc, 1);
-	const char **akey = xcalloc(nc, sizeof(*akey));
+	unsigned char *guess = cidx_xcalloc(nc, 1), *numeric = cidx_xcalloc(nc, 1);
+	unsigned char *text = cidx_xcalloc(nc, 1);
+	const char **akey = cidx_xcalloc(nc, sizeof(*akey));
 	struct cidx_strmap names = CIDX_STRMAP_INIT;
 	struct cidx_intmap seen = CIDX_INTMAP_INIT;
 	struct cidx_csv_row row;
@@ -320,7 +320,7 @@ import_read_wide(struct ctx *x, struct cidx_err *err)
 		{
 			struct cidx_csv_field hf = { h->s, h->line, h->col, 0 };
 
-			if ((ret = import_check_text(path, &hf, 0,
+			if ((ret = cidx_imp_check_text(path, &hf, 0,
 			    "column name", err)) < 0)
 				goto out;
 		}
@@ -369,12 +369,12 @@ import_read_wide(struct ctx *x, struct cidx_err *err)
 		if ((ret = cidx_csv_row_check(path, &row, nc, err)) < 0)
 			goto out;
 		fu = &row.field[cu];
-		if ((ret = import_check_code(path, fu, err)) < 0)
+		if ((ret = cidx_imp_check_code(path, fu, err)) < 0)
 			goto out;
-		if (cy >= 0 && nvalcols && (ret = import_parse_year(path,
+		if (cy >= 0 && nvalcols && (ret = cidx_imp_parse_year(path,
 		    &row.field[cy], &year, err)) < 0)
 			goto out;
-		u = import_unit_index(x, fu->s);
+		u = cidx_imp_unit_index(x, fu->s);
 		if (u >= KEY_UNITS) {
 			ret = cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more "
 			    "than %zu units", path, fu->line, fu->col,
@@ -397,9 +397,9 @@ import_read_wide(struct ctx *x, struct cidx_err *err)
 			goto out;
 		}
 		un = &x->imp->unit[u];
-		if ((cn >= 0 && (ret = import_check_text(path, &row.field[cn],
+		if ((cn >= 0 && (ret = cidx_imp_check_text(path, &row.field[cn],
 		    0, "name", err)) < 0) ||
-		    (ce >= 0 && (ret = import_check_text(path, &row.field[ce],
+		    (ce >= 0 && (ret = cidx_imp_check_text(path, &row.field[ce],
 		    0, "name_en", err)) < 0))
 			goto out;
 		if (cn >= 0)
@@ -414,13 +414,13 @@ import_read_wide(struct ctx *x, struct cidx_err *err)
 			double v;
 
 			if (role[c] == COL_VALUE) {
-				if ((ret = import_parse_value(path, f, &v,
+				if ((ret = cidx_imp_parse_value(path, f, &v,
 				    err)) < 0)
 					goto out;
-				import_add_value(x, u, (size_t)node[c], year, v,
+				cidx_imp_add_value(x, u, (size_t)node[c], year, v,
 				    fu->line);
 			} else if (role[c] == COL_ATTR && *f->s) {
-				if ((ret = import_check_text(path, f, 0,
+				if ((ret = cidx_imp_check_text(path, f, 0,
 				    x->h[c].s, err)) < 0)
 					goto out;
 				if (guess[c] && !cidx_num_is_missing(f->s)) {
@@ -446,7 +446,7 @@ import_read_wide(struct ctx *x, struct cidx_err *err)
 		}
 	settle_attrs(x, akey, nattr);
 	if (cb >= 0) {
-		x->imp->boundary = xcalloc(x->imp->n_unit + 1,
+		x->imp->boundary = cidx_xcalloc(x->imp->n_unit + 1,
 		    sizeof(*x->imp->boundary));
 		for (size_t u = 0; u < x->imp->n_unit && u < x->bcap; u++) {
 			x->imp->boundary[u] = x->bnd[u];

@@ -58,20 +58,20 @@ cidx_methodfile_load(const char *path, struct cidx_json **root,
 		return cidx_err_set(err, CIDX_EIO, "cannot open '%s': %s", path,
 		    strerror(errno));
 	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		sbuf_add(&sb, chunk, k);
+		cidx_sbuf_add(&sb, chunk, k);
 	bad = ferror(fp);
 	fclose(fp);
 	if (bad) {
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return cidx_err_set(err, CIDX_EIO, "cannot read '%s'", path);
 	}
 	if ((ret = skip_bom(&sb, path, err)) < 0) {
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		return CIDX_EINVAL;
 	}
 	ret = cidx_json_parse(root, sb.buf + ret, sb.len - (size_t)ret, path,
 	    err);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	if (ret < 0)
 		return ret;
 	*method = cidx_json_get(*root, "method");

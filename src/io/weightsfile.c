@@ -30,7 +30,7 @@ static void
 did_you_mean(const struct cidx_framework *fw, const char *code, char *buf,
     size_t n)
 {
-	const char **cand = xcalloc(fw->n ? fw->n : 1, sizeof(*cand));
+	const char **cand = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(*cand));
 	const char *s;
 	size_t m = 0;
 
@@ -121,7 +121,7 @@ cidx_weights_parse_set(const struct cidx_framework *fw, const char *assign,
 	if (eq == NULL || eq == assign)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "--set '%s': expected CODE=WEIGHT", assign);
-	code = xstrndup(assign, (size_t)(eq - assign));
+	code = cidx_xstrndup(assign, (size_t)(eq - assign));
 	k = tree_node(fw, code);
 	if (k < 0) {
 		char hint[CIDX_SUGGEST_MAX * 4 + 32];

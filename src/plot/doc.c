@@ -21,7 +21,7 @@
 static char *
 dup_or_null(const char *s)
 {
-	return s != NULL ? xstrdup(s) : NULL;
+	return s != NULL ? cidx_xstrdup(s) : NULL;
 }
 
 static void
@@ -65,7 +65,7 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	    !cidx_plot_utf8_ok(o->title))
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the font, footer "
 		    "or title is not valid UTF-8", path);
-	doc = xcalloc(1, sizeof(*doc));
+	doc = cidx_xcalloc(1, sizeof(*doc));
 	doc->pw = o->width != 0 ? o->width : 595;
 	doc->ph = o->height != 0 ? o->height : 842;
 	if (!(doc->pw >= 200 && doc->pw <= CIDX_PLOT_SIZE_MAX &&
@@ -74,8 +74,8 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the page must be "
 		    "200 to %d points each way", path, CIDX_PLOT_SIZE_MAX);
 	}
-	doc->path = xstrdup(path);
-	doc->font = xstrdup(o->font != NULL && *o->font ? o->font :
+	doc->path = cidx_xstrdup(path);
+	doc->font = cidx_xstrdup(o->font != NULL && *o->font ? o->font :
 	    CIDX_PLOT_FONT);
 	doc->footer = dup_or_null(o->footer);
 	doc->title = dup_or_null(o->title);

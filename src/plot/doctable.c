@@ -29,7 +29,7 @@ cidx_doc_col_widths(double *w, size_t n, double avail)
 			w[j] += (avail - sum) * w[j] / sum;
 		return;
 	}
-	s = xcalloc(n, sizeof(*s));
+	s = cidx_xcalloc(n, sizeof(*s));
 	memcpy(s, w, n * sizeof(*s));
 	for (size_t i = 1; i < n; i++)	/* insertion sort: n is small */
 		for (size_t j = i; j > 0 && s[j - 1] > s[j]; j--) {
@@ -216,13 +216,13 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	    (rc = table_check(cols, nc, cells, nrows, err)) < 0)
 		return rc;
 	first = doc->npages;
-	w = xcalloc(nc, sizeof(*w));
+	w = cidx_xcalloc(nc, sizeof(*w));
 	measure(doc, cols, nc, cells, nrows, w, &row_h, &head_h);
 
 	cidx_doc_page_new(doc);
 	if (head != NULL) {
 		cidx_doc_heading(doc, head, BODY_FS * 1.5);
-		sbuf_addf(&cont, "%s%s", head,
+		cidx_sbuf_addf(&cont, "%s%s", head,
 		    cidx_plot_word(doc->lang, W_CONTINUED));
 	}
 	table_header(doc, cols, nc, w, head_h);
@@ -240,7 +240,7 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	}
 	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
 	rule(doc);
-	sbuf_release(&cont);
+	cidx_sbuf_release(&cont);
 	free(w);
 	return cidx_doc_pages_done(doc, first, err);
 }

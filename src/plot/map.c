@@ -280,7 +280,7 @@ draw_inset(struct cidx_plot_ctx *c, const struct mview *in,
 static struct mlabel *
 map_labels(const struct cidx_map *d, size_t *n)
 {
-	struct mlabel *l = xcalloc(d->labels ? d->labels : 1, sizeof(*l));
+	struct mlabel *l = cidx_xcalloc(d->labels ? d->labels : 1, sizeof(*l));
 
 	*n = 0;
 	for (size_t i = 0; i < d->n && d->labels > 0; i++) {

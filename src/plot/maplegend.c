@@ -162,12 +162,12 @@ cidx_map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	char num[32];
 
 	if (d->note && *d->note)
-		sbuf_adds(&nb, d->note);
+		cidx_sbuf_adds(&nb, d->note);
 	if (ms->missing > 0) {
 		size_t j = 0;
 
 		cidx_plot_fmt_num(num, sizeof(num), (double)ms->missing, 0);
-		sbuf_addf(&nb, "%s%s%s%s%s%s", nb.len ? "\n" : "",
+		cidx_sbuf_addf(&nb, "%s%s%s%s%s%s", nb.len ? "\n" : "",
 		    cidx_plot_word(c->lang, W_NO_BOUNDARY),
 		    c->lang == CIDX_LANG_EN ? " (" : "（", num,
 		    c->lang == CIDX_LANG_EN ? ")" : "）",
@@ -176,15 +176,15 @@ cidx_map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 			if (d->units[i].geom != NULL)
 				continue;
 			if (j++ > 0)
-				sbuf_adds(&nb,
+				cidx_sbuf_adds(&nb,
 				    cidx_plot_word(c->lang, W_LIST_SEP));
-			sbuf_adds(&nb, d->units[i].name);
+			cidx_sbuf_adds(&nb, d->units[i].name);
 		}
 	}
 	for (size_t i = 0; i < d->n_layers; i++)
 		if (d->layers[i].kind == CIDX_LAYER_CREDIT &&
 		    d->layers[i].name && *d->layers[i].name)
-			sbuf_addf(&cr, "%s%s", cr.len ? (c->lang == CIDX_LANG_EN ?
+			cidx_sbuf_addf(&cr, "%s%s", cr.len ? (c->lang == CIDX_LANG_EN ?
 			    "; " : "；") : "", d->layers[i].name);
 	if (cr.len) {
 		/* an attribution is never cut */
@@ -208,8 +208,8 @@ cidx_map_notes(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		}
 	}
 	h = hn + hc;
-	sbuf_release(&nb);
-	sbuf_release(&cr);
+	cidx_sbuf_release(&nb);
+	cidx_sbuf_release(&cr);
 	return h > 0 ? h + c->fs * 0.5 : 0;
 }
 

@@ -82,7 +82,7 @@ flag_col(enum cidx_mover_flag f)
 static size_t *
 by_rank_now(const struct cidx_movers *d)
 {
-	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	struct cidx_plot_row *row = cidx_xcalloc(d->n, sizeof(*row));
 	size_t *ord;
 
 	for (size_t i = 0; i < d->n; i++) {
@@ -334,8 +334,8 @@ draw_names(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct fig *f)
 {
 	size_t n = f->d->n;
-	double *want = xcalloc(n, sizeof(*want));
-	double *at = xcalloc(n, sizeof(*at));
+	double *want = cidx_xcalloc(n, sizeof(*want));
+	double *at = cidx_xcalloc(n, sizeof(*at));
 	char buf[512];
 
 	for (size_t k = 0; k < n; k++)

@@ -153,7 +153,7 @@ set_text(struct ptext *t, const char *s)
 	}
 	cidx_text_repair(&v, s, strlen(s));
 	pango_layout_set_text(t->lay, v.buf, -1);
-	sbuf_release(&v);
+	cidx_sbuf_release(&v);
 }
 
 void

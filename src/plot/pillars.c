@@ -65,7 +65,7 @@ pillars_size(const void *data, double *w, double *h)
 static size_t *
 by_score(const struct cidx_pillars *d)
 {
-	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	struct cidx_plot_row *row = cidx_xcalloc(d->n, sizeof(*row));
 	size_t *ord;
 
 	for (size_t i = 0; i < d->n; i++) {
@@ -116,7 +116,7 @@ static double
 legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const struct fig *f)
 {
-	struct legend_item *items = xcalloc(f->d->m, sizeof(*items));
+	struct legend_item *items = cidx_xcalloc(f->d->m, sizeof(*items));
 	double h;
 
 	for (size_t j = 0; j < f->d->m; j++) {

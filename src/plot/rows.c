@@ -24,7 +24,7 @@ cmp_row(const void *a, const void *b)
 size_t *
 cidx_plot_order(struct cidx_plot_row *rows, size_t n)
 {
-	size_t *ord = xcalloc(n ? n : 1, sizeof(*ord));
+	size_t *ord = cidx_xcalloc(n ? n : 1, sizeof(*ord));
 
 	if (n > 0)
 		qsort(rows, n, sizeof(*rows), cmp_row);
@@ -90,7 +90,7 @@ cidx_plot_spread(double *y, size_t n, double h, double top, double bot)
 			y[i] = top + h / 2 + (double)i * h;
 		return;
 	}
-	b = xcalloc(n, sizeof(*b));
+	b = cidx_xcalloc(n, sizeof(*b));
 	for (size_t i = 0; i < n; i++) {
 		struct blk cur = { i, 1, y[i] - h / 2, 0 };
 

@@ -93,7 +93,7 @@ cidx_sink_write(void *closure, const unsigned char *data, unsigned int len)
 
 			while (cap < s->len + len)
 				cap *= 2;
-			s->buf = xreallocarray(s->buf, cap, 1);
+			s->buf = cidx_xreallocarray(s->buf, cap, 1);
 			s->cap = cap;
 		}
 		memcpy(s->buf + s->len, data, len);

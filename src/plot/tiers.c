@@ -53,7 +53,7 @@ tiers_size(const void *data, double *w, double *h)
 static size_t *
 by_score(const struct cidx_tiers *d)
 {
-	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	struct cidx_plot_row *row = cidx_xcalloc(d->n, sizeof(*row));
 	size_t *ord;
 
 	for (size_t i = 0; i < d->n; i++) {
@@ -172,13 +172,13 @@ find_runs(const struct fig *f, struct runs *r)
 	const struct cidx_tier_unit *u = f->d->units;
 
 	r->n = 0;
-	r->start = xcalloc(f->rows.n + 1, sizeof(*r->start));
+	r->start = cidx_xcalloc(f->rows.n + 1, sizeof(*r->start));
 	for (size_t i = 0; i < f->rows.n; i++)
 		if (i == 0 || u[f->ord[i]].tier != u[f->ord[i - 1]].tier)
 			r->start[r->n++] = i;
 	r->start[r->n] = f->rows.n;
-	r->mid = xcalloc(r->n, sizeof(*r->mid));
-	r->label_y = xcalloc(r->n, sizeof(*r->label_y));
+	r->mid = cidx_xcalloc(r->n, sizeof(*r->mid));
+	r->label_y = cidx_xcalloc(r->n, sizeof(*r->label_y));
 }
 
 static int

@@ -48,7 +48,7 @@ uncert_size(const void *data, double *w, double *h)
 static size_t *
 by_rank(const struct cidx_uncert *d)
 {
-	struct cidx_plot_row *row = xcalloc(d->n, sizeof(*row));
+	struct cidx_plot_row *row = cidx_xcalloc(d->n, sizeof(*row));
 	size_t *ord;
 
 	for (size_t i = 0; i < d->n; i++) {

@@ -59,9 +59,9 @@ units_add(struct units *us, sqlite3_int64 id, const char *code,
 	ALLOC_GROW(us->u, us->n + 1, us->cap);
 	r = &us->u[us->n];
 	r->id = id;
-	r->code = xstrdup(code);
-	r->name = name ? xstrdup(name) : NULL;
-	r->name_en = name_en ? xstrdup(name_en) : NULL;
+	r->code = cidx_xstrdup(code);
+	r->name = name ? cidx_xstrdup(name) : NULL;
+	r->name_en = name_en ? cidx_xstrdup(name_en) : NULL;
 	cidx_strmap_put(&us->map, r->code, us->n);
 	us->n++;
 }
@@ -126,7 +126,7 @@ series_ids(struct cidx_store *st, const struct cidx_framework *fw,
     struct cidx_import *const *imp, size_t n, long **out,
     struct cidx_err *err)
 {
-	long *id = xcalloc(fw->n ? fw->n : 1, sizeof(*id));
+	long *id = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(*id));
 	sqlite3_stmt *get = NULL, *put = NULL;
 	size_t next = 0;
 	int ret, rc;
@@ -263,7 +263,7 @@ suggest_units(const struct units *us, size_t before,
 
 	if (ss->units_new == 0 || before == 0)
 		return;
-	code = xcalloc(before, sizeof(*code));
+	code = cidx_xcalloc(before, sizeof(*code));
 	for (size_t k = 0; k < before; k++)
 		code[k] = us->u[k].code;
 	for (size_t k = 0; k < imp->n_unit; k++)
@@ -278,7 +278,7 @@ suggest_units(const struct units *us, size_t before,
 		    named_apart(imp->unit[b].name, imp->unit[b].name_en,
 		    us->u[k].name, us->u[k].name_en))
 			like = NULL;
-		ss->unit_like[i] = like ? xstrdup(like) : NULL;
+		ss->unit_like[i] = like ? cidx_xstrdup(like) : NULL;
 	}
 	cidx_strmap_release(&bmap);
 	cidx_suggest_free(idx);
@@ -315,10 +315,10 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 			if ((size_t)ss->units_new + 1 > cap) {
 				ALLOC_GROW(ss->unit_new, (size_t)ss->units_new + 1,
 				    cap);
-				ss->unit_like = xreallocarray(ss->unit_like, cap,
+				ss->unit_like = cidx_xreallocarray(ss->unit_like, cap,
 				    sizeof(*ss->unit_like));
 			}
-			ss->unit_new[ss->units_new] = xstrdup(u->code);
+			ss->unit_new[ss->units_new] = cidx_xstrdup(u->code);
 			ss->unit_like[ss->units_new] = NULL;
 			ss->units_new++;
 			is_new = 1;
@@ -334,11 +334,11 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 				return ret;
 			if (u->name) {
 				free(r->name);
-				r->name = xstrdup(u->name);
+				r->name = cidx_xstrdup(u->name);
 			}
 			if (u->name_en) {
 				free(r->name_en);
-				r->name_en = xstrdup(u->name_en);
+				r->name_en = cidx_xstrdup(u->name_en);
 			}
 			changed = 1;
 		}
@@ -548,7 +548,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 		struct cidx_import_stats *ss = &stats[i];
 		long long id = 0;
 
-		uid = xreallocarray(uid, imp[i]->n_unit ? imp[i]->n_unit : 1,
+		uid = cidx_xreallocarray(uid, imp[i]->n_unit ? imp[i]->n_unit : 1,
 		    sizeof(*uid));
 		if ((ret = seen_before(st, imp[i]->sha256, &ss->already,
 		    err)) < 0 ||

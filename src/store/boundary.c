@@ -44,7 +44,7 @@ int
 cidx_store_load_boundaries(struct cidx_store *st, const char *const *codes,
     size_t n, struct cidx_boundaries **out, struct cidx_err *err)
 {
-	struct cidx_boundaries *b = xcalloc(1, sizeof(*b));
+	struct cidx_boundaries *b = cidx_xcalloc(1, sizeof(*b));
 	sqlite3_stmt *s = NULL;
 	size_t cap = 0;
 	int ret, rc, own;
@@ -61,7 +61,7 @@ cidx_store_load_boundaries(struct cidx_store *st, const char *const *codes,
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			if (b->n + 1 > cap) {
 				ALLOC_GROW(b->code, b->n + 1, cap);
-				b->geom = xreallocarray(b->geom, cap,
+				b->geom = cidx_xreallocarray(b->geom, cap,
 				    sizeof(*b->geom));
 			}
 			b->code[b->n] = cidx_db_col_dup(s, 0);
@@ -78,11 +78,11 @@ cidx_store_load_boundaries(struct cidx_store *st, const char *const *codes,
 		}
 		goto done;
 	}
-	b->code = xcalloc(n + 1, sizeof(*b->code));
-	b->geom = xcalloc(n + 1, sizeof(*b->geom));
+	b->code = cidx_xcalloc(n + 1, sizeof(*b->code));
+	b->geom = cidx_xcalloc(n + 1, sizeof(*b->geom));
 	b->n = n;
 	for (size_t i = 0; i < n; i++)
-		b->code[i] = xstrdup(codes[i]);
+		b->code[i] = cidx_xstrdup(codes[i]);
 	if ((ret = cidx_db_prepare(st, &s, "SELECT boundary FROM units WHERE "
 	    "code = ?1", err)) < 0)
 		goto fail;

@@ -180,5 +180,5 @@ cidx_db_col_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? cidx_xstrdup((const char *)t) : NULL;
 }

@@ -170,7 +170,7 @@ int
 cidx_store_load_layers(struct cidx_store *st, struct cidx_layers **out,
     struct cidx_err *err)
 {
-	struct cidx_layers *l = xcalloc(1, sizeof(*l));
+	struct cidx_layers *l = cidx_xcalloc(1, sizeof(*l));
 	sqlite3_stmt *s = NULL;
 	size_t cap = 0;
 	int ret, rc, own;

@@ -30,7 +30,7 @@ col_str(sqlite3_stmt *s, int i)
 {
 	char *t = cidx_db_col_dup(s, i);
 
-	return t ? t : xstrdup("");
+	return t ? t : cidx_xstrdup("");
 }
 
 int
@@ -110,11 +110,11 @@ static void
 describe(const struct cidx_remove_filter *f, struct sbuf *sb)
 {
 	if (f->import_id)
-		sbuf_addf(sb, "--import %lld", f->import_id);
+		cidx_sbuf_addf(sb, "--import %lld", f->import_id);
 	if (f->unit)
-		sbuf_addf(sb, "%s--unit %s", sb->len ? " " : "", f->unit);
+		cidx_sbuf_addf(sb, "%s--unit %s", sb->len ? " " : "", f->unit);
 	if (f->year)
-		sbuf_addf(sb, "%s--year %d", sb->len ? " " : "", f->year);
+		cidx_sbuf_addf(sb, "%s--year %d", sb->len ? " " : "", f->year);
 }
 
 static int
@@ -165,7 +165,7 @@ unit_id(struct cidx_store *st, const char *code, sqlite3_int64 *out,
 		if (strcmp(c, code) == 0)
 			*out = sqlite3_column_int64(s, 0);
 		ALLOC_GROW(codes, n + 1, cap);
-		codes[n++] = xstrdup(c);
+		codes[n++] = cidx_xstrdup(c);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -223,8 +223,8 @@ load_order(struct cidx_store *st, size_t ns, struct order *o,
 	int ret, rc;
 
 	o->ns = ns;
-	o->code = xcalloc(ns + 1, sizeof(*o->code));
-	o->rank = xcalloc(ns + 1, sizeof(*o->rank));
+	o->code = cidx_xcalloc(ns + 1, sizeof(*o->code));
+	o->rank = cidx_xcalloc(ns + 1, sizeof(*o->rank));
 	if ((ret = cidx_db_prepare(st, &s, "SELECT s.id, s.code, coalesce("
 	    "n.ord, 1e18) FROM series s LEFT JOIN nodes n ON n.code = s.code",
 	    err)) < 0)
@@ -382,7 +382,7 @@ log_removal(struct cidx_store *st, const struct cidx_remove_filter *f,
 			rs->id = sqlite3_last_insert_rowid(st->db);
 		sqlite3_finalize(s);
 	}
-	sbuf_release(&what);
+	cidx_sbuf_release(&what);
 	return ret;
 }
 
@@ -410,7 +410,7 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	    (ret = load_order(st, ns, &o, err)) < 0 ||
 	    (ret = cidx_ymat_years(st, &years, &ny, err)) < 0)
 		goto fail;
-	per = xcalloc(ns + 1, sizeof(*per));
+	per = cidx_xcalloc(ns + 1, sizeof(*per));
 	for (size_t i = 0; i < ny; i++) {
 		struct cidx_ymat *m = NULL;
 		int has = 1;
@@ -449,7 +449,7 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 		describe(f, &what);
 		ret = cidx_err_set(err, CIDX_ENOTFOUND, "nothing to remove: no "
 		    "value matches %s", what.buf);
-		sbuf_release(&what);
+		cidx_sbuf_release(&what);
 		goto fail;
 	}
 	if (dry_run)
@@ -460,10 +460,10 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	sort_order = &o;
 	if (nt > 1)
 		qsort(t, nt, sizeof(*t), cmp_tally);
-	rs->count = xcalloc(nt + 1, sizeof(*rs->count));
+	rs->count = cidx_xcalloc(nt + 1, sizeof(*rs->count));
 	for (size_t k = 0; k < nt; k++) {
 		rs->count[k].year = t[k].year;
-		rs->count[k].indicator = xstrdup(o.code[t[k].series] ?
+		rs->count[k].indicator = cidx_xstrdup(o.code[t[k].series] ?
 		    o.code[t[k].series] : "");
 		rs->count[k].values = t[k].values;
 	}

@@ -50,7 +50,7 @@ aligned(const void *p, size_t bytes, size_t size, void **own)
 {
 	if (p == NULL || (uintptr_t)p % size == 0)
 		return p;
-	*own = xmalloc(bytes);
+	*own = cidx_xmalloc(bytes);
 	memcpy(*own, p, bytes);
 	return *own;
 }
@@ -65,7 +65,7 @@ static int
 content_ok(const struct cidx_yview *w)
 {
 	struct cidx_intmap seen = CIDX_INTMAP_INIT;
-	uint64_t *count = xcalloc(w->ns + 1, sizeof(*count));
+	uint64_t *count = cidx_xcalloc(w->ns + 1, sizeof(*count));
 	size_t dummy;
 	int ok = 1;
 
@@ -179,7 +179,7 @@ cidx_ymat_view_end(struct cidx_yview *w)
 int32_t *
 cidx_ymat_sources(const struct cidx_ymat *m, size_t *n)
 {
-	int32_t *src = xcalloc(3 * m->prov.n + 3, sizeof(*src));
+	int32_t *src = cidx_xcalloc(3 * m->prov.n + 3, sizeof(*src));
 
 	*n = 0;
 	for (size_t k = 0; k < m->prov.cap; k++) {
@@ -231,7 +231,7 @@ cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
 	int ret = 0;
 
 	/* the rows that still hold a value */
-	keep = xcalloc(m->n ? m->n : 1, 1);
+	keep = cidx_xcalloc(m->n ? m->n : 1, 1);
 	for (size_t r = 0; r < m->n; r++) {
 		for (size_t c = 0; c < ns && !keep[r]; c++)
 			keep[r] = !isnan(m->v[r * ns + c]);
@@ -244,8 +244,8 @@ cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
 	}
 	if (n * ns * 8 > MATRIX_MAX)
 		goto out; /* too large to keep: stays stale, read from cells */
-	uid = xcalloc(n, sizeof(*uid));
-	v = xcalloc(n * ns + 1, sizeof(*v));
+	uid = cidx_xcalloc(n, sizeof(*uid));
+	v = cidx_xcalloc(n * ns + 1, sizeof(*v));
 	n = 0;
 	for (size_t r = 0; r < m->n; r++) {
 		if (!keep[r])

@@ -21,7 +21,7 @@
 static struct cidx_ymat *
 ymat_new(int year, size_t ns)
 {
-	struct cidx_ymat *m = xcalloc(1, sizeof(*m));
+	struct cidx_ymat *m = cidx_xcalloc(1, sizeof(*m));
 
 	m->year = year;
 	m->ns = ns;
@@ -57,11 +57,11 @@ reserve(struct cidx_ymat *m, size_t n)
 	cap = cap ? cap : 64;
 	while (cap < n)
 		cap *= 2;
-	m->uid = xreallocarray(m->uid, cap, sizeof(*m->uid));
-	m->v = xreallocarray(m->v, cap, ns * sizeof(*m->v));
-	m->imp = xreallocarray(m->imp, cap, ns * sizeof(*m->imp));
-	m->dirty = xreallocarray(m->dirty, cap, nc);
-	m->known = xreallocarray(m->known, cap, nc);
+	m->uid = cidx_xreallocarray(m->uid, cap, sizeof(*m->uid));
+	m->v = cidx_xreallocarray(m->v, cap, ns * sizeof(*m->v));
+	m->imp = cidx_xreallocarray(m->imp, cap, ns * sizeof(*m->imp));
+	m->dirty = cidx_xreallocarray(m->dirty, cap, nc);
+	m->known = cidx_xreallocarray(m->known, cap, nc);
 	m->cap = cap;
 }
 
@@ -220,14 +220,14 @@ cells_read(struct cidx_store *st, int year, int values, sqlite3_stmt **s,
 	struct sbuf sql = SBUF_INIT;
 	int ret;
 
-	sbuf_adds(&sql, "SELECT unit, chunk");
+	cidx_sbuf_adds(&sql, "SELECT unit, chunk");
 	for (int k = 0; values && k < CIDX_CHUNK; k++)
-		sbuf_addf(&sql, ", v%d", k);
+		cidx_sbuf_addf(&sql, ", v%d", k);
 	for (int k = 0; k < CIDX_CHUNK; k++)
-		sbuf_addf(&sql, ", i%d", k);
-	sbuf_adds(&sql, " FROM cells WHERE year = ?1");
+		cidx_sbuf_addf(&sql, ", i%d", k);
+	cidx_sbuf_adds(&sql, " FROM cells WHERE year = ?1");
 	ret = cidx_db_prepare(st, s, sql.buf, err);
-	sbuf_release(&sql);
+	cidx_sbuf_release(&sql);
 	if (ret < 0)
 		return ret;
 	return cidx_db_bind(st, *s, err, "i", year);
@@ -446,12 +446,12 @@ save_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 	sqlite3_stmt *put = NULL, *del = NULL;
 	int ret;
 
-	sbuf_adds(&sql, "INSERT OR REPLACE INTO cells VALUES (?1, ?2, ?3");
+	cidx_sbuf_adds(&sql, "INSERT OR REPLACE INTO cells VALUES (?1, ?2, ?3");
 	for (int k = 0; k < 2 * CIDX_CHUNK; k++)
-		sbuf_addf(&sql, ", ?%d", 4 + k);
-	sbuf_adds(&sql, ")");
+		cidx_sbuf_addf(&sql, ", ?%d", 4 + k);
+	cidx_sbuf_adds(&sql, ")");
 	ret = cidx_db_prepare(st, &put, sql.buf, err);
-	sbuf_release(&sql);
+	cidx_sbuf_release(&sql);
 	if (ret < 0 || (ret = cidx_db_prepare(st, &del, "DELETE FROM cells "
 	    "WHERE year = ?1 AND unit = ?2 AND chunk = ?3", err)) < 0)
 		goto out;

@@ -84,23 +84,23 @@ static void
 each_col(struct sbuf *sb, const char *a, const char *b, const char *c)
 {
 	for (int k = 0; k < CIDX_CHUNK; k++) {
-		sbuf_addf(sb, "%s%d%s", a, k, b);
+		cidx_sbuf_addf(sb, "%s%d%s", a, k, b);
 		if (c)
-			sbuf_addf(sb, "%d%s", k, c);
+			cidx_sbuf_addf(sb, "%d%s", k, c);
 	}
 }
 
 void
 cidx_schema_view(struct sbuf *sb)
 {
-	sbuf_adds(sb, "CREATE VIEW observations(unit, indicator, year, value, "
+	cidx_sbuf_adds(sb, "CREATE VIEW observations(unit, indicator, year, value, "
 	    "import_id) AS\nSELECT unit, indicator, year, value, import_id "
 	    "FROM (\n  SELECT u.code AS unit, s.code AS indicator, "
 	    "c.year AS year,\n  CASE s.id % 64");
 	each_col(sb, " WHEN ", " THEN c.v", "");
-	sbuf_adds(sb, " END AS value,\n  CASE s.id % 64");
+	cidx_sbuf_adds(sb, " END AS value,\n  CASE s.id % 64");
 	each_col(sb, " WHEN ", " THEN c.i", "");
-	sbuf_adds(sb, " END AS import_id\n  FROM cells c JOIN series s ON "
+	cidx_sbuf_adds(sb, " END AS import_id\n  FROM cells c JOIN series s ON "
 	    "s.id / 64 = c.chunk JOIN units u ON u.id = c.unit)\n"
 	    "WHERE value IS NOT NULL;\n");
 }
@@ -124,7 +124,7 @@ cidx_schema_view(struct sbuf *sb)
 static void
 v2_tables(struct sbuf *sb)
 {
-	sbuf_adds(sb,
+	cidx_sbuf_adds(sb,
 	    "CREATE TABLE units_v2 (\n"
 	    "  id        INTEGER PRIMARY KEY,\n"
 	    "  code      TEXT NOT NULL UNIQUE,\n"
@@ -148,7 +148,7 @@ v2_tables(struct sbuf *sb)
 	    "  chunk INTEGER NOT NULL");
 	each_col(sb, ",\n  v", " REAL", NULL);
 	each_col(sb, ",\n  i", " INTEGER", NULL);
-	sbuf_adds(sb, ",\n  PRIMARY KEY (year, unit, chunk)\n"
+	cidx_sbuf_adds(sb, ",\n  PRIMARY KEY (year, unit, chunk)\n"
 	    ") WITHOUT ROWID;\n"
 	    "CREATE TABLE matrices (\n"
 	    "  year     INTEGER PRIMARY KEY,\n"
@@ -165,7 +165,7 @@ v2_tables(struct sbuf *sb)
 static void
 v2_finish(struct sbuf *sb)
 {
-	sbuf_adds(sb,
+	cidx_sbuf_adds(sb,
 	    "DROP TABLE observations;\n"
 	    "DROP TABLE units;\n"
 	    "ALTER TABLE units_v2 RENAME TO units;\n"
@@ -291,14 +291,14 @@ cidx_schema_migrate_v2(struct cidx_store *st, struct cidx_err *err)
 		return ret;
 	v2_tables(&sb);
 	ret = cidx_db_exec(st, sb.buf, err);
-	sbuf_reset(&sb);
+	cidx_sbuf_reset(&sb);
 	if (ret == 0)
 		ret = pivot_values(st, err);
 	if (ret == 0) {
 		v2_finish(&sb);
 		ret = cidx_db_exec(st, sb.buf, err);
 	}
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	return ret;
 }
 

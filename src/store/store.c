@@ -148,7 +148,7 @@ read_only(const char *path, char *why, size_t n)
 		return 1;
 	}
 	for (size_t i = 0; i < 2; i++) {
-		char *f = xmalloc(strlen(path) + 8);
+		char *f = cidx_xmalloc(strlen(path) + 8);
 
 		sprintf(f, "%s%s", path, side[i]);
 		e = access(f, W_OK) != 0 && is_ro_errno(errno) ? errno : 0;
@@ -159,11 +159,11 @@ read_only(const char *path, char *why, size_t n)
 			return 1;
 	}
 	if (slash == NULL)
-		dir = xstrdup(".");
+		dir = cidx_xstrdup(".");
 	else if (slash == path)
-		dir = xstrdup("/");
+		dir = cidx_xstrdup("/");
 	else
-		dir = xstrndup(path, (size_t)(slash - path));
+		dir = cidx_xstrndup(path, (size_t)(slash - path));
 	e = access(dir, W_OK) != 0 && is_ro_errno(errno) ? errno : 0;
 	if (e)
 		snprintf(why, n, "its directory '%s': %s", dir, strerror(e));
@@ -179,14 +179,14 @@ file_uri(const char *path, const char *query)
 
 	/* an absolute path after an empty authority ("file:///x"), so that
 	 * "//x" is not read as a host */
-	sbuf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	cidx_sbuf_adds(&b, path[0] == '/' ? "file://" : "file:");
 	for (const char *p = path; *p; p++)
 		if (*p == '%' || *p == '?' || *p == '#')
-			sbuf_addf(&b, "%%%02X", (unsigned)(unsigned char)*p);
+			cidx_sbuf_addf(&b, "%%%02X", (unsigned)(unsigned char)*p);
 		else
-			sbuf_addc(&b, *p);
-	sbuf_adds(&b, query);
-	return sbuf_detach(&b);
+			cidx_sbuf_addc(&b, *p);
+	cidx_sbuf_adds(&b, query);
+	return cidx_sbuf_detach(&b);
 }
 
 /*
@@ -203,7 +203,7 @@ file_uri(const char *path, const char *query)
 static int
 open_ro(struct cidx_store *st, const char *path, struct cidx_err *err)
 {
-	char *side = xmalloc(strlen(path) + 8), *uri = NULL;
+	char *side = cidx_xmalloc(strlen(path) + 8), *uri = NULL;
 	const char *query = "?immutable=1";
 	struct stat sb;
 	int ret = 0;
@@ -321,8 +321,8 @@ cidx_store_open(struct cidx_store **out, const char *path, unsigned flags,
 			    "read-only (%s)", path, why);
 		oflags = 0;
 	}
-	st = xcalloc(1, sizeof(*st));
-	st->path = xstrdup(path);
+	st = cidx_xcalloc(1, sizeof(*st));
+	st->path = cidx_xstrdup(path);
 	if (oflags == 0) {
 		st->readonly = 1;
 		snprintf(st->ro_why, sizeof(st->ro_why), "%s", why);
@@ -342,11 +342,11 @@ int
 cidx_store_open_memory(struct cidx_store **out, const char *name,
     struct cidx_err *err)
 {
-	struct cidx_store *st = xcalloc(1, sizeof(*st));
+	struct cidx_store *st = cidx_xcalloc(1, sizeof(*st));
 	int ret;
 
 	*out = NULL;
-	st->path = xstrdup(name);
+	st->path = cidx_xstrdup(name);
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE,
 	    NULL) != SQLITE_OK)
 		ret = cidx_db_err(st, err, "open");

@@ -23,7 +23,7 @@ indicator_series(struct cidx_store *st, size_t ns, unsigned char **out,
     struct cidx_err *err)
 {
 	sqlite3_stmt *s;
-	unsigned char *is = xcalloc(ns ? ns : 1, 1);
+	unsigned char *is = cidx_xcalloc(ns ? ns : 1, 1);
 	int ret, rc;
 
 	*out = NULL;
@@ -234,14 +234,14 @@ load_attrs(struct cidx_store *st, struct cidx_dataset *ds,
 		    (const char *)code, &i))
 			continue;
 		u = &ds->unit[i];
-		u->attr = xreallocarray(u->attr, u->n_attr + 1,
+		u->attr = cidx_xreallocarray(u->attr, u->n_attr + 1,
 		    sizeof(*u->attr));
 		u->attr[u->n_attr].key = cidx_db_col_dup(s, 1);
 		u->attr[u->n_attr].value = cidx_db_col_dup(s, 2);
 		if (u->attr[u->n_attr].key == NULL)
-			u->attr[u->n_attr].key = xstrdup("");
+			u->attr[u->n_attr].key = cidx_xstrdup("");
 		if (u->attr[u->n_attr].value == NULL)
-			u->attr[u->n_attr].value = xstrdup("");
+			u->attr[u->n_attr].value = cidx_xstrdup("");
 		u->n_attr++;
 	}
 	sqlite3_finalize(s);
@@ -259,7 +259,7 @@ series_columns(struct cidx_store *st, const struct cidx_framework *fw,
     struct cidx_err *err)
 {
 	struct cidx_strmap codes = CIDX_STRMAP_INIT;
-	long *col = xcalloc(ns ? ns : 1, sizeof(*col));
+	long *col = cidx_xcalloc(ns ? ns : 1, sizeof(*col));
 	sqlite3_stmt *s;
 	int ret, rc;
 
@@ -306,7 +306,7 @@ int
 cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
     int year, struct cidx_dataset **out, struct cidx_err *err)
 {
-	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
 	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL,
 	    { NULL, NULL, NULL } };
 	struct cidx_ymat *m = NULL;
@@ -324,7 +324,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		return ret;
 	}
 	ds->year = year;
-	ds->den_node = xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
+	ds->den_node = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
 	for (size_t k = 0; k < fw->n; k++)
 		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
 			ds->den_node[ds->n_den++] = k;
@@ -344,7 +344,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	}
 	nrows = w.n;
 	/* each dataset column from its series (< w.ns), or none */
-	from = xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*from));
+	from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*from));
 	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
 		from[j] = -1;
 	for (size_t c = 0; c < w.ns; c++)
@@ -353,8 +353,8 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		else if (col[c] <= -2)
 			from[fw->n_ind + (size_t)(-2 - col[c])] = (long)c;
 	/* units with at least one indicator value this year, by code */
-	unit = xcalloc(nrows ? nrows : 1, sizeof(*unit));
-	pick = xcalloc(nrows ? nrows : 1, sizeof(*pick));
+	unit = cidx_xcalloc(nrows ? nrows : 1, sizeof(*unit));
+	pick = cidx_xcalloc(nrows ? nrows : 1, sizeof(*pick));
 	for (size_t r = 0; r < nrows; r++) {
 		const double *v = w.v + r * w.ns;
 		size_t j;
@@ -386,7 +386,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	qsort(pick, np, sizeof(*pick), cmp_pick);
 
 	ds->n_units = np;
-	ds->unit = xcalloc(np, sizeof(*ds->unit));
+	ds->unit = cidx_xcalloc(np, sizeof(*ds->unit));
 	ds->x = cidx_matrix_alloc(np, fw->n_ind);
 	if (ds->n_den)
 		ds->den = cidx_matrix_alloc(np, ds->n_den);
@@ -450,7 +450,7 @@ int
 cidx_store_units(struct cidx_store *st, struct cidx_dataset **out,
     struct cidx_err *err)
 {
-	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
 	size_t cap = 0;
 	sqlite3_stmt *s;
 	int ret, rc;

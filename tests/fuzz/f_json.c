@@ -71,18 +71,18 @@ check(const struct cidx_json *v, int depth)
 static void
 put_string(struct sbuf *sb, const char *s)
 {
-	sbuf_addc(sb, '"');
+	cidx_sbuf_addc(sb, '"');
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '"' || c == '\\')
-			sbuf_addf(sb, "\\%c", c);
+			cidx_sbuf_addf(sb, "\\%c", c);
 		else if (c < 0x20)
-			sbuf_addf(sb, "\\u%04x", c);
+			cidx_sbuf_addf(sb, "\\u%04x", c);
 		else
-			sbuf_addc(sb, (char)c);
+			cidx_sbuf_addc(sb, (char)c);
 	}
-	sbuf_addc(sb, '"');
+	cidx_sbuf_addc(sb, '"');
 }
 
 static void
@@ -90,30 +90,30 @@ write_json(struct sbuf *sb, const struct cidx_json *v)
 {
 	switch (v->type) {
 	case CIDX_JSON_NULL:
-		sbuf_adds(sb, "null");
+		cidx_sbuf_adds(sb, "null");
 		break;
 	case CIDX_JSON_BOOL:
-		sbuf_adds(sb, v->boolean ? "true" : "false");
+		cidx_sbuf_adds(sb, v->boolean ? "true" : "false");
 		break;
 	case CIDX_JSON_NUMBER:
-		sbuf_addf(sb, "%.17g", v->number);
+		cidx_sbuf_addf(sb, "%.17g", v->number);
 		break;
 	case CIDX_JSON_STRING:
 		put_string(sb, v->string);
 		break;
 	case CIDX_JSON_ARRAY:
 	case CIDX_JSON_OBJECT:
-		sbuf_addc(sb, v->type == CIDX_JSON_ARRAY ? '[' : '{');
+		cidx_sbuf_addc(sb, v->type == CIDX_JSON_ARRAY ? '[' : '{');
 		for (size_t i = 0; i < v->n; i++) {
 			if (i)
-				sbuf_addc(sb, ',');
+				cidx_sbuf_addc(sb, ',');
 			if (v->type == CIDX_JSON_OBJECT) {
 				put_string(sb, v->item[i].key);
-				sbuf_addc(sb, ':');
+				cidx_sbuf_addc(sb, ':');
 			}
 			write_json(sb, &v->item[i]);
 		}
-		sbuf_addc(sb, v->type == CIDX_JSON_ARRAY ? ']' : '}');
+		cidx_sbuf_addc(sb, v->type == CIDX_JSON_ARRAY ? ']' : '}');
 		break;
 	}
 }
@@ -170,6 +170,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_assert(same(v, w));
 	cidx_json_free(w);
 	cidx_json_free(v);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 	return 0;
 }

@@ -3,7 +3,7 @@
  * the mini workspace, built once by the library (init, two imports), is
  * edited as another program could edit it, and the library then does
  * what `years` and `rank` do.  Errors are fine; a crash, a leak,
- * undefined behaviour or an abort (xmalloc's out of memory included) is
+ * undefined behaviour or an abort (cidx_xmalloc's out of memory included) is
  * a finding.
  *
  * The input is a list of edits, each a byte choosing the edit and the
@@ -140,7 +140,7 @@ edit_blob(sqlite3 *db, struct in *in)
 		const void *p = sqlite3_column_blob(s, 0);
 
 		n = (size_t)sqlite3_column_bytes(s, 0);
-		b = xmalloc(n + 4096);
+		b = cidx_xmalloc(n + 4096);
 		if (n > 0 && p != NULL)
 			memcpy(b, p, n);
 	}
@@ -428,7 +428,7 @@ build(void)
 		abort();
 	}
 	nbase = (size_t)n;
-	base = xmalloc(nbase);
+	base = cidx_xmalloc(nbase);
 	if (fread(base, 1, nbase, fp) != nbase)
 		abort();
 	fclose(fp);

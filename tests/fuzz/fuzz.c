@@ -64,7 +64,7 @@ fuzz_put(const char *name, const uint8_t *data, size_t size)
 char *
 fuzz_str(const uint8_t *data, size_t size)
 {
-	char *s = xmalloc(size + 1);
+	char *s = cidx_xmalloc(size + 1);
 
 	memcpy(s, data, size);
 	s[size] = '\0';

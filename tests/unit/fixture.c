@@ -85,11 +85,11 @@ int
 fx_framework(struct cidx_framework **out, const struct fx_node *d, size_t n,
     struct cidx_err *err)
 {
-	struct cidx_node *node = xcalloc(n, sizeof(*node));
+	struct cidx_node *node = cidx_xcalloc(n, sizeof(*node));
 
 	for (size_t i = 0; i < n; i++) {
-		node[i].code = xstrdup(d[i].code);
-		node[i].parent = d[i].parent ? xstrdup(d[i].parent) : NULL;
+		node[i].code = cidx_xstrdup(d[i].code);
+		node[i].parent = d[i].parent ? cidx_xstrdup(d[i].parent) : NULL;
 		node[i].type = d[i].type;
 		node[i].level = d[i].level;
 		node[i].direction = d[i].dir;
@@ -105,13 +105,13 @@ struct cidx_dataset *
 fx_dataset(int year, const char *const *codes, size_t n, const double *x,
     size_t m)
 {
-	struct cidx_dataset *ds = xcalloc(1, sizeof(*ds));
+	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
 
 	ds->year = year;
 	ds->n_units = n;
-	ds->unit = xcalloc(n, sizeof(*ds->unit));
+	ds->unit = cidx_xcalloc(n, sizeof(*ds->unit));
 	for (size_t i = 0; i < n; i++)
-		ds->unit[i].code = xstrdup(codes[i]);
+		ds->unit[i].code = cidx_xstrdup(codes[i]);
 	ds->x = mat(n, m, x);
 	return ds;
 }
@@ -121,7 +121,7 @@ fy_years(void *ctx, int **out, size_t *n, struct cidx_err *err)
 {
 	(void)ctx;
 	(void)err;
-	*out = xcalloc(1, sizeof(int));
+	*out = cidx_xcalloc(1, sizeof(int));
 	(*out)[0] = 2020;
 	*n = 1;
 	return 0;

@@ -72,7 +72,7 @@ mem_years(void *ctx, int **out, size_t *n, struct cidx_err *err)
 {
 	(void)ctx;
 	(void)err;
-	*out = xcalloc(2, sizeof(int));
+	*out = cidx_xcalloc(2, sizeof(int));
 	(*out)[0] = 2016;
 	(*out)[1] = 2017;
 	*n = 2;
@@ -380,7 +380,7 @@ test_engine__movement_boundaries(void)
 	memset(&then, 0, sizeof(then));
 	memset(&mv, 0, sizeof(mv));
 	memset(&rep, 0, sizeof(rep));
-	g.code = xstrdup("G");
+	g.code = cidx_xstrdup("G");
 	rep.screened = &g;
 	rep.n_screened = 1;
 	now.n = 7;
@@ -796,8 +796,8 @@ test_engine__unit_lookup_by_code_or_name(void)
 	long row = -1;
 
 	for (size_t i = 0; i < 5; i++) {
-		ds->unit[i].name = xstrdup(zh[i]);
-		ds->unit[i].name_en = en[i] ? xstrdup(en[i]) : NULL;
+		ds->unit[i].name = cidx_xstrdup(zh[i]);
+		ds->unit[i].name_en = en[i] ? cidx_xstrdup(en[i]) : NULL;
 	}
 	CHECK_INT(cidx_dataset_lookup(ds, "440300", &row, &err), 0);
 	CHECK_INT(row, 2);
@@ -814,7 +814,7 @@ test_engine__unit_lookup_by_code_or_name(void)
 	CHECK_INT(row, 4);
 	/* two units called the same: both listed */
 	free(ds->unit[4].name);
-	ds->unit[4].name = xstrdup("北京市");
+	ds->unit[4].name = cidx_xstrdup("北京市");
 	CHECK_INT(cidx_dataset_lookup(ds, "北京市", &row, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "'北京市' names 2 units: 110100 北京市, X1 北京市");
 	CHECK_INT(cidx_dataset_lookup(ds, "上海", &row, &err), CIDX_ENOTFOUND);

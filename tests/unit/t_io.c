@@ -60,13 +60,13 @@ small_fw(void)
 		{ "POP", NULL, CIDX_NODE_DENOMINATOR },
 		{ "PROV", NULL, CIDX_NODE_GROUP },
 	};
-	struct cidx_node *node = xcalloc(5, sizeof(*node));
+	struct cidx_node *node = cidx_xcalloc(5, sizeof(*node));
 	struct cidx_framework *fw = NULL;
 	struct cidx_err err = CIDX_ERR_INIT;
 
 	for (size_t i = 0; i < 5; i++) {
-		node[i].code = xstrdup(d[i].code);
-		node[i].parent = d[i].parent ? xstrdup(d[i].parent) : NULL;
+		node[i].code = cidx_xstrdup(d[i].code);
+		node[i].parent = d[i].parent ? cidx_xstrdup(d[i].parent) : NULL;
 		node[i].type = d[i].type;
 		node[i].direction = 1;
 		node[i].weight = 1;

@@ -108,23 +108,23 @@ test_json__depth_is_bounded(void)
 
 	/* {"k":[{"k":[ ... 1 ... ]}]}, as deep as allowed */
 	for (int i = 0; i < CIDX_JSON_MAX_DEPTH; i++)
-		sbuf_adds(&sb, i % 2 ? "[" : "{\"k\":");
-	sbuf_adds(&sb, "1");
+		cidx_sbuf_adds(&sb, i % 2 ? "[" : "{\"k\":");
+	cidx_sbuf_adds(&sb, "1");
 	for (int i = CIDX_JSON_MAX_DEPTH - 1; i >= 0; i--)
-		sbuf_adds(&sb, i % 2 ? "]" : "}");
+		cidx_sbuf_adds(&sb, i % 2 ? "]" : "}");
 	CHECK_INT(parse(sb.buf, &err), 0);
 	/* one more level is an error, not a deeper recursion; a million
 	 * levels are refused just as quickly */
-	sbuf_reset(&sb);
+	cidx_sbuf_reset(&sb);
 	for (int i = 0; i <= CIDX_JSON_MAX_DEPTH; i++)
-		sbuf_addc(&sb, '[');
+		cidx_sbuf_addc(&sb, '[');
 	snprintf(want, sizeof(want), "1:%d: nested deeper than %d levels",
 	    CIDX_JSON_MAX_DEPTH + 1, CIDX_JSON_MAX_DEPTH);
 	refused(sb.buf, sb.len, want, __LINE__);
 	for (int i = 0; i < 1000000; i++)
-		sbuf_addc(&sb, '[');
+		cidx_sbuf_addc(&sb, '[');
 	refused(sb.buf, sb.len, want, __LINE__);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 void

@@ -90,12 +90,12 @@ test_jsonwriter__layouts(void)
 	CHECK(v != NULL && cidx_json_get(v, "sobol") != NULL);
 	cidx_json_free(v);
 	/* a scalar is a document too */
-	sbuf_reset(&sb);
+	cidx_sbuf_reset(&sb);
 	cidx_jsonw_init_sbuf(&w, &sb);
 	cidx_jsonw_string(&w, NULL);
 	CHECK_INT(cidx_jsonw_finish(&w, &err), 0);
 	CHECK_STR(sb.buf, "null\n");
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 /* `s` is written as `want` and reads back as `back` */
@@ -132,7 +132,7 @@ escaped(const char *s, const char *want, const char *back, int line)
 		    v->item[0].string);
 out:
 	cidx_json_free(v);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 #define ESCAPED(s, want, back) escaped(s, want, back, __LINE__)
@@ -177,7 +177,7 @@ number_text(double x, int digits17, char *buf, size_t n)
 	if (sb.len)
 		sb.buf[--sb.len] = '\0'; /* the newline */
 	snprintf(buf, n, "%s", sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 void
@@ -254,7 +254,7 @@ test_jsonwriter__numbers_read_back_exactly(void)
 			runner_fail(__FILE__, __LINE__, "%.17g: '%s'", x,
 			    sb.buf);
 		cidx_json_free(v);
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 	}
 }
 
@@ -274,7 +274,7 @@ test_jsonwriter__integers(void)
 	CHECK_INT(cidx_jsonw_finish(&w, &err), 0);
 	CHECK_STR(sb.buf, "[-9223372036854775808, 0, "
 	    "18446744073709551615]\n");
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 /* the steps of a misuse, one letter each */
@@ -328,7 +328,7 @@ refused(const char *s, const char *want, int line)
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_jsonw w;
 
-	sbuf_adds(&sb, "before");
+	cidx_sbuf_adds(&sb, "before");
 	cidx_jsonw_init_sbuf(&w, &sb);
 	steps(&w, s);
 	runner_count();
@@ -340,7 +340,7 @@ refused(const char *s, const char *want, int line)
 		    err.msg, want);
 	else if (strcmp(sb.buf, "before") != 0)
 		runner_fail(__FILE__, line, "'%s' wrote '%s'", s, sb.buf);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 #define REFUSED(s, want) refused(s, "JSON writer: " want, __LINE__)
@@ -379,11 +379,11 @@ test_jsonwriter__misuse_is_an_error(void)
 		CHECK_INT(cidx_jsonw_finish(&w, &err), CIDX_EINVAL);
 		CHECK_STR(err.msg, "JSON writer: member name 'a\xfe' twice in "
 		    "an object");
-		sbuf_reset(&sb);
+		cidx_sbuf_reset(&sb);
 		cidx_jsonw_init_sbuf(&w, &sb);
 		steps(&w, "[{k1}{k1}{k{k1}}]");
 		CHECK_INT(cidx_jsonw_finish(&w, &err), 0);
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 	}
 }
 
@@ -408,7 +408,7 @@ test_jsonwriter__depth_is_bounded(void)
 	v = read_back(&sb);
 	cidx_json_free(v);
 	/* one more is refused */
-	sbuf_reset(&sb);
+	cidx_sbuf_reset(&sb);
 	cidx_jsonw_init_sbuf(&w, &sb);
 	for (int i = 0; i <= CIDX_JSON_MAX_DEPTH; i++)
 		cidx_jsonw_begin_array(&w, CIDX_JSONW_INLINE);
@@ -417,7 +417,7 @@ test_jsonwriter__depth_is_bounded(void)
 	    "deeper than %d", CIDX_JSON_MAX_DEPTH);
 	CHECK_STR(err.msg, want);
 	CHECK_INT(sb.len, 0);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 void

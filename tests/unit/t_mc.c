@@ -82,7 +82,7 @@ engine(const struct cidx_framework *fw, struct fx_year *y)
 static struct cidx_method *
 alts(enum cidx_mkey key, const char *const *text, size_t n)
 {
-	struct cidx_method *m = xcalloc(n, sizeof(*m));
+	struct cidx_method *m = cidx_xcalloc(n, sizeof(*m));
 	struct cidx_err err = CIDX_ERR_INIT;
 
 	for (size_t i = 0; i < n; i++) {
@@ -102,7 +102,7 @@ check_tri(const struct cidx_mc_result *r, int geom_alt)
 {
 	size_t seen[3][2] = { { 0 } };
 	double shift = 0;
-	int *col = xcalloc(r->runs, sizeof(int));
+	int *col = cidx_xcalloc(r->runs, sizeof(int));
 
 	for (size_t k = 0; k < r->runs; k++) {
 		struct cidx_mc_params pa;

@@ -33,15 +33,15 @@ struct comb {
 static int
 comb_new(struct comb *c, int d)
 {
-	struct fx_node *nd = xcalloc(2 * (size_t)d, sizeof(*nd));
+	struct fx_node *nd = cidx_xcalloc(2 * (size_t)d, sizeof(*nd));
 	struct cidx_err err = CIDX_ERR_INIT;
 	uint64_t st = 12345;
 	size_t q = 0;
 	int ret;
 
 	memset(c, 0, sizeof(*c));
-	c->code = xcalloc(2 * (size_t)d, sizeof(*c->code));
-	c->parent = xcalloc(2 * (size_t)d, sizeof(*c->parent));
+	c->code = cidx_xcalloc(2 * (size_t)d, sizeof(*c->code));
+	c->parent = cidx_xcalloc(2 * (size_t)d, sizeof(*c->parent));
 	for (int k = d; k >= 2; k--) {
 		snprintf(c->code[q], 16, "L%d", k);
 		snprintf(c->parent[q], 16, "L%d", k + 1);
@@ -61,7 +61,7 @@ comb_new(struct comb *c, int d)
 		runner_fail(__FILE__, __LINE__, "%s", err.msg);
 	free(nd);
 	/* values from 1 to 100, a fixed pseudo-random sequence */
-	c->x = xcalloc(NU * (size_t)d, sizeof(double));
+	c->x = cidx_xcalloc(NU * (size_t)d, sizeof(double));
 	for (size_t i = 0; i < NU * (size_t)d; i++)
 		c->x[i] = 1 + (double)(cidx_splitmix64(&st) >> 11) *
 		    0x1.0p-53 * 99;

@@ -73,7 +73,7 @@ big_new(struct big *b)
 	size_t q = 0;
 
 	memset(b, 0, sizeof(*b));
-	b->code = xcalloc(1 + NP + NI + NU, sizeof(*b->code));
+	b->code = cidx_xcalloc(1 + NP + NI + NU, sizeof(*b->code));
 	nd[q++] = (struct fx_node){ "INDEX", NULL, AGG, 0, 0, 1 };
 	for (int p = 0; p < NP; p++) {
 		snprintf(b->code[q], 16, "P%d", p);
@@ -91,13 +91,13 @@ big_new(struct big *b)
 		return -1;
 	}
 	/* unit codes U000 .. U399, sorted */
-	b->units = xcalloc(NU, sizeof(char *));
+	b->units = cidx_xcalloc(NU, sizeof(char *));
 	for (size_t i = 0; i < NU; i++) {
 		snprintf(b->code[q + i], 16, "U%03zu", i);
 		b->units[i] = b->code[q + i];
 	}
 	b->y.codes = b->units;
-	b->x = xcalloc(NU * NI, sizeof(double));
+	b->x = cidx_xcalloc(NU * NI, sizeof(double));
 	for (size_t i = 0; i < NU * NI; i++) {
 		uint64_t r = cidx_splitmix64(&st);
 

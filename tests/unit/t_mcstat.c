@@ -57,7 +57,7 @@ test_mc__quantiles_from_counts(void)
 	CHECK(cidx_mc_quantile_counts(c, 6, 4, 1, 1) == 5);
 	CHECK(isnan(cidx_mc_quantile_counts(c, 6, 0, 1, 2)));
 	/* 0 .. 999 once each: h = 999 p exactly, 49.95 not 49.9499... */
-	flat = xcalloc(1000, sizeof(uint64_t));
+	flat = cidx_xcalloc(1000, sizeof(uint64_t));
 	for (int v = 0; v < 1000; v++)
 		flat[v] = 1;
 	CHECK(cidx_mc_quantile_counts(flat, 1000, 1000, 5, 100) == 49.95);
@@ -71,8 +71,8 @@ test_mc__quantiles_from_counts(void)
 static void
 toy(double (*f)(double, double), size_t n, double *s, double *st)
 {
-	double *ya = xcalloc(n, sizeof(double)), *yb = xcalloc(n,
-	    sizeof(double)), *yab = xcalloc(2 * n, sizeof(double)), v, mean;
+	double *ya = cidx_xcalloc(n, sizeof(double)), *yb = cidx_xcalloc(n,
+	    sizeof(double)), *yab = cidx_xcalloc(2 * n, sizeof(double)), v, mean;
 	struct cidx_rng g;
 
 	for (size_t j = 0; j < n; j++) {

@@ -213,23 +213,23 @@ test_method__from_json_long_text(void)
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct sbuf sb = SBUF_INIT;
 
-	sbuf_adds(&sb, "{\"aggregate\": \"harm");
+	cidx_sbuf_adds(&sb, "{\"aggregate\": \"harm");
 	for (int lv = 2; lv < CIDX_MAX_LEVELS; lv++)
-		sbuf_addf(&sb, ",%d=geom", lv);
-	sbuf_adds(&sb, "\"}");
+		cidx_sbuf_addf(&sb, ",%d=geom", lv);
+	cidx_sbuf_adds(&sb, "\"}");
 	CHECK_INT(from_json(sb.buf, &m, &err), 0);
 	CHECK_INT(cidx_method_agg_at(&m, CIDX_MAX_LEVELS - 1), CIDX_AGG_GEOM);
 	m = d;
-	sbuf_reset(&sb);
-	sbuf_adds(&sb, "{\"screen\": \"0.5");
+	cidx_sbuf_reset(&sb);
+	cidx_sbuf_adds(&sb, "{\"screen\": \"0.5");
 	for (int i = 0; i < 300; i++)
-		sbuf_addc(&sb, ' ');
-	sbuf_adds(&sb, "x\"}");
+		cidx_sbuf_addc(&sb, ' ');
+	cidx_sbuf_adds(&sb, "x\"}");
 	CHECK_INT(from_json(sb.buf, &m, &err), CIDX_EINVAL);
 	CHECK_HAS(err.msg, "'m.json': method member 'screen': longer than 255 "
 	    "bytes");
 	CHECK(memcmp(&m, &d, sizeof(m)) == 0);
-	sbuf_release(&sb);
+	cidx_sbuf_release(&sb);
 }
 
 void

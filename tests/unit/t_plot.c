@@ -931,17 +931,17 @@ test_plot__map_of_300_units(void)
 		double cx = 80 + (i % 20) * 2.7, cy = 20 + (i / 20) * 2.2;
 		struct sbuf sb = SBUF_INIT;
 
-		sbuf_adds(&sb, "POLYGON ((");
+		cidx_sbuf_adds(&sb, "POLYGON ((");
 		for (int k = 0; k <= P; k++) {
 			double a = 2 * PLOT_PI * (k % P) / P;
 			double r = 1 + 0.15 * sin(7 * a + i);
 
-			sbuf_addf(&sb, "%s%.5f %.5f", k ? ", " : "",
+			cidx_sbuf_addf(&sb, "%s%.5f %.5f", k ? ", " : "",
 			    cx + r * cos(a), cy + r * sin(a));
 		}
-		sbuf_adds(&sb, "))");
+		cidx_sbuf_adds(&sb, "))");
 		CHECK_INT(cidx_geom_parse_wkt(&g[i], sb.buf, NULL, &err), 0);
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 		snprintf(nm[i], sizeof(nm[i]), "城市%d", i + 1);
 		u[i].name = nm[i];
 		u[i].geom = i == 17 ? NULL : g[i];

@@ -45,7 +45,7 @@ static struct cidx_framework *
 fw_with(const char *inds)
 {
 	size_t ni = strlen(inds), n = ni + 2;
-	struct cidx_node *node = xcalloc(n, sizeof(*node));
+	struct cidx_node *node = cidx_xcalloc(n, sizeof(*node));
 	struct cidx_framework *fw = NULL;
 	struct cidx_err err = CIDX_ERR_INIT;
 
@@ -53,15 +53,15 @@ fw_with(const char *inds)
 		char code[2] = { 0, 0 };
 
 		if (i == 0) {
-			node[i].code = xstrdup("INDEX");
+			node[i].code = cidx_xstrdup("INDEX");
 			node[i].type = CIDX_NODE_AGGREGATE;
 		} else if (i == n - 1) {
-			node[i].code = xstrdup("POP");
+			node[i].code = cidx_xstrdup("POP");
 			node[i].type = CIDX_NODE_DENOMINATOR;
 		} else {
 			code[0] = inds[i - 1];
-			node[i].code = xstrdup(code);
-			node[i].parent = xstrdup("INDEX");
+			node[i].code = cidx_xstrdup(code);
+			node[i].parent = cidx_xstrdup("INDEX");
 			node[i].type = CIDX_NODE_INDICATOR;
 		}
 		node[i].direction = 1;

@@ -107,7 +107,7 @@ patch(const char *p, const char *col, size_t off, const void *bytes,
 	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW) {
 		n = (size_t)sqlite3_column_bytes(s, 0);
-		b = xmalloc(n + 1);
+		b = cidx_xmalloc(n + 1);
 		memcpy(b, sqlite3_column_blob(s, 0), n);
 	}
 	sqlite3_finalize(s);

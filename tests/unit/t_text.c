@@ -15,7 +15,7 @@ esc(const char *s, size_t n)
 	struct sbuf sb = SBUF_INIT;
 
 	cidx_text_escape(&sb, s, n);
-	return sbuf_detach(&sb);
+	return cidx_sbuf_detach(&sb);
 }
 
 static char *
@@ -24,7 +24,7 @@ rep(const char *s, size_t n)
 	struct sbuf sb = SBUF_INIT;
 
 	cidx_text_repair(&sb, s, n);
-	return sbuf_detach(&sb);
+	return cidx_sbuf_detach(&sb);
 }
 
 #define CHECK_ESC(in, want)                                               \

@@ -166,16 +166,16 @@ test_tier__spec_parse(void)
 		struct sbuf sb = SBUF_INIT;
 		struct cidx_tierspec again;
 
-		sbuf_adds(&sb, "counts:");
+		cidx_sbuf_adds(&sb, "counts:");
 		for (int i = 1; i <= 100; i++)
-			sbuf_addf(&sb, "%s%d", i > 1 ? "," : "", 1000 + i);
+			cidx_sbuf_addf(&sb, "%s%d", i > 1 ? "," : "", 1000 + i);
 		CHECK_INT(cidx_tierspec_parse(&t, sb.buf, &err), 0);
 		CHECK_STR(t.text, sb.buf);
 		CHECK_INT(cidx_tierspec_parse(&again, t.text, &err), 0);
 		CHECK_INT(again.k, 100);
 		cidx_tierspec_release(&again);
 		cidx_tierspec_release(&t);
-		sbuf_release(&sb);
+		cidx_sbuf_release(&sb);
 	}
 }
 
