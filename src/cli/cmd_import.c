@@ -60,15 +60,31 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 }
 
 /* missing values in the file where the workspace has one: kept, and said
- * (cityidx(1), IMPORT SEMANTICS) */
+ * (cityidx(1), IMPORT SEMANTICS); what of the file was skipped or read
+ * as attributes (DATA FILES) */
 static void
-print_kept(const char *path, const struct cidx_import_stats *s)
+print_kept(const struct cidx_import *imp, const struct cidx_import_stats *s)
 {
+	const char *path = out_text(imp->path);
+
 	if (s->values_kept > 0)
 		printf("%s: %ld missing value%s kept the value%s stored "
-		    "(--clear-missing clears them)\n", out_text(path),
+		    "(--clear-missing clears them)\n", path,
 		    s->values_kept, s->values_kept == 1 ? "" : "s",
 		    s->values_kept == 1 ? "" : "s");
+	if (imp->n_blank_rows || imp->n_empty_cols)
+		printf("%s: skipped %zu blank row%s and %zu empty column%s\n",
+		    path, imp->n_blank_rows, imp->n_blank_rows == 1 ? "" : "s",
+		    imp->n_empty_cols, imp->n_empty_cols == 1 ? "" : "s");
+	if (s->n_attr_new == 0)
+		return;
+	printf("%s: new unit attribute%s (text columns not in the "
+	    "framework):", path, s->n_attr_new == 1 ? "" : "s");
+	for (size_t i = 0; i < s->n_attr_new && i < CLI_UNITS_SHOWN; i++)
+		printf("%s %s", i ? "," : "", out_text(s->attr_new[i]));
+	if (s->n_attr_new > CLI_UNITS_SHOWN)
+		printf(" and %zu more", s->n_attr_new - CLI_UNITS_SHOWN);
+	putchar('\n');
 }
 
 static void
@@ -208,7 +224,7 @@ cmd_import(int argc, char **argv)
 			    imp[i]->n_rows,
 			    s->values_unchanged, s->already ?
 			    "; imported before" : "");
-			print_kept(imp[i]->path, s);
+			print_kept(imp[i], s);
 			continue;
 		}
 		printf("%s: import #%lld (%s layout, %s, %zu rows): %ld values "
@@ -220,7 +236,7 @@ cmd_import(int argc, char **argv)
 		    s->units_new, s->units_changed);
 		if (s->units_before > 0 && s->units_new > 0)
 			print_new_units(imp[i]->path, s);
-		print_kept(imp[i]->path, s);
+		print_kept(imp[i], s);
 	}
 out:
 	for (size_t i = 0; stats && i < nf; i++)
