@@ -4,7 +4,6 @@
  * cityidx(1), METHOD, Coupling coordination).  The scores are the
  * engine's, with the METHOD OPTIONS, as rank computes them.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,18 +12,32 @@
 #include "calc/coupling.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/optgroups.h"
 #include "cli/out.h"
 #include "core/jsonwriter.h"
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
 
-static const char options[] =
-    "  --year YEAR      year (default: the latest with data)\n"
-    "  --of LIST        the subsystems: pillar (node) codes, comma-separated\n"
-    "                   (default: every pillar with data)\n"
-    "  --format FORMAT  table (default) | csv | json\n"
-    "  -h, --help       show this help\n" CLI_METHOD_HELP;
+struct coupling_opts {
+	struct cli_year_opts y;
+	const char *of;
+	enum cli_format fmt;
+	struct cli_method_opts mo;
+};
+
+#define O struct coupling_opts
+const struct cli_opt cmd_coupling_opts[] = {
+	CLI_OPT_YEAR(O, y, "year (default: the latest with data)"),
+	CLI_OPT_STRING("of", 0, "LIST", O, of, "the subsystems: pillar (node) "
+	    "codes, comma-separated\n(default: every pillar with data)"),
+	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_CSV | CLI_FMTS_JSON,
+	    "table (default) | csv | json"),
+	CLI_OPT_HELP,
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 struct row {
 	size_t i;       /* unit */
@@ -301,89 +314,39 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 	return CLI_OK;
 }
 
-static int
-parse(int argc, char **argv, struct cli_year_opts *y,
-    struct cli_method_opts *mo, enum cli_format *f, const char **of)
-{
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "of", required_argument, NULL, 'O' },
-		CLI_OPT_YEAR,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, r;
-
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, f) < 0 ||
-			    *f == CLI_FMT_XLSX)
-				return cli_usage_error("coupling", "--format "
-				    "'%s': expected table, csv or json",
-				    optarg);
-			break;
-		case 'h':
-			cli_print_help(stdout, "coupling", options);
-			return -1;
-		case 'O':
-			*of = optarg;
-			break;
-		case ':':
-			return cli_usage_error("coupling", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_year_option(y, ch, optarg,
-			    "coupling")) == 1 || (r == 0 &&
-			    (r = cli_method_option(mo, ch, optarg,
-			    "coupling")) == 1))
-				break;
-			return r ? r : cli_usage_error("coupling",
-			    "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("coupling", "unexpected argument '%s'",
-		    argv[optind]);
-	return CLI_OK;
-}
-
 int
 cmd_coupling(int argc, char **argv)
 {
-	struct cli_method_opts mo;
+	struct coupling_opts o;
 	struct cli_engine e;
-	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct cidx_ranking *r = NULL;
-	enum cli_format f = CLI_FMT_TABLE;
-	const char *of = NULL;
 	const struct cidx_dataset *ds;
 	struct row *rows = NULL;
 	size_t *sub = NULL, n = 0, nr = 0;
 	int ret, year;
 
-	cli_method_opts_init(&mo);
+	memset(&o, 0, sizeof(o));
+	o.y = (struct cli_year_opts)CLI_YEAR_OPTS_INIT;
+	o.fmt = CLI_FMT_TABLE;
+	cli_method_opts_init(&o.mo);
 	memset(&e, 0, sizeof(e));
-	if ((ret = parse(argc, argv, &y, &mo, &f, &of)) != CLI_OK) {
-		ret = ret < 0 ? CLI_OK : ret;
+	if ((ret = cli_opt_parse("coupling", argc, argv, &o, NULL)) != CLI_OK)
 		goto out;
-	}
-	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK ||
-	    (ret = subsystems(e.fw, r, of, &sub, &n)) != CLI_OK)
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, o.y.year, -1, &year, NULL)) !=
+	    CLI_OK || (ret = cli_engine_rank(&e, year, NULL, 0, &r)) !=
+	    CLI_OK || (ret = subsystems(e.fw, r, o.of, &sub, &n)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);
 	rows = cidx_xcalloc(r->n + 1, sizeof(*rows));
 	if ((ret = compute(e.fw, r, ds, sub, n, rows, &nr)) != CLI_OK)
 		goto out;
-	ret = print(f, &e, year, sub, n, rows, nr, ds);
+	ret = print(o.fmt, &e, year, sub, n, rows, nr, ds);
 out:
 	free(rows);
 	free(sub);
 	cidx_ranking_free(r);
 	cli_engine_close(&e);
-	cli_method_opts_release(&mo);
+	cli_method_opts_release(&o.mo);
 	return ret;
 }

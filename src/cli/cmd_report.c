@@ -7,7 +7,7 @@
  * are those `rank` prints for the same options; the pages are the plot
  * layer's (plot/doc.h).
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +17,7 @@
 #include "calc/audit.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
+#include "cli/optgroups.h"
 #include "cli/report.h"
 #include "cli/storegeo.h"
 #include "cli/yearopt.h"
@@ -26,22 +27,6 @@
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
 
-static const char options[] =
-    "  -o, --output FILE    the PDF (default: cityidx-report-YEAR.pdf)\n"
-    "  --year YEAR          year to report (default: the latest with data)\n"
-    "  --compare YEAR|none  year of the movement (default: the latest "
-    "before)\n"
-    "  --top N              the top group of tiers and figures (default "
-    "50)\n"
-    "  --tiers SPEC         as for rank (default jenks:3)\n"
-    "  --dark-horse D       places climbed (default 20)\n"
-    "  --lang zh|en         language of the report (default zh)\n"
-    "  --title TEXT         title (default: the index's name and year)\n"
-    "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n"
-    "\nwith --draws or an uncertain input, a page of rank uncertainty:"
-    CLI_MC_HELP CLI_METHOD_HELP;
-
 struct report_opts {
 	struct cli_year_opts y;
 	const char *output, *title, *font;
@@ -50,63 +35,43 @@ struct report_opts {
 };
 
 static int
-parse_opts(int argc, char **argv, struct report_opts *o)
+title_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
 {
-	static const struct option longopts[] = {
-		CLI_OPT_COMPARE,
-		CLI_OPT_DARK,
-		{ "font", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OPT_LANG,
-		{ "output", required_argument, NULL, 'o' },
-		CLI_OPT_TIERS,
-		{ "title", required_argument, NULL, 'i' },
-		CLI_OPT_TOP,
-		CLI_OPT_YEAR,
-		CLI_MC_LONGOPTS,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, r;
+	int r;
 
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'F':
-			o->font = optarg;
-			break;
-		case 'h':
-			cli_print_help(stdout, "report", options);
-			return -1;
-		case 'i':
-			if ((r = cli_text_option("report", "--title",
-			    optarg)) != 0)
-				return r;
-			o->title = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case ':':
-			return cli_usage_error("report", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_year_option(&o->y, ch, optarg,
-			    "report")) != 0 || (r = cli_method_option(&o->mo,
-			    ch, optarg, "report")) != 0 || (r = cli_mc_option(
-			    &o->mc, ch, optarg, "report")) != 0) {
-				if (r != 1)
-					return r;
-				break;
-			}
-			return cli_usage_error("report", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("report", "unexpected argument '%s'",
-		    argv[optind]);
+	(void)o;
+	if ((r = cli_text_option(cmd, "--title", arg)) != 0)
+		return r;
+	*(const char **)field = arg;
 	return 0;
 }
+
+#define O struct report_opts
+const struct cli_opt cmd_report_opts[] = {
+	CLI_OPT_STRING("output", 'o', "FILE", O, output, "the PDF (default: "
+	    "cityidx-report-YEAR.pdf)"),
+	CLI_OPT_YEAR(O, y, "year to report (default: the latest with data)"),
+	CLI_OPT_COMPARE("YEAR|none", O, y, "year of the movement (default: "
+	    "the latest before)"),
+	CLI_OPT_TOP(O, y, "the top group of tiers and figures (default 50)"),
+	CLI_OPT_TIERS(O, y, "as for rank (default jenks:3)"),
+	{ .kind = CLI_K_CALLBACK, .name = "dark-horse", .arg = "D",
+	  .off = offsetof(O, y), .cb = cli_year_cb, .val = 'D',
+	  .flags = CLI_OPTF_NOSYN, .help = "places climbed (default 20)" },
+	CLI_OPT_LANG(O, y, "language of the report (default zh)"),
+	CLI_OPT_CALLBACK("title", "TEXT", O, title, title_cb, 0, "title "
+	    "(default: the index's name and year)"),
+	CLI_OPT_STRING("font", 0, "FAMILY", O, font, "font family (default "
+	    "Noto Sans CJK SC)"),
+	CLI_OPT_HELP,
+	CLI_OPT_TEXT("\nwith --draws or an uncertain input, a page of rank "
+	    "uncertainty:"),
+	CLI_OPT_GROUP(cli_mc_group, O, mc),
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 static char *
 fmt(struct report *r, const char *f, ...) __attribute__((format(printf, 2,
@@ -419,10 +384,11 @@ cmd_report(int argc, char **argv)
 	o.y = y;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
-	if ((ret = parse_opts(argc, argv, &o)) != 0) {
+	if ((ret = cli_opt_parse("report", argc, argv, &o, NULL)) !=
+	    CLI_OK) {
 		cli_method_opts_release(&o.mo);
 		cli_mc_opts_release(&o.mc);
-		return ret < 0 ? CLI_OK : ret;
+		return ret;
 	}
 	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
