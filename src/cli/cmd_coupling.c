@@ -244,65 +244,75 @@ print_json(struct cli_engine *e, int year, const size_t *sub, size_t n,
 	return out_json_end(&w);
 }
 
+/* the table's header lines and column titles */
+static void
+table_head(struct out_table *t, struct cli_engine *e, int year,
+    const size_t *sub, size_t n)
+{
+	const char *head[] = { "code", "name", "C", "T", "D", "grade",
+		"grade_en" };
+	struct sbuf sb = SBUF_INIT;
+
+	cli_engine_describe(e, &sb);
+	printf("cityidx coupling: year %d, subsystems", year);
+	for (size_t k = 0; k < n; k++)
+		printf("%s%s", k ? ", " : " ",
+		    out_text(e->fw->node[sub[k]].code));
+	printf("\nmethod: %s\n\n", out_text(sb.buf));
+	cidx_sbuf_release(&sb);
+	out_table_init(t, 7);
+	for (size_t q = 2; q < 5; q++)
+		out_table_set_right(t, q, 1);
+	out_table_add(t, head);
+}
+
+/* one unit: a CSV line, or a row of the table */
+static void
+print_row(enum cli_format f, const struct row *w, const struct cidx_unit *u,
+    struct out_table *t)
+{
+	const char *name = unit_name(u);
+	char b[3][40];
+	const char *cells[7];
+
+	fmt(b[0], sizeof(b[0]), w->c, f == CLI_FMT_TABLE);
+	fmt(b[1], sizeof(b[1]), w->t, f == CLI_FMT_TABLE);
+	fmt(b[2], sizeof(b[2]), w->d, f == CLI_FMT_TABLE);
+	if (f == CLI_FMT_CSV) {
+		out_csv_field(stdout, u->code);
+		fputc(',', stdout);
+		out_csv_field(stdout, name);
+		printf(",%s,%s,%s,", b[0], b[1], b[2]);
+		out_csv_field(stdout, cidx_coupling_grade_name(w->grade, 1));
+		fputc('\n', stdout);
+		return;
+	}
+	cells[0] = u->code;
+	cells[1] = name;
+	cells[2] = b[0];
+	cells[3] = b[1];
+	cells[4] = b[2];
+	cells[5] = cidx_coupling_grade_name(w->grade, 1);
+	cells[6] = cidx_coupling_grade_name(w->grade, 0);
+	out_table_add(t, cells);
+}
+
 static int
 print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
     size_t n, const struct row *rows, size_t nr,
     const struct cidx_dataset *ds)
 {
-	const char *head[] = { "code", "name", "C", "T", "D", "grade",
-		"grade_en" };
 	struct out_table t;
-	struct sbuf sb = SBUF_INIT;
 
 	if (f == CLI_FMT_JSON)
 		return print_json(e, year, sub, n, rows, nr, ds);
-	if (f == CLI_FMT_CSV) {
+	if (f == CLI_FMT_CSV)
 		printf("code,name,C,T,D,grade\n");
-	} else {
-		cli_engine_describe(e, &sb);
-		printf("cityidx coupling: year %d, subsystems", year);
-		for (size_t k = 0; k < n; k++)
-			printf("%s%s", k ? ", " : " ",
-			    out_text(e->fw->node[sub[k]].code));
-		printf("\nmethod: %s\n\n", out_text(sb.buf));
-		cidx_sbuf_release(&sb);
-		out_table_init(&t, 7);
-		for (size_t q = 2; q < 5; q++)
-			out_table_set_right(&t, q, 1);
-		out_table_add(&t, head);
-	}
-	for (size_t p = 0; p < nr; p++) {
-		const struct row *w = &rows[p];
-		const struct cidx_unit *u = &ds->unit[w->i];
-
-		const char *name = unit_name(u);
-		char b[3][40];
-		const char *cells[7];
-
-		if (w->grade < 0)
-			continue;
-		fmt(b[0], sizeof(b[0]), w->c, f == CLI_FMT_TABLE);
-		fmt(b[1], sizeof(b[1]), w->t, f == CLI_FMT_TABLE);
-		fmt(b[2], sizeof(b[2]), w->d, f == CLI_FMT_TABLE);
-		if (f == CLI_FMT_CSV) {
-			out_csv_field(stdout, u->code);
-			fputc(',', stdout);
-			out_csv_field(stdout, name);
-			printf(",%s,%s,%s,", b[0], b[1], b[2]);
-			out_csv_field(stdout, cidx_coupling_grade_name(w->grade,
-			    1));
-			fputc('\n', stdout);
-		} else {
-			cells[0] = u->code;
-			cells[1] = name;
-			cells[2] = b[0];
-			cells[3] = b[1];
-			cells[4] = b[2];
-			cells[5] = cidx_coupling_grade_name(w->grade, 1);
-			cells[6] = cidx_coupling_grade_name(w->grade, 0);
-			out_table_add(&t, cells);
-		}
-	}
+	else
+		table_head(&t, e, year, sub, n);
+	for (size_t p = 0; p < nr; p++)
+		if (rows[p].grade >= 0)
+			print_row(f, &rows[p], &ds->unit[rows[p].i], &t);
 	skipped(f, rows, nr, ds);
 	if (f == CLI_FMT_TABLE) {
 		out_table_print(stdout, &t);

@@ -241,12 +241,17 @@ find_unit(const struct cidx_dataset *ds, const struct cidx_prep_report *rep,
 	int ret = cidx_dataset_lookup(ds, unit, row, &err);
 
 	if (ret == CIDX_ENOTFOUND) {
-		for (size_t i = 0; i < rep->n_screened; i++)
-			if (strcmp(rep->screened[i].code, unit) == 0)
-				return cli_error("unit '%s' is not ranked in %d: "
-				    "screened out, with data for %.0f%% of the "
-				    "indicators", unit, year,
-				    100 * rep->screened[i].coverage);
+		for (size_t i = 0; i < rep->n_screened; i++) {
+			char pct[16];
+
+			if (strcmp(rep->screened[i].code, unit) != 0)
+				continue;
+			cidx_num_fmt_percent(pct, sizeof(pct),
+			    rep->screened[i].coverage);
+			return cli_error("unit '%s' is not ranked in %d: "
+			    "screened out, with data for %s of the "
+			    "indicators", unit, year, pct);
+		}
 		return cli_error("unit '%s' is not ranked in %d: no unit with "
 		    "that code or name", unit, year);
 	}

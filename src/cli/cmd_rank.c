@@ -118,13 +118,16 @@ warnings(const struct rank_view *v)
 		else if (r->rank[i] == 0)
 			cli_warn("unit '%s' not ranked: no index value in %d",
 			    v->ds->unit[i].code, v->year);
-	for (size_t i = 0; i < v->rep->n_screened; i++)
-		cli_warn("unit '%s' screened out in %d: data for %.0f%% of the "
-		    "indicators%s%s", v->rep->screened[i].code, v->year,
-		    100 * v->rep->screened[i].coverage,
-		    v->rep->screened[i].pillar >= 0 ? ", too few in " : "",
-		    v->rep->screened[i].pillar >= 0 ?
-		    fw->node[v->rep->screened[i].pillar].code : "");
+	for (size_t i = 0; i < v->rep->n_screened; i++) {
+		const struct cidx_screened *sc = &v->rep->screened[i];
+		char pct[16];
+
+		cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
+		cli_warn("unit '%s' screened out in %d: data for %s of the "
+		    "indicators%s%s", sc->code, v->year, pct,
+		    sc->pillar >= 0 ? ", too few in " : "",
+		    sc->pillar >= 0 ? fw->node[sc->pillar].code : "");
+	}
 }
 
 /*

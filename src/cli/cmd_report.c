@@ -102,23 +102,15 @@ num2(struct report *r, double x)
 	return fmt(r, "%s", b);
 }
 
-/* the full ranking, one row per ranked unit */
-static int
-ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+/* the columns of the ranking: rank, name, tier, score, the pillars,
+ * coverage, then the movement's */
+static void
+ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
+    int basis, int moves)
 {
 	const struct cidx_framework *fw = r->c.e->fw;
-	const struct cidx_ranking *rk = r->c.r;
-	const struct cidx_movement *mv = r->c.mv;
-	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
-	int basis = moves && mv->basis == CIDX_BASIS_COMMON;
-	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
-	size_t nc = 4 + np + 1 + (moves ? 2 : 0) + (size_t)basis, c;
-	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
-	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
-	    sizeof(char *));
-	int ret;
+	size_t c = 0;
 
-	c = 0;
 	cols[c].header = ZH(r) ? "排名" : "rank";
 	cols[c++].align = CIDX_ALIGN_RIGHT;
 	cols[c++].header = ZH(r) ? "名称" : "name";
@@ -144,32 +136,58 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		cols[c].header = ZH(r) ? "变化" : "change";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
 	}
-	for (size_t p = 0; p < rk->n_ranked; p++) {
-		size_t i = rk->order[p];
-		const char **row = &cells[p * nc];
+}
 
-		c = 0;
-		row[c++] = fmt(r, "%d", rk->rank[i]);
-		row[c++] = chart_unit_name(&r->c, &r->c.ds->unit[i]);
-		row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
-		row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
-		for (size_t q = 0; q < np; q++)
-			row[c++] = num2(r, gsl_matrix_get(rk->s, i,
-			    fw->child[fw->child_off[fw->root] + q]));
-		row[c++] = fmt(r, "%.0f%%", 100 * r->c.rep->coverage[i]);
-		if (basis)
-			row[c++] = mv->mv[i].basis_rank ? fmt(r, "%d",
-			    mv->mv[i].basis_rank) : NULL;
-		if (moves) {
-			const struct cidx_move *m = &mv->mv[i];
+/* the cells of unit i */
+static void
+ranking_row(struct report *r, const char **row, size_t i, size_t np,
+    int basis, int moves)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_ranking *rk = r->c.r;
+	const struct cidx_move *m = moves ? &r->c.mv->mv[i] : NULL;
+	char pct[16];
+	size_t c = 0;
 
-			row[c++] = m->prev ? fmt(r, "%d", m->prev) : NULL;
-			row[c++] = m->has_change ? (m->change ? fmt(r, "%+d",
-			    m->change) : "0") : m->prev_status ==
-			    CIDX_PREV_SCREENED ? (ZH(r) ? "数据不足" :
-			    "too little data") : (ZH(r) ? "无数据" : "no data");
-		}
-	}
+	row[c++] = fmt(r, "%d", rk->rank[i]);
+	row[c++] = chart_unit_name(&r->c, &r->c.ds->unit[i]);
+	row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
+	row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
+	for (size_t q = 0; q < np; q++)
+		row[c++] = num2(r, gsl_matrix_get(rk->s, i,
+		    fw->child[fw->child_off[fw->root] + q]));
+	cidx_num_fmt_percent(pct, sizeof(pct), r->c.rep->coverage[i]);
+	row[c++] = fmt(r, "%s", pct);
+	if (basis)
+		row[c++] = r->c.mv->mv[i].basis_rank ? fmt(r, "%d",
+		    r->c.mv->mv[i].basis_rank) : NULL;
+	if (m == NULL)
+		return;
+	row[c++] = m->prev ? fmt(r, "%d", m->prev) : NULL;
+	row[c++] = m->has_change ? (m->change ? fmt(r, "%+d", m->change) :
+	    "0") : m->prev_status == CIDX_PREV_SCREENED ? (ZH(r) ?
+	    "数据不足" : "too little data") : (ZH(r) ? "无数据" : "no data");
+}
+
+/* the full ranking, one row per ranked unit */
+static int
+ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_ranking *rk = r->c.r;
+	const struct cidx_movement *mv = r->c.mv;
+	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
+	int basis = moves && mv->basis == CIDX_BASIS_COMMON;
+	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
+	size_t nc = 4 + np + 1 + (moves ? 2 : 0) + (size_t)basis;
+	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
+	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
+	    sizeof(char *));
+	int ret;
+
+	ranking_cols(r, cols, np, basis, moves);
+	for (size_t p = 0; p < rk->n_ranked; p++)
+		ranking_row(r, &cells[p * nc], rk->order[p], np, basis, moves);
 	ret = cidx_doc_table(doc, ZH(r) ? "排名" : "Ranking", cols, nc, cells,
 	    rk->n_ranked, err);
 	free(cols);

@@ -138,76 +138,91 @@ write_file(const char *path, const struct cli_engine *e, const char *how,
 	return cli_output_close(&of, CLI_OK);
 }
 
+/* a group's line: its parent, PCA's variance share, AHP's consistency */
+static void
+group_head(const struct cidx_framework *fw, const char *how,
+    const struct cidx_wgroup *gr)
+{
+	char b[3][40];
+
+	printf("\n%s (%s):", out_text(fw->node[gr->parent].code),
+	    out_text(fw->node[gr->parent].name_en));
+	if (strcmp(how, "pca") == 0) {
+		num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
+		printf(" PC1 explains %s%% of the variance (%zu units "
+		    "with complete data)", b[0], gr->n_used);
+		if (gr->n_negative > 0)
+			printf("; %zu negative loading(s) set to 0",
+			    gr->n_negative);
+	}
+	if (!isnan(gr->lambda_max)) {
+		num(b[0], sizeof(b[0]), gr->lambda_max, 1);
+		num(b[1], sizeof(b[1]), gr->ci, 1);
+		num(b[2], sizeof(b[2]), gr->cr, 1);
+		printf(" lambda_max %s, CI %s, CR %s%s", b[0], b[1],
+		    b[2], gr->cr >= 0.1 ? "  WARNING: CR >= 0.1, "
+		    "the judgements are inconsistent" : "");
+	}
+	printf("\n");
+}
+
+/* a group's children: weight, the derived one when a weight was set
+ * over it, the method's diagnostics */
+static void
+group_table(const struct cli_engine *e, const char *how,
+    const struct cidx_wgroup *gr)
+{
+	const double *w = cidx_engine_weights(e->eng);
+	const char *head[5] = { "code", "weight", NULL, NULL, NULL };
+	struct out_table t;
+	char b[4][40];
+	size_t nh = 2;
+	int set = 0;
+
+	for (size_t c = 0; c < gr->k; c++)
+		set |= w[gr->child[c]] != gr->w[c];
+	if (set)
+		head[nh++] = "derived";
+	if (*diag_names(how, 0))
+		head[nh++] = diag_names(how, 0);
+	if (*diag_names(how, 1))
+		head[nh++] = diag_names(how, 1);
+	out_table_init(&t, nh);
+	for (size_t c = 1; c < t.ncols; c++)
+		out_table_set_right(&t, c, 1);
+	out_table_add(&t, head);
+	for (size_t c = 0; c < gr->k; c++) {
+		const char *cells[5];
+		size_t q = 1;
+
+		cells[0] = e->fw->node[gr->child[c]].code;
+		num(b[0], sizeof(b[0]), w[gr->child[c]], 1);
+		num(b[1], sizeof(b[1]), gr->w[c], 1);
+		num(b[2], sizeof(b[2]), gr->diag1[c], 1);
+		num(b[3], sizeof(b[3]), gr->diag2[c], 1);
+		cells[q++] = b[0];
+		if (set)
+			cells[q++] = b[1];
+		cells[q++] = b[2];
+		cells[q++] = b[3];
+		out_table_add(&t, cells);
+	}
+	out_table_print(stdout, &t);
+	out_table_release(&t);
+}
+
 static void
 print_table(const struct cli_engine *e, const char *how, int year)
 {
-	const struct cidx_framework *fw = e->fw;
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
-	const double *w = cidx_engine_weights(e->eng);
 
 	printf("cityidx weights: %s, year %d%s\n", out_text(how), year,
 	    e->o->weights_panel || e->o->wmethod == CIDX_WM_ENTROPY_PANEL ?
 	    " (all years pooled)" : "");
 	for (size_t g = 0; g < ng; g++) {
-		const struct cidx_wgroup *gr = &gs[g];
-		struct out_table t;
-		const char *head[5] = { "code", "weight", NULL, NULL, NULL };
-		char b[4][40];
-		size_t nh;
-		int set;
-
-		printf("\n%s (%s):", out_text(fw->node[gr->parent].code),
-		    out_text(fw->node[gr->parent].name_en));
-		if (strcmp(how, "pca") == 0) {
-			num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
-			printf(" PC1 explains %s%% of the variance (%zu units "
-			    "with complete data)", b[0], gr->n_used);
-			if (gr->n_negative > 0)
-				printf("; %zu negative loading(s) set to 0",
-				    gr->n_negative);
-		}
-		if (!isnan(gr->lambda_max)) {
-			num(b[0], sizeof(b[0]), gr->lambda_max, 1);
-			num(b[1], sizeof(b[1]), gr->ci, 1);
-			num(b[2], sizeof(b[2]), gr->cr, 1);
-			printf(" lambda_max %s, CI %s, CR %s%s", b[0], b[1],
-			    b[2], gr->cr >= 0.1 ? "  WARNING: CR >= 0.1, "
-			    "the judgements are inconsistent" : "");
-		}
-		printf("\n");
-		set = 0;
-		for (size_t c = 0; c < gr->k; c++)
-			set |= w[gr->child[c]] != gr->w[c];
-		nh = 2;
-		if (set)
-			head[nh++] = "derived";
-		if (*diag_names(how, 0))
-			head[nh++] = diag_names(how, 0);
-		if (*diag_names(how, 1))
-			head[nh++] = diag_names(how, 1);
-		out_table_init(&t, nh);
-		for (size_t c = 1; c < t.ncols; c++)
-			out_table_set_right(&t, c, 1);
-		out_table_add(&t, head);
-		for (size_t c = 0; c < gr->k; c++) {
-			const char *cells[5];
-			size_t q = 1;
-
-			cells[0] = fw->node[gr->child[c]].code;
-			num(b[0], sizeof(b[0]), w[gr->child[c]], 1);
-			num(b[1], sizeof(b[1]), gr->w[c], 1);
-			num(b[2], sizeof(b[2]), gr->diag1[c], 1);
-			num(b[3], sizeof(b[3]), gr->diag2[c], 1);
-			cells[q++] = b[0];
-			if (set)
-				cells[q++] = b[1];
-			cells[q++] = b[2];
-			cells[q++] = b[3];
-			out_table_add(&t, cells);
-		}
-		out_table_print(stdout, &t);
-		out_table_release(&t);
+		group_head(e->fw, how, &gs[g]);
+		group_table(e, how, &gs[g]);
 	}
 }
 
