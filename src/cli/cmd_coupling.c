@@ -13,7 +13,7 @@
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 #include "cli/optgroups.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "cli/yearopt.h"
 #include "core/mem.h"

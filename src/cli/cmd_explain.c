@@ -16,7 +16,7 @@
 #include "cli/methodopt.h"
 #include "cli/optgroups.h"
 #include "cli/yearopt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "core/lookup.h"
 #include "core/mem.h"

@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/mem.h"
 #include "core/geom.h"
 #include "io/import.h"

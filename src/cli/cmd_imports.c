@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "store/store.h"
 

@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "io/framework.h"
 #include "store/store.h"
 

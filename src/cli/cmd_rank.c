@@ -19,7 +19,7 @@
 #include "cli/optgroups.h"
 #include "cli/rankout.h"
 #include "cli/yearopt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "store/store.h"

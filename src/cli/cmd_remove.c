@@ -12,7 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "store/store.h"
