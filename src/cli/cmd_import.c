@@ -32,24 +32,31 @@ layer_cb(void *field, const struct cli_opt *o, const char *arg,
 	return 0;
 }
 
-#define O struct cidx_import_opts
+struct import_opts {
+	struct cidx_import_opts io;
+	int clear_missing;
+};
+
+#define O struct import_opts
 const struct cli_opt cmd_import_opts[] = {
 	{ .kind = CLI_K_STRING, .name = "encoding", .short_name = 'e',
-	  .arg = "ENC", .off = offsetof(O, encoding),
+	  .arg = "ENC", .off = offsetof(O, io.encoding),
 	  .flags = CLI_OPTF_UNDOC_SHORT,
 	  .help = "input encoding, e.g. GB18030 (default: detect)" },
 	{ .kind = CLI_K_YEAR, .name = "year", .short_name = 'y',
-	  .arg = "YEAR", .off = offsetof(O, year),
+	  .arg = "YEAR", .off = offsetof(O, io.year),
 	  .flags = CLI_OPTF_UNDOC_SHORT,
 	  .help = "year of files without a year/Time column" },
+	CLI_OPT_BOOL("clear-missing", 0, O, clear_missing, "a missing value "
+	    "clears the stored one (default: kept)"),
 	CLI_OPT_TEXT("GeoJSON files (*.geojson, *.json):\n"),
-	CLI_OPT_STRING("code-field", 0, "NAME", O, code_field, "the property "
+	CLI_OPT_STRING("code-field", 0, "NAME", O, io.code_field, "the property "
 	    "with the unit code (default: code)"),
-	CLI_OPT_STRING("name-field", 0, "NAME", O, name_field, "the property "
+	CLI_OPT_STRING("name-field", 0, "NAME", O, io.name_field, "the property "
 	    "with the name (default: name)"),
-	CLI_OPT_STRING("name-en-field", 0, "NAME", O, name_en_field, "the "
+	CLI_OPT_STRING("name-en-field", 0, "NAME", O, io.name_en_field, "the "
 	    "property with the English name (default: name_en)"),
-	CLI_OPT_CALLBACK("layer", "KIND", O, layer, layer_cb, 0, "the features "
+	CLI_OPT_CALLBACK("layer", "KIND", O, io.layer, layer_cb, 0, "the features "
 	    "are a base layer: outline |\nprovince | island | line | inset | "
 	    "extent"),
 	CLI_OPT_HELP,
@@ -87,6 +94,18 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 	putchar('\n');
 }
 
+/* missing values in the file where the workspace has one: kept, and said
+ * (cityidx(1), IMPORT SEMANTICS) */
+static void
+print_kept(const char *path, const struct cidx_import_stats *s)
+{
+	if (s->values_kept > 0)
+		printf("%s: %ld missing value%s kept the value%s stored "
+		    "(--clear-missing clears them)\n", out_text(path),
+		    s->values_kept, s->values_kept == 1 ? "" : "s",
+		    s->values_kept == 1 ? "" : "s");
+}
+
 static void
 print_layers(const struct cidx_import *imp, const struct cidx_import_stats *s)
 {
@@ -106,14 +125,17 @@ print_layers(const struct cidx_import *imp, const struct cidx_import_stats *s)
 /* every file read and checked, before the workspace is touched */
 static int
 read_all(struct cidx_import **imp, char **files, size_t nf,
-    const struct cidx_framework *fw, const struct cidx_import_opts *o)
+    const struct cidx_framework *fw, const struct import_opts *io)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
+	const struct cidx_import_opts *o = &io->io;
 	int ret;
 
 	for (size_t i = 0; i < nf; i++) {
-		if (cidx_import_read(&imp[i], files[i], fw, o, &err) == 0)
+		if (cidx_import_read(&imp[i], files[i], fw, o, &err) == 0) {
+			imp[i]->clear_missing = io->clear_missing;
 			continue;
+		}
 		if (err.code == CIDX_EOPTION)
 			ret = cli_error("%s: %s", err.msg, o->year ?
 			    "drop --year" : "give --year");
@@ -151,6 +173,7 @@ print_values(const struct cidx_import *imp, const struct cidx_import_stats *s)
 		    "already in the workspace%s)\n", out_text(imp->path),
 		    imp->layout, imp->n_rows, s->values_unchanged, s->already ?
 		    "; imported before" : "");
+		print_kept(imp->path, s);
 		return;
 	}
 	printf("%s: import #%lld (%s layout, %s, %zu rows): %ld values "
@@ -161,12 +184,13 @@ print_values(const struct cidx_import *imp, const struct cidx_import_stats *s)
 	    s->units_changed);
 	if (s->units_before > 0 && s->units_new > 0)
 		print_new_units(imp->path, s);
+	print_kept(imp->path, s);
 }
 
 int
 cmd_import(int argc, char **argv)
 {
-	struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
+	struct import_opts o = { CIDX_IMPORT_OPTS_INIT, 0 };
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
 	struct cidx_store *st = NULL;
