@@ -36,8 +36,9 @@ DEPS_BENCH = time poppler-utils
 # libFuzzer is in clang's runtime package, only recommended by clang
 DEPS_FUZZ  = clang libclang-rt-14-dev
 
+# the library: core <- io, store, calc, plot <- ws (cityidx(1), DEVELOPMENT)
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
-                      src/plot/*.c)
+                      src/plot/*.c src/ws/*.c)
 CLI_SRC  = src/main.c $(wildcard src/cli/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)

@@ -109,12 +109,12 @@ chart_ctx_init(struct chart_ctx *c, struct cli_ranked *k, size_t top,
 {
 	memset(c, 0, sizeof(*c));
 	c->e = &k->e;
-	c->year = k->year;
-	c->cyear = k->cyear;
-	c->ds = k->ds;
-	c->rep = k->rep;
-	c->r = k->r;
-	c->mv = k->mv;
+	c->year = k->w.year;
+	c->cyear = k->w.cyear;
+	c->ds = k->w.ds;
+	c->rep = k->w.rep;
+	c->r = k->w.r;
+	c->mv = k->w.mv;
 	c->ts = &k->ts;
 	c->top = top;
 	c->lang = lang;

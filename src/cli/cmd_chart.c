@@ -398,7 +398,7 @@ cmd_chart(int argc, char **argv)
 		if (o.labels >= 0)
 			c.labels = (size_t)o.labels;
 		if (o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES)
-			ret = storegeo_load(&geo, &k.e, k.ds);
+			ret = storegeo_load(&geo, &k.e, k.w.ds);
 		c.geo = &geo;
 		if (ret == CLI_OK)
 			ret = draw(&o, &c);

@@ -431,10 +431,10 @@ cmd_report(int argc, char **argv)
 	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)
 		goto out;
 	r.c.geo = &geo;
-	if (o.mc.given && (ret = cli_mc_run(&k.e, k.year, &o.mc, &k.ts,
+	if (o.mc.given && (ret = cli_mc_run(&k.e, k.w.year, &o.mc, &k.ts,
 	    (size_t)o.y.top, 0, 0, "report", &mc)) != CLI_OK)
 		goto out;
-	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.year);
+	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.w.year);
 	ret = write_report(&r, &o, mc, o.output ? o.output : path);
 out:
 	cidx_mc_result_free(mc);

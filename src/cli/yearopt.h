@@ -16,6 +16,7 @@
 #include "calc/movement.h"
 #include "cli/methodopt.h"
 #include "plot/plot.h"
+#include "ws/ranking.h"
 
 #define CLI_OPT_YEAR     { "year", required_argument, NULL, 'y' }
 #define CLI_OPT_COMPARE  { "compare", required_argument, NULL, 'c' }
@@ -44,18 +45,12 @@ struct cli_year_opts {
 int cli_year_option(struct cli_year_opts *o, int ch, const char *arg,
     const char *cmd);
 
-/* A year ranked as the options say: what rank, chart and report share. */
+/* A year ranked as the options say: what rank, chart and report share
+ * (the ranking is the ws layer's, ws/ranking.h). */
 struct cli_ranked {
 	struct cli_engine e;
-	struct cidx_tierspec ts;
-	int year, cyear;                     /* cyear 0: no movement */
-	const struct cidx_dataset *ds;       /* prepared (borrowed) */
-	const struct cidx_prep_report *rep;  /* (borrowed) */
-	struct cidx_ranking *r;
-	struct cidx_movement *mv;            /* NULL without movement */
-	struct cidx_refspec ref;             /* the reference of relative
-						performance and eis tiers */
-	double ref_index;                    /* its index; NaN: none */
+	struct cidx_tierspec ts;             /* ts.ref: the reference index */
+	struct cidx_ws_ranking w;
 };
 
 /*! cli_ranked_open() :
