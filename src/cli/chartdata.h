@@ -10,7 +10,7 @@
 #include "calc/mc.h"
 #include "calc/movement.h"
 #include "cli/methodopt.h"
-#include "cli/storegeo.h"
+#include "ws/geo.h"
 #include "core/geom.h"
 #include "plot/plot.h"
 
@@ -25,7 +25,7 @@ struct chart_ctx {
 	const struct cidx_tierspec *ts;
 	size_t top;                       /* 0: every ranked unit */
 	enum cidx_plot_lang lang;
-	const struct storegeo *geo;       /* boundaries, NULL: none */
+	const struct cidx_ws_geo *geo;       /* boundaries, NULL: none */
 	size_t labels;                    /* map: the top units numbered */
 };
 

@@ -9,7 +9,7 @@
 
 #include "cli/chartdata.h"
 #include "cli/cli.h"
-#include "cli/storegeo.h"
+#include "ws/geo.h"
 #include "core/geom.h"
 #include "core/mem.h"
 
@@ -82,7 +82,7 @@ chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
     struct cidx_map *out, struct chart_mem *m)
 {
 	const struct cidx_ranking *r = c->r;
-	const struct storegeo *g = c->geo;
+	const struct cidx_ws_geo *g = c->geo;
 	size_t root = c->e->fw->root, n = c->ds->n_units, have = 0;
 	size_t no = g ? g->n_other : 0, few = 0, none = 0;
 	struct cidx_map_unit *u = chart_mem_alloc(m, n + no, sizeof(*u));

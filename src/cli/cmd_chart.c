@@ -15,7 +15,6 @@
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/methodopt.h"
-#include "cli/storegeo.h"
 #include "cli/yearopt.h"
 #include "core/lookup.h"
 #include "plot/plot.h"
@@ -367,7 +366,8 @@ cmd_chart(int argc, char **argv)
 	struct chart_opts o;
 	struct chart_ctx c;
 	struct cli_ranked k;
-	struct storegeo geo;
+	struct cidx_ws_geo geo;
+	struct cidx_err err = CIDX_ERR_INIT;
 	int ret;
 
 	memset(&o, 0, sizeof(o));
@@ -397,13 +397,14 @@ cmd_chart(int argc, char **argv)
 		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
 		if (o.labels >= 0)
 			c.labels = (size_t)o.labels;
-		if (o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES)
-			ret = storegeo_load(&geo, &k.e, k.w.ds);
+		if ((o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES) &&
+		    cidx_ws_geo_load(&geo, k.e.ws, k.w.ds, &err) < 0)
+			ret = cli_error_core(&err);
 		c.geo = &geo;
 		if (ret == CLI_OK)
 			ret = draw(&o, &c);
 	}
-	storegeo_release(&geo);
+	cidx_ws_geo_release(&geo);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
 	cli_mc_opts_release(&o.mc);

@@ -18,7 +18,6 @@
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/report.h"
-#include "cli/storegeo.h"
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -407,7 +406,8 @@ cmd_report(int argc, char **argv)
 	struct report_opts o;
 	struct report r;
 	struct cli_ranked k;
-	struct storegeo geo;
+	struct cidx_ws_geo geo;
+	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_mc_result *mc = NULL;
 	char path[64];
 	int ret;
@@ -428,8 +428,10 @@ cmd_report(int argc, char **argv)
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
 		goto out;
 	chart_ctx_init(&r.c, &k, (size_t)o.y.top, o.y.lang);
-	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)
+	if (cidx_ws_geo_load(&geo, k.e.ws, r.c.ds, &err) < 0) {
+		ret = cli_error_core(&err);
 		goto out;
+	}
 	r.c.geo = &geo;
 	if (o.mc.given && (ret = cli_mc_run(&k.e, k.w.year, &o.mc, &k.ts,
 	    (size_t)o.y.top, 0, 0, "report", &mc)) != CLI_OK)
@@ -438,7 +440,7 @@ cmd_report(int argc, char **argv)
 	ret = write_report(&r, &o, mc, o.output ? o.output : path);
 out:
 	cidx_mc_result_free(mc);
-	storegeo_release(&geo);
+	cidx_ws_geo_release(&geo);
 	chart_mem_release(&r.mem);
 	free(r.para);
 	cli_ranked_close(&k);
