@@ -145,7 +145,7 @@ cmd_sensitivity(int argc, char **argv)
 	    (ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
 	    (ret = cli_engine_years(&e, o.year, -1, &o.year, NULL)) !=
 	    CLI_OK ||
-	    (ret = cli_mc_run(&e, o.year, &o.mc, &ts, (size_t)o.top, o.sobol,
+	    (ret = cli_mc_run(e.ws, o.year, &o.mc, &ts, (size_t)o.top, o.sobol,
 	    o.save != NULL, "sensitivity", &o.r)) != CLI_OK)
 		goto out;
 	o.e = &e;
