@@ -1,6 +1,7 @@
 /*
  * cmd_explain.c - why a unit has its score and its rank: prints the
- * library's contributions and rank-change split (calc/explain.h;
+ * ws layer's explanation (ws/explain.h: contributions and rank-change
+ * split, calc/explain.h;
  * cityidx(1), METHOD, Explanation).  A geometric level multiplies
  * factors y^share; those are shown instead of contributions.
  */
@@ -17,9 +18,9 @@
 #include "cli/yearopt.h"
 #include "cli/out.h"
 #include "core/jsonwriter.h"
-#include "core/lookup.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "ws/explain.h"
 
 static const char options[] =
     "  --year YEAR      year to explain (default: the latest)\n"
@@ -93,10 +94,12 @@ json_nodes(struct cidx_jsonw *w, const struct cidx_framework *fw,
 
 /* the rank change since `cyear`, split into own data and others' */
 static void
-json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
+json_split(struct cidx_jsonw *w, const struct cidx_ws_explanation *x)
 {
+	const struct cidx_rank_split *sp = &x->split;
+
 	cidx_jsonw_key(w, "compare_year");
-	cidx_jsonw_int(w, cyear);
+	cidx_jsonw_int(w, x->cyear);
 	cidx_jsonw_key(w, "movement_basis");
 	cidx_jsonw_string(w, cidx_basis_name(sp->basis));
 	cidx_jsonw_key(w, "shared_indicators");
@@ -111,7 +114,7 @@ json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
 	cidx_jsonw_key(w, "rank_then");
 	cidx_jsonw_int(w, sp->rank_then);
 	cidx_jsonw_key(w, "rank_change");
-	cidx_jsonw_int(w, sp->rank_then - sp->rank_now);
+	cidx_jsonw_int(w, x->rank_change);
 	cidx_jsonw_key(w, "rank_with_own_new_data_among_old");
 	cidx_jsonw_int(w, sp->rank_own_new);
 	cidx_jsonw_key(w, "rank_with_own_old_data_among_new");
@@ -123,13 +126,13 @@ json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
 }
 
 static int
-print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
-    const struct cidx_ranking *r, size_t row, const struct cidx_contrib *c,
-    int cyear, const struct cidx_rank_split *sp)
+print_json(struct cli_engine *e, const struct cidx_ws_explanation *x)
 {
 	const struct cidx_framework *fw = e->fw;
-	const struct cidx_method *m = cidx_engine_method(e->eng);
-	int additive = cidx_method_all_arith(m, fw->top_level);
+	const struct cidx_unit *u = &x->ds->unit[x->row];
+	const struct cidx_ranking *r = x->r;
+	size_t row = x->row;
+	int year = x->year, additive = x->additive;
 	struct cidx_jsonw w;
 
 	cidx_jsonw_init(&w, stdout);
@@ -151,21 +154,23 @@ print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
 	cidx_jsonw_key(&w, "method");
 	cli_engine_write_method(e, &w, year, NULL, 0, 0);
 	cidx_jsonw_key(&w, "nodes");
-	json_nodes(&w, fw, r, row, c, additive);
-	if (cyear > 0)
-		json_split(&w, cyear, sp);
+	json_nodes(&w, fw, r, row, x->contrib, additive);
+	if (x->cyear > 0)
+		json_split(&w, x);
 	cidx_jsonw_end_object(&w);
 	return out_json_end(&w);
 }
 
 static void
-print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
-    const struct cidx_ranking *r, size_t row, const struct cidx_contrib *c,
-    int cyear, const struct cidx_rank_split *sp)
+print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
 {
 	const struct cidx_framework *fw = e->fw;
 	const struct cidx_method *m = cidx_engine_method(e->eng);
-	int additive = cidx_method_all_arith(m, fw->top_level);
+	const struct cidx_unit *u = &x->ds->unit[x->row];
+	const struct cidx_ranking *r = x->r;
+	const struct cidx_rank_split *sp = &x->split;
+	size_t row = x->row;
+	int year = x->year, cyear = x->cyear, additive = x->additive;
 	const char *head[5] = { "node", "name", "value", "share %",
 		additive ? "contribution" : "factor" };
 	struct out_table t;
@@ -180,7 +185,7 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 	for (size_t q = 2; q < 5; q++)
 		out_table_set_right(&t, q, 1);
 	out_table_add(&t, head);
-	walk_table(fw, m, r->s, row, c, fw->root, 0, &t);
+	walk_table(fw, m, r->s, row, x->contrib, fw->root, 0, &t);
 	out_table_print(stdout, &t);
 	out_table_release(&t);
 	if (additive)
@@ -206,7 +211,7 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 		printf("\non the %d indicators with data in both %d and %d:",
 		    sp->shared, year, cyear);
 	printf("\nrank %d in %d -> %d in %d: %+d places\n", sp->rank_then,
-	    cyear, sp->rank_now, year, sp->rank_then - sp->rank_now);
+	    cyear, sp->rank_now, year, x->rank_change);
 	printf("  its %d data among the others' %d data: rank %d\n", year,
 	    cyear, sp->rank_own_new);
 	printf("  its %d data among the others' %d data: rank %d\n", cyear,
@@ -217,27 +222,6 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 	cidx_num_fmt(b, sizeof(b), sp->others, 6);
 	printf("  due to the other units: %s%s places (the average of both "
 	    "orders)\n", sp->others > 0 ? "+" : "", b);
-}
-
-/* UNIT by code or name; a unit screening left out says so */
-static int
-find_unit(const struct cidx_dataset *ds, const struct cidx_prep_report *rep,
-    const char *unit, int year, long *row)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	int ret = cidx_dataset_lookup(ds, unit, row, &err);
-
-	if (ret == CIDX_ENOTFOUND) {
-		for (size_t i = 0; i < rep->n_screened; i++)
-			if (strcmp(rep->screened[i].code, unit) == 0)
-				return cli_error("unit '%s' is not ranked in %d: "
-				    "screened out, with data for %.0f%% of the "
-				    "indicators", unit, year,
-				    100 * rep->screened[i].coverage);
-		return cli_error("unit '%s' is not ranked in %d: no unit with "
-		    "that code or name", unit, year);
-	}
-	return ret < 0 ? cli_error_core(&err) : CLI_OK;
 }
 
 int
@@ -254,20 +238,17 @@ cmd_explain(int argc, char **argv)
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cli_method_opts mo;
 	struct cli_engine e;
-	struct cidx_ranking *r = NULL;
-	struct cidx_contrib *c = NULL;
-	struct cidx_rank_split split;
+	struct cidx_ws_explain_opts xo = CIDX_WS_EXPLAIN_OPTS_INIT;
+	struct cidx_ws_explanation x;
 	enum cli_format fmt = CLI_FMT_TABLE;
-	const struct cidx_dataset *ds;
-	const struct cidx_prep_report *rep;
 	const char *unit;
 	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
-	int ch, rr, ret, year, cyear = 0;
-	long row;
+	int ch, rr, ret;
 
 	y.compare = -1;
 	cli_method_opts_init(&mo);
 	memset(&e, 0, sizeof(e));
+	memset(&x, 0, sizeof(x));
 	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -303,34 +284,20 @@ cmd_explain(int argc, char **argv)
 		goto out;
 	}
 	unit = argv[optind];
-	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, y.year, y.compare, &year, &cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
+	xo.year = y.year;
+	xo.compare = y.compare;
+	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK)
 		goto out;
-	ds = cli_engine_prepared(&e, year, &rep);
-	if ((ret = find_unit(ds, rep, unit, year, &row)) != CLI_OK)
-		goto out;
-	if (r->rank[row] == 0) {
-		ret = cli_error("unit '%s' is not ranked in %d: it has no index "
-		    "value", unit, year);
-		goto out;
-	}
-	if (cyear > 0 && cidx_engine_split(e.eng, ds->unit[row].code, year,
-	    cyear, &split, &err) < 0) {
+	if (cidx_ws_explain(&x, e.ws, unit, &xo, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;
 	}
-	cidx_contributions(&c, e.fw, cidx_engine_weights(e.eng), r->s,
-	    (size_t)row);
 	if (fmt == CLI_FMT_JSON)
-		ret = print_json(&e, &ds->unit[row], year, r, (size_t)row, c,
-		    cyear, &split);
+		ret = print_json(&e, &x);
 	else
-		print_table(&e, &ds->unit[row], year, r, (size_t)row, c, cyear,
-		    &split);
+		print_table(&e, &x);
 out:
-	cidx_contrib_free(c);
-	cidx_ranking_free(r);
+	cidx_ws_explanation_release(&x);
 	cli_engine_close(&e);
 	cli_method_opts_release(&mo);
 	return ret;
