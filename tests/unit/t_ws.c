@@ -14,6 +14,7 @@
 #include "io/import.h"
 #include "store/store.h"
 #include "ws/chartdata.h"
+#include "ws/coupling.h"
 #include "ws/explain.h"
 #include "ws/geo.h"
 #include "ws/mc.h"
@@ -361,6 +362,40 @@ test_ws__sensitivity_run(void)
 out:
 	cidx_ranking_free(nom);
 	cidx_mc_result_free(r);
+	cidx_ws_close(ws);
+	tmp_end();
+}
+
+/* coupling coordination over the pillars: D descending; a bad --of */
+void
+test_ws__coupling(void)
+{
+	struct cidx_ws_coupling_opts o = CIDX_WS_COUPLING_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_ws_coupling cp;
+	struct cidx_ws *ws;
+
+	if (tmp_begin() < 0)
+		return;
+	memset(&cp, 0, sizeof(cp));
+	if ((ws = open_mini()) == NULL)
+		goto out;
+	CHECK_INT(cidx_ws_coupling(&cp, ws, &o, &err), 0);
+	CHECK_INT(cp.year, 2017);
+	CHECK_INT(cp.n_sub, 2);
+	CHECK_INT(cp.n_rows, cp.r->n_ranked);
+	/* by D descending, then those without one (Wenzhou: every U 0) */
+	CHECK_STR(cp.ds->unit[cp.rows[0].unit].code, "440300");
+	CHECK_DBL(cp.rows[0].d, 0.8954, 1e-4);
+	for (size_t p = 1; p < cp.n_rows; p++)
+		CHECK(isnan(cp.rows[p].d) || cp.rows[p].d <= cp.rows[p - 1].d);
+	CHECK(isnan(cp.rows[cp.n_rows - 1].d));
+	cidx_ws_coupling_release(&cp);
+	o.of = "TALENT,INDEX";
+	CHECK_INT(cidx_ws_coupling(&cp, ws, &o, &err), CIDX_EOPTION);
+	CHECK_STR(err.msg, "--of: 'INDEX' is not a node below the index");
+out:
+	cidx_ws_coupling_release(&cp);
 	cidx_ws_close(ws);
 	tmp_end();
 }
