@@ -18,6 +18,7 @@
 #include "ws/explain.h"
 #include "ws/geo.h"
 #include "ws/mc.h"
+#include "ws/rankgrid.h"
 #include "ws/ranking.h"
 #include "ws/ws.h"
 #include "fixture.h"
@@ -109,6 +110,42 @@ check_ranking(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
 	CHECK(isnan(k->ref_index));
 }
 
+/* the grid CSV and the workbook are written from */
+static void
+check_grid(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
+{
+	static const char *const key[] = { "province" };
+	struct cidx_ws_grid g;
+	struct cidx_ws_grid_in in;
+
+	memset(&in, 0, sizeof(in));
+	in.fw = cidx_ws_framework(ws);
+	in.ds = k->ds;
+	in.rep = k->rep;
+	in.r = k->r;
+	in.mv = k->mv;
+	in.keys = key;
+	in.nkeys = 1;
+	cidx_ws_rank_grid(&g, &in);
+	/* rank code name name_en province score tier coverage TALENT MARKET
+	 * basis_rank prev_rank rank_change */
+	CHECK_INT(g.ncols, 13);
+	CHECK_INT(g.nrows, k->r->n_ranked);
+	CHECK_STR(g.col[4].name, "province");
+	CHECK_STR(g.col[8].name, "TALENT");
+	CHECK_INT(g.col[7].kind, CIDX_WS_CELL_SHARE);
+	CHECK_STR(g.text[1], "440300");
+	CHECK_STR(g.text[2], "深圳市");
+	CHECK_STR(g.text[4], "广东省");
+	CHECK_DBL(g.num[5], 82.142857142857139, 1e-12);
+	CHECK_DBL(g.num[9], 100, 1e-12);
+	/* 上海市, fourth: 3 -> 4 */
+	CHECK_STR(g.text[3 * g.ncols + 1], "310100");
+	CHECK_DBL(g.num[3 * g.ncols + 11], 3, 0);
+	CHECK_DBL(g.num[3 * g.ncols + 12], -1, 0);
+	cidx_ws_grid_release(&g);
+}
+
 void
 test_ws__open_rank_with_movement(void)
 {
@@ -131,6 +168,7 @@ test_ws__open_rank_with_movement(void)
 	/* no reference: no relative performance; growth needs one scale */
 	CHECK_INT(cidx_ws_relative(&rel, &gro, ws, &k, 0, &err), 0);
 	CHECK(rel == NULL && gro == NULL);
+	check_grid(ws, &k);
 	CHECK_INT(cidx_ws_relative(&rel, &gro, ws, &k, 2016, &err),
 	    CIDX_EOPTION);
 	CHECK_HAS(err.msg, "--growth 2016 compares the scores of two years");
