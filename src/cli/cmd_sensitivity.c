@@ -121,8 +121,8 @@ cmd_sensitivity(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&ts, 0, sizeof(ts));
 	memset(&e, 0, sizeof(e));
-	o.top = 50;
-	o.tiers = "jenks:3";
+	o.top = CIDX_WS_TOP_DEFAULT;
+	o.tiers = CIDX_WS_TIERS_DEFAULT;
 	o.fmt = CLI_FMT_TABLE;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);

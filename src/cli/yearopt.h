@@ -35,8 +35,9 @@ struct cli_year_opts {
 };
 
 /* no year or compare year given, the top 50, dark horses at 20 places,
- * jenks:3, Chinese */
-#define CLI_YEAR_OPTS_INIT { 0, 0, 50, 20, "jenks:3", CIDX_LANG_ZH, NULL }
+ * jenks:3 (the library's defaults, ws/ws.h), Chinese */
+#define CLI_YEAR_OPTS_INIT { 0, 0, CIDX_WS_TOP_DEFAULT, \
+	CIDX_WS_DARK_DEFAULT, CIDX_WS_TIERS_DEFAULT, CIDX_LANG_ZH, NULL }
 
 /*! cli_year_option() :
  *  Takes option `ch` with value `arg` for command `cmd`.  @return 1 when
