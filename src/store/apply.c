@@ -16,6 +16,8 @@
 #include "core/mem.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
+#include "store/history.h"
+#include "store/importstats.h"
 #include "store/internal.h"
 #include "store/store.h"
 
@@ -223,19 +225,6 @@ differs(const char *given, const char *stored)
 	return given && (stored == NULL || strcmp(given, stored) != 0);
 }
 
-void
-cidx_import_stats_release(struct cidx_import_stats *ss)
-{
-	for (long i = 0; ss->unit_new && i < ss->units_new; i++) {
-		free(ss->unit_new[i]);
-		free(ss->unit_like[i]);
-	}
-	free(ss->unit_new);
-	free(ss->unit_like);
-	ss->unit_new = NULL;
-	ss->unit_like = NULL;
-}
-
 /* Whether two units are named differently (so not one mistyped). */
 static int
 named_apart(const char *n1, const char *e1, const char *n2, const char *e2)
@@ -391,10 +380,16 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 }
 
 /* Compares and sets every value of the batch in the year matrices. */
+/*
+ * The values of one batch (cityidx(1), IMPORT SEMANTICS): a missing value
+ * leaves the stored one unless the batch clears missing values; every
+ * value replaced or cleared is recorded (store/history.c), so that
+ * removing the import puts it back.
+ */
 static int
 apply_values(struct cidx_store *st, struct years *ys, const long *sid,
     const struct cidx_import *imp, const sqlite3_int64 *uid, int32_t id,
-    struct cidx_import_stats *ss, struct cidx_err *err)
+    struct cidx_hist *h, struct cidx_import_stats *ss, struct cidx_err *err)
 {
 	struct cidx_ymat *m = NULL;
 	size_t ns = ys->ns;
@@ -403,17 +398,22 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 	for (size_t i = 0; i < imp->n_val; i++) {
 		const struct cidx_import_value *v = &imp->val[i];
 		size_t r, c = (size_t)sid[v->node];
+		int32_t by;
 		double old;
 
 		if (m == NULL || m->year != v->year)
 			if ((ret = years_get(st, ys, v->year, &m, err)) < 0)
 				return ret;
 		if (isnan(v->value)) {
-			/* a stated missing value removes one that is stored */
 			if (!cidx_intmap_get(&m->rowof, (uint64_t)uid[v->unit],
 			    &r) || isnan(m->v[r * ns + c]))
 				continue;
+			if (!imp->clear_missing) {
+				ss->values_kept++;
+				continue;
+			}
 			ss->values_removed++;
+			old = m->v[r * ns + c];
 		} else {
 			r = cidx_ymat_row(m, uid[v->unit]);
 			old = m->v[r * ns + c];
@@ -427,7 +427,10 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 			else
 				ss->values_changed++;
 		}
-		if ((ret = cidx_ymat_set(st, m, r, c, v->value, id, err)) < 0)
+		if ((ret = cidx_ymat_import_of(st, m, r, c, &by, err)) < 0 ||
+		    (ret = cidx_hist_record(st, h, id, v->year, uid[v->unit], c,
+		    old, by, err)) < 0 ||
+		    (ret = cidx_ymat_set(st, m, r, c, v->value, id, err)) < 0)
 			return ret;
 	}
 	return 0;
@@ -522,6 +525,8 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 	struct units us = { NULL, 0, 0, CIDX_STRMAP_INIT };
 	struct years ys = { NULL, 0, 0, CIDX_INTMAP_INIT, 0 };
 	struct stmts q = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct cidx_hist h = CIDX_HIST_INIT;
+	struct cidx_attr_keys keys = CIDX_ATTR_KEYS_INIT;
 	sqlite3_int64 *uid = NULL;
 	long *sid = NULL;
 	int ret;
@@ -542,6 +547,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 	if ((ret = series_ids(st, fw, imp, n, &sid, err)) < 0 ||
 	    (ret = cidx_series_count(st, &ys.ns, err)) < 0 ||
 	    (ret = units_load(st, &us, err)) < 0 ||
+	    (ret = cidx_attr_keys_load(st, &keys, err)) < 0 ||
 	    (ret = stmts_prepare(st, &q, err)) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
@@ -556,28 +562,32 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 		    (ret = apply_units(st, &q, &us, imp[i], id, uid, ss,
 		    err)) < 0 ||
 		    (ret = apply_values(st, &ys, sid, imp[i], uid, (int32_t)id,
-		    ss, err)) < 0 ||
+		    &h, ss, err)) < 0 ||
 		    (ret = cidx_layers_apply(st, imp[i], id, ss, err)) < 0 ||
 		    (ret = log_end(st, id, ss, err)) < 0)
 			goto fail;
 		if (changes(ss) > 0)
 			ss->id = id;
+		cidx_attr_keys_note(&keys, imp[i], ss);
 	}
 	for (size_t y = 0; y < ys.n; y++)
 		if ((ret = cidx_ymat_save(st, ys.m[y], err)) < 0)
 			goto fail;
 	stmts_free(&q);
 	memset(&q, 0, sizeof(q));
+	cidx_hist_release(&h);
 	if ((ret = cidx_db_commit(st, err)) < 0)
 		goto fail;
 	goto out;
 fail:
 	stmts_free(&q);
+	cidx_hist_release(&h);
 	cidx_db_rollback(st);
 	cidx_err_prefix(err, "nothing imported");
 	for (size_t i = 0; i < n; i++)
 		cidx_import_stats_release(&stats[i]);
 out:
+	cidx_attr_keys_release(&keys);
 	free(uid);
 	free(sid);
 	years_release(&ys);
