@@ -16,6 +16,7 @@
 
 #include "core/err.h"
 #include "core/mem.h"
+#include "calc/prepare.h"
 #include "core/model.h"
 #include "io/import.h"
 #include "store/store.h"
@@ -39,10 +40,11 @@
 
 /*
  * INDEX <- the indicators named in `inds` (e.g. "ABCD"); POP is a
- * denominator.  Nodes: INDEX 0, the indicators 1.., POP last.
+ * denominator, of the indicators named in `per_pop`.  Nodes: INDEX 0,
+ * the indicators 1.., POP last.
  */
 static struct cidx_framework *
-fw_with(const char *inds)
+fw_per_pop(const char *inds, const char *per_pop)
 {
 	size_t ni = strlen(inds), n = ni + 2;
 	struct cidx_node *node = cidx_xcalloc(n, sizeof(*node));
@@ -63,6 +65,8 @@ fw_with(const char *inds)
 			node[i].code = cidx_xstrdup(code);
 			node[i].parent = cidx_xstrdup("INDEX");
 			node[i].type = CIDX_NODE_INDICATOR;
+			if (strchr(per_pop, inds[i - 1]))
+				node[i].denominator = cidx_xstrdup("POP");
 		}
 		node[i].direction = 1;
 		node[i].weight = 1;
@@ -73,6 +77,12 @@ fw_with(const char *inds)
 	if (cidx_framework_build(&fw, node, n, "fw", &err) < 0)
 		runner_fail(__FILE__, __LINE__, "%s", err.msg);
 	return fw;
+}
+
+static struct cidx_framework *
+fw_with(const char *inds)
+{
+	return fw_per_pop(inds, "");
 }
 
 /* reads tmpdir/name as an import batch (year 2020 unless the file says) */
@@ -575,6 +585,68 @@ out:
 	cidx_import_free(imp);
 	cidx_store_close(rd);
 	cidx_store_close(wr);
+	cidx_framework_free(fw);
+	tmp_end();
+}
+
+/*
+ * The denominator column of a year: A is denominated by POP.  From
+ *   code,A,B,POP / U1,1,2,100 / U2,3,,200 / U3,5,6,
+ * the year's den column is POP (100, 200, -), and denominating gives
+ *   A: 1 / 100 = 0.01, 3 / 200 = 0.015, U3 no POP: missing
+ *   B (no denominator): 2, -, 6 as read.
+ */
+void
+test_store__year_denominated_values(void)
+{
+	static const char d1[] = "code,A,B,POP\nU1,1,2,100\nU2,3,,200\nU3,5,6,\n";
+	struct cidx_framework *fw = fw_per_pop("AB", "A");
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_prep_report rep;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *ds = NULL;
+	char p[128];
+
+	if (fw == NULL || tmp_begin() < 0) {
+		cidx_framework_free(fw);
+		return;
+	}
+	path_of(p, sizeof(p), "ws.db");
+	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	if (ds == NULL || ds->den == NULL) {
+		CHECK(ds != NULL && ds->den != NULL);
+		goto out;
+	}
+	CHECK_INT(ds->n_units, 3);
+	CHECK_INT(ds->n_den, 1);
+	CHECK_DBL(gsl_matrix_get(ds->den, 0, 0), 100, 0);
+	CHECK_DBL(gsl_matrix_get(ds->den, 1, 0), 200, 0);
+	CHECK(isnan(gsl_matrix_get(ds->den, 2, 0)));
+	m.denominate = 1;
+	m.screen = 0;
+	CHECK_INT(cidx_prepare(fw, ds, NULL, &m, &rep, &err), 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 0.01, 1e-15);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 0), 0.015, 1e-15);
+	CHECK(isnan(gsl_matrix_get(ds->x, 2, 0)));
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), 2, 0);
+	CHECK(isnan(gsl_matrix_get(ds->x, 1, 1)));
+	CHECK_DBL(gsl_matrix_get(ds->x, 2, 1), 6, 0);
+	CHECK_INT(rep.n_denominated, 2);
+	CHECK_INT(rep.n_den_missing, 1);
+	cidx_prep_report_release(&rep);
+out:
+	cidx_import_free(imp);
+	cidx_dataset_free(ds);
+	cidx_store_close(st);
 	cidx_framework_free(fw);
 	tmp_end();
 }
