@@ -17,7 +17,7 @@
 #include <stddef.h>
 
 #include "calc/calc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "calc/prepare.h"
 #include "core/err.h"
 #include "core/method.h"

@@ -11,7 +11,7 @@
 
 #include "calc/mc_int.h"
 #include "calc/imethod.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "core/num.h"
 

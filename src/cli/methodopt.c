@@ -1,7 +1,7 @@
 /*
  * methodopt.c - method options, and the engine they describe
  * (methodopt.h).  The values are read by the library's vocabulary
- * (calc/method.h); this file only routes options and prints.
+ * (calc/methodvocab.h); this file only routes options and prints.
  */
 #include <math.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "core/wspec.h"
