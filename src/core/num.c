@@ -4,6 +4,7 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +13,20 @@
 #include "core/err.h"
 #include "core/num.h"
 
+/* the one C locale object of the library, made once (thread-safe) */
+static locale_t loc;
+static pthread_once_t loc_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale(void)
+{
+	loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
 static locale_t
 c_locale(void)
 {
-	static locale_t loc;
-
-	if (loc == (locale_t)0)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	pthread_once(&loc_once, make_c_locale);
 	return loc;
 }
 
