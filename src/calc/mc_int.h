@@ -1,7 +1,8 @@
 /*
  * mc_int.h - the Monte Carlo's plan, shared by mc.c (building it from
- * the engine), mcdraw.c (the runs and their threads) and mcstat.c (the
- * statistics).  Not for other files.
+ * the engine), mcvariant.c (its data combinations), mcdraw.c (the runs
+ * and their threads) and mcstat.c (the statistics).  Not for other
+ * files.
  *
  * Everything a run reads is in the plan, read-only during the runs:
  * per data combination ("variant") the normalised indicators as
@@ -184,6 +185,11 @@ void cidx_mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
     const struct cidx_method *m, const struct cidx_framework *fw);
 int cidx_mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
     struct cidx_err *err);
+/* mcvariant.c: every data combination of the plan prepared, normalised
+   and checked (p->var) */
+int cidx_mc_variants(struct mc_plan *p, struct cidx_engine *e, int year,
+    const struct cidx_mc_spec *s, const struct cidx_dataset *ds,
+    const struct cidx_mc_result *r, struct cidx_err *err);
 /* mc.c: what a combination of alternatives is called in messages */
 void cidx_mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
     const size_t *pick);
