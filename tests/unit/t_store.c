@@ -206,15 +206,10 @@ test_store__import_stats_reimport_change_remove(void)
 	struct cidx_dataset *ds = NULL;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 
 	imp = batch(fw, "first.csv", first, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
@@ -268,9 +263,8 @@ test_store__import_stats_reimport_change_remove(void)
 out:
 	cidx_dataset_free(ds);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 void
@@ -296,15 +290,10 @@ test_store__batches_years_and_units(void)
 	size_t ny = 0;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	/* three batches in one transaction, logged in order */
 	imp[0] = batch(fw, "y2022.csv", y2022, 0);
 	imp[1] = batch(fw, "y2018.csv", y2018, 0);
@@ -370,9 +359,8 @@ out:
 	cidx_dataset_free(ds);
 	for (size_t i = 0; i < 3; i++)
 		cidx_import_free(imp[i]);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 void
@@ -612,15 +600,10 @@ test_store__year_denominated_values(void)
 	struct cidx_dataset *ds = NULL;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "d1.csv", d1, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
@@ -648,9 +631,8 @@ test_store__year_denominated_values(void)
 out:
 	cidx_import_free(imp);
 	cidx_dataset_free(ds);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /*
@@ -674,15 +656,10 @@ test_store__matrix_and_cells_agree(void)
 	sqlite3 *db = NULL;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "d1.csv", d1, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	cidx_import_free(imp);
@@ -736,14 +713,12 @@ test_store__matrix_and_cells_agree(void)
 		CHECK_INT(sqlite3_column_int(q, 1), 0);
 		sqlite3_finalize(q);
 	}
-out:
 	sqlite3_close(db);
 	cidx_dataset_free(a);
 	cidx_dataset_free(b);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /*
@@ -769,15 +744,10 @@ test_store__remove(void)
 	char p[128];
 
 	memset(&rs, 0, sizeof(rs));
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "d1.csv", d1, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	cidx_import_free(imp);
@@ -838,13 +808,11 @@ test_store__remove(void)
 	CHECK_HAS(err.msg, "is a removal");
 	f.import_id = 0;
 	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), CIDX_EINVAL);
-out:
 	cidx_store_log_free(log, nlog);
 	cidx_dataset_free(ds);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /* boundaries: stored with the unit, the same text again changes nothing,
@@ -865,15 +833,10 @@ test_store__boundaries(void)
 	const char *const codes[] = { "U3", "U1", "NOPE", "U2" };
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "b1.csv", b1, 0);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	CHECK_STATS(ss, 1, 0, 0, 0, 0, 3, 0);
@@ -900,12 +863,10 @@ test_store__boundaries(void)
 			CHECK_STR(b->code[1], "U2");
 		}
 	}
-out:
 	cidx_boundaries_free(b);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /* init: a new workspace appears whole (no temporary file left beside
