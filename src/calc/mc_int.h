@@ -134,8 +134,8 @@ mc_mul(size_t a, size_t b)
 
 /* mc.c */
 /* the spec's own checks (cidx_mc_run()'s first) */
-int cidx_mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
-    int top_level, struct cidx_err *err);
+int cidx_mc_check_spec(const struct cidx_mc_spec *s,
+    const struct cidx_method *m, int top_level, struct cidx_err *err);
 /* node k's weight is perturbed */
 int cidx_mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
     size_t k);
@@ -176,8 +176,9 @@ void cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
 void cidx_mc_index_keep(struct mc_plan *p, size_t q,
     const struct cidx_dataset *nominal, const struct cidx_dataset *dp,
     const long *map, const struct cidx_norm_stats *st);
-int cidx_mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
-    const double *w, double *val, double *msk, struct cidx_err *err);
+int cidx_mc_index_score(const struct mc_plan *p, size_t q, size_t norm,
+    size_t k, const double *w, double *val, double *msk,
+    struct cidx_err *err);
 void cidx_mc_index_free(struct mc_plan *p);
 /* the methods runs pick from, and the index methods checked on every
    data combination before the runs */

@@ -51,7 +51,8 @@ int cidx_err_set(struct cidx_err *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /*! cidx_err_prefix() :
- *  Prepends "prefix: " to an already set message (context from outer layers). */
+ *  Prepends "prefix: " to an already set message (context from outer
+ *  layers). */
 void cidx_err_prefix(struct cidx_err *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

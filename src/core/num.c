@@ -321,7 +321,8 @@ cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals)
 	old = uselocale(c_locale());
 	snprintf(buf, n, "%.*f", decimals, x);
 	uselocale(old);
-	if (strcmp(buf, "-0") == 0 || (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)))
+	if (strcmp(buf, "-0") == 0 || (buf[0] == '-' &&
+	    strspn(buf + 1, "0.") == strlen(buf + 1)))
 		memmove(buf, buf + 1, strlen(buf));
 }
 
