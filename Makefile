@@ -27,12 +27,13 @@ LDLIBS    += $(PKG_LIBS) -lglpk -lcsv -lm -pthread
 # Debian packages: to build, to run the tests, and the CJK fonts.
 DEPS_BUILD = pkg-config libcsv-dev libgsl-dev libsqlite3-dev libcairo2-dev \
              libpango1.0-dev libxlsxwriter-dev libglpk-dev fonts-noto-cjk
+# python3-pandas (bench): bench/analyst.py, the yardstick of make bench.
 # python3-numpy and python3-scipy: the reference of the index methods
 # (tests/ref/methodsref.py, run by /usr/bin/python3)
 DEPS_TEST  = python3 python3-numpy python3-scipy poppler-utils sqlite3 \
              xlsx2csv libxml2-utils
 DEPS_LINT  = cppcheck mandoc
-DEPS_BENCH = time poppler-utils
+DEPS_BENCH = time poppler-utils python3-pandas
 # libFuzzer is in clang's runtime package, only recommended by clang
 DEPS_FUZZ  = clang libclang-rt-14-dev
 

@@ -9,10 +9,18 @@
 #    start to output; peak resident memory), as in bench/README.md.
 # 2. The method commands on 2 years (no targets: compute, not loading).
 #
+# 0. Beside pandas (issue 17): init + import + rank of one year, 3,000 x 100
+#    (and 30,000 x 400 with BENCH_LARGE=1, a few minutes), against
+#    bench/analyst.py run by /usr/bin/python3 on the same CSV in the same
+#    job, best of 3 interleaved runs each (1 for the large size).  The ranks
+#    must agree.  No ratio is reported while the 1-minute load average is
+#    above the core count (the times are then printed as indicative only).
+#
 # Wall times are the median of 5 runs for the commands that only read, of 1
 # for the imports (each changes the workspace).  Peak memory is GNU time's
-# maximum resident set size.
+# maximum resident set size.  BENCH_ONLY_PANDAS=1 stops after part 0.
 set -eu
+analyst=$(cd "$(dirname "$0")/.." && pwd)/bench/analyst.py
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 n=${2:-3000}
 m=${3:-100}
@@ -21,14 +29,16 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/cityidx-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp"
 
-LC_ALL=C awk -v n="$n" -v m="$m" 'BEGIN {
+fwgen() {
+	LC_ALL=C awk -v n="$n" -v m="$m" 'BEGIN {
 	print "code,parent,type,level,name_zh,name_en,direction,weight"
 	print "INDEX,,aggregate,3,,Index,,1"
 	np = int((m + 9) / 10)
 	for (p = 1; p <= np; p++) printf "P%02d,INDEX,aggregate,2,,Pillar %d,,1\n", p, p
 	for (j = 1; j <= m; j++)
 		printf "I%03d,P%02d,indicator,1,,Indicator %d,%d,%s\n", j, int((j - 1) / 10) + 1, j, (j % 7 == 0) ? -1 : 1, (j % 4) * 0.5 + 0.5
-}' > fw.csv
+	}'
+}
 # data.csv: years y0..y1, one row per unit and year
 gen() {
 	LC_ALL=C awk -v n="$n" -v m="$m" -v y0="$1" -v y1="$2" 'BEGIN {
@@ -80,7 +90,77 @@ run() {
 	fi
 }
 
+# timed WHO CMD...: one run; appends "seconds KiB" to WHO.txt (the peak
+# memory is the largest of the command and its children)
+timed() {
+	who=$1
+	shift
+	start=$(now)
+	/usr/bin/time -f "%M" -o mem.txt "$@" > /dev/null 2> err.txt ||
+		{ cat err.txt >&2; exit 1; }
+	end=$(now)
+	echo "$start $end $(tail -n 1 mem.txt)" |
+		awk '{ printf "%.3f %d\n", ($2 - $1) / 1e9, $3 }' >> "$who.txt"
+}
+
+# best WHO: the best wall time and the largest peak memory of WHO.txt
+best() {
+	sort -n "$1.txt" | awk '{ if (NR == 1) t = $1; if ($2 > k) k = $2 }
+	    END { printf "%.3f %.0f\n", t, k / 1024 }'
+}
+
+# beside_pandas N M REPS: cityidx init+import+rank of one year against
+# bench/analyst.py on the same CSV, interleaved
+beside_pandas() {
+	n=$1 m=$2
+	fwgen > fw.csv
+	gen 2020 2020 > one.csv
+	cat > pipe.sh <<-EOF
+	rm -f v.db v.db-wal v.db-shm
+	"$bin" --db v.db init --framework fw.csv &&
+	"$bin" --db v.db import one.csv &&
+	"$bin" --db v.db rank --year 2020 --compare none --format csv -o cidx.csv
+	EOF
+	rm -f cidx.txt pandas.txt
+	load0=$(cut -d' ' -f1 /proc/loadavg)
+	i=0
+	while [ $i -lt "$3" ]; do
+		timed cidx sh pipe.sh
+		timed pandas /usr/bin/python3 "$analyst" fw.csv one.csv 2020 pandas.csv
+		i=$((i + 1))
+	done
+	load1=$(cut -d' ' -f1 /proc/loadavg)
+	set -- $(best cidx) $(best pandas)
+	# the ranks must be the same, the scores within 1e-9 (relative)
+	agree=$(LC_ALL=C awk -F, 'NR == FNR { if (FNR > 1) { r[$2] = $1; s[$2] = $5 }; next }
+	    FNR > 1 { d = s[$1] - $2; if (d < 0) d = -d; if (d > dmax) dmax = d
+	              if (r[$1] != $3) bad++; k++ }
+	    END { printf "%s (%d units, largest score difference %.2g)",
+	          (bad || k == 0) ? "DIFFER" : "agree", k, dmax }' cidx.csv pandas.csv)
+	printf '%-22s cityidx %7.3f s %5s MiB   pandas %7.3f s %5s MiB   ' \
+	    "$n x $m" "$1" "$2" "$3" "$4"
+	if awk -v a="$load0" -v b="$load1" -v c="$(nproc)" 'BEGIN { exit !(a > c || b > c) }'; then
+		echo "ratio not reported: load average $load0 .. $load1 above $(nproc) cores"
+	else
+		awk -v a="$1" -v b="$3" 'BEGIN { printf "ratio %.2f\n", a / b }'
+	fi
+	echo "                       ranks $agree; load average $load0 .. $load1"
+	case $agree in agree*) ;; *) echo "bench.sh: cityidx and pandas disagree" >&2; exit 1 ;; esac
+}
+
 echo "machine: $(nproc) cores, $(uname -m), $(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo '?') sqlite3"
+echo
+echo "0. beside pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)'): init + import + rank of one year, best of interleaved runs"
+n0=$n m0=$m
+beside_pandas 3000 100 3
+if [ -n "${BENCH_LARGE:-}" ]; then
+	beside_pandas 30000 400 1
+else
+	echo "(30000 x 400: BENCH_LARGE=1 make bench, a few minutes)"
+fi
+n=$n0 m=$m0
+[ -n "${BENCH_ONLY_PANDAS:-}" ] && exit 0
+fwgen > fw.csv
 gen 2011 2020 > panel.csv
 values=$((n * m * 10))
 echo
