@@ -177,6 +177,13 @@ fast_decimal(const char *s, const char *end, double *out)
 	return 0;
 }
 
+/* '0'..'9', without isdigit()'s look-up of the locale's table */
+static int
+is_digit(char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+
 /* whether the digits before the exponent of s .. end are not all 0 */
 static int
 nonzero_digits(const char *s, const char *end)
@@ -200,11 +207,11 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 	start = p;
 	if (*p == '+' || *p == '-')
 		p++;
-	while (isdigit((unsigned char)*p))
+	while (is_digit(*p))
 		p++, digits++;
 	if (*p == '.') {
 		p++;
-		while (isdigit((unsigned char)*p))
+		while (is_digit(*p))
 			p++, digits++;
 	}
 	if (digits == 0)
@@ -214,11 +221,11 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 
 		if (*q == '+' || *q == '-')
 			q++;
-		if (!isdigit((unsigned char)*q)) {
+		if (!is_digit(*q)) {
 			p = q;
 			goto bad;
 		}
-		while (isdigit((unsigned char)*q))
+		while (is_digit(*q))
 			q++;
 		p = q;
 	}

@@ -99,6 +99,14 @@ cidx_db_bind(struct cidx_store *st, sqlite3_stmt *s, struct cidx_err *err,
 			    SQLITE_TRANSIENT);
 			break;
 		}
+		case 'B': { /* a blob that outlives the statement's step */
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+
+			rc = sqlite3_bind_blob64(s, i, n ? p : "", n,
+			    SQLITE_STATIC);
+			break;
+		}
 		default:
 			rc = SQLITE_MISUSE;
 			break;

@@ -54,6 +54,8 @@ int cidx_db_prepare(struct cidx_store *st, sqlite3_stmt **out,
  *   I  sqlite3_int64
  *   d  double           NaN binds NULL
  *   b  const void *, size_t   a blob, copied by SQLite
+ *   B  const void *, size_t   a blob not copied (SQLITE_STATIC): it must
+ *                             stay unchanged until the statement is reset
  * Every return code is checked: the one place statements get values.
  */
 int cidx_db_bind(struct cidx_store *st, sqlite3_stmt *s,

@@ -244,25 +244,29 @@ cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
 	}
 	if (n * ns * 8 > MATRIX_MAX)
 		goto out; /* too large to keep: stays stale, read from cells */
-	uid = cidx_xcalloc(n, sizeof(*uid));
-	v = cidx_xcalloc(n * ns + 1, sizeof(*v));
-	n = 0;
-	for (size_t r = 0; r < m->n; r++) {
-		if (!keep[r])
-			continue;
-		uid[n] = m->uid[r];
-		memcpy(v + n * ns, m->v + r * ns, ns * sizeof(*v));
-		n++;
+	if (n < m->n) { /* rows to drop: the kept ones copied together */
+		uid = cidx_xcalloc(n, sizeof(*uid));
+		v = cidx_xcalloc(n * ns + 1, sizeof(*v));
+		n = 0;
+		for (size_t r = 0; r < m->n; r++) {
+			if (!keep[r])
+				continue;
+			uid[n] = m->uid[r];
+			memcpy(v + n * ns, m->v + r * ns, ns * sizeof(*v));
+			n++;
+		}
 	}
 	src = cidx_ymat_sources(m, &nsrc);
 	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
 	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
 	    "matrices(year, format, n_units, n_series, sources, units, vals) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err)) < 0 ||
-	    (ret = cidx_db_bind(st, s, err, "iiIIbbb", m->year,
+	    (ret = cidx_db_bind(st, s, err, "iiIIBBB", m->year,
 	    cidx_ymat_format(), (sqlite3_int64)n, (sqlite3_int64)ns,
-	    (const void *)src, 3 * nsrc * sizeof(*src), (const void *)uid,
-	    n * sizeof(*uid), (const void *)v, n * ns * sizeof(*v))) < 0 ||
+	    (const void *)src, 3 * nsrc * sizeof(*src),
+	    (const void *)(uid ? uid : m->uid), n * sizeof(*uid),
+	    (const void *)(v ? v : m->v),
+	    n * ns * sizeof(*v))) < 0 ||
 	    (ret = cidx_db_done(st, s, "save matrix", err)) < 0)
 		goto out;
 fresh:

@@ -223,7 +223,7 @@ open_ro(struct cidx_store *st, const char *path, struct cidx_err *err)
 	}
 	uri = file_uri(path, query);
 	if (sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+	    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
 		ret = cidx_db_err(st, err, "open");
 out:
 	free(side);
@@ -301,7 +301,8 @@ cidx_store_open(struct cidx_store **out, const char *path, unsigned flags,
 {
 	struct cidx_store *st;
 	struct stat sb;
-	int oflags = SQLITE_OPEN_READWRITE, ret = 0;
+	/* no mutexes: a workspace's connection is used by one thread */
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, ret = 0;
 	int create = (flags & CIDX_STORE_CREATE) != 0;
 	char why[sizeof(st->ro_why)];
 
