@@ -1,6 +1,7 @@
 #define _GNU_SOURCE /* strtod_l, newlocale */
 #include <ctype.h>
 #include <errno.h>
+#include <fenv.h>
 #include <float.h>
 #include <locale.h>
 #include <math.h>
@@ -277,6 +278,118 @@ cidx_num_parse_int(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
+__extension__ typedef unsigned __int128 u128;
+
+/*
+ * The digits of |x| rounded to `prec` significant ones, as the integer *q
+ * in [10^(prec-1), 10^prec) and the decimal exponent *x10 of its first:
+ * exactly printf's, computed in 128-bit integers instead of its
+ * multiple-precision arithmetic.  |x| = m 2^e with m < 2^53 times 10^k
+ * (k <= 21 < 70 bits) fits in 128 bits; the quotient by 2^-e and the
+ * remainder decide the rounding: to nearest, ties to the even digit, as
+ * glibc in the default rounding mode.  @return 0, or -1 outside the range
+ * 1e-5 <= |x| < 10^prec (then snprintf does it).
+ */
+static int
+digits17(double x, int prec, uint64_t *q, int *x10)
+{
+	static const uint64_t p10[] = {
+		1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+		1000000000, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+		10000000000000ULL, 100000000000000ULL, 1000000000000000ULL,
+		10000000000000000ULL, 100000000000000000ULL,
+		1000000000000000000ULL, 10000000000000000000ULL,
+	};
+	int ex, e, k, X;
+	uint64_t m;
+
+	x = fabs(x);
+	if (!(x >= 1e-5) || prec < 1 || prec > 17 || x >= (double)p10[prec])
+		return -1;
+	m = (uint64_t)ldexp(frexp(x, &ex), 53);
+	e = ex - 53;
+	X = (int)floor(log10(x));
+	for (int tries = 0; tries < 3; tries++) {
+		u128 num, lo = p10[prec - 1], hi = lo * 10, t, half;
+		int s = -e;
+
+		k = prec - 1 - X;
+		if (k < 0 || k > 21 || s > 120)
+			return -1;
+		num = (u128)m * (k > 19 ? p10[19] : p10[k]) *
+		    (k > 19 ? p10[k - 19] : 1);
+		if (s <= 0) {
+			t = num << -s;
+			half = 0;
+			num = 0;
+		} else {
+			t = num >> s;
+			num &= ((u128)1 << s) - 1; /* the remainder */
+			half = (u128)1 << (s - 1);
+		}
+		if (t < lo) {
+			X--;
+			continue;
+		}
+		if (t >= hi) {
+			X++;
+			continue;
+		}
+		if (num > half || (num == half && half != 0 && (t & 1)))
+			t++;
+		if (t == hi) {
+			t = lo;
+			X++;
+		}
+		*q = (uint64_t)t;
+		*x10 = X;
+		return 0;
+	}
+	return -1;
+}
+
+/* %.*g of x from its digits, without an exponent: -1 when %g would
+ * write one or buf is too small */
+static int
+fmt_g(char *buf, size_t n, double x, int prec)
+{
+	char d[24], out[48];
+	uint64_t q;
+	int X, len = 0, nd;
+
+	if (fegetround() != FE_TONEAREST || digits17(x, prec, &q, &X) < 0 ||
+	    X < -4 || X >= prec)
+		return -1;
+	for (nd = prec; nd > 0; nd--, q /= 10)
+		d[nd - 1] = (char)('0' + q % 10);
+	nd = prec;
+	while (nd > 1 && nd > X + 1 && d[nd - 1] == '0')
+		nd--; /* %g drops the trailing zeros of the fraction */
+	if (signbit(x))
+		out[len++] = '-';
+	if (X < 0) {
+		out[len++] = '0';
+		out[len++] = '.';
+		for (int i = 0; i < -X - 1; i++)
+			out[len++] = '0';
+		memcpy(out + len, d, (size_t)nd);
+		len += nd;
+	} else {
+		memcpy(out + len, d, (size_t)X + 1);
+		len += X + 1;
+		if (nd > X + 1) {
+			out[len++] = '.';
+			memcpy(out + len, d + X + 1, (size_t)(nd - X - 1));
+			len += nd - X - 1;
+		}
+	}
+	if ((size_t)len >= n)
+		return -1;
+	memcpy(buf, out, (size_t)len);
+	buf[len] = '\0';
+	return 0;
+}
+
 void
 cidx_num_fmt(char *buf, size_t n, double x, int prec)
 {
@@ -288,6 +401,8 @@ cidx_num_fmt(char *buf, size_t n, double x, int prec)
 	}
 	if (x == 0)
 		x = 0; /* no "-0" */
+	if (fmt_g(buf, n, x, prec) == 0)
+		return;
 	old = uselocale(c_locale());
 	snprintf(buf, n, "%.*g", prec, x);
 	uselocale(old);
