@@ -353,7 +353,7 @@ digits17(double x, int prec, uint64_t *q, int *x10)
 static int
 fmt_g(char *buf, size_t n, double x, int prec)
 {
-	char d[24], out[48];
+	char d[24] = "", out[48];
 	uint64_t q;
 	int X, len = 0, nd;
 
