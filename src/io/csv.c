@@ -279,6 +279,27 @@ is_utf16_name(const char *enc)
 	    strncasecmp(enc, "UCS-", 4) == 0;
 }
 
+/* cidx_text_utf8_valid() after the ASCII prefix, 8 bytes at a time (most
+ * data files are all ASCII: issue 17) */
+static int
+utf8_ok(const char *raw, size_t n, size_t *bad)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, raw + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	if (cidx_text_utf8_valid(raw + i, n - i, bad) < 0) {
+		*bad += i;
+		return 0;
+	}
+	return 1;
+}
+
 int
 cidx_csv_open(struct cidx_csv_reader **out, const char *path,
     const char *encoding, struct cidx_err *err)
@@ -304,7 +325,7 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	    (unsigned char)raw[1] == 0xfe) || ((unsigned char)raw[0] == 0xfe &&
 	    (unsigned char)raw[1] == 0xff))) {
 		enc = "UTF-16";
-	} else if (cidx_text_utf8_valid(raw, nraw, &bad) < 0) {
+	} else if (!utf8_ok(raw, nraw, &bad)) {
 		position((const unsigned char *)raw, bad, &bad_line,
 		    &bad_col);
 		if (encoding) {

@@ -1,5 +1,6 @@
 /*
- * numfmt: cidx_num_fmt()'s own digits (core/num.c, issue 17) are
+ * fastpath: the fast paths of issue 17 give what the slow ones gave.
+ * cidx_num_fmt()'s own digits (core/num.c, issue 17) are
  * snprintf's "%.*g" in the C locale, byte for byte: random doubles of
  * every magnitude and precision, the ties that round to even, the powers
  * of ten and the numbers that round up to the next one.
@@ -9,7 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "core/num.h"
+#include "io/csv.h"
+#include "fixture.h"
 #include "runner.h"
 
 static int
@@ -28,7 +32,7 @@ same_as_printf(double x, int prec)
 }
 
 void
-test_numfmt__random(void)
+test_fastpath__random(void)
 {
 	uint64_t s = 20261207;
 	int bad = 0;
@@ -49,7 +53,7 @@ test_numfmt__random(void)
 }
 
 void
-test_numfmt__edges(void)
+test_fastpath__edges(void)
 {
 	static const double xs[] = {
 		0.125, 0.375, 2.5, 0.5, 1.5, 99.5, 999.5, 0.0001, 0.00001,
@@ -67,4 +71,31 @@ test_numfmt__edges(void)
 			bad += !same_as_printf(nextafter(xs[i], 1e300), p);
 		}
 	CHECK_INT(bad, 0);
+}
+
+/* the UTF-8 check skips the ASCII prefix 8 bytes at a time (io/csv.c,
+ * issue 17): the bad byte is still named by its line and column, wherever
+ * it falls against those 8-byte words */
+void
+test_fastpath__utf8_after_ascii(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	char p[128], text[64], want[32];
+
+	if (tmp_begin() < 0)
+		return;
+	for (int pad = 0; pad < 10; pad++) {
+		struct cidx_csv *t = NULL;
+
+		/* line 2: "x" + pad "y" + ",\xff": the bad byte at column
+		 * pad + 3 */
+		snprintf(text, sizeof(text), "a,b\nx%.*s,\xff\n", pad,
+		    "yyyyyyyyyy");
+		put(p, sizeof(p), "u.csv", text);
+		CHECK_INT(cidx_csv_read(&t, p, "UTF-8", &err), CIDX_EENCODING);
+		snprintf(want, sizeof(want), ":2:%d: not valid UTF-8", pad + 3);
+		CHECK_HAS(err.msg, want);
+		cidx_csv_free(t);
+	}
+	tmp_end();
 }
