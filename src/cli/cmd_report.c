@@ -145,9 +145,8 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	const struct cidx_ranking *rk = r->c.r;
 	const struct cidx_movement *mv = r->c.mv;
 	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
-	int basis = moves && mv->basis == CIDX_BASIS_COMMON;
 	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
-	size_t nc = 4 + np + 1 + (moves ? 2 : 0) + (size_t)basis, c;
+	size_t nc = 4 + np + 1 + (moves ? 3 : 0), c;
 	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
 	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
 	    sizeof(char *));
@@ -168,13 +167,12 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	}
 	cols[c].header = ZH(r) ? "覆盖率" : "cover";
 	cols[c++].align = CIDX_ALIGN_RIGHT;
-	if (basis) {
+	/* the ranks among the units ranked in both years, whose difference
+	 * is the change (cityidx(1), METHOD, Movement) */
+	if (moves) {
 		cols[c].header = ZH(r) ? "本年*" : "now*";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
-	}
-	if (moves) {
-		cols[c].header = basis ? (ZH(r) ? "上年*" : "prev*") :
-		    (ZH(r) ? "上年" : "prev");
+		cols[c].header = ZH(r) ? "上年*" : "prev*";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
 		cols[c].header = ZH(r) ? "变化" : "change";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
@@ -192,13 +190,13 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 			row[c++] = num2(r, gsl_matrix_get(rk->s, i,
 			    fw->child[fw->child_off[fw->root] + q]));
 		row[c++] = fmt(r, "%.0f%%", 100 * r->c.rep->coverage[i]);
-		if (basis)
-			row[c++] = mv->mv[i].basis_rank ? fmt(r, "%d",
-			    mv->mv[i].basis_rank) : NULL;
 		if (moves) {
 			const struct cidx_move *m = &mv->mv[i];
 
-			row[c++] = m->prev ? fmt(r, "%d", m->prev) : NULL;
+			row[c++] = m->now_common ? fmt(r, "%d", m->now_common) :
+			    NULL;
+			row[c++] = m->prev_common ? fmt(r, "%d",
+			    m->prev_common) : NULL;
 			row[c++] = m->has_change ? (m->change ? fmt(r, "%+d",
 			    m->change) : "0") : m->prev_status ==
 			    CIDX_PREV_SCREENED ? (ZH(r) ? "数据不足" :

@@ -26,7 +26,9 @@ add_col(struct rank_grid *g, size_t *c, const char *name, enum rank_kind k)
  * Columns: rank, code, name, name_en, the attributes, score, relative
  * and growth (with --relative or eis tiers, and --growth), tier,
  * coverage, the aggregates below the index (top-down), and the movement:
- * basis_rank, prev_rank, rank_change (empty without movement).
+ * basis_rank, prev_rank, the ranks among the units ranked in both years
+ * (rank_common_prev, rank_common_now: rank_change is their difference)
+ * and coverage_prev (empty without movement).
  */
 void
 rank_grid_build(struct rank_grid *g, const struct rank_view *v)
@@ -37,7 +39,7 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
 	size_t nagg = fw->n_agg - 1, c = 0;
 
-	g->ncols = 4 + v->nkeys + 3 + nagg + 3 + (v->relative != NULL) +
+	g->ncols = 4 + v->nkeys + 3 + nagg + 6 + (v->relative != NULL) +
 	    (v->growth != NULL);
 	g->nrows = r->n_ranked;
 	g->col = cidx_xcalloc(g->ncols, sizeof(*g->col));
@@ -62,7 +64,10 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 		add_col(g, &c, fw->node[fw->top_down[a]].code, RK_NUM);
 	add_col(g, &c, "basis_rank", RK_INT);
 	add_col(g, &c, "prev_rank", RK_INT);
+	add_col(g, &c, "rank_common_prev", RK_INT);
+	add_col(g, &c, "rank_common_now", RK_INT);
 	add_col(g, &c, "rank_change", RK_INT);
+	add_col(g, &c, "coverage_prev", RK_SHARE);
 	for (size_t p = 0; p < g->nrows; p++) {
 		size_t i = r->order[p];
 		const struct cidx_unit *u = &v->ds->unit[i];
@@ -92,7 +97,10 @@ rank_grid_build(struct rank_grid *g, const struct rank_view *v)
 
 			x[c] = m->basis_rank ? m->basis_rank : NAN;
 			x[c + 1] = m->prev ? m->prev : NAN;
-			x[c + 2] = m->has_change ? m->change : NAN;
+			x[c + 2] = m->prev_common ? m->prev_common : NAN;
+			x[c + 3] = m->now_common ? m->now_common : NAN;
+			x[c + 4] = m->has_change ? m->change : NAN;
+			x[c + 5] = m->cov_prev;
 		}
 	}
 }
@@ -348,6 +356,10 @@ json_unit(struct cidx_jsonw *w, const struct rank_view *v, size_t i)
 	json_int(w, m ? m->basis_rank : 0);
 	cidx_jsonw_key(w, "prev_rank");
 	json_int(w, m ? m->prev : 0);
+	cidx_jsonw_key(w, "rank_common_prev");
+	json_int(w, m ? m->prev_common : 0);
+	cidx_jsonw_key(w, "rank_common_now");
+	json_int(w, m ? m->now_common : 0);
 	cidx_jsonw_key(w, "rank_change");
 	if (m && m->has_change)
 		cidx_jsonw_int(w, m->change);
@@ -359,6 +371,13 @@ json_unit(struct cidx_jsonw *w, const struct rank_view *v, size_t i)
 	cidx_jsonw_bool(w, m && m->entrant);
 	cidx_jsonw_key(w, "dark_horse");
 	cidx_jsonw_bool(w, m && m->dark);
+	cidx_jsonw_key(w, "coverage_prev");
+	if (m && !isnan(m->cov_prev))
+		cidx_jsonw_number17(w, m->cov_prev);
+	else
+		cidx_jsonw_null(w);
+	cidx_jsonw_key(w, "coverage_changed");
+	cidx_jsonw_bool(w, m && m->cov_changed);
 	cidx_jsonw_end_object(w);
 }
 
