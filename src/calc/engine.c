@@ -310,8 +310,6 @@ cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
 	int ret;
 
 	*n = 0;
-	if (e->o.m.screen <= 0 || e->o.m.screen_pillar <= 0)
-		return 0;
 	if ((ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0)
 		return ret;
 	if ((*n = rep->n_empty_pillar) == 0)
@@ -465,12 +463,20 @@ cidx_engine_rank(struct cidx_engine *e, int year,
     struct cidx_err *err)
 {
 	const struct cidx_dataset *ds;
+	const struct cidx_prep_report *rep;
 	int ret;
 
 	*out = NULL;
 	if ((ret = cidx_engine_derive(e, year, err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0)
+	    (ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0)
 		return ret;
+	if (rep->thin_pillar >= 0)
+		return cidx_err_set(err, CIDX_EINVAL, "%d: pillar '%s' has %zu "
+		    "indicator%s with data, fewer than the %d the pillar "
+		    "minimum (--screen-pillar) asks of every unit: no unit "
+		    "can be ranked", year, e->fw->node[rep->thin_pillar].code,
+		    rep->thin_n, rep->thin_n == 1 ? "" : "s",
+		    e->o.m.screen_pillar);
 	if ((ret = rank(e, ds, tiers, top, out, err)) < 0)
 		cidx_err_prefix(err, "%d", year);
 	return ret;

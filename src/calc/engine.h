@@ -91,9 +91,9 @@ int cidx_engine_years(struct cidx_engine *e, const int **years, size_t *n,
     struct cidx_err *err);
 
 /*! cidx_engine_year_gaps() :
- *  *n: the number of pillars without data in `year` (0 when the year can
- *  be ranked, always 0 with screening or the pillar rule off; cityidx(1),
- *  METHOD, Screen); when *n > 0, err holds the message that says which.
+ *  *n: the number of pillars without data in `year` (0 when every pillar
+ *  has data, whatever the screening rule; cityidx(1), METHOD, Screen);
+ *  when *n > 0, err holds the message that says which.
  *  @return 0, or a negative code when the year cannot be prepared. */
 int cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
     struct cidx_err *err);

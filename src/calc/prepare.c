@@ -211,6 +211,32 @@ impute(const struct cidx_framework *fw, struct cidx_dataset *ds,
 	return (int)(filled > (size_t)0x7fffffff ? 0x7fffffff : filled);
 }
 
+/* rep->thin_pillar: a pillar with data that has fewer indicators with
+ * data than the pillar minimum asks of every unit (cityidx(1), METHOD,
+ * Screen): nobody can be ranked, and the message must say so */
+static void
+thin_pillar(const struct cidx_framework *fw, const long *pil,
+    const char *has, const char *pil_has, const struct cidx_method *m,
+    struct cidx_prep_report *rep)
+{
+	rep->thin_pillar = -1;
+	rep->thin_n = 0;
+	if (m->screen <= 0 || m->screen_pillar <= 0)
+		return;
+	for (size_t k = 0; k < fw->n && rep->thin_pillar < 0; k++) {
+		size_t cnt = 0;
+
+		if (pil_has[k] < 2)
+			continue;
+		for (size_t j = 0; j < fw->n_ind; j++)
+			cnt += pil[j] == (long)k && has[j];
+		if (cnt < (size_t)m->screen_pillar) {
+			rep->thin_pillar = (long)k;
+			rep->thin_n = cnt;
+		}
+	}
+}
+
 /*
  * Coverage: the share of the year's indicators with data (those with a
  * value for some unit) that the unit has a value for; screening keeps
@@ -240,6 +266,7 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 	/* pil_has[k]: 1 a pillar without data, 3 or 2 a pillar with data */
 	for (size_t k = 0; k < fw->n; k++)
 		rep->n_pillars += pil_has[k] != 0;
+	thin_pillar(fw, pil, has, pil_has, m, rep);
 	for (size_t k = 0; k < fw->n; k++)
 		if (pil_has[k] == 1) {
 			rep->empty_pillar = cidx_xreallocarray(rep->empty_pillar,

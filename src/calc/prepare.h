@@ -88,6 +88,10 @@ struct cidx_prep_report {
 				   the year */
 	size_t n_empty_pillar;
 	size_t n_pillars;       /* the pillars of the framework */
+	long thin_pillar;       /* with the pillar minimum on, the first pillar
+				   (node) with data but with fewer indicators
+				   with data than the minimum, else -1 */
+	size_t thin_n;          /* its number of indicators with data */
 	int treated;            /* treatment ran: the arrays below are set */
 	struct cidx_treat_report *treat;   /* per indicator column */
 	int *treat_source;      /* 0 command line, 1 framework, 2 "none" */

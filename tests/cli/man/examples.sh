@@ -18,6 +18,21 @@ nsetup=0
 nchecks=0
 for b in block-*; do
 	unroff "$b" > "$b.txt"
+	# a block that starts a workspace from the bundled data (the
+	# EXAMPLES section) runs in a fresh directory that sees the source
+	# tree's indicators/ and data/
+	bdb=$(sed -n 's|^cityidx --db \([^ ]*\) init --framework indicators/.*|\1|p' "$b.txt" | head -n 1)
+	if [ -n "$bdb" ]; then
+		nsetup=$((nsetup + 1))
+		dir=$top/ex-$nsetup
+		mkdir -p "$dir"
+		ln -s "$ROOT/indicators" "$dir/indicators"
+		ln -s "$ROOT/data" "$dir/data"
+		(cd "$dir" && unset CITYIDX_DB && sh "$top/$b.txt" >/dev/null 2>&1) ||
+			echo "$b: setup failed"
+		db=$bdb
+		continue
+	fi
 	if grep -q '^cityidx init' "$b.txt" && grep -qE '^(cat >|printf )' "$b.txt"; then
 		nsetup=$((nsetup + 1))
 		dir=$top/ex-$nsetup
