@@ -1,0 +1,18 @@
+# the effective weights and the importance of the rank JSON's method
+# object against an independent computation with numpy (tests/ref/
+# effref.py; issue 15 section 1): UK 2017 has no data for PATENTS and
+# TRADEMARKS, so BROADBAND carries the Environment pillar's 25%; China
+# 2015 has no data for the environment pillar, and the other three
+# carry a third each
+"$CITYIDX" --db uk.db init --framework "$ROOT/indicators/uk-innovation.csv" >/dev/null
+"$CITYIDX" --db uk.db import "$ROOT/data/uk/regions.csv" "$ROOT/data/uk/uk-nuts2.csv" >/dev/null
+"$CITYIDX" --db uk.db rank --year 2017 --format json > uk.json 2>/dev/null
+/usr/bin/python3 "$REF/effref.py" --meta "$ROOT/indicators/uk-innovation.csv" \
+    --data "$ROOT/data/uk/uk-nuts2.csv" --year 2017 --json uk.json |
+    grep -E '^(ENVIRON|PATENTS|TRADEMARKS|BROADBAND|TALENT) |^effref'
+"$CITYIDX" --db cn.db init --framework "$ROOT/indicators/cn-cities.csv" >/dev/null
+"$CITYIDX" --db cn.db import "$ROOT/data/cn/cities.csv" "$ROOT/data/cn/cn-cities.csv" >/dev/null
+"$CITYIDX" --db cn.db rank --year 2015 --format json > cn.json 2>/dev/null
+/usr/bin/python3 "$REF/effref.py" --meta "$ROOT/indicators/cn-cities.csv" \
+    --data "$ROOT/data/cn/cn-cities.csv" --year 2015 --json cn.json |
+    grep -E '^(TALENT|MARKET|ENVIRON|CAPITAL) |^effref'
