@@ -16,3 +16,8 @@
 /usr/bin/python3 "$REF/effref.py" --meta "$ROOT/indicators/cn-cities.csv" \
     --data "$ROOT/data/cn/cn-cities.csv" --year 2015 --json cn.json |
     grep -E '^(TALENT|MARKET|ENVIRON|CAPITAL) |^effref'
+# weights shows them too, marking the indicators without data
+"$CITYIDX" --db uk.db weights --method equal --year 2017 2>/dev/null |
+    sed -n '/^weights in/,$p' | grep -E '^(weights in|code|ENVIRON|PATENTS|TRADEMARKS|BROADBAND) '
+"$CITYIDX" --db uk.db weights --method equal --year 2017 --format csv 2>/dev/null |
+    grep -E '^(parent|ENVIRON),'
