@@ -18,6 +18,8 @@ static const char options[] =
     "  --encoding ENC        input encoding, e.g. GB18030 (default: "
     "detect)\n"
     "  --year YEAR           year of files without a year/Time column\n"
+    "  --clear-missing       a missing value clears the stored one "
+    "(default: kept)\n"
     "GeoJSON files (*.geojson, *.json):\n"
     "  --code-field NAME     the property with the unit code (default: "
     "code)\n"
@@ -57,6 +59,18 @@ print_new_units(const char *path, const struct cidx_import_stats *s)
 	putchar('\n');
 }
 
+/* missing values in the file where the workspace has one: kept, and said
+ * (cityidx(1), IMPORT SEMANTICS) */
+static void
+print_kept(const char *path, const struct cidx_import_stats *s)
+{
+	if (s->values_kept > 0)
+		printf("%s: %ld missing value%s kept the value%s stored "
+		    "(--clear-missing clears them)\n", out_text(path),
+		    s->values_kept, s->values_kept == 1 ? "" : "s",
+		    s->values_kept == 1 ? "" : "s");
+}
+
 static void
 print_layers(const struct cidx_import *imp, const struct cidx_import_stats *s)
 {
@@ -77,6 +91,7 @@ int
 cmd_import(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "clear-missing", no_argument, NULL, 'C' },
 		{ "code-field", required_argument, NULL, 'c' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
@@ -93,11 +108,14 @@ cmd_import(int argc, char **argv)
 	struct cidx_import **imp = NULL;
 	struct cidx_import_stats *stats = NULL;
 	size_t nf = 0;
-	int ch, ret = CLI_OK;
+	int ch, ret = CLI_OK, clear = 0;
 	long y;
 
 	while ((ch = getopt_long(argc, argv, ":he:y:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'C':
+			clear = 1;
+			break;
 		case 'c':
 			o.code_field = optarg;
 			break;
@@ -161,6 +179,8 @@ cmd_import(int argc, char **argv)
 			if (nf > 1)
 				fprintf(stderr, "cityidx: nothing imported\n");
 			goto out;
+		} else {
+			imp[i]->clear_missing = clear;
 		}
 	{
 		char when[32];
@@ -188,6 +208,7 @@ cmd_import(int argc, char **argv)
 			    imp[i]->n_rows,
 			    s->values_unchanged, s->already ?
 			    "; imported before" : "");
+			print_kept(imp[i]->path, s);
 			continue;
 		}
 		printf("%s: import #%lld (%s layout, %s, %zu rows): %ld values "
@@ -199,6 +220,7 @@ cmd_import(int argc, char **argv)
 		    s->units_new, s->units_changed);
 		if (s->units_before > 0 && s->units_new > 0)
 			print_new_units(imp[i]->path, s);
+		print_kept(imp[i]->path, s);
 	}
 out:
 	for (size_t i = 0; stats && i < nf; i++)

@@ -34,6 +34,9 @@ report(const struct cidx_remove_stats *rs, int dry_run)
 		printf("would remove %ld values", rs->values);
 	else
 		printf("removal #%lld: %ld values removed", rs->id, rs->values);
+	if (rs->restored)
+		printf(", %ld %s back (the import had replaced or cleared "
+		    "them)", rs->restored, dry_run ? "would be put" : "put");
 	if (rs->n_unit) {
 		size_t shown = rs->n_unit < CLI_UNITS_SHOWN ? rs->n_unit :
 		    CLI_UNITS_SHOWN;

@@ -26,7 +26,8 @@ const struct cli_cmd cli_cmds[] = {
 	    "[METHOD OPTIONS]" },
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
 	    "iData CSV), units, boundaries (GeoJSON) or map layers",
-	    "import [--encoding ENC] [--year YEAR] [--code-field NAME] "
+	    "import [--encoding ENC] [--year YEAR] [--clear-missing] "
+	    "[--code-field NAME] "
 	    "[--name-field NAME] [--name-en-field NAME] [--layer KIND] "
 	    "FILE..." },
 	{ "imports", cmd_imports, "List the import log: imports and removals",

@@ -50,6 +50,8 @@ struct cidx_import {
 	struct cidx_layer_feature *layer; /* a layers file's features, in
 					     the order of the file */
 	size_t n_layer;
+	int clear_missing;  /* a missing value clears the stored one (else
+			       the stored value stays; IMPORT SEMANTICS) */
 };
 
 /*! cidx_import_free() : releases the batch and everything in it; accepts

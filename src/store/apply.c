@@ -16,6 +16,7 @@
 #include "core/mem.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
+#include "store/history.h"
 #include "store/internal.h"
 #include "store/store.h"
 
@@ -391,10 +392,16 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 }
 
 /* Compares and sets every value of the batch in the year matrices. */
+/*
+ * The values of one batch (cityidx(1), IMPORT SEMANTICS): a missing value
+ * leaves the stored one unless the batch clears missing values; every
+ * value replaced or cleared is recorded (store/history.c), so that
+ * removing the import puts it back.
+ */
 static int
 apply_values(struct cidx_store *st, struct years *ys, const long *sid,
     const struct cidx_import *imp, const sqlite3_int64 *uid, int32_t id,
-    struct cidx_import_stats *ss, struct cidx_err *err)
+    struct cidx_hist *h, struct cidx_import_stats *ss, struct cidx_err *err)
 {
 	struct cidx_ymat *m = NULL;
 	size_t ns = ys->ns;
@@ -403,17 +410,22 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 	for (size_t i = 0; i < imp->n_val; i++) {
 		const struct cidx_import_value *v = &imp->val[i];
 		size_t r, c = (size_t)sid[v->node];
+		int32_t by;
 		double old;
 
 		if (m == NULL || m->year != v->year)
 			if ((ret = years_get(st, ys, v->year, &m, err)) < 0)
 				return ret;
 		if (isnan(v->value)) {
-			/* a stated missing value removes one that is stored */
 			if (!cidx_intmap_get(&m->rowof, (uint64_t)uid[v->unit],
 			    &r) || isnan(m->v[r * ns + c]))
 				continue;
+			if (!imp->clear_missing) {
+				ss->values_kept++;
+				continue;
+			}
 			ss->values_removed++;
+			old = m->v[r * ns + c];
 		} else {
 			r = cidx_ymat_row(m, uid[v->unit]);
 			old = m->v[r * ns + c];
@@ -427,7 +439,10 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 			else
 				ss->values_changed++;
 		}
-		if ((ret = cidx_ymat_set(st, m, r, c, v->value, id, err)) < 0)
+		if ((ret = cidx_ymat_import_of(st, m, r, c, &by, err)) < 0 ||
+		    (ret = cidx_hist_record(st, h, id, v->year, uid[v->unit], c,
+		    old, by, err)) < 0 ||
+		    (ret = cidx_ymat_set(st, m, r, c, v->value, id, err)) < 0)
 			return ret;
 	}
 	return 0;
@@ -522,6 +537,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 	struct units us = { NULL, 0, 0, CIDX_STRMAP_INIT };
 	struct years ys = { NULL, 0, 0, CIDX_INTMAP_INIT, 0 };
 	struct stmts q = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct cidx_hist h = CIDX_HIST_INIT;
 	sqlite3_int64 *uid = NULL;
 	long *sid = NULL;
 	int ret;
@@ -556,7 +572,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 		    (ret = apply_units(st, &q, &us, imp[i], id, uid, ss,
 		    err)) < 0 ||
 		    (ret = apply_values(st, &ys, sid, imp[i], uid, (int32_t)id,
-		    ss, err)) < 0 ||
+		    &h, ss, err)) < 0 ||
 		    (ret = cidx_layers_apply(st, imp[i], id, ss, err)) < 0 ||
 		    (ret = log_end(st, id, ss, err)) < 0)
 			goto fail;
@@ -568,11 +584,13 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 			goto fail;
 	stmts_free(&q);
 	memset(&q, 0, sizeof(q));
+	cidx_hist_release(&h);
 	if ((ret = cidx_db_commit(st, err)) < 0)
 		goto fail;
 	goto out;
 fail:
 	stmts_free(&q);
+	cidx_hist_release(&h);
 	cidx_db_rollback(st);
 	cidx_err_prefix(err, "nothing imported");
 	for (size_t i = 0; i < n; i++)

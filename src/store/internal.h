@@ -141,6 +141,10 @@ int cidx_ymat_shape_ok(int format, sqlite3_int64 n, sqlite3_int64 k,
 
 /*! cidx_ymat_row() : the row of unit `uid`, added (all NaN) if absent. */
 size_t cidx_ymat_row(struct cidx_ymat *m, sqlite3_int64 uid);
+/*! cidx_ymat_import_of() : *id, the import that wrote cell (r, c) (0:
+ *  none), read from cells when the matrix did not know it. */
+int cidx_ymat_import_of(struct cidx_store *st, struct cidx_ymat *m, size_t r,
+    size_t c, int32_t *id, struct cidx_err *err);
 /*! cidx_ymat_set() : sets value (r, c) to `v` (NaN: none) written by
  *  import `id`, keeping the counts and the rows to rewrite. */
 int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,

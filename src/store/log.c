@@ -16,6 +16,7 @@
 #include "core/mem.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
+#include "store/history.h"
 #include "store/internal.h"
 #include "store/store.h"
 
@@ -300,6 +301,40 @@ remove_year(struct cidx_store *st, struct cidx_ymat *m,
 	return 0;
 }
 
+/*
+ * One year of a removal: undoing an import first puts back what it
+ * replaced or cleared (store/history.c), then the values it wrote into
+ * empty cells go; removing by unit or year forgets the history of the
+ * cells it empties.  per[c]: the values removed per series.
+ */
+static int
+remove_in_year(struct cidx_store *st, int year, size_t ns,
+    const struct cidx_remove_filter *f, sqlite3_int64 uid, long *per,
+    struct cidx_remove_stats *rs, struct cidx_err *err)
+{
+	struct cidx_ymat *m = NULL;
+	struct cidx_hist_undone u = { 0, 0, per };
+	int ret;
+
+	memset(per, 0, (ns + 1) * sizeof(*per));
+	/* the import of each value matters: read the year from cells */
+	ret = f->import_id ? cidx_ymat_load_cells(st, year, ns, &m, err) :
+	    cidx_ymat_load(st, year, ns, &m, err);
+	if (ret == 0 && f->import_id)
+		ret = cidx_hist_undo(st, m, f->import_id, f->unit ? uid : -1,
+		    &u, err);
+	else if (ret == 0)
+		ret = cidx_hist_forget(st, year, f->unit ? uid : -1, err);
+	if (ret == 0)
+		ret = remove_year(st, m, f, uid, per, &rs->values, err);
+	rs->values += u.removed;
+	rs->restored += u.restored;
+	if (ret == 0 && m->changed)
+		ret = cidx_ymat_save(st, m, err);
+	cidx_ymat_free(m);
+	return ret;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -374,10 +409,12 @@ log_removal(struct cidx_store *st, const struct cidx_remove_filter *f,
 	if ((ret = cidx_db_prepare(st, &s, "INSERT INTO imports(file, sha256, "
 	    "time, layout, encoding, rows, values_new, values_changed, "
 	    "values_removed, values_unchanged, units_new, units_changed, kind, "
-	    "units_removed) VALUES (?1, '', ?2, '', '', 0, 0, 0, ?3, 0, 0, 0, "
+	    "units_removed) VALUES (?1, '', ?2, '', '', 0, 0, ?5, ?3, 0, 0, 0, "
 	    "'remove', ?4)", err)) == 0) {
-		if ((ret = cidx_db_bind(st, s, err, "ttII", what.buf, when,
-		    (sqlite3_int64)rs->values, (sqlite3_int64)rs->n_unit)) == 0 &&
+		/* values_changed: the values put back (store/history.c) */
+		if ((ret = cidx_db_bind(st, s, err, "ttIII", what.buf, when,
+		    (sqlite3_int64)rs->values, (sqlite3_int64)rs->n_unit,
+		    (sqlite3_int64)rs->restored)) == 0 &&
 		    (ret = cidx_db_done(st, s, "log the removal", err)) == 0)
 			rs->id = sqlite3_last_insert_rowid(st->db);
 		sqlite3_finalize(s);
@@ -408,32 +445,24 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	    (f->unit && (ret = unit_id(st, f->unit, &uid, err)) < 0) ||
 	    (ret = cidx_series_count(st, &ns, err)) < 0 ||
 	    (ret = load_order(st, ns, &o, err)) < 0 ||
-	    (ret = cidx_ymat_years(st, &years, &ny, err)) < 0)
+	    (ret = cidx_ymat_years(st, &years, &ny, err)) < 0 ||
+	    (f->import_id && (ret = cidx_hist_add_years(st, f->import_id,
+	    &years, &ny, err)) < 0))
 		goto fail;
 	per = cidx_xcalloc(ns + 1, sizeof(*per));
 	for (size_t i = 0; i < ny; i++) {
-		struct cidx_ymat *m = NULL;
-		int has = 1;
-		long before = rs->values;
+		int has = 1, hist = 0;
 
 		if (f->year && years[i] != f->year)
 			continue;
-		if (f->import_id && (ret = year_has_import(st, years[i], ns,
-		    f->import_id, &has, err)) < 0)
+		if (f->import_id && ((ret = year_has_import(st, years[i], ns,
+		    f->import_id, &has, err)) < 0 || (ret = cidx_hist_has(st,
+		    f->import_id, years[i], &hist, err)) < 0))
 			goto fail;
-		if (!has)
+		if (!has && !hist)
 			continue;
-		/* the import of each value matters: read the year from cells */
-		ret = f->import_id ? cidx_ymat_load_cells(st, years[i], ns, &m,
-		    err) : cidx_ymat_load(st, years[i], ns, &m, err);
-		if (ret == 0) {
-			memset(per, 0, (ns + 1) * sizeof(*per));
-			ret = remove_year(st, m, f, uid, per, &rs->values, err);
-		}
-		if (ret == 0 && rs->values > before)
-			ret = cidx_ymat_save(st, m, err);
-		cidx_ymat_free(m);
-		if (ret < 0)
+		if ((ret = remove_in_year(st, years[i], ns, f, uid, per, rs,
+		    err)) < 0)
 			goto fail;
 		for (size_t c = 0; c < ns; c++)
 			if (per[c] > 0) {
@@ -443,7 +472,7 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	}
 	if ((ret = remove_units(st, f, uid, rs, err)) < 0)
 		goto fail;
-	if (rs->values == 0 && rs->n_unit == 0) {
+	if (rs->values == 0 && rs->restored == 0 && rs->n_unit == 0) {
 		struct sbuf what = SBUF_INIT;
 
 		describe(f, &what);

@@ -417,6 +417,19 @@ out:
 }
 
 int
+cidx_ymat_import_of(struct cidx_store *st, struct cidx_ymat *m, size_t r,
+    size_t c, int32_t *id, struct cidx_err *err)
+{
+	int ret;
+
+	if (!m->known[r * m->nch + c / CIDX_CHUNK] && !m->all_known &&
+	    (ret = fetch_imports(st, m, err)) < 0)
+		return ret;
+	*id = m->imp[r * m->ns + c];
+	return 0;
+}
+
+int
 cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
     size_t c, double v, int32_t id, struct cidx_err *err)
 {

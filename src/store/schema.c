@@ -3,7 +3,7 @@
  * one: add the next.  Version 1 is an SQL script; version 2 is SQL built
  * here (its tables have a column per value of a chunk: v0 .. v63) and
  * the year matrices computed in C; version 3 adds the base layers of
- * maps.
+ * maps; version 4 the values each import replaced (store/history.c).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -315,6 +315,20 @@ static const char v3_layers[] =
     ");\n"
     "CREATE INDEX layers_kind ON layers(kind, id);\n";
 
+/* 3 -> 4: what each import replaced or cleared, so that removing it puts
+ * the values back (store/history.c) */
+static const char v4_replaced[] =
+    "CREATE TABLE replaced (\n"
+    "  import_id   INTEGER NOT NULL,\n"
+    "  year        INTEGER NOT NULL,\n"
+    "  unit        INTEGER NOT NULL,\n"
+    "  series      INTEGER NOT NULL,\n"
+    "  value       REAL,\n"
+    "  prev_import INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (import_id, year, unit, series)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX replaced_cell ON replaced(year, unit, series);\n";
+
 int
 cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
 {
@@ -325,6 +339,8 @@ cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
 		return cidx_schema_migrate_v2(st, err);
 	case 2:
 		return cidx_db_exec(st, v3_layers, err);
+	case 3:
+		return cidx_db_exec(st, v4_replaced, err);
 	default:
 		return cidx_err_set(err, CIDX_EDB, "workspace '%s': no "
 		    "migration from schema version %d", st->path, from);

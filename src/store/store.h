@@ -29,7 +29,7 @@
 #include "core/geom.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 3
+#define CIDX_SCHEMA_VERSION 4
 
 struct cidx_store;
 
@@ -96,6 +96,8 @@ int cidx_store_load_framework(struct cidx_store *st,
 struct cidx_import_stats {
 	long long id;          /* import log id, 0 when nothing changed */
 	long values_new, values_changed, values_removed, values_unchanged;
+	long values_kept;      /* missing in the file, a value stored: kept
+				  (without clear_missing) */
 	long units_new, units_changed;
 	long layers_new, layers_changed, layers_removed, layers_unchanged;
 	int already;           /* same sha256 imported before */
@@ -156,6 +158,8 @@ struct cidx_remove_count {
 struct cidx_remove_stats {
 	long long id;    /* log id of the removal; 0 for a dry run */
 	long values;     /* values removed */
+	long restored;   /* values an undone import had replaced or
+			    cleared, put back */
 	struct cidx_remove_count *count; /* by year, then framework order */
 	size_t n_count;
 	char **unit;     /* codes of the units removed, by code */

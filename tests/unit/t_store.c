@@ -89,6 +89,8 @@ batch(const struct cidx_framework *fw, const char *name, const char *text,
 	put(p, sizeof(p), name, text);
 	if (cidx_import_read(&imp, p, fw, &o, &err) < 0)
 		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	else   /* the tests here state missing values to clear them */
+		imp->clear_missing = 1;
 	return imp;
 }
 
@@ -711,10 +713,13 @@ test_store__remove(void)
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	CHECK_STATS(ss, 2, 1, 1, 0, 1, 1, 0);
 
+	/* #2 changed U1.A (1 -> 10) and wrote U3.A: undoing it puts 1 back
+	 * and removes U3.A (IMPORT SEMANTICS) */
 	f.import_id = 2;
 	CHECK_INT(cidx_store_remove(st, &f, 1, WHEN, &rs, &err), 0);
 	CHECK_INT(rs.id, 0);
-	CHECK_INT(rs.values, 2);
+	CHECK_INT(rs.values, 1);
+	CHECK_INT(rs.restored, 1);
 	CHECK_INT(rs.n_unit, 1);
 	cidx_remove_stats_release(&rs);
 	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
@@ -724,22 +729,23 @@ test_store__remove(void)
 
 	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), 0);
 	CHECK_INT(rs.id, 3);
-	CHECK_INT(rs.values, 2);
+	CHECK_INT(rs.values, 1);
+	CHECK_INT(rs.restored, 1);
 	CHECK_INT(rs.n_count, 1);
 	if (rs.n_count == 1) {
 		CHECK_INT(rs.count[0].year, 2020);
 		CHECK_STR(rs.count[0].indicator, "A");
-		CHECK_INT(rs.count[0].values, 2);
+		CHECK_INT(rs.count[0].values, 1);
 	}
 	CHECK_INT(rs.n_unit, 1);
 	if (rs.n_unit == 1)
 		CHECK_STR(rs.unit[0], "U3");
 	cidx_remove_stats_release(&rs);
-	/* U1.A was changed by #2: it is gone, not restored; U1.B stays */
+	/* U1.A was changed by #2: the value #1 wrote is back; U1.B stays */
 	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
 	if (ds != NULL) {
 		CHECK_INT(ds->n_units, 2);
-		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), NAN, 0);
+		CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 1, 0);
 		CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), 2, 0);
 		CHECK_INT(ds->n_import_ids, 1);
 	}
@@ -748,7 +754,8 @@ test_store__remove(void)
 	if (nlog == 3) {
 		CHECK_STR(log[2].kind, "remove");
 		CHECK_STR(log[2].file, "--import 2");
-		CHECK_INT(log[2].values_removed, 2);
+		CHECK_INT(log[2].values_removed, 1);
+		CHECK_INT(log[2].values_changed, 1);   /* put back */
 		CHECK_INT(log[2].units_removed, 1);
 	}
 	/* nothing left to match; a removal is no import; no filter at all */

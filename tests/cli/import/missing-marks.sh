@@ -1,6 +1,6 @@
-# the marks yearbooks use for "not available" are missing values (they
-# remove a stored value, as an empty field does); other text is an error
-# naming file:line:column
+# the marks yearbooks use for "not available" are missing values (as an
+# empty field, they keep a stored value, and with --clear-missing remove
+# it); other text is an error naming file:line:column
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
 {
@@ -10,6 +10,7 @@ mini_ws w.db
 	echo "330100,2017,——,⋯,--,"
 } > marks.csv
 "$CITYIDX" --db w.db import marks.csv
+"$CITYIDX" --db w.db import --clear-missing marks.csv
 sqlite3 w.db "SELECT count(*) FROM observations WHERE year = 2017 AND unit IN ('110100', '310100', '330100') AND indicator <> 'POP'"
 before=$(dump w.db)
 printf 'code,year,GRADS\n110100,2017,n.a.\n' > na.csv

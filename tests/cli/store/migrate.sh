@@ -11,7 +11,7 @@ sed 's/^440300,RD,2017,96$/440300,RD,2017,97/' long-2017.csv > long.csv
 sed 's/^110100,\(.*\),2017,92,/110100,\1,2017,,/' cities-2017.csv > fix.csv
 "$CITYIDX" --db new.db init --framework framework.csv >/dev/null
 for f in cities-2016.csv cities-2017.csv long.csv fix.csv; do
-	"$CITYIDX" --db new.db import $f >/dev/null
+	"$CITYIDX" --db new.db import --clear-missing $f >/dev/null
 done
 for y in 2016 2017; do
 	"$CITYIDX" --db v1.db rank --year $y --format json | grep -v '"workspace"' > v1-$y.json
