@@ -21,3 +21,6 @@
     sed -n '/^weights in/,$p' | grep -E '^(weights in|code|ENVIRON|PATENTS|TRADEMARKS|BROADBAND) '
 "$CITYIDX" --db uk.db weights --method equal --year 2017 --format csv 2>/dev/null |
     grep -E '^(parent|ENVIRON),'
+# and the workbook's method sheet
+"$CITYIDX" --db uk.db rank --year 2017 --format xlsx -o uk.xlsx 2>/dev/null
+xlsx2csv -n method uk.xlsx | grep -E '^(weights|ENVIRON|PATENTS|BROADBAND),'
