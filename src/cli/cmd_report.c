@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "calc/audit.h"
+#include "calc/effweight.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/report.h"
@@ -251,27 +252,32 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	return ret;
 }
 
+/* the weights page: as set, and nominal, effective and importance in
+ * the year side by side, the nodes without weight marked (cityidx(1),
+ * METHOD, Effective weights and importance) */
 static int
 weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
 	const struct cidx_framework *fw = r->c.e->fw;
 	const double *w = cidx_engine_weights(r->c.e->eng);
-	double *gw = cidx_xcalloc(fw->n, sizeof(double));
-	struct cidx_doc_col cols[5] = {
+	struct cidx_effweights *ew;
+	struct cidx_doc_col cols[7] = {
 		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "上级" : "parent", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "权重" : "weight", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "占指数" : "share of index", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "名义占比" : "nominal", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "实际占比" : "effective", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "重要性" : "importance", CIDX_ALIGN_RIGHT },
 	};
-	const char **cells = cidx_xcalloc(5 * fw->n, sizeof(char *));
+	const char **cells = cidx_xcalloc(7 * fw->n, sizeof(char *));
 	size_t n = 0;
 	int ret;
 
-	cidx_global_weights(fw, w, fw->root, NULL, NULL, gw);
+	cidx_effweights_compute(&ew, fw, w, r->c.r);
 	for (int lv = fw->top_level - 1; lv >= 1; lv--)
 		for (size_t k = 0; k < fw->n; k++) {
-			const char **row = &cells[n * 5];
+			const char **row = &cells[n * 7];
 			char b[40];
 
 			if (fw->node[k].level != lv)
@@ -281,12 +287,18 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 			row[2] = fw->node[k].parent;
 			cidx_num_shortest(b, sizeof(b), w[k]);
 			row[3] = fmt(r, "%s", b);
-			row[4] = fmt(r, "%.1f%%", 100 * gw[k]);
+			row[4] = fmt(r, "%.1f%%", 100 * ew->nominal[k]);
+			row[5] = !ew->present[k] ? (ZH(r) ? "0（无数据）" :
+			    "0 (no data)") : cidx_effweights_weightless(ew, k) ?
+			    (ZH(r) ? "0（权重为0）" : "0 (weight 0)") :
+			    fmt(r, "%.1f%%", 100 * ew->effective[k]);
+			row[6] = isnan(ew->importance[k]) ? NULL : fmt(r,
+			    "%.1f%%", 100 * ew->importance[k]);
 			n++;
 		}
-	ret = cidx_doc_table(doc, ZH(r) ? "权重" : "Weights", cols, 5, cells,
+	ret = cidx_doc_table(doc, ZH(r) ? "权重" : "Weights", cols, 7, cells,
 	    n, err);
-	free(gw);
+	cidx_effweights_free(ew);
 	free(cells);
 	return ret;
 }

@@ -24,3 +24,8 @@
 # and the workbook's method sheet
 "$CITYIDX" --db uk.db rank --year 2017 --format xlsx -o uk.xlsx 2>/dev/null
 xlsx2csv -n method uk.xlsx | grep -E '^(weights|ENVIRON|PATENTS|BROADBAND),'
+# and the report's weights page: nominal and effective side by side
+"$CITYIDX" --db uk.db report --lang en --year 2017 -o uk.pdf 2>/dev/null
+pdftotext -layout uk.pdf - | grep -E '^ *(PATENTS|BROADBAND) .*%' | tr -s ' '
+"$CITYIDX" --db cn.db report --year 2015 -o cn.pdf 2>/dev/null
+pdftotext -layout cn.pdf - | grep -E '^ *(ENVIRON|CAPITAL) .*%' | tr -s ' '
