@@ -41,3 +41,8 @@ for u in d["units"]:
         print("dark horse", u["name"], u["rank_change"], "coverage changed:",
               u["coverage_changed"])
 PY
+# the movers chart: each city at the rank the tiers chart gives it (常德
+# 40, 淮安 49, not their basis ranks 39 and 50), with the change among
+# the cities ranked in both years beside its name
+"$CITYIDX" --db cn.db chart movers -o m.pdf --year 2012 --compare 2011 2>/dev/null
+pdftotext -layout m.pdf - | grep -E '常德市|淮安市|邯郸市' | tr -s ' '
