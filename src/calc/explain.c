@@ -112,6 +112,8 @@ split_rows(struct cidx_engine *e, const struct cidx_dataset *ds,
 	int ret;
 
 	common_units(ds, r, ds0, r0, &in, &in0);
+	for (size_t i = 0; i < ds->n_units; i++)
+		out->n_common += in[i];
 	out->rank_now = cidx_rank_among(r->rank, in, r->n, row);
 	out->rank_then = cidx_rank_among(r0->rank, in0, r0->n, row0);
 	if ((ret = counterfactual(e, ds0, row0, ds, row, in0,

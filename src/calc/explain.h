@@ -43,6 +43,7 @@ struct cidx_rank_split {
 	char why[256];            /* CIDX_BASIS_WITHHELD: the reason */
 	int rank_now, rank_then;  /* in year and cyear, on the basis, among
 				     the units ranked in both years */
+	size_t n_common;          /* those units */
 	int rank_own_new;         /* its year data among the others' cyear
 				     data */
 	int rank_own_old;         /* its cyear data among the others' year
