@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "core/ofile.h"
 #include "plot/plot.h"
 
@@ -82,6 +83,40 @@ catch_signals(void)
 	}
 }
 
+/* cityidx help [COMMAND] */
+static int
+help(int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+
+	if (argc < 2) {
+		usage(stdout);
+		return finish(CLI_OK);
+	}
+	if ((cmd = cli_find(argv[1])) == NULL) {
+		cli_error("unknown command '%s' (see 'cityidx --help')",
+		    argv[1]);
+		return CLI_USAGE;
+	}
+	cli_opt_help(stdout, cmd);
+	return finish(CLI_OK);
+}
+
+/* the command's own options and work */
+static int
+run(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	int status;
+
+	optind = 0; /* restart getopt for the command */
+	opterr = 0;
+	status = cmd->fn(argc, argv);
+	/* the font and drawing libraries' caches, given back so that a
+	 * leak checker sees only leaks */
+	cidx_plot_shutdown();
+	return finish(status == CLI_HELPED ? CLI_OK : status);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -120,39 +155,12 @@ main(int argc, char **argv)
 		usage(stderr);
 		return CLI_USAGE;
 	}
-	if (strcmp(argv[optind], "help") == 0) {
-		if (optind + 1 < argc && cli_find(argv[optind + 1]) == NULL) {
-			cli_error("unknown command '%s' (see "
-			    "'cityidx --help')", argv[optind + 1]);
-			return CLI_USAGE;
-		}
-		if (optind + 1 < argc && (cmd = cli_find(argv[optind + 1]))) {
-			static char help[] = "--help";
-			char *av[] = { argv[optind + 1], help, NULL };
-
-			optind = 0;
-			return finish(cmd->fn(2, av));
-		}
-		usage(stdout);
-		return CLI_OK;
-	}
-	cmd = cli_find(argv[optind]);
-	if (cmd == NULL) {
+	if (strcmp(argv[optind], "help") == 0)
+		return help(argc - optind, argv + optind);
+	if ((cmd = cli_find(argv[optind])) == NULL) {
 		cli_error("unknown command '%s' (see 'cityidx "
 		    "--help')", argv[optind]);
 		return CLI_USAGE;
 	}
-	{
-		int sub_argc = argc - optind;
-		char **sub_argv = argv + optind;
-		int status;
-
-		optind = 0; /* restart getopt for the command */
-		opterr = 0;
-		status = cmd->fn(sub_argc, sub_argv);
-		/* the font and drawing libraries' caches, given back so that a
-		 * leak checker sees only leaks */
-		cidx_plot_shutdown();
-		return finish(status);
-	}
+	return run(cmd, argc - optind, argv + optind);
 }

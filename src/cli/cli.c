@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/text.h"
@@ -105,22 +106,12 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	put_safe(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	if (c)
-		fprintf(stderr, "usage: cityidx %s\n", c->usage);
-	return CLI_USAGE;
-}
-
-void
-cli_print_help(FILE *fp, const char *cmd, const char *options)
-{
-	const struct cli_cmd *c = cli_find(cmd);
-
 	if (c) {
-		fprintf(fp, "usage: cityidx %s\n\n%s\n", c->usage, c->summary);
+		fputs("usage: cityidx ", stderr);
+		cli_opt_usage(stderr, c);
+		fputc('\n', stderr);
 	}
-	if (options && *options)
-		fprintf(fp, "\n%s", options);
-	fprintf(fp, "\nSee cityidx(1) for the formulas.\n");
+	return CLI_USAGE;
 }
 
 int

@@ -2,14 +2,17 @@
  * cli.h - the command-line layer: the only code that talks to the user.
  *
  * HOW TO ADD A COMMAND (one commit):
- *  . write src/cli/cmd_<name>.c with `int cmd_<name>(int argc, char **argv)`
- *    parsing its options with getopt_long (sorted, with -h/--help whose text
- *    equals the man page SYNOPSIS line);
- *  . add it to the table in cmds.c (alphabetical) and its prototype below;
+ *  . write src/cli/cmd_<name>.c with its option table `cmd_<name>_opts[]`
+ *    (cli/opt.h: one row per option, CLI_OPT_HELP among them; the usage
+ *    line it makes equals the man page SYNOPSIS line) and
+ *    `int cmd_<name>(int argc, char **argv)`, which parses with
+ *    cli_opt_parse() and returns what it returns when that is not CLI_OK;
+ *  . add its entry to the table in cmds.c (alphabetical) and its
+ *    prototype and table below;
  *  . document it in man/cityidx.1 (SYNOPSIS, a COMMANDS entry, formulas);
  *  . add golden tests under tests/cli/<name>/.
- * A command returns an exit status (CLI_OK, CLI_ERROR, CLI_USAGE); only
- * main() exits.
+ * A command returns an exit status (CLI_OK, CLI_ERROR, CLI_USAGE) or
+ * CLI_HELPED after --help; only main() exits.
  */
 #ifndef CIDX_CLI_H
 #define CIDX_CLI_H
@@ -18,6 +21,7 @@
 
 #include "core/err.h"
 #include "core/ofile.h"
+#include "cli/opt.h"
 
 /* the unit codes a command names in a list (import's new units, the
  * units remove takes away), the others counted: "A, B and 12 more" */
@@ -27,11 +31,17 @@
 #define CLI_ERROR 1 /* data or runtime error */
 #define CLI_USAGE 2 /* bad command line */
 
+struct cli_opt;
+
+/* A command: its name, what it does in a line (cityidx --help), its
+ * option table (cli/opt.h: the parsing, the help and the usage line) and
+ * the function that runs it. */
 struct cli_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
-	const char *usage; /* the SYNOPSIS line, without "cityidx " */
+	const struct cli_opt *opts;
+	int help_width;    /* the help's column; 0: the longest label + 2 */
 };
 
 extern const struct cli_cmd cli_cmds[];
@@ -51,6 +61,13 @@ int cmd_sensitivity(int argc, char **argv);
 int cmd_weights(int argc, char **argv);
 int cmd_years(int argc, char **argv);
 
+/* the option tables (cli/opt.h) */
+extern const struct cli_opt cmd_audit_opts[], cmd_chart_opts[],
+    cmd_coupling_opts[], cmd_explain_opts[], cmd_import_opts[],
+    cmd_imports_opts[], cmd_init_opts[], cmd_rank_opts[], cmd_remove_opts[],
+    cmd_report_opts[], cmd_sensitivity_opts[], cmd_weights_opts[],
+    cmd_years_opts[];
+
 const struct cli_cmd *cli_find(const char *name);
 
 /* Prints "cityidx: <msg>" to stderr. @return CLI_ERROR. */
@@ -67,8 +84,6 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "cityidx <cmd>: <msg>" and the usage line. @return CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Prints "usage: cityidx <usage>" and the option help of a command. */
-void cli_print_help(FILE *fp, const char *cmd, const char *options);
 
 /* Text of an option that goes into an output (--title): valid UTF-8
  * without control characters (cidx_text_check()).  @return 0, or

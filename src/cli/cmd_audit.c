@@ -2,7 +2,6 @@
  * cmd_audit.c - prints the statistical audit of an index (calc/audit.h;
  * cityidx(1), METHOD, Audit statistics).
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,16 +10,29 @@
 #include "calc/audit.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/optgroups.h"
 #include "cli/yearopt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 
-static const char options[] =
-    "  --year YEAR      year to audit (default: the latest)\n"
-    "  --format FORMAT  table (default) | csv | json\n"
-    "  -h, --help       show this help\n" CLI_METHOD_HELP;
+struct audit_opts {
+	struct cli_year_opts y;
+	enum cli_format fmt;
+	struct cli_method_opts mo;
+};
+
+#define O struct audit_opts
+const struct cli_opt cmd_audit_opts[] = {
+	CLI_OPT_YEAR(O, y, "year to audit (default: the latest)"),
+	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_CSV | CLI_FMTS_JSON,
+	    "table (default) | csv | json"),
+	CLI_OPT_HELP,
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 static void
 num(char *buf, size_t n, double x, int table)
@@ -150,135 +162,120 @@ print_json(struct cli_engine *e, int year, const struct cidx_dataset *ds,
 	return out_json_end(&w);
 }
 
+/* the CSV: a header and a row per node */
+static void
+print_csv(const struct cidx_framework *fw, const struct cidx_audit_row *rows)
+{
+	for (size_t q = 0; q < NCOLS; q++)
+		printf("%s%s", q ? "," : "", cols[q].name);
+	printf("\n");
+	for (size_t k = 0; k < fw->n; k++) {
+		char b[NCOLS][40];
+		const char *c[NCOLS];
+
+		if (fw->node[k].level == 0)
+			continue;
+		cells(fw, &rows[k], 0, b, c);
+		for (size_t q = 0; q < NCOLS; q++) {
+			if (q)
+				fputc(',', stdout);
+			out_csv_field(stdout, c[q]);
+		}
+		printf("\n");
+	}
+}
+
+/* the table's rows, top-down so each group follows its parent;
+ * @return the nodes flagged */
+static size_t
+table_rows(struct out_table *t, const struct cidx_framework *fw,
+    const struct cidx_audit_row *rows)
+{
+	size_t nflag = 0;
+
+	for (int lv = fw->top_level; lv >= 1; lv--)
+		for (size_t k = 0; k < fw->n; k++) {
+			char b[NCOLS][40];
+			const char *c[NCOLS];
+
+			if (fw->node[k].level != lv)
+				continue;
+			cells(fw, &rows[k], 1, b, c);
+			out_table_add(t, c);
+			nflag += rows[k].negative;
+		}
+	return nflag;
+}
+
+static void
+print_table(struct cli_engine *e, int year, const struct cidx_dataset *ds,
+    const struct cidx_audit_row *rows)
+{
+	const struct cidx_method *m = cidx_engine_method(e->eng);
+	struct out_table t;
+	struct sbuf sb = SBUF_INIT;
+	const char *head[NCOLS];
+	size_t nflag;
+
+	cli_engine_describe(e, &sb);
+	printf("cityidx audit: year %d, %zu units\nmethod: %s\n\n",
+	    year, ds->n_units, out_text(sb.buf));
+	cidx_sbuf_release(&sb);
+	out_table_init(&t, NCOLS);
+	for (size_t q = 0; q < NCOLS; q++) {
+		out_table_set_right(&t, q, cols[q].kind != COL_TEXT);
+		head[q] = cols[q].name;
+	}
+	out_table_add(&t, head);
+	nflag = table_rows(&t, e->fw, rows);
+	out_table_print(stdout, &t);
+	out_table_release(&t);
+	printf("\nstatistics of the prepared values; outlier: |skew| >= "
+	    "%g and kurt >= %g (the --treat thresholds);\nr = Pearson, "
+	    "rho = Spearman, on normalised values and scores; alpha = "
+	    "Cronbach's alpha\nand pc1_share = variance share of the "
+	    "first principal component of a group's children.\n",
+	    m->treat_p.skew, m->treat_p.kurt);
+	if (nflag)
+		printf("%zu node(s) correlate negatively with their "
+		    "parent (flag): they pull it the other way.\n", nflag);
+}
+
 int
 cmd_audit(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OPT_YEAR,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	struct cli_method_opts mo;
+	struct audit_opts o;
 	struct cli_engine e;
 	struct cidx_ranking *r = NULL;
 	struct cidx_audit_row *rows = NULL;
-	enum cli_format fmt = CLI_FMT_TABLE;
 	const struct cidx_dataset *ds;
-	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
-	int ch, rr, ret, year;
+	int ret, year;
 
-	cli_method_opts_init(&mo);
+	memset(&o, 0, sizeof(o));
+	o.y = (struct cli_year_opts)CLI_YEAR_OPTS_INIT;
+	o.fmt = CLI_FMT_TABLE;
+	cli_method_opts_init(&o.mo);
 	memset(&e, 0, sizeof(e));
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, &fmt) < 0 ||
-			    fmt == CLI_FMT_XLSX) {
-				ret = cli_usage_error("audit", "--format '%s': "
-				    "expected table, csv or json", optarg);
-				goto out;
-			}
-			break;
-		case 'h':
-			cli_print_help(stdout, "audit", options);
-			ret = CLI_OK;
-			goto out;
-		case ':':
-			ret = cli_usage_error("audit", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-			goto out;
-		default:
-			if ((rr = cli_year_option(&y, ch, optarg,
-			    "audit")) == 1 || (rr == 0 &&
-			    (rr = cli_method_option(&mo, ch, optarg,
-			    "audit")) == 1))
-				break;
-			ret = rr ? rr : cli_usage_error("audit",
-			    "unknown option '%s'", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		ret = cli_usage_error("audit", "unexpected argument '%s'",
-		    argv[optind]);
+	if ((ret = cli_opt_parse("audit", argc, argv, &o, NULL)) != CLI_OK)
 		goto out;
-	}
-	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, o.y.year, -1, &year, NULL)) !=
+	    CLI_OK || (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);
 	rows = cidx_xcalloc(e.fw->n, sizeof(*rows));
 	cidx_audit(e.fw, ds, r, &cidx_engine_method(e.eng)->treat_p,
 	    rows);
-	if (fmt == CLI_FMT_JSON) {
+	if (o.fmt == CLI_FMT_JSON)
 		ret = print_json(&e, year, ds, rows);
-	} else if (fmt == CLI_FMT_CSV) {
-		for (size_t q = 0; q < NCOLS; q++)
-			printf("%s%s", q ? "," : "", cols[q].name);
-		printf("\n");
-		for (size_t k = 0; k < e.fw->n; k++) {
-			char b[NCOLS][40];
-			const char *c[NCOLS];
-
-			if (e.fw->node[k].level == 0)
-				continue;
-			cells(e.fw, &rows[k], 0, b, c);
-			for (size_t q = 0; q < NCOLS; q++) {
-				if (q)
-					fputc(',', stdout);
-				out_csv_field(stdout, c[q]);
-			}
-			printf("\n");
-		}
-	} else {
-		struct out_table t;
-		struct sbuf sb = SBUF_INIT;
-		const char *head[NCOLS];
-		size_t nflag = 0;
-
-		cli_engine_describe(&e, &sb);
-		printf("cityidx audit: year %d, %zu units\nmethod: %s\n\n",
-		    year, ds->n_units, out_text(sb.buf));
-		cidx_sbuf_release(&sb);
-		out_table_init(&t, NCOLS);
-		for (size_t q = 0; q < NCOLS; q++) {
-			out_table_set_right(&t, q, cols[q].kind != COL_TEXT);
-			head[q] = cols[q].name;
-		}
-		out_table_add(&t, head);
-		/* top-down so each group follows its parent */
-		for (int lv = e.fw->top_level; lv >= 1; lv--)
-			for (size_t k = 0; k < e.fw->n; k++) {
-				char b[NCOLS][40];
-				const char *c[NCOLS];
-
-				if (e.fw->node[k].level != lv)
-					continue;
-				cells(e.fw, &rows[k], 1, b, c);
-				out_table_add(&t, c);
-				nflag += rows[k].negative;
-			}
-		out_table_print(stdout, &t);
-		out_table_release(&t);
-		printf("\nstatistics of the prepared values; outlier: |skew| >= "
-		    "%g and kurt >= %g (the --treat thresholds);\nr = Pearson, "
-		    "rho = Spearman, on normalised values and scores; alpha = "
-		    "Cronbach's alpha\nand pc1_share = variance share of the "
-		    "first principal component of a group's children.\n",
-		    cidx_engine_method(e.eng)->treat_p.skew,
-		    cidx_engine_method(e.eng)->treat_p.kurt);
-		if (nflag)
-			printf("%zu node(s) correlate negatively with their "
-			    "parent (flag): they pull it the other way.\n",
-			    nflag);
-	}
+	else if (o.fmt == CLI_FMT_CSV)
+		print_csv(e.fw, rows);
+	else
+		print_table(&e, year, ds, rows);
 out:
 	free(rows);
 	cidx_ranking_free(r);
 	cli_engine_close(&e);
-	cli_method_opts_release(&mo);
+	cli_method_opts_release(&o.mo);
 	return ret;
 }

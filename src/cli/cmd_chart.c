@@ -5,9 +5,10 @@
  * is the one `rank` prints for the same options (the same library
  * calls); the drawing is the plot layer's.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "calc/movement.h"
@@ -15,36 +16,11 @@
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/methodopt.h"
+#include "cli/optgroups.h"
 #include "cli/storegeo.h"
 #include "cli/yearopt.h"
 #include "core/lookup.h"
 #include "plot/plot.h"
-
-static const char options[] =
-    "types: tiers | pillars | movers | heatmap | profile UNIT | map |\n"
-    "       uncertainty (with the uncertain inputs below)\n\n"
-    "  -o, --output FILE    the figure: .pdf, .png or .svg\n"
-    "  --year YEAR          year to draw (default: the latest with data)\n"
-    "  --compare YEAR       movers: the earlier year (default: the latest "
-    "before)\n"
-    "  --top N              units drawn (default 50; 0 = all ranked); not\n"
-    "                       for heatmap and profile\n"
-    "  --tiers SPEC         tiers and map: as for rank (default jenks:3)\n"
-    "  --dark-horse D       movers: places climbed (default 20)\n"
-    "  --of WHAT            heatmap: pillars (default) | indicators\n"
-    "  --by WHAT            map: tier (default) | score\n"
-    "  --labels N           map: number the top N in a key (default 10, "
-    "0 none)\n"
-    "  --lang zh|en         language of names and labels (default zh)\n"
-    "  --title TEXT         the title (default: index, year and figure)\n"
-    "  --width W, --height H  size in points, 72 to 14400 (default: the "
-    "figure's)\n"
-    "  --dpi D              PNG resolution, 10 to 1200 (default 150); a PNG\n"
-    "                       is at most 100 million pixels\n"
-    "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n"
-    "\nan option that the figure does not draw is refused\n"
-    CLI_MC_HELP CLI_METHOD_HELP;
 
 struct chart_opts {
 	struct cli_year_opts y;
@@ -60,27 +36,105 @@ struct chart_opts {
 						     named */
 };
 
-static const struct option longopts[] = {
-	{ "by", required_argument, NULL, 'B' },
-	CLI_OPT_COMPARE,
-	CLI_OPT_DARK,
-	{ "dpi", required_argument, NULL, 'd' },
-	{ "font", required_argument, NULL, 'F' },
-	{ "height", required_argument, NULL, 'H' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "labels", required_argument, NULL, 'L' },
-	CLI_OPT_LANG,
-	{ "of", required_argument, NULL, 'O' },
-	{ "output", required_argument, NULL, 'o' },
-	CLI_OPT_TIERS,
-	{ "title", required_argument, NULL, 'i' },
-	CLI_OPT_TOP,
-	{ "width", required_argument, NULL, 'W' },
-	CLI_OPT_YEAR,
-	CLI_MC_LONGOPTS,
-	CLI_METHOD_LONGOPTS,
-	{ NULL, 0, NULL, 0 },
+/* --by tier|score, --of pillars|indicators */
+static int
+choice_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	const char *one = o->val == 'B' ? "tier" : "pillars";
+	const char *two = o->val == 'B' ? "score" : "indicators";
+
+	if (strcmp(arg, one) && strcmp(arg, two))
+		return cli_usage_error(cmd, "--%s '%s': expected %s or %s",
+		    o->name, arg, one, two);
+	*(int *)field = strcmp(arg, two) == 0;
+	return 0;
+}
+
+/* --width, --height, --dpi, --font: the plot options (val) */
+static int
+plot_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (cidx_plot_opt_set(field, (enum cidx_plot_key)o->val, arg,
+	    &err) < 0)
+		return cli_usage_error(cmd, "%s", err.msg);
+	return 0;
+}
+
+static int
+title_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	struct chart_opts *c = field;
+	int r;
+
+	if ((r = cli_text_option(cmd, "--title", arg)) != 0)
+		return r;
+	if ((r = plot_cb(&c->po, o, arg, cmd)) != 0)
+		return r;
+	c->title = arg;
+	return 0;
+}
+
+#define O struct chart_opts
+#define PLOT(n, a, v, fl, h) \
+	{ .kind = CLI_K_CALLBACK, .name = (n), .arg = (a), \
+	  .off = offsetof(O, po), .cb = plot_cb, .val = (v), .flags = (fl), \
+	  .help = (h) }
+const struct cli_opt cmd_chart_opts[] = {
+	CLI_OPT_OPERANDS("TYPE [UNIT]"),
+	CLI_OPT_TEXT("types: tiers | pillars | movers | heatmap | profile UNIT "
+	    "| map |\n       uncertainty (with the uncertain inputs below)\n"
+	    "\n"),
+	{ .kind = CLI_K_STRING, .name = "output", .short_name = 'o',
+	  .arg = "FILE", .off = offsetof(O, output),
+	  .flags = CLI_OPTF_REQUIRED,
+	  .help = "the figure: .pdf, .png or .svg" },
+	CLI_OPT_YEAR(O, y, "year to draw (default: the latest with data)"),
+	CLI_OPT_COMPARE("YEAR", O, y, "movers: the earlier year (default: the "
+	    "latest before)"),
+	CLI_OPT_TOP(O, y, "units drawn (default 50; 0 = all ranked); not\n"
+	    "for heatmap and profile"),
+	CLI_OPT_TIERS(O, y, "tiers and map: as for rank (default jenks:3)"),
+	{ .kind = CLI_K_CALLBACK, .name = "dark-horse", .arg = "D",
+	  .off = offsetof(O, y), .cb = cli_year_cb, .val = 'D',
+	  .flags = CLI_OPTF_NOSYN,
+	  .help = "movers: places climbed (default 20)" },
+	{ .kind = CLI_K_CALLBACK, .name = "of", .arg = "WHAT",
+	  .off = offsetof(O, indicators), .cb = choice_cb, .val = 'O',
+	  .flags = CLI_OPTF_NOSYN,
+	  .help = "heatmap: pillars (default) | indicators" },
+	{ .kind = CLI_K_CALLBACK, .name = "by", .arg = "WHAT",
+	  .off = offsetof(O, by_score), .cb = choice_cb, .val = 'B',
+	  .flags = CLI_OPTF_NOSYN, .help = "map: tier (default) | score" },
+	{ .kind = CLI_K_LONG, .name = "labels", .arg = "N",
+	  .off = offsetof(O, labels), .lo = 0, .hi = 99, .what = "0 to 99",
+	  .val = 'L', .syn = 1,
+	  .help = "map: number the top N in a key (default 10, 0 none)" },
+	CLI_OPT_LANG(O, y, "language of names and labels (default zh)"),
+	{ .kind = CLI_K_CALLBACK, .name = "title", .arg = "TEXT",
+	  .cb = title_cb, .val = CIDX_PLOT_OPT_TITLE,
+	  .help = "the title (default: index, year and figure)" },
+	PLOT("width", "W", CIDX_PLOT_OPT_WIDTH, CLI_OPTF_JOIN,
+	    "size in points, 72 to 14400 (default: the figure's)"),
+	PLOT("height", "H", CIDX_PLOT_OPT_HEIGHT, 0, NULL),
+	PLOT("dpi", "D", CIDX_PLOT_OPT_DPI, 0, "PNG resolution, 10 to 1200 "
+	    "(default 150); a PNG\nis at most 100 million pixels"),
+	PLOT("font", "FAMILY", CIDX_PLOT_OPT_FONT, 0, "font family (default "
+	    "Noto Sans CJK SC)"),
+	CLI_OPT_HELP,
+	CLI_OPT_TEXT("\nan option that the figure does not draw is refused\n"),
+	{ .kind = CLI_K_GROUP, .group = &cli_mc_group, .off = offsetof(O, mc),
+	  .syn = 2 },
+	{ .kind = CLI_K_GROUP, .group = &cli_method_group,
+	  .off = offsetof(O, mo), .syn = 2 },
+	CLI_OPT_END,
 };
+#undef PLOT
+#undef O
 
 /* the CIDX_CHART_OPT_* bit of an option character, 0 for those of
  * every type */
@@ -119,16 +173,17 @@ bit_index(unsigned bit)
 	return b;
 }
 
+/* the option parser's note of an option taken (cli_opt_seen) */
 static void
-note_given(struct chart_opts *o, int ch, int longindex)
+note_given(void *base, const struct cli_opt *opt, const char *name)
 {
-	unsigned bit = type_bit(ch);
+	struct chart_opts *o = base;
+	unsigned bit = type_bit(opt->val);
 
 	if (bit == 0 || (o->given & bit))
 		return;
 	o->given |= bit;
-	o->given_name[bit_index(bit)] = longindex >= 0 ?
-	    longopts[longindex].name : "?";
+	o->given_name[bit_index(bit)] = name;
 }
 
 /* refuses an option the chart type does not draw (the library's table
@@ -150,67 +205,6 @@ check_applies(struct chart_opts *o)
 	return 0;
 }
 
-/* one option; @return 0, -1 after --help, or an exit status */
-static int
-take_option(struct chart_opts *o, int ch, char **argv)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	int r;
-
-	switch (ch) {
-	case 'B':
-		if (strcmp(optarg, "tier") && strcmp(optarg, "score"))
-			return cli_usage_error("chart", "--by '%s': expected "
-			    "tier or score", optarg);
-		o->by_score = strcmp(optarg, "score") == 0;
-		return 0;
-	case 'd':
-	case 'F':
-	case 'H':
-	case 'W':
-		if (cidx_plot_opt_set(&o->po, ch == 'd' ? CIDX_PLOT_OPT_DPI :
-		    ch == 'F' ? CIDX_PLOT_OPT_FONT : ch == 'H' ?
-		    CIDX_PLOT_OPT_HEIGHT : CIDX_PLOT_OPT_WIDTH, optarg,
-		    &err) < 0)
-			return cli_usage_error("chart", "%s", err.msg);
-		return 0;
-	case 'h':
-		cli_print_help(stdout, "chart", options);
-		return -1;
-	case 'i':
-		if ((r = cli_text_option("chart", "--title", optarg)) != 0)
-			return r;
-		if (cidx_plot_opt_set(&o->po, CIDX_PLOT_OPT_TITLE, optarg,
-		    &err) < 0)
-			return cli_usage_error("chart", "%s", err.msg);
-		o->title = optarg;
-		return 0;
-	case 'L':
-		if (cli_parse_long(optarg, 0, 99, &o->labels) < 0)
-			return cli_usage_error("chart", "--labels '%s': "
-			    "expected 0 to 99", optarg);
-		return 0;
-	case 'O':
-		if (strcmp(optarg, "pillars") && strcmp(optarg, "indicators"))
-			return cli_usage_error("chart", "--of '%s': expected "
-			    "pillars or indicators", optarg);
-		o->indicators = strcmp(optarg, "indicators") == 0;
-		return 0;
-	case 'o':
-		o->output = optarg;
-		return 0;
-	case ':':
-		return cli_usage_error("chart", "option '%s' needs a value",
-		    argv[optind - 1]);
-	}
-	if ((r = cli_year_option(&o->y, ch, optarg, "chart")) != 0 ||
-	    (r = cli_method_option(&o->mo, ch, optarg, "chart")) != 0 ||
-	    (r = cli_mc_option(&o->mc, ch, optarg, "chart")) != 0)
-		return r == 1 ? 0 : r;
-	return cli_usage_error("chart", "unknown option '%s'",
-	    argv[optind - 1]);
-}
-
 /* "tiers, pillars, ..., profile UNIT, ...": the types of the library's
  * table, as the command takes them */
 static void
@@ -230,14 +224,10 @@ static int
 parse_opts(int argc, char **argv, struct chart_opts *o)
 {
 	char types[256];
-	int ch, r, li = -1;
+	int r;
 
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, &li)) != -1) {
-		if ((r = take_option(o, ch, argv)) != 0)
-			return r;
-		note_given(o, ch, li);
-		li = -1;
-	}
+	if ((r = cli_opt_parse("chart", argc, argv, o, note_given)) != CLI_OK)
+		return r;
 	if (optind >= argc) {
 		type_list(types, sizeof(types));
 		return cli_usage_error("chart", "no TYPE given (%s)", types);
@@ -379,16 +369,17 @@ cmd_chart(int argc, char **argv)
 	o.po = po;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
-	if ((ret = parse_opts(argc, argv, &o)) != 0) {
+	if ((ret = parse_opts(argc, argv, &o)) != CLI_OK) {
 		cli_method_opts_release(&o.mo);
 		cli_mc_opts_release(&o.mc);
-		return ret < 0 ? CLI_OK : ret;
+		return ret;
 	}
 	o.po.lang = o.y.lang;
 	o.po.workspace = cli_workspace();
 	/* a figure without --top draws every unit it has */
 	if (o.y.top < 0)
-		o.y.top = o.type->opts & CIDX_CHART_OPT_TOP ? 50 : 0;
+		o.y.top = o.type->opts & CIDX_CHART_OPT_TOP ?
+		    CLI_TOP_DEFAULT : 0;
 	/* only a figure of movement compares years */
 	if (!(o.type->needs & CIDX_CHART_NEEDS_MOVEMENT))
 		o.y.compare = -1;

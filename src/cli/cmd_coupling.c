@@ -4,7 +4,6 @@
  * cityidx(1), METHOD, Coupling coordination).  The scores are the
  * engine's, with the METHOD OPTIONS, as rank computes them.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,18 +12,32 @@
 #include "calc/coupling.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
-#include "cli/out.h"
+#include "cli/optgroups.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
 
-static const char options[] =
-    "  --year YEAR      year (default: the latest with data)\n"
-    "  --of LIST        the subsystems: pillar (node) codes, comma-separated\n"
-    "                   (default: every pillar with data)\n"
-    "  --format FORMAT  table (default) | csv | json\n"
-    "  -h, --help       show this help\n" CLI_METHOD_HELP;
+struct coupling_opts {
+	struct cli_year_opts y;
+	const char *of;
+	enum cli_format fmt;
+	struct cli_method_opts mo;
+};
+
+#define O struct coupling_opts
+const struct cli_opt cmd_coupling_opts[] = {
+	CLI_OPT_YEAR(O, y, "year (default: the latest with data)"),
+	CLI_OPT_STRING("of", 0, "LIST", O, of, "the subsystems: pillar (node) "
+	    "codes, comma-separated\n(default: every pillar with data)"),
+	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_CSV | CLI_FMTS_JSON,
+	    "table (default) | csv | json"),
+	CLI_OPT_HELP,
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 struct row {
 	size_t i;       /* unit */
@@ -231,65 +244,75 @@ print_json(struct cli_engine *e, int year, const size_t *sub, size_t n,
 	return out_json_end(&w);
 }
 
+/* the table's header lines and column titles */
+static void
+table_head(struct out_table *t, struct cli_engine *e, int year,
+    const size_t *sub, size_t n)
+{
+	const char *head[] = { "code", "name", "C", "T", "D", "grade",
+		"grade_en" };
+	struct sbuf sb = SBUF_INIT;
+
+	cli_engine_describe(e, &sb);
+	printf("cityidx coupling: year %d, subsystems", year);
+	for (size_t k = 0; k < n; k++)
+		printf("%s%s", k ? ", " : " ",
+		    out_text(e->fw->node[sub[k]].code));
+	printf("\nmethod: %s\n\n", out_text(sb.buf));
+	cidx_sbuf_release(&sb);
+	out_table_init(t, 7);
+	for (size_t q = 2; q < 5; q++)
+		out_table_set_right(t, q, 1);
+	out_table_add(t, head);
+}
+
+/* one unit: a CSV line, or a row of the table */
+static void
+print_row(enum cli_format f, const struct row *w, const struct cidx_unit *u,
+    struct out_table *t)
+{
+	const char *name = unit_name(u);
+	char b[3][40];
+	const char *cells[7];
+
+	fmt(b[0], sizeof(b[0]), w->c, f == CLI_FMT_TABLE);
+	fmt(b[1], sizeof(b[1]), w->t, f == CLI_FMT_TABLE);
+	fmt(b[2], sizeof(b[2]), w->d, f == CLI_FMT_TABLE);
+	if (f == CLI_FMT_CSV) {
+		out_csv_field(stdout, u->code);
+		fputc(',', stdout);
+		out_csv_field(stdout, name);
+		printf(",%s,%s,%s,", b[0], b[1], b[2]);
+		out_csv_field(stdout, cidx_coupling_grade_name(w->grade, 1));
+		fputc('\n', stdout);
+		return;
+	}
+	cells[0] = u->code;
+	cells[1] = name;
+	cells[2] = b[0];
+	cells[3] = b[1];
+	cells[4] = b[2];
+	cells[5] = cidx_coupling_grade_name(w->grade, 1);
+	cells[6] = cidx_coupling_grade_name(w->grade, 0);
+	out_table_add(t, cells);
+}
+
 static int
 print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
     size_t n, const struct row *rows, size_t nr,
     const struct cidx_dataset *ds)
 {
-	const char *head[] = { "code", "name", "C", "T", "D", "grade",
-		"grade_en" };
 	struct out_table t;
-	struct sbuf sb = SBUF_INIT;
 
 	if (f == CLI_FMT_JSON)
 		return print_json(e, year, sub, n, rows, nr, ds);
-	if (f == CLI_FMT_CSV) {
+	if (f == CLI_FMT_CSV)
 		printf("code,name,C,T,D,grade\n");
-	} else {
-		cli_engine_describe(e, &sb);
-		printf("cityidx coupling: year %d, subsystems", year);
-		for (size_t k = 0; k < n; k++)
-			printf("%s%s", k ? ", " : " ",
-			    out_text(e->fw->node[sub[k]].code));
-		printf("\nmethod: %s\n\n", out_text(sb.buf));
-		cidx_sbuf_release(&sb);
-		out_table_init(&t, 7);
-		for (size_t q = 2; q < 5; q++)
-			out_table_set_right(&t, q, 1);
-		out_table_add(&t, head);
-	}
-	for (size_t p = 0; p < nr; p++) {
-		const struct row *w = &rows[p];
-		const struct cidx_unit *u = &ds->unit[w->i];
-
-		const char *name = unit_name(u);
-		char b[3][40];
-		const char *cells[7];
-
-		if (w->grade < 0)
-			continue;
-		fmt(b[0], sizeof(b[0]), w->c, f == CLI_FMT_TABLE);
-		fmt(b[1], sizeof(b[1]), w->t, f == CLI_FMT_TABLE);
-		fmt(b[2], sizeof(b[2]), w->d, f == CLI_FMT_TABLE);
-		if (f == CLI_FMT_CSV) {
-			out_csv_field(stdout, u->code);
-			fputc(',', stdout);
-			out_csv_field(stdout, name);
-			printf(",%s,%s,%s,", b[0], b[1], b[2]);
-			out_csv_field(stdout, cidx_coupling_grade_name(w->grade,
-			    1));
-			fputc('\n', stdout);
-		} else {
-			cells[0] = u->code;
-			cells[1] = name;
-			cells[2] = b[0];
-			cells[3] = b[1];
-			cells[4] = b[2];
-			cells[5] = cidx_coupling_grade_name(w->grade, 1);
-			cells[6] = cidx_coupling_grade_name(w->grade, 0);
-			out_table_add(&t, cells);
-		}
-	}
+	else
+		table_head(&t, e, year, sub, n);
+	for (size_t p = 0; p < nr; p++)
+		if (rows[p].grade >= 0)
+			print_row(f, &rows[p], &ds->unit[rows[p].i], &t);
 	skipped(f, rows, nr, ds);
 	if (f == CLI_FMT_TABLE) {
 		out_table_print(stdout, &t);
@@ -301,89 +324,39 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 	return CLI_OK;
 }
 
-static int
-parse(int argc, char **argv, struct cli_year_opts *y,
-    struct cli_method_opts *mo, enum cli_format *f, const char **of)
-{
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "of", required_argument, NULL, 'O' },
-		CLI_OPT_YEAR,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, r;
-
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, f) < 0 ||
-			    *f == CLI_FMT_XLSX)
-				return cli_usage_error("coupling", "--format "
-				    "'%s': expected table, csv or json",
-				    optarg);
-			break;
-		case 'h':
-			cli_print_help(stdout, "coupling", options);
-			return -1;
-		case 'O':
-			*of = optarg;
-			break;
-		case ':':
-			return cli_usage_error("coupling", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_year_option(y, ch, optarg,
-			    "coupling")) == 1 || (r == 0 &&
-			    (r = cli_method_option(mo, ch, optarg,
-			    "coupling")) == 1))
-				break;
-			return r ? r : cli_usage_error("coupling",
-			    "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("coupling", "unexpected argument '%s'",
-		    argv[optind]);
-	return CLI_OK;
-}
-
 int
 cmd_coupling(int argc, char **argv)
 {
-	struct cli_method_opts mo;
+	struct coupling_opts o;
 	struct cli_engine e;
-	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct cidx_ranking *r = NULL;
-	enum cli_format f = CLI_FMT_TABLE;
-	const char *of = NULL;
 	const struct cidx_dataset *ds;
 	struct row *rows = NULL;
 	size_t *sub = NULL, n = 0, nr = 0;
 	int ret, year;
 
-	cli_method_opts_init(&mo);
+	memset(&o, 0, sizeof(o));
+	o.y = (struct cli_year_opts)CLI_YEAR_OPTS_INIT;
+	o.fmt = CLI_FMT_TABLE;
+	cli_method_opts_init(&o.mo);
 	memset(&e, 0, sizeof(e));
-	if ((ret = parse(argc, argv, &y, &mo, &f, &of)) != CLI_OK) {
-		ret = ret < 0 ? CLI_OK : ret;
+	if ((ret = cli_opt_parse("coupling", argc, argv, &o, NULL)) != CLI_OK)
 		goto out;
-	}
-	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK ||
-	    (ret = subsystems(e.fw, r, of, &sub, &n)) != CLI_OK)
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
+	    (ret = cli_engine_years(&e, o.y.year, -1, &year, NULL)) !=
+	    CLI_OK || (ret = cli_engine_rank(&e, year, NULL, 0, &r)) !=
+	    CLI_OK || (ret = subsystems(e.fw, r, o.of, &sub, &n)) != CLI_OK)
 		goto out;
 	ds = cli_engine_prepared(&e, year, NULL);
 	rows = cidx_xcalloc(r->n + 1, sizeof(*rows));
 	if ((ret = compute(e.fw, r, ds, sub, n, rows, &nr)) != CLI_OK)
 		goto out;
-	ret = print(f, &e, year, sub, n, rows, nr, ds);
+	ret = print(o.fmt, &e, year, sub, n, rows, nr, ds);
 out:
 	free(rows);
 	free(sub);
 	cidx_ranking_free(r);
 	cli_engine_close(&e);
-	cli_method_opts_release(&mo);
+	cli_method_opts_release(&o.mo);
 	return ret;
 }

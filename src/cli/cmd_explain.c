@@ -4,7 +4,7 @@
  * cityidx(1), METHOD, Explanation).  A geometric level multiplies
  * factors y^share; those are shown instead of contributions.
  */
-#include <getopt.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,20 +14,33 @@
 #include "calc/explain.h"
 #include "calc/imethod.h"
 #include "cli/methodopt.h"
+#include "cli/optgroups.h"
 #include "cli/yearopt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "core/num.h"
 
-static const char options[] =
-    "  --year YEAR      year to explain (default: the latest)\n"
-    "  --compare YEAR   also split the rank change since YEAR into the "
-    "unit's own\n"
-    "                   data and the other units' data\n"
-    "  --format FORMAT  table (default) | json\n"
-    "  -h, --help       show this help\n" CLI_METHOD_HELP;
+struct explain_opts {
+	struct cli_year_opts y;
+	enum cli_format fmt;
+	struct cli_method_opts mo;
+};
+
+#define O struct explain_opts
+const struct cli_opt cmd_explain_opts[] = {
+	CLI_OPT_OPERANDS("UNIT"),
+	CLI_OPT_YEAR(O, y, "year to explain (default: the latest)"),
+	CLI_OPT_COMPARE("YEAR", O, y, "also split the rank change since YEAR "
+	    "into the unit's own\ndata and the other units' data"),
+	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_JSON,
+	    "table (default) | json"),
+	CLI_OPT_HELP,
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 static void
 walk_table(const struct cidx_framework *fw, const struct cidx_method *m,
@@ -231,86 +244,41 @@ find_unit(const struct cidx_dataset *ds, const struct cidx_prep_report *rep,
 	int ret = cidx_dataset_lookup(ds, unit, row, &err);
 
 	if (ret == CIDX_ENOTFOUND) {
-		for (size_t i = 0; i < rep->n_screened; i++)
-			if (strcmp(rep->screened[i].code, unit) == 0)
-				return cli_error("unit '%s' is not ranked in %d: "
-				    "screened out, with data for %.0f%% of the "
-				    "indicators", unit, year,
-				    100 * rep->screened[i].coverage);
+		for (size_t i = 0; i < rep->n_screened; i++) {
+			char pct[16];
+
+			if (strcmp(rep->screened[i].code, unit) != 0)
+				continue;
+			cidx_num_fmt_percent(pct, sizeof(pct),
+			    rep->screened[i].coverage);
+			return cli_error("unit '%s' is not ranked in %d: "
+			    "screened out, with data for %s of the "
+			    "indicators", unit, year, pct);
+		}
 		return cli_error("unit '%s' is not ranked in %d: no unit with "
 		    "that code or name", unit, year);
 	}
 	return ret < 0 ? cli_error_core(&err) : CLI_OK;
 }
 
-int
-cmd_explain(int argc, char **argv)
+/* the explanation of `unit` by the engine `e` opened with the options */
+static int
+explain(struct cli_engine *e, const struct explain_opts *o, const char *unit)
 {
-	static const struct option longopts[] = {
-		CLI_OPT_COMPARE,
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OPT_YEAR,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
 	struct cidx_err err = CIDX_ERR_INIT;
-	struct cli_method_opts mo;
-	struct cli_engine e;
 	struct cidx_ranking *r = NULL;
 	struct cidx_contrib *c = NULL;
 	struct cidx_rank_split split;
-	enum cli_format fmt = CLI_FMT_TABLE;
 	const struct cidx_dataset *ds;
 	const struct cidx_prep_report *rep;
-	const char *unit;
-	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
-	int ch, rr, ret, year, cyear = 0;
+	int ret, year, cyear = 0;
 	long row;
 
-	y.compare = -1;
-	cli_method_opts_init(&mo);
-	memset(&e, 0, sizeof(e));
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, &fmt) < 0 ||
-			    fmt == CLI_FMT_CSV || fmt == CLI_FMT_XLSX) {
-				ret = cli_usage_error("explain", "--format "
-				    "'%s': expected table or json", optarg);
-				goto out;
-			}
-			break;
-		case 'h':
-			cli_print_help(stdout, "explain", options);
-			ret = CLI_OK;
-			goto out;
-		case ':':
-			ret = cli_usage_error("explain", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-			goto out;
-		default:
-			if ((rr = cli_year_option(&y, ch, optarg,
-			    "explain")) == 1 || (rr == 0 &&
-			    (rr = cli_method_option(&mo, ch, optarg,
-			    "explain")) == 1))
-				break;
-			ret = rr ? rr : cli_usage_error("explain",
-			    "unknown option '%s'", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind + 1 != argc) {
-		ret = cli_usage_error("explain", optind >= argc ?
-		    "no UNIT given" : "one UNIT only");
+	if ((ret = cli_engine_years(e, o->y.year, o->y.compare, &year,
+	    &cyear)) != CLI_OK ||
+	    (ret = cli_engine_rank(e, year, NULL, 0, &r)) != CLI_OK)
 		goto out;
-	}
-	unit = argv[optind];
-	if ((ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, y.year, y.compare, &year, &cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(&e, year, NULL, 0, &r)) != CLI_OK)
-		goto out;
-	ds = cli_engine_prepared(&e, year, &rep);
+	ds = cli_engine_prepared(e, year, &rep);
 	if ((ret = find_unit(ds, rep, unit, year, &row)) != CLI_OK)
 		goto out;
 	if (r->rank[row] == 0) {
@@ -318,23 +286,49 @@ cmd_explain(int argc, char **argv)
 		    "value", unit, year);
 		goto out;
 	}
-	if (cyear > 0 && cidx_engine_split(e.eng, ds->unit[row].code, year,
+	if (cyear > 0 && cidx_engine_split(e->eng, ds->unit[row].code, year,
 	    cyear, &split, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;
 	}
-	cidx_contributions(&c, e.fw, cidx_engine_weights(e.eng), r->s,
+	cidx_contributions(&c, e->fw, cidx_engine_weights(e->eng), r->s,
 	    (size_t)row);
-	if (fmt == CLI_FMT_JSON)
-		ret = print_json(&e, &ds->unit[row], year, r, (size_t)row, c,
+	if (o->fmt == CLI_FMT_JSON)
+		ret = print_json(e, &ds->unit[row], year, r, (size_t)row, c,
 		    cyear, &split);
 	else
-		print_table(&e, &ds->unit[row], year, r, (size_t)row, c, cyear,
+		print_table(e, &ds->unit[row], year, r, (size_t)row, c, cyear,
 		    &split);
 out:
 	cidx_contrib_free(c);
 	cidx_ranking_free(r);
+	return ret;
+}
+
+int
+cmd_explain(int argc, char **argv)
+{
+	struct explain_opts o;
+	struct cli_engine e;
+	int ret;
+
+	memset(&o, 0, sizeof(o));
+	o.y = (struct cli_year_opts)CLI_YEAR_OPTS_INIT;
+	o.y.compare = -1;
+	o.fmt = CLI_FMT_TABLE;
+	cli_method_opts_init(&o.mo);
+	memset(&e, 0, sizeof(e));
+	if ((ret = cli_opt_parse("explain", argc, argv, &o, NULL)) != CLI_OK)
+		goto out;
+	if (optind + 1 != argc) {
+		ret = cli_usage_error("explain", optind >= argc ?
+		    "no UNIT given" : "one UNIT only");
+		goto out;
+	}
+	if ((ret = cli_engine_open(&e, &o.mo)) == CLI_OK)
+		ret = explain(&e, &o, argv[optind]);
+out:
 	cli_engine_close(&e);
-	cli_method_opts_release(&mo);
+	cli_method_opts_release(&o.mo);
 	return ret;
 }

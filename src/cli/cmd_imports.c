@@ -3,18 +3,23 @@
  * every removal, oldest first, so that a mistake can be found and taken
  * back out with 'cityidx remove --import ID'.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "cli/out.h"
+#include "cli/opt.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "store/store.h"
 
-static const char options[] =
-    "  --format FORMAT  table (default) | csv | json\n"
-    "  -h, --help       show this help\n";
+const struct cli_opt cmd_imports_opts[] = {
+	{ .kind = CLI_K_FORMAT, .name = "format", .short_name = 'f',
+	  .arg = "FORMAT", .off = 0, .val = CLI_FMTS_TABLE | CLI_FMTS_CSV |
+	  CLI_FMTS_JSON, .flags = CLI_OPTF_UNDOC_SHORT,
+	  .help = "table (default) | csv | json" },
+	CLI_OPT_HELP,
+	CLI_OPT_END,
+};
 
 /* the columns: text, or a count (a number in JSON) */
 static const struct {
@@ -146,39 +151,16 @@ print_json(const char *ws, const struct cidx_log_entry *e, size_t n)
 int
 cmd_imports(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum cli_format fmt = CLI_FMT_TABLE;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_store *st = NULL;
 	struct cidx_log_entry *e = NULL;
 	size_t n = 0;
-	int ch, ret = CLI_OK;
+	int ret;
 
-	while ((ch = getopt_long(argc, argv, ":hf:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, &fmt) < 0)
-				return cli_usage_error("imports", "--format '%s': "
-				    "expected table, csv or json", optarg);
-			break;
-		case 'h':
-			cli_print_help(stdout, "imports", options);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error("imports", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			return cli_usage_error("imports", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("imports", "unexpected argument '%s'",
-		    argv[optind]);
+	if ((ret = cli_opt_parse("imports", argc, argv, &fmt, NULL)) !=
+	    CLI_OK)
+		return ret;
 	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
 	    cidx_store_snapshot(st, &err) < 0 ||
 	    cidx_store_log(st, &e, &n, &err) < 0) {

@@ -4,55 +4,45 @@
  * framework drops: the data would lose their meaning.  A new workspace
  * appears whole or not at all (cidx_store_init()).
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "cli/out.h"
+#include "cli/opt.h"
+#include "cli/textout.h"
 #include "io/framework.h"
 #include "store/store.h"
 
-static const char options[] =
-    "  --framework FILE  framework CSV (cityidx layout or COINr iMeta)\n"
-    "  --encoding ENC    input encoding (default: detect UTF-8/GB18030)\n"
-    "  -h, --help        show this help\n";
+struct init_opts {
+	const char *fwpath, *enc;
+};
+
+const struct cli_opt cmd_init_opts[] = {
+	{ .kind = CLI_K_STRING, .name = "framework", .short_name = 'f',
+	  .arg = "FILE", .off = offsetof(struct init_opts, fwpath),
+	  .flags = CLI_OPTF_UNDOC_SHORT | CLI_OPTF_REQUIRED,
+	  .help = "framework CSV (cityidx layout or COINr iMeta)" },
+	{ .kind = CLI_K_STRING, .name = "encoding", .short_name = 'e',
+	  .arg = "ENC", .off = offsetof(struct init_opts, enc),
+	  .flags = CLI_OPTF_UNDOC_SHORT,
+	  .help = "input encoding (default: detect UTF-8/GB18030)" },
+	CLI_OPT_HELP,
+	CLI_OPT_END,
+};
 
 int
 cmd_init(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "framework", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *fwpath = NULL, *enc = NULL;
+	struct init_opts o = { NULL, NULL };
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
-	int ch, ret = CLI_OK, created;
+	int ret = CLI_OK, created;
+	const char *fwpath, *enc;
 
-	while ((ch = getopt_long(argc, argv, ":hf:e:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'e':
-			enc = optarg;
-			break;
-		case 'f':
-			fwpath = optarg;
-			break;
-		case 'h':
-			cli_print_help(stdout, "init", options);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error("init", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			return cli_usage_error("init", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("init", "unexpected argument '%s'",
-		    argv[optind]);
+	if ((ret = cli_opt_parse("init", argc, argv, &o, NULL)) != CLI_OK)
+		return ret;
+	fwpath = o.fwpath;
+	enc = o.enc;
 	if (fwpath == NULL)
 		return cli_usage_error("init", "--framework FILE is required");
 	if (cidx_framework_read(&fw, fwpath, enc, &err) < 0)

@@ -6,7 +6,6 @@
  * cidx_movement_compute); this file parses the options, calls them and
  * hands the results to the writers of rankout.c.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,39 +16,13 @@
 #include "calc/movement.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/optgroups.h"
 #include "cli/rankout.h"
 #include "cli/yearopt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "store/store.h"
-
-static const char options[] =
-    "  --year YEAR          year to rank (default: the latest with data)\n"
-    "  --compare YEAR|none  year to measure movement against (default: the\n"
-    "                       latest earlier year with data)\n"
-    "  --top N              size of the top group for tiers and entrants\n"
-    "                       (default 50; 0 = all ranked units)\n"
-    "  --tiers SPEC         counts:3,7,40 | breaks:80,60 | quantile:K |\n"
-    "                       kmeans:K | jenks:K | eis (default jenks:3)\n"
-    "  --dark-horse D       places climbed to count as a dark horse "
-    "(default 20)\n"
-    "  --attr LIST          unit attributes to show in the table, comma-"
-    "separated\n"
-    "                       (default: all; 'none' for none)\n"
-    "  --format FORMAT      table (default) | csv | json | xlsx\n"
-    "  -o, --output FILE    write to FILE (needed for xlsx)\n"
-    "  --bom                csv: start with a UTF-8 byte order mark, for "
-    "Excel\n"
-    "  --limit N            table: print only the first N ranked rows\n"
-    "  --relative REF       100 x index / the reference's: mean, unit:CODE,"
-    "\n"
-    "                       either @YEAR (default with --tiers eis: mean)\n"
-    "  --growth BASE        the change of relative performance since BASE "
-    "(needs\n"
-    "                       --scale panel or panel:FROM,TO)\n"
-    "  -h, --help           show this help\n"
-    CLI_METHOD_HELP;
 
 struct rank_opts {
 	struct cli_year_opts y;
@@ -61,83 +34,55 @@ struct rank_opts {
 	struct cli_method_opts mo;
 };
 
+#define O struct rank_opts
+const struct cli_opt cmd_rank_opts[] = {
+	CLI_OPT_YEAR(O, y, "year to rank (default: the latest with data)"),
+	CLI_OPT_COMPARE("YEAR|none", O, y, "year to measure movement against "
+	    "(default: the\nlatest earlier year with data)"),
+	CLI_OPT_TOP(O, y, "size of the top group for tiers and entrants\n"
+	    "(default 50; 0 = all ranked units)"),
+	CLI_OPT_TIERS(O, y, "counts:3,7,40 | breaks:80,60 | quantile:K |\n"
+	    "kmeans:K | jenks:K | eis (default jenks:3)"),
+	CLI_OPT_DARK(O, y, "places climbed to count as a dark horse "
+	    "(default 20)"),
+	CLI_OPT_STRING("attr", 0, "LIST", O, attr, "unit attributes to show "
+	    "in the table, comma-separated\n(default: all; 'none' for none)"),
+	{ .kind = CLI_K_FORMAT, .name = "format", .arg = "FORMAT",
+	  .off = offsetof(O, fmt), .val = CLI_FMTS_TABLE | CLI_FMTS_CSV |
+	  CLI_FMTS_JSON | CLI_FMTS_XLSX, .syn = 1,
+	  .help = "table (default) | csv | json | xlsx" },
+	{ .kind = CLI_K_STRING, .name = "output", .short_name = 'o',
+	  .arg = "FILE", .off = offsetof(O, output), .syn = 1,
+	  .help = "write to FILE (needed for xlsx)" },
+	{ .kind = CLI_K_BOOL, .name = "bom", .off = offsetof(O, bom),
+	  .syn = 1, .help = "csv: start with a UTF-8 byte order mark, for "
+	  "Excel" },
+	CLI_OPT_LONG("limit", "N", O, limit, 0, 100000000,
+	    "a whole number >= 0", "table: print only the first N ranked "
+	    "rows"),
+	CLI_OPT_STRING("relative", 0, "REF", O, y.relative, "100 x index / "
+	    "the reference's: mean, unit:CODE,\neither @YEAR (default with "
+	    "--tiers eis: mean)"),
+	CLI_OPT_INT("growth", "BASE", O, growth, 1, 9999, "a year",
+	    "the change of relative performance since BASE (needs\n"
+	    "--scale panel or panel:FROM,TO)"),
+	CLI_OPT_HELP,
+	{ .kind = CLI_K_GROUP, .group = &cli_method_group,
+	  .off = offsetof(O, mo), .syn = 1 },
+	CLI_OPT_END,
+};
+#undef O
+
 static int
 parse_opts(int argc, char **argv, struct rank_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "attr", required_argument, NULL, 'A' },
-		{ "bom", no_argument, NULL, 'B' },
-		CLI_OPT_COMPARE,
-		CLI_OPT_DARK,
-		{ "format", required_argument, NULL, 'f' },
-		{ "growth", required_argument, NULL, 'G' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "limit", required_argument, NULL, 'L' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "relative", required_argument, NULL, 'R' },
-		CLI_OPT_TIERS,
-		CLI_OPT_TOP,
-		CLI_OPT_YEAR,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, r;
-	long v;
+	int r;
 
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'A':
-			o->attr = optarg;
-			break;
-		case 'B':
-			o->bom = 1;
-			break;
-		case 'G':
-			if (cli_parse_long(optarg, 1, 9999, &v) < 0)
-				return cli_usage_error("rank", "--growth '%s': "
-				    "expected a year", optarg);
-			o->growth = (int)v;
-			break;
-		case 'R':
-			o->y.relative = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'f':
-			if (cli_parse_format(optarg, &o->fmt) < 0)
-				return cli_usage_error("rank", "--format '%s': "
-				    "expected table, csv, json or xlsx", optarg);
-			break;
-		case 'h':
-			cli_print_help(stdout, "rank", options);
-			return -1;
-		case 'L':
-			if (cli_parse_long(optarg, 0, 100000000, &o->limit) < 0)
-				return cli_usage_error("rank", "--limit '%s': "
-				    "expected a whole number >= 0", optarg);
-			break;
-		case ':':
-			return cli_usage_error("rank", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_year_option(&o->y, ch, optarg,
-			    "rank")) != 0 || (r = cli_method_option(&o->mo,
-			    ch, optarg, "rank")) != 0) {
-				if (r != 1)
-					return r;
-				break;
-			}
-			return cli_usage_error("rank", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("rank", "unexpected argument '%s'",
-		    argv[optind]);
+	if ((r = cli_opt_parse("rank", argc, argv, o, NULL)) != CLI_OK)
+		return r;
 	if (o->fmt == CLI_FMT_XLSX && o->output == NULL)
 		return cli_usage_error("rank", "--format xlsx needs -o FILE");
-	return 0;
+	return CLI_OK;
 }
 
 /* warnings for outputs that have no footer: csv, json, xlsx */
@@ -173,13 +118,16 @@ warnings(const struct rank_view *v)
 		else if (r->rank[i] == 0)
 			cli_warn("unit '%s' not ranked: no index value in %d",
 			    v->ds->unit[i].code, v->year);
-	for (size_t i = 0; i < v->rep->n_screened; i++)
-		cli_warn("unit '%s' screened out in %d: data for %.0f%% of the "
-		    "indicators%s%s", v->rep->screened[i].code, v->year,
-		    100 * v->rep->screened[i].coverage,
-		    v->rep->screened[i].pillar >= 0 ? ", too few in " : "",
-		    v->rep->screened[i].pillar >= 0 ?
-		    fw->node[v->rep->screened[i].pillar].code : "");
+	for (size_t i = 0; i < v->rep->n_screened; i++) {
+		const struct cidx_screened *sc = &v->rep->screened[i];
+		char pct[16];
+
+		cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
+		cli_warn("unit '%s' screened out in %d: data for %s of the "
+		    "indicators%s%s", sc->code, v->year, pct,
+		    sc->pillar >= 0 ? ", too few in " : "",
+		    sc->pillar >= 0 ? fw->node[sc->pillar].code : "");
+	}
 }
 
 /*
@@ -283,10 +231,8 @@ cmd_rank(int argc, char **argv)
 	memset(&v, 0, sizeof(v));
 	memset(&k, 0, sizeof(k));
 	cli_method_opts_init(&o.mo);
-	if ((ret = parse_opts(argc, argv, &o)) != 0) {
-		cli_method_opts_release(&o.mo);
-		return ret < 0 ? CLI_OK : ret;
-	}
+	if ((ret = parse_opts(argc, argv, &o)) != CLI_OK)
+		goto out;
 	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "rank")) != CLI_OK)
 		goto out;

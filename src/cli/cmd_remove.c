@@ -4,25 +4,72 @@
  * at once, in one transaction, logged like an import.  --dry-run says what
  * would go and changes nothing.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli/cli.h"
-#include "cli/out.h"
+#include "cli/opt.h"
+#include "cli/textout.h"
 #include "core/lookup.h"
 #include "core/mem.h"
 #include "store/store.h"
 
-static const char options[] =
-    "  --dry-run       say what would be removed, change nothing\n"
-    "  --import ID     the values import #ID last wrote (see 'imports')\n"
-    "  --unit UNIT     the values of the unit (code or name)\n"
-    "  --year YEAR     the values of YEAR\n"
-    "  -h, --help      show this help\n"
-    "\nThe filters combine: a value goes if it matches all that are given.\n";
+struct remove_opts {
+	struct cidx_remove_filter f;
+	int dry_run;
+};
+
+static int
+import_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	long v;
+
+	(void)o;
+	if (cli_parse_long(arg, 1, 2147483647L, &v) < 0)
+		return cli_usage_error(cmd, "--import '%s': expected an import "
+		    "number", arg);
+	*(long long *)field = v;
+	return 0;
+}
+
+static int
+unit_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	(void)o;
+	if (*arg == '\0')
+		return cli_usage_error(cmd, "--unit: empty code");
+	*(const char **)field = arg;
+	return 0;
+}
+
+#define O struct remove_opts
+#define UNDOC CLI_OPTF_UNDOC_SHORT
+const struct cli_opt cmd_remove_opts[] = {
+	{ .kind = CLI_K_BOOL, .name = "dry-run", .short_name = 'n',
+	  .off = offsetof(O, dry_run), .flags = UNDOC,
+	  .help = "say what would be removed, change nothing" },
+	{ .kind = CLI_K_CALLBACK, .name = "import", .short_name = 'i',
+	  .arg = "ID", .off = offsetof(O, f.import_id), .cb = import_cb,
+	  .flags = UNDOC,
+	  .help = "the values import #ID last wrote (see 'imports')" },
+	{ .kind = CLI_K_CALLBACK, .name = "unit", .short_name = 'u',
+	  .arg = "UNIT", .off = offsetof(O, f.unit), .cb = unit_cb,
+	  .flags = UNDOC, .help = "the values of the unit (code or name)" },
+	{ .kind = CLI_K_YEAR, .name = "year", .short_name = 'y',
+	  .arg = "YEAR", .off = offsetof(O, f.year), .flags = UNDOC,
+	  .help = "the values of YEAR" },
+	CLI_OPT_HELP,
+	CLI_OPT_TEXT("\nThe filters combine: a value goes if it matches all "
+	    "that are given.\n"),
+	CLI_OPT_END,
+};
+#undef UNDOC
+#undef O
 
 /* at most this many indicators named per year */
 #define NAMED 8
@@ -91,84 +138,44 @@ unit_code(struct cidx_store *st, const char **unit, char **code,
 	return ret;
 }
 
+/* the removal (or the dry run) in one transaction, stamped with the
+ * time */
+static int
+remove_values(struct cidx_store **st, struct remove_opts *o, char **code,
+    struct cidx_remove_stats *rs)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (cidx_store_open(st, cli_workspace(), CIDX_STORE_WRITE,
+	    &err) < 0 ||
+	    (o->f.unit && unit_code(*st, &o->f.unit, code, &err) < 0) ||
+	    cidx_store_remove(*st, &o->f, o->dry_run, when, rs, &err) < 0)
+		return cli_error_core(&err);
+	return CLI_OK;
+}
+
 int
 cmd_remove(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "import", required_argument, NULL, 'i' },
-		{ "unit", required_argument, NULL, 'u' },
-		{ "year", required_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct cidx_remove_filter f = CIDX_REMOVE_FILTER_INIT;
+	struct remove_opts o = { CIDX_REMOVE_FILTER_INIT, 0 };
 	struct cidx_remove_stats rs;
-	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_store *st = NULL;
 	char *code = NULL;
-	int ch, ret = CLI_OK, dry_run = 0;
-	long v;
+	int ret;
 
 	memset(&rs, 0, sizeof(rs));
-	while ((ch = getopt_long(argc, argv, ":hni:u:y:", longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			cli_print_help(stdout, "remove", options);
-			return CLI_OK;
-		case 'i':
-			if (cli_parse_long(optarg, 1, 2147483647L, &v) < 0)
-				return cli_usage_error("remove", "--import '%s': "
-				    "expected an import number", optarg);
-			f.import_id = v;
-			break;
-		case 'n':
-			dry_run = 1;
-			break;
-		case 'u':
-			if (*optarg == '\0')
-				return cli_usage_error("remove", "--unit: empty "
-				    "code");
-			f.unit = optarg;
-			break;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error("remove", "--year '%s': "
-				    "expected a year 1000..9999", optarg);
-			f.year = (int)v;
-			break;
-		case ':':
-			return cli_usage_error("remove", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			return cli_usage_error("remove", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("remove", "unexpected argument '%s'",
-		    argv[optind]);
-	if (!f.import_id && !f.unit && !f.year)
+	if ((ret = cli_opt_parse("remove", argc, argv, &o, NULL)) != CLI_OK)
+		return ret;
+	if (!o.f.import_id && !o.f.unit && !o.f.year)
 		return cli_usage_error("remove", "give --import, --unit or "
 		    "--year");
-	{
-		char when[32];
-		time_t now = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&now, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		if (cidx_store_open(&st, cli_workspace(),
-		    CIDX_STORE_WRITE, &err) < 0 ||
-		    (f.unit && unit_code(st, &f.unit, &code, &err) < 0) ||
-		    cidx_store_remove(st, &f, dry_run, when, &rs, &err) < 0) {
-			ret = cli_error_core(&err);
-			goto out;
-		}
-	}
-	report(&rs, dry_run);
-out:
+	if ((ret = remove_values(&st, &o, &code, &rs)) == CLI_OK)
+		report(&rs, o.dry_run);
 	free(code);
 	cidx_remove_stats_release(&rs);
 	cidx_store_close(st);

@@ -7,7 +7,7 @@
  * are those `rank` prints for the same options; the pages are the plot
  * layer's (plot/doc.h).
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +18,7 @@
 #include "calc/effweight.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
+#include "cli/optgroups.h"
 #include "cli/report.h"
 #include "cli/storegeo.h"
 #include "cli/yearopt.h"
@@ -27,22 +28,6 @@
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
 
-static const char options[] =
-    "  -o, --output FILE    the PDF (default: cityidx-report-YEAR.pdf)\n"
-    "  --year YEAR          year to report (default: the latest with data)\n"
-    "  --compare YEAR|none  year of the movement (default: the latest "
-    "before)\n"
-    "  --top N              the top group of tiers and figures (default "
-    "50)\n"
-    "  --tiers SPEC         as for rank (default jenks:3)\n"
-    "  --dark-horse D       places climbed (default 20)\n"
-    "  --lang zh|en         language of the report (default zh)\n"
-    "  --title TEXT         title (default: the index's name and year)\n"
-    "  --font FAMILY        font family (default Noto Sans CJK SC)\n"
-    "  -h, --help           show this help\n"
-    "\nwith --draws or an uncertain input, a page of rank uncertainty:"
-    CLI_MC_HELP CLI_METHOD_HELP;
-
 struct report_opts {
 	struct cli_year_opts y;
 	const char *output, *title, *font;
@@ -51,63 +36,43 @@ struct report_opts {
 };
 
 static int
-parse_opts(int argc, char **argv, struct report_opts *o)
+title_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
 {
-	static const struct option longopts[] = {
-		CLI_OPT_COMPARE,
-		CLI_OPT_DARK,
-		{ "font", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_OPT_LANG,
-		{ "output", required_argument, NULL, 'o' },
-		CLI_OPT_TIERS,
-		{ "title", required_argument, NULL, 'i' },
-		CLI_OPT_TOP,
-		CLI_OPT_YEAR,
-		CLI_MC_LONGOPTS,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch, r;
+	int r;
 
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'F':
-			o->font = optarg;
-			break;
-		case 'h':
-			cli_print_help(stdout, "report", options);
-			return -1;
-		case 'i':
-			if ((r = cli_text_option("report", "--title",
-			    optarg)) != 0)
-				return r;
-			o->title = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case ':':
-			return cli_usage_error("report", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_year_option(&o->y, ch, optarg,
-			    "report")) != 0 || (r = cli_method_option(&o->mo,
-			    ch, optarg, "report")) != 0 || (r = cli_mc_option(
-			    &o->mc, ch, optarg, "report")) != 0) {
-				if (r != 1)
-					return r;
-				break;
-			}
-			return cli_usage_error("report", "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("report", "unexpected argument '%s'",
-		    argv[optind]);
+	(void)o;
+	if ((r = cli_text_option(cmd, "--title", arg)) != 0)
+		return r;
+	*(const char **)field = arg;
 	return 0;
 }
+
+#define O struct report_opts
+const struct cli_opt cmd_report_opts[] = {
+	CLI_OPT_STRING("output", 'o', "FILE", O, output, "the PDF (default: "
+	    "cityidx-report-YEAR.pdf)"),
+	CLI_OPT_YEAR(O, y, "year to report (default: the latest with data)"),
+	CLI_OPT_COMPARE("YEAR|none", O, y, "year of the movement (default: "
+	    "the latest before)"),
+	CLI_OPT_TOP(O, y, "the top group of tiers and figures (default 50)"),
+	CLI_OPT_TIERS(O, y, "as for rank (default jenks:3)"),
+	{ .kind = CLI_K_CALLBACK, .name = "dark-horse", .arg = "D",
+	  .off = offsetof(O, y), .cb = cli_year_cb, .val = 'D',
+	  .flags = CLI_OPTF_NOSYN, .help = "places climbed (default 20)" },
+	CLI_OPT_LANG(O, y, "language of the report (default zh)"),
+	CLI_OPT_CALLBACK("title", "TEXT", O, title, title_cb, 0, "title "
+	    "(default: the index's name and year)"),
+	CLI_OPT_STRING("font", 0, "FAMILY", O, font, "font family (default "
+	    "Noto Sans CJK SC)"),
+	CLI_OPT_HELP,
+	CLI_OPT_TEXT("\nwith --draws or an uncertain input, a page of rank "
+	    "uncertainty:"),
+	CLI_OPT_GROUP(cli_mc_group, O, mc),
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 static char *
 fmt(struct report *r, const char *f, ...) __attribute__((format(printf, 2,
@@ -138,22 +103,15 @@ num2(struct report *r, double x)
 	return fmt(r, "%s", b);
 }
 
-/* the full ranking, one row per ranked unit */
-static int
-ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+/* the columns of the ranking: rank, name, tier, score, the pillars,
+ * coverage, then the movement's */
+static void
+ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
+    int moves)
 {
 	const struct cidx_framework *fw = r->c.e->fw;
-	const struct cidx_ranking *rk = r->c.r;
-	const struct cidx_movement *mv = r->c.mv;
-	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
-	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
-	size_t nc = 4 + np + 1 + (moves ? 3 : 0), c;
-	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
-	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
-	    sizeof(char *));
-	int ret;
+	size_t c = 0;
 
-	c = 0;
 	cols[c].header = ZH(r) ? "排名" : "rank";
 	cols[c++].align = CIDX_ALIGN_RIGHT;
 	cols[c++].header = ZH(r) ? "名称" : "name";
@@ -178,32 +136,55 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 		cols[c].header = ZH(r) ? "变化" : "change";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
 	}
-	for (size_t p = 0; p < rk->n_ranked; p++) {
-		size_t i = rk->order[p];
-		const char **row = &cells[p * nc];
+}
 
-		c = 0;
-		row[c++] = fmt(r, "%d", rk->rank[i]);
-		row[c++] = chart_unit_name(&r->c, &r->c.ds->unit[i]);
-		row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
-		row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
-		for (size_t q = 0; q < np; q++)
-			row[c++] = num2(r, gsl_matrix_get(rk->s, i,
-			    fw->child[fw->child_off[fw->root] + q]));
-		row[c++] = fmt(r, "%.0f%%", 100 * r->c.rep->coverage[i]);
-		if (moves) {
-			const struct cidx_move *m = &mv->mv[i];
+/* the cells of unit i */
+static void
+ranking_row(struct report *r, const char **row, size_t i, size_t np,
+    int moves)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_ranking *rk = r->c.r;
+	const struct cidx_move *m = moves ? &r->c.mv->mv[i] : NULL;
+	char pct[16];
+	size_t c = 0;
 
-			row[c++] = m->now_common ? fmt(r, "%d", m->now_common) :
-			    NULL;
-			row[c++] = m->prev_common ? fmt(r, "%d",
-			    m->prev_common) : NULL;
-			row[c++] = m->has_change ? (m->change ? fmt(r, "%+d",
-			    m->change) : "0") : m->prev_status ==
-			    CIDX_PREV_SCREENED ? (ZH(r) ? "数据不足" :
-			    "too little data") : (ZH(r) ? "无数据" : "no data");
-		}
-	}
+	row[c++] = fmt(r, "%d", rk->rank[i]);
+	row[c++] = chart_unit_name(&r->c, &r->c.ds->unit[i]);
+	row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
+	row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
+	for (size_t q = 0; q < np; q++)
+		row[c++] = num2(r, gsl_matrix_get(rk->s, i,
+		    fw->child[fw->child_off[fw->root] + q]));
+	cidx_num_fmt_percent(pct, sizeof(pct), r->c.rep->coverage[i]);
+	row[c++] = fmt(r, "%s", pct);
+	if (m == NULL)
+		return;
+	row[c++] = m->now_common ? fmt(r, "%d", m->now_common) : NULL;
+	row[c++] = m->prev_common ? fmt(r, "%d", m->prev_common) : NULL;
+	row[c++] = m->has_change ? (m->change ? fmt(r, "%+d", m->change) :
+	    "0") : m->prev_status == CIDX_PREV_SCREENED ? (ZH(r) ?
+	    "数据不足" : "too little data") : (ZH(r) ? "无数据" : "no data");
+}
+
+/* the full ranking, one row per ranked unit */
+static int
+ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_ranking *rk = r->c.r;
+	const struct cidx_movement *mv = r->c.mv;
+	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
+	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
+	size_t nc = 4 + np + 1 + (moves ? 3 : 0);
+	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
+	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
+	    sizeof(char *));
+	int ret;
+
+	ranking_cols(r, cols, np, moves);
+	for (size_t p = 0; p < rk->n_ranked; p++)
+		ranking_row(r, &cells[p * nc], rk->order[p], np, moves);
 	ret = cidx_doc_table(doc, ZH(r) ? "排名" : "Ranking", cols, nc, cells,
 	    rk->n_ranked, err);
 	free(cols);
@@ -429,10 +410,11 @@ cmd_report(int argc, char **argv)
 	o.y = y;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
-	if ((ret = parse_opts(argc, argv, &o)) != 0) {
+	if ((ret = cli_opt_parse("report", argc, argv, &o, NULL)) !=
+	    CLI_OK) {
 		cli_method_opts_release(&o.mo);
 		cli_mc_opts_release(&o.mc);
-		return ret < 0 ? CLI_OK : ret;
+		return ret;
 	}
 	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)

@@ -10,7 +10,7 @@
  * parses the options, calls it through cli_mc_run() and hands the
  * result to the writers of mcout.c.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,96 +18,32 @@
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/mcout.h"
+#include "cli/optgroups.h"
+#include "cli/yearopt.h"
 
-static const char options[] =
-    "  --year YEAR          year to analyse (default: the latest with data)"
-    "\n"
-    "  --sobol              Saltelli design: first-order and total indices "
-    "of\n"
-    "                       each input for the mean absolute rank shift\n"
-    "  --top N              tiers over the top N (default 50; 0 = all)\n"
-    "  --tiers SPEC         the nominal tiers, as for rank (default "
-    "jenks:3)\n"
-    "  --format FORMAT      table (default) | csv | json\n"
-    "  -o, --output FILE    write to FILE\n"
-    "  --save-draws FILE    every run's parameters and ranks, as CSV\n"
-    "  -h, --help           show this help\n"
-    CLI_MC_HELP CLI_METHOD_HELP;
-
-static int
-parse_opts(int argc, char **argv, struct mc_view *o)
-{
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "save-draws", required_argument, NULL, 'S' },
-		{ "sobol", no_argument, NULL, 's' },
-		{ "tiers", required_argument, NULL, 't' },
-		{ "top", required_argument, NULL, 'T' },
-		{ "year", required_argument, NULL, 'y' },
-		CLI_MC_LONGOPTS,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *cmd = "sensitivity";
-	int ch, r;
-	long v;
-
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, &o->fmt) < 0 ||
-			    o->fmt == CLI_FMT_XLSX)
-				return cli_usage_error(cmd, "--format '%s': "
-				    "expected table, csv or json", optarg);
-			break;
-		case 'h':
-			cli_print_help(stdout, cmd, options);
-			return -1;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'S':
-			o->save = optarg;
-			break;
-		case 's':
-			o->sobol = 1;
-			break;
-		case 't':
-			o->tiers = optarg;
-			break;
-		case 'T':
-			if (cli_parse_long(optarg, 0, 100000000, &o->top) < 0)
-				return cli_usage_error(cmd, "--top '%s': "
-				    "expected a whole number >= 0", optarg);
-			break;
-		case 'y':
-			if (cli_parse_long(optarg, 1000, 9999, &v) < 0)
-				return cli_usage_error(cmd, "--year '%s': "
-				    "expected a year 1000..9999", optarg);
-			o->year = (int)v;
-			break;
-		case ':':
-			return cli_usage_error(cmd, "option '%s' needs a "
-			    "value", argv[optind - 1]);
-		default:
-			if ((r = cli_method_option(&o->mo, ch, optarg,
-			    cmd)) != 0 || (r = cli_mc_option(&o->mc, ch,
-			    optarg, cmd)) != 0) {
-				if (r != 1)
-					return r;
-				break;
-			}
-			return cli_usage_error(cmd, "unknown option '%s'",
-			    argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'",
-		    argv[optind]);
-	return 0;
-}
+#define O struct mc_view
+const struct cli_opt cmd_sensitivity_opts[] = {
+	{ .kind = CLI_K_YEAR, .name = "year", .arg = "YEAR",
+	  .off = offsetof(O, year), .syn = -1,
+	  .help = "year to analyse (default: the latest with data)" },
+	CLI_OPT_BOOL("sobol", 0, O, sobol, "Saltelli design: first-order and "
+	    "total indices of\neach input for the mean absolute rank shift"),
+	CLI_OPT_LONG("top", "N", O, top, 0, 100000000, "a whole number >= 0",
+	    "tiers over the top N (default 50; 0 = all)"),
+	CLI_OPT_STRING("tiers", 0, "SPEC", O, tiers, "the nominal tiers, as "
+	    "for rank (default jenks:3)"),
+	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_CSV | CLI_FMTS_JSON,
+	    "table (default) | csv | json"),
+	CLI_OPT_STRING("output", 'o', "FILE", O, output, "write to FILE"),
+	CLI_OPT_STRING("save-draws", 0, "FILE", O, save, "every run's "
+	    "parameters and ranks, as CSV"),
+	CLI_OPT_HELP,
+	{ .kind = CLI_K_GROUP, .group = &cli_mc_group, .off = offsetof(O, mc),
+	  .flags = CLI_OPTF_EXPAND, .syn = -1 },
+	CLI_OPT_GROUP(cli_method_group, O, mo),
+	CLI_OPT_END,
+};
+#undef O
 
 int
 cmd_sensitivity(int argc, char **argv)
@@ -121,15 +57,14 @@ cmd_sensitivity(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&ts, 0, sizeof(ts));
 	memset(&e, 0, sizeof(e));
-	o.top = 50;
-	o.tiers = "jenks:3";
+	o.top = CLI_TOP_DEFAULT;
+	o.tiers = CLI_TIERS_DEFAULT;
 	o.fmt = CLI_FMT_TABLE;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
-	if ((ret = parse_opts(argc, argv, &o)) != 0) {
-		ret = ret < 0 ? CLI_OK : ret;
+	if ((ret = cli_opt_parse("sensitivity", argc, argv, &o, NULL)) !=
+	    CLI_OK)
 		goto done;
-	}
 	if (o.output && o.save && strcmp(o.output, o.save) == 0 &&
 	    strcmp(o.output, "-") != 0) {
 		ret = cli_usage_error("sensitivity", "-o and --save-draws "

@@ -3,7 +3,7 @@
  * from pairwise comparisons (AHP), show them with their diagnostics, and
  * write a weights file that `rank --weights` reads back.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,23 +12,61 @@
 #include "calc/effweight.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
+#include "cli/optgroups.h"
 #include "cli/yearopt.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
 
-static const char options[] =
-    "  --method METHOD  equal | entropy | critic | pca | ahp:FILE\n"
-    "  --year YEAR      year to derive on (default: the latest)\n"
-    "  --level N        derive only the weights of level N (1 = indicators)\n"
-    "  --panel          pool every year's units (entropy: p over unit-years)\n"
-    "  -o, --output F   write a weights file (code,weight,...) for "
-    "rank --weights\n"
-    "  --format FORMAT  table (default) | csv | json\n"
-    "  -h, --help       show this help\n"
-    "the preparation and normalisation options of rank apply too (PCA works "
-    "on\nnormalised values; entropy and CRITIC on the prepared raw values)\n";
+struct weights_opts {
+	struct cli_year_opts y;
+	const char *out, *how;     /* -o, --method */
+	enum cli_format fmt;
+	struct cli_method_opts mo;
+};
+
+/* --method: the weights method, in the method options' words */
+static int
+method_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	struct weights_opts *w = field;
+	int r;
+
+	(void)o;
+	if ((r = cli_method_option(&w->mo, OPT_WEIGHTS_METHOD, arg,
+	    cmd)) != 1)
+		return r;
+	w->how = arg;
+	return 0;
+}
+
+#define O struct weights_opts
+const struct cli_opt cmd_weights_opts[] = {
+	{ .kind = CLI_K_CALLBACK, .name = "method", .arg = "METHOD",
+	  .cb = method_cb, .flags = CLI_OPTF_REQUIRED,
+	  .help = "equal | entropy | critic | pca | ahp:FILE" },
+	CLI_OPT_YEAR(O, y, "year to derive on (default: the latest)"),
+	CLI_OPT_INT("level", "N", O, mo.weights_level, 1, CIDX_MAX_LEVELS - 1,
+	    "a level >= 1", "derive only the weights of level N (1 = "
+	    "indicators)"),
+	CLI_OPT_BOOL("panel", 0, O, mo.weights_panel, "pool every year's "
+	    "units (entropy: p over unit-years)"),
+	{ .kind = CLI_K_STRING, .name = "output", .short_name = 'o',
+	  .arg = "F", .syn_arg = "FILE", .off = offsetof(O, out),
+	  .help = "write a weights file (code,weight,...) for rank --weights" },
+	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_CSV | CLI_FMTS_JSON,
+	    "table (default) | csv | json"),
+	CLI_OPT_HELP,
+	CLI_OPT_TEXT("the preparation and normalisation options of rank apply "
+	    "too (PCA works on\nnormalised values; entropy and CRITIC on the "
+	    "prepared raw values)\n"),
+	{ .kind = CLI_K_GROUP, .group = &cli_method_group,
+	  .off = offsetof(O, mo), .flags = CLI_OPTF_NOHELP },
+	CLI_OPT_END,
+};
+#undef O
 
 static void
 num(char *b, size_t n, double x, int table)
@@ -101,76 +139,91 @@ write_file(const char *path, const struct cli_engine *e, const char *how,
 	return cli_output_close(&of, CLI_OK);
 }
 
+/* a group's line: its parent, PCA's variance share, AHP's consistency */
+static void
+group_head(const struct cidx_framework *fw, const char *how,
+    const struct cidx_wgroup *gr)
+{
+	char b[3][40];
+
+	printf("\n%s (%s):", out_text(fw->node[gr->parent].code),
+	    out_text(fw->node[gr->parent].name_en));
+	if (strcmp(how, "pca") == 0) {
+		num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
+		printf(" PC1 explains %s%% of the variance (%zu units "
+		    "with complete data)", b[0], gr->n_used);
+		if (gr->n_negative > 0)
+			printf("; %zu negative loading(s) set to 0",
+			    gr->n_negative);
+	}
+	if (!isnan(gr->lambda_max)) {
+		num(b[0], sizeof(b[0]), gr->lambda_max, 1);
+		num(b[1], sizeof(b[1]), gr->ci, 1);
+		num(b[2], sizeof(b[2]), gr->cr, 1);
+		printf(" lambda_max %s, CI %s, CR %s%s", b[0], b[1],
+		    b[2], gr->cr >= 0.1 ? "  WARNING: CR >= 0.1, "
+		    "the judgements are inconsistent" : "");
+	}
+	printf("\n");
+}
+
+/* a group's children: weight, the derived one when a weight was set
+ * over it, the method's diagnostics */
+static void
+group_table(const struct cli_engine *e, const char *how,
+    const struct cidx_wgroup *gr)
+{
+	const double *w = cidx_engine_weights(e->eng);
+	const char *head[5] = { "code", "weight", NULL, NULL, NULL };
+	struct out_table t;
+	char b[4][40];
+	size_t nh = 2;
+	int set = 0;
+
+	for (size_t c = 0; c < gr->k; c++)
+		set |= w[gr->child[c]] != gr->w[c];
+	if (set)
+		head[nh++] = "derived";
+	if (*diag_names(how, 0))
+		head[nh++] = diag_names(how, 0);
+	if (*diag_names(how, 1))
+		head[nh++] = diag_names(how, 1);
+	out_table_init(&t, nh);
+	for (size_t c = 1; c < t.ncols; c++)
+		out_table_set_right(&t, c, 1);
+	out_table_add(&t, head);
+	for (size_t c = 0; c < gr->k; c++) {
+		const char *cells[5];
+		size_t q = 1;
+
+		cells[0] = e->fw->node[gr->child[c]].code;
+		num(b[0], sizeof(b[0]), w[gr->child[c]], 1);
+		num(b[1], sizeof(b[1]), gr->w[c], 1);
+		num(b[2], sizeof(b[2]), gr->diag1[c], 1);
+		num(b[3], sizeof(b[3]), gr->diag2[c], 1);
+		cells[q++] = b[0];
+		if (set)
+			cells[q++] = b[1];
+		cells[q++] = b[2];
+		cells[q++] = b[3];
+		out_table_add(&t, cells);
+	}
+	out_table_print(stdout, &t);
+	out_table_release(&t);
+}
+
 static void
 print_table(const struct cli_engine *e, const char *how, int year)
 {
-	const struct cidx_framework *fw = e->fw;
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
-	const double *w = cidx_engine_weights(e->eng);
 
 	printf("cityidx weights: %s, year %d%s\n", out_text(how), year,
 	    e->o->weights_panel || e->o->wmethod == CIDX_WM_ENTROPY_PANEL ?
 	    " (all years pooled)" : "");
 	for (size_t g = 0; g < ng; g++) {
-		const struct cidx_wgroup *gr = &gs[g];
-		struct out_table t;
-		const char *head[5] = { "code", "weight", NULL, NULL, NULL };
-		char b[4][40];
-		size_t nh;
-		int set;
-
-		printf("\n%s (%s):", out_text(fw->node[gr->parent].code),
-		    out_text(fw->node[gr->parent].name_en));
-		if (strcmp(how, "pca") == 0) {
-			num(b[0], sizeof(b[0]), gr->pc1_var * 100, 1);
-			printf(" PC1 explains %s%% of the variance (%zu units "
-			    "with complete data)", b[0], gr->n_used);
-			if (gr->n_negative > 0)
-				printf("; %zu negative loading(s) set to 0",
-				    gr->n_negative);
-		}
-		if (!isnan(gr->lambda_max)) {
-			num(b[0], sizeof(b[0]), gr->lambda_max, 1);
-			num(b[1], sizeof(b[1]), gr->ci, 1);
-			num(b[2], sizeof(b[2]), gr->cr, 1);
-			printf(" lambda_max %s, CI %s, CR %s%s", b[0], b[1],
-			    b[2], gr->cr >= 0.1 ? "  WARNING: CR >= 0.1, "
-			    "the judgements are inconsistent" : "");
-		}
-		printf("\n");
-		set = 0;
-		for (size_t c = 0; c < gr->k; c++)
-			set |= w[gr->child[c]] != gr->w[c];
-		nh = 2;
-		if (set)
-			head[nh++] = "derived";
-		if (*diag_names(how, 0))
-			head[nh++] = diag_names(how, 0);
-		if (*diag_names(how, 1))
-			head[nh++] = diag_names(how, 1);
-		out_table_init(&t, nh);
-		for (size_t c = 1; c < t.ncols; c++)
-			out_table_set_right(&t, c, 1);
-		out_table_add(&t, head);
-		for (size_t c = 0; c < gr->k; c++) {
-			const char *cells[5];
-			size_t q = 1;
-
-			cells[0] = fw->node[gr->child[c]].code;
-			num(b[0], sizeof(b[0]), w[gr->child[c]], 1);
-			num(b[1], sizeof(b[1]), gr->w[c], 1);
-			num(b[2], sizeof(b[2]), gr->diag1[c], 1);
-			num(b[3], sizeof(b[3]), gr->diag2[c], 1);
-			cells[q++] = b[0];
-			if (set)
-				cells[q++] = b[1];
-			cells[q++] = b[2];
-			cells[q++] = b[3];
-			out_table_add(&t, cells);
-		}
-		out_table_print(stdout, &t);
-		out_table_release(&t);
+		group_head(e->fw, how, &gs[g]);
+		group_table(e, how, &gs[g]);
 	}
 }
 
@@ -368,123 +421,66 @@ print_json(struct cli_engine *e, const char *how, int year,
 	return out_json_end(&w);
 }
 
+/* the weights derived on the year, written and printed */
+static int
+derive(struct cli_engine *e, const struct weights_opts *o)
+{
+	struct cidx_effweights *ew = NULL;
+	int ret, year = 0;
+
+	if ((ret = cli_engine_years(e, o->y.year, -1, &year, NULL)) !=
+	    CLI_OK || (ret = cli_engine_derive(e, year)) != CLI_OK)
+		return ret;
+	if (o->out && (ret = write_file(o->out, e, o->how, year)) != CLI_OK)
+		return ret;
+	if (o->out && strcmp(o->out, "-") == 0)
+		return CLI_OK;
+	/* the year's effective weights; none when it cannot be ranked */
+	(void)cidx_engine_effweights(e->eng, year, &ew, NULL);
+	switch (o->fmt) {
+	case CLI_FMT_TABLE:
+		print_table(e, o->how, year);
+		if (ew)
+			print_effective(e, ew, year);
+		break;
+	case CLI_FMT_CSV:
+		print_csv(e, ew);
+		break;
+	case CLI_FMT_JSON:
+	case CLI_FMT_XLSX: /* refused by the option parser */
+		ret = print_json(e, o->how, year, ew);
+		break;
+	}
+	cidx_effweights_free(ew);
+	return ret;
+}
+
 int
 cmd_weights(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "level", required_argument, NULL, 'l' },
-		{ "method", required_argument, NULL, 'm' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "panel", no_argument, NULL, 'p' },
-		CLI_OPT_YEAR,
-		CLI_METHOD_LONGOPTS,
-		{ NULL, 0, NULL, 0 },
-	};
-	struct cli_method_opts mo;
+	struct weights_opts o;
 	struct cli_engine e;
-	enum cli_format fmt = CLI_FMT_TABLE;
-	const char *out = NULL, *how = NULL;
-	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
-	struct cidx_effweights *ew = NULL;
-	int ch, r, ret, year = 0;
-	long v;
+	int ret;
 
-	cli_method_opts_init(&mo);
+	memset(&o, 0, sizeof(o));
+	o.y = (struct cli_year_opts)CLI_YEAR_OPTS_INIT;
+	o.fmt = CLI_FMT_TABLE;
+	cli_method_opts_init(&o.mo);
 	memset(&e, 0, sizeof(e));
-	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cli_parse_format(optarg, &fmt) < 0 ||
-			    fmt == CLI_FMT_XLSX) {
-				ret = cli_usage_error("weights", "--format "
-				    "'%s': expected table, csv or json",
-				    optarg);
-				goto out;
-			}
-			break;
-		case 'h':
-			cli_print_help(stdout, "weights", options);
-			ret = CLI_OK;
-			goto out;
-		case 'l':
-			if (cli_parse_long(optarg, 1, CIDX_MAX_LEVELS - 1,
-			    &v) < 0) {
-				ret = cli_usage_error("weights", "--level '%s': "
-				    "expected a level >= 1", optarg);
-				goto out;
-			}
-			mo.weights_level = (int)v;
-			break;
-		case 'm':
-			if ((r = cli_method_option(&mo, OPT_WEIGHTS_METHOD,
-			    optarg, "weights")) != 1) {
-				ret = r;
-				goto out;
-			}
-			how = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'p':
-			mo.weights_panel = 1;
-			break;
-		case ':':
-			ret = cli_usage_error("weights", "option '%s' needs a "
-			    "value", argv[optind - 1]);
-			goto out;
-		default:
-			if ((r = cli_year_option(&y, ch, optarg,
-			    "weights")) == 1 || (r == 0 &&
-			    (r = cli_method_option(&mo, ch, optarg,
-			    "weights")) == 1))
-				break;
-			ret = r ? r : cli_usage_error("weights",
-			    "unknown option '%s'", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		ret = cli_usage_error("weights", "unexpected argument '%s'",
-		    argv[optind]);
+	if ((ret = cli_opt_parse("weights", argc, argv, &o, NULL)) != CLI_OK)
 		goto out;
-	}
-	if (how == NULL || mo.weights_method != how) {
-		ret = cli_usage_error("weights", how == NULL ?
+	if (o.how == NULL || o.mo.weights_method != o.how) {
+		ret = cli_usage_error("weights", o.how == NULL ?
 		    "--method is required" : "--method and --weights-method "
 		    "both given: use --method");
 		goto out;
 	}
-	if ((out && (ret = cli_output_check(out)) != CLI_OK) ||
-	    (ret = cli_engine_open(&e, &mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, y.year, -1, &year, NULL)) != CLI_OK ||
-	    (ret = cli_engine_derive(&e, year)) != CLI_OK)
+	if ((o.out && (ret = cli_output_check(o.out)) != CLI_OK) ||
+	    (ret = cli_engine_open(&e, &o.mo)) != CLI_OK)
 		goto out;
-	if (out && (ret = write_file(out, &e, how, year)) != CLI_OK)
-		goto out;
-	if (out && strcmp(out, "-") == 0)
-		goto out;
-	/* the year's effective weights; none when it cannot be ranked */
-	(void)cidx_engine_effweights(e.eng, year, &ew, NULL);
-	switch (fmt) {
-	case CLI_FMT_TABLE:
-		print_table(&e, how, year);
-		if (ew)
-			print_effective(&e, ew, year);
-		break;
-	case CLI_FMT_CSV:
-		print_csv(&e, ew);
-		break;
-	case CLI_FMT_JSON:
-	case CLI_FMT_XLSX: /* refused by the option parser */
-		ret = print_json(&e, how, year, ew);
-		break;
-	}
+	ret = derive(&e, &o);
 out:
-	cidx_effweights_free(ew);
 	cli_engine_close(&e);
-	cli_method_opts_release(&mo);
+	cli_method_opts_release(&o.mo);
 	return ret;
 }

@@ -2,39 +2,29 @@
  * cmd_years.c - what the workspace holds: years, units with data, and
  * indicators with data per year.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "store/store.h"
 
-static const char options[] = "  -h, --help  show this help\n";
+const struct cli_opt cmd_years_opts[] = {
+	CLI_OPT_HELP,
+	CLI_OPT_END,
+};
 
 int
 cmd_years(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
 	struct cidx_store *st = NULL;
-	int *years = NULL, ch, ret = CLI_OK;
+	int *years = NULL, ret;
 	size_t ny = 0;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (ch == 'h') {
-			cli_print_help(stdout, "years", options);
-			return CLI_OK;
-		}
-		return cli_usage_error("years", "unknown option '%s'",
-		    argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error("years", "unexpected argument '%s'",
-		    argv[optind]);
+	if ((ret = cli_opt_parse("years", argc, argv, NULL, NULL)) != CLI_OK)
+		return ret;
 	if (cidx_store_open(&st, cli_workspace(), 0, &err) < 0 ||
 	    cidx_store_snapshot(st, &err) < 0 ||
 	    cidx_store_load_framework(st, &fw, &err) < 0 ||

@@ -1,70 +1,44 @@
 /*
- * cmds.c - the command table, alphabetical.
+ * cmds.c - the command table, alphabetical: each command's name, summary,
+ * option table (cli/opt.h) and function.
  */
 #include <stddef.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opt.h"
 
 const struct cli_cmd cli_cmds[] = {
 	{ "audit", cmd_audit, "Statistical audit: indicator statistics, "
-	    "correlations, Cronbach's alpha, PCA",
-	    "audit [--year YEAR] [--format table|csv|json] [METHOD OPTIONS]" },
+	    "correlations, Cronbach's alpha, PCA", cmd_audit_opts, 0 },
 	{ "chart", cmd_chart, "Draw a figure of the ranking: tiers, pillars, "
 	    "movers, heatmap, profile, map, uncertainty (PDF, PNG, SVG)",
-	    "chart TYPE [UNIT] -o FILE [--year YEAR] [--compare YEAR] "
-	    "[--top N] [--tiers SPEC] [--lang zh|en] [--title TEXT] "
-	    "[--width W] [--height H] [--dpi D] [--font FAMILY] [--labels N] "
-	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
+	    cmd_chart_opts, 21 },
 	{ "coupling", cmd_coupling, "Coupling coordination degree (耦合协调度) "
-	    "of the pillars of each unit",
-	    "coupling [--year YEAR] [--of LIST] [--format table|csv|json] "
-	    "[METHOD OPTIONS]" },
+	    "of the pillars of each unit", cmd_coupling_opts, 0 },
 	{ "explain", cmd_explain, "Decompose a unit's score and its rank "
-	    "change",
-	    "explain UNIT [--year YEAR] [--compare YEAR] [--format table|json] "
-	    "[METHOD OPTIONS]" },
+	    "change", cmd_explain_opts, 0 },
 	{ "import", cmd_import, "Import indicator data (wide, long or COINr "
 	    "iData CSV), units, boundaries (GeoJSON) or map layers",
-	    "import [--encoding ENC] [--year YEAR] [--clear-missing] "
-	    "[--code-field NAME] "
-	    "[--name-field NAME] [--name-en-field NAME] [--layer KIND] "
-	    "FILE..." },
+	    cmd_import_opts, 0 },
 	{ "imports", cmd_imports, "List the import log: imports and removals",
-	    "imports [--format table|csv|json]" },
+	    cmd_imports_opts, 0 },
 	{ "init", cmd_init, "Create a workspace or replace its framework",
-	    "init --framework FILE [--encoding ENC]" },
+	    cmd_init_opts, 0 },
 	{ "rank", cmd_rank, "Rank units by the composite index, with tiers "
-	    "and movement",
-	    "rank [--year YEAR] [--compare YEAR|none] [--top N] "
-	    "[--tiers SPEC] [--dark-horse D] [--attr LIST] [--limit N] "
-	    "[--relative REF] [--growth BASE] "
-	    "[--format table|csv|json|xlsx] [-o FILE] [--bom] "
-	    "[METHOD OPTIONS]" },
+	    "and movement", cmd_rank_opts, 0 },
 	{ "remove", cmd_remove, "Remove the values of an import, a unit or a "
-	    "year",
-	    "remove [--dry-run] [--import ID] [--unit UNIT] [--year YEAR]" },
+	    "year", cmd_remove_opts, 16 },
 	{ "report", cmd_report, "Write a PDF report of a year's ranking: "
-	    "tables, figures, audit and method",
-	    "report [-o FILE] [--year YEAR] [--compare YEAR|none] [--top N] "
-	    "[--tiers SPEC] [--lang zh|en] [--title TEXT] [--font FAMILY] "
-	    "[UNCERTAINTY OPTIONS] [METHOD OPTIONS]" },
+	    "tables, figures, audit and method", cmd_report_opts, 21 },
 	{ "sensitivity", cmd_sensitivity, "Uncertainty and sensitivity of "
 	    "the ranking: rank intervals by Monte Carlo, Sobol indices",
-	    "sensitivity [--year YEAR] [--draws N] [--seed S] [--threads T] "
-	    "[--max-memory SIZE] [--weights-noise PHI] [--noise-level LIST] [--alt-impute SPEC]... "
-	    "[--alt-winmax N]... [--alt-normalize SPEC]... "
-	    "[--alt-aggregate SPEC]... [--alt-method SPEC]... [--drop-one] "
-	    "[--sobol] [--top N] "
-	    "[--tiers SPEC] [--format table|csv|json] [-o FILE] "
-	    "[--save-draws FILE] [METHOD OPTIONS]" },
+	    cmd_sensitivity_opts, 21 },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
-	    "PCA, AHP) and write a weights file",
-	    "weights --method METHOD [--year YEAR] [--level N] [--panel] "
-	    "[-o FILE] [--format table|csv|json] [METHOD OPTIONS]" },
-	{ "years", cmd_years, "List the years with data: units, indicators and values in each",
-	    "years" },
-	{ NULL, NULL, NULL, NULL },
+	    "PCA, AHP) and write a weights file", cmd_weights_opts, 0 },
+	{ "years", cmd_years, "List the years with data: units, indicators "
+	    "and values in each", cmd_years_opts, 0 },
+	{ NULL, NULL, NULL, NULL, 0 },
 };
 
 const struct cli_cmd *

@@ -4,8 +4,8 @@
  * and the run of the library's Monte Carlo (calc/mc.h) they describe,
  * with a progress bar on a terminal.
  *
- * A command adds CLI_MC_LONGOPTS to its table and passes option values
- * it does not know to cli_mc_option() (after cli_method_option()).  The
+ * A command includes their table (cli_mc_group, cli/optgroups.h), whose
+ * rows call cli_mc_option().  The
  * --alt-* values are checked as they are read, with the method
  * vocabulary (cidx_method_set()), so they get rank's messages; they
  * are applied to the nominal method once the engine is open (a method
@@ -26,51 +26,6 @@ enum {
 	OPT_MC_LEVEL, OPT_MC_DROP, OPT_MC_MAXMEM,
 	OPT_MC_ALT = 1120 /* OPT_MC_ALT + enum cidx_mc_input */
 };
-
-#define CLI_MC_LONGOPTS                                                   \
-	{ "alt-aggregate", required_argument, NULL,                       \
-	    OPT_MC_ALT + CIDX_MC_AGGREGATE },                             \
-	{ "alt-impute", required_argument, NULL,                          \
-	    OPT_MC_ALT + CIDX_MC_IMPUTE },                                \
-	{ "alt-method", required_argument, NULL,                          \
-	    OPT_MC_ALT + CIDX_MC_METHOD },                                \
-	{ "alt-normalise", required_argument, NULL,                       \
-	    OPT_MC_ALT + CIDX_MC_NORMALISE },                             \
-	{ "alt-normalize", required_argument, NULL,                       \
-	    OPT_MC_ALT + CIDX_MC_NORMALISE },                             \
-	{ "alt-winmax", required_argument, NULL,                          \
-	    OPT_MC_ALT + CIDX_MC_WINMAX },                                \
-	{ "draws", required_argument, NULL, OPT_MC_DRAWS },               \
-	{ "drop-one", no_argument, NULL, OPT_MC_DROP },                   \
-	{ "max-memory", required_argument, NULL, OPT_MC_MAXMEM },         \
-	{ "noise-level", required_argument, NULL, OPT_MC_LEVEL },         \
-	{ "seed", required_argument, NULL, OPT_MC_SEED },                 \
-	{ "threads", required_argument, NULL, OPT_MC_THREADS },           \
-	{ "weights-noise", required_argument, NULL, OPT_MC_NOISE }
-
-#define CLI_MC_HELP                                                       \
-    "\nuncertain inputs (see cityidx(1), Uncertainty and sensitivity):\n" \
-    "  --draws N            Monte Carlo draws (default 1000)\n"           \
-    "  --seed S             random seed (default 1)\n"                    \
-    "  --threads T          threads (default: the online CPUs, at most "  \
-    "64);\n"                                                              \
-    "                       the output does not depend on it\n"          \
-    "  --max-memory SIZE    refuse a run estimated to need more (default "\
-    "4G)\n"                                                               \
-    "  --weights-noise PHI  multiply each weight by U(1-PHI, 1+PHI)\n"    \
-    "  --noise-level LIST   only the weights of these levels, e.g. 2,3 "  \
-    "(PHI 0.25\n"                                                         \
-    "                       unless given)\n"                              \
-    "  --alt-impute SPEC    an alternative imputation (repeatable)\n"     \
-    "  --alt-winmax N       an alternative winsorisation limit (repeatable;"\
-    "\n"                                                                  \
-    "                       needs --treat)\n"                             \
-    "  --alt-normalize SPEC an alternative normalisation (repeatable)\n"  \
-    "  --alt-aggregate SPEC an alternative aggregation (repeatable)\n"    \
-    "  --alt-method SPEC    an alternative method: composite, topsis, mpi,"\
-    "\n"                                                                  \
-    "                       ampi, gra, bod, wroclaw (repeatable)\n"      \
-    "  --drop-one           leave out one indicator in each draw\n"
 
 /* --max-memory without the option (cityidx(1), Uncertainty and
  * sensitivity, Memory) */
@@ -96,9 +51,9 @@ struct cli_mc_opts {
 void cli_mc_opts_init(struct cli_mc_opts *o);
 void cli_mc_opts_release(struct cli_mc_opts *o);
 
-/*! cli_mc_option() : one getopt_long result.  @return 1 if handled, 0 if
- *  `ch` is not one of CLI_MC_LONGOPTS, CLI_USAGE (printed) on a bad
- *  value. */
+/*! cli_mc_option() : one uncertain-input option (`ch`: its OPT_MC_*
+ *  code).  @return 1 if handled, 0 if `ch` is not one of them,
+ *  CLI_USAGE (printed) on a bad value. */
 int cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
     const char *cmd);
 

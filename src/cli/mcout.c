@@ -11,7 +11,7 @@
 
 #include "calc/method.h"
 #include "cli/mcout.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "cli/rankout.h"
 #include "core/jsonwriter.h"
 #include "core/mem.h"

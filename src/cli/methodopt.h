@@ -3,9 +3,9 @@
  * share, and the CLI's handle on the library engine: the workspace, the
  * framework and the calc/engine.h engine built from the options.
  *
- * A command declares its own options, adds CLI_METHOD_LONGOPTS to its
- * table and passes option characters it does not know to
- * cli_method_option(); then cli_engine_open() and the library calls.
+ * A command includes the method options' table (cli_method_group,
+ * cli/optgroups.h), whose rows call cli_method_option(); then
+ * cli_engine_open() and the library calls.
  * Every cli_engine_* function prints its own errors and returns an exit
  * status (CLI_OK, CLI_ERROR, CLI_USAGE).
  */
@@ -27,56 +27,6 @@ enum {
 	OPT_METHOD_FILE = OPT_MK + CIDX_MK_N, OPT_SET, OPT_WEIGHTS,
 	OPT_WEIGHTS_METHOD
 };
-
-#define CLI_METHOD_LONGOPTS                                               \
-	{ "aggregate", required_argument, NULL, OPT_MK + CIDX_MK_AGGREGATE }, \
-	{ "denominate", no_argument, NULL, OPT_MK + CIDX_MK_DENOMINATE }, \
-	{ "impute", required_argument, NULL, OPT_MK + CIDX_MK_IMPUTE },   \
-	{ "method", required_argument, NULL, OPT_MK + CIDX_MK_METHOD },   \
-	{ "method-file", required_argument, NULL, OPT_METHOD_FILE },      \
-	{ "normalise", required_argument, NULL, OPT_MK + CIDX_MK_NORMALISE }, \
-	{ "normalize", required_argument, NULL, OPT_MK + CIDX_MK_NORMALISE }, \
-	{ "scale", required_argument, NULL, OPT_MK + CIDX_MK_SCALE },     \
-	{ "screen", required_argument, NULL, OPT_MK + CIDX_MK_SCREEN },   \
-	{ "screen-pillar", required_argument, NULL,                       \
-	    OPT_MK + CIDX_MK_SCREEN_PILLAR },                             \
-	{ "set", required_argument, NULL, OPT_SET },                      \
-	{ "treat", optional_argument, NULL, OPT_MK + CIDX_MK_TREAT },     \
-	{ "weights", required_argument, NULL, OPT_WEIGHTS },              \
-	{ "weights-method", required_argument, NULL, OPT_WEIGHTS_METHOD }
-
-#define CLI_METHOD_HELP                                                   \
-    "\nmethod (see cityidx(1) for every formula):\n"                         \
-    "  --denominate         divide indicators by their framework "        \
-    "denominator\n"                                                        \
-    "  --impute METHOD      none | mean | median | group-mean:ATTR |\n"     \
-    "                       group-median:ATTR | carry-forward\n"           \
-    "  --screen SHARE       rank only units with data for this share of the "\
-    "year's\n"                                                             \
-    "                       indicators (default 2/3; 0: rank every unit)\n" \
-    "  --screen-pillar MIN  ... and MIN indicators in each pillar (default "\
-    "1)\n"                                                                 \
-    "  --treat[=S,K,W]      JRC outlier treatment (skew 2, kurt 3.5, "      \
-    "winmax 5)\n"                                                          \
-    "  --normalize METHOD   minmax[:L,U] | zscore[:M,S] | rank | "          \
-    "percentile |\n"                                                       \
-    "                       ratio | distmax | goalposts[:LO,HI]\n"          \
-    "  --scale year|panel   normalise within the year or over all years\n" \
-    "  --aggregate METHOD   arith | geom | harm, or per level: "            \
-    "2=geom,3=arith\n"                                                     \
-    "  --method METHOD      composite | topsis | mpi[:neg|pos] | "          \
-    "ampi[:neg|pos] |\n"                                                   \
-    "                       gra[:RHO] | bod[:LO,HI] | wroclaw: an index "   \
-    "method\n"                                                             \
-    "                       instead of normalise + aggregate\n"           \
-    "  --weights FILE       weights CSV (code/iCode, weight/Weight "        \
-    "columns)\n"                                                           \
-    "  --set CODE=W         override one weight (repeatable)\n"            \
-    "  --weights-method M   derive weights: equal | entropy | "             \
-    "entropy-panel |\n"                                                    \
-    "                       critic | pca | ahp:FILE | "                    \
-    "combine:ALPHA:ahp:FILE\n"                                             \
-    "  --method-file FILE   rerun the method recorded in a JSON output\n"
 
 struct cli_method_opts {
 	struct cidx_method m;
@@ -101,8 +51,9 @@ void cli_method_opts_init(struct cli_method_opts *o);
 void cli_method_opts_release(struct cli_method_opts *o);
 
 /*! cli_method_option() :
- *  Handles one getopt_long result.  @return 1 if handled, 0 if `ch` is not
- *  a method option, CLI_USAGE (after printing) on a bad value. */
+ *  Handles one method option (`ch`: its OPT_* code).  @return 1 if
+ *  handled, 0 if `ch` is not a method option, CLI_USAGE (after
+ *  printing) on a bad value. */
 int cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
     const char *cmd);
 

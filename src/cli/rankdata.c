@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "cli/rankout.h"
 #include "core/jsonwriter.h"
 #include "core/mem.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "calc/imethod.h"
 #include "cli/rankout.h"
 #include "core/mem.h"

@@ -25,7 +25,7 @@
 #include <xlsxwriter.h>
 
 #include "calc/effweight.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "cli/rankout.h"
 #include "core/mem.h"
 #include "core/num.h"

@@ -55,6 +55,15 @@ cli_year_option(struct cli_year_opts *o, int ch, const char *arg,
 	return 0;
 }
 
+int
+cli_year_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	int r = cli_year_option(field, o->val, arg, cmd);
+
+	return r == 1 ? 0 : r;
+}
+
 /* the reference index of relative performance (and of eis tiers), after
  * the weights are fixed on the year ranked */
 static int

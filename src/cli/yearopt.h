@@ -4,9 +4,8 @@
  * --compare, --top, --tiers, --dark-horse and --lang (cityidx(1),
  * COMMANDS).
  *
- * A command lists the ones it takes in its getopt table with the option
- * characters below and passes the characters it does not handle itself
- * to cli_year_option() before cli_method_option().
+ * A command lists the ones it takes in its option table with the rows
+ * below.
  */
 #ifndef CLI_YEAROPT_H
 #define CLI_YEAROPT_H
@@ -15,14 +14,28 @@
 #include "calc/calc.h"
 #include "calc/movement.h"
 #include "cli/methodopt.h"
+#include "cli/opt.h"
 #include "plot/plot.h"
 
-#define CLI_OPT_YEAR     { "year", required_argument, NULL, 'y' }
-#define CLI_OPT_COMPARE  { "compare", required_argument, NULL, 'c' }
-#define CLI_OPT_TOP      { "top", required_argument, NULL, 'T' }
-#define CLI_OPT_TIERS    { "tiers", required_argument, NULL, 't' }
-#define CLI_OPT_DARK     { "dark-horse", required_argument, NULL, 'D' }
-#define CLI_OPT_LANG     { "lang", required_argument, NULL, 'l' }
+/*
+ * The rows of a command's option table (cli/opt.h) for these options,
+ * the field `f` of `st` being its struct cli_year_opts: the parsing is
+ * shared (cli_year_option()), the help text `h` is the command's.
+ */
+#define CLI_YEAR_ROW(n, a, v, st, f, h) \
+	{ .kind = CLI_K_CALLBACK, .name = (n), .arg = (a), \
+	  .off = offsetof(st, f), .cb = cli_year_cb, .val = (v), .help = (h) }
+#define CLI_OPT_YEAR(st, f, h)     CLI_YEAR_ROW("year", "YEAR", 'y', st, f, h)
+#define CLI_OPT_COMPARE(a, st, f, h) CLI_YEAR_ROW("compare", a, 'c', st, f, h)
+#define CLI_OPT_TOP(st, f, h)      CLI_YEAR_ROW("top", "N", 'T', st, f, h)
+#define CLI_OPT_TIERS(st, f, h)    CLI_YEAR_ROW("tiers", "SPEC", 't', st, f, h)
+#define CLI_OPT_DARK(st, f, h) \
+	CLI_YEAR_ROW("dark-horse", "D", 'D', st, f, h)
+#define CLI_OPT_LANG(st, f, h)     CLI_YEAR_ROW("lang", "zh|en", 'l', st, f, h)
+
+/* the top group and the tiers without --top and --tiers */
+#define CLI_TOP_DEFAULT 50
+#define CLI_TIERS_DEFAULT "jenks:3"
 
 struct cli_year_opts {
 	int year;            /* 0: the default year */
@@ -35,13 +48,17 @@ struct cli_year_opts {
 
 /* no year or compare year given, the top 50, dark horses at 20 places,
  * jenks:3, Chinese */
-#define CLI_YEAR_OPTS_INIT { 0, 0, 50, 20, "jenks:3", CIDX_LANG_ZH, NULL }
+#define CLI_YEAR_OPTS_INIT { 0, 0, CLI_TOP_DEFAULT, 20, CLI_TIERS_DEFAULT, \
+	CIDX_LANG_ZH, NULL }
 
 /*! cli_year_option() :
  *  Takes option `ch` with value `arg` for command `cmd`.  @return 1 when
  *  it was one of the options above, 0 when it was not, or the exit status
  *  of a usage error (printed). */
 int cli_year_option(struct cli_year_opts *o, int ch, const char *arg,
+    const char *cmd);
+/* cli_year_option() as an option table's callback (cli/opt.h) */
+int cli_year_cb(void *field, const struct cli_opt *o, const char *arg,
     const char *cmd);
 
 /* A year ranked as the options say: what rank, chart and report share. */

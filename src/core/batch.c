@@ -22,6 +22,9 @@ cidx_import_free(struct cidx_import *imp)
 		free(imp->layer[i].wkt);
 	}
 	free(imp->layer);
+	for (size_t i = 0; i < imp->n_attr_col; i++)
+		free(imp->attr_col[i]);
+	free(imp->attr_col);
 	free(imp->unit);
 	free(imp->val);
 	free(imp->path);

@@ -52,6 +52,11 @@ struct cidx_import {
 	size_t n_layer;
 	int clear_missing;  /* a missing value clears the stored one (else
 			       the stored value stays; IMPORT SEMANTICS) */
+	size_t n_blank_rows;  /* rows of empty fields, skipped */
+	size_t n_empty_cols;  /* columns without a name or a value, skipped */
+	char **attr_col;      /* the columns read as unit attributes because
+				 they hold text and are not in the framework */
+	size_t n_attr_col;
 };
 
 /*! cidx_import_free() : releases the batch and everything in it; accepts

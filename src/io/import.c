@@ -20,6 +20,7 @@
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/strmap.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "io/csv.h"
 #include "io/import.h"
@@ -27,6 +28,51 @@
 
 const char *const cidx_imp_unit_cols[] = { "code", "uCode", "unit", NULL };
 const char *const cidx_imp_ind_cols[] = { "indicator", "iCode", NULL };
+
+/* what to do about a year written with words around it (2016年, FY2016) */
+static const char *
+year_hint(const char *s)
+{
+	size_t digits = 0, run = 0, best = 0;
+	int word = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			run++;
+			best = run > best ? run : best;
+			continue;
+		}
+		run = 0;
+		word |= *p >= 0x80 || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= 'a' && *p <= 'z');
+	}
+	return digits == 4 && best == 4 && word ? ": write the year as its "
+	    "four digits alone (2016, not 2016年)" : "";
+}
+
+/* a number written with thousands separators (25,669.13 or 25 669,13) */
+static int
+grouped(const char *s)
+{
+	int digits = 0, groups = 0, sep = 0;
+
+	for (const char *p = s; *p && *p != '.'; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+		} else if (*p == ',' || *p == ' ' || *p == '\'') {
+			if (digits == 0 || (groups > 0 && digits != 3) ||
+			    digits > 3)
+				return 0;
+			groups++;
+			sep = 1;
+			digits = 0;
+		} else if (!(p == s && (*p == '-' || *p == '+'))) {
+			return 0;
+		}
+	}
+	return sep && digits == 3;
+}
 
 int
 cidx_imp_parse_year(const char *path, const struct cidx_csv_field *f, int *out,
@@ -36,8 +82,8 @@ cidx_imp_parse_year(const char *path, const struct cidx_csv_field *f, int *out,
 
 	if (cidx_num_parse_int(f->s, YEAR_MIN, YEAR_MAX, &y) < 0)
 		return cidx_err_set(err, CIDX_EINVAL,
-		    "%s:%u:%u: '%s': not a year (%d..%d)", path, f->line,
-		    f->col, f->s, YEAR_MIN, YEAR_MAX);
+		    "%s:%u:%u: '%s': not a year (%d..%d)%s", path, f->line,
+		    f->col, f->s, YEAR_MIN, YEAR_MAX, year_hint(f->s));
 	*out = (int)y;
 	return 0;
 }
@@ -60,6 +106,12 @@ cidx_imp_parse_value(const char *path, const struct cidx_csv_field *f,
 		*out = NAN;
 		return 0;
 	}
+	if (grouped(f->s))
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: '%s': not a "
+		    "number: thousands separators are not read; write the "
+		    "number without them (in a spreadsheet, format the column "
+		    "as a plain number before saving as CSV)", path, f->line,
+		    cidx_csv_col_at(f, bad), f->s);
 	return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: '%s': not a number",
 	    path, f->line, cidx_csv_col_at(f, bad), f->s);
 }
@@ -138,6 +190,85 @@ cidx_imp_find_col(const struct ctx *x, const char *const *names)
 	return -1;
 }
 
+/* a node that takes values: an indicator or a denominator */
+static int
+takes_values(const struct cidx_node *n)
+{
+	return n->type == CIDX_NODE_INDICATOR ||
+	    n->type == CIDX_NODE_DENOMINATOR;
+}
+
+/*
+ * The framework's codes, and the names (name_zh, name_en) of the nodes
+ * that take values: a header or an indicator cell may name an indicator
+ * as the framework writes it (DATA FILES).  A name that is some node's
+ * code, or that two nodes share, names nothing (NAME_AMBIGUOUS).
+ */
+#define NAME_AMBIGUOUS ((size_t)-1)
+
+static void
+node_maps(struct ctx *x)
+{
+	const struct cidx_framework *fw = x->fw;
+	size_t d;
+
+	for (size_t k = 0; k < fw->n; k++)
+		cidx_strmap_put(&x->nodes, fw->node[k].code, k);
+	for (size_t k = 0; k < fw->n; k++) {
+		const char *nm[2] = { fw->node[k].name_zh, fw->node[k].name_en };
+
+		if (!takes_values(&fw->node[k]))
+			continue;
+		for (int i = 0; i < 2; i++) {
+			if (nm[i] == NULL || *nm[i] == '\0' ||
+			    cidx_strmap_get(&x->nodes, nm[i], &d))
+				continue;
+			if (cidx_strmap_get(&x->names, nm[i], &d) && d != k)
+				cidx_strmap_put(&x->names, nm[i],
+				    NAME_AMBIGUOUS);
+			else
+				cidx_strmap_put(&x->names, nm[i], k);
+		}
+	}
+}
+
+int
+cidx_imp_node(const struct ctx *x, const char *s, size_t *k)
+{
+	if (cidx_strmap_get(&x->nodes, s, k))
+		return 1;
+	return cidx_strmap_get(&x->names, s, k) && *k != NAME_AMBIGUOUS;
+}
+
+const char *
+cidx_imp_suggest(struct ctx *x, const char *s)
+{
+	const struct cidx_framework *fw = x->fw;
+
+	if (x->cand == NULL) {
+		x->cand = cidx_xcalloc(3 * fw->n + 1, sizeof(*x->cand));
+		for (size_t k = 0; k < fw->n; k++) {
+			if (!takes_values(&fw->node[k]))
+				continue;
+			x->cand[x->ncand++] = fw->node[k].code;
+			if (fw->node[k].name_zh && *fw->node[k].name_zh)
+				x->cand[x->ncand++] = fw->node[k].name_zh;
+			if (fw->node[k].name_en && *fw->node[k].name_en)
+				x->cand[x->ncand++] = fw->node[k].name_en;
+		}
+	}
+	return cidx_suggest(s, x->cand, x->ncand);
+}
+
+int
+cidx_imp_blank(const struct cidx_csv_row *row)
+{
+	for (size_t c = 0; c < row->n; c++)
+		if (*row->field[c].s)
+			return 0;
+	return 1;
+}
+
 static void
 pend_release(struct ctx *x)
 {
@@ -198,8 +329,7 @@ cidx_import_read(struct cidx_import **out, const char *path,
 		    "more than %zu nodes", path, KEY_NODES - 1);
 		goto out;
 	}
-	for (size_t k = 0; k < fw->n; k++)
-		cidx_strmap_put(&x.nodes, fw->node[k].code, k);
+	node_maps(&x);
 	if (cidx_imp_find_col(&x, cidx_imp_ind_cols) >= 0)
 		ret = cidx_imp_read_long(&x, err);
 	else if (cidx_imp_find_col(&x, cidx_imp_unit_cols) >= 0)
@@ -224,6 +354,8 @@ out:
 	free(x.bnd);
 	cidx_strmap_release(&x.umap);
 	cidx_strmap_release(&x.nodes);
+	cidx_strmap_release(&x.names);
+	free(x.cand);
 	if (ret < 0) {
 		cidx_import_free(x.imp);
 		return ret;

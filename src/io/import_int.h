@@ -55,6 +55,10 @@ struct ctx {
 	size_t nc;
 	struct cidx_strmap umap;  /* batch unit code -> index */
 	struct cidx_strmap nodes; /* framework code -> node */
+	struct cidx_strmap names; /* names of the indicators and denominators
+				     -> node (import.c) */
+	const char **cand;        /* codes and names, for suggestions */
+	size_t ncand;
 	size_t ucap, vcap;
 	struct pend *pend;        /* per batch unit (wide files) */
 	size_t pcap;
@@ -62,6 +66,15 @@ struct ctx {
 	size_t bcap;
 	size_t lcap;              /* of imp->layer */
 };
+
+/* *k: the node `s` names, by its code or (for an indicator or a
+ * denominator) by its name_zh or name_en; 0 when none does */
+int cidx_imp_node(const struct ctx *x, const char *s, size_t *k);
+/* the code or name of an indicator or denominator one edit from `s`, or
+ * NULL (core/suggest.h) */
+const char *cidx_imp_suggest(struct ctx *x, const char *s);
+/* a row of empty fields (a spreadsheet's blank row) */
+int cidx_imp_blank(const struct cidx_csv_row *row);
 
 /* The layouts (layout.c): the rows after the header into x->imp. */
 int cidx_imp_read_long(struct ctx *x, struct cidx_err *err);

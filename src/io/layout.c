@@ -50,7 +50,7 @@ value_node(const struct ctx *x, const char *code)
 	size_t k;
 	enum cidx_node_type t;
 
-	if (!cidx_strmap_get(&x->nodes, code, &k))
+	if (!cidx_imp_node(x, code, &k))
 		return -1;
 	t = x->fw->node[k].type;
 	if (t == CIDX_NODE_INDICATOR || t == CIDX_NODE_DENOMINATOR)
@@ -95,6 +95,10 @@ cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 		size_t u, first;
 		uint64_t key;
 
+		if (cidx_imp_blank(&row)) {
+			x->imp->n_blank_rows++;
+			continue;
+		}
 		if ((ret = cidx_csv_row_check(path, &row, x->nc, err)) < 0)
 			break;
 		fu = &row.field[cu];
@@ -107,11 +111,15 @@ cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 		    "indicator", err)) < 0)
 			break;
 		if (node < 0) {
+			const char *like = node == -1 ?
+			    cidx_imp_suggest(x, fi->s) : NULL;
+
 			ret = cidx_err_set(err, CIDX_EINVAL,
-			    node == -1 ? "%s:%u:%u: unknown indicator '%s'" :
+			    node == -1 ? "%s:%u:%u: unknown indicator '%s'%s%s%s" :
 			    "%s:%u:%u: '%s' is not an indicator or a "
 			    "denominator of the framework", path, fi->line,
-			    fi->col, fi->s);
+			    fi->col, fi->s, like ? " (did you mean '" : "",
+			    like ? like : "", like ? "'?)" : "");
 			break;
 		}
 		if (cy >= 0 && (ret = cidx_imp_parse_year(path, &row.field[cy],
@@ -142,7 +150,7 @@ cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 	return ret < 0 ? ret : 0;
 }
 
-enum col_role { COL_SKIP, COL_VALUE, COL_ATTR };
+enum col_role { COL_SKIP, COL_VALUE, COL_ATTR, COL_EMPTY };
 
 static void
 pend_add(struct ctx *x, size_t u, uint32_t ord, const char *value)
@@ -162,24 +170,55 @@ pend_add(struct ctx *x, size_t u, uint32_t ord, const char *value)
 	p->n++;
 }
 
-static const uint32_t *pend_rank; /* for cmp_ord: rank of each ordinal */
+/* sort records that carry their key: the library is reentrant */
+struct keyed {
+	const char *key;
+	uint32_t rank, ord;
+};
 
 static int
-cmp_ord(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	uint32_t x = pend_rank[*(const uint32_t *)a];
-	uint32_t y = pend_rank[*(const uint32_t *)b];
+	return strcmp(((const struct keyed *)a)->key,
+	    ((const struct keyed *)b)->key);
+}
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+	uint32_t x = ((const struct keyed *)a)->rank;
+	uint32_t y = ((const struct keyed *)b)->rank;
 
 	return (x > y) - (x < y);
 }
 
-static const char *const *rank_keys;
-
-static int
-cmp_key_ord(const void *a, const void *b)
+/* one unit's attributes from its pending cells (rank: of each ordinal in
+ * key order; last, ords: work space of nattr) */
+static void
+settle_unit(struct pend *p, struct cidx_unit *un, const char *const *key,
+    const uint32_t *rank, size_t *last, struct keyed *ords)
 {
-	return strcmp(rank_keys[*(const uint32_t *)a],
-	    rank_keys[*(const uint32_t *)b]);
+	size_t no = 0;
+
+	/* last[ord] = 1 + the index of its last cell */
+	for (size_t i = 0; i < p->n; i++) {
+		if (last[p->a[i].ord] == 0) {
+			ords[no].ord = p->a[i].ord;
+			ords[no++].rank = rank[p->a[i].ord];
+		}
+		last[p->a[i].ord] = i + 1;
+	}
+	qsort(ords, no, sizeof(*ords), cmp_rank);
+	un->attr = cidx_xcalloc(no, sizeof(*un->attr));
+	for (size_t i = 0; i < no; i++) {
+		struct pend_attr *pa = &p->a[last[ords[i].ord] - 1];
+
+		un->attr[i].key = cidx_xstrdup(key[ords[i].ord]);
+		un->attr[i].value = pa->value;
+		pa->value = NULL;
+		last[ords[i].ord] = 0;
+	}
+	un->n_attr = no;
 }
 
 /*
@@ -191,47 +230,22 @@ cmp_key_ord(const void *a, const void *b)
 static void
 settle_attrs(struct ctx *x, const char *const *key, size_t nattr)
 {
-	uint32_t *rank = cidx_xcalloc(nattr ? nattr : 1, sizeof(*rank));
-	uint32_t *order = cidx_xcalloc(nattr ? nattr : 1, sizeof(*order));
-	size_t *last = cidx_xcalloc(nattr ? nattr : 1, sizeof(*last));
-	uint32_t *ords = NULL;
-	size_t ocap = 0;
+	size_t na = nattr ? nattr : 1;
+	uint32_t *rank = cidx_xcalloc(na, sizeof(*rank));
+	struct keyed *order = cidx_xcalloc(na, sizeof(*order));
+	size_t *last = cidx_xcalloc(na, sizeof(*last));
 
-	for (size_t a = 0; a < nattr; a++)
-		order[a] = (uint32_t)a;
-	rank_keys = key;
-	qsort(order, nattr, sizeof(*order), cmp_key_ord);
-	for (size_t a = 0; a < nattr; a++)
-		rank[order[a]] = (uint32_t)a;
-	for (size_t u = 0; u < x->imp->n_unit && u < x->pcap; u++) {
-		struct pend *p = &x->pend[u];
-		struct cidx_unit *un = &x->imp->unit[u];
-		size_t no = 0;
-
-		if (p->n == 0)
-			continue;
-		/* last[ord] = 1 + the index of its last cell */
-		for (size_t i = 0; i < p->n; i++) {
-			if (last[p->a[i].ord] == 0) {
-				ALLOC_GROW(ords, no + 1, ocap);
-				ords[no++] = p->a[i].ord;
-			}
-			last[p->a[i].ord] = i + 1;
-		}
-		pend_rank = rank;
-		qsort(ords, no, sizeof(*ords), cmp_ord);
-		un->attr = cidx_xcalloc(no, sizeof(*un->attr));
-		for (size_t i = 0; i < no; i++) {
-			struct pend_attr *pa = &p->a[last[ords[i]] - 1];
-
-			un->attr[i].key = cidx_xstrdup(key[ords[i]]);
-			un->attr[i].value = pa->value;
-			pa->value = NULL;
-			last[ords[i]] = 0;
-		}
-		un->n_attr = no;
+	for (size_t a = 0; a < nattr; a++) {
+		order[a].key = key[a];
+		order[a].ord = (uint32_t)a;
 	}
-	free(ords);
+	qsort(order, nattr, sizeof(*order), cmp_key);
+	for (size_t a = 0; a < nattr; a++)
+		rank[order[a].ord] = (uint32_t)a;
+	for (size_t u = 0; u < x->imp->n_unit && u < x->pcap; u++)
+		if (x->pend[u].n > 0)
+			settle_unit(&x->pend[u], &x->imp->unit[u], key, rank,
+			    last, order);
 	free(rank);
 	free(order);
 	free(last);
@@ -273,195 +287,288 @@ set_name(char **dst, const char *s)
 	*dst = cidx_xstrdup(s);
 }
 
-int
-cidx_imp_read_wide(struct ctx *x, struct cidx_err *err)
-{
-	int cu = cidx_imp_find_col(x, cidx_imp_unit_cols);
-	int cn = cidx_imp_find_col(x, name_cols);
-	int ce = cidx_imp_find_col(x, name_en_cols);
-	int cy = cidx_imp_find_col(x, year_cols);
-	int cb = cidx_imp_find_col(x, boundary_cols);
-	const char *path = x->path;
-	size_t nc = x->nc, nvalcols = 0, nattr = 0;
-	enum col_role *role = cidx_xcalloc(nc, sizeof(*role));
-	int *node = cidx_xcalloc(nc, sizeof(*node));
-	uint32_t *ord = cidx_xcalloc(nc, sizeof(*ord));
+/* the reading of a wide file: the role of each column, and the checks
+ * that wait for the end of the file */
+struct wide {
+	int cu, cn, ce, cy, cb;
+	size_t nvalcols, nattr;
+	enum col_role *role;
+	int *node;
+	uint32_t *ord;
 	/* columns not in the framework: text makes them attributes, numbers
 	 * only an indicator the framework lacks */
-	unsigned char *guess = cidx_xcalloc(nc, 1), *numeric = cidx_xcalloc(nc, 1);
-	unsigned char *text = cidx_xcalloc(nc, 1);
-	const char **akey = cidx_xcalloc(nc, sizeof(*akey));
-	struct cidx_strmap names = CIDX_STRMAP_INIT;
-	struct cidx_intmap seen = CIDX_INTMAP_INIT;
-	struct cidx_csv_row row;
-	int ret = 0;
+	unsigned char *guess, *numeric, *text;
+	const char **akey;
+	struct cidx_strmap names;
+	struct cidx_intmap seen;
+	struct cidx_intmap bynode;   /* node -> its value column */
+};
 
-	x->imp->layout = strcasecmp(x->h[cu].s, "uCode") ? "wide" : "coinr";
-	for (size_t c = 0; c < nc; c++) {
-		const struct hcol *h = &x->h[c];
-		size_t k, d;
+static void
+wide_release(struct wide *w)
+{
+	cidx_strmap_release(&w->names);
+	cidx_intmap_release(&w->seen);
+	cidx_intmap_release(&w->bynode);
+	free(w->role);
+	free(w->node);
+	free(w->ord);
+	free(w->guess);
+	free(w->numeric);
+	free(w->text);
+	free(w->akey);
+}
 
-		if ((int)c == cu || (int)c == cn || (int)c == ce ||
-		    (int)c == cy || (int)c == cb)
+/* a header cell that is neither the unit's code, name, English name,
+ * year nor boundary: an indicator (by code or name), a declared group,
+ * an attribute, or without a name (a spreadsheet's leftover column) */
+static int
+wide_column(struct ctx *x, struct wide *w, size_t c, struct cidx_err *err)
+{
+	const struct hcol *h = &x->h[c];
+	struct cidx_csv_field hf = { h->s, h->line, h->col, 0 };
+	size_t k, d;
+	int ret;
+
+	if (*h->s == '\0') {
+		w->role[c] = COL_EMPTY;
+		return 0;
+	}
+	if (cidx_strmap_get(&w->names, h->s, &d))
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: duplicate "
+		    "column '%s'", x->path, h->line, h->col, h->s);
+	cidx_strmap_put(&w->names, h->s, c);
+	if ((ret = cidx_imp_check_text(x->path, &hf, 0, "column name",
+	    err)) < 0)
+		return ret;
+	if (cidx_imp_node(x, h->s, &k)) {
+		enum cidx_node_type t = x->fw->node[k].type;
+
+		if (t == CIDX_NODE_INDICATOR || t == CIDX_NODE_DENOMINATOR) {
+			if (!cidx_intmap_add(&w->bynode, k, c, &d))
+				return cidx_err_set(err, CIDX_EINVAL,
+				    "%s:%u:%u: '%s' and '%s' name the same "
+				    "indicator %s", x->path, h->line, h->col,
+				    x->h[d].s, h->s, x->fw->node[k].code);
+			w->role[c] = COL_VALUE;
+			w->node[c] = (int)k;
+			w->nvalcols++;
+			return 0;
+		}
+		if (t == CIDX_NODE_AGGREGATE)
+			return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: '%s' "
+			    "is an aggregate of the framework; import "
+			    "indicators only", x->path, h->line, h->col, h->s);
+		/* a declared group column */
+	} else {
+		w->guess[c] = 1;
+	}
+	w->role[c] = COL_ATTR;
+	w->ord[c] = (uint32_t)w->nattr;
+	w->akey[w->nattr++] = h->s;
+	return 0;
+}
+
+static int
+wide_header(struct ctx *x, struct wide *w, struct cidx_err *err)
+{
+	int ret;
+
+	x->imp->layout = strcasecmp(x->h[w->cu].s, "uCode") ? "wide" :
+	    "coinr";
+	for (size_t c = 0; c < x->nc; c++) {
+		if ((int)c == w->cu || (int)c == w->cn || (int)c == w->ce ||
+		    (int)c == w->cy || (int)c == w->cb)
 			continue;
-		if (*h->s == '\0') {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: empty column name", path, h->line,
-			    h->col);
-			goto out;
-		}
-		if (cidx_strmap_get(&names, h->s, &d)) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: duplicate column '%s'", path, h->line,
-			    h->col, h->s);
-			goto out;
-		}
-		cidx_strmap_put(&names, h->s, c);
-		{
-			struct cidx_csv_field hf = { h->s, h->line, h->col, 0 };
+		if ((ret = wide_column(x, w, c, err)) < 0)
+			return ret;
+	}
+	x->imp->layout = w->nvalcols ? x->imp->layout : "units";
+	if (w->nvalcols && w->cy < 0 && x->o->year == 0)
+		return cidx_err_set(err, CIDX_EOPTION,
+		    "%s:1:1: no 'year' (or 'Time') column", x->path);
+	if (w->cy >= 0 && x->o->year != 0)
+		return cidx_err_set(err, CIDX_EOPTION,
+		    "%s:1:1: the file has a '%s' column", x->path,
+		    x->h[w->cy].s);
+	return 0;
+}
 
-			if ((ret = cidx_imp_check_text(path, &hf, 0,
-			    "column name", err)) < 0)
-				goto out;
-		}
-		if (cidx_strmap_get(&x->nodes, h->s, &k)) {
-			enum cidx_node_type t = x->fw->node[k].type;
+/* the unit of a row: its index in the batch, once per (unit, year) */
+static int
+wide_unit(struct ctx *x, struct wide *w, const struct cidx_csv_field *fu,
+    int year, size_t *u, struct cidx_err *err)
+{
+	size_t first;
 
-			if (t == CIDX_NODE_INDICATOR ||
-			    t == CIDX_NODE_DENOMINATOR) {
-				role[c] = COL_VALUE;
-				node[c] = (int)k;
-				nvalcols++;
-				continue;
+	*u = cidx_imp_unit_index(x, fu->s);
+	if (*u >= KEY_UNITS)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more than %zu "
+		    "units", x->path, fu->line, fu->col, KEY_UNITS);
+	if (cidx_intmap_add(&w->seen, (uint64_t)*u << 14 |
+	    (uint64_t)(year ? year - YEAR_MIN : 0), fu->line, &first))
+		return 0;
+	if (w->nvalcols)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: duplicate "
+		    "unit '%s' for year %d (first at line %zu)", x->path,
+		    fu->line, fu->col, fu->s, year, first);
+	return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: duplicate unit '%s' "
+	    "(first at line %zu)", x->path, fu->line, fu->col, fu->s, first);
+}
+
+/* the unit's names and boundary from a row */
+static int
+wide_names(struct ctx *x, struct wide *w, const struct cidx_csv_row *row,
+    size_t u, struct cidx_err *err)
+{
+	struct cidx_unit *un = &x->imp->unit[u];
+	int ret;
+
+	if ((w->cn >= 0 && (ret = cidx_imp_check_text(x->path,
+	    &row->field[w->cn], 0, "name", err)) < 0) ||
+	    (w->ce >= 0 && (ret = cidx_imp_check_text(x->path,
+	    &row->field[w->ce], 0, "name_en", err)) < 0))
+		return ret;
+	if (w->cn >= 0)
+		set_name(&un->name, row->field[w->cn].s);
+	if (w->ce >= 0)
+		set_name(&un->name_en, row->field[w->ce].s);
+	if (w->cb >= 0 && (ret = set_boundary(x, u, &row->field[w->cb],
+	    err)) < 0)
+		return ret;
+	return 0;
+}
+
+/* the values and attributes of a row */
+static int
+wide_cells(struct ctx *x, struct wide *w, const struct cidx_csv_row *row,
+    size_t u, int year, unsigned line, struct cidx_err *err)
+{
+	int ret;
+
+	for (size_t c = 0; c < x->nc; c++) {
+		const struct cidx_csv_field *f = &row->field[c];
+		double v;
+
+		if (w->role[c] == COL_VALUE) {
+			if ((ret = cidx_imp_parse_value(x->path, f, &v,
+			    err)) < 0)
+				return ret;
+			cidx_imp_add_value(x, u, (size_t)w->node[c], year, v,
+			    line);
+		} else if (w->role[c] == COL_EMPTY && *f->s) {
+			return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: a "
+			    "value in a column without a name: name the "
+			    "column in the header", x->path, f->line, f->col);
+		} else if (w->role[c] == COL_ATTR && *f->s) {
+			if ((ret = cidx_imp_check_text(x->path, f, 0,
+			    x->h[c].s, err)) < 0)
+				return ret;
+			if (w->guess[c] && !cidx_num_is_missing(f->s)) {
+				if (cidx_num_parse(f->s, &v, NULL) == 0)
+					w->numeric[c] = 1;
+				else
+					w->text[c] = 1;
 			}
-			if (t == CIDX_NODE_AGGREGATE) {
-				ret = cidx_err_set(err, CIDX_EINVAL,
-				    "%s:%u:%u: '%s' is an aggregate of the "
-				    "framework; import indicators only", path,
-				    h->line, h->col, h->s);
-				goto out;
-			}
-			/* a declared group column */
-		} else {
-			guess[c] = 1;
+			pend_add(x, u, w->ord[c], f->s);
 		}
-		role[c] = COL_ATTR;
-		ord[c] = (uint32_t)nattr;
-		akey[nattr++] = h->s;
 	}
-	x->imp->layout = nvalcols ? x->imp->layout : "units";
-	if (nvalcols && cy < 0 && x->o->year == 0) {
-		ret = cidx_err_set(err, CIDX_EOPTION,
-		    "%s:1:1: no 'year' (or 'Time') column", path);
-		goto out;
-	}
-	if (cy >= 0 && x->o->year != 0) {
-		ret = cidx_err_set(err, CIDX_EOPTION,
-		    "%s:1:1: the file has a '%s' column", path, x->h[cy].s);
-		goto out;
-	}
-	while ((ret = cidx_csv_next(x->r, &row, err)) > 0) {
-		const struct cidx_csv_field *fu;
-		struct cidx_unit *un;
-		int year = x->o->year;
-		size_t u, first;
+	return 0;
+}
 
-		if ((ret = cidx_csv_row_check(path, &row, nc, err)) < 0)
-			goto out;
-		fu = &row.field[cu];
-		if ((ret = cidx_imp_check_code(path, fu, err)) < 0)
-			goto out;
-		if (cy >= 0 && nvalcols && (ret = cidx_imp_parse_year(path,
-		    &row.field[cy], &year, err)) < 0)
-			goto out;
-		u = cidx_imp_unit_index(x, fu->s);
-		if (u >= KEY_UNITS) {
-			ret = cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more "
-			    "than %zu units", path, fu->line, fu->col,
-			    KEY_UNITS);
-			goto out;
-		}
-		if (!cidx_intmap_add(&seen, (uint64_t)u << 14 |
-		    (uint64_t)(year ? year - YEAR_MIN : 0), fu->line,
-		    &first)) {
-			if (nvalcols)
-				ret = cidx_err_set(err, CIDX_EINVAL,
-				    "%s:%u:%u: duplicate unit '%s' for year %d "
-				    "(first at line %zu)", path, fu->line,
-				    fu->col, fu->s, year, first);
-			else
-				ret = cidx_err_set(err, CIDX_EINVAL,
-				    "%s:%u:%u: duplicate unit '%s' (first at "
-				    "line %zu)", path, fu->line, fu->col, fu->s,
-				    first);
-			goto out;
-		}
-		un = &x->imp->unit[u];
-		if ((cn >= 0 && (ret = cidx_imp_check_text(path, &row.field[cn],
-		    0, "name", err)) < 0) ||
-		    (ce >= 0 && (ret = cidx_imp_check_text(path, &row.field[ce],
-		    0, "name_en", err)) < 0))
-			goto out;
-		if (cn >= 0)
-			set_name(&un->name, row.field[cn].s);
-		if (ce >= 0)
-			set_name(&un->name_en, row.field[ce].s);
-		if (cb >= 0 && (ret = set_boundary(x, u, &row.field[cb],
-		    err)) < 0)
-			goto out;
-		for (size_t c = 0; c < nc; c++) {
-			const struct cidx_csv_field *f = &row.field[c];
-			double v;
+static int
+wide_row(struct ctx *x, struct wide *w, const struct cidx_csv_row *row,
+    struct cidx_err *err)
+{
+	const struct cidx_csv_field *fu;
+	int year = x->o->year, ret;
+	size_t u;
 
-			if (role[c] == COL_VALUE) {
-				if ((ret = cidx_imp_parse_value(path, f, &v,
-				    err)) < 0)
-					goto out;
-				cidx_imp_add_value(x, u, (size_t)node[c], year, v,
-				    fu->line);
-			} else if (role[c] == COL_ATTR && *f->s) {
-				if ((ret = cidx_imp_check_text(path, f, 0,
-				    x->h[c].s, err)) < 0)
-					goto out;
-				if (guess[c] && !cidx_num_is_missing(f->s)) {
-					if (cidx_num_parse(f->s, &v, NULL) == 0)
-						numeric[c] = 1;
-					else
-						text[c] = 1;
-				}
-				pend_add(x, u, ord[c], f->s);
-			}
-		}
+	if (cidx_imp_blank(row)) {
+		x->imp->n_blank_rows++;
+		return 0;
 	}
-	if (ret < 0)
-		goto out;
-	for (size_t c = 0; c < nc; c++)
-		if (guess[c] && numeric[c] && !text[c]) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: unknown indicator '%s' (a numeric column "
-			    "that is not in the framework; declare it there, as "
-			    "type group if it is an attribute)", path,
-			    x->h[c].line, x->h[c].col, x->h[c].s);
-			goto out;
+	if ((ret = cidx_csv_row_check(x->path, row, x->nc, err)) < 0)
+		return ret;
+	fu = &row->field[w->cu];
+	if ((ret = cidx_imp_check_code(x->path, fu, err)) < 0)
+		return ret;
+	if (w->cy >= 0 && w->nvalcols && (ret = cidx_imp_parse_year(x->path,
+	    &row->field[w->cy], &year, err)) < 0)
+		return ret;
+	if ((ret = wide_unit(x, w, fu, year, &u, err)) < 0 ||
+	    (ret = wide_names(x, w, row, u, err)) < 0)
+		return ret;
+	return wide_cells(x, w, row, u, year, fu->line, err);
+}
+
+/* after the rows: a numeric column the framework lacks is an error (with
+ * the closest code or name); text columns not in it become attributes,
+ * and the batch lists them (the import says so) */
+static int
+wide_finish(struct ctx *x, struct wide *w, struct cidx_err *err)
+{
+	struct cidx_import *imp = x->imp;
+
+	for (size_t c = 0; c < x->nc; c++) {
+		const char *like;
+
+		if (w->role[c] == COL_EMPTY)
+			imp->n_empty_cols++;
+		if (!w->guess[c])
+			continue;
+		if (w->numeric[c] && !w->text[c]) {
+			like = cidx_imp_suggest(x, x->h[c].s);
+			return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: unknown "
+			    "indicator '%s' (a numeric column that is not in "
+			    "the framework%s%s%s)", x->path, x->h[c].line,
+			    x->h[c].col, x->h[c].s, like ? "; did you mean '" :
+			    "; declare it there, as type group if it is an "
+			    "attribute", like ? like : "", like ? "'?" : "");
 		}
-	settle_attrs(x, akey, nattr);
-	if (cb >= 0) {
-		x->imp->boundary = cidx_xcalloc(x->imp->n_unit + 1,
-		    sizeof(*x->imp->boundary));
-		for (size_t u = 0; u < x->imp->n_unit && u < x->bcap; u++) {
-			x->imp->boundary[u] = x->bnd[u];
+		imp->attr_col = cidx_xreallocarray(imp->attr_col,
+		    imp->n_attr_col + 1, sizeof(*imp->attr_col));
+		imp->attr_col[imp->n_attr_col++] = cidx_xstrdup(x->h[c].s);
+	}
+	settle_attrs(x, w->akey, w->nattr);
+	if (w->cb >= 0) {
+		imp->boundary = cidx_xcalloc(imp->n_unit + 1,
+		    sizeof(*imp->boundary));
+		for (size_t u = 0; u < imp->n_unit && u < x->bcap; u++) {
+			imp->boundary[u] = x->bnd[u];
 			x->bnd[u] = NULL;
 		}
 	}
+	return 0;
+}
+
+int
+cidx_imp_read_wide(struct ctx *x, struct cidx_err *err)
+{
+	size_t nc = x->nc;
+	struct wide w = {
+		cidx_imp_find_col(x, cidx_imp_unit_cols),
+		cidx_imp_find_col(x, name_cols),
+		cidx_imp_find_col(x, name_en_cols),
+		cidx_imp_find_col(x, year_cols),
+		cidx_imp_find_col(x, boundary_cols), 0, 0,
+		cidx_xcalloc(nc, sizeof(enum col_role)),
+		cidx_xcalloc(nc, sizeof(int)), cidx_xcalloc(nc, sizeof(uint32_t)),
+		cidx_xcalloc(nc, 1), cidx_xcalloc(nc, 1), cidx_xcalloc(nc, 1),
+		cidx_xcalloc(nc, sizeof(const char *)), CIDX_STRMAP_INIT,
+		CIDX_INTMAP_INIT, CIDX_INTMAP_INIT
+	};
+	struct cidx_csv_row row;
+	int ret;
+
+	if ((ret = wide_header(x, &w, err)) < 0)
+		goto out;
+	while ((ret = cidx_csv_next(x->r, &row, err)) > 0)
+		if ((ret = wide_row(x, &w, &row, err)) < 0)
+			goto out;
+	if (ret == 0)
+		ret = wide_finish(x, &w, err);
 out:
-	cidx_strmap_release(&names);
-	cidx_intmap_release(&seen);
-	free(role);
-	free(node);
-	free(ord);
-	free(guess);
-	free(numeric);
-	free(text);
-	free(akey);
+	wide_release(&w);
 	return ret < 0 ? ret : 0;
 }

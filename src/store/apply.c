@@ -17,6 +17,7 @@
 #include "core/strmap.h"
 #include "core/suggest.h"
 #include "store/history.h"
+#include "store/importstats.h"
 #include "store/internal.h"
 #include "store/store.h"
 
@@ -222,19 +223,6 @@ static int
 differs(const char *given, const char *stored)
 {
 	return given && (stored == NULL || strcmp(given, stored) != 0);
-}
-
-void
-cidx_import_stats_release(struct cidx_import_stats *ss)
-{
-	for (long i = 0; ss->unit_new && i < ss->units_new; i++) {
-		free(ss->unit_new[i]);
-		free(ss->unit_like[i]);
-	}
-	free(ss->unit_new);
-	free(ss->unit_like);
-	ss->unit_new = NULL;
-	ss->unit_like = NULL;
 }
 
 /* Whether two units are named differently (so not one mistyped). */
@@ -538,6 +526,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 	struct years ys = { NULL, 0, 0, CIDX_INTMAP_INIT, 0 };
 	struct stmts q = { NULL, NULL, NULL, NULL, NULL, NULL };
 	struct cidx_hist h = CIDX_HIST_INIT;
+	struct cidx_attr_keys keys = CIDX_ATTR_KEYS_INIT;
 	sqlite3_int64 *uid = NULL;
 	long *sid = NULL;
 	int ret;
@@ -558,6 +547,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 	if ((ret = series_ids(st, fw, imp, n, &sid, err)) < 0 ||
 	    (ret = cidx_series_count(st, &ys.ns, err)) < 0 ||
 	    (ret = units_load(st, &us, err)) < 0 ||
+	    (ret = cidx_attr_keys_load(st, &keys, err)) < 0 ||
 	    (ret = stmts_prepare(st, &q, err)) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
@@ -578,6 +568,7 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 			goto fail;
 		if (changes(ss) > 0)
 			ss->id = id;
+		cidx_attr_keys_note(&keys, imp[i], ss);
 	}
 	for (size_t y = 0; y < ys.n; y++)
 		if ((ret = cidx_ymat_save(st, ys.m[y], err)) < 0)
@@ -596,6 +587,7 @@ fail:
 	for (size_t i = 0; i < n; i++)
 		cidx_import_stats_release(&stats[i]);
 out:
+	cidx_attr_keys_release(&keys);
 	free(uid);
 	free(sid);
 	years_release(&ys);

@@ -106,6 +106,9 @@ struct cidx_import_stats {
 				  in the order of the file */
 	char **unit_like;      /* for each, a code the workspace had one edit
 				  away (core/suggest.h), or NULL */
+	char **attr_new;       /* attribute keys new to the workspace, from
+				  text columns not in the framework */
+	size_t n_attr_new;
 };
 
 /*! cidx_import_stats_release() : frees unit_new and unit_like. */

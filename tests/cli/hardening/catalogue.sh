@@ -57,7 +57,7 @@ run "UTF-8 surrogate (neither UTF-8 nor GB18030)" --db w.db import surr.csv
 
 # column names: empty and repeated
 printf 'code,,year,GRADS\n310100,x,2017,2\n' > empty.csv
-run "empty column name" --db w.db import empty.csv
+run "a value under an empty column name" --db w.db import empty.csv
 printf 'code,year,GRADS,GRADS\n310100,2017,2,3\n' > dupcol.csv
 run "repeated column" --db w.db import dupcol.csv
 

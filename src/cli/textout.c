@@ -1,9 +1,12 @@
+/*
+ * textout.c - aligned text tables, safe text and CSV fields (textout.h).
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/out.h"
+#include "cli/textout.h"
 #include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/text.h"

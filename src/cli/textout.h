@@ -1,12 +1,12 @@
 /*
- * out.h - writers for people and programs: aligned text tables (CJK text
- * measured by display width) and RFC 4180 CSV; JSON is written by
- * core/jsonwriter.h.  Text from files and the command line is made safe
+ * textout.h - the text writers for people and programs: aligned text
+ * tables (CJK text measured by display width), text safe for a terminal
+ * and RFC 4180 CSV fields; JSON is written by core/jsonwriter.h.  Text from files and the command line is made safe
  * on the way out: table cells and out_text() escape control characters
  * and invalid bytes, CSV and JSON are valid UTF-8.
  */
-#ifndef CIDX_OUT_H
-#define CIDX_OUT_H
+#ifndef CIDX_CLI_TEXTOUT_H
+#define CIDX_CLI_TEXTOUT_H
 
 #include <stddef.h>
 #include <stdio.h>
