@@ -36,8 +36,9 @@ DEPS_BENCH = time poppler-utils
 # libFuzzer is in clang's runtime package, only recommended by clang
 DEPS_FUZZ  = clang libclang-rt-14-dev
 
+# the library: core <- io, store, calc, plot <- ws (cityidx(1), DEVELOPMENT)
 CORE_SRC = $(wildcard src/core/*.c src/io/*.c src/store/*.c src/calc/*.c \
-                      src/plot/*.c)
+                      src/plot/*.c src/ws/*.c)
 CLI_SRC  = src/main.c $(wildcard src/cli/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -49,8 +50,8 @@ BIN  = $(BUILD)/cityidx
 LIB  = $(BUILD)/libcityidx.a
 UNIT = $(BUILD)/unit-tests
 
-.PHONY: all deps deps-test deps-lint deps-fuzz demo check check-unit check-cli \
-        check-asan check-robust check-stress check-valgrind fuzz fuzz-short \
+.PHONY: all deps deps-test deps-lint deps-fuzz demo check check-layers \
+        check-unit check-cli check-asan check-robust check-stress check-valgrind fuzz fuzz-short \
         fuzz-build fuzz-bins install uninstall clean lint bench
 
 all: $(BIN)
@@ -114,7 +115,11 @@ deps-test:
 	@sh tests/deps.sh test $(DEPS_BUILD) $(DEPS_TEST)
 
 check: deps-test
-	$(MAKE) check-unit check-cli
+	$(MAKE) check-layers check-unit check-cli
+
+# which layer may include which (cityidx(1), DEVELOPMENT)
+check-layers:
+	@sh tests/layers.sh
 
 check-unit: $(UNIT)
 	$(UNIT)
@@ -204,9 +209,10 @@ deps-lint:
 
 lint: deps-lint
 	@! grep -rnE '\<(printf|fprintf|puts|fputs|putchar|exit|abort)[[:space:]]*\(|\<(stdout|stderr)\>' \
-	    src/core src/store src/io src/calc src/plot | grep -v '^src/core/mem.c' \
+	    src/core src/store src/io src/calc src/plot src/ws | grep -v '^src/core/mem.c' \
 	    | grep -v 'format(printf' | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)' \
-	    || { echo "lint: the core must not print or exit"; exit 1; }
+	    || { echo "lint: the library must not print or exit"; exit 1; }
+	@sh tests/layers.sh
 	cppcheck --quiet --enable=warning,performance,portability \
 	    --error-exitcode=1 --inline-suppr -Isrc src
 	mandoc -Tlint -W warning man/cityidx.1

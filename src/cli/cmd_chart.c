@@ -12,15 +12,13 @@
 #include <string.h>
 
 #include "calc/movement.h"
-#include "cli/chartdata.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/methodopt.h"
 #include "cli/optgroups.h"
-#include "cli/storegeo.h"
 #include "cli/yearopt.h"
-#include "core/lookup.h"
 #include "plot/plot.h"
+#include "ws/chartdata.h"
 
 struct chart_opts {
 	struct cli_year_opts y;
@@ -270,81 +268,39 @@ check_output(const struct chart_opts *o)
 	return CLI_OK;
 }
 
-/* the data of any type of chart */
-union chart_data {
-	struct cidx_tiers tiers;
-	struct cidx_pillars pillars;
-	struct cidx_movers movers;
-	struct cidx_heatmap heatmap;
-	struct cidx_profile profile;
-	struct cidx_map map;
-	struct cidx_uncert uncert;
-};
-
-/* the data of the chart of the type o->type into *ch (its memory in m);
- * *row the unit of a profile, *mc the Monte Carlo run of the uncertainty
- * chart */
+/* the chart's data from the ws layer (the Monte Carlo run first for the
+ * uncertainty chart), then the file */
 static int
-chart_data(struct chart_opts *o, struct chart_ctx *c, struct cidx_chart *ch,
-    long *row, struct cidx_mc_result **mc, struct chart_mem *m)
+draw(struct chart_opts *o, struct cidx_ws_chart *c)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
-	const struct cidx_chart_type *t = o->type;
-	union chart_data *d = chart_mem_alloc(m, 1, sizeof(*d));
-
-	ch->type = t;
-	ch->data = d;
-	if (t == &cidx_chart_tiers)
-		return chart_tiers(c, &d->tiers, m);
-	if (t == &cidx_chart_pillars)
-		return chart_pillars(c, &d->pillars, m);
-	if (t == &cidx_chart_movers)
-		return chart_movers(c, &d->movers, m);
-	if (t == &cidx_chart_heatmap)
-		return chart_heatmap(c, o->indicators, &d->heatmap, m);
-	if (t == &cidx_chart_profile) {
-		if (cidx_dataset_lookup(c->ds, o->unit, row, &err) < 0)
-			return cli_error("%s in %d", err.msg, c->year);
-		if (c->r->rank[*row] == 0)
-			return cli_error("unit '%s' is not ranked in %d",
-			    o->unit, c->year);
-		return chart_profile(c, *row, &d->profile, m);
-	}
-	if (t == &cidx_chart_map)
-		return chart_map(c, o->by_score ? CIDX_MAP_SCORE :
-		    CIDX_MAP_TIER, &d->map, m);
-	if (t == &cidx_chart_uncert) {
-		int ret = cli_mc_run(c->e, c->year, &o->mc, c->ts, c->top, 0,
-		    0, "chart", mc);
-
-		return ret == CLI_OK ? chart_uncert(c, *mc, &d->uncert, m) :
-		    ret;
-	}
-	return cli_error("chart type '%s' has no data", t->name);
-}
-
-/* the chart's data from the library's results, then the file */
-static int
-draw(struct chart_opts *o, struct chart_ctx *c)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct chart_mem m = { NULL, 0, 0 };
+	struct cidx_ws_chart_opts co = CIDX_WS_CHART_OPTS_INIT;
+	struct cidx_ws_mem m = CIDX_WS_MEM_INIT;
 	struct cidx_mc_result *mc = NULL;
 	struct cidx_chart ch;
-	long row = -1;
-	int ret;
+	const char *unit = NULL;
+	int ret = CLI_OK;
 
-	if ((ret = chart_data(o, c, &ch, &row, &mc, &m)) == CLI_OK) {
-		o->po.title = o->title ? o->title : chart_title(c, o->type,
-		    row >= 0 ? chart_unit_name(c, &c->ds->unit[row]) : NULL,
-		    &m);
-		o->po.footer = chart_footer(c, &m);
-		o->po.subtitle = mc != NULL ? chart_uncert_note(c, mc, &m) :
-		    chart_subtitle(c, o->type, &m);
+	co.indicators = o->indicators;
+	co.unit = o->unit;
+	co.fill = o->by_score ? CIDX_MAP_SCORE : CIDX_MAP_TIER;
+	if (o->type == &cidx_chart_uncert)
+		ret = cli_mc_run(c->ws, c->year, &o->mc, c->ts, c->top, 0, 0,
+		    "chart", &mc);
+	co.mc = mc;
+	if (ret == CLI_OK && cidx_ws_chart_data(&ch, &unit, c, o->type, &co,
+	    &m, &err) < 0)
+		ret = cli_error_core(&err);
+	if (ret == CLI_OK) {
+		o->po.title = o->title ? o->title : cidx_ws_chart_title(c,
+		    o->type, unit, &m);
+		o->po.footer = cidx_ws_chart_footer(c, &m);
+		o->po.subtitle = mc != NULL ? cidx_ws_chart_uncert_note(c, mc,
+		    &m) : cidx_ws_chart_subtitle(c, o->type, &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0)
 			ret = cli_error_core(&err);
 	}
-	chart_mem_release(&m);
+	cidx_ws_mem_release(&m);
 	cidx_mc_result_free(mc);
 	return ret;
 }
@@ -355,9 +311,10 @@ cmd_chart(int argc, char **argv)
 	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
 	struct chart_opts o;
-	struct chart_ctx c;
+	struct cidx_ws_chart c;
 	struct cli_ranked k;
-	struct storegeo geo;
+	struct cidx_ws_geo geo;
+	struct cidx_err err = CIDX_ERR_INIT;
 	int ret;
 
 	memset(&o, 0, sizeof(o));
@@ -379,22 +336,24 @@ cmd_chart(int argc, char **argv)
 	/* a figure without --top draws every unit it has */
 	if (o.y.top < 0)
 		o.y.top = o.type->opts & CIDX_CHART_OPT_TOP ?
-		    CLI_TOP_DEFAULT : 0;
+		    CIDX_WS_TOP_DEFAULT : 0;
 	/* only a figure of movement compares years */
 	if (!(o.type->needs & CIDX_CHART_NEEDS_MOVEMENT))
 		o.y.compare = -1;
 	if ((ret = check_output(&o)) == CLI_OK &&
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
-		chart_ctx_init(&c, &k, (size_t)o.y.top, o.y.lang);
+		cidx_ws_chart_init(&c, k.e.ws, &k.w, &k.ts, (size_t)o.y.top,
+		    o.y.lang);
 		if (o.labels >= 0)
 			c.labels = (size_t)o.labels;
-		if (o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES)
-			ret = storegeo_load(&geo, &k.e, k.ds);
+		if ((o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES) &&
+		    cidx_ws_geo_load(&geo, k.e.ws, k.w.ds, &err) < 0)
+			ret = cli_error_core(&err);
 		c.geo = &geo;
 		if (ret == CLI_OK)
 			ret = draw(&o, &c);
 	}
-	storegeo_release(&geo);
+	cidx_ws_geo_release(&geo);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);
 	cli_mc_opts_release(&o.mc);

@@ -1,8 +1,8 @@
 /*
  * cmd_coupling.c - the coupling coordination degree of a year's units
  * over their pillars, or the nodes --of names (calc/coupling.h;
- * cityidx(1), METHOD, Coupling coordination).  The scores are the
- * engine's, with the METHOD OPTIONS, as rank computes them.
+ * cityidx(1), METHOD, Coupling coordination), as the ws layer computes it
+ * (ws/coupling.h): the scores are rank's, with the METHOD OPTIONS.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +18,7 @@
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "ws/coupling.h"
 
 struct coupling_opts {
 	struct cli_year_opts y;
@@ -39,121 +40,6 @@ const struct cli_opt cmd_coupling_opts[] = {
 };
 #undef O
 
-struct row {
-	size_t i;       /* unit */
-	double c, t, d;
-	int grade;
-};
-
-/* the subsystems: --of, else the children of the index with data */
-static int
-subsystems(const struct cidx_framework *fw, const struct cidx_ranking *r,
-    const char *of, size_t **out, size_t *n)
-{
-	*out = cidx_xcalloc(fw->n, sizeof(size_t));
-	*n = 0;
-	if (of == NULL) {
-		for (size_t q = fw->child_off[fw->root];
-		    q < fw->child_off[fw->root + 1]; q++) {
-			size_t k = fw->child[q];
-			int any = 0;
-
-			for (size_t i = 0; i < r->n; i++)
-				any |= !isnan(gsl_matrix_get(r->s, i, k));
-			if (any)
-				(*out)[(*n)++] = k;
-		}
-	} else {
-		char *dup = cidx_xstrdup(of), *save = NULL;
-
-		for (char *t = strtok_r(dup, ",", &save); t;
-		    t = strtok_r(NULL, ",", &save)) {
-			int k = cidx_framework_find(fw, t);
-
-			if (k < 0 || (size_t)k == fw->root ||
-			    fw->node[k].level < 1 || *n == fw->n) {
-				int ret = cli_error("--of: '%s' is not a node "
-				    "below the index", t);
-
-				free(dup);
-				return ret;
-			}
-			(*out)[(*n)++] = (size_t)k;
-		}
-		free(dup);
-	}
-	if (*n < 2)
-		return cli_error("coupling coordination needs at least two "
-		    "subsystems, %s %zu%s", of ? "--of names" : "the index has",
-		    *n, of ? "" : " pillar(s) with data this year (name them "
-		    "with --of)");
-	return CLI_OK;
-}
-
-/* C, T, D of every ranked unit with a score for each subsystem, by D
- * descending (ties by code); *nr of them */
-static int
-compute(const struct cidx_framework *fw, const struct cidx_ranking *r,
-    const struct cidx_dataset *ds, const size_t *sub, size_t n,
-    struct row *rows, size_t *nr)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	double *u = cidx_xcalloc(n, sizeof(double));
-	int ret = CLI_OK;
-
-	*nr = 0;
-	for (size_t p = 0; p < r->n_ranked && ret == CLI_OK; p++) {
-		size_t i = r->order[p];
-		struct row *w = &rows[*nr];
-		int all = 1;
-
-		for (size_t k = 0; k < n; k++) {
-			u[k] = gsl_matrix_get(r->s, i, sub[k]) / 100;
-			all &= !isnan(u[k]);
-		}
-		if (!all) {
-			/* listed after the table (or warned about) */
-			w->i = i;
-			w->grade = -1;
-			(*nr)++;
-			continue;
-		}
-		if (cidx_coupling(u, n, &w->c, &w->t, &w->d, &err) < 0) {
-			size_t k = 0;
-
-			while (k + 1 < n && u[k] >= 0 && u[k] <= 1)
-				k++;
-			ret = cli_error("unit '%s': '%s' scores %g: coupling "
-			    "coordination needs scores from 0 to 100 (U = "
-			    "score / 100; use --normalize minmax:0,100)",
-			    ds->unit[i].code, fw->node[sub[k]].code,
-			    100 * u[k]);
-			break;
-		}
-		w->i = i;
-		w->grade = cidx_coupling_grade(w->d);
-		(*nr)++;
-	}
-	/* by D, highest first; NaN and skipped units last; ties keep rank
-	   order */
-	for (size_t a = 0; a < *nr; a++)
-		if (rows[a].grade < 0)
-			rows[a].d = NAN;
-	for (size_t a = 1; a < *nr; a++) {
-		struct row x = rows[a];
-		size_t b = a;
-
-		while (b > 0 && (isnan(rows[b - 1].d) ? !isnan(x.d) :
-		    x.d > rows[b - 1].d)) {
-			rows[b] = rows[b - 1];
-			b--;
-		}
-		rows[b] = x;
-	}
-	free(u);
-	return ret;
-}
-
 static void
 fmt(char *b, size_t n, double x, int table)
 {
@@ -168,14 +54,14 @@ fmt(char *b, size_t n, double x, int table)
 /* the ranked units without a score for some subsystem: skipped, said
  * after the table or on standard error */
 static void
-skipped(enum cli_format f, const struct row *rows, size_t nr,
-    const struct cidx_dataset *ds)
+skipped(enum cli_format f, const struct cidx_ws_coupling_row *rows,
+    size_t nr, const struct cidx_dataset *ds)
 {
 	struct sbuf sb = SBUF_INIT;
 
 	for (size_t p = 0; p < nr; p++)
 		if (rows[p].grade < 0)
-			cidx_sbuf_addf(&sb, " %s", ds->unit[rows[p].i].code);
+			cidx_sbuf_addf(&sb, " %s", ds->unit[rows[p].unit].code);
 	if (sb.len && f == CLI_FMT_TABLE)
 		printf("\nnot computed (no score for a subsystem):%s\n",
 		    out_text(sb.buf));
@@ -194,7 +80,8 @@ unit_name(const struct cidx_unit *u)
 /* the JSON document (cityidx(1), OUTPUT FORMATS, coupling) */
 static int
 print_json(struct cli_engine *e, int year, const size_t *sub, size_t n,
-    const struct row *rows, size_t nr, const struct cidx_dataset *ds)
+    const struct cidx_ws_coupling_row *rows, size_t nr,
+    const struct cidx_dataset *ds)
 {
 	struct cidx_jsonw w;
 
@@ -214,8 +101,8 @@ print_json(struct cli_engine *e, int year, const size_t *sub, size_t n,
 	cidx_jsonw_key(&w, "units");
 	cidx_jsonw_begin_array(&w, CIDX_JSONW_LINES);
 	for (size_t p = 0; p < nr; p++) {
-		const struct row *r = &rows[p];
-		const struct cidx_unit *u = &ds->unit[r->i];
+		const struct cidx_ws_coupling_row *r = &rows[p];
+		const struct cidx_unit *u = &ds->unit[r->unit];
 
 		if (r->grade < 0)
 			continue;
@@ -268,8 +155,8 @@ table_head(struct out_table *t, struct cli_engine *e, int year,
 
 /* one unit: a CSV line, or a row of the table */
 static void
-print_row(enum cli_format f, const struct row *w, const struct cidx_unit *u,
-    struct out_table *t)
+print_row(enum cli_format f, const struct cidx_ws_coupling_row *w,
+    const struct cidx_unit *u, struct out_table *t)
 {
 	const char *name = unit_name(u);
 	char b[3][40];
@@ -299,7 +186,7 @@ print_row(enum cli_format f, const struct row *w, const struct cidx_unit *u,
 
 static int
 print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
-    size_t n, const struct row *rows, size_t nr,
+    size_t n, const struct cidx_ws_coupling_row *rows, size_t nr,
     const struct cidx_dataset *ds)
 {
 	struct out_table t;
@@ -312,7 +199,7 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 		table_head(&t, e, year, sub, n);
 	for (size_t p = 0; p < nr; p++)
 		if (rows[p].grade >= 0)
-			print_row(f, &rows[p], &ds->unit[rows[p].i], &t);
+			print_row(f, &rows[p], &ds->unit[rows[p].unit], &t);
 	skipped(f, rows, nr, ds);
 	if (f == CLI_FMT_TABLE) {
 		out_table_print(stdout, &t);
@@ -327,35 +214,33 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 int
 cmd_coupling(int argc, char **argv)
 {
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_ws_coupling_opts co = CIDX_WS_COUPLING_OPTS_INIT;
+	struct cidx_ws_coupling cp;
 	struct coupling_opts o;
 	struct cli_engine e;
-	struct cidx_ranking *r = NULL;
-	const struct cidx_dataset *ds;
-	struct row *rows = NULL;
-	size_t *sub = NULL, n = 0, nr = 0;
-	int ret, year;
+	int ret;
 
 	memset(&o, 0, sizeof(o));
 	o.y = (struct cli_year_opts)CLI_YEAR_OPTS_INIT;
 	o.fmt = CLI_FMT_TABLE;
 	cli_method_opts_init(&o.mo);
 	memset(&e, 0, sizeof(e));
+	memset(&cp, 0, sizeof(cp));
 	if ((ret = cli_opt_parse("coupling", argc, argv, &o, NULL)) != CLI_OK)
 		goto out;
-	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
-	    (ret = cli_engine_years(&e, o.y.year, -1, &year, NULL)) !=
-	    CLI_OK || (ret = cli_engine_rank(&e, year, NULL, 0, &r)) !=
-	    CLI_OK || (ret = subsystems(e.fw, r, o.of, &sub, &n)) != CLI_OK)
+	co.year = o.y.year;
+	co.of = o.of;
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK)
 		goto out;
-	ds = cli_engine_prepared(&e, year, NULL);
-	rows = cidx_xcalloc(r->n + 1, sizeof(*rows));
-	if ((ret = compute(e.fw, r, ds, sub, n, rows, &nr)) != CLI_OK)
+	if (cidx_ws_coupling(&cp, e.ws, &co, &err) < 0) {
+		ret = cli_error_core(&err);
 		goto out;
-	ret = print(o.fmt, &e, year, sub, n, rows, nr, ds);
+	}
+	ret = print(o.fmt, &e, cp.year, cp.sub, cp.n_sub, cp.rows, cp.n_rows,
+	    cp.ds);
 out:
-	free(rows);
-	free(sub);
-	cidx_ranking_free(r);
+	cidx_ws_coupling_release(&cp);
 	cli_engine_close(&e);
 	cli_method_opts_release(&o.mo);
 	return ret;

@@ -1,6 +1,7 @@
 /*
  * cmd_explain.c - why a unit has its score and its rank: prints the
- * library's contributions and rank-change split (calc/explain.h;
+ * ws layer's explanation (ws/explain.h: contributions and rank-change
+ * split, calc/explain.h;
  * cityidx(1), METHOD, Explanation).  A geometric level multiplies
  * factors y^share; those are shown instead of contributions.
  */
@@ -18,9 +19,9 @@
 #include "cli/yearopt.h"
 #include "cli/textout.h"
 #include "core/jsonwriter.h"
-#include "core/lookup.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "ws/explain.h"
 
 struct explain_opts {
 	struct cli_year_opts y;
@@ -106,10 +107,12 @@ json_nodes(struct cidx_jsonw *w, const struct cidx_framework *fw,
 
 /* the rank change since `cyear`, split into own data and others' */
 static void
-json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
+json_split(struct cidx_jsonw *w, const struct cidx_ws_explanation *x)
 {
+	const struct cidx_rank_split *sp = &x->split;
+
 	cidx_jsonw_key(w, "compare_year");
-	cidx_jsonw_int(w, cyear);
+	cidx_jsonw_int(w, x->cyear);
 	cidx_jsonw_key(w, "movement_basis");
 	cidx_jsonw_string(w, cidx_basis_name(sp->basis));
 	cidx_jsonw_key(w, "shared_indicators");
@@ -124,7 +127,7 @@ json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
 	cidx_jsonw_key(w, "rank_then");
 	cidx_jsonw_int(w, sp->rank_then);
 	cidx_jsonw_key(w, "rank_change");
-	cidx_jsonw_int(w, sp->rank_then - sp->rank_now);
+	cidx_jsonw_int(w, x->rank_change);
 	cidx_jsonw_key(w, "units_in_both_years");
 	cidx_jsonw_uint(w, sp->n_common);
 	cidx_jsonw_key(w, "rank_with_own_new_data_among_old");
@@ -138,13 +141,13 @@ json_split(struct cidx_jsonw *w, int cyear, const struct cidx_rank_split *sp)
 }
 
 static int
-print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
-    const struct cidx_ranking *r, size_t row, const struct cidx_contrib *c,
-    int cyear, const struct cidx_rank_split *sp)
+print_json(struct cli_engine *e, const struct cidx_ws_explanation *x)
 {
 	const struct cidx_framework *fw = e->fw;
-	const struct cidx_method *m = cidx_engine_method(e->eng);
-	int additive = cidx_method_all_arith(m, fw->top_level);
+	const struct cidx_unit *u = &x->ds->unit[x->row];
+	const struct cidx_ranking *r = x->r;
+	size_t row = x->row;
+	int year = x->year, additive = x->additive;
 	struct cidx_jsonw w;
 
 	cidx_jsonw_init(&w, stdout);
@@ -166,21 +169,23 @@ print_json(struct cli_engine *e, const struct cidx_unit *u, int year,
 	cidx_jsonw_key(&w, "method");
 	cli_engine_write_method(e, &w, year, NULL, 0, 0);
 	cidx_jsonw_key(&w, "nodes");
-	json_nodes(&w, fw, r, row, c, additive);
-	if (cyear > 0)
-		json_split(&w, cyear, sp);
+	json_nodes(&w, fw, r, row, x->contrib, additive);
+	if (x->cyear > 0)
+		json_split(&w, x);
 	cidx_jsonw_end_object(&w);
 	return out_json_end(&w);
 }
 
 static void
-print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
-    const struct cidx_ranking *r, size_t row, const struct cidx_contrib *c,
-    int cyear, const struct cidx_rank_split *sp)
+print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
 {
 	const struct cidx_framework *fw = e->fw;
 	const struct cidx_method *m = cidx_engine_method(e->eng);
-	int additive = cidx_method_all_arith(m, fw->top_level);
+	const struct cidx_unit *u = &x->ds->unit[x->row];
+	const struct cidx_ranking *r = x->r;
+	const struct cidx_rank_split *sp = &x->split;
+	size_t row = x->row;
+	int year = x->year, cyear = x->cyear, additive = x->additive;
 	const char *head[5] = { "node", "name", "value", "share %",
 		additive ? "contribution" : "factor" };
 	struct out_table t;
@@ -195,7 +200,7 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 	for (size_t q = 2; q < 5; q++)
 		out_table_set_right(&t, q, 1);
 	out_table_add(&t, head);
-	walk_table(fw, m, r->s, row, c, fw->root, 0, &t);
+	walk_table(fw, m, r->s, row, x->contrib, fw->root, 0, &t);
 	out_table_print(stdout, &t);
 	out_table_release(&t);
 	if (additive)
@@ -222,7 +227,7 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 		    sp->shared, year, cyear);
 	printf("\nrank %d in %d -> %d in %d among the %zu units ranked in "
 	    "both years: %+d places\n", sp->rank_then, cyear, sp->rank_now,
-	    year, sp->n_common, sp->rank_then - sp->rank_now);
+	    year, sp->n_common, x->rank_change);
 	printf("  its %d data among the others' %d data: rank %d\n", year,
 	    cyear, sp->rank_own_new);
 	printf("  its %d data among the others' %d data: rank %d\n", cyear,
@@ -235,81 +240,14 @@ print_table(struct cli_engine *e, const struct cidx_unit *u, int year,
 	    "orders)\n", sp->others > 0 ? "+" : "", b);
 }
 
-/* UNIT by code or name; a unit screening left out says so */
-static int
-find_unit(const struct cidx_dataset *ds, const struct cidx_prep_report *rep,
-    const char *unit, int year, long *row)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	int ret = cidx_dataset_lookup(ds, unit, row, &err);
-
-	if (ret == CIDX_ENOTFOUND) {
-		for (size_t i = 0; i < rep->n_screened; i++) {
-			char pct[16];
-
-			if (strcmp(rep->screened[i].code, unit) != 0)
-				continue;
-			cidx_num_fmt_percent(pct, sizeof(pct),
-			    rep->screened[i].coverage);
-			return cli_error("unit '%s' is not ranked in %d: "
-			    "screened out, with data for %s of the "
-			    "indicators", unit, year, pct);
-		}
-		return cli_error("unit '%s' is not ranked in %d: no unit with "
-		    "that code or name", unit, year);
-	}
-	return ret < 0 ? cli_error_core(&err) : CLI_OK;
-}
-
-/* the explanation of `unit` by the engine `e` opened with the options */
-static int
-explain(struct cli_engine *e, const struct explain_opts *o, const char *unit)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cidx_ranking *r = NULL;
-	struct cidx_contrib *c = NULL;
-	struct cidx_rank_split split;
-	const struct cidx_dataset *ds;
-	const struct cidx_prep_report *rep;
-	int ret, year, cyear = 0;
-	long row;
-
-	if ((ret = cli_engine_years(e, o->y.year, o->y.compare, &year,
-	    &cyear)) != CLI_OK ||
-	    (ret = cli_engine_rank(e, year, NULL, 0, &r)) != CLI_OK)
-		goto out;
-	ds = cli_engine_prepared(e, year, &rep);
-	if ((ret = find_unit(ds, rep, unit, year, &row)) != CLI_OK)
-		goto out;
-	if (r->rank[row] == 0) {
-		ret = cli_error("unit '%s' is not ranked in %d: it has no index "
-		    "value", unit, year);
-		goto out;
-	}
-	if (cyear > 0 && cidx_engine_split(e->eng, ds->unit[row].code, year,
-	    cyear, &split, &err) < 0) {
-		ret = cli_error_core(&err);
-		goto out;
-	}
-	cidx_contributions(&c, e->fw, cidx_engine_weights(e->eng), r->s,
-	    (size_t)row);
-	if (o->fmt == CLI_FMT_JSON)
-		ret = print_json(e, &ds->unit[row], year, r, (size_t)row, c,
-		    cyear, &split);
-	else
-		print_table(e, &ds->unit[row], year, r, (size_t)row, c, cyear,
-		    &split);
-out:
-	cidx_contrib_free(c);
-	cidx_ranking_free(r);
-	return ret;
-}
-
 int
 cmd_explain(int argc, char **argv)
 {
+	struct cidx_err err = CIDX_ERR_INIT;
 	struct explain_opts o;
 	struct cli_engine e;
+	struct cidx_ws_explain_opts xo = CIDX_WS_EXPLAIN_OPTS_INIT;
+	struct cidx_ws_explanation x;
 	int ret;
 
 	memset(&o, 0, sizeof(o));
@@ -318,6 +256,7 @@ cmd_explain(int argc, char **argv)
 	o.fmt = CLI_FMT_TABLE;
 	cli_method_opts_init(&o.mo);
 	memset(&e, 0, sizeof(e));
+	memset(&x, 0, sizeof(x));
 	if ((ret = cli_opt_parse("explain", argc, argv, &o, NULL)) != CLI_OK)
 		goto out;
 	if (optind + 1 != argc) {
@@ -325,9 +264,20 @@ cmd_explain(int argc, char **argv)
 		    "no UNIT given" : "one UNIT only");
 		goto out;
 	}
-	if ((ret = cli_engine_open(&e, &o.mo)) == CLI_OK)
-		ret = explain(&e, &o, argv[optind]);
+	xo.year = o.y.year;
+	xo.compare = o.y.compare;
+	if ((ret = cli_engine_open(&e, &o.mo)) != CLI_OK)
+		goto out;
+	if (cidx_ws_explain(&x, e.ws, argv[optind], &xo, &err) < 0) {
+		ret = cli_error_core(&err);
+		goto out;
+	}
+	if (o.fmt == CLI_FMT_JSON)
+		ret = print_json(&e, &x);
+	else
+		print_table(&e, &x);
 out:
+	cidx_ws_explanation_release(&x);
 	cli_engine_close(&e);
 	cli_method_opts_release(&o.mo);
 	return ret;

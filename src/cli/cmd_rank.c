@@ -2,8 +2,8 @@
  * cmd_rank.c - rank units by the composite index of one year, split the
  * top N into tiers and compare with an earlier year.
  *
- * The ranking and the movement are the library's (cidx_engine_rank,
- * cidx_movement_compute); this file parses the options, calls them and
+ * The ranking, the movement and relative performance are the ws
+ * layer's (ws/ranking.h); this file parses the options, calls it and
  * hands the results to the writers of rankout.c.
  */
 #include <math.h>
@@ -130,60 +130,6 @@ warnings(const struct rank_view *v)
 	}
 }
 
-/*
- * Relative performance, 100 x index / the reference's (with --relative
- * or eis tiers), and growth since --growth BASE: 100 (index - index in
- * BASE) / the reference's index in BASE (or in its own year).
- */
-static int
-relative(struct cli_ranked *k, const struct rank_opts *o, double **rel,
-    double **gro)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	const struct cidx_framework *fw = k->e.fw;
-	const struct cidx_ranking *r = k->r;
-	struct cidx_ranking *rb = NULL;
-	const struct cidx_dataset *db;
-	double base_ref = k->ref_index;
-
-	if (!isnan(k->ref_index)) {
-		*rel = cidx_xcalloc(r->n, sizeof(double));
-		for (size_t i = 0; i < r->n; i++)
-			(*rel)[i] = r->rank[i] ? 100 * gsl_matrix_get(r->s, i,
-			    fw->root) / k->ref_index : NAN;
-	}
-	if (o->growth == 0)
-		return CLI_OK;
-	if (!cidx_engine_common_scale(k->e.eng))
-		return cli_error("--growth %d compares the scores of two years: "
-		    "%s", o->growth, cidx_engine_method(k->e.eng)->imethod !=
-		    CIDX_IM_COMPOSITE ? "this index method scores each year "
-		    "against its own units (use the composite with --scale "
-		    "panel, or ampi)" : "put them on one scale with --scale "
-		    "panel or panel:FROM,TO (a fixed min/max window)");
-	if (o->growth == k->year)
-		return cli_error("--growth %d: the year being ranked",
-		    o->growth);
-	if ((k->ref.year == 0 || isnan(base_ref)) && cidx_engine_reference(
-	    k->e.eng, &k->ref, o->growth, &base_ref, &err) < 0)
-		return cli_error_core(&err);
-	if (cidx_engine_rank(k->e.eng, o->growth, NULL, 0, &rb, &err) < 0 ||
-	    cidx_engine_prepared(k->e.eng, o->growth, &db, NULL, &err) < 0) {
-		cidx_ranking_free(rb);
-		return cli_error_core(&err);
-	}
-	*gro = cidx_xcalloc(r->n, sizeof(double));
-	for (size_t i = 0; i < r->n; i++) {
-		long b = cidx_dataset_find(db, k->ds->unit[i].code);
-
-		(*gro)[i] = r->rank[i] && b >= 0 && rb->rank[b] ? 100 *
-		    (gsl_matrix_get(r->s, i, fw->root) - gsl_matrix_get(rb->s,
-		    (size_t)b, fw->root)) / base_ref : NAN;
-	}
-	cidx_ranking_free(rb);
-	return CLI_OK;
-}
-
 static int
 output(struct rank_view *v, const struct rank_opts *o)
 {
@@ -218,6 +164,7 @@ output(struct rank_view *v, const struct rank_opts *o)
 int
 cmd_rank(int argc, char **argv)
 {
+	struct cidx_err err = CIDX_ERR_INIT;
 	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct rank_opts o;
 	struct rank_view v;
@@ -238,25 +185,27 @@ cmd_rank(int argc, char **argv)
 		goto out;
 	v.e = &k.e;
 	v.workspace = cli_workspace();
-	v.year = k.year;
-	v.cyear = k.cyear;
+	v.year = k.w.year;
+	v.cyear = k.w.cyear;
 	v.compare_none = o.y.compare == -1;
-	v.ds = k.ds;
-	v.rep = k.rep;
-	v.r = k.r;
-	v.mv = k.mv;
+	v.ds = k.w.ds;
+	v.rep = k.w.rep;
+	v.r = k.w.r;
+	v.mv = k.w.mv;
 	v.ts = &k.ts;
 	v.top = (size_t)o.y.top;
 	v.dark = o.y.dark;
 	v.limit = o.limit;
 	v.keys = rank_keys(v.ds, o.attr, &v.nkeys);
-	if ((ret = relative(&k, &o, &rel, &gro)) != CLI_OK)
+	if (cidx_ws_relative(&rel, &gro, k.e.ws, &k.w, o.growth, &err) < 0) {
+		ret = cli_error_core(&err);
 		goto out;
+	}
 	v.relative = rel;
 	v.growth = gro;
 	v.growth_base = o.growth;
-	v.ref = &k.ref;
-	v.ref_index = k.ref_index;
+	v.ref = &k.w.ref;
+	v.ref_index = k.w.ref_index;
 	ret = output(&v, &o);
 out:
 	free(rel);

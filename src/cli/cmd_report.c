@@ -20,7 +20,6 @@
 #include "cli/mcopt.h"
 #include "cli/optgroups.h"
 #include "cli/report.h"
-#include "cli/storegeo.h"
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
@@ -109,7 +108,7 @@ static void
 ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
     int moves)
 {
-	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_framework *fw = r->c.fw;
 	size_t c = 0;
 
 	cols[c].header = ZH(r) ? "排名" : "rank";
@@ -120,7 +119,7 @@ ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
 	cols[c].header = ZH(r) ? "得分" : "score";
 	cols[c++].align = CIDX_ALIGN_RIGHT;
 	for (size_t q = 0; q < np; q++) {
-		cols[c].header = chart_node_name(&r->c,
+		cols[c].header = cidx_ws_chart_node_name(&r->c,
 		    fw->child[fw->child_off[fw->root] + q]);
 		cols[c++].align = CIDX_ALIGN_RIGHT;
 	}
@@ -143,14 +142,14 @@ static void
 ranking_row(struct report *r, const char **row, size_t i, size_t np,
     int moves)
 {
-	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_framework *fw = r->c.fw;
 	const struct cidx_ranking *rk = r->c.r;
 	const struct cidx_move *m = moves ? &r->c.mv->mv[i] : NULL;
 	char pct[16];
 	size_t c = 0;
 
 	row[c++] = fmt(r, "%d", rk->rank[i]);
-	row[c++] = chart_unit_name(&r->c, &r->c.ds->unit[i]);
+	row[c++] = cidx_ws_chart_unit_name(&r->c, &r->c.ds->unit[i]);
 	row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
 	row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
 	for (size_t q = 0; q < np; q++)
@@ -171,7 +170,7 @@ ranking_row(struct report *r, const char **row, size_t i, size_t np,
 static int
 ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = r->c.e->fw;
+	const struct cidx_framework *fw = r->c.fw;
 	const struct cidx_ranking *rk = r->c.r;
 	const struct cidx_movement *mv = r->c.mv;
 	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
@@ -196,8 +195,8 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 static int
 audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = r->c.e->fw;
-	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	const struct cidx_framework *fw = r->c.fw;
+	const struct cidx_method *m = cidx_engine_method(cidx_ws_engine(r->c.ws));
 	struct cidx_audit_row *rows = cidx_xcalloc(fw->n, sizeof(*rows));
 	struct cidx_doc_col cols[6] = {
 		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
@@ -219,7 +218,7 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 			if (fw->node[k].level != lv)
 				continue;
 			row[0] = fw->node[k].code;
-			row[1] = chart_node_name(&r->c, k);
+			row[1] = cidx_ws_chart_node_name(&r->c, k);
 			row[2] = fmt(r, "%d", lv);
 			row[3] = num2(r, rows[k].r_parent);
 			row[4] = num2(r, rows[k].alpha);
@@ -239,8 +238,8 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 static int
 weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = r->c.e->fw;
-	const double *w = cidx_engine_weights(r->c.e->eng);
+	const struct cidx_framework *fw = r->c.fw;
+	const double *w = cidx_engine_weights(cidx_ws_engine(r->c.ws));
 	struct cidx_effweights *ew;
 	struct cidx_doc_col cols[7] = {
 		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
@@ -264,7 +263,7 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 			if (fw->node[k].level != lv)
 				continue;
 			row[0] = fw->node[k].code;
-			row[1] = chart_node_name(&r->c, k);
+			row[1] = cidx_ws_chart_node_name(&r->c, k);
 			row[2] = fw->node[k].parent;
 			cidx_num_shortest(b, sizeof(b), w[k]);
 			row[3] = fmt(r, "%s", b);
@@ -284,6 +283,15 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	return ret;
 }
 
+/* a page the data cannot support is left out, saying why */
+static int
+ok(int ret, const struct cidx_err *err)
+{
+	if (ret < 0)
+		cli_error_core(err);
+	return ret == 0;
+}
+
 /* the figure pages: every one the data support, and the Monte Carlo's
  * when there is one */
 static int
@@ -296,47 +304,49 @@ figures(struct report *r, const struct cidx_mc_result *mc,
 	struct cidx_movers mv;
 	struct cidx_map mp;
 	struct cidx_chart ch;
-	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	const struct cidx_method *m = cidx_engine_method(cidx_ws_engine(r->c.ws));
+	struct cidx_err cerr = CIDX_ERR_INIT;
 	int ret;
 
-	chart_tiers(&r->c, &t, &r->mem);
+	(void)cidx_ws_chart_tiers(&t, &r->c, &r->mem, &cerr);
 	ch.type = &cidx_chart_tiers;
 	ch.data = &t;
-	if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c, ch.type, NULL,
-	    &r->mem), chart_subtitle(&r->c, ch.type, &r->mem), err)) < 0)
+	if ((ret = cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&r->c, ch.type, NULL,
+	    &r->mem), cidx_ws_chart_subtitle(&r->c, ch.type, &r->mem), err)) < 0)
 		return ret;
-	if (cidx_method_all_arith(m, r->c.e->fw->top_level) &&
-	    chart_pillars(&r->c, &p, &r->mem) == CLI_OK) {
+	if (cidx_method_all_arith(m, r->c.fw->top_level) &&
+	    ok(cidx_ws_chart_pillars(&p, &r->c, &r->mem, &cerr), &cerr)) {
 		ch.type = &cidx_chart_pillars;
 		ch.data = &p;
-		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
+		if ((ret = cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&r->c,
+		    ch.type, NULL, &r->mem), cidx_ws_chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
 			return ret;
 	}
 	if (r->c.mv && r->c.mv->basis != CIDX_BASIS_WITHHELD &&
-	    chart_movers(&r->c, &mv, &r->mem) == CLI_OK) {
+	    ok(cidx_ws_chart_movers(&mv, &r->c, &r->mem, &cerr), &cerr)) {
 		ch.type = &cidx_chart_movers;
 		ch.data = &mv;
-		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
+		if ((ret = cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&r->c,
+		    ch.type, NULL, &r->mem), cidx_ws_chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
 			return ret;
 	}
-	if (r->c.geo && r->c.geo->geom && chart_map(&r->c, CIDX_MAP_TIER, &mp, &r->mem) ==
-	    CLI_OK) {
+	if (r->c.geo && r->c.geo->geom && ok(cidx_ws_chart_map(&mp, &r->c,
+	    CIDX_MAP_TIER, &r->mem, &cerr), &cerr)) {
 		ch.type = &cidx_chart_map;
 		ch.data = &mp;
-		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), chart_subtitle(&r->c, ch.type,
+		if ((ret = cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&r->c,
+		    ch.type, NULL, &r->mem), cidx_ws_chart_subtitle(&r->c, ch.type,
 		    &r->mem), err)) < 0)
 			return ret;
 	}
-	if (mc && chart_uncert(&r->c, mc, &un, &r->mem) == CLI_OK) {
+	if (mc && ok(cidx_ws_chart_uncert(&un, &r->c, mc, &r->mem, &cerr),
+	    &cerr)) {
 		ch.type = &cidx_chart_uncert;
 		ch.data = &un;
-		if ((ret = cidx_doc_chart(doc, &ch, chart_title(&r->c,
-		    ch.type, NULL, &r->mem), chart_uncert_note(&r->c, mc,
+		if ((ret = cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&r->c,
+		    ch.type, NULL, &r->mem), cidx_ws_chart_uncert_note(&r->c, mc,
 		    &r->mem), err)) < 0)
 			return ret;
 	}
@@ -350,7 +360,7 @@ write_report(struct report *r, const struct report_opts *o,
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
 	struct cidx_doc *doc = NULL;
-	const char *idx = chart_node_name(&r->c, r->c.e->fw->root);
+	const char *idx = cidx_ws_chart_node_name(&r->c, r->c.fw->root);
 	int ret;
 
 	po.lang = o->y.lang;
@@ -398,7 +408,8 @@ cmd_report(int argc, char **argv)
 	struct report_opts o;
 	struct report r;
 	struct cli_ranked k;
-	struct storegeo geo;
+	struct cidx_ws_geo geo;
+	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_mc_result *mc = NULL;
 	char path[64];
 	int ret;
@@ -419,19 +430,22 @@ cmd_report(int argc, char **argv)
 	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
 		goto out;
-	chart_ctx_init(&r.c, &k, (size_t)o.y.top, o.y.lang);
-	if ((ret = storegeo_load(&geo, &k.e, r.c.ds)) != CLI_OK)
+	cidx_ws_chart_init(&r.c, k.e.ws, &k.w, &k.ts, (size_t)o.y.top,
+	    o.y.lang);
+	if (cidx_ws_geo_load(&geo, k.e.ws, r.c.ds, &err) < 0) {
+		ret = cli_error_core(&err);
 		goto out;
+	}
 	r.c.geo = &geo;
-	if (o.mc.given && (ret = cli_mc_run(&k.e, k.year, &o.mc, &k.ts,
+	if (o.mc.given && (ret = cli_mc_run(k.e.ws, k.w.year, &o.mc, &k.ts,
 	    (size_t)o.y.top, 0, 0, "report", &mc)) != CLI_OK)
 		goto out;
-	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.year);
+	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.w.year);
 	ret = write_report(&r, &o, mc, o.output ? o.output : path);
 out:
 	cidx_mc_result_free(mc);
-	storegeo_release(&geo);
-	chart_mem_release(&r.mem);
+	cidx_ws_geo_release(&geo);
+	cidx_ws_mem_release(&r.mem);
 	free(r.para);
 	cli_ranked_close(&k);
 	cli_method_opts_release(&o.mo);

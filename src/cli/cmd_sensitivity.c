@@ -57,8 +57,8 @@ cmd_sensitivity(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&ts, 0, sizeof(ts));
 	memset(&e, 0, sizeof(e));
-	o.top = CLI_TOP_DEFAULT;
-	o.tiers = CLI_TIERS_DEFAULT;
+	o.top = CIDX_WS_TOP_DEFAULT;
+	o.tiers = CIDX_WS_TIERS_DEFAULT;
 	o.fmt = CLI_FMT_TABLE;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
@@ -80,7 +80,7 @@ cmd_sensitivity(int argc, char **argv)
 	    (ret = cli_engine_open(&e, &o.mo)) != CLI_OK ||
 	    (ret = cli_engine_years(&e, o.year, -1, &o.year, NULL)) !=
 	    CLI_OK ||
-	    (ret = cli_mc_run(&e, o.year, &o.mc, &ts, (size_t)o.top, o.sobol,
+	    (ret = cli_mc_run(e.ws, o.year, &o.mc, &ts, (size_t)o.top, o.sobol,
 	    o.save != NULL, "sensitivity", &o.r)) != CLI_OK)
 		goto out;
 	o.e = &e;

@@ -127,8 +127,8 @@ write_file(const char *path, const struct cli_engine *e, const char *how,
 		for (size_t g = 0; g < ng; g++)
 			for (size_t c = 0; c < gs[g].k; c++)
 				derived |= gs[g].child[c] == k;
-		for (size_t i = 0; i < e->over.n; i++)
-			set |= e->over.node[i] == k;
+		for (size_t i = 0; i < e->over->n; i++)
+			set |= e->over->node[i] == k;
 		cidx_num_fmt(b, sizeof(b), w[k], 17);
 		out_csv_field(fp, fw->node[k].code);
 		fprintf(fp, ",%s,", b);

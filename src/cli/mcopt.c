@@ -1,8 +1,8 @@
 /*
  * mcopt.c - the uncertain-input options and the Monte Carlo run
  * (mcopt.h).  Values are read by the library's vocabulary; the work is
- * the library's (cidx_mc_run()); this file routes, prints the progress
- * bar and the messages.
+ * the ws layer's (cidx_ws_mc_run()); this file routes, prints the
+ * progress bar and the messages.
  */
 #include <math.h>
 #include <stdint.h>
@@ -12,28 +12,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "core/num.h"
-
-#define MAX_THREADS_DEFAULT 64
-
-static const enum cidx_mkey alt_key[CIDX_MC_N_INPUTS] = {
-	[CIDX_MC_IMPUTE] = CIDX_MK_IMPUTE,
-	[CIDX_MC_WINMAX] = CIDX_MK_TREAT,
-	[CIDX_MC_NORMALISE] = CIDX_MK_NORMALISE,
-	[CIDX_MC_AGGREGATE] = CIDX_MK_AGGREGATE,
-	[CIDX_MC_METHOD] = CIDX_MK_METHOD,
-};
-
-static const char *const alt_option[CIDX_MC_N_INPUTS] = {
-	[CIDX_MC_IMPUTE] = "alt-impute",
-	[CIDX_MC_WINMAX] = "alt-winmax",
-	[CIDX_MC_NORMALISE] = "alt-normalize",
-	[CIDX_MC_AGGREGATE] = "alt-aggregate",
-	[CIDX_MC_METHOD] = "alt-method",
-};
+#include "ws/mc.h"
 
 /* the inputs given as lists of alternatives */
 static int
@@ -49,7 +32,7 @@ cli_mc_opts_init(struct cli_mc_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->draws = 1000;
 	o->seed = 1;
-	o->max_memory = CLI_MC_MAX_MEMORY;
+	o->max_memory = CIDX_WS_MC_MAX_MEMORY;
 }
 
 void
@@ -57,7 +40,6 @@ cli_mc_opts_release(struct cli_mc_opts *o)
 {
 	for (int k = 0; k < CIDX_MC_N_INPUTS; k++)
 		free(o->alt[k]);
-	free(o->methods);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -87,18 +69,6 @@ parse_levels(const char *s, unsigned char *out)
 	}
 }
 
-/* the text cidx_method_set() reads for an --alt-winmax value */
-static void
-winmax_text(char *buf, size_t n, const struct cidx_treat_params *p,
-    const char *winmax)
-{
-	char a[40], b[40];
-
-	cidx_num_shortest(a, sizeof(a), p->skew);
-	cidx_num_shortest(b, sizeof(b), p->kurt);
-	snprintf(buf, n, "%s,%s,%s", a, b, winmax);
-}
-
 static int
 check_alt(int k, const char *arg, const char *cmd)
 {
@@ -108,15 +78,15 @@ check_alt(int k, const char *arg, const char *cmd)
 	char buf[200];
 
 	if (k == CIDX_MC_WINMAX) {
-		winmax_text(buf, sizeof(buf), &tp, arg);
+		cidx_ws_mc_winmax_text(buf, sizeof(buf), &tp, arg);
 		if (strchr(arg, ',') || cidx_method_set(&m, CIDX_MK_TREAT, buf,
 		    &err) < 0)
 			return cli_usage_error(cmd, "--alt-winmax '%s': "
 			    "expected a whole number from 0 to 1000000", arg);
 		return 0;
 	}
-	if (cidx_method_set(&m, alt_key[k], arg, &err) < 0)
-		return cli_usage_error(cmd, "--%s: %s", alt_option[k],
+	if (cidx_method_set(&m, cidx_ws_mc_alt_key[k], arg, &err) < 0)
+		return cli_usage_error(cmd, "--%s: %s", cidx_ws_mc_alt_option[k],
 		    err.msg);
 	return 0;
 }
@@ -187,45 +157,6 @@ cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 	return 1;
 }
 
-/* the alternatives as whole methods: the nominal with one item set */
-static int
-apply_alts(struct cli_mc_opts *o, const struct cidx_method *nom,
-    struct cidx_mc_spec *s, const char *cmd)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	size_t total = 0, q = 0;
-	char buf[200];
-
-	for (int k = 0; k < CIDX_MC_N_INPUTS; k++)
-		total += o->nalt[k];
-	free(o->methods);
-	o->methods = cidx_xcalloc(total + 1, sizeof(*o->methods));
-	if (o->nalt[CIDX_MC_WINMAX] && !nom->treat)
-		return cli_usage_error(cmd, "--alt-winmax varies the outlier "
-		    "treatment: give --treat too");
-	for (int k = CIDX_MC_IMPUTE; k < CIDX_MC_N_INPUTS; k++) {
-		if (!is_list(k))
-			continue;
-		s->alt[k] = o->nalt[k] ? &o->methods[q] : NULL;
-		s->n_alt[k] = o->nalt[k];
-		for (size_t i = 0; i < o->nalt[k]; i++, q++) {
-			const char *text = o->alt[k][i];
-
-			o->methods[q] = *nom;
-			if (k == CIDX_MC_WINMAX) {
-				winmax_text(buf, sizeof(buf), &nom->treat_p,
-				    text);
-				text = buf;
-			}
-			if (cidx_method_set(&o->methods[q], alt_key[k], text,
-			    &err) < 0)
-				return cli_usage_error(cmd, "--%s: %s",
-				    alt_option[k], err.msg);
-		}
-	}
-	return CLI_OK;
-}
-
 struct progress {
 	double t0;
 	int shown;
@@ -262,156 +193,39 @@ progress(void *ctx, size_t done, size_t total)
 	fflush(stderr);
 }
 
-static size_t
-plus(size_t a, size_t b)
-{
-	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
-}
-
-/* what lowers the largest part of an estimate (NULL: only the limit) */
-static const char *
-memory_hint(const struct cidx_mc_memory *m)
-{
-	const struct {
-		size_t bytes;
-		const char *hint;
-	} part[] = {
-		{ m->ranks, "lower --draws or leave out --save-draws" },
-		{ m->runs, "lower --draws" },
-		{ m->threads, "lower --threads" },
-		{ plus(m->data, m->prepare), "give fewer --alt-impute, "
-		    "--alt-winmax and --alt-normalize values" },
-		{ plus(m->nominal, plus(m->plan, plus(m->counts,
-		    m->stats))), NULL },
-	};
-	size_t best = 0;
-
-	for (size_t k = 1; k < sizeof(part) / sizeof(part[0]); k++)
-		if (part[k].bytes > part[best].bytes)
-			best = k;
-	return part[best].hint;
-}
-
-/* a run over the limit refused before it starts, with what lowers it */
-static int
-check_memory(struct cli_engine *e, int year, const struct cidx_mc_spec *s)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cidx_mc_memory m;
-	const char *hint;
-
-	if (cidx_mc_estimate(&m, e->eng, year, s, &err) < 0)
-		return cli_error_core(&err);
-	if (cidx_mc_memory_check(&m, s, &err) == 0)
-		return CLI_OK;
-	hint = memory_hint(&m);
-	if (m.total == SIZE_MAX)
-		return cli_error("%s%s%s", err.msg, hint ? "; " : "",
-		    hint ? hint : "");
-	return cli_error("%s; %s%sraise the limit with --max-memory", err.msg,
-	    hint ? hint : "", hint ? ", or " : "");
-}
-
-static long
-default_threads(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > MAX_THREADS_DEFAULT ? MAX_THREADS_DEFAULT : n;
-}
-
 int
-cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
+cli_mc_run(struct cidx_ws *ws, int year, struct cli_mc_opts *o,
     const struct cidx_tierspec *ts, size_t top, int sobol, int keep_ranks,
     const char *cmd, struct cidx_mc_result **out)
 {
-	struct cidx_mc_spec s = CIDX_MC_SPEC_INIT;
+	struct cidx_ws_mc_opts wo = CIDX_WS_MC_OPTS_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct progress pr = { seconds(), 0, cmd };
-	double phi;
-	int ret;
 
-	*out = NULL;
-	phi = o->phi_given ? o->phi : o->levels_given ? 0.25 : 0;
-	if (phi == 0 && !o->drop_one &&
-	    !o->nalt[CIDX_MC_IMPUTE] && !o->nalt[CIDX_MC_WINMAX] &&
-	    !o->nalt[CIDX_MC_NORMALISE] && !o->nalt[CIDX_MC_AGGREGATE] &&
-	    !o->nalt[CIDX_MC_METHOD])
-		return cli_usage_error(cmd, "no uncertain input: give "
-		    "--weights-noise, --noise-level, --alt-impute, --alt-winmax, "
-		    "--alt-normalize, --alt-aggregate, --alt-method or "
-		    "--drop-one");
-	if ((ret = cli_engine_derive(e, year)) != CLI_OK ||
-	    (ret = apply_alts(o, cidx_engine_method(e->eng), &s, cmd)) !=
-	    CLI_OK)
-		return ret;
-	s.draws = (size_t)o->draws;
-	s.seed = o->seed;
-	s.threads = (unsigned)(o->threads ? o->threads : default_threads());
-	s.phi = phi;
-	memcpy(s.noise_level, o->levels, sizeof(s.noise_level));
-	s.drop_one = o->drop_one;
-	s.sobol = sobol;
-	s.keep_ranks = keep_ranks;
-	s.tiers = ts;
-	s.top = top;
-	s.max_memory = o->max_memory;
-	if ((ret = check_memory(e, year, &s)) != CLI_OK)
-		return ret;
+	wo.draws = (size_t)o->draws;
+	wo.seed = o->seed;
+	wo.threads = (unsigned)o->threads;
+	wo.phi = o->phi;
+	wo.phi_given = o->phi_given;
+	memcpy(wo.levels, o->levels, sizeof(wo.levels));
+	wo.levels_given = o->levels_given;
+	for (int k = 0; k < CIDX_MC_N_INPUTS; k++) {
+		wo.alt[k] = o->alt[k];
+		wo.nalt[k] = o->nalt[k];
+	}
+	wo.drop_one = o->drop_one;
+	wo.max_memory = o->max_memory;
+	wo.sobol = sobol;
+	wo.keep_ranks = keep_ranks;
+	wo.tiers = ts;
+	wo.top = top;
 	if (isatty(STDERR_FILENO)) {
-		s.progress = progress;
-		s.progress_ctx = &pr;
+		wo.progress = progress;
+		wo.progress_ctx = &pr;
 	}
-	if (cidx_mc_run(out, e->eng, year, &s, &err) < 0)
-		return cli_error_core(&err);
-	return CLI_OK;
-}
-
-void
-cli_mc_describe(const struct cidx_mc_result *r,
-    const struct cidx_framework *fw, int zh, struct sbuf *sb)
-{
-	static const char *const zh_word[CIDX_MC_N_INPUTS] = {
-		"权重", "插补", "winmax", "归一化", "聚合", "剔除", "方法"
-	};
-
-	for (size_t q = 0; q < r->d; q++) {
-		enum cidx_mc_input k = r->input[q];
-		size_t nc = r->n_choices[k];
-
-		if (q)
-			cidx_sbuf_adds(sb, zh ? "；" : "; ");
-		if (k == CIDX_MC_WEIGHTS) {
-			char a[40];
-			int lv[CIDX_FRAMEWORK_MAX_LEVELS + 1] = { 0 };
-			int first = 1, many = 0;
-
-			for (size_t t = 0; t < r->n_noisy; t++)
-				lv[fw->node[r->noisy[t]].level]++;
-			for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
-				many += lv[l] > 0;
-			cidx_num_shortest(a, sizeof(a), 100 * r->phi);
-			cidx_sbuf_addf(sb, zh ? "%zu个权重±%s%%（第" :
-			    "%zu weights \u00b1%s%% at level%s ", r->n_noisy, a,
-			    many > 1 ? "s" : "");
-			for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
-				if (lv[l]) {
-					cidx_sbuf_addf(sb, "%s%d", first ? "" :
-					    zh ? "、" : ",", l);
-					first = 0;
-				}
-			if (zh)
-				cidx_sbuf_adds(sb, "层）");
-		} else if (k == CIDX_MC_DROP) {
-			cidx_sbuf_addf(sb, zh ? "剔除%zu项指标之一" :
-			    "one of %zu indicators left out", r->n_drop);
-		} else {
-			cidx_sbuf_addf(sb, "%s ", zh ? zh_word[k] :
-			    cidx_mc_input_names[k]);
-			for (size_t i = 0; i < nc; i++)
-				cidx_sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 < nc ?
-				    (zh ? "、" : ", ") : (zh ? "或" : " or "),
-				    r->alt_text[k][i]);
-		}
-	}
+	if (cidx_ws_mc_run(out, ws, year, &wo, &err) == 0)
+		return CLI_OK;
+	if (err.code == CIDX_EOPTION)
+		return cli_usage_error(cmd, "%s", err.msg);
+	return cli_error_core(&err);
 }

@@ -19,6 +19,7 @@
 #include "calc/mc.h"
 #include "cli/methodopt.h"
 #include "core/mem.h"
+#include "ws/mc.h"
 
 enum {
 	OPT_MC = 1100,
@@ -27,9 +28,6 @@ enum {
 	OPT_MC_ALT = 1120 /* OPT_MC_ALT + enum cidx_mc_input */
 };
 
-/* --max-memory without the option (cityidx(1), Uncertainty and
- * sensitivity, Memory) */
-#define CLI_MC_MAX_MEMORY ((size_t)4 << 30)
 
 struct cli_mc_opts {
 	long draws;
@@ -45,7 +43,6 @@ struct cli_mc_opts {
 	int drop_one;
 	size_t max_memory;         /* bytes */
 	int given;                 /* any option of this table */
-	struct cidx_method *methods; /* the alternatives, once applied */
 };
 
 void cli_mc_opts_init(struct cli_mc_opts *o);
@@ -58,20 +55,13 @@ int cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
     const char *cmd);
 
 /*! cli_mc_run() :
- *  The Monte Carlo of `year` with the engine's method as the nominal
- *  (cidx_mc_run()), a progress bar on standard error when it is a
- *  terminal and the run takes longer than half a second.  A run
- *  estimated to need more than --max-memory (cidx_mc_estimate()) is
- *  refused first, with the option that would lower it.  @return CLI_OK
- *  and *out, or an exit status (the message printed). */
-int cli_mc_run(struct cli_engine *e, int year, struct cli_mc_opts *o,
+ *  The Monte Carlo of `year` with the workspace's method as the nominal
+ *  (cidx_ws_mc_run()), a progress bar on standard error when it is a
+ *  terminal and the run takes longer than half a second.  @return CLI_OK
+ *  and *out, or an exit status (the message printed: inputs that make
+ *  no run as a usage error of `cmd`). */
+int cli_mc_run(struct cidx_ws *ws, int year, struct cli_mc_opts *o,
     const struct cidx_tierspec *ts, size_t top, int sobol, int keep_ranks,
     const char *cmd, struct cidx_mc_result **out);
-
-/*! cli_mc_describe() : the inputs in words (zh: in Chinese), for
- *  headers and subtitles: "10 weights \u00b125% at levels 2,3; winmax 1, 2
- *  or 3; normalise minmax:1,100 or zscore:10,2; ..." */
-void cli_mc_describe(const struct cidx_mc_result *r,
-    const struct cidx_framework *fw, int zh, struct sbuf *sb);
 
 #endif

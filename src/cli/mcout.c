@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "cli/mcout.h"
 #include "cli/textout.h"
 #include "cli/rankout.h"
@@ -62,7 +62,7 @@ print_header(const struct mc_view *v, FILE *fp)
 	else
 		fprintf(fp, "%zu draws, seed %llu\n", r->draws,
 		    (unsigned long long)r->seed);
-	cli_mc_describe(r, v->e->fw, 0, &sb);
+	cidx_ws_mc_describe(r, v->e->fw, 0, &sb);
 	fprintf(fp, "inputs: %s\n", out_text(sb.buf));
 	cidx_sbuf_reset(&sb);
 	cli_engine_describe(v->e, &sb);

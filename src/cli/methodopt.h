@@ -16,11 +16,12 @@
 #include <stdio.h>
 
 #include "calc/engine.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "core/model.h"
 #include "core/wspec.h"
 #include "store/store.h"
+#include "ws/ws.h"
 
 enum {
 	OPT_MK = 1000, /* OPT_MK + enum cidx_mkey: the method items */
@@ -57,14 +58,15 @@ void cli_method_opts_release(struct cli_method_opts *o);
 int cli_method_option(struct cli_method_opts *o, int ch, const char *arg,
     const char *cmd);
 
+/* the workspace opened with the method (ws/ws.h); st, fw, eng and over
+ * are borrowed from ws, for the formatters */
 struct cli_engine {
+	struct cidx_ws *ws;
 	struct cidx_store *st;
-	struct cidx_framework *fw;
+	const struct cidx_framework *fw;
 	struct cli_method_opts *o;
 	struct cidx_engine *eng;
-	struct cidx_wset base, over;
-	struct cidx_ahp *ahp;
-	int warned;                 /* derivation warnings printed */
+	const struct cidx_wset *over;
 };
 
 /*! cli_engine_open() : opens the workspace (one read snapshot) and the

@@ -1,7 +1,8 @@
 /*
- * rankdata.c - rank's outputs for programs: the grid of cells that CSV
- * and the workbook share, CSV (RFC 4180, numbers %.17g so they read back
- * to the same double) and JSON with the method and the provenance.
+ * rankdata.c - rank's outputs for programs: CSV (RFC 4180, numbers %.17g
+ * so they read back to the same double) from the grid of cells it shares
+ * with the workbook (ws/rankgrid.h), and JSON with the method and the
+ * provenance.
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,112 +16,30 @@
 #include "core/num.h"
 #include "version.h"
 
-static void
-add_col(struct rank_grid *g, size_t *c, const char *name, enum rank_kind k)
-{
-	g->col[*c].name = cidx_xstrdup(name);
-	g->col[(*c)++].kind = k;
-}
-
-/*
- * Columns: rank, code, name, name_en, the attributes, score, relative
- * and growth (with --relative or eis tiers, and --growth), tier,
- * coverage, the aggregates below the index (top-down), and the movement:
- * basis_rank, prev_rank, the ranks among the units ranked in both years
- * (rank_common_prev, rank_common_now: rank_change is their difference)
- * and coverage_prev (empty without movement).
- */
+/* the grid of the ranking the view shows (ws/rankgrid.h) */
 void
-rank_grid_build(struct rank_grid *g, const struct rank_view *v)
+rank_grid_build(struct cidx_ws_grid *g, const struct rank_view *v)
 {
-	const struct cidx_framework *fw = v->e->fw;
-	const struct cidx_ranking *r = v->r;
-	const struct cidx_movement *mv = v->mv;
-	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
-	size_t nagg = fw->n_agg - 1, c = 0;
+	struct cidx_ws_grid_in in;
 
-	g->ncols = 4 + v->nkeys + 3 + nagg + 6 + (v->relative != NULL) +
-	    (v->growth != NULL);
-	g->nrows = r->n_ranked;
-	g->col = cidx_xcalloc(g->ncols, sizeof(*g->col));
-	g->text = cidx_xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
-	    sizeof(*g->text));
-	g->num = cidx_xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
-	    sizeof(*g->num));
-	add_col(g, &c, "rank", RK_INT);
-	add_col(g, &c, "code", RK_TEXT);
-	add_col(g, &c, "name", RK_TEXT);
-	add_col(g, &c, "name_en", RK_TEXT);
-	for (size_t k = 0; k < v->nkeys; k++)
-		add_col(g, &c, v->keys[k], RK_TEXT);
-	add_col(g, &c, "score", RK_NUM);
-	if (v->relative)
-		add_col(g, &c, "relative", RK_NUM);
-	if (v->growth)
-		add_col(g, &c, "growth", RK_NUM);
-	add_col(g, &c, "tier", RK_INT);
-	add_col(g, &c, "coverage", RK_SHARE);
-	for (size_t a = 0; a < nagg; a++)
-		add_col(g, &c, fw->node[fw->top_down[a]].code, RK_NUM);
-	add_col(g, &c, "basis_rank", RK_INT);
-	add_col(g, &c, "prev_rank", RK_INT);
-	add_col(g, &c, "rank_common_prev", RK_INT);
-	add_col(g, &c, "rank_common_now", RK_INT);
-	add_col(g, &c, "rank_change", RK_INT);
-	add_col(g, &c, "coverage_prev", RK_SHARE);
-	for (size_t p = 0; p < g->nrows; p++) {
-		size_t i = r->order[p];
-		const struct cidx_unit *u = &v->ds->unit[i];
-		const char **t = &g->text[p * g->ncols];
-		double *x = &g->num[p * g->ncols];
-
-		for (size_t q = 0; q < g->ncols; q++)
-			x[q] = NAN;
-		c = 0;
-		x[c++] = r->rank[i];
-		t[c++] = u->code;
-		t[c++] = rank_unit_name(u);
-		t[c++] = u->name_en;
-		for (size_t k = 0; k < v->nkeys; k++)
-			t[c++] = cidx_unit_attr(u, v->keys[k]);
-		x[c++] = gsl_matrix_get(r->s, i, fw->root);
-		if (v->relative)
-			x[c++] = v->relative[i];
-		if (v->growth)
-			x[c++] = v->growth[i];
-		x[c++] = r->tier[i] ? r->tier[i] : NAN;
-		x[c++] = v->rep->coverage ? v->rep->coverage[i] : NAN;
-		for (size_t a = 0; a < nagg; a++)
-			x[c++] = gsl_matrix_get(r->s, i, fw->top_down[a]);
-		if (moves) {
-			const struct cidx_move *m = &mv->mv[i];
-
-			x[c] = m->basis_rank ? m->basis_rank : NAN;
-			x[c + 1] = m->prev ? m->prev : NAN;
-			x[c + 2] = m->prev_common ? m->prev_common : NAN;
-			x[c + 3] = m->now_common ? m->now_common : NAN;
-			x[c + 4] = m->has_change ? m->change : NAN;
-			x[c + 5] = m->cov_prev;
-		}
-	}
-}
-
-void
-rank_grid_release(struct rank_grid *g)
-{
-	for (size_t c = 0; c < g->ncols; c++)
-		free(g->col[c].name);
-	free(g->col);
-	free(g->text);
-	free(g->num);
-	memset(g, 0, sizeof(*g));
+	memset(&in, 0, sizeof(in));
+	in.fw = v->e->fw;
+	in.ds = v->ds;
+	in.rep = v->rep;
+	in.r = v->r;
+	in.mv = v->mv;
+	in.keys = (const char *const *)v->keys;
+	in.nkeys = v->nkeys;
+	in.relative = v->relative;
+	in.growth = v->growth;
+	cidx_ws_rank_grid(g, &in);
 }
 
 void
 rank_print_csv(const struct rank_view *v, int bom)
 {
 	FILE *fp = v->fp;
-	struct rank_grid g;
+	struct cidx_ws_grid g;
 	char b[48];
 
 	rank_grid_build(&g, v);
@@ -138,7 +57,7 @@ rank_print_csv(const struct rank_view *v, int bom)
 
 			if (c)
 				fputc(',', fp);
-			if (g.col[c].kind == RK_TEXT) {
+			if (g.col[c].kind == CIDX_WS_CELL_TEXT) {
 				out_csv_field(fp, g.text[p * g.ncols + c]);
 			} else if (!isnan(x)) {
 				cidx_num_fmt(b, sizeof(b), x, 17);
@@ -147,7 +66,7 @@ rank_print_csv(const struct rank_view *v, int bom)
 		}
 		fputc('\n', fp);
 	}
-	rank_grid_release(&g);
+	cidx_ws_grid_release(&g);
 }
 
 /* a count that 0 means "none" */

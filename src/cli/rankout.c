@@ -19,11 +19,7 @@
 const char *
 rank_unit_name(const struct cidx_unit *u)
 {
-	if (u->name && *u->name)
-		return u->name;
-	if (u->name_en && *u->name_en)
-		return u->name_en;
-	return u->code;
+	return cidx_ws_unit_name(u);
 }
 
 static int

@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "calc/relative.h"
 #include "cli/methodopt.h"
+#include "ws/rankgrid.h"
 
 /* what a rank output shows */
 struct rank_view {
@@ -49,23 +50,9 @@ void rank_keys_free(char **keys, size_t n);
 const char *rank_unit_name(const struct cidx_unit *u);
 const char *rank_treat_action(enum cidx_treat_action a);
 
-/* the ranking as a grid: one row per ranked unit, best first */
-enum rank_kind { RK_TEXT, RK_INT, RK_NUM, RK_SHARE };
-
-struct rank_col {
-	char *name;
-	enum rank_kind kind;
-};
-
-struct rank_grid {
-	size_t ncols, nrows;
-	struct rank_col *col;
-	const char **text;  /* nrows x ncols: RK_TEXT cells (NULL: empty) */
-	double *num;        /* nrows x ncols: other cells (NaN: empty) */
-};
-
-void rank_grid_build(struct rank_grid *g, const struct rank_view *v);
-void rank_grid_release(struct rank_grid *g);
+/* the ranking as a grid (ws/rankgrid.h): one row per ranked unit, best
+ * first; release with cidx_ws_grid_release() */
+void rank_grid_build(struct cidx_ws_grid *g, const struct rank_view *v);
 
 void rank_print_table(const struct rank_view *v);
 void rank_print_csv(const struct rank_view *v, int bom);

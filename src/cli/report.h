@@ -6,12 +6,12 @@
 #ifndef CIDX_CLI_REPORT_H
 #define CIDX_CLI_REPORT_H
 
-#include "cli/chartdata.h"
+#include "ws/chartdata.h"
 #include "plot/doc.h"
 
 struct report {
-	struct chart_ctx c;
-	struct chart_mem mem;          /* strings and arrays of the pages */
+	struct cidx_ws_chart c;
+	struct cidx_ws_mem mem;          /* strings and arrays of the pages */
 	struct cidx_doc_para *para;    /* the paragraphs being built */
 	size_t n_para, cap_para;
 };

@@ -67,7 +67,7 @@ movement_units(struct report *r)
 	for (size_t i = 0; i < mv->n; i++)
 		if (mv->mv[i].dark && mv->mv[i].cov_changed)
 			cidx_sbuf_addf(&sb, "%s%s (%+d, %.0f%% -> %.0f%%)",
-			    sb.len ? "; " : "", chart_unit_name(&r->c,
+			    sb.len ? "; " : "", cidx_ws_chart_unit_name(&r->c,
 			    &r->c.ds->unit[i]), mv->mv[i].change,
 			    100 * mv->mv[i].cov_prev, 100 * mv->mv[i].cov_now);
 	if (sb.len)
@@ -82,19 +82,19 @@ movement_units(struct report *r)
 void
 report_summary(struct report *r)
 {
-	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	const struct cidx_method *m = cidx_engine_method(cidx_ws_engine(r->c.ws));
 	const struct cidx_ranking *rk = r->c.r;
 	const struct cidx_prep_report *rep = r->c.rep;
 	struct sbuf sb = SBUF_INIT;
 	char share[32], *gap;
 
 	r->n_para = 0;
-	cli_engine_describe(r->c.e, &sb);
+	cidx_ws_describe(r->c.ws, &sb);
 	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "%d年共排名%zu个单位；%zu个单位因数据"
 	    "不足未参与排名。" : "In %d, %zu units are ranked; %zu have too "
 	    "little data to be ranked.", r->c.year, rk->n_ranked,
 	    rep->n_screened);
-	if ((gap = cli_gap_text(r->c.e->fw, rep, r->c.year, ZH(r))) != NULL)
+	if ((gap = cli_gap_text(r->c.fw, rep, r->c.year, ZH(r))) != NULL)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "%s。" : "%s.", gap);
 	free(gap);
 	cidx_screen_text(share, sizeof(share), m->screen);
@@ -119,7 +119,7 @@ report_summary(struct report *r)
 			cidx_sbuf_addf(&sb, "%s%s (%s%s%s)", i ? (ZH(r) ? "；" :
 			    "; ") : "", a ? a : b ? b : sc->code, pct,
 			    sc->pillar >= 0 ? ", " : "", sc->pillar >= 0 ?
-			    chart_node_name(&r->c, (size_t)sc->pillar) : "");
+			    cidx_ws_chart_node_name(&r->c, (size_t)sc->pillar) : "");
 		}
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "未参与排名的单位（覆盖率，数据不足"
 		    "的支柱）：%s。" : "Not ranked (coverage, the pillar short of "
@@ -139,7 +139,7 @@ report_summary(struct report *r)
 	    r->c.mv->why_pillar >= 0)
 		paraf(r, CIDX_PARA_TEXT, "与%d年的排名变化未予计算：“%s”支柱在"
 		    "%d年和%d年没有共同的有数据指标。", r->c.cyear,
-		    chart_node_name(&r->c, (size_t)r->c.mv->why_pillar),
+		    cidx_ws_chart_node_name(&r->c, (size_t)r->c.mv->why_pillar),
 		    r->c.year, r->c.cyear);
 	else if (r->c.mv->basis == CIDX_BASIS_WITHHELD)
 		paraf(r, CIDX_PARA_TEXT, "与%d年的排名变化未予计算：两年共有数据"
@@ -261,7 +261,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 void
 report_method(struct report *r, const struct cidx_mc_result *mc)
 {
-	const struct cidx_method *m = cidx_engine_method(r->c.e->eng);
+	const struct cidx_method *m = cidx_engine_method(cidx_ws_engine(r->c.ws));
 	struct sbuf sb = SBUF_INIT;
 	int zh = ZH(r);
 	char b[160];
@@ -319,7 +319,7 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    "的子项之间重新归一（W 为有数据子项的权重之和）：" : "Level by level, "
 		    "bottom up (%s), the weights rescaled over the children "
 		    "that have a value (W: the sum of their weights):", b);
-		for (int lv = 2; lv <= r->c.e->fw->top_level; lv++)
+		for (int lv = 2; lv <= r->c.fw->top_level; lv++)
 			paraf(r, CIDX_PARA_FORMULA, "%s  (%s %d)",
 			    cidx_agg_formula(cidx_method_agg_at(m, lv)),
 			    zh ? "层" : "level", lv);
@@ -349,7 +349,7 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	    "measure one thing.");
 	if (mc == NULL)
 		return;
-	cli_mc_describe(mc, r->c.e->fw, zh, &sb);
+	cidx_ws_mc_describe(mc, r->c.fw, zh, &sb);
 	paraf(r, CIDX_PARA_HEADING, zh ? "7. 排名的不确定性" :
 	    "7. How certain the ranks are");
 	paraf(r, CIDX_PARA_TEXT, zh ? "蒙特卡洛模拟共%zu次（随机种子%llu）。"

@@ -166,17 +166,17 @@ set_cols(struct xw *x, lxw_col_t first, lxw_col_t last, double width,
 
 static void
 ranking_sheet(struct xw *x, const struct rank_view *v,
-    const struct rank_grid *g, const struct fmts *f)
+    const struct cidx_ws_grid *g, const struct fmts *f)
 {
 	lxw_error rc;
 
 	if (add_sheet(x, "ranking") < 0)
 		return;
 	for (size_t c = 0; c < g->ncols; c++) {
-		lxw_format *cf = g->col[c].kind == RK_INT ? f->integer :
-		    g->col[c].kind == RK_SHARE ? f->share :
-		    g->col[c].kind == RK_NUM ? f->score : f->text;
-		double width = g->col[c].kind == RK_TEXT ? 16 : 10;
+		lxw_format *cf = g->col[c].kind == CIDX_WS_CELL_INT ? f->integer :
+		    g->col[c].kind == CIDX_WS_CELL_SHARE ? f->share :
+		    g->col[c].kind == CIDX_WS_CELL_NUM ? f->score : f->text;
+		double width = g->col[c].kind == CIDX_WS_CELL_TEXT ? 16 : 10;
 
 		put_text(x, 0, (lxw_col_t)c, g->col[c].name, f->head, NULL);
 		set_cols(x, (lxw_col_t)c, (lxw_col_t)c, width, cf);
@@ -188,9 +188,9 @@ ranking_sheet(struct xw *x, const struct rank_view *v,
 		for (size_t c = 0; c < g->ncols && !x->failed; c++) {
 			const char *t = g->text[p * g->ncols + c];
 
-			if (g->col[c].kind == RK_TEXT && t && *t)
+			if (g->col[c].kind == CIDX_WS_CELL_TEXT && t && *t)
 				put_text(x, row, (lxw_col_t)c, t, NULL, unit);
-			else if (g->col[c].kind != RK_TEXT)
+			else if (g->col[c].kind != CIDX_WS_CELL_TEXT)
 				put_num(x, row, (lxw_col_t)c,
 				    g->num[p * g->ncols + c], NULL);
 		}
@@ -366,7 +366,7 @@ fits(const char *path, const char *sheet, size_t rows, size_t cols,
  * node per column */
 static int
 check_size(const char *path, const struct rank_view *v,
-    const struct rank_grid *g)
+    const struct cidx_ws_grid *g)
 {
 	const struct cidx_framework *fw = v->e->fw;
 	size_t nodes = 0;
@@ -398,7 +398,7 @@ add_format(struct xw *x, const char *num)
 }
 
 static void
-workbook(struct xw *x, const struct rank_view *v, const struct rank_grid *g)
+workbook(struct xw *x, const struct rank_view *v, const struct cidx_ws_grid *g)
 {
 	static char title[] = "cityidx ranking";
 	lxw_doc_properties props;
@@ -467,7 +467,7 @@ int
 rank_write_xlsx(const struct rank_view *v, const char *path)
 {
 	struct cidx_ofile *of = NULL;
-	struct rank_grid g;
+	struct cidx_ws_grid g;
 	struct xw x;
 	int ret = CLI_ERROR;
 
@@ -497,6 +497,6 @@ out:
 		ret = cli_output_close(&of, ret);
 	cidx_sbuf_release(&x.text);
 	cidx_sbuf_release(&x.cell);
-	rank_grid_release(&g);
+	cidx_ws_grid_release(&g);
 	return ret;
 }

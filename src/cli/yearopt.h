@@ -16,6 +16,7 @@
 #include "cli/methodopt.h"
 #include "cli/opt.h"
 #include "plot/plot.h"
+#include "ws/ranking.h"
 
 /*
  * The rows of a command's option table (cli/opt.h) for these options,
@@ -33,10 +34,6 @@
 	CLI_YEAR_ROW("dark-horse", "D", 'D', st, f, h)
 #define CLI_OPT_LANG(st, f, h)     CLI_YEAR_ROW("lang", "zh|en", 'l', st, f, h)
 
-/* the top group and the tiers without --top and --tiers */
-#define CLI_TOP_DEFAULT 50
-#define CLI_TIERS_DEFAULT "jenks:3"
-
 struct cli_year_opts {
 	int year;            /* 0: the default year */
 	int compare;         /* 0: the default, -1: none */
@@ -47,9 +44,9 @@ struct cli_year_opts {
 };
 
 /* no year or compare year given, the top 50, dark horses at 20 places,
- * jenks:3, Chinese */
-#define CLI_YEAR_OPTS_INIT { 0, 0, CLI_TOP_DEFAULT, 20, CLI_TIERS_DEFAULT, \
-	CIDX_LANG_ZH, NULL }
+ * jenks:3 (the library's defaults, ws/ws.h), Chinese */
+#define CLI_YEAR_OPTS_INIT { 0, 0, CIDX_WS_TOP_DEFAULT, \
+	CIDX_WS_DARK_DEFAULT, CIDX_WS_TIERS_DEFAULT, CIDX_LANG_ZH, NULL }
 
 /*! cli_year_option() :
  *  Takes option `ch` with value `arg` for command `cmd`.  @return 1 when
@@ -61,18 +58,12 @@ int cli_year_option(struct cli_year_opts *o, int ch, const char *arg,
 int cli_year_cb(void *field, const struct cli_opt *o, const char *arg,
     const char *cmd);
 
-/* A year ranked as the options say: what rank, chart and report share. */
+/* A year ranked as the options say: what rank, chart and report share
+ * (the ranking is the ws layer's, ws/ranking.h). */
 struct cli_ranked {
 	struct cli_engine e;
-	struct cidx_tierspec ts;
-	int year, cyear;                     /* cyear 0: no movement */
-	const struct cidx_dataset *ds;       /* prepared (borrowed) */
-	const struct cidx_prep_report *rep;  /* (borrowed) */
-	struct cidx_ranking *r;
-	struct cidx_movement *mv;            /* NULL without movement */
-	struct cidx_refspec ref;             /* the reference of relative
-						performance and eis tiers */
-	double ref_index;                    /* its index; NaN: none */
+	struct cidx_tierspec ts;             /* ts.ref: the reference index */
+	struct cidx_ws_ranking w;
 };
 
 /*! cli_ranked_open() :

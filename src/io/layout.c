@@ -58,95 +58,109 @@ value_node(const struct ctx *x, const char *code)
 	return -2 - (int)t;
 }
 
+/* the node of a long file's indicator cell, by code or name; an error
+ * naming the closest one when it names none */
+static int
+long_node(struct ctx *x, const struct cidx_csv_field *fi, int *node,
+    struct cidx_err *err)
+{
+	const char *like;
+	int ret;
+
+	if ((*node = value_node(x, fi->s)) >= 0)
+		return 0;
+	if ((ret = cidx_imp_check_text(x->path, fi, 1, "indicator", err)) < 0)
+		return ret;
+	if (*node != -1)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: '%s' is not "
+		    "an indicator or a denominator of the framework", x->path,
+		    fi->line, fi->col, fi->s);
+	like = cidx_imp_suggest(x, fi->s);
+	return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: unknown indicator "
+	    "'%s'%s%s%s", x->path, fi->line, fi->col, fi->s,
+	    like ? " (did you mean '" : "", like ? like : "",
+	    like ? "'?)" : "");
+}
+
+/* the columns of a long file (unit, indicator, year, value), and the
+ * (unit, indicator, year) keys seen */
+struct long_cols {
+	int cu, ci, cy, cv;
+	struct cidx_intmap seen;
+};
+
+static int
+long_row(struct ctx *x, struct long_cols *lc, const struct cidx_csv_row *row,
+    struct cidx_err *err)
+{
+	const struct cidx_csv_field *fu = &row->field[lc->cu];
+	const struct cidx_csv_field *fi = &row->field[lc->ci];
+	int node, year = x->o->year, ret;
+	double v;
+	size_t u, first;
+	uint64_t key;
+
+	if ((ret = cidx_imp_check_code(x->path, fu, err)) < 0 ||
+	    (ret = long_node(x, fi, &node, err)) < 0 ||
+	    (lc->cy >= 0 && (ret = cidx_imp_parse_year(x->path,
+	    &row->field[lc->cy], &year, err)) < 0) ||
+	    (ret = cidx_imp_parse_value(x->path, &row->field[lc->cv], &v,
+	    err)) < 0)
+		return ret;
+	u = cidx_imp_unit_index(x, fu->s);
+	if (u >= KEY_UNITS)
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more than %zu "
+		    "units", x->path, fu->line, fu->col, KEY_UNITS);
+	key = (uint64_t)u << 34 | (uint64_t)node << 14 |
+	    (uint64_t)(year - YEAR_MIN);
+	if (!cidx_intmap_add(&lc->seen, key, x->imp->n_val, &first))
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: duplicate "
+		    "value for unit '%s', indicator '%s', year %d (first at "
+		    "line %u)", x->path, fu->line, fu->col, fu->s, fi->s, year,
+		    x->imp->val[first].line);
+	cidx_imp_add_value(x, u, (size_t)node, year, v, fu->line);
+	return 0;
+}
+
 int
 cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 {
-	int cu = cidx_imp_find_col(x, cidx_imp_unit_cols);
-	int ci = cidx_imp_find_col(x, cidx_imp_ind_cols);
-	int cy = cidx_imp_find_col(x, year_cols);
-	int cv = cidx_imp_find_col(x, value_cols);
+	struct long_cols lc = { cidx_imp_find_col(x, cidx_imp_unit_cols),
+		cidx_imp_find_col(x, cidx_imp_ind_cols),
+		cidx_imp_find_col(x, year_cols),
+		cidx_imp_find_col(x, value_cols), CIDX_INTMAP_INIT };
 	const char *path = x->path;
-	struct cidx_intmap seen = CIDX_INTMAP_INIT;
 	struct cidx_csv_row row;
 	int ret = 0;
 
 	x->imp->layout = "long";
-	if (cu < 0 || cv < 0)
+	if (lc.cu < 0 || lc.cv < 0)
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "%s:1:1: long layout needs the columns unit, indicator, "
 		    "year, value", path);
-	if (cy < 0 && x->o->year == 0)
+	if (lc.cy < 0 && x->o->year == 0)
 		return cidx_err_set(err, CIDX_EOPTION,
 		    "%s:1:1: no 'year' column", path);
-	if (cy >= 0 && x->o->year != 0)
+	if (lc.cy >= 0 && x->o->year != 0)
 		return cidx_err_set(err, CIDX_EOPTION,
-		    "%s:1:1: the file has a '%s' column", path, x->h[cy].s);
+		    "%s:1:1: the file has a '%s' column", path, x->h[lc.cy].s);
 	for (size_t c = 0; c < x->nc; c++)
-		if ((int)c != cu && (int)c != ci && (int)c != cy &&
-		    (int)c != cv)
+		if ((int)c != lc.cu && (int)c != lc.ci && (int)c != lc.cy &&
+		    (int)c != lc.cv)
 			return cidx_err_set(err, CIDX_EINVAL,
 			    "%s:%u:%u: unexpected column '%s' in a long file "
 			    "(unit, indicator, year, value)", path, x->h[c].line,
 			    x->h[c].col, x->h[c].s);
 	while ((ret = cidx_csv_next(x->r, &row, err)) > 0) {
-		const struct cidx_csv_field *fu, *fi, *fv;
-		int node, year = x->o->year;
-		double v;
-		size_t u, first;
-		uint64_t key;
-
 		if (cidx_imp_blank(&row)) {
 			x->imp->n_blank_rows++;
 			continue;
 		}
-		if ((ret = cidx_csv_row_check(path, &row, x->nc, err)) < 0)
+		if ((ret = cidx_csv_row_check(path, &row, x->nc, err)) < 0 ||
+		    (ret = long_row(x, &lc, &row, err)) < 0)
 			break;
-		fu = &row.field[cu];
-		fi = &row.field[ci];
-		fv = &row.field[cv];
-		if ((ret = cidx_imp_check_code(path, fu, err)) < 0)
-			break;
-		node = value_node(x, fi->s);
-		if (node < 0 && (ret = cidx_imp_check_text(path, fi, 1,
-		    "indicator", err)) < 0)
-			break;
-		if (node < 0) {
-			const char *like = node == -1 ?
-			    cidx_imp_suggest(x, fi->s) : NULL;
-
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    node == -1 ? "%s:%u:%u: unknown indicator '%s'%s%s%s" :
-			    "%s:%u:%u: '%s' is not an indicator or a "
-			    "denominator of the framework", path, fi->line,
-			    fi->col, fi->s, like ? " (did you mean '" : "",
-			    like ? like : "", like ? "'?)" : "");
-			break;
-		}
-		if (cy >= 0 && (ret = cidx_imp_parse_year(path, &row.field[cy],
-		    &year, err)) < 0)
-			break;
-		if ((ret = cidx_imp_parse_value(path, fv, &v, err)) < 0)
-			break;
-		u = cidx_imp_unit_index(x, fu->s);
-		if (u >= KEY_UNITS) {
-			ret = cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more "
-			    "than %zu units", path, fu->line, fu->col,
-			    KEY_UNITS);
-			break;
-		}
-		key = (uint64_t)u << 34 | (uint64_t)node << 14 |
-		    (uint64_t)(year - YEAR_MIN);
-		if (!cidx_intmap_add(&seen, key, x->imp->n_val, &first)) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: duplicate value for unit '%s', indicator "
-			    "'%s', year %d (first at line %u)", path, fu->line,
-			    fu->col, fu->s, fi->s, year,
-			    x->imp->val[first].line);
-			break;
-		}
-		cidx_imp_add_value(x, u, (size_t)node, year, v, fu->line);
 	}
-	cidx_intmap_release(&seen);
+	cidx_intmap_release(&lc.seen);
 	return ret < 0 ? ret : 0;
 }
 

@@ -5,7 +5,7 @@
  * The batches were read and checked before (io/import.c), outside any
  * transaction; here everything happens inside one write transaction, which
  * is therefore held only for the work on the workspace itself: the years
- * a batch touches are loaded as matrices (store/matrix.c), every value is
+ * a batch touches are loaded as matrices (store/yearmatrix.c), every value is
  * compared and set in memory, and only the rows of `cells` that changed
  * are written, followed by the matrices of the years that changed.
  */
@@ -274,6 +274,101 @@ suggest_units(const struct units *us, size_t before,
 	free(code);
 }
 
+/* a unit new to the workspace: inserted, and listed for the message */
+static int
+unit_new(struct cidx_store *st, struct stmts *q, struct units *us,
+    const struct cidx_unit *u, const char *bnd, long long id, size_t *cap,
+    struct cidx_import_stats *ss, struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = cidx_db_bind(st, q->ins, err, "tttIt", u->code, u->name,
+	    u->name_en, (sqlite3_int64)id, bnd)) < 0 ||
+	    (ret = cidx_db_done(st, q->ins, "insert unit", err)) < 0)
+		return ret;
+	units_add(us, sqlite3_last_insert_rowid(st->db), u->code, u->name,
+	    u->name_en);
+	if ((size_t)ss->units_new + 1 > *cap) {
+		ALLOC_GROW(ss->unit_new, (size_t)ss->units_new + 1, *cap);
+		ss->unit_like = cidx_xreallocarray(ss->unit_like, *cap,
+		    sizeof(*ss->unit_like));
+	}
+	ss->unit_new[ss->units_new] = cidx_xstrdup(u->code);
+	ss->unit_like[ss->units_new] = NULL;
+	ss->units_new++;
+	return 0;
+}
+
+/* a known unit's names and boundary; *changed when either differs */
+static int
+unit_names(struct cidx_store *st, struct stmts *q, struct unitrec *r,
+    const struct cidx_unit *u, const char *bnd, int *changed,
+    struct cidx_err *err)
+{
+	int ret;
+
+	if (differs(u->name, r->name) || differs(u->name_en, r->name_en)) {
+		if ((ret = cidx_db_bind(st, q->upd, err, "Itt", r->id, u->name,
+		    u->name_en)) < 0 ||
+		    (ret = cidx_db_done(st, q->upd, "update unit", err)) < 0)
+			return ret;
+		if (u->name) {
+			free(r->name);
+			r->name = cidx_xstrdup(u->name);
+		}
+		if (u->name_en) {
+			free(r->name_en);
+			r->name_en = cidx_xstrdup(u->name_en);
+		}
+		*changed = 1;
+	}
+	if (bnd == NULL)
+		return 0;
+	if ((ret = cidx_db_bind(st, q->bget, err, "It", r->id, bnd)) < 0)
+		return ret;
+	if (sqlite3_step(q->bget) != SQLITE_ROW)
+		return cidx_db_err(st, err, "read boundary");
+	if (sqlite3_column_int(q->bget, 0) != 0)
+		return 0;
+	*changed = 1;
+	if ((ret = cidx_db_bind(st, q->bput, err, "It", r->id, bnd)) < 0)
+		return ret;
+	return cidx_db_done(st, q->bput, "save boundary", err);
+}
+
+/* a unit's attributes: new or different ones are written (*changed) */
+static int
+unit_attrs(struct cidx_store *st, struct stmts *q, const struct cidx_unit *u,
+    int is_new, int *changed, struct cidx_err *err)
+{
+	int ret, rc;
+
+	for (size_t a = 0; a < u->n_attr; a++) {
+		const unsigned char *ov = NULL;
+
+		if (!is_new) {
+			if ((ret = cidx_db_bind(st, q->aget, err, "tt", u->code,
+			    u->attr[a].key)) < 0)
+				return ret;
+			rc = sqlite3_step(q->aget);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return cidx_db_err(st, err, "read attribute");
+			ov = rc == SQLITE_ROW ?
+			    sqlite3_column_text(q->aget, 0) : NULL;
+			if (ov && strcmp((const char *)ov,
+			    u->attr[a].value) == 0)
+				continue;
+		}
+		if ((ret = cidx_db_bind(st, q->aput, err, "ttt", u->code,
+		    u->attr[a].key, u->attr[a].value)) < 0 ||
+		    (ret = cidx_db_done(st, q->aput, "save attribute",
+		    err)) < 0)
+			return ret;
+		*changed = 1; /* a new or a different attribute */
+	}
+	return 0;
+}
+
 /* Creates and updates the batch's units; uid[i] is the id of its unit i. */
 static int
 apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
@@ -284,102 +379,30 @@ apply_units(struct cidx_store *st, struct stmts *q, struct units *us,
 	int ret;
 
 	ss->units_before = (long)before;
-
 	for (size_t i = 0; i < imp->n_unit; i++) {
 		const struct cidx_unit *u = &imp->unit[i];
 		const char *bnd = imp->boundary ? imp->boundary[i] : NULL;
-		struct unitrec *r;
 		size_t k;
 		int changed = 0, is_new = 0;
 
 		if (!cidx_strmap_get(&us->map, u->code, &k)) {
-			if ((ret = cidx_db_bind(st, q->ins, err, "tttIt", u->code,
-			    u->name, u->name_en, (sqlite3_int64)id, bnd)) < 0 ||
-			    (ret = cidx_db_done(st, q->ins, "insert unit",
+			if ((ret = unit_new(st, q, us, u, bnd, id, &cap, ss,
 			    err)) < 0)
 				return ret;
-			units_add(us, sqlite3_last_insert_rowid(st->db), u->code,
-			    u->name, u->name_en);
 			k = us->n - 1;
-			if ((size_t)ss->units_new + 1 > cap) {
-				ALLOC_GROW(ss->unit_new, (size_t)ss->units_new + 1,
-				    cap);
-				ss->unit_like = cidx_xreallocarray(ss->unit_like, cap,
-				    sizeof(*ss->unit_like));
-			}
-			ss->unit_new[ss->units_new] = cidx_xstrdup(u->code);
-			ss->unit_like[ss->units_new] = NULL;
-			ss->units_new++;
 			is_new = 1;
 		}
-		r = &us->u[k];
-		uid[i] = r->id;
-		if (!is_new && (differs(u->name, r->name) ||
-		    differs(u->name_en, r->name_en))) {
-			if ((ret = cidx_db_bind(st, q->upd, err, "Itt", r->id,
-			    u->name, u->name_en)) < 0 ||
-			    (ret = cidx_db_done(st, q->upd, "update unit",
-			    err)) < 0)
-				return ret;
-			if (u->name) {
-				free(r->name);
-				r->name = cidx_xstrdup(u->name);
-			}
-			if (u->name_en) {
-				free(r->name_en);
-				r->name_en = cidx_xstrdup(u->name_en);
-			}
-			changed = 1;
-		}
-		if (!is_new && bnd) {
-			int rc;
-
-			if ((ret = cidx_db_bind(st, q->bget, err, "It", r->id,
-			    bnd)) < 0)
-				return ret;
-			if ((rc = sqlite3_step(q->bget)) != SQLITE_ROW)
-				return cidx_db_err(st, err, "read boundary");
-			if (sqlite3_column_int(q->bget, 0) == 0) {
-				if ((ret = cidx_db_bind(st, q->bput, err, "It",
-				    r->id, bnd)) < 0 ||
-				    (ret = cidx_db_done(st, q->bput,
-				    "save boundary", err)) < 0)
-					return ret;
-				changed = 1;
-			}
-		}
-		for (size_t a = 0; a < u->n_attr; a++) {
-			const unsigned char *ov = NULL;
-			int rc;
-
-			if (!is_new) {
-				if ((ret = cidx_db_bind(st, q->aget, err, "tt",
-				    u->code, u->attr[a].key)) < 0)
-					return ret;
-				rc = sqlite3_step(q->aget);
-				if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-					return cidx_db_err(st, err,
-					    "read attribute");
-				ov = rc == SQLITE_ROW ?
-				    sqlite3_column_text(q->aget, 0) : NULL;
-				if (ov && strcmp((const char *)ov,
-				    u->attr[a].value) == 0)
-					continue;
-			}
-			if ((ret = cidx_db_bind(st, q->aput, err, "ttt",
-			    u->code, u->attr[a].key, u->attr[a].value)) < 0 ||
-			    (ret = cidx_db_done(st, q->aput, "save attribute",
-			    err)) < 0)
-				return ret;
-			changed = 1; /* a new or a different attribute */
-		}
+		uid[i] = us->u[k].id;
+		if ((!is_new && (ret = unit_names(st, q, &us->u[k], u, bnd,
+		    &changed, err)) < 0) ||
+		    (ret = unit_attrs(st, q, u, is_new, &changed, err)) < 0)
+			return ret;
 		ss->units_changed += changed && !is_new;
 	}
 	suggest_units(us, before, imp, ss);
 	return 0;
 }
 
-/* Compares and sets every value of the batch in the year matrices. */
 /*
  * The values of one batch (cityidx(1), IMPORT SEMANTICS): a missing value
  * leaves the stored one unless the batch clears missing values; every
@@ -436,86 +459,6 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 	return 0;
 }
 
-static int
-seen_before(struct cidx_store *st, const char *sha, int *out,
-    struct cidx_err *err)
-{
-	sqlite3_stmt *s;
-	int ret, rc;
-
-	if ((ret = cidx_db_prepare(st, &s, "SELECT 1 FROM imports WHERE "
-	    "sha256 = ?1 AND kind = 'import'", err)) < 0)
-		return ret;
-	if ((ret = cidx_db_bind(st, s, err, "t", sha)) == 0) {
-		rc = sqlite3_step(s);
-		*out = rc == SQLITE_ROW;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			ret = cidx_db_err(st, err, "read import log");
-	}
-	sqlite3_finalize(s);
-	return ret;
-}
-
-/* The log row is written first, so that new units and values can carry
- * its id; an import that changed nothing takes it out again. */
-static int
-log_begin(struct cidx_store *st, const struct cidx_import *imp,
-    const char *when, long long *id, struct cidx_err *err)
-{
-	sqlite3_stmt *s;
-	int ret;
-
-	if ((ret = cidx_db_prepare(st, &s, "INSERT INTO imports(file, sha256, "
-	    "time, layout, encoding, rows, values_new, values_changed, "
-	    "values_removed, values_unchanged, units_new, units_changed, kind) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, 0, 0, 0, 0, 'import')",
-	    err)) < 0)
-		return ret;
-	if ((ret = cidx_db_bind(st, s, err, "tttttI", imp->path, imp->sha256,
-	    when, imp->layout, imp->encoding, (sqlite3_int64)imp->n_rows)) == 0 &&
-	    (ret = cidx_db_done(st, s, "log import", err)) == 0)
-		*id = sqlite3_last_insert_rowid(st->db);
-	sqlite3_finalize(s);
-	return ret;
-}
-
-/* what a batch changed: with none it is not logged */
-static long
-changes(const struct cidx_import_stats *ss)
-{
-	return ss->values_new + ss->values_changed + ss->values_removed +
-	    ss->units_new + ss->units_changed + ss->layers_new +
-	    ss->layers_changed + ss->layers_removed;
-}
-
-static int
-log_end(struct cidx_store *st, long long id,
-    const struct cidx_import_stats *ss, struct cidx_err *err)
-{
-	sqlite3_stmt *s;
-	int ret, keep = changes(ss) > 0;
-
-	if ((ret = cidx_db_prepare(st, &s, keep ? "UPDATE imports SET "
-	    "values_new = ?2, values_changed = ?3, values_removed = ?4, "
-	    "values_unchanged = ?5, units_new = ?6, units_changed = ?7 WHERE "
-	    "id = ?1" : "DELETE FROM imports WHERE id = ?1", err)) < 0)
-		return ret;
-	if (keep)
-		ret = cidx_db_bind(st, s, err, "IIIIIII", (sqlite3_int64)id,
-		    (sqlite3_int64)ss->values_new,
-		    (sqlite3_int64)ss->values_changed,
-		    (sqlite3_int64)ss->values_removed,
-		    (sqlite3_int64)ss->values_unchanged,
-		    (sqlite3_int64)ss->units_new,
-		    (sqlite3_int64)ss->units_changed);
-	else
-		ret = cidx_db_bind(st, s, err, "I", (sqlite3_int64)id);
-	if (ret == 0)
-		ret = cidx_db_done(st, s, "log import", err);
-	sqlite3_finalize(s);
-	return ret;
-}
-
 int
 cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
     size_t n, const char *when, struct cidx_import_stats *stats,
@@ -556,17 +499,17 @@ cidx_store_import(struct cidx_store *st, struct cidx_import *const *imp,
 
 		uid = cidx_xreallocarray(uid, imp[i]->n_unit ? imp[i]->n_unit : 1,
 		    sizeof(*uid));
-		if ((ret = seen_before(st, imp[i]->sha256, &ss->already,
+		if ((ret = cidx_implog_seen(st, imp[i]->sha256, &ss->already,
 		    err)) < 0 ||
-		    (ret = log_begin(st, imp[i], when, &id, err)) < 0 ||
+		    (ret = cidx_implog_begin(st, imp[i], when, &id, err)) < 0 ||
 		    (ret = apply_units(st, &q, &us, imp[i], id, uid, ss,
 		    err)) < 0 ||
 		    (ret = apply_values(st, &ys, sid, imp[i], uid, (int32_t)id,
 		    &h, ss, err)) < 0 ||
 		    (ret = cidx_layers_apply(st, imp[i], id, ss, err)) < 0 ||
-		    (ret = log_end(st, id, ss, err)) < 0)
+		    (ret = cidx_implog_end(st, id, ss, err)) < 0)
 			goto fail;
-		if (changes(ss) > 0)
+		if (cidx_implog_changes(ss) > 0)
 			ss->id = id;
 		cidx_attr_keys_note(&keys, imp[i], ss);
 	}

@@ -27,4 +27,16 @@ void cidx_attr_keys_note(struct cidx_attr_keys *k,
     const struct cidx_import *imp, struct cidx_import_stats *ss);
 void cidx_attr_keys_release(struct cidx_attr_keys *k);
 
+/* the import log: whether a file of this checksum was imported before;
+ * the batch's row, written first so that its units and values can carry
+ * its id (*id), then its counts, or taken out again when it changed
+ * nothing (cidx_implog_changes() == 0) */
+int cidx_implog_seen(struct cidx_store *st, const char *sha, int *out,
+    struct cidx_err *err);
+int cidx_implog_begin(struct cidx_store *st, const struct cidx_import *imp,
+    const char *when, long long *id, struct cidx_err *err);
+long cidx_implog_changes(const struct cidx_import_stats *ss);
+int cidx_implog_end(struct cidx_store *st, long long id,
+    const struct cidx_import_stats *ss, struct cidx_err *err);
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * year.c - the years with data and one year as the dataset (The data of
  * a year in man/cityidx.1), read from the year's `matrices` row in place,
- * or from `cells` when that row is not current (store/matrix.c).
+ * or from `cells` when that row is not current (store/yearmatrix.c).
  */
 #include <math.h>
 #include <stdint.h>
@@ -297,93 +297,97 @@ out:
 	return ret;
 }
 
-/*
- * One year as the dataset: the year's `matrices` row is read in place
- * (cidx_ymat_view()) and each unit's row copied once into the dataset's
- * matrix; a year that is not current there is read from cells.
- */
-int
-cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
-    int year, struct cidx_dataset **out, struct cidx_err *err)
-{
-	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
-	struct cidx_yview w = { 0, 0, 0, NULL, NULL, NULL, 0, NULL,
-	    { NULL, NULL, NULL } };
-	struct cidx_ymat *m = NULL;
-	struct cidx_intmap rowof = CIDX_INTMAP_INIT;
-	struct cidx_unit *unit = NULL;
-	struct pick *pick = NULL;
-	int32_t *src = NULL;
-	long *col = NULL, *from = NULL;
-	size_t ns = 0, np = 0, icap = 0, nrows = 0;
-	int ret, own;
+/* the reading of one year: its values (in place, or from cells), the
+ * dataset column of each series and the rows picked */
+struct yload {
+	struct cidx_yview w;
+	struct cidx_ymat *m;    /* when the year is read from cells */
+	int32_t *src;
+	long *col, *from;
+	size_t ns, nrows, np;
+	struct cidx_unit *unit;
+	struct pick *pick;
+	struct cidx_intmap rowof;
+};
 
-	*out = NULL;
-	if ((ret = cidx_db_read_begin(st, &own, err)) < 0) {
-		free(ds);
+/* the year's values: its `matrices` row in place, or, not current there,
+ * from cells; from[j]: the series of dataset column j, or -1 */
+static int
+yload_values(struct cidx_store *st, const struct cidx_framework *fw,
+    struct cidx_dataset *ds, struct yload *y, struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = cidx_series_count(st, &y->ns, err)) < 0 ||
+	    (ret = series_columns(st, fw, ds, y->ns, &y->col, err)) < 0 ||
+	    (ret = cidx_ymat_view(st, ds->year, y->ns, &y->w, err)) < 0)
 		return ret;
+	if (!y->w.ok) {
+		if ((ret = cidx_ymat_load(st, ds->year, y->ns, &y->m, err)) < 0)
+			return ret;
+		y->w.n = y->m->n;
+		y->w.ns = y->m->ns;
+		y->w.uid = y->m->uid;
+		y->w.v = y->m->v;
+		y->w.src = y->src = cidx_ymat_sources(y->m, &y->w.nsrc);
 	}
-	ds->year = year;
-	ds->den_node = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
-	for (size_t k = 0; k < fw->n; k++)
-		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
-			ds->den_node[ds->n_den++] = k;
-	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
-	    (ret = series_columns(st, fw, ds, ns, &col, err)) < 0 ||
-	    (ret = cidx_ymat_view(st, year, ns, &w, err)) < 0)
-		goto fail;
-	if (!w.ok) {
-		/* not current: from cells */
-		if ((ret = cidx_ymat_load(st, year, ns, &m, err)) < 0)
-			goto fail;
-		w.n = m->n;
-		w.ns = m->ns;
-		w.uid = m->uid;
-		w.v = m->v;
-		w.src = src = cidx_ymat_sources(m, &w.nsrc);
-	}
-	nrows = w.n;
-	/* each dataset column from its series (< w.ns), or none */
-	from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*from));
+	y->nrows = y->w.n;
+	y->from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*y->from));
 	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
-		from[j] = -1;
-	for (size_t c = 0; c < w.ns; c++)
-		if (col[c] >= 0)
-			from[col[c]] = (long)c;
-		else if (col[c] <= -2)
-			from[fw->n_ind + (size_t)(-2 - col[c])] = (long)c;
-	/* units with at least one indicator value this year, by code */
-	unit = cidx_xcalloc(nrows ? nrows : 1, sizeof(*unit));
-	pick = cidx_xcalloc(nrows ? nrows : 1, sizeof(*pick));
-	for (size_t r = 0; r < nrows; r++) {
-		const double *v = w.v + r * w.ns;
+		y->from[j] = -1;
+	for (size_t c = 0; c < y->w.ns; c++)
+		if (y->col[c] >= 0)
+			y->from[y->col[c]] = (long)c;
+		else if (y->col[c] <= -2)
+			y->from[fw->n_ind + (size_t)(-2 - y->col[c])] = (long)c;
+	return 0;
+}
+
+/* the units with at least one indicator value this year, by code */
+static int
+yload_units(struct cidx_store *st, const struct cidx_framework *fw,
+    int year, struct yload *y, struct cidx_err *err)
+{
+	size_t n = y->nrows ? y->nrows : 1;
+	int ret;
+
+	y->unit = cidx_xcalloc(n, sizeof(*y->unit));
+	y->pick = cidx_xcalloc(n, sizeof(*y->pick));
+	for (size_t r = 0; r < y->nrows; r++) {
+		const double *v = y->w.v + r * y->w.ns;
 		size_t j;
 
 		for (j = 0; j < fw->n_ind; j++)
-			if (from[j] >= 0 && !isnan(v[from[j]]))
+			if (y->from[j] >= 0 && !isnan(v[y->from[j]]))
 				break;
 		if (j == fw->n_ind)
 			continue;
-		pick[np++].row = r;
-		cidx_intmap_put(&rowof, (uint64_t)w.uid[r], r);
+		y->pick[y->np++].row = r;
+		cidx_intmap_put(&y->rowof, (uint64_t)y->w.uid[r], r);
 	}
-	if (np == 0) {
-		ret = cidx_err_set(err, CIDX_ENOTFOUND,
-		    "no indicator data for year %d in '%s'", year, st->path);
-		goto fail;
-	}
-	for (size_t i = 0; i < np; i++)
-		pick[i].u = &unit[pick[i].row];
-	if ((ret = load_units(st, &rowof, unit, err)) < 0)
-		goto fail;
-	for (size_t i = 0; i < np; i++)
-		if (pick[i].u->code == NULL) {
-			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': values "
-			    "of %d for unit id %lld, which is not in units",
-			    st->path, year, (long long)w.uid[pick[i].row]);
-			goto fail;
-		}
-	qsort(pick, np, sizeof(*pick), cmp_pick);
+	if (y->np == 0)
+		return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for "
+		    "year %d in '%s'", year, st->path);
+	for (size_t i = 0; i < y->np; i++)
+		y->pick[i].u = &y->unit[y->pick[i].row];
+	if ((ret = load_units(st, &y->rowof, y->unit, err)) < 0)
+		return ret;
+	for (size_t i = 0; i < y->np; i++)
+		if (y->pick[i].u->code == NULL)
+			return cidx_err_set(err, CIDX_EDB, "workspace '%s': "
+			    "values of %d for unit id %lld, which is not in "
+			    "units", st->path, year,
+			    (long long)y->w.uid[y->pick[i].row]);
+	qsort(y->pick, y->np, sizeof(*y->pick), cmp_pick);
+	return 0;
+}
+
+/* each picked unit's row copied once into the dataset's matrices */
+static void
+yload_fill(const struct cidx_framework *fw, struct cidx_dataset *ds,
+    struct yload *y)
+{
+	size_t np = y->np;
 
 	ds->n_units = np;
 	ds->unit = cidx_xcalloc(np, sizeof(*ds->unit));
@@ -391,27 +395,34 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	if (ds->n_den)
 		ds->den = cidx_matrix_alloc(np, ds->n_den);
 	for (size_t i = 0; i < np; i++) {
-		const double *v = w.v + pick[i].row * w.ns;
+		const double *v = y->w.v + y->pick[i].row * y->w.ns;
 		double *x = ds->x->data + i * ds->x->tda;
 
-		ds->unit[i] = *pick[i].u;
-		memset(pick[i].u, 0, sizeof(*pick[i].u));
+		ds->unit[i] = *y->pick[i].u;
+		memset(y->pick[i].u, 0, sizeof(*y->pick[i].u));
 		for (size_t j = 0; j < fw->n_ind; j++)
-			x[j] = from[j] >= 0 ? v[from[j]] : NAN;
+			x[j] = y->from[j] >= 0 ? v[y->from[j]] : NAN;
 		for (size_t d = 0; d < ds->n_den; d++) {
-			long c = from[fw->n_ind + d];
+			long c = y->from[fw->n_ind + d];
 
 			ds->den->data[i * ds->den->tda + d] = c >= 0 ? v[c] :
 			    NAN;
 		}
 	}
-	/* the imports of the indicator values */
-	for (size_t k = 0; k < w.nsrc; k++) {
-		const int32_t *t = w.src + 3 * k;
+}
+
+/* the imports of the indicator values, ascending */
+static void
+yload_imports(struct cidx_dataset *ds, const struct yload *y)
+{
+	size_t icap = 0;
+
+	for (size_t k = 0; k < y->w.nsrc; k++) {
+		const int32_t *t = y->w.src + 3 * k;
 		size_t i;
 
-		if (t[1] == 0 || t[2] <= 0 || t[0] < 0 || (size_t)t[0] >= ns ||
-		    col[t[0]] < 0)
+		if (t[1] == 0 || t[2] <= 0 || t[0] < 0 ||
+		    (size_t)t[0] >= y->ns || y->col[t[0]] < 0)
 			continue;
 		for (i = 0; i < ds->n_import_ids; i++)
 			if (ds->import_ids[i] == t[1])
@@ -423,24 +434,59 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	}
 	if (ds->n_import_ids > 1)
 		qsort(ds->import_ids, ds->n_import_ids, sizeof(int), cmp_int);
-	if ((ret = load_attrs(st, ds, err)) < 0)
-		goto fail;
-	goto out;
-fail:
-	cidx_dataset_free(ds);
-	ds = NULL;
-out:
-	for (size_t r = 0; unit && r < nrows; r++)
-		cidx_unit_clear(&unit[r]);
-	free(unit);
-	free(pick);
-	free(col);
-	free(from);
-	free(src);
-	cidx_intmap_release(&rowof);
-	if (m == NULL)
-		cidx_ymat_view_end(&w);
-	cidx_ymat_free(m);
+}
+
+static void
+yload_release(struct yload *y)
+{
+	for (size_t r = 0; y->unit && r < y->nrows; r++)
+		cidx_unit_clear(&y->unit[r]);
+	free(y->unit);
+	free(y->pick);
+	free(y->col);
+	free(y->from);
+	free(y->src);
+	cidx_intmap_release(&y->rowof);
+	if (y->m == NULL)
+		cidx_ymat_view_end(&y->w);
+	cidx_ymat_free(y->m);
+}
+
+/*
+ * One year as the dataset: the year's `matrices` row is read in place
+ * (cidx_ymat_view()) and each unit's row copied once into the dataset's
+ * matrix; a year that is not current there is read from cells.
+ */
+int
+cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
+    int year, struct cidx_dataset **out, struct cidx_err *err)
+{
+	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
+	struct yload y;
+	int ret, own;
+
+	*out = NULL;
+	memset(&y, 0, sizeof(y));
+	if ((ret = cidx_db_read_begin(st, &own, err)) < 0) {
+		free(ds);
+		return ret;
+	}
+	ds->year = year;
+	ds->den_node = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
+	for (size_t k = 0; k < fw->n; k++)
+		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
+			ds->den_node[ds->n_den++] = k;
+	if ((ret = yload_values(st, fw, ds, &y, err)) == 0 &&
+	    (ret = yload_units(st, fw, year, &y, err)) == 0) {
+		yload_fill(fw, ds, &y);
+		yload_imports(ds, &y);
+		ret = load_attrs(st, ds, err);
+	}
+	if (ret < 0) {
+		cidx_dataset_free(ds);
+		ds = NULL;
+	}
+	yload_release(&y);
 	cidx_db_read_end(st, own);
 	*out = ds;
 	return ret;

@@ -1,5 +1,5 @@
 /*
- * chartdata.c - plot inputs from the library's results (chartdata.h).
+ * chartdata.c - plot inputs from a ranked year (chartdata.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -8,14 +8,13 @@
 
 #include "calc/audit.h"
 #include "calc/explain.h"
-#include "cli/chartdata.h"
-#include "cli/yearopt.h"
-#include "cli/cli.h"
-#include "cli/mcopt.h"
+#include "core/lookup.h"
 #include "core/mem.h"
+#include "ws/chartdata.h"
+#include "ws/mc.h"
 
 static void *
-keep(struct chart_mem *m, void *p)
+keep(struct cidx_ws_mem *m, void *p)
 {
 	ALLOC_GROW(m->p, m->n + 1, m->cap);
 	m->p[m->n++] = p;
@@ -23,25 +22,25 @@ keep(struct chart_mem *m, void *p)
 }
 
 static void *
-alloc(struct chart_mem *m, size_t n, size_t size)
+alloc(struct cidx_ws_mem *m, size_t n, size_t size)
 {
 	return keep(m, cidx_xcalloc(n ? n : 1, size));
 }
 
 void *
-chart_mem_alloc(struct chart_mem *m, size_t n, size_t size)
+cidx_ws_mem_alloc(struct cidx_ws_mem *m, size_t n, size_t size)
 {
 	return alloc(m, n, size);
 }
 
 void *
-chart_mem_keep(struct chart_mem *m, void *p)
+cidx_ws_mem_keep(struct cidx_ws_mem *m, void *p)
 {
 	return keep(m, p);
 }
 
 void
-chart_mem_release(struct chart_mem *m)
+cidx_ws_mem_release(struct cidx_ws_mem *m)
 {
 	for (size_t i = 0; i < m->n; i++)
 		free(m->p[i]);
@@ -50,7 +49,8 @@ chart_mem_release(struct chart_mem *m)
 }
 
 const char *
-chart_unit_name(const struct chart_ctx *c, const struct cidx_unit *u)
+cidx_ws_chart_unit_name(const struct cidx_ws_chart *c,
+    const struct cidx_unit *u)
 {
 	const char *a = c->lang == CIDX_LANG_EN ? u->name_en : u->name;
 	const char *b = c->lang == CIDX_LANG_EN ? u->name : u->name_en;
@@ -59,9 +59,9 @@ chart_unit_name(const struct chart_ctx *c, const struct cidx_unit *u)
 }
 
 const char *
-chart_node_name(const struct chart_ctx *c, size_t node)
+cidx_ws_chart_node_name(const struct cidx_ws_chart *c, size_t node)
 {
-	const struct cidx_node *nd = &c->e->fw->node[node];
+	const struct cidx_node *nd = &c->fw->node[node];
 	const char *a = c->lang == CIDX_LANG_EN ? nd->name_en : nd->name_zh;
 	const char *b = c->lang == CIDX_LANG_EN ? nd->name_zh : nd->name_en;
 
@@ -69,10 +69,11 @@ chart_node_name(const struct chart_ctx *c, size_t node)
 }
 
 char *
-chart_title(const struct chart_ctx *c, const struct cidx_chart_type *type,
-    const char *unit, struct chart_mem *m)
+cidx_ws_chart_title(const struct cidx_ws_chart *c,
+    const struct cidx_chart_type *type,
+    const char *unit, struct cidx_ws_mem *m)
 {
-	const char *idx = chart_node_name(c, c->e->fw->root);
+	const char *idx = cidx_ws_chart_node_name(c, c->fw->root);
 	int zh = c->lang == CIDX_LANG_ZH;
 	size_t top = c->top && c->top < c->r->n_ranked ? c->top :
 	    c->r->n_ranked;
@@ -104,30 +105,33 @@ chart_title(const struct chart_ctx *c, const struct cidx_chart_type *type,
 }
 
 void
-chart_ctx_init(struct chart_ctx *c, struct cli_ranked *k, size_t top,
-    enum cidx_plot_lang lang)
+cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
+    const struct cidx_ws_ranking *k, const struct cidx_tierspec *ts,
+    size_t top, enum cidx_plot_lang lang)
 {
 	memset(c, 0, sizeof(*c));
-	c->e = &k->e;
+	c->ws = ws;
+	c->fw = cidx_ws_framework(ws);
 	c->year = k->year;
 	c->cyear = k->cyear;
 	c->ds = k->ds;
 	c->rep = k->rep;
 	c->r = k->r;
 	c->mv = k->mv;
-	c->ts = &k->ts;
+	c->ts = ts;
 	c->top = top;
 	c->lang = lang;
-	c->labels = CHART_MAP_LABELS;
+	c->labels = CIDX_WS_MAP_LABELS;
 }
 
 char *
-chart_subtitle(const struct chart_ctx *c, const struct cidx_chart_type *type,
-    struct chart_mem *m)
+cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
+    const struct cidx_chart_type *type,
+    struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 	int zh = c->lang == CIDX_LANG_ZH;
-	char *gap = cli_gap_text(c->e->fw, c->rep, c->year, zh);
+	char *gap = cidx_ws_gap_text(c->fw, c->rep, c->year, zh);
 
 	if (gap)
 		cidx_sbuf_adds(&sb, gap);
@@ -147,17 +151,17 @@ chart_subtitle(const struct chart_ctx *c, const struct cidx_chart_type *type,
 }
 
 char *
-chart_footer(const struct chart_ctx *c, struct chart_mem *m)
+cidx_ws_chart_footer(const struct cidx_ws_chart *c, struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 
 	cidx_sbuf_adds(&sb, "cityidx: ");
-	cli_engine_describe(c->e, &sb);
+	cidx_ws_describe(c->ws, &sb);
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
 static size_t
-top_n(const struct chart_ctx *c)
+top_n(const struct cidx_ws_chart *c)
 {
 	size_t n = c->r->n_ranked;
 
@@ -171,18 +175,18 @@ top_n(const struct chart_ctx *c)
 }
 
 int
-chart_tiers(const struct chart_ctx *c, struct cidx_tiers *out,
-    struct chart_mem *m)
+cidx_ws_chart_tiers(struct cidx_tiers *out, const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m, struct cidx_err *err)
 {
 	const struct cidx_ranking *r = c->r;
-	size_t n = top_n(c), root = c->e->fw->root;
+	size_t n = top_n(c), root = c->fw->root;
 	struct cidx_tier_unit *u = alloc(m, n, sizeof(*u));
 
 	for (size_t p = 0; p < n; p++) {
 		size_t i = r->order[p];
 
 		u[p].rank = r->rank[i];
-		u[p].name = chart_unit_name(c, &c->ds->unit[i]);
+		u[p].name = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
 		u[p].score = gsl_matrix_get(r->s, i, root);
 		u[p].tier = r->tier[i];
 	}
@@ -190,7 +194,8 @@ chart_tiers(const struct chart_ctx *c, struct cidx_tiers *out,
 	out->units = u;
 	out->n = n;
 	out->n_tiers = c->ts ? c->ts->k : 0;
-	return CLI_OK;
+	(void)err;
+	return 0;
 }
 
 /* the pillars: the children of the index */
@@ -207,9 +212,9 @@ pillars(const struct cidx_framework *fw, size_t *node)
 
 /* the pillars some ranked unit has a score for */
 static size_t
-pillars_with_data(const struct chart_ctx *c, size_t *node)
+pillars_with_data(const struct cidx_ws_chart *c, size_t *node)
 {
-	size_t k = 0, all = pillars(c->e->fw, node);
+	size_t k = 0, all = pillars(c->fw, node);
 
 	for (size_t q = 0; q < all; q++)
 		for (size_t p = 0; p < c->r->n_ranked; p++)
@@ -222,12 +227,12 @@ pillars_with_data(const struct chart_ctx *c, size_t *node)
 }
 
 int
-chart_pillars(const struct chart_ctx *c, struct cidx_pillars *out,
-    struct chart_mem *m)
+cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = c->e->fw;
+	const struct cidx_framework *fw = c->fw;
 	const struct cidx_ranking *r = c->r;
-	const struct cidx_method *meth = cidx_engine_method(c->e->eng);
+	const struct cidx_method *meth = cidx_engine_method(cidx_ws_engine(c->ws));
 	size_t n = top_n(c), *node = alloc(m, fw->n, sizeof(size_t));
 	size_t k = pillars_with_data(c, node);
 	const char **names = alloc(m, n, sizeof(char *));
@@ -236,18 +241,18 @@ chart_pillars(const struct chart_ctx *c, struct cidx_pillars *out,
 	double *score = alloc(m, n, sizeof(double));
 
 	if (!cidx_method_all_arith(meth, fw->top_level))
-		return cli_error("the pillars chart splits scores into sums: "
-		    "it needs arithmetic aggregation at every level (not "
+		return cidx_err_set(err, CIDX_EOPTION, "the pillars chart "
+		    "splits scores into sums: it needs arithmetic aggregation at every level (not "
 		    "geom, harm or an index method such as TOPSIS)");
 	for (size_t q = 0; q < k; q++)
-		pnames[q] = chart_node_name(c, node[q]);
+		pnames[q] = cidx_ws_chart_node_name(c, node[q]);
 	for (size_t p = 0; p < n; p++) {
 		size_t i = r->order[p];
 		struct cidx_contrib *ct;
 
-		cidx_contributions(&ct, fw, cidx_engine_weights(c->e->eng),
+		cidx_contributions(&ct, fw, cidx_engine_weights(cidx_ws_engine(c->ws)),
 		    r->s, i);
-		names[p] = chart_unit_name(c, &c->ds->unit[i]);
+		names[p] = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
 		score[p] = gsl_matrix_get(r->s, i, fw->root);
 		for (size_t q = 0; q < k; q++)
 			contrib[p * k + q] = isnan(ct->contrib[node[q]]) ? 0 :
@@ -261,12 +266,12 @@ chart_pillars(const struct chart_ctx *c, struct cidx_pillars *out,
 	out->m = k;
 	out->contrib = contrib;
 	out->score = score;
-	return CLI_OK;
+	return 0;
 }
 
 int
-chart_movers(const struct chart_ctx *c, struct cidx_movers *out,
-    struct chart_mem *m)
+cidx_ws_chart_movers(struct cidx_movers *out, const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m, struct cidx_err *err)
 {
 	const struct cidx_movement *mv = c->mv;
 	const struct cidx_ranking *r = c->r;
@@ -274,10 +279,11 @@ chart_movers(const struct chart_ctx *c, struct cidx_movers *out,
 	struct cidx_mover *u;
 
 	if (mv == NULL)
-		return cli_error("no earlier year to compare %d with", c->year);
+		return cidx_err_set(err, CIDX_ENOTFOUND, "no earlier year to "
+		    "compare %d with", c->year);
 	if (mv->basis == CIDX_BASIS_WITHHELD)
-		return cli_error("movement against %d withheld: %s", c->cyear,
-		    mv->why);
+		return cidx_err_set(err, CIDX_EOPTION, "movement against %d "
+		    "withheld: %s", c->cyear, mv->why);
 	u = alloc(m, r->n_ranked, sizeof(*u));
 	/* the top N now, wherever they came from */
 	for (size_t p = 0; p < r->n_ranked; p++) {
@@ -286,7 +292,7 @@ chart_movers(const struct chart_ctx *c, struct cidx_movers *out,
 
 		if (v->basis_rank == 0 || (size_t)r->rank[i] > N)
 			continue;
-		u[k].name = chart_unit_name(c, &c->ds->unit[i]);
+		u[k].name = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
 		/* the published ranks (those of the tiers chart), the change
 		 * among the units ranked in both years */
 		u[k].rank_before = v->prev;
@@ -301,14 +307,14 @@ chart_movers(const struct chart_ctx *c, struct cidx_movers *out,
 	out->n = k;
 	out->year_before = c->cyear;
 	out->year_now = c->year;
-	return CLI_OK;
+	return 0;
 }
 
 int
-chart_heatmap(const struct chart_ctx *c, int indicators,
-    struct cidx_heatmap *out, struct chart_mem *m)
+cidx_ws_chart_heatmap(struct cidx_heatmap *out, const struct cidx_ws_chart *c,
+    int indicators, struct cidx_ws_mem *m, struct cidx_err *err)
 {
-	const struct cidx_framework *fw = c->e->fw;
+	const struct cidx_framework *fw = c->fw;
 	size_t *node = alloc(m, fw->n, sizeof(size_t)), k = 0;
 	const char **labels;
 	double *R;
@@ -321,27 +327,27 @@ chart_heatmap(const struct chart_ctx *c, int indicators,
 		k = pillars_with_data(c, node);
 	}
 	if (k < 2)
-		return cli_error("a correlation matrix needs two %s with data "
-		    "in %d", indicators ? "indicators" : "pillars", c->year);
+		return cidx_err_set(err, CIDX_EOPTION, "a correlation matrix "
+		    "needs two %s with data in %d", indicators ? "indicators" : "pillars", c->year);
 	labels = alloc(m, k, sizeof(char *));
 	R = alloc(m, k * k, sizeof(double));
 	for (size_t q = 0; q < k; q++)
-		labels[q] = chart_node_name(c, node[q]);
+		labels[q] = cidx_ws_chart_node_name(c, node[q]);
 	cidx_ranking_correlations(c->r, node, k, R);
 	memset(out, 0, sizeof(*out));
 	out->labels = labels;
 	out->k = k;
 	out->r = R;
-	return CLI_OK;
+	return 0;
 }
 
-int
-chart_profile(const struct chart_ctx *c, long row, struct cidx_profile *out,
-    struct chart_mem *m)
+/* the rows of unit `row`'s profile: each pillar, then its indicators */
+static size_t
+profile_rows(struct cidx_profile_row *rows, const struct cidx_ws_chart *c,
+    long row, struct cidx_ws_mem *m)
 {
-	const struct cidx_framework *fw = c->e->fw;
+	const struct cidx_framework *fw = c->fw;
 	size_t *node = alloc(m, fw->n, sizeof(size_t)), k = pillars(fw, node);
-	struct cidx_profile_row *rows = alloc(m, fw->n, sizeof(*rows));
 	double *med = alloc(m, fw->n, sizeof(double));
 	long *pil = alloc(m, fw->n_ind, sizeof(long));
 	size_t n = 0;
@@ -374,16 +380,35 @@ chart_profile(const struct chart_ctx *c, long row, struct cidx_profile *out,
 			n++;
 		}
 	}
-	memset(out, 0, sizeof(*out));
-	out->unit = chart_unit_name(c, &c->ds->unit[row]);
-	out->rows = rows;
-	out->n = n;
-	return CLI_OK;
+	return n;
 }
 
 int
-chart_uncert(const struct chart_ctx *c, const struct cidx_mc_result *mc,
-    struct cidx_uncert *out, struct chart_mem *m)
+cidx_ws_chart_profile(struct cidx_profile *out, const struct cidx_ws_chart *c,
+    const char *code, struct cidx_ws_mem *m, struct cidx_err *err)
+{
+	struct cidx_err e = CIDX_ERR_INIT;
+	struct cidx_profile_row *rows;
+	long row;
+
+	if (cidx_dataset_lookup(c->ds, code, &row, &e) < 0)
+		return cidx_err_set(err, e.code ? e.code : CIDX_ENOTFOUND,
+		    "%s in %d", e.msg, c->year);
+	if (c->r->rank[row] == 0)
+		return cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is not "
+		    "ranked in %d", code, c->year);
+	rows = alloc(m, c->fw->n, sizeof(*rows));
+	memset(out, 0, sizeof(*out));
+	out->unit = cidx_ws_chart_unit_name(c, &c->ds->unit[row]);
+	out->rows = rows;
+	out->n = profile_rows(rows, c, row, m);
+	return 0;
+}
+
+int
+cidx_ws_chart_uncert(struct cidx_uncert *out, const struct cidx_ws_chart *c,
+    const struct cidx_mc_result *mc, struct cidx_ws_mem *m,
+    struct cidx_err *err)
 {
 	const struct cidx_ranking *r = mc->nominal;
 	struct cidx_uncert_unit *u = alloc(m, r->n_ranked,
@@ -396,7 +421,7 @@ chart_uncert(const struct chart_ctx *c, const struct cidx_mc_result *mc,
 
 		if (isnan(mc->median[i]))
 			continue;
-		u[n].name = chart_unit_name(c, &c->ds->unit[i]);
+		u[n].name = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
 		u[n].rank = r->rank[i];
 		u[n].p05 = mc->q05[i];
 		u[n].p50 = mc->median[i];
@@ -407,19 +432,66 @@ chart_uncert(const struct chart_ctx *c, const struct cidx_mc_result *mc,
 	out->n = n;
 	out->top = c->top;
 	if (n == 0)
-		return cli_error("no unit has a rank in the draws of %d",
-		    c->year);
-	return CLI_OK;
+		return cidx_err_set(err, CIDX_EOPTION, "no unit has a rank in "
+		    "the draws of %d", c->year);
+	return 0;
 }
 
 char *
-chart_uncert_note(const struct chart_ctx *c, const struct cidx_mc_result *mc,
-    struct chart_mem *m)
+cidx_ws_chart_uncert_note(const struct cidx_ws_chart *c,
+    const struct cidx_mc_result *mc,
+    struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 
 	cidx_sbuf_addf(&sb, c->lang == CIDX_LANG_ZH ? "%zu次蒙特卡洛模拟：" :
 	    "%zu Monte Carlo draws: ", mc->draws);
-	cli_mc_describe(mc, c->e->fw, c->lang == CIDX_LANG_ZH, &sb);
+	cidx_ws_mc_describe(mc, c->fw, c->lang == CIDX_LANG_ZH, &sb);
 	return keep(m, cidx_sbuf_detach(&sb));
+}
+
+/* what each chart type's data is */
+union chart_data {
+	struct cidx_tiers tiers;
+	struct cidx_pillars pillars;
+	struct cidx_movers movers;
+	struct cidx_heatmap heatmap;
+	struct cidx_profile profile;
+	struct cidx_map map;
+	struct cidx_uncert uncert;
+};
+
+int
+cidx_ws_chart_data(struct cidx_chart *out, const char **unit,
+    const struct cidx_ws_chart *c, const struct cidx_chart_type *t,
+    const struct cidx_ws_chart_opts *o, struct cidx_ws_mem *m,
+    struct cidx_err *err)
+{
+	union chart_data *d = alloc(m, 1, sizeof(*d));
+	int ret;
+
+	out->type = t;
+	out->data = d;
+	*unit = NULL;
+	if (t == &cidx_chart_tiers)
+		return cidx_ws_chart_tiers(&d->tiers, c, m, err);
+	if (t == &cidx_chart_pillars)
+		return cidx_ws_chart_pillars(&d->pillars, c, m, err);
+	if (t == &cidx_chart_movers)
+		return cidx_ws_chart_movers(&d->movers, c, m, err);
+	if (t == &cidx_chart_heatmap)
+		return cidx_ws_chart_heatmap(&d->heatmap, c, o->indicators, m,
+		    err);
+	if (t == &cidx_chart_profile) {
+		if ((ret = cidx_ws_chart_profile(&d->profile, c, o->unit, m,
+		    err)) == 0)
+			*unit = d->profile.unit;
+		return ret;
+	}
+	if (t == &cidx_chart_map)
+		return cidx_ws_chart_map(&d->map, c, o->fill, m, err);
+	if (t == &cidx_chart_uncert)
+		return cidx_ws_chart_uncert(&d->uncert, c, o->mc, m, err);
+	return cidx_err_set(err, CIDX_EINVAL, "chart type '%s' has no data",
+	    t->name);
 }

@@ -1,5 +1,5 @@
 /*
- * chartmap.c - the data of the map figure (chartdata.h): every unit of
+ * chartmap.c - the data of the map figure (ws/chartdata.h): every unit of
  * the workspace with a boundary, as the year's ranking sees it, and the
  * base layers of the workspace.
  */
@@ -7,11 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/chartdata.h"
-#include "cli/cli.h"
-#include "cli/storegeo.h"
 #include "core/geom.h"
 #include "core/mem.h"
+#include "ws/chartdata.h"
 
 /* the workspace's units outside the year's data: those screened out
  * (too little data) are not ranked, the others have no data this year */
@@ -25,7 +23,7 @@ screened(const struct cidx_prep_report *rep, const char *code)
 }
 
 static const char *
-pick(const struct chart_ctx *c, const char *zh, const char *en)
+pick(const struct cidx_ws_chart *c, const char *zh, const char *en)
 {
 	const char *a = c->lang == CIDX_LANG_EN ? en : zh;
 	const char *b = c->lang == CIDX_LANG_EN ? zh : en;
@@ -34,14 +32,15 @@ pick(const struct chart_ctx *c, const char *zh, const char *en)
 }
 
 static void
-layers(const struct chart_ctx *c, struct cidx_map *out, struct chart_mem *m)
+layers(const struct cidx_ws_chart *c, struct cidx_map *out,
+    struct cidx_ws_mem *m)
 {
 	const struct cidx_layers *ls = c->geo ? c->geo->layers : NULL;
 	struct cidx_map_layer *l;
 
 	if (ls == NULL || ls->n == 0)
 		return;
-	l = chart_mem_alloc(m, ls->n, sizeof(*l));
+	l = cidx_ws_mem_alloc(m, ls->n, sizeof(*l));
 	for (size_t i = 0; i < ls->n; i++) {
 		l[i].kind = ls->f[i].kind;
 		l[i].name = pick(c, ls->f[i].name, ls->f[i].name_en);
@@ -53,8 +52,8 @@ layers(const struct chart_ctx *c, struct cidx_map *out, struct chart_mem *m)
 
 /* "未排名：9个单位数据不足（斜线）；80个单位2012年无数据（浅色）。" */
 static const char *
-note(const struct chart_ctx *c, size_t few, size_t none,
-    struct chart_mem *m)
+note(const struct cidx_ws_chart *c, size_t few, size_t none,
+    struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 	int zh = c->lang == CIDX_LANG_ZH;
@@ -74,21 +73,21 @@ note(const struct chart_ctx *c, size_t few, size_t none,
 		cidx_sbuf_addf(&sb, "%zu%s without data in %d (pale)", none,
 		    few > 0 ? "" : none == 1 ? " unit" : " units", c->year);
 	cidx_sbuf_adds(&sb, zh ? "。" : ".");
-	return chart_mem_keep(m, cidx_sbuf_detach(&sb));
+	return cidx_ws_mem_keep(m, cidx_sbuf_detach(&sb));
 }
 
 int
-chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
-    struct cidx_map *out, struct chart_mem *m)
+cidx_ws_chart_map(struct cidx_map *out, const struct cidx_ws_chart *c,
+    enum cidx_map_fill fill, struct cidx_ws_mem *m, struct cidx_err *err)
 {
 	const struct cidx_ranking *r = c->r;
-	const struct storegeo *g = c->geo;
-	size_t root = c->e->fw->root, n = c->ds->n_units, have = 0;
+	const struct cidx_ws_geo *g = c->geo;
+	size_t root = c->fw->root, n = c->ds->n_units, have = 0;
 	size_t no = g ? g->n_other : 0, few = 0, none = 0;
-	struct cidx_map_unit *u = chart_mem_alloc(m, n + no, sizeof(*u));
+	struct cidx_map_unit *u = cidx_ws_mem_alloc(m, n + no, sizeof(*u));
 
 	for (size_t i = 0; i < n; i++) {
-		u[i].name = chart_unit_name(c, &c->ds->unit[i]);
+		u[i].name = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
 		u[i].geom = g && g->geom ? g->geom[i] : NULL;
 		u[i].tier = r->tier[i];
 		u[i].score = r->rank[i] ? gsl_matrix_get(r->s, i, root) : NAN;
@@ -107,8 +106,8 @@ chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
 		none += u[n + j].no_data;
 	}
 	if (have == 0)
-		return cli_error("no unit ranked in %d has a boundary: import a "
-		    "units file with a 'boundary' column (WKT) or a GeoJSON "
+		return cidx_err_set(err, CIDX_ENOTFOUND, "no unit ranked in %d "
+		    "has a boundary: import a units file with a 'boundary' column (WKT) or a GeoJSON "
 		    "file", c->year);
 	memset(out, 0, sizeof(*out));
 	out->units = u;
@@ -119,5 +118,5 @@ chart_map(const struct chart_ctx *c, enum cidx_map_fill fill,
 	out->labels = c->labels;
 	out->note = note(c, few, none, m);
 	layers(c, out, m);
-	return CLI_OK;
+	return 0;
 }
