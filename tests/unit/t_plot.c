@@ -84,6 +84,7 @@ setup(void)
 		movers_u[i].name = names[i];
 		movers_u[i].rank_now = i + 1;
 		movers_u[i].rank_before = i == 3 ? 0 : NN - i;
+		movers_u[i].change = i == 3 ? 0 : NN - 2 * i - 1;
 		movers_u[i].flag = i == 3 ? CIDX_MOVER_NEW_ENTRANT :
 		    i >= 5 ? CIDX_MOVER_NONE : CIDX_MOVER_DARK_HORSE;
 		if (wkt[i] != NULL)
