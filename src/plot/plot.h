@@ -255,6 +255,9 @@ struct cidx_mover {
 				  among the units ranked in both years
 				  (cityidx(1), METHOD, Movement), so not
 				  always rank_before - rank_now */
+	int no_data_before;    /* rank_before 0: 1 when the unit had no data
+				  then ("无数据"), 0 when it had too little to
+				  be ranked ("未上榜") */
 };
 
 struct cidx_movers {

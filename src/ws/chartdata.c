@@ -141,8 +141,8 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		cidx_sbuf_addf(&sb, zh ? "%s两年的排名均按两年都有数据的%d项指标计算"
 		    "（%d年共%d项）" : "%sboth years ranked on the %d "
 		    "indicators with data in both (of %d in %d)", sb.len ?
-		    (zh ? "；" : "; ") : "", c->mv->shared, c->year,
-		    c->mv->n_cur);
+		    (zh ? "；" : "; ") : "", c->mv->shared,
+		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
 		return NULL;
@@ -300,6 +300,8 @@ cidx_ws_chart_movers(struct cidx_movers *out, const struct cidx_ws_chart *c,
 		u[k].change = v->change;
 		u[k].flag = v->dark ? CIDX_MOVER_DARK_HORSE : v->entrant ?
 		    CIDX_MOVER_NEW_ENTRANT : CIDX_MOVER_NONE;
+		u[k].no_data_before = v->prev == 0 &&
+		    v->prev_status == CIDX_PREV_NODATA;
 		k++;
 	}
 	memset(out, 0, sizeof(*out));
