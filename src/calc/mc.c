@@ -56,6 +56,10 @@ cidx_mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 	if (!any)
 		return cidx_err_set(err, CIDX_EINVAL, "no uncertain input: "
 		    "give weight noise, alternatives or drop-one");
+	if (s->skip_invalid && s->sobol)
+		return cidx_err_set(err, CIDX_EINVAL, "skipping invalid runs "
+		    "does not apply to the Saltelli design: every run is "
+		    "needed");
 	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
 		if ((lv < 1 || lv >= top_level) && s->noise_level[lv])
 			return cidx_err_set(err, CIDX_EINVAL, "weight noise at "
@@ -250,48 +254,6 @@ cidx_mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
 	}
 }
 
-/* geom and harm at a level with indicators need them > 0: the leaves do
- * not change between draws, so this is checked once, here */
-static int
-check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
-    const struct cidx_dataset *ds, const struct mc_variant *v,
-    const struct cidx_mc_result *r, size_t *pick, struct cidx_err *err)
-{
-	char what[400];
-
-	for (size_t g = 0; g < p->n_aggalt; g++)
-		for (size_t a = 0; a < p->n_agg; a++) {
-			int h = p->how[g * p->n_agg + a];
-
-			if (h == CIDX_AGG_ARITH)
-				continue;
-			for (size_t c = p->ch_off[a]; c < p->ch_off[a + 1];
-			    c++) {
-				size_t j = (size_t)p->ch[c];
-
-				if (p->ch[c] < 0 || p->w[p->ch_node[c]] == 0)
-					continue;
-				for (size_t i = 0; i < p->n; i++) {
-					double y = v->z[j * p->np + i];
-
-					if (v->mask[j * p->np + i] == 0 || y > 0)
-						continue;
-					pick[CIDX_MC_AGGREGATE] = g;
-					cidx_mc_describe(what, sizeof(what), r,
-					    pick);
-					return cidx_err_set(err, CIDX_ENUMERIC,
-					    "%s mean needs values > 0: unit "
-					    "'%s', '%s' = %g with %s",
-					    h == CIDX_AGG_GEOM ? "geometric" :
-					    "harmonic", ds->unit[i].code,
-					    fw->node[p->ch_node[c]].code, y,
-					    what);
-				}
-			}
-		}
-	return 0;
-}
-
 /* every (imputation, winmax) preparation, then each normalisation */
 static int
 variants(struct mc_plan *p, struct cidx_engine *e, int year,
@@ -373,8 +335,6 @@ variants(struct mc_plan *p, struct cidx_engine *e, int year,
 			if (ret == 0) {
 				fill_variant(&p->var[v], p, fw, sc, map, geom,
 				    harm);
-				ret = check_leaves(p, fw, ds, &p->var[v], r,
-				    pick, err);
 			} else {
 				cidx_mc_describe(what, sizeof(what), r, pick);
 				if (what[0])
@@ -520,6 +480,30 @@ run_arrays(struct mc_plan *p, struct cidx_mc_result *r,
 	return 0;
 }
 
+/* before the first draw: a design in which a geometric or harmonic mean
+ * can meet a value <= 0 is refused, or its runs that do are skipped */
+static int
+check_design(struct mc_plan *p, struct cidx_mc_result *r,
+    const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, struct cidx_err *err)
+{
+	int all, ret;
+
+	r->skip_invalid = s->skip_invalid;
+	if ((ret = cidx_mc_check_design(p, r, fw, ds, &all, err)) == 0)
+		return 0;
+	if (!s->skip_invalid)
+		return ret;
+	if (all) {
+		cidx_err_prefix(err, "every draw would be skipped");
+		return ret;
+	}
+	if (err)
+		*err = (struct cidx_err)CIDX_ERR_INIT;
+	p->skip = 1;
+	return 0;
+}
+
 int
 cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
     const struct cidx_mc_spec *s, struct cidx_err *err)
@@ -573,11 +557,13 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	if ((ret = variants(p, e, year, s, ds, r, err)) < 0 ||
 	    (ret = cidx_mc_index_check(p, r, err)) < 0)
 		goto fail;
+	if ((ret = check_design(p, r, s, fw, ds, err)) < 0)
+		goto fail;
 	r->n_variants = p->n_var;
 	if ((ret = run_arrays(p, r, s, &hist, err)) < 0)
 		goto fail;
-	cidx_mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
-	    s->progress_ctx);
+	cidx_mc_execute(p, s->threads, hist, &r->n_invalid, &r->n_skipped,
+	    s->progress, s->progress_ctx);
 	cidx_mc_results(r, p, hist);
 	free(hist);
 	/* the data are not needed after the runs; the design is */
