@@ -25,7 +25,7 @@
 
 #include "calc/calc.h"
 #include "calc/engine.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "calc/prepare.h"
 #include "core/err.h"
 #include "core/mem.h"
