@@ -88,6 +88,11 @@ int cidx_ws_open(struct cidx_ws **out, const char *path,
     const struct cidx_ws_opts *o, struct cidx_err *err);
 void cidx_ws_close(struct cidx_ws *ws);
 
+/*! cidx_ws_last_change() : buf, the time of the workspace's last import or
+ *  removal (cidx_store_last_change()), "" when none. */
+int cidx_ws_last_change(struct cidx_ws *ws, char buf[32],
+    struct cidx_err *err);
+
 /* what the handle holds (borrowed, valid until cidx_ws_close()) */
 struct cidx_store *cidx_ws_store(const struct cidx_ws *ws);
 const struct cidx_framework *cidx_ws_framework(const struct cidx_ws *ws);
