@@ -421,8 +421,9 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 	}
 	cnt = wk->n_invalid;
 	order(p, wk, rv, rm);
-	if (p->skip && wk->n_invalid > cnt) {
-		/* skipped: no rank counted, R_s NaN */
+	if (p->skip && rv != wk->tmp && wk->n_invalid > cnt) {
+		/* a composite run where a geometric or harmonic mean met a
+		   value <= 0, skipped: no rank counted, R_s NaN */
 		wk->n_invalid = cnt;
 		wk->n_skipped++;
 		p->shift[run] = NAN;
