@@ -363,6 +363,12 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	    "interval of the uncertainty figure.  The ranks moved by %.2f "
 	    "places on average.", mc->draws, (unsigned long long)mc->seed,
 	    sb.buf, mc->draws, mc->mean_shift);
+	if (mc->skip_invalid)
+		paraf(r, CIDX_PARA_TEXT, zh ? "其中%zu次模拟被跳过（--skip-invalid）："
+		    "几何或调和平均遇到小于等于0的值；统计只用其余%zu次。" :
+		    "%zu of the draws were skipped (--skip-invalid): a geometric "
+		    "or harmonic mean met a value <= 0; the figures are over the "
+		    "other %zu.", mc->n_skipped, mc->runs - mc->n_skipped);
 	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MC_NOISE));
 	cidx_sbuf_release(&sb);
 }

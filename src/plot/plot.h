@@ -235,6 +235,10 @@ struct cidx_pillars {
 	const double *contrib;          /* n x m, row-major, finite */
 	const double *score;            /* n; row sums of contrib */
 	size_t top;                     /* 0 = all */
+	const size_t *colour;           /* m: pillar j's colour, its place
+					 * among all the framework's pillars,
+					 * so that it keeps it in every year
+					 * whichever have data; NULL: j */
 };
 
 extern const struct cidx_chart_type cidx_chart_pillars;

@@ -234,7 +234,9 @@ cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
 	const struct cidx_ranking *r = c->r;
 	const struct cidx_method *meth = cidx_engine_method(cidx_ws_engine(c->ws));
 	size_t n = top_n(c), *node = alloc(m, fw->n, sizeof(size_t));
-	size_t k = pillars_with_data(c, node);
+	size_t k = pillars_with_data(c, node), *all = alloc(m, fw->n,
+	    sizeof(size_t)), na = pillars(fw, all);
+	size_t *colour = alloc(m, k + 1, sizeof(size_t));
 	const char **names = alloc(m, n, sizeof(char *));
 	const char **pnames = alloc(m, k, sizeof(char *));
 	double *contrib = alloc(m, n * k, sizeof(double));
@@ -244,8 +246,13 @@ cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
 		return cidx_err_set(err, CIDX_EOPTION, "the pillars chart "
 		    "splits scores into sums: it needs arithmetic aggregation at every level (not "
 		    "geom, harm or an index method such as TOPSIS)");
-	for (size_t q = 0; q < k; q++)
+	for (size_t q = 0; q < k; q++) {
 		pnames[q] = cidx_ws_chart_node_name(c, node[q]);
+		/* its colour: its place among all the pillars */
+		for (size_t a = 0; a < na; a++)
+			if (all[a] == node[q])
+				colour[q] = a;
+	}
 	for (size_t p = 0; p < n; p++) {
 		size_t i = r->order[p];
 		struct cidx_contrib *ct;
@@ -264,6 +271,7 @@ cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
 	out->n = n;
 	out->pillars = pnames;
 	out->m = k;
+	out->colour = colour;
 	out->contrib = contrib;
 	out->score = score;
 	return 0;
