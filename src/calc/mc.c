@@ -56,6 +56,10 @@ cidx_mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
 	if (!any)
 		return cidx_err_set(err, CIDX_EINVAL, "no uncertain input: "
 		    "give weight noise, alternatives or drop-one");
+	if (s->skip_invalid && s->sobol)
+		return cidx_err_set(err, CIDX_EINVAL, "skipping invalid runs "
+		    "does not apply to the Saltelli design: every run is "
+		    "needed");
 	for (int lv = 0; lv <= CIDX_FRAMEWORK_MAX_LEVELS; lv++)
 		if ((lv < 1 || lv >= top_level) && s->noise_level[lv])
 			return cidx_err_set(err, CIDX_EINVAL, "weight noise at "
@@ -276,6 +280,30 @@ run_arrays(struct mc_plan *p, struct cidx_mc_result *r,
 	return 0;
 }
 
+/* before the first draw: a design in which a geometric or harmonic mean
+ * can meet a value <= 0 is refused, or its runs that do are skipped */
+static int
+check_design(struct mc_plan *p, struct cidx_mc_result *r,
+    const struct cidx_mc_spec *s, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, struct cidx_err *err)
+{
+	int all, ret;
+
+	r->skip_invalid = s->skip_invalid;
+	if ((ret = cidx_mc_check_design(p, r, fw, ds, &all, err)) == 0)
+		return 0;
+	if (!s->skip_invalid)
+		return ret;
+	if (all) {
+		cidx_err_prefix(err, "every draw would be skipped");
+		return ret;
+	}
+	if (err)
+		*err = (struct cidx_err)CIDX_ERR_INIT;
+	p->skip = 1;
+	return 0;
+}
+
 int
 cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
     const struct cidx_mc_spec *s, struct cidx_err *err)
@@ -329,11 +357,13 @@ cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
 	if ((ret = cidx_mc_variants(p, e, year, s, ds, r, err)) < 0 ||
 	    (ret = cidx_mc_index_check(p, r, err)) < 0)
 		goto fail;
+	if ((ret = check_design(p, r, s, fw, ds, err)) < 0)
+		goto fail;
 	r->n_variants = p->n_var;
 	if ((ret = run_arrays(p, r, s, &hist, err)) < 0)
 		goto fail;
-	cidx_mc_execute(p, s->threads, hist, &r->n_invalid, s->progress,
-	    s->progress_ctx);
+	cidx_mc_execute(p, s->threads, hist, &r->n_invalid, &r->n_skipped,
+	    s->progress, s->progress_ctx);
 	cidx_mc_results(r, p, hist);
 	free(hist);
 	/* the data are not needed after the runs; the design is */

@@ -69,6 +69,10 @@ struct cidx_mc_spec {
 	int drop_one;          /* leave out one indicator per draw */
 	int sobol;             /* the Saltelli design: N (d + 2) runs */
 	int keep_ranks;        /* keep every run's ranks (r->ranks) */
+	int skip_invalid;      /* a design in which a geometric or harmonic
+				  mean can meet a value <= 0: skip the runs
+				  where one does (r->n_skipped) instead of
+				  refusing it; not with sobol */
 	const struct cidx_tierspec *tiers; /* the nominal tiers; NULL: none */
 	size_t top;            /* tiers over the top N (0: all ranked) */
 	size_t max_memory;     /* refuse a run whose estimated peak
@@ -85,7 +89,7 @@ struct cidx_mc_spec {
 #define CIDX_MC_MAX_THREADS 256
 
 #define CIDX_MC_SPEC_INIT { 1000, 1, 1, 0.0, { 0 }, { NULL }, { 0 }, 0, \
-	0, 0, NULL, 0, 0, NULL, NULL }
+	0, 0, 0, NULL, 0, 0, NULL, NULL }
 
 struct mc_plan;
 
@@ -132,6 +136,10 @@ struct cidx_mc_result {
 	size_t n_invalid;      /* unit-runs without a rank because a
 				  geometric or harmonic mean met a value
 				  <= 0 */
+	int skip_invalid;      /* the spec's */
+	size_t n_skipped;      /* runs skipped (spec skip_invalid) because
+				  a geometric or harmonic mean met a value
+				  <= 0; the statistics are over the others */
 
 	/* per run, in run order: R_s = mean |nominal rank - rank| over
 	   the units ranked in both (NaN: none) */
@@ -158,9 +166,12 @@ struct cidx_mc_result {
  *  uncertain inputs of `s`.  A run whose method (the engine's, or the
  *  alternative it drew) is an index method scores the units with it
  *  (cidx_imethod_scores(): such runs allocate, and BoD solves an LP per
- *  unit).  @return 0 and *out (free with cidx_mc_result_free()), or
- *  CIDX_EINVAL (a bad spec, no uncertain input, an alternative that
- *  cannot be computed: the message names it) or the engine's error. */
+ *  unit).  Before the first draw, every combination of alternatives is
+ *  checked (cidx_mc_check_design()).  @return 0 and *out (free with
+ *  cidx_mc_result_free()), or CIDX_EINVAL (a bad spec, no uncertain
+ *  input, an alternative that cannot be computed: the message names it),
+ *  CIDX_ENUMERIC (a geometric or harmonic mean can meet a value <= 0,
+ *  without s->skip_invalid) or the engine's error. */
 int cidx_mc_run(struct cidx_mc_result **out, struct cidx_engine *e, int year,
     const struct cidx_mc_spec *s, struct cidx_err *err);
 

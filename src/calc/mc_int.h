@@ -95,6 +95,7 @@ struct mc_plan {
 	double *shift;
 	int *ranks;               /* NULL unless kept */
 	int hist;                 /* count ranks per unit (not Saltelli) */
+	int skip;                 /* skip a run where a unit is invalid */
 };
 
 /* a unit to sort: its score (-inf without one) and place in code order */
@@ -115,6 +116,7 @@ struct mc_work {
 	uint32_t *hist;           /* n x (n + 1): runs with unit i at rank r
 				     (r = 0: unranked) */
 	size_t n_invalid;
+	size_t n_skipped;
 };
 
 /* a + b and a b, or SIZE_MAX when they do not fit in a size_t: sizes
@@ -166,8 +168,17 @@ size_t cidx_mc_choice(double u, size_t n);
 /* runs every run over `threads` threads; hist of the threads summed
    into `hist` (n x (n + 1), may be NULL when p->hist is 0) */
 void cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
-    size_t *n_invalid, void (*progress)(void *, size_t, size_t),
-    void *pctx);
+    size_t *n_invalid, size_t *n_skipped,
+    void (*progress)(void *, size_t, size_t), void *pctx);
+
+/* mccheck.c: can a geometric or harmonic mean meet a value <= 0 in a run
+   of the design (any data combination, aggregation, indicator left out,
+   weights in their ranges)?  0, or CIDX_ENUMERIC naming the first such
+   combination, a unit, the value and the fix (cityidx(1), Uncertainty
+   and sensitivity); *all: every run would meet one */
+int cidx_mc_check_design(const struct mc_plan *p,
+    const struct cidx_mc_result *r, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, int *all, struct cidx_err *err);
 
 /* mcindex.c: keep combination q's data (dp, rows map[i] for nominal
    unit i, st its panel statistics or NULL); the index of a run with

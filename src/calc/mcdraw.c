@@ -419,7 +419,19 @@ run_one(const struct mc_plan *p, struct mc_work *wk, size_t run)
 		rv = wk->val + p->root * p->np;
 		rm = wk->msk + p->root * p->np;
 	}
+	cnt = wk->n_invalid;
 	order(p, wk, rv, rm);
+	if (p->skip && rv != wk->tmp && wk->n_invalid > cnt) {
+		/* a composite run where a geometric or harmonic mean met a
+		   value <= 0, skipped: no rank counted, R_s NaN */
+		wk->n_invalid = cnt;
+		wk->n_skipped++;
+		p->shift[run] = NAN;
+		if (p->ranks)
+			memset(p->ranks + run * n, 0, n * sizeof(int));
+		return;
+	}
+	cnt = 0;
 	for (size_t q = 0; q < n; q++) {
 		const struct mc_ent *x = &wk->ent[q];
 
@@ -526,8 +538,8 @@ cidx_mc_threads(const struct mc_plan *p, unsigned threads)
 
 void
 cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
-    size_t *n_invalid, void (*progress)(void *, size_t, size_t),
-    void *pctx)
+    size_t *n_invalid, size_t *n_skipped,
+    void (*progress)(void *, size_t, size_t), void *pctx)
 {
 	struct shared sh;
 	struct worker *wk;
@@ -555,7 +567,9 @@ cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
 	if (progress)
 		progress(pctx, p->runs, p->runs);
 	*n_invalid = 0;
+	*n_skipped = 0;
 	for (size_t t = 0; t < nt; t++) {
+		*n_skipped += wk[t].w.n_skipped;
 		for (size_t k = 0; hist && k < per; k++)
 			hist[k] += wk[t].w.hist[k];
 		*n_invalid += wk[t].w.n_invalid;

@@ -98,7 +98,7 @@ mc_unit_stats(struct cidx_mc_result *r, const uint64_t *hist)
 			    (size_t)q <= n; q++)
 				in += c[q];
 			r->tier_share[i * (size_t)k + (size_t)(t - 1)] =
-			    (double)in / (double)r->runs;
+			    (double)in / (double)(r->runs - r->n_skipped);
 		}
 	}
 	free(c);

@@ -116,48 +116,6 @@ fill_variant(struct mc_variant *v, const struct mc_plan *p,
 	}
 }
 
-/* geom and harm at a level with indicators need them > 0: the leaves do
- * not change between draws, so this is checked once, here */
-static int
-check_leaves(const struct mc_plan *p, const struct cidx_framework *fw,
-    const struct cidx_dataset *ds, const struct mc_variant *v,
-    const struct cidx_mc_result *r, size_t *pick, struct cidx_err *err)
-{
-	char what[400];
-
-	for (size_t g = 0; g < p->n_aggalt; g++)
-		for (size_t a = 0; a < p->n_agg; a++) {
-			int h = p->how[g * p->n_agg + a];
-
-			if (h == CIDX_AGG_ARITH)
-				continue;
-			for (size_t c = p->ch_off[a]; c < p->ch_off[a + 1];
-			    c++) {
-				size_t j = (size_t)p->ch[c];
-
-				if (p->ch[c] < 0 || p->w[p->ch_node[c]] == 0)
-					continue;
-				for (size_t i = 0; i < p->n; i++) {
-					double y = v->z[j * p->np + i];
-
-					if (v->mask[j * p->np + i] == 0 || y > 0)
-						continue;
-					pick[CIDX_MC_AGGREGATE] = g;
-					cidx_mc_describe(what, sizeof(what), r,
-					    pick);
-					return cidx_err_set(err, CIDX_ENUMERIC,
-					    "%s mean needs values > 0: unit "
-					    "'%s', '%s' = %g with %s",
-					    h == CIDX_AGG_GEOM ? "geometric" :
-					    "harmonic", ds->unit[i].code,
-					    fw->node[p->ch_node[c]].code, y,
-					    what);
-				}
-			}
-		}
-	return 0;
-}
-
 /* the method m with the imputation and winmax alternatives of pick */
 static struct cidx_method
 prep_alternative(const struct cidx_method *m, const struct cidx_mc_spec *s,
@@ -258,8 +216,6 @@ cidx_mc_variants(struct mc_plan *p, struct cidx_engine *e, int year,
 			if (ret == 0) {
 				fill_variant(&p->var[v], p, fw, sc, map, geom,
 				    harm);
-				ret = check_leaves(p, fw, ds, &p->var[v], r,
-				    pick, err);
 			} else {
 				cidx_mc_describe(what, sizeof(what), r, pick);
 				if (what[0])

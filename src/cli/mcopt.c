@@ -145,6 +145,9 @@ cli_mc_option(struct cli_mc_opts *o, int ch, const char *arg,
 	case OPT_MC_DROP:
 		o->drop_one = 1;
 		break;
+	case OPT_MC_SKIP:
+		o->skip_invalid = 1;
+		break;
 	case OPT_MC_MAXMEM:
 		if (cidx_num_parse_size(arg, &o->max_memory) < 0)
 			return cli_usage_error(cmd, "--max-memory '%s': "
@@ -214,6 +217,7 @@ cli_mc_run(struct cidx_ws *ws, int year, struct cli_mc_opts *o,
 		wo.nalt[k] = o->nalt[k];
 	}
 	wo.drop_one = o->drop_one;
+	wo.skip_invalid = o->skip_invalid;
 	wo.max_memory = o->max_memory;
 	wo.sobol = sobol;
 	wo.keep_ranks = keep_ranks;

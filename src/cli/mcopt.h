@@ -24,7 +24,7 @@
 enum {
 	OPT_MC = 1100,
 	OPT_MC_DRAWS = OPT_MC, OPT_MC_SEED, OPT_MC_THREADS, OPT_MC_NOISE,
-	OPT_MC_LEVEL, OPT_MC_DROP, OPT_MC_MAXMEM,
+	OPT_MC_LEVEL, OPT_MC_DROP, OPT_MC_MAXMEM, OPT_MC_SKIP,
 	OPT_MC_ALT = 1120 /* OPT_MC_ALT + enum cidx_mc_input */
 };
 
@@ -41,6 +41,7 @@ struct cli_mc_opts {
 	const char **alt[CIDX_MC_N_INPUTS]; /* as given */
 	size_t nalt[CIDX_MC_N_INPUTS];
 	int drop_one;
+	int skip_invalid;          /* --skip-invalid */
 	size_t max_memory;         /* bytes */
 	int given;                 /* any option of this table */
 };

@@ -136,7 +136,7 @@ print_footer(const struct mc_view *v, FILE *fp)
 
 	cidx_num_fmt_fixed(b, sizeof(b), r->mean_shift, 3);
 	fprintf(fp, "\nmean absolute rank shift: %s places (over %zu %s)\n", b,
-	    r->runs, r->sobol ? "runs" : "draws");
+	    r->runs - r->n_skipped, r->sobol ? "runs" : "draws");
 	if (r->n_tiers > 0) {
 		fputs("tiers of a draw by the nominal tiers' ranks:", fp);
 		for (int k = 1; k <= r->n_tiers; k++)
@@ -163,6 +163,10 @@ print_footer(const struct mc_view *v, FILE *fp)
 	if (r->n_invalid)
 		fprintf(fp, "%zu unit rank(s) missing: a geometric or harmonic "
 		    "mean met a value <= 0\n", r->n_invalid);
+	if (r->skip_invalid)
+		fprintf(fp, "%zu of %zu draws skipped (--skip-invalid): a "
+		    "geometric or harmonic mean met a value <= 0\n",
+		    r->n_skipped, r->runs);
 }
 
 static void
@@ -426,6 +430,10 @@ print_json(const struct mc_view *v, FILE *fp)
 	cidx_jsonw_number(&w, r->mean_shift);
 	cidx_jsonw_key(&w, "invalid");
 	cidx_jsonw_uint(&w, r->n_invalid);
+	if (r->skip_invalid) {
+		cidx_jsonw_key(&w, "skipped");
+		cidx_jsonw_uint(&w, r->n_skipped);
+	}
 	cidx_jsonw_key(&w, "method");
 	cli_engine_write_method(v->e, &w, v->year, v->ts->text, v->top, 20);
 	if (r->sobol) {
@@ -451,6 +459,10 @@ warnings(const struct mc_view *v)
 	if (r->n_invalid)
 		cli_warn("%zu unit rank(s) missing: a geometric or harmonic "
 		    "mean met a value <= 0", r->n_invalid);
+	if (r->skip_invalid)
+		cli_warn("%zu of %zu draws skipped (--skip-invalid): a "
+		    "geometric or harmonic mean met a value <= 0", r->n_skipped,
+		    r->runs);
 }
 
 int

@@ -109,6 +109,9 @@ static const struct cli_opt mc_opts[] = {
 	    "ampi, gra, bod, wroclaw (repeatable)"),
 	MC("drop-one", NULL, OPT_MC_DROP, CLI_OPTF_NOARG,
 	    "leave out one indicator in each draw"),
+	MC("skip-invalid", NULL, OPT_MC_SKIP, CLI_OPTF_NOARG,
+	    "skip the draws where a geometric or harmonic mean\n"
+	    "meets a value <= 0 (else such a design is refused)"),
 	CLI_OPT_END,
 };
 

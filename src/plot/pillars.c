@@ -111,6 +111,14 @@ extent(const struct fig *f, double *lo, double *hi)
 	}
 }
 
+/* pillar j's colour: from its place in the framework, not among the
+ * pillars drawn */
+static struct rgb
+pillar_colour(const struct cidx_pillars *d, size_t j)
+{
+	return cidx_pal_cat(d->colour ? d->colour[j] : j);
+}
+
 /* the legend at the top of b, a box for each pillar; @return its height */
 static double
 legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
@@ -122,7 +130,7 @@ legend(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	for (size_t j = 0; j < f->d->m; j++) {
 		items[j].label = f->d->pillars[j];
 		items[j].sw = SW_BOX;
-		items[j].col = cidx_pal_cat(j);
+		items[j].col = pillar_colour(f->d, j);
 	}
 	h = cidx_plot_legend(c, items, f->d->m, b->x, b->y, b->w, 1);
 	free(items);
@@ -157,7 +165,7 @@ static void
 draw_part(struct cidx_plot_ctx *c, const struct fig *f, double yc,
     size_t j, double v, double xa, double xb)
 {
-	struct rgb col = cidx_pal_cat(j);
+	struct rgb col = pillar_colour(f->d, j);
 	char buf[64];
 
 	cidx_pal_set(c->cr, col);

@@ -235,6 +235,10 @@ struct cidx_pillars {
 	const double *contrib;          /* n x m, row-major, finite */
 	const double *score;            /* n; row sums of contrib */
 	size_t top;                     /* 0 = all */
+	const size_t *colour;           /* m: pillar j's colour, its place
+					 * among all the framework's pillars,
+					 * so that it keeps it in every year
+					 * whichever have data; NULL: j */
 };
 
 extern const struct cidx_chart_type cidx_chart_pillars;
@@ -251,6 +255,13 @@ struct cidx_mover {
 	int rank_before;       /* earlier year's rank; 0 = not ranked then */
 	int rank_now;          /* >= 1 */
 	enum cidx_mover_flag flag;
+	int change;            /* places climbed, shown by the name: measured
+				  among the units ranked in both years
+				  (cityidx(1), METHOD, Movement), so not
+				  always rank_before - rank_now */
+	int no_data_before;    /* rank_before 0: 1 when the unit had no data
+				  then ("无数据"), 0 when it had too little to
+				  be ranked ("未上榜") */
 };
 
 struct cidx_movers {

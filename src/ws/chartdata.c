@@ -141,8 +141,8 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		cidx_sbuf_addf(&sb, zh ? "%s两年的排名均按两年都有数据的%d项指标计算"
 		    "（%d年共%d项）" : "%sboth years ranked on the %d "
 		    "indicators with data in both (of %d in %d)", sb.len ?
-		    (zh ? "；" : "; ") : "", c->mv->shared, c->year,
-		    c->mv->n_cur);
+		    (zh ? "；" : "; ") : "", c->mv->shared,
+		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
 		return NULL;
@@ -234,7 +234,9 @@ cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
 	const struct cidx_ranking *r = c->r;
 	const struct cidx_method *meth = cidx_engine_method(cidx_ws_engine(c->ws));
 	size_t n = top_n(c), *node = alloc(m, fw->n, sizeof(size_t));
-	size_t k = pillars_with_data(c, node);
+	size_t k = pillars_with_data(c, node), *all = alloc(m, fw->n,
+	    sizeof(size_t)), na = pillars(fw, all);
+	size_t *colour = alloc(m, k + 1, sizeof(size_t));
 	const char **names = alloc(m, n, sizeof(char *));
 	const char **pnames = alloc(m, k, sizeof(char *));
 	double *contrib = alloc(m, n * k, sizeof(double));
@@ -244,8 +246,13 @@ cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
 		return cidx_err_set(err, CIDX_EOPTION, "the pillars chart "
 		    "splits scores into sums: it needs arithmetic aggregation at every level (not "
 		    "geom, harm or an index method such as TOPSIS)");
-	for (size_t q = 0; q < k; q++)
+	for (size_t q = 0; q < k; q++) {
 		pnames[q] = cidx_ws_chart_node_name(c, node[q]);
+		/* its colour: its place among all the pillars */
+		for (size_t a = 0; a < na; a++)
+			if (all[a] == node[q])
+				colour[q] = a;
+	}
 	for (size_t p = 0; p < n; p++) {
 		size_t i = r->order[p];
 		struct cidx_contrib *ct;
@@ -264,6 +271,7 @@ cidx_ws_chart_pillars(struct cidx_pillars *out, const struct cidx_ws_chart *c,
 	out->n = n;
 	out->pillars = pnames;
 	out->m = k;
+	out->colour = colour;
 	out->contrib = contrib;
 	out->score = score;
 	return 0;
@@ -293,10 +301,15 @@ cidx_ws_chart_movers(struct cidx_movers *out, const struct cidx_ws_chart *c,
 		if (v->basis_rank == 0 || (size_t)r->rank[i] > N)
 			continue;
 		u[k].name = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
+		/* the published ranks (those of the tiers chart), the change
+		 * among the units ranked in both years */
 		u[k].rank_before = v->prev;
-		u[k].rank_now = v->basis_rank;
+		u[k].rank_now = r->rank[i];
+		u[k].change = v->change;
 		u[k].flag = v->dark ? CIDX_MOVER_DARK_HORSE : v->entrant ?
 		    CIDX_MOVER_NEW_ENTRANT : CIDX_MOVER_NONE;
+		u[k].no_data_before = v->prev == 0 &&
+		    v->prev_status == CIDX_PREV_NODATA;
 		k++;
 	}
 	memset(out, 0, sizeof(*out));

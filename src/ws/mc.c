@@ -185,6 +185,7 @@ cidx_ws_mc_run(struct cidx_mc_result **out, struct cidx_ws *ws, int year,
 	s.drop_one = o->drop_one;
 	s.sobol = o->sobol;
 	s.keep_ranks = o->keep_ranks;
+	s.skip_invalid = o->skip_invalid;
 	s.tiers = o->tiers;
 	s.top = o->top;
 	s.max_memory = o->max_memory;

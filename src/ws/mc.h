@@ -35,6 +35,7 @@ struct cidx_ws_mc_opts {
 	size_t max_memory;           /* bytes; 0: no limit */
 	int sobol;                   /* the Saltelli design */
 	int keep_ranks;              /* every run's ranks (--save-draws) */
+	int skip_invalid;            /* --skip-invalid (calc/mc.h) */
 	const struct cidx_tierspec *tiers;  /* the nominal tiers; NULL: none */
 	size_t top;
 	void (*progress)(void *ctx, size_t done, size_t total);
@@ -42,7 +43,7 @@ struct cidx_ws_mc_opts {
 };
 
 #define CIDX_WS_MC_OPTS_INIT { 1000, 1, 0, 0.0, 0, { 0 }, 0, { NULL }, \
-	{ 0 }, 0, CIDX_WS_MC_MAX_MEMORY, 0, 0, NULL, 0, NULL, NULL }
+	{ 0 }, 0, CIDX_WS_MC_MAX_MEMORY, 0, 0, 0, NULL, 0, NULL, NULL }
 
 /*! cidx_ws_mc_run() :
  *  Fixes the weights on `year`, makes each alternative a whole method

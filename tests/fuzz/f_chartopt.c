@@ -81,7 +81,8 @@ static struct cidx_chart
 chart_of(unsigned which)
 {
 	static struct cidx_tiers t = { tu, 3, 0, 2, NULL };
-	static struct cidx_pillars p = { names, 3, pil, 2, contrib, score, 0 };
+	static struct cidx_pillars p = { names, 3, pil, 2, contrib, score, 0,
+	    NULL };
 	static struct cidx_movers m = { mv, 3, 2016, 2017 };
 	static struct cidx_heatmap h = { pil, 2, corr2 };
 	static struct cidx_heatmap h3 = { names, 3, corr };
