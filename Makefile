@@ -81,7 +81,15 @@ $(BUILD)/version.h: FORCE
 
 FORCE:
 
-$(BUILD)/%.o: %.c | $(BUILD)/pkg-config.ok
+# the compiler and its flags, rewritten only when they change: every
+# object depends on it, so new flags (GSL_FLAGS, CFLAGS, DEVELOPER) build
+# everything again
+$(BUILD)/cflags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(ALL_CFLAGS)' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+$(BUILD)/%.o: %.c $(BUILD)/cflags | $(BUILD)/pkg-config.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -101,11 +109,12 @@ $(BUILD)/tests/unit/tests.h: $(UNIT_SRC)
 	    $(UNIT_SRC) > $@
 
 # test functions are found by name, not declared in a header
-$(BUILD)/tests/unit/%.o: tests/unit/%.c
+$(BUILD)/tests/unit/%.o: tests/unit/%.c $(BUILD)/cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests/unit -c -o $@ $<
 
-$(BUILD)/tests/unit/runner.o: tests/unit/runner.c $(BUILD)/tests/unit/tests.h
+$(BUILD)/tests/unit/runner.o: tests/unit/runner.c $(BUILD)/tests/unit/tests.h \
+    $(BUILD)/cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -I$(BUILD)/tests/unit -c -o $@ $<
 
