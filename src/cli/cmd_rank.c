@@ -45,6 +45,8 @@ const struct cli_opt cmd_rank_opts[] = {
 	    "kmeans:K | jenks:K | eis (default jenks:3)"),
 	CLI_OPT_DARK(O, y, "places climbed to count as a dark horse "
 	    "(default 20)"),
+	CLI_OPT_LANG(O, y, "language of the unit names in the table and "
+	    "workbook\n(default zh)"),
 	CLI_OPT_STRING("attr", 0, "LIST", O, attr, "unit attributes to show "
 	    "in the table, comma-separated\n(default: all; 'none' for none)"),
 	{ .kind = CLI_K_FORMAT, .name = "format", .arg = "FORMAT",
@@ -189,6 +191,8 @@ cmd_rank(int argc, char **argv)
 	v.cyear = k.w.cyear;
 	v.compare_none = o.y.compare == -1;
 	v.ds = k.w.ds;
+	v.names = k.w.names[o.y.lang == CIDX_LANG_ZH];
+	v.english = o.y.lang == CIDX_LANG_EN;
 	v.rep = k.w.rep;
 	v.r = k.w.r;
 	v.mv = k.w.mv;
