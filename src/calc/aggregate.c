@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "calc/calc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 
 void
 cidx_calc_weights_default(const struct cidx_framework *fw, double *w)

@@ -17,7 +17,7 @@
 #include <stddef.h>
 
 #include "calc/calc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "calc/prepare.h"
 #include "core/err.h"
 #include "core/method.h"
@@ -72,9 +72,9 @@ struct cidx_engine;
 
 /*! cidx_engine_new() :
  *  An engine over `fw` and `src` (copied); `fw`, o->base, o->over and
- *  o->ahp are borrowed and must outlive the engine.  The assignments of o->base and o->over are checked against
- *  the framework here.  @return 0 and *out (free with
- *  cidx_engine_free()), or CIDX_EINVAL. */
+ *  o->ahp are borrowed and must outlive the engine.  The assignments
+ *  of o->base and o->over are checked against the framework here.
+ *  @return 0 and *out (free with cidx_engine_free()), or CIDX_EINVAL. */
 int cidx_engine_new(struct cidx_engine **out, const struct cidx_framework *fw,
     const struct cidx_source *src, const struct cidx_engine_opts *o,
     struct cidx_err *err);

@@ -3,7 +3,7 @@
  * METHOD, in ASCII, for the report's method page (method.h).  One place,
  * so that the report shows what the manual states.
  */
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 
 /* the formulas in the manual's notation (cityidx(1), METHOD: Treat,
  * Normalisation, Aggregation), in ASCII */

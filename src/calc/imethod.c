@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "calc/imethod.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/num.h"
 
 static const struct cidx_imethod_info infos[] = {

@@ -3,7 +3,7 @@
  * aggregate from the indicators below it at once, instead of normalising
  * and aggregating level by level (cityidx(1), METHOD OPTIONS, --method;
  * METHOD, Index methods).  Their names and parameters (the vocabulary of
- * --method, for calc/method.c), and the scores of every aggregate of a
+ * --method, for calc/methodvocab.c), and the scores of every aggregate of a
  * framework (iscores.c).  The numerics of each method are in its own
  * file: topsis.c, mpi.c, gra.c, bod.c, wroclaw.c.
  */

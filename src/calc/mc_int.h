@@ -1,7 +1,8 @@
 /*
  * mc_int.h - the Monte Carlo's plan, shared by mc.c (building it from
- * the engine), mcdraw.c (the runs and their threads) and mcstat.c (the
- * statistics).  Not for other files.
+ * the engine), mcvariant.c (its data combinations), mcdraw.c (the runs
+ * and their threads) and mcstat.c (the statistics).  Not for other
+ * files.
  *
  * Everything a run reads is in the plan, read-only during the runs:
  * per data combination ("variant") the normalised indicators as
@@ -133,8 +134,8 @@ mc_mul(size_t a, size_t b)
 
 /* mc.c */
 /* the spec's own checks (cidx_mc_run()'s first) */
-int cidx_mc_check_spec(const struct cidx_mc_spec *s, const struct cidx_method *m,
-    int top_level, struct cidx_err *err);
+int cidx_mc_check_spec(const struct cidx_mc_spec *s,
+    const struct cidx_method *m, int top_level, struct cidx_err *err);
 /* node k's weight is perturbed */
 int cidx_mc_noisy(const struct cidx_mc_spec *s, const struct cidx_framework *fw,
     size_t k);
@@ -175,8 +176,9 @@ void cidx_mc_execute(const struct mc_plan *p, unsigned threads, uint64_t *hist,
 void cidx_mc_index_keep(struct mc_plan *p, size_t q,
     const struct cidx_dataset *nominal, const struct cidx_dataset *dp,
     const long *map, const struct cidx_norm_stats *st);
-int cidx_mc_index_score(const struct mc_plan *p, size_t q, size_t norm, size_t k,
-    const double *w, double *val, double *msk, struct cidx_err *err);
+int cidx_mc_index_score(const struct mc_plan *p, size_t q, size_t norm,
+    size_t k, const double *w, double *val, double *msk,
+    struct cidx_err *err);
 void cidx_mc_index_free(struct mc_plan *p);
 /* the methods runs pick from, and the index methods checked on every
    data combination before the runs */
@@ -184,6 +186,11 @@ void cidx_mc_index_plan(struct mc_plan *p, const struct cidx_mc_spec *s,
     const struct cidx_method *m, const struct cidx_framework *fw);
 int cidx_mc_index_check(const struct mc_plan *p, const struct cidx_mc_result *r,
     struct cidx_err *err);
+/* mcvariant.c: every data combination of the plan prepared, normalised
+   and checked (p->var) */
+int cidx_mc_variants(struct mc_plan *p, struct cidx_engine *e, int year,
+    const struct cidx_mc_spec *s, const struct cidx_dataset *ds,
+    const struct cidx_mc_result *r, struct cidx_err *err);
 /* mc.c: what a combination of alternatives is called in messages */
 void cidx_mc_describe(char *buf, size_t len, const struct cidx_mc_result *r,
     const size_t *pick);

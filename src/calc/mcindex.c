@@ -14,9 +14,9 @@
 #include "core/mem.h"
 
 void
-cidx_mc_index_keep(struct mc_plan *p, size_t q, const struct cidx_dataset *nominal,
-    const struct cidx_dataset *dp, const long *map,
-    const struct cidx_norm_stats *st)
+cidx_mc_index_keep(struct mc_plan *p, size_t q,
+    const struct cidx_dataset *nominal, const struct cidx_dataset *dp,
+    const long *map, const struct cidx_norm_stats *st)
 {
 	struct cidx_dataset *d = cidx_dataset_copy(nominal);
 

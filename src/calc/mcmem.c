@@ -9,8 +9,8 @@
  * cidx_mc_work_init()), the others here in the order mc.c and mcstat.c
  * allocate them.  The arithmetic saturates at SIZE_MAX instead of
  * wrapping, so a plan that passes cidx_mc_memory_check() has no
- * allocation whose size wraps.  cityidx(1), Uncertainty and sensitivity, Memory,
- * gives the formula.
+ * allocation whose size wraps.  cityidx(1), Uncertainty and
+ * sensitivity, Memory, gives the formula.
  */
 #include <stdio.h>
 #include <string.h>

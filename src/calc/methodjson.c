@@ -1,10 +1,10 @@
 /*
  * methodjson.c - the "method" object of the JSON outputs, written and
- * read back (method.h; cityidx(1), OUTPUT FORMATS and METHOD FILES).  The
- * writer records each method item and, for information, the weights, the
- * tiers and the data used; the reader sets the members that replay a
- * step through cidx_method_set(), skips those recorded for information
- * and refuses anything else.
+ * read back (methodvocab.h; cityidx(1), OUTPUT FORMATS and METHOD
+ * FILES).  The writer records each method item and, for information, the
+ * weights, the tiers and the data used; the reader sets the members that
+ * replay a step through cidx_method_set(), skips those recorded for
+ * information and refuses anything else.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "calc/imethod.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/model.h"

@@ -138,6 +138,64 @@ check_column(const struct cidx_framework *fw, size_t j, const gsl_matrix *x,
 	return 0;
 }
 
+/*
+ * No information: skipped.  With panel scaling a year whose values are
+ * all equal still sits on the common scale, so only the panel's spread
+ * counts (rank and percentile are always within the year).
+ */
+static int
+skip_column(const struct cidx_method *m, int panel,
+    const struct cidx_norm_stats *own, const struct cidx_norm_stats *st)
+{
+	if (m->norm == CIDX_NORM_GOALPOSTS)
+		/* fixed goalposts need no spread */
+		return own->n == 0 ? CIDX_SKIP_NODATA : CIDX_SKIP_NONE;
+	if (panel && m->norm != CIDX_NORM_RANK &&
+	    m->norm != CIDX_NORM_PERCENTILE)
+		return own->n == 0 ? CIDX_SKIP_NODATA : skip_reason(st);
+	return skip_reason(own);
+}
+
+/* the score of value v (direction dir) by the method m: st the column's
+ * statistics, n_own its number of values this year, rk the value's rank
+ * among them, [glo, ghi] the goalposts */
+static double
+normalised(const struct cidx_method *m, double v, double dir,
+    const struct cidx_norm_stats *st, size_t n_own, double rk, double glo,
+    double ghi)
+{
+	double y = dir * v, r = NAN;
+
+	switch (m->norm) {
+	case CIDX_NORM_MINMAX:
+		r = m->norm_p1 + (m->norm_p2 - m->norm_p1) * (y - st->lo) /
+		    (st->hi - st->lo);
+		break;
+	case CIDX_NORM_ZSCORE:
+		r = m->norm_p1 + m->norm_p2 * (y - st->mean) / st->sd;
+		break;
+	case CIDX_NORM_RANK:
+		r = rk;
+		break;
+	case CIDX_NORM_PERCENTILE:
+		r = (rk - 1) / (double)(n_own - 1) * 100;
+		break;
+	case CIDX_NORM_RATIO:
+		/* raw mean: direction is +1 here */
+		r = 100 * v / st->mean;
+		break;
+	case CIDX_NORM_DISTMAX:
+		/* y = -x for direction -1, so min x = -hi */
+		r = dir > 0 ? 100 * v / st->hi : 100 * (-st->hi) / v;
+		break;
+	case CIDX_NORM_GOALPOSTS:
+		r = dir > 0 ? (v - glo) / (ghi - glo) : (ghi - v) / (ghi - glo);
+		r = 100 * (r < 0 ? 0 : r > 1 ? 1 : r);
+		break;
+	}
+	return r;
+}
+
 int
 cidx_calc_normalise_with(const struct cidx_framework *fw,
     const gsl_matrix *x, const struct cidx_method *m,
@@ -160,20 +218,7 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 
 		column_stats(&x, 1, j, dir, &own);
 		st = pst ? pst[j] : own;
-		/*
-		 * No information: skipped.  With panel scaling a year whose
-		 * values are all equal still sits on the common scale, so
-		 * only the panel's spread counts (rank and percentile are
-		 * always within the year).
-		 */
-		if (m->norm == CIDX_NORM_GOALPOSTS)
-			/* fixed goalposts need no spread */
-			skip = own.n == 0 ? CIDX_SKIP_NODATA : CIDX_SKIP_NONE;
-		else if (pst && m->norm != CIDX_NORM_RANK &&
-		    m->norm != CIDX_NORM_PERCENTILE)
-			skip = own.n == 0 ? CIDX_SKIP_NODATA : skip_reason(&st);
-		else
-			skip = skip_reason(&own);
+		skip = skip_column(m, pst != NULL, &own, &st);
 		if (skipped)
 			skipped[j] = skip;
 		if (skip == CIDX_SKIP_NONE &&
@@ -186,42 +231,14 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 			cidx_stat_ranks(col, n, m->norm == CIDX_NORM_RANK, rk);
 		}
 		for (size_t i = 0; i < n; i++) {
-			double v = gsl_matrix_get(x, i, j), y = dir * v, r = NAN;
+			double v = gsl_matrix_get(x, i, j), r;
 
 			if (skip != CIDX_SKIP_NONE || isnan(v)) {
 				gsl_matrix_set(s, i, k, NAN);
 				continue;
 			}
-			switch (m->norm) {
-			case CIDX_NORM_MINMAX:
-				r = m->norm_p1 + (m->norm_p2 - m->norm_p1) *
-				    (y - st.lo) / (st.hi - st.lo);
-				break;
-			case CIDX_NORM_ZSCORE:
-				r = m->norm_p1 + m->norm_p2 * (y - st.mean) /
-				    st.sd;
-				break;
-			case CIDX_NORM_RANK:
-				r = rk[i];
-				break;
-			case CIDX_NORM_PERCENTILE:
-				r = (rk[i] - 1) / (double)(own.n - 1) * 100;
-				break;
-			case CIDX_NORM_RATIO:
-				/* raw mean: direction is +1 here */
-				r = 100 * v / st.mean;
-				break;
-			case CIDX_NORM_DISTMAX:
-				/* y = -x for direction -1, so min x = -hi */
-				r = dir > 0 ? 100 * v / st.hi :
-				    100 * (-st.hi) / v;
-				break;
-			case CIDX_NORM_GOALPOSTS:
-				r = dir > 0 ? (v - glo) / (ghi - glo) :
-				    (ghi - v) / (ghi - glo);
-				r = 100 * (r < 0 ? 0 : r > 1 ? 1 : r);
-				break;
-			}
+			r = normalised(m, v, dir, &st, own.n, rk ? rk[i] : NAN,
+			    glo, ghi);
 			/* a score is a number, never Inf or NaN, even when a
 			 * product of finite parts overflows */
 			if (!isfinite(r)) {

@@ -50,17 +50,17 @@ int cidx_treat_fails(double skew, double kurt,
     const struct cidx_treat_params *p);
 
 /*! cidx_treat_column() :
- *  The rule of cityidx(1), Preparation (treat): an indicator fails when |skew| >= p->skew
- *  and kurt >= p->kurt; while it fails and n_hi + n_lo < winmax, every
- *  value equal to the current maximum (positive skew) or minimum
- *  (negative skew) is set to the next distinct value, n_hi (n_lo) being
- *  the number of values just set; if it still fails, the ORIGINAL values
- *  are log-transformed instead, the form chosen by the sign of their skew
- *  (skew0).  Skew and kurt are taken over the non-missing values; a NaN
- *  skew or kurt (n < 3, n < 4, all values equal) never fails.  NaN stays
- *  NaN; a column that passes is left as it was.  `work` must hold n
- *  doubles (no allocation here).  `p` NULL means the defaults; `rep` may
- *  be NULL.  @return 0. */
+ *  The rule of cityidx(1), Preparation (treat): an indicator fails
+ *  when |skew| >= p->skew and kurt >= p->kurt; while it fails and
+ *  n_hi + n_lo < winmax, every value equal to the current maximum
+ *  (positive skew) or minimum (negative skew) is set to the next
+ *  distinct value, n_hi (n_lo) being the number of values just set; if
+ *  it still fails, the ORIGINAL values are log-transformed instead, the
+ *  form chosen by the sign of their skew (skew0).  Skew and kurt are
+ *  taken over the non-missing values; a NaN skew or kurt (n < 3, n < 4,
+ *  all values equal) never fails.  NaN stays NaN; a column that passes
+ *  is left as it was.  `work` must hold n doubles (no allocation here).
+ *  `p` NULL means the defaults; `rep` may be NULL.  @return 0. */
 int cidx_treat_column(double *x, size_t n, const struct cidx_treat_params *p,
     struct cidx_treat_report *rep, double *work);
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "calc/calc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "core/num.h"
 

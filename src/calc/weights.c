@@ -247,45 +247,34 @@ out:
 	return ret;
 }
 
-int
-cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
-    double *var_pc1, size_t *n_used, size_t *n_negative,
-    struct cidx_err *err)
+/* complete[i]: row i has no NaN; returns how many rows do */
+static size_t
+complete_rows(const gsl_matrix *z, char *complete)
 {
-	gsl_eigen_symmv_workspace *ws = NULL;
-	gsl_matrix_view cv, vv;
-	gsl_vector_view ev;
-	double *mean = NULL, *sd = NULL, *corr = NULL, *evec = NULL;
-	double *eval = NULL, *l = NULL, sum, abs_sum, pos;
-	size_t n, k, used = 0, neg = 0;
-	char *complete = NULL;
-	int ret, status;
+	size_t used = 0;
 
-	cidx_gsl_init();
-	if ((ret = cidx_matrix_check(z, NULL, "PCA weights", err)) < 0)
-		return ret;
-	n = z->size1;
-	k = z->size2;
-	complete = cidx_xmalloc(n);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < z->size1; i++) {
 		complete[i] = 1;
-		for (size_t j = 0; j < k; j++)
+		for (size_t j = 0; j < z->size2; j++)
 			if (isnan(gsl_matrix_get(z, i, j)))
 				complete[i] = 0;
 		used += (size_t)complete[i];
 	}
-	if (n_used != NULL)
-		*n_used = used;
-	if (used < 3) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "PCA weights: %zu unit%s with no missing value; at least "
-		    "3 needed", used, used == 1 ? "" : "s");
-		goto out;
-	}
+	return used;
+}
+
+/* the correlation matrix (k x k) of the complete rows of z */
+static int
+correlations(const gsl_matrix *z, const char *complete, size_t used,
+    double *corr, struct cidx_err *err)
+{
+	size_t n = z->size1, k = z->size2;
+	double *mean = cidx_xcalloc(k, sizeof(*mean));
+	double *sd = cidx_xcalloc(k, sizeof(*sd));
+	int ret = 0;
+
 	/* sd[j] is sqrt(sum of squares): the 1/(n-1) cancels in rho */
-	mean = cidx_xcalloc(k, sizeof(*mean));
-	sd = cidx_xcalloc(k, sizeof(*sd));
-	for (size_t j = 0; j < k; j++) {
+	for (size_t j = 0; j < k && ret == 0; j++) {
 		for (size_t i = 0; i < n; i++)
 			if (complete[i])
 				mean[j] += gsl_matrix_get(z, i, j);
@@ -297,91 +286,134 @@ cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
 				sd[j] += c * c;
 			}
 		sd[j] = sqrt(sd[j]);
-		if (!(sd[j] > 0)) {
+		if (!(sd[j] > 0))
 			ret = cidx_err_set(err, CIDX_EINVAL,
 			    "PCA weights: column %zu is constant over the %zu "
 			    "complete units", j + 1, used);
-			goto out;
-		}
 	}
-	corr = cidx_xmalloc(k * k * sizeof(*corr));
-	for (size_t a = 0; a < k; a++)
+	for (size_t a = 0; a < k && ret == 0; a++)
 		for (size_t b = a; b < k; b++) {
 			double s = cidx_stat_cross(z, complete, mean, a, b);
 
 			s = a == b ? 1 : s / (sd[a] * sd[b]);
 			corr[a * k + b] = corr[b * k + a] = s;
 		}
-	eval = cidx_xmalloc(k * sizeof(*eval));
-	evec = cidx_xmalloc(k * k * sizeof(*evec));
-	cv = gsl_matrix_view_array(corr, k, k);
-	vv = gsl_matrix_view_array(evec, k, k);
-	ev = gsl_vector_view_array(eval, k);
-	if ((ws = gsl_eigen_symmv_alloc(k)) == NULL) {
-		ret = cidx_err_set(err, CIDX_ENUMERIC,
+	free(sd);
+	free(mean);
+	return ret;
+}
+
+/* the eigenvalues (descending) and eigenvectors (columns) of corr, the
+ * first one unique */
+static int
+eigen(double *corr, size_t k, double *eval, double *evec,
+    struct cidx_err *err)
+{
+	gsl_matrix_view cv = gsl_matrix_view_array(corr, k, k);
+	gsl_matrix_view vv = gsl_matrix_view_array(evec, k, k);
+	gsl_vector_view ev = gsl_vector_view_array(eval, k);
+	gsl_eigen_symmv_workspace *ws;
+	int status;
+
+	if ((ws = gsl_eigen_symmv_alloc(k)) == NULL)
+		return cidx_err_set(err, CIDX_ENUMERIC,
 		    "PCA weights: cannot allocate the eigen workspace");
-		goto out;
-	}
 	status = gsl_eigen_symmv(&cv.matrix, &ev.vector, &vv.matrix, ws);
 	if (status == GSL_SUCCESS)
 		status = gsl_eigen_symmv_sort(&ev.vector, &vv.matrix,
 		    GSL_EIGEN_SORT_VAL_DESC);
-	if (status != GSL_SUCCESS) {
-		ret = cidx_err_set(err, CIDX_ENUMERIC,
+	gsl_eigen_symmv_free(ws);
+	if (status != GSL_SUCCESS)
+		return cidx_err_set(err, CIDX_ENUMERIC,
 		    "PCA weights: eigen decomposition failed: %s",
 		    gsl_strerror(status));
-		goto out;
-	}
 	/* the trace is k, so equal leading eigenvalues are a real tie */
-	if (k > 1 && eval[0] - eval[1] <= 1e-10 * (double)k) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
+	if (k > 1 && eval[0] - eval[1] <= 1e-10 * (double)k)
+		return cidx_err_set(err, CIDX_EINVAL,
 		    "PCA weights: the first principal component is not unique "
 		    "(the two largest eigenvalues are equal)");
-		goto out;
-	}
-	l = cidx_xmalloc(k * sizeof(*l));
-	sum = abs_sum = 0;
+	return 0;
+}
+
+/* the weights from PC1's loadings l (turned to sum > 0 in place): the
+ * positive loadings' shares; *neg counts the negative ones */
+static int
+loading_weights(double *l, size_t k, double *w, size_t *neg,
+    struct cidx_err *err)
+{
+	double sum = 0, abs_sum = 0, pos = 0;
+
 	for (size_t j = 0; j < k; j++) {
-		l[j] = evec[j * k];
 		sum += l[j];
 		abs_sum += fabs(l[j]);
 	}
 	/* loadings summing to about zero: PC1 opposes the children instead
 	 * of combining them, and its weights would drop half of them */
-	if (fabs(sum) <= 1e-9 * abs_sum) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
+	if (fabs(sum) <= 1e-9 * abs_sum)
+		return cidx_err_set(err, CIDX_EINVAL,
 		    "PCA weights: the first principal component is a contrast, "
 		    "not a common factor (its loadings sum to about 0); use "
 		    "another method (equal, entropy, critic)");
-		goto out;
-	}
-	pos = 0;
+	*neg = 0;
 	for (size_t j = 0; j < k; j++) {
 		if (sum < 0)
 			l[j] = -l[j];
 		if (l[j] > 0)
 			pos += l[j];
 		else if (l[j] < 0)
-			neg++;
+			(*neg)++;
 	}
-	for (size_t j = 0; j < k; j++) {
+	for (size_t j = 0; j < k; j++)
 		w[j] = l[j] > 0 ? l[j] / pos : 0;
-		if (loading != NULL)
-			loading[j] = l[j];
+	return 0;
+}
+
+int
+cidx_weights_pca(const gsl_matrix *z, double *w, double *loading,
+    double *var_pc1, size_t *n_used, size_t *n_negative,
+    struct cidx_err *err)
+{
+	double *corr = NULL, *evec = NULL, *eval = NULL, *l = NULL;
+	size_t k, used, neg = 0;
+	char *complete;
+	int ret;
+
+	cidx_gsl_init();
+	if ((ret = cidx_matrix_check(z, NULL, "PCA weights", err)) < 0)
+		return ret;
+	k = z->size2;
+	complete = cidx_xmalloc(z->size1);
+	used = complete_rows(z, complete);
+	if (n_used != NULL)
+		*n_used = used;
+	if (used < 3) {
+		ret = cidx_err_set(err, CIDX_EINVAL,
+		    "PCA weights: %zu unit%s with no missing value; at least "
+		    "3 needed", used, used == 1 ? "" : "s");
+		goto out;
 	}
+	corr = cidx_xmalloc(k * k * sizeof(*corr));
+	eval = cidx_xmalloc(k * sizeof(*eval));
+	evec = cidx_xmalloc(k * k * sizeof(*evec));
+	if ((ret = correlations(z, complete, used, corr, err)) < 0 ||
+	    (ret = eigen(corr, k, eval, evec, err)) < 0)
+		goto out;
+	l = cidx_xmalloc(k * sizeof(*l));
+	for (size_t j = 0; j < k; j++)
+		l[j] = evec[j * k];
+	if ((ret = loading_weights(l, k, w, &neg, err)) < 0)
+		goto out;
+	for (size_t j = 0; loading != NULL && j < k; j++)
+		loading[j] = l[j];
 	if (var_pc1 != NULL)
 		*var_pc1 = eval[0] / (double)k;
 	if (n_negative != NULL)
 		*n_negative = neg;
 out:
-	if (ws != NULL)
-		gsl_eigen_symmv_free(ws);
 	free(l);
 	free(evec);
 	free(eval);
 	free(corr);
-	free(sd);
-	free(mean);
 	free(complete);
 	return ret;
 }

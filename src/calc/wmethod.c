@@ -1,11 +1,11 @@
 /*
- * wmethod.c - the vocabulary of derived weights (method.h;
+ * wmethod.c - the vocabulary of derived weights (methodvocab.h;
  * cityidx(1), METHOD OPTIONS, --weights-method): names and parameters.
  */
 #include <math.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/num.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))

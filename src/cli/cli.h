@@ -31,8 +31,6 @@
 #define CLI_ERROR 1 /* data or runtime error */
 #define CLI_USAGE 2 /* bad command line */
 
-struct cli_opt;
-
 /* A command: its name, what it does in a line (cityidx --help), its
  * option table (cli/opt.h: the parsing, the help and the usage line) and
  * the function that runs it. */

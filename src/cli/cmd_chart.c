@@ -315,6 +315,7 @@ cmd_chart(int argc, char **argv)
 	struct cli_ranked k;
 	struct cidx_ws_geo geo;
 	struct cidx_err err = CIDX_ERR_INIT;
+	char date[32];
 	int ret;
 
 	memset(&o, 0, sizeof(o));
@@ -344,6 +345,9 @@ cmd_chart(int argc, char **argv)
 	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "chart")) == CLI_OK) {
 		cidx_ws_chart_init(&c, k.e.ws, &k.w, &k.ts, (size_t)o.y.top,
 		    o.y.lang);
+		if (cidx_ws_last_change(k.e.ws, date, &err) < 0)
+			ret = cli_error_core(&err);
+		o.po.date = date;
 		if (o.labels >= 0)
 			c.labels = (size_t)o.labels;
 		if ((o.type->needs & CIDX_CHART_NEEDS_BOUNDARIES) &&

@@ -353,10 +353,14 @@ write_report(struct report *r, const struct report_opts *o,
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
 	struct cidx_doc *doc = NULL;
 	const char *idx = cidx_ws_chart_node_name(&r->c, r->c.fw->root);
+	char date[32];
 	int ret;
 
 	po.lang = o->y.lang;
 	po.workspace = cli_workspace();
+	if (cidx_ws_last_change(r->c.ws, date, &err) < 0)
+		return cli_error_core(&err);
+	po.date = date;
 	if (o->font)
 		po.font = o->font;
 	po.title = o->title ? o->title : fmt(r, ZH(r) ? "%s %d年" : "%s %d",

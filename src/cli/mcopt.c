@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "core/num.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "cli/mcout.h"
 #include "cli/textout.h"
 #include "cli/rankout.h"

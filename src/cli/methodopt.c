@@ -1,8 +1,8 @@
 /*
  * methodopt.c - method options, and the engine they describe
  * (methodopt.h).  The values are read by the library's vocabulary
- * (calc/method.h) and the workspace is the ws layer's (ws/ws.h); this
- * file only routes options and prints.
+ * (calc/methodvocab.h) and the workspace is the ws layer's (ws/ws.h);
+ * this file only routes options and prints.
  */
 #include <math.h>
 #include <stdio.h>

@@ -16,7 +16,7 @@
 #include <stdio.h>
 
 #include "calc/engine.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "core/model.h"
 #include "core/wspec.h"

@@ -4,6 +4,19 @@
  * Core functions that can fail return 0 or a negative CIDX_E* code and take
  * a `struct cidx_err *err` as their last argument.  The core never prints:
  * the message is for the CLI to show.
+ *
+ * Reentrancy: the library keeps its state in the objects the caller
+ * passes (a workspace handle, an engine, a chart), and sorts with records
+ * that carry their key (calc/rank.c), so two threads may call it on
+ * different objects, with these exceptions:
+ *  - io/layout.c (the long and wide importers) still sorts with a
+ *    file-scope qsort context: import from one thread at a time;
+ *  - charts go through Pango's default font map (plot/pangotext.c),
+ *    which is not thread-safe: draw from one thread at a time;
+ *  - process-wide by design: the named temporary files of core/ofile.c
+ *    (for the signal handler) and cidx_ofile_force_named().
+ * The one-time set-ups (GSL's error handler, the C locale of
+ * core/num.c) run under pthread_once().
  */
 #ifndef CIDX_ERR_H
 #define CIDX_ERR_H
@@ -38,7 +51,8 @@ int cidx_err_set(struct cidx_err *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /*! cidx_err_prefix() :
- *  Prepends "prefix: " to an already set message (context from outer layers). */
+ *  Prepends "prefix: " to an already set message (context from outer
+ *  layers). */
 void cidx_err_prefix(struct cidx_err *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -60,9 +60,10 @@ unsigned cidx_layer_kind_geoms(int kind);
  *  [-180, 180] and latitude in [-90, 90]; every ring must be closed and
  *  have at least 4 points.  `EMPTY` geometries and other types are
  *  refused, and so is what cidx_geom_check() refuses (*bad_at is then
- *  the offset of the point it names).  @return 0 and *out (free with cidx_geom_free()), or
- *  CIDX_EINVAL with *bad_at (may be NULL) the byte offset of the fault
- *  and a message without a location (the caller adds file:line:col). */
+ *  the offset of the point it names).  @return 0 and *out (free with
+ *  cidx_geom_free()), or CIDX_EINVAL with *bad_at (may be NULL) the
+ *  byte offset of the fault and a message without a location (the
+ *  caller adds file:line:col). */
 int cidx_geom_parse_wkt(struct cidx_geom **out, const char *wkt,
     size_t *bad_at, struct cidx_err *err);
 

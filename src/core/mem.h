@@ -1,10 +1,10 @@
 /*
  * mem.h - allocation that never returns NULL, and a growable string buffer.
  *
- * cidx_xmalloc() and friends abort with a message when memory runs out (the only
- * place the core writes to stderr).  struct sbuf follows git's strbuf: `buf`
- * is never NULL and always NUL-terminated; cidx_sbuf_detach() hands the memory
- * to the caller.
+ * cidx_xmalloc() and friends abort with a message when memory runs out
+ * (the only place the core writes to stderr).  struct sbuf follows git's
+ * strbuf: `buf` is never NULL and always NUL-terminated;
+ * cidx_sbuf_detach() hands the memory to the caller.
  */
 #ifndef CIDX_MEM_H
 #define CIDX_MEM_H

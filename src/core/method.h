@@ -2,7 +2,7 @@
  * method.h - the method of an index as plain data: preparation,
  * normalisation, aggregation (cityidx(1), METHOD).  Every layer may hold
  * one; the vocabulary that reads and writes it (names, parameters, valid
- * ranges) is calc/method.h.
+ * ranges) is calc/methodvocab.h.
  */
 #ifndef CIDX_METHOD_H
 #define CIDX_METHOD_H

@@ -4,6 +4,7 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +13,20 @@
 #include "core/err.h"
 #include "core/num.h"
 
+/* the one C locale object of the library, made once (thread-safe) */
+static locale_t loc;
+static pthread_once_t loc_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale(void)
+{
+	loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
 static locale_t
 c_locale(void)
 {
-	static locale_t loc;
-
-	if (loc == (locale_t)0)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	pthread_once(&loc_once, make_c_locale);
 	return loc;
 }
 
@@ -313,7 +321,8 @@ cidx_num_fmt_fixed(char *buf, size_t n, double x, int decimals)
 	old = uselocale(c_locale());
 	snprintf(buf, n, "%.*f", decimals, x);
 	uselocale(old);
-	if (strcmp(buf, "-0") == 0 || (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)))
+	if (strcmp(buf, "-0") == 0 || (buf[0] == '-' &&
+	    strspn(buf + 1, "0.") == strlen(buf + 1)))
 		memmove(buf, buf + 1, strlen(buf));
 }
 

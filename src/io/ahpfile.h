@@ -13,12 +13,12 @@
  *
  * `value` is a number from 1/CIDX_AHP_VALUE_MAX to CIDX_AHP_VALUE_MAX
  * (Saaty's scale is 1..9 and its reciprocals, but any such number is
- * accepted), written as a decimal or as a fraction p/q.  The reciprocal (b over a) is implied; the
- * diagonal is 1.  Every parent that appears must have all of its
- * k(k-1)/2 sibling pairs given exactly once, in either order.  Parents
- * that do not appear are not in the result (the caller decides what they
- * get).  The matrix is not checked for consistency here:
- * cidx_weights_ahp() computes CR.
+ * accepted), written as a decimal or as a fraction p/q.  The reciprocal
+ * (b over a) is implied; the diagonal is 1.  Every parent that appears
+ * must have all of its k(k-1)/2 sibling pairs given exactly once, in
+ * either order.  Parents that do not appear are not in the result (the
+ * caller decides what they get).  The matrix is not checked for
+ * consistency here: cidx_weights_ahp() computes CR.
  */
 #ifndef CIDX_IO_AHPFILE_H
 #define CIDX_IO_AHPFILE_H

@@ -158,118 +158,144 @@ parse_type(const struct cidx_csv *t, size_t r, int c, int is_parent,
 	    "or group)", t->path, f->line, f->col, f->s);
 }
 
+/* the columns of the header: cityidx's own names, or COINr's iMeta ones
+ * when there is an iCode column; 'code' is needed */
+static int
+find_columns(const struct cidx_csv *t, const char *path, int *col,
+    struct cidx_err *err)
+{
+	static const char *const ic[] = { "iCode", NULL };
+	const char *const (*names)[3];
+	int ret;
+
+	names = cidx_csv_find_col(t, ic) >= 0 ? imeta_names : own_names;
+	for (int k = 0; k < F_N; k++)
+		if ((ret = cidx_csv_find_col_once(t, names[k], &col[k],
+		    err)) < 0)
+			return ret;
+	if (col[F_CODE] < 0)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:1:1: no 'code' (or COINr 'iCode') column in the header",
+		    path);
+	if (t->nrows - 1 > CIDX_FRAMEWORK_MAX_NODES)
+		return cidx_err_set(err, CIDX_EINVAL, "%s: more than %d nodes",
+		    path, CIDX_FRAMEWORK_MAX_NODES);
+	return 0;
+}
+
+/* row r's code (not empty, no blank, ',', '"' or '=') and fields */
+static int
+check_row(const struct cidx_csv *t, size_t r, const int *col,
+    struct cidx_err *err)
+{
+	const struct cidx_csv_field *cf =
+	    cidx_csv_at(t, r, (size_t)col[F_CODE]);
+
+	if (*cf->s == '\0')
+		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: empty code",
+		    t->path, cf->line, cf->col);
+	if (strpbrk(cf->s, " \t,\"=") != NULL)
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: code '%s' may not contain blanks, ',', "
+		    "'\"' or '='", t->path, cf->line, cf->col, cf->s);
+	return check_field(t, r, col, err);
+}
+
+/* the numbers of row r: level, weight, target and goalposts */
+static int
+node_numbers(const struct cidx_csv *t, size_t r, const int *col,
+    struct cidx_node *nd, struct cidx_err *err)
+{
+	const struct cidx_csv_field *f;
+	double lv;
+	int ret;
+
+	if ((ret = field_num(t, r, col[F_LEVEL], 0, &lv, err)) < 0 ||
+	    (ret = field_num(t, r, col[F_WEIGHT], 1, &nd->weight, err)) < 0 ||
+	    (ret = field_num(t, r, col[F_TARGET], NAN, &nd->target,
+	    err)) < 0 ||
+	    (ret = field_num(t, r, col[F_GOAL_LO], NAN, &nd->goal_lo,
+	    err)) < 0 ||
+	    (ret = field_num(t, r, col[F_GOAL_HI], NAN, &nd->goal_hi,
+	    err)) < 0)
+		return ret;
+	if (lv != floor(lv) || lv < 0 || lv > 100) {
+		f = cidx_csv_at(t, r, (size_t)col[F_LEVEL]);
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: level must be a whole number", t->path,
+		    f->line, f->col);
+	}
+	nd->level = (int)lv;
+	if (nd->weight < 0 || nd->weight > CIDX_WEIGHT_MAX) {
+		f = cidx_csv_at(t, r, (size_t)col[F_WEIGHT]);
+		return cidx_err_set(err, CIDX_EINVAL,
+		    "%s:%u:%u: weight must be a number from 0 to 1e9",
+		    t->path, f->line, f->col);
+	}
+	return 0;
+}
+
+/* node nd from row r (checked by check_row()); `parents` holds the codes
+ * named as a parent: those rows are aggregates */
+static int
+read_node(const struct cidx_csv *t, size_t r, const int *col,
+    const struct cidx_strmap *parents, struct cidx_node *nd,
+    struct cidx_err *err)
+{
+	const char *code = cidx_csv_at(t, r, (size_t)col[F_CODE])->s;
+	size_t dummy;
+	double dir;
+	int ret;
+
+	nd->code = cidx_xstrdup(code);
+	nd->parent = opt_str(t, r, col[F_PARENT]);
+	nd->name_zh = opt_str(t, r, col[F_NAME_ZH]);
+	nd->name_en = opt_str(t, r, col[F_NAME_EN]);
+	nd->unit = opt_str(t, r, col[F_UNIT]);
+	nd->denominator = opt_str(t, r, col[F_DENOM]);
+	nd->treat = opt_str(t, r, col[F_TREAT]);
+	if ((ret = parse_type(t, r, col[F_TYPE], cidx_strmap_get(parents,
+	    code, &dummy), &nd->type, err)) < 0 ||
+	    (ret = direction(t, r, col[F_DIR], nd->type, &dir, err)) < 0 ||
+	    (ret = node_numbers(t, r, col, nd, err)) < 0)
+		return ret;
+	nd->direction = (int)dir;
+	if (nd->type == CIDX_NODE_DENOMINATOR ||
+	    nd->type == CIDX_NODE_GROUP) {
+		free(nd->parent);
+		nd->parent = NULL;
+		nd->level = 0;
+	}
+	return 0;
+}
+
 int
 cidx_framework_read(struct cidx_framework **out, const char *path,
     const char *encoding, struct cidx_err *err)
 {
 	struct cidx_csv *t = NULL;
-	const char *const (*names)[3];
 	struct cidx_node *node = NULL;
 	struct cidx_strmap parents = CIDX_STRMAP_INIT;
-	size_t n = 0, dummy;
+	size_t n = 0;
 	int col[F_N], ret;
 
 	*out = NULL;
 	if ((ret = cidx_csv_read(&t, path, encoding, err)) < 0)
 		return ret;
-	if ((ret = cidx_csv_check_rect(t, err)) < 0)
+	if ((ret = cidx_csv_check_rect(t, err)) < 0 ||
+	    (ret = find_columns(t, path, col, err)) < 0)
 		goto out;
-	{
-		const char *const ic[] = { "iCode", NULL };
-
-		names = cidx_csv_find_col(t, ic) >= 0 ? imeta_names : own_names;
-	}
-	for (int k = 0; k < F_N; k++)
-		if ((ret = cidx_csv_find_col_once(t, names[k], &col[k],
-		    err)) < 0)
-			goto out;
-	if (col[F_CODE] < 0) {
-		ret = cidx_err_set(err, CIDX_EINVAL,
-		    "%s:1:1: no 'code' (or COINr 'iCode') column in the header",
-		    path);
-		goto out;
-	}
-	if (t->nrows - 1 > CIDX_FRAMEWORK_MAX_NODES) {
-		ret = cidx_err_set(err, CIDX_EINVAL, "%s: more than %d nodes",
-		    path, CIDX_FRAMEWORK_MAX_NODES);
-		goto out;
-	}
-	/* the codes named as a parent: those rows are aggregates */
 	for (size_t r = 1; col[F_PARENT] >= 0 && r < t->nrows; r++)
 		cidx_strmap_put(&parents, cidx_csv_at(t, r,
 		    (size_t)col[F_PARENT])->s, r);
 	node = cidx_xcalloc(t->nrows, sizeof(*node));
 	for (size_t r = 1; r < t->nrows; r++) {
-		struct cidx_node *nd = &node[n];
-		const struct cidx_csv_field *cf =
-		    cidx_csv_at(t, r, (size_t)col[F_CODE]);
-		double lv, dir;
-		int is_parent = 0;
-
-		if (*cf->s == '\0') {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: empty code", path, cf->line, cf->col);
+		if ((ret = check_row(t, r, col, err)) < 0)
 			goto out;
-		}
-		if (strpbrk(cf->s, " \t,\"=") != NULL) {
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: code '%s' may not contain blanks, ',', "
-			    "'\"' or '='", path, cf->line, cf->col, cf->s);
-			goto out;
-		}
-		if ((ret = check_field(t, r, col, err)) < 0)
-			goto out;
-		n++;
-		nd->code = cidx_xstrdup(cf->s);
-		nd->parent = opt_str(t, r, col[F_PARENT]);
-		nd->name_zh = opt_str(t, r, col[F_NAME_ZH]);
-		nd->name_en = opt_str(t, r, col[F_NAME_EN]);
-		nd->unit = opt_str(t, r, col[F_UNIT]);
-		nd->denominator = opt_str(t, r, col[F_DENOM]);
-		nd->treat = opt_str(t, r, col[F_TREAT]);
-		is_parent = cidx_strmap_get(&parents, cf->s, &dummy);
-		if ((ret = parse_type(t, r, col[F_TYPE], is_parent, &nd->type,
+		/* node[n] is freed with the others from here on */
+		if ((ret = read_node(t, r, col, &parents, &node[n++],
 		    err)) < 0)
 			goto out;
-		if ((ret = direction(t, r, col[F_DIR], nd->type, &dir,
-		    err)) < 0)
-			goto out;
-		if ((ret = field_num(t, r, col[F_LEVEL], 0, &lv, err)) < 0 ||
-		    (ret = field_num(t, r, col[F_WEIGHT], 1, &nd->weight,
-		    err)) < 0 ||
-		    (ret = field_num(t, r, col[F_TARGET], NAN, &nd->target,
-		    err)) < 0 ||
-		    (ret = field_num(t, r, col[F_GOAL_LO], NAN, &nd->goal_lo,
-		    err)) < 0 ||
-		    (ret = field_num(t, r, col[F_GOAL_HI], NAN, &nd->goal_hi,
-		    err)) < 0)
-			goto out;
-		if (lv != floor(lv) || lv < 0 || lv > 100) {
-			const struct cidx_csv_field *f =
-			    cidx_csv_at(t, r, (size_t)col[F_LEVEL]);
-
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: level must be a whole number", path,
-			    f->line, f->col);
-			goto out;
-		}
-		nd->level = (int)lv;
-		nd->direction = (int)dir;
-		if (nd->weight < 0 || nd->weight > CIDX_WEIGHT_MAX) {
-			const struct cidx_csv_field *f =
-			    cidx_csv_at(t, r, (size_t)col[F_WEIGHT]);
-
-			ret = cidx_err_set(err, CIDX_EINVAL,
-			    "%s:%u:%u: weight must be a number from 0 to 1e9",
-			    path, f->line, f->col);
-			goto out;
-		}
-		if (nd->type == CIDX_NODE_DENOMINATOR ||
-		    nd->type == CIDX_NODE_GROUP) {
-			free(nd->parent);
-			nd->parent = NULL;
-			nd->level = 0;
-		}
 	}
 	ret = cidx_framework_build(out, node, n, path, err);
 	node = NULL; /* owned by the framework now, even on failure */

@@ -3,7 +3,7 @@
  * (`rank --format json`, its "method" object, or such an object saved on
  * its own), so a ranking can be rerun exactly: `rank --method-file FILE`
  * (cityidx(1), METHOD FILES).  The method items themselves are read by
- * the vocabulary, cidx_method_from_json() (calc/method.h).
+ * the vocabulary, cidx_method_from_json() (calc/methodvocab.h).
  */
 #ifndef CIDX_IO_METHODFILE_H
 #define CIDX_IO_METHODFILE_H

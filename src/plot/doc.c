@@ -87,7 +87,7 @@ cidx_doc_open(struct cidx_doc **out, const char *path,
 	doc->measure = cairo_recording_surface_create(
 	    CAIRO_CONTENT_COLOR_ALPHA, NULL);
 	doc->mcr = cairo_create(doc->measure);
-	if ((rc = cidx_plot_date(doc->date, err)) < 0 ||
+	if ((rc = cidx_plot_date(doc->date, o->date, err)) < 0 ||
 	    (rc = cidx_ptext_open(&doc->t, doc->mcr, doc->font, doc->lang,
 	    err)) < 0 ||
 	    (rc = cidx_sink_open(&doc->sink, doc->path, o->workspace, 0,

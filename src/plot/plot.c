@@ -230,7 +230,7 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 		return rc;
 	dpi = o->dpi != 0 ? o->dpi : CIDX_PLOT_DPI_DEFAULT;
 	if ((fmt == FMT_PNG && (rc = cidx_plot_png_check(o, w, h, err)) < 0) ||
-	    (rc = cidx_plot_date(date, err)) < 0 ||
+	    (rc = cidx_plot_date(date, o->date, err)) < 0 ||
 	    (rc = cidx_sink_open(&sk, o->path, o->workspace, fmt == FMT_SVG,
 	    err)) < 0)
 		return rc;

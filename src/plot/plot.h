@@ -26,7 +26,8 @@
  *
  * Reproducible bytes: the same inputs give the same file.  PDF creation
  * and modification dates are taken from SOURCE_DATE_EPOCH (seconds since
- * 1970, UTC) when it is set, else fixed at 1970-01-01T00:00:00Z; a
+ * 1970, UTC) when it is set, else from the options' date (the data's:
+ * the workspace's last change), else fixed at 1970-01-01T00:00:00Z; a
  * malformed SOURCE_DATE_EPOCH is an error.  SVG element ids that cairo
  * numbers per process are renumbered per file.  No path, time or random
  * id is written.
@@ -78,11 +79,15 @@ struct cidx_plot_opts {
 	enum cidx_plot_lang lang;
 	const char *workspace; /* a file never to write over (the workspace,
 				  cidx_ofile_check()), or NULL */
+	const char *date;      /* the data's date, YYYY-MM-DDTHH:MM:SSZ (the
+				  workspace's last change): a PDF's creation
+				  date unless SOURCE_DATE_EPOCH is set; NULL
+				  or "": 1970-01-01 */
 };
 
 #define CIDX_PLOT_OPTS_INIT                                                   \
 	{ NULL, 0, 0, 0, CIDX_PLOT_FONT, NULL, NULL, NULL, CIDX_LANG_ZH,      \
-	  NULL }
+	  NULL, NULL }
 
 /* the options of a figure that the command line sets one by one */
 enum cidx_plot_key {

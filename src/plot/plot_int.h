@@ -218,8 +218,9 @@ enum fmt { FMT_PDF, FMT_PNG, FMT_SVG };
 
 /* the format from the path's extension; CIDX_EINVAL names the path */
 int cidx_plot_format(const char *path, enum fmt *out, struct cidx_err *err);
-/* "YYYY-MM-DDThh:mm:ssZ" from SOURCE_DATE_EPOCH or 1970-01-01 */
-int cidx_plot_date(char buf[32], struct cidx_err *err);
+/* "YYYY-MM-DDThh:mm:ssZ" from SOURCE_DATE_EPOCH, else `date` (of that
+ * form), else 1970-01-01 */
+int cidx_plot_date(char buf[32], const char *date, struct cidx_err *err);
 
 struct sink {
 	const char *path;

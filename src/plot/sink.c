@@ -45,13 +45,17 @@ cidx_plot_format(const char *path, enum fmt *out, struct cidx_err *err)
 }
 
 int
-cidx_plot_date(char buf[32], struct cidx_err *err)
+cidx_plot_date(char buf[32], const char *date, struct cidx_err *err)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	long secs = 0;
 	time_t t;
 	struct tm tm;
 
+	if ((s == NULL || *s == '\0') && date != NULL && strlen(date) == 20) {
+		memcpy(buf, date, 21);
+		return 0;
+	}
 	/* 253402300799 is 9999-12-31T23:59:59Z, the last 4-digit year */
 	if (s != NULL && *s != '\0' &&
 	    cidx_num_parse_int(s, 0, 253402300799L, &secs) < 0)

@@ -5,7 +5,7 @@
  * The batches were read and checked before (io/import.c), outside any
  * transaction; here everything happens inside one write transaction, which
  * is therefore held only for the work on the workspace itself: the years
- * a batch touches are loaded as matrices (store/matrix.c), every value is
+ * a batch touches are loaded as matrices (store/yearmatrix.c), every value is
  * compared and set in memory, and only the rows of `cells` that changed
  * are written, followed by the matrices of the years that changed.
  */

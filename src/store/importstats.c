@@ -162,3 +162,24 @@ cidx_implog_end(struct cidx_store *st, long long id,
 	return ret;
 }
 
+
+int
+cidx_store_last_change(struct cidx_store *st, char buf[32],
+    struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	const unsigned char *t;
+	int ret, rc;
+
+	buf[0] = '\0';
+	if ((ret = cidx_db_prepare(st, &s, "SELECT max(time) FROM imports",
+	    err)) < 0)
+		return ret;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && (t = sqlite3_column_text(s, 0)) != NULL &&
+	    strlen((const char *)t) == 20)
+		memcpy(buf, t, 21);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    cidx_db_err(st, err, "read the import log");
+}

@@ -68,8 +68,8 @@ int cidx_db_read_begin(struct cidx_store *st, int *own,
     struct cidx_err *err);
 void cidx_db_read_end(struct cidx_store *st, int own);
 /* The write transaction of a command (BEGIN IMMEDIATE), refused inside a
- * snapshot and on a workspace opened read-only.  Waits CIDX_BUSY_MS for another writer, then says one is
- * busy. */
+ * snapshot and on a workspace opened read-only.  Waits CIDX_BUSY_MS for
+ * another writer, then says one is busy. */
 int cidx_db_write_begin(struct cidx_store *st, struct cidx_err *err);
 int cidx_db_commit(struct cidx_store *st, struct cidx_err *err);
 void cidx_db_rollback(struct cidx_store *st);
@@ -134,8 +134,8 @@ int cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
 void cidx_ymat_view_end(struct cidx_yview *w);
 /*! cidx_ymat_shape_ok() : whether a `matrices` row's columns agree: the
  *  `format` of this machine, `n` >= 1 units and 1 <= `k` <= `ns` series
- *  that the blob lengths (in bytes) match exactly, sources in triples.  No product
- *  of the stored counts is computed: they may be anything. */
+ *  that the blob lengths (in bytes) match exactly, sources in triples.
+ *  No product of the stored counts is computed: they may be anything. */
 int cidx_ymat_shape_ok(int format, sqlite3_int64 n, sqlite3_int64 k,
     size_t ns, size_t src_bytes, size_t uid_bytes, size_t val_bytes);
 

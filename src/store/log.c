@@ -251,28 +251,25 @@ order_release(struct order *o)
 	free(o->rank);
 }
 
-/* a count before it is named: by year, then framework order */
+/* a count before it is named, with its sort key: by year, then framework
+ * order (the series' rank), then code */
 struct tally {
 	int year;
-	size_t series;
+	long rank;
+	const char *code; /* borrowed from the struct order */
 	long values;
 };
-
-static const struct order *sort_order;
 
 static int
 cmp_tally(const void *a, const void *b)
 {
 	const struct tally *x = a, *y = b;
-	long rx = sort_order->rank[x->series], ry = sort_order->rank[y->series];
 
 	if (x->year != y->year)
 		return (x->year > y->year) - (x->year < y->year);
-	if (rx != ry)
-		return (rx > ry) - (rx < ry);
-	return strcmp(sort_order->code[x->series] ? sort_order->code[x->series]
-	    : "", sort_order->code[y->series] ? sort_order->code[y->series] :
-	    "");
+	if (x->rank != y->rank)
+		return (x->rank > y->rank) - (x->rank < y->rank);
+	return strcmp(x->code, y->code);
 }
 
 /* Removes the matching values of one year; counts them per series. */
@@ -423,6 +420,68 @@ log_removal(struct cidx_store *st, const struct cidx_remove_filter *f,
 	return ret;
 }
 
+/*
+ * Removes the values that match f from every year (in a transaction the
+ * caller owns), undoing the import f->import_id where it changed values;
+ * each (year, series) with values removed is a tally in *out (*nt of
+ * them); rs counts the values removed and restored.
+ */
+static int
+remove_from_years(struct cidx_store *st, const struct cidx_remove_filter *f,
+    sqlite3_int64 uid, const struct order *o, struct tally **out,
+    size_t *nt, struct cidx_remove_stats *rs, struct cidx_err *err)
+{
+	long *per = cidx_xcalloc(o->ns + 1, sizeof(*per));
+	int *years = NULL, ret;
+	size_t ny = 0, cap = 0;
+
+	if ((ret = cidx_ymat_years(st, &years, &ny, err)) < 0 ||
+	    (f->import_id && (ret = cidx_hist_add_years(st, f->import_id,
+	    &years, &ny, err)) < 0))
+		goto out;
+	for (size_t i = 0; i < ny; i++) {
+		int has = 1, hist = 0;
+
+		if (f->year && years[i] != f->year)
+			continue;
+		if (f->import_id && ((ret = year_has_import(st, years[i], o->ns,
+		    f->import_id, &has, err)) < 0 || (ret = cidx_hist_has(st,
+		    f->import_id, years[i], &hist, err)) < 0))
+			goto out;
+		if (!has && !hist)
+			continue;
+		if ((ret = remove_in_year(st, years[i], o->ns, f, uid, per, rs,
+		    err)) < 0)
+			goto out;
+		for (size_t c = 0; c < o->ns; c++)
+			if (per[c] > 0) {
+				ALLOC_GROW(*out, *nt + 1, cap);
+				(*out)[(*nt)++] = (struct tally){ years[i],
+				    o->rank[c], o->code[c] ? o->code[c] : "",
+				    per[c] };
+			}
+	}
+out:
+	free(per);
+	free(years);
+	return ret;
+}
+
+/* rs->count: the tallies t[0..nt) named, by year then framework order */
+static void
+name_counts(struct cidx_remove_stats *rs, struct tally *t, size_t nt)
+{
+	if (nt > 1)
+		qsort(t, nt, sizeof(*t), cmp_tally);
+	rs->count = cidx_xcalloc(nt + 1, sizeof(*rs->count));
+	for (size_t k = 0; k < nt; k++) {
+		rs->count[k].year = t[k].year;
+		rs->count[k].indicator = cidx_xstrdup(t[k].code);
+		rs->count[k].values = t[k].values;
+	}
+	rs->n_count = nt;
+}
+
 int
 cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
     int dry_run, const char *when, struct cidx_remove_stats *rs,
@@ -431,9 +490,8 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	struct order o = { NULL, NULL, 0 };
 	struct tally *t = NULL;
 	sqlite3_int64 uid = -1;
-	long *per = NULL;
-	int *years = NULL, ret;
-	size_t ny = 0, ns = 0, nt = 0, cap = 0;
+	size_t ns = 0, nt = 0;
+	int ret;
 
 	memset(rs, 0, sizeof(*rs));
 	if (!f->import_id && !f->unit && !f->year)
@@ -445,32 +503,8 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	    (f->unit && (ret = unit_id(st, f->unit, &uid, err)) < 0) ||
 	    (ret = cidx_series_count(st, &ns, err)) < 0 ||
 	    (ret = load_order(st, ns, &o, err)) < 0 ||
-	    (ret = cidx_ymat_years(st, &years, &ny, err)) < 0 ||
-	    (f->import_id && (ret = cidx_hist_add_years(st, f->import_id,
-	    &years, &ny, err)) < 0))
-		goto fail;
-	per = cidx_xcalloc(ns + 1, sizeof(*per));
-	for (size_t i = 0; i < ny; i++) {
-		int has = 1, hist = 0;
-
-		if (f->year && years[i] != f->year)
-			continue;
-		if (f->import_id && ((ret = year_has_import(st, years[i], ns,
-		    f->import_id, &has, err)) < 0 || (ret = cidx_hist_has(st,
-		    f->import_id, years[i], &hist, err)) < 0))
-			goto fail;
-		if (!has && !hist)
-			continue;
-		if ((ret = remove_in_year(st, years[i], ns, f, uid, per, rs,
-		    err)) < 0)
-			goto fail;
-		for (size_t c = 0; c < ns; c++)
-			if (per[c] > 0) {
-				ALLOC_GROW(t, nt + 1, cap);
-				t[nt++] = (struct tally){ years[i], c, per[c] };
-			}
-	}
-	if ((ret = remove_units(st, f, uid, rs, err)) < 0)
+	    (ret = remove_from_years(st, f, uid, &o, &t, &nt, rs, err)) < 0 ||
+	    (ret = remove_units(st, f, uid, rs, err)) < 0)
 		goto fail;
 	if (rs->values == 0 && rs->restored == 0 && rs->n_unit == 0) {
 		struct sbuf what = SBUF_INIT;
@@ -486,25 +520,13 @@ cidx_store_remove(struct cidx_store *st, const struct cidx_remove_filter *f,
 	else if ((ret = log_removal(st, f, when, rs, err)) < 0 ||
 	    (ret = cidx_db_commit(st, err)) < 0)
 		goto fail;
-	sort_order = &o;
-	if (nt > 1)
-		qsort(t, nt, sizeof(*t), cmp_tally);
-	rs->count = cidx_xcalloc(nt + 1, sizeof(*rs->count));
-	for (size_t k = 0; k < nt; k++) {
-		rs->count[k].year = t[k].year;
-		rs->count[k].indicator = cidx_xstrdup(o.code[t[k].series] ?
-		    o.code[t[k].series] : "");
-		rs->count[k].values = t[k].values;
-	}
-	rs->n_count = nt;
+	name_counts(rs, t, nt);
 	goto out;
 fail:
 	cidx_db_rollback(st);
 	cidx_remove_stats_release(rs);
 out:
 	free(t);
-	free(per);
-	free(years);
 	order_release(&o);
 	return ret;
 }

@@ -57,7 +57,7 @@ aligned(const void *p, size_t bytes, size_t size, void **own)
 
 /*
  * The contents of a row whose shape is right checked like the values of
- * cells are (store/matrix.c): every value a finite number or NaN (none),
+ * cells are (store/yearmatrix.c): every value a finite number or NaN (none),
  * each unit once, and the sources counting exactly the values of each
  * series.  A row that fails is not ours: the year is read from cells.
  */

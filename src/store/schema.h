@@ -1,3 +1,10 @@
+/*
+ * schema.h - the workspace's schema as migrations (schema.c): the SQL
+ * script of each version that is one, and the view that keeps the
+ * version-1 shape of the values readable (cityidx(1), WORKSPACE SCHEMA).
+ * store.c's migrate() takes a workspace through them in order, one
+ * version at a time (cidx_schema_step(), store/internal.h).
+ */
 #ifndef CIDX_SCHEMA_H
 #define CIDX_SCHEMA_H
 

@@ -169,6 +169,14 @@ struct cidx_remove_stats {
 	size_t n_unit;
 };
 
+/*! cidx_store_last_change() :
+ *  buf: the time of the workspace's last import or removal, as the log
+ *  holds it (YYYY-MM-DDTHH:MM:SSZ), or "" when it has none.  The date
+ *  of a figure or report made from the workspace (cityidx(1), ENVIRONMENT:
+ *  SOURCE_DATE_EPOCH wins). */
+int cidx_store_last_change(struct cidx_store *st, char buf[32],
+    struct cidx_err *err);
+
 /*! cidx_store_remove() :
  *  Removes, in one transaction, the values matching `f`, and the units
  *  left without a value that were named alone (`unit` without `year` or

@@ -1,7 +1,7 @@
 /*
  * year.c - the years with data and one year as the dataset (The data of
  * a year in man/cityidx.1), read from the year's `matrices` row in place,
- * or from `cells` when that row is not current (store/matrix.c).
+ * or from `cells` when that row is not current (store/yearmatrix.c).
  */
 #include <math.h>
 #include <stdint.h>

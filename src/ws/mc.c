@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/num.h"
 #include "ws/mc.h"
 

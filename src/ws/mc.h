@@ -28,7 +28,7 @@ struct cidx_ws_mc_opts {
 	unsigned char levels[CIDX_FRAMEWORK_MAX_LEVELS + 1];
 	int levels_given;
 	/* the alternatives of each list input, as the method vocabulary
-	 * spells them (calc/method.h; winmax: a number) */
+	 * spells them (calc/methodvocab.h; winmax: a number) */
 	const char *const *alt[CIDX_MC_N_INPUTS];
 	size_t nalt[CIDX_MC_N_INPUTS];
 	int drop_one;

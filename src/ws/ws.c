@@ -296,3 +296,9 @@ cidx_ws_prepared(const struct cidx_dataset **out,
 {
 	return cidx_engine_prepared(ws->eng, year, out, rep, err);
 }
+
+int
+cidx_ws_last_change(struct cidx_ws *ws, char buf[32], struct cidx_err *err)
+{
+	return cidx_store_last_change(ws->st, buf, err);
+}

@@ -25,7 +25,7 @@
 
 #include "calc/calc.h"
 #include "calc/engine.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "calc/prepare.h"
 #include "core/err.h"
 #include "core/mem.h"
@@ -87,6 +87,11 @@ struct cidx_ws;
 int cidx_ws_open(struct cidx_ws **out, const char *path,
     const struct cidx_ws_opts *o, struct cidx_err *err);
 void cidx_ws_close(struct cidx_ws *ws);
+
+/*! cidx_ws_last_change() : buf, the time of the workspace's last import or
+ *  removal (cidx_store_last_change()), "" when none. */
+int cidx_ws_last_change(struct cidx_ws *ws, char buf[32],
+    struct cidx_err *err);
 
 /* what the handle holds (borrowed, valid until cidx_ws_close()) */
 struct cidx_store *cidx_ws_store(const struct cidx_ws *ws);

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/wspec.h"
 #include "fuzz.h"
 #include "io/methodfile.h"

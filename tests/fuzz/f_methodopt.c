@@ -1,5 +1,5 @@
 /*
- * f_methodopt.c - the option-spec parsers (calc/method.h, calc/calc.h):
+ * f_methodopt.c - the option-spec parsers (calc/methodvocab.h, calc/calc.h):
  * cidx_method_set() for every method item, the tier spec and the weights
  * method.  The first byte chooses the parser, the rest is the text, as
  * it would come from argv.  Accepted values print in a canonical form
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "calc/calc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "fuzz.h"
 
 static void

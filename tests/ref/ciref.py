@@ -1,22 +1,25 @@
 #!/usr/bin/python3
 """ciref.py -- independent reference implementation of the cityidx `rank` pipeline.
 
-Written from /work/shared/METHODS.md only (no look at the C sources), Python 3.11
-standard library only.  It exists to cross-check cityidx numbers.
+Written from the manual, cityidx(1) (man/cityidx.1), section METHOD, only (no
+look at the C sources), Python 3.11 standard library only.  It exists to
+cross-check cityidx numbers.  Reading the files and the preparation up to the
+treatment are refdata.py's, shared with mcref.py.
 
     python3 ciref.py --meta M.csv --data D.csv --year 2018 [--weights W.csv]
         [--normalize minmax|minmax:L,U|zscore|zscore:M,S] [--aggregate arith|geom|harm]
         [--denominate] [--impute none|mean|median|group-mean:COL|group-median:COL]
         [--screen THRESH] [--treat] [--tiers jenks:K] [--top N]
 
-Pipeline (METHODS section 2, 3, 5, 6):
+Pipeline (cityidx(1), METHOD: Preparation, Normalisation, Aggregation, Ranking,
+Tiers):
     denominate -> impute -> screen -> treat -> normalise -> aggregate -> rank -> tiers
 
 Output on stdout (CSV):
     rank,code,name,score,tier,<aggregates below the index, top-down>,prev_rank,rank_change
 Diagnostics (skipped indicators, dropped units, NA-index units, treatment report) on stderr.
 
-Decisions taken where METHODS.md leaves room:
+Decisions taken where the manual leaves room:
   * sums use math.fsum (correctly rounded) -- the reference aims at the exact formula value;
   * denominate: a missing or zero denominator gives NA;
   * group imputation: a unit with an empty group label is not imputed; a group with no
@@ -47,181 +50,16 @@ import math
 import sys
 from math import fsum, sqrt
 
-NA = None
-
-
-def die(msg, code=2):
-    sys.stderr.write("ciref: error: %s\n" % msg)
-    sys.exit(code)
-
-
-def warn(msg):
-    sys.stderr.write("ciref: %s\n" % msg)
-
-
-# ----------------------------------------------------------------------------- input
-
-def read_csv(path):
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            rows = list(csv.reader(f))
-    except OSError as e:
-        die("cannot read '%s': %s" % (path, e))
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
-        die("'%s' is empty" % path)
-    header = [h.strip() for h in rows[0]]
-    out = []
-    for ln, r in enumerate(rows[1:], start=2):
-        if len(r) < len(header):
-            r = r + [""] * (len(header) - len(r))
-        elif len(r) > len(header):
-            if any(c.strip() for c in r[len(header):]):
-                die("'%s' line %d: more fields than header" % (path, ln))
-            r = r[:len(header)]
-        out.append(dict(zip(header, r)))
-    return header, out
-
-
-def parse_num(s, what):
-    s = s.strip()
-    if s == "" or s in ("NA", "NaN", "nan"):
-        return NA
-    try:
-        v = float(s)
-    except ValueError:
-        die("%s: not a number: '%s'" % (what, s))
-    if math.isnan(v):
-        return NA
-    return v
-
-
-class Node:
-    __slots__ = ("code", "name", "level", "direction", "weight", "parent", "type",
-                 "denominator", "row", "children")
-
-    def __init__(self):
-        self.children = []
-
-
-def read_meta(path):
-    header, rows = read_csv(path)
-    for col in ("iCode",):
-        if col not in header:
-            die("'%s': no '%s' column" % (path, col))
-    nodes = {}
-    order = []
-    denoms, groups = [], []
-    for i, r in enumerate(rows):
-        code = r.get("iCode", "").strip()
-        if code == "":
-            die("'%s' row %d: empty iCode" % (path, i + 2))
-        typ = r.get("Type", "").strip().lower()
-        lev_s = r.get("Level", "").strip()
-        if typ == "":
-            if lev_s == "":
-                typ = "group"  # cannot tell; not part of the tree
-            else:
-                typ = "indicator" if float(lev_s) == 1 else "aggregate"
-        if typ in ("group",):
-            groups.append(code)
-            continue
-        if typ in ("denominator",):
-            denoms.append(code)
-            continue
-        if typ not in ("indicator", "aggregate"):
-            warn("'%s': row '%s' has unknown Type '%s', ignored" % (path, code, typ))
-            continue
-        if code in nodes:
-            die("'%s': duplicate iCode '%s'" % (path, code))
-        n = Node()
-        n.code = code
-        n.name = r.get("iName", "")
-        n.level = float(lev_s) if lev_s != "" else NA
-        d = r.get("Direction", "").strip()
-        n.direction = float(d) if d != "" else 1.0
-        w = r.get("Weight", "").strip()
-        n.weight = float(w) if w != "" else 1.0
-        n.parent = r.get("Parent", "").strip()
-        n.type = typ
-        n.denominator = r.get("Denominator", "").strip()
-        n.row = i
-        nodes[code] = n
-        order.append(code)
-    roots = [c for c in order if nodes[c].parent == ""]
-    if len(roots) != 1:
-        die("'%s': need exactly one root (node without Parent), found %s" % (path, roots))
-    for c in order:
-        p = nodes[c].parent
-        if p == "":
-            continue
-        if p not in nodes:
-            die("'%s': parent '%s' of '%s' is not a node" % (path, p, c))
-        if nodes[p].type != "aggregate":
-            die("'%s': parent '%s' of '%s' is an indicator" % (path, p, c))
-        nodes[p].children.append(c)
-    for c in order:
-        if nodes[c].type == "aggregate" and not nodes[c].children:
-            die("'%s': aggregate '%s' has no children" % (path, c))
-        if nodes[c].type == "indicator" and nodes[c].direction not in (1.0, -1.0):
-            die("'%s': indicator '%s' direction must be 1 or -1" % (path, c))
-    # height (for missing Level): indicators 1, aggregate 1 + max child height
-    height = {}
-
-    def h(c, depth=0):
-        if depth > len(order):
-            die("'%s': cycle in the hierarchy" % path)
-        if c in height:
-            return height[c]
-        n = nodes[c]
-        v = 1 if n.type == "indicator" else 1 + max(h(k, depth + 1) for k in n.children)
-        height[c] = v
-        return v
-
-    for c in order:
-        h(c)
-        if nodes[c].level is NA:
-            nodes[c].level = float(height[c])
-    return nodes, order, roots[0], denoms, groups
-
-
-def read_weights(path):
-    header, rows = read_csv(path)
-    ccol = "iCode" if "iCode" in header else ("code" if "code" in header else None)
-    wcol = "Weight" if "Weight" in header else ("weight" if "weight" in header else None)
-    if ccol is None or wcol is None:
-        die("'%s': weights file needs an iCode/code and a Weight/weight column" % path)
-    out = {}
-    for r in rows:
-        c = r[ccol].strip()
-        w = parse_num(r[wcol], "'%s' weight of '%s'" % (path, c))
-        if c == "":
-            continue
-        if w is NA:
-            warn("'%s': empty weight for '%s', ignored" % (path, c))
-            continue
-        if w < 0:
-            die("'%s': negative weight for '%s'" % (path, c))
-        out[c] = w
-    return out
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from refdata import (NA, die, warn, read_csv, parse_num,  # noqa: E402,F401
+                     read_meta, read_weights, mean, median, load_year,
+                     denominate, impute, screen)
 
 
 # ----------------------------------------------------------------------------- statistics
 
-def mean(v):
-    return fsum(v) / len(v)
-
-
-def median(v):
-    s = sorted(v)
-    n = len(s)
-    if n % 2:
-        return s[n // 2]
-    return (s[n // 2 - 1] + s[n // 2]) / 2.0
-
-
 def skew_kurt(vals):
-    """Excel SKEW and KURT (METHODS 2.4); None where undefined."""
+    """Excel SKEW and KURT (cityidx(1), METHOD, Preparation); None where undefined."""
     n = len(vals)
     if n < 3:
         return NA, NA
@@ -384,100 +222,21 @@ def run(args):
             else:
                 warn("weights file: '%s' is not a node of the framework, ignored" % c)
 
-    header, rows = read_csv(args.data)
-    if "uCode" not in header:
-        die("'%s': no uCode column" % args.data)
-    for c in inds:
-        if c not in header:
-            die("'%s': no column for indicator '%s'" % (args.data, c))
-    if "Time" in header:
-        try:
-            yr = float(args.year)
-        except ValueError:
-            die("--year '%s' is not a number" % args.year)
-        rows = [r for r in rows if r["Time"].strip() != "" and float(r["Time"]) == yr]
-        if not rows:
-            die("no rows for year %s" % args.year)
-    codes = [r["uCode"].strip() for r in rows]
-    if len(set(codes)) != len(codes):
-        die("duplicate uCode within the year")
+    header, rows, codes, X = load_year(args.data, args.year, inds)
     names = {r["uCode"].strip(): r.get("uName", "") for r in rows}
-    X = {c: [parse_num(r[c], "%s/%s" % (r["uCode"], c)) for r in rows] for c in inds}
     nu = len(codes)
 
     # 1. denominate
     if args.denominate:
-        for c in inds:
-            dcol = nodes[c].denominator
-            if not dcol:
-                continue
-            if dcol not in header:
-                die("denominator column '%s' (of '%s') not in data" % (dcol, c))
-            d = [parse_num(r[dcol], "%s/%s" % (r["uCode"], dcol)) for r in rows]
-            col = X[c]
-            for i in range(nu):
-                if col[i] is NA or d[i] is NA or d[i] == 0.0:
-                    col[i] = NA
-                else:
-                    col[i] = col[i] / d[i]
+        denominate(nodes, inds, header, rows, X)
 
     # 2. impute
-    imp = args.impute
-    if imp != "none":
-        kind, _, gcol = imp.partition(":")
-        if kind in ("mean", "median"):
-            f = mean if kind == "mean" else median
-            for c in inds:
-                col = X[c]
-                have = [v for v in col if v is not NA]
-                if have and len(have) < nu:
-                    val = f(have)
-                    X[c] = [val if v is NA else v for v in col]
-        elif kind in ("group-mean", "group-median"):
-            if gcol not in header:
-                die("group column '%s' not in data" % gcol)
-            f = mean if kind == "group-mean" else median
-            g = [r[gcol].strip() for r in rows]
-            for c in inds:
-                col = X[c]
-                vals = {}
-                for i in range(nu):
-                    if col[i] is not NA and g[i] != "":
-                        vals.setdefault(g[i], []).append(col[i])
-                fill = {k: f(v) for k, v in vals.items()}
-                for i in range(nu):
-                    if col[i] is NA and g[i] in fill:
-                        col[i] = fill[g[i]]
-        else:
-            die("unknown --impute '%s'" % imp)
+    impute(args.impute, header, rows, inds, X)
 
     # 3. screen
-    screen = args.screen if args.screen is not None else 2 / 3
-    if screen > 0:
-        withdata = [c for c in inds if any(v is not NA for v in X[c])]
-
-        def pillar(c):
-            p = c
-            while nodes[p].parent != root:
-                p = nodes[p].parent
-            return p if p != c else None
-
-        pil = {c: pillar(c) for c in withdata}
-        pillars = sorted(set(p for p in pil.values() if p is not None))
-        keep = []
-        for i in range(nu):
-            have = [c for c in withdata if X[c][i] is not NA]
-            share = len(have) / len(withdata) if withdata else 0.0
-            short = [p for p in pillars
-                     if sum(1 for c in have if pil[c] == p) < args.screen_pillar]
-            if share < screen or short:
-                warn("screen: drop %s (%d/%d indicators = %.4f; short: %s)"
-                     % (codes[i], len(have), len(withdata), share, short))
-            else:
-                keep.append(i)
-        codes = [codes[i] for i in keep]
-        for c in inds:
-            X[c] = [X[c][i] for i in keep]
+    thresh = args.screen if args.screen is not None else 2 / 3
+    if thresh > 0:
+        codes, X = screen(nodes, root, inds, codes, X, thresh, args.screen_pillar, warn)
         nu = len(codes)
 
     # 4. treat

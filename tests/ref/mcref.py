@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """mcref.py -- independent Monte Carlo reference for `cityidx sensitivity`.
 
-Written from /work/shared/METHODS.md sections 2-6 and 8 (no look at the C
-sources), Python 3.11 standard library only; the preparation primitives
-(reading COINr files, the JRC outlier treatment) are ciref.py's.  Its random
+Written from the manual, cityidx(1) (man/cityidx.1), section METHOD
+(Preparation to Tiers, and Uncertainty and sensitivity), with no look at the C
+sources, Python 3.11 standard library only; reading COINr files and the
+preparation are refdata.py's, the JRC outlier treatment ciref.py's.  Its random
 numbers are Python's Mersenne Twister, so its draws are independent of
 cityidx's: the two agree only within Monte Carlo error, which --check tests.
 
@@ -14,7 +15,7 @@ cityidx's: the two agree only within Monte Carlo error, which --check tests.
         [--weights-noise PHI] [--noise-level 2,3] [--draws N] [--seed S]
         [--check CITYIDX.json] [--z 4]
 
-Model (METHODS 8): a draw picks each listed alternative uniformly, multiplies
+Model (cityidx(1), METHOD, Uncertainty and sensitivity): a draw picks each listed alternative uniformly, multiplies
 the weight of every node at the noise levels (all levels below the index when
 none is given) by 1 + PHI*U(-1,1), aggregates (weights renormalised over the
 children present), ranks (competition ranking, ties by code).  Per unit:
@@ -34,68 +35,24 @@ import sys
 from math import fsum, sqrt
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-import ciref  # noqa: E402  (read_meta, read_csv, parse_num, treat_indicator)
+import ciref  # noqa: E402  (treat_indicator, median)
+import refdata  # noqa: E402  (the files, a year, the preparation)
 
 NA = None
 
 
 def prepare(a):
     """denominate -> impute -> screen; returns nodes, codes, X (dict ind -> column)."""
-    nodes, order, root, _, _ = ciref.read_meta(a.meta)
+    nodes, order, root, _, _ = refdata.read_meta(a.meta)
     inds = [c for c in order if nodes[c].type == "indicator"]
     aggs = [c for c in order if nodes[c].type == "aggregate"]
-    header, rows = ciref.read_csv(a.data)
-    if "Time" in header:
-        rows = [r for r in rows if r["Time"].strip() and float(r["Time"]) == float(a.year)]
-    codes = [r["uCode"].strip() for r in rows]
-    X = {c: [ciref.parse_num(r[c], c) for r in rows] for c in inds}
-    nu = len(codes)
+    header, rows, codes, X = refdata.load_year(a.data, a.year, inds)
     if a.denominate:
-        for c in inds:
-            d = nodes[c].denominator
-            if not d:
-                continue
-            dv = [ciref.parse_num(r[d], d) for r in rows]
-            X[c] = [NA if v is NA or dv[i] is NA or dv[i] == 0 else v / dv[i]
-                    for i, v in enumerate(X[c])]
-    kind, _, col = a.impute.partition(":")
-    if kind in ("mean", "median"):
-        f = ciref.mean if kind == "mean" else ciref.median
-        for c in inds:
-            have = [v for v in X[c] if v is not NA]
-            if have:
-                m = f(have)
-                X[c] = [m if v is NA else v for v in X[c]]
-    elif kind in ("group-mean", "group-median"):
-        f = ciref.mean if kind == "group-mean" else ciref.median
-        g = [r[col].strip() for r in rows]
-        for c in inds:
-            by = {}
-            for i, v in enumerate(X[c]):
-                if v is not NA and g[i]:
-                    by.setdefault(g[i], []).append(v)
-            fill = {k: f(v) for k, v in by.items()}
-            X[c] = [fill.get(g[i], NA) if v is NA else v for i, v in enumerate(X[c])]
+        refdata.denominate(nodes, inds, header, rows, X)
+    refdata.impute(a.impute, header, rows, inds, X)
     screen = 2 / 3 if a.screen is None else a.screen
     if screen > 0:
-        withdata = [c for c in inds if any(v is not NA for v in X[c])]
-
-        def pillar(c):
-            p = c
-            while nodes[p].parent != root:
-                p = nodes[p].parent
-            return p if p != c else None
-
-        pil = {c: pillar(c) for c in withdata}
-        pillars = set(p for p in pil.values() if p)
-        keep = []
-        for i in range(nu):
-            have = [c for c in withdata if X[c][i] is not NA]
-            short = [p for p in pillars if not any(pil[c] == p for c in have)]
-            if len(have) / len(withdata) >= screen and not short:
-                keep.append(i)
-        codes = [codes[i] for i in keep]
-        X = {c: [X[c][i] for i in keep] for c in inds}
+        codes, X = refdata.screen(nodes, root, inds, codes, X, screen)
     return nodes, root, inds, aggs, codes, X
 
 

@@ -101,6 +101,24 @@ fx_framework(struct cidx_framework **out, const struct fx_node *d, size_t n,
 	return cidx_framework_build(out, node, n, "test.csv", err);
 }
 
+struct cidx_framework *
+fx_small_framework(void)
+{
+	static const struct fx_node d[] = {
+		{ "INDEX", NULL, AGG, 0, 1, 1 },
+		{ "A", "INDEX", IND, 0, 1, 1 },
+		{ "B", "INDEX", IND, 0, 1, 1 },
+		{ "POP", NULL, DEN, 0, 1, 1 },
+		{ "PROV", NULL, CIDX_NODE_GROUP, 0, 1, 1 },
+	};
+	struct cidx_framework *fw = NULL;
+	struct cidx_err err = CIDX_ERR_INIT;
+
+	if (fx_framework(&fw, d, sizeof(d) / sizeof(d[0]), &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return fw;
+}
+
 struct cidx_dataset *
 fx_dataset(int year, const char *const *codes, size_t n, const double *x,
     size_t m)
@@ -145,4 +163,42 @@ fx_source(struct fx_year *y)
 	struct cidx_source src = { y, fy_years, fy_load };
 
 	return src;
+}
+
+struct cidx_store *
+fx_ws_begin(const struct cidx_framework *fw, char *path, size_t size)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+
+	if (tmp_begin() < 0)
+		return NULL;
+	path_of(path, size, "ws.db");
+	if (cidx_store_open(&st, path, 1, &err) < 0 || (fw != NULL &&
+	    cidx_store_set_framework(st, fw, "fw.csv", &err) < 0)) {
+		runner_fail(__FILE__, __LINE__, "workspace: %s", err.msg);
+		cidx_store_close(st);
+		tmp_end();
+		return NULL;
+	}
+	return st;
+}
+
+void
+fx_ws_end(struct cidx_store *st)
+{
+	cidx_store_close(st);
+	tmp_end();
+}
+
+struct cidx_engine *
+fx_engine(const struct cidx_framework *fw, struct cidx_source src,
+    const struct cidx_engine_opts *o)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_engine *e = NULL;
+
+	if (cidx_engine_new(&e, fw, &src, o, &err) < 0)
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+	return e;
 }

@@ -1,7 +1,8 @@
 /*
  * fixture.h - what several unit-test files need: a temporary directory
- * for real files (CSV inputs, SQLite workspaces) and small matrices.
- * tmp_begin() makes the directory, tmp_end() removes it and its files.
+ * for real files (CSV inputs, SQLite workspaces), small matrices,
+ * frameworks, datasets and workspaces.  tmp_begin() makes the directory,
+ * tmp_end() removes it and its files.
  */
 #ifndef CIDX_FIXTURE_H
 #define CIDX_FIXTURE_H
@@ -13,6 +14,7 @@
 #include "calc/engine.h"
 #include "core/err.h"
 #include "core/model.h"
+#include "store/store.h"
 
 extern char tmpdir[64];
 
@@ -44,6 +46,11 @@ struct fx_node {
 int fx_framework(struct cidx_framework **out, const struct fx_node *d,
     size_t n, struct cidx_err *err);
 
+/* the framework of the import and weights-file tests:
+ *   INDEX <- A, B (indicators); POP a denominator; PROV a group column.
+ * Nodes: INDEX 0, A 1, B 2, POP 3, PROV 4.  NULL after a failed check. */
+struct cidx_framework *fx_small_framework(void);
+
 /* a dataset of `year`: units `codes` (sorted), x row-major n x m (NaN
  * missing); caller frees */
 struct cidx_dataset *fx_dataset(int year, const char *const *codes,
@@ -58,5 +65,20 @@ struct fx_year {
 
 /* the engine's source over *y (borrowed) */
 struct cidx_source fx_source(struct fx_year *y);
+
+/* an engine over src with the options o; NULL after a failed check */
+struct cidx_engine *fx_engine(const struct cidx_framework *fw,
+    struct cidx_source src, const struct cidx_engine_opts *o);
+
+/*
+ * A workspace in a fresh temporary directory (tmp_begin()): tmpdir/ws.db
+ * created, its path in path[size], with the framework fw set (as
+ * "fw.csv"; NULL: none).  @return the store, or NULL after a failed
+ * check (the directory is gone again).  fx_ws_end() closes the store
+ * and removes the directory.
+ */
+struct cidx_store *fx_ws_begin(const struct cidx_framework *fw, char *path,
+    size_t size);
+void fx_ws_end(struct cidx_store *st);
 
 #endif

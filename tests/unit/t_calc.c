@@ -13,7 +13,7 @@
 #include <gsl/gsl_matrix.h>
 
 #include "calc/calc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/err.h"
 #include "core/mem.h"
 #include "core/model.h"

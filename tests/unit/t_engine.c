@@ -103,12 +103,8 @@ engine(const struct cidx_framework *fw, struct mem_source *ms,
     const struct cidx_engine_opts *o)
 {
 	struct cidx_source src = { ms, mem_years, mem_load };
-	struct cidx_engine *e = NULL;
-	struct cidx_err err = CIDX_ERR_INIT;
 
-	if (cidx_engine_new(&e, fw, &src, o, &err) < 0)
-		runner_fail(__FILE__, __LINE__, "%s", err.msg);
-	return e;
+	return fx_engine(fw, src, o);
 }
 
 void

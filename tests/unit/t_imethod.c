@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "calc/imethod.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "runner.h"
 
 static gsl_matrix *

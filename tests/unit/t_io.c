@@ -42,43 +42,6 @@ at(char *buf, size_t size, const char *path, unsigned line, unsigned col)
 	return buf;
 }
 
-/*
- * The framework of the import and weights tests:
- *   INDEX <- A, B (indicators); POP a denominator; PROV a group column.
- * Nodes: INDEX 0, A 1, B 2, POP 3, PROV 4.
- */
-static struct cidx_framework *
-small_fw(void)
-{
-	static const struct {
-		const char *code, *parent;
-		enum cidx_node_type type;
-	} d[5] = {
-		{ "INDEX", NULL, CIDX_NODE_AGGREGATE },
-		{ "A", "INDEX", CIDX_NODE_INDICATOR },
-		{ "B", "INDEX", CIDX_NODE_INDICATOR },
-		{ "POP", NULL, CIDX_NODE_DENOMINATOR },
-		{ "PROV", NULL, CIDX_NODE_GROUP },
-	};
-	struct cidx_node *node = cidx_xcalloc(5, sizeof(*node));
-	struct cidx_framework *fw = NULL;
-	struct cidx_err err = CIDX_ERR_INIT;
-
-	for (size_t i = 0; i < 5; i++) {
-		node[i].code = cidx_xstrdup(d[i].code);
-		node[i].parent = d[i].parent ? cidx_xstrdup(d[i].parent) : NULL;
-		node[i].type = d[i].type;
-		node[i].direction = 1;
-		node[i].weight = 1;
-		node[i].target = NAN;
-		node[i].goal_lo = NAN;
-		node[i].goal_hi = NAN;
-	}
-	if (cidx_framework_build(&fw, node, 5, "small", &err) < 0)
-		runner_fail(__FILE__, __LINE__, "%s", err.msg);
-	return fw;
-}
-
 void
 test_io__csv_positions(void)
 {
@@ -493,7 +456,7 @@ test_io__import_long(void)
 	    "BJ,B,2020,\n"
 	    "BJ,POP,2020,2154\n"
 	    "SH,B,2021,NA\n";
-	struct cidx_framework *fw = small_fw();
+	struct cidx_framework *fw = fx_small_framework();
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_import *imp = NULL;
 	char p[128], sha[65];
@@ -561,7 +524,7 @@ test_io__import_wide_with_year_option(void)
 	    "code,name,name_en,PROV,region,A,B,POP\n"
 	    "BJ,北京,Beijing,11,north,1,2,2154\n"
 	    "SH,上海,Shanghai,31,,3,,2487\n";
-	struct cidx_framework *fw = small_fw();
+	struct cidx_framework *fw = fx_small_framework();
 	struct cidx_import_opts o = CIDX_IMPORT_OPTS_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_import *imp = NULL;
@@ -629,7 +592,7 @@ test_io__import_coinr_idata(void)
 	    "uName,uCode,GDP_group,EurAsia_group,Time,POP,A,B\n"
 	    "Austria,AUT,L,Europe,2018,8735.453,4.097985,29.01725\n"
 	    "Belgium,BEL,L,Europe,2018,11429.336,4.108538,\n";
-	struct cidx_framework *fw = small_fw();
+	struct cidx_framework *fw = fx_small_framework();
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_import *imp = NULL;
 	char p[128];
@@ -671,7 +634,7 @@ out:
 void
 test_io__import_errors(void)
 {
-	struct cidx_framework *fw = small_fw();
+	struct cidx_framework *fw = fx_small_framework();
 	struct cidx_import_opts y2020 = CIDX_IMPORT_OPTS_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_import *imp = (struct cidx_import *)&err;
@@ -800,7 +763,7 @@ test_io__import_errors(void)
 void
 test_io__import_boundary(void)
 {
-	struct cidx_framework *fw = small_fw();
+	struct cidx_framework *fw = fx_small_framework();
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_import *imp = NULL;
 	char p[128], want[192];

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "calc/mc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "fixture.h"
 #include "runner.h"
@@ -67,15 +67,10 @@ static struct cidx_engine *
 engine(const struct cidx_framework *fw, struct fx_year *y)
 {
 	struct cidx_engine_opts o = CIDX_ENGINE_OPTS_INIT;
-	struct cidx_source src = fx_source(y);
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cidx_engine *e = NULL;
 
 	o.m.screen = 0;
 	o.m.norm_p1 = 1;
-	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0)
-		runner_fail(__FILE__, __LINE__, "%s", err.msg);
-	return e;
+	return fx_engine(fw, fx_source(y), &o);
 }
 
 /* methods with one item set from its text */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "calc/mc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "fixture.h"
 #include "runner.h"

@@ -10,7 +10,7 @@
 #include <sys/resource.h>
 
 #include "calc/mc.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "core/num.h"
 #include "fixture.h"

@@ -126,3 +126,30 @@ test_mc__sobol_indices_of_toy_functions(void)
 	CHECK_DBL(st[0], 4.0 / 7, 0.01);
 	CHECK_DBL(st[1], 4.0 / 7, 0.01);
 }
+
+/*
+ * The estimators on N = 2 runs and d = 2 inputs, worked by hand:
+ *   y_A = (0, 2), y_B = (1, 3), y_AB[0] = (1, 2), y_AB[1] = (2, 2)
+ *   mean = (0 + 2 + 1 + 3) / 4 = 1.5
+ *   V    = (1.5^2 + 0.5^2 + 0.5^2 + 1.5^2) / (2N - 1) = 5 / 3
+ *   S_0  = (1/2) (1 (1 - 0) + 3 (2 - 2)) / V = 0.5 / (5/3) = 0.3
+ *   S_1  = (1/2) (1 (2 - 0) + 3 (2 - 2)) / V = 1 / (5/3)   = 0.6
+ *   ST_0 = ((0 - 1)^2 + (2 - 2)^2) / (2 N V) = 1 / (20/3) = 0.15
+ *   ST_1 = ((0 - 2)^2 + (2 - 2)^2) / (2 N V) = 4 / (20/3) = 0.6
+ * (a divisor 2N + 1 would give V = 1 and S = 0.5, 1; ST = 0.25, 1).
+ */
+void
+test_mc__sobol_estimator_by_hand(void)
+{
+	static const double ya[2] = { 0, 2 }, yb[2] = { 1, 3 };
+	static const double yab[4] = { 1, 2, 2, 2 };
+	double s[2], st[2], v, mean;
+
+	cidx_mc_sobol(ya, yb, yab, 2, 2, s, st, &v, &mean);
+	CHECK_DBL(mean, 1.5, 1e-15);
+	CHECK_DBL(v, 5.0 / 3, 1e-15);
+	CHECK_DBL(s[0], 0.3, 1e-15);
+	CHECK_DBL(s[1], 0.6, 1e-15);
+	CHECK_DBL(st[0], 0.15, 1e-15);
+	CHECK_DBL(st[1], 0.6, 1e-15);
+}

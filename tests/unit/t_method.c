@@ -2,7 +2,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "calc/relative.h"
 #include "core/json.h"
 #include "core/mem.h"

@@ -16,6 +16,7 @@
 
 #include "core/err.h"
 #include "core/mem.h"
+#include "calc/prepare.h"
 #include "core/model.h"
 #include "io/import.h"
 #include "store/store.h"
@@ -39,10 +40,11 @@
 
 /*
  * INDEX <- the indicators named in `inds` (e.g. "ABCD"); POP is a
- * denominator.  Nodes: INDEX 0, the indicators 1.., POP last.
+ * denominator, of the indicators named in `per_pop`.  Nodes: INDEX 0,
+ * the indicators 1.., POP last.
  */
 static struct cidx_framework *
-fw_with(const char *inds)
+fw_per_pop(const char *inds, const char *per_pop)
 {
 	size_t ni = strlen(inds), n = ni + 2;
 	struct cidx_node *node = cidx_xcalloc(n, sizeof(*node));
@@ -63,6 +65,8 @@ fw_with(const char *inds)
 			node[i].code = cidx_xstrdup(code);
 			node[i].parent = cidx_xstrdup("INDEX");
 			node[i].type = CIDX_NODE_INDICATOR;
+			if (strchr(per_pop, inds[i - 1]))
+				node[i].denominator = cidx_xstrdup("POP");
 		}
 		node[i].direction = 1;
 		node[i].weight = 1;
@@ -73,6 +77,12 @@ fw_with(const char *inds)
 	if (cidx_framework_build(&fw, node, n, "fw", &err) < 0)
 		runner_fail(__FILE__, __LINE__, "%s", err.msg);
 	return fw;
+}
+
+static struct cidx_framework *
+fw_with(const char *inds)
+{
+	return fw_per_pop(inds, "");
 }
 
 /* reads tmpdir/name as an import batch (year 2020 unless the file says) */
@@ -196,15 +206,10 @@ test_store__import_stats_reimport_change_remove(void)
 	struct cidx_dataset *ds = NULL;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 
 	imp = batch(fw, "first.csv", first, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
@@ -258,9 +263,8 @@ test_store__import_stats_reimport_change_remove(void)
 out:
 	cidx_dataset_free(ds);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 void
@@ -286,15 +290,10 @@ test_store__batches_years_and_units(void)
 	size_t ny = 0;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	/* three batches in one transaction, logged in order */
 	imp[0] = batch(fw, "y2022.csv", y2022, 0);
 	imp[1] = batch(fw, "y2018.csv", y2018, 0);
@@ -360,9 +359,8 @@ out:
 	cidx_dataset_free(ds);
 	for (size_t i = 0; i < 3; i++)
 		cidx_import_free(imp[i]);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 void
@@ -582,6 +580,62 @@ out:
 }
 
 /*
+ * The denominator column of a year: A is denominated by POP.  From
+ *   code,A,B,POP / U1,1,2,100 / U2,3,,200 / U3,5,6,
+ * the year's den column is POP (100, 200, -), and denominating gives
+ *   A: 1 / 100 = 0.01, 3 / 200 = 0.015, U3 no POP: missing
+ *   B (no denominator): 2, -, 6 as read.
+ */
+void
+test_store__year_denominated_values(void)
+{
+	static const char d1[] = "code,A,B,POP\nU1,1,2,100\nU2,3,,200\nU3,5,6,\n";
+	struct cidx_framework *fw = fw_per_pop("AB", "A");
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_prep_report rep;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	struct cidx_dataset *ds = NULL;
+	char p[128];
+
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	CHECK_INT(cidx_store_load_year(st, fw, 2020, &ds, &err), 0);
+	if (ds == NULL || ds->den == NULL) {
+		CHECK(ds != NULL && ds->den != NULL);
+		goto out;
+	}
+	CHECK_INT(ds->n_units, 3);
+	CHECK_INT(ds->n_den, 1);
+	CHECK_DBL(gsl_matrix_get(ds->den, 0, 0), 100, 0);
+	CHECK_DBL(gsl_matrix_get(ds->den, 1, 0), 200, 0);
+	CHECK(isnan(gsl_matrix_get(ds->den, 2, 0)));
+	m.denominate = 1;
+	m.screen = 0;
+	CHECK_INT(cidx_prepare(fw, ds, NULL, &m, &rep, &err), 0);
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 0), 0.01, 1e-15);
+	CHECK_DBL(gsl_matrix_get(ds->x, 1, 0), 0.015, 1e-15);
+	CHECK(isnan(gsl_matrix_get(ds->x, 2, 0)));
+	CHECK_DBL(gsl_matrix_get(ds->x, 0, 1), 2, 0);
+	CHECK(isnan(gsl_matrix_get(ds->x, 1, 1)));
+	CHECK_DBL(gsl_matrix_get(ds->x, 2, 1), 6, 0);
+	CHECK_INT(rep.n_denominated, 2);
+	CHECK_INT(rep.n_den_missing, 1);
+	cidx_prep_report_release(&rep);
+out:
+	cidx_import_free(imp);
+	cidx_dataset_free(ds);
+	cidx_framework_free(fw);
+	fx_ws_end(st);
+}
+
+/*
  * The matrix of a year in `matrices` and the values in `cells` agree:
  * after imports that add, change and remove values, a year read from the
  * matrix and read from cells (the matrix deleted, the year marked stale)
@@ -602,15 +656,10 @@ test_store__matrix_and_cells_agree(void)
 	sqlite3 *db = NULL;
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "d1.csv", d1, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	cidx_import_free(imp);
@@ -664,14 +713,12 @@ test_store__matrix_and_cells_agree(void)
 		CHECK_INT(sqlite3_column_int(q, 1), 0);
 		sqlite3_finalize(q);
 	}
-out:
 	sqlite3_close(db);
 	cidx_dataset_free(a);
 	cidx_dataset_free(b);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /*
@@ -697,15 +744,10 @@ test_store__remove(void)
 	char p[128];
 
 	memset(&rs, 0, sizeof(rs));
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "d1.csv", d1, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	cidx_import_free(imp);
@@ -766,13 +808,11 @@ test_store__remove(void)
 	CHECK_HAS(err.msg, "is a removal");
 	f.import_id = 0;
 	CHECK_INT(cidx_store_remove(st, &f, 0, WHEN, &rs, &err), CIDX_EINVAL);
-out:
 	cidx_store_log_free(log, nlog);
 	cidx_dataset_free(ds);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /* boundaries: stored with the unit, the same text again changes nothing,
@@ -793,15 +833,10 @@ test_store__boundaries(void)
 	const char *const codes[] = { "U3", "U1", "NOPE", "U2" };
 	char p[128];
 
-	if (fw == NULL || tmp_begin() < 0) {
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
 		cidx_framework_free(fw);
 		return;
 	}
-	path_of(p, sizeof(p), "ws.db");
-	CHECK_INT(cidx_store_open(&st, p, 1, &err), 0);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(cidx_store_set_framework(st, fw, "fw.csv", &err), 0);
 	imp = batch(fw, "b1.csv", b1, 0);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	CHECK_STATS(ss, 1, 0, 0, 0, 0, 3, 0);
@@ -828,12 +863,10 @@ test_store__boundaries(void)
 			CHECK_STR(b->code[1], "U2");
 		}
 	}
-out:
 	cidx_boundaries_free(b);
 	cidx_import_free(imp);
-	cidx_store_close(st);
 	cidx_framework_free(fw);
-	tmp_end();
+	fx_ws_end(st);
 }
 
 /* init: a new workspace appears whole (no temporary file left beside

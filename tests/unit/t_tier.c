@@ -82,6 +82,24 @@ test_tier__jenks_three_classes(void)
 	CHECK_INTS(cls, want, 5);
 }
 
+/*
+ * {3,2,1}, k = 2: the two cuts tie, {3} | {2,1} = 0 + 0.5 and
+ * {3,2} | {1} = 0.5 + 0 (every sum exact in binary).  The rule is "the
+ * first minimum": the last class starts at the earliest i that reaches
+ * the least sum, so the tiers are 1, 2, 2 (a "last minimum" rule, `<=`
+ * in fisher(), would give 1, 1, 2).
+ */
+void
+test_tier__jenks_tie_takes_the_first_minimum(void)
+{
+	static const double v[3] = { 3, 2, 1 };
+	static const int want[3] = { 1, 2, 2 };
+	int cls[3] = { 0, 0, 0 };
+
+	CHECK_INT(cidx_jenks(v, 3, 2, cls), 0);
+	CHECK_INTS(cls, want, 3);
+}
+
 void
 test_tier__jenks_edge_k(void)
 {

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "core/wspec.h"
@@ -12,25 +12,6 @@
 #include "io/methodfile.h"
 #include "io/weightsfile.h"
 #include "runner.h"
-
-/*
- * INDEX <- A, B (indicators); POP a denominator; PROV a group column.
- * Nodes: INDEX 0, A 1, B 2, POP 3, PROV 4.
- */
-static struct cidx_framework *
-small_fw(void)
-{
-	struct cidx_err err = CIDX_ERR_INIT;
-	struct cidx_framework *fw = NULL;
-	char p[128];
-
-	put(p, sizeof(p), "fw.csv", "code,parent,type,level,direction,weight\n"
-	    "INDEX,,aggregate,2,,1\nA,INDEX,indicator,1,1,1\n"
-	    "B,INDEX,indicator,1,1,1\nPOP,,denominator,,,\nPROV,,group,,,\n");
-	if (cidx_framework_read(&fw, p, NULL, &err) < 0)
-		runner_fail(__FILE__, __LINE__, "%s", err.msg);
-	return fw;
-}
 
 /* the weights after applying `s` to all-ones */
 static void
@@ -53,7 +34,7 @@ test_wfile__weights_file(void)
 
 	if (tmp_begin() < 0)
 		return;
-	if ((fw = small_fw()) == NULL)
+	if ((fw = fx_small_framework()) == NULL)
 		goto out;
 	/* other columns are ignored */
 	put(p, sizeof(p), "w.csv", "code,weight,note\nA,2,x\nINDEX,0.5,\n");
@@ -115,7 +96,7 @@ test_wfile__weights_set(void)
 
 	if (tmp_begin() < 0)
 		return;
-	if ((fw = small_fw()) == NULL)
+	if ((fw = fx_small_framework()) == NULL)
 		goto out;
 	CHECK_INT(cidx_weights_parse_set(fw, "B=0.25", &s, &err), 0);
 	CHECK_INT(cidx_weights_parse_set(fw, "INDEX=0", &s, &err), 0);
@@ -207,7 +188,7 @@ test_wfile__method_file(void)
 
 	if (tmp_begin() < 0)
 		return;
-	if ((fw = small_fw()) == NULL)
+	if ((fw = fx_small_framework()) == NULL)
 		goto out;
 	for (size_t i = 0; i < LEN(bad); i++) {
 		struct cidx_method m = CIDX_METHOD_INIT;

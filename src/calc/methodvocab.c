@@ -1,7 +1,7 @@
 /*
- * method.c - the method vocabulary (method.h): names, parameters, ranges,
- * canonical spellings.  cityidx(1), METHOD OPTIONS, is the reference for
- * every value accepted here.
+ * methodvocab.c - the method vocabulary (methodvocab.h): names,
+ * parameters, ranges, canonical spellings.  cityidx(1), METHOD OPTIONS,
+ * is the reference for every value accepted here.
  */
 #include <math.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "calc/imethod.h"
-#include "calc/method.h"
+#include "calc/methodvocab.h"
 #include "core/mem.h"
 #include "core/num.h"
 

@@ -1,5 +1,5 @@
 /*
- * matrix.c - the values of a year in memory (struct cidx_ymat), read from
+ * yearmatrix.c - the values of a year in memory (struct cidx_ymat), read from
  * and written to the workspace (WORKSPACE SCHEMA in man/cityidx.1).
  *
  * `cells` holds the values (a row per year, unit and chunk of 64 series)

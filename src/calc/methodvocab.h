@@ -1,13 +1,13 @@
 /*
- * method.h - the method vocabulary: every method option, its values and
- * their valid ranges, in one table (cityidx(1), METHOD OPTIONS and METHOD
+ * methodvocab.h - the method vocabulary: every method option, its values
+ * and their valid ranges, in one table (cityidx(1), METHOD OPTIONS and METHOD
  * FILES).  The command-line parser, the text description, the JSON
  * writer and the method-file reader (both in methodjson.c) all go
  * through it, so a method file and the command line accept exactly the
  * same values with the same messages.
  */
-#ifndef CIDX_CALC_METHOD_H
-#define CIDX_CALC_METHOD_H
+#ifndef CIDX_CALC_METHODVOCAB_H
+#define CIDX_CALC_METHODVOCAB_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
 /*
- * matrix.c - GSL under the project's rules: allocation never returns
+ * gsl.c - GSL under the project's rules: allocation never returns
  * NULL, and GSL's aborting error handler is off before the first call.
  */
 #include <pthread.h>
