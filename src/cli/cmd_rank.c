@@ -87,6 +87,17 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 	return CLI_OK;
 }
 
+/* a unit in a warning: its code, and its name when it has one */
+static const char *
+who(char *buf, size_t n, const char *code, const char *name)
+{
+	if (strcmp(code, name) == 0)
+		snprintf(buf, n, "'%s'", code);
+	else
+		snprintf(buf, n, "'%s' (%s)", code, name);
+	return buf;
+}
+
 /* warnings for outputs that have no footer: csv, json, xlsx */
 static void
 warnings(const struct rank_view *v)
@@ -96,6 +107,7 @@ warnings(const struct rank_view *v)
 	const struct cidx_imethod_info *im =
 	    cidx_imethod_info(cidx_engine_method(v->e->eng)->imethod);
 	char *gap = cli_gap_text(fw, v->rep, v->year, 0);
+	char w[512];
 
 	if (gap)
 		cli_warn("%s", gap);
@@ -114,19 +126,22 @@ warnings(const struct rank_view *v)
 			    "a single value" : "every value equal");
 	for (size_t i = 0; i < r->n; i++)
 		if (r->rank[i] == 0 && im->missing == CIDX_IM_COMPLETE)
-			cli_warn("unit '%s' not ranked: no index value in %d "
+			cli_warn("unit %s not ranked: no index value in %d "
 			    "(%s needs a value of every indicator)",
-			    v->ds->unit[i].code, v->year, im->label);
+			    who(w, sizeof(w), v->ds->unit[i].code,
+			    rank_shown_name(v, i)), v->year, im->label);
 		else if (r->rank[i] == 0)
-			cli_warn("unit '%s' not ranked: no index value in %d",
-			    v->ds->unit[i].code, v->year);
+			cli_warn("unit %s not ranked: no index value in %d",
+			    who(w, sizeof(w), v->ds->unit[i].code,
+			    rank_shown_name(v, i)), v->year);
 	for (size_t i = 0; i < v->rep->n_screened; i++) {
 		const struct cidx_screened *sc = &v->rep->screened[i];
 		char pct[16];
 
 		cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
-		cli_warn("unit '%s' screened out in %d: data for %s of the "
-		    "indicators%s%s", sc->code, v->year, pct,
+		cli_warn("unit %s screened out in %d: data for %s of the "
+		    "indicators%s%s", who(w, sizeof(w), sc->code,
+		    rank_screened_name(v, sc)), v->year, pct,
 		    sc->pillar >= 0 ? ", too few in " : "",
 		    sc->pillar >= 0 ? fw->node[sc->pillar].code : "");
 	}
