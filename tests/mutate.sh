@@ -38,7 +38,7 @@ mutant src/calc/tier.c 's/if (d < best) {/if (d <= best) {/' \
     'Jenks ties take the last minimum (tier__jenks_tie_takes_the_first_minimum)'
 mutant src/calc/mcstat.c 's/(double)(2 \* n - 1)/(double)(2 * n + 1)/' \
     'Sobol variance divisor 2n+1 (mc__sobol_estimator_by_hand)'
-mutant src/store/year.c 's/else if (col\[c\] <= -2)/else if (col[c] < -2)/' \
+mutant src/store/year.c 's/else if (y->col\[c\] <= -2)/else if (y->col[c] < -2)/' \
     'first denominator column dropped (store__year_denominated_values)'
 make DEVELOPER=1 -j2 build/unit-tests >/dev/null 2>&1
 echo "$survived survived"

@@ -47,11 +47,11 @@ cidx_contrib_free(struct cidx_contrib *c)
 }
 
 /* the rank of row `row` of `field` with row `src_row` of `src` in its
- * place */
+ * place, among the rows `in` (the units ranked in both years) */
 static int
 counterfactual(struct cidx_engine *e, const struct cidx_dataset *field,
-    size_t row, const struct cidx_dataset *src, size_t src_row, int *rank,
-    struct cidx_err *err)
+    size_t row, const struct cidx_dataset *src, size_t src_row,
+    const unsigned char *in, int *rank, struct cidx_err *err)
 {
 	struct cidx_dataset *cf = cidx_dataset_copy(field);
 	struct cidx_ranking *r = NULL;
@@ -62,7 +62,8 @@ counterfactual(struct cidx_engine *e, const struct cidx_dataset *field,
 		    j));
 	ret = cidx_engine_rank_ds(e, cf, &r, err);
 	if (ret == 0)
-		*rank = r->rank[row];
+		*rank = r->rank[row] ? cidx_rank_among(r->rank, in, r->n,
+		    row) : 0;
 	cidx_ranking_free(r);
 	cidx_dataset_free(cf);
 	return ret;
@@ -78,6 +79,56 @@ ranked_row(const struct cidx_dataset *ds, const struct cidx_ranking *r,
 		return cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is not "
 		    "ranked in %d", code, year);
 	*rank = r->rank[*row];
+	return 0;
+}
+
+/* in[i], in0[j]: the rows of ds (ranked as r) and ds0 (as r0) whose
+ * unit is ranked in both years: the units a change is measured among
+ * (cityidx(1), METHOD, Movement) */
+static void
+common_units(const struct cidx_dataset *ds, const struct cidx_ranking *r,
+    const struct cidx_dataset *ds0, const struct cidx_ranking *r0,
+    unsigned char **in, unsigned char **in0)
+{
+	*in = cidx_xcalloc(ds->n_units ? ds->n_units : 1, 1);
+	*in0 = cidx_xcalloc(ds0->n_units ? ds0->n_units : 1, 1);
+	for (size_t i = 0; i < ds->n_units; i++) {
+		long j = cidx_dataset_find(ds0, ds->unit[i].code);
+
+		if (r->rank[i] > 0 && j >= 0 && r0->rank[j] > 0)
+			(*in)[i] = (*in0)[j] = 1;
+	}
+}
+
+/* the split of the change of row `row` (ds, ranked r) from row `row0`
+ * (ds0, ranked r0), among the units ranked in both */
+static int
+split_rows(struct cidx_engine *e, const struct cidx_dataset *ds,
+    const struct cidx_ranking *r, size_t row, const struct cidx_dataset *ds0,
+    const struct cidx_ranking *r0, size_t row0, struct cidx_rank_split *out,
+    struct cidx_err *err)
+{
+	unsigned char *in, *in0;
+	int ret;
+
+	common_units(ds, r, ds0, r0, &in, &in0);
+	for (size_t i = 0; i < ds->n_units; i++)
+		out->n_common += in[i];
+	out->rank_now = cidx_rank_among(r->rank, in, r->n, row);
+	out->rank_then = cidx_rank_among(r0->rank, in0, r0->n, row0);
+	if ((ret = counterfactual(e, ds0, row0, ds, row, in0,
+	    &out->rank_own_new, err)) == 0)
+		ret = counterfactual(e, ds, row, ds0, row0, in,
+		    &out->rank_own_old, err);
+	free(in);
+	free(in0);
+	if (ret < 0)
+		return ret;
+	/* climbs are positive: rank then minus rank now */
+	out->own = ((out->rank_then - out->rank_own_new) +
+	    (out->rank_own_old - out->rank_now)) / 2.0;
+	out->others = ((out->rank_own_new - out->rank_now) +
+	    (out->rank_then - out->rank_own_old)) / 2.0;
 	return 0;
 }
 
@@ -118,17 +169,10 @@ cidx_engine_split(struct cidx_engine *e, const char *code, int year,
 	if ((ret = ranked_row(ds, b ? b : r, code, year, &row,
 	    &out->rank_now, err)) < 0 ||
 	    (ret = ranked_row(ds0, b0 ? b0 : r0, code, cyear, &row0,
-	    &out->rank_then, err)) < 0 ||
-	    (ret = counterfactual(e, ds0, (size_t)row0, ds, (size_t)row,
-	    &out->rank_own_new, err)) < 0 ||
-	    (ret = counterfactual(e, ds, (size_t)row, ds0, (size_t)row0,
-	    &out->rank_own_old, err)) < 0)
+	    &out->rank_then, err)) < 0)
 		goto out;
-	/* climbs are positive: rank then minus rank now */
-	out->own = ((out->rank_then - out->rank_own_new) +
-	    (out->rank_own_old - out->rank_now)) / 2.0;
-	out->others = ((out->rank_own_new - out->rank_now) +
-	    (out->rank_then - out->rank_own_old)) / 2.0;
+	ret = split_rows(e, ds, b ? b : r, (size_t)row, ds0, b0 ? b0 : r0,
+	    (size_t)row0, out, err);
 out:
 	free(mv.in_basis);
 	cidx_ranking_free(r);

@@ -41,7 +41,9 @@ struct cidx_rank_split {
 	enum cidx_basis basis;    /* the movement basis (movement.h) */
 	int shared;               /* indicators with data in both years */
 	char why[256];            /* CIDX_BASIS_WITHHELD: the reason */
-	int rank_now, rank_then;  /* in year and cyear, on the basis */
+	int rank_now, rank_then;  /* in year and cyear, on the basis, among
+				     the units ranked in both years */
+	size_t n_common;          /* those units */
 	int rank_own_new;         /* its year data among the others' cyear
 				     data */
 	int rank_own_old;         /* its cyear data among the others' year

@@ -86,7 +86,8 @@ cidx_formula(enum cidx_formula f)
 		    "max_k z[k,j])^2) / W ),   s[i] = 100 (1 - d[i] / (mean(d) + 2 "
 		    "sd(d)))";
 	case CIDX_F_CHANGE:
-		return "change = prev_rank - basis_rank";
+		return "change = prev_common - now_common   (the ranks among "
+		    "the units ranked in both years)";
 	case CIDX_F_MC_NOISE:
 		return "w'[c] = w[c] u,   u ~ U(1 - phi, 1 + phi);   R_s = mean "
 		    "|nominal rank - rank|";

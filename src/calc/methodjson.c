@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/effweight.h"
 #include "calc/imethod.h"
 #include "calc/methodvocab.h"
 #include "core/jsonwriter.h"
@@ -22,7 +23,8 @@
 static const char *const informative[] = {
 	"cityidx", "steps", "weights_method", "weights_file", "weights_set",
 	"weights", "weights_year", "tiers", "top", "dark_horse", "ranking",
-	"framework_sha256", "import_ids", "coverage", "movement_basis", NULL
+	"framework_sha256", "import_ids", "coverage", "movement_basis",
+	"effective_weights", NULL
 };
 
 /* the text of a member; -1 if it has none, -2 if it does not fit (cut
@@ -204,6 +206,35 @@ write_weights(struct cidx_jsonw *w, const struct cidx_method_record *rec)
 	cidx_jsonw_end_object(w);
 }
 
+/* per node but the root: the nominal and effective weights and the
+ * importance in the year (cityidx(1), METHOD, Effective weights and
+ * importance) */
+static void
+write_effective(struct cidx_jsonw *w, const struct cidx_method_record *rec)
+{
+	const struct cidx_framework *fw = rec->fw;
+	const struct cidx_effweights *ew = rec->eff;
+
+	cidx_jsonw_key(w, "effective_weights");
+	cidx_jsonw_begin_object(w, CIDX_JSONW_LINES);
+	for (size_t k = 0; k < fw->n; k++) {
+		if (fw->node[k].level == 0 || k == fw->root)
+			continue;
+		cidx_jsonw_key(w, fw->node[k].code);
+		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
+		cidx_jsonw_key(w, "nominal");
+		cidx_jsonw_number17(w, ew->nominal[k]);
+		cidx_jsonw_key(w, "effective");
+		cidx_jsonw_number17(w, ew->effective[k]);
+		cidx_jsonw_key(w, "importance");
+		cidx_jsonw_number17(w, ew->importance[k]);
+		cidx_jsonw_key(w, "has_data");
+		cidx_jsonw_bool(w, ew->present[k]);
+		cidx_jsonw_end_object(w);
+	}
+	cidx_jsonw_end_object(w);
+}
+
 void
 cidx_method_to_json(struct cidx_jsonw *w, const struct cidx_method *m,
     const struct cidx_method_record *rec)
@@ -218,6 +249,8 @@ cidx_method_to_json(struct cidx_jsonw *w, const struct cidx_method *m,
 		write_item(w, m, (enum cidx_mkey)k);
 	}
 	write_weights(w, rec);
+	if (rec->eff)
+		write_effective(w, rec);
 	if (rec->tiers) {
 		cidx_jsonw_key(w, "tiers");
 		cidx_jsonw_string(w, rec->tiers);

@@ -87,6 +87,8 @@ struct cidx_framework;
 struct cidx_jsonw;
 
 /* what a JSON output records beside the method items */
+struct cidx_effweights;
+
 struct cidx_method_record {
 	const char *version;        /* "cityidx": the program's version */
 	const char *weights_method; /* derived weights ("pca", "ahp:F"),
@@ -101,6 +103,9 @@ struct cidx_method_record {
 	long top, dark_horse;
 	const int *import_ids;      /* the imports the data came from */
 	size_t n_import_ids;
+	const struct cidx_effweights *eff; /* the year's effective weights
+				       and importance (calc/effweight.h);
+				       NULL: not written */
 };
 
 /*! cidx_method_to_json() :

@@ -62,13 +62,49 @@ cidx_movement_basis(struct cidx_movement *mv, const struct cidx_framework *fw,
 	return mv->basis;
 }
 
-static int
-was_screened(const struct cidx_prep_report *rep, const char *code)
+/* the coverage with which screening left `code` out, or NaN when it
+ * did not */
+static double
+screened_cov(const struct cidx_prep_report *rep, const char *code)
 {
 	for (size_t i = 0; rep && i < rep->n_screened; i++)
 		if (strcmp(rep->screened[i].code, code) == 0)
-			return 1;
-	return 0;
+			return rep->screened[i].coverage;
+	return NAN;
+}
+
+int
+cidx_rank_among(const int *rank, const unsigned char *in, size_t n,
+    size_t i)
+{
+	int better = 0;
+
+	for (size_t k = 0; k < n; k++)
+		better += in[k] && rank[k] > 0 && rank[k] < rank[i];
+	return better + 1;
+}
+
+/* one unit ranked now: its ranks on the basis, then and now, its
+ * status then and its coverage in both years */
+static void
+pair_unit(struct cidx_move *v, const struct cidx_strmap *map,
+    const char *code, int basis_rank, const struct cidx_ranking *prev_basis,
+    const struct cidx_prep_report *prev_rep, double cov_now)
+{
+	size_t j;
+	int there = cidx_strmap_get(map, code, &j);
+
+	v->basis_rank = basis_rank;
+	v->prev = there ? prev_basis->rank[j] : 0;
+	v->cov_now = cov_now;
+	v->cov_prev = there && prev_rep && prev_rep->coverage ?
+	    prev_rep->coverage[j] : screened_cov(prev_rep, code);
+	v->prev_status = v->prev > 0 ? CIDX_PREV_RANKED :
+	    !isnan(screened_cov(prev_rep, code)) ? CIDX_PREV_SCREENED :
+	    CIDX_PREV_NODATA;
+	v->has_change = v->prev > 0 && v->basis_rank > 0;
+	v->cov_changed = v->has_change && !isnan(v->cov_now) &&
+	    !isnan(v->cov_prev) && fabs(v->cov_now - v->cov_prev) > 1e-9;
 }
 
 void
@@ -76,39 +112,53 @@ cidx_movement_compute(struct cidx_movement *m,
     const struct cidx_dataset *cur_ds, const struct cidx_ranking *cur,
     const struct cidx_ranking *cur_basis, const struct cidx_dataset *prev_ds,
     const struct cidx_ranking *prev_basis,
+    const struct cidx_prep_report *cur_rep,
     const struct cidx_prep_report *prev_rep, size_t top, int dark)
 {
 	struct cidx_strmap map = CIDX_STRMAP_INIT;
 	size_t N = top > 0 ? top : cur->n_ranked;
+	int *now, *then;
+	unsigned char *in;
 
 	m->top = top;
 	m->dark = dark;
 	m->n = cur_ds->n_units;
+	m->n_common = 0;
 	free(m->mv);
 	m->mv = cidx_xcalloc(m->n ? m->n : 1, sizeof(*m->mv));
 	if (m->basis == CIDX_BASIS_WITHHELD)
 		return;
+	now = cidx_xcalloc(m->n ? m->n : 1, sizeof(int));
+	then = cidx_xcalloc(m->n ? m->n : 1, sizeof(int));
+	in = cidx_xcalloc(m->n ? m->n : 1, 1);
 	for (size_t i = 0; i < prev_ds->n_units; i++)
 		cidx_strmap_put(&map, prev_ds->unit[i].code, i);
 	for (size_t i = 0; i < m->n; i++) {
-		struct cidx_move *v = &m->mv[i];
-		const char *code = cur_ds->unit[i].code;
-		size_t j;
-
 		if (cur->rank[i] == 0)
 			continue;
-		v->basis_rank = cur_basis->rank[i];
-		if (cidx_strmap_get(&map, code, &j))
-			v->prev = prev_basis->rank[j];
-		v->prev_status = v->prev > 0 ? CIDX_PREV_RANKED :
-		    was_screened(prev_rep, code) ? CIDX_PREV_SCREENED :
-		    CIDX_PREV_NODATA;
-		v->has_change = v->prev > 0 && v->basis_rank > 0;
-		v->change = v->has_change ? v->prev - v->basis_rank : 0;
-		v->entrant = (size_t)cur->rank[i] <= N && v->prev > 0 &&
-		    (size_t)v->prev > N;
+		pair_unit(&m->mv[i], &map, cur_ds->unit[i].code,
+		    cur_basis->rank[i], prev_basis, prev_rep,
+		    cur_rep && cur_rep->coverage ? cur_rep->coverage[i] : NAN);
+		now[i] = m->mv[i].basis_rank;
+		then[i] = m->mv[i].prev;
+		in[i] = (unsigned char)m->mv[i].has_change;
+		m->n_common += in[i];
+	}
+	for (size_t i = 0; i < m->n; i++) {
+		struct cidx_move *v = &m->mv[i];
+
+		if (v->has_change) {
+			v->now_common = cidx_rank_among(now, in, m->n, i);
+			v->prev_common = cidx_rank_among(then, in, m->n, i);
+			v->change = v->prev_common - v->now_common;
+		}
+		v->entrant = cur->rank[i] > 0 && (size_t)cur->rank[i] <= N &&
+		    v->prev > 0 && (size_t)v->prev > N;
 		v->dark = v->entrant && v->has_change && v->change >= dark;
 	}
+	free(now);
+	free(then);
+	free(in);
 	cidx_strmap_release(&map);
 }
 
@@ -151,7 +201,7 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
     struct cidx_movement **out, struct cidx_err *err)
 {
 	const struct cidx_dataset *ds, *ds0;
-	const struct cidx_prep_report *rep0;
+	const struct cidx_prep_report *rep, *rep0;
 	struct cidx_ranking *prev = NULL, *cb = NULL, *pb = NULL;
 	struct cidx_dataset *rc = NULL, *rp = NULL;
 	struct cidx_movement *m = cidx_xcalloc(1, sizeof(*m));
@@ -161,12 +211,12 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 	m->year = year;
 	m->cyear = cyear;
 	if ((ret = cidx_engine_basis(e, cur, m, &prev, err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, year, &ds, NULL, err)) < 0 ||
+	    (ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0 ||
 	    (ret = cidx_engine_prepared(e, cyear, &ds0, &rep0, err)) < 0)
 		goto out;
 	switch (m->basis) {
 	case CIDX_BASIS_SAME:
-		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep0, top,
+		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep, rep0, top,
 		    dark);
 		break;
 	case CIDX_BASIS_COMMON:
@@ -178,11 +228,11 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 			    "and %d share", year, cyear);
 			goto out;
 		}
-		cidx_movement_compute(m, ds, cur, cb, ds0, pb, rep0, top,
+		cidx_movement_compute(m, ds, cur, cb, ds0, pb, rep, rep0, top,
 		    dark);
 		break;
 	case CIDX_BASIS_WITHHELD:
-		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep0, top,
+		cidx_movement_compute(m, ds, cur, cur, ds0, prev, rep, rep0, top,
 		    dark);
 		break;
 	}

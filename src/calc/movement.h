@@ -36,11 +36,18 @@ struct cidx_move {
 	int prev;        /* rank in the earlier year on the basis, 0: none */
 	int basis_rank;  /* rank this year on the basis (the rank itself
 			    with CIDX_BASIS_SAME), 0: not ranked */
+	int prev_common; /* rank in the earlier year on the basis among the
+			    units ranked on it in both years, 0: not one */
+	int now_common;  /* rank this year on the basis among those units */
 	int has_change;  /* ranked in both years */
-	int change;      /* prev - basis_rank: positive = climbed */
+	int change;      /* prev_common - now_common: positive = climbed */
 	int entrant;     /* in the top N now, ranked below it then */
 	int dark;        /* an entrant that climbed at least D places */
 	enum cidx_prev_status prev_status;
+	double cov_now;  /* coverage this year, NaN: not known */
+	double cov_prev; /* coverage then (of a unit screened out then
+			    too), NaN: not there or not known */
+	int cov_changed; /* ranked in both with a different coverage */
 };
 
 struct cidx_movement {
@@ -48,6 +55,7 @@ struct cidx_movement {
 	size_t top;             /* N: the top group's size (0: every unit) */
 	int dark;               /* D: places climbed to be a dark horse */
 	size_t n;               /* units of the current year's dataset */
+	size_t n_common;        /* units ranked on the basis in both years */
 	struct cidx_move *mv;   /* per unit (row); zero when not ranked */
 	int n_cur, n_prev;      /* indicators with data in each year */
 	int shared;             /* indicators with data in both */
@@ -73,8 +81,13 @@ enum cidx_basis cidx_movement_basis(struct cidx_movement *mv,
 /*! cidx_movement_compute() :
  *  Pairs units by code.  `cur` is this year's ranking (its ranks decide
  *  the top N), `cur_basis` and `prev_basis` the two years' rankings on
- *  the basis (`cur_basis` may be `cur`); `prev_rep` (may be NULL) tells
- *  which units screening left out in the earlier year.  A unit ranked
+ *  the basis (`cur_basis` may be `cur`); `cur_rep` and `prev_rep` (may
+ *  be NULL) give the coverage of each year and which units screening
+ *  left out in the earlier year.  The change compares like with like in
+ *  units too (cityidx(1), METHOD, Movement): both years' basis ranks are
+ *  ranked again among the units ranked on the basis in both years, so
+ *  a unit ranked only now (an entrant to the ranking) moves nobody, and
+ *  change = prev_common - now_common.  A unit ranked
  *  now is a new entrant when its rank is <= N (N = top, or every ranked
  *  unit when top is 0) and it was ranked below N in the earlier year on
  *  the basis; a dark horse when it is an entrant that climbed at least
@@ -85,7 +98,15 @@ void cidx_movement_compute(struct cidx_movement *mv,
     const struct cidx_dataset *cur_ds, const struct cidx_ranking *cur,
     const struct cidx_ranking *cur_basis, const struct cidx_dataset *prev_ds,
     const struct cidx_ranking *prev_basis,
+    const struct cidx_prep_report *cur_rep,
     const struct cidx_prep_report *prev_rep, size_t top, int dark);
+
+/*! cidx_rank_among() :
+ *  The competition rank of `rank[i]` among the entries k with in[k] != 0
+ *  (rank[k] > 0): 1 + the number of them ranked strictly better.  The
+ *  same as ranking their scores again (cityidx(1), METHOD, Movement). */
+int cidx_rank_among(const int *rank, const unsigned char *in, size_t n,
+    size_t i);
 
 /*! cidx_engine_basis() :
  *  The basis of m->year (ranked as `cur`) against m->cyear, as

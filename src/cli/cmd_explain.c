@@ -128,6 +128,8 @@ json_split(struct cidx_jsonw *w, const struct cidx_ws_explanation *x)
 	cidx_jsonw_int(w, sp->rank_then);
 	cidx_jsonw_key(w, "rank_change");
 	cidx_jsonw_int(w, x->rank_change);
+	cidx_jsonw_key(w, "units_in_both_years");
+	cidx_jsonw_uint(w, sp->n_common);
 	cidx_jsonw_key(w, "rank_with_own_new_data_among_old");
 	cidx_jsonw_int(w, sp->rank_own_new);
 	cidx_jsonw_key(w, "rank_with_own_old_data_among_new");
@@ -223,8 +225,9 @@ print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
 	if (sp->basis == CIDX_BASIS_COMMON)
 		printf("\non the %d indicators with data in both %d and %d:",
 		    sp->shared, year, cyear);
-	printf("\nrank %d in %d -> %d in %d: %+d places\n", sp->rank_then,
-	    cyear, sp->rank_now, year, x->rank_change);
+	printf("\nrank %d in %d -> %d in %d among the %zu units ranked in "
+	    "both years: %+d places\n", sp->rank_then, cyear, sp->rank_now,
+	    year, sp->n_common, x->rank_change);
 	printf("  its %d data among the others' %d data: rank %d\n", year,
 	    cyear, sp->rank_own_new);
 	printf("  its %d data among the others' %d data: rank %d\n", cyear,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "calc/audit.h"
+#include "calc/effweight.h"
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "cli/optgroups.h"
@@ -105,7 +106,7 @@ num2(struct report *r, double x)
  * coverage, then the movement's */
 static void
 ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
-    int basis, int moves)
+    int moves)
 {
 	const struct cidx_framework *fw = r->c.fw;
 	size_t c = 0;
@@ -124,13 +125,12 @@ ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
 	}
 	cols[c].header = ZH(r) ? "覆盖率" : "cover";
 	cols[c++].align = CIDX_ALIGN_RIGHT;
-	if (basis) {
+	/* the ranks among the units ranked in both years, whose difference
+	 * is the change (cityidx(1), METHOD, Movement) */
+	if (moves) {
 		cols[c].header = ZH(r) ? "本年*" : "now*";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
-	}
-	if (moves) {
-		cols[c].header = basis ? (ZH(r) ? "上年*" : "prev*") :
-		    (ZH(r) ? "上年" : "prev");
+		cols[c].header = ZH(r) ? "上年*" : "prev*";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
 		cols[c].header = ZH(r) ? "变化" : "change";
 		cols[c++].align = CIDX_ALIGN_RIGHT;
@@ -140,7 +140,7 @@ ranking_cols(struct report *r, struct cidx_doc_col *cols, size_t np,
 /* the cells of unit i */
 static void
 ranking_row(struct report *r, const char **row, size_t i, size_t np,
-    int basis, int moves)
+    int moves)
 {
 	const struct cidx_framework *fw = r->c.fw;
 	const struct cidx_ranking *rk = r->c.r;
@@ -157,12 +157,10 @@ ranking_row(struct report *r, const char **row, size_t i, size_t np,
 		    fw->child[fw->child_off[fw->root] + q]));
 	cidx_num_fmt_percent(pct, sizeof(pct), r->c.rep->coverage[i]);
 	row[c++] = fmt(r, "%s", pct);
-	if (basis)
-		row[c++] = r->c.mv->mv[i].basis_rank ? fmt(r, "%d",
-		    r->c.mv->mv[i].basis_rank) : NULL;
 	if (m == NULL)
 		return;
-	row[c++] = m->prev ? fmt(r, "%d", m->prev) : NULL;
+	row[c++] = m->now_common ? fmt(r, "%d", m->now_common) : NULL;
+	row[c++] = m->prev_common ? fmt(r, "%d", m->prev_common) : NULL;
 	row[c++] = m->has_change ? (m->change ? fmt(r, "%+d", m->change) :
 	    "0") : m->prev_status == CIDX_PREV_SCREENED ? (ZH(r) ?
 	    "数据不足" : "too little data") : (ZH(r) ? "无数据" : "no data");
@@ -176,17 +174,16 @@ ranking_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	const struct cidx_ranking *rk = r->c.r;
 	const struct cidx_movement *mv = r->c.mv;
 	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
-	int basis = moves && mv->basis == CIDX_BASIS_COMMON;
 	size_t np = fw->child_off[fw->root + 1] - fw->child_off[fw->root];
-	size_t nc = 4 + np + 1 + (moves ? 2 : 0) + (size_t)basis;
+	size_t nc = 4 + np + 1 + (moves ? 3 : 0);
 	struct cidx_doc_col *cols = cidx_xcalloc(nc, sizeof(*cols));
 	const char **cells = cidx_xcalloc(nc * (rk->n_ranked ? rk->n_ranked : 1),
 	    sizeof(char *));
 	int ret;
 
-	ranking_cols(r, cols, np, basis, moves);
+	ranking_cols(r, cols, np, moves);
 	for (size_t p = 0; p < rk->n_ranked; p++)
-		ranking_row(r, &cells[p * nc], rk->order[p], np, basis, moves);
+		ranking_row(r, &cells[p * nc], rk->order[p], np, moves);
 	ret = cidx_doc_table(doc, ZH(r) ? "排名" : "Ranking", cols, nc, cells,
 	    rk->n_ranked, err);
 	free(cols);
@@ -235,27 +232,32 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	return ret;
 }
 
+/* the weights page: as set, and nominal, effective and importance in
+ * the year side by side, the nodes without weight marked (cityidx(1),
+ * METHOD, Effective weights and importance) */
 static int
 weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 {
 	const struct cidx_framework *fw = r->c.fw;
 	const double *w = cidx_engine_weights(cidx_ws_engine(r->c.ws));
-	double *gw = cidx_xcalloc(fw->n, sizeof(double));
-	struct cidx_doc_col cols[5] = {
+	struct cidx_effweights *ew;
+	struct cidx_doc_col cols[7] = {
 		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "上级" : "parent", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "权重" : "weight", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "占指数" : "share of index", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "名义占比" : "nominal", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "实际占比" : "effective", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "重要性" : "importance", CIDX_ALIGN_RIGHT },
 	};
-	const char **cells = cidx_xcalloc(5 * fw->n, sizeof(char *));
+	const char **cells = cidx_xcalloc(7 * fw->n, sizeof(char *));
 	size_t n = 0;
 	int ret;
 
-	cidx_global_weights(fw, w, fw->root, NULL, NULL, gw);
+	cidx_effweights_compute(&ew, fw, w, r->c.r);
 	for (int lv = fw->top_level - 1; lv >= 1; lv--)
 		for (size_t k = 0; k < fw->n; k++) {
-			const char **row = &cells[n * 5];
+			const char **row = &cells[n * 7];
 			char b[40];
 
 			if (fw->node[k].level != lv)
@@ -265,12 +267,18 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 			row[2] = fw->node[k].parent;
 			cidx_num_shortest(b, sizeof(b), w[k]);
 			row[3] = fmt(r, "%s", b);
-			row[4] = fmt(r, "%.1f%%", 100 * gw[k]);
+			row[4] = fmt(r, "%.1f%%", 100 * ew->nominal[k]);
+			row[5] = !ew->present[k] ? (ZH(r) ? "0（无数据）" :
+			    "0 (no data)") : cidx_effweights_weightless(ew, k) ?
+			    (ZH(r) ? "0（权重为0）" : "0 (weight 0)") :
+			    fmt(r, "%.1f%%", 100 * ew->effective[k]);
+			row[6] = isnan(ew->importance[k]) ? NULL : fmt(r,
+			    "%.1f%%", 100 * ew->importance[k]);
 			n++;
 		}
-	ret = cidx_doc_table(doc, ZH(r) ? "权重" : "Weights", cols, 5, cells,
+	ret = cidx_doc_table(doc, ZH(r) ? "权重" : "Weights", cols, 7, cells,
 	    n, err);
-	free(gw);
+	cidx_effweights_free(ew);
 	free(cells);
 	return ret;
 }

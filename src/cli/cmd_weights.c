@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/effweight.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 #include "cli/optgroups.h"
@@ -226,8 +227,65 @@ print_table(const struct cli_engine *e, const char *how, int year)
 	}
 }
 
+/* every node's nominal and effective weight and importance in the year
+ * (cityidx(1), METHOD, Effective weights and importance) */
 static void
-print_csv(const struct cli_engine *e)
+print_effective(const struct cli_engine *e,
+    const struct cidx_effweights *ew, int year)
+{
+	const struct cidx_framework *fw = e->fw;
+	static const char *const head[] = { "code", "level", "nominal",
+		"effective", "importance", "" };
+	struct out_table t;
+	char b[4][40];
+
+	printf("\nweights in %d: nominal as set, effective as they enter the "
+	    "index (nodes without data left out), importance r^2 with the "
+	    "index (per level)\n", year);
+	out_table_init(&t, 6);
+	for (size_t c = 1; c < 5; c++)
+		out_table_set_right(&t, c, 1);
+	out_table_add(&t, head);
+	for (size_t k = 0; k < fw->n; k++) {
+		const char *cells[6];
+
+		if (fw->node[k].level == 0 || k == fw->root)
+			continue;
+		snprintf(b[0], sizeof(b[0]), "%d", fw->node[k].level);
+		num(b[1], sizeof(b[1]), ew->nominal[k], 1);
+		num(b[2], sizeof(b[2]), ew->effective[k], 1);
+		num(b[3], sizeof(b[3]), ew->importance[k], 1);
+		cells[0] = fw->node[k].code;
+		cells[1] = b[0];
+		cells[2] = b[1];
+		cells[3] = b[2];
+		cells[4] = isnan(ew->importance[k]) ? "-" : b[3];
+		cells[5] = !ew->present[k] ? "no data" :
+		    cidx_effweights_weightless(ew, k) ? "weight 0" : "";
+		out_table_add(&t, cells);
+	}
+	out_table_print(stdout, &t);
+	out_table_release(&t);
+}
+
+/* the csv's last columns: nominal, effective, importance, has_data */
+static void
+eff_csv(const struct cidx_effweights *ew, size_t k)
+{
+	char b[3][40];
+
+	if (ew == NULL) {
+		printf(",,,,\n");
+		return;
+	}
+	num(b[0], sizeof(b[0]), ew->nominal[k], 0);
+	num(b[1], sizeof(b[1]), ew->effective[k], 0);
+	num(b[2], sizeof(b[2]), ew->importance[k], 0);
+	printf(",%s,%s,%s,%d\n", b[0], b[1], b[2], ew->present[k]);
+}
+
+static void
+print_csv(const struct cli_engine *e, const struct cidx_effweights *ew)
 {
 	const struct cidx_framework *fw = e->fw;
 	size_t ng;
@@ -236,7 +294,8 @@ print_csv(const struct cli_engine *e)
 	char b[6][40];
 
 	printf("parent,code,weight,derived,diag1,diag2,group_value1,"
-	    "group_value2,group_value3,n_used\n");
+	    "group_value2,group_value3,n_used,nominal,effective,importance,"
+	    "has_data\n");
 	for (size_t g = 0; g < ng; g++) {
 		const struct cidx_wgroup *gr = &gs[g];
 
@@ -255,8 +314,9 @@ print_csv(const struct cli_engine *e)
 			out_csv_field(stdout, fw->node[gr->child[c]].code);
 			printf(",%s,%s,%s,", b[0], b[5], b[1]);
 			num(b[1], sizeof(b[1]), gr->diag2[c], 0);
-			printf("%s,%s,%s,%s,%zu\n", b[1], b[2], b[3], b[4],
+			printf("%s,%s,%s,%s,%zu", b[1], b[2], b[3], b[4],
 			    gr->n_used);
+			eff_csv(ew, gr->child[c]);
 		}
 	}
 }
@@ -264,7 +324,7 @@ print_csv(const struct cli_engine *e)
 /* a group's children: the weight used, the derived one, diagnostics */
 static void
 json_children(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
-    const struct cidx_wgroup *gr)
+    const struct cidx_wgroup *gr, const struct cidx_effweights *ew)
 {
 	const char *d1 = diag_names(how, 0), *d2 = diag_names(how, 1);
 
@@ -286,6 +346,18 @@ json_children(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
 			cidx_jsonw_key(w, d2);
 			cidx_jsonw_number17(w, gr->diag2[c]);
 		}
+		if (ew) {
+			size_t k = gr->child[c];
+
+			cidx_jsonw_key(w, "nominal");
+			cidx_jsonw_number17(w, ew->nominal[k]);
+			cidx_jsonw_key(w, "effective");
+			cidx_jsonw_number17(w, ew->effective[k]);
+			cidx_jsonw_key(w, "importance");
+			cidx_jsonw_number17(w, ew->importance[k]);
+			cidx_jsonw_key(w, "has_data");
+			cidx_jsonw_bool(w, ew->present[k]);
+		}
 		cidx_jsonw_end_object(w);
 	}
 	cidx_jsonw_end_array(w);
@@ -294,7 +366,7 @@ json_children(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
 /* a group: its parent, PCA's or AHP's diagnostics, its children */
 static void
 json_group(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
-    const struct cidx_wgroup *gr)
+    const struct cidx_wgroup *gr, const struct cidx_effweights *ew)
 {
 	cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
 	cidx_jsonw_key(w, "parent");
@@ -315,12 +387,13 @@ json_group(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
 		cidx_jsonw_bool(w, gr->cr < 0.1);
 	}
 	cidx_jsonw_key(w, "children");
-	json_children(w, e, how, gr);
+	json_children(w, e, how, gr, ew);
 	cidx_jsonw_end_object(w);
 }
 
 static int
-print_json(struct cli_engine *e, const char *how, int year)
+print_json(struct cli_engine *e, const char *how, int year,
+    const struct cidx_effweights *ew)
 {
 	size_t ng;
 	const struct cidx_wgroup *gs = cidx_engine_groups(e->eng, &ng);
@@ -342,7 +415,7 @@ print_json(struct cli_engine *e, const char *how, int year)
 	cidx_jsonw_key(&w, "groups");
 	cidx_jsonw_begin_array(&w, CIDX_JSONW_LINES);
 	for (size_t g = 0; g < ng; g++)
-		json_group(&w, e, how, &gs[g]);
+		json_group(&w, e, how, &gs[g], ew);
 	cidx_jsonw_end_array(&w);
 	cidx_jsonw_end_object(&w);
 	return out_json_end(&w);
@@ -352,6 +425,7 @@ print_json(struct cli_engine *e, const char *how, int year)
 static int
 derive(struct cli_engine *e, const struct weights_opts *o)
 {
+	struct cidx_effweights *ew = NULL;
 	int ret, year = 0;
 
 	if ((ret = cli_engine_years(e, o->y.year, -1, &year, NULL)) !=
@@ -361,18 +435,23 @@ derive(struct cli_engine *e, const struct weights_opts *o)
 		return ret;
 	if (o->out && strcmp(o->out, "-") == 0)
 		return CLI_OK;
+	/* the year's effective weights; none when it cannot be ranked */
+	(void)cidx_engine_effweights(e->eng, year, &ew, NULL);
 	switch (o->fmt) {
 	case CLI_FMT_TABLE:
 		print_table(e, o->how, year);
+		if (ew)
+			print_effective(e, ew, year);
 		break;
 	case CLI_FMT_CSV:
-		print_csv(e);
+		print_csv(e, ew);
 		break;
 	case CLI_FMT_JSON:
 	case CLI_FMT_XLSX: /* refused by the option parser */
-		ret = print_json(e, o->how, year);
+		ret = print_json(e, o->how, year, ew);
 		break;
 	}
+	cidx_effweights_free(ew);
 	return ret;
 }
 

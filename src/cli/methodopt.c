@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc/effweight.h"
 #include "cli/cli.h"
 #include "cli/methodopt.h"
 
@@ -206,8 +207,12 @@ cli_engine_write_method(struct cli_engine *e, struct cidx_jsonw *w,
 	const struct cli_method_opts *o = e->o;
 	const struct cidx_dataset *ds = NULL;
 	struct cidx_method_record rec;
+	struct cidx_effweights *eff = NULL;
 
 	(void)cidx_engine_prepared(e->eng, year, &ds, NULL, NULL);
+	/* the weights as they entered the year's index; none when the year
+	 * cannot be ranked (the command reports why) */
+	(void)cidx_engine_effweights(e->eng, year, &eff, NULL);
 	memset(&rec, 0, sizeof(rec));
 	rec.version = CITYIDX_VERSION;
 	rec.weights_method = o->weights_method;
@@ -221,5 +226,7 @@ cli_engine_write_method(struct cli_engine *e, struct cidx_jsonw *w,
 	rec.dark_horse = dark;
 	rec.import_ids = ds ? ds->import_ids : NULL;
 	rec.n_import_ids = ds ? ds->n_import_ids : 0;
+	rec.eff = eff;
 	cidx_method_to_json(w, cidx_engine_method(e->eng), &rec);
+	cidx_effweights_free(eff);
 }

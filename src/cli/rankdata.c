@@ -275,6 +275,10 @@ json_unit(struct cidx_jsonw *w, const struct rank_view *v, size_t i)
 	json_int(w, m ? m->basis_rank : 0);
 	cidx_jsonw_key(w, "prev_rank");
 	json_int(w, m ? m->prev : 0);
+	cidx_jsonw_key(w, "rank_common_prev");
+	json_int(w, m ? m->prev_common : 0);
+	cidx_jsonw_key(w, "rank_common_now");
+	json_int(w, m ? m->now_common : 0);
 	cidx_jsonw_key(w, "rank_change");
 	if (m && m->has_change)
 		cidx_jsonw_int(w, m->change);
@@ -286,6 +290,13 @@ json_unit(struct cidx_jsonw *w, const struct rank_view *v, size_t i)
 	cidx_jsonw_bool(w, m && m->entrant);
 	cidx_jsonw_key(w, "dark_horse");
 	cidx_jsonw_bool(w, m && m->dark);
+	cidx_jsonw_key(w, "coverage_prev");
+	if (m && !isnan(m->cov_prev))
+		cidx_jsonw_number17(w, m->cov_prev);
+	else
+		cidx_jsonw_null(w);
+	cidx_jsonw_key(w, "coverage_changed");
+	cidx_jsonw_bool(w, m && m->cov_changed);
 	cidx_jsonw_end_object(w);
 }
 

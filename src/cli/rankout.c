@@ -391,8 +391,13 @@ move_list(const struct rank_view *v, const char *title,
 			    m->basis_rank, r->rank[i]);
 		else if (show_change == 1)
 			fprintf(fp, " (%d -> %d)", m->prev, r->rank[i]);
+		else if (show_change == 2 && m->cov_changed)
+			fprintf(fp, " (%+d; coverage %.0f%% -> %.0f%%)",
+			    m->change, 100 * m->cov_prev, 100 * m->cov_now);
 		else if (show_change == 2)
 			fprintf(fp, " (%+d)", m->change);
+		else if (show_change == 3 && !isnan(m->cov_prev))
+			fprintf(fp, " (coverage %.0f%%)", 100 * m->cov_prev);
 		any = 1;
 	}
 	fprintf(fp, "%s\n", any ? "" : " none");
@@ -447,8 +452,12 @@ movement(const struct rank_view *v)
 		fprintf(fp,
 		    "movement against %d on the %d indicators with data in "
 		    "both years (of %d in %d, %d in %d): basis = rank %d on "
-		    "them, change = prev - basis\n", v->cyear, mv->shared,
+		    "them\n", v->cyear, mv->shared,
 		    mv->n_cur, v->year, mv->n_prev, v->cyear, v->year);
+	fprintf(fp, "change among the %zu units ranked in both years: each "
+	    "year's ranks ranked again among them (rank_common_prev - "
+	    "rank_common_now); a unit ranked only in %d moves nobody\n",
+	    mv->n_common, v->year);
 	snprintf(title, sizeof(title), "new in the top %zu since %d", N,
 	    v->cyear);
 	move_list(v, title, pick_entrant, 1);
@@ -465,8 +474,8 @@ movement(const struct rank_view *v)
 	for (size_t p = 0; p < v->r->n_ranked; p++)
 		if (pick_screened(&mv->mv[v->r->order[p]])) {
 			snprintf(title, sizeof(title), "not comparable, "
-			    "screened out in %d", v->cyear);
-			move_list(v, title, pick_screened, 0);
+			    "not ranked in %d (screened out)", v->cyear);
+			move_list(v, title, pick_screened, 3);
 			break;
 		}
 }

@@ -50,6 +50,36 @@ paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 	para(r, kind, buf);
 }
 
+/* the units a change is measured among, and the dark horses whose
+ * coverage changed (cityidx(1), METHOD, Movement) */
+static void
+movement_units(struct report *r)
+{
+	const struct cidx_movement *mv = r->c.mv;
+	struct sbuf sb = SBUF_INIT;
+
+	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "变化只在两年均有排名的%zu个单位之间"
+	    "计算：排名表中的“本年*”与“上年*”是它们在这些单位中的名次，变化 = "
+	    "上年* - 本年*；仅在%d年有排名的单位为新进入者，不影响其他单位的变化。"
+	    : "Changes are measured among the %zu units ranked in both "
+	    "years: the columns now* and prev* of the ranking are their ranks "
+	    "among them, change = prev* - now*; a unit ranked only in %d is "
+	    "an entrant and moves nobody.", mv->n_common, r->c.year);
+	for (size_t i = 0; i < mv->n; i++)
+		if (mv->mv[i].dark && mv->mv[i].cov_changed)
+			cidx_sbuf_addf(&sb, "%s%s (%+d, %.0f%% -> %.0f%%)",
+			    sb.len ? "; " : "", cidx_ws_chart_unit_name(&r->c,
+			    &r->c.ds->unit[i]), mv->mv[i].change,
+			    100 * mv->mv[i].cov_prev, 100 * mv->mv[i].cov_now);
+	if (sb.len)
+		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "以下黑马两年的数据覆盖率不同，"
+		    "名次上升可能部分来自新增的数据：%s。" : "These dark horses "
+		    "had different coverage in the two years, so part of the "
+		    "climb may come from data they did not have before: %s.",
+		    sb.buf);
+	cidx_sbuf_release(&sb);
+}
+
 void
 report_summary(struct report *r)
 {
@@ -117,16 +147,16 @@ report_summary(struct report *r)
 		    r->c.mv->shared, r->c.year, r->c.mv->n_cur);
 	else if (r->c.mv->basis == CIDX_BASIS_COMMON)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "排名变化与%d年比较，两年均按共有"
-		    "数据的%d项指标重新排名（本年共%d项）：排名表中的“本年*”与“上年*”"
-		    "即此排名，变化 = 上年* - 本年*。" : "Movement is measured "
+		    "数据的%d项指标重新排名（本年共%d项）。" : "Movement is measured "
 		    "against %d, both years ranked again on the %d indicators "
-		    "with data in both (of %d this year): the columns now* and "
-		    "prev* of the ranking are those ranks, change = prev* - now*.",
-		    r->c.cyear, r->c.mv->shared, r->c.mv->n_cur);
+		    "with data in both (of %d this year).", r->c.cyear,
+		    r->c.mv->shared, r->c.mv->n_cur);
 	else
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "排名变化与%d年比较，两年指标相同。"
 		    : "Movement is measured against %d, on the same "
 		    "indicators.", r->c.cyear);
+	if (r->c.mv && r->c.mv->basis != CIDX_BASIS_WITHHELD)
+		movement_units(r);
 }
 
 /* MPI and AMPI: step 2 standardises, step 3 penalises the mean */

@@ -24,6 +24,7 @@
 
 #include <xlsxwriter.h>
 
+#include "calc/effweight.h"
 #include "cli/textout.h"
 #include "cli/rankout.h"
 #include "core/mem.h"
@@ -250,6 +251,42 @@ pair(struct xw *x, lxw_row_t *row, const char *key, const char *value,
 	(*row)++;
 }
 
+/* the weights: as used (relative within the parent), nominal and
+ * effective in the year, importance, and the nodes that carry none
+ * (cityidx(1), METHOD, Effective weights and importance) */
+static void
+weight_rows(struct xw *x, lxw_row_t row, const struct rank_view *v,
+    const struct fmts *f)
+{
+	const struct cidx_framework *fw = v->e->fw;
+	const double *w = cidx_engine_weights(v->e->eng);
+	static const char *const head[] = { "weights", "parent", "weight",
+		"nominal", "effective", "importance", "note" };
+	struct cidx_effweights *ew;
+
+	cidx_effweights_compute(&ew, fw, w, v->r);
+	for (lxw_col_t c = 0; c < 7; c++)
+		put_text(x, row, c, head[c], f->head, NULL);
+	row++;
+	for (size_t k = 0; k < fw->n && !x->failed; k++) {
+		if (fw->node[k].level == 0)
+			continue;
+		put_text(x, row, 0, fw->node[k].code, NULL, NULL);
+		put_text(x, row, 1, fw->node[k].parent ? fw->node[k].parent :
+		    "", NULL, NULL);
+		put_num(x, row, 2, w[k], NULL);
+		put_num(x, row, 3, ew->nominal[k], NULL);
+		put_num(x, row, 4, ew->effective[k], NULL);
+		if (!isnan(ew->importance[k]))
+			put_num(x, row, 5, ew->importance[k], NULL);
+		put_text(x, row, 6, !ew->present[k] ? "no data" :
+		    cidx_effweights_weightless(ew, k) ? "weight 0" : "", NULL,
+		    NULL);
+		row++;
+	}
+	cidx_effweights_free(ew);
+}
+
 /* the rows of the method sheet before the weights, at most */
 #define METHOD_ROWS (12 + CIDX_MK_N)
 
@@ -258,7 +295,6 @@ method_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 {
 	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_method *m = cidx_engine_method(v->e->eng);
-	const double *w = cidx_engine_weights(v->e->eng);
 	struct sbuf sb = SBUF_INIT;
 	lxw_row_t row = 0;
 	char b[160], *gap;
@@ -293,20 +329,7 @@ method_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 		    CIDX_BASIS_COMMON ? "indicators with data in both years" :
 		    v->mv->why, f);
 	pair(x, &row, "framework_sha256", fw->checksum, f);
-	row++;
-	put_text(x, row, 0, "weights", f->head, NULL);
-	put_text(x, row, 1, "parent", f->head, NULL);
-	put_text(x, row, 2, "weight", f->head, NULL);
-	row++;
-	for (size_t k = 0; k < fw->n && !x->failed; k++) {
-		if (fw->node[k].level == 0)
-			continue;
-		put_text(x, row, 0, fw->node[k].code, NULL, NULL);
-		put_text(x, row, 1, fw->node[k].parent ? fw->node[k].parent :
-		    "", NULL, NULL);
-		put_num(x, row, 2, w[k], NULL);
-		row++;
-	}
+	weight_rows(x, row + 1, v, f);
 }
 
 /* SOURCE_DATE_EPOCH, else 1980-01-01 (the zip entries' date): the same
@@ -353,7 +376,7 @@ check_size(const char *path, const struct rank_view *v,
 	if (fits(path, "ranking", g->nrows + 1, g->ncols, v->nkeys ?
 	    " (--attr shows fewer attributes)" : "") != CLI_OK ||
 	    fits(path, "scores", v->r->n_ranked + 2, nodes + 2, "") != CLI_OK ||
-	    fits(path, "method", METHOD_ROWS + nodes, 3, "") != CLI_OK)
+	    fits(path, "method", METHOD_ROWS + nodes, 7, "") != CLI_OK)
 		return CLI_ERROR;
 	return CLI_OK;
 }

@@ -9,8 +9,6 @@
  * passes (a workspace handle, an engine, a chart), and sorts with records
  * that carry their key (calc/rank.c), so two threads may call it on
  * different objects, with these exceptions:
- *  - io/layout.c (the long and wide importers) still sorts with a
- *    file-scope qsort context: import from one thread at a time;
  *  - charts go through Pango's default font map (plot/pangotext.c),
  *    which is not thread-safe: draw from one thread at a time;
  *  - process-wide by design: the named temporary files of core/ofile.c

@@ -61,6 +61,12 @@ int cidx_doc_title_page(struct cidx_doc *doc, const char *title,
     const char *subtitle, const char *edition,
     const struct cidx_doc_para *paras, size_t n, struct cidx_err *err);
 
+/*! cidx_doc_cut_cells() :
+ *  The table cells drawn so far that had to be cut with an ellipsis: a
+ *  name wraps in its column up to 3 lines, so only a longer one is cut
+ *  (and a number wider than its column). */
+size_t cidx_doc_cut_cells(const struct cidx_doc *doc);
+
 /*! cidx_doc_text() :
  *  A heading (may be NULL) and `n` paragraphs, flowing onto further pages
  *  as needed (a paragraph may break between its lines). @return 0 or an

@@ -28,6 +28,7 @@ struct cidx_doc {
 	size_t npages, cap;
 	cairo_t *cr;                 /* the page being drawn */
 	double y;                    /* where the next line goes */
+	size_t n_cut;                /* table cells cut with an ellipsis */
 };
 
 /* a new page: drawing goes there from the top of the body */

@@ -175,12 +175,42 @@ measure(struct cidx_doc *doc, const struct cidx_doc_col *cols, size_t nc,
 	}
 }
 
+/* a left-aligned cell (a name) too wide for its column wraps, up to
+ * CELL_LINES lines, instead of being cut: *h its height */
+#define CELL_LINES 3
+
+static int
+cell_wraps(struct cidx_doc *doc, const struct cidx_doc_col *col,
+    const char *s, double w, double *h)
+{
+	if (col->align == CIDX_ALIGN_RIGHT || s == NULL || *s == '\0' ||
+	    cidx_ptext_measure(&doc->t, s) <= w - 2 * CELL_PAD)
+		return 0;
+	cidx_ptext_wrap(&doc->t, s, w - 2 * CELL_PAD, CELL_LINES);
+	*h = cidx_ptext_h(&doc->t);
+	return 1;
+}
+
+/* the height of a row: one line, or the tallest wrapped cell's */
+static double
+row_height(struct cidx_doc *doc, const struct cidx_doc_col *cols, size_t nc,
+    const char *const *cell, const double *w, double row_h)
+{
+	double h, rh = row_h;
+
+	cidx_ptext_font(&doc->t, TABLE_FS, 0, 0);
+	for (size_t j = 0; j < nc; j++)
+		if (cell_wraps(doc, &cols[j], cell[j], w[j], &h))
+			rh = fmax(rh, h + 3);
+	return rh;
+}
+
 /* row i of the table at doc->y, every other one shaded */
 static void
 table_row(struct cidx_doc *doc, const struct cidx_doc_col *cols, size_t nc,
     const char *const *cell, const double *w, double row_h, size_t i)
 {
-	double x = doc->body.x, mid = doc->y + row_h / 2;
+	double x = doc->body.x, mid = doc->y + row_h / 2, h;
 
 	if (i % 2 == 1) {
 		cairo_set_source_rgb(doc->cr, 0.95, 0.95, 0.95);
@@ -191,7 +221,16 @@ table_row(struct cidx_doc *doc, const struct cidx_doc_col *cols, size_t nc,
 	cidx_ptext_font(&doc->t, TABLE_FS, 0, 0);
 	cairo_set_source_rgb(doc->cr, 0.08, 0.08, 0.08);
 	for (size_t j = 0; j < nc; j++) {
+		if (cell_wraps(doc, &cols[j], cell[j], w[j], &h)) {
+			doc->n_cut += pango_layout_is_ellipsized(doc->t.lay) !=
+			    0;
+			cidx_ptext_show_top(&doc->t, x + CELL_PAD,
+			    mid - h / 2, AL_LEFT);
+			x += w[j];
+			continue;
+		}
 		cidx_ptext_line(&doc->t, cell[j], w[j] - 2 * CELL_PAD);
+		doc->n_cut += pango_layout_is_ellipsized(doc->t.lay) != 0;
 		if (cols[j].align == CIDX_ALIGN_RIGHT)
 			cidx_ptext_show(&doc->t, x + w[j] - CELL_PAD,
 			    cidx_ptext_mid(&doc->t, mid), AL_RIGHT);
@@ -227,20 +266,28 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	}
 	table_header(doc, cols, nc, w, head_h);
 	for (size_t i = 0; i < nrows; i++) {
+		double rh = row_height(doc, cols, nc, cells + i * nc, w, row_h);
+
 		/* a full page: the rule under it, the header again */
-		if (doc->y + row_h > cidx_doc_bottom(doc)) {
+		if (doc->y + rh > cidx_doc_bottom(doc)) {
 			rule(doc);
 			cidx_doc_page_new(doc);
 			if (head != NULL)
 				cidx_doc_heading(doc, cont.buf, BODY_FS * 1.5);
 			table_header(doc, cols, nc, w, head_h);
 		}
-		table_row(doc, cols, nc, cells + i * nc, w, row_h, i);
-		doc->y += row_h;
+		table_row(doc, cols, nc, cells + i * nc, w, rh, i);
+		doc->y += rh;
 	}
 	cairo_set_source_rgb(doc->cr, 0.05, 0.05, 0.05);
 	rule(doc);
 	cidx_sbuf_release(&cont);
 	free(w);
 	return cidx_doc_pages_done(doc, first, err);
+}
+
+size_t
+cidx_doc_cut_cells(const struct cidx_doc *doc)
+{
+	return doc->n_cut;
 }

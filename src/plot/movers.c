@@ -123,7 +123,7 @@ label_text(char *buf, size_t n, const struct cidx_mover *u,
     enum cidx_plot_lang lang)
 {
 	char num[32];
-	int ch = u->rank_before - u->rank_now;
+	int ch = u->change;
 
 	/* the change first: a long name is cut, the number never */
 	cidx_plot_fmt_num(num, sizeof(num), abs(ch), 0);

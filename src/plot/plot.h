@@ -251,6 +251,10 @@ struct cidx_mover {
 	int rank_before;       /* earlier year's rank; 0 = not ranked then */
 	int rank_now;          /* >= 1 */
 	enum cidx_mover_flag flag;
+	int change;            /* places climbed, shown by the name: measured
+				  among the units ranked in both years
+				  (cityidx(1), METHOD, Movement), so not
+				  always rank_before - rank_now */
 };
 
 struct cidx_movers {

@@ -294,8 +294,11 @@ cidx_ws_chart_movers(struct cidx_movers *out, const struct cidx_ws_chart *c,
 		if (v->basis_rank == 0 || (size_t)r->rank[i] > N)
 			continue;
 		u[k].name = cidx_ws_chart_unit_name(c, &c->ds->unit[i]);
+		/* the published ranks (those of the tiers chart), the change
+		 * among the units ranked in both years */
 		u[k].rank_before = v->prev;
-		u[k].rank_now = v->basis_rank;
+		u[k].rank_now = r->rank[i];
+		u[k].change = v->change;
 		u[k].flag = v->dark ? CIDX_MOVER_DARK_HORSE : v->entrant ?
 		    CIDX_MOVER_NEW_ENTRANT : CIDX_MOVER_NONE;
 		k++;

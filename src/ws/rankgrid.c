@@ -35,7 +35,7 @@ cidx_ws_rank_grid(struct cidx_ws_grid *g, const struct cidx_ws_grid_in *v)
 	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
 	size_t nagg = fw->n_agg - 1, c = 0;
 
-	g->ncols = 4 + v->nkeys + 3 + nagg + 3 + (v->relative != NULL) +
+	g->ncols = 4 + v->nkeys + 3 + nagg + 6 + (v->relative != NULL) +
 	    (v->growth != NULL);
 	g->nrows = r->n_ranked;
 	g->col = cidx_xcalloc(g->ncols, sizeof(*g->col));
@@ -61,7 +61,10 @@ cidx_ws_rank_grid(struct cidx_ws_grid *g, const struct cidx_ws_grid_in *v)
 		    CIDX_WS_CELL_NUM);
 	add_col(g, &c, "basis_rank", CIDX_WS_CELL_INT);
 	add_col(g, &c, "prev_rank", CIDX_WS_CELL_INT);
+	add_col(g, &c, "rank_common_prev", CIDX_WS_CELL_INT);
+	add_col(g, &c, "rank_common_now", CIDX_WS_CELL_INT);
 	add_col(g, &c, "rank_change", CIDX_WS_CELL_INT);
+	add_col(g, &c, "coverage_prev", CIDX_WS_CELL_SHARE);
 	for (size_t p = 0; p < g->nrows; p++) {
 		size_t i = r->order[p];
 		const struct cidx_unit *u = &v->ds->unit[i];
@@ -91,7 +94,10 @@ cidx_ws_rank_grid(struct cidx_ws_grid *g, const struct cidx_ws_grid_in *v)
 
 			x[c] = m->basis_rank ? m->basis_rank : NAN;
 			x[c + 1] = m->prev ? m->prev : NAN;
-			x[c + 2] = m->has_change ? m->change : NAN;
+			x[c + 2] = m->prev_common ? m->prev_common : NAN;
+			x[c + 3] = m->now_common ? m->now_common : NAN;
+			x[c + 4] = m->has_change ? m->change : NAN;
+			x[c + 5] = m->cov_prev;
 		}
 	}
 }

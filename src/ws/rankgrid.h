@@ -47,8 +47,10 @@ struct cidx_ws_grid_in {
 /*! cidx_ws_rank_grid() :
  *  Columns: rank, code, name, name_en, the attributes, score, relative
  *  and growth (when given), tier, coverage, the aggregates below the
- *  index (top-down), and the movement: basis_rank, prev_rank,
- *  rank_change (empty without movement).  Release with
+ *  index (top-down), and the movement: basis_rank, prev_rank, the
+ *  ranks among the units ranked in both years (rank_common_prev,
+ *  rank_common_now: rank_change is their difference), rank_change and
+ *  coverage_prev (empty without movement).  Release with
  *  cidx_ws_grid_release(). */
 void cidx_ws_rank_grid(struct cidx_ws_grid *out,
     const struct cidx_ws_grid_in *in);

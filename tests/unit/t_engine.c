@@ -339,14 +339,18 @@ test_engine__rank_split(void)
 }
 
 /*
- * Movement, by hand, N = 4, D = 3 (rank now / rank then):
- *   A 1/4  climbed 3, but was in the top 4 already: not an entrant
- *   B 2/5  climbed exactly D from rank N+1: entrant and dark horse
- *   C 3/5  climbed D-1: entrant, not a dark horse
+ * Movement, by hand, N = 4, D = 2 (rank now / rank then; the change is
+ * measured among A, B, C, E, the units ranked in both years, issue 15
+ * section 2: now A1 B2 C3 E4, then A1 E2 C3 B4):
+ *   A 1/4  0 among them (3 on the raw ranks), in the top 4 already
+ *   B 2/8  climbed exactly D among them (6 raw) from below N: entrant
+ *          and dark horse
+ *   C 3/6  0 among them (3 raw): entrant, not a dark horse; its
+ *          coverage went from 100% to 80%
  *   D 4/-  at rank exactly N, no data then: not new, not comparable
- *   E 5/9  climbed 4, but outside the top 4: neither
- *   F -/2  not ranked now: nothing
- *   G 6/-  screened out then
+ *   E 5/5  fell 2 among them, outside the top 4: neither
+ *   F -/2  not ranked now: nothing, and it moves nobody
+ *   G 6/-  screened out then (coverage 20%)
  */
 void
 test_engine__movement_boundaries(void)
@@ -361,11 +365,13 @@ test_engine__movement_boundaries(void)
 		"G" };
 	static const char *const then_codes[] = { "A", "B", "C", "E", "F" };
 	static const double x7[7 * 3] = { 0 }, x5[5 * 3] = { 0 };
-	int now_rank[] = { 1, 2, 3, 4, 5, 0, 6 }, then_rank[] = { 4, 5, 5, 9,
+	int now_rank[] = { 1, 2, 3, 4, 5, 0, 6 }, then_rank[] = { 4, 8, 6, 5,
 		2 };
+	double cov_now[] = { 1, 1, 0.8, 1, 1, 1, 1 }, cov_then[] = { 1, 1, 1,
+		1, 1 };
 	int same_skip[3] = { 0, 0, 0 };
 	struct cidx_screened g = { NULL, 0.2, -1, NULL, NULL };
-	struct cidx_prep_report rep;
+	struct cidx_prep_report rep, rep_now;
 	struct cidx_ranking now, then;
 	struct cidx_movement mv;
 	struct cidx_err err = CIDX_ERR_INIT;
@@ -377,6 +383,9 @@ test_engine__movement_boundaries(void)
 	memset(&then, 0, sizeof(then));
 	memset(&mv, 0, sizeof(mv));
 	memset(&rep, 0, sizeof(rep));
+	memset(&rep_now, 0, sizeof(rep_now));
+	rep.coverage = cov_then;
+	rep_now.coverage = cov_now;
 	g.code = cidx_xstrdup("G");
 	rep.screened = &g;
 	rep.n_screened = 1;
@@ -392,25 +401,37 @@ test_engine__movement_boundaries(void)
 		goto out;
 	CHECK_INT(cidx_movement_basis(&mv, fw, same_skip, same_skip),
 	    CIDX_BASIS_SAME);
-	cidx_movement_compute(&mv, dn, &now, &now, dt, &then, &rep, 4, 3);
-	CHECK_INT(mv.mv[0].change, 3);
+	cidx_movement_compute(&mv, dn, &now, &now, dt, &then, &rep_now, &rep,
+	    4, 2);
+	CHECK_INT((int)mv.n_common, 4);
+	CHECK_INT(mv.mv[0].change, 0);
 	CHECK(!mv.mv[0].entrant && !mv.mv[0].dark);
 	CHECK(mv.mv[1].entrant && mv.mv[1].dark);
-	CHECK_INT(mv.mv[1].change, 3);
+	CHECK_INT(mv.mv[1].change, 2);
+	CHECK_INT(mv.mv[1].prev_common, 4);
+	CHECK_INT(mv.mv[1].now_common, 2);
+	CHECK_INT(mv.mv[1].prev, 8);
 	CHECK(mv.mv[2].entrant && !mv.mv[2].dark);
+	CHECK_INT(mv.mv[2].change, 0);
+	CHECK(mv.mv[2].cov_changed && !mv.mv[1].cov_changed);
+	CHECK_DBL(mv.mv[2].cov_prev, 1, 0);
+	CHECK_DBL(mv.mv[2].cov_now, 0.8, 0);
 	CHECK(!mv.mv[3].entrant && !mv.mv[3].dark && !mv.mv[3].has_change);
 	CHECK_INT(mv.mv[3].prev, 0);
+	CHECK_INT(mv.mv[3].prev_common, 0);
 	CHECK_INT(mv.mv[3].prev_status, CIDX_PREV_NODATA);
 	CHECK(!mv.mv[4].entrant && !mv.mv[4].dark);
-	CHECK_INT(mv.mv[4].change, 4);
+	CHECK_INT(mv.mv[4].change, -2);
 	CHECK(!mv.mv[5].entrant && !mv.mv[5].has_change);
 	CHECK_INT(mv.mv[6].prev_status, CIDX_PREV_SCREENED);
-	CHECK(!mv.mv[6].entrant);
+	CHECK_DBL(mv.mv[6].cov_prev, 0.2, 0);
+	CHECK(!mv.mv[6].entrant && !mv.mv[6].cov_changed);
 	CHECK_INT(mv.mv[1].basis_rank, 2);
-	/* top 0: the top group is every unit ranked now (6): B was in it,
-	 * E (9th then) was not */
-	cidx_movement_compute(&mv, dn, &now, &now, dt, &then, &rep, 0, 3);
-	CHECK(!mv.mv[1].entrant && mv.mv[4].entrant);
+	/* top 0: the top group is every unit ranked now (6): B (8th then)
+	 * was not in it, C (6th) was */
+	cidx_movement_compute(&mv, dn, &now, &now, dt, &then, &rep_now, &rep,
+	    0, 2);
+	CHECK(mv.mv[1].entrant && !mv.mv[2].entrant && !mv.mv[4].entrant);
 out:
 	free(mv.mv);
 	free(mv.in_basis);

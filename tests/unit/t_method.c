@@ -296,7 +296,7 @@ test_method__report_texts(void)
 	CHECK_STR(cidx_agg_formula(CIDX_AGG_HARM), "s[p] = W / sum(w[c] / s[c])");
 	CHECK_HAS(cidx_agg_formula(CIDX_AGG_GEOM), "ln s[c]");
 	CHECK_HAS(cidx_formula(CIDX_F_TREAT_LOG), "-ln(max + e - x)");
-	CHECK_HAS(cidx_formula(CIDX_F_CHANGE), "prev_rank - basis_rank");
+	CHECK_HAS(cidx_formula(CIDX_F_CHANGE), "prev_common - now_common");
 	for (int k = CIDX_F_DENOMINATE; k <= CIDX_F_MC_NOISE; k++)
 		CHECK(cidx_formula((enum cidx_formula)k)[0] != '\0');
 }

@@ -84,6 +84,7 @@ setup(void)
 		movers_u[i].name = names[i];
 		movers_u[i].rank_now = i + 1;
 		movers_u[i].rank_before = i == 3 ? 0 : NN - i;
+		movers_u[i].change = i == 3 ? 0 : NN - 2 * i - 1;
 		movers_u[i].flag = i == 3 ? CIDX_MOVER_NEW_ENTRANT :
 		    i >= 5 ? CIDX_MOVER_NONE : CIDX_MOVER_DARK_HORSE;
 		if (wkt[i] != NULL)
@@ -1037,4 +1038,42 @@ const char *
 __asan_default_options(void)
 {
 	return "fast_unwind_on_malloc=0";
+}
+
+/* a name too wide for its column wraps (up to 3 lines), it is not cut;
+ * only a longer one is (issue 16 §2) */
+void
+test_plot__doc_table_wraps_names(void)
+{
+	struct cidx_doc_col cols[7];
+	const char *cells[2 * 7];
+	char huge[2000];
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_doc *doc = NULL;
+	char p[256];
+
+	if (tmp_begin() < 0)
+		return;
+	for (int j = 0; j < 7; j++) {
+		cols[j].header = j == 1 ? "name" : "value";
+		cols[j].align = j == 1 ? CIDX_ALIGN_LEFT : CIDX_ALIGN_RIGHT;
+		cells[j] = cells[7 + j] = "1234567.89";
+	}
+	huge[0] = '\0';
+	for (int k = 0; k < 60; k++)
+		strcat(huge, "Herefordshire, Worcestershire ");
+	cells[1] = "Berkshire, Buckinghamshire and Oxfordshire";
+	cells[7 + 1] = huge;
+	CHECK_INT(cidx_doc_open(&doc, path_of(p, sizeof(p), "w.pdf"), NULL,
+	    &err), 0);
+	if (doc == NULL) {
+		tmp_end();
+		return;
+	}
+	CHECK_INT(cidx_doc_table(doc, NULL, cols, 7, cells, 1, &err), 0);
+	CHECK_INT(cidx_doc_cut_cells(doc), 0);
+	CHECK_INT(cidx_doc_table(doc, NULL, cols, 7, cells + 7, 1, &err), 0);
+	CHECK_INT(cidx_doc_cut_cells(doc), 1);
+	CHECK_INT(cidx_doc_close(doc, &err), 0);
+	tmp_end();
 }

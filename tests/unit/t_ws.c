@@ -128,8 +128,9 @@ check_grid(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
 	in.nkeys = 1;
 	cidx_ws_rank_grid(&g, &in);
 	/* rank code name name_en province score tier coverage TALENT MARKET
-	 * basis_rank prev_rank rank_change */
-	CHECK_INT(g.ncols, 13);
+	 * basis_rank prev_rank rank_common_prev rank_common_now rank_change
+	 * coverage_prev */
+	CHECK_INT(g.ncols, 16);
 	CHECK_INT(g.nrows, k->r->n_ranked);
 	CHECK_STR(g.col[4].name, "province");
 	CHECK_STR(g.col[8].name, "TALENT");
@@ -142,7 +143,10 @@ check_grid(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
 	/* 上海市, fourth: 3 -> 4 */
 	CHECK_STR(g.text[3 * g.ncols + 1], "310100");
 	CHECK_DBL(g.num[3 * g.ncols + 11], 3, 0);
-	CHECK_DBL(g.num[3 * g.ncols + 12], -1, 0);
+	CHECK_DBL(g.num[3 * g.ncols + 12], 3, 0);
+	CHECK_DBL(g.num[3 * g.ncols + 13], 4, 0);
+	CHECK_DBL(g.num[3 * g.ncols + 14], -1, 0);
+	CHECK_STR(g.col[15].name, "coverage_prev");
 	cidx_ws_grid_release(&g);
 }
 

@@ -9,7 +9,8 @@ import csv, json
 rows = list(csv.DictReader(open("r.csv", encoding="utf-8")))
 assert list(rows[0]) == ["rank", "code", "name", "name_en", "country",
     "nuts_level", "score", "tier", "coverage", "TALENT", "MARKET", "ENVIRON",
-    "CAPITAL", "basis_rank", "prev_rank", "rank_change"], list(rows[0])
+    "CAPITAL", "basis_rank", "prev_rank", "rank_common_prev",
+    "rank_common_now", "rank_change", "coverage_prev"], list(rows[0])
 assert all(r["name"] and r["name"] != r["code"] for r in rows)
 d = json.load(open("r.json", encoding="utf-8"))
 print("regions ranked:", len(rows))

@@ -30,11 +30,12 @@ claim "(UKI3) ranks first in 2017 with 77.99, as in 2016"
 claim "takes 2019, the latest year with data in every pillar"
 "$CITYIDX" rank | fact 'year 2019, movement against 2018'
 claim "the years share 14 indicators with data (2018 has 16, 2015 has 15)"
-claim "(UKE1) climbs from 31 to 21 on them (it ranks 20th in 2018) and is the one dark horse"
+claim "(UKE1) ranks 31st in 2015 and 21st in 2018 on them (20th in 2018 itself); among the 35 regions ranked in both years it climbs from 31 to 19, +12, and is the one dark horse"
 out=$("$CITYIDX" rank --year 2018 --compare 2015 --top 20 --dark-horse 5 2>/dev/null)
 echo "$out" | fact 'movement against 2015 on the 14 indicators with data in both years (of 16 in 2018, 15 in 2015)'
-echo "$out" | grep '^  20  UKE1 ' | fact '     21    31       +10'
-echo "$out" | fact 'dark horses (climbed 5 or more places into the top 20): East Yorkshire and Northern Lincolnshire (+10)'
+echo "$out" | grep '^  20  UKE1 ' | fact '     21    31       +12'
+echo "$out" | fact 'change among the 35 units ranked in both years'
+echo "$out" | fact 'dark horses (climbed 5 or more places into the top 20): East Yorkshire and Northern Lincolnshire (+12)'
 claim "why Eastern Scotland (UKM7) climbed from 13 to 9 since 2016 on the 16 indicators both years share"
 "$CITYIDX" explain UKM7 --year 2017 --compare 2016 2>/dev/null | fact 'rank 9 of 39 in 2017'
 # OUTPUT FORMATS

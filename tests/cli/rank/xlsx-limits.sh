@@ -31,10 +31,10 @@ print("the workbook's", len(a[0]), "columns equal the csv; the last:",
 PY
 }
 
-# 1. 16,373 attribute columns (province and 16,372 more, of one unit):
+# 1. 16,370 attribute columns (province and 16,369 more, of one unit):
 # the ranking sheet would need 16,385
 python3 - <<'PY'
-keys = ["a%05d" % i for i in range(16372)]
+keys = ["a%05d" % i for i in range(16369)]
 with open("wide.csv", "w", encoding="utf-8") as f:
     f.write(",".join(["code"] + keys) + "\n")
     f.write(",".join(["110100"] + ["v%d" % (i % 7) for i in range(len(keys))]) + "\n")
@@ -44,7 +44,7 @@ PY
 "$CITYIDX" --db w.db rank --year 2017 --format xlsx -o keep.xlsx
 echo "exit $?"
 unchanged
-# one attribute fewer: 16,384 columns, rank_change in the last (XFD)
+# one attribute fewer: 16,384 columns, coverage_prev in the last (XFD)
 "$CITYIDX" --db w.db rank --year 2017 --attr "$(cat keys.txt)" \
     --format xlsx -o wide.xlsx 2>/dev/null
 echo "exit $?"
