@@ -45,6 +45,8 @@ const struct cli_opt cmd_rank_opts[] = {
 	    "kmeans:K | jenks:K | eis (default jenks:3)"),
 	CLI_OPT_DARK(O, y, "places climbed to count as a dark horse "
 	    "(default 20)"),
+	CLI_OPT_LANG(O, y, "language of the unit names in the table and "
+	    "workbook\n(default zh)"),
 	CLI_OPT_STRING("attr", 0, "LIST", O, attr, "unit attributes to show "
 	    "in the table, comma-separated\n(default: all; 'none' for none)"),
 	{ .kind = CLI_K_FORMAT, .name = "format", .arg = "FORMAT",
@@ -85,6 +87,17 @@ parse_opts(int argc, char **argv, struct rank_opts *o)
 	return CLI_OK;
 }
 
+/* a unit in a warning: its code, and its name when it has one */
+static const char *
+who(char *buf, size_t n, const char *code, const char *name)
+{
+	if (strcmp(code, name) == 0)
+		snprintf(buf, n, "'%s'", code);
+	else
+		snprintf(buf, n, "'%s' (%s)", code, name);
+	return buf;
+}
+
 /* warnings for outputs that have no footer: csv, json, xlsx */
 static void
 warnings(const struct rank_view *v)
@@ -94,6 +107,7 @@ warnings(const struct rank_view *v)
 	const struct cidx_imethod_info *im =
 	    cidx_imethod_info(cidx_engine_method(v->e->eng)->imethod);
 	char *gap = cli_gap_text(fw, v->rep, v->year, 0);
+	char w[512];
 
 	if (gap)
 		cli_warn("%s", gap);
@@ -112,19 +126,22 @@ warnings(const struct rank_view *v)
 			    "a single value" : "every value equal");
 	for (size_t i = 0; i < r->n; i++)
 		if (r->rank[i] == 0 && im->missing == CIDX_IM_COMPLETE)
-			cli_warn("unit '%s' not ranked: no index value in %d "
+			cli_warn("unit %s not ranked: no index value in %d "
 			    "(%s needs a value of every indicator)",
-			    v->ds->unit[i].code, v->year, im->label);
+			    who(w, sizeof(w), v->ds->unit[i].code,
+			    rank_shown_name(v, i)), v->year, im->label);
 		else if (r->rank[i] == 0)
-			cli_warn("unit '%s' not ranked: no index value in %d",
-			    v->ds->unit[i].code, v->year);
+			cli_warn("unit %s not ranked: no index value in %d",
+			    who(w, sizeof(w), v->ds->unit[i].code,
+			    rank_shown_name(v, i)), v->year);
 	for (size_t i = 0; i < v->rep->n_screened; i++) {
 		const struct cidx_screened *sc = &v->rep->screened[i];
 		char pct[16];
 
 		cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
-		cli_warn("unit '%s' screened out in %d: data for %s of the "
-		    "indicators%s%s", sc->code, v->year, pct,
+		cli_warn("unit %s screened out in %d: data for %s of the "
+		    "indicators%s%s", who(w, sizeof(w), sc->code,
+		    rank_screened_name(v, sc)), v->year, pct,
 		    sc->pillar >= 0 ? ", too few in " : "",
 		    sc->pillar >= 0 ? fw->node[sc->pillar].code : "");
 	}
@@ -189,6 +206,8 @@ cmd_rank(int argc, char **argv)
 	v.cyear = k.w.cyear;
 	v.compare_none = o.y.compare == -1;
 	v.ds = k.w.ds;
+	v.names = k.w.names[o.y.lang == CIDX_LANG_ZH];
+	v.english = o.y.lang == CIDX_LANG_EN;
 	v.rep = k.w.rep;
 	v.r = k.w.r;
 	v.mv = k.w.mv;

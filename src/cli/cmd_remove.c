@@ -116,7 +116,8 @@ report(const struct cidx_remove_stats *rs, int dry_run)
 }
 
 /* --unit by code or name (core/lookup.h): *unit becomes the code (kept in
- * *code); a text that names no unit stays, for the store's message */
+ * *code); a text that names no unit stays, for the store's message,
+ * unless a unit's code or name is one edit away (did you mean) */
 static int
 unit_code(struct cidx_store *st, const char **unit, char **code,
     struct cidx_err *err)
@@ -132,7 +133,11 @@ unit_code(struct cidx_store *st, const char **unit, char **code,
 		*code = cidx_xstrdup(all->unit[row].code);
 		*unit = *code;
 	} else if (ret == CIDX_ENOTFOUND) {
-		ret = 0;
+		const char *near = cidx_dataset_suggest(all, *unit);
+
+		ret = near ? cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is "
+		    "not in the workspace; did you mean '%s'?", *unit, near) :
+		    0;
 	}
 	cidx_dataset_free(all);
 	return ret;

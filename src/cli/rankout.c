@@ -15,11 +15,30 @@
 #include "core/mem.h"
 #include "core/num.h"
 #include "core/strmap.h"
+#include "ws/names.h"
 
 const char *
 rank_unit_name(const struct cidx_unit *u)
 {
 	return cidx_ws_unit_name(u);
+}
+
+const char *
+rank_shown_name(const struct rank_view *v, size_t i)
+{
+	return v->names ? v->names[i] : cidx_ws_unit_name(&v->ds->unit[i]);
+}
+
+const char *
+rank_screened_name(const struct rank_view *v, const struct cidx_screened *s)
+{
+	struct cidx_unit u;
+
+	memset(&u, 0, sizeof(u));
+	u.code = s->code;
+	u.name = s->name;
+	u.name_en = s->name_en;
+	return cidx_ws_unit_name1(&u, !v->english);
 }
 
 static int
@@ -244,7 +263,7 @@ table(const struct rank_view *v)
 		cells[c] = buf[c];
 		c++;
 		cells[c++] = u->code;
-		cells[c++] = rank_unit_name(u);
+		cells[c++] = rank_shown_name(v, i);
 		for (size_t k = 0; k < v->nkeys; k++)
 			cells[c++] = cidx_unit_attr(u, v->keys[k]);
 		fmt2(buf[c], sizeof(buf[c]), gsl_matrix_get(r->s, i, fw->root));
@@ -334,8 +353,8 @@ tiers(const struct rank_view *v)
 		for (size_t p = 0; p < r->n_ranked; p++)
 			if (r->tier[r->order[p]] == k) {
 				fprintf(fp, "%s %s", first ? "" : ";",
-				    out_text(rank_unit_name(
-				    &v->ds->unit[r->order[p]])));
+				    out_text(rank_shown_name(v,
+				    r->order[p])));
 				first = 0;
 			}
 		fprintf(fp, "\n");
@@ -365,7 +384,7 @@ move_list(const struct rank_view *v, const char *title,
 		if (!pick(m))
 			continue;
 		fprintf(fp, "%s %s", any ? ";" : "",
-		    out_text(rank_unit_name(&v->ds->unit[i])));
+		    out_text(rank_shown_name(v, i)));
 		if (show_change == 1 && m->basis_rank != r->rank[i])
 			fprintf(fp,
 			    " (%d -> %d on the basis, rank %d)", m->prev,
@@ -481,8 +500,8 @@ screened(const struct rank_view *v)
 		const struct cidx_screened *s = &rep->screened[i];
 
 		cidx_num_fmt_percent(b, sizeof(b), s->coverage);
-		fprintf(fp, "%s %s (%s", i ? ";" : "", out_text(s->code),
-		    b);
+		fprintf(fp, "%s %s (%s", i ? ";" : "",
+		    out_text(rank_screened_name(v, s)), b);
 		if (s->pillar >= 0)
 			fprintf(fp,
 			    ", too few in %s",
@@ -517,7 +536,7 @@ rank_print_table(const struct rank_view *v)
 		for (size_t i = 0; i < r->n; i++)
 			if (r->rank[i] == 0)
 				fprintf(fp, " %s",
-				    out_text(v->ds->unit[i].code));
+				    out_text(rank_shown_name(v, i)));
 		fprintf(fp, "\n");
 	}
 	if (rep->n_imputed)

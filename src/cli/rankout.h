@@ -26,6 +26,9 @@ struct rank_view {
 	int cyear;                      /* 0: no movement */
 	int compare_none;               /* --compare none */
 	const struct cidx_dataset *ds;  /* prepared */
+	char *const *names;             /* per unit of ds: as a reader sees
+					   it (ws/names.h); NULL: raw */
+	int english;                    /* --lang en */
 	const struct cidx_prep_report *rep;
 	const struct cidx_ranking *r;
 	const struct cidx_movement *mv; /* NULL when cyear is 0 */
@@ -47,7 +50,14 @@ struct rank_view {
 char **rank_keys(const struct cidx_dataset *ds, const char *spec, size_t *n);
 void rank_keys_free(char **keys, size_t n);
 
+/* the raw name of a unit (CSV, JSON) */
 const char *rank_unit_name(const struct cidx_unit *u);
+/* the name of unit `i` of v->ds for a reader (table, workbook) */
+const char *rank_shown_name(const struct rank_view *v, size_t i);
+/* the name of a unit screened out, for a reader: its name, else its
+ * English name, in v's language, else its code */
+const char *rank_screened_name(const struct rank_view *v,
+    const struct cidx_screened *s);
 const char *rank_treat_action(enum cidx_treat_action a);
 
 /* the ranking as a grid (ws/rankgrid.h): one row per ranked unit, best

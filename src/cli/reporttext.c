@@ -15,6 +15,7 @@
 #include "cli/report.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "ws/names.h"
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
 
@@ -110,14 +111,13 @@ report_summary(struct report *r)
 	if (rep->n_screened) {
 		for (size_t i = 0; i < rep->n_screened; i++) {
 			const struct cidx_screened *sc = &rep->screened[i];
-
-			const char *a = ZH(r) ? sc->name : sc->name_en;
-			const char *b = ZH(r) ? sc->name_en : sc->name;
+			struct cidx_unit u = { sc->code, sc->name, sc->name_en,
+				NULL, 0 };
 			char pct[32];
 
 			cidx_num_fmt_percent(pct, sizeof(pct), sc->coverage);
 			cidx_sbuf_addf(&sb, "%s%s (%s%s%s)", i ? (ZH(r) ? "；" :
-			    "; ") : "", a ? a : b ? b : sc->code, pct,
+			    "; ") : "", cidx_ws_unit_name1(&u, ZH(r)), pct,
 			    sc->pillar >= 0 ? ", " : "", sc->pillar >= 0 ?
 			    cidx_ws_chart_node_name(&r->c, (size_t)sc->pillar) : "");
 		}

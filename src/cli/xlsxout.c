@@ -235,7 +235,7 @@ scores_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 		const struct cidx_unit *u = &v->ds->unit[r->order[p]];
 
 		put_text(x, (lxw_row_t)(p + 2), 0, u->code, NULL, u->code);
-		put_text(x, (lxw_row_t)(p + 2), 1, rank_unit_name(u), NULL,
+		put_text(x, (lxw_row_t)(p + 2), 1, rank_shown_name(v, r->order[p]), NULL,
 		    u->code);
 	}
 	if (!x->failed)

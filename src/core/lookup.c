@@ -1,11 +1,13 @@
 /*
  * lookup.c - units by code or name (lookup.h).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/lookup.h"
 #include "core/mem.h"
+#include "core/suggest.h"
 
 static const char *const suffixes[] = { "特别行政区", "自治州", "地区",
 	"市", "盟", NULL };
@@ -38,6 +40,38 @@ match(const struct cidx_unit *u, const char *text, int rule)
 	}
 }
 
+const char *
+cidx_dataset_suggest(const struct cidx_dataset *ds, const char *text)
+{
+	const char **cand = cidx_xcalloc(3 * ds->n_units + 1, sizeof(*cand));
+	const char *near;
+	size_t n = 0;
+
+	for (size_t i = 0; i < ds->n_units; i++) {
+		cand[n++] = ds->unit[i].code;
+		if (ds->unit[i].name && *ds->unit[i].name)
+			cand[n++] = ds->unit[i].name;
+		if (ds->unit[i].name_en && *ds->unit[i].name_en)
+			cand[n++] = ds->unit[i].name_en;
+	}
+	near = cidx_suggest(text, cand, n);
+	free(cand);
+	return near;
+}
+
+/* no unit is `text`: say so, with the code or name one edit away */
+static int
+not_found(const struct cidx_dataset *ds, const char *text,
+    struct cidx_err *err)
+{
+	const char *near = cidx_dataset_suggest(ds, text);
+
+	if (near)
+		return cidx_err_set(err, CIDX_ENOTFOUND, "no unit '%s'; did "
+		    "you mean '%s'?", text, near);
+	return cidx_err_set(err, CIDX_ENOTFOUND, "no unit '%s'", text);
+}
+
 int
 cidx_dataset_lookup(const struct cidx_dataset *ds, const char *text,
     long *row, struct cidx_err *err)
@@ -65,5 +99,5 @@ cidx_dataset_lookup(const struct cidx_dataset *ds, const char *text,
 		if (n > 1)
 			return CIDX_EINVAL;
 	}
-	return cidx_err_set(err, CIDX_ENOTFOUND, "no unit '%s'", text);
+	return not_found(ds, text, err);
 }

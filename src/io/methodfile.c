@@ -97,8 +97,8 @@ cidx_methodfile_weights(const struct cidx_json *method, const char *path,
 	const struct cidx_json *ws = cidx_json_get(method, "weights");
 
 	if (same_framework)
-		*same_framework = sha && sha->type == CIDX_JSON_STRING &&
-		    strcmp(sha->string, fw->checksum) == 0;
+		*same_framework = sha == NULL || sha->type != CIDX_JSON_STRING ?
+		    -1 : strcmp(sha->string, fw->checksum) == 0;
 	if (ws == NULL || ws->type == CIDX_JSON_NULL)
 		return 0;
 	if (ws->type != CIDX_JSON_OBJECT)
@@ -121,4 +121,44 @@ cidx_methodfile_weights(const struct cidx_json *method, const char *path,
 		cidx_wset_add(out, (size_t)k, it->number);
 	}
 	return 0;
+}
+
+/* the string member `key` of `obj`, or NULL */
+static const char *
+str_member(const struct cidx_json *obj, const char *key)
+{
+	const struct cidx_json *v = cidx_json_get(obj, key);
+
+	return v && v->type == CIDX_JSON_STRING && *v->string ? v->string :
+	    NULL;
+}
+
+void
+cidx_methodfile_describe_weights(const struct cidx_json *method,
+    const char *path, struct sbuf *sb)
+{
+	const struct cidx_json *ws = cidx_json_get(method, "weights");
+	const struct cidx_json *set = cidx_json_get(method, "weights_set");
+	const char *how = str_member(method, "weights_method");
+	const char *file = str_member(method, "weights_file");
+	size_t nset = 0;
+
+	if (ws == NULL || ws->type != CIDX_JSON_OBJECT)
+		return;
+	cidx_sbuf_addf(sb, "weights from %s", path);
+	if (how && strcmp(how, "file") == 0)
+		how = NULL;
+	for (size_t i = 0; set && set->type == CIDX_JSON_ARRAY &&
+	    i < set->n; i++)
+		nset += set->item[i].type == CIDX_JSON_STRING;
+	if (how == NULL && file == NULL && nset == 0)
+		return;
+	cidx_sbuf_addf(sb, " (%s weights", how ? how : "framework");
+	if (file)
+		cidx_sbuf_addf(sb, " overridden by %s", file);
+	for (size_t i = 0, k = 0; k < nset; i++)
+		if (set->item[i].type == CIDX_JSON_STRING)
+			cidx_sbuf_addf(sb, "%s%s", k++ ? ", " : " and set ",
+			    set->item[i].string);
+	cidx_sbuf_adds(sb, ")");
 }

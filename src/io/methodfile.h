@@ -26,9 +26,19 @@ int cidx_methodfile_load(const char *path, struct cidx_json **root,
  *  the framework lacks, or that is not in its hierarchy, or a weight that
  *  is not a number from 0 to 1e9, is an error.  *same_framework (may be
  *  NULL) tells whether the recorded framework_sha256 equals the
- *  framework's. */
+ *  framework's: 1 or 0, or -1 when the file records none (a method file
+ *  written by hand: it cannot be checked, which is no mismatch). */
 int cidx_methodfile_weights(const struct cidx_json *method, const char *path,
     const struct cidx_framework *fw, struct cidx_wset *out,
     int *same_framework, struct cidx_err *err);
+
+/*! cidx_methodfile_describe_weights() :
+ *  The method object's weights in words, for the method line of tables,
+ *  footers and the report (read from `path`): "weights from m.json",
+ *  then how they were made as the file records it: " (framework weights
+ *  overridden by w.csv and set TALENT=2)", " (pca weights)".  Nothing
+ *  when the object has no "weights". */
+void cidx_methodfile_describe_weights(const struct cidx_json *method,
+    const char *path, struct sbuf *sb);
 
 #endif

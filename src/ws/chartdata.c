@@ -8,9 +8,10 @@
 
 #include "calc/audit.h"
 #include "calc/explain.h"
-#include "core/lookup.h"
 #include "core/mem.h"
 #include "ws/chartdata.h"
+#include "ws/explain.h"
+#include "ws/names.h"
 #include "ws/mc.h"
 
 static void *
@@ -52,10 +53,9 @@ const char *
 cidx_ws_chart_unit_name(const struct cidx_ws_chart *c,
     const struct cidx_unit *u)
 {
-	const char *a = c->lang == CIDX_LANG_EN ? u->name_en : u->name;
-	const char *b = c->lang == CIDX_LANG_EN ? u->name : u->name_en;
-
-	return a && *a ? a : b && *b ? b : u->code;
+	if (c->names && u >= c->ds->unit && u < c->ds->unit + c->ds->n_units)
+		return c->names[u - c->ds->unit];
+	return cidx_ws_unit_name1(u, c->lang == CIDX_LANG_ZH);
 }
 
 const char *
@@ -121,6 +121,7 @@ cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
 	c->ts = ts;
 	c->top = top;
 	c->lang = lang;
+	c->names = k->names[lang == CIDX_LANG_ZH];
 	c->labels = CIDX_WS_MAP_LABELS;
 }
 
@@ -397,13 +398,12 @@ int
 cidx_ws_chart_profile(struct cidx_profile *out, const struct cidx_ws_chart *c,
     const char *code, struct cidx_ws_mem *m, struct cidx_err *err)
 {
-	struct cidx_err e = CIDX_ERR_INIT;
 	struct cidx_profile_row *rows;
 	long row;
+	int ret;
 
-	if (cidx_dataset_lookup(c->ds, code, &row, &e) < 0)
-		return cidx_err_set(err, e.code ? e.code : CIDX_ENOTFOUND,
-		    "%s in %d", e.msg, c->year);
+	if ((ret = cidx_ws_find_unit(&row, c->ws, c->year, code, err)) < 0)
+		return ret;
 	if (c->r->rank[row] == 0)
 		return cidx_err_set(err, CIDX_ENOTFOUND, "unit '%s' is not "
 		    "ranked in %d", code, c->year);

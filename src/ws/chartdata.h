@@ -28,6 +28,7 @@ struct cidx_ws_chart {
 	const struct cidx_tierspec *ts;
 	size_t top;                       /* 0: every ranked unit */
 	enum cidx_plot_lang lang;
+	char *const *names;               /* per unit of ds, in lang */
 	const struct cidx_ws_geo *geo;    /* boundaries, NULL: none */
 	size_t labels;                    /* map: the top units numbered */
 };
@@ -56,6 +57,8 @@ void cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
     const struct cidx_ws_ranking *k, const struct cidx_tierspec *ts,
     size_t top, enum cidx_plot_lang lang);
 
+/* a unit's name in the chart's language, with its region when another
+ * unit of the year has the same (ws/names.h) */
 const char *cidx_ws_chart_unit_name(const struct cidx_ws_chart *c,
     const struct cidx_unit *u);
 const char *cidx_ws_chart_node_name(const struct cidx_ws_chart *c,

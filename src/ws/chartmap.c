@@ -10,16 +10,34 @@
 #include "core/geom.h"
 #include "core/mem.h"
 #include "ws/chartdata.h"
+#include "ws/names.h"
 
 /* the workspace's units outside the year's data: those screened out
  * (too little data) are not ranked, the others have no data this year */
-static int
+static const struct cidx_screened *
 screened(const struct cidx_prep_report *rep, const char *code)
 {
 	for (size_t i = 0; rep && i < rep->n_screened; i++)
 		if (strcmp(rep->screened[i].code, code) == 0)
-			return 1;
-	return 0;
+			return &rep->screened[i];
+	return NULL;
+}
+
+/* the name of a unit outside the year's data: a unit screened out by
+ * its name (ws/names.h), the others by their code */
+static const char *
+other_name(const struct cidx_ws_chart *c, const char *code)
+{
+	const struct cidx_screened *s = screened(c->rep, code);
+	struct cidx_unit u;
+
+	if (s == NULL)
+		return code;
+	memset(&u, 0, sizeof(u));
+	u.code = s->code;
+	u.name = s->name;
+	u.name_en = s->name_en;
+	return cidx_ws_unit_name1(&u, c->lang == CIDX_LANG_ZH);
 }
 
 static const char *
@@ -97,11 +115,11 @@ cidx_ws_chart_map(struct cidx_map *out, const struct cidx_ws_chart *c,
 		few += u[i].geom != NULL && r->rank[i] == 0;
 	}
 	for (size_t j = 0; j < no; j++) {
-		u[n + j].name = g->other_code[j];
+		u[n + j].name = other_name(c, g->other_code[j]);
 		u[n + j].geom = g->other_geom[j];
 		u[n + j].score = NAN;
 		u[n + j].unranked = 1;
-		u[n + j].no_data = !screened(c->rep, g->other_code[j]);
+		u[n + j].no_data = screened(c->rep, g->other_code[j]) == NULL;
 		few += !u[n + j].no_data;
 		none += u[n + j].no_data;
 	}

@@ -100,6 +100,8 @@ cidx_ws_describe(const struct cidx_ws *ws, struct sbuf *sb)
 		    o->weights_method, cidx_engine_weights_year(eng),
 		    o->weights_panel || o->wmethod == CIDX_WM_ENTROPY_PANEL ?
 		    " (panel)" : "");
+	else if (cidx_ws_weights_origin(ws))
+		cidx_sbuf_addf(sb, ", %s", cidx_ws_weights_origin(ws));
 	else
 		cidx_sbuf_adds(sb, ", framework weights");
 	if (o->weights_file)

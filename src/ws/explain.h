@@ -35,6 +35,16 @@ struct cidx_ws_explanation {
 					      basis) */
 };
 
+/*! cidx_ws_find_unit() :
+ *  The row, in the prepared data of `year`, of the unit `unit` names (by
+ *  code or name, core/lookup.h).  @return 0 and *row, or CIDX_ENOTFOUND
+ *  with the reason: the unit is screened out in the year (with its
+ *  coverage and the pillar it is short in) or has no data in it; or no
+ *  unit of the workspace is `unit` (with the code or name one edit
+ *  away: "did you mean '杭州市'?"); CIDX_EINVAL when it names several. */
+int cidx_ws_find_unit(long *row, struct cidx_ws *ws, int year,
+    const char *unit, struct cidx_err *err);
+
 /*! cidx_ws_explain() :
  *  Ranks the year, finds `unit` (by code or name) and computes its
  *  contributions and, with a compare year, the split of its rank change.

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "calc/imethod.h"
+#include "ws/names.h"
 #include "ws/ranking.h"
 
 /* why the scores of two years cannot be compared, for `what` */
@@ -71,7 +72,13 @@ cidx_ws_ranking_open(struct cidx_ws_ranking *out, struct cidx_ws *ws,
 	    out->year, out->cyear, out->r, o->top, o->dark, &out->mv,
 	    err)) < 0)
 		return ret;
-	return cidx_ws_prepared(&out->ds, &out->rep, ws, out->year, err);
+	if ((ret = cidx_ws_prepared(&out->ds, &out->rep, ws, out->year,
+	    err)) < 0)
+		return ret;
+	for (int zh = 0; zh < 2; zh++)
+		out->names[zh] = cidx_ws_unit_names(out->ds->unit,
+		    out->ds->n_units, zh);
+	return 0;
 }
 
 void
@@ -79,6 +86,9 @@ cidx_ws_ranking_release(struct cidx_ws_ranking *k)
 {
 	cidx_movement_free(k->mv);
 	cidx_ranking_free(k->r);
+	for (int zh = 0; zh < 2; zh++)
+		cidx_ws_unit_names_free(k->names[zh],
+		    k->ds ? k->ds->n_units : 0);
 	memset(k, 0, sizeof(*k));
 }
 

@@ -36,6 +36,9 @@ struct cidx_ws_ranking {
 	struct cidx_refspec ref;             /* the reference of relative
 						performance and eis tiers */
 	double ref_index;                    /* its index; NaN: none */
+	char **names[2];                     /* per unit of ds: its name as
+						a reader sees it (ws/names.h),
+						[0] English, [1] Chinese */
 };
 
 /*! cidx_ws_ranking_open() :

@@ -24,6 +24,8 @@ struct cidx_ws {
 	cidx_ws_warn_fn *warn;
 	void *warn_ctx;
 	int warned;                 /* the derivation's warnings given */
+	char *weights_origin;       /* the method file's weights in words;
+				       NULL: it has none */
 };
 
 void
@@ -85,15 +87,20 @@ read_weights(struct cidx_ws *ws, const struct cidx_json *mobj,
     struct cidx_err *err)
 {
 	const struct cidx_ws_method *o = &ws->method;
+	struct sbuf sb = SBUF_INIT;
 	int same = 0;
 
 	if (mobj) {
 		if (cidx_methodfile_weights(mobj, o->method_file, ws->fw,
 		    &ws->base, &same, err) < 0)
 			return -1;
-		if (!same)
+		if (same == 0)
 			cidx_ws_warn(ws, "'%s' was made with another framework "
 			    "(its framework_sha256 differs)", o->method_file);
+		cidx_methodfile_describe_weights(mobj, o->method_file, &sb);
+		if (sb.len)
+			ws->weights_origin = cidx_sbuf_detach(&sb);
+		cidx_sbuf_release(&sb);
 	}
 	if (o->weights_file && cidx_weights_read_file(ws->fw, o->weights_file,
 	    &ws->over, err) < 0)
@@ -169,6 +176,7 @@ cidx_ws_close(struct cidx_ws *ws)
 	cidx_wset_release(&ws->over);
 	cidx_ahp_free(ws->ahp);
 	cidx_framework_free(ws->fw);
+	free(ws->weights_origin);
 	if (ws->st)
 		cidx_store_snapshot_end(ws->st);
 	cidx_store_close(ws->st);
@@ -197,6 +205,12 @@ const struct cidx_ws_method *
 cidx_ws_method(const struct cidx_ws *ws)
 {
 	return &ws->method;
+}
+
+const char *
+cidx_ws_weights_origin(const struct cidx_ws *ws)
+{
+	return ws->weights_origin;
 }
 
 const struct cidx_wset *

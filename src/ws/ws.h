@@ -100,6 +100,10 @@ struct cidx_engine *cidx_ws_engine(const struct cidx_ws *ws);
 /* the method as described (after a method file: its method with the
  * caller's items over it) */
 const struct cidx_ws_method *cidx_ws_method(const struct cidx_ws *ws);
+/* the weights of the method file in words ("weights from m.json
+ * (framework weights overridden by w.csv)"), or NULL when it has none
+ * (io/methodfile.h) */
+const char *cidx_ws_weights_origin(const struct cidx_ws *ws);
 /* the weights file's and the --set assignments, which win over every
  * other source of weights */
 const struct cidx_wset *cidx_ws_overrides(const struct cidx_ws *ws);

@@ -213,7 +213,25 @@ test_wfile__method_file(void)
 	CHECK_INT(cidx_methodfile_load(p, &root, &mobj, &err), 0);
 	CHECK_INT(cidx_methodfile_weights(mobj, p, fw, &s, &same, &err), 0);
 	CHECK_INT(s.n, 2);
+	/* no framework_sha256 (written by hand): cannot be checked, which
+	 * is no mismatch (issue 15 §3) */
+	CHECK_INT(same, -1);
+	cidx_json_free(root);
+	root = NULL;
+	put(p, sizeof(p), "w.json", "{\"method\": {\"weights\": {\"A\": 1}, "
+	    "\"framework_sha256\": \"00\", \"weights_method\": \"file\", "
+	    "\"weights_file\": \"w.csv\", \"weights_set\": [\"A=2\"]}}");
+	CHECK_INT(cidx_methodfile_load(p, &root, &mobj, &err), 0);
+	CHECK_INT(cidx_methodfile_weights(mobj, p, fw, &s, &same, &err), 0);
 	CHECK_INT(same, 0);
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		cidx_methodfile_describe_weights(mobj, "m.json", &sb);
+		CHECK_STR(sb.buf, "weights from m.json (framework weights "
+		    "overridden by w.csv and set A=2)");
+		cidx_sbuf_release(&sb);
+	}
 	cidx_json_free(root);
 	root = NULL;
 	for (size_t i = 0; i < LEN(badw); i++) {

@@ -316,7 +316,7 @@ test_ws__chart_data(void)
 	co.unit = "NOWHERE";
 	CHECK(cidx_ws_chart_data(&ch, &unit, &c, &cidx_chart_profile, &co,
 	    &m, &err) < 0);
-	CHECK_HAS(err.msg, "in 2017");
+	CHECK_HAS(err.msg, "no unit 'NOWHERE'");
 	/* the mini data have no boundaries: no map */
 	CHECK_INT(cidx_ws_geo_load(&geo, ws, k.ds, &err), 0);
 	CHECK(geo.geom == NULL);
@@ -364,7 +364,7 @@ test_ws__explain(void)
 	cidx_ws_explanation_release(&x);
 	CHECK_INT(cidx_ws_explain(&x, ws, "NOWHERE", &o, &err),
 	    CIDX_ENOTFOUND);
-	CHECK_HAS(err.msg, "no unit with that code or name");
+	CHECK_HAS(err.msg, "no unit 'NOWHERE'");
 out:
 	cidx_ws_explanation_release(&x);
 	cidx_ws_close(ws);
