@@ -2,7 +2,7 @@
  * cmd_coupling.c - the coupling coordination degree of a year's units
  * over their pillars, or the nodes --of names (calc/coupling.h;
  * cityidx(1), METHOD, Coupling coordination), as the ws layer computes it
- * (ws/coupling.h): the scores are rank's, with the METHOD OPTIONS.
+ * (ws/couplingyear.h): the scores are rank's, with the METHOD OPTIONS.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,7 +18,7 @@
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
-#include "ws/coupling.h"
+#include "ws/couplingyear.h"
 
 struct coupling_opts {
 	struct cli_year_opts y;

@@ -1,6 +1,6 @@
 /*
  * cmd_explain.c - why a unit has its score and its rank: prints the
- * ws layer's explanation (ws/explain.h: contributions and rank-change
+ * ws layer's explanation (ws/explainunit.h: contributions and rank-change
  * split, calc/explain.h;
  * cityidx(1), METHOD, Explanation).  A geometric level multiplies
  * factors y^share; those are shown instead of contributions.
@@ -21,7 +21,7 @@
 #include "core/jsonwriter.h"
 #include "core/mem.h"
 #include "core/num.h"
-#include "ws/explain.h"
+#include "ws/explainunit.h"
 
 struct explain_opts {
 	struct cli_year_opts y;

@@ -16,7 +16,7 @@
 #include "cli/cli.h"
 #include "cli/mcopt.h"
 #include "core/num.h"
-#include "ws/mc.h"
+#include "ws/mcrun.h"
 
 /* the inputs given as lists of alternatives */
 static int

@@ -19,7 +19,7 @@
 #include "calc/mc.h"
 #include "cli/methodopt.h"
 #include "core/mem.h"
-#include "ws/mc.h"
+#include "ws/mcrun.h"
 
 enum {
 	OPT_MC = 1100,

@@ -10,9 +10,9 @@
 #include "calc/explain.h"
 #include "core/mem.h"
 #include "ws/chartdata.h"
-#include "ws/explain.h"
+#include "ws/explainunit.h"
 #include "ws/names.h"
-#include "ws/mc.h"
+#include "ws/mcrun.h"
 
 static void *
 keep(struct cidx_ws_mem *m, void *p)

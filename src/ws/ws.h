@@ -4,7 +4,7 @@
  *
  * Open a workspace with a method description, then ask for "the ranking
  * of 2017 with movement" (ws/ranking.h), "the data of the tiers chart"
- * (ws/chartdata.h), "the sensitivity run" (ws/mc.h) or the boundaries of
+ * (ws/chartdata.h), "the sensitivity run" (ws/mcrun.h) or the boundaries of
  * a year's units (ws/geo.h).  The layer sits above store, calc and plot
  * and below cli: it may include core, io, store, calc and plot headers,
  * never cli's; it never prints and never exits.

@@ -1,5 +1,5 @@
 /*
- * mc.c - the Monte Carlo of a workspace's year (mc.h): the alternatives
+ * mcrun.c - the Monte Carlo of a workspace's year (mcrun.h): the alternatives
  * made whole methods, the memory estimate checked, the run.
  */
 #include <stdint.h>
@@ -10,7 +10,7 @@
 
 #include "calc/methodvocab.h"
 #include "core/num.h"
-#include "ws/mc.h"
+#include "ws/mcrun.h"
 
 const enum cidx_mkey cidx_ws_mc_alt_key[CIDX_MC_N_INPUTS] = {
 	[CIDX_MC_IMPUTE] = CIDX_MK_IMPUTE,

@@ -1,11 +1,11 @@
 /*
- * explain.h - "the explanation of unit U": why a unit has its score and
+ * explainunit.h - "the explanation of unit U": why a unit has its score and
  * its rank, the contributions of every node (calc/explain.h) and the
  * split of its rank change since a compare year (cityidx(1), METHOD,
  * Explanation), from one call (ws.h).
  */
-#ifndef CIDX_WS_EXPLAIN_H
-#define CIDX_WS_EXPLAIN_H
+#ifndef CIDX_WS_EXPLAINUNIT_H
+#define CIDX_WS_EXPLAINUNIT_H
 
 #include "calc/calc.h"
 #include "calc/explain.h"

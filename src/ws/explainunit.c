@@ -1,10 +1,10 @@
 /*
- * explain.c - a unit's score and rank explained (explain.h).
+ * explainunit.c - a unit's score and rank explained (explainunit.h).
  */
 #include <string.h>
 
 #include "core/lookup.h"
-#include "ws/explain.h"
+#include "ws/explainunit.h"
 
 /* why unit `code` (named `text` on the command line) is not ranked in
  * `year`, when it is screened out or has no data there: the error; 0

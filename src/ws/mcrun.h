@@ -1,11 +1,11 @@
 /*
- * mc.h - "the sensitivity run": the Monte Carlo of a year with the
+ * mcrun.h - "the sensitivity run": the Monte Carlo of a year with the
  * workspace's method as the nominal (calc/mc.h), its uncertain inputs
  * described as a front end takes them (cityidx(1), Uncertainty and
  * sensitivity), and the inputs in words (ws.h).
  */
-#ifndef CIDX_WS_MC_H
-#define CIDX_WS_MC_H
+#ifndef CIDX_WS_MCRUN_H
+#define CIDX_WS_MCRUN_H
 
 #include <stdint.h>
 

@@ -1,6 +1,6 @@
 /*
- * coupling.c - the coupling coordination degree of a year's units over
- * their subsystems (coupling.h; cityidx(1), METHOD, Coupling
+ * couplingyear.c - the coupling coordination degree of a year's units over
+ * their subsystems (couplingyear.h; cityidx(1), METHOD, Coupling
  * coordination).
  */
 #include <math.h>
@@ -9,7 +9,7 @@
 
 #include "calc/coupling.h"
 #include "core/mem.h"
-#include "ws/coupling.h"
+#include "ws/couplingyear.h"
 
 /* the subsystems: --of, else the children of the index with data */
 static int

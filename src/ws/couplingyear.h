@@ -1,11 +1,11 @@
 /*
- * coupling.h - the coupling coordination degree C, T, D of a year's
+ * couplingyear.h - the coupling coordination degree C, T, D of a year's
  * units over their pillars, or the nodes named (calc/coupling.h;
  * cityidx(1), METHOD, Coupling coordination), with the scores the
  * workspace's method gives (ws.h).
  */
-#ifndef CIDX_WS_COUPLING_H
-#define CIDX_WS_COUPLING_H
+#ifndef CIDX_WS_COUPLINGYEAR_H
+#define CIDX_WS_COUPLINGYEAR_H
 
 #include "calc/calc.h"
 #include "ws/ws.h"
