@@ -176,6 +176,8 @@ print_json(struct cli_engine *e, const struct cidx_ws_explanation *x)
 	return out_json_end(&w);
 }
 
+static void print_split(const struct cidx_ws_explanation *x);
+
 static void
 print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
 {
@@ -183,9 +185,8 @@ print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
 	const struct cidx_method *m = cidx_engine_method(e->eng);
 	const struct cidx_unit *u = &x->ds->unit[x->row];
 	const struct cidx_ranking *r = x->r;
-	const struct cidx_rank_split *sp = &x->split;
 	size_t row = x->row;
-	int year = x->year, cyear = x->cyear, additive = x->additive;
+	int year = x->year, additive = x->additive;
 	const char *head[5] = { "node", "name", "value", "share %",
 		additive ? "contribution" : "factor" };
 	struct out_table t;
@@ -215,8 +216,19 @@ print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
 		printf("\nnot additive: a geometric level multiplies the "
 		    "factors value^share (shown); a harmonic level\nhas no "
 		    "such split.\n");
-	if (cyear <= 0)
-		return;
+	if (x->cyear > 0)
+		print_split(x);
+}
+
+/* the rank change since the compare year, split into the unit's own data
+ * and the others' (cityidx(1), METHOD, Explanation) */
+static void
+print_split(const struct cidx_ws_explanation *x)
+{
+	const struct cidx_rank_split *sp = &x->split;
+	int year = x->year, cyear = x->cyear;
+	char b[40];
+
 	if (sp->basis == CIDX_BASIS_WITHHELD) {
 		printf("\nmovement against %d withheld: %s\n", cyear,
 		    out_text(sp->why));

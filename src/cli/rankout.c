@@ -195,126 +195,162 @@ move_cells(const struct rank_view *v, size_t i, char (*b)[48])
 		snprintf(b[2], sizeof(b[2]), "no data");
 }
 
+/* which columns the table has (cityidx(1), OUTPUT FORMATS, rank: table) */
+struct table_cols {
+	int cov, moves, basis;
+	size_t nagg, n;
+};
+
+static struct table_cols
+table_cols(const struct rank_view *v)
+{
+	struct table_cols tc;
+
+	tc.cov = any_partial_coverage(v);
+	tc.moves = v->mv && v->mv->basis != CIDX_BASIS_WITHHELD;
+	tc.basis = tc.moves && v->mv->basis == CIDX_BASIS_COMMON;
+	tc.nagg = v->e->fw->n_agg - 1;
+	tc.n = 3 + v->nkeys + 2 + (size_t)tc.cov + tc.nagg +
+	    (tc.moves ? 2 : 0) + (size_t)tc.basis + (v->relative != NULL) +
+	    (v->growth != NULL);
+	return tc;
+}
+
+/* a column title; numbers are right-aligned */
+static void
+head(struct out_table *t, const char **cells, size_t *c, const char *s,
+    int right)
+{
+	out_table_set_right(t, *c, right);
+	cells[(*c)++] = s;
+}
+
+static void
+table_head(const struct rank_view *v, const struct table_cols *tc,
+    struct out_table *t, const char **cells)
+{
+	const struct cidx_framework *fw = v->e->fw;
+	size_t c = 0;
+
+	head(t, cells, &c, "rank", 1);
+	head(t, cells, &c, "code", 0);
+	head(t, cells, &c, "name", 0);
+	for (size_t k = 0; k < v->nkeys; k++)
+		head(t, cells, &c, v->keys[k], 0);
+	head(t, cells, &c, "score", 1);
+	if (v->relative)
+		head(t, cells, &c, "relative", 1);
+	if (v->growth)
+		head(t, cells, &c, "growth", 1);
+	head(t, cells, &c, "tier", 1);
+	if (tc->cov)
+		head(t, cells, &c, "coverage", 1);
+	for (size_t a = 0; a < tc->nagg; a++)
+		head(t, cells, &c, fw->node[fw->top_down[a]].code, 1);
+	if (tc->basis)
+		head(t, cells, &c, "basis", 1);
+	if (tc->moves) {
+		head(t, cells, &c, "prev", 1);
+		head(t, cells, &c, "change", 1);
+	}
+	out_table_add(t, cells);
+}
+
+/* a cell from the buffer it was written into */
+static void
+put(const char **cells, char (*buf)[48], size_t *c)
+{
+	cells[*c] = buf[*c];
+	(*c)++;
+}
+
+/* the numbers of unit i after its names: score, relative, growth, tier,
+ * coverage, the aggregates */
+static void
+row_numbers(const struct rank_view *v, const struct table_cols *tc,
+    size_t i, const char **cells, char (*buf)[48], size_t *c)
+{
+	const struct cidx_framework *fw = v->e->fw;
+	const struct cidx_ranking *r = v->r;
+
+	fmt2(buf[*c], sizeof(buf[*c]), gsl_matrix_get(r->s, i, fw->root));
+	put(cells, buf, c);
+	if (v->relative) {
+		fmt2(buf[*c], sizeof(buf[*c]), v->relative[i]);
+		put(cells, buf, c);
+	}
+	if (v->growth) {
+		buf[*c][0] = '\0';
+		if (!isnan(v->growth[i]))
+			fmt2(buf[*c], sizeof(buf[*c]), v->growth[i]);
+		put(cells, buf, c);
+	}
+	buf[*c][0] = '\0';
+	if (r->tier[i])
+		snprintf(buf[*c], sizeof(buf[*c]), "%d", r->tier[i]);
+	put(cells, buf, c);
+	if (tc->cov) {
+		cidx_num_fmt_percent(buf[*c], sizeof(buf[*c]),
+		    v->rep->coverage[i]);
+		put(cells, buf, c);
+	}
+	for (size_t a = 0; a < tc->nagg; a++) {
+		fmt2(buf[*c], sizeof(buf[*c]),
+		    gsl_matrix_get(r->s, i, fw->top_down[a]));
+		put(cells, buf, c);
+	}
+}
+
+/* the row of unit i */
+static void
+table_row(const struct rank_view *v, const struct table_cols *tc, size_t i,
+    const char **cells, char (*buf)[48])
+{
+	const struct cidx_unit *u = &v->ds->unit[i];
+	size_t c = 0;
+
+	snprintf(buf[c], sizeof(buf[c]), "%d", v->r->rank[i]);
+	put(cells, buf, &c);
+	cells[c++] = u->code;
+	cells[c++] = rank_shown_name(v, i);
+	for (size_t k = 0; k < v->nkeys; k++)
+		cells[c++] = cidx_unit_attr(u, v->keys[k]);
+	row_numbers(v, tc, i, cells, buf, &c);
+	if (tc->moves) {
+		char m[3][48];
+
+		move_cells(v, i, m);
+		if (tc->basis) {
+			memcpy(buf[c], m[0], sizeof(m[0]));
+			put(cells, buf, &c);
+		}
+		memcpy(buf[c], m[1], sizeof(m[1]));
+		put(cells, buf, &c);
+		memcpy(buf[c], m[2], sizeof(m[2]));
+		put(cells, buf, &c);
+	}
+}
+
 static void
 table(const struct rank_view *v)
 {
-	FILE *fp = v->fp;
-	const struct cidx_framework *fw = v->e->fw;
 	const struct cidx_ranking *r = v->r;
-	int cov = any_partial_coverage(v);
-	int moves = v->mv && v->mv->basis != CIDX_BASIS_WITHHELD;
-	int basis = moves && v->mv->basis == CIDX_BASIS_COMMON;
-	size_t nagg = fw->n_agg - 1, ncols, c;
+	struct table_cols tc = table_cols(v);
 	struct out_table t;
 	const char **cells;
 	char (*buf)[48];
 
-	ncols = 3 + v->nkeys + 2 + (size_t)cov + nagg + (moves ? 2 : 0) +
-	    (size_t)basis + (v->relative != NULL) + (v->growth != NULL);
-	out_table_init(&t, ncols);
-	cells = cidx_xcalloc(ncols, sizeof(char *));
-	buf = cidx_xcalloc(ncols, sizeof(*buf));
-	c = 0;
-	out_table_set_right(&t, c, 1);
-	cells[c++] = "rank";
-	cells[c++] = "code";
-	cells[c++] = "name";
-	for (size_t k = 0; k < v->nkeys; k++)
-		cells[c++] = v->keys[k];
-	out_table_set_right(&t, c, 1);
-	cells[c++] = "score";
-	if (v->relative) {
-		out_table_set_right(&t, c, 1);
-		cells[c++] = "relative";
-	}
-	if (v->growth) {
-		out_table_set_right(&t, c, 1);
-		cells[c++] = "growth";
-	}
-	out_table_set_right(&t, c, 1);
-	cells[c++] = "tier";
-	if (cov) {
-		out_table_set_right(&t, c, 1);
-		cells[c++] = "coverage";
-	}
-	for (size_t a = 0; a < nagg; a++) {
-		out_table_set_right(&t, c, 1);
-		cells[c++] = fw->node[fw->top_down[a]].code;
-	}
-	if (basis) {
-		out_table_set_right(&t, c, 1);
-		cells[c++] = "basis";
-	}
-	if (moves) {
-		out_table_set_right(&t, c, 1);
-		cells[c++] = "prev";
-		out_table_set_right(&t, c, 1);
-		cells[c++] = "change";
-	}
-	out_table_add(&t, cells);
+	out_table_init(&t, tc.n);
+	cells = cidx_xcalloc(tc.n, sizeof(char *));
+	buf = cidx_xcalloc(tc.n, sizeof(*buf));
+	table_head(v, &tc, &t, cells);
 	for (size_t p = 0; p < r->n_ranked; p++) {
-		size_t i = r->order[p];
-		const struct cidx_unit *u = &v->ds->unit[i];
-
 		if (v->limit > 0 && p >= (size_t)v->limit)
 			break;
-		c = 0;
-		snprintf(buf[c], sizeof(buf[c]), "%d", r->rank[i]);
-		cells[c] = buf[c];
-		c++;
-		cells[c++] = u->code;
-		cells[c++] = rank_shown_name(v, i);
-		for (size_t k = 0; k < v->nkeys; k++)
-			cells[c++] = cidx_unit_attr(u, v->keys[k]);
-		fmt2(buf[c], sizeof(buf[c]), gsl_matrix_get(r->s, i, fw->root));
-		cells[c] = buf[c];
-		c++;
-		if (v->relative) {
-			fmt2(buf[c], sizeof(buf[c]), v->relative[i]);
-			cells[c] = buf[c];
-			c++;
-		}
-		if (v->growth) {
-			buf[c][0] = '\0';
-			if (!isnan(v->growth[i]))
-				fmt2(buf[c], sizeof(buf[c]), v->growth[i]);
-			cells[c] = buf[c];
-			c++;
-		}
-		buf[c][0] = '\0';
-		if (r->tier[i])
-			snprintf(buf[c], sizeof(buf[c]), "%d", r->tier[i]);
-		cells[c] = buf[c];
-		c++;
-		if (cov) {
-			cidx_num_fmt_percent(buf[c], sizeof(buf[c]), v->rep->coverage[i]);
-			cells[c] = buf[c];
-			c++;
-		}
-		for (size_t a = 0; a < nagg; a++) {
-			fmt2(buf[c], sizeof(buf[c]),
-			    gsl_matrix_get(r->s, i, fw->top_down[a]));
-			cells[c] = buf[c];
-			c++;
-		}
-		if (moves) {
-			char m[3][48];
-
-			move_cells(v, i, m);
-			if (basis) {
-				memcpy(buf[c], m[0], sizeof(m[0]));
-				cells[c] = buf[c];
-				c++;
-			}
-			memcpy(buf[c], m[1], sizeof(m[1]));
-			memcpy(buf[c + 1], m[2], sizeof(m[2]));
-			cells[c] = buf[c];
-			cells[c + 1] = buf[c + 1];
-			c += 2;
-		}
+		table_row(v, &tc, r->order[p], cells, buf);
 		out_table_add(&t, cells);
 	}
-	out_table_print(fp, &t);
+	out_table_print(v->fp, &t);
 	out_table_release(&t);
 	free(cells);
 	free(buf);

@@ -258,15 +258,13 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 	}
 }
 
-void
-report_method(struct report *r, const struct cidx_mc_result *mc)
+/* the method appendix, 1: the preparation */
+static void
+method_prep(struct report *r, const struct cidx_method *m)
 {
-	const struct cidx_method *m = cidx_engine_method(cidx_ws_engine(r->c.ws));
-	struct sbuf sb = SBUF_INIT;
 	int zh = ZH(r);
 	char b[160];
 
-	r->n_para = 0;
 	paraf(r, CIDX_PARA_HEADING, zh ? "1. 数据准备" : "1. Preparation");
 	if (m->denominate)
 		paraf(r, CIDX_PARA_TEXT, zh ? "指标除以框架规定的分母（人口、GDP等）："
@@ -296,6 +294,15 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		paraf(r, CIDX_PARA_FORMULA, "%s",
 		    cidx_formula(CIDX_F_TREAT_LOG));
 	}
+}
+
+/* 2 and 3: normalisation and aggregation, or the index method's steps */
+static void
+method_scores(struct report *r, const struct cidx_method *m)
+{
+	int zh = ZH(r);
+	char b[160];
+
 	paraf(r, CIDX_PARA_HEADING, zh ? "2. 标准化" : "2. Normalisation");
 	if (m->imethod != CIDX_IM_COMPOSITE &&
 	    !cidx_imethod_info(m->imethod)->normalised) {
@@ -324,6 +331,14 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 			    cidx_agg_formula(cidx_method_agg_at(m, lv)),
 			    zh ? "层" : "level", lv);
 	}
+}
+
+/* 4 to 6: ranks and tiers, movement, the audit */
+static void
+method_ranks(struct report *r)
+{
+	int zh = ZH(r);
+
 	paraf(r, CIDX_PARA_HEADING, zh ? "4. 排名与梯队" : "4. Ranks and tiers");
 	paraf(r, CIDX_PARA_TEXT, zh ? "按指数得分降序排名，并列者名次相同"
 	    "（1, 2, 2, 4）。梯队：%s。" : "Units are ranked by their index "
@@ -332,12 +347,15 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	paraf(r, CIDX_PARA_HEADING, zh ? "5. 排名变化" : "5. Movement");
 	paraf(r, CIDX_PARA_TEXT, zh ? "两年指标不同时，两年都按共有数据的指标重新"
 	    "排名；共有指标少于当年的一半或某支柱没有共有指标时，不计算排名变化。"
-	    "进入前N名须上年排在N名之后；上年无数据的单位不算新进入。" :
+	    "排名变化只在两年都参与排名的单位之间比较：今年新参与排名的单位不影响"
+	    "其他单位的变化。进入前N名须上年排在N名之后；上年无数据的单位不算新进入。" :
 	    "When the years have data for different indicators, both are "
 	    "ranked again on the indicators they share; with fewer than half "
 	    "of this year's indicators shared, or a pillar sharing none, no "
-	    "movement is shown.  A new entrant to the top N was ranked below "
-	    "N the year before; a unit without data then is not new.");
+	    "movement is shown.  Changes are measured among the units ranked "
+	    "in both years: a unit ranked only this year changes nobody's "
+	    "rank.  A new entrant to the top N was ranked below N the year "
+	    "before; a unit without data then is not new.");
 	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_CHANGE));
 	paraf(r, CIDX_PARA_HEADING, zh ? "6. 统计审查" : "6. Statistical audit");
 	paraf(r, CIDX_PARA_TEXT, zh ? "与上级相关：与所属支柱（或指数）得分的 "
@@ -347,8 +365,15 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 	    "it pulls the other way); Cronbach's alpha and the variance share "
 	    "of the first principal component tell whether a group's children "
 	    "measure one thing.");
-	if (mc == NULL)
-		return;
+}
+
+/* 7: the uncertainty analysis, when there is one */
+static void
+method_uncertainty(struct report *r, const struct cidx_mc_result *mc)
+{
+	struct sbuf sb = SBUF_INIT;
+	int zh = ZH(r);
+
 	cidx_ws_mc_describe(mc, r->c.fw, zh, &sb);
 	paraf(r, CIDX_PARA_HEADING, zh ? "7. 排名的不确定性" :
 	    "7. How certain the ranks are");
@@ -371,4 +396,18 @@ report_method(struct report *r, const struct cidx_mc_result *mc)
 		    "other %zu.", mc->n_skipped, mc->runs - mc->n_skipped);
 	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MC_NOISE));
 	cidx_sbuf_release(&sb);
+}
+
+void
+report_method(struct report *r, const struct cidx_mc_result *mc)
+{
+	const struct cidx_method *m =
+	    cidx_engine_method(cidx_ws_engine(r->c.ws));
+
+	r->n_para = 0;
+	method_prep(r, m);
+	method_scores(r, m);
+	method_ranks(r);
+	if (mc != NULL)
+		method_uncertainty(r, mc);
 }
