@@ -120,27 +120,33 @@ cidx_imethod_parse(struct cidx_method *m, const char *s,
 	return 0;
 }
 
-void
-cidx_imethod_text(const struct cidx_method *m, struct sbuf *sb)
+/* the method's parameters in its spelling (label 0: "gra:0.5") or in
+ * words (label 1: "GRA (rho 0.5)") */
+static void
+imethod_params(const struct cidx_method *m, struct sbuf *sb, int label)
 {
+	static const char *const sign[2][2] = { { ":pos", ":neg" },
+		{ "+", "-" } };
 	char a[40], b[40];
 
-	cidx_sbuf_adds(sb, cidx_imethod_info(m->imethod)->name);
+	cidx_sbuf_adds(sb, label ? cidx_imethod_info(m->imethod)->label :
+	    cidx_imethod_info(m->imethod)->name);
 	switch (m->imethod) {
 	case CIDX_IM_MPI:
 	case CIDX_IM_AMPI:
-		cidx_sbuf_adds(sb, m->im_p1 > 0 ? ":pos" : ":neg");
+		cidx_sbuf_adds(sb, sign[label][m->im_p1 > 0 ? 0 : 1]);
 		break;
 	case CIDX_IM_GRA:
 		cidx_num_shortest(a, sizeof(a), m->im_p1);
-		cidx_sbuf_addf(sb, ":%s", a);
+		cidx_sbuf_addf(sb, label ? " (rho %s)" : ":%s", a);
 		break;
 	case CIDX_IM_BOD:
 		if (isnan(m->im_p1))
 			break;
 		cidx_num_shortest(a, sizeof(a), m->im_p1);
 		cidx_num_shortest(b, sizeof(b), m->im_p2);
-		cidx_sbuf_addf(sb, ":%s,%s", a, b);
+		cidx_sbuf_addf(sb, label ? " (shares %s to %s)" : ":%s,%s",
+		    a, b);
 		break;
 	default:
 		break;
@@ -148,28 +154,13 @@ cidx_imethod_text(const struct cidx_method *m, struct sbuf *sb)
 }
 
 void
+cidx_imethod_text(const struct cidx_method *m, struct sbuf *sb)
+{
+	imethod_params(m, sb, 0);
+}
+
+void
 cidx_imethod_label(const struct cidx_method *m, struct sbuf *sb)
 {
-	char a[40], b[40];
-
-	cidx_sbuf_adds(sb, cidx_imethod_info(m->imethod)->label);
-	switch (m->imethod) {
-	case CIDX_IM_MPI:
-	case CIDX_IM_AMPI:
-		cidx_sbuf_adds(sb, m->im_p1 > 0 ? "+" : "-");
-		break;
-	case CIDX_IM_GRA:
-		cidx_num_shortest(a, sizeof(a), m->im_p1);
-		cidx_sbuf_addf(sb, " (rho %s)", a);
-		break;
-	case CIDX_IM_BOD:
-		if (isnan(m->im_p1))
-			break;
-		cidx_num_shortest(a, sizeof(a), m->im_p1);
-		cidx_num_shortest(b, sizeof(b), m->im_p2);
-		cidx_sbuf_addf(sb, " (shares %s to %s)", a, b);
-		break;
-	default:
-		break;
-	}
+	imethod_params(m, sb, 1);
 }
