@@ -79,6 +79,9 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
 	    c->r->n_ranked;
 	struct sbuf sb = SBUF_INIT;
 
+	if (top > CIDX_WS_BARS_MAX)	/* the subtitle says how many more */
+		top = CIDX_WS_BARS_MAX;
+
 	if (type == &cidx_chart_tiers)
 		cidx_sbuf_addf(&sb, zh ? "%s %d年：前%zu名梯队" :
 		    "%s %d: the top %zu by tier", idx, c->year, top);
@@ -125,6 +128,8 @@ cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
 	c->labels = CIDX_WS_MAP_LABELS;
 }
 
+static size_t top_all(const struct cidx_ws_chart *c);
+
 char *
 cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
     const struct cidx_chart_type *type,
@@ -144,6 +149,12 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		    "indicators with data in both (of %d in %d)", sb.len ?
 		    (zh ? "；" : "; ") : "", c->mv->shared,
 		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
+	if ((type == &cidx_chart_tiers || type == &cidx_chart_pillars) &&
+	    top_all(c) > CIDX_WS_BARS_MAX)
+		cidx_sbuf_addf(&sb, zh ? "%s图中为前%d个单位，另有%zu个见排名表" :
+		    "%sthe first %d units drawn; %zu more in the ranking table",
+		    sb.len ? (zh ? "；" : "; ") : "", CIDX_WS_BARS_MAX,
+		    top_all(c) - CIDX_WS_BARS_MAX);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
 		return NULL;
@@ -161,18 +172,28 @@ cidx_ws_chart_footer(const struct cidx_ws_chart *c, struct cidx_ws_mem *m)
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
+/* the units of the top group (ties at the boundary included), all ranked
+ * units with top 0 */
 static size_t
-top_n(const struct cidx_ws_chart *c)
+top_all(const struct cidx_ws_chart *c)
 {
 	size_t n = c->r->n_ranked;
 
 	if (c->top == 0)
 		return n;
-	/* the units ranked <= top, ties at the boundary included */
 	for (size_t p = 0; p < c->r->n_ranked; p++)
 		if ((size_t)c->r->rank[c->r->order[p]] > c->top)
 			return p;
 	return n;
+}
+
+/* the units a bar chart draws: the top group, at most CIDX_WS_BARS_MAX */
+static size_t
+top_n(const struct cidx_ws_chart *c)
+{
+	size_t n = top_all(c);
+
+	return n > CIDX_WS_BARS_MAX ? CIDX_WS_BARS_MAX : n;
 }
 
 int

@@ -33,6 +33,11 @@ struct cidx_ws_chart {
 	size_t labels;                    /* map: the top units numbered */
 };
 
+/* a bar chart (tiers, pillars) draws at most this many units, so that
+ * bars and names stay readable; how many more there are is said in its
+ * subtitle (cityidx(1), chart) */
+#define CIDX_WS_BARS_MAX 200
+
 /* the map numbers the top 10 by default */
 #define CIDX_WS_MAP_LABELS 10
 
