@@ -10,6 +10,7 @@
 
 #include "core/err.h"
 #include "core/json.h"
+#include "core/mem.h"
 #include "core/model.h"
 #include "core/wspec.h"
 

@@ -42,9 +42,9 @@ static const char *const pil[] = { "人才", "market" };
 static const double contrib[] = { 50, 40, 30, 40.5, 6, 4 };
 static const double score[] = { 90, 70.5, 10 };
 static const struct cidx_mover mv[] = {
-	{ "北京", 2, 1, CIDX_MOVER_NONE },
-	{ "Greater Manchester", 0, 2, CIDX_MOVER_NEW_ENTRANT },
-	{ "杭州", 30, 3, CIDX_MOVER_DARK_HORSE },
+	{ "北京", 2, 1, CIDX_MOVER_NONE, 1, 0 },
+	{ "Greater Manchester", 0, 2, CIDX_MOVER_NEW_ENTRANT, 0, 1 },
+	{ "杭州", 30, 3, CIDX_MOVER_DARK_HORSE, 27, 0 },
 };
 static const double corr2[] = { 1, 0.5, 0.5, 1 };
 static const double corr[] = { 1, 0.5, NAN, 0.5, 1, -0.2, NAN, -0.2, 1 };
