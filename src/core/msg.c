@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/msg.h"
 
 static const char *const msgs[CIDX_MSG__COUNT][2] = {
@@ -41,6 +42,12 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_TIER_N] = { "第%s梯队", "Tier %s" },
 	[CIDX_MSG_SEMI] = { "；", "; " },
 	[CIDX_MSG_OR] = { "或", " or " },
+	[CIDX_MSG_BARS_MORE] = { "%s图中为前%d个%s，另有%zu个见排名表",
+	    "%sthe first %d %s drawn; %zu more in the ranking table" },
+	[CIDX_MSG_MAP_FEW] = { "%zu个%s数据不足（斜线）",
+	    "%zu %s with too little data (hatched)" },
+	[CIDX_MSG_MAP_NONE] = { "%zu个%s%d年无数据（浅色）",
+	    "%zu %s without data in %d (pale)" },
 
 	/* ---- the method in words ---- */
 	[CIDX_MSG_M_NORMALISATION] = { "归一化", "normalisation" },
@@ -63,6 +70,8 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_M_A_GEOM] = { "几何平均", "geometric mean" },
 	[CIDX_MSG_M_A_HARM] = { "调和平均", "harmonic mean" },
 	[CIDX_MSG_M_A_LEVEL] = { "第%d层%s", "level %d: %s" },
+	[CIDX_MSG_M_I_COMPOSITE] = { "归一化后加总",
+	    "normalisation and aggregation" },
 	[CIDX_MSG_M_I_TOPSIS] = { "TOPSIS法（逼近理想解）",
 	    "TOPSIS (closeness to the ideal)" },
 	[CIDX_MSG_M_I_MPI] = { "MPI法（Mazziotta–Pareto指数）",
@@ -95,7 +104,7 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_M_TREAT] = { "异常值处理（偏度%s，峰度%s，最多缩尾%d个）",
 	    "outlier treatment (skewness %s, kurtosis %s, at most %d "
 	    "winsorised)" },
-	[CIDX_MSG_M_W_FRAMEWORK] = { "框架权重", "framework weights" },
+	[CIDX_MSG_M_W_FRAMEWORK] = { "框架设定", "the framework's" },
 	[CIDX_MSG_M_W_DERIVED] = { "%s（由%d年数据求得%s）",
 	    "%s (derived from %d%s)" },
 	[CIDX_MSG_M_W_EQUAL] = { "等权重", "equal weights" },
@@ -108,7 +117,24 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_M_W_FILE] = { "，由权重文件%s覆盖",
 	    ", overridden by the weights file %s" },
 	[CIDX_MSG_M_W_SET] = { "，另指定%s", ", and set %s" },
-	[CIDX_MSG_M_W_ORIGIN] = { "%s", "%s" },
+	[CIDX_MSG_M_W_ORIGIN] = { "方法文件%s中记录的权重",
+	    "the weights recorded in %s" },
+	[CIDX_MSG_M_W_POOLED] = { "，跨年汇总", ", pooled over all years" },
+	[CIDX_MSG_M_PANEL_YEARS] = { "（%d–%d年统一）", " (over %d–%d)" },
+	[CIDX_MSG_COMMA] = { "，", ", " },
+	[CIDX_MSG_M_METHOD] = { "方法：%s", "method: %s" },
+
+	/* ---- the uncertain inputs ---- */
+	[CIDX_MSG_MC_DRAWS] = { "%zu次蒙特卡洛模拟：", "%zu Monte Carlo draws: " },
+	[CIDX_MSG_MC_WEIGHTS] = { "%zu个权重±%s%%（第%s层）",
+	    "%zu weights \u00b1%s%% (levels %s)" },
+	[CIDX_MSG_MC_DROP] = { "剔除%zu项指标之一",
+	    "one of %zu indicators left out" },
+	[CIDX_MSG_MC_IMPUTE] = { "插补：", "imputation: " },
+	[CIDX_MSG_MC_WINMAX] = { "缩尾上限：", "winsorisation limit: " },
+	[CIDX_MSG_MC_NORMALISE] = { "归一化：", "normalisation: " },
+	[CIDX_MSG_MC_AGGREGATE] = { "加总：", "aggregation: " },
+	[CIDX_MSG_MC_METHOD] = { "指数方法：", "index method: " },
 };
 
 static const char *const nouns[CIDX_NOUN__COUNT][3] = {
@@ -187,4 +213,30 @@ cidx_msg_fmt(char *buf, size_t n, enum cidx_lang lang, enum cidx_msg_id id,
 				buf[k] = '\0';
 		}
 	}
+}
+
+void
+cidx_msg_add(struct sbuf *sb, enum cidx_lang lang, enum cidx_msg_id id, ...)
+{
+	const char *fmt = cidx_msg(lang, id);
+	va_list ap;
+	int n;
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	va_start(ap, id);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	cidx_sbuf_grow(sb, (size_t)n);
+	va_start(ap, id);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	sb->len += (size_t)n;
 }

@@ -43,6 +43,10 @@ enum cidx_msg_id {
 	CIDX_MSG_SEMI,            /* "；" / "; " */
 	CIDX_MSG_OR,              /* "或" / " or " */
 
+	CIDX_MSG_BARS_MORE,       /* "%s图中为前%d个%s，另有%zu个见排名表" */
+	CIDX_MSG_MAP_FEW,         /* "%zu个%s数据不足（斜线）" */
+	CIDX_MSG_MAP_NONE,        /* "%zu个%s%d年无数据（浅色）" */
+
 	/* ---- the method in words (ws/describe.c) ---- */
 	CIDX_MSG_M_NORMALISATION, /* "归一化" / "normalisation" */
 	CIDX_MSG_M_AGGREGATION,
@@ -62,6 +66,7 @@ enum cidx_msg_id {
 	CIDX_MSG_M_A_GEOM,
 	CIDX_MSG_M_A_HARM,
 	CIDX_MSG_M_A_LEVEL,       /* "第%d层%s" / "level %d: %s" */
+	CIDX_MSG_M_I_COMPOSITE,   /* "归一化后加总" */
 	CIDX_MSG_M_I_TOPSIS,
 	CIDX_MSG_M_I_MPI,
 	CIDX_MSG_M_I_AMPI,
@@ -88,7 +93,18 @@ enum cidx_msg_id {
 	CIDX_MSG_M_W_PCA, CIDX_MSG_M_W_AHP, CIDX_MSG_M_W_COMBINE,
 	CIDX_MSG_M_W_FILE,        /* "，由%s覆盖" */
 	CIDX_MSG_M_W_SET,         /* "，指定%s" */
-	CIDX_MSG_M_W_ORIGIN,      /* "%s中记录的权重" / "the weights recorded in %s" */
+	CIDX_MSG_M_W_ORIGIN,      /* "方法文件%s中记录的权重" */
+	CIDX_MSG_M_W_POOLED,      /* "，跨年汇总" / ", pooled over all years" */
+	CIDX_MSG_M_PANEL_YEARS,   /* "（%d–%d年统一）" / " (over %d–%d)" */
+	CIDX_MSG_COMMA,           /* "，" / ", " */
+	CIDX_MSG_M_METHOD,        /* "方法：%s" / "method: %s" */
+
+	/* ---- the uncertain inputs (ws/mcrun.c) ---- */
+	CIDX_MSG_MC_DRAWS,        /* "%zu次蒙特卡洛模拟：" */
+	CIDX_MSG_MC_WEIGHTS,      /* "%zu个权重±%s%%（第%s层）" */
+	CIDX_MSG_MC_DROP,         /* "剔除%zu项指标之一" */
+	CIDX_MSG_MC_IMPUTE, CIDX_MSG_MC_WINMAX, CIDX_MSG_MC_NORMALISE,
+	CIDX_MSG_MC_AGGREGATE, CIDX_MSG_MC_METHOD, /* "归一化：" ... */
 
 	CIDX_MSG__COUNT
 };
@@ -112,5 +128,11 @@ int cidx_msg_noun_parse(const char *s, enum cidx_unit_noun *noun);
  *  must match both languages' templates); cut at a whole character. */
 void cidx_msg_fmt(char *buf, size_t n, enum cidx_lang lang,
     enum cidx_msg_id id, ...);
+
+struct sbuf;
+
+/*! cidx_msg_add() : template `id` in `lang` filled, appended to `sb`. */
+void cidx_msg_add(struct sbuf *sb, enum cidx_lang lang, enum cidx_msg_id id,
+    ...);
 
 #endif
