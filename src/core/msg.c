@@ -124,6 +124,30 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_COMMA] = { "，", ", " },
 	[CIDX_MSG_M_METHOD] = { "方法：%s", "method: %s" },
 
+	/* ---- tiers in words ---- */
+	[CIDX_MSG_T_COUNTS] = { "按名次划分（各梯队%s个）",
+	    "by counts (%s in the tiers)" },
+	[CIDX_MSG_T_BREAKS] = { "按分数线%s划分", "at the scores %s" },
+	[CIDX_MSG_T_QUANTILE] = { "分位数法（%d个梯队）",
+	    "quantiles (%d tiers)" },
+	[CIDX_MSG_T_KMEANS] = { "k均值聚类（%d个梯队）",
+	    "k-means clustering (%d tiers)" },
+	[CIDX_MSG_T_JENKS] = { "自然断点法（%d个梯队）",
+	    "natural breaks (%d tiers)" },
+	[CIDX_MSG_T_EIS] = { "欧洲创新记分牌的表现分组（相对参考指数）",
+	    "the European Innovation Scoreboard's performance groups "
+	    "(relative to a reference)" },
+
+	/* ---- the report ---- */
+	[CIDX_MSG_R_CHANGE_FORMULA] = {
+	    "变化 = prev_common − now_common   （两年均有排名的%s中的名次）",
+	    "change = prev_common - now_common   (the ranks among the %s "
+	    "ranked in both years)" },
+	[CIDX_MSG_R_SKIPPED] = { "其中%zu次模拟被跳过：几何或调和平均遇到小于等于0"
+	    "的值；统计只用其余%zu次。", "%zu of the draws were skipped "
+	    "(--skip-invalid): a geometric or harmonic mean met a value <= 0; "
+	    "the figures are over the other %zu." },
+
 	/* ---- the uncertain inputs ---- */
 	[CIDX_MSG_MC_DRAWS] = { "%zu次蒙特卡洛模拟：", "%zu Monte Carlo draws: " },
 	[CIDX_MSG_MC_WEIGHTS] = { "%zu个权重±%s%%（第%s层）",

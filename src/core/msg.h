@@ -99,6 +99,18 @@ enum cidx_msg_id {
 	CIDX_MSG_COMMA,           /* "，" / ", " */
 	CIDX_MSG_M_METHOD,        /* "方法：%s" / "method: %s" */
 
+	/* ---- tiers in words (ws/methodwords.c) ---- */
+	CIDX_MSG_T_COUNTS,        /* "按名次划分（各梯队%s个）" */
+	CIDX_MSG_T_BREAKS,        /* "按分数线%s划分" */
+	CIDX_MSG_T_QUANTILE,      /* "分位数法（%d个梯队）" */
+	CIDX_MSG_T_KMEANS,
+	CIDX_MSG_T_JENKS,
+	CIDX_MSG_T_EIS,
+
+	/* ---- the report (cli/reporttext.c) ---- */
+	CIDX_MSG_R_CHANGE_FORMULA, /* change = ... (the ranks among the %s ...) */
+	CIDX_MSG_R_SKIPPED,       /* "其中%zu次模拟被跳过：..." */
+
 	/* ---- the uncertain inputs (ws/mcrun.c) ---- */
 	CIDX_MSG_MC_DRAWS,        /* "%zu次蒙特卡洛模拟：" */
 	CIDX_MSG_MC_WEIGHTS,      /* "%zu个权重±%s%%（第%s层）" */

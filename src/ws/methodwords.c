@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "calc/calc.h"
 #include "calc/imethod.h"
 #include "core/num.h"
 #include "ws/methodwords.h"
@@ -272,6 +273,40 @@ cidx_ws_describe_words(const struct cidx_ws *ws, enum cidx_lang lang,
 	weights_words(ws, lang, &line);
 	cidx_sbuf_adds(sb, line.buf);
 	cidx_sbuf_release(&line);
+}
+
+void
+cidx_ws_tier_words(const struct cidx_tierspec *ts, enum cidx_lang lang,
+    struct sbuf *sb)
+{
+	struct sbuf v = SBUF_INIT;
+	char a[40];
+
+	for (size_t i = 0; i < ts->nv; i++) {
+		cidx_num_shortest(a, sizeof(a), ts->v[i]);
+		cidx_sbuf_addf(&v, "%s%s", i ? MSG(CIDX_MSG_LIST_SEP) : "", a);
+	}
+	switch (ts->kind) {
+	case CIDX_TIER_COUNTS:
+		cidx_msg_add(sb, lang, CIDX_MSG_T_COUNTS, v.buf);
+		break;
+	case CIDX_TIER_BREAKS:
+		cidx_msg_add(sb, lang, CIDX_MSG_T_BREAKS, v.buf);
+		break;
+	case CIDX_TIER_QUANTILE:
+		cidx_msg_add(sb, lang, CIDX_MSG_T_QUANTILE, ts->k);
+		break;
+	case CIDX_TIER_KMEANS:
+		cidx_msg_add(sb, lang, CIDX_MSG_T_KMEANS, ts->k);
+		break;
+	case CIDX_TIER_JENKS:
+		cidx_msg_add(sb, lang, CIDX_MSG_T_JENKS, ts->k);
+		break;
+	case CIDX_TIER_EIS:
+		cidx_sbuf_adds(sb, MSG(CIDX_MSG_T_EIS));
+		break;
+	}
+	cidx_sbuf_release(&v);
 }
 
 void

@@ -32,6 +32,13 @@ void cidx_ws_spec_words(enum cidx_mkey key, const char *text,
 void cidx_ws_describe_words(const struct cidx_ws *ws, enum cidx_lang lang,
     struct sbuf *sb);
 
+struct cidx_tierspec;
+
+/*! cidx_ws_tier_words() : a tier spec in words: "自然断点法（3个梯队）" /
+ *  "natural breaks (3 tiers)". */
+void cidx_ws_tier_words(const struct cidx_tierspec *ts, enum cidx_lang lang,
+    struct sbuf *sb);
+
 /*! cidx_ws_method_line() : "方法：" / "method: " and the words of
  *  cidx_ws_describe_words() (chart footers, the report's cover). */
 void cidx_ws_method_line(const struct cidx_ws *ws, enum cidx_lang lang,
