@@ -148,6 +148,48 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "(--skip-invalid): a geometric or harmonic mean met a value <= 0; "
 	    "the figures are over the other %zu." },
 
+	/* ---- explain ---- */
+	[CIDX_MSG_EX_HEAD] = {
+	    "%1$s %2$s：%6$d年得分%3$s，在%5$zu个%7$s中排第%4$d名\n\n",
+	    "%s %s: score %s, rank %d of %zu in %d\n\n" },
+	[CIDX_MSG_EX_NODE] = { "节点", "node" },
+	[CIDX_MSG_EX_NAME] = { "名称", "name" },
+	[CIDX_MSG_EX_VALUE] = { "得分", "value" },
+	[CIDX_MSG_EX_SHARE] = { "份额 %", "share %" },
+	[CIDX_MSG_EX_CONTRIB] = { "贡献", "contribution" },
+	[CIDX_MSG_EX_FACTOR] = { "因子", "factor" },
+	[CIDX_MSG_EX_ADDITIVE] = { "\n贡献 = 得分 × 通往指数的路径上各级份额之积；"
+	    "\n一个节点的各子项贡献之和等于它自己的贡献。\n",
+	    "\ncontribution = value x the product of the shares on the path "
+	    "to the index;\nthe contributions of a node's children add up to "
+	    "the node's own.\n" },
+	[CIDX_MSG_EX_NOT_ADDITIVE_IM] = { "\n不可加：%s的得分不是各指标份额之和。\n",
+	    "\nnot additive: %s scores are not sums of the indicators' "
+	    "shares.\n" },
+	[CIDX_MSG_EX_NOT_ADDITIVE_GEOM] = { "\n不可加：几何平均的层把各因子 "
+	    "得分^份额 相乘（见上表）；调和平均的层\n不能这样分解。\n",
+	    "\nnot additive: a geometric level multiplies the factors "
+	    "value^share (shown); a harmonic level\nhas no such split.\n" },
+	[CIDX_MSG_EX_WITHHELD] = {
+	    "\n与%1$d年的排名变化未予计算：两年共有数据的指标只有%3$d项（%2$.0s）\n",
+	    "\nmovement against %d withheld: %s\n" },
+	[CIDX_MSG_EX_COMMON] = { "\n按%2$d年和%3$d年都有数据的%1$d项指标：",
+	    "\non the %d indicators with data in both %d and %d:" },
+	[CIDX_MSG_EX_CHANGE] = {
+	    "\n在两年均有排名的%5$zu个%7$s中：%2$d年第%1$d名 -> %4$d年第%3$d名，"
+	    "变化%6$+d位\n",
+	    "\nrank %1$d in %2$d -> %3$d in %4$d among the %5$zu %7$s ranked "
+	    "in both years: %6$+d places\n" },
+	[CIDX_MSG_EX_OWN_NEW] = { "  以它%d年的数据、其他各方%d年的数据：第%d名\n",
+	    "  its %d data among the others' %d data: rank %d\n" },
+	[CIDX_MSG_EX_OWN_OLD] = { "  以它%d年的数据、其他各方%d年的数据：第%d名\n",
+	    "  its %d data among the others' %d data: rank %d\n" },
+	[CIDX_MSG_EX_DUE_OWN] = { "  来自自身数据：%s%s位\n",
+	    "  due to its own data: %s%s places\n" },
+	[CIDX_MSG_EX_DUE_OTHERS] = { "  来自其他%3$s：%1$s%2$s位（两种顺序的平均）\n",
+	    "  due to the other %3$s: %1$s%2$s places (the average of both "
+	    "orders)\n" },
+
 	/* ---- the uncertain inputs ---- */
 	[CIDX_MSG_MC_DRAWS] = { "%zu次蒙特卡洛模拟：", "%zu Monte Carlo draws: " },
 	[CIDX_MSG_MC_WEIGHTS] = { "%zu个权重±%s%%（第%s层）",

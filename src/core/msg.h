@@ -111,6 +111,21 @@ enum cidx_msg_id {
 	CIDX_MSG_R_CHANGE_FORMULA, /* change = ... (the ranks among the %s ...) */
 	CIDX_MSG_R_SKIPPED,       /* "其中%zu次模拟被跳过：..." */
 
+	/* ---- explain (cli/cmd_explain.c); the English as it always was ---- */
+	CIDX_MSG_EX_HEAD,         /* code, name, score, rank, n, year, noun */
+	CIDX_MSG_EX_NODE, CIDX_MSG_EX_NAME, CIDX_MSG_EX_VALUE,
+	CIDX_MSG_EX_SHARE, CIDX_MSG_EX_CONTRIB, CIDX_MSG_EX_FACTOR,
+	CIDX_MSG_EX_ADDITIVE,
+	CIDX_MSG_EX_NOT_ADDITIVE_IM, /* "%s" the method */
+	CIDX_MSG_EX_NOT_ADDITIVE_GEOM,
+	CIDX_MSG_EX_WITHHELD,     /* cyear, why, shared */
+	CIDX_MSG_EX_COMMON,       /* shared, year, cyear */
+	CIDX_MSG_EX_CHANGE,       /* then, cyear, now, year, n, change, noun */
+	CIDX_MSG_EX_OWN_NEW,      /* year, cyear, rank */
+	CIDX_MSG_EX_OWN_OLD,      /* cyear, year, rank */
+	CIDX_MSG_EX_DUE_OWN,      /* sign, places */
+	CIDX_MSG_EX_DUE_OTHERS,   /* sign, places, noun */
+
 	/* ---- the uncertain inputs (ws/mcrun.c) ---- */
 	CIDX_MSG_MC_DRAWS,        /* "%zu次蒙特卡洛模拟：" */
 	CIDX_MSG_MC_WEIGHTS,      /* "%zu个权重±%s%%（第%s层）" */
