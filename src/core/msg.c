@@ -147,6 +147,41 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "的值；统计只用其余%zu次。", "%zu of the draws were skipped "
 	    "(--skip-invalid): a geometric or harmonic mean met a value <= 0; "
 	    "the figures are over the other %zu." },
+	[CIDX_MSG_F_TREAT_LOG] = { "x <- ln(x - min + e)（偏度 >= 0）；x <- -ln(max "
+	    "+ e - x)（偏度 < 0）；e = 0.01 (max - min)",
+	    "x <- ln(x - min + e)  (skew >= 0);   x <- -ln(max + e - x)  "
+	    "(skew < 0);   e = 0.01 (max - min)" },
+	[CIDX_MSG_F_TOPSIS_NORM] = { "r[i,j] = x[i,j] / sqrt( sum_k x[k,j]^2 )"
+	    "（k：数据完整的单位）", "r[i,j] = x[i,j] / sqrt( sum_k x[k,j]^2 )   "
+	    "(k: the complete units)" },
+	[CIDX_MSG_F_MPI_NORM] = { "z[i,j] = 100 + 10 d (x[i,j] - M[j]) / S[j]"
+	    "（M、S：当年的均值与总体标准差）", "z[i,j] = 100 + 10 d (x[i,j] - "
+	    "M[j]) / S[j]   (M, S: the year's mean and population sd)" },
+	[CIDX_MSG_F_AMPI_NORM] = { "r[i,j] = 70 + 60 (y[i,j] - min[j]) / "
+	    "(max[j] - min[j])，y = d x，min、max 取全部年份", "r[i,j] = 70 + 60 "
+	    "(y[i,j] - min[j]) / (max[j] - min[j]),   y = d x,   min, max over "
+	    "every year" },
+	[CIDX_MSG_F_BOD] = { "s[i] = 100 max sum_j v[j] s[i,j]，sum_j v[j] "
+	    "s[k,j] <= 1（每个单位 k），v >= 0（LO <= v[j] s[i,j] / sum v s[i] "
+	    "<= HI）", "s[i] = 100 max sum_j v[j] s[i,j],   sum_j v[j] s[k,j] <= "
+	    "1 (every unit k),   v >= 0   (LO <= v[j] s[i,j] / sum v s[i] <= "
+	    "HI)" },
+	[CIDX_MSG_F_WROCLAW] = { "z = d (x - 均值) / 标准差，d[i] = sqrt( "
+	    "sum(w (z[i,j] - max_k z[k,j])^2) / W )，s[i] = 100 (1 - d[i] / "
+	    "(d的均值 + 2 × d的标准差))", "z = d (x - mean) / sd,   d[i] = sqrt( "
+	    "sum(w (z[i,j] - max_k z[k,j])^2) / W ),   s[i] = 100 (1 - d[i] / "
+	    "(mean(d) + 2 sd(d)))" },
+	[CIDX_MSG_F_MC_NOISE] = { "w'[c] = w[c] u，u ~ U(1 - φ, 1 + φ)；R_s = "
+	    "|名义排名 - 排名| 的平均值", "w'[c] = w[c] u,   u ~ U(1 - phi, 1 + "
+	    "phi);   R_s = mean |nominal rank - rank|" },
+	[CIDX_MSG_F_N_ZSCORE] = { "s = M + S (y - 均值) / 标准差，y = d x，"
+	    "标准差的除数为 n - 1", "s = M + S (y - mean) / sd,   y = d x,   sd "
+	    "with divisor n - 1" },
+	[CIDX_MSG_F_N_RATIO] = { "s = 100 x / x的均值", "s = 100 x / mean(x)" },
+	[CIDX_MSG_F_N_GOALPOSTS] = { "s = 100 (x - lo) / (hi - lo)（d = +1）；"
+	    "s = 100 (hi - x) / (hi - lo)（d = -1）；截断到 [0, 100]",
+	    "s = 100 (x - lo) / (hi - lo)  (d = +1);   s = 100 (hi - x) / "
+	    "(hi - lo)  (d = -1);   clipped to [0, 100]" },
 
 	/* ---- explain ---- */
 	[CIDX_MSG_EX_HEAD] = {

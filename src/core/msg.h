@@ -110,6 +110,11 @@ enum cidx_msg_id {
 	/* ---- the report (cli/reporttext.c) ---- */
 	CIDX_MSG_R_CHANGE_FORMULA, /* change = ... (the ranks among the %s ...) */
 	CIDX_MSG_R_SKIPPED,       /* "其中%zu次模拟被跳过：..." */
+	/* the formulas with words (the English is calc/formula.c's) */
+	CIDX_MSG_F_TREAT_LOG, CIDX_MSG_F_TOPSIS_NORM, CIDX_MSG_F_MPI_NORM,
+	CIDX_MSG_F_AMPI_NORM, CIDX_MSG_F_BOD, CIDX_MSG_F_WROCLAW,
+	CIDX_MSG_F_MC_NOISE, CIDX_MSG_F_N_ZSCORE, CIDX_MSG_F_N_RATIO,
+	CIDX_MSG_F_N_GOALPOSTS,
 
 	/* ---- explain (cli/cmd_explain.c); the English as it always was ---- */
 	CIDX_MSG_EX_HEAD,         /* code, name, score, rank, n, year, noun */
