@@ -7,6 +7,7 @@
 
 #include "calc/effweight.h"
 #include "calc/stats.h"
+#include "core/jsonwriter.h"
 #include "core/mem.h"
 
 /* present[k]: an indicator that could be normalised in the year, an
@@ -124,4 +125,18 @@ cidx_effweights_free(struct cidx_effweights *ew)
 	free(ew->r);
 	free(ew->importance);
 	free(ew);
+}
+
+void
+cidx_effweights_json_members(struct cidx_jsonw *w,
+    const struct cidx_effweights *ew, size_t k)
+{
+	cidx_jsonw_key(w, "nominal");
+	cidx_jsonw_number17(w, ew->nominal[k]);
+	cidx_jsonw_key(w, "effective");
+	cidx_jsonw_number17(w, ew->effective[k]);
+	cidx_jsonw_key(w, "importance");
+	cidx_jsonw_number17(w, ew->importance[k]);
+	cidx_jsonw_key(w, "has_data");
+	cidx_jsonw_bool(w, ew->present[k]);
 }

@@ -64,6 +64,15 @@ int cidx_effweights_weightless(const struct cidx_effweights *ew, size_t k);
 int cidx_engine_effweights(struct cidx_engine *e, int year,
     struct cidx_effweights **out, struct cidx_err *err);
 
+/*! cidx_effweights_json_members() :
+ *  The members "nominal", "effective", "importance" and "has_data" of
+ *  node k, into the JSON object `w` has open (the one spelling of them
+ *  for every output that writes them: the method object and `weights`).
+ */
+struct cidx_jsonw;
+void cidx_effweights_json_members(struct cidx_jsonw *w,
+    const struct cidx_effweights *ew, size_t k);
+
 void cidx_effweights_free(struct cidx_effweights *ew);
 
 #endif

@@ -222,14 +222,7 @@ write_effective(struct cidx_jsonw *w, const struct cidx_method_record *rec)
 			continue;
 		cidx_jsonw_key(w, fw->node[k].code);
 		cidx_jsonw_begin_object(w, CIDX_JSONW_INLINE);
-		cidx_jsonw_key(w, "nominal");
-		cidx_jsonw_number17(w, ew->nominal[k]);
-		cidx_jsonw_key(w, "effective");
-		cidx_jsonw_number17(w, ew->effective[k]);
-		cidx_jsonw_key(w, "importance");
-		cidx_jsonw_number17(w, ew->importance[k]);
-		cidx_jsonw_key(w, "has_data");
-		cidx_jsonw_bool(w, ew->present[k]);
+		cidx_effweights_json_members(w, ew, k);
 		cidx_jsonw_end_object(w);
 	}
 	cidx_jsonw_end_object(w);

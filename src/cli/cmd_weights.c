@@ -346,18 +346,8 @@ json_children(struct cidx_jsonw *w, struct cli_engine *e, const char *how,
 			cidx_jsonw_key(w, d2);
 			cidx_jsonw_number17(w, gr->diag2[c]);
 		}
-		if (ew) {
-			size_t k = gr->child[c];
-
-			cidx_jsonw_key(w, "nominal");
-			cidx_jsonw_number17(w, ew->nominal[k]);
-			cidx_jsonw_key(w, "effective");
-			cidx_jsonw_number17(w, ew->effective[k]);
-			cidx_jsonw_key(w, "importance");
-			cidx_jsonw_number17(w, ew->importance[k]);
-			cidx_jsonw_key(w, "has_data");
-			cidx_jsonw_bool(w, ew->present[k]);
-		}
+		if (ew)
+			cidx_effweights_json_members(w, ew, gr->child[c]);
 		cidx_jsonw_end_object(w);
 	}
 	cidx_jsonw_end_array(w);

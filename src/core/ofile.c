@@ -23,6 +23,7 @@
 
 #include "core/mem.h"
 #include "core/ofile.h"
+#include "core/opath.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -93,156 +94,6 @@ cidx_ofile_cleanup(void)
 			unlink(slots[i].path);
 }
 
-/* the directory part of a path ("." when it has none), newly allocated */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return cidx_xstrdup(".");
-	if (slash == path)
-		return cidx_xstrdup("/");
-	return cidx_xstrndup(path, (size_t)(slash - path));
-}
-
-static const char *
-base_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/*
- * Follows symbolic links to the path a write would land on (which may
- * not exist: a dangling link creates its target).  A loop of links is
- * left to the open that follows, which reports ELOOP.
- */
-static char *
-resolve(const char *path)
-{
-	char *cur = cidx_xstrdup(path);
-
-	for (int hops = 0; hops < 40; hops++) {
-		char buf[PATH_MAX];
-		struct stat sb;
-		ssize_t n;
-		char *next;
-
-		if (lstat(cur, &sb) != 0 || !S_ISLNK(sb.st_mode))
-			break;
-		if ((n = readlink(cur, buf, sizeof(buf) - 1)) < 0)
-			break;
-		buf[n] = '\0';
-		if (buf[0] == '/' || strchr(cur, '/') == NULL) {
-			next = cidx_xstrdup(buf);
-		} else {
-			char *dir = dir_of(cur);
-
-			next = cidx_xmalloc(strlen(dir) + strlen(buf) + 2);
-			sprintf(next, "%s/%s", dir, buf);
-			free(dir);
-		}
-		free(cur);
-		cur = next;
-	}
-	return cur;
-}
-
-/* the identity of a name: its directory's device and inode, and its last
- * component; @return 0, or -1 when the directory does not exist */
-struct where {
-	dev_t dir_dev;
-	ino_t dir_ino;
-	const char *base;
-};
-
-static int
-where_of(const char *resolved, struct where *w)
-{
-	char *dir = dir_of(resolved);
-	struct stat sb;
-	int rc = stat(dir, &sb);
-
-	free(dir);
-	if (rc != 0)
-		return -1;
-	w->dir_dev = sb.st_dev;
-	w->dir_ino = sb.st_ino;
-	w->base = base_of(resolved);
-	return 0;
-}
-
-/* is `out` (resolved, stat'ed into `osb` when `oexists`) the file `ws`? */
-static int
-same_file(const char *out, const struct stat *osb, int oexists,
-    const char *ws)
-{
-	struct where wo, ww;
-	struct stat sb;
-	char *rws = resolve(ws);
-	int same = 0;
-
-	if (oexists && stat(rws, &sb) == 0)
-		same = sb.st_dev == osb->st_dev && sb.st_ino == osb->st_ino;
-	if (!same && where_of(out, &wo) == 0 && where_of(rws, &ww) == 0)
-		same = wo.dir_dev == ww.dir_dev && wo.dir_ino == ww.dir_ino &&
-		    strcmp(wo.base, ww.base) == 0;
-	free(rws);
-	return same;
-}
-
-int
-cidx_ofile_check(const char *path, const char *workspace,
-    struct cidx_err *err)
-{
-	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
-	struct stat sb;
-	char *target, *rws = NULL;
-	int exists, ret = 0;
-
-	if (path == NULL || *path == '\0')
-		return cidx_err_set(err, CIDX_EINVAL, "no output path");
-	if (strcmp(path, "-") == 0)
-		return 0;
-	target = resolve(path);
-	exists = stat(target, &sb) == 0;
-	if (exists && S_ISDIR(sb.st_mode)) {
-		ret = cidx_err_set(err, CIDX_EINVAL, "cannot write '%s': it "
-		    "is a directory", path);
-		goto out;
-	}
-	if (workspace == NULL || *workspace == '\0')
-		goto out;
-	/* SQLite names its files after the database with links resolved */
-	rws = resolve(workspace);
-	for (size_t i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
-		char *ws = cidx_xmalloc(strlen(workspace) + strlen(rws) + 16);
-		int same;
-
-		sprintf(ws, "%s%s", workspace, sfx[i]);
-		same = same_file(target, &sb, exists, ws);
-		sprintf(ws, "%s%s", rws, sfx[i]);
-		same = same || same_file(target, &sb, exists, ws);
-		free(ws);
-		if (!same)
-			continue;
-		if (i == 0)
-			ret = cidx_err_set(err, CIDX_EINVAL, "'%s' is the "
-			    "workspace: choose another output file", path);
-		else
-			ret = cidx_err_set(err, CIDX_EINVAL, "'%s' is the "
-			    "workspace's %s file: choose another output file",
-			    path, sfx[i]);
-		goto out;
-	}
-out:
-	free(rws);
-	free(target);
-	return ret;
-}
-
 static mode_t
 creation_mode(void)
 {
@@ -291,8 +142,8 @@ open_tmp(struct cidx_ofile *f, const char *dir)
 			return -1;
 	}
 #endif
-	f->tmp = cidx_xmalloc(strlen(dir) + strlen(base_of(f->target)) + 16);
-	sprintf(f->tmp, "%s/.%s.XXXXXX", dir, base_of(f->target));
+	f->tmp = cidx_xmalloc(strlen(dir) + strlen(cidx_opath_base(f->target)) + 16);
+	sprintf(f->tmp, "%s/.%s.XXXXXX", dir, cidx_opath_base(f->target));
 	if ((fd = mkstemp(f->tmp)) < 0)
 		return -1;
 	f->slot = slot_take(f->tmp);
@@ -318,7 +169,7 @@ cidx_ofile_open(struct cidx_ofile **out, const char *path,
 	f->slot = -1;
 	f->flags = flags;
 	f->path = cidx_xstrdup(path);
-	f->target = resolve(path);
+	f->target = cidx_opath_resolve(path);
 	if (stat(f->target, &sb) == 0) {
 		if (flags & CIDX_OFILE_NOCLOBBER) {
 			ret = cidx_err_set(err, CIDX_EIO, "cannot create '%s': "
@@ -338,7 +189,7 @@ cidx_ofile_open(struct cidx_ofile **out, const char *path,
 		f->have_mode = 1;
 		f->mode = sb.st_mode & 07777;
 	}
-	dir = dir_of(f->target);
+	dir = cidx_opath_dir(f->target);
 	fd = open_tmp(f, dir);
 	free(dir);
 	if (fd < 0 || (f->fp = fdopen(fd, "wb")) == NULL) {
@@ -468,7 +319,7 @@ place(const char *src, const char *tmp, const char *target)
 static void
 sync_dir(const char *target)
 {
-	char *dir = dir_of(target);
+	char *dir = cidx_opath_dir(target);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	free(dir);
@@ -496,10 +347,10 @@ commit_anon(struct cidx_ofile *f, struct cidx_err *err)
 		    "cannot create '%s': it exists", f->path) :
 		    io_error(err, f->path, errno);
 	}
-	dir = dir_of(f->target);
-	name = cidx_xmalloc(strlen(dir) + strlen(base_of(f->target)) + 64);
+	dir = cidx_opath_dir(f->target);
+	name = cidx_xmalloc(strlen(dir) + strlen(cidx_opath_base(f->target)) + 64);
 	for (int tries = 0; tries < 100 && e == EEXIST; tries++) {
-		sprintf(name, "%s/.%s.%ld.%lu", dir, base_of(f->target),
+		sprintf(name, "%s/.%s.%ld.%lu", dir, cidx_opath_base(f->target),
 		    (long)getpid(), seq++ ^ (unsigned long)time(NULL));
 		f->slot = slot_take(name);
 		e = place(f->name, name, f->target);
