@@ -308,7 +308,7 @@ test_ws__chart_data(void)
 	CHECK_DBL(t->units[0].score, 82.142857142857139, 1e-12);
 	CHECK_INT(t->units[1].tier, 2);
 	CHECK_HAS(cidx_ws_chart_title(&c, ch.type, NULL, &m), "2017");
-	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "framework weights");
+	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "weights: the framework's");
 	co.unit = "310100";
 	CHECK_INT(cidx_ws_chart_data(&ch, &unit, &c, &cidx_chart_profile, &co,
 	    &m, &err), 0);
