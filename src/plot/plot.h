@@ -374,6 +374,24 @@ struct cidx_uncert {
 
 extern const struct cidx_chart_type cidx_chart_uncert;
 
+/* 8. trend: the ranks of the top units over the years, a bump chart */
+struct cidx_trend_unit {
+	const char *name;
+	const char *code;               /* not drawn (the chart's data) */
+	const int *rank;                /* n_years: the rank in each year,
+					   0 = not ranked then (a gap) */
+};
+
+struct cidx_trend {
+	const int *years;               /* n_years, ascending */
+	size_t n_years;
+	const struct cidx_trend_unit *units; /* in the order of their rank in
+						the last year */
+	size_t n;
+};
+
+extern const struct cidx_chart_type cidx_chart_trend;
+
 /*! cidx_plot_draw() :
  *  Checks the data, then draws the chart with the title, subtitle and
  *  footer of `o` inside `r` of `cr` (clipped to it); `o->path`, width,

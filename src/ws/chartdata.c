@@ -105,6 +105,13 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
 	else if (type == &cidx_chart_uncert)
 		cidx_sbuf_addf(&sb, zh ? "%s %d年：排名的不确定性" :
 		    "%s %d: how certain the ranks are", idx, c->year);
+	else if (type == &cidx_chart_trend && zh)
+		cidx_sbuf_addf(&sb, "%s：%d年前%zu名的历年排名", idx, c->year,
+		    top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top);
+	else if (type == &cidx_chart_trend)
+		cidx_sbuf_addf(&sb, "%s: the top %zu of %d over the years",
+		    idx, top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top,
+		    c->year);
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
@@ -490,6 +497,7 @@ union chart_data {
 	struct cidx_profile profile;
 	struct cidx_map map;
 	struct cidx_uncert uncert;
+	struct cidx_trend trend;
 };
 
 int
@@ -523,6 +531,8 @@ cidx_ws_chart_data(struct cidx_chart *out, const char **unit,
 		return cidx_ws_chart_map(&d->map, c, o->fill, m, err);
 	if (t == &cidx_chart_uncert)
 		return cidx_ws_chart_uncert(&d->uncert, c, o->mc, m, err);
+	if (t == &cidx_chart_trend)
+		return cidx_ws_chart_trend(&d->trend, c, m, err);
 	return cidx_err_set(err, CIDX_EINVAL, "chart type '%s' has no data",
 	    t->name);
 }
