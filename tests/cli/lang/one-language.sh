@@ -17,7 +17,7 @@ mc="--draws 40 --alt-normalize rank --alt-aggregate geom --weights-noise 0.2"
 for ws in uk:2017:UKI3 cn:2012:110100; do
 	db=${ws%%:*}; rest=${ws#*:}; year=${rest%%:*}; unit=${rest#*:}
 	for l in zh en; do
-		for t in tiers pillars movers heatmap map; do
+		for t in tiers pillars movers heatmap map trend; do
 			"$CITYIDX" --db $db.db chart $t --year $year --lang $l \
 			    -o $db-$l-$t.pdf 2>/dev/null || echo "$db $l $t failed"
 		done
