@@ -71,6 +71,16 @@ noun_template(struct report *r, const char *fmt, struct sbuf *out)
 	}
 }
 
+/* a paragraph of plain text (no format), the unit noun as paraf()'s */
+static void
+para_noun(struct report *r, enum cidx_para_kind kind, const char *text)
+{
+	struct sbuf t = SBUF_INIT;
+
+	noun_template(r, text, &t);
+	para(r, kind, cidx_sbuf_detach(&t));
+}
+
 static void
 paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 {
@@ -253,14 +263,14 @@ imethod_mpi(struct report *r, const struct cidx_method *m, int step)
 		    "以全部年份的最小值与最大值为目标值，映射到 70–130：" : "AMPI "
 		    "(Mazziotta and Pareto 2016): goalposts at the minimum and "
 		    "maximum over every year, rescaled to 70-130:");
-		paraf(r, CIDX_PARA_FORMULA, "%s",
+		para_noun(r, CIDX_PARA_FORMULA,
 		    formula(r, CIDX_F_AMPI_NORM));
 	} else if (step == 2) {
 		paraf(r, CIDX_PARA_TEXT, zh ? "MPI（De Muro、Mazziotta 与 Pareto "
 		    "2011）：按当年均值与总体标准差标准化：" : "MPI (De Muro, "
 		    "Mazziotta and Pareto 2011): standardised with the year's "
 		    "mean and population standard deviation:");
-		paraf(r, CIDX_PARA_FORMULA, "%s",
+		para_noun(r, CIDX_PARA_FORMULA,
 		    formula(r, CIDX_F_MPI_NORM));
 	} else {
 		paraf(r, CIDX_PARA_TEXT, zh ? "按全局权重求均值，并以变异系数%s"
@@ -268,7 +278,7 @@ imethod_mpi(struct report *r, const struct cidx_method *m, int step)
 		    "%s the penalty of unbalance (missing values skipped):",
 		    m->im_p1 > 0 ? (zh ? "加上惩罚项" : "plus") : (zh ?
 		    "减去惩罚项" : "minus"));
-		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_MPI));
+		para_noun(r, CIDX_PARA_FORMULA, formula(r, CIDX_F_MPI));
 	}
 }
 
@@ -286,7 +296,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 			    "长度（只计所有指标都有值的单位）：" : "TOPSIS: each "
 			    "indicator is divided by its vector length (over "
 			    "the units with a value of every indicator):");
-			paraf(r, CIDX_PARA_FORMULA, "%s",
+			para_noun(r, CIDX_PARA_FORMULA,
 			    formula(r, CIDX_F_TOPSIS_NORM));
 			break;
 		}
@@ -294,7 +304,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
 		    "values weighted by their global weights; closeness to the "
 		    "ideal:");
-		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_TOPSIS));
+		para_noun(r, CIDX_PARA_FORMULA, formula(r, CIDX_F_TOPSIS));
 		break;
 	case CIDX_IM_MPI:
 	case CIDX_IM_AMPI:
@@ -307,7 +317,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "value of each indicator, distinguishing coefficient rho = "
 		    "%g; the grade weighted by the global weights (missing values "
 		    "skipped):", m->im_p1);
-		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_GRA));
+		para_noun(r, CIDX_PARA_FORMULA, formula(r, CIDX_F_GRA));
 		break;
 	case CIDX_IM_BOD:
 		paraf(r, CIDX_PARA_TEXT, zh ? "“有利假设”（BoD，Cherchye 等 2007）："
@@ -316,7 +326,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "2007): each unit's weights are chosen by a linear programme "
 		    "to show it in its best light (solved by GLPK); only the units "
 		    "with a value of every indicator:");
-		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_BOD));
+		para_noun(r, CIDX_PARA_FORMULA, formula(r, CIDX_F_BOD));
 		break;
 	case CIDX_IM_WROCLAW:
 		if (step == 2) {
@@ -333,7 +343,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "Wroclaw taxonomic method (Hellwig 1968): the weighted "
 		    "distance of the z-scored unit from the ideal unit; only the "
 		    "units with a value of every indicator:");
-		paraf(r, CIDX_PARA_FORMULA, "%s",
+		para_noun(r, CIDX_PARA_FORMULA,
 		    formula(r, CIDX_F_WROCLAW));
 		break;
 	default:
@@ -354,7 +364,7 @@ method_prep(struct report *r, const struct cidx_method *m)
 		paraf(r, CIDX_PARA_TEXT, zh ? "指标除以框架规定的分母（人口、GDP等）："
 		    : "Indicators are divided by their framework denominator:");
 	if (m->denominate)
-		paraf(r, CIDX_PARA_FORMULA, "%s",
+		para_noun(r, CIDX_PARA_FORMULA,
 		    formula(r, CIDX_F_DENOMINATE));
 	cidx_ws_item_words(m, CIDX_MK_IMPUTE, r->c.lang,
 	    cidx_ws_unit_noun(r->c.ws), &sb);
@@ -377,7 +387,7 @@ method_prep(struct report *r, const struct cidx_method *m)
 		    "Outliers (the JRC rule, thresholds %s): an indicator "
 		    "with |skew| and kurtosis above them is winsorised, or "
 		    "else log-transformed:", b);
-		paraf(r, CIDX_PARA_FORMULA, "%s",
+		para_noun(r, CIDX_PARA_FORMULA,
 		    formula(r, CIDX_F_TREAT_LOG));
 	}
 }
@@ -489,7 +499,7 @@ method_uncertainty(struct report *r, const struct cidx_mc_result *mc)
 		    mc->runs - mc->n_skipped);
 		paraf(r, CIDX_PARA_TEXT, "%s", sb.buf);
 	}
-	paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_MC_NOISE));
+	para_noun(r, CIDX_PARA_FORMULA, formula(r, CIDX_F_MC_NOISE));
 	cidx_sbuf_release(&sb);
 }
 
