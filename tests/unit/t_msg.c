@@ -1,5 +1,6 @@
 /* core/msg: every word of the catalogue in both languages, the English
  * without Chinese, the unit nouns, templates cut at whole characters */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,4 +145,66 @@ test_msg__framework_noun(void)
 	/* the root's unit column says it */
 	nd[0].unit = unit;
 	CHECK(cidx_ws_framework_noun(&fw) == CIDX_NOUN_CITY);
+}
+
+/* the conversions of a template by argument position: "zu", "d", "s" */
+static int
+conversions(const char *s, char conv[16][4])
+{
+	int next = 1, max = 0;
+
+	memset(conv, 0, 16 * 4);
+	for (const char *p = s; (p = strchr(p, '%')) != NULL; ) {
+		char len[4] = "";
+		int pos = 0;
+		size_t n = 0;
+
+		p++;
+		if (*p == '%') {
+			p++;
+			continue;
+		}
+		if (p[0] >= '1' && p[0] <= '9' && p[1] == '$') {
+			pos = p[0] - '0';
+			p += 2;
+		} else
+			pos = next++;
+		p += strspn(p, "-+ #0123456789.");
+		while (*p == 'z' || *p == 'l' || *p == 'h')
+			if (n < 2)
+				len[n++] = *p++;
+			else
+				p++;
+		len[n] = *p == 'g' || *p == 'f' ? 'f' : *p == 'x' ? 'd' : *p;
+		len[n + 1] = '\0';
+		if (pos < 16)
+			memcpy(conv[pos], len, 4);
+		if (pos > max)
+			max = pos;
+		if (*p)
+			p++;
+	}
+	return max;
+}
+
+/* a template's two languages take the same arguments (printf cannot
+ * check a template that comes from the catalogue): every position both
+ * use has the same conversion */
+void
+test_msg__same_arguments(void)
+{
+	for (int i = 0; i < CIDX_MSG__COUNT; i++) {
+		char zh[16][4], en[16][4];
+		int nz = conversions(cidx_msg(CIDX_LANG_ZH, (enum cidx_msg_id)i),
+		    zh);
+		int ne = conversions(cidx_msg(CIDX_LANG_EN, (enum cidx_msg_id)i),
+		    en);
+
+		for (int k = 1; k < 16 && k <= nz && k <= ne; k++)
+			if (zh[k][0] && en[k][0] && strcmp(zh[k], en[k]) != 0) {
+				printf("message %d, argument %d: %%%s in zh, "
+				    "%%%s in en\n", i, k, zh[k], en[k]);
+				CHECK(0);
+			}
+	}
 }
