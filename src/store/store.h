@@ -245,6 +245,15 @@ int cidx_store_load_year(struct cidx_store *st,
     const struct cidx_framework *fw, int year, struct cidx_dataset **out,
     struct cidx_err *err);
 
+/*! cidx_store_year_counts() :
+ *  What cidx_store_load_year() would give as ds->n_units and
+ *  cidx_dataset_counts(): the units, the indicators with a value and the
+ *  values of `year`, with the same errors, counted where the values are
+ *  (no names, attributes or copy).  For `years`. */
+int cidx_store_year_counts(struct cidx_store *st,
+    const struct cidx_framework *fw, int year, size_t *n_units,
+    size_t *n_ind, size_t *n_val, struct cidx_err *err);
+
 /*! cidx_store_units() :
  *  Every unit of the workspace, with its code and names (no attributes,
  *  no values: (*out)->x is NULL), sorted by code: for looking a unit up
