@@ -361,6 +361,25 @@ figures(struct report *r, const struct cidx_mc_result *mc,
 	return 0;
 }
 
+/* the ranks of the top 10 over the comparable years, when there are
+ * earlier ones (a bump chart; cityidx(1), chart trend) */
+static int
+trend_page(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	struct cidx_ws_chart tc = r->c;
+	struct cidx_err cerr = CIDX_ERR_INIT;
+	struct cidx_trend t;
+	struct cidx_chart ch;
+
+	tc.top = CIDX_WS_TREND_TOP;
+	if (cidx_ws_chart_trend(&t, &tc, &r->mem, &cerr) < 0)
+		return 0;
+	ch.type = &cidx_chart_trend;
+	ch.data = &t;
+	return cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&tc, ch.type, NULL,
+	    &r->mem), cidx_ws_chart_trend_note(&tc, &t, &r->mem), err);
+}
+
 /* the rows of the profiles: the top N (default 10), all, or the ranked
  * units named (by code or name, core/lookup.h), each once */
 static int
@@ -435,6 +454,7 @@ pages(struct report *r, const struct report_pick *pk,
 	    (pk->region && (ret = report_regions(r, doc, pk->region,
 	    err)) < 0) ||
 	    (ret = figures(r, mc, doc, err)) < 0 ||
+	    (ret = trend_page(r, doc, err)) < 0 ||
 	    (ret = report_profiles(r, doc, pk->rows, pk->n_rows, err)) < 0 ||
 	    (ret = audit_table(r, doc, err)) < 0)
 		return ret;
