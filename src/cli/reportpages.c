@@ -139,7 +139,7 @@ tier_sentences(struct report *r, const struct cidx_ws_summary *s)
 			continue;
 		cidx_ranking_tier_span(r->c.r, r->c.fw->root, (int)k, &lo, &hi);
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-		    "第%zu梯队（%zu个，得分%s至%s）：%s。" :
+		    "第%zu梯队（%zu个%s，得分%s至%s）：%s。" :
 		    "Tier %zu (%zu unit%s, scores %s to %s): %s.", k, n,
 		    ZH(r) ? "" : n == 1 ? "" : "s", report_num2(r, lo),
 		    report_num2(r, hi), name_list(r, &s->tier_rows[
@@ -185,6 +185,31 @@ move_sentences(struct report *r, const struct cidx_ws_summary *s)
 	    mv->top));
 }
 
+/* "长春市（64%）、..." / "Changchun (64%); ...": the units screened out,
+ * at most LIST_MAX */
+static char *
+screened_list(struct report *r)
+{
+	const struct cidx_prep_report *rep = r->c.rep;
+	struct sbuf sb = SBUF_INIT;
+
+	for (size_t k = 0; k < rep->n_screened && k < LIST_MAX; k++) {
+		const struct cidx_screened *sc = &rep->screened[k];
+		const char *nm = ZH(r) ? (sc->name ? sc->name : sc->name_en) :
+		    (sc->name_en ? sc->name_en : sc->name);
+
+		cidx_sbuf_addf(&sb, ZH(r) ? "%s%s（%.0f%%%s%s）" :
+		    "%s%s (%.0f%%%s%s)", k ? (ZH(r) ? "、" : "; ") : "",
+		    nm ? nm : sc->code, 100 * sc->coverage, sc->pillar < 0 ?
+		    "" : ZH(r) ? "，" : ", ", sc->pillar < 0 ? "" :
+		    cidx_ws_chart_node_name(&r->c, (size_t)sc->pillar));
+	}
+	if (rep->n_screened > LIST_MAX)
+		cidx_sbuf_addf(&sb, ZH(r) ? "，另有%zu个" : "; and %zu more",
+		    rep->n_screened - LIST_MAX);
+	return cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb));
+}
+
 /* the units not ranked and why, partial coverage, pillars without data */
 static void
 coverage_sentences(struct report *r, const struct cidx_ws_summary *s)
@@ -201,19 +226,12 @@ coverage_sentences(struct report *r, const struct cidx_ws_summary *s)
 	    "units lack some indicators (coverage below 100%%).", s->n_units,
 	    s->n_data, r->c.year, s->n_ranked, s->n_screened, s->n_unscored,
 	    s->n_nodata, r->c.year, s->n_partial));
-	for (size_t k = 0; r->c.rep && k < r->c.rep->n_screened &&
-	    k < LIST_MAX; k++) {
-		const struct cidx_screened *sc = &r->c.rep->screened[k];
-		const char *nm = ZH(r) ? (sc->name ? sc->name : sc->name_en) :
-		    (sc->name_en ? sc->name_en : sc->name);
-
+	if (s->n_screened > 0)
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-		    "未排名：%s，有%.0f%%的指标有值%s%s。" : "Not ranked: %s, "
-		    "with a value for %.0f%% of the indicators%s%s.",
-		    nm ? nm : sc->code, 100 * sc->coverage, sc->pillar < 0 ?
-		    "" : ZH(r) ? "，不足于" : ", too few in ", sc->pillar < 0 ?
-		    "" : cidx_ws_chart_node_name(&r->c, (size_t)sc->pillar)));
-	}
+		    "因数据不足未排名（有值指标的比例，不足的支柱）：%s。" :
+		    "Screened out for too little data (the share of indicators "
+		    "with a value; the pillar short of them): %s.",
+		    screened_list(r)));
 	gap = cidx_ws_gap_text(r->c.fw, r->c.rep, r->c.year, ZH(r));
 	report_para(r, CIDX_PARA_TEXT, gap ? cidx_ws_mem_keep(&r->mem, gap) :
 	    report_fmt(r, ZH(r) ? "%d年每个支柱都有数据。" : "Every pillar "
