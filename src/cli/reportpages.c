@@ -25,17 +25,28 @@
 char *
 report_fmt(struct report *r, const char *f, ...)
 {
+	struct sbuf t = SBUF_INIT;
 	va_list ap;
 	char *buf;
 	int n;
 
+	/* the units by the framework's noun (城市, regions), not 单位 */
+	report_noun(r, f, &t);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
 	va_start(ap, f);
-	n = vsnprintf(NULL, 0, f, ap);
+	n = vsnprintf(NULL, 0, t.buf, ap);
 	va_end(ap);
 	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
 	va_start(ap, f);
-	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, f, ap);
+	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, t.buf, ap);
 	va_end(ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	cidx_sbuf_release(&t);
 	return cidx_ws_mem_keep(&r->mem, buf);
 }
 
@@ -140,8 +151,9 @@ tier_sentences(struct report *r, const struct cidx_ws_summary *s)
 		cidx_ranking_tier_span(r->c.r, r->c.fw->root, (int)k, &lo, &hi);
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
 		    "第%zu梯队（%zu个%s，得分%s至%s）：%s。" :
-		    "Tier %zu (%zu unit%s, scores %s to %s): %s.", k, n,
-		    ZH(r) ? "" : n == 1 ? "" : "s", report_num2(r, lo),
+		    "Tier %zu (%zu %s, scores %s to %s): %s.", k, n,
+		    cidx_msg_noun(r->c.lang, cidx_ws_unit_noun(r->c.ws),
+		    n != 1), report_num2(r, lo),
 		    report_num2(r, hi), name_list(r, &s->tier_rows[
 		    s->tier_off[k - 1]], n, 0)));
 	}

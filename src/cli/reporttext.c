@@ -39,8 +39,8 @@ para(struct report *r, enum cidx_para_kind kind, char *text)
 /* the template's own word for the units, 单位 / unit(s), as the
  * framework (or --unit-word) calls them: 城市 / cities, 地区 / regions;
  * names, which come in as arguments, are never touched */
-static void
-noun_template(struct report *r, const char *fmt, struct sbuf *out)
+void
+report_noun(struct report *r, const char *fmt, struct sbuf *out)
 {
 	enum cidx_unit_noun noun = cidx_ws_unit_noun(r->c.ws);
 	const char *p = fmt;
@@ -77,7 +77,7 @@ para_noun(struct report *r, enum cidx_para_kind kind, const char *text)
 {
 	struct sbuf t = SBUF_INIT;
 
-	noun_template(r, text, &t);
+	report_noun(r, text, &t);
 	para(r, kind, cidx_sbuf_detach(&t));
 }
 
@@ -89,7 +89,7 @@ paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 	char *buf;
 	int n;
 
-	noun_template(r, fmt, &t);
+	report_noun(r, fmt, &t);
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
