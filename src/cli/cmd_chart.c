@@ -26,6 +26,7 @@ struct chart_opts {
 					   2 units */
 	const char *by;
 	const char *output, *title, *unit;
+	const char *data;              /* --data FILE.csv, or NULL */
 	long labels;                   /* -1: the default */
 	const struct cidx_chart_type *type;
 	struct cidx_plot_opts po;
@@ -103,6 +104,9 @@ const struct cli_opt cmd_chart_opts[] = {
 	  .arg = "FILE", .off = offsetof(O, output),
 	  .flags = CLI_OPTF_REQUIRED,
 	  .help = "the figure: .pdf, .png or .svg" },
+	{ .kind = CLI_K_STRING, .name = "data", .arg = "FILE.csv",
+	  .off = offsetof(O, data),
+	  .help = "also write the data drawn, as CSV" },
 	CLI_OPT_YEAR(O, y, "year to draw (default: the latest with data)"),
 	CLI_OPT_COMPARE("YEAR", O, y, "movers: the earlier year (default: the "
 	    "latest before)"),
@@ -302,8 +306,12 @@ check_output(const struct chart_opts *o)
 	struct cidx_err err = CIDX_ERR_INIT;
 	int ret;
 
-	if ((ret = cli_output_check(o->output)) != CLI_OK)
+	if ((ret = cli_output_check(o->output)) != CLI_OK ||
+	    (o->data && (ret = cli_output_check(o->data)) != CLI_OK))
 		return ret;
+	if (o->data && strcmp(o->data, o->output) == 0)
+		return cli_usage_error("chart", "--data '%s' is the figure's "
+		    "file", o->data);
 	if (cidx_plot_opts_check(&o->po, &err) < 0)
 		return cli_usage_error("chart", "%s", err.msg);
 	return CLI_OK;
@@ -342,7 +350,9 @@ draw(struct chart_opts *o, struct cidx_ws_chart *c)
 		    &m) : o->type == &cidx_chart_trend ?
 		    cidx_ws_chart_trend_note(c, ch.data, &m) :
 		    cidx_ws_chart_subtitle(c, o->type, &m);
-		if (cidx_plot_write(&ch, &o->po, &err) < 0)
+		if (cidx_plot_write(&ch, &o->po, &err) < 0 || (o->data &&
+		    cidx_ws_chart_csv(&ch, c, o->data, o->po.workspace,
+		    &err) < 0))
 			ret = cli_error_core(&err);
 	}
 	cidx_ws_mem_release(&m);

@@ -110,6 +110,16 @@ int cidx_ws_chart_data(struct cidx_chart *out, const char **unit,
     const struct cidx_ws_chart_opts *o, struct cidx_ws_mem *m,
     struct cidx_err *err);
 
+/*! cidx_ws_chart_csv() :
+ *  The data of chart `ch` (made by cidx_ws_chart_data() from c) as CSV
+ *  in `path` (chartcsv.c, cityidx(1), chart, --data): a row for each
+ *  thing drawn in the chart's order, the units' codes and names, the
+ *  values at full precision; written through core/ofile, never over
+ *  `workspace` (may be NULL).  @return 0, CIDX_EINVAL or CIDX_EIO. */
+int cidx_ws_chart_csv(const struct cidx_chart *ch,
+    const struct cidx_ws_chart *c, const char *path, const char *workspace,
+    struct cidx_err *err);
+
 /* Each fills `out`; @return 0, or a negative code when the data cannot
  * support the chart. */
 int cidx_ws_chart_tiers(struct cidx_tiers *out, const struct cidx_ws_chart *c,
