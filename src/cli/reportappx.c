@@ -66,7 +66,7 @@ ind_row(struct report *r, const char **row, size_t j,
 
 	row[0] = nd->code;
 	row[1] = cidx_ws_chart_node_name(&r->c, k);
-	row[2] = nd->unit;
+	row[2] = cidx_node_text(nd, CIDX_NODE_UNIT, ZH(r));
 	row[3] = nd->direction > 0 ? "+1" : "−1";
 	row[4] = pillar_of(r, k);
 	row[5] = report_fmt(r, "%.1f%% / %s", 100 * ew->nominal[k],
@@ -84,15 +84,18 @@ definitions(struct report *r)
 	report_para_reset(r);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		const struct cidx_node *nd = &fw->node[fw->ind[j]];
+		const char *desc = cidx_node_text(nd, CIDX_NODE_DESCRIPTION,
+		    ZH(r));
+		const char *src = cidx_node_text(nd, CIDX_NODE_SOURCE, ZH(r));
 
-		if (nd->description == NULL && nd->source == NULL)
+		if (desc == NULL && src == NULL)
 			continue;
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s %s%s%s%s%s%s",
 		    nd->code, cidx_ws_chart_node_name(&r->c, fw->ind[j]),
-		    ZH(r) ? "：" : ": ", nd->description ? nd->description :
-		    "", nd->source ? (ZH(r) ? " 来源：" : " Source: ") : "",
-		    nd->source ? nd->source : "", nd->source && !ZH(r) &&
-		    nd->source[strlen(nd->source) - 1] != '.' ? "." : ""));
+		    ZH(r) ? "：" : ": ", desc ? desc : "",
+		    src ? (ZH(r) ? " 来源：" : " Source: ") : "",
+		    src ? src : "", src && !ZH(r) &&
+		    src[strlen(src) - 1] != '.' ? "." : ""));
 	}
 }
 

@@ -315,7 +315,7 @@ profile_table(struct report *r, const struct cidx_ws_profile *p,
 			cidx_num_shortest(b, sizeof(b), d->value);
 			row[1] = report_fmt(r, "%s", b);
 		}
-		row[2] = nd->unit;
+		row[2] = cidx_node_text(nd, CIDX_NODE_UNIT, ZH(r));
 		row[3] = d->rank ? report_fmt(r, "%d / %zu", d->rank, d->n) :
 		    NULL;
 		for (size_t k = 0; k < p->n_strong; k++)
