@@ -138,13 +138,34 @@ out:
 	return ret;
 }
 
+/* the attribute's name: the framework's group of that code (cn-cities:
+ * province, 省份), else the usual words, else the key itself */
+static const char *
+key_name(struct report *r, const char *key)
+{
+	static const char *const known[][3] = {
+		{ "province", "省份", "province" },
+		{ "country", "国家", "country" },
+		{ "region", "地区", "region" },
+	};
+	int k = cidx_framework_find(r->c.fw, key);
+
+	if (k >= 0)
+		return cidx_ws_chart_node_name(&r->c, (size_t)k);
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(known[i][0], key) == 0)
+			return known[i][ZH(r) ? 1 : 2];
+	return key;
+}
+
 int
 report_regions(struct report *r, struct cidx_doc *doc, const char *key,
     struct cidx_err *err)
 {
 	const struct cidx_ranking *rk = r->c.r;
+	const char *kn = key_name(r, key);
 	struct cidx_doc_col cols[6] = {
-		{ key, CIDX_ALIGN_LEFT },
+		{ kn, CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "区内排名" : "rank in region", CIDX_ALIGN_RIGHT },
 		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
 		{ ZH(r) ? "总排名" : "rank", CIDX_ALIGN_RIGHT },
@@ -176,7 +197,7 @@ report_regions(struct report *r, struct cidx_doc *doc, const char *key,
 			    r->c.fw->root));
 		}
 	ret = cidx_doc_table(doc, report_fmt(r, ZH(r) ? "区域内排名（%s）" :
-	    "Ranking within each region (%s)", key), cols, 6, cells, n, err);
+	    "Ranking within each region (%s)", kn), cols, 6, cells, n, err);
 	free(cells);
 	cidx_ws_regions_release(&g);
 	return ret;

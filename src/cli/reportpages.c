@@ -287,6 +287,16 @@ picks(struct report *r, const struct cidx_ws_profile *p, const size_t *e,
 	return cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb));
 }
 
+/* the decimals a value is shown with: 0 from 1000, 1 from 100, 2 from
+ * 1, else 4 */
+static int
+value_decimals(double x)
+{
+	double a = fabs(x);
+
+	return a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
+}
+
 /* the indicators of a profile: name, value, unit, rank, mark */
 static int
 profile_table(struct report *r, const struct cidx_ws_profile *p,
@@ -312,7 +322,8 @@ profile_table(struct report *r, const struct cidx_ws_profile *p,
 
 		row[0] = cidx_ws_chart_node_name(&r->c, fw->ind[d->col]);
 		if (!isnan(d->value)) {
-			cidx_num_shortest(b, sizeof(b), d->value);
+			cidx_num_fmt_fixed(b, sizeof(b), d->value,
+			    value_decimals(d->value));
 			row[1] = report_fmt(r, "%s", b);
 		}
 		row[2] = nd->unit;
