@@ -165,10 +165,10 @@ move_sentences(struct report *r, const struct cidx_ws_summary *s)
 		return;
 	}
 	report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-	    "与%d年相比（同口径：%s，%zu个两年均有排名的单位之间的名次）："
-	    "上升最多的是%s；下降最多的是%s。" : "Against %d, like for like "
-	    "(%s; ranks among the %zu units ranked in both years): the "
-	    "largest climbers are %s; the largest fallers are %s.",
+	    "与%d年相比（同口径：%s，%zu个两年均有排名的单位之间的名次），"
+	    "上升最多的是%s。下降最多的是%s。" : "Against %d, like for like "
+	    "(%s; ranks among the %zu units ranked in both years), the "
+	    "largest climbers are %s.  The largest fallers are %s.",
 	    r->c.cyear, mv->basis == CIDX_BASIS_SAME ? (ZH(r) ?
 	    "两年指标相同" : "the same indicators in both years") :
 	    report_fmt(r, ZH(r) ? "两年共有的%d个指标" : "the %d indicators "
@@ -222,8 +222,8 @@ coverage_sentences(struct report *r, const struct cidx_ws_summary *s)
 	    "参与排名的单位中%zu个缺少部分指标（覆盖率低于100%%）。" :
 	    "The workspace has %zu units, %zu with data in %d, %zu ranked; "
 	    "not ranked: %zu screened out for too little data, %zu without "
-	    "an index value, %zu without data in %d.  %zu of the ranked "
-	    "units lack some indicators (coverage below 100%%).", s->n_units,
+	    "an index value, %zu without data in %d.  Ranked units that lack "
+	    "some indicators (coverage below 100%%): %zu.", s->n_units,
 	    s->n_data, r->c.year, s->n_ranked, s->n_screened, s->n_unscored,
 	    s->n_nodata, r->c.year, s->n_partial));
 	if (s->n_screened > 0)
