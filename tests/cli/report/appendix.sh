@@ -10,7 +10,7 @@ sed -e '1s/$/,description,source/' \
 "$CITYIDX" --db w.db import "$DATA/mini/cities-2016.csv" "$DATA/mini/cities-2017.csv" >/dev/null
 cx --db w.db report --year 2017 --lang en --by-region auto --profiles 0 -o en.pdf
 cx --db w.db report --year 2017 --by-region province --profiles 0 -o zh.pdf
-pdftotext -layout en.pdf - | sed -n '/Appendix: the indicators/,$p' | grep -E '^ *(code|GRADS|RD|FIRMS|SO2) ' | tr -s ' '
+pdftotext -layout en.pdf - | sed -n '/Appendix: the indicators/,/Definitions and sources/p' | grep -E '^ *(code|GRADS|RD|FIRMS|SO2) ' | tr -s ' '
 pdftotext en.pdf - | sed -n '/^Definitions and sources/,$p' | tr '\n' ' ' | tr -s ' ' |
     grep -oE 'GRADS Graduates: [^.]*\. Source: [^.]*\.|SO2 SO2 emissions: Source: [^.]*\.'
 pdftotext zh.pdf - | sed -n '/^指标定义与来源/,$p' | grep -E '^(GRADS|SO2) '
