@@ -173,8 +173,8 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "第%zu梯队（%zu个%s，得分%s至%s）：%s。",
 	    "Tier %zu (%zu unit%s, scores %s to %s): %s."
 	},
-	[CIDX_MSG_RP_NO_EARLIER] = { "没有可比较的较早年份。",
-	    "There is no earlier year to compare with." },
+	[CIDX_MSG_RP_NO_EARLIER] = { "未与较早年份比较。",
+	    "No earlier year is compared with." },
 	[CIDX_MSG_RP_WITHHELD] = { "与%d年的变化不予计算：%s。",
 	    "Movement against %d is withheld: %s." },
 	[CIDX_MSG_RP_MOVES] = {
