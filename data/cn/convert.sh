@@ -47,8 +47,18 @@ bound_tmp=$out/boundaries.csv.tmp
 layers_tmp=$out/layers.csv.tmp
 trap 'rm -f "$units_tmp" "$data_tmp" "$bound_tmp" "$layers_tmp"' EXIT
 
+# the English names of the provincial-level units, by code: the
+# `province_en` attribute of the cities and the names of the province layer
+prov_en="110000 Beijing|120000 Tianjin|130000 Hebei|140000 Shanxi|150000 Inner Mongolia|\
+210000 Liaoning|220000 Jilin|230000 Heilongjiang|310000 Shanghai|320000 Jiangsu|\
+330000 Zhejiang|340000 Anhui|350000 Fujian|360000 Jiangxi|370000 Shandong|\
+410000 Henan|420000 Hubei|430000 Hunan|440000 Guangdong|450000 Guangxi|\
+460000 Hainan|500000 Chongqing|510000 Sichuan|520000 Guizhou|530000 Yunnan|\
+540000 Tibet|610000 Shaanxi|620000 Gansu|630000 Qinghai|640000 Ningxia|\
+650000 Xinjiang|810000 Hong Kong|820000 Macao"
+
 # shellcheck disable=SC2016 # the awk program is single-quoted on purpose
-"$awk" -v OUT_UNITS="$units_tmp" -v OUT_DATA="$data_tmp" '
+"$awk" -v PROV_EN="$prov_en" -v OUT_UNITS="$units_tmp" -v OUT_DATA="$data_tmp" '
 function die(msg) {
 	printf "convert.sh: %s\n", msg > "/dev/stderr"
 	failed = 1
@@ -514,9 +524,14 @@ END {
 		if (!(U[u] in ename)) die("no English name for " U[u] " " cname[U[u]] " in names-en.csv")
 	for (cd in ename)
 		if (!(cd in used)) die("names-en.csv: " cd " " cname[cd] " has no data")
-	print "code,name,name_en,province" > OUT_UNITS
-	for (u = 1; u <= NU; u++)
-		print U[u] "," csvq(cname[U[u]]) "," csvq(ename[U[u]]) "," csvq(cprov[U[u]]) > OUT_UNITS
+	np = split(PROV_EN, t, "|")
+	for (i = 1; i <= np; i++) pen[substr(t[i], 1, 6)] = substr(t[i], 8)
+	print "code,name,name_en,province,province_en" > OUT_UNITS
+	for (u = 1; u <= NU; u++) {
+		pc = substr(U[u], 1, 2) "0000"
+		if (!(pc in pen)) die("no English province name for " U[u] " " cname[U[u]])
+		print U[u] "," csvq(cname[U[u]]) "," csvq(ename[U[u]]) "," csvq(cprov[U[u]]) "," csvq(pen[pc]) > OUT_UNITS
+	}
 	close(OUT_UNITS)
 	NY2 = split("2004 2005 2006 2007 2008 2009 2010 2011 2012 2015", Y2, " ")
 	print "unit,indicator,year,value" > OUT_DATA
@@ -704,7 +719,7 @@ END {
 # left to the inset), and the credit line.  Province English names are
 # written here.
 # shellcheck disable=SC2016 # the awk program is single-quoted on purpose
-"$awk" -v OUT="$layers_tmp" '
+"$awk" -v PROV_EN="$prov_en" -v OUT="$layers_tmp" '
 function die(msg) {
 	printf "convert.sh: %s\n", msg > "/dev/stderr"
 	failed = 1
@@ -734,13 +749,7 @@ function row(kind, name, name_en, geom) {
 	nrow[kind]++
 }
 BEGIN {
-	split("110000 Beijing|120000 Tianjin|130000 Hebei|140000 Shanxi|150000 Inner Mongolia|" \
-	    "210000 Liaoning|220000 Jilin|230000 Heilongjiang|310000 Shanghai|320000 Jiangsu|" \
-	    "330000 Zhejiang|340000 Anhui|350000 Fujian|360000 Jiangxi|370000 Shandong|" \
-	    "410000 Henan|420000 Hubei|430000 Hunan|440000 Guangdong|450000 Guangxi|" \
-	    "460000 Hainan|500000 Chongqing|510000 Sichuan|520000 Guizhou|530000 Yunnan|" \
-	    "540000 Tibet|610000 Shaanxi|620000 Gansu|630000 Qinghai|640000 Ningxia|" \
-	    "650000 Xinjiang|810000 Hong Kong|820000 Macao", t, "|")
+	split(PROV_EN, t, "|")
 	for (i in t) pen[substr(t[i], 1, 6)] = substr(t[i], 8)
 	zh["Taiwan"] = "台湾省"
 	zh["Paracel Islands (Xisha)"] = "西沙群岛"

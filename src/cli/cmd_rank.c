@@ -23,6 +23,7 @@
 #include "core/mem.h"
 #include "core/num.h"
 #include "store/store.h"
+#include "ws/names.h"
 
 struct rank_opts {
 	struct cli_year_opts y;
@@ -216,6 +217,8 @@ cmd_rank(int argc, char **argv)
 	v.dark = o.y.dark;
 	v.limit = o.limit;
 	v.keys = rank_keys(v.ds, o.attr, &v.nkeys);
+	if (o.fmt == CLI_FMT_TABLE)
+		v.nkeys = cidx_ws_attr_keys_merge(v.keys, v.nkeys);
 	if (cidx_ws_relative(&rel, &gro, k.e.ws, &k.w, o.growth, &err) < 0) {
 		ret = cli_error_core(&err);
 		goto out;

@@ -34,17 +34,15 @@ cmd_years(int argc, char **argv)
 	}
 	printf("year  units  indicators  values\n");
 	for (size_t y = 0; y < ny; y++) {
-		struct cidx_dataset *ds = NULL;
-		size_t nind = 0, nval = 0;
+		size_t nunit = 0, nind = 0, nval = 0;
 
-		if (cidx_store_load_year(st, fw, years[y], &ds, &err) < 0) {
+		if (cidx_store_year_counts(st, fw, years[y], &nunit, &nind,
+		    &nval, &err) < 0) {
 			ret = cli_error_core(&err);
 			goto out;
 		}
-		cidx_dataset_counts(ds, &nind, &nval);
-		printf("%4d  %5zu  %6zu/%-3zu  %6zu\n", years[y], ds->n_units,
-		    nind, fw->n_ind, nval);
-		cidx_dataset_free(ds);
+		printf("%4d  %5zu  %6zu/%-3zu  %6zu\n", years[y], nunit, nind,
+		    fw->n_ind, nval);
 	}
 out:
 	free(years);

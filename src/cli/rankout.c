@@ -314,7 +314,7 @@ table_row(const struct rank_view *v, const struct table_cols *tc, size_t i,
 	cells[c++] = u->code;
 	cells[c++] = rank_shown_name(v, i);
 	for (size_t k = 0; k < v->nkeys; k++)
-		cells[c++] = cidx_unit_attr(u, v->keys[k]);
+		cells[c++] = cidx_ws_attr_lang(u, v->keys[k], !v->english);
 	row_numbers(v, tc, i, cells, buf, &c);
 	if (tc->moves) {
 		char m[3][48];

@@ -13,7 +13,12 @@ struct cidx_sha256 {
 	uint64_t len;
 	unsigned char blk[64];
 	size_t nblk;
+	int hw; /* 1: with the CPU's SHA instructions (set by init when the
+	         * CPU has them; 0 forces the portable code) */
 };
+
+/*! cidx_sha256_hw() : whether this CPU has the SHA instructions used. */
+int cidx_sha256_hw(void);
 
 void cidx_sha256_init(struct cidx_sha256 *s);
 void cidx_sha256_update(struct cidx_sha256 *s, const void *data, size_t n);

@@ -63,6 +63,7 @@ struct cidx_csv_reader {
 	unsigned end_line, end_col;
 	int row_done;
 	size_t nrows;
+	int slow;                  /* no fast path (tests) */
 };
 
 static void *
@@ -412,6 +413,12 @@ cidx_csv_sha256(struct cidx_csv_reader *r)
 	return r->dg.hex;
 }
 
+void
+cidx_csv_no_fast_path(struct cidx_csv_reader *r)
+{
+	r->slow = 1;
+}
+
 const char *
 cidx_csv_encoding(const struct cidx_csv_reader *r)
 {
@@ -490,6 +497,66 @@ feed(struct cidx_csv_reader *r, struct cidx_err *err)
 	return 0;
 }
 
+#define is_blank(c) ((c) == ' ' || (c) == '\t')
+
+/*
+ * The fast path of a row (issue 17): a line that ends with LF (or CR LF),
+ * holds no quote, CR or NUL and is within the limits is split at its
+ * commas as libcsv would (strict mode): an unquoted field loses its
+ * leading and trailing blanks, its position is where its text after the
+ * comma begins, the row ends at the CR or LF.  libcsv sees none of it and
+ * stays at the start of a row (the LF after a row ended by CR, which it
+ * skips there, is skipped here).  A line of blanks only (no row) and all
+ * else go through feed().  0: not taken.
+ */
+static int
+fast_row(struct cidx_csv_reader *r)
+{
+	const unsigned char *t = r->txt, *nl;
+	size_t i = r->pos, end;
+	unsigned col;
+	int any = 0;
+
+	if (i > 0 && t[i] == '\n' && t[i - 1] == '\r' && !r->slow)
+		i++;
+	if (r->slow || i >= r->n || (nl = memchr(t + i, '\n', r->n - i)) ==
+	    NULL || nl == t + i || (size_t)(nl - (t + i)) >= CIDX_CSV_MAX_FIELD)
+		return 0;
+	end = (size_t)(nl - t) - (nl[-1] == '\r');
+	for (size_t k = i; k < end; k++) {
+		if (t[k] == '"' || t[k] == '\r' || t[k] == '\0')
+			return 0;
+		any |= !is_blank(t[k]);
+	}
+	if (!any)
+		return 0;
+	col = i > r->pos ? 1 : r->col;
+	r->line += i > r->pos;
+	while (i <= end) {
+		size_t stop = i, b = i, e;
+		unsigned fcol = col;
+
+		for (; stop < end && t[stop] != ','; stop++)
+			col += (t[stop] & 0xc0) != 0x80;
+		while (b < stop && is_blank(t[b]))
+			b++;
+		for (e = stop; e > b && is_blank(t[e - 1]); e--)
+			;
+		r->fline = r->line;
+		r->fcol = fcol;
+		r->fquoted = 0;
+		on_field((void *)(uintptr_t)(t + b), e - b, r);
+		col++; /* the comma, or the CR or LF that ends the row */
+		i = stop + 1;
+	}
+	r->end_line = r->line++;
+	r->end_col = col - 1;
+	r->row_done = r->need_start = r->col = 1;
+	r->llen = 0;
+	r->pos = (size_t)(nl - t) + 1;
+	return 1;
+}
+
 int
 cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
     struct cidx_err *err)
@@ -499,6 +566,8 @@ cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
 	r->row_done = 0;
 	r->nf = 0;
 	cidx_sbuf_reset(&r->text);
+	if (r->pos < r->n)
+		fast_row(r);
 	while (!r->row_done) {
 		if (r->pos < r->n) {
 			if ((ret = feed(r, err)) < 0)

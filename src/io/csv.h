@@ -69,6 +69,9 @@ const char *cidx_csv_sha256(struct cidx_csv_reader *r);
 /*! cidx_csv_encoding() : what the text was converted from. */
 const char *cidx_csv_encoding(const struct cidx_csv_reader *r);
 void cidx_csv_close(struct cidx_csv_reader *r);
+/*! cidx_csv_no_fast_path() : every row through libcsv, for the tests that
+ *  compare the rows of the fast path (plain lines split here) with it. */
+void cidx_csv_no_fast_path(struct cidx_csv_reader *r);
 
 /*! cidx_csv_row_find() :
  *  Index of the field of `row` equal (ASCII case-insensitive) to one of

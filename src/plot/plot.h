@@ -41,14 +41,13 @@
 
 #include "core/err.h"
 #include "core/geom.h"
+#include "core/msg.h"
 
 #define CIDX_PLOT_FONT "Noto Sans CJK SC"
 
-/* the language of the chart's own words (axis titles, legends) */
-enum cidx_plot_lang {
-	CIDX_LANG_ZH = 0,
-	CIDX_LANG_EN = 1
-};
+/* the language of the chart's own words (axis titles, legends): the
+ * catalogue's (core/msg.h); cidx_plot_lang is its older name */
+#define cidx_plot_lang cidx_lang
 
 /*
  * The limits of a chart file (cityidx(1), chart, --width, --height and

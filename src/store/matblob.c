@@ -66,6 +66,7 @@ content_ok(const struct cidx_yview *w)
 {
 	struct cidx_intmap seen = CIDX_INTMAP_INIT;
 	uint64_t *count = cidx_xcalloc(w->ns + 1, sizeof(*count));
+	uint64_t *used = cidx_xcalloc(w->ns + 1, sizeof(*used));
 	size_t dummy;
 	int ok = 1;
 
@@ -77,24 +78,26 @@ content_ok(const struct cidx_yview *w)
 		else
 			count[t[0]] += (uint64_t)t[2];
 	}
+	/* the values of each series counted (used[c]) and compared with
+	 * the sources at the end; an infinity is the only non-finite value
+	 * that is not NaN.  No branch per value. */
 	for (size_t r = 0; r < w->n && ok; r++) {
 		const double *v = w->v + r * w->ns;
+		int inf = 0;
 
 		if (!cidx_intmap_add(&seen, (uint64_t)w->uid[r], r, &dummy))
 			ok = 0;
-		for (size_t c = 0; c < w->ns && ok; c++) {
-			if (isnan(v[c]))
-				continue;
-			if (!isfinite(v[c]) || count[c] == 0)
-				ok = 0;
-			else
-				count[c]--;
+		for (size_t c = 0; c < w->ns; c++) {
+			used[c] += !isnan(v[c]);
+			inf |= isinf(v[c]);
 		}
+		ok = ok && !inf;
 	}
 	for (size_t c = 0; c < w->ns && ok; c++)
-		ok = count[c] == 0;
+		ok = count[c] == used[c];
 	cidx_intmap_release(&seen);
 	free(count);
+	free(used);
 	return ok;
 }
 

@@ -29,7 +29,7 @@
 #include "core/geom.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 4
+#define CIDX_SCHEMA_VERSION 5
 
 struct cidx_store;
 
@@ -244,6 +244,15 @@ int cidx_store_years(struct cidx_store *st, int **out, size_t *n,
 int cidx_store_load_year(struct cidx_store *st,
     const struct cidx_framework *fw, int year, struct cidx_dataset **out,
     struct cidx_err *err);
+
+/*! cidx_store_year_counts() :
+ *  What cidx_store_load_year() would give as ds->n_units and
+ *  cidx_dataset_counts(): the units, the indicators with a value and the
+ *  values of `year`, with the same errors, counted where the values are
+ *  (no names, attributes or copy).  For `years`. */
+int cidx_store_year_counts(struct cidx_store *st,
+    const struct cidx_framework *fw, int year, size_t *n_units,
+    size_t *n_ind, size_t *n_val, struct cidx_err *err);
 
 /*! cidx_store_units() :
  *  Every unit of the workspace, with its code and names (no attributes,

@@ -176,10 +176,11 @@ cmp_pick(const void *a, const void *b)
 	    ((const struct pick *)b)->u->code);
 }
 
-/* The code and names of the units whose ids `rowof` maps to rows. */
+/* The code and names of the units whose ids `rowof` maps to rows, into
+ * unit[row]; or with unit NULL, only seen[row] = 1 for each. */
 static int
 load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
-    struct cidx_unit *unit, struct cidx_err *err)
+    struct cidx_unit *unit, unsigned char *seen, struct cidx_err *err)
 {
 	sqlite3_stmt *s;
 	int ret, rc;
@@ -199,6 +200,10 @@ load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
 			    (long long)sqlite3_column_int64(s, 0));
 			sqlite3_finalize(s);
 			return ret;
+		}
+		if (unit == NULL) {
+			seen[r] = 1;
+			continue;
 		}
 		unit[r].code = cidx_db_col_dup(s, 1);
 		unit[r].name = cidx_db_col_dup(s, 2);
@@ -343,16 +348,12 @@ yload_values(struct cidx_store *st, const struct cidx_framework *fw,
 	return 0;
 }
 
-/* the units with at least one indicator value this year, by code */
+/* the rows with at least one indicator value this year */
 static int
-yload_units(struct cidx_store *st, const struct cidx_framework *fw,
+yload_pick(struct cidx_store *st, const struct cidx_framework *fw,
     int year, struct yload *y, struct cidx_err *err)
 {
-	size_t n = y->nrows ? y->nrows : 1;
-	int ret;
-
-	y->unit = cidx_xcalloc(n, sizeof(*y->unit));
-	y->pick = cidx_xcalloc(n, sizeof(*y->pick));
+	y->pick = cidx_xcalloc(y->nrows ? y->nrows : 1, sizeof(*y->pick));
 	for (size_t r = 0; r < y->nrows; r++) {
 		const double *v = y->w.v + r * y->w.ns;
 		size_t j;
@@ -368,16 +369,35 @@ yload_units(struct cidx_store *st, const struct cidx_framework *fw,
 	if (y->np == 0)
 		return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for "
 		    "year %d in '%s'", year, st->path);
+	return 0;
+}
+
+static int
+not_in_units(struct cidx_store *st, int year, const struct yload *y,
+    size_t i, struct cidx_err *err)
+{
+	return cidx_err_set(err, CIDX_EDB, "workspace '%s': values of %d for "
+	    "unit id %lld, which is not in units", st->path, year,
+	    (long long)y->w.uid[y->pick[i].row]);
+}
+
+/* the units with at least one indicator value this year, by code */
+static int
+yload_units(struct cidx_store *st, const struct cidx_framework *fw,
+    int year, struct yload *y, struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = yload_pick(st, fw, year, y, err)) < 0)
+		return ret;
+	y->unit = cidx_xcalloc(y->nrows ? y->nrows : 1, sizeof(*y->unit));
 	for (size_t i = 0; i < y->np; i++)
 		y->pick[i].u = &y->unit[y->pick[i].row];
-	if ((ret = load_units(st, &y->rowof, y->unit, err)) < 0)
+	if ((ret = load_units(st, &y->rowof, y->unit, NULL, err)) < 0)
 		return ret;
 	for (size_t i = 0; i < y->np; i++)
 		if (y->pick[i].u->code == NULL)
-			return cidx_err_set(err, CIDX_EDB, "workspace '%s': "
-			    "values of %d for unit id %lld, which is not in "
-			    "units", st->path, year,
-			    (long long)y->w.uid[y->pick[i].row]);
+			return not_in_units(st, year, y, i, err);
 	qsort(y->pick, y->np, sizeof(*y->pick), cmp_pick);
 	return 0;
 }
@@ -457,25 +477,33 @@ yload_release(struct yload *y)
  * (cidx_ymat_view()) and each unit's row copied once into the dataset's
  * matrix; a year that is not current there is read from cells.
  */
-int
-cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
-    int year, struct cidx_dataset **out, struct cidx_err *err)
+/* an empty dataset of `year`, its denominators known */
+static struct cidx_dataset *
+year_dataset(const struct cidx_framework *fw, int year)
 {
 	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
-	struct yload y;
-	int ret, own;
 
-	*out = NULL;
-	memset(&y, 0, sizeof(y));
-	if ((ret = cidx_db_read_begin(st, &own, err)) < 0) {
-		free(ds);
-		return ret;
-	}
 	ds->year = year;
 	ds->den_node = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
 	for (size_t k = 0; k < fw->n; k++)
 		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
 			ds->den_node[ds->n_den++] = k;
+	return ds;
+}
+
+int
+cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
+    int year, struct cidx_dataset **out, struct cidx_err *err)
+{
+	struct cidx_dataset *ds;
+	struct yload y;
+	int ret, own;
+
+	*out = NULL;
+	memset(&y, 0, sizeof(y));
+	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
+		return ret;
+	ds = year_dataset(fw, year);
 	if ((ret = yload_values(st, fw, ds, &y, err)) == 0 &&
 	    (ret = yload_units(st, fw, year, &y, err)) == 0) {
 		yload_fill(fw, ds, &y);
@@ -489,6 +517,60 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	yload_release(&y);
 	cidx_db_read_end(st, own);
 	*out = ds;
+	return ret;
+}
+
+/* the counts of a loaded year's dataset, from the rows picked in place */
+static void
+yload_counts(const struct cidx_framework *fw, const struct yload *y,
+    size_t *n_ind, size_t *n_val)
+{
+	size_t *per = cidx_xcalloc(fw->n_ind + 1, sizeof(*per));
+
+	for (size_t i = 0; i < y->np; i++) {
+		const double *v = y->w.v + y->pick[i].row * y->w.ns;
+
+		for (size_t j = 0; j < fw->n_ind; j++)
+			per[j] += y->from[j] >= 0 && !isnan(v[y->from[j]]);
+	}
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		*n_ind += per[j] > 0;
+		*n_val += per[j];
+	}
+	free(per);
+}
+
+int
+cidx_store_year_counts(struct cidx_store *st, const struct cidx_framework *fw,
+    int year, size_t *n_units, size_t *n_ind, size_t *n_val,
+    struct cidx_err *err)
+{
+	struct cidx_dataset *ds;
+	unsigned char *seen = NULL;
+	struct yload y;
+	int ret, own;
+
+	*n_units = *n_ind = *n_val = 0;
+	memset(&y, 0, sizeof(y));
+	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
+		return ret;
+	ds = year_dataset(fw, year);
+	if ((ret = yload_values(st, fw, ds, &y, err)) == 0 &&
+	    (ret = yload_pick(st, fw, year, &y, err)) == 0) {
+		seen = cidx_xcalloc(y.nrows, 1);
+		ret = load_units(st, &y.rowof, NULL, seen, err);
+	}
+	for (size_t i = 0; ret == 0 && i < y.np; i++)
+		if (!seen[y.pick[i].row])
+			ret = not_in_units(st, year, &y, i, err);
+	if (ret == 0) {
+		*n_units = y.np;
+		yload_counts(fw, &y, n_ind, n_val);
+	}
+	free(seen);
+	cidx_dataset_free(ds);
+	yload_release(&y);
+	cidx_db_read_end(st, own);
 	return ret;
 }
 

@@ -120,3 +120,50 @@ cidx_ws_unit_names_free(char **names, size_t n)
 		free(names[i]);
 	free(names);
 }
+
+const char *
+cidx_ws_attr_lang(const struct cidx_unit *u, const char *key, int zh)
+{
+	const char *v = NULL;
+
+	if (!zh) {
+		struct sbuf sb = SBUF_INIT;
+
+		cidx_sbuf_addf(&sb, "%s_en", key);
+		v = cidx_unit_attr(u, sb.buf);
+		cidx_sbuf_release(&sb);
+	}
+	return v ? v : cidx_unit_attr(u, key);
+}
+
+/* is keys[k] "X_en" with X among keys[0..n) */
+static int
+translates(char *const *keys, size_t n, size_t k)
+{
+	size_t len = strlen(keys[k]);
+
+	if (len < 4 || strcmp(keys[k] + len - 3, "_en") != 0)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if (j != k && strlen(keys[j]) == len - 3 &&
+		    strncmp(keys[j], keys[k], len - 3) == 0)
+			return 1;
+	return 0;
+}
+
+size_t
+cidx_ws_attr_keys_merge(char **keys, size_t n)
+{
+	size_t m = 0;
+	unsigned char *drop = n ? cidx_xcalloc(n, 1) : NULL;
+
+	for (size_t k = 0; k < n; k++)
+		drop[k] = (unsigned char)translates(keys, n, k);
+	for (size_t k = 0; k < n; k++)
+		if (drop[k])
+			free(keys[k]);
+		else
+			keys[m++] = keys[k];
+	free(drop);
+	return m;
+}

@@ -30,4 +30,17 @@ void cidx_ws_unit_names_free(char **names, size_t n);
  *  the region (for a unit shown alone). */
 const char *cidx_ws_unit_name1(const struct cidx_unit *u, int zh);
 
+/*! cidx_ws_attr_lang() :
+ *  The value of attribute `key` of u as a reader of `zh`/English sees
+ *  it: in English the value of `key`_en when the unit has one (province
+ *  江苏省, province_en Jiangsu), else that of `key`; NULL when neither. */
+const char *cidx_ws_attr_lang(const struct cidx_unit *u, const char *key,
+    int zh);
+
+/*! cidx_ws_attr_keys_merge() :
+ *  Drops from keys[0..n) (freeing them) every "X_en" whose "X" is also
+ *  among them: a table shows one column X, in the reader's language
+ *  (cidx_ws_attr_lang()).  @return the number of keys left, in order. */
+size_t cidx_ws_attr_keys_merge(char **keys, size_t n);
+
 #endif

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/mem.h"
@@ -59,6 +60,59 @@ test_core__sha256_known_vectors(void)
 	cidx_sha256_buf("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
 	    56, h);
 	CHECK_STR(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+/* s's digest of `text` repeated `times`, fed in pieces of `piece` bytes */
+static void
+sha_pieces(int hw, const char *text, size_t times, size_t piece, char h[65])
+{
+	size_t n = strlen(text), total = n * times;
+	char *all = malloc(total + 1);
+	struct cidx_sha256 s;
+
+	for (size_t i = 0; i < times; i++)
+		memcpy(all + i * n, text, n);
+	cidx_sha256_init(&s);
+	s.hw = hw;
+	for (size_t at = 0; at < total; at += piece)
+		cidx_sha256_update(&s, all + at,
+		    total - at < piece ? total - at : piece);
+	cidx_sha256_hex(&s, h);
+	free(all);
+}
+
+void
+test_core__sha256_both_paths(void)
+{
+	/* FIPS 180-4 vectors (and one of 1,000,000 'a'), through the
+	 * portable code and, where the CPU has them, the SHA instructions,
+	 * whole and in pieces that straddle the 64-byte blocks */
+	static const struct {
+		const char *text;
+		size_t times;
+		const char *hex;
+	} v[] = {
+		{ "abc", 1, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+		{ "", 1, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+		{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 1,
+		    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+		{ "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", 1,
+		    "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1" },
+		{ "a", 1000000, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0" },
+	};
+	static const size_t piece[] = { 1, 7, 64, 65, 1000, 1 << 20 };
+	char h[65];
+
+	for (int hw = 0; hw <= cidx_sha256_hw(); hw++)
+		for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+			for (size_t k = 0; k < sizeof(piece) / sizeof(piece[0]);
+			    k++) {
+				if (v[i].times > 1 && piece[k] < 64)
+					continue; /* slow, and nothing new */
+				sha_pieces(hw, v[i].text, v[i].times, piece[k],
+				    h);
+				CHECK_STR(h, v[i].hex);
+			}
 }
 
 void

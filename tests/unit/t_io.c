@@ -804,3 +804,92 @@ test_io__import_boundary(void)
 	cidx_framework_free(fw);
 	tmp_end();
 }
+
+/* the rows of `path` read with and without the fast path agree: every
+ * field, its position and quoting, the end of each row, the errors */
+static void
+same_rows(const char *path)
+{
+	struct cidx_err e1 = CIDX_ERR_INIT, e2 = CIDX_ERR_INIT;
+	struct cidx_csv_reader *a = NULL, *b = NULL;
+	int ra, rb;
+
+	CHECK_INT(cidx_csv_open(&a, path, NULL, &e1), 0);
+	CHECK_INT(cidx_csv_open(&b, path, NULL, &e2), 0);
+	if (a == NULL || b == NULL)
+		goto out;
+	cidx_csv_no_fast_path(b);
+	do {
+		struct cidx_csv_row x, y;
+
+		ra = cidx_csv_next(a, &x, &e1);
+		rb = cidx_csv_next(b, &y, &e2);
+		CHECK_INT(ra, rb);
+		if (ra < 0 && rb < 0)
+			CHECK_STR(e1.msg, e2.msg);
+		if (ra != 1 || rb != 1)
+			break;
+		CHECK_INT(x.n, y.n);
+		CHECK_INT(x.index, y.index);
+		CHECK_INT(x.end_line, y.end_line);
+		CHECK_INT(x.end_col, y.end_col);
+		for (size_t i = 0; i < x.n && i < y.n; i++) {
+			CHECK_STR(x.field[i].s, y.field[i].s);
+			CHECK_INT(x.field[i].line, y.field[i].line);
+			CHECK_INT(x.field[i].col, y.field[i].col);
+			CHECK_INT(x.field[i].quoted, y.field[i].quoted);
+		}
+	} while (ra == 1);
+out:
+	cidx_csv_close(a);
+	cidx_csv_close(b);
+}
+
+/*
+ * The fast path of the reader (plain lines split without libcsv, issue
+ * 17) gives what libcsv gives: hand-made cases (CR LF after a quoted row,
+ * lines of blanks, blanks around fields, trailing commas, no final
+ * newline, UTF-8) and 3,000 random texts over the characters that matter.
+ */
+void
+test_io__csv_fast_path_same_rows(void)
+{
+	static const char *const fixed[] = {
+		"code,x\r\n\"B,J\",1\r\nSH,2\r\n GZ , 3 \r\n",
+		"a,b\n\n  \n\t,\n , \nx,y,\n,\nlast,row",
+		"\xEF\xBB\xBF" "上海,é\n𠀀 ,\t1\t\n",
+		"a,b\r\rc,d\n\"unterminated\n",
+		"a,\"b\"x\nc,d\n",
+	};
+	static const char *const piece[] = {
+		"a", "bb", "\xC3\xA9", "\xE4\xB8\x8A", ",", " ", "\t", "\r\n",
+		"\n", "\"", "\"q\"", "1.5", "\r", ",,",
+	};
+	uint32_t s = 12345;
+	char p[128], text[256];
+
+	if (tmp_begin() < 0)
+		return;
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		put(p, sizeof(p), "fast.csv", fixed[i]);
+		same_rows(p);
+	}
+	for (int k = 0; k < 3000; k++) {
+		size_t n = 0;
+
+		text[0] = '\0';
+		for (int j = 0; j < 24; j++) {
+			const char *q;
+
+			s = s * 1103515245u + 12345u;
+			q = piece[(s >> 16) % (sizeof(piece) / sizeof(piece[0]))];
+			if (n + strlen(q) + 1 >= sizeof(text))
+				break;
+			memcpy(text + n, q, strlen(q) + 1);
+			n += strlen(q);
+		}
+		put(p, sizeof(p), "fast.csv", text);
+		same_rows(p);
+	}
+	tmp_end();
+}

@@ -917,3 +917,82 @@ test_store__init(void)
 	cidx_framework_free(fw);
 	tmp_end();
 }
+
+/* counts equal to those of the loaded dataset */
+static void
+check_counts(struct cidx_store *st, const struct cidx_framework *fw,
+    int year)
+{
+	struct cidx_err e1 = CIDX_ERR_INIT, e2 = CIDX_ERR_INIT;
+	struct cidx_dataset *ds = NULL;
+	size_t nu = 9, ni = 9, nv = 9, wi = 0, wv = 0;
+	int r1, r2;
+
+	r1 = cidx_store_load_year(st, fw, year, &ds, &e1);
+	r2 = cidx_store_year_counts(st, fw, year, &nu, &ni, &nv, &e2);
+	CHECK_INT(r2, r1);
+	if (r1 < 0) {
+		CHECK_STR(e2.msg, e1.msg);
+		return;
+	}
+	cidx_dataset_counts(ds, &wi, &wv);
+	CHECK_INT(nu, ds->n_units);
+	CHECK_INT(ni, wi);
+	CHECK_INT(nv, wv);
+	cidx_dataset_free(ds);
+}
+
+/*
+ * years' counts (cidx_store_year_counts()) are what loading the year
+ * gives, from the matrix and from cells, and so are its errors: a year
+ * with denominator values only, values of a unit that is not in units.
+ */
+void
+test_store__year_counts(void)
+{
+	static const char d1[] = "code,A,B,POP\nU1,1,2,100\nU2,3,,200\nU3,5,6,\n";
+	static const char d2[] = "code,A,B\nU1,1.5,2\nU2,,4\n";
+	static const char d3[] = "code,POP\nU1,7\n";
+	struct cidx_framework *fw = fw_with("AB");
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_store *st = NULL;
+	struct cidx_import *imp = NULL;
+	struct cidx_import_stats ss;
+	sqlite3 *db = NULL;
+	size_t nu, ni, nv;
+	char p[128];
+
+	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	imp = batch(fw, "d1.csv", d1, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	imp = batch(fw, "d2.csv", d2, 2020);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	imp = batch(fw, "d3.csv", d3, 2021);
+	CHECK_INT(import1(st, imp, &ss, &err), 0);
+	cidx_import_free(imp);
+	CHECK_INT(cidx_store_year_counts(st, fw, 2020, &nu, &ni, &nv, &err), 0);
+	CHECK_INT(nu, 3);
+	CHECK_INT(ni, 2);
+	CHECK_INT(nv, 5);
+	check_counts(st, fw, 2020);
+	check_counts(st, fw, 2021);
+	check_counts(st, fw, 2019);
+	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "DELETE FROM matrices WHERE year = 2020; "
+	    "INSERT INTO stale_years VALUES (2020)", NULL, NULL, NULL),
+	    SQLITE_OK);
+	check_counts(st, fw, 2020);
+	CHECK_INT(sqlite3_exec(db, "DELETE FROM unit_attrs; DELETE FROM units "
+	    "WHERE code = 'U2'", NULL, NULL, NULL), SQLITE_OK);
+	check_counts(st, fw, 2020);
+	CHECK_INT(cidx_store_year_counts(st, fw, 2020, &nu, &ni, &nv, &err),
+	    CIDX_EDB);
+	sqlite3_close(db);
+	cidx_framework_free(fw);
+	fx_ws_end(st);
+}

@@ -308,7 +308,7 @@ test_ws__chart_data(void)
 	CHECK_DBL(t->units[0].score, 82.142857142857139, 1e-12);
 	CHECK_INT(t->units[1].tier, 2);
 	CHECK_HAS(cidx_ws_chart_title(&c, ch.type, NULL, &m), "2017");
-	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "framework weights");
+	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "weights: the framework's");
 	/* the heatmap of scores: the top 6 by pillar, then by indicator
 	 * grouped under their pillars */
 	co.units = 1;
