@@ -131,6 +131,7 @@ const struct cli_opt cmd_chart_opts[] = {
 	  .val = 'L', .syn = 1,
 	  .help = "map: number the top N in a key (default 10, 0 none)" },
 	CLI_OPT_LANG(O, y, "language of names and labels (default zh)"),
+	CLI_OPT_UNIT_WORD(O, y),
 	{ .kind = CLI_K_CALLBACK, .name = "title", .arg = "TEXT",
 	  .cb = title_cb, .val = CIDX_PLOT_OPT_TITLE,
 	  .help = "the title (default: index, year and figure)" },

@@ -91,6 +91,7 @@ const struct cli_opt cmd_report_opts[] = {
 	  .off = offsetof(O, y), .cb = cli_year_cb, .val = 'D',
 	  .flags = CLI_OPTF_NOSYN, .help = "places climbed (default 20)" },
 	CLI_OPT_LANG(O, y, "language of the report (default zh)"),
+	CLI_OPT_UNIT_WORD(O, y),
 	CLI_OPT_CALLBACK("title", "TEXT", O, title, title_cb, 0, "title "
 	    "(default: the index's name and year)"),
 	CLI_OPT_STRING("font", 0, "FAMILY", O, font, "font family (default "
