@@ -48,6 +48,12 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "%zu %s with too little data (hatched)" },
 	[CIDX_MSG_MAP_NONE] = { "%zu个%s%d年无数据（浅色）",
 	    "%zu %s without data in %d (pale)" },
+	[CIDX_MSG_TREND_BASIS] = { "往年排名按与%d年共有的指标计算",
+	    "earlier ranks on the indicators shared with %d" },
+	[CIDX_MSG_TREND_LEFT] = { "；%s年与%d年共有指标过少，未列入",
+	    "; %s left out: too few indicators shared with %d" },
+	[CIDX_MSG_TREND_GAP] = { "；断开处为当年未上榜",
+	    "; a gap: not ranked that year" },
 
 	/* ---- the method in words ---- */
 	[CIDX_MSG_M_NORMALISATION] = { "归一化", "normalisation" },
