@@ -144,10 +144,13 @@ refuse(const struct ck *k, const struct cidx_mc_result *r,
     size_t drop, struct cidx_err *err)
 {
 	const struct mc_plan *p = k->p;
-	char what[400], more[200] = "";
+	char what[400], more[200] = "", name[200] = "";
 	const char *mean = h == CIDX_AGG_GEOM ? "geometric" : "harmonic";
 
 	cidx_mc_describe(what, sizeof(what), r, pick);
+	if (ds->unit[i].name || ds->unit[i].name_en)
+		snprintf(name, sizeof(name), " (%s)", ds->unit[i].name ?
+		    ds->unit[i].name : ds->unit[i].name_en);
 	if (drop != SIZE_MAX)
 		snprintf(more, sizeof(more), ", leaving out '%s'",
 		    fw->node[drop].code);
@@ -155,9 +158,9 @@ refuse(const struct ck *k, const struct cidx_mc_result *r,
 		snprintf(more + strlen(more), sizeof(more) - strlen(more),
 		    ", weights perturbed by up to %g%%", p->phi * 100);
 	return cidx_err_set(err, CIDX_ENUMERIC, "the %s mean of '%s' needs "
-	    "values > 0: unit '%s', '%s' %s %g with %s%s; use minmax:1,100 "
+	    "values > 0: unit '%s'%s, '%s' %s %g with %s%s; use minmax:1,100 "
 	    "for the %s mean%s", mean,
-	    fw->node[p->agg_node[a]].code, ds->unit[i].code,
+	    fw->node[p->agg_node[a]].code, ds->unit[i].code, name,
 	    fw->node[p->ch_node[c]].code, p->ch[c] >= 0 ? "=" : "can reach",
 	    y, what[0] ? what : "the nominal method", more, mean,
 	    r->skip_invalid ? "" : ", or skip such runs (--skip-invalid)");

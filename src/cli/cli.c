@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/opt.h"
@@ -128,6 +129,16 @@ cli_text_option(const char *cmd, const char *opt, const char *s)
 		return 0;
 	cidx_text_what(cp, why, sizeof(why));
 	return cli_usage_error(cmd, "%s: %s (byte %zu)", opt, why, bad + 1);
+}
+
+void
+cli_now_utc(char when[32])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(when, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 const char *

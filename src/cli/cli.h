@@ -92,6 +92,10 @@ int cli_text_option(const char *cmd, const char *opt, const char *s);
 /* The workspace path: --db, else $CITYIDX_DB, else ./cityidx.db. */
 const char *cli_workspace(void);
 
+/* The time now in UTC as 2026-12-07T07:50:00Z, into `when` (the stamp of
+ * an import or a removal in the workspace's log). */
+void cli_now_utc(char when[32]);
+
 /* Refuses an output path before any work is done: the workspace or a
  * file SQLite keeps beside it, a directory (cidx_ofile_check()).
  * @return CLI_OK or CLI_ERROR (printed). */

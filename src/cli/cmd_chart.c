@@ -85,8 +85,8 @@ title_cb(void *field, const struct cli_opt *o, const char *arg,
 const struct cli_opt cmd_chart_opts[] = {
 	CLI_OPT_OPERANDS("TYPE [UNIT]"),
 	CLI_OPT_TEXT("types: tiers | pillars | movers | heatmap | profile UNIT "
-	    "| map |\n       uncertainty (with the uncertain inputs below)\n"
-	    "\n"),
+	    "| map |\n       uncertainty (with the uncertain inputs below) | "
+	    "trend\n\n"),
 	{ .kind = CLI_K_STRING, .name = "output", .short_name = 'o',
 	  .arg = "FILE", .off = offsetof(O, output),
 	  .flags = CLI_OPTF_REQUIRED,
@@ -94,8 +94,8 @@ const struct cli_opt cmd_chart_opts[] = {
 	CLI_OPT_YEAR(O, y, "year to draw (default: the latest with data)"),
 	CLI_OPT_COMPARE("YEAR", O, y, "movers: the earlier year (default: the "
 	    "latest before)"),
-	CLI_OPT_TOP(O, y, "units drawn (default 50; 0 = all ranked); not\n"
-	    "for heatmap and profile"),
+	CLI_OPT_TOP(O, y, "units drawn (default 50, trend 10; 0 = all "
+	    "ranked);\nnot for heatmap and profile"),
 	CLI_OPT_TIERS(O, y, "tiers and map: as for rank (default jenks:3)"),
 	{ .kind = CLI_K_CALLBACK, .name = "dark-horse", .arg = "D",
 	  .off = offsetof(O, y), .cb = cli_year_cb, .val = 'D',
@@ -296,7 +296,9 @@ draw(struct chart_opts *o, struct cidx_ws_chart *c)
 		    o->type, unit, &m);
 		o->po.footer = cidx_ws_chart_footer(c, &m);
 		o->po.subtitle = mc != NULL ? cidx_ws_chart_uncert_note(c, mc,
-		    &m) : cidx_ws_chart_subtitle(c, o->type, &m);
+		    &m) : o->type == &cidx_chart_trend ?
+		    cidx_ws_chart_trend_note(c, ch.data, &m) :
+		    cidx_ws_chart_subtitle(c, o->type, &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0)
 			ret = cli_error_core(&err);
 	}
@@ -336,8 +338,8 @@ cmd_chart(int argc, char **argv)
 	o.po.workspace = cli_workspace();
 	/* a figure without --top draws every unit it has */
 	if (o.y.top < 0)
-		o.y.top = o.type->opts & CIDX_CHART_OPT_TOP ?
-		    CIDX_WS_TOP_DEFAULT : 0;
+		o.y.top = o.type == &cidx_chart_trend ? CIDX_WS_TREND_TOP :
+		    o.type->opts & CIDX_CHART_OPT_TOP ? CIDX_WS_TOP_DEFAULT : 0;
 	/* only a figure of movement compares years */
 	if (!(o.type->needs & CIDX_CHART_NEEDS_MOVEMENT))
 		o.y.compare = -1;

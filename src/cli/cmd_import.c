@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/opt.h"
@@ -171,11 +170,8 @@ apply(struct cidx_store *st, struct cidx_import **imp, size_t nf,
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
 
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cli_now_utc(when);
 	if (cidx_store_import(st, imp, nf, when, stats, &err) < 0)
 		return cli_error_core(&err);
 	return CLI_OK;

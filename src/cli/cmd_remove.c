@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "cli/opt.h"
@@ -151,11 +150,8 @@ remove_values(struct cidx_store **st, struct remove_opts *o, char **code,
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	char when[32];
-	time_t now = time(NULL);
-	struct tm tm;
 
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cli_now_utc(when);
 	if (cidx_store_open(st, cli_workspace(), CIDX_STORE_WRITE,
 	    &err) < 0 ||
 	    (o->f.unit && unit_code(*st, &o->f.unit, code, &err) < 0) ||

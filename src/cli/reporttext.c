@@ -4,6 +4,7 @@
  * with their formulas, as cityidx(1), METHOD, states them).  Text only:
  * the numbers are the library's.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,8 @@
 #include "cli/report.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "ws/methodwords.h"
+#include "ws/mcrun.h"
 #include "ws/names.h"
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
@@ -33,20 +36,65 @@ static void
 paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* the template's own word for the units, 单位 / unit(s), as the
+ * framework (or --unit-word) calls them: 城市 / cities, 地区 / regions;
+ * names, which come in as arguments, are never touched */
+static void
+noun_template(struct report *r, const char *fmt, struct sbuf *out)
+{
+	enum cidx_unit_noun noun = cidx_ws_unit_noun(r->c.ws);
+	const char *p = fmt;
+
+	while (*p) {
+		int word = p == fmt || !isalpha((unsigned char)p[-1]);
+
+		if (ZH(r) && strncmp(p, "单位", 6) == 0) {
+			cidx_sbuf_adds(out, cidx_msg_noun(r->c.lang, noun, 1));
+			p += 6;
+		} else if (!ZH(r) && word && strncmp(p, "Units", 5) == 0 &&
+		    !isalpha((unsigned char)p[5])) {
+			const char *w = cidx_msg_noun(r->c.lang, noun, 1);
+
+			cidx_sbuf_addc(out, (char)toupper((unsigned char)*w));
+			cidx_sbuf_adds(out, w + 1);
+			p += 5;
+		} else if (!ZH(r) && word && strncmp(p, "units", 5) == 0 &&
+		    !isalpha((unsigned char)p[5])) {
+			cidx_sbuf_adds(out, cidx_msg_noun(r->c.lang, noun, 1));
+			p += 5;
+		} else if (!ZH(r) && word && strncmp(p, "unit", 4) == 0 &&
+		    !isalpha((unsigned char)p[4])) {
+			cidx_sbuf_adds(out, cidx_msg_noun(r->c.lang, noun, 0));
+			p += 4;
+		} else
+			cidx_sbuf_addc(out, *p++);
+	}
+}
+
 static void
 paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 {
+	struct sbuf t = SBUF_INIT;
 	va_list ap;
 	char *buf;
 	int n;
 
+	noun_template(r, fmt, &t);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(NULL, 0, t.buf, ap);
 	va_end(ap);
 	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
 	va_start(ap, fmt);
-	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, t.buf, ap);
 	va_end(ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	cidx_sbuf_release(&t);
 	para(r, kind, buf);
 }
 
@@ -90,7 +138,7 @@ report_summary(struct report *r)
 	char share[32], *gap;
 
 	r->n_para = 0;
-	cidx_ws_describe(r->c.ws, &sb);
+	cidx_ws_describe_words(r->c.ws, r->c.lang, &sb);
 	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "%d年共排名%zu个单位；%zu个单位因数据"
 	    "不足未参与排名。" : "In %d, %zu units are ranked; %zu have too "
 	    "little data to be ranked.", r->c.year, rk->n_ranked,
@@ -126,9 +174,11 @@ report_summary(struct report *r)
 		    "data): %s.", sb.buf);
 		cidx_sbuf_release(&sb);
 	}
+	cidx_ws_tier_words(r->c.ts, r->c.lang, &sb);
 	paraf(r, CIDX_PARA_TEXT, ZH(r) ? "梯队：%s，在前%zu名中划分。" :
-	    "Tiers: %s over the top %zu.", r->c.ts->text, r->c.top ?
+	    "Tiers: %s over the top %zu.", sb.buf, r->c.top ?
 	    r->c.top : rk->n_ranked);
+	cidx_sbuf_release(&sb);
 	if (r->c.mv == NULL)
 		paraf(r, CIDX_PARA_TEXT, ZH(r) ? "无排名变化：没有可比较的年份。" :
 		    "No movement: there is no year to compare with.");
@@ -262,6 +312,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 static void
 method_prep(struct report *r, const struct cidx_method *m)
 {
+	struct sbuf sb = SBUF_INIT;
 	int zh = ZH(r);
 	char b[160];
 
@@ -272,10 +323,12 @@ method_prep(struct report *r, const struct cidx_method *m)
 	if (m->denominate)
 		paraf(r, CIDX_PARA_FORMULA, "%s",
 		    cidx_formula(CIDX_F_DENOMINATE));
-	cidx_method_text(m, CIDX_MK_IMPUTE, b, sizeof(b));
+	cidx_ws_item_words(m, CIDX_MK_IMPUTE, r->c.lang,
+	    cidx_ws_unit_noun(r->c.ws), &sb);
 	paraf(r, CIDX_PARA_TEXT, zh ? "缺失值填补：%s。" : "Missing values: "
 	    "%s.", m->impute == CIDX_IMPUTE_NONE ? (zh ? "不填补" :
-	    "not imputed") : b);
+	    "not imputed") : sb.buf);
+	cidx_sbuf_release(&sb);
 	cidx_screen_text(b, sizeof(b), m->screen);
 	if (m->screen > 0)
 		paraf(r, CIDX_PARA_TEXT, zh ? "覆盖：单位的覆盖率 = 有数据的指标数 / "
@@ -300,20 +353,21 @@ method_prep(struct report *r, const struct cidx_method *m)
 static void
 method_scores(struct report *r, const struct cidx_method *m)
 {
+	struct sbuf sb = SBUF_INIT;
 	int zh = ZH(r);
-	char b[160];
 
 	paraf(r, CIDX_PARA_HEADING, zh ? "2. 标准化" : "2. Normalisation");
 	if (m->imethod != CIDX_IM_COMPOSITE &&
 	    !cidx_imethod_info(m->imethod)->normalised) {
 		imethod_step(r, m, 2);
 	} else {
-		cidx_method_text(m, CIDX_MK_NORMALISE, b, sizeof(b));
+		cidx_ws_item_words(m, CIDX_MK_NORMALISE, r->c.lang,
+		    CIDX_NOUN_UNIT, &sb);
 		paraf(r, CIDX_PARA_TEXT, zh ? "每项指标先乘以方向（越低越好为 "
-		    "-1），再标准化（%s%s）：" : "Each indicator is multiplied "
+		    "-1），再标准化（%s）：" : "Each indicator is multiplied "
 		    "by its direction (-1: lower is better), then normalised "
-		    "(%s%s):", b, m->panel ? (zh ? "，跨年统一" :
-		    ", over all years") : "");
+		    "(%s):", sb.buf);
+		cidx_sbuf_reset(&sb);
 		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_norm_formula(m->norm,
 		    zh));
 	}
@@ -321,29 +375,34 @@ method_scores(struct report *r, const struct cidx_method *m)
 	if (m->imethod != CIDX_IM_COMPOSITE) {
 		imethod_step(r, m, 3);
 	} else {
-		cidx_method_text(m, CIDX_MK_AGGREGATE, b, sizeof(b));
+		cidx_ws_item_words(m, CIDX_MK_AGGREGATE, r->c.lang,
+		    CIDX_NOUN_UNIT, &sb);
 		paraf(r, CIDX_PARA_TEXT, zh ? "自下而上逐层汇总（%s），权重在有数据"
 		    "的子项之间重新归一（W 为有数据子项的权重之和）：" : "Level by level, "
 		    "bottom up (%s), the weights rescaled over the children "
-		    "that have a value (W: the sum of their weights):", b);
+		    "that have a value (W: the sum of their weights):", sb.buf);
 		for (int lv = 2; lv <= r->c.fw->top_level; lv++)
 			paraf(r, CIDX_PARA_FORMULA, "%s  (%s %d)",
 			    cidx_agg_formula(cidx_method_agg_at(m, lv)),
 			    zh ? "层" : "level", lv);
 	}
+	cidx_sbuf_release(&sb);
 }
 
 /* 4 to 6: ranks and tiers, movement, the audit */
 static void
 method_ranks(struct report *r)
 {
+	struct sbuf sb = SBUF_INIT;
 	int zh = ZH(r);
 
+	cidx_ws_tier_words(r->c.ts, r->c.lang, &sb);
 	paraf(r, CIDX_PARA_HEADING, zh ? "4. 排名与梯队" : "4. Ranks and tiers");
 	paraf(r, CIDX_PARA_TEXT, zh ? "按指数得分降序排名，并列者名次相同"
 	    "（1, 2, 2, 4）。梯队：%s。" : "Units are ranked by their index "
 	    "score, ties sharing the lowest rank (1, 2, 2, 4).  Tiers: %s.",
-	    r->c.ts->text);
+	    sb.buf);
+	cidx_sbuf_reset(&sb);
 	paraf(r, CIDX_PARA_HEADING, zh ? "5. 排名变化" : "5. Movement");
 	paraf(r, CIDX_PARA_TEXT, zh ? "两年指标不同时，两年都按共有数据的指标重新"
 	    "排名；共有指标少于当年的一半或某支柱没有共有指标时，不计算排名变化。"
@@ -356,7 +415,10 @@ method_ranks(struct report *r)
 	    "in both years: a unit ranked only this year changes nobody's "
 	    "rank.  A new entrant to the top N was ranked below N the year "
 	    "before; a unit without data then is not new.");
-	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_CHANGE));
+	cidx_msg_add(&sb, r->c.lang, CIDX_MSG_R_CHANGE_FORMULA,
+	    cidx_msg_noun(r->c.lang, cidx_ws_unit_noun(r->c.ws), 1));
+	paraf(r, CIDX_PARA_FORMULA, "%s", sb.buf);
+	cidx_sbuf_release(&sb);
 	paraf(r, CIDX_PARA_HEADING, zh ? "6. 统计审查" : "6. Statistical audit");
 	paraf(r, CIDX_PARA_TEXT, zh ? "与上级相关：与所属支柱（或指数）得分的 "
 	    "Pearson 相关系数，负值表示该项与上级方向相反；Cronbach α 与第一主成分"
@@ -374,7 +436,8 @@ method_uncertainty(struct report *r, const struct cidx_mc_result *mc)
 	struct sbuf sb = SBUF_INIT;
 	int zh = ZH(r);
 
-	cidx_ws_mc_describe(mc, r->c.fw, zh, &sb);
+	cidx_ws_mc_words(mc, r->c.fw, r->c.lang, cidx_ws_unit_noun(r->c.ws),
+	    &sb);
 	paraf(r, CIDX_PARA_HEADING, zh ? "7. 排名的不确定性" :
 	    "7. How certain the ranks are");
 	paraf(r, CIDX_PARA_TEXT, zh ? "蒙特卡洛模拟共%zu次（随机种子%llu）。"
@@ -388,12 +451,12 @@ method_uncertainty(struct report *r, const struct cidx_mc_result *mc)
 	    "interval of the uncertainty figure.  The ranks moved by %.2f "
 	    "places on average.", mc->draws, (unsigned long long)mc->seed,
 	    sb.buf, mc->draws, mc->mean_shift);
-	if (mc->skip_invalid)
-		paraf(r, CIDX_PARA_TEXT, zh ? "其中%zu次模拟被跳过（--skip-invalid）："
-		    "几何或调和平均遇到小于等于0的值；统计只用其余%zu次。" :
-		    "%zu of the draws were skipped (--skip-invalid): a geometric "
-		    "or harmonic mean met a value <= 0; the figures are over the "
-		    "other %zu.", mc->n_skipped, mc->runs - mc->n_skipped);
+	if (mc->skip_invalid) {
+		cidx_sbuf_reset(&sb);
+		cidx_msg_add(&sb, r->c.lang, CIDX_MSG_R_SKIPPED, mc->n_skipped,
+		    mc->runs - mc->n_skipped);
+		paraf(r, CIDX_PARA_TEXT, "%s", sb.buf);
+	}
 	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MC_NOISE));
 	cidx_sbuf_release(&sb);
 }

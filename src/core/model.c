@@ -21,6 +21,8 @@ node_clear(struct cidx_node *nd)
 	free(nd->unit);
 	free(nd->denominator);
 	free(nd->treat);
+	free(nd->description);
+	free(nd->source);
 }
 
 void

@@ -39,6 +39,9 @@ struct cidx_node {
 	double goal_hi;
 	char *treat;       /* outlier treatment override: NULL (use the
 			      command line), "none", or "SKEW,KURT,WINMAX" */
+	char *description; /* what the node measures, and where its data */
+	char *source;      /* come from: text for the report (NULL: none);
+			      not in the checksum (no result depends on it) */
 	int pidx;          /* index of the parent node, -1 for none */
 };
 

@@ -12,14 +12,15 @@
 
 enum { F_CODE, F_PARENT, F_TYPE, F_LEVEL, F_NAME_ZH, F_NAME_EN, F_DIR,
 	F_WEIGHT, F_UNIT, F_DENOM, F_TARGET, F_GOAL_LO, F_GOAL_HI, F_TREAT,
-	F_N };
+	F_DESC, F_SOURCE, F_N };
 
 static const char *const own_names[F_N][3] = {
 	{ "code", NULL }, { "parent", NULL }, { "type", NULL },
 	{ "level", NULL }, { "name_zh", "name", NULL }, { "name_en", NULL },
 	{ "direction", NULL }, { "weight", NULL }, { "unit", NULL },
 	{ "denominator", NULL }, { "target", NULL }, { "goal_lo", NULL },
-	{ "goal_hi", NULL }, { "treat", NULL },
+	{ "goal_hi", NULL }, { "treat", NULL }, { "description", NULL },
+	{ "source", NULL },
 };
 
 static const char *const imeta_names[F_N][3] = {
@@ -27,7 +28,8 @@ static const char *const imeta_names[F_N][3] = {
 	{ "Level", NULL }, { "iName_zh", NULL }, { "iName", NULL },
 	{ "Direction", NULL }, { "Weight", NULL }, { "Unit", NULL },
 	{ "Denominator", NULL }, { "Target", NULL }, { "goal_lo", NULL },
-	{ "goal_hi", NULL }, { "treat", NULL },
+	{ "goal_hi", NULL }, { "treat", NULL }, { "Description", NULL },
+	{ "Source", NULL },
 };
 
 /* an optional text field; R's write.csv writes "NA" for missing text */
@@ -102,9 +104,10 @@ check_field(const struct cidx_csv *t, size_t r, const int *col,
     struct cidx_err *err)
 {
 	static const int text[] = { F_CODE, F_PARENT, F_DENOM, F_TYPE,
-		F_NAME_ZH, F_NAME_EN, F_UNIT, F_TREAT };
+		F_NAME_ZH, F_NAME_EN, F_UNIT, F_TREAT, F_DESC, F_SOURCE };
 	static const char *const what[] = { "code", "parent", "denominator",
-		"type", "name_zh", "name_en", "unit", "treat" };
+		"type", "name_zh", "name_en", "unit", "treat", "description",
+		"source" };
 
 	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
 		const struct cidx_csv_field *f;
@@ -254,6 +257,8 @@ read_node(const struct cidx_csv *t, size_t r, const int *col,
 	nd->unit = opt_str(t, r, col[F_UNIT]);
 	nd->denominator = opt_str(t, r, col[F_DENOM]);
 	nd->treat = opt_str(t, r, col[F_TREAT]);
+	nd->description = opt_str(t, r, col[F_DESC]);
+	nd->source = opt_str(t, r, col[F_SOURCE]);
 	if ((ret = parse_type(t, r, col[F_TYPE], cidx_strmap_get(parents,
 	    code, &dummy), &nd->type, err)) < 0 ||
 	    (ret = direction(t, r, col[F_DIR], nd->type, &dir, err)) < 0 ||

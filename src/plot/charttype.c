@@ -18,6 +18,7 @@ const struct cidx_chart_type *const cidx_chart_types[] = {
 	&cidx_chart_profile,
 	&cidx_chart_map,
 	&cidx_chart_uncert,
+	&cidx_chart_trend,
 	NULL
 };
 

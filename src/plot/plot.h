@@ -41,14 +41,13 @@
 
 #include "core/err.h"
 #include "core/geom.h"
+#include "core/msg.h"
 
 #define CIDX_PLOT_FONT "Noto Sans CJK SC"
 
-/* the language of the chart's own words (axis titles, legends) */
-enum cidx_plot_lang {
-	CIDX_LANG_ZH = 0,
-	CIDX_LANG_EN = 1
-};
+/* the language of the chart's own words (axis titles, legends): the
+ * catalogue's (core/msg.h); cidx_plot_lang is its older name */
+#define cidx_plot_lang cidx_lang
 
 /*
  * The limits of a chart file (cityidx(1), chart, --width, --height and
@@ -374,6 +373,24 @@ struct cidx_uncert {
 };
 
 extern const struct cidx_chart_type cidx_chart_uncert;
+
+/* 8. trend: the ranks of the top units over the years, a bump chart */
+struct cidx_trend_unit {
+	const char *name;
+	const char *code;               /* not drawn (the chart's data) */
+	const int *rank;                /* n_years: the rank in each year,
+					   0 = not ranked then (a gap) */
+};
+
+struct cidx_trend {
+	const int *years;               /* n_years, ascending */
+	size_t n_years;
+	const struct cidx_trend_unit *units; /* in the order of their rank in
+						the last year */
+	size_t n;
+};
+
+extern const struct cidx_chart_type cidx_chart_trend;
 
 /*! cidx_plot_draw() :
  *  Checks the data, then draws the chart with the title, subtitle and

@@ -126,17 +126,19 @@ cidx_store_set_framework(struct cidx_store *st,
 		goto fail;
 	if ((ret = cidx_db_prepare(st, &s, "INSERT INTO nodes(code, parent, "
 	    "type, level, name_zh, name_en, direction, weight, unit, "
-	    "denominator, target, ord, goal_lo, goal_hi, treat) VALUES (?1,?2,"
-	    "?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)", err)) < 0)
+	    "denominator, target, ord, goal_lo, goal_hi, treat, description, "
+	    "source) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
+	    "?15,?16,?17)", err)) < 0)
 		goto fail;
 	for (size_t i = 0; i < fw->n; i++) {
 		const struct cidx_node *nd = &fw->node[i];
 
-		if ((ret = cidx_db_bind(st, s, err, "tttittidttdIddt", nd->code,
-		    nd->parent, type_name(nd->type), nd->level, nd->name_zh,
-		    nd->name_en, nd->direction, nd->weight, nd->unit,
-		    nd->denominator, nd->target, (sqlite3_int64)i, nd->goal_lo,
-		    nd->goal_hi, nd->treat)) < 0 ||
+		if ((ret = cidx_db_bind(st, s, err, "tttittidttdIddttt",
+		    nd->code, nd->parent, type_name(nd->type), nd->level,
+		    nd->name_zh, nd->name_en, nd->direction, nd->weight,
+		    nd->unit, nd->denominator, nd->target, (sqlite3_int64)i,
+		    nd->goal_lo, nd->goal_hi, nd->treat, nd->description,
+		    nd->source)) < 0 ||
 		    (ret = cidx_db_done(st, s, "save framework", err)) < 0)
 			goto fail;
 	}
@@ -177,7 +179,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 {
 	static const char *const cols[] = { "code", "parent", "type", "level",
 		"name_zh", "name_en", "direction", "weight", "unit",
-		"denominator", "target", "goal_lo", "goal_hi", "treat" };
+		"denominator", "target", "goal_lo", "goal_hi", "treat",
+		"description", "source" };
 	sqlite3_stmt *s;
 	struct cidx_node *node = NULL;
 	size_t n = 0, cap = 0;
@@ -186,7 +189,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 	*out = NULL;
 	if ((ret = cidx_db_prepare(st, &s, "SELECT code, parent, type, level, "
 	    "name_zh, name_en, direction, weight, unit, denominator, target, "
-	    "goal_lo, goal_hi, treat FROM nodes ORDER BY ord", err)) < 0)
+	    "goal_lo, goal_hi, treat, description, source FROM nodes ORDER BY "
+	    "ord", err)) < 0)
 		return ret;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cidx_node *nd;
@@ -202,6 +206,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 		nd->unit = cidx_db_col_dup(s, 8);
 		nd->denominator = cidx_db_col_dup(s, 9);
 		nd->treat = cidx_db_col_dup(s, 13);
+		nd->description = cidx_db_col_dup(s, 14);
+		nd->source = cidx_db_col_dup(s, 15);
 		/* what another program wrote there is checked, not trusted */
 		if (sqlite3_column_type(s, 0) != SQLITE_TEXT)
 			bad = 0;

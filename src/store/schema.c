@@ -3,7 +3,8 @@
  * one: add the next.  Version 1 is an SQL script; version 2 is SQL built
  * here (its tables have a column per value of a chunk: v0 .. v63) and
  * the year matrices computed in C; version 3 adds the base layers of
- * maps; version 4 the values each import replaced (store/history.c).
+ * maps; version 4 the values each import replaced (store/history.c);
+ * version 5 the framework's descriptions and sources.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -329,6 +330,13 @@ static const char v4_replaced[] =
     ") WITHOUT ROWID;\n"
     "CREATE INDEX replaced_cell ON replaced(year, unit, series);\n";
 
+/* 4 -> 5: what a node measures and where its data come from (the
+ * framework's optional description and source columns); NULL in a
+ * workspace made before */
+static const char v5_notes[] =
+    "ALTER TABLE nodes ADD COLUMN description TEXT;\n"
+    "ALTER TABLE nodes ADD COLUMN source TEXT;\n";
+
 int
 cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
 {
@@ -341,6 +349,8 @@ cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
 		return cidx_db_exec(st, v3_layers, err);
 	case 3:
 		return cidx_db_exec(st, v4_replaced, err);
+	case 4:
+		return cidx_db_exec(st, v5_notes, err);
 	default:
 		return cidx_err_set(err, CIDX_EDB, "workspace '%s': no "
 		    "migration from schema version %d", st->path, from);

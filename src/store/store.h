@@ -29,7 +29,7 @@
 #include "core/geom.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 4
+#define CIDX_SCHEMA_VERSION 5
 
 struct cidx_store;
 

@@ -13,6 +13,7 @@
 #include "ws/explainunit.h"
 #include "ws/names.h"
 #include "ws/mcrun.h"
+#include "ws/methodwords.h"
 
 static void *
 keep(struct cidx_ws_mem *m, void *p)
@@ -104,6 +105,13 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
 	else if (type == &cidx_chart_uncert)
 		cidx_sbuf_addf(&sb, zh ? "%s %d年：排名的不确定性" :
 		    "%s %d: how certain the ranks are", idx, c->year);
+	else if (type == &cidx_chart_trend && zh)
+		cidx_sbuf_addf(&sb, "%s：%d年前%zu名的历年排名", idx, c->year,
+		    top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top);
+	else if (type == &cidx_chart_trend)
+		cidx_sbuf_addf(&sb, "%s: the top %zu of %d over the years",
+		    idx, top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top,
+		    c->year);
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
@@ -151,9 +159,9 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
 	if ((type == &cidx_chart_tiers || type == &cidx_chart_pillars) &&
 	    top_all(c) > CIDX_WS_BARS_MAX)
-		cidx_sbuf_addf(&sb, zh ? "%s图中为前%d个单位，另有%zu个见排名表" :
-		    "%sthe first %d units drawn; %zu more in the ranking table",
-		    sb.len ? (zh ? "；" : "; ") : "", CIDX_WS_BARS_MAX,
+		cidx_msg_add(&sb, c->lang, CIDX_MSG_BARS_MORE, sb.len ?
+		    cidx_msg(c->lang, CIDX_MSG_SEMI) : "", CIDX_WS_BARS_MAX,
+		    cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws), 1),
 		    top_all(c) - CIDX_WS_BARS_MAX);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
@@ -167,8 +175,8 @@ cidx_ws_chart_footer(const struct cidx_ws_chart *c, struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 
-	cidx_sbuf_adds(&sb, "cityidx: ");
-	cidx_ws_describe(c->ws, &sb);
+	cidx_sbuf_adds(&sb, "cityidx ");
+	cidx_ws_method_line(c->ws, c->lang, &sb);
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
@@ -475,9 +483,8 @@ cidx_ws_chart_uncert_note(const struct cidx_ws_chart *c,
 {
 	struct sbuf sb = SBUF_INIT;
 
-	cidx_sbuf_addf(&sb, c->lang == CIDX_LANG_ZH ? "%zu次蒙特卡洛模拟：" :
-	    "%zu Monte Carlo draws: ", mc->draws);
-	cidx_ws_mc_describe(mc, c->fw, c->lang == CIDX_LANG_ZH, &sb);
+	cidx_msg_add(&sb, c->lang, CIDX_MSG_MC_DRAWS, mc->draws);
+	cidx_ws_mc_words(mc, c->fw, c->lang, cidx_ws_unit_noun(c->ws), &sb);
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
@@ -490,6 +497,7 @@ union chart_data {
 	struct cidx_profile profile;
 	struct cidx_map map;
 	struct cidx_uncert uncert;
+	struct cidx_trend trend;
 };
 
 int
@@ -523,6 +531,8 @@ cidx_ws_chart_data(struct cidx_chart *out, const char **unit,
 		return cidx_ws_chart_map(&d->map, c, o->fill, m, err);
 	if (t == &cidx_chart_uncert)
 		return cidx_ws_chart_uncert(&d->uncert, c, o->mc, m, err);
+	if (t == &cidx_chart_trend)
+		return cidx_ws_chart_trend(&d->trend, c, m, err);
 	return cidx_err_set(err, CIDX_EINVAL, "chart type '%s' has no data",
 	    t->name);
 }

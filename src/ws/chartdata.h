@@ -38,6 +38,10 @@ struct cidx_ws_chart {
  * subtitle (cityidx(1), chart) */
 #define CIDX_WS_BARS_MAX 200
 
+/* the trend chart draws the top 10 by default, at most 40 lines */
+#define CIDX_WS_TREND_TOP 10
+#define CIDX_WS_TREND_MAX 40
+
 /* the map numbers the top 10 by default */
 #define CIDX_WS_MAP_LABELS 10
 
@@ -132,6 +136,16 @@ int cidx_ws_chart_map(struct cidx_map *out, const struct cidx_ws_chart *c,
 int cidx_ws_chart_uncert(struct cidx_uncert *out,
     const struct cidx_ws_chart *c, const struct cidx_mc_result *mc,
     struct cidx_ws_mem *m, struct cidx_err *err);
+/* the ranks of the top group of c's year (c->top; at most
+ * CIDX_WS_TREND_MAX) in every earlier year comparable with it, as
+ * movement defines it, and in the year (trend.c); CIDX_ENOTFOUND when no
+ * earlier year is comparable */
+int cidx_ws_chart_trend(struct cidx_trend *out, const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m, struct cidx_err *err);
+/* the trend's subtitle: the basis of the earlier ranks and the years
+ * left out */
+char *cidx_ws_chart_trend_note(const struct cidx_ws_chart *c,
+    const struct cidx_trend *t, struct cidx_ws_mem *m);
 /* the draws and the uncertain inputs, for the subtitle */
 char *cidx_ws_chart_uncert_note(const struct cidx_ws_chart *c,
     const struct cidx_mc_result *mc, struct cidx_ws_mem *m);

@@ -11,6 +11,7 @@
 #include "core/mem.h"
 #include "ws/chartdata.h"
 #include "ws/names.h"
+#include "ws/methodwords.h"
 
 /* the workspace's units outside the year's data: those screened out
  * (too little data) are not ranked, the others have no data this year */
@@ -75,21 +76,19 @@ note(const struct cidx_ws_chart *c, size_t few, size_t none,
 {
 	struct sbuf sb = SBUF_INIT;
 	int zh = c->lang == CIDX_LANG_ZH;
+	enum cidx_unit_noun noun = cidx_ws_unit_noun(c->ws);
 
 	if (few + none == 0)
 		return NULL;
 	cidx_sbuf_adds(&sb, zh ? "未排名：" : "Not ranked: ");
 	if (few > 0)
-		cidx_sbuf_addf(&sb, zh ? "%zu个单位数据不足（斜线）" :
-		    "%zu unit%s with too little data (hatched)", few,
-		    zh || few == 1 ? "" : "s");
+		cidx_msg_add(&sb, c->lang, CIDX_MSG_MAP_FEW, few,
+		    cidx_msg_noun(c->lang, noun, few != 1));
 	if (few > 0 && none > 0)
 		cidx_sbuf_adds(&sb, zh ? "；" : "; ");
-	if (none > 0 && zh)
-		cidx_sbuf_addf(&sb, "%zu个单位%d年无数据（浅色）", none, c->year);
-	else if (none > 0)
-		cidx_sbuf_addf(&sb, "%zu%s without data in %d (pale)", none,
-		    few > 0 ? "" : none == 1 ? " unit" : " units", c->year);
+	if (none > 0)
+		cidx_msg_add(&sb, c->lang, CIDX_MSG_MAP_NONE, none,
+		    cidx_msg_noun(c->lang, noun, none != 1), c->year);
 	cidx_sbuf_adds(&sb, zh ? "。" : ".");
 	return cidx_ws_mem_keep(m, cidx_sbuf_detach(&sb));
 }

@@ -11,6 +11,7 @@
 #include "calc/methodvocab.h"
 #include "core/num.h"
 #include "ws/mcrun.h"
+#include "ws/methodwords.h"
 
 const enum cidx_mkey cidx_ws_mc_alt_key[CIDX_MC_N_INPUTS] = {
 	[CIDX_MC_IMPUTE] = CIDX_MK_IMPUTE,
@@ -244,6 +245,66 @@ cidx_ws_mc_describe(const struct cidx_mc_result *r,
 				cidx_sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 < nc ?
 				    (zh ? "、" : ", ") : (zh ? "或" : " or "),
 				    r->alt_text[k][i]);
+		}
+	}
+}
+
+/* "2、3" / "2, 3": the levels of the noisy weights */
+static void
+noisy_levels(const struct cidx_mc_result *r, const struct cidx_framework *fw,
+    enum cidx_lang lang, struct sbuf *sb)
+{
+	int lv[CIDX_FRAMEWORK_MAX_LEVELS + 1] = { 0 };
+
+	for (size_t t = 0; t < r->n_noisy; t++)
+		lv[fw->node[r->noisy[t]].level]++;
+	for (int l = 1; l <= CIDX_FRAMEWORK_MAX_LEVELS; l++)
+		if (lv[l])
+			cidx_sbuf_addf(sb, "%s%d", sb->len ?
+			    cidx_msg(lang, CIDX_MSG_LIST_SEP) : "", l);
+}
+
+void
+cidx_ws_mc_words(const struct cidx_mc_result *r,
+    const struct cidx_framework *fw, enum cidx_lang lang,
+    enum cidx_unit_noun noun, struct sbuf *sb)
+{
+	static const enum cidx_msg_id label[CIDX_MC_N_INPUTS] = {
+		[CIDX_MC_IMPUTE] = CIDX_MSG_MC_IMPUTE,
+		[CIDX_MC_WINMAX] = CIDX_MSG_MC_WINMAX,
+		[CIDX_MC_NORMALISE] = CIDX_MSG_MC_NORMALISE,
+		[CIDX_MC_AGGREGATE] = CIDX_MSG_MC_AGGREGATE,
+		[CIDX_MC_METHOD] = CIDX_MSG_MC_METHOD,
+	};
+
+	for (size_t q = 0; q < r->d; q++) {
+		enum cidx_mc_input k = r->input[q];
+		size_t nc = r->n_choices[k];
+
+		if (q)
+			cidx_sbuf_adds(sb, cidx_msg(lang, CIDX_MSG_SEMI));
+		if (k == CIDX_MC_WEIGHTS) {
+			struct sbuf lv = SBUF_INIT;
+			char a[40];
+
+			noisy_levels(r, fw, lang, &lv);
+			cidx_num_shortest(a, sizeof(a), 100 * r->phi);
+			cidx_msg_add(sb, lang, CIDX_MSG_MC_WEIGHTS, r->n_noisy, a,
+			    lv.buf);
+			cidx_sbuf_release(&lv);
+			continue;
+		}
+		if (k == CIDX_MC_DROP) {
+			cidx_msg_add(sb, lang, CIDX_MSG_MC_DROP, r->n_drop);
+			continue;
+		}
+		cidx_sbuf_adds(sb, cidx_msg(lang, label[k]));
+		for (size_t i = 0; i < nc; i++) {
+			if (i)
+				cidx_sbuf_adds(sb, cidx_msg(lang, i + 1 < nc ?
+				    CIDX_MSG_LIST_SEP : CIDX_MSG_OR));
+			cidx_ws_spec_words(cidx_ws_mc_alt_key[k],
+			    r->alt_text[k][i], lang, noun, sb);
 		}
 	}
 }

@@ -71,4 +71,12 @@ void cidx_ws_mc_winmax_text(char *buf, size_t n,
 void cidx_ws_mc_describe(const struct cidx_mc_result *r,
     const struct cidx_framework *fw, int zh, struct sbuf *sb);
 
+/*! cidx_ws_mc_words() : the inputs of a run in words in `lang`, for
+ *  readers (the catalogue's, core/msg.h): "10个权重±25%（第2、3层）；
+ *  归一化：最小–最大法（1–100）或排序法" / "...; normalisation: min–max
+ *  (1–100) or ranks". */
+void cidx_ws_mc_words(const struct cidx_mc_result *r,
+    const struct cidx_framework *fw, enum cidx_lang lang,
+    enum cidx_unit_noun noun, struct sbuf *sb);
+
 #endif

@@ -26,6 +26,8 @@ struct cidx_ws {
 	int warned;                 /* the derivation's warnings given */
 	char *weights_origin;       /* the method file's weights in words;
 				       NULL: it has none */
+	int noun;                   /* 1 + the unit noun the caller chose;
+				       0: the framework's */
 };
 
 void
@@ -211,6 +213,20 @@ const char *
 cidx_ws_weights_origin(const struct cidx_ws *ws)
 {
 	return ws->weights_origin;
+}
+
+void
+cidx_ws_set_unit_noun(struct cidx_ws *ws, int noun)
+{
+	ws->noun = noun >= 0 && noun < CIDX_NOUN__COUNT ? noun + 1 : 0;
+}
+
+enum cidx_unit_noun
+cidx_ws_unit_noun(const struct cidx_ws *ws)
+{
+	if (ws->noun)
+		return (enum cidx_unit_noun)(ws->noun - 1);
+	return cidx_ws_framework_noun(ws->fw);
 }
 
 const struct cidx_wset *

@@ -31,6 +31,7 @@
 #include "core/mem.h"
 #include "core/method.h"
 #include "core/model.h"
+#include "core/msg.h"
 #include "store/store.h"
 
 /* the defaults of what is ranked: the top 50 tiered by jenks:3, dark
@@ -135,6 +136,19 @@ int cidx_ws_prepared(const struct cidx_dataset **out,
 /*! cidx_ws_describe() : the method in one line, for tables and footers:
  *  "normalise minmax:0,100, aggregate arith, framework weights ..." */
 void cidx_ws_describe(const struct cidx_ws *ws, struct sbuf *sb);
+
+/*! cidx_ws_framework_noun() : what the framework calls its units
+ *  (cityidx(1), FRAMEWORK FILES, unit): the root's unit column when it is
+ *  城市, 地区, 单位, city, region or unit; else the index's name: one with
+ *  城市 or "city" ranks cities, one with 地区, 区域 or "region" regions;
+ *  else CIDX_NOUN_UNIT. */
+enum cidx_unit_noun cidx_ws_framework_noun(const struct cidx_framework *fw);
+
+/*! cidx_ws_set_unit_noun() : the noun the caller chose (enum
+ *  cidx_unit_noun), or -1: the framework's.  cidx_ws_unit_noun() : the
+ *  noun every output of `ws` uses. */
+void cidx_ws_set_unit_noun(struct cidx_ws *ws, int noun);
+enum cidx_unit_noun cidx_ws_unit_noun(const struct cidx_ws *ws);
 
 /*! cidx_ws_gap_text() : when `year` has no data for some pillars
  *  (rep->empty_pillar), the sentence that says so, in Chinese (zh) or

@@ -54,6 +54,10 @@ static const struct cidx_profile_row prow[] = {
 static const struct cidx_uncert_unit uu[] = {
 	{ "北京", 1, 1, 1, 2 }, { "杭州", 2, 1, 2.5, 3 },
 };
+static const int ty[] = { 2015, 2017 }, tr0[] = { 3, 1 }, tr1[] = { 0, 2 };
+static const struct cidx_trend_unit tru[] = {
+	{ "北京", NULL, tr0 }, { "Greater Manchester", "UKD3", tr1 },
+};
 static struct cidx_geom *geom;
 static struct cidx_map_unit mu[3];
 
@@ -90,6 +94,7 @@ chart_of(unsigned which)
 	static struct cidx_map mp = { mu, 3, CIDX_MAP_TIER, 2, NULL, 0, 0, 0,
 		0, NULL, 0, 2, NULL };
 	static struct cidx_uncert un = { uu, 2, 0 };
+	static struct cidx_trend tre = { ty, 2, tru, 2 };
 	const struct cidx_chart data[] = {
 		{ &cidx_chart_tiers, &t },
 		{ &cidx_chart_pillars, &p },
@@ -98,6 +103,7 @@ chart_of(unsigned which)
 		{ &cidx_chart_profile, &pr },
 		{ &cidx_chart_map, &mp },
 		{ &cidx_chart_uncert, &un },
+		{ &cidx_chart_trend, &tre },
 	};
 
 	return data[which % (sizeof(data) / sizeof(data[0]))];

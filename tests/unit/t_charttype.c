@@ -10,7 +10,7 @@ void
 test_charttype__every_entry_is_complete_and_found_by_name(void)
 {
 	static const char *const cli_names[] = { "tiers", "pillars",
-		"movers", "heatmap", "profile", "map", "uncertainty" };
+		"movers", "heatmap", "profile", "map", "uncertainty", "trend" };
 	size_t n = 0;
 
 	for (size_t i = 0; cidx_chart_types[i] != NULL; i++, n++) {
@@ -72,7 +72,7 @@ test_charttype__options_a_type_does_not_draw_are_refused(void)
 	    CIDX_CHART_OPT_LABELS | CIDX_CHART_OPT_TOP, names, &err),
 	    CIDX_EINVAL);
 	CHECK_STR(err.msg, "heatmap: --top does not apply to this chart "
-	    "type (only to tiers, pillars, movers, map, uncertainty)");
+	    "type (only to tiers, pillars, movers, map, uncertainty, trend)");
 	/* the name as the caller took it */
 	CHECK_INT(cidx_chart_opts_check(&cidx_chart_profile,
 	    CIDX_CHART_OPT_DRAWS, names, &err), CIDX_EINVAL);

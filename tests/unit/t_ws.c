@@ -308,7 +308,7 @@ test_ws__chart_data(void)
 	CHECK_DBL(t->units[0].score, 82.142857142857139, 1e-12);
 	CHECK_INT(t->units[1].tier, 2);
 	CHECK_HAS(cidx_ws_chart_title(&c, ch.type, NULL, &m), "2017");
-	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "framework weights");
+	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "weights: the framework's");
 	co.unit = "310100";
 	CHECK_INT(cidx_ws_chart_data(&ch, &unit, &c, &cidx_chart_profile, &co,
 	    &m, &err), 0);
@@ -329,6 +329,61 @@ out:
 	cidx_ws_mem_release(&m);
 	cidx_ws_ranking_release(&k);
 	cidx_tierspec_release(&ts);
+	cidx_ws_close(ws);
+	tmp_end();
+}
+
+/* the trend chart's data: the top units' ranks in the earlier years
+ * comparable with the year (rank's prev column) and in the year */
+void
+test_ws__trend_data(void)
+{
+	struct cidx_ws_rank_opts ro = CIDX_WS_RANK_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_ws_mem m = CIDX_WS_MEM_INIT;
+	struct cidx_ws_ranking k;
+	struct cidx_ws_chart c;
+	struct cidx_trend t;
+	struct cidx_ws *ws;
+	long sh;
+
+	if (tmp_begin() < 0)
+		return;
+	memset(&k, 0, sizeof(k));
+	if ((ws = open_mini()) == NULL)
+		goto out;
+	ro.top = 5;
+	CHECK_INT(cidx_ws_ranking_open(&k, ws, &ro, &err), 0);
+	cidx_ws_chart_init(&c, ws, &k, NULL, 5, CIDX_LANG_EN);
+	CHECK_INT(cidx_ws_chart_trend(&t, &c, &m, &err), 0);
+	CHECK_INT(t.n_years, 2);
+	CHECK_INT(t.years[0], 2016);
+	CHECK_INT(t.years[1], 2017);
+	CHECK_INT(t.n, 5);
+	CHECK_STR(t.units[0].code, "440300");
+	CHECK_STR(t.units[0].name, "Shenzhen");
+	CHECK_INT(t.units[0].rank[1], 1);
+	sh = cidx_dataset_find(k.ds, "310100");
+	for (size_t i = 0; i < t.n; i++) {
+		long row = cidx_dataset_find(k.ds, t.units[i].code);
+
+		CHECK_INT(t.units[i].rank[0], k.mv->mv[row].prev);
+		CHECK_INT(t.units[i].rank[1], k.r->rank[row]);
+		if (row == sh)
+			CHECK_INT(t.units[i].rank[0], 3);
+	}
+	CHECK_HAS(cidx_ws_chart_trend_note(&c, &t, &m), "shared with 2017");
+	/* the first year has no earlier one */
+	cidx_ws_ranking_release(&k);
+	ro.year = 2016;
+	ro.compare = -1;
+	CHECK_INT(cidx_ws_ranking_open(&k, ws, &ro, &err), 0);
+	cidx_ws_chart_init(&c, ws, &k, NULL, 5, CIDX_LANG_EN);
+	CHECK_INT(cidx_ws_chart_trend(&t, &c, &m, &err), CIDX_ENOTFOUND);
+	CHECK_HAS(err.msg, "no earlier year is comparable with 2016");
+out:
+	cidx_ws_mem_release(&m);
+	cidx_ws_ranking_release(&k);
 	cidx_ws_close(ws);
 	tmp_end();
 }

@@ -1,0 +1,266 @@
+/*
+ * msg.c - the catalogue of msg.h: every word a reader sees, in Chinese
+ * and English, side by side so that none lacks its translation.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "core/msg.h"
+
+static const char *const msgs[CIDX_MSG__COUNT][2] = {
+	/* ---- charts ---- */
+	[CIDX_MSG_SCORE] = { "指数得分", "index score" },
+	[CIDX_MSG_RANK] = { "排名", "rank" },
+	[CIDX_MSG_MEDIAN] = { "中位数", "median" },
+	[CIDX_MSG_UNTIERED] = { "未分梯队", "untiered" },
+	[CIDX_MSG_NO_BOUNDARY] = { "无边界数据", "no boundary" },
+	[CIDX_MSG_NO_DATA] = { "无数据", "no data" },
+	[CIDX_MSG_DARK_HORSE] = { "黑马", "dark horse" },
+	[CIDX_MSG_NEW_ENTRANT] = { "新上榜", "new entrant" },
+	[CIDX_MSG_OTHERS] = { "其他", "others" },
+	[CIDX_MSG_NOT_RANKED_IN] = { "年未上榜", "not ranked in " },
+	[CIDX_MSG_NEW] = { "未上榜", "unranked" },
+	[CIDX_MSG_NO_DATA_IN] = { "年无数据", "no data in " },
+	[CIDX_MSG_CLIMBERS] = { "升幅最大", "largest climbs" },
+	[CIDX_MSG_FALLERS] = { "降幅最大", "largest falls" },
+	[CIDX_MSG_CORRELATION] = { "相关系数", "correlation" },
+	[CIDX_MSG_HATCHED_NAN] = { "斜线格：无法计算（数据不足或无变化）",
+	    "hatched: not defined (too few data or no variation)" },
+	[CIDX_MSG_VALUE] = { "得分", "score" },
+	[CIDX_MSG_NOMINAL_RANK] = { "名义排名", "nominal rank" },
+	[CIDX_MSG_RANGE_5_95] = { "5%–95% 分位排名区间",
+	    "5th–95th percentile rank" },
+	[CIDX_MSG_MEDIAN_RANK] = { "排名中位数", "median rank" },
+	[CIDX_MSG_CONTINUED] = { "（续）", " (continued)" },
+	[CIDX_MSG_TOTAL] = { "合计", "total" },
+	[CIDX_MSG_LIST_SEP] = { "、", ", " },
+	[CIDX_MSG_COLON] = { "：", ": " },
+	[CIDX_MSG_NOT_RANKED] = { "未排名（数据不足）",
+	    "not ranked (too little data)" },
+	[CIDX_MSG_TIER_N] = { "第%s梯队", "Tier %s" },
+	[CIDX_MSG_SEMI] = { "；", "; " },
+	[CIDX_MSG_OR] = { "或", " or " },
+	[CIDX_MSG_BARS_MORE] = { "%s图中为前%d个%s，另有%zu个见排名表",
+	    "%sthe first %d %s drawn; %zu more in the ranking table" },
+	[CIDX_MSG_MAP_FEW] = { "%zu个%s数据不足（斜线）",
+	    "%zu %s with too little data (hatched)" },
+	[CIDX_MSG_MAP_NONE] = { "%zu个%s%d年无数据（浅色）",
+	    "%zu %s without data in %d (pale)" },
+
+	/* ---- the method in words ---- */
+	[CIDX_MSG_M_NORMALISATION] = { "归一化", "normalisation" },
+	[CIDX_MSG_M_AGGREGATION] = { "加总", "aggregation" },
+	[CIDX_MSG_M_WEIGHTS] = { "权重", "weights" },
+	[CIDX_MSG_M_INDEX_METHOD] = { "指数方法", "index method" },
+	[CIDX_MSG_M_PREPARATION] = { "预处理", "preparation" },
+	[CIDX_MSG_M_N_MINMAX] = { "最小–最大法（%s–%s）", "min–max (%s–%s)" },
+	[CIDX_MSG_M_N_ZSCORE] = { "标准分数（均值%s，标准差%s）",
+	    "z-score (mean %s, standard deviation %s)" },
+	[CIDX_MSG_M_N_RANK] = { "排序法", "ranks" },
+	[CIDX_MSG_M_N_PERCENTILE] = { "百分位法", "percentiles" },
+	[CIDX_MSG_M_N_RATIO] = { "均值比法", "ratio to the mean" },
+	[CIDX_MSG_M_N_DISTMAX] = { "最大值比法", "ratio to the best" },
+	[CIDX_MSG_M_N_GOALPOSTS] = { "目标值法（%s–%s）", "goalposts (%s–%s)" },
+	[CIDX_MSG_M_N_GOALPOSTS0] = { "目标值法（框架目标值）",
+	    "goalposts (the framework's)" },
+	[CIDX_MSG_M_PANEL] = { "（跨年统一）", " (over all years)" },
+	[CIDX_MSG_M_A_ARITH] = { "算术平均", "arithmetic mean" },
+	[CIDX_MSG_M_A_GEOM] = { "几何平均", "geometric mean" },
+	[CIDX_MSG_M_A_HARM] = { "调和平均", "harmonic mean" },
+	[CIDX_MSG_M_A_LEVEL] = { "第%d层%s", "level %d: %s" },
+	[CIDX_MSG_M_I_COMPOSITE] = { "归一化后加总",
+	    "normalisation and aggregation" },
+	[CIDX_MSG_M_I_TOPSIS] = { "TOPSIS法（逼近理想解）",
+	    "TOPSIS (closeness to the ideal)" },
+	[CIDX_MSG_M_I_MPI] = { "MPI法（Mazziotta–Pareto指数）",
+	    "MPI (Mazziotta–Pareto index)" },
+	[CIDX_MSG_M_I_AMPI] = { "AMPI法（调整的Mazziotta–Pareto指数）",
+	    "AMPI (adjusted Mazziotta–Pareto index)" },
+	[CIDX_MSG_M_I_GRA] = { "灰色关联分析", "grey relational analysis" },
+	[CIDX_MSG_M_I_BOD] = { "“有利假设”法", "benefit of the doubt" },
+	[CIDX_MSG_M_I_WROCLAW] = { "弗罗茨瓦夫分类法",
+	    "Wrocław taxonomic method" },
+	[CIDX_MSG_M_I_NEG] = { "（不均衡惩罚）", " (penalising imbalance)" },
+	[CIDX_MSG_M_I_POS] = { "（不均衡奖励）", " (rewarding imbalance)" },
+	[CIDX_MSG_M_I_RHO] = { "（分辨系数%s）",
+	    " (distinguishing coefficient %s)" },
+	[CIDX_MSG_M_I_BOUNDS] = { "（权重份额%s–%s）", " (shares %s to %s)" },
+	[CIDX_MSG_M_COMPLETE] = { "（仅计数据完整的%s）",
+	    " (only %s with every indicator)" },
+	[CIDX_MSG_M_SKIP_MISSING] = { "（跳过缺失值）",
+	    " (missing values skipped)" },
+	[CIDX_MSG_M_DENOMINATE] = { "按分母折算", "divided by denominators" },
+	[CIDX_MSG_M_IMPUTE] = { "缺失值插补：%s", "imputation: %s" },
+	[CIDX_MSG_M_IMP_NONE] = { "不插补", "none" },
+	[CIDX_MSG_M_IMP_MEAN] = { "均值", "mean" },
+	[CIDX_MSG_M_IMP_MEDIAN] = { "中位数", "median" },
+	[CIDX_MSG_M_IMP_GMEAN] = { "按“%s”分组均值", "mean by %s" },
+	[CIDX_MSG_M_IMP_GMEDIAN] = { "按“%s”分组中位数", "median by %s" },
+	[CIDX_MSG_M_IMP_CARRY] = { "沿用上年值", "the previous year's value" },
+	[CIDX_MSG_M_SCREEN] = { "覆盖率筛选：%s（每个支柱至少%d项）",
+	    "coverage rule: %s (at least %d per pillar)" },
+	[CIDX_MSG_M_TREAT] = { "异常值处理（偏度%s，峰度%s，最多缩尾%d个）",
+	    "outlier treatment (skewness %s, kurtosis %s, at most %d "
+	    "winsorised)" },
+	[CIDX_MSG_M_W_FRAMEWORK] = { "框架设定", "the framework's" },
+	[CIDX_MSG_M_W_DERIVED] = { "%s（由%d年数据求得%s）",
+	    "%s (derived from %d%s)" },
+	[CIDX_MSG_M_W_EQUAL] = { "等权重", "equal weights" },
+	[CIDX_MSG_M_W_ENTROPY] = { "熵权法", "entropy weights" },
+	[CIDX_MSG_M_W_CRITIC] = { "CRITIC法权重", "CRITIC weights" },
+	[CIDX_MSG_M_W_PCA] = { "主成分分析权重", "principal-component weights" },
+	[CIDX_MSG_M_W_AHP] = { "层次分析法权重", "AHP weights" },
+	[CIDX_MSG_M_W_COMBINE] = { "层次分析法与熵权法组合权重",
+	    "AHP and entropy weights combined" },
+	[CIDX_MSG_M_W_FILE] = { "，由权重文件%s覆盖",
+	    ", overridden by the weights file %s" },
+	[CIDX_MSG_M_W_SET] = { "，另指定%s", ", and set %s" },
+	[CIDX_MSG_M_W_ORIGIN] = { "方法文件%s中记录的权重",
+	    "the weights recorded in %s" },
+	[CIDX_MSG_M_W_POOLED] = { "，跨年汇总", ", pooled over all years" },
+	[CIDX_MSG_M_PANEL_YEARS] = { "（%d–%d年统一）", " (over %d–%d)" },
+	[CIDX_MSG_COMMA] = { "，", ", " },
+	[CIDX_MSG_M_METHOD] = { "方法：%s", "method: %s" },
+
+	/* ---- tiers in words ---- */
+	[CIDX_MSG_T_COUNTS] = { "按名次划分（各梯队%s个）",
+	    "by counts (%s in the tiers)" },
+	[CIDX_MSG_T_BREAKS] = { "按分数线%s划分", "at the scores %s" },
+	[CIDX_MSG_T_QUANTILE] = { "分位数法（%d个梯队）",
+	    "quantiles (%d tiers)" },
+	[CIDX_MSG_T_KMEANS] = { "k均值聚类（%d个梯队）",
+	    "k-means clustering (%d tiers)" },
+	[CIDX_MSG_T_JENKS] = { "自然断点法（%d个梯队）",
+	    "natural breaks (%d tiers)" },
+	[CIDX_MSG_T_EIS] = { "欧洲创新记分牌的表现分组（相对参考指数）",
+	    "the European Innovation Scoreboard's performance groups "
+	    "(relative to a reference)" },
+
+	/* ---- the report ---- */
+	[CIDX_MSG_R_CHANGE_FORMULA] = {
+	    "变化 = prev_common − now_common   （两年均有排名的%s中的名次）",
+	    "change = prev_common - now_common   (the ranks among the %s "
+	    "ranked in both years)" },
+	[CIDX_MSG_R_SKIPPED] = { "其中%zu次模拟被跳过：几何或调和平均遇到小于等于0"
+	    "的值；统计只用其余%zu次。", "%zu of the draws were skipped "
+	    "(--skip-invalid): a geometric or harmonic mean met a value <= 0; "
+	    "the figures are over the other %zu." },
+
+	/* ---- the uncertain inputs ---- */
+	[CIDX_MSG_MC_DRAWS] = { "%zu次蒙特卡洛模拟：", "%zu Monte Carlo draws: " },
+	[CIDX_MSG_MC_WEIGHTS] = { "%zu个权重±%s%%（第%s层）",
+	    "%zu weights \u00b1%s%% (levels %s)" },
+	[CIDX_MSG_MC_DROP] = { "剔除%zu项指标之一",
+	    "one of %zu indicators left out" },
+	[CIDX_MSG_MC_IMPUTE] = { "插补：", "imputation: " },
+	[CIDX_MSG_MC_WINMAX] = { "缩尾上限：", "winsorisation limit: " },
+	[CIDX_MSG_MC_NORMALISE] = { "归一化：", "normalisation: " },
+	[CIDX_MSG_MC_AGGREGATE] = { "加总：", "aggregation: " },
+	[CIDX_MSG_MC_METHOD] = { "指数方法：", "index method: " },
+};
+
+static const char *const nouns[CIDX_NOUN__COUNT][3] = {
+	[CIDX_NOUN_UNIT] = { "单位", "unit", "units" },
+	[CIDX_NOUN_CITY] = { "城市", "city", "cities" },
+	[CIDX_NOUN_REGION] = { "地区", "region", "regions" },
+};
+
+const char *
+cidx_msg(enum cidx_lang lang, enum cidx_msg_id id)
+{
+	const char *s;
+
+	if ((unsigned)id >= CIDX_MSG__COUNT)
+		return "";
+	s = msgs[id][lang == CIDX_LANG_EN];
+	return s != NULL ? s : "";
+}
+
+const char *
+cidx_msg_noun(enum cidx_lang lang, enum cidx_unit_noun noun, int plural)
+{
+	if ((unsigned)noun >= CIDX_NOUN__COUNT)
+		noun = CIDX_NOUN_UNIT;
+	if (lang != CIDX_LANG_EN)
+		return nouns[noun][0];
+	return nouns[noun][plural ? 2 : 1];
+}
+
+int
+cidx_msg_noun_parse(const char *s, enum cidx_unit_noun *noun)
+{
+	for (int i = 0; i < CIDX_NOUN__COUNT; i++)
+		if (strcmp(s, nouns[i][0]) == 0 || strcmp(s, nouns[i][1]) == 0) {
+			*noun = (enum cidx_unit_noun)i;
+			return 0;
+		}
+	return -1;
+}
+
+void
+cidx_msg_fmt(char *buf, size_t n, enum cidx_lang lang, enum cidx_msg_id id,
+    ...)
+{
+	va_list ap;
+	size_t len;
+
+	if (n == 0)
+		return;
+	va_start(ap, id);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	vsnprintf(buf, n, cidx_msg(lang, id), ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	va_end(ap);
+	/* cut inside a character: back to its first byte */
+	len = strlen(buf);
+	if (len + 1 == n) {
+		size_t k = len;
+
+		while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+			k--;
+		if (k > 0 && ((unsigned char)buf[k - 1] & 0x80))
+			k--;
+		/* k: the start of the last character; keep it if whole */
+		if (k < len) {
+			unsigned char c = (unsigned char)buf[k];
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ?
+			    2 : 1;
+
+			if (len - k < need)
+				buf[k] = '\0';
+		}
+	}
+}
+
+void
+cidx_msg_add(struct sbuf *sb, enum cidx_lang lang, enum cidx_msg_id id, ...)
+{
+	const char *fmt = cidx_msg(lang, id);
+	va_list ap;
+	int n;
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	va_start(ap, id);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	cidx_sbuf_grow(sb, (size_t)n);
+	va_start(ap, id);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	sb->len += (size_t)n;
+}

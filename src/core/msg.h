@@ -1,0 +1,150 @@
+/*
+ * msg.h - the one catalogue of the words a reader sees, in Chinese and
+ * English (cityidx(1), OUTPUT FORMATS, Language): the charts' axis
+ * titles and legends, the method in words, the unit noun, the report's
+ * and explain's phrases, the xlsx sheets.  Every output takes its words
+ * from here, so that one output is in one language.
+ *
+ * To add a word: a CIDX_MSG_ id below (in the group of its output) and
+ * its row in msg.c, both languages.  A template takes printf arguments
+ * and is used with a format checked by the caller's compiler only
+ * through cidx_msgf(); keep the arguments in the same order in both.
+ */
+#ifndef CIDX_CORE_MSG_H
+#define CIDX_CORE_MSG_H
+
+#include <stddef.h>
+
+/* the language of an output's own words */
+enum cidx_lang {
+	CIDX_LANG_ZH = 0,
+	CIDX_LANG_EN = 1
+};
+
+/* what the units of a framework are called: "城市" / "city" ... */
+enum cidx_unit_noun {
+	CIDX_NOUN_UNIT = 0,     /* neutral: 单位 / unit (the last resort) */
+	CIDX_NOUN_CITY,         /* 城市 / city */
+	CIDX_NOUN_REGION,       /* 地区 / region */
+	CIDX_NOUN__COUNT
+};
+
+enum cidx_msg_id {
+	/* ---- charts (plot/words.c keeps them as W_*) ---- */
+	CIDX_MSG_SCORE, CIDX_MSG_RANK, CIDX_MSG_MEDIAN, CIDX_MSG_UNTIERED,
+	CIDX_MSG_NO_BOUNDARY, CIDX_MSG_NO_DATA, CIDX_MSG_DARK_HORSE,
+	CIDX_MSG_NEW_ENTRANT, CIDX_MSG_OTHERS, CIDX_MSG_NOT_RANKED_IN,
+	CIDX_MSG_NEW, CIDX_MSG_CORRELATION, CIDX_MSG_HATCHED_NAN,
+	CIDX_MSG_VALUE, CIDX_MSG_NOMINAL_RANK, CIDX_MSG_RANGE_5_95,
+	CIDX_MSG_MEDIAN_RANK, CIDX_MSG_CONTINUED, CIDX_MSG_TOTAL,
+	CIDX_MSG_LIST_SEP, CIDX_MSG_COLON, CIDX_MSG_NOT_RANKED,
+	CIDX_MSG_NO_DATA_IN, CIDX_MSG_CLIMBERS, CIDX_MSG_FALLERS,
+	CIDX_MSG_TIER_N,          /* "第%s梯队" / "Tier %s" */
+	CIDX_MSG_SEMI,            /* "；" / "; " */
+	CIDX_MSG_OR,              /* "或" / " or " */
+
+	CIDX_MSG_BARS_MORE,       /* "%s图中为前%d个%s，另有%zu个见排名表" */
+	CIDX_MSG_MAP_FEW,         /* "%zu个%s数据不足（斜线）" */
+	CIDX_MSG_MAP_NONE,        /* "%zu个%s%d年无数据（浅色）" */
+
+	/* ---- the method in words (ws/describe.c) ---- */
+	CIDX_MSG_M_NORMALISATION, /* "归一化" / "normalisation" */
+	CIDX_MSG_M_AGGREGATION,
+	CIDX_MSG_M_WEIGHTS,
+	CIDX_MSG_M_INDEX_METHOD,
+	CIDX_MSG_M_PREPARATION,
+	CIDX_MSG_M_N_MINMAX,      /* "最小–最大法（%s–%s）" */
+	CIDX_MSG_M_N_ZSCORE,      /* "标准分数（均值%s，标准差%s）" */
+	CIDX_MSG_M_N_RANK,
+	CIDX_MSG_M_N_PERCENTILE,
+	CIDX_MSG_M_N_RATIO,
+	CIDX_MSG_M_N_DISTMAX,
+	CIDX_MSG_M_N_GOALPOSTS,   /* "目标值法（%s–%s）" */
+	CIDX_MSG_M_N_GOALPOSTS0,  /* goalposts without bounds */
+	CIDX_MSG_M_PANEL,         /* "（跨年）" / " (over all years)" */
+	CIDX_MSG_M_A_ARITH,
+	CIDX_MSG_M_A_GEOM,
+	CIDX_MSG_M_A_HARM,
+	CIDX_MSG_M_A_LEVEL,       /* "第%d层%s" / "level %d: %s" */
+	CIDX_MSG_M_I_COMPOSITE,   /* "归一化后加总" */
+	CIDX_MSG_M_I_TOPSIS,
+	CIDX_MSG_M_I_MPI,
+	CIDX_MSG_M_I_AMPI,
+	CIDX_MSG_M_I_GRA,
+	CIDX_MSG_M_I_BOD,
+	CIDX_MSG_M_I_WROCLAW,
+	CIDX_MSG_M_I_NEG,         /* "（负向惩罚）" / " (penalty below)" */
+	CIDX_MSG_M_I_POS,
+	CIDX_MSG_M_I_RHO,         /* "分辨系数%s" / "distinguishing coefficient %s" */
+	CIDX_MSG_M_I_BOUNDS,      /* "权重界限%s–%s" / "weight bounds %s–%s" */
+	CIDX_MSG_M_COMPLETE,      /* units need every indicator */
+	CIDX_MSG_M_SKIP_MISSING,
+	CIDX_MSG_M_DENOMINATE,
+	CIDX_MSG_M_IMPUTE,        /* "缺失值插补：%s" */
+	CIDX_MSG_M_IMP_NONE, CIDX_MSG_M_IMP_MEAN, CIDX_MSG_M_IMP_MEDIAN,
+	CIDX_MSG_M_IMP_GMEAN,     /* "按“%s”分组均值" */
+	CIDX_MSG_M_IMP_GMEDIAN,
+	CIDX_MSG_M_IMP_CARRY,
+	CIDX_MSG_M_SCREEN,        /* "覆盖率筛选：%s（每个支柱至少%d项）" */
+	CIDX_MSG_M_TREAT,         /* "异常值处理（偏度%s，峰度%s，最多%d个）" */
+	CIDX_MSG_M_W_FRAMEWORK,
+	CIDX_MSG_M_W_DERIVED,     /* "%s权重（由%d年数据求得%s）" */
+	CIDX_MSG_M_W_EQUAL, CIDX_MSG_M_W_ENTROPY, CIDX_MSG_M_W_CRITIC,
+	CIDX_MSG_M_W_PCA, CIDX_MSG_M_W_AHP, CIDX_MSG_M_W_COMBINE,
+	CIDX_MSG_M_W_FILE,        /* "，由%s覆盖" */
+	CIDX_MSG_M_W_SET,         /* "，指定%s" */
+	CIDX_MSG_M_W_ORIGIN,      /* "方法文件%s中记录的权重" */
+	CIDX_MSG_M_W_POOLED,      /* "，跨年汇总" / ", pooled over all years" */
+	CIDX_MSG_M_PANEL_YEARS,   /* "（%d–%d年统一）" / " (over %d–%d)" */
+	CIDX_MSG_COMMA,           /* "，" / ", " */
+	CIDX_MSG_M_METHOD,        /* "方法：%s" / "method: %s" */
+
+	/* ---- tiers in words (ws/methodwords.c) ---- */
+	CIDX_MSG_T_COUNTS,        /* "按名次划分（各梯队%s个）" */
+	CIDX_MSG_T_BREAKS,        /* "按分数线%s划分" */
+	CIDX_MSG_T_QUANTILE,      /* "分位数法（%d个梯队）" */
+	CIDX_MSG_T_KMEANS,
+	CIDX_MSG_T_JENKS,
+	CIDX_MSG_T_EIS,
+
+	/* ---- the report (cli/reporttext.c) ---- */
+	CIDX_MSG_R_CHANGE_FORMULA, /* change = ... (the ranks among the %s ...) */
+	CIDX_MSG_R_SKIPPED,       /* "其中%zu次模拟被跳过：..." */
+
+	/* ---- the uncertain inputs (ws/mcrun.c) ---- */
+	CIDX_MSG_MC_DRAWS,        /* "%zu次蒙特卡洛模拟：" */
+	CIDX_MSG_MC_WEIGHTS,      /* "%zu个权重±%s%%（第%s层）" */
+	CIDX_MSG_MC_DROP,         /* "剔除%zu项指标之一" */
+	CIDX_MSG_MC_IMPUTE, CIDX_MSG_MC_WINMAX, CIDX_MSG_MC_NORMALISE,
+	CIDX_MSG_MC_AGGREGATE, CIDX_MSG_MC_METHOD, /* "归一化：" ... */
+
+	CIDX_MSG__COUNT
+};
+
+/*! cidx_msg() :
+ *  The word or template `id` in `lang`; never NULL. */
+const char *cidx_msg(enum cidx_lang lang, enum cidx_msg_id id);
+
+/*! cidx_msg_noun() :
+ *  The unit noun in `lang`: "城市", "city" or, plural != 0, "cities". */
+const char *cidx_msg_noun(enum cidx_lang lang, enum cidx_unit_noun noun,
+    int plural);
+
+/*! cidx_msg_noun_parse() :
+ *  "city", "region", "unit" (or 城市, 地区, 单位) to its noun.
+ *  @return 0, or -1 for any other word. */
+int cidx_msg_noun_parse(const char *s, enum cidx_unit_noun *noun);
+
+/*! cidx_msg_fmt() :
+ *  Template `id` in `lang` filled as snprintf() does (the arguments
+ *  must match both languages' templates); cut at a whole character. */
+void cidx_msg_fmt(char *buf, size_t n, enum cidx_lang lang,
+    enum cidx_msg_id id, ...);
+
+struct sbuf;
+
+/*! cidx_msg_add() : template `id` in `lang` filled, appended to `sb`. */
+void cidx_msg_add(struct sbuf *sb, enum cidx_lang lang, enum cidx_msg_id id,
+    ...);
+
+#endif
