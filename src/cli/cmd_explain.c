@@ -6,6 +6,7 @@
  * factors y^share; those are shown instead of contributions.
  */
 #include <unistd.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #include "core/mem.h"
 #include "core/num.h"
 #include "ws/explainunit.h"
+#include "ws/methodwords.h"
 
 struct explain_opts {
 	struct cli_year_opts y;
@@ -35,6 +37,9 @@ const struct cli_opt cmd_explain_opts[] = {
 	CLI_OPT_YEAR(O, y, "year to explain (default: the latest)"),
 	CLI_OPT_COMPARE("YEAR", O, y, "also split the rank change since YEAR "
 	    "into the unit's own\ndata and the other units' data"),
+	CLI_OPT_LANG(O, y, "language of the words and names (default: English\n"
+	    "words, names as stored)"),
+	CLI_OPT_UNIT_WORD(O, y),
 	CLI_OPT_FORMAT(O, fmt, CLI_FMTS_TABLE | CLI_FMTS_JSON,
 	    "table (default) | json"),
 	CLI_OPT_HELP,
@@ -43,10 +48,19 @@ const struct cli_opt cmd_explain_opts[] = {
 };
 #undef O
 
+/* a node's name: English unless the words are Chinese */
+static const char *
+node_name(const struct cidx_node *nd, enum cidx_lang lang)
+{
+	if (lang == CIDX_LANG_ZH && nd->name_zh)
+		return nd->name_zh;
+	return nd->name_en ? nd->name_en : nd->name_zh;
+}
+
 static void
 walk_table(const struct cidx_framework *fw, const struct cidx_method *m,
     const gsl_matrix *s, size_t i, const struct cidx_contrib *c, size_t k,
-    int depth, struct out_table *t)
+    int depth, struct out_table *t, enum cidx_lang lang)
 {
 	char b[4][40], ind[64];
 	const char *cells[6];
@@ -63,8 +77,7 @@ walk_table(const struct cidx_framework *fw, const struct cidx_method *m,
 	else
 		cidx_num_fmt_fixed(b[2], sizeof(b[2]), c->contrib[k], 3);
 	cells[0] = ind;
-	cells[1] = fw->node[k].name_en ? fw->node[k].name_en :
-	    fw->node[k].name_zh;
+	cells[1] = node_name(&fw->node[k], lang);
 	cells[2] = b[0];
 	cells[3] = isnan(c->share[k]) ? "" : b[1];
 	cells[4] = cidx_method_all_arith(m, fw->top_level) ? b[2] :
@@ -72,7 +85,7 @@ walk_table(const struct cidx_framework *fw, const struct cidx_method *m,
 	    CIDX_AGG_GEOM) ? b[2] : "";
 	out_table_add(t, cells);
 	for (size_t q = fw->child_off[k]; q < fw->child_off[k + 1]; q++)
-		walk_table(fw, m, s, i, c, fw->child[q], depth + 1, t);
+		walk_table(fw, m, s, i, c, fw->child[q], depth + 1, t, lang);
 }
 
 /* the score of each node, its share and contribution */
@@ -176,80 +189,120 @@ print_json(struct cli_engine *e, const struct cidx_ws_explanation *x)
 	return out_json_end(&w);
 }
 
-static void print_split(const struct cidx_ws_explanation *x);
+/* the words of the table and notes: --lang, or English */
+struct ex_lang {
+	enum cidx_lang lang;
+	int names;             /* --lang given: names in that language */
+	const char *noun;      /* "cities", "城市" */
+};
 
 static void
-print_table(struct cli_engine *e, const struct cidx_ws_explanation *x)
+msg_print(const struct ex_lang *l, enum cidx_msg_id id, ...)
+{
+	va_list ap;
+
+	va_start(ap, id);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	vprintf(cidx_msg(l->lang, id), ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	va_end(ap);
+}
+
+static const char *
+unit_name(const struct cidx_unit *u, const struct ex_lang *l)
+{
+	if (l->names && l->lang == CIDX_LANG_EN && u->name_en)
+		return u->name_en;
+	return u->name ? u->name : u->name_en;
+}
+
+static void print_split(const struct cidx_ws_explanation *x,
+    const struct ex_lang *l);
+
+/* why the contributions do not add up, when they do not */
+static void
+print_note(struct cli_engine *e, int additive, const struct ex_lang *l)
+{
+	const struct cidx_method *m = cidx_engine_method(e->eng);
+	struct sbuf sb = SBUF_INIT;
+
+	if (additive)
+		msg_print(l, CIDX_MSG_EX_ADDITIVE);
+	else if (m->imethod != CIDX_IM_COMPOSITE) {
+		if (l->lang == CIDX_LANG_ZH)
+			cidx_ws_item_words(m, CIDX_MK_METHOD, l->lang,
+			    CIDX_NOUN_UNIT, &sb);
+		msg_print(l, CIDX_MSG_EX_NOT_ADDITIVE_IM, sb.len ? sb.buf :
+		    cidx_imethod_info(m->imethod)->label);
+	} else
+		msg_print(l, CIDX_MSG_EX_NOT_ADDITIVE_GEOM);
+	cidx_sbuf_release(&sb);
+}
+
+static void
+print_table(struct cli_engine *e, const struct cidx_ws_explanation *x,
+    const struct ex_lang *l)
 {
 	const struct cidx_framework *fw = e->fw;
-	const struct cidx_method *m = cidx_engine_method(e->eng);
-	const struct cidx_unit *u = &x->ds->unit[x->row];
 	const struct cidx_ranking *r = x->r;
 	size_t row = x->row;
-	int year = x->year, additive = x->additive;
-	const char *head[5] = { "node", "name", "value", "share %",
-		additive ? "contribution" : "factor" };
+	const char *head[5] = { cidx_msg(l->lang, CIDX_MSG_EX_NODE),
+		cidx_msg(l->lang, CIDX_MSG_EX_NAME),
+		cidx_msg(l->lang, CIDX_MSG_EX_VALUE),
+		cidx_msg(l->lang, CIDX_MSG_EX_SHARE),
+		cidx_msg(l->lang, x->additive ? CIDX_MSG_EX_CONTRIB :
+		CIDX_MSG_EX_FACTOR) };
 	struct out_table t;
 	char b[40];
 
 	cidx_num_fmt_fixed(b, sizeof(b), gsl_matrix_get(r->s, row, fw->root),
 	    3);
-	printf("%s %s: score %s, rank %d of %zu in %d\n\n", out_text(u->code),
-	    out_text(u->name ? u->name : u->name_en), b, r->rank[row],
-	    r->n_ranked, year);
+	msg_print(l, CIDX_MSG_EX_HEAD, out_text(x->ds->unit[row].code),
+	    out_text(unit_name(&x->ds->unit[row], l)), b, r->rank[row],
+	    r->n_ranked, x->year, l->noun);
 	out_table_init(&t, 5);
 	for (size_t q = 2; q < 5; q++)
 		out_table_set_right(&t, q, 1);
 	out_table_add(&t, head);
-	walk_table(fw, m, r->s, row, x->contrib, fw->root, 0, &t);
+	walk_table(fw, cidx_engine_method(e->eng), r->s, row, x->contrib,
+	    fw->root, 0, &t, l->names ? l->lang : CIDX_LANG_EN);
 	out_table_print(stdout, &t);
 	out_table_release(&t);
-	if (additive)
-		printf("\ncontribution = value x the product of the shares on "
-		    "the path to the index;\nthe contributions of a node's "
-		    "children add up to the node's own.\n");
-	else if (m->imethod != CIDX_IM_COMPOSITE)
-		printf("\nnot additive: %s scores are not sums of the "
-		    "indicators' shares.\n",
-		    cidx_imethod_info(m->imethod)->label);
-	else
-		printf("\nnot additive: a geometric level multiplies the "
-		    "factors value^share (shown); a harmonic level\nhas no "
-		    "such split.\n");
+	print_note(e, x->additive, l);
 	if (x->cyear > 0)
-		print_split(x);
+		print_split(x, l);
 }
 
 /* the rank change since the compare year, split into the unit's own data
  * and the others' (cityidx(1), METHOD, Explanation) */
 static void
-print_split(const struct cidx_ws_explanation *x)
+print_split(const struct cidx_ws_explanation *x, const struct ex_lang *l)
 {
 	const struct cidx_rank_split *sp = &x->split;
 	int year = x->year, cyear = x->cyear;
 	char b[40];
 
 	if (sp->basis == CIDX_BASIS_WITHHELD) {
-		printf("\nmovement against %d withheld: %s\n", cyear,
-		    out_text(sp->why));
+		msg_print(l, CIDX_MSG_EX_WITHHELD, cyear, out_text(sp->why),
+		    sp->shared);
 		return;
 	}
 	if (sp->basis == CIDX_BASIS_COMMON)
-		printf("\non the %d indicators with data in both %d and %d:",
-		    sp->shared, year, cyear);
-	printf("\nrank %d in %d -> %d in %d among the %zu units ranked in "
-	    "both years: %+d places\n", sp->rank_then, cyear, sp->rank_now,
-	    year, sp->n_common, x->rank_change);
-	printf("  its %d data among the others' %d data: rank %d\n", year,
-	    cyear, sp->rank_own_new);
-	printf("  its %d data among the others' %d data: rank %d\n", cyear,
-	    year, sp->rank_own_old);
+		msg_print(l, CIDX_MSG_EX_COMMON, sp->shared, year, cyear);
+	msg_print(l, CIDX_MSG_EX_CHANGE, sp->rank_then, cyear, sp->rank_now,
+	    year, sp->n_common, x->rank_change, l->noun);
+	msg_print(l, CIDX_MSG_EX_OWN_NEW, year, cyear, sp->rank_own_new);
+	msg_print(l, CIDX_MSG_EX_OWN_OLD, cyear, year, sp->rank_own_old);
 	cidx_num_fmt(b, sizeof(b), sp->own, 6);
-	printf("  due to its own data: %s%s places\n", sp->own > 0 ? "+" : "",
-	    b);
+	msg_print(l, CIDX_MSG_EX_DUE_OWN, sp->own > 0 ? "+" : "", b);
 	cidx_num_fmt(b, sizeof(b), sp->others, 6);
-	printf("  due to the other units: %s%s places (the average of both "
-	    "orders)\n", sp->others > 0 ? "+" : "", b);
+	msg_print(l, CIDX_MSG_EX_DUE_OTHERS, sp->others > 0 ? "+" : "", b,
+	    l->noun);
 }
 
 int
@@ -286,8 +339,14 @@ cmd_explain(int argc, char **argv)
 	}
 	if (o.fmt == CLI_FMT_JSON)
 		ret = print_json(&e, &x);
-	else
-		print_table(&e, &x);
+	else {
+		struct ex_lang l = { o.y.lang_set ? o.y.lang : CIDX_LANG_EN,
+			o.y.lang_set, NULL };
+
+		cidx_ws_set_unit_noun(e.ws, o.y.noun);
+		l.noun = cidx_msg_noun(l.lang, cidx_ws_unit_noun(e.ws), 1);
+		print_table(&e, &x, &l);
+	}
 out:
 	cidx_ws_explanation_release(&x);
 	cli_engine_close(&e);

@@ -209,6 +209,7 @@ cmd_rank(int argc, char **argv)
 	v.ds = k.w.ds;
 	v.names = k.w.names[o.y.lang == CIDX_LANG_ZH];
 	v.english = o.y.lang == CIDX_LANG_EN;
+	v.words = o.y.lang_set;
 	v.rep = k.w.rep;
 	v.r = k.w.r;
 	v.mv = k.w.mv;

@@ -23,13 +23,23 @@
 #include "cli/yearopt.h"
 #include "core/mem.h"
 #include "core/num.h"
+#include "ws/explainunit.h"
+#include "ws/summary.h"
 #include "version.h"
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
 
+/* the units profiled and the attribute of the region tables (NULL:
+ * none) */
+struct report_pick {
+	size_t *rows, n_rows;
+	const char *region;
+};
+
 struct report_opts {
 	struct cli_year_opts y;
 	const char *output, *title, *font;
+	const char *profiles, *by_region;
 	struct cli_method_opts mo;
 	struct cli_mc_opts mc;
 };
@@ -47,6 +57,27 @@ title_cb(void *field, const struct cli_opt *o, const char *arg,
 	return 0;
 }
 
+/* --profiles N|all|UNIT,...: a count from 0 to 100000, all, or units
+ * (found once the year is ranked) */
+static int
+profiles_cb(void *field, const struct cli_opt *o, const char *arg,
+    const char *cmd)
+{
+	size_t len = strlen(arg);
+
+	(void)o;
+	if (len == 0 || arg[0] == ',' || arg[len - 1] == ',' ||
+	    strstr(arg, ",,") != NULL)
+		return cli_usage_error(cmd, "--profiles '%s': expected a "
+		    "number, 'all' or units separated by commas", arg);
+	if (strspn(arg, "0123456789") == len && (len > 6 ||
+	    atol(arg) > 100000))
+		return cli_usage_error(cmd, "--profiles '%s': at most 100000",
+		    arg);
+	*(const char **)field = arg;
+	return 0;
+}
+
 #define O struct report_opts
 const struct cli_opt cmd_report_opts[] = {
 	CLI_OPT_STRING("output", 'o', "FILE", O, output, "the PDF (default: "
@@ -60,10 +91,17 @@ const struct cli_opt cmd_report_opts[] = {
 	  .off = offsetof(O, y), .cb = cli_year_cb, .val = 'D',
 	  .flags = CLI_OPTF_NOSYN, .help = "places climbed (default 20)" },
 	CLI_OPT_LANG(O, y, "language of the report (default zh)"),
+	CLI_OPT_UNIT_WORD(O, y),
 	CLI_OPT_CALLBACK("title", "TEXT", O, title, title_cb, 0, "title "
 	    "(default: the index's name and year)"),
 	CLI_OPT_STRING("font", 0, "FAMILY", O, font, "font family (default "
 	    "Noto Sans CJK SC)"),
+	CLI_OPT_CALLBACK("profiles", "N|all|UNIT,...", O, profiles,
+	    profiles_cb, 0, "unit profiles: the top N (default 10), all, "
+	    "or the units named"),
+	CLI_OPT_STRING("by-region", 0, "ATTR|auto", O, by_region, "a "
+	    "ranking within each region of attribute ATTR (auto: province, "
+	    "country or region)"),
 	CLI_OPT_HELP,
 	CLI_OPT_TEXT("\nwith --draws or an uncertain input, a page of rank "
 	    "uncertainty:"),
@@ -72,35 +110,6 @@ const struct cli_opt cmd_report_opts[] = {
 	CLI_OPT_END,
 };
 #undef O
-
-static char *
-fmt(struct report *r, const char *f, ...) __attribute__((format(printf, 2,
-    3)));
-
-/* a string that lives as long as the report */
-static char *
-fmt(struct report *r, const char *f, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, f);
-	vsnprintf(buf, sizeof(buf), f, ap);
-	va_end(ap);
-	ALLOC_GROW(r->mem.p, r->mem.n + 1, r->mem.cap);
-	return r->mem.p[r->mem.n++] = cidx_xstrdup(buf);
-}
-
-static char *
-num2(struct report *r, double x)
-{
-	char b[48];
-
-	if (isnan(x))
-		return NULL;
-	cidx_num_fmt_fixed(b, sizeof(b), x, 2);
-	return fmt(r, "%s", b);
-}
 
 /* the columns of the ranking: rank, name, tier, score, the pillars,
  * coverage, then the movement's */
@@ -148,20 +157,20 @@ ranking_row(struct report *r, const char **row, size_t i, size_t np,
 	char pct[16];
 	size_t c = 0;
 
-	row[c++] = fmt(r, "%d", rk->rank[i]);
+	row[c++] = report_fmt(r, "%d", rk->rank[i]);
 	row[c++] = cidx_ws_chart_unit_name(&r->c, &r->c.ds->unit[i]);
-	row[c++] = rk->tier[i] ? fmt(r, "%d", rk->tier[i]) : NULL;
-	row[c++] = num2(r, gsl_matrix_get(rk->s, i, fw->root));
+	row[c++] = rk->tier[i] ? report_fmt(r, "%d", rk->tier[i]) : NULL;
+	row[c++] = report_num2(r, gsl_matrix_get(rk->s, i, fw->root));
 	for (size_t q = 0; q < np; q++)
-		row[c++] = num2(r, gsl_matrix_get(rk->s, i,
+		row[c++] = report_num2(r, gsl_matrix_get(rk->s, i,
 		    fw->child[fw->child_off[fw->root] + q]));
 	cidx_num_fmt_percent(pct, sizeof(pct), r->c.rep->coverage[i]);
-	row[c++] = fmt(r, "%s", pct);
+	row[c++] = report_fmt(r, "%s", pct);
 	if (m == NULL)
 		return;
-	row[c++] = m->now_common ? fmt(r, "%d", m->now_common) : NULL;
-	row[c++] = m->prev_common ? fmt(r, "%d", m->prev_common) : NULL;
-	row[c++] = m->has_change ? (m->change ? fmt(r, "%+d", m->change) :
+	row[c++] = m->now_common ? report_fmt(r, "%d", m->now_common) : NULL;
+	row[c++] = m->prev_common ? report_fmt(r, "%d", m->prev_common) : NULL;
+	row[c++] = m->has_change ? (m->change ? report_fmt(r, "%+d", m->change) :
 	    "0") : m->prev_status == CIDX_PREV_SCREENED ? (ZH(r) ?
 	    "数据不足" : "too little data") : (ZH(r) ? "无数据" : "no data");
 }
@@ -219,10 +228,10 @@ audit_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 				continue;
 			row[0] = fw->node[k].code;
 			row[1] = cidx_ws_chart_node_name(&r->c, k);
-			row[2] = fmt(r, "%d", lv);
-			row[3] = num2(r, rows[k].r_parent);
-			row[4] = num2(r, rows[k].alpha);
-			row[5] = num2(r, rows[k].pc1);
+			row[2] = report_fmt(r, "%d", lv);
+			row[3] = report_num2(r, rows[k].r_parent);
+			row[4] = report_num2(r, rows[k].alpha);
+			row[5] = report_num2(r, rows[k].pc1);
 			n++;
 		}
 	ret = cidx_doc_table(doc, ZH(r) ? "统计审查" : "Statistical audit",
@@ -266,13 +275,13 @@ weights_table(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 			row[1] = cidx_ws_chart_node_name(&r->c, k);
 			row[2] = fw->node[k].parent;
 			cidx_num_shortest(b, sizeof(b), w[k]);
-			row[3] = fmt(r, "%s", b);
-			row[4] = fmt(r, "%.1f%%", 100 * ew->nominal[k]);
+			row[3] = report_fmt(r, "%s", b);
+			row[4] = report_fmt(r, "%.1f%%", 100 * ew->nominal[k]);
 			row[5] = !ew->present[k] ? (ZH(r) ? "0（无数据）" :
 			    "0 (no data)") : cidx_effweights_weightless(ew, k) ?
 			    (ZH(r) ? "0（权重为0）" : "0 (weight 0)") :
-			    fmt(r, "%.1f%%", 100 * ew->effective[k]);
-			row[6] = isnan(ew->importance[k]) ? NULL : fmt(r,
+			    report_fmt(r, "%.1f%%", 100 * ew->effective[k]);
+			row[6] = isnan(ew->importance[k]) ? NULL : report_fmt(r,
 			    "%.1f%%", 100 * ew->importance[k]);
 			n++;
 		}
@@ -353,9 +362,115 @@ figures(struct report *r, const struct cidx_mc_result *mc,
 	return 0;
 }
 
+/* the ranks of the top 10 over the comparable years, when there are
+ * earlier ones (a bump chart; cityidx(1), chart trend) */
+static int
+trend_page(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	struct cidx_ws_chart tc = r->c;
+	struct cidx_err cerr = CIDX_ERR_INIT;
+	struct cidx_trend t;
+	struct cidx_chart ch;
+
+	tc.top = CIDX_WS_TREND_TOP;
+	if (cidx_ws_chart_trend(&t, &tc, &r->mem, &cerr) < 0)
+		return 0;
+	ch.type = &cidx_chart_trend;
+	ch.data = &t;
+	return cidx_doc_chart(doc, &ch, cidx_ws_chart_title(&tc, ch.type, NULL,
+	    &r->mem), cidx_ws_chart_trend_note(&tc, &t, &r->mem), err);
+}
+
+/* the rows of the profiles: the top N (default 10), all, or the ranked
+ * units named (by code or name, core/lookup.h), each once */
+static int
+profile_rows(struct report *r, const char *spec, size_t *rows, size_t *n)
+{
+	const struct cidx_ranking *rk = r->c.r;
+	struct cidx_err err = CIDX_ERR_INIT;
+	char *list, *save = NULL;
+	int ret = CLI_OK;
+
+	*n = 0;
+	if (spec == NULL || strcmp(spec, "all") == 0 ||
+	    strspn(spec, "0123456789") == strlen(spec)) {
+		size_t want = spec == NULL ? 10 : strcmp(spec, "all") == 0 ?
+		    rk->n_ranked : (size_t)atol(spec);
+
+		for (size_t p = 0; p < rk->n_ranked && p < want; p++)
+			rows[(*n)++] = rk->order[p];
+		return CLI_OK;
+	}
+	list = cidx_xstrdup(spec);
+	for (char *u = strtok_r(list, ",", &save); u && ret == CLI_OK;
+	    u = strtok_r(NULL, ",", &save)) {
+		long row;
+		size_t k;
+
+		if (cidx_ws_find_unit(&row, r->c.ws, r->c.year, u, &err) < 0)
+			ret = cli_error("report --profiles: %s", err.msg);
+		else if (rk->rank[row] == 0)
+			ret = cli_error("report --profiles: unit '%s' is not "
+			    "ranked in %d", u, r->c.year);
+		for (k = 0; ret == CLI_OK && k < *n &&
+		    rows[k] != (size_t)row; k++)
+			;
+		if (ret == CLI_OK && k == *n)
+			rows[(*n)++] = (size_t)row;
+	}
+	free(list);
+	return ret;
+}
+
+/* the attribute of --by-region: ATTR (that a ranked unit must carry),
+ * auto (the first of province, country, region a unit carries, or
+ * none) or NULL (none) */
+static int
+region_key(struct report *r, const char *arg, const char **key)
+{
+	*key = NULL;
+	if (arg == NULL)
+		return CLI_OK;
+	*key = cidx_ws_region_key(&r->c, strcmp(arg, "auto") == 0 ? NULL :
+	    arg);
+	if (*key == NULL && strcmp(arg, "auto") != 0)
+		return cli_error("report --by-region: no unit ranked in %d has "
+		    "the attribute '%s'", r->c.year, arg);
+	if (*key == NULL)
+		cli_warn("report --by-region auto: no unit ranked in %d has "
+		    "an attribute province, country or region", r->c.year);
+	return CLI_OK;
+}
+
+/* the pages after the title, in order */
+static int
+pages(struct report *r, const struct report_pick *pk,
+    const struct cidx_mc_result *mc, struct cidx_doc *doc,
+    struct cidx_err *err)
+{
+	int ret;
+
+	if ((ret = report_summary_page(r, doc, err)) < 0 ||
+	    (ret = ranking_table(r, doc, err)) < 0 ||
+	    (pk->region && (ret = report_regions(r, doc, pk->region,
+	    err)) < 0) ||
+	    (ret = figures(r, mc, doc, err)) < 0 ||
+	    (ret = trend_page(r, doc, err)) < 0 ||
+	    (ret = report_profiles(r, doc, pk->rows, pk->n_rows, err)) < 0 ||
+	    (ret = audit_table(r, doc, err)) < 0)
+		return ret;
+	report_method(r, mc);
+	if ((ret = cidx_doc_text(doc, ZH(r) ? "方法" : "Method", r->para,
+	    r->n_para, err)) < 0 ||
+	    (ret = weights_table(r, doc, err)) < 0)
+		return ret;
+	return report_appendix(r, doc, err);
+}
+
 static int
 write_report(struct report *r, const struct report_opts *o,
-    const struct cidx_mc_result *mc, const char *path)
+    const struct report_pick *pk, const struct cidx_mc_result *mc,
+    const char *path)
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_plot_opts po = CIDX_PLOT_OPTS_INIT;
@@ -371,31 +486,20 @@ write_report(struct report *r, const struct report_opts *o,
 	po.date = date;
 	if (o->font)
 		po.font = o->font;
-	po.title = o->title ? o->title : fmt(r, ZH(r) ? "%s %d年" : "%s %d",
-	    idx, r->c.year);
-	po.footer = fmt(r, "cityidx %s", CITYIDX_VERSION);
+	po.title = o->title ? o->title : report_fmt(r, ZH(r) ? "%s %d年" :
+	    "%s %d", idx, r->c.year);
+	po.footer = report_fmt(r, "cityidx %s", CITYIDX_VERSION);
 	if (cidx_doc_open(&doc, path, &po, &err) < 0)
 		return cli_error_core(&err);
 	report_summary(r);
 	ret = cidx_doc_title_page(doc, po.title, ZH(r) ? "排名、梯队与变化" :
 	    "Ranking, tiers and movement", r->c.mv && r->c.mv->basis !=
-	    CIDX_BASIS_WITHHELD ? fmt(r, ZH(r) ?
+	    CIDX_BASIS_WITHHELD ? report_fmt(r, ZH(r) ?
 	    "%d年数据，与%d年比较" : "Data for %d, compared with %d",
-	    r->c.year, r->c.cyear) : fmt(r, ZH(r) ? "%d年数据" :
+	    r->c.year, r->c.cyear) : report_fmt(r, ZH(r) ? "%d年数据" :
 	    "Data for %d", r->c.year), r->para, r->n_para, &err);
 	if (ret == 0)
-		ret = ranking_table(r, doc, &err);
-	if (ret == 0)
-		ret = figures(r, mc, doc, &err);
-	if (ret == 0)
-		ret = audit_table(r, doc, &err);
-	if (ret == 0) {
-		report_method(r, mc);
-		ret = cidx_doc_text(doc, ZH(r) ? "方法" : "Method", r->para,
-		    r->n_para, &err);
-	}
-	if (ret == 0)
-		ret = weights_table(r, doc, &err);
+		ret = pages(r, pk, mc, doc, &err);
 	if (ret < 0) {
 		cidx_doc_abort(doc);
 		return cli_error_core(&err);
@@ -405,15 +509,42 @@ write_report(struct report *r, const struct report_opts *o,
 	return CLI_OK;
 }
 
+/* what the pages need besides the ranking: the boundaries, the units
+ * profiled, the region attribute, the Monte Carlo run */
+static int
+gather(struct report *r, struct report_opts *o, struct cli_ranked *k,
+    struct cidx_ws_geo *geo, struct report_pick *pk,
+    struct cidx_mc_result **mc)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	int ret;
+
+	cidx_ws_chart_init(&r->c, k->e.ws, &k->w, &k->ts, (size_t)o->y.top,
+	    o->y.lang);
+	if (cidx_ws_geo_load(geo, k->e.ws, r->c.ds, &err) < 0)
+		return cli_error_core(&err);
+	r->c.geo = geo;
+	pk->rows = cidx_xcalloc(r->c.r->n_ranked ? r->c.r->n_ranked : 1,
+	    sizeof(size_t));
+	if ((ret = profile_rows(r, o->profiles, pk->rows, &pk->n_rows)) !=
+	    CLI_OK || (ret = region_key(r, o->by_region, &pk->region)) !=
+	    CLI_OK)
+		return ret;
+	if (o->mc.given)
+		return cli_mc_run(k->e.ws, k->w.year, &o->mc, &k->ts,
+		    (size_t)o->y.top, 0, 0, "report", mc);
+	return CLI_OK;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	struct cli_year_opts y = CLI_YEAR_OPTS_INIT;
 	struct report_opts o;
 	struct report r;
+	struct report_pick pk;
 	struct cli_ranked k;
 	struct cidx_ws_geo geo;
-	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_mc_result *mc = NULL;
 	char path[64];
 	int ret;
@@ -422,6 +553,7 @@ cmd_report(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	memset(&k, 0, sizeof(k));
 	memset(&geo, 0, sizeof(geo));
+	memset(&pk, 0, sizeof(pk));
 	o.y = y;
 	cli_method_opts_init(&o.mo);
 	cli_mc_opts_init(&o.mc);
@@ -432,21 +564,13 @@ cmd_report(int argc, char **argv)
 		return ret;
 	}
 	if ((o.output && (ret = cli_output_check(o.output)) != CLI_OK) ||
-	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK)
-		goto out;
-	cidx_ws_chart_init(&r.c, k.e.ws, &k.w, &k.ts, (size_t)o.y.top,
-	    o.y.lang);
-	if (cidx_ws_geo_load(&geo, k.e.ws, r.c.ds, &err) < 0) {
-		ret = cli_error_core(&err);
-		goto out;
-	}
-	r.c.geo = &geo;
-	if (o.mc.given && (ret = cli_mc_run(k.e.ws, k.w.year, &o.mc, &k.ts,
-	    (size_t)o.y.top, 0, 0, "report", &mc)) != CLI_OK)
+	    (ret = cli_ranked_open(&k, &o.mo, &o.y, "report")) != CLI_OK ||
+	    (ret = gather(&r, &o, &k, &geo, &pk, &mc)) != CLI_OK)
 		goto out;
 	snprintf(path, sizeof(path), "cityidx-report-%d.pdf", k.w.year);
-	ret = write_report(&r, &o, mc, o.output ? o.output : path);
+	ret = write_report(&r, &o, &pk, mc, o.output ? o.output : path);
 out:
+	free(pk.rows);
 	cidx_mc_result_free(mc);
 	cidx_ws_geo_release(&geo);
 	cidx_ws_mem_release(&r.mem);

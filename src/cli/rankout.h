@@ -29,6 +29,9 @@ struct rank_view {
 	char *const *names;             /* per unit of ds: as a reader sees
 					   it (ws/names.h); NULL: raw */
 	int english;                    /* --lang en */
+	int words;                      /* --lang given: the workbook's
+					   words in that language (else its
+					   English keys) */
 	const struct cidx_prep_report *rep;
 	const struct cidx_ranking *r;
 	const struct cidx_movement *mv; /* NULL when cyear is 0 */

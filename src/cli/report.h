@@ -16,6 +16,30 @@ struct report {
 	size_t n_para, cap_para;
 };
 
+/* a string that lives as long as the report (reportpages.c) */
+char *report_fmt(struct report *r, const char *f, ...)
+    __attribute__((format(printf, 2, 3)));
+/* x with 2 decimals, NULL for NaN */
+char *report_num2(struct report *r, double x);
+/* the paragraphs being built: added, and emptied */
+void report_para(struct report *r, enum cidx_para_kind kind,
+    const char *text);
+void report_para_reset(struct report *r);
+
+/* the summary page after the title (reportpages.c) */
+int report_summary_page(struct report *r, struct cidx_doc *doc,
+    struct cidx_err *err);
+/* the profiles of the units at rows[0..n) of the year's data, a page
+ * each (reportpages.c) */
+int report_profiles(struct report *r, struct cidx_doc *doc,
+    const size_t *rows, size_t n, struct cidx_err *err);
+/* the indicator appendix (reportappx.c) */
+int report_appendix(struct report *r, struct cidx_doc *doc,
+    struct cidx_err *err);
+/* the ranking within each region of attribute `key` (reportappx.c) */
+int report_regions(struct report *r, struct cidx_doc *doc, const char *key,
+    struct cidx_err *err);
+
 /* the method summary of the title page, into r->para */
 void report_summary(struct report *r);
 struct cidx_mc_result;

@@ -98,6 +98,39 @@ paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 	para(r, kind, buf);
 }
 
+/* a formula of cityidx(1), METHOD (calc/formula.c); in a Chinese report
+ * the catalogue's version of those with words */
+static const char *
+formula(struct report *r, enum cidx_formula f)
+{
+	static const struct { enum cidx_formula f; enum cidx_msg_id id; } zh[] = {
+		{ CIDX_F_TREAT_LOG, CIDX_MSG_F_TREAT_LOG },
+		{ CIDX_F_TOPSIS_NORM, CIDX_MSG_F_TOPSIS_NORM },
+		{ CIDX_F_MPI_NORM, CIDX_MSG_F_MPI_NORM },
+		{ CIDX_F_AMPI_NORM, CIDX_MSG_F_AMPI_NORM },
+		{ CIDX_F_BOD, CIDX_MSG_F_BOD },
+		{ CIDX_F_WROCLAW, CIDX_MSG_F_WROCLAW },
+		{ CIDX_F_MC_NOISE, CIDX_MSG_F_MC_NOISE },
+	};
+
+	for (size_t i = 0; ZH(r) && i < sizeof(zh) / sizeof(zh[0]); i++)
+		if (zh[i].f == f)
+			return cidx_msg(r->c.lang, zh[i].id);
+	return cidx_formula(f);
+}
+
+static const char *
+norm_formula(struct report *r, enum cidx_norm norm)
+{
+	if (ZH(r) && norm == CIDX_NORM_ZSCORE)
+		return cidx_msg(r->c.lang, CIDX_MSG_F_N_ZSCORE);
+	if (ZH(r) && norm == CIDX_NORM_RATIO)
+		return cidx_msg(r->c.lang, CIDX_MSG_F_N_RATIO);
+	if (ZH(r) && norm == CIDX_NORM_GOALPOSTS)
+		return cidx_msg(r->c.lang, CIDX_MSG_F_N_GOALPOSTS);
+	return cidx_norm_formula(norm, ZH(r));
+}
+
 /* the units a change is measured among, and the dark horses whose
  * coverage changed (cityidx(1), METHOD, Movement) */
 static void
@@ -221,21 +254,21 @@ imethod_mpi(struct report *r, const struct cidx_method *m, int step)
 		    "(Mazziotta and Pareto 2016): goalposts at the minimum and "
 		    "maximum over every year, rescaled to 70-130:");
 		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_AMPI_NORM));
+		    formula(r, CIDX_F_AMPI_NORM));
 	} else if (step == 2) {
 		paraf(r, CIDX_PARA_TEXT, zh ? "MPI（De Muro、Mazziotta 与 Pareto "
 		    "2011）：按当年均值与总体标准差标准化：" : "MPI (De Muro, "
 		    "Mazziotta and Pareto 2011): standardised with the year's "
 		    "mean and population standard deviation:");
 		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_MPI_NORM));
+		    formula(r, CIDX_F_MPI_NORM));
 	} else {
 		paraf(r, CIDX_PARA_TEXT, zh ? "按全局权重求均值，并以变异系数%s"
 		    "（缺失值跳过）：" : "The weighted mean by the global weights, "
 		    "%s the penalty of unbalance (missing values skipped):",
 		    m->im_p1 > 0 ? (zh ? "加上惩罚项" : "plus") : (zh ?
 		    "减去惩罚项" : "minus"));
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MPI));
+		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_MPI));
 	}
 }
 
@@ -254,14 +287,14 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 			    "indicator is divided by its vector length (over "
 			    "the units with a value of every indicator):");
 			paraf(r, CIDX_PARA_FORMULA, "%s",
-			    cidx_formula(CIDX_F_TOPSIS_NORM));
+			    formula(r, CIDX_F_TOPSIS_NORM));
 			break;
 		}
 		paraf(r, CIDX_PARA_TEXT, zh ? "TOPSIS：向量标准化后按全局权重加权，"
 		    "计算与理想解的相对接近度：" : "TOPSIS: vector-normalised "
 		    "values weighted by their global weights; closeness to the "
 		    "ideal:");
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_TOPSIS));
+		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_TOPSIS));
 		break;
 	case CIDX_IM_MPI:
 	case CIDX_IM_AMPI:
@@ -274,7 +307,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "value of each indicator, distinguishing coefficient rho = "
 		    "%g; the grade weighted by the global weights (missing values "
 		    "skipped):", m->im_p1);
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_GRA));
+		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_GRA));
 		break;
 	case CIDX_IM_BOD:
 		paraf(r, CIDX_PARA_TEXT, zh ? "“有利假设”（BoD，Cherchye 等 2007）："
@@ -283,7 +316,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "2007): each unit's weights are chosen by a linear programme "
 		    "to show it in its best light (solved by GLPK); only the units "
 		    "with a value of every indicator:");
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_BOD));
+		paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_BOD));
 		break;
 	case CIDX_IM_WROCLAW:
 		if (step == 2) {
@@ -301,7 +334,7 @@ imethod_step(struct report *r, const struct cidx_method *m, int step)
 		    "distance of the z-scored unit from the ideal unit; only the "
 		    "units with a value of every indicator:");
 		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_WROCLAW));
+		    formula(r, CIDX_F_WROCLAW));
 		break;
 	default:
 		break;
@@ -322,7 +355,7 @@ method_prep(struct report *r, const struct cidx_method *m)
 		    : "Indicators are divided by their framework denominator:");
 	if (m->denominate)
 		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_DENOMINATE));
+		    formula(r, CIDX_F_DENOMINATE));
 	cidx_ws_item_words(m, CIDX_MK_IMPUTE, r->c.lang,
 	    cidx_ws_unit_noun(r->c.ws), &sb);
 	paraf(r, CIDX_PARA_TEXT, zh ? "缺失值填补：%s。" : "Missing values: "
@@ -345,7 +378,7 @@ method_prep(struct report *r, const struct cidx_method *m)
 		    "with |skew| and kurtosis above them is winsorised, or "
 		    "else log-transformed:", b);
 		paraf(r, CIDX_PARA_FORMULA, "%s",
-		    cidx_formula(CIDX_F_TREAT_LOG));
+		    formula(r, CIDX_F_TREAT_LOG));
 	}
 }
 
@@ -368,8 +401,7 @@ method_scores(struct report *r, const struct cidx_method *m)
 		    "by its direction (-1: lower is better), then normalised "
 		    "(%s):", sb.buf);
 		cidx_sbuf_reset(&sb);
-		paraf(r, CIDX_PARA_FORMULA, "%s", cidx_norm_formula(m->norm,
-		    zh));
+		paraf(r, CIDX_PARA_FORMULA, "%s", norm_formula(r, m->norm));
 	}
 	paraf(r, CIDX_PARA_HEADING, zh ? "3. 加权汇总" : "3. Aggregation");
 	if (m->imethod != CIDX_IM_COMPOSITE) {
@@ -457,7 +489,7 @@ method_uncertainty(struct report *r, const struct cidx_mc_result *mc)
 		    mc->runs - mc->n_skipped);
 		paraf(r, CIDX_PARA_TEXT, "%s", sb.buf);
 	}
-	paraf(r, CIDX_PARA_FORMULA, "%s", cidx_formula(CIDX_F_MC_NOISE));
+	paraf(r, CIDX_PARA_FORMULA, "%s", formula(r, CIDX_F_MC_NOISE));
 	cidx_sbuf_release(&sb);
 }
 

@@ -31,6 +31,7 @@
 #include "core/num.h"
 #include "core/ofile.h"
 #include "version.h"
+#include "ws/methodwords.h"
 
 /* Excel's limits: characters (UTF-16 code units) in a cell, and the
  * size of a sheet (LXW_ROW_MAX, LXW_COL_MAX) */
@@ -164,13 +165,46 @@ set_cols(struct xw *x, lxw_col_t first, lxw_col_t last, double width,
 		fail(x, 0, first, NULL, "%s", lxw_strerror(rc));
 }
 
+/* a word of the workbook: with --lang the catalogue's (core/msg.h),
+ * else the English key it always had */
+static const char *
+xw(const struct rank_view *v, enum cidx_msg_id id, const char *key)
+{
+	return v->words ? cidx_msg(v->english ? CIDX_LANG_EN : CIDX_LANG_ZH,
+	    id) : key;
+}
+
+/* a column of the ranking grid (ws/rankgrid.c) in words */
+static const char *
+col_word(const struct rank_view *v, const char *key)
+{
+	static const struct { const char *key; enum cidx_msg_id id; } w[] = {
+		{ "rank", CIDX_MSG_RANK }, { "code", CIDX_MSG_XL_CODE },
+		{ "name", CIDX_MSG_XL_NAME }, { "name_en", CIDX_MSG_XL_NAME_EN },
+		{ "score", CIDX_MSG_SCORE }, { "relative", CIDX_MSG_XL_RELATIVE },
+		{ "growth", CIDX_MSG_XL_GROWTH }, { "tier", CIDX_MSG_XL_TIER },
+		{ "coverage", CIDX_MSG_XL_COVERAGE },
+		{ "basis_rank", CIDX_MSG_XL_BASIS_RANK },
+		{ "prev_rank", CIDX_MSG_XL_PREV_RANK },
+		{ "rank_common_prev", CIDX_MSG_XL_COMMON_PREV },
+		{ "rank_common_now", CIDX_MSG_XL_COMMON_NOW },
+		{ "rank_change", CIDX_MSG_XL_CHANGE },
+		{ "coverage_prev", CIDX_MSG_XL_COVERAGE_PREV },
+	};
+
+	for (size_t i = 0; v->words && i < sizeof(w) / sizeof(w[0]); i++)
+		if (strcmp(key, w[i].key) == 0)
+			return xw(v, w[i].id, key);
+	return key;
+}
+
 static void
 ranking_sheet(struct xw *x, const struct rank_view *v,
     const struct cidx_ws_grid *g, const struct fmts *f)
 {
 	lxw_error rc;
 
-	if (add_sheet(x, "ranking") < 0)
+	if (add_sheet(x, xw(v, CIDX_MSG_XL_RANKING, "ranking")) < 0)
 		return;
 	for (size_t c = 0; c < g->ncols; c++) {
 		lxw_format *cf = g->col[c].kind == CIDX_WS_CELL_INT ? f->integer :
@@ -178,7 +212,8 @@ ranking_sheet(struct xw *x, const struct rank_view *v,
 		    g->col[c].kind == CIDX_WS_CELL_NUM ? f->score : f->text;
 		double width = g->col[c].kind == CIDX_WS_CELL_TEXT ? 16 : 10;
 
-		put_text(x, 0, (lxw_col_t)c, g->col[c].name, f->head, NULL);
+		put_text(x, 0, (lxw_col_t)c, col_word(v, g->col[c].name),
+		    f->head, NULL);
 		set_cols(x, (lxw_col_t)c, (lxw_col_t)c, width, cf);
 	}
 	for (size_t p = 0; p < g->nrows; p++) {
@@ -211,11 +246,12 @@ scores_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 	const struct cidx_ranking *r = v->r;
 	lxw_col_t c = 2;
 
-	if (add_sheet(x, "scores") < 0)
+	if (add_sheet(x, xw(v, CIDX_MSG_XL_SCORES, "scores")) < 0)
 		return;
-	put_text(x, 0, 0, "code", f->head, NULL);
-	put_text(x, 0, 1, "name", f->head, NULL);
-	put_text(x, 1, 0, "(node name)", f->text, NULL);
+	put_text(x, 0, 0, xw(v, CIDX_MSG_XL_CODE, "code"), f->head, NULL);
+	put_text(x, 0, 1, xw(v, CIDX_MSG_XL_NAME, "name"), f->head, NULL);
+	put_text(x, 1, 0, xw(v, CIDX_MSG_XL_NODE_NAME, "(node name)"), f->text,
+	    NULL);
 	set_cols(x, 0, 1, 16, NULL);
 	for (size_t k = 0; k < fw->n && !x->failed; k++) {
 		const struct cidx_node *nd = &fw->node[k];
@@ -223,7 +259,8 @@ scores_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 		if (nd->level == 0)
 			continue;
 		put_text(x, 0, c, nd->code, f->head, NULL);
-		put_text(x, 1, c, nd->name_en ? nd->name_en : nd->name_zh,
+		put_text(x, 1, c, v->words && !v->english && nd->name_zh ?
+		    nd->name_zh : nd->name_en ? nd->name_en : nd->name_zh,
 		    f->text, NULL);
 		set_cols(x, c, c, 12, f->score);
 		for (size_t p = 0; p < r->n_ranked; p++)
@@ -260,8 +297,13 @@ weight_rows(struct xw *x, lxw_row_t row, const struct rank_view *v,
 {
 	const struct cidx_framework *fw = v->e->fw;
 	const double *w = cidx_engine_weights(v->e->eng);
-	static const char *const head[] = { "weights", "parent", "weight",
-		"nominal", "effective", "importance", "note" };
+	const char *head[] = { xw(v, CIDX_MSG_M_WEIGHTS, "weights"),
+		xw(v, CIDX_MSG_XL_PARENT, "parent"),
+		xw(v, CIDX_MSG_XL_WEIGHT, "weight"),
+		xw(v, CIDX_MSG_XL_NOMINAL, "nominal"),
+		xw(v, CIDX_MSG_XL_EFFECTIVE, "effective"),
+		xw(v, CIDX_MSG_XL_IMPORTANCE, "importance"),
+		xw(v, CIDX_MSG_XL_NOTE, "note") };
 	struct cidx_effweights *ew;
 
 	cidx_effweights_compute(&ew, fw, w, v->r);
@@ -279,9 +321,10 @@ weight_rows(struct xw *x, lxw_row_t row, const struct rank_view *v,
 		put_num(x, row, 4, ew->effective[k], NULL);
 		if (!isnan(ew->importance[k]))
 			put_num(x, row, 5, ew->importance[k], NULL);
-		put_text(x, row, 6, !ew->present[k] ? "no data" :
-		    cidx_effweights_weightless(ew, k) ? "weight 0" : "", NULL,
-		    NULL);
+		put_text(x, row, 6, !ew->present[k] ? xw(v,
+		    CIDX_MSG_XL_NO_DATA, "no data") :
+		    cidx_effweights_weightless(ew, k) ? xw(v,
+		    CIDX_MSG_XL_WEIGHT0, "weight 0") : "", NULL, NULL);
 		row++;
 	}
 	cidx_effweights_free(ew);
@@ -289,6 +332,42 @@ weight_rows(struct xw *x, lxw_row_t row, const struct rank_view *v,
 
 /* the rows of the method sheet before the weights, at most */
 #define METHOD_ROWS (12 + CIDX_MK_N)
+
+/* the method sheet with --lang: the method, tiers and basis in words */
+static void
+method_words(struct xw *x, const struct rank_view *v, const struct fmts *f)
+{
+	enum cidx_lang lang = v->english ? CIDX_LANG_EN : CIDX_LANG_ZH;
+	struct sbuf sb = SBUF_INIT;
+	lxw_row_t row = 0;
+	char b[40], *gap;
+
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_VERSION), CITYIDX_VERSION, f);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_WORKSPACE), v->workspace, f);
+	snprintf(b, sizeof(b), "%d", v->year);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_YEAR), b, f);
+	if (v->cyear > 0)
+		snprintf(b, sizeof(b), "%d", v->cyear);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_COMPARE_YEAR), v->cyear > 0 ?
+	    b : "", f);
+	cidx_ws_describe_words(v->e->ws, lang, &sb);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_METHOD), sb.buf, f);
+	cidx_sbuf_reset(&sb);
+	if ((gap = cli_gap_text(v->e->fw, v->rep, v->year, !v->english)))
+		pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_NOTE), gap, f);
+	free(gap);
+	cidx_ws_tier_words(v->ts, lang, &sb);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_TIERS), sb.buf, f);
+	cidx_sbuf_release(&sb);
+	snprintf(b, sizeof(b), "%zu", v->top);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_TOP), b, f);
+	if (v->mv && v->mv->basis != CIDX_BASIS_WITHHELD)
+		pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_BASIS), cidx_msg(lang,
+		    v->mv->basis == CIDX_BASIS_SAME ? CIDX_MSG_XL_SAME :
+		    CIDX_MSG_XL_COMMON), f);
+	pair(x, &row, cidx_msg(lang, CIDX_MSG_XL_SHA), v->e->fw->checksum, f);
+	weight_rows(x, row + 1, v, f);
+}
 
 static void
 method_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
@@ -299,10 +378,14 @@ method_sheet(struct xw *x, const struct rank_view *v, const struct fmts *f)
 	lxw_row_t row = 0;
 	char b[160], *gap;
 
-	if (add_sheet(x, "method") < 0)
+	if (add_sheet(x, xw(v, CIDX_MSG_XL_METHOD, "method")) < 0)
 		return;
 	set_cols(x, 0, 0, 22, NULL);
 	set_cols(x, 1, 1, 60, NULL);
+	if (v->words) {
+		method_words(x, v, f);
+		return;
+	}
 	pair(x, &row, "cityidx", CITYIDX_VERSION, f);
 	pair(x, &row, "workspace", v->workspace, f);
 	snprintf(b, sizeof(b), "%d", v->year);

@@ -50,7 +50,17 @@ cli_year_option(struct cli_year_opts *o, int ch, const char *arg,
 			    "or en", arg);
 		o->lang = strcmp(arg, "en") == 0 ? CIDX_LANG_EN :
 		    CIDX_LANG_ZH;
+		o->lang_set = 1;
 		return 1;
+	case 'U': {
+		enum cidx_unit_noun n;
+
+		if (cidx_msg_noun_parse(arg, &n) < 0)
+			return cli_usage_error(cmd, "--unit-word '%s': expected "
+			    "city, region or unit", arg);
+		o->noun = (int)n;
+		return 1;
+	}
 	}
 	return 0;
 }
@@ -80,6 +90,7 @@ cli_ranked_open(struct cli_ranked *k, struct cli_method_opts *mo,
 		return cli_usage_error(cmd, "--relative %s", err.msg);
 	if ((ret = cli_engine_open(&k->e, mo)) != CLI_OK)
 		return ret;
+	cidx_ws_set_unit_noun(k->e.ws, y->noun);
 	ro.year = y->year;
 	ro.compare = y->compare;
 	ro.top = (size_t)y->top;

@@ -1,7 +1,7 @@
 /*
  * yearopt.h - the options that pick what is ranked and how it is shown,
  * shared by rank, chart, report, explain, audit and weights: --year,
- * --compare, --top, --tiers, --dark-horse and --lang (cityidx(1),
+ * --compare, --top, --tiers, --dark-horse, --lang and --unit-word (cityidx(1),
  * COMMANDS).
  *
  * A command lists the ones it takes in its option table with the rows
@@ -33,6 +33,9 @@
 #define CLI_OPT_DARK(st, f, h) \
 	CLI_YEAR_ROW("dark-horse", "D", 'D', st, f, h)
 #define CLI_OPT_LANG(st, f, h)     CLI_YEAR_ROW("lang", "zh|en", 'l', st, f, h)
+#define CLI_OPT_UNIT_WORD(st, f) \
+	CLI_YEAR_ROW("unit-word", "city|region|unit", 'U', st, f, \
+	    "what the units are called (default: the framework's)")
 
 struct cli_year_opts {
 	int year;            /* 0: the default year */
@@ -41,12 +44,15 @@ struct cli_year_opts {
 	const char *tiers;
 	enum cidx_plot_lang lang;
 	const char *relative;  /* rank --relative REF (NULL: the mean) */
+	int lang_set;          /* --lang given */
+	int noun;              /* --unit-word: enum cidx_unit_noun, -1: the
+				  framework's */
 };
 
 /* no year or compare year given, the top 50, dark horses at 20 places,
  * jenks:3 (the library's defaults, ws/ws.h), Chinese */
 #define CLI_YEAR_OPTS_INIT { 0, 0, CIDX_WS_TOP_DEFAULT, \
-	CIDX_WS_DARK_DEFAULT, CIDX_WS_TIERS_DEFAULT, CIDX_LANG_ZH, NULL }
+	CIDX_WS_DARK_DEFAULT, CIDX_WS_TIERS_DEFAULT, CIDX_LANG_ZH, NULL, 0, -1 }
 
 /*! cli_year_option() :
  *  Takes option `ch` with value `arg` for command `cmd`.  @return 1 when

@@ -147,6 +147,122 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "的值；统计只用其余%zu次。", "%zu of the draws were skipped "
 	    "(--skip-invalid): a geometric or harmonic mean met a value <= 0; "
 	    "the figures are over the other %zu." },
+	[CIDX_MSG_F_TREAT_LOG] = { "x <- ln(x - min + e)（偏度 >= 0）；x <- -ln(max "
+	    "+ e - x)（偏度 < 0）；e = 0.01 (max - min)",
+	    "x <- ln(x - min + e)  (skew >= 0);   x <- -ln(max + e - x)  "
+	    "(skew < 0);   e = 0.01 (max - min)" },
+	[CIDX_MSG_F_TOPSIS_NORM] = { "r[i,j] = x[i,j] / sqrt( sum_k x[k,j]^2 )"
+	    "（k：数据完整的单位）", "r[i,j] = x[i,j] / sqrt( sum_k x[k,j]^2 )   "
+	    "(k: the complete units)" },
+	[CIDX_MSG_F_MPI_NORM] = { "z[i,j] = 100 + 10 d (x[i,j] - M[j]) / S[j]"
+	    "（M、S：当年的均值与总体标准差）", "z[i,j] = 100 + 10 d (x[i,j] - "
+	    "M[j]) / S[j]   (M, S: the year's mean and population sd)" },
+	[CIDX_MSG_F_AMPI_NORM] = { "r[i,j] = 70 + 60 (y[i,j] - min[j]) / "
+	    "(max[j] - min[j])，y = d x，min、max 取全部年份", "r[i,j] = 70 + 60 "
+	    "(y[i,j] - min[j]) / (max[j] - min[j]),   y = d x,   min, max over "
+	    "every year" },
+	[CIDX_MSG_F_BOD] = { "s[i] = 100 max sum_j v[j] s[i,j]，sum_j v[j] "
+	    "s[k,j] <= 1（每个单位 k），v >= 0（LO <= v[j] s[i,j] / sum v s[i] "
+	    "<= HI）", "s[i] = 100 max sum_j v[j] s[i,j],   sum_j v[j] s[k,j] <= "
+	    "1 (every unit k),   v >= 0   (LO <= v[j] s[i,j] / sum v s[i] <= "
+	    "HI)" },
+	[CIDX_MSG_F_WROCLAW] = { "z = d (x - 均值) / 标准差，d[i] = sqrt( "
+	    "sum(w (z[i,j] - max_k z[k,j])^2) / W )，s[i] = 100 (1 - d[i] / "
+	    "(d的均值 + 2 × d的标准差))", "z = d (x - mean) / sd,   d[i] = sqrt( "
+	    "sum(w (z[i,j] - max_k z[k,j])^2) / W ),   s[i] = 100 (1 - d[i] / "
+	    "(mean(d) + 2 sd(d)))" },
+	[CIDX_MSG_F_MC_NOISE] = { "w'[c] = w[c] u，u ~ U(1 - φ, 1 + φ)；R_s = "
+	    "|名义排名 - 排名| 的平均值", "w'[c] = w[c] u,   u ~ U(1 - phi, 1 + "
+	    "phi);   R_s = mean |nominal rank - rank|" },
+	[CIDX_MSG_F_N_ZSCORE] = { "s = M + S (y - 均值) / 标准差，y = d x，"
+	    "标准差的除数为 n - 1", "s = M + S (y - mean) / sd,   y = d x,   sd "
+	    "with divisor n - 1" },
+	[CIDX_MSG_F_N_RATIO] = { "s = 100 x / x的均值", "s = 100 x / mean(x)" },
+	[CIDX_MSG_F_N_GOALPOSTS] = { "s = 100 (x - lo) / (hi - lo)（d = +1）；"
+	    "s = 100 (hi - x) / (hi - lo)（d = -1）；截断到 [0, 100]",
+	    "s = 100 (x - lo) / (hi - lo)  (d = +1);   s = 100 (hi - x) / "
+	    "(hi - lo)  (d = -1);   clipped to [0, 100]" },
+
+	/* ---- explain ---- */
+	[CIDX_MSG_EX_HEAD] = {
+	    "%1$s %2$s：%6$d年得分%3$s，在%5$zu个%7$s中排第%4$d名\n\n",
+	    "%s %s: score %s, rank %d of %zu in %d\n\n" },
+	[CIDX_MSG_EX_NODE] = { "节点", "node" },
+	[CIDX_MSG_EX_NAME] = { "名称", "name" },
+	[CIDX_MSG_EX_VALUE] = { "得分", "value" },
+	[CIDX_MSG_EX_SHARE] = { "份额 %", "share %" },
+	[CIDX_MSG_EX_CONTRIB] = { "贡献", "contribution" },
+	[CIDX_MSG_EX_FACTOR] = { "因子", "factor" },
+	[CIDX_MSG_EX_ADDITIVE] = { "\n贡献 = 得分 × 通往指数的路径上各级份额之积；"
+	    "\n一个节点的各子项贡献之和等于它自己的贡献。\n",
+	    "\ncontribution = value x the product of the shares on the path "
+	    "to the index;\nthe contributions of a node's children add up to "
+	    "the node's own.\n" },
+	[CIDX_MSG_EX_NOT_ADDITIVE_IM] = { "\n不可加：%s的得分不是各指标份额之和。\n",
+	    "\nnot additive: %s scores are not sums of the indicators' "
+	    "shares.\n" },
+	[CIDX_MSG_EX_NOT_ADDITIVE_GEOM] = { "\n不可加：几何平均的层把各因子 "
+	    "得分^份额 相乘（见上表）；调和平均的层\n不能这样分解。\n",
+	    "\nnot additive: a geometric level multiplies the factors "
+	    "value^share (shown); a harmonic level\nhas no such split.\n" },
+	[CIDX_MSG_EX_WITHHELD] = {
+	    "\n与%1$d年的排名变化未予计算：两年共有数据的指标只有%3$d项（%2$.0s）\n",
+	    "\nmovement against %d withheld: %s\n" },
+	[CIDX_MSG_EX_COMMON] = { "\n按%2$d年和%3$d年都有数据的%1$d项指标：",
+	    "\non the %d indicators with data in both %d and %d:" },
+	[CIDX_MSG_EX_CHANGE] = {
+	    "\n在两年均有排名的%5$zu个%7$s中：%2$d年第%1$d名 -> %4$d年第%3$d名，"
+	    "变化%6$+d位\n",
+	    "\nrank %1$d in %2$d -> %3$d in %4$d among the %5$zu %7$s ranked "
+	    "in both years: %6$+d places\n" },
+	[CIDX_MSG_EX_OWN_NEW] = { "  以它%d年的数据、其他各方%d年的数据：第%d名\n",
+	    "  its %d data among the others' %d data: rank %d\n" },
+	[CIDX_MSG_EX_OWN_OLD] = { "  以它%d年的数据、其他各方%d年的数据：第%d名\n",
+	    "  its %d data among the others' %d data: rank %d\n" },
+	[CIDX_MSG_EX_DUE_OWN] = { "  来自自身数据：%s%s位\n",
+	    "  due to its own data: %s%s places\n" },
+	[CIDX_MSG_EX_DUE_OTHERS] = { "  来自其他%3$s：%1$s%2$s位（两种顺序的平均）\n",
+	    "  due to the other %3$s: %1$s%2$s places (the average of both "
+	    "orders)\n" },
+
+	/* ---- the workbook ---- */
+	[CIDX_MSG_XL_RANKING] = { "排名", "ranking" },
+	[CIDX_MSG_XL_SCORES] = { "得分", "scores" },
+	[CIDX_MSG_XL_METHOD] = { "方法", "method" },
+	[CIDX_MSG_XL_CODE] = { "代码", "code" },
+	[CIDX_MSG_XL_NAME] = { "名称", "name" },
+	[CIDX_MSG_XL_NAME_EN] = { "英文名称", "English name" },
+	[CIDX_MSG_XL_RELATIVE] = { "相对指数", "relative index" },
+	[CIDX_MSG_XL_GROWTH] = { "增长", "growth" },
+	[CIDX_MSG_XL_TIER] = { "梯队", "tier" },
+	[CIDX_MSG_XL_COVERAGE] = { "覆盖率", "coverage" },
+	[CIDX_MSG_XL_BASIS_RANK] = { "可比排名", "rank on the shared indicators" },
+	[CIDX_MSG_XL_PREV_RANK] = { "上年排名", "previous rank" },
+	[CIDX_MSG_XL_COMMON_PREV] = { "上年*", "prev*" },
+	[CIDX_MSG_XL_COMMON_NOW] = { "本年*", "now*" },
+	[CIDX_MSG_XL_CHANGE] = { "排名变化", "change" },
+	[CIDX_MSG_XL_COVERAGE_PREV] = { "上年覆盖率", "previous coverage" },
+	[CIDX_MSG_XL_NODE_NAME] = { "（节点名称）", "(node name)" },
+	[CIDX_MSG_XL_VERSION] = { "cityidx版本", "cityidx version" },
+	[CIDX_MSG_XL_WORKSPACE] = { "工作区", "workspace" },
+	[CIDX_MSG_XL_YEAR] = { "年份", "year" },
+	[CIDX_MSG_XL_COMPARE_YEAR] = { "比较年份", "compared with" },
+	[CIDX_MSG_XL_NOTE] = { "说明", "note" },
+	[CIDX_MSG_XL_TIERS] = { "梯队", "tiers" },
+	[CIDX_MSG_XL_TOP] = { "前N名", "top group" },
+	[CIDX_MSG_XL_BASIS] = { "排名变化的基础", "movement basis" },
+	[CIDX_MSG_XL_SAME] = { "相同指标", "same indicators" },
+	[CIDX_MSG_XL_COMMON] = { "两年都有数据的指标",
+	    "indicators with data in both years" },
+	[CIDX_MSG_XL_SHA] = { "框架校验和（SHA-256）",
+	    "framework checksum (SHA-256)" },
+	[CIDX_MSG_XL_PARENT] = { "上级", "parent" },
+	[CIDX_MSG_XL_WEIGHT] = { "权重", "weight" },
+	[CIDX_MSG_XL_NOMINAL] = { "名义权重", "nominal" },
+	[CIDX_MSG_XL_EFFECTIVE] = { "有效权重", "effective" },
+	[CIDX_MSG_XL_IMPORTANCE] = { "重要性", "importance" },
+	[CIDX_MSG_XL_NO_DATA] = { "无数据", "no data" },
+	[CIDX_MSG_XL_WEIGHT0] = { "权重为0", "weight 0" },
 
 	/* ---- the uncertain inputs ---- */
 	[CIDX_MSG_MC_DRAWS] = { "%zu次蒙特卡洛模拟：", "%zu Monte Carlo draws: " },

@@ -110,6 +110,40 @@ enum cidx_msg_id {
 	/* ---- the report (cli/reporttext.c) ---- */
 	CIDX_MSG_R_CHANGE_FORMULA, /* change = ... (the ranks among the %s ...) */
 	CIDX_MSG_R_SKIPPED,       /* "其中%zu次模拟被跳过：..." */
+	/* the formulas with words (the English is calc/formula.c's) */
+	CIDX_MSG_F_TREAT_LOG, CIDX_MSG_F_TOPSIS_NORM, CIDX_MSG_F_MPI_NORM,
+	CIDX_MSG_F_AMPI_NORM, CIDX_MSG_F_BOD, CIDX_MSG_F_WROCLAW,
+	CIDX_MSG_F_MC_NOISE, CIDX_MSG_F_N_ZSCORE, CIDX_MSG_F_N_RATIO,
+	CIDX_MSG_F_N_GOALPOSTS,
+
+	/* ---- explain (cli/cmd_explain.c); the English as it always was ---- */
+	CIDX_MSG_EX_HEAD,         /* code, name, score, rank, n, year, noun */
+	CIDX_MSG_EX_NODE, CIDX_MSG_EX_NAME, CIDX_MSG_EX_VALUE,
+	CIDX_MSG_EX_SHARE, CIDX_MSG_EX_CONTRIB, CIDX_MSG_EX_FACTOR,
+	CIDX_MSG_EX_ADDITIVE,
+	CIDX_MSG_EX_NOT_ADDITIVE_IM, /* "%s" the method */
+	CIDX_MSG_EX_NOT_ADDITIVE_GEOM,
+	CIDX_MSG_EX_WITHHELD,     /* cyear, why, shared */
+	CIDX_MSG_EX_COMMON,       /* shared, year, cyear */
+	CIDX_MSG_EX_CHANGE,       /* then, cyear, now, year, n, change, noun */
+	CIDX_MSG_EX_OWN_NEW,      /* year, cyear, rank */
+	CIDX_MSG_EX_OWN_OLD,      /* cyear, year, rank */
+	CIDX_MSG_EX_DUE_OWN,      /* sign, places */
+	CIDX_MSG_EX_DUE_OTHERS,   /* sign, places, noun */
+
+	/* ---- the workbook (cli/xlsxout.c), with --lang ---- */
+	CIDX_MSG_XL_RANKING, CIDX_MSG_XL_SCORES, CIDX_MSG_XL_METHOD,
+	CIDX_MSG_XL_CODE, CIDX_MSG_XL_NAME, CIDX_MSG_XL_NAME_EN,
+	CIDX_MSG_XL_RELATIVE, CIDX_MSG_XL_GROWTH, CIDX_MSG_XL_TIER,
+	CIDX_MSG_XL_COVERAGE, CIDX_MSG_XL_BASIS_RANK, CIDX_MSG_XL_PREV_RANK,
+	CIDX_MSG_XL_COMMON_PREV, CIDX_MSG_XL_COMMON_NOW, CIDX_MSG_XL_CHANGE,
+	CIDX_MSG_XL_COVERAGE_PREV, CIDX_MSG_XL_NODE_NAME,
+	CIDX_MSG_XL_VERSION, CIDX_MSG_XL_WORKSPACE, CIDX_MSG_XL_YEAR,
+	CIDX_MSG_XL_COMPARE_YEAR, CIDX_MSG_XL_NOTE, CIDX_MSG_XL_TIERS,
+	CIDX_MSG_XL_TOP, CIDX_MSG_XL_BASIS, CIDX_MSG_XL_SAME,
+	CIDX_MSG_XL_COMMON, CIDX_MSG_XL_SHA, CIDX_MSG_XL_PARENT,
+	CIDX_MSG_XL_WEIGHT, CIDX_MSG_XL_NOMINAL, CIDX_MSG_XL_EFFECTIVE,
+	CIDX_MSG_XL_IMPORTANCE, CIDX_MSG_XL_NO_DATA, CIDX_MSG_XL_WEIGHT0,
 
 	/* ---- the uncertain inputs (ws/mcrun.c) ---- */
 	CIDX_MSG_MC_DRAWS,        /* "%zu次蒙特卡洛模拟：" */

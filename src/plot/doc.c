@@ -121,12 +121,39 @@ cidx_doc_page_new(struct cidx_doc *doc)
 	doc->y = doc->body.y;
 }
 
+void
+cidx_doc_continue(struct cidx_doc *doc)
+{
+	if (doc != NULL)
+		doc->keep = 1;
+}
+
+void
+cidx_doc_page_start(struct cidx_doc *doc, double need)
+{
+	int keep = doc->keep;
+
+	doc->keep = 0;
+	if (!keep || doc->npages == 0 || doc->last_y + BODY_FS * 2.4 + need >
+	    cidx_doc_bottom(doc)) {
+		cidx_doc_page_new(doc);
+		return;
+	}
+	/* a recording surface takes more drawing after a new context */
+	if (doc->cr != NULL)
+		cairo_destroy(doc->cr);
+	doc->cr = cairo_create(doc->pages[doc->npages - 1]);
+	doc->t.cr = doc->cr;
+	doc->y = doc->last_y + BODY_FS * 2.4;
+}
+
 /* ends the call's drawing; on a cairo error drops the pages from `first` */
 int
 cidx_doc_pages_done(struct cidx_doc *doc, size_t first, struct cidx_err *err)
 {
 	cairo_status_t st = CAIRO_STATUS_SUCCESS;
 
+	doc->last_y = doc->y;
 	if (doc->cr != NULL) {
 		st = cairo_status(doc->cr);
 		cairo_destroy(doc->cr);
@@ -295,31 +322,27 @@ cidx_doc_text(struct cidx_doc *doc, const char *head,
 	if ((rc = cidx_doc_check_call(doc, head, paras, n, err)) < 0)
 		return rc;
 	first = doc->npages;
-	cidx_doc_page_new(doc);
+	cidx_doc_page_start(doc, BODY_FS * 6);
 	if (head != NULL)
 		cidx_doc_heading(doc, head, BODY_FS * 1.5);
 	paragraphs(doc, paras, n);
 	return cidx_doc_pages_done(doc, first, err);
 }
 
-int
-cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
-    const char *title, const char *note, struct cidx_err *err)
+/* the chart c in `box` of the page being drawn */
+static int
+chart_in(struct cidx_doc *doc, size_t first, const struct cidx_chart *c,
+    const struct cidx_rect *box, const char *title, const char *note,
+    struct cidx_err *err)
 {
 	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
-	size_t first;
 	int rc;
 
-	if ((rc = cidx_doc_check_call(doc, title, NULL, 0, err)) < 0 ||
-	    (rc = cidx_chart_check(c, err)) < 0)
-		return rc;
-	first = doc->npages;
 	o.font = doc->font;
 	o.lang = doc->lang;
 	o.title = title;
 	o.footer = note;
-	cidx_doc_page_new(doc);
-	rc = cidx_plot_draw(doc->cr, &doc->body, c, &o, err);
+	rc = cidx_plot_draw(doc->cr, box, c, &o, err);
 	if (rc < 0) {
 		cidx_doc_pages_done(doc, first, NULL);
 		while (doc->npages > first)
@@ -329,7 +352,48 @@ cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
 	return cidx_doc_pages_done(doc, first, err);
 }
 
-/* the footer: the note at the left, "3 / 12" at the right */
+int
+cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
+    const char *title, const char *note, struct cidx_err *err)
+{
+	size_t first;
+	int rc;
+
+	if ((rc = cidx_doc_check_call(doc, title, NULL, 0, err)) < 0 ||
+	    (rc = cidx_chart_check(c, err)) < 0)
+		return rc;
+	first = doc->npages;
+	doc->keep = 0;
+	cidx_doc_page_new(doc);
+	return chart_in(doc, first, c, &doc->body, title, note, err);
+}
+
+int
+cidx_doc_chart_part(struct cidx_doc *doc, const struct cidx_chart *c,
+    double share, const char *title, const char *note,
+    struct cidx_err *err)
+{
+	struct cidx_rect box;
+	size_t first;
+	int rc;
+
+	if ((rc = cidx_doc_check_call(doc, title, NULL, 0, err)) < 0 ||
+	    (rc = cidx_chart_check(c, err)) < 0)
+		return rc;
+	if (!(share > 0.1 && share <= 1))
+		return cidx_err_set(err, CIDX_EINVAL, "report: a chart takes "
+		    "a share of the page from 0.1 to 1");
+	first = doc->npages;
+	cidx_doc_page_start(doc, doc->body.h * share);
+	box = doc->body;
+	box.y = doc->y;
+	box.h = doc->body.h * share;
+	if (box.y + box.h > cidx_doc_bottom(doc))
+		box.h = cidx_doc_bottom(doc) - box.y;
+	doc->y = box.y + box.h;
+	return chart_in(doc, first, c, &box, title, note, err);
+}
+
 static void
 footer(struct cidx_doc *doc, cairo_t *cr, size_t page)
 {

@@ -2,7 +2,8 @@
  * doc.h - a multi-page A4 PDF report: a title page, text pages, tables
  * that paginate themselves and charts, each page numbered "3 / 12".
  *
- * Every cidx_doc_* call after open starts a new page and may fill several.
+ * Every cidx_doc_* call after open starts a new page (or goes on the last
+ * one after cidx_doc_continue()) and may fill several.
  * Pages are drawn as they are added (into cairo recording surfaces, so
  * errors show at once) and written by cidx_doc_close(), which then knows
  * the page count for the footers.  A call that fails adds nothing; the
@@ -67,6 +68,12 @@ int cidx_doc_title_page(struct cidx_doc *doc, const char *title,
  *  (and a number wider than its column). */
 size_t cidx_doc_cut_cells(const struct cidx_doc *doc);
 
+/*! cidx_doc_continue() :
+ *  The next cidx_doc_text(), cidx_doc_table() or cidx_doc_chart_part()
+ *  goes on the last page, below what is there, when room is left for
+ *  its start; else it starts a new page as usual. */
+void cidx_doc_continue(struct cidx_doc *doc);
+
 /*! cidx_doc_text() :
  *  A heading (may be NULL) and `n` paragraphs, flowing onto further pages
  *  as needed (a paragraph may break between its lines). @return 0 or an
@@ -91,6 +98,15 @@ int cidx_doc_table(struct cidx_doc *doc, const char *heading,
  *  language. @return 0 or the error of cidx_plot_draw(). */
 int cidx_doc_chart(struct cidx_doc *doc, const struct cidx_chart *c,
     const char *title, const char *note, struct cidx_err *err);
+
+/*! cidx_doc_chart_part() :
+ *  As cidx_doc_chart(), in the top `share` (0.1 to 1) of the body's
+ *  height, on a new page or, after cidx_doc_continue(), below what the
+ *  last page holds when that much room is left; what follows with
+ *  cidx_doc_continue() goes below it. */
+int cidx_doc_chart_part(struct cidx_doc *doc, const struct cidx_chart *c,
+    double share, const char *title, const char *note,
+    struct cidx_err *err);
 
 /*! cidx_doc_pages() : @return the number of pages added so far. */
 size_t cidx_doc_pages(const struct cidx_doc *doc);

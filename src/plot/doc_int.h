@@ -29,10 +29,15 @@ struct cidx_doc {
 	cairo_t *cr;                 /* the page being drawn */
 	double y;                    /* where the next line goes */
 	size_t n_cut;                /* table cells cut with an ellipsis */
+	int keep;                    /* the next call goes on the last page */
+	double last_y;               /* where the last call ended */
 };
 
 /* a new page: drawing goes there from the top of the body */
 void cidx_doc_page_new(struct cidx_doc *doc);
+/* where a call starts: on the last page below what is there, after
+ * cidx_doc_continue() when `need` points are left, else a new page */
+void cidx_doc_page_start(struct cidx_doc *doc, double need);
 /* ends the call's drawing; on a cairo error drops the pages from `first` */
 int cidx_doc_pages_done(struct cidx_doc *doc, size_t first,
     struct cidx_err *err);

@@ -258,7 +258,7 @@ cidx_doc_table(struct cidx_doc *doc, const char *head,
 	w = cidx_xcalloc(nc, sizeof(*w));
 	measure(doc, cols, nc, cells, nrows, w, &row_h, &head_h);
 
-	cidx_doc_page_new(doc);
+	cidx_doc_page_start(doc, head_h + 3 * row_h + BODY_FS * 3);
 	if (head != NULL) {
 		cidx_doc_heading(doc, head, BODY_FS * 1.5);
 		cidx_sbuf_addf(&cont, "%s%s", head,

@@ -174,6 +174,10 @@ struct cidx_chart_type {
 		const char *why;
 	} unless;
 	int keep_shape;		/* a width alone scales the height too */
+	int fit_height;		/* without a height, the page is cut to
+				   what the drawing uses of its default
+				   height (the drawing says it in
+				   cidx_plot_ctx.used_bottom) */
 	/* the type's own; `data` is its struct (below) */
 	int (*check)(const void *data, struct cidx_err *err);
 	void (*size)(const void *data, double *w, double *h);
@@ -271,11 +275,28 @@ struct cidx_movers {
 
 extern const struct cidx_chart_type cidx_chart_movers;
 
-/* 4. heatmap: a k x k correlation matrix */
+/* 4. heatmap: a k x k correlation matrix, or (cols set) a k x m table of
+ * scores: units by pillar or by indicator */
 struct cidx_heatmap {
-	const char *const *labels;      /* k */
+	const char *const *labels;      /* k rows (and columns of a
+					   correlation matrix) */
 	size_t k;
-	const double *r;                /* k x k, row-major, in [-1, 1] or NaN */
+	const double *r;                /* row-major: k x k, in [-1, 1] or
+					   NaN; with cols k x m scores, NaN =
+					   no data */
+	/* the table of scores */
+	const char *const *cols;        /* m column names; NULL: a
+					   correlation matrix */
+	size_t m;
+	const int *rank;                /* k: printed before each row's
+					   label; NULL: none */
+	const size_t *group;            /* m: each column's group (its
+					   pillar), nondecreasing, a line
+					   between groups and their names
+					   above; NULL: none */
+	const char *const *group_names; /* by group */
+	double lo, hi;                  /* the colour scale; lo == hi: from
+					   the data */
 };
 
 extern const struct cidx_chart_type cidx_chart_heatmap;

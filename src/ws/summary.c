@@ -275,6 +275,45 @@ cidx_ws_profile_release(struct cidx_ws_profile *p)
 	memset(p, 0, sizeof(*p));
 }
 
+int
+cidx_ws_indyears_make(struct cidx_ws_indyears *out, struct cidx_ws *ws,
+    struct cidx_err *err)
+{
+	const struct cidx_framework *fw = cidx_ws_framework(ws);
+	struct cidx_store *st = cidx_ws_store(ws);
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if ((ret = cidx_store_years(st, &out->years, &out->n_years, err)) < 0)
+		return ret;
+	out->n_ind = fw->n_ind;
+	out->has = cidx_xcalloc(out->n_ind * out->n_years > 0 ? out->n_ind *
+	    out->n_years : 1, 1);
+	for (size_t y = 0; y < out->n_years; y++) {
+		struct cidx_dataset *ds;
+
+		if ((ret = cidx_store_load_year(st, fw, out->years[y], &ds,
+		    err)) < 0)
+			return ret;
+		for (size_t j = 0; j < fw->n_ind; j++)
+			for (size_t i = 0; i < ds->n_units; i++)
+				if (!isnan(gsl_matrix_get(ds->x, i, j))) {
+					out->has[j * out->n_years + y] = 1;
+					break;
+				}
+		cidx_dataset_free(ds);
+	}
+	return 0;
+}
+
+void
+cidx_ws_indyears_release(struct cidx_ws_indyears *y)
+{
+	free(y->years);
+	free(y->has);
+	memset(y, 0, sizeof(*y));
+}
+
 const char *
 cidx_ws_region_key(const struct cidx_ws_chart *c, const char *key)
 {

@@ -105,6 +105,21 @@ void cidx_ws_profile_make(struct cidx_ws_profile *out,
     size_t row);
 void cidx_ws_profile_release(struct cidx_ws_profile *p);
 
+/* the years each indicator has data in: has[j * n_years + y] for
+ * indicator column j and years[y] */
+struct cidx_ws_indyears {
+	int *years;
+	size_t n_years, n_ind;
+	unsigned char *has;
+};
+
+/*! cidx_ws_indyears_make() : from every year of the workspace (as
+ *  imported).  @return 0 or a negative code; release `out` with
+ *  cidx_ws_indyears_release() either way. */
+int cidx_ws_indyears_make(struct cidx_ws_indyears *out, struct cidx_ws *ws,
+    struct cidx_err *err);
+void cidx_ws_indyears_release(struct cidx_ws_indyears *y);
+
 /*
  * The ranking within each region: the ranked units grouped by the value
  * of their attribute `key` (units without it are left out), the groups

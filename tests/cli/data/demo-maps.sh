@@ -9,4 +9,4 @@ done
 python3 -c 'import struct, sys
 for f in sys.argv[1:]:
     print(f, *struct.unpack(">II", open("out/" + f, "rb").read()[16:24]))' uk-2017-map.png cn-2012-map.png
-pdftotext out/uk-2017.pdf - | grep -c 'UK regional innovation index 2017: map'
+pdftotext out/uk-2017-en.pdf - | grep -c 'UK regional innovation index 2017: map'

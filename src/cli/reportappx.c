@@ -1,0 +1,183 @@
+/*
+ * reportappx.c - the report's indicator appendix (each indicator's code,
+ * name, unit, direction, pillar, nominal and effective weight, years
+ * with data, and the framework's description and source) and its
+ * tables within regions.  The numbers are the library's (calc/effweight.h,
+ * ws/summary.h); this words them, in Chinese or English.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc/effweight.h"
+#include "cli/report.h"
+#include "core/mem.h"
+#include "ws/summary.h"
+
+#define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
+/* the columns of the appendix */
+#define NCOL 7
+
+/* the years of indicator j as ranges: "2007, 2009, 2011-2018" */
+static const char *
+year_ranges(struct report *r, const struct cidx_ws_indyears *iy, size_t j)
+{
+	const unsigned char *has = &iy->has[j * iy->n_years];
+	struct sbuf sb = SBUF_INIT;
+
+	for (size_t y = 0; y < iy->n_years; y++) {
+		size_t e = y;
+
+		if (!has[y])
+			continue;
+		/* a run of consecutive years */
+		while (e + 1 < iy->n_years && has[e + 1] &&
+		    iy->years[e + 1] == iy->years[e] + 1)
+			e++;
+		cidx_sbuf_addf(&sb, "%s%d", sb.len ? ", " : "", iy->years[y]);
+		if (e > y)
+			cidx_sbuf_addf(&sb, "%s%d", e > y + 1 ? "–" : ", ",
+			    iy->years[e]);
+		y = e;
+	}
+	return sb.len ? cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb)) :
+	    (cidx_sbuf_release(&sb), ZH(r) ? "无" : "none");
+}
+
+/* the pillar above indicator node k: the child of the root on its path */
+static const char *
+pillar_of(struct report *r, size_t k)
+{
+	const struct cidx_framework *fw = r->c.fw;
+
+	while (fw->node[k].pidx >= 0 && (size_t)fw->node[k].pidx != fw->root)
+		k = (size_t)fw->node[k].pidx;
+	return k == fw->root ? NULL : cidx_ws_chart_node_name(&r->c, k);
+}
+
+/* the row of indicator column j */
+static void
+ind_row(struct report *r, const char **row, size_t j,
+    const struct cidx_effweights *ew, const struct cidx_ws_indyears *iy)
+{
+	const struct cidx_framework *fw = r->c.fw;
+	size_t k = fw->ind[j];
+	const struct cidx_node *nd = &fw->node[k];
+
+	row[0] = nd->code;
+	row[1] = cidx_ws_chart_node_name(&r->c, k);
+	row[2] = nd->unit;
+	row[3] = nd->direction > 0 ? "+1" : "−1";
+	row[4] = pillar_of(r, k);
+	row[5] = report_fmt(r, "%.1f%% / %s", 100 * ew->nominal[k],
+	    !ew->present[k] ? (ZH(r) ? "0（无数据）" : "0 (no data)") :
+	    report_fmt(r, "%.1f%%", 100 * ew->effective[k]));
+	row[6] = year_ranges(r, iy, j);
+}
+
+/* the definitions: "CODE name: description Source: source." */
+static void
+definitions(struct report *r)
+{
+	const struct cidx_framework *fw = r->c.fw;
+
+	report_para_reset(r);
+	for (size_t j = 0; j < fw->n_ind; j++) {
+		const struct cidx_node *nd = &fw->node[fw->ind[j]];
+
+		if (nd->description == NULL && nd->source == NULL)
+			continue;
+		report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s %s%s%s%s%s%s",
+		    nd->code, cidx_ws_chart_node_name(&r->c, fw->ind[j]),
+		    ZH(r) ? "：" : ": ", nd->description ? nd->description :
+		    "", nd->source ? (ZH(r) ? " 来源：" : " Source: ") : "",
+		    nd->source ? nd->source : "", nd->source && !ZH(r) &&
+		    nd->source[strlen(nd->source) - 1] != '.' ? "." : ""));
+	}
+}
+
+int
+report_appendix(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
+{
+	const struct cidx_framework *fw = r->c.fw;
+	const double *w = cidx_engine_weights(cidx_ws_engine(r->c.ws));
+	struct cidx_doc_col cols[NCOL] = {
+		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "指标" : "indicator", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "单位" : "unit", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "方向" : "dir.", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "支柱" : "pillar", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "权重：名义/实际" : "weight: nominal / effective",
+		  CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "有数据的年份" : "years with data", CIDX_ALIGN_LEFT },
+	};
+	const char **cells = cidx_xcalloc(NCOL * (fw->n_ind ? fw->n_ind : 1),
+	    sizeof(char *));
+	struct cidx_ws_indyears iy;
+	struct cidx_effweights *ew;
+	int ret;
+
+	if ((ret = cidx_ws_indyears_make(&iy, r->c.ws, err)) < 0)
+		goto out;
+	cidx_effweights_compute(&ew, fw, w, r->c.r);
+	for (size_t j = 0; j < fw->n_ind; j++)
+		ind_row(r, &cells[j * NCOL], j, ew, &iy);
+	cidx_effweights_free(ew);
+	ret = cidx_doc_table(doc, ZH(r) ? "附录：指标" : "Appendix: the "
+	    "indicators", cols, NCOL, cells, fw->n_ind, err);
+	definitions(r);
+	if (ret == 0 && r->n_para > 0) {
+		cidx_doc_continue(doc);
+		ret = cidx_doc_text(doc, ZH(r) ? "指标定义与来源" :
+		    "Definitions and sources", r->para, r->n_para, err);
+	}
+	report_para_reset(r);
+out:
+	cidx_ws_indyears_release(&iy);
+	free(cells);
+	return ret;
+}
+
+int
+report_regions(struct report *r, struct cidx_doc *doc, const char *key,
+    struct cidx_err *err)
+{
+	const struct cidx_ranking *rk = r->c.r;
+	struct cidx_doc_col cols[6] = {
+		{ key, CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "区内排名" : "rank in region", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
+		{ ZH(r) ? "总排名" : "rank", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "梯队" : "tier", CIDX_ALIGN_RIGHT },
+		{ ZH(r) ? "得分" : "score", CIDX_ALIGN_RIGHT },
+	};
+	struct cidx_ws_regions g;
+	const char **cells;
+	size_t n;
+	int ret;
+
+	cidx_ws_regions_make(&g, &r->c, key);
+	n = g.off[g.n];
+	cells = cidx_xcalloc(6 * (n ? n : 1), sizeof(char *));
+	for (size_t q = 0; q < g.n; q++)
+		for (size_t a = g.off[q]; a < g.off[q + 1]; a++) {
+			const char **row = &cells[a * 6];
+			size_t i = g.rows[a];
+
+			/* the region's name on its first row only */
+			row[0] = a == g.off[q] ? g.name[q] : NULL;
+			row[1] = report_fmt(r, "%d", g.rank[a]);
+			row[2] = cidx_ws_chart_unit_name(&r->c,
+			    &r->c.ds->unit[i]);
+			row[3] = report_fmt(r, "%d", rk->rank[i]);
+			row[4] = rk->tier[i] ? report_fmt(r, "%d", rk->tier[i])
+			    : NULL;
+			row[5] = report_num2(r, gsl_matrix_get(rk->s, i,
+			    r->c.fw->root));
+		}
+	ret = cidx_doc_table(doc, report_fmt(r, ZH(r) ? "区域内排名（%s）" :
+	    "Ranking within each region (%s)", key), cols, 6, cells, n, err);
+	free(cells);
+	cidx_ws_regions_release(&g);
+	return ret;
+}
