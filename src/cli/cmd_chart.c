@@ -22,8 +22,11 @@
 
 struct chart_opts {
 	struct cli_year_opts y;
-	int indicators, by_score;
+	int of, indicators, by_score;   /* of: 0 pillars, 1 indicators,
+					   2 units */
+	const char *by;
 	const char *output, *title, *unit;
+	const char *data;              /* --data FILE.csv, or NULL */
 	long labels;                   /* -1: the default */
 	const struct cidx_chart_type *type;
 	struct cidx_plot_opts po;
@@ -34,18 +37,28 @@ struct chart_opts {
 						     named */
 };
 
-/* --by tier|score, --of pillars|indicators */
+/* --of pillars|indicators|units: 0, 1, 2 */
 static int
-choice_cb(void *field, const struct cli_opt *o, const char *arg,
-    const char *cmd)
+of_cb(void *field, const struct cli_opt *o, const char *arg, const char *cmd)
 {
-	const char *one = o->val == 'B' ? "tier" : "pillars";
-	const char *two = o->val == 'B' ? "score" : "indicators";
+	static const char *const what[] = { "pillars", "indicators", "units" };
 
-	if (strcmp(arg, one) && strcmp(arg, two))
-		return cli_usage_error(cmd, "--%s '%s': expected %s or %s",
-		    o->name, arg, one, two);
-	*(int *)field = strcmp(arg, two) == 0;
+	for (int i = 0; i < 3; i++)
+		if (strcmp(arg, what[i]) == 0) {
+			*(int *)field = i;
+			return 0;
+		}
+	return cli_usage_error(cmd, "--%s '%s': expected pillars, indicators "
+	    "or units", o->name, arg);
+}
+
+/* --by: what it means depends on the type (resolve_by()) */
+static int
+by_cb(void *field, const struct cli_opt *o, const char *arg, const char *cmd)
+{
+	(void)o;
+	(void)cmd;
+	*(const char **)field = arg;
 	return 0;
 }
 
@@ -91,6 +104,9 @@ const struct cli_opt cmd_chart_opts[] = {
 	  .arg = "FILE", .off = offsetof(O, output),
 	  .flags = CLI_OPTF_REQUIRED,
 	  .help = "the figure: .pdf, .png or .svg" },
+	{ .kind = CLI_K_STRING, .name = "data", .arg = "FILE.csv",
+	  .off = offsetof(O, data),
+	  .help = "also write the data drawn, as CSV" },
 	CLI_OPT_YEAR(O, y, "year to draw (default: the latest with data)"),
 	CLI_OPT_COMPARE("YEAR", O, y, "movers: the earlier year (default: the "
 	    "latest before)"),
@@ -102,12 +118,14 @@ const struct cli_opt cmd_chart_opts[] = {
 	  .flags = CLI_OPTF_NOSYN,
 	  .help = "movers: places climbed (default 20)" },
 	{ .kind = CLI_K_CALLBACK, .name = "of", .arg = "WHAT",
-	  .off = offsetof(O, indicators), .cb = choice_cb, .val = 'O',
+	  .off = offsetof(O, of), .cb = of_cb, .val = 'O',
 	  .flags = CLI_OPTF_NOSYN,
-	  .help = "heatmap: pillars (default) | indicators" },
+	  .help = "heatmap: correlations of pillars (default) |\n"
+	  "indicators, or units: the top units' scores" },
 	{ .kind = CLI_K_CALLBACK, .name = "by", .arg = "WHAT",
-	  .off = offsetof(O, by_score), .cb = choice_cb, .val = 'B',
-	  .flags = CLI_OPTF_NOSYN, .help = "map: tier (default) | score" },
+	  .off = offsetof(O, by), .cb = by_cb, .val = 'B',
+	  .flags = CLI_OPTF_NOSYN, .help = "map: tier (default) | score;\n"
+	  "heatmap --of units: pillar (default) | indicator" },
 	{ .kind = CLI_K_LONG, .name = "labels", .arg = "N",
 	  .off = offsetof(O, labels), .lo = 0, .hi = 99, .what = "0 to 99",
 	  .val = 'L', .syn = 1,
@@ -185,6 +203,33 @@ note_given(void *base, const struct cli_opt *opt, const char *name)
 	o->given_name[bit_index(bit)] = name;
 }
 
+/* --by for the type: tier or score (map and the types that refuse it),
+ * pillar or indicator (heatmap --of units); --top only for the heatmap
+ * of units */
+static int
+resolve_by(struct chart_opts *o)
+{
+	int heat = o->type == &cidx_chart_heatmap;
+	const char *one = heat ? "pillar" : "tier";
+	const char *two = heat ? "indicator" : "score";
+
+	if (heat && o->of != 2 && (o->by || (o->given & CIDX_CHART_OPT_TOP)))
+		return cli_usage_error("chart", "heatmap: --%s applies only "
+		    "to --of units (a correlation matrix has %s)", o->by ?
+		    "by" : "top", o->by ? "one kind of row" : "no top group");
+	o->indicators = heat ? o->of == 1 : 0;
+	if (o->by == NULL)
+		return 0;
+	if (strcmp(o->by, one) && strcmp(o->by, two))
+		return cli_usage_error("chart", "--by '%s': expected %s or %s",
+		    o->by, one, two);
+	if (heat)
+		o->indicators = strcmp(o->by, two) == 0;
+	else
+		o->by_score = strcmp(o->by, two) == 0;
+	return 0;
+}
+
 /* refuses an option the chart type does not draw (the library's table
  * of chart types says which do) */
 static int
@@ -245,7 +290,7 @@ parse_opts(int argc, char **argv, struct chart_opts *o)
 	if (optind + 1 < argc)
 		return cli_usage_error("chart", "unexpected argument '%s'",
 		    argv[optind + 1]);
-	if ((r = check_applies(o)) != 0)
+	if ((r = resolve_by(o)) != 0 || (r = check_applies(o)) != 0)
 		return r;
 	if (o->output == NULL)
 		return cli_usage_error("chart", "-o FILE is required (.pdf, "
@@ -262,8 +307,12 @@ check_output(const struct chart_opts *o)
 	struct cidx_err err = CIDX_ERR_INIT;
 	int ret;
 
-	if ((ret = cli_output_check(o->output)) != CLI_OK)
+	if ((ret = cli_output_check(o->output)) != CLI_OK ||
+	    (o->data && (ret = cli_output_check(o->data)) != CLI_OK))
 		return ret;
+	if (o->data && strcmp(o->data, o->output) == 0)
+		return cli_usage_error("chart", "--data '%s' is the figure's "
+		    "file", o->data);
 	if (cidx_plot_opts_check(&o->po, &err) < 0)
 		return cli_usage_error("chart", "%s", err.msg);
 	return CLI_OK;
@@ -283,6 +332,7 @@ draw(struct chart_opts *o, struct cidx_ws_chart *c)
 	int ret = CLI_OK;
 
 	co.indicators = o->indicators;
+	co.units = o->of == 2;
 	co.unit = o->unit;
 	co.fill = o->by_score ? CIDX_MAP_SCORE : CIDX_MAP_TIER;
 	if (o->type == &cidx_chart_uncert)
@@ -293,14 +343,17 @@ draw(struct chart_opts *o, struct cidx_ws_chart *c)
 	    &m, &err) < 0)
 		ret = cli_error_core(&err);
 	if (ret == CLI_OK) {
-		o->po.title = o->title ? o->title : cidx_ws_chart_title(c,
-		    o->type, unit, &m);
+		o->po.title = o->title ? o->title : co.units ?
+		    cidx_ws_chart_scores_title(c, co.indicators, &m) :
+		    cidx_ws_chart_title(c, o->type, unit, &m);
 		o->po.footer = cidx_ws_chart_footer(c, &m);
 		o->po.subtitle = mc != NULL ? cidx_ws_chart_uncert_note(c, mc,
 		    &m) : o->type == &cidx_chart_trend ?
 		    cidx_ws_chart_trend_note(c, ch.data, &m) :
 		    cidx_ws_chart_subtitle(c, o->type, &m);
-		if (cidx_plot_write(&ch, &o->po, &err) < 0)
+		if (cidx_plot_write(&ch, &o->po, &err) < 0 || (o->data &&
+		    cidx_ws_chart_csv(&ch, c, o->data, o->po.workspace,
+		    &err) < 0))
 			ret = cli_error_core(&err);
 	}
 	cidx_ws_mem_release(&m);

@@ -7,6 +7,7 @@
 #define CIDX_CLI_REPORT_H
 
 #include "ws/chartdata.h"
+#include "core/msg.h"
 #include "plot/doc.h"
 
 struct report {
@@ -23,6 +24,8 @@ void report_noun(struct report *r, const char *tmpl, struct sbuf *out);
 /* a string that lives as long as the report (reportpages.c) */
 char *report_fmt(struct report *r, const char *f, ...)
     __attribute__((format(printf, 2, 3)));
+/* the catalogue's template `id` filled, in the report's language */
+char *report_msg(struct report *r, enum cidx_msg_id id, ...);
 /* x with 2 decimals, NULL for NaN */
 char *report_num2(struct report *r, double x);
 /* the paragraphs being built: added, and emptied */

@@ -12,9 +12,11 @@
 #include "calc/effweight.h"
 #include "cli/report.h"
 #include "core/mem.h"
+#include "core/msg.h"
 #include "ws/summary.h"
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
+#define M(r, id) cidx_msg((r)->c.lang, (id))
 /* the columns of the appendix */
 #define NCOL 7
 
@@ -41,7 +43,7 @@ year_ranges(struct report *r, const struct cidx_ws_indyears *iy, size_t j)
 		y = e;
 	}
 	return sb.len ? cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb)) :
-	    (cidx_sbuf_release(&sb), ZH(r) ? "无" : "none");
+	    (cidx_sbuf_release(&sb), M(r, CIDX_MSG_RP_NONE));
 }
 
 /* the pillar above indicator node k: the child of the root on its path */
@@ -66,11 +68,11 @@ ind_row(struct report *r, const char **row, size_t j,
 
 	row[0] = nd->code;
 	row[1] = cidx_ws_chart_node_name(&r->c, k);
-	row[2] = nd->unit;
+	row[2] = cidx_node_text(nd, CIDX_NODE_UNIT, ZH(r));
 	row[3] = nd->direction > 0 ? "+1" : "−1";
 	row[4] = pillar_of(r, k);
 	row[5] = report_fmt(r, "%.1f%% / %s", 100 * ew->nominal[k],
-	    !ew->present[k] ? (ZH(r) ? "0（无数据）" : "0 (no data)") :
+	    !ew->present[k] ? M(r, CIDX_MSG_RP_ZERO_NO_DATA) :
 	    report_fmt(r, "%.1f%%", 100 * ew->effective[k]));
 	row[6] = year_ranges(r, iy, j);
 }
@@ -84,15 +86,18 @@ definitions(struct report *r)
 	report_para_reset(r);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		const struct cidx_node *nd = &fw->node[fw->ind[j]];
+		const char *desc = cidx_node_text(nd, CIDX_NODE_DESCRIPTION,
+		    ZH(r));
+		const char *src = cidx_node_text(nd, CIDX_NODE_SOURCE, ZH(r));
 
-		if (nd->description == NULL && nd->source == NULL)
+		if (desc == NULL && src == NULL)
 			continue;
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s %s%s%s%s%s%s",
 		    nd->code, cidx_ws_chart_node_name(&r->c, fw->ind[j]),
-		    ZH(r) ? "：" : ": ", nd->description ? nd->description :
-		    "", nd->source ? (ZH(r) ? " 来源：" : " Source: ") : "",
-		    nd->source ? nd->source : "", nd->source && !ZH(r) &&
-		    nd->source[strlen(nd->source) - 1] != '.' ? "." : ""));
+		    M(r, CIDX_MSG_COLON), desc ? desc : "",
+		    src ? M(r, CIDX_MSG_RP_SOURCE) : "",
+		    src ? src : "", src && !ZH(r) &&
+		    src[strlen(src) - 1] != '.' ? "." : ""));
 	}
 }
 
@@ -102,14 +107,14 @@ report_appendix(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	const struct cidx_framework *fw = r->c.fw;
 	const double *w = cidx_engine_weights(cidx_ws_engine(r->c.ws));
 	struct cidx_doc_col cols[NCOL] = {
-		{ ZH(r) ? "代码" : "code", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "指标" : "indicator", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "单位" : "unit", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "方向" : "dir.", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "支柱" : "pillar", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "权重：名义/实际" : "weight: nominal / effective",
+		{ M(r, CIDX_MSG_RP_CODE), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_INDICATOR), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_UNIT), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_DIR), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_PILLAR), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_WEIGHT_NOM_EFF),
 		  CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "有数据的年份" : "years with data", CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_YEARS_WITH_DATA), CIDX_ALIGN_LEFT },
 	};
 	const char **cells = cidx_xcalloc(NCOL * (fw->n_ind ? fw->n_ind : 1),
 	    sizeof(char *));
@@ -123,13 +128,13 @@ report_appendix(struct report *r, struct cidx_doc *doc, struct cidx_err *err)
 	for (size_t j = 0; j < fw->n_ind; j++)
 		ind_row(r, &cells[j * NCOL], j, ew, &iy);
 	cidx_effweights_free(ew);
-	ret = cidx_doc_table(doc, ZH(r) ? "附录：指标" : "Appendix: the "
-	    "indicators", cols, NCOL, cells, fw->n_ind, err);
+	ret = cidx_doc_table(doc, M(r, CIDX_MSG_RP_APPENDIX), cols, NCOL, cells,
+	    fw->n_ind, err);
 	definitions(r);
 	if (ret == 0 && r->n_para > 0) {
 		cidx_doc_continue(doc);
-		ret = cidx_doc_text(doc, ZH(r) ? "指标定义与来源" :
-		    "Definitions and sources", r->para, r->n_para, err);
+		ret = cidx_doc_text(doc, M(r, CIDX_MSG_RP_DEFINITIONS),
+		    r->para, r->n_para, err);
 	}
 	report_para_reset(r);
 out:
@@ -138,18 +143,42 @@ out:
 	return ret;
 }
 
+/* the attribute's name: the framework's group of that code (cn-cities:
+ * province, 省份), else the usual words, else the key itself */
+static const char *
+key_name(struct report *r, const char *key)
+{
+	static const struct {
+		const char *key;
+		enum cidx_msg_id id;
+	} known[] = {
+		{ "province", CIDX_MSG_RP_PROVINCE },
+		{ "country", CIDX_MSG_RP_COUNTRY },
+		{ "region", CIDX_MSG_RP_REGION },
+	};
+	int k = cidx_framework_find(r->c.fw, key);
+
+	if (k >= 0)
+		return cidx_ws_chart_node_name(&r->c, (size_t)k);
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(known[i].key, key) == 0)
+			return M(r, known[i].id);
+	return key;
+}
+
 int
 report_regions(struct report *r, struct cidx_doc *doc, const char *key,
     struct cidx_err *err)
 {
 	const struct cidx_ranking *rk = r->c.r;
+	const char *kn = key_name(r, key);
 	struct cidx_doc_col cols[6] = {
-		{ key, CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "区内排名" : "rank in region", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "总排名" : "rank", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "梯队" : "tier", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "得分" : "score", CIDX_ALIGN_RIGHT },
+		{ kn, CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_RANK_IN_REGION), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_NAME), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_RANK_OVERALL), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_TIER), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_SCORE), CIDX_ALIGN_RIGHT },
 	};
 	struct cidx_ws_regions g;
 	const char **cells;
@@ -175,8 +204,8 @@ report_regions(struct report *r, struct cidx_doc *doc, const char *key,
 			row[5] = report_num2(r, gsl_matrix_get(rk->s, i,
 			    r->c.fw->root));
 		}
-	ret = cidx_doc_table(doc, report_fmt(r, ZH(r) ? "区域内排名（%s）" :
-	    "Ranking within each region (%s)", key), cols, 6, cells, n, err);
+	ret = cidx_doc_table(doc, report_msg(r, CIDX_MSG_RP_REGIONS, kn), cols,
+	    6, cells, n, err);
 	free(cells);
 	cidx_ws_regions_release(&g);
 	return ret;

@@ -3,7 +3,7 @@
  * Chinese or English: sentences and tables around the facts the library
  * computes (ws/summary.h), every number from the same ranked year.
  *
- * The words are in place as zh/en pairs (ZH(r) ? "..." : "..."), so the
+ * The words are in place as zh/en pairs M(r, CIDX_MSG_RP_SEP), so the
  * compiler checks each format string; they move to the message
  * catalogue with the rest of the report's.
  */
@@ -15,10 +15,15 @@
 
 #include "cli/report.h"
 #include "core/mem.h"
+#include "core/msg.h"
 #include "core/num.h"
 #include "ws/summary.h"
 
 #define ZH(r) ((r)->c.lang == CIDX_LANG_ZH)
+#define M(r, id) cidx_msg((r)->c.lang, (id))
+/* a paragraph of the catalogue's template, filled */
+#define SAY(r, ...) \
+	report_para((r), CIDX_PARA_TEXT, report_msg((r), __VA_ARGS__))
 /* names listed in a sentence before "and N more" */
 #define LIST_MAX 12
 
@@ -42,6 +47,39 @@ report_fmt(struct report *r, const char *f, ...)
 	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
 	va_start(ap, f);
 	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, t.buf, ap);
+	va_end(ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	cidx_sbuf_release(&t);
+	return cidx_ws_mem_keep(&r->mem, buf);
+}
+
+char *
+report_msg(struct report *r, enum cidx_msg_id id, ...)
+{
+	struct sbuf t = SBUF_INIT;
+	const char *f;
+	va_list ap;
+	char *buf;
+	int n;
+
+	/* the units by the framework's noun (城市, regions), not 单位 */
+	report_noun(r, cidx_msg(r->c.lang, id), &t);
+	f = t.buf;
+
+	/* the catalogue's template: its arguments are the same in both
+	 * languages (core/msg.h) */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+	va_start(ap, id);
+	n = vsnprintf(NULL, 0, f, ap);
+	va_end(ap);
+	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	va_start(ap, id);
+	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, f, ap);
 	va_end(ap);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
@@ -92,14 +130,14 @@ name_list(struct report *r, const size_t *rows, size_t n, int change)
 
 	for (size_t k = 0; k < show; k++) {
 		if (k > 0)
-			cidx_sbuf_adds(&sb, ZH(r) ? "、" : "; ");
+			cidx_sbuf_adds(&sb, M(r, CIDX_MSG_RP_NAMES_SEP));
 		cidx_sbuf_adds(&sb, uname(r, rows[k]));
 		if (change)
-			cidx_sbuf_addf(&sb, ZH(r) ? "（%+d）" : " (%+d)",
+			cidx_msg_add(&sb, r->c.lang, CIDX_MSG_RP_CHANGE_PAREN,
 			    r->c.mv->mv[rows[k]].change);
 	}
 	if (show < n)
-		cidx_sbuf_addf(&sb, ZH(r) ? "，另有%zu个" : "; and %zu more",
+		cidx_msg_add(&sb, r->c.lang, CIDX_MSG_RP_AND_MORE,
 		    n - show);
 	return cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb));
 }
@@ -110,11 +148,11 @@ top_table(struct report *r, const struct cidx_ws_summary *s,
     struct cidx_doc *doc, struct cidx_err *err)
 {
 	struct cidx_doc_col cols[5] = {
-		{ ZH(r) ? "排名" : "rank", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "名称" : "name", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "梯队" : "tier", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "得分" : "score", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "变化" : "change", CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RANK), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_NAME), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_TIER), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_SCORE), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_CHANGE), CIDX_ALIGN_RIGHT },
 	};
 	const char *cells[5 * CIDX_WS_SUMMARY_TOP];
 	size_t nc = s->moves ? 5 : 4;
@@ -131,7 +169,7 @@ top_table(struct report *r, const struct cidx_ws_summary *s,
 		row[3] = report_num2(r, gsl_matrix_get(r->c.r->s, i,
 		    r->c.fw->root));
 		if (m)
-			row[4] = !m->has_change ? (ZH(r) ? "新上榜" : "new") :
+			row[4] = !m->has_change ? M(r, CIDX_MSG_RP_NEW) :
 			    m->change ? report_fmt(r, "%+d", m->change) : "0";
 	}
 	cidx_doc_continue(doc);
@@ -149,13 +187,10 @@ tier_sentences(struct report *r, const struct cidx_ws_summary *s)
 		if (n == 0)
 			continue;
 		cidx_ranking_tier_span(r->c.r, r->c.fw->root, (int)k, &lo, &hi);
-		report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-		    "第%zu梯队（%zu个%s，得分%s至%s）：%s。" :
-		    "Tier %zu (%zu %s, scores %s to %s): %s.", k, n,
-		    cidx_msg_noun(r->c.lang, cidx_ws_unit_noun(r->c.ws),
-		    n != 1), report_num2(r, lo),
+		SAY(r, CIDX_MSG_RP_TIER_SENTENCE, k, n, cidx_msg_noun(r->c.lang,
+		    cidx_ws_unit_noun(r->c.ws), n != 1), report_num2(r, lo),
 		    report_num2(r, hi), name_list(r, &s->tier_rows[
-		    s->tier_off[k - 1]], n, 0)));
+		    s->tier_off[k - 1]], n, 0));
 	}
 }
 
@@ -166,35 +201,24 @@ move_sentences(struct report *r, const struct cidx_ws_summary *s)
 	const struct cidx_movement *mv = r->c.mv;
 
 	if (mv == NULL) {
-		report_para(r, CIDX_PARA_TEXT, ZH(r) ? "没有可比较的较早年份。"
-		    : "There is no earlier year to compare with.");
+		report_para(r, CIDX_PARA_TEXT, M(r, CIDX_MSG_RP_NO_EARLIER));
 		return;
 	}
 	if (!s->moves) {
-		report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-		    "与%d年的变化不予计算：%s。" : "Movement against %d is "
-		    "withheld: %s.", r->c.cyear, mv->why));
+		SAY(r, CIDX_MSG_RP_WITHHELD, r->c.cyear, mv->why);
 		return;
 	}
-	report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-	    "与%d年相比（同口径：%s，%zu个两年均有排名的单位之间的名次）："
-	    "上升最多的是%s；下降最多的是%s。" : "Against %d, like for like "
-	    "(%s; ranks among the %zu units ranked in both years): the "
-	    "largest climbers are %s; the largest fallers are %s.",
-	    r->c.cyear, mv->basis == CIDX_BASIS_SAME ? (ZH(r) ?
-	    "两年指标相同" : "the same indicators in both years") :
-	    report_fmt(r, ZH(r) ? "两年共有的%d个指标" : "the %d indicators "
-	    "both years have", mv->shared), mv->n_common,
-	    s->n_climb ? name_list(r, s->climb, s->n_climb, 1) :
-	    (ZH(r) ? "无" : "none"), s->n_fall ? name_list(r, s->fall,
-	    s->n_fall, 1) : (ZH(r) ? "无" : "none")));
-	report_para(r, CIDX_PARA_TEXT, s->n_dark ? report_fmt(r, ZH(r) ?
-	    "黑马（上升至少%d位进入前%zu名）：%s。" : "Dark horses (climbed "
-	    "%d places or more into the top %zu): %s.", mv->dark, mv->top,
-	    name_list(r, s->dark, s->n_dark, 1)) : report_fmt(r, ZH(r) ?
-	    "没有黑马：没有单位上升至少%d位进入前%zu名。" : "No dark horse: "
-	    "no unit climbed %d places or more into the top %zu.", mv->dark,
-	    mv->top));
+	SAY(r, CIDX_MSG_RP_MOVES, r->c.cyear, mv->basis == CIDX_BASIS_SAME ?
+	    M(r, CIDX_MSG_RP_BASIS_SAME) : report_msg(r,
+	    CIDX_MSG_RP_BASIS_COMMON, mv->shared), mv->n_common, s->n_climb ?
+	    name_list(r, s->climb, s->n_climb, 1) : M(r, CIDX_MSG_RP_NONE),
+	    s->n_fall ? name_list(r, s->fall, s->n_fall, 1) :
+	    M(r, CIDX_MSG_RP_NONE));
+	if (s->n_dark)
+		SAY(r, CIDX_MSG_RP_DARK, mv->dark, mv->top, name_list(r,
+		    s->dark, s->n_dark, 1));
+	else
+		SAY(r, CIDX_MSG_RP_NO_DARK, mv->dark, mv->top);
 }
 
 /* "长春市（64%）、..." / "Changchun (64%); ...": the units screened out,
@@ -210,14 +234,14 @@ screened_list(struct report *r)
 		const char *nm = ZH(r) ? (sc->name ? sc->name : sc->name_en) :
 		    (sc->name_en ? sc->name_en : sc->name);
 
-		cidx_sbuf_addf(&sb, ZH(r) ? "%s%s（%.0f%%%s%s）" :
-		    "%s%s (%.0f%%%s%s)", k ? (ZH(r) ? "、" : "; ") : "",
-		    nm ? nm : sc->code, 100 * sc->coverage, sc->pillar < 0 ?
-		    "" : ZH(r) ? "，" : ", ", sc->pillar < 0 ? "" :
+		cidx_msg_add(&sb, r->c.lang, CIDX_MSG_RP_SCREENED_ITEM, k ?
+		    M(r, CIDX_MSG_RP_NAMES_SEP) : "", nm ? nm : sc->code,
+		    100 * sc->coverage, sc->pillar < 0 ? "" :
+		    M(r, CIDX_MSG_COMMA), sc->pillar < 0 ? "" :
 		    cidx_ws_chart_node_name(&r->c, (size_t)sc->pillar));
 	}
 	if (rep->n_screened > LIST_MAX)
-		cidx_sbuf_addf(&sb, ZH(r) ? "，另有%zu个" : "; and %zu more",
+		cidx_msg_add(&sb, r->c.lang, CIDX_MSG_RP_AND_MORE,
 		    rep->n_screened - LIST_MAX);
 	return cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb));
 }
@@ -228,26 +252,14 @@ coverage_sentences(struct report *r, const struct cidx_ws_summary *s)
 {
 	char *gap;
 
-	report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-	    "工作区共%zu个单位，%zu个在%d年有数据，%zu个参与排名；"
-	    "%zu个因数据不足未排名，%zu个没有指数值，%zu个%d年无数据。"
-	    "参与排名的单位中%zu个缺少部分指标（覆盖率低于100%%）。" :
-	    "The workspace has %zu units, %zu with data in %d, %zu ranked; "
-	    "not ranked: %zu screened out for too little data, %zu without "
-	    "an index value, %zu without data in %d.  %zu of the ranked "
-	    "units lack some indicators (coverage below 100%%).", s->n_units,
-	    s->n_data, r->c.year, s->n_ranked, s->n_screened, s->n_unscored,
-	    s->n_nodata, r->c.year, s->n_partial));
+	SAY(r, CIDX_MSG_RP_COVERAGE, s->n_units, s->n_data, r->c.year,
+	    s->n_ranked, s->n_screened, s->n_unscored, s->n_nodata, r->c.year,
+	    s->n_partial);
 	if (s->n_screened > 0)
-		report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-		    "因数据不足未排名（有值指标的比例，不足的支柱）：%s。" :
-		    "Screened out for too little data (the share of indicators "
-		    "with a value; the pillar short of them): %s.",
-		    screened_list(r)));
+		SAY(r, CIDX_MSG_RP_SCREENED, screened_list(r));
 	gap = cidx_ws_gap_text(r->c.fw, r->c.rep, r->c.year, ZH(r));
 	report_para(r, CIDX_PARA_TEXT, gap ? cidx_ws_mem_keep(&r->mem, gap) :
-	    report_fmt(r, ZH(r) ? "%d年每个支柱都有数据。" : "Every pillar "
-	    "has data in %d.", r->c.year));
+	    report_msg(r, CIDX_MSG_RP_ALL_PILLARS, r->c.year));
 }
 
 int
@@ -260,10 +272,8 @@ report_summary_page(struct report *r, struct cidx_doc *doc,
 	if ((ret = cidx_ws_summary_make(&s, &r->c, err)) < 0)
 		goto out;
 	report_para_reset(r);
-	report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-	    "%d年共%zu个单位参与排名。前%zu名：" : "In %d, %zu units are "
-	    "ranked.  The top %zu:", r->c.year, s.n_ranked, s.n_top));
-	if ((ret = cidx_doc_text(doc, ZH(r) ? "摘要" : "Summary", r->para,
+	SAY(r, CIDX_MSG_RP_LEAD, r->c.year, s.n_ranked, s.n_top);
+	if ((ret = cidx_doc_text(doc, M(r, CIDX_MSG_RP_SUMMARY), r->para,
 	    r->n_para, err)) < 0 || (ret = top_table(r, &s, doc, err)) < 0)
 		goto out;
 	report_para_reset(r);
@@ -289,14 +299,24 @@ picks(struct report *r, const struct cidx_ws_profile *p, const size_t *e,
 	for (size_t k = 0; k < n; k++) {
 		const struct cidx_ws_profile_ind *d = &p->ind[e[k]];
 
-		cidx_sbuf_addf(&sb, ZH(r) ? "%s%s（第%d名，共%zu）" :
-		    "%s%s (%d of %zu)", k ? (ZH(r) ? "、" : "; ") : "",
+		cidx_msg_add(&sb, r->c.lang, CIDX_MSG_RP_PICK, k ?
+		    M(r, CIDX_MSG_RP_NAMES_SEP) : "",
 		    cidx_ws_chart_node_name(&r->c, fw->ind[d->col]), d->rank,
 		    d->n);
 	}
 	if (n == 0)
-		cidx_sbuf_adds(&sb, ZH(r) ? "无" : "none");
+		cidx_sbuf_adds(&sb, M(r, CIDX_MSG_RP_NONE));
 	return cidx_ws_mem_keep(&r->mem, cidx_sbuf_detach(&sb));
+}
+
+/* the decimals a value is shown with: 0 from 1000, 1 from 100, 2 from
+ * 1, else 4 */
+static int
+value_decimals(double x)
+{
+	double a = fabs(x);
+
+	return a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
 }
 
 /* the indicators of a profile: name, value, unit, rank, mark */
@@ -306,10 +326,10 @@ profile_table(struct report *r, const struct cidx_ws_profile *p,
 {
 	const struct cidx_framework *fw = r->c.fw;
 	struct cidx_doc_col cols[5] = {
-		{ ZH(r) ? "指标" : "indicator", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "数值" : "value", CIDX_ALIGN_RIGHT },
-		{ ZH(r) ? "单位" : "unit", CIDX_ALIGN_LEFT },
-		{ ZH(r) ? "年内排名" : "rank", CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_INDICATOR), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_VALUE), CIDX_ALIGN_RIGHT },
+		{ M(r, CIDX_MSG_RP_UNIT), CIDX_ALIGN_LEFT },
+		{ M(r, CIDX_MSG_RP_RANK_IN_YEAR), CIDX_ALIGN_RIGHT },
 		{ "", CIDX_ALIGN_LEFT },
 	};
 	const char **cells = cidx_xcalloc(5 * (p->n_ind ? p->n_ind : 1),
@@ -324,18 +344,19 @@ profile_table(struct report *r, const struct cidx_ws_profile *p,
 
 		row[0] = cidx_ws_chart_node_name(&r->c, fw->ind[d->col]);
 		if (!isnan(d->value)) {
-			cidx_num_shortest(b, sizeof(b), d->value);
+			cidx_num_fmt_fixed(b, sizeof(b), d->value,
+			    value_decimals(d->value));
 			row[1] = report_fmt(r, "%s", b);
 		}
-		row[2] = nd->unit;
+		row[2] = cidx_node_text(nd, CIDX_NODE_UNIT, ZH(r));
 		row[3] = d->rank ? report_fmt(r, "%d / %zu", d->rank, d->n) :
 		    NULL;
 		for (size_t k = 0; k < p->n_strong; k++)
 			if (p->strong[k] == e)
-				row[4] = ZH(r) ? "优势" : "strength";
+				row[4] = M(r, CIDX_MSG_RP_STRENGTH);
 		for (size_t k = 0; k < p->n_weak; k++)
 			if (p->weak[k] == e)
-				row[4] = ZH(r) ? "劣势" : "weakness";
+				row[4] = M(r, CIDX_MSG_RP_WEAKNESS);
 	}
 	cidx_doc_continue(doc);
 	ret = cidx_doc_table(doc, NULL, cols, 5, cells, p->n_ind, err);
@@ -366,16 +387,11 @@ profile_page(struct report *r, const struct cidx_ws_indranks *ir,
 	    err)) < 0)
 		goto out;
 	report_para_reset(r);
-	report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-	    "%s：第%d名（共%zu个），%s，得分%s。" : "%s: rank %d of %zu, %s, "
-	    "score %s.", name, p.rank, r->c.r->n_ranked, p.tier ?
-	    report_fmt(r, ZH(r) ? "第%d梯队" : "tier %d", p.tier) :
-	    (ZH(r) ? "未分梯队" : "no tier"), report_num2(r, p.score)));
-	report_para(r, CIDX_PARA_TEXT, report_fmt(r, ZH(r) ?
-	    "优势（%d年内排名最好的指标）：%s。劣势（排名最差的指标）：%s。" :
-	    "Strengths (the indicators with the best rank within %d): %s.  "
-	    "Weaknesses (the worst): %s.", r->c.year, picks(r, &p, p.strong,
-	    p.n_strong), picks(r, &p, p.weak, p.n_weak)));
+	SAY(r, CIDX_MSG_RP_PROFILE_HEAD, name, p.rank, r->c.r->n_ranked,
+	    p.tier ? report_msg(r, CIDX_MSG_RP_TIER_D, p.tier) :
+	    M(r, CIDX_MSG_RP_NO_TIER), report_num2(r, p.score));
+	SAY(r, CIDX_MSG_RP_STRENGTHS, r->c.year, picks(r, &p, p.strong,
+	    p.n_strong), picks(r, &p, p.weak, p.n_weak));
 	cidx_doc_continue(doc);
 	if ((ret = cidx_doc_text(doc, NULL, r->para, r->n_para, err)) == 0)
 		ret = profile_table(r, &p, doc, err);

@@ -3,10 +3,46 @@
  * scale (RdBu, white at 0) with the value printed in each, black or white
  * by the cell's luminance; undefined (NaN) cells hatched and explained.
  * Column labels turn vertical when they do not fit across a cell.
+ * A table of scores (units by pillar or indicator) is heatscore.c's.
+ * The page is as tall as what is drawn (fit_height).
  */
 #include <math.h>
 
 #include "plot/plot_int.h"
+
+/* a table of scores: names, finite or NaN values, groups in order */
+static int
+scores_check(const struct cidx_heatmap *d, struct cidx_err *err)
+{
+	if (d->m == 0 || d->k > 5000 || d->m > 1000)
+		return cidx_err_set(err, CIDX_EINVAL, "heatmap: %zu x %zu "
+		    "scores (1 to 5000 rows, 1 to 1000 columns)", d->k, d->m);
+	for (size_t i = 0; i < d->k; i++)
+		if (cidx_plot_name_check("heatmap: row", i + 1, d->labels[i],
+		    err) < 0)
+			return CIDX_EINVAL;
+	for (size_t j = 0; j < d->m; j++) {
+		if (cidx_plot_name_check("heatmap: column", j + 1, d->cols[j],
+		    err) < 0)
+			return CIDX_EINVAL;
+		if (d->group != NULL && j > 0 && d->group[j] < d->group[j - 1])
+			return cidx_err_set(err, CIDX_EINVAL, "heatmap: the "
+			    "columns' groups must not decrease");
+		if (d->group != NULL && d->group_names != NULL &&
+		    cidx_plot_name_check("heatmap: group", d->group[j] + 1,
+		    d->group_names[d->group[j]], err) < 0)
+			return CIDX_EINVAL;
+	}
+	for (size_t i = 0; i < d->k * d->m; i++)
+		if (isinf(d->r[i]))
+			return cidx_err_set(err, CIDX_EINVAL, "heatmap: '%s' x "
+			    "'%s': not a finite score", d->labels[i / d->m],
+			    d->cols[i % d->m]);
+	if (!isfinite(d->lo) || !isfinite(d->hi) || d->lo > d->hi)
+		return cidx_err_set(err, CIDX_EINVAL, "heatmap: the scale "
+		    "must be finite, lo <= hi");
+	return 0;
+}
 
 static int
 heatmap_check(const void *data, struct cidx_err *err)
@@ -15,6 +51,8 @@ heatmap_check(const void *data, struct cidx_err *err)
 
 	if (d->k == 0 || d->labels == NULL || d->r == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: no matrix");
+	if (d->cols != NULL)
+		return scores_check(d, err);
 	if (d->k > 1000)
 		return cidx_err_set(err, CIDX_EINVAL, "heatmap: %zu rows is "
 		    "more than 1000", d->k);
@@ -33,12 +71,16 @@ heatmap_check(const void *data, struct cidx_err *err)
 	return 0;
 }
 
+/* as tall as a page can be for the rows; cut to what is drawn
+ * (fit_height) */
 static void
 heatmap_size(const void *data, double *w, double *h)
 {
-	(void)data;
+	const struct cidx_heatmap *d = data;
+
 	*w = 540;
-	*h = 600;
+	*h = d->cols == NULL ? 600 : 280 + 14 * (double)d->k;
+	*h = *h > 2400 ? 2400 : *h;
 }
 
 /* a heatmap being drawn: its labels and cells */
@@ -278,8 +320,13 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
     const void *data)
 {
 	struct fig f = { 0 };
-	int nan = has_nan(data);
+	int nan;
 
+	if (((const struct cidx_heatmap *)data)->cols != NULL) {
+		cidx_plot_scores(c, b, data);
+		return;
+	}
+	nan = has_nan(data);
 	f.d = data;
 	f.k = f.d->k;
 	f.nan_h = nan ? nan_legend(c, b, 0, 0) + c->fs * 0.4 : 0;
@@ -288,14 +335,17 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	draw_cells(c, &f);
 	draw_labels(c, &f);
 	draw_scale(c, &f);
+	c->used_bottom = f.top + (double)f.k * f.cell + c->fs * 0.2;
 	if (nan)
-		nan_legend(c, b, f.top + (double)f.k * f.cell + c->fs * 0.4, 1);
+		c->used_bottom += nan_legend(c, b, f.top + (double)f.k *
+		    f.cell + c->fs * 0.4, 1) + c->fs * 0.2;
 }
 
 const struct cidx_chart_type cidx_chart_heatmap = {
 	.name = "heatmap",
-	.opts = CIDX_CHART_OPT_OF,
+	.opts = CIDX_CHART_OPT_OF | CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_BY,
 	.check = heatmap_check,
 	.size = heatmap_size,
 	.draw = heatmap_draw,
+	.fit_height = 1,
 };

@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -68,10 +69,12 @@ cidx_chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
 	body->h = bot - y > 1 ? bot - y : 1;
 }
 
-int
-cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
+/* cidx_plot_draw(), and *slack (may be NULL): the height at the bottom
+ * of the body that a fit_height chart left empty */
+static int
+draw_chart(cairo_t *cr, const struct cidx_rect *r,
     const struct cidx_chart *c, const struct cidx_plot_opts *o,
-    struct cidx_err *err)
+    double *slack, struct cidx_plot_layout *rec, struct cidx_err *err)
 {
 	static const struct cidx_plot_opts def = CIDX_PLOT_OPTS_INIT;
 	struct cidx_plot_ctx pc;
@@ -98,6 +101,7 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 	memset(&pc, 0, sizeof(pc));
 	if ((rc = cidx_ptext_open(&pc.t, cr, o->font, o->lang, err)) < 0)
 		return rc;
+	pc.t.rec = rec;
 	pc.cr = cr;
 	pc.lang = o->lang;
 	pc.fs = r->w < 400 ? fmax(5, r->w / 47) : 8.5;
@@ -117,12 +121,45 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cidx_chart_frame(&pc, r, o->title, o->subtitle, o->footer, &body);
 	c->type->draw(&pc, &body, c->data);
+	if (slack != NULL)
+		*slack = pc.used_bottom > body.y && pc.used_bottom < body.y +
+		    body.h ? body.y + body.h - pc.used_bottom : 0;
 	cairo_restore(cr);
 	cidx_ptext_close(&pc.t);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return cidx_err_set(err, CIDX_ERROR, "cairo: %s",
 		    cairo_status_to_string(cairo_status(cr)));
 	return 0;
+}
+
+int
+cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
+    const struct cidx_chart *c, const struct cidx_plot_opts *o,
+    struct cidx_err *err)
+{
+	return draw_chart(cr, r, c, o, NULL, NULL, err);
+}
+
+/* a chart that fits its height: drawn once on a recording surface of
+ * w x *h points, *h is cut by what it left empty (to the least size) */
+static int
+fit_height(const struct cidx_chart *c, const struct cidx_plot_opts *o,
+    double w, double *h, struct cidx_err *err)
+{
+	cairo_rectangle_t ext = { 0, 0, w, *h };
+	cairo_surface_t *s = cairo_recording_surface_create(
+	    CAIRO_CONTENT_COLOR_ALPHA, &ext);
+	cairo_t *cr = cairo_create(s);
+	struct cidx_rect r = { FILE_MARGIN, FILE_MARGIN, w - 2 * FILE_MARGIN,
+		*h - 2 * FILE_MARGIN };
+	double slack = 0;
+	int rc = draw_chart(cr, &r, c, o, &slack, NULL, err);
+
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	if (rc == 0)
+		*h = fmax(CIDX_PLOT_SIZE_MIN, round(*h - slack));
+	return rc;
 }
 
 static int
@@ -137,6 +174,8 @@ static int
 figure_size(const struct cidx_chart *c, const struct cidx_plot_opts *o,
     double *w, double *h, struct cidx_err *err)
 {
+	int rc;
+
 	*w = *h = 0;
 	c->type->size(c->data, w, h);
 	if (o->width != 0 && o->height == 0 && c->type->keep_shape)
@@ -145,6 +184,9 @@ figure_size(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 		*w = o->width;
 	if (o->height != 0)
 		*h = o->height;
+	else if (c->type->fit_height && !bad_size(*w) && !bad_size(*h) &&
+	    (rc = fit_height(c, o, *w, h, err)) < 0)
+		return rc;
 	if (bad_size(*w) || bad_size(*h))
 		return cidx_err_set(err, CIDX_EINVAL, "'%s': the figure would "
 		    "be %.0f x %.0f points; the size must be %d to %d points "
@@ -240,6 +282,43 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	if (cidx_sink_close(&sk, rc < 0, err) < 0)
 		rc = CIDX_EIO;
 	return rc;
+}
+
+int
+cidx_plot_layout(struct cidx_plot_layout *out, const struct cidx_chart *c,
+    const struct cidx_plot_opts *o, struct cidx_err *err)
+{
+	cairo_surface_t *s;
+	cairo_t *cr;
+	struct cidx_rect r;
+	enum fmt fmt;
+	double w, h;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = cidx_plot_opts_check(o, err)) < 0 ||
+	    (rc = cidx_plot_format(o->path, &fmt, err)) < 0 ||
+	    (rc = cidx_chart_check(c, err)) < 0 ||
+	    (rc = figure_size(c, o, &w, &h, err)) < 0)
+		return rc;
+	out->page_w = w;
+	out->page_h = h;
+	s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cr = cairo_create(s);
+	r.x = r.y = FILE_MARGIN;
+	r.w = w - 2 * FILE_MARGIN;
+	r.h = h - 2 * FILE_MARGIN;
+	rc = draw_chart(cr, &r, c, o, NULL, out, err);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+void
+cidx_plot_layout_release(struct cidx_plot_layout *l)
+{
+	free(l->box);
+	memset(l, 0, sizeof(*l));
 }
 
 void

@@ -174,6 +174,10 @@ struct cidx_chart_type {
 		const char *why;
 	} unless;
 	int keep_shape;		/* a width alone scales the height too */
+	int fit_height;		/* without a height, the page is cut to
+				   what the drawing uses of its default
+				   height (the drawing says it in
+				   cidx_plot_ctx.used_bottom) */
 	/* the type's own; `data` is its struct (below) */
 	int (*check)(const void *data, struct cidx_err *err);
 	void (*size)(const void *data, double *w, double *h);
@@ -271,11 +275,28 @@ struct cidx_movers {
 
 extern const struct cidx_chart_type cidx_chart_movers;
 
-/* 4. heatmap: a k x k correlation matrix */
+/* 4. heatmap: a k x k correlation matrix, or (cols set) a k x m table of
+ * scores: units by pillar or by indicator */
 struct cidx_heatmap {
-	const char *const *labels;      /* k */
+	const char *const *labels;      /* k rows (and columns of a
+					   correlation matrix) */
 	size_t k;
-	const double *r;                /* k x k, row-major, in [-1, 1] or NaN */
+	const double *r;                /* row-major: k x k, in [-1, 1] or
+					   NaN; with cols k x m scores, NaN =
+					   no data */
+	/* the table of scores */
+	const char *const *cols;        /* m column names; NULL: a
+					   correlation matrix */
+	size_t m;
+	const int *rank;                /* k: printed before each row's
+					   label; NULL: none */
+	const size_t *group;            /* m: each column's group (its
+					   pillar), nondecreasing, a line
+					   between groups and their names
+					   above; NULL: none */
+	const char *const *group_names; /* by group */
+	double lo, hi;                  /* the colour scale; lo == hi: from
+					   the data */
 };
 
 extern const struct cidx_chart_type cidx_chart_heatmap;
@@ -391,6 +412,32 @@ struct cidx_trend {
 };
 
 extern const struct cidx_chart_type cidx_chart_trend;
+
+/*
+ * The layout record: the box of every text a chart shows (its glyphs'
+ * ink, axis-aligned, in points from the top left of the page), so that
+ * a test can check that no two labels overlap and that nothing lies
+ * outside the page without looking at pixels.
+ */
+struct cidx_plot_box {
+	double x, y, w, h;
+	char text[48];          /* its start, for messages */
+};
+
+struct cidx_plot_layout {
+	struct cidx_plot_box *box;
+	size_t n, cap;
+	double page_w, page_h;  /* the figure's size, points */
+};
+
+/*! cidx_plot_layout() :
+ *  Lays out chart `c` as cidx_plot_write() would for `o` (the same size;
+ *  o->path only for its format's checks, nothing is written) and records
+ *  the box of every text it shows in *out (cidx_plot_layout_release()).
+ *  @return 0, or the errors of cidx_plot_write() before any file. */
+int cidx_plot_layout(struct cidx_plot_layout *out, const struct cidx_chart *c,
+    const struct cidx_plot_opts *o, struct cidx_err *err);
+void cidx_plot_layout_release(struct cidx_plot_layout *l);
 
 /*! cidx_plot_draw() :
  *  Checks the data, then draws the chart with the title, subtitle and

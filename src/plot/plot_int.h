@@ -35,6 +35,7 @@ struct ptext {
 	PangoLayout *lay;
 	PangoFontDescription *fd;
 	double size;
+	struct cidx_plot_layout *rec;	/* the boxes shown, or NULL */
 };
 
 /* Makes a layout for `cr` with `family`; CIDX_EINVAL when fontconfig
@@ -184,6 +185,8 @@ struct cidx_plot_ctx {
 	enum cidx_plot_lang lang;
 	double fs;       /* base label size, points */
 	double tol;      /* path decimation tolerance, user units */
+	double used_bottom; /* set by a chart type with fit_height: the
+			       lowest y it drew on (0: all of its body) */
 };
 
 /* ---- legends (legend.c) and axes (axis.c) ---- */
@@ -217,6 +220,12 @@ void cidx_plot_zero_line(struct cidx_plot_ctx *c, const struct ticks *tk,
 /* light vertical grid lines at the ticks between y0 and y1 */
 void cidx_plot_grid(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
     double x1, double y0, double y1);
+
+/* ---- the heatmap of scores (heatscore.c) ---- */
+
+/* draws d (a table of scores: d->cols set) in b and sets c->used_bottom */
+void cidx_plot_scores(struct cidx_plot_ctx *c, const struct cidx_rect *b,
+    const struct cidx_heatmap *d);
 
 /* ---- the report (doc.c) ---- */
 

@@ -115,6 +115,22 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
+char *
+cidx_ws_chart_scores_title(const struct cidx_ws_chart *c, int indicators,
+    struct cidx_ws_mem *m)
+{
+	const char *idx = cidx_ws_chart_node_name(c, c->fw->root);
+	struct sbuf sb = SBUF_INIT;
+
+	if (c->lang == CIDX_LANG_ZH)
+		cidx_sbuf_addf(&sb, "%s %d年：各单位%s得分", idx, c->year,
+		    indicators ? "各指标" : "各支柱");
+	else
+		cidx_sbuf_addf(&sb, "%s %d: scores by %s", idx, c->year,
+		    indicators ? "indicator" : "pillar");
+	return keep(m, cidx_sbuf_detach(&sb));
+}
+
 void
 cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
     const struct cidx_ws_ranking *k, const struct cidx_tierspec *ts,
@@ -518,6 +534,9 @@ cidx_ws_chart_data(struct cidx_chart *out, const char **unit,
 		return cidx_ws_chart_pillars(&d->pillars, c, m, err);
 	if (t == &cidx_chart_movers)
 		return cidx_ws_chart_movers(&d->movers, c, m, err);
+	if (t == &cidx_chart_heatmap && o->units)
+		return cidx_ws_chart_scores(&d->heatmap, c, o->indicators,
+		    top_n(c), m, err);
 	if (t == &cidx_chart_heatmap)
 		return cidx_ws_chart_heatmap(&d->heatmap, c, o->indicators, m,
 		    err);

@@ -90,13 +90,15 @@ char *cidx_ws_chart_footer(const struct cidx_ws_chart *c,
 struct cidx_ws_chart_opts {
 	int indicators;                    /* heatmap: indicators, not
 					      pillars */
+	int units;                         /* heatmap: the top units'
+					      scores, not correlations */
 	const char *unit;                  /* profile: the unit's code */
 	enum cidx_map_fill fill;           /* map: by tier or by score */
 	const struct cidx_mc_result *mc;   /* uncertainty: a Monte Carlo of
 					      c's year and method */
 };
 
-#define CIDX_WS_CHART_OPTS_INIT { 0, NULL, CIDX_MAP_TIER, NULL }
+#define CIDX_WS_CHART_OPTS_INIT { 0, 0, NULL, CIDX_MAP_TIER, NULL }
 
 /*! cidx_ws_chart_data() :
  *  The data of a chart of type `t` into *out (out->data and everything
@@ -106,6 +108,16 @@ struct cidx_ws_chart_opts {
 int cidx_ws_chart_data(struct cidx_chart *out, const char **unit,
     const struct cidx_ws_chart *c, const struct cidx_chart_type *t,
     const struct cidx_ws_chart_opts *o, struct cidx_ws_mem *m,
+    struct cidx_err *err);
+
+/*! cidx_ws_chart_csv() :
+ *  The data of chart `ch` (made by cidx_ws_chart_data() from c) as CSV
+ *  in `path` (chartcsv.c, cityidx(1), chart, --data): a row for each
+ *  thing drawn in the chart's order, the units' codes and names, the
+ *  values at full precision; written through core/ofile, never over
+ *  `workspace` (may be NULL).  @return 0, CIDX_EINVAL or CIDX_EIO. */
+int cidx_ws_chart_csv(const struct cidx_chart *ch,
+    const struct cidx_ws_chart *c, const char *path, const char *workspace,
     struct cidx_err *err);
 
 /* Each fills `out`; @return 0, or a negative code when the data cannot
@@ -121,6 +133,14 @@ int cidx_ws_chart_movers(struct cidx_movers *out,
 int cidx_ws_chart_heatmap(struct cidx_heatmap *out,
     const struct cidx_ws_chart *c, int indicators, struct cidx_ws_mem *m,
     struct cidx_err *err);
+/* the scores of the first n ranked units (in rank order) by pillar, or
+ * by indicator grouped under the pillars (chartscores.c) */
+int cidx_ws_chart_scores(struct cidx_heatmap *out,
+    const struct cidx_ws_chart *c, int indicators, size_t n,
+    struct cidx_ws_mem *m, struct cidx_err *err);
+/* the title of that heatmap */
+char *cidx_ws_chart_scores_title(const struct cidx_ws_chart *c,
+    int indicators, struct cidx_ws_mem *m);
 /* the unit `code` against the medians; it must be ranked */
 int cidx_ws_chart_profile(struct cidx_profile *out,
     const struct cidx_ws_chart *c, const char *code, struct cidx_ws_mem *m,

@@ -88,8 +88,9 @@ chart_of(unsigned which)
 	static struct cidx_pillars p = { names, 3, pil, 2, contrib, score, 0,
 	    NULL };
 	static struct cidx_movers m = { mv, 3, 2016, 2017 };
-	static struct cidx_heatmap h = { pil, 2, corr2 };
-	static struct cidx_heatmap h3 = { names, 3, corr };
+	static struct cidx_heatmap h = { .labels = pil, .k = 2, .r = corr2 };
+	static struct cidx_heatmap h3 = { .labels = names, .k = 3,
+		.r = corr };
 	static struct cidx_profile pr = { "杭州", prow, 2, 0, 0 };
 	static struct cidx_map mp = { mu, 3, CIDX_MAP_TIER, 2, NULL, 0, 0, 0,
 		0, NULL, 0, 2, NULL };

@@ -68,11 +68,12 @@ test_charttype__options_a_type_does_not_draw_are_refused(void)
 	CHECK_STR(err.msg, "tiers: --compare does not apply to this chart "
 	    "type (only to movers)");
 	/* the first refused, in the order of the bits */
-	CHECK_INT(cidx_chart_opts_check(&cidx_chart_heatmap,
+	CHECK_INT(cidx_chart_opts_check(&cidx_chart_profile,
 	    CIDX_CHART_OPT_LABELS | CIDX_CHART_OPT_TOP, names, &err),
 	    CIDX_EINVAL);
-	CHECK_STR(err.msg, "heatmap: --top does not apply to this chart "
-	    "type (only to tiers, pillars, movers, map, uncertainty, trend)");
+	CHECK_STR(err.msg, "profile: --top does not apply to this chart "
+	    "type (only to tiers, pillars, movers, heatmap, map, uncertainty, "
+	    "trend)");
 	/* the name as the caller took it */
 	CHECK_INT(cidx_chart_opts_check(&cidx_chart_profile,
 	    CIDX_CHART_OPT_DRAWS, names, &err), CIDX_EINVAL);
@@ -92,7 +93,7 @@ test_charttype__options_a_type_does_not_draw_are_refused(void)
 	CHECK_INT(cidx_chart_opts_check(&cidx_chart_tiers, CIDX_CHART_OPT_BY |
 	    CIDX_CHART_OPT_BY_SCORE, names, &err), CIDX_EINVAL);
 	CHECK_STR(err.msg, "tiers: --by does not apply to this chart type "
-	    "(only to map)");
+	    "(only to heatmap, map)");
 	/* no names: still a message */
 	CHECK_INT(cidx_chart_opts_check(&cidx_chart_pillars,
 	    CIDX_CHART_OPT_OF, NULL, &err), CIDX_EINVAL);

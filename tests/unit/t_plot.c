@@ -1096,3 +1096,72 @@ test_plot__doc_table_wraps_names(void)
 	CHECK_INT(cidx_doc_close(doc, &err), 0);
 	tmp_end();
 }
+
+/* the heatmap of scores (units by indicator, grouped by pillar), and
+ * pages cut to what the heatmaps draw (issue 16 §3) */
+void
+test_plot__score_heatmap_fits_its_page(void)
+{
+	static const char *const cols[] = { "高校在校生数", "R&D intensity",
+		"风险投资额", "Venture capital deals" };
+	static const size_t group[] = { 0, 0, 1, 1 };
+	static const int rank[NN] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	double v[NN * 4];
+	struct cidx_heatmap sc = { 0 };
+	struct cidx_chart c = { &cidx_chart_heatmap, &sc };
+	struct cidx_plot_opts o = CIDX_PLOT_OPTS_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	char path[256];
+	unsigned char *b;
+	size_t len = 0;
+
+	if (tmp_begin() < 0)
+		return;
+	setup();
+	for (size_t i = 0; i < NN * 4; i++)
+		v[i] = i == 5 ? NAN : (double)((i * 37) % 101);
+	sc.labels = names;
+	sc.k = NN;
+	sc.r = v;
+	sc.cols = cols;
+	sc.m = 4;
+	sc.rank = rank;
+	sc.group = group;
+	sc.group_names = pillar_names;
+	for (int lang = 0; lang < 2; lang++) {
+		o.path = path_of(path, sizeof(path), lang ? "s-en.png" :
+		    "s-zh.png");
+		o.lang = lang ? CIDX_LANG_EN : CIDX_LANG_ZH;
+		o.title = "scores";
+		CHECK_INT(cidx_plot_write(&c, &o, &err), 0);
+		b = (unsigned char *)slurp(path, &len);
+		CHECK(b != NULL && len > 33);
+		/* 540 pt wide; cut from 392 pt, the default for 8 rows */
+		if (b != NULL && len > 33) {
+			CHECK_INT(be32(b + 16), 1125);
+			CHECK(be32(b + 20) < 392 * 150 / 72);
+			CHECK(be32(b + 20) > 150 * 150 / 72);
+		}
+		free(b);
+	}
+	/* a group that goes back is refused */
+	sc.group = (const size_t[]){ 1, 0, 0, 1 };
+	CHECK_INT(cidx_plot_write(&c, &o, &err), CIDX_EINVAL);
+	CHECK_HAS(err.msg, "groups must not decrease");
+	/* a correlation matrix of 4 is cut too (600 pt by default) */
+	c.data = &heat;
+	o.path = path_of(path, sizeof(path), "corr.png");
+	CHECK_INT(cidx_plot_write(&c, &o, &err), 0);
+	b = (unsigned char *)slurp(path, &len);
+	if (b != NULL && len > 33)
+		CHECK(be32(b + 20) < 600 * 150 / 72 - 50);
+	free(b);
+	/* a height given is kept */
+	o.height = 600;
+	CHECK_INT(cidx_plot_write(&c, &o, &err), 0);
+	b = (unsigned char *)slurp(path, &len);
+	if (b != NULL && len > 33)
+		CHECK_INT(be32(b + 20), 1250);
+	free(b);
+	tmp_end();
+}

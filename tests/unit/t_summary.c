@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/msg.h"
 #include "io/framework.h"
 #include "io/import.h"
 #include "store/store.h"
@@ -197,4 +198,47 @@ out:
 	cidx_tierspec_release(&ts);
 	cidx_ws_close(ws);
 	tmp_end();
+}
+
+/* the conversions of a template, in order ("%zu%s%.0f%%" -> "zu s .0f") */
+static void
+specs(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *s && k + 8 < n; s++) {
+		if (*s != '%')
+			continue;
+		s++;
+		while (*s && strchr("-+ #0123456789.", *s))
+			out[k++] = *s++;
+		while (*s && strchr("hlzjt", *s))
+			out[k++] = *s++;
+		if (*s == '\0')
+			break;
+		if (*s == '%')	/* "%%" takes no argument */
+			continue;
+		out[k++] = *s;
+		out[k++] = ' ';
+	}
+	out[k] = '\0';
+}
+
+/* the report's templates (core/msg.h, CIDX_MSG_RP_*) take the same
+ * arguments in both languages: cidx_msg_add() and report_msg() pass them
+ * to either */
+void
+test_summary__templates(void)
+{
+	for (int i = CIDX_MSG_RP_NAMES_SEP; i <= CIDX_MSG_RP_REGION; i++) {
+		char zh[128], en[128];
+
+		specs(cidx_msg(CIDX_LANG_ZH, (enum cidx_msg_id)i), zh,
+		    sizeof(zh));
+		specs(cidx_msg(CIDX_LANG_EN, (enum cidx_msg_id)i), en,
+		    sizeof(en));
+		if (strcmp(zh, en) != 0)
+			runner_fail(__FILE__, __LINE__, "message %d: '%s' in "
+			    "Chinese, '%s' in English", i, zh, en);
+	}
 }

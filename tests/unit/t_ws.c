@@ -309,6 +309,34 @@ test_ws__chart_data(void)
 	CHECK_INT(t->units[1].tier, 2);
 	CHECK_HAS(cidx_ws_chart_title(&c, ch.type, NULL, &m), "2017");
 	CHECK_HAS(cidx_ws_chart_footer(&c, &m), "weights: the framework's");
+	/* the heatmap of scores: the top 6 by pillar, then by indicator
+	 * grouped under their pillars */
+	co.units = 1;
+	CHECK_INT(cidx_ws_chart_data(&ch, &unit, &c, &cidx_chart_heatmap,
+	    &co, &m, &err), 0);
+	{
+		const struct cidx_heatmap *h = ch.data;
+		const struct cidx_framework *fw = cidx_ws_framework(ws);
+		size_t p0 = fw->child[fw->child_off[fw->root]];
+
+		CHECK_INT(h->k, 6);
+		CHECK(h->cols != NULL && h->group == NULL);
+		CHECK_STR(h->labels[0], "Shenzhen");
+		CHECK_INT(h->rank[0], 1);
+		CHECK_DBL(h->r[0], gsl_matrix_get(k.r->s, k.r->order[0], p0),
+		    0);
+	}
+	co.indicators = 1;
+	CHECK_INT(cidx_ws_chart_data(&ch, &unit, &c, &cidx_chart_heatmap,
+	    &co, &m, &err), 0);
+	{
+		const struct cidx_heatmap *h = ch.data;
+
+		CHECK(h->m > 2 && h->group != NULL);
+		for (size_t j = 1; j < h->m; j++)
+			CHECK(h->group[j] >= h->group[j - 1]);
+	}
+	co.units = co.indicators = 0;
 	co.unit = "310100";
 	CHECK_INT(cidx_ws_chart_data(&ch, &unit, &c, &cidx_chart_profile, &co,
 	    &m, &err), 0);
