@@ -68,7 +68,19 @@ cjk = re.compile(r"[\u3400-\u9fff]+")
 # the workbook names its workspace file and the framework's checksum
 hexstr = re.compile(r"^[0-9a-f]{16,}$")
 fixed = {"db", "uk", "cn", "cityidx", "min", "max", "sum", "ln", "exp", "sqrt", "log",
-         "Pearson", "Cronbach", "JRC", "SHA", "TOPSIS", "MPI", "AMPI"}
+         "Pearson", "Cronbach", "JRC", "SHA", "TOPSIS", "MPI", "AMPI",
+         # the sources' Chinese forms: the licence's name and the names of
+         # the census data's authors (Dong, Du and Liu 2022)
+         "MIT", "Dong", "Du", "Liu"}
+# the sources name web addresses, repositories and files (a slash with a dot
+# or an underscore: https://www.hesa.ac.uk/, github.com/leiii/census,
+# hesa/total_stem_students, data/cn/README.md): codes a reader types as they are
+address = re.compile(r"[A-Za-z0-9_.:-]*/[A-Za-z0-9_./:-]*")
+# a line may break inside an address: join it to the next line first
+wrapped = re.compile(r"([A-Za-z0-9_.:-]*/[A-Za-z0-9_./:-]*)\n\s*")
+def join_wrapped(m):
+    a = m.group(1)
+    return a if re.search(r"[._]", a) or a.endswith(("/", "-")) else m.group(0)
 bad = 0
 for db in ("uk", "cn"):
     texts = []
@@ -95,6 +107,9 @@ for db in ("uk", "cn"):
         if text is None:
             text = open(path, encoding="utf-8").read()
         if lang == "zh":
+            text = wrapped.sub(join_wrapped, text)
+            text = address.sub(lambda m: " " if re.search(r"[._]", m.group(0))
+                               else m.group(0), text)
             words = {w for w in ascii_word.findall(text)
                      if len(w) > 1 and "_" not in w and w not in allowed_zh
                      and not hexstr.match(w)}
