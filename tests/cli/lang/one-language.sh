@@ -4,11 +4,11 @@
 # where they are names or codes: the words of the units files, the
 # framework's codes, Chinese names and units of measure, the base layers,
 # identifiers with an underscore (codes, column names), the program's
-# name, the names of people and methods, and the functions of formulas;
-# the framework's units of measure, descriptions and sources are its
-# author's text.  An English output may keep Chinese characters only
-# inside the names of the units files (names, provinces) and those texts
-# of the framework.
+# name, the names of people and methods, and the functions of formulas.
+# The framework's units of measure, descriptions and sources are no
+# exception: the bundled frameworks give them in both languages (unit_zh,
+# description_zh, source_zh).  An English output may keep Chinese
+# characters only inside the names of the units files (names, provinces).
 "$CITYIDX" --db uk.db init --framework "$ROOT/indicators/uk-innovation.csv" >/dev/null
 "$CITYIDX" --db uk.db import "$ROOT/data/uk/regions.csv" "$ROOT/data/uk/uk-nuts2.csv" \
     "$ROOT/data/uk/boundaries.csv" "$ROOT/data/uk/layers.csv" >/dev/null 2>&1
@@ -70,7 +70,19 @@ cjk = re.compile(r"[\u3400-\u9fff]+")
 # the workbook names its workspace file and the framework's checksum
 hexstr = re.compile(r"^[0-9a-f]{16,}$")
 fixed = {"db", "uk", "cn", "cityidx", "min", "max", "sum", "ln", "exp", "sqrt", "log",
-         "Pearson", "Cronbach", "JRC", "SHA", "TOPSIS", "MPI", "AMPI"}
+         "Pearson", "Cronbach", "JRC", "SHA", "TOPSIS", "MPI", "AMPI",
+         # the sources' Chinese forms: the licence's name and the names of
+         # the census data's authors (Dong, Du and Liu 2022)
+         "MIT", "Dong", "Du", "Liu"}
+# the sources name web addresses, repositories and files (a slash with a dot
+# or an underscore: https://www.hesa.ac.uk/, github.com/leiii/census,
+# hesa/total_stem_students, data/cn/README.md): codes a reader types as they are
+address = re.compile(r"[A-Za-z0-9_.:-]*/[A-Za-z0-9_./:-]*")
+# a line may break inside an address: join it to the next line first
+wrapped = re.compile(r"([A-Za-z0-9_.:-]*/[A-Za-z0-9_./:-]*)\n\s*")
+def join_wrapped(m):
+    a = m.group(1)
+    return a if re.search(r"[._]", a) or a.endswith(("/", "-")) else m.group(0)
 bad = 0
 for db in ("uk", "cn"):
     texts = []
@@ -84,17 +96,12 @@ for db in ("uk", "cn"):
     allowed_zh = set(fixed)
     for t in texts:
         allowed_zh.update(ascii_word.findall(t))
-    # the framework's own texts: its units of measure, and the
-    # description and source of an indicator as its author wrote them
-    framework_texts = []
+    # the framework's codes, and the ASCII inside its Chinese names
     with open(root + "/" + frames[db], encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            for k in ("code", "name_zh", "unit", "denominator",
-                      "description", "source"):
+            for k in ("code", "name_zh", "denominator"):
                 allowed_zh.update(ascii_word.findall(row.get(k) or ""))
-            for k in ("unit", "description", "source"):
-                framework_texts.append(row.get(k) or "")
-    cjk_names = [t for t in texts + framework_texts if cjk.search(t)]
+    cjk_names = [t for t in texts if cjk.search(t)]
     for path in sorted(glob.glob(db + "-*.txt")):
         lang = path.split("-")[1]
         # ascii_word starts at a letter: a checksum is cut at its first
@@ -103,6 +110,9 @@ for db in ("uk", "cn"):
         if text is None:
             text = open(path, encoding="utf-8").read()
         if lang == "zh":
+            text = wrapped.sub(join_wrapped, text)
+            text = address.sub(lambda m: " " if re.search(r"[._]", m.group(0))
+                               else m.group(0), text)
             words = {w for w in ascii_word.findall(text)
                      if len(w) > 1 and "_" not in w and w not in allowed_zh
                      and not hexstr.match(w)}
