@@ -252,10 +252,13 @@ load_slot(struct cidx_engine *e, size_t t, struct cidx_err *err)
 }
 
 /* a prepared copy of slot t with the preparation of `m` (rep: the
- * caller's, released on failure) */
+ * caller's, released on failure); with `take`, the slot itself when the
+ * preparation does not read the other slots: it is read again from the
+ * workspace if it is wanted later, but most commands prepare a year once,
+ * and a year of 30,000 x 400 is 96 MB not copied (issue 17) */
 static int
 prepare_slot(struct cidx_engine *e, size_t t, const struct cidx_method *m,
-    struct cidx_dataset **out, struct cidx_prep_report *rep,
+    int take, struct cidx_dataset **out, struct cidx_prep_report *rep,
     struct cidx_err *err)
 {
 	struct cidx_dataset *p;
@@ -270,7 +273,12 @@ prepare_slot(struct cidx_engine *e, size_t t, const struct cidx_method *m,
 	} else if ((ret = load_slot(e, t, err)) < 0) {
 		return ret;
 	}
-	p = cidx_dataset_copy(e->panel.ds[t]);
+	if (take && m->impute != CIDX_IMPUTE_CARRY_FORWARD) {
+		p = e->panel.ds[t];
+		e->panel.ds[t] = NULL;
+	} else {
+		p = cidx_dataset_copy(e->panel.ds[t]);
+	}
 	if ((ret = cidx_prepare(e->fw, p, &e->panel, m, rep, err)) < 0) {
 		cidx_dataset_free(p);
 		cidx_prep_report_release(rep);
@@ -291,7 +299,7 @@ cidx_engine_prepared(struct cidx_engine *e, int year,
 	*ds = NULL;
 	if ((ret = year_slot(e, year, &t, err)) < 0)
 		return ret;
-	if (e->prep[t] == NULL && (ret = prepare_slot(e, t, &e->o.m,
+	if (e->prep[t] == NULL && (ret = prepare_slot(e, t, &e->o.m, 1,
 	    &e->prep[t], &e->rep[t], err)) < 0)
 		return ret;
 	*ds = e->prep[t];
@@ -334,7 +342,7 @@ cidx_engine_prepare_with(struct cidx_engine *e, int year,
 
 	*out = NULL;
 	if ((ret = year_slot(e, year, &t, err)) < 0 ||
-	    (ret = prepare_slot(e, t, m, out, &rep, err)) < 0)
+	    (ret = prepare_slot(e, t, m, 0, out, &rep, err)) < 0)
 		return ret;
 	cidx_prep_report_release(&rep);
 	return 0;

@@ -84,6 +84,27 @@ cidx_rank_among(const int *rank, const unsigned char *in, size_t n,
 	return better + 1;
 }
 
+void
+cidx_ranks_among(const int *rank, const unsigned char *in, size_t n,
+    int *out)
+{
+	size_t *below, max = 0; /* below[r]: units in with a rank < r */
+
+	for (size_t k = 0; k < n; k++)
+		if (in[k] && rank[k] > 0 && (size_t)rank[k] > max)
+			max = (size_t)rank[k];
+	below = cidx_xcalloc(max + 2, sizeof(*below));
+	for (size_t k = 0; k < n; k++)
+		if (in[k] && rank[k] > 0)
+			below[rank[k] + 1]++;
+	for (size_t r = 1; r <= max + 1; r++)
+		below[r] += below[r - 1];
+	for (size_t i = 0; i < n; i++)
+		out[i] = 1 + (int)(rank[i] <= 0 ? 0 : (size_t)rank[i] > max ?
+		    below[max + 1] : below[rank[i]]);
+	free(below);
+}
+
 /* one unit ranked now: its ranks on the basis, then and now, its
  * status then and its coverage in both years */
 static void
@@ -117,7 +138,7 @@ cidx_movement_compute(struct cidx_movement *m,
 {
 	struct cidx_strmap map = CIDX_STRMAP_INIT;
 	size_t N = top > 0 ? top : cur->n_ranked;
-	int *now, *then;
+	int *now, *then, *now_c, *then_c;
 	unsigned char *in;
 
 	m->top = top;
@@ -144,12 +165,18 @@ cidx_movement_compute(struct cidx_movement *m,
 		in[i] = (unsigned char)m->mv[i].has_change;
 		m->n_common += in[i];
 	}
+	/* every unit's cidx_rank_among() at once (3,000 units: 216 M
+	 * instructions one by one, issue 17) */
+	now_c = cidx_xcalloc(m->n ? m->n : 1, sizeof(int));
+	then_c = cidx_xcalloc(m->n ? m->n : 1, sizeof(int));
+	cidx_ranks_among(now, in, m->n, now_c);
+	cidx_ranks_among(then, in, m->n, then_c);
 	for (size_t i = 0; i < m->n; i++) {
 		struct cidx_move *v = &m->mv[i];
 
 		if (v->has_change) {
-			v->now_common = cidx_rank_among(now, in, m->n, i);
-			v->prev_common = cidx_rank_among(then, in, m->n, i);
+			v->now_common = now_c[i];
+			v->prev_common = then_c[i];
 			v->change = v->prev_common - v->now_common;
 		}
 		v->entrant = cur->rank[i] > 0 && (size_t)cur->rank[i] <= N &&
@@ -158,6 +185,8 @@ cidx_movement_compute(struct cidx_movement *m,
 	}
 	free(now);
 	free(then);
+	free(now_c);
+	free(then_c);
 	free(in);
 	cidx_strmap_release(&map);
 }

@@ -107,6 +107,10 @@ void cidx_movement_compute(struct cidx_movement *mv,
  *  same as ranking their scores again (cityidx(1), METHOD, Movement). */
 int cidx_rank_among(const int *rank, const unsigned char *in, size_t n,
     size_t i);
+/*! cidx_ranks_among() : out[i] = cidx_rank_among(rank, in, n, i) for
+ *  every i, in time proportional to n and the largest rank. */
+void cidx_ranks_among(const int *rank, const unsigned char *in, size_t n,
+    int *out);
 
 /*! cidx_engine_basis() :
  *  The basis of m->year (ranked as `cur`) against m->cyear, as

@@ -12,46 +12,62 @@
 #include "calc/stats.h"
 #include "core/mem.h"
 
-static void
-column_stats(const gsl_matrix *const *xs, size_t nx, size_t j, double dir,
-    struct cidx_norm_stats *st)
-{
-	double sum = 0, ss = 0, lo = INFINITY, hi = -INFINITY, mean;
-	size_t cnt = 0;
-
-	for (size_t t = 0; t < nx; t++)
-		for (size_t i = 0; i < xs[t]->size1; i++) {
-			double v = gsl_matrix_get(xs[t], i, j);
-
-			if (isnan(v))
-				continue;
-			v *= dir;
-			cnt++;
-			sum += v;
-			lo = v < lo ? v : lo;
-			hi = v > hi ? v : hi;
-		}
-	mean = cnt ? sum / (double)cnt : NAN;
-	for (size_t t = 0; t < nx; t++)
-		for (size_t i = 0; i < xs[t]->size1; i++) {
-			double v = gsl_matrix_get(xs[t], i, j);
-
-			if (!isnan(v))
-				ss += (dir * v - mean) * (dir * v - mean);
-		}
-	st->n = cnt;
-	st->lo = lo;
-	st->hi = hi;
-	st->mean = mean;
-	st->sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : NAN;
-}
-
+/*
+ * The statistics of every indicator over the rows of xs[0..nx), read row
+ * by row (a column at a time strides through the whole matrix: issue 17);
+ * each column's sums are still taken in the order of its rows, so they
+ * are the same numbers.
+ */
 void
 cidx_calc_norm_stats(const struct cidx_framework *fw,
     const gsl_matrix *const *xs, size_t nx, struct cidx_norm_stats *st)
 {
-	for (size_t j = 0; j < fw->n_ind; j++)
-		column_stats(xs, nx, j, fw->node[fw->ind[j]].direction, &st[j]);
+	size_t m = fw->n_ind, *cnt = cidx_xcalloc(m + 1, sizeof(size_t));
+	double *sum = cidx_xcalloc(4 * (m + 1), sizeof(double));
+	double *ss = sum + (m + 1), *lo = ss + (m + 1), *hi = lo + (m + 1);
+	double *dir = cidx_xcalloc(m + 1, sizeof(double));
+
+	for (size_t j = 0; j < m; j++) {
+		dir[j] = fw->node[fw->ind[j]].direction;
+		lo[j] = INFINITY;
+		hi[j] = -INFINITY;
+	}
+	for (size_t t = 0; t < nx; t++)
+		for (size_t i = 0; i < xs[t]->size1; i++) {
+			const double *row = xs[t]->data + i * xs[t]->tda;
+
+			for (size_t j = 0; j < m; j++) {
+				double v = row[j] * dir[j];
+
+				if (isnan(v))
+					continue;
+				cnt[j]++;
+				sum[j] += v;
+				lo[j] = v < lo[j] ? v : lo[j];
+				hi[j] = v > hi[j] ? v : hi[j];
+			}
+		}
+	for (size_t j = 0; j < m; j++) {
+		st[j].n = cnt[j];
+		st[j].lo = lo[j];
+		st[j].hi = hi[j];
+		st[j].mean = cnt[j] ? sum[j] / (double)cnt[j] : NAN;
+	}
+	for (size_t t = 0; t < nx; t++)
+		for (size_t i = 0; i < xs[t]->size1; i++) {
+			const double *row = xs[t]->data + i * xs[t]->tda;
+
+			for (size_t j = 0; j < m; j++)
+				if (!isnan(row[j]))
+					ss[j] += (dir[j] * row[j] - st[j].mean) *
+					    (dir[j] * row[j] - st[j].mean);
+		}
+	for (size_t j = 0; j < m; j++)
+		st[j].sd = st[j].n > 1 ? sqrt(ss[j] / (double)(st[j].n - 1)) :
+		    NAN;
+	free(cnt);
+	free(sum);
+	free(dir);
 }
 
 static int
@@ -204,19 +220,21 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 {
 	size_t n = x->size1;
 	double *col = NULL, *rk = NULL;
+	struct cidx_norm_stats *all;
 	int ret = 0;
 
 	if (m->norm == CIDX_NORM_RANK || m->norm == CIDX_NORM_PERCENTILE) {
 		col = cidx_xmalloc((n ? n : 1) * sizeof(double));
 		rk = cidx_xmalloc((n ? n : 1) * sizeof(double));
 	}
+	all = cidx_xcalloc(fw->n_ind + 1, sizeof(*all));
+	cidx_calc_norm_stats(fw, &x, 1, all);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		size_t k = fw->ind[j];
 		double dir = fw->node[k].direction, glo = NAN, ghi = NAN;
-		struct cidx_norm_stats own, st;
+		struct cidx_norm_stats own = all[j], st;
 		int skip;
 
-		column_stats(&x, 1, j, dir, &own);
 		st = pst ? pst[j] : own;
 		skip = skip_column(m, pst != NULL, &own, &st);
 		if (skipped)
@@ -255,6 +273,7 @@ cidx_calc_normalise_with(const struct cidx_framework *fw,
 out:
 	free(col);
 	free(rk);
+	free(all);
 	return ret;
 }
 

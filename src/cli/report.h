@@ -17,6 +17,10 @@ struct report {
 	size_t n_para, cap_para;
 };
 
+/* a template with its own word for the units, 单位 / unit(s), as the
+ * framework (or --unit-word) calls them (reporttext.c) */
+struct sbuf;
+void report_noun(struct report *r, const char *tmpl, struct sbuf *out);
 /* a string that lives as long as the report (reportpages.c) */
 char *report_fmt(struct report *r, const char *f, ...)
     __attribute__((format(printf, 2, 3)));

@@ -30,27 +30,43 @@
 char *
 report_fmt(struct report *r, const char *f, ...)
 {
+	struct sbuf t = SBUF_INIT;
 	va_list ap;
 	char *buf;
 	int n;
 
+	/* the units by the framework's noun (城市, regions), not 单位 */
+	report_noun(r, f, &t);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
 	va_start(ap, f);
-	n = vsnprintf(NULL, 0, f, ap);
+	n = vsnprintf(NULL, 0, t.buf, ap);
 	va_end(ap);
 	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
 	va_start(ap, f);
-	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, f, ap);
+	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, t.buf, ap);
 	va_end(ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+	cidx_sbuf_release(&t);
 	return cidx_ws_mem_keep(&r->mem, buf);
 }
 
 char *
 report_msg(struct report *r, enum cidx_msg_id id, ...)
 {
-	const char *f = cidx_msg(r->c.lang, id);
+	struct sbuf t = SBUF_INIT;
+	const char *f;
 	va_list ap;
 	char *buf;
 	int n;
+
+	/* the units by the framework's noun (城市, regions), not 单位 */
+	report_noun(r, cidx_msg(r->c.lang, id), &t);
+	f = t.buf;
 
 	/* the catalogue's template: its arguments are the same in both
 	 * languages (core/msg.h) */
@@ -68,6 +84,7 @@ report_msg(struct report *r, enum cidx_msg_id id, ...)
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+	cidx_sbuf_release(&t);
 	return cidx_ws_mem_keep(&r->mem, buf);
 }
 
@@ -170,9 +187,10 @@ tier_sentences(struct report *r, const struct cidx_ws_summary *s)
 		if (n == 0)
 			continue;
 		cidx_ranking_tier_span(r->c.r, r->c.fw->root, (int)k, &lo, &hi);
-		SAY(r, CIDX_MSG_RP_TIER_SENTENCE, k, n, ZH(r) || n == 1 ? "" :
-		    "s", report_num2(r, lo), report_num2(r, hi), name_list(r,
-		    &s->tier_rows[s->tier_off[k - 1]], n, 0));
+		SAY(r, CIDX_MSG_RP_TIER_SENTENCE, k, n, cidx_msg_noun(r->c.lang,
+		    cidx_ws_unit_noun(r->c.ws), n != 1), report_num2(r, lo),
+		    report_num2(r, hi), name_list(r, &s->tier_rows[
+		    s->tier_off[k - 1]], n, 0));
 	}
 }
 
@@ -330,7 +348,7 @@ profile_table(struct report *r, const struct cidx_ws_profile *p,
 			    value_decimals(d->value));
 			row[1] = report_fmt(r, "%s", b);
 		}
-		row[2] = nd->unit;
+		row[2] = cidx_node_text(nd, CIDX_NODE_UNIT, ZH(r));
 		row[3] = d->rank ? report_fmt(r, "%d / %zu", d->rank, d->n) :
 		    NULL;
 		for (size_t k = 0; k < p->n_strong; k++)

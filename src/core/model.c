@@ -23,6 +23,9 @@ node_clear(struct cidx_node *nd)
 	free(nd->treat);
 	free(nd->description);
 	free(nd->source);
+	free(nd->unit_zh);
+	free(nd->description_zh);
+	free(nd->source_zh);
 }
 
 void
@@ -598,4 +601,15 @@ cidx_dataset_counts(const struct cidx_dataset *ds, size_t *n_ind,
 		*n_ind += c > 0;
 		*n_val += c;
 	}
+}
+
+const char *
+cidx_node_text(const struct cidx_node *nd, enum cidx_node_text what, int zh)
+{
+	const char *en = what == CIDX_NODE_UNIT ? nd->unit :
+	    what == CIDX_NODE_DESCRIPTION ? nd->description : nd->source;
+	const char *cn = what == CIDX_NODE_UNIT ? nd->unit_zh :
+	    what == CIDX_NODE_DESCRIPTION ? nd->description_zh : nd->source_zh;
+
+	return zh && cn ? cn : en;
 }

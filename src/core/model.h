@@ -42,6 +42,10 @@ struct cidx_node {
 	char *description; /* what the node measures, and where its data */
 	char *source;      /* come from: text for the report (NULL: none);
 			      not in the checksum (no result depends on it) */
+	char *unit_zh;     /* the unit of measure, the description and the */
+	char *description_zh; /* source in Chinese, for a Chinese reader */
+	char *source_zh;   /* (unit, description, source: the English or
+			      the framework's only form); NULL: none */
 	int pidx;          /* index of the parent node, -1 for none */
 };
 
@@ -166,5 +170,13 @@ struct cidx_dataset *cidx_panel_year(const struct cidx_panel *p, int year);
 /*! cidx_unit_attr() : the value of attribute `key` of `u` (whose
  *  attributes are sorted by key, in strcmp() order), or NULL. */
 const char *cidx_unit_attr(const struct cidx_unit *u, const char *key);
+
+/* The text of a node a reader of `zh`/English sees (cityidx(1),
+ * FRAMEWORK FILE): in Chinese unit_zh, description_zh, source_zh when
+ * given, else the unit, description, source the framework has. */
+enum cidx_node_text { CIDX_NODE_UNIT, CIDX_NODE_DESCRIPTION,
+	CIDX_NODE_SOURCE };
+const char *cidx_node_text(const struct cidx_node *nd,
+    enum cidx_node_text what, int zh);
 
 #endif

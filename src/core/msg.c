@@ -48,6 +48,12 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "%zu %s with too little data (hatched)" },
 	[CIDX_MSG_MAP_NONE] = { "%zu个%s%d年无数据（浅色）",
 	    "%zu %s without data in %d (pale)" },
+	[CIDX_MSG_TREND_BASIS] = { "往年排名按与%d年共有的指标计算",
+	    "earlier ranks on the indicators shared with %d" },
+	[CIDX_MSG_TREND_LEFT] = { "；%s年与%d年共有指标过少，未列入",
+	    "; %s left out: too few indicators shared with %d" },
+	[CIDX_MSG_TREND_GAP] = { "；断开处为当年未上榜",
+	    "; a gap: not ranked that year" },
 
 	/* ---- the method in words ---- */
 	[CIDX_MSG_M_NORMALISATION] = { "归一化", "normalisation" },
@@ -139,6 +145,223 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "(relative to a reference)" },
 
 	/* ---- the report ---- */
+	[CIDX_MSG_R_CHANGES_MEASURED_AMONG] = {
+	    "变化只在两年均有排名的%zu个单位之间"
+	    "计算：排名表中的“本年*”与“上年*”是它们在这些单位中的名次，变化 = "
+	    "上年* - 本年*；仅在%d年有排名的单位为新进入者，不影响其他单位的变化。",
+	    "Changes are measured among the %zu units ranked in both "
+	    "years: the columns now* and prev* of the ranking are their ranks "
+	    "among them, change = prev* - now*; a unit ranked only in %d is "
+	    "an entrant and moves nobody." },
+	[CIDX_MSG_R_THESE_DARK_HORSES] = {
+	    "以下黑马两年的数据覆盖率不同，"
+	    "名次上升可能部分来自新增的数据：%s。",
+	    "These dark horses "
+	    "had different coverage in the two years, so part of the "
+	    "climb may come from data they did not have before: %s." },
+	[CIDX_MSG_R_UNITS_RANKED_HAVE] = {
+	    "%d年共排名%zu个单位；%zu个单位因数据"
+	    "不足未参与排名。",
+	    "In %d, %zu units are ranked; %zu have too "
+	    "little data to be ranked." },
+	[CIDX_MSG_R_SENTENCE] = {
+	    "%s。",
+	    "%s." },
+	[CIDX_MSG_R_COVERAGE_RULE_UNIT] = {
+	    "覆盖规则：一个单位须有当年有数据"
+	    "指标中至少%s的数据，且每个支柱至少%d项，才参与排名。",
+	    "Coverage rule: a unit is ranked only with data for at "
+	    "least %s of the indicators that have data in the year, "
+	    "and for at least %d in each pillar." },
+	[CIDX_MSG_R_METHOD] = {
+	    "方法：%s。",
+	    "Method: %s." },
+	[CIDX_MSG_R_SEP] = {
+	    "；",
+	    "; " },
+	[CIDX_MSG_R_NOT_RANKED_COVERAGE] = {
+	    "未参与排名的单位（覆盖率，数据不足"
+	    "的支柱）：%s。",
+	    "Not ranked (coverage, the pillar short of "
+	    "data): %s." },
+	[CIDX_MSG_R_TIERS_OVER_TOP] = {
+	    "梯队：%s，在前%zu名中划分。",
+	    "Tiers: %s over the top %zu." },
+	[CIDX_MSG_R_NO_MOVEMENT_THERE] = {
+	    "无排名变化：没有可比较的年份。",
+	    "No movement: there is no year to compare with." },
+	[CIDX_MSG_R_MOVEMENT_MEASURED_AGAINST] = {
+	    "排名变化与%d年比较，两年均按共有"
+	    "数据的%d项指标重新排名（本年共%d项）。",
+	    "Movement is measured "
+	    "against %d, both years ranked again on the %d indicators "
+	    "with data in both (of %d this year)." },
+	[CIDX_MSG_R_MOVEMENT_MEASURED_AGAINST2] = {
+	    "排名变化与%d年比较，两年指标相同。",
+	    "Movement is measured against %d, on the same "
+	    "indicators." },
+	[CIDX_MSG_R_AMPI_MAZZIOTTA_PARETO] = {
+	    "AMPI（Mazziotta 与 Pareto 2016）："
+	    "以全部年份的最小值与最大值为目标值，映射到 70–130：",
+	    "AMPI "
+	    "(Mazziotta and Pareto 2016): goalposts at the minimum and "
+	    "maximum over every year, rescaled to 70-130:" },
+	[CIDX_MSG_R_MPI_DE_MURO] = {
+	    "MPI（De Muro、Mazziotta 与 Pareto "
+	    "2011）：按当年均值与总体标准差标准化：",
+	    "MPI (De Muro, "
+	    "Mazziotta and Pareto 2011): standardised with the year's "
+	    "mean and population standard deviation:" },
+	[CIDX_MSG_R_WEIGHTED_MEAN_GLOBAL] = {
+	    "按全局权重求均值，并以变异系数%s"
+	    "（缺失值跳过）：",
+	    "The weighted mean by the global weights, "
+	    "%s the penalty of unbalance (missing values skipped):" },
+	[CIDX_MSG_R_PLUS] = {
+	    "加上惩罚项",
+	    "plus" },
+	[CIDX_MSG_R_MINUS] = {
+	    "减去惩罚项",
+	    "minus" },
+	[CIDX_MSG_R_TOPSIS_EACH_INDICATOR] = {
+	    "TOPSIS：每项指标除以其向量"
+	    "长度（只计所有指标都有值的单位）：",
+	    "TOPSIS: each "
+	    "indicator is divided by its vector length (over "
+	    "the units with a value of every indicator):" },
+	[CIDX_MSG_R_TOPSIS_VECTOR_NORMALISED] = {
+	    "TOPSIS：向量标准化后按全局权重加权，"
+	    "计算与理想解的相对接近度：",
+	    "TOPSIS: vector-normalised "
+	    "values weighted by their global weights; closeness to the "
+	    "ideal:" },
+	[CIDX_MSG_R_GREY_RELATIONAL_ANALYSIS] = {
+	    "灰色关联分析（邓聚龙）：参考序列为各指标的"
+	    "最优值，分辨系数 rho = %g；关联度按全局权重加权（缺失值跳过）：",
+	    "Grey relational analysis (Deng): the reference is the best "
+	    "value of each indicator, distinguishing coefficient rho = "
+	    "%g; the grade weighted by the global weights (missing values "
+	    "skipped):" },
+	[CIDX_MSG_R_BENEFIT_DOUBT_CHERCHYE] = {
+	    "“有利假设”（BoD，Cherchye 等 2007）："
+	    "每个单位以线性规划选取对自己最有利的权重（GLPK 求解）；只计所有指标"
+	    "都有值的单位：",
+	    "Benefit of the doubt (Cherchye et al. "
+	    "2007): each unit's weights are chosen by a linear programme "
+	    "to show it in its best light (solved by GLPK); only the units "
+	    "with a value of every indicator:" },
+	[CIDX_MSG_R_EACH_INDICATOR_MULTIPLIED] = {
+	    "每项指标乘以方向后按均值与总体"
+	    "标准差标准化（z 值，只计所有指标都有值的单位）。",
+	    "Each indicator, multiplied by its direction, is "
+	    "z-scored with its mean and population standard "
+	    "deviation over the units with a value of every "
+	    "indicator." },
+	[CIDX_MSG_R_WROCLAW_TAXONOMIC_METHOD] = {
+	    "弗罗茨瓦夫分类法（Hellwig 1968）：标准化后"
+	    "与理想单位的加权欧氏距离；只计所有指标都有值的单位：",
+	    "The "
+	    "Wroclaw taxonomic method (Hellwig 1968): the weighted "
+	    "distance of the z-scored unit from the ideal unit; only the "
+	    "units with a value of every indicator:" },
+	[CIDX_MSG_R_H1_PREPARATION] = {
+	    "1. 数据准备",
+	    "1. Preparation" },
+	[CIDX_MSG_R_INDICATORS_DIVIDED_THEIR] = {
+	    "指标除以框架规定的分母（人口、GDP等）：",
+	    "Indicators are divided by their framework denominator:" },
+	[CIDX_MSG_R_MISSING_VALUES] = {
+	    "缺失值填补：%s。",
+	    "Missing values: "
+	    "%s." },
+	[CIDX_MSG_R_NOT_IMPUTED] = {
+	    "不填补",
+	    "not imputed" },
+	[CIDX_MSG_R_COVERAGE_UNIT_COVERAGE] = {
+	    "覆盖：单位的覆盖率 = 有数据的指标数 / "
+	    "当年有数据的指标数；覆盖率不低于%s且每个支柱至少%d项的单位才参与"
+	    "排名。",
+	    "Coverage: a unit's coverage = its indicators with "
+	    "data / the indicators with data in the year; it is ranked "
+	    "when its coverage is at least %s and it has at least %d "
+	    "indicator(s) in each pillar." },
+	[CIDX_MSG_R_OUTLIERS_JRC_RULE] = {
+	    "异常值处理（JRC规则，阈值 %s）："
+	    "|偏度| 与峰度均超过阈值时缩尾，缩尾无效时取对数：",
+	    "Outliers (the JRC rule, thresholds %s): an indicator "
+	    "with |skew| and kurtosis above them is winsorised, or "
+	    "else log-transformed:" },
+	[CIDX_MSG_R_H2_NORMALISATION] = {
+	    "2. 标准化",
+	    "2. Normalisation" },
+	[CIDX_MSG_R_EACH_INDICATOR_MULTIPLIED2] = {
+	    "每项指标先乘以方向（越低越好为 "
+	    "-1），再标准化（%s）：",
+	    "Each indicator is multiplied "
+	    "by its direction (-1: lower is better), then normalised "
+	    "(%s):" },
+	[CIDX_MSG_R_H3_AGGREGATION] = {
+	    "3. 加权汇总",
+	    "3. Aggregation" },
+	[CIDX_MSG_R_LEVEL_LEVEL_BOTTOM] = {
+	    "自下而上逐层汇总（%s），权重在有数据"
+	    "的子项之间重新归一（W 为有数据子项的权重之和）：",
+	    "Level by level, "
+	    "bottom up (%s), the weights rescaled over the children "
+	    "that have a value (W: the sum of their weights):" },
+	[CIDX_MSG_R_LEVEL] = {
+	    "层",
+	    "level" },
+	[CIDX_MSG_R_H4_RANKS_TIERS] = {
+	    "4. 排名与梯队",
+	    "4. Ranks and tiers" },
+	[CIDX_MSG_R_UNITS_RANKED_THEIR] = {
+	    "按指数得分降序排名，并列者名次相同"
+	    "（1, 2, 2, 4）。梯队：%s。",
+	    "Units are ranked by their index "
+	    "score, ties sharing the lowest rank (1, 2, 2, 4).  Tiers: %s." },
+	[CIDX_MSG_R_H5_MOVEMENT] = {
+	    "5. 排名变化",
+	    "5. Movement" },
+	[CIDX_MSG_R_WHEN_YEARS_HAVE] = {
+	    "两年指标不同时，两年都按共有数据的指标重新"
+	    "排名；共有指标少于当年的一半或某支柱没有共有指标时，不计算排名变化。"
+	    "排名变化只在两年都参与排名的单位之间比较：今年新参与排名的单位不影响"
+	    "其他单位的变化。进入前N名须上年排在N名之后；上年无数据的单位不算新进入。",
+	    "When the years have data for different indicators, both are "
+	    "ranked again on the indicators they share; with fewer than half "
+	    "of this year's indicators shared, or a pillar sharing none, no "
+	    "movement is shown.  Changes are measured among the units ranked "
+	    "in both years: a unit ranked only this year changes nobody's "
+	    "rank.  A new entrant to the top N was ranked below N the year "
+	    "before; a unit without data then is not new." },
+	[CIDX_MSG_R_H6_STATISTICAL_AUDIT] = {
+	    "6. 统计审查",
+	    "6. Statistical audit" },
+	[CIDX_MSG_R_R_PARENT_PEARSON] = {
+	    "与上级相关：与所属支柱（或指数）得分的 "
+	    "Pearson 相关系数，负值表示该项与上级方向相反；Cronbach α 与第一主成分"
+	    "的方差占比衡量各组子项是否测量同一事物。",
+	    "r with parent: the "
+	    "Pearson correlation with the score of the node above (negative: "
+	    "it pulls the other way); Cronbach's alpha and the variance share "
+	    "of the first principal component tell whether a group's children "
+	    "measure one thing." },
+	[CIDX_MSG_R_H7_HOW_CERTAIN_RANKS] = {
+	    "7. 排名的不确定性",
+	    "7. How certain the ranks are" },
+	[CIDX_MSG_R_MONTE_CARLO_DRAWS] = {
+	    "蒙特卡洛模拟共%zu次（随机种子%llu）。"
+	    "不确定的输入：%s。每次模拟按上述方式扰动权重、随机选取各项备选方法，"
+	    "重新计算得分与排名；每个单位给出其%zu次排名的中位数及第5、第95百分位"
+	    "（不确定性图中的区间），平均排名偏移为%.2f位。",
+	    "%zu Monte Carlo "
+	    "draws (seed %llu).  Uncertain inputs: %s.  Each draw perturbs the "
+	    "weights and picks one of the alternatives of each input at random, "
+	    "then scores and ranks every unit again; each unit's median rank "
+	    "and the 5th and 95th percentiles of its %zu ranks give the "
+	    "interval of the uncertainty figure.  The ranks moved by %.2f "
+	    "places on average." },
 	[CIDX_MSG_R_CHANGE_FORMULA] = {
 	    "变化 = prev_common − now_common   （两年均有排名的%s中的名次）",
 	    "change = prev_common - now_common   (the ranks among the %s "
@@ -287,7 +510,7 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_RP_NEW] = { "新上榜", "new" },
 	[CIDX_MSG_RP_TIER_SENTENCE] = {
 	    "第%zu梯队（%zu个%s，得分%s至%s）：%s。",
-	    "Tier %zu (%zu unit%s, scores %s to %s): %s."
+	    "Tier %zu (%zu %s, scores %s to %s): %s."
 	},
 	[CIDX_MSG_RP_NO_EARLIER] = { "未与较早年份比较。",
 	    "No earlier year is compared with." },

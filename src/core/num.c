@@ -121,58 +121,51 @@ cidx_num_is_missing(const char *s)
  * power of ten of magnitude at most 22 is one exact integer times or
  * divided by one exact power of ten, and IEEE 754 rounds that single
  * operation correctly, so the result is strtod's.  Most data values are
- * like that; the others go to strtod_l().  `s` .. `end` is a number
- * already checked by cidx_num_parse().  @return 0, or -1 to fall back.
+ * like that; the others go to strtod_l().  The digits are gathered while
+ * cidx_num_parse() checks the number (one pass, issue 17): dec_digit()
+ * per digit (frac: after the point); ok 0 once the path is left.
  */
+struct dec {
+	unsigned long long m;
+	int nd, e, ok;
+};
+
+static void
+dec_digit(struct dec *d, char c, int frac)
+{
+	if (d->m == 0 && c == '0') {
+		d->e -= frac; /* leading zeros: only the scale counts */
+		return;
+	}
+	if (++d->nd > 15) {
+		d->ok = 0;
+		return;
+	}
+	d->m = d->m * 10 + (unsigned long long)(c - '0');
+	d->e -= frac;
+}
+
+/* the value of d with sign neg and exponent x added; -1 to fall back */
 static int
-fast_decimal(const char *s, const char *end, double *out)
+dec_value(const struct dec *d, int neg, int x, double *out)
 {
 	static const double p10[] = {
 		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
 		1e22,
 	};
-	unsigned long long m = 0;
-	int neg = 0, nd = 0, e = 0, seen = 0;
-	const char *p = s;
+	int e = d->e + x;
 	double v;
 
-	if (*p == '+' || *p == '-')
-		neg = *p++ == '-';
-	for (; p < end && *p != 'e' && *p != 'E'; p++) {
-		if (*p == '.') {
-			seen = 1;
-			continue;
-		}
-		if (m == 0 && *p == '0') {
-			e -= seen; /* leading zeros: only the scale counts */
-			continue;
-		}
-		if (++nd > 15)
-			return -1;
-		m = m * 10 + (unsigned long long)(*p - '0');
-		e -= seen;
-	}
-	if (p < end) {
-		int x = 0, xneg = 0;
-
-		p++;
-		if (*p == '+' || *p == '-')
-			xneg = *p++ == '-';
-		for (; p < end; p++) {
-			if (x > 1000)
-				return -1;
-			x = x * 10 + (*p - '0');
-		}
-		e += xneg ? -x : x;
-	}
-	if (m == 0) {
+	if (!d->ok)
+		return -1;
+	if (d->m == 0) {
 		*out = neg ? -0.0 : 0.0;
 		return 0;
 	}
 	if (e < -22 || e > 22)
 		return -1;
-	v = (double)m;
+	v = (double)d->m;
 	v = e < 0 ? v / p10[-e] : v * p10[e];
 	*out = neg ? -v : v;
 	return 0;
@@ -199,7 +192,8 @@ int
 cidx_num_parse(const char *s, double *out, size_t *bad_at)
 {
 	const char *p = s, *start;
-	int digits = 0;
+	struct dec d = { 0, 0, 0, 1 };
+	int digits = 0, neg = 0, x = 0;
 	char *end;
 	double v;
 
@@ -207,27 +201,32 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 		p++;
 	start = p;
 	if (*p == '+' || *p == '-')
-		p++;
-	while (is_digit(*p))
-		p++, digits++;
+		neg = *p++ == '-';
+	for (; is_digit(*p); p++, digits++)
+		dec_digit(&d, *p, 0);
 	if (*p == '.') {
-		p++;
-		while (is_digit(*p))
-			p++, digits++;
+		for (p++; is_digit(*p); p++, digits++)
+			dec_digit(&d, *p, 1);
 	}
 	if (digits == 0)
 		goto bad;
 	if (*p == 'e' || *p == 'E') {
 		const char *q = p + 1;
+		int xneg = 0;
 
 		if (*q == '+' || *q == '-')
-			q++;
+			xneg = *q++ == '-';
 		if (!is_digit(*q)) {
 			p = q;
 			goto bad;
 		}
-		while (is_digit(*q))
-			q++;
+		for (; is_digit(*q); q++) {
+			if (x > 1000)
+				d.ok = 0;
+			else
+				x = x * 10 + (*q - '0');
+		}
+		x = xneg ? -x : x;
 		p = q;
 	}
 	{
@@ -238,7 +237,7 @@ cidx_num_parse(const char *s, double *out, size_t *bad_at)
 		if (*q != '\0')
 			goto bad;
 	}
-	if (fast_decimal(start, p, &v) == 0) {
+	if (dec_value(&d, neg, x, &v) == 0) {
 		*out = v;
 		return 0;
 	}

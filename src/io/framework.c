@@ -12,15 +12,17 @@
 
 enum { F_CODE, F_PARENT, F_TYPE, F_LEVEL, F_NAME_ZH, F_NAME_EN, F_DIR,
 	F_WEIGHT, F_UNIT, F_DENOM, F_TARGET, F_GOAL_LO, F_GOAL_HI, F_TREAT,
-	F_DESC, F_SOURCE, F_N };
+	F_DESC, F_SOURCE, F_UNIT_ZH, F_DESC_ZH, F_SOURCE_ZH, F_N };
 
 static const char *const own_names[F_N][3] = {
 	{ "code", NULL }, { "parent", NULL }, { "type", NULL },
 	{ "level", NULL }, { "name_zh", "name", NULL }, { "name_en", NULL },
 	{ "direction", NULL }, { "weight", NULL }, { "unit", NULL },
 	{ "denominator", NULL }, { "target", NULL }, { "goal_lo", NULL },
-	{ "goal_hi", NULL }, { "treat", NULL }, { "description", NULL },
-	{ "source", NULL },
+	{ "goal_hi", NULL }, { "treat", NULL },
+	{ "description", "description_en", NULL },
+	{ "source", "source_en", NULL }, { "unit_zh", NULL },
+	{ "description_zh", NULL }, { "source_zh", NULL },
 };
 
 static const char *const imeta_names[F_N][3] = {
@@ -29,7 +31,8 @@ static const char *const imeta_names[F_N][3] = {
 	{ "Direction", NULL }, { "Weight", NULL }, { "Unit", NULL },
 	{ "Denominator", NULL }, { "Target", NULL }, { "goal_lo", NULL },
 	{ "goal_hi", NULL }, { "treat", NULL }, { "Description", NULL },
-	{ "Source", NULL },
+	{ "Source", NULL }, { "Unit_zh", NULL }, { "Description_zh", NULL },
+	{ "Source_zh", NULL },
 };
 
 /* an optional text field; R's write.csv writes "NA" for missing text */
@@ -104,10 +107,11 @@ check_field(const struct cidx_csv *t, size_t r, const int *col,
     struct cidx_err *err)
 {
 	static const int text[] = { F_CODE, F_PARENT, F_DENOM, F_TYPE,
-		F_NAME_ZH, F_NAME_EN, F_UNIT, F_TREAT, F_DESC, F_SOURCE };
+		F_NAME_ZH, F_NAME_EN, F_UNIT, F_TREAT, F_DESC, F_SOURCE,
+		F_UNIT_ZH, F_DESC_ZH, F_SOURCE_ZH };
 	static const char *const what[] = { "code", "parent", "denominator",
 		"type", "name_zh", "name_en", "unit", "treat", "description",
-		"source" };
+		"source", "unit_zh", "description_zh", "source_zh" };
 
 	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
 		const struct cidx_csv_field *f;
@@ -259,6 +263,9 @@ read_node(const struct cidx_csv *t, size_t r, const int *col,
 	nd->treat = opt_str(t, r, col[F_TREAT]);
 	nd->description = opt_str(t, r, col[F_DESC]);
 	nd->source = opt_str(t, r, col[F_SOURCE]);
+	nd->unit_zh = opt_str(t, r, col[F_UNIT_ZH]);
+	nd->description_zh = opt_str(t, r, col[F_DESC_ZH]);
+	nd->source_zh = opt_str(t, r, col[F_SOURCE_ZH]);
 	if ((ret = parse_type(t, r, col[F_TYPE], cidx_strmap_get(parents,
 	    code, &dummy), &nd->type, err)) < 0 ||
 	    (ret = direction(t, r, col[F_DIR], nd->type, &dir, err)) < 0 ||

@@ -325,7 +325,14 @@ layout(struct cidx_plot_ctx *c, const struct cidx_rect *b, struct fig *f,
 		label_text(buf, sizeof(buf), &d->units[i], c->lang);
 		f->name_w = fmax(f->name_w, cidx_ptext_measure(&c->t, buf));
 	}
-	f->name_w = fmin(f->name_w, b->w * 0.36);
+	/* names whole: the slopes give up room to them, down to 45% of
+	 * the width; longer ones are set smaller (at most by a fifth),
+	 * then cut */
+	if (f->name_w > b->w * 0.55) {
+		f->name_fs *= fmax(0.8, b->w * 0.55 / f->name_w);
+		f->name_w *= fmax(0.8, b->w * 0.55 / f->name_w);
+	}
+	f->name_w = fmin(f->name_w, b->w * 0.55);
 	cidx_plot_fmt_num(buf, sizeof(buf), f->max_rank, 0);
 	cidx_ptext_font(&c->t, f->tick_fs, 0, 0);
 	f->tick_w = cidx_ptext_measure(&c->t, buf) + f->tick_fs * 0.5;

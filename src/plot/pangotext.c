@@ -9,6 +9,7 @@
  * unrounded advances then space letters unevenly.  Sizes are absolute, in
  * user units (points), so the context's 96 dpi default plays no part.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -230,10 +231,51 @@ align_x(struct ptext *t, double x, int al)
 	return x;
 }
 
+/* the ink box of the layout at the current point, in device space,
+ * into the layout record */
+static void
+record(struct ptext *t)
+{
+	struct cidx_plot_layout *l = t->rec;
+	struct cidx_plot_box *b;
+	PangoRectangle ink;
+	double x0, y0, lo_x = 1e300, lo_y = 1e300, hi_x = -1e300,
+	    hi_y = -1e300;
+	const char *s;
+
+	pango_layout_get_extents(t->lay, &ink, NULL);
+	if (ink.width <= 0 || ink.height <= 0)
+		return;
+	cairo_get_current_point(t->cr, &x0, &y0);
+	for (int k = 0; k < 4; k++) {
+		double x = x0 + (double)(ink.x + (k & 1 ? ink.width : 0)) /
+		    PANGO_SCALE;
+		double y = y0 + (double)(ink.y + (k & 2 ? ink.height : 0)) /
+		    PANGO_SCALE;
+
+		cairo_user_to_device(t->cr, &x, &y);
+		lo_x = x < lo_x ? x : lo_x;
+		hi_x = x > hi_x ? x : hi_x;
+		lo_y = y < lo_y ? y : lo_y;
+		hi_y = y > hi_y ? y : hi_y;
+	}
+	ALLOC_GROW(l->box, l->n + 1, l->cap);
+	b = &l->box[l->n++];
+	b->x = lo_x;
+	b->y = lo_y;
+	b->w = hi_x - lo_x;
+	b->h = hi_y - lo_y;
+	s = pango_layout_get_text(t->lay);
+	snprintf(b->text, sizeof(b->text), "%s", s ? s : "");
+	cidx_plot_utf8_trim(b->text);
+}
+
 void
 cidx_ptext_show(struct ptext *t, double x, double y, int al)
 {
 	cairo_move_to(t->cr, align_x(t, x, al), y - cidx_ptext_baseline(t));
+	if (t->rec != NULL)
+		record(t);
 	pango_cairo_show_layout(t->cr, t->lay);
 }
 
@@ -241,6 +283,8 @@ void
 cidx_ptext_show_top(struct ptext *t, double x, double y, int al)
 {
 	cairo_move_to(t->cr, align_x(t, x, al), y);
+	if (t->rec != NULL)
+		record(t);
 	pango_cairo_show_layout(t->cr, t->lay);
 }
 

@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -73,7 +74,7 @@ cidx_chart_frame(struct cidx_plot_ctx *c, const struct cidx_rect *r,
 static int
 draw_chart(cairo_t *cr, const struct cidx_rect *r,
     const struct cidx_chart *c, const struct cidx_plot_opts *o,
-    double *slack, struct cidx_err *err)
+    double *slack, struct cidx_plot_layout *rec, struct cidx_err *err)
 {
 	static const struct cidx_plot_opts def = CIDX_PLOT_OPTS_INIT;
 	struct cidx_plot_ctx pc;
@@ -100,6 +101,7 @@ draw_chart(cairo_t *cr, const struct cidx_rect *r,
 	memset(&pc, 0, sizeof(pc));
 	if ((rc = cidx_ptext_open(&pc.t, cr, o->font, o->lang, err)) < 0)
 		return rc;
+	pc.t.rec = rec;
 	pc.cr = cr;
 	pc.lang = o->lang;
 	pc.fs = r->w < 400 ? fmax(5, r->w / 47) : 8.5;
@@ -135,7 +137,7 @@ cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
     const struct cidx_chart *c, const struct cidx_plot_opts *o,
     struct cidx_err *err)
 {
-	return draw_chart(cr, r, c, o, NULL, err);
+	return draw_chart(cr, r, c, o, NULL, NULL, err);
 }
 
 /* a chart that fits its height: drawn once on a recording surface of
@@ -151,7 +153,7 @@ fit_height(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	struct cidx_rect r = { FILE_MARGIN, FILE_MARGIN, w - 2 * FILE_MARGIN,
 		*h - 2 * FILE_MARGIN };
 	double slack = 0;
-	int rc = draw_chart(cr, &r, c, o, &slack, err);
+	int rc = draw_chart(cr, &r, c, o, &slack, NULL, err);
 
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
@@ -280,6 +282,43 @@ cidx_plot_write(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	if (cidx_sink_close(&sk, rc < 0, err) < 0)
 		rc = CIDX_EIO;
 	return rc;
+}
+
+int
+cidx_plot_layout(struct cidx_plot_layout *out, const struct cidx_chart *c,
+    const struct cidx_plot_opts *o, struct cidx_err *err)
+{
+	cairo_surface_t *s;
+	cairo_t *cr;
+	struct cidx_rect r;
+	enum fmt fmt;
+	double w, h;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = cidx_plot_opts_check(o, err)) < 0 ||
+	    (rc = cidx_plot_format(o->path, &fmt, err)) < 0 ||
+	    (rc = cidx_chart_check(c, err)) < 0 ||
+	    (rc = figure_size(c, o, &w, &h, err)) < 0)
+		return rc;
+	out->page_w = w;
+	out->page_h = h;
+	s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cr = cairo_create(s);
+	r.x = r.y = FILE_MARGIN;
+	r.w = w - 2 * FILE_MARGIN;
+	r.h = h - 2 * FILE_MARGIN;
+	rc = draw_chart(cr, &r, c, o, NULL, out, err);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	return rc;
+}
+
+void
+cidx_plot_layout_release(struct cidx_plot_layout *l)
+{
+	free(l->box);
+	memset(l, 0, sizeof(*l));
 }
 
 void

@@ -413,6 +413,32 @@ struct cidx_trend {
 
 extern const struct cidx_chart_type cidx_chart_trend;
 
+/*
+ * The layout record: the box of every text a chart shows (its glyphs'
+ * ink, axis-aligned, in points from the top left of the page), so that
+ * a test can check that no two labels overlap and that nothing lies
+ * outside the page without looking at pixels.
+ */
+struct cidx_plot_box {
+	double x, y, w, h;
+	char text[48];          /* its start, for messages */
+};
+
+struct cidx_plot_layout {
+	struct cidx_plot_box *box;
+	size_t n, cap;
+	double page_w, page_h;  /* the figure's size, points */
+};
+
+/*! cidx_plot_layout() :
+ *  Lays out chart `c` as cidx_plot_write() would for `o` (the same size;
+ *  o->path only for its format's checks, nothing is written) and records
+ *  the box of every text it shows in *out (cidx_plot_layout_release()).
+ *  @return 0, or the errors of cidx_plot_write() before any file. */
+int cidx_plot_layout(struct cidx_plot_layout *out, const struct cidx_chart *c,
+    const struct cidx_plot_opts *o, struct cidx_err *err);
+void cidx_plot_layout_release(struct cidx_plot_layout *l);
+
 /*! cidx_plot_draw() :
  *  Checks the data, then draws the chart with the title, subtitle and
  *  footer of `o` inside `r` of `cr` (clipped to it); `o->path`, width,

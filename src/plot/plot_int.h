@@ -35,6 +35,7 @@ struct ptext {
 	PangoLayout *lay;
 	PangoFontDescription *fd;
 	double size;
+	struct cidx_plot_layout *rec;	/* the boxes shown, or NULL */
 };
 
 /* Makes a layout for `cr` with `family`; CIDX_EINVAL when fontconfig

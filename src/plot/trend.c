@@ -166,7 +166,7 @@ layout(struct cidx_plot_ctx *c, const struct cidx_rect *b, struct fig *f)
 		label_text(buf, sizeof(buf), d, i);
 		f->name_w = fmax(f->name_w, cidx_ptext_measure(&c->t, buf));
 	}
-	f->name_w = fmin(f->name_w, b->w * 0.42);
+	f->name_w = fmin(f->name_w, b->w * 0.55);
 	cidx_ptext_font(&c->t, f->tick_fs, 0, 0);
 	snprintf(buf, sizeof(buf), "> %d", f->lim);
 	f->tick_w = cidx_ptext_measure(&c->t, buf) + f->tick_fs * 0.8;

@@ -415,7 +415,7 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
     struct cidx_hist *h, struct cidx_import_stats *ss, struct cidx_err *err)
 {
 	struct cidx_ymat *m = NULL;
-	size_t ns = ys->ns;
+	size_t ns = ys->ns, last_r = 0, last_u = SIZE_MAX;
 	int ret;
 
 	for (size_t i = 0; i < imp->n_val; i++) {
@@ -424,12 +424,26 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 		int32_t by;
 		double old;
 
-		if (m == NULL || m->year != v->year)
+		if (m == NULL || m->year != v->year) {
 			if ((ret = years_get(st, ys, v->year, &m, err)) < 0)
 				return ret;
-		if (isnan(v->value)) {
+			last_u = SIZE_MAX;
+		}
+		/* a unit's values come one after another: its row is
+		 * looked up once */
+		if (v->unit == last_u) {
+			r = last_r;
+		} else if (isnan(v->value)) {
 			if (!cidx_intmap_get(&m->rowof, (uint64_t)uid[v->unit],
-			    &r) || isnan(m->v[r * ns + c]))
+			    &r))
+				continue;
+		} else {
+			r = cidx_ymat_row(m, uid[v->unit]);
+		}
+		last_u = v->unit;
+		last_r = r;
+		if (isnan(v->value)) {
+			if (isnan(m->v[r * ns + c]))
 				continue;
 			if (!imp->clear_missing) {
 				ss->values_kept++;
@@ -438,7 +452,6 @@ apply_values(struct cidx_store *st, struct years *ys, const long *sid,
 			ss->values_removed++;
 			old = m->v[r * ns + c];
 		} else {
-			r = cidx_ymat_row(m, uid[v->unit]);
 			old = m->v[r * ns + c];
 			/* the same binary64 value: unchanged */
 			if (old == v->value) {

@@ -245,8 +245,12 @@ cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
 		    m->year, err);
 		goto fresh;
 	}
-	if (n * ns * 8 > MATRIX_MAX)
-		goto out; /* too large to keep: stays stale, read from cells */
+	if (n * ns * 8 > MATRIX_MAX) {
+		/* too large to keep: stale, read from cells */
+		ret = exec_year(st, "INSERT OR IGNORE INTO stale_years "
+		    "VALUES (?1)", m->year, err);
+		goto out;
+	}
 	if (n < m->n) { /* rows to drop: the kept ones copied together */
 		uid = cidx_xcalloc(n, sizeof(*uid));
 		v = cidx_xcalloc(n * ns + 1, sizeof(*v));

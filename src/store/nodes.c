@@ -127,18 +127,20 @@ cidx_store_set_framework(struct cidx_store *st,
 	if ((ret = cidx_db_prepare(st, &s, "INSERT INTO nodes(code, parent, "
 	    "type, level, name_zh, name_en, direction, weight, unit, "
 	    "denominator, target, ord, goal_lo, goal_hi, treat, description, "
-	    "source) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"
-	    "?15,?16,?17)", err)) < 0)
+	    "source, unit_zh, description_zh, source_zh) VALUES (?1,?2,?3,?4,"
+	    "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+	    err)) < 0)
 		goto fail;
 	for (size_t i = 0; i < fw->n; i++) {
 		const struct cidx_node *nd = &fw->node[i];
 
-		if ((ret = cidx_db_bind(st, s, err, "tttittidttdIddttt",
+		if ((ret = cidx_db_bind(st, s, err, "tttittidttdIddtttttt",
 		    nd->code, nd->parent, type_name(nd->type), nd->level,
 		    nd->name_zh, nd->name_en, nd->direction, nd->weight,
 		    nd->unit, nd->denominator, nd->target, (sqlite3_int64)i,
 		    nd->goal_lo, nd->goal_hi, nd->treat, nd->description,
-		    nd->source)) < 0 ||
+		    nd->source, nd->unit_zh, nd->description_zh,
+		    nd->source_zh)) < 0 ||
 		    (ret = cidx_db_done(st, s, "save framework", err)) < 0)
 			goto fail;
 	}
@@ -180,7 +182,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 	static const char *const cols[] = { "code", "parent", "type", "level",
 		"name_zh", "name_en", "direction", "weight", "unit",
 		"denominator", "target", "goal_lo", "goal_hi", "treat",
-		"description", "source" };
+		"description", "source", "unit_zh", "description_zh",
+		"source_zh" };
 	sqlite3_stmt *s;
 	struct cidx_node *node = NULL;
 	size_t n = 0, cap = 0;
@@ -189,8 +192,8 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 	*out = NULL;
 	if ((ret = cidx_db_prepare(st, &s, "SELECT code, parent, type, level, "
 	    "name_zh, name_en, direction, weight, unit, denominator, target, "
-	    "goal_lo, goal_hi, treat, description, source FROM nodes ORDER BY "
-	    "ord", err)) < 0)
+	    "goal_lo, goal_hi, treat, description, source, unit_zh, "
+	    "description_zh, source_zh FROM nodes ORDER BY ord", err)) < 0)
 		return ret;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct cidx_node *nd;
@@ -208,6 +211,9 @@ cidx_store_load_framework(struct cidx_store *st, struct cidx_framework **out,
 		nd->treat = cidx_db_col_dup(s, 13);
 		nd->description = cidx_db_col_dup(s, 14);
 		nd->source = cidx_db_col_dup(s, 15);
+		nd->unit_zh = cidx_db_col_dup(s, 16);
+		nd->description_zh = cidx_db_col_dup(s, 17);
+		nd->source_zh = cidx_db_col_dup(s, 18);
 		/* what another program wrote there is checked, not trusted */
 		if (sqlite3_column_type(s, 0) != SQLITE_TEXT)
 			bad = 0;

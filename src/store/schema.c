@@ -331,11 +331,14 @@ static const char v4_replaced[] =
     "CREATE INDEX replaced_cell ON replaced(year, unit, series);\n";
 
 /* 4 -> 5: what a node measures and where its data come from (the
- * framework's optional description and source columns); NULL in a
- * workspace made before */
+ * framework's optional description and source columns), and those and
+ * the unit of measure in Chinese; NULL in a workspace made before */
 static const char v5_notes[] =
     "ALTER TABLE nodes ADD COLUMN description TEXT;\n"
-    "ALTER TABLE nodes ADD COLUMN source TEXT;\n";
+    "ALTER TABLE nodes ADD COLUMN source TEXT;\n"
+    "ALTER TABLE nodes ADD COLUMN unit_zh TEXT;\n"
+    "ALTER TABLE nodes ADD COLUMN description_zh TEXT;\n"
+    "ALTER TABLE nodes ADD COLUMN source_zh TEXT;\n";
 
 int
 cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)

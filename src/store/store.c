@@ -295,6 +295,22 @@ setup(struct cidx_store *st, int create, struct cidx_err *err)
 	return migrate(st, err);
 }
 
+/*
+ * Once per process, before SQLite starts: no memory statistics, which
+ * cityidx never reads and which take a global mutex on every allocation
+ * (an import allocates millions of times: issue 17).  Later calls are
+ * refused by SQLite (SQLITE_MISUSE), and that is all they are.
+ */
+static void
+sqlite_setup(void)
+{
+	static int done;
+
+	if (!done)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	done = 1;
+}
+
 int
 cidx_store_open(struct cidx_store **out, const char *path, unsigned flags,
     struct cidx_err *err)
@@ -307,6 +323,7 @@ cidx_store_open(struct cidx_store **out, const char *path, unsigned flags,
 	char why[sizeof(st->ro_why)];
 
 	*out = NULL;
+	sqlite_setup();
 	if (stat(path, &sb) != 0) {
 		if (!create)
 			return cidx_err_set(err, CIDX_ENOWORKSPACE,
@@ -347,6 +364,7 @@ cidx_store_open_memory(struct cidx_store **out, const char *name,
 	int ret;
 
 	*out = NULL;
+	sqlite_setup();
 	st->path = cidx_xstrdup(name);
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE,
 	    NULL) != SQLITE_OK)

@@ -6,52 +6,54 @@
  * so that a designer can redraw it.  The file is written through
  * core/ofile: complete or not at all, never over the workspace.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/num.h"
 #include "core/ofile.h"
 #include "ws/chartdata.h"
 
 /* a field, quoted when it holds a comma, a quote or a line break */
 static void
-put(FILE *fp, const char *s)
+put(struct sbuf *fp, const char *s)
 {
 	if (s == NULL)
 		s = "";
 	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
+		cidx_sbuf_adds(fp, s);
 		return;
 	}
-	fputc('"', fp);
+	cidx_sbuf_addc(fp, '"');
 	for (; *s; s++) {
 		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
+			cidx_sbuf_addc(fp, '"');
+		cidx_sbuf_addc(fp, *s);
 	}
-	fputc('"', fp);
+	cidx_sbuf_addc(fp, '"');
 }
 
 /* a field and its separator (the line's end when `last`) */
 static void
-field(FILE *fp, const char *s, int last)
+field(struct sbuf *fp, const char *s, int last)
 {
 	put(fp, s);
-	fputc(last ? '\n' : ',', fp);
+	cidx_sbuf_addc(fp, last ? '\n' : ',');
 }
 
 /* a column of the header after the first ones */
 static void
-head(FILE *fp, const char *s)
+head(struct sbuf *fp, const char *s)
 {
-	fputc(',', fp);
+	cidx_sbuf_addc(fp, ',');
 	put(fp, s);
 }
 
 /* a number as rank --format csv prints it; NaN empty */
 static void
-num(FILE *fp, double x, int last)
+num(struct sbuf *fp, double x, int last)
 {
 	char buf[64] = "";
 
@@ -62,7 +64,7 @@ num(FILE *fp, double x, int last)
 
 /* an integer; 0 empty when `zero_empty` */
 static void
-inum(FILE *fp, long x, int zero_empty, int last)
+inum(struct sbuf *fp, long x, int zero_empty, int last)
 {
 	char buf[32] = "";
 
@@ -98,9 +100,9 @@ node_code(const struct cidx_ws_chart *c, const char *name)
 }
 
 static void
-tiers_csv(FILE *fp, const struct cidx_ws_chart *c, const struct cidx_tiers *d)
+tiers_csv(struct sbuf *fp, const struct cidx_ws_chart *c, const struct cidx_tiers *d)
 {
-	fputs("rank,code,name,score,tier\n", fp);
+	cidx_sbuf_adds(fp, "rank,code,name,score,tier\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_tier_unit *u = &d->units[i];
 
@@ -113,13 +115,13 @@ tiers_csv(FILE *fp, const struct cidx_ws_chart *c, const struct cidx_tiers *d)
 }
 
 static void
-pillars_csv(FILE *fp, const struct cidx_ws_chart *c,
+pillars_csv(struct sbuf *fp, const struct cidx_ws_chart *c,
     const struct cidx_pillars *d)
 {
-	fputs("code,name,score", fp);
+	cidx_sbuf_adds(fp, "code,name,score");
 	for (size_t j = 0; j < d->m; j++)
 		head(fp, node_code(c, d->pillars[j]));
-	fputc('\n', fp);
+	cidx_sbuf_addc(fp, '\n');
 	for (size_t i = 0; i < d->n; i++) {
 		field(fp, unit_code(c, d->names[i]), 0);
 		field(fp, d->names[i], 0);
@@ -130,12 +132,12 @@ pillars_csv(FILE *fp, const struct cidx_ws_chart *c,
 }
 
 static void
-movers_csv(FILE *fp, const struct cidx_ws_chart *c,
+movers_csv(struct sbuf *fp, const struct cidx_ws_chart *c,
     const struct cidx_movers *d)
 {
 	static const char *const flag[] = { "", "dark horse", "new entrant" };
 
-	fprintf(fp, "code,name,rank_%d,rank_%d,change,flag,before\n",
+	cidx_sbuf_addf(fp, "code,name,rank_%d,rank_%d,change,flag,before\n",
 	    d->year_before, d->year_now);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_mover *u = &d->units[i];
@@ -155,15 +157,15 @@ movers_csv(FILE *fp, const struct cidx_ws_chart *c,
 }
 
 static void
-heatmap_csv(FILE *fp, const struct cidx_ws_chart *c,
+heatmap_csv(struct sbuf *fp, const struct cidx_ws_chart *c,
     const struct cidx_heatmap *d)
 {
 	size_t m = d->cols ? d->m : d->k;
 
-	fputs(d->cols ? "rank,code,name" : "code,name", fp);
+	cidx_sbuf_adds(fp, d->cols ? "rank,code,name" : "code,name");
 	for (size_t j = 0; j < m; j++)
 		head(fp, node_code(c, d->cols ? d->cols[j] : d->labels[j]));
-	fputc('\n', fp);
+	cidx_sbuf_addc(fp, '\n');
 	for (size_t i = 0; i < d->k; i++) {
 		if (d->cols)
 			inum(fp, d->rank ? d->rank[i] : 0, 1, 0);
@@ -176,10 +178,10 @@ heatmap_csv(FILE *fp, const struct cidx_ws_chart *c,
 }
 
 static void
-profile_csv(FILE *fp, const struct cidx_ws_chart *c,
+profile_csv(struct sbuf *fp, const struct cidx_ws_chart *c,
     const struct cidx_profile *d)
 {
-	fputs("code,name,level,value,median\n", fp);
+	cidx_sbuf_adds(fp, "code,name,level,value,median\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_profile_row *r = &d->rows[i];
 		const char *name = c->lang == CIDX_LANG_EN && r->name_en ?
@@ -200,11 +202,11 @@ profile_csv(FILE *fp, const struct cidx_ws_chart *c,
 }
 
 static void
-map_csv(FILE *fp, const struct cidx_ws_chart *c, const struct cidx_map *d)
+map_csv(struct sbuf *fp, const struct cidx_ws_chart *c, const struct cidx_map *d)
 {
 	size_t n = c->ds->n_units;
 
-	fputs("code,name,rank,tier,score,status\n", fp);
+	cidx_sbuf_adds(fp, "code,name,rank,tier,score,status\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct cidx_map_unit *u = &d->units[i];
 
@@ -221,12 +223,12 @@ map_csv(FILE *fp, const struct cidx_ws_chart *c, const struct cidx_map *d)
 }
 
 static void
-uncert_csv(FILE *fp, const struct cidx_ws_chart *c,
+uncert_csv(struct sbuf *fp, const struct cidx_ws_chart *c,
     const struct cidx_uncert *d)
 {
 	size_t n = d->top && d->top < d->n ? d->top : d->n;
 
-	fputs("rank,code,name,p05,p50,p95\n", fp);
+	cidx_sbuf_adds(fp, "rank,code,name,p05,p50,p95\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct cidx_uncert_unit *u = &d->units[i];
 
@@ -240,12 +242,12 @@ uncert_csv(FILE *fp, const struct cidx_ws_chart *c,
 }
 
 static void
-trend_csv(FILE *fp, const struct cidx_trend *d)
+trend_csv(struct sbuf *fp, const struct cidx_trend *d)
 {
-	fputs("code,name", fp);
+	cidx_sbuf_adds(fp, "code,name");
 	for (size_t y = 0; y < d->n_years; y++)
-		fprintf(fp, ",%d", d->years[y]);
-	fputc('\n', fp);
+		cidx_sbuf_addf(fp, ",%d", d->years[y]);
+	cidx_sbuf_addc(fp, '\n');
 	for (size_t i = 0; i < d->n; i++) {
 		field(fp, d->units[i].code, 0);
 		field(fp, d->units[i].name, d->n_years == 0);
@@ -255,7 +257,7 @@ trend_csv(FILE *fp, const struct cidx_trend *d)
 }
 
 static void
-chart_csv(FILE *fp, const struct cidx_chart *ch, const struct cidx_ws_chart *c)
+chart_csv(struct sbuf *fp, const struct cidx_chart *ch, const struct cidx_ws_chart *c)
 {
 	const struct cidx_chart_type *t = ch->type;
 
@@ -282,10 +284,15 @@ cidx_ws_chart_csv(const struct cidx_chart *ch, const struct cidx_ws_chart *c,
     const char *path, const char *workspace, struct cidx_err *err)
 {
 	struct cidx_ofile *of = NULL;
+	struct sbuf sb = SBUF_INIT;
 	int ret;
 
 	if ((ret = cidx_ofile_open(&of, path, workspace, 0, err)) < 0)
 		return ret;
-	chart_csv(cidx_ofile_fp(of), ch, c);
+	chart_csv(&sb, ch, c);
+	if (sb.len > 0 && fwrite(sb.buf, 1, sb.len, cidx_ofile_fp(of)) !=
+	    sb.len)
+		cidx_ofile_fail(of, EIO);
+	cidx_sbuf_release(&sb);
 	return cidx_ofile_commit(&of, err);
 }

@@ -19,6 +19,7 @@
 
 #include "calc/movement.h"
 #include "core/mem.h"
+#include "core/msg.h"
 #include "ws/chartdata.h"
 
 /* the units drawn: the top group of the year (ties at its boundary
@@ -126,7 +127,6 @@ cidx_ws_chart_trend_note(const struct cidx_ws_chart *c,
     const struct cidx_trend *t, struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT, left = SBUF_INIT;
-	int zh = c->lang == CIDX_LANG_ZH;
 	struct cidx_err err = CIDX_ERR_INIT;
 	const int *all;
 	size_t ne, nl = 0;
@@ -138,21 +138,19 @@ cidx_ws_chart_trend_note(const struct cidx_ws_chart *c,
 			k++;
 		if (k < t->n_years && t->years[k] == all[y])
 			continue;
-		cidx_sbuf_addf(&left, "%s%d", nl++ ? (zh ? "、" : ", ") : "",
-		    all[y]);
+		cidx_sbuf_addf(&left, "%s%d", nl++ ? cidx_msg(c->lang,
+		    CIDX_MSG_LIST_SEP) : "", all[y]);
 	}
-	cidx_sbuf_addf(&sb, zh ? "往年排名按与%d年共有的指标计算" :
-	    "earlier ranks on the indicators shared with %d", c->year);
+	cidx_msg_add(&sb, c->lang, CIDX_MSG_TREND_BASIS, c->year);
 	if (nl)
-		cidx_sbuf_addf(&sb, zh ? "；%s年与%d年共有指标过少，未列入" :
-		    "; %s left out: too few indicators shared with %d",
-		    left.buf, c->year);
+		cidx_msg_add(&sb, c->lang, CIDX_MSG_TREND_LEFT, left.buf,
+		    c->year);
 	cidx_sbuf_release(&left);
 	for (size_t i = 0; i < t->n; i++)
 		for (size_t y = 0; y < t->n_years; y++)
 			if (t->units[i].rank[y] == 0) {
-				cidx_sbuf_adds(&sb, zh ? "；断开处为当年未上榜" :
-				    "; a gap: not ranked that year");
+				cidx_sbuf_adds(&sb, cidx_msg(c->lang,
+				    CIDX_MSG_TREND_GAP));
 				i = t->n;
 				break;
 			}

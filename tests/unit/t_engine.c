@@ -883,3 +883,26 @@ test_engine__medians_and_correlations(void)
 	cidx_engine_free(e);
 	cidx_framework_free(fw);
 }
+
+/* cidx_ranks_among() gives every unit's cidx_rank_among(): ties, units
+ * not ranked (0), units left out, ranks past the units' count */
+void
+test_engine__ranks_among_all_at_once(void)
+{
+	int rank[64], out[64];
+	unsigned char in[64];
+	uint32_t s = 7;
+
+	for (int round = 0; round < 200; round++) {
+		size_t n = (size_t)round % 64;
+
+		for (size_t k = 0; k < n; k++) {
+			s = s * 1103515245u + 12345u;
+			rank[k] = (int)((s >> 16) % (n + 3)) - 1;
+			in[k] = (s >> 8) % 4 != 0;
+		}
+		cidx_ranks_among(rank, in, n, out);
+		for (size_t i = 0; i < n; i++)
+			CHECK_INT(out[i], cidx_rank_among(rank, in, n, i));
+	}
+}

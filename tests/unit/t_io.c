@@ -273,6 +273,46 @@ test_io__csv_gb18030_and_utf16(void)
 	tmp_end();
 }
 
+/* the unit, description and source in English and in Chinese: a reader
+ * of each language sees its own, else the one the framework has */
+void
+test_io__framework_texts_in_two_languages(void)
+{
+	static const char text[] =
+	    "code,parent,type,level,name_zh,name_en,unit,unit_zh,"
+	    "description_en,description_zh,source,source_zh\n"
+	    "INDEX,,aggregate,2,指数,Index,,,,,,\n"
+	    "I1,INDEX,indicator,1,指标一,Ind 1,persons,人,Head count,人头数,"
+	    "Census,人口普查\n"
+	    "I2,INDEX,indicator,1,指标二,Ind 2,km,,Length,,,\n";
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	const struct cidx_node *a, *b;
+	char p[128];
+
+	if (tmp_begin() < 0)
+		return;
+	put(p, sizeof(p), "fw2.csv", text);
+	CHECK_INT(cidx_framework_read(&fw, p, NULL, &err), 0);
+	if (fw == NULL)
+		goto out;
+	a = &fw->node[1];
+	b = &fw->node[2];
+	CHECK_STR(cidx_node_text(a, CIDX_NODE_UNIT, 1), "人");
+	CHECK_STR(cidx_node_text(a, CIDX_NODE_UNIT, 0), "persons");
+	CHECK_STR(cidx_node_text(a, CIDX_NODE_DESCRIPTION, 1), "人头数");
+	CHECK_STR(cidx_node_text(a, CIDX_NODE_DESCRIPTION, 0), "Head count");
+	CHECK_STR(cidx_node_text(a, CIDX_NODE_SOURCE, 1), "人口普查");
+	CHECK_STR(cidx_node_text(a, CIDX_NODE_SOURCE, 0), "Census");
+	/* no Chinese form: the one there is */
+	CHECK_STR(cidx_node_text(b, CIDX_NODE_UNIT, 1), "km");
+	CHECK_STR(cidx_node_text(b, CIDX_NODE_DESCRIPTION, 1), "Length");
+	CHECK(cidx_node_text(b, CIDX_NODE_SOURCE, 1) == NULL);
+	cidx_framework_free(fw);
+out:
+	tmp_end();
+}
+
 void
 test_io__framework_read_own_layout(void)
 {

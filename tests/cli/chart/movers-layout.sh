@@ -15,3 +15,5 @@ cx --db uk.db init --framework "$ROOT/indicators/uk-innovation.csv" >/dev/null
 cx --db uk.db import "$ROOT/data/uk/regions.csv" "$ROOT/data/uk/uk-nuts2.csv" >/dev/null
 "$CITYIDX" --db uk.db chart movers --year 2017 --lang en -o uk.pdf 2>/dev/null
 pdftotext uk.pdf - | grep -oE 'largest climbs|largest falls|\(of 16 in 2017\)'
+# the long UK names whole, not cut with an ellipsis (issue 16 §3)
+pdftotext uk.pdf - | grep -oE 'Gloucestershire, Wiltshire and Bristol/Bath area|Herefordshire, Worcestershire and Warwickshire|…' | sort | uniq -c | tr -s ' '

@@ -42,6 +42,6 @@ done
 "$CITYIDX" --db w.db import --layer line base.csv; echo "--layer on a CSV: exit $?"
 [ "$before" = "$(dump w.db)" ] && echo "workspace unchanged"
 # a version-2 workspace (no layers table) is migrated when opened
-sqlite3 w.db 'DROP TABLE layers; DROP TABLE replaced; ALTER TABLE nodes DROP COLUMN description; ALTER TABLE nodes DROP COLUMN source; PRAGMA user_version = 2'
+sqlite3 w.db 'DROP TABLE layers; DROP TABLE replaced; ALTER TABLE nodes DROP COLUMN description; ALTER TABLE nodes DROP COLUMN source; ALTER TABLE nodes DROP COLUMN unit_zh; ALTER TABLE nodes DROP COLUMN description_zh; ALTER TABLE nodes DROP COLUMN source_zh; PRAGMA user_version = 2'
 cx --db w.db years | head -n 1
 sqlite3 w.db 'PRAGMA user_version; SELECT count(*) FROM layers'

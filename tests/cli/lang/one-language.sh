@@ -4,9 +4,11 @@
 # where they are names or codes: the words of the units files, the
 # framework's codes, Chinese names and units of measure, the base layers,
 # identifiers with an underscore (codes, column names), the program's
-# name, the names of people and methods, and the functions of formulas.
-# An English output may keep Chinese characters only inside the names of
-# the units files (names, provinces).
+# name, the names of people and methods, and the functions of formulas;
+# the framework's units of measure, descriptions and sources are its
+# author's text.  An English output may keep Chinese characters only
+# inside the names of the units files (names, provinces) and those texts
+# of the framework.
 "$CITYIDX" --db uk.db init --framework "$ROOT/indicators/uk-innovation.csv" >/dev/null
 "$CITYIDX" --db uk.db import "$ROOT/data/uk/regions.csv" "$ROOT/data/uk/uk-nuts2.csv" \
     "$ROOT/data/uk/boundaries.csv" "$ROOT/data/uk/layers.csv" >/dev/null 2>&1
@@ -82,11 +84,17 @@ for db in ("uk", "cn"):
     allowed_zh = set(fixed)
     for t in texts:
         allowed_zh.update(ascii_word.findall(t))
+    # the framework's own texts: its units of measure, and the
+    # description and source of an indicator as its author wrote them
+    framework_texts = []
     with open(root + "/" + frames[db], encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            for k in ("code", "name_zh", "unit", "denominator"):
+            for k in ("code", "name_zh", "unit", "denominator",
+                      "description", "source"):
                 allowed_zh.update(ascii_word.findall(row.get(k) or ""))
-    cjk_names = [t for t in texts if cjk.search(t)]
+            for k in ("unit", "description", "source"):
+                framework_texts.append(row.get(k) or "")
+    cjk_names = [t for t in texts + framework_texts if cjk.search(t)]
     for path in sorted(glob.glob(db + "-*.txt")):
         lang = path.split("-")[1]
         # ascii_word starts at a letter: a checksum is cut at its first

@@ -16,6 +16,6 @@ printf 'code,parent,level,description\nINDEX,,2,\nX,INDEX,1,a\001b\n' > bad.csv
 "$CITYIDX" --db c.db init --framework bad.csv; echo "exit $?"
 # schema version 4: no such columns; opened, it gains them
 mini_ws v4.db
-sqlite3 v4.db 'ALTER TABLE nodes DROP COLUMN description; ALTER TABLE nodes DROP COLUMN source; PRAGMA user_version = 4'
+sqlite3 v4.db 'ALTER TABLE nodes DROP COLUMN description; ALTER TABLE nodes DROP COLUMN source; ALTER TABLE nodes DROP COLUMN unit_zh; ALTER TABLE nodes DROP COLUMN description_zh; ALTER TABLE nodes DROP COLUMN source_zh; PRAGMA user_version = 4'
 cx --db v4.db years | head -n 1
 sqlite3 v4.db "PRAGMA user_version; SELECT count(*) FROM nodes WHERE description IS NULL AND source IS NULL"
