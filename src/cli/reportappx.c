@@ -104,34 +104,22 @@ definitions(struct report *r)
 	report_para_reset(r);
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		const struct cidx_node *nd = &fw->node[fw->ind[j]];
-<<<<<<< HEAD
-		const char *d = nd->description, *src = nd->source;
-
-		if (d == NULL && src == NULL)
-=======
 		const char *desc = cidx_node_text(nd, CIDX_NODE_DESCRIPTION,
 		    ZH(r));
 		const char *src = cidx_node_text(nd, CIDX_NODE_SOURCE, ZH(r));
 
 		if (desc == NULL && src == NULL)
->>>>>>> main
 			continue;
-		if (chinese(d) + chinese(src) > 0 ? !ZH(r) : ZH(r)) {
+		if (chinese(desc) + chinese(src) > 0 ? !ZH(r) : ZH(r)) {
 			other++;
 			continue;
 		}
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s %s%s%s%s%s%s",
 		    nd->code, cidx_ws_chart_node_name(&r->c, fw->ind[j]),
-<<<<<<< HEAD
-		    M(r, CIDX_MSG_COLON), d ? d : "", src ?
-		    M(r, CIDX_MSG_RP_SOURCE) : "", src ? src : "", src &&
-		    !ZH(r) && src[strlen(src) - 1] != '.' ? "." : ""));
-=======
 		    M(r, CIDX_MSG_COLON), desc ? desc : "",
 		    src ? M(r, CIDX_MSG_RP_SOURCE) : "",
 		    src ? src : "", src && !ZH(r) &&
 		    src[strlen(src) - 1] != '.' ? "." : ""));
->>>>>>> main
 	}
 	if (other > 0)
 		report_para(r, CIDX_PARA_TEXT, report_msg(r,
