@@ -77,11 +77,29 @@ ind_row(struct report *r, const char **row, size_t j,
 	row[6] = year_ranges(r, iy, j);
 }
 
-/* the definitions: "CODE name: description Source: source." */
+/* whether s holds a CJK character (U+2E80 to U+9FFF, the full-width
+ * forms): a Chinese text; else an English one */
+static int
+chinese(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; p && *p; p++)
+		if ((p[0] == 0xE2 && p[1] >= 0xBA) || (p[0] >= 0xE3 &&
+		    p[0] <= 0xE9) || (p[0] == 0xEF && p[1] >= 0xBC &&
+		    p[1] <= 0xBF))
+			return 1;
+	return 0;
+}
+
+/* the definitions, "CODE name: description Source: source.", of the
+ * indicators whose description and source are in the report's language
+ * (one language per report); a note when the others are left out */
 static void
 definitions(struct report *r)
 {
 	const struct cidx_framework *fw = r->c.fw;
+	size_t other = 0;
 
 	report_para_reset(r);
 	for (size_t j = 0; j < fw->n_ind; j++) {
@@ -92,6 +110,10 @@ definitions(struct report *r)
 
 		if (desc == NULL && src == NULL)
 			continue;
+		if (chinese(desc) + chinese(src) > 0 ? !ZH(r) : ZH(r)) {
+			other++;
+			continue;
+		}
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s %s%s%s%s%s%s",
 		    nd->code, cidx_ws_chart_node_name(&r->c, fw->ind[j]),
 		    M(r, CIDX_MSG_COLON), desc ? desc : "",
@@ -99,6 +121,9 @@ definitions(struct report *r)
 		    src ? src : "", src && !ZH(r) &&
 		    src[strlen(src) - 1] != '.' ? "." : ""));
 	}
+	if (other > 0)
+		report_para(r, CIDX_PARA_TEXT, report_msg(r,
+		    CIDX_MSG_RP_DEFS_OTHER, other));
 }
 
 int

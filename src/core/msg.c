@@ -582,6 +582,11 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	[CIDX_MSG_RP_APPENDIX] = { "附录：指标", "Appendix: the indicators" },
 	[CIDX_MSG_RP_DEFINITIONS] = { "指标定义与来源",
 	    "Definitions and sources" },
+	[CIDX_MSG_RP_DEFS_OTHER] = {
+	    "另有%zu项指标的定义与来源为英文，见英文版报告。",
+	    "The definitions and sources of %zu more indicators are in "
+	    "Chinese: see the Chinese report."
+	},
 	[CIDX_MSG_RP_RANK_IN_REGION] = { "区内排名", "rank in region" },
 	[CIDX_MSG_RP_RANK_OVERALL] = { "总排名", "rank" },
 	[CIDX_MSG_RP_REGIONS] = { "区域内排名（%s）",

@@ -13,7 +13,7 @@ cx --db w.db report --year 2017 --by-region province --profiles 0 -o zh.pdf
 pdftotext -layout en.pdf - | sed -n '/Appendix: the indicators/,/Definitions and sources/p' | grep -E '^ *(code|GRADS|RD|FIRMS|SO2) ' | tr -s ' '
 pdftotext en.pdf - | sed -n '/^Definitions and sources/,$p' | tr '\n' ' ' | tr -s ' ' |
     grep -oE 'GRADS Graduates: [^.]*\. Source: [^.]*\.|SO2 SO2 emissions: Source: [^.]*\.'
-pdftotext zh.pdf - | sed -n '/^指标定义与来源/,$p' | grep -E '^(GRADS|SO2) '
+pdftotext zh.pdf - | sed -n '/^指标定义与来源/,$p' | grep -E '^(GRADS|SO2) |^另有'
 # within regions: 浙江省 has Hangzhou (1) and Wenzhou (2), the regions in
 # the order of their best unit
 pdftotext -layout en.pdf - | sed -n '/Ranking within each region (province)/,/cityidx/p' | grep -E '^ *province|广东省|浙江省|Wenzhou' | tr -s ' '

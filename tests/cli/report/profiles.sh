@@ -48,6 +48,6 @@ print("profiles: the ranks, strengths and weaknesses recomputed")
 PY
 # the parsing of --profiles
 for a in '' 'a,,b' ',UKI3' 1000000 UKN0 NOWHERE; do
-	cx --db uk.db report --year 2017 --profiles "$a" -o x.pdf 2>&1 | head -n 2
+	cx --db uk.db report --year 2017 --profiles "$a" -o x.pdf 2>&1 | grep -v "^usage:"
 done
 cx --db uk.db report --year 2017 --profiles 0 -o n.pdf && pdfinfo n.pdf | grep -E '^Pages'
