@@ -252,9 +252,16 @@ coverage_sentences(struct report *r, const struct cidx_ws_summary *s)
 {
 	char *gap;
 
-	SAY(r, CIDX_MSG_RP_COVERAGE, s->n_units, s->n_data, r->c.year,
-	    s->n_ranked, s->n_screened, s->n_unscored, s->n_nodata, r->c.year,
-	    s->n_partial);
+	/* the units with data in the year; those without are no part of
+	 * the year's ranking, and zero counts are not said */
+	report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s%s%s%s",
+	    report_msg(r, CIDX_MSG_RP_COVERAGE, r->c.year, s->n_data,
+	    s->n_ranked), s->n_screened ? report_msg(r,
+	    CIDX_MSG_RP_COV_SCREENED, s->n_screened) : "", s->n_unscored ?
+	    report_msg(r, CIDX_MSG_RP_COV_UNSCORED, s->n_unscored) : "",
+	    report_msg(r, CIDX_MSG_RP_COV_END)));
+	if (s->n_partial > 0)
+		SAY(r, CIDX_MSG_RP_COV_PARTIAL, s->n_partial);
 	if (s->n_screened > 0)
 		SAY(r, CIDX_MSG_RP_SCREENED, screened_list(r));
 	gap = cidx_ws_gap_text(r->c.fw, r->c.rep, r->c.year, ZH(r));

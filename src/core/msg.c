@@ -536,15 +536,17 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	},
 	[CIDX_MSG_RP_SCREENED_ITEM] = { "%s%s（%.0f%%%s%s）",
 	    "%s%s (%.0f%%%s%s)" },
-	[CIDX_MSG_RP_COVERAGE] = {
-	    "工作区共%zu个单位，%zu个在%d年有数据，%zu个参与排名；%zu个因数据"
-	    "不足未排名，%zu个没有指数值，%zu个%d年无数据。参与排名的单位中%zu个"
-	    "缺少部分指标（覆盖率低于100%%）。",
-	    "The workspace has %zu units, %zu with data in %d, %zu ranked; not "
-	    "ranked: %zu screened out for too little data, %zu without an index "
-	    "value, %zu without data in %d.  Ranked units that lack some indicators "
-	    "(coverage below 100%%): %zu."
-	},
+	[CIDX_MSG_RP_COVERAGE] = { "%d年有数据的单位共%zu个，其中%zu个参与排名",
+	    "In %d, %zu units have data and %zu are ranked" },
+	[CIDX_MSG_RP_COV_SCREENED] = { "；%zu个因数据不足未排名",
+	    "; not ranked for too little data: %zu" },
+	[CIDX_MSG_RP_COV_UNSCORED] = { "；%zu个无法计算指数值",
+	    "; without an index value: %zu" },
+	[CIDX_MSG_RP_COV_END] = { "。", "." },
+	[CIDX_MSG_RP_COV_PARTIAL] = {
+	    "参与排名的单位中%zu个缺少部分指标（覆盖率低于100%%）。",
+	    "Ranked units lacking some indicators (coverage below 100%%): "
+	    "%zu." },
 	[CIDX_MSG_RP_SCREENED] = {
 	    "因数据不足未排名（有值指标的比例，不足的支柱）：%s。",
 	    "Screened out for too little data (the share of indicators with a "

@@ -8,12 +8,12 @@ cx --db w.db report --year 2017 -o zh.pdf
 # page 2 is the summary; its sentences, lines joined
 pdftotext -f 2 -l 2 en.pdf - | tr '\n' ' ' | tr -s ' ' |
     sed -e 's/\([.)]\) \([A-Z0-9]\)/\1\n\2/g' -e 's/ Tier 1/\nTier 1/' |
-    grep -E '^(Summary|In 2017|Tier|Against|The largest|No dark|The workspace|Ranked units|Every pillar)' |
+    grep -E '^(Summary|In 2017|Tier|Against|The largest|No dark|Ranked units|Ranked regions|Ranked cities|Every pillar)' |
     sed 's/ cityidx .*//'
 pdftotext -layout -f 2 -l 2 en.pdf - | grep -E '^ +[0-9]+ +[A-Z]' | tr -s ' '
 pdftotext -f 2 -l 2 zh.pdf - | tr -d '\n' |
-    grep -oE '(第[0-9]梯队|与2016|没有黑马|工作区共|参与排名的单位中|2017年每个)[^。]*。'
+    grep -oE '(第[0-9]梯队|与2016|没有黑马|2017年有数据|参与排名的(城市|地区|单位)中|2017年每个)[^。]*。'
 # a unit screened out is named with its share of the indicators
 mini_ws s.db
 cx --db s.db report --year 2017 --lang en --screen 1 -o s.pdf
-pdftotext -f 2 -l 2 s.pdf - | tr '\n' ' ' | tr -s ' ' | grep -oE '(Screened out|The workspace)[^.]*\.'
+pdftotext -f 2 -l 2 s.pdf - | tr '\n' ' ' | tr -s ' ' | grep -oE '(Screened out|In 2017)[^.]*\.'
