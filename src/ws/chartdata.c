@@ -96,9 +96,10 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
 		cidx_sbuf_addf(&sb, zh ? "%s %d年：相关系数" :
 		    "%s %d: correlations", idx, c->year);
 	else if (type == &cidx_chart_profile)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：%s与全部城市的中位数" :
-		    "%s %d: %s against the median of all units", idx, c->year,
-		    unit);
+		cidx_sbuf_addf(&sb, zh ? "%s %d年：%s与全部%s的中位数" :
+		    "%s %d: %s against the median of all %s", idx, c->year,
+		    unit, cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws),
+		    1));
 	else if (type == &cidx_chart_map)
 		cidx_sbuf_addf(&sb, zh ? "%s %d年：地图" : "%s %d: map", idx,
 		    c->year);

@@ -8,6 +8,7 @@
 
 #include "core/mem.h"
 #include "store/store.h"
+#include "ws/names.h"
 #include "ws/summary.h"
 
 /* the tiers: rows by tier, best first within (c->r->order is best first) */
@@ -338,6 +339,7 @@ cidx_ws_regions_make(struct cidx_ws_regions *out,
 {
 	const struct cidx_ranking *r = c->r;
 	size_t nr = r->n_ranked ? r->n_ranked : 1, *grp, *cnt;
+	const char **raw = cidx_xcalloc(nr, sizeof(*raw));
 
 	memset(out, 0, sizeof(*out));
 	out->name = cidx_xcalloc(nr, sizeof(*out->name));
@@ -355,10 +357,16 @@ cidx_ws_regions_make(struct cidx_ws_regions *out,
 		grp[p] = (size_t)-1;
 		if (v == NULL || *v == '\0')
 			continue;
-		for (g = 0; g < out->n && strcmp(out->name[g], v) != 0; g++)
+		for (g = 0; g < out->n && strcmp(raw[g], v) != 0; g++)
 			;
-		if (g == out->n)
-			out->name[out->n++] = v;
+		/* a group is named in the reader's language (province_en
+		 * in English) */
+		if (g == out->n) {
+			raw[g] = v;
+			out->name[out->n++] = cidx_ws_attr_lang(
+			    &c->ds->unit[r->order[p]], key,
+			    c->lang == CIDX_LANG_ZH);
+		}
 		grp[p] = g;
 		cnt[g + 1]++;
 	}
@@ -381,6 +389,7 @@ cidx_ws_regions_make(struct cidx_ws_regions *out,
 	}
 	free(grp);
 	free(cnt);
+	free(raw);
 }
 
 void

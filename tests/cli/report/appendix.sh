@@ -20,3 +20,9 @@ pdftotext -layout en.pdf - | sed -n '/Ranking within each region (province)/,/ci
 pdftotext zh.pdf - | grep -c '区域内排名（省份）'
 cx --db w.db report --year 2017 --by-region country -o x.pdf
 cx --db w.db report --year 2017 --by-region auto --profiles 0 -o y.pdf
+# the regions named in the reader's language: an English report of the
+# Chinese cities groups them under Guangdong, not 广东省 (province_en)
+"$CITYIDX" --db cn.db init --framework "$ROOT/indicators/cn-cities.csv" >/dev/null
+"$CITYIDX" --db cn.db import "$ROOT/data/cn/cities.csv" "$ROOT/data/cn/cn-cities.csv" >/dev/null 2>&1
+cx --db cn.db report --year 2012 --lang en --by-region province --profiles 0 -o cn-en.pdf 2>/dev/null
+pdftotext -layout cn-en.pdf - | grep -E '^ *(Guangdong|广东省) +1 ' | tr -s ' '
