@@ -92,6 +92,22 @@ chinese(const char *s)
 	return 0;
 }
 
+/* a description that opens with the indicator's name and a colon, as
+ * the line already says it: the rest, else all of it */
+static const char *
+after_name(const char *desc, const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+
+	if (desc == NULL || n == 0 || strncmp(desc, name, n) != 0)
+		return desc;
+	if (strncmp(desc + n, "：", 3) == 0)
+		return desc + n + 3;
+	if (strncmp(desc + n, ": ", 2) == 0)
+		return desc + n + 2;
+	return desc;
+}
+
 /* the definitions, "CODE name: description Source: source.", of the
  * indicators whose description and source are in the report's language
  * (one language per report); a note when the others are left out */
@@ -107,6 +123,7 @@ definitions(struct report *r)
 		const char *desc = cidx_node_text(nd, CIDX_NODE_DESCRIPTION,
 		    ZH(r));
 		const char *src = cidx_node_text(nd, CIDX_NODE_SOURCE, ZH(r));
+		const char *name;
 
 		if (desc == NULL && src == NULL)
 			continue;
@@ -114,9 +131,10 @@ definitions(struct report *r)
 			other++;
 			continue;
 		}
+		name = cidx_ws_chart_node_name(&r->c, fw->ind[j]);
+		desc = after_name(desc, name);
 		report_para(r, CIDX_PARA_TEXT, report_fmt(r, "%s %s%s%s%s%s%s",
-		    nd->code, cidx_ws_chart_node_name(&r->c, fw->ind[j]),
-		    M(r, CIDX_MSG_COLON), desc ? desc : "",
+		    nd->code, name, M(r, CIDX_MSG_COLON), desc ? desc : "",
 		    src ? M(r, CIDX_MSG_RP_SOURCE) : "",
 		    src ? src : "", src && !ZH(r) &&
 		    src[strlen(src) - 1] != '.' ? "." : ""));

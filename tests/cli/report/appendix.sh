@@ -26,3 +26,5 @@ cx --db w.db report --year 2017 --by-region auto --profiles 0 -o y.pdf
 "$CITYIDX" --db cn.db import "$ROOT/data/cn/cities.csv" "$ROOT/data/cn/cn-cities.csv" >/dev/null 2>&1
 cx --db cn.db report --year 2012 --lang en --by-region province --profiles 0 -o cn-en.pdf 2>/dev/null
 pdftotext -layout cn-en.pdf - | grep -E '^ *(Guangdong|广东省) +1 ' | tr -s ' '
+# a description that opens with the indicator's name does not say it twice
+pdftotext cn-en.pdf - | grep -o '^M_RETAIL [^,]*'
