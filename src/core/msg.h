@@ -46,6 +46,17 @@ enum cidx_msg_id {
 	CIDX_MSG_BARS_MORE,       /* "%s图中为前%d个%s，另有%zu个见排名表" */
 	CIDX_MSG_MAP_FEW,         /* "%zu个%s数据不足（斜线）" */
 	CIDX_MSG_MAP_NONE,        /* "%zu个%s%d年无数据（浅色）" */
+	CIDX_MSG_TITLE_TIERS,     /* the charts' titles: index, year, ... */
+	CIDX_MSG_TITLE_PILLARS,
+	CIDX_MSG_TITLE_MOVERS,
+	CIDX_MSG_TITLE_HEATMAP,
+	CIDX_MSG_TITLE_PROFILE,
+	CIDX_MSG_TITLE_MAP,
+	CIDX_MSG_TITLE_UNCERT,
+	CIDX_MSG_TITLE_TREND,
+	CIDX_MSG_TITLE_SCORES,
+	CIDX_MSG_BY_PILLAR,
+	CIDX_MSG_BY_INDICATOR,
 	CIDX_MSG_TREND_BASIS,     /* "往年排名按与%d年共有的指标计算" */
 	CIDX_MSG_TREND_LEFT,      /* years, year: the years left out */
 	CIDX_MSG_TREND_GAP,       /* "；断开处为当年未上榜" */

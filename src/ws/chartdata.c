@@ -75,7 +75,7 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
     const char *unit, struct cidx_ws_mem *m)
 {
 	const char *idx = cidx_ws_chart_node_name(c, c->fw->root);
-	int zh = c->lang == CIDX_LANG_ZH;
+	enum cidx_lang l = c->lang;
 	size_t top = c->top && c->top < c->r->n_ranked ? c->top :
 	    c->r->n_ranked;
 	struct sbuf sb = SBUF_INIT;
@@ -84,35 +84,24 @@ cidx_ws_chart_title(const struct cidx_ws_chart *c,
 		top = CIDX_WS_BARS_MAX;
 
 	if (type == &cidx_chart_tiers)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：前%zu名梯队" :
-		    "%s %d: the top %zu by tier", idx, c->year, top);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_TIERS, idx, c->year, top);
 	else if (type == &cidx_chart_pillars)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：各支柱的贡献" :
-		    "%s %d: what each pillar contributes", idx, c->year);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_PILLARS, idx, c->year);
 	else if (type == &cidx_chart_movers)
-		cidx_sbuf_addf(&sb, zh ? "%s：%d年至%d年的排名变化" :
-		    "%s: rank changes from %d to %d", idx, c->cyear, c->year);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_MOVERS, idx, c->cyear,
+		    c->year);
 	else if (type == &cidx_chart_heatmap)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：相关系数" :
-		    "%s %d: correlations", idx, c->year);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_HEATMAP, idx, c->year);
 	else if (type == &cidx_chart_profile)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：%s与全部%s的中位数" :
-		    "%s %d: %s against the median of all %s", idx, c->year,
-		    unit, cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws),
-		    1));
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_PROFILE, idx, c->year, unit,
+		    cidx_msg_noun(l, cidx_ws_unit_noun(c->ws), 1));
 	else if (type == &cidx_chart_map)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：地图" : "%s %d: map", idx,
-		    c->year);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_MAP, idx, c->year);
 	else if (type == &cidx_chart_uncert)
-		cidx_sbuf_addf(&sb, zh ? "%s %d年：排名的不确定性" :
-		    "%s %d: how certain the ranks are", idx, c->year);
-	else if (type == &cidx_chart_trend && zh)
-		cidx_sbuf_addf(&sb, "%s：%d年前%zu名的历年排名", idx, c->year,
-		    top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_UNCERT, idx, c->year);
 	else if (type == &cidx_chart_trend)
-		cidx_sbuf_addf(&sb, "%s: the top %zu of %d over the years",
-		    idx, top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top,
-		    c->year);
+		cidx_msg_add(&sb, l, CIDX_MSG_TITLE_TREND, idx, c->year,
+		    top > CIDX_WS_TREND_MAX ? CIDX_WS_TREND_MAX : top);
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
@@ -123,12 +112,10 @@ cidx_ws_chart_scores_title(const struct cidx_ws_chart *c, int indicators,
 	const char *idx = cidx_ws_chart_node_name(c, c->fw->root);
 	struct sbuf sb = SBUF_INIT;
 
-	if (c->lang == CIDX_LANG_ZH)
-		cidx_sbuf_addf(&sb, "%s %d年：各单位%s得分", idx, c->year,
-		    indicators ? "各指标" : "各支柱");
-	else
-		cidx_sbuf_addf(&sb, "%s %d: scores by %s", idx, c->year,
-		    indicators ? "indicator" : "pillar");
+	cidx_msg_add(&sb, c->lang, CIDX_MSG_TITLE_SCORES, idx, c->year,
+	    cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws), 1),
+	    cidx_msg(c->lang, indicators ? CIDX_MSG_BY_INDICATOR :
+	    CIDX_MSG_BY_PILLAR));
 	return keep(m, cidx_sbuf_detach(&sb));
 }
 
