@@ -48,6 +48,7 @@ static const char *const msgs[CIDX_MSG__COUNT][2] = {
 	    "%zu %s with too little data (hatched)" },
 	[CIDX_MSG_MAP_NONE] = { "%zu个%s%d年无数据（浅色）",
 	    "%zu %s without data in %d (pale)" },
+	[CIDX_MSG_MAP_NOT_RANKED] = { "未排名：", "Not ranked: " },
 	[CIDX_MSG_TITLE_TIERS] = { "%s %d年：前%zu名梯队",
 	    "%s %d: the top %zu by tier" },
 	[CIDX_MSG_TITLE_PILLARS] = { "%s %d年：各支柱的贡献",

@@ -46,6 +46,7 @@ enum cidx_msg_id {
 	CIDX_MSG_BARS_MORE,       /* "%s图中为前%d个%s，另有%zu个见排名表" */
 	CIDX_MSG_MAP_FEW,         /* "%zu个%s数据不足（斜线）" */
 	CIDX_MSG_MAP_NONE,        /* "%zu个%s%d年无数据（浅色）" */
+	CIDX_MSG_MAP_NOT_RANKED,  /* "未排名：" */
 	CIDX_MSG_TITLE_TIERS,     /* the charts' titles: index, year, ... */
 	CIDX_MSG_TITLE_PILLARS,
 	CIDX_MSG_TITLE_MOVERS,

@@ -75,21 +75,20 @@ note(const struct cidx_ws_chart *c, size_t few, size_t none,
     struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
-	int zh = c->lang == CIDX_LANG_ZH;
 	enum cidx_unit_noun noun = cidx_ws_unit_noun(c->ws);
 
 	if (few + none == 0)
 		return NULL;
-	cidx_sbuf_adds(&sb, zh ? "未排名：" : "Not ranked: ");
+	cidx_sbuf_adds(&sb, cidx_msg(c->lang, CIDX_MSG_MAP_NOT_RANKED));
 	if (few > 0)
 		cidx_msg_add(&sb, c->lang, CIDX_MSG_MAP_FEW, few,
 		    cidx_msg_noun(c->lang, noun, few != 1));
 	if (few > 0 && none > 0)
-		cidx_sbuf_adds(&sb, zh ? "；" : "; ");
+		cidx_sbuf_adds(&sb, cidx_msg(c->lang, CIDX_MSG_SEMI));
 	if (none > 0)
 		cidx_msg_add(&sb, c->lang, CIDX_MSG_MAP_NONE, none,
 		    cidx_msg_noun(c->lang, noun, none != 1), c->year);
-	cidx_sbuf_adds(&sb, zh ? "。" : ".");
+	cidx_sbuf_adds(&sb, cidx_msg(c->lang, CIDX_MSG_RP_COV_END));
 	return cidx_ws_mem_keep(m, cidx_sbuf_detach(&sb));
 }
 
