@@ -6,6 +6,8 @@
 #ifndef CIDX_CLI_REPORT_H
 #define CIDX_CLI_REPORT_H
 
+#include <stdarg.h>
+
 #include "ws/chartdata.h"
 #include "core/msg.h"
 #include "plot/doc.h"
@@ -21,6 +23,9 @@ struct report {
  * framework (or --unit-word) calls them (reporttext.c) */
 struct sbuf;
 void report_noun(struct report *r, const char *tmpl, struct sbuf *out);
+/* template f (a printf format) with the report's word for the units,
+ * filled: newly allocated (reportpages.c) */
+char *report_vfmt(struct report *r, const char *f, va_list ap);
 /* a string that lives as long as the report (reportpages.c) */
 char *report_fmt(struct report *r, const char *f, ...)
     __attribute__((format(printf, 2, 3)));

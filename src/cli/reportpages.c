@@ -28,63 +28,54 @@
 #define LIST_MAX 12
 
 char *
-report_fmt(struct report *r, const char *f, ...)
+report_vfmt(struct report *r, const char *f, va_list ap)
 {
 	struct sbuf t = SBUF_INIT;
-	va_list ap;
+	va_list aq;
 	char *buf;
 	int n;
 
 	/* the units by the framework's noun (城市, regions), not 单位 */
 	report_noun(r, f, &t);
+	/* a template of the catalogue or of the report: its arguments are
+	 * the same in both languages (core/msg.h) */
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-	va_start(ap, f);
-	n = vsnprintf(NULL, 0, t.buf, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, t.buf, aq);
+	va_end(aq);
 	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, f);
 	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, t.buf, ap);
-	va_end(ap);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
 	cidx_sbuf_release(&t);
+	return buf;
+}
+
+char *
+report_fmt(struct report *r, const char *f, ...)
+{
+	va_list ap;
+	char *buf;
+
+	va_start(ap, f);
+	buf = report_vfmt(r, f, ap);
+	va_end(ap);
 	return cidx_ws_mem_keep(&r->mem, buf);
 }
 
 char *
 report_msg(struct report *r, enum cidx_msg_id id, ...)
 {
-	struct sbuf t = SBUF_INIT;
-	const char *f;
 	va_list ap;
 	char *buf;
-	int n;
 
-	/* the units by the framework's noun (城市, regions), not 单位 */
-	report_noun(r, cidx_msg(r->c.lang, id), &t);
-	f = t.buf;
-
-	/* the catalogue's template: its arguments are the same in both
-	 * languages (core/msg.h) */
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
 	va_start(ap, id);
-	n = vsnprintf(NULL, 0, f, ap);
+	buf = report_vfmt(r, cidx_msg(r->c.lang, id), ap);
 	va_end(ap);
-	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, id);
-	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, f, ap);
-	va_end(ap);
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
-	cidx_sbuf_release(&t);
 	return cidx_ws_mem_keep(&r->mem, buf);
 }
 

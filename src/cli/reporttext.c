@@ -84,27 +84,12 @@ para_noun(struct report *r, enum cidx_para_kind kind, const char *text)
 static void
 paraf(struct report *r, enum cidx_para_kind kind, const char *fmt, ...)
 {
-	struct sbuf t = SBUF_INIT;
 	va_list ap;
 	char *buf;
-	int n;
 
-	report_noun(r, fmt, &t);
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, t.buf, ap);
+	buf = report_vfmt(r, fmt, ap);
 	va_end(ap);
-	buf = cidx_xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(buf, (size_t)(n > 0 ? n : 0) + 1, t.buf, ap);
-	va_end(ap);
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
-	cidx_sbuf_release(&t);
 	para(r, kind, buf);
 }
 
