@@ -16,33 +16,47 @@
 #include "core/num.h"
 #include "version.h"
 
+/* what the grid of the ranking the view shows is made from */
+static void
+grid_in(struct cidx_ws_grid_in *in, const struct rank_view *v)
+{
+	memset(in, 0, sizeof(*in));
+	in->fw = v->e->fw;
+	in->ds = v->ds;
+	in->rep = v->rep;
+	in->r = v->r;
+	in->mv = v->mv;
+	in->keys = (const char *const *)v->keys;
+	in->nkeys = v->nkeys;
+	in->relative = v->relative;
+	in->growth = v->growth;
+}
+
 /* the grid of the ranking the view shows (ws/rankgrid.h) */
 void
 rank_grid_build(struct cidx_ws_grid *g, const struct rank_view *v)
 {
 	struct cidx_ws_grid_in in;
 
-	memset(&in, 0, sizeof(in));
-	in.fw = v->e->fw;
-	in.ds = v->ds;
-	in.rep = v->rep;
-	in.r = v->r;
-	in.mv = v->mv;
-	in.keys = (const char *const *)v->keys;
-	in.nkeys = v->nkeys;
-	in.relative = v->relative;
-	in.growth = v->growth;
+	grid_in(&in, v);
 	cidx_ws_rank_grid(g, &in);
 }
 
+/* the grid a row at a time: the whole of it is never held */
 void
 rank_print_csv(const struct rank_view *v, int bom)
 {
 	FILE *fp = v->fp;
+	struct cidx_ws_grid_in in;
 	struct cidx_ws_grid g;
+	const char **t;
+	double *x;
 	char b[48];
 
-	rank_grid_build(&g, v);
+	grid_in(&in, v);
+	cidx_ws_rank_grid_head(&g, &in);
+	t = cidx_xcalloc(g.ncols, sizeof(*t));
+	x = cidx_xcalloc(g.ncols, sizeof(*x));
 	if (bom)
 		fputs("\xef\xbb\xbf", fp);
 	for (size_t c = 0; c < g.ncols; c++) {
@@ -52,20 +66,21 @@ rank_print_csv(const struct rank_view *v, int bom)
 	}
 	fputc('\n', fp);
 	for (size_t p = 0; p < g.nrows; p++) {
+		cidx_ws_rank_grid_row(&g, &in, p, t, x);
 		for (size_t c = 0; c < g.ncols; c++) {
-			double x = g.num[p * g.ncols + c];
-
 			if (c)
 				fputc(',', fp);
 			if (g.col[c].kind == CIDX_WS_CELL_TEXT) {
-				out_csv_field(fp, g.text[p * g.ncols + c]);
-			} else if (!isnan(x)) {
-				cidx_num_fmt(b, sizeof(b), x, 17);
+				out_csv_field(fp, t[c]);
+			} else if (!isnan(x[c])) {
+				cidx_num_fmt(b, sizeof(b), x[c], 17);
 				fputs(b, fp);
 			}
 		}
 		fputc('\n', fp);
 	}
+	free(t);
+	free(x);
 	cidx_ws_grid_release(&g);
 }
 
