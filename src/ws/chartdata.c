@@ -142,6 +142,18 @@ cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
 
 static size_t top_all(const struct cidx_ws_chart *c);
 
+/* a figure of the top group cut at CIDX_WS_BARS_MAX units says how many
+ * more there are (cityidx(1), chart) */
+static void
+add_more(struct sbuf *sb, const struct cidx_ws_chart *c)
+{
+	if (top_all(c) > CIDX_WS_BARS_MAX)
+		cidx_msg_add(sb, c->lang, CIDX_MSG_BARS_MORE, sb->len ?
+		    cidx_msg(c->lang, CIDX_MSG_SEMI) : "", CIDX_WS_BARS_MAX,
+		    cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws), 1),
+		    top_all(c) - CIDX_WS_BARS_MAX);
+}
+
 char *
 cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
     const struct cidx_chart_type *type,
@@ -161,12 +173,25 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		    "indicators with data in both (of %d in %d)", sb.len ?
 		    (zh ? "；" : "; ") : "", c->mv->shared,
 		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
-	if ((type == &cidx_chart_tiers || type == &cidx_chart_pillars) &&
-	    top_all(c) > CIDX_WS_BARS_MAX)
-		cidx_msg_add(&sb, c->lang, CIDX_MSG_BARS_MORE, sb.len ?
-		    cidx_msg(c->lang, CIDX_MSG_SEMI) : "", CIDX_WS_BARS_MAX,
-		    cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws), 1),
-		    top_all(c) - CIDX_WS_BARS_MAX);
+	if (type == &cidx_chart_tiers || type == &cidx_chart_pillars)
+		add_more(&sb, c);
+	if (sb.len == 0) {
+		cidx_sbuf_release(&sb);
+		return NULL;
+	}
+	return keep(m, cidx_sbuf_detach(&sb));
+}
+
+char *
+cidx_ws_chart_scores_note(const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m)
+{
+	char *sub = cidx_ws_chart_subtitle(c, &cidx_chart_heatmap, m);
+	struct sbuf sb = SBUF_INIT;
+
+	if (sub != NULL)
+		cidx_sbuf_adds(&sb, sub);
+	add_more(&sb, c);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
 		return NULL;
