@@ -154,10 +154,11 @@ add_more(struct sbuf *sb, const struct cidx_ws_chart *c)
 		    top_all(c) - CIDX_WS_BARS_MAX);
 }
 
-char *
-cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
-    const struct cidx_chart_type *type,
-    struct cidx_ws_mem *m)
+/* the subtitle of a chart of `type`; `cut`: the figure draws at
+ * most CIDX_WS_BARS_MAX units of the top group */
+static char *
+subtitle(const struct cidx_ws_chart *c, const struct cidx_chart_type *type,
+    int cut, struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 	int zh = c->lang == CIDX_LANG_ZH;
@@ -173,7 +174,7 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		    "indicators with data in both (of %d in %d)", sb.len ?
 		    (zh ? "；" : "; ") : "", c->mv->shared,
 		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
-	if (type == &cidx_chart_tiers || type == &cidx_chart_pillars)
+	if (cut)
 		add_more(&sb, c);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
@@ -183,20 +184,19 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 }
 
 char *
+cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
+    const struct cidx_chart_type *type,
+    struct cidx_ws_mem *m)
+{
+	return subtitle(c, type, type == &cidx_chart_tiers ||
+	    type == &cidx_chart_pillars, m);
+}
+
+char *
 cidx_ws_chart_scores_note(const struct cidx_ws_chart *c,
     struct cidx_ws_mem *m)
 {
-	char *sub = cidx_ws_chart_subtitle(c, &cidx_chart_heatmap, m);
-	struct sbuf sb = SBUF_INIT;
-
-	if (sub != NULL)
-		cidx_sbuf_adds(&sb, sub);
-	add_more(&sb, c);
-	if (sb.len == 0) {
-		cidx_sbuf_release(&sb);
-		return NULL;
-	}
-	return keep(m, cidx_sbuf_detach(&sb));
+	return subtitle(c, &cidx_chart_heatmap, 1, m);
 }
 
 char *
