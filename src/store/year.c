@@ -16,7 +16,7 @@
 #include "core/strmap.h"
 #include "store/internal.h"
 #include "store/store.h"
-#include "store/ystream.h"
+#include "store/yload.h"
 
 static int
 cmp_int(const void *a, const void *b)
@@ -40,11 +40,11 @@ cmp_pick(const void *a, const void *b)
 	    ((const struct pick *)b)->u->code);
 }
 
-/* The code and names of the units whose ids `rowof` maps to rows, into
- * unit[row]; or with unit NULL, only seen[row] = 1 for each. */
+/* The code and names of the units whose ids `rowof` maps to places,
+ * into unit[place]. */
 static int
 load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
-    struct cidx_unit *unit, unsigned char *seen, struct cidx_err *err)
+    struct cidx_unit *unit, struct cidx_err *err)
 {
 	sqlite3_stmt *s;
 	int ret, rc;
@@ -59,15 +59,10 @@ load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
 		    &r))
 			continue;
 		if (sqlite3_column_type(s, 1) != SQLITE_TEXT) {
-			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': "
-			    "unit id %lld has no code", st->path,
-			    (long long)sqlite3_column_int64(s, 0));
+			ret = cidx_yload_no_code(st,
+			    sqlite3_column_int64(s, 0), err);
 			sqlite3_finalize(s);
 			return ret;
-		}
-		if (unit == NULL) {
-			seen[r] = 1;
-			continue;
 		}
 		unit[r].code = cidx_db_col_dup(s, 1);
 		unit[r].name = cidx_db_col_dup(s, 2);
@@ -120,213 +115,11 @@ load_attrs(struct cidx_store *st, struct cidx_dataset *ds,
 	return 0;
 }
 
-/* The framework column (>= 0 indicator, <= -2 denominator -2 - d) of each
- * series, -1 for none. */
-static int
-series_columns(struct cidx_store *st, const struct cidx_framework *fw,
-    const struct cidx_dataset *ds, size_t ns, long **out,
-    struct cidx_err *err)
-{
-	struct cidx_strmap codes = CIDX_STRMAP_INIT;
-	long *col = cidx_xcalloc(ns ? ns : 1, sizeof(*col));
-	sqlite3_stmt *s;
-	int ret, rc;
-
-	*out = NULL;
-	for (size_t j = 0; j < ns; j++)
-		col[j] = -1;
-	for (size_t j = 0; j < fw->n_ind; j++)
-		cidx_strmap_put(&codes, fw->node[fw->ind[j]].code, j);
-	for (size_t d = 0; d < ds->n_den; d++)
-		cidx_strmap_put(&codes, fw->node[ds->den_node[d]].code,
-		    fw->n_ind + d);
-	if ((ret = cidx_db_prepare(st, &s, "SELECT id, code FROM series",
-	    err)) < 0)
-		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(s, 0);
-		const unsigned char *code = sqlite3_column_text(s, 1);
-		size_t k;
-
-		if (id < 0 || (size_t)id >= ns || code == NULL ||
-		    !cidx_strmap_get(&codes, (const char *)code, &k))
-			continue;
-		col[id] = k < fw->n_ind ? (long)k : -2 - (long)(k - fw->n_ind);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		ret = cidx_db_err(st, err, "read series");
-		goto out;
-	}
-	*out = col;
-	col = NULL;
-out:
-	free(col);
-	cidx_strmap_release(&codes);
-	return ret;
-}
-
-/* the reading of one year: the dataset column of each series, its
- * values read a block at a time (or from cells) and the rows picked */
-struct yload {
-	struct cidx_ystream s;  /* the year's `matrices` row */
-	struct cidx_ymat *m;    /* or, not current there, the year from cells */
-	const sqlite3_int64 *uid;
-	const int32_t *src;     /* nsrc (series, import, count) triples */
-	int32_t *msrc;          /* src of m */
-	size_t nsrc, nrows, width; /* rows and values per row */
-	long *col, *from;
-	size_t ns, np;
-	size_t *prow;           /* the row of each picked one, in order */
-	struct cidx_unit *unit; /* np: by the pick's place */
-	struct cidx_intmap rowof; /* unit id -> the pick's place */
-};
-
-/* what is done with each row picked: its place k and its values */
-typedef void (*yrow_fn)(void *ctx, size_t k, const double *v);
-
-/* the row of values of unit row r picked when it has an indicator value */
-static void
-yload_pick(const struct cidx_framework *fw, struct yload *y, size_t r,
-    const double *v, yrow_fn fn, void *ctx)
-{
-	size_t j;
-
-	for (j = 0; j < fw->n_ind; j++)
-		if (y->from[j] >= 0 && !isnan(v[y->from[j]]))
-			break;
-	if (j == fw->n_ind)
-		return;
-	y->prow[y->np] = r;
-	cidx_intmap_put(&y->rowof, (uint64_t)y->uid[r], y->np);
-	fn(ctx, y->np++, v);
-}
-
-/* the rows of the matrices row, a block of about 1 MB at a time: 1 when
- * its contents fail the check (then read cells) */
-static int
-yload_stream(struct cidx_store *st, const struct cidx_framework *fw,
-    struct yload *y, yrow_fn fn, void *ctx, struct cidx_err *err)
-{
-	size_t w = y->width ? y->width : 1, nb = ((size_t)1 << 17) / w;
-	double *buf;
-	int ret = 0;
-
-	nb = nb ? nb : 1;
-	buf = cidx_xmalloc(nb * w * sizeof(*buf));
-	for (size_t r0 = 0; r0 < y->nrows && ret == 0; r0 += nb) {
-		size_t nr = y->nrows - r0 < nb ? y->nrows - r0 : nb;
-
-		if ((ret = cidx_ymat_stream_read(st, &y->s, r0, nr, buf,
-		    err)) < 0)
-			break;
-		for (size_t i = 0; i < nr; i++)
-			yload_pick(fw, y, r0 + i, buf + i * y->width, fn, ctx);
-	}
-	free(buf);
-	if (ret == 0 && !cidx_ymat_stream_end(&y->s))
-		ret = 1;
-	return ret;
-}
-
-/* the year from cells (its matrices row not current, or not ours) */
-static int
-yload_cells(struct cidx_store *st, int year, struct yload *y,
-    struct cidx_err *err)
-{
-	int ret;
-
-	cidx_ymat_stream_close(st, &y->s);
-	if ((ret = cidx_ymat_load(st, year, y->ns, &y->m, err)) < 0)
-		return ret;
-	y->nrows = y->m->n;
-	y->width = y->m->ns;
-	y->uid = y->m->uid;
-	y->src = y->msrc = cidx_ymat_sources(y->m, &y->nsrc);
-	return 0;
-}
-
-/* resets what a visit of the rows found */
-static void
-yload_reset(struct yload *y)
-{
-	free(y->prow);
-	y->prow = cidx_xcalloc(y->nrows ? y->nrows : 1, sizeof(*y->prow));
-	y->np = 0;
-	cidx_intmap_release(&y->rowof);
-}
-
-/*
- * The year's values, the rows with an indicator value given to fn with
- * their place among them, in the order of the matrix: from the `matrices`
- * row, or, when it is not current or fails the check, from cells (fn is
- * then called again from the start: `restart` resets the caller).
- * from[j]: the series of dataset column j, or -1.
- */
-static int
-yload_values(struct cidx_store *st, const struct cidx_framework *fw,
-    struct cidx_dataset *ds, struct yload *y, yrow_fn fn,
-    void (*restart)(void *), void *ctx, struct cidx_err *err)
-{
-	int ret;
-
-	if ((ret = cidx_series_count(st, &y->ns, err)) < 0 ||
-	    (ret = series_columns(st, fw, ds, y->ns, &y->col, err)) < 0 ||
-	    (ret = cidx_ymat_stream_open(st, ds->year, y->ns, &y->s, err)) < 0)
-		return ret;
-	if (y->s.ok) {
-		y->nrows = y->s.n;
-		y->width = y->s.ns;
-		y->uid = y->s.uid;
-		y->src = y->s.src;
-		y->nsrc = y->s.nsrc;
-	} else if ((ret = yload_cells(st, ds->year, y, err)) < 0) {
-		return ret;
-	}
-	y->from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*y->from));
-	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
-		y->from[j] = -1;
-	for (size_t c = 0; c < y->width; c++)
-		if (y->col[c] >= 0)
-			y->from[y->col[c]] = (long)c;
-		else if (y->col[c] <= -2)
-			y->from[fw->n_ind + (size_t)(-2 - y->col[c])] = (long)c;
-	yload_reset(y);
-	if (y->m == NULL) {
-		if ((ret = yload_stream(st, fw, y, fn, ctx, err)) <= 0)
-			return ret;
-		/* not ours after all: from cells, the same columns */
-		restart(ctx);
-		if ((ret = yload_cells(st, ds->year, y, err)) < 0)
-			return ret;
-		yload_reset(y);
-	}
-	for (size_t r = 0; r < y->nrows; r++)
-		yload_pick(fw, y, r, y->m->v + r * y->width, fn, ctx);
-	return 0;
-}
-
-static int
-not_in_units(struct cidx_store *st, int year, const struct yload *y,
-    size_t k, struct cidx_err *err)
-{
-	return cidx_err_set(err, CIDX_EDB, "workspace '%s': values of %d for "
-	    "unit id %lld, which is not in units", st->path, year,
-	    (long long)y->uid[y->prow[k]]);
-}
-
-static int
-no_data(struct cidx_store *st, int year, struct cidx_err *err)
-{
-	return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for year "
-	    "%d in '%s'", year, st->path);
-}
-
 /* the dataset's matrices filled as the rows are read, in the matrix's
  * order: each value copied once, from the block read into its place */
 struct yfill {
 	const struct cidx_framework *fw;
-	const struct yload *y;
+	const struct cidx_yload *y;
 	struct cidx_dataset *ds;
 };
 
@@ -394,18 +187,18 @@ permute_rows(double *a, size_t w, const size_t *from, size_t n)
  * the dataset's matrices put in the same order */
 static int
 yload_units(struct cidx_store *st, int year, struct cidx_dataset *ds,
-    struct yload *y, struct cidx_err *err)
+    struct cidx_yload *y, struct cidx_err *err)
 {
 	struct pick *pick;
 	size_t *from;
 	int ret;
 
 	y->unit = cidx_xcalloc(y->np, sizeof(*y->unit));
-	if ((ret = load_units(st, &y->rowof, y->unit, NULL, err)) < 0)
+	if ((ret = load_units(st, &y->rowof, y->unit, err)) < 0)
 		return ret;
 	for (size_t k = 0; k < y->np; k++)
 		if (y->unit[k].code == NULL)
-			return not_in_units(st, year, y, k, err);
+			return cidx_yload_not_in_units(st, year, y, k, err);
 	pick = cidx_xcalloc(y->np, sizeof(*pick));
 	from = cidx_xcalloc(y->np, sizeof(*from));
 	for (size_t k = 0; k < y->np; k++) {
@@ -433,7 +226,7 @@ yload_units(struct cidx_store *st, int year, struct cidx_dataset *ds,
 
 /* the imports of the indicator values, ascending */
 static void
-yload_imports(struct cidx_dataset *ds, const struct yload *y)
+yload_imports(struct cidx_dataset *ds, const struct cidx_yload *y)
 {
 	size_t icap = 0;
 
@@ -456,35 +249,6 @@ yload_imports(struct cidx_dataset *ds, const struct yload *y)
 		qsort(ds->import_ids, ds->n_import_ids, sizeof(int), cmp_int);
 }
 
-static void
-yload_release(struct cidx_store *st, struct yload *y)
-{
-	for (size_t k = 0; y->unit && k < y->np; k++)
-		cidx_unit_clear(&y->unit[k]);
-	free(y->unit);
-	free(y->prow);
-	free(y->col);
-	free(y->from);
-	free(y->msrc);
-	cidx_intmap_release(&y->rowof);
-	cidx_ymat_stream_close(st, &y->s);
-	cidx_ymat_free(y->m);
-}
-
-/* an empty dataset of `year`, its denominators known */
-static struct cidx_dataset *
-year_dataset(const struct cidx_framework *fw, int year)
-{
-	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
-
-	ds->year = year;
-	ds->den_node = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
-	for (size_t k = 0; k < fw->n; k++)
-		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
-			ds->den_node[ds->n_den++] = k;
-	return ds;
-}
-
 /*
  * One year as the dataset: the year's `matrices` row read a block of rows
  * at a time, each unit's row copied once from the block into the
@@ -497,20 +261,20 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 {
 	struct cidx_dataset *ds;
 	struct yfill f;
-	struct yload y;
+	struct cidx_yload y;
 	int ret, own;
 
 	*out = NULL;
 	memset(&y, 0, sizeof(y));
 	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
 		return ret;
-	ds = year_dataset(fw, year);
+	ds = cidx_yload_dataset(fw, year);
 	f.fw = fw;
 	f.y = &y;
 	f.ds = ds;
-	if ((ret = yload_values(st, fw, ds, &y, fill_row, fill_restart, &f,
+	if ((ret = cidx_yload_values(st, fw, ds, &y, fill_row, fill_restart, &f,
 	    err)) == 0 && y.np == 0)
-		ret = no_data(st, year, err);
+		ret = cidx_yload_no_data(st, year, err);
 	if (ret == 0 && (ret = yload_units(st, year, ds, &y, err)) == 0) {
 		yload_imports(ds, &y);
 		ret = load_attrs(st, ds, err);
@@ -519,78 +283,9 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		cidx_dataset_free(ds);
 		ds = NULL;
 	}
-	yload_release(st, &y);
+	cidx_yload_release(st, &y);
 	cidx_db_read_end(st, own);
 	*out = ds;
 	return ret;
 }
 
-/* the counts of a year: per indicator column, its values */
-struct ycount {
-	const struct cidx_framework *fw;
-	const struct yload *y;
-	size_t *per;
-};
-
-static void
-count_row(void *ctx, size_t k, const double *v)
-{
-	struct ycount *c = ctx;
-	const long *from = c->y->from;
-
-	(void)k;
-	for (size_t j = 0; j < c->fw->n_ind; j++)
-		c->per[j] += from[j] >= 0 && !isnan(v[from[j]]);
-}
-
-static void
-count_restart(void *ctx)
-{
-	struct ycount *c = ctx;
-
-	memset(c->per, 0, c->fw->n_ind * sizeof(*c->per));
-}
-
-int
-cidx_store_year_counts(struct cidx_store *st, const struct cidx_framework *fw,
-    int year, size_t *n_units, size_t *n_ind, size_t *n_val,
-    struct cidx_err *err)
-{
-	struct cidx_dataset *ds;
-	unsigned char *seen = NULL;
-	struct ycount c;
-	struct yload y;
-	int ret, own;
-
-	*n_units = *n_ind = *n_val = 0;
-	memset(&y, 0, sizeof(y));
-	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
-		return ret;
-	ds = year_dataset(fw, year);
-	c.fw = fw;
-	c.y = &y;
-	c.per = cidx_xcalloc(fw->n_ind + 1, sizeof(*c.per));
-	if ((ret = yload_values(st, fw, ds, &y, count_row, count_restart, &c,
-	    err)) == 0 && y.np == 0)
-		ret = no_data(st, year, err);
-	if (ret == 0) {
-		seen = cidx_xcalloc(y.np, 1);
-		ret = load_units(st, &y.rowof, NULL, seen, err);
-	}
-	for (size_t k = 0; ret == 0 && k < y.np; k++)
-		if (!seen[k])
-			ret = not_in_units(st, year, &y, k, err);
-	if (ret == 0) {
-		*n_units = y.np;
-		for (size_t j = 0; j < fw->n_ind; j++) {
-			*n_ind += c.per[j] > 0;
-			*n_val += c.per[j];
-		}
-	}
-	free(c.per);
-	free(seen);
-	cidx_dataset_free(ds);
-	yload_release(st, &y);
-	cidx_db_read_end(st, own);
-	return ret;
-}

@@ -63,7 +63,8 @@ int cidx_ymat_stream_open(struct cidx_store *st, int year, size_t ns,
 int cidx_ymat_stream_read(struct cidx_store *st, struct cidx_ystream *s,
     size_t r0, size_t nr, double *buf, struct cidx_err *err);
 /*! cidx_ymat_stream_end() : after every row was read: whether the row's
- *  contents passed the check (0: read the year from cells). */
+ *  contents passed the check (0: read the year from cells); if so,
+ *  s->check.used[k] holds the number of values of series k. */
 int cidx_ymat_stream_end(struct cidx_ystream *s);
 void cidx_ymat_stream_close(struct cidx_store *st, struct cidx_ystream *s);
 
