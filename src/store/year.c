@@ -121,6 +121,7 @@ struct yfill {
 	const struct cidx_framework *fw;
 	const struct cidx_yload *y;
 	struct cidx_dataset *ds;
+	int same;       /* -1 until known: columns are the series */
 };
 
 static void
@@ -138,8 +139,20 @@ fill_row(void *ctx, size_t k, const double *v)
 			ds->den = cidx_matrix_alloc(f->y->nrows, ds->n_den);
 	}
 	x = ds->x->data + k * ds->x->tda;
-	for (size_t j = 0; j < ni; j++)
-		x[j] = from[j] >= 0 ? v[from[j]] : NAN;
+	if (f->same < 0) {
+		/* series j is indicator column j, for each j: a row is copied
+		 * whole (the usual case: the series were made from the
+		 * framework) */
+		f->same = 1;
+		for (size_t j = 0; j < ni && f->same; j++)
+			f->same = from[j] == (long)j;
+	}
+	if (f->same) {
+		memcpy(x, v, ni * sizeof(*x));
+	} else {
+		for (size_t j = 0; j < ni; j++)
+			x[j] = from[j] >= 0 ? v[from[j]] : NAN;
+	}
 	for (size_t d = 0; d < ds->n_den; d++)
 		ds->den->data[k * ds->den->tda + d] = from[ni + d] >= 0 ?
 		    v[from[ni + d]] : NAN;
@@ -150,6 +163,7 @@ fill_restart(void *ctx)
 {
 	struct yfill *f = ctx;
 
+	f->same = -1;
 	if (f->ds->x)
 		gsl_matrix_free(f->ds->x);
 	if (f->ds->den)
@@ -272,6 +286,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	f.fw = fw;
 	f.y = &y;
 	f.ds = ds;
+	f.same = -1;
 	if ((ret = cidx_yload_values(st, fw, ds, &y, fill_row, fill_restart, &f,
 	    err)) == 0 && y.np == 0)
 		ret = cidx_yload_no_data(st, year, err);

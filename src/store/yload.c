@@ -138,6 +138,23 @@ yload_reset(struct cidx_yload *y)
 	cidx_intmap_release(&y->rowof);
 }
 
+/* from[j]: the column of the values (a series) of dataset column j, -1
+ * for none */
+static void
+yload_from(const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    struct cidx_yload *y)
+{
+	free(y->from);
+	y->from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*y->from));
+	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
+		y->from[j] = -1;
+	for (size_t c = 0; c < y->width; c++)
+		if (y->col[c] >= 0)
+			y->from[y->col[c]] = (long)c;
+		else if (y->col[c] <= -2)
+			y->from[fw->n_ind + (size_t)(-2 - y->col[c])] = (long)c;
+}
+
 /*
  * The year's values, the rows with an indicator value given to fn with
  * their place among them, in the order of the matrix: from the `matrices`
@@ -165,22 +182,16 @@ cidx_yload_values(struct cidx_store *st, const struct cidx_framework *fw,
 	} else if ((ret = yload_cells(st, ds->year, y, err)) < 0) {
 		return ret;
 	}
-	y->from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*y->from));
-	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
-		y->from[j] = -1;
-	for (size_t c = 0; c < y->width; c++)
-		if (y->col[c] >= 0)
-			y->from[y->col[c]] = (long)c;
-		else if (y->col[c] <= -2)
-			y->from[fw->n_ind + (size_t)(-2 - y->col[c])] = (long)c;
+	yload_from(fw, ds, y);
 	yload_reset(y);
 	if (y->m == NULL) {
 		if ((ret = yload_stream(st, fw, y, fn, ctx, err)) <= 0)
 			return ret;
-		/* not ours after all: from cells, the same columns */
+		/* not ours after all: from cells, as wide as the series */
 		restart(ctx);
 		if ((ret = yload_cells(st, ds->year, y, err)) < 0)
 			return ret;
+		yload_from(fw, ds, y);
 		yload_reset(y);
 	}
 	for (size_t r = 0; r < y->nrows; r++)
