@@ -1,6 +1,8 @@
 /*
  * pipeline.c - one ranking from one dataset: the steps in their fixed
- * order.  Allocation happens here, once; the steps themselves do not.
+ * order (cityidx(1), METHOD: Normalisation, Aggregation, Ranking, Top
+ * group, Tiers).  Allocation happens here, once; the steps themselves do
+ * not.
  */
 #include <math.h>
 #include <stdlib.h>

@@ -1253,3 +1253,42 @@ test_calc__ranking_compute_taking(void)
 	}
 	cidx_framework_free(fw);
 }
+
+/* aggregation a unit at a time meets the error node by node would meet
+ * first: the lowest node (P1 before P2), then the first unit */
+void
+test_calc__aggregate_errors_in_node_order(void)
+{
+	static const char *const codes[3] = { "U1", "U2", "U3" };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *s;
+	double w[6];
+
+	CHECK_INT(fx_framework(&fw, e2e_fw, 6, &err), 0);
+	if (fw == NULL)
+		return;
+	cidx_calc_weights_default(fw, w);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom", &err), 0);
+	s = gsl_matrix_alloc(3, fw->n);
+	gsl_matrix_set_all(s, 50);
+	/* U1: I3 -1 (P2); U2: I1 0 (P1); U3: I2 -2 (P1) */
+	gsl_matrix_set(s, 0, 5, -1);
+	gsl_matrix_set(s, 1, 2, 0);
+	gsl_matrix_set(s, 2, 3, -2);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "geometric mean needs values > 0: unit 'U2', 'I1' "
+	    "= 0");
+	gsl_matrix_set(s, 1, 2, 50);
+	gsl_matrix_set(s, 2, 3, 50);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "unit 'U1', 'I3' = -1");
+	gsl_matrix_set(s, 0, 5, 50);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 2, 0), 50, 1e-12);
+	gsl_matrix_free(s);
+	cidx_framework_free(fw);
+}
