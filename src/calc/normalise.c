@@ -335,8 +335,15 @@ by_row(const struct cidx_framework *fw, const gsl_matrix *x,
 				*out_at(o, i, j) = NAN;
 				continue;
 			}
-			r = normalised(m, v, c[j].dir, &c[j].st, c[j].n_own,
-			    NAN, c[j].glo, c[j].ghi);
+			/* min-max, the default, written out: normalised()'s
+			 * expression, without a call per value */
+			if (m->norm == CIDX_NORM_MINMAX)
+				r = m->norm_p1 + (m->norm_p2 - m->norm_p1) *
+				    (c[j].dir * v - c[j].st.lo) /
+				    (c[j].st.hi - c[j].st.lo);
+			else
+				r = normalised(m, v, c[j].dir, &c[j].st,
+				    c[j].n_own, NAN, c[j].glo, c[j].ghi);
 			if (!isfinite(r) && j < bj) {
 				bj = j;
 				bv = v;
