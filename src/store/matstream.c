@@ -18,8 +18,8 @@
 #include "core/mem.h"
 #include "store/ystream.h"
 
-/* values of more bytes than this are read without the memory map (the
- * page cache holds 16 MiB) */
+/* values of more bytes than this are read without the memory map and
+ * through a page cache of 1 MiB, not 16 (each page is read once) */
 #define UNMAP_ABOVE ((size_t)16 << 20)
 
 void
@@ -183,9 +183,11 @@ cidx_ymat_stream_open(struct cidx_store *st, int year, size_t ns,
 		return 0;
 	}
 	if (vals > UNMAP_ABOVE) {
-		if ((ret = cidx_db_exec(st, "PRAGMA mmap_size = 0", err)) < 0)
-			return ret;
 		out->unmapped = 1;
+		if ((ret = cidx_db_exec(st, "PRAGMA mmap_size = 0", err)) < 0 ||
+		    (ret = cidx_db_exec(st, "PRAGMA cache_size = -1024",
+		    err)) < 0)
+			return ret;
 	}
 	if (sqlite3_blob_open(st->db, "main", "matrices", "vals", year, 0,
 	    &out->blob) != SQLITE_OK)
@@ -222,8 +224,10 @@ void
 cidx_ymat_stream_close(struct cidx_store *st, struct cidx_ystream *s)
 {
 	sqlite3_blob_close(s->blob);
-	if (s->unmapped)
+	if (s->unmapped) {
 		(void)cidx_db_exec(st, CIDX_MMAP_PRAGMA, NULL);
+		(void)cidx_db_exec(st, CIDX_CACHE_PRAGMA, NULL);
+	}
 	free(s->check.count);
 	free(s->check.used);
 	free(s->uid);

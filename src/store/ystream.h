@@ -50,7 +50,8 @@ struct cidx_ystream {
 	size_t nsrc;
 	sqlite3_blob *blob;     /* the values, n x ns binary64 */
 	struct cidx_ycheck check;
-	int unmapped;           /* the memory map is off while reading */
+	int unmapped;           /* the memory map is off and the page cache
+				   small while reading */
 };
 
 /*! cidx_ymat_stream_open() : opens the row of `year` (ns: the number of
