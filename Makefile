@@ -152,8 +152,9 @@ $(BUILD)/drawlib.syms: $(DRAW_OBJ) $(CLI_OBJ) $(CORE_OBJ)
 $(BUILD)/drawlib.dyn: $(BUILD)/drawlib.syms
 	{ echo '{'; sed 's/.*/	&;/' $<; echo '};'; } > $@
 
+# -z now: its own symbols bound as it is loaded (drawlib.c)
 $(DRAW_SO): $(DRAW_OBJ) src/cli/drawlib.map
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,--version-script=src/cli/drawlib.map \
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-z,now -Wl,--version-script=src/cli/drawlib.map \
 	    -o $@ $(DRAW_OBJ) $(DRAW_LIBS)
 
 $(BUILD)/src/cli/drawblob.o: src/cli/drawblob.S $(DRAW_SO)

@@ -6,7 +6,8 @@
 #
 # 1. A panel of 10 years (3 million values): import, re-import, years and
 #    rank, each beside its target (wall time of the whole command, process
-#    start to output; peak resident memory), as in bench/README.md.
+#    start to output; peak resident memory), as in bench/README.md; and the
+#    start-up of a command that draws nothing (--version, best of 20).
 # 2. The method commands on 2 years (no targets: compute, not loading).
 #
 # 0. Beside pandas (issue 17): init + import + rank of one year, 3,000 x 100
@@ -90,6 +91,25 @@ run() {
 	fi
 }
 
+# run_best LABEL TARGET REPS CMD...: the best wall time of REPS runs (not
+# the median: start-up, the least the machine allows), timed by python
+# around the process alone (a date(1) in the interval would cost as much
+# as what is measured)
+run_best() {
+	label=$1 target=$2 reps=$3
+	shift 3
+	t=$(/usr/bin/python3 -c 'import subprocess, sys, time
+best = None
+for _ in range(int(sys.argv[1])):
+    t0 = time.perf_counter()
+    subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    t = time.perf_counter() - t0
+    best = t if best is None or t < best else best
+print("%.4f" % best)' "$reps" "$@")
+	ok=$(awk -v t="$t" -v g="$target" 'BEGIN { print (t <= g) ? "ok" : "OVER" }')
+	printf '%-40s %7.4f s (<= %5s s %-4s)\n' "$label" "$t" "$target" "$ok"
+}
+
 # timed WHO CMD...: one run; appends "seconds KiB" to WHO.txt (the peak
 # memory is the largest of the command and its children)
 timed() {
@@ -166,6 +186,7 @@ values=$((n * m * 10))
 echo
 echo "1. panel: $n units x $m indicators x 10 years ($values values, $(wc -c < panel.csv) bytes of CSV)"
 maxmem=0
+run_best "start-up: --version (best of 20)" 0.006 20 "$bin" --version
 "$bin" --db p.db init --framework fw.csv > /dev/null
 run "import (10 years)" 3 1 "$bin" --db p.db import panel.csv
 run "re-import (nothing changes)" 1 1 "$bin" --db p.db import panel.csv

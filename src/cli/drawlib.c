@@ -6,10 +6,11 @@
  * The object's bytes are in the binary (drawblob.S): they are written to
  * an anonymous file (memfd_create(2)) that dlopen(3) loads by its
  * /proc/self/fd path, so nothing is installed beside cityidx and the
- * object is always the one built with it.  Loading binds every symbol at
- * once (RTLD_NOW): what the object needs of the core is exported by the
- * binary (the Makefile's dynamic list), and a missing one fails here,
- * before any output is opened.  When loading fails, every call returns
+ * object is always the one built with it.  The object's own symbols are
+ * bound as it is loaded (it is linked -z now; its libraries' symbols
+ * lazily, as they were when the binary linked them): what it needs of
+ * the core is exported by the binary (the Makefile's dynamic list), and
+ * a missing one fails here, before any output is opened.  When loading fails, every call returns
  * the error "cannot load the drawing code: WHAT: WHY" and nothing is
  * written.
  */
@@ -57,7 +58,7 @@ open_fd(int fd)
 	void *h;
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+	if ((h = dlopen(path, RTLD_LAZY | RTLD_LOCAL)) == NULL) {
 		snprintf(why, sizeof(why), "dlopen: %s", dlerror());
 		return NULL;
 	}
