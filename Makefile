@@ -6,6 +6,7 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
+STRIP    ?= strip
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
             -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -157,9 +158,14 @@ $(DRAW_SO): $(DRAW_OBJ) src/cli/drawlib.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-z,now -Wl,--version-script=src/cli/drawlib.map \
 	    -o $@ $(DRAW_OBJ) $(DRAW_LIBS)
 
-$(BUILD)/src/cli/drawblob.o: src/cli/drawblob.S $(DRAW_SO)
+# the binary carries it without its debugging sections (a debugger
+# cannot read them from the anonymous file: DRAW_SPLIT=0 is for that)
+$(DRAW_SO:.so=-embed.so): $(DRAW_SO)
+	$(STRIP) --strip-debug -o $@ $<
+
+$(BUILD)/src/cli/drawblob.o: src/cli/drawblob.S $(DRAW_SO:.so=-embed.so)
 	@mkdir -p $(dir $@)
-	$(CC) -DDRAW_SO='"$(DRAW_SO)"' -c -o $@ src/cli/drawblob.S
+	$(CC) -DDRAW_SO='"$(DRAW_SO:.so=-embed.so)"' -c -o $@ src/cli/drawblob.S
 
 BIN_OBJ = $(CLI_OBJ) $(BUILD)/src/cli/drawlib.o $(BUILD)/src/cli/drawblob.o
 $(BIN): $(BIN_OBJ) $(BASE) $(BUILD)/drawlib.dyn $(BUILD)/draw-split
