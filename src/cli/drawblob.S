@@ -9,8 +9,16 @@
 	.type cidx_draw_so, %object
 cidx_draw_so:
 	.incbin DRAW_SO
-	.globl cidx_draw_so_end
 cidx_draw_so_end:
 	.size cidx_draw_so, cidx_draw_so_end - cidx_draw_so
+
+/* its size in bytes, a size_t (C may not subtract the two addresses) */
+	.section .rodata.cidx_draw_so_size, "a"
+	.balign 8
+	.globl cidx_draw_so_size
+	.type cidx_draw_so_size, %object
+cidx_draw_so_size:
+	.quad cidx_draw_so_end - cidx_draw_so
+	.size cidx_draw_so_size, 8
 
 	.section .note.GNU-stack, "", %progbits

@@ -28,7 +28,9 @@
 #include "cli/rankout.h"
 #include "version.h"
 
-extern const unsigned char cidx_draw_so[], cidx_draw_so_end[];
+/* drawblob.S (x86-64 and other LP64 targets: a size_t is 8 bytes) */
+extern const unsigned char cidx_draw_so[];
+extern const size_t cidx_draw_so_size;
 
 static const struct cidx_draw_api *api;
 static char why[512];	/* why loading failed ("" before it was tried) */
@@ -90,8 +92,7 @@ draw_api(void)
 		    strerror(errno));
 		return NULL;
 	}
-	if (write_all(fd, cidx_draw_so,
-	    (size_t)(cidx_draw_so_end - cidx_draw_so)) < 0)
+	if (write_all(fd, cidx_draw_so, cidx_draw_so_size) < 0)
 		snprintf(why, sizeof(why), "writing the anonymous file: %s",
 		    strerror(errno ? errno : EIO));
 	else
