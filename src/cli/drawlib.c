@@ -28,6 +28,13 @@
 #include "cli/rankout.h"
 #include "version.h"
 
+/* MFD_EXEC (Linux 6.3, not in older headers): the file will be mapped
+ * executable, which vm.memfd_noexec = 1 refuses without it; an older
+ * kernel refuses the flag (EINVAL) and needs none */
+#ifndef MFD_EXEC
+#define MFD_EXEC 0x0010U
+#endif
+
 /* drawblob.S (x86-64 and other LP64 targets: a size_t is 8 bytes) */
 extern const unsigned char cidx_draw_so[];
 extern const size_t cidx_draw_so_size;
@@ -87,7 +94,10 @@ draw_api(void)
 
 	if (api != NULL || why[0] != '\0')
 		return api;
-	if ((fd = memfd_create("cityidx-draw", MFD_CLOEXEC)) < 0) {
+	fd = memfd_create("cityidx-draw", MFD_CLOEXEC | MFD_EXEC);
+	if (fd < 0 && errno == EINVAL)
+		fd = memfd_create("cityidx-draw", MFD_CLOEXEC);
+	if (fd < 0) {
 		snprintf(why, sizeof(why), "memfd_create: %s",
 		    strerror(errno));
 		return NULL;
