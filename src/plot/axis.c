@@ -107,3 +107,20 @@ cidx_plot_zero_line(struct cidx_plot_ctx *c, const struct ticks *tk,
 	cairo_line_to(c->cr, xz, y1);
 	cairo_stroke(c->cr);
 }
+
+void
+cidx_plot_col_label(struct cidx_plot_ctx *c, const char *text, double mid,
+    double y, double room, int vertical)
+{
+	cidx_ptext_line(&c->t, text, room);
+	if (!vertical) {
+		cidx_ptext_show(&c->t, mid, y - cidx_ptext_h(&c->t) +
+		    cidx_ptext_baseline(&c->t), AL_CENTER);
+		return;
+	}
+	cairo_save(c->cr);
+	cairo_translate(c->cr, mid, y);
+	cairo_rotate(c->cr, -PLOT_PI / 2);
+	cidx_ptext_show(&c->t, 0, cidx_ptext_mid(&c->t, 0), AL_LEFT);
+	cairo_restore(c->cr);
+}

@@ -252,22 +252,9 @@ draw_labels(struct cidx_plot_ctx *c, const struct fig *f)
 		cidx_ptext_show(&c->t, f->left - f->gap,
 		    cidx_ptext_mid(&c->t, mid), AL_RIGHT);
 	}
-	for (size_t j = 0; j < f->k; j++) {
-		double mid = f->left + ((double)j + 0.5) * s;
-
-		cidx_ptext_line(&c->t, f->d->labels[j],
-		    f->vertical ? f->col_label_h : s);
-		if (!f->vertical) {
-			cidx_ptext_show(&c->t, mid, y - cidx_ptext_h(&c->t) +
-			    cidx_ptext_baseline(&c->t), AL_CENTER);
-			continue;
-		}
-		cairo_save(cr);
-		cairo_translate(cr, mid, y);
-		cairo_rotate(cr, -PLOT_PI / 2);
-		cidx_ptext_show(&c->t, 0, cidx_ptext_mid(&c->t, 0), AL_LEFT);
-		cairo_restore(cr);
-	}
+	for (size_t j = 0; j < f->k; j++)
+		cidx_plot_col_label(c, f->d->labels[j], f->left + ((double)j +
+		    0.5) * s, y, f->vertical ? f->col_label_h : s, f->vertical);
 }
 
 /* the colour scale right of the matrix, as tall as it, +1 at the top */

@@ -199,22 +199,9 @@ draw_labels(struct cidx_plot_ctx *c, const struct sfig *f)
 		cidx_ptext_show(&c->t, f->left - f->gap, cidx_ptext_mid(&c->t,
 		    f->top + ((double)i + 0.5) * f->ch), AL_RIGHT);
 	}
-	for (size_t j = 0; j < d->m; j++) {
-		double mid = f->left + ((double)j + 0.5) * f->cw;
-
-		cidx_ptext_line(&c->t, d->cols[j], f->vertical ? f->col_h :
-		    f->cw);
-		if (!f->vertical) {
-			cidx_ptext_show(&c->t, mid, y - cidx_ptext_h(&c->t) +
-			    cidx_ptext_baseline(&c->t), AL_CENTER);
-			continue;
-		}
-		cairo_save(cr);
-		cairo_translate(cr, mid, y);
-		cairo_rotate(cr, -PLOT_PI / 2);
-		cidx_ptext_show(&c->t, 0, cidx_ptext_mid(&c->t, 0), AL_LEFT);
-		cairo_restore(cr);
-	}
+	for (size_t j = 0; j < d->m; j++)
+		cidx_plot_col_label(c, d->cols[j], f->left + ((double)j + 0.5) *
+		    f->cw, y, f->vertical ? f->col_h : f->cw, f->vertical);
 }
 
 /* the groups: a dark line between two, the name above each */

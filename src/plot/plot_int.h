@@ -217,6 +217,11 @@ double cidx_plot_axis(struct cidx_plot_ctx *c, const struct ticks *tk,
  * values */
 void cidx_plot_zero_line(struct cidx_plot_ctx *c, const struct ticks *tk,
     double x0, double x1, double y0, double y1);
+/* the label of a column centred on x = mid, fitted to `room` points:
+ * level with its bottom at y, or turned upwards from y when
+ * `vertical` (the heatmaps' column labels) */
+void cidx_plot_col_label(struct cidx_plot_ctx *c, const char *text,
+    double mid, double y, double room, int vertical);
 /* light vertical grid lines at the ticks between y0 and y1 */
 void cidx_plot_grid(struct cidx_plot_ctx *c, const struct ticks *tk, double x0,
     double x1, double y0, double y1);
