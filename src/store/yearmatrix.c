@@ -10,6 +10,7 @@
  * blobs do not fit is read from `cells` instead, and its `matrices` row
  * written anew when it is saved.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -452,6 +453,33 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
 	return 0;
 }
 
+int
+cidx_matrix_write(struct cidx_store *st, int year, const double *v, size_t n,
+    struct cidx_err *err)
+{
+	sqlite3_blob *b = NULL;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	if (n > INT_MAX)
+		return cidx_err_set(err, CIDX_EDB, "workspace '%s': a matrix "
+		    "of %zu bytes", st->path, n);
+	rc = sqlite3_blob_open(st->db, "main", "matrices", "vals", year, 1,
+	    &b);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_blob_write(b, v, (int)n, 0);
+	if (rc != SQLITE_OK) {
+		int ret = cidx_db_err(st, err, "save matrix");
+
+		sqlite3_blob_close(b);
+		return ret;
+	}
+	if (sqlite3_blob_close(b) != SQLITE_OK)
+		return cidx_db_err(st, err, "save matrix");
+	return 0;
+}
+
 static int
 save_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 {
@@ -541,5 +569,9 @@ cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
 		if (ret < 0)
 			return ret;
 	}
+	/* the matrix needs the values only: a third less memory while
+	 * SQLite copies it */
+	free(m->imp);
+	m->imp = NULL;
 	return cidx_ymat_save_matrix(st, m, err);
 }
