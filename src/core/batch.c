@@ -16,7 +16,7 @@
 #include "core/batch.h"
 #include "core/mem.h"
 
-#define BLOCK_VALUES ((size_t)1 << 22)
+#define BLOCK_VALUES ((size_t)1 << 19)
 #define FIRST_RUNS 64 /* the first block's first size, in runs */
 
 void

@@ -12,16 +12,25 @@
  *
  * Buffers grow geometrically (libcsv's own too, through its blk_size), so a
  * long field costs time in proportion to its length.
+ *
+ * The text already read is not read again: of a large file, its pages are
+ * given back to the system as the reading goes (once the checksum has read
+ * them), so that the file and the batch it becomes are not both whole in
+ * memory (issue 17).
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include <errno.h>
 #include <iconv.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -37,7 +46,13 @@ struct digest {
 	char hex[65];
 	pthread_t thread;
 	int running;
+	atomic_int done;  /* buf read whole */
 };
+
+/* the text given back in steps of this many bytes, from files of at
+ * least DROP_MIN bytes */
+#define DROP_STEP ((size_t)2 << 20)
+#define DROP_MIN ((size_t)8 << 20)
 
 struct cidx_csv_reader {
 	char *path;
@@ -64,6 +79,7 @@ struct cidx_csv_reader {
 	int row_done;
 	size_t nrows;
 	int slow;                  /* no fast path (tests) */
+	size_t dropped;            /* bytes of buf given back */
 };
 
 static void *
@@ -72,6 +88,7 @@ digest_run(void *arg)
 	struct digest *d = arg;
 
 	cidx_sha256_buf(d->buf, d->n, d->hex);
+	atomic_store(&d->done, 1);
 	return NULL;
 }
 
@@ -557,6 +574,29 @@ fast_row(struct cidx_csv_reader *r)
 	return 1;
 }
 
+/*
+ * The pages of buf before the current row (of which only the byte before
+ * r->pos is looked at again) are given back once the checksum is done:
+ * MADV_DONTNEED, as buf is private memory that is only read.
+ */
+static void
+drop_read(struct cidx_csv_reader *r)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+	size_t upto = (size_t)(r->txt - (const unsigned char *)r->buf) +
+	    (r->pos ? r->pos - 1 : 0);
+
+	if (r->n < DROP_MIN || upto < r->dropped + DROP_STEP ||
+	    (r->buf == r->dg.buf && !atomic_load(&r->dg.done)) || pg == 0 ||
+	    (pg & (pg - 1)) != 0)
+		return;
+	lo = ((uintptr_t)r->buf + r->dropped + pg - 1) & ~(pg - 1);
+	hi = ((uintptr_t)r->buf + upto) & ~(pg - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	r->dropped = upto;
+}
+
 int
 cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
     struct cidx_err *err)
@@ -566,6 +606,7 @@ cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
 	r->row_done = 0;
 	r->nf = 0;
 	cidx_sbuf_reset(&r->text);
+	drop_read(r);
 	if (r->pos < r->n)
 		fast_row(r);
 	while (!r->row_done) {
