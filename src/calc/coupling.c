@@ -11,6 +11,11 @@
 
 #include "calc/coupling.h"
 
+const char cidx_coupling_formula[] =
+    "U = score / 100 of each subsystem; C = n (prod U)^(1/n) / sum U, "
+    "T = mean U,\nD = sqrt(C T); the grade by D in tenths (0-0.1 极度失调 "
+    "... 0.9-1 优质协调).";
+
 static const char *const names[11][2] = {
 	{ "", "" },
 	{ "极度失调", "extreme imbalance" },

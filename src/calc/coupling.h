@@ -28,4 +28,8 @@ int cidx_coupling_grade(double d);
  *  coordination; "" for 0. */
 const char *cidx_coupling_grade_name(int grade, int zh);
 
+/* the model of cidx_coupling() in one line of words, as the table prints
+ * it under the grades (cityidx(1), coupling) */
+extern const char cidx_coupling_formula[];
+
 #endif

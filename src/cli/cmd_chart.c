@@ -349,7 +349,8 @@ draw(struct chart_opts *o, struct cidx_ws_chart *c)
 		o->po.footer = cidx_ws_chart_footer(c, &m);
 		o->po.subtitle = mc != NULL ? cidx_ws_chart_uncert_note(c, mc,
 		    &m) : o->type == &cidx_chart_trend ?
-		    cidx_ws_chart_trend_note(c, ch.data, &m) :
+		    cidx_ws_chart_trend_note(c, ch.data, &m) : co.units ?
+		    cidx_ws_chart_scores_note(c, &m) :
 		    cidx_ws_chart_subtitle(c, o->type, &m);
 		if (cidx_plot_write(&ch, &o->po, &err) < 0 || (o->data &&
 		    cidx_ws_chart_csv(&ch, c, o->data, o->po.workspace,

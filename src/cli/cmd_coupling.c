@@ -204,9 +204,7 @@ print(enum cli_format f, struct cli_engine *e, int year, const size_t *sub,
 	if (f == CLI_FMT_TABLE) {
 		out_table_print(stdout, &t);
 		out_table_release(&t);
-		printf("\nU = score / 100 of each subsystem; C = n (prod U)^(1/n) "
-		    "/ sum U, T = mean U,\nD = sqrt(C T); the grade by D in "
-		    "tenths (0-0.1 极度失调 ... 0.9-1 优质协调).\n");
+		printf("\n%s\n", cidx_coupling_formula);
 	}
 	return CLI_OK;
 }

@@ -294,4 +294,11 @@ struct sbuf;
 void cidx_msg_add(struct sbuf *sb, enum cidx_lang lang, enum cidx_msg_id id,
     ...);
 
+/*! cidx_msg_add_years() :
+ *  The ascending `years` appended to `sb` as a list in `lang`, three or
+ *  more consecutive years as one range: "2006–2013, 2015" /
+ *  "2006–2013、2015". */
+void cidx_msg_add_years(struct sbuf *sb, enum cidx_lang lang,
+    const int *years, size_t n);
+
 #endif

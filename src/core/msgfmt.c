@@ -74,3 +74,27 @@ cidx_msg_add(struct sbuf *sb, enum cidx_lang lang, enum cidx_msg_id id, ...)
 #endif
 	sb->len += (size_t)n;
 }
+
+void
+cidx_msg_add_years(struct sbuf *sb, enum cidx_lang lang, const int *years,
+    size_t n)
+{
+	const char *sep = cidx_msg(lang, CIDX_MSG_LIST_SEP);
+
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+
+		/* j: the last of a run of consecutive calendar years */
+		while (j + 1 < n && years[j + 1] == years[j] + 1)
+			j++;
+		if (i > 0)
+			cidx_sbuf_adds(sb, sep);
+		if (j - i >= 2) {
+			cidx_sbuf_addf(sb, "%d–%d", years[i], years[j]);
+			i = j + 1;
+		} else {
+			cidx_sbuf_addf(sb, "%d", years[i]);
+			i++;
+		}
+	}
+}

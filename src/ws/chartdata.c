@@ -142,10 +142,23 @@ cidx_ws_chart_init(struct cidx_ws_chart *c, struct cidx_ws *ws,
 
 static size_t top_all(const struct cidx_ws_chart *c);
 
-char *
-cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
-    const struct cidx_chart_type *type,
-    struct cidx_ws_mem *m)
+/* a figure of the top group cut at CIDX_WS_BARS_MAX units says how many
+ * more there are (cityidx(1), chart) */
+static void
+add_more(struct sbuf *sb, const struct cidx_ws_chart *c)
+{
+	if (top_all(c) > CIDX_WS_BARS_MAX)
+		cidx_msg_add(sb, c->lang, CIDX_MSG_BARS_MORE, sb->len ?
+		    cidx_msg(c->lang, CIDX_MSG_SEMI) : "", CIDX_WS_BARS_MAX,
+		    cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws), 1),
+		    top_all(c) - CIDX_WS_BARS_MAX);
+}
+
+/* the subtitle of a chart of `type`; `cut`: the figure draws at
+ * most CIDX_WS_BARS_MAX units of the top group */
+static char *
+subtitle(const struct cidx_ws_chart *c, const struct cidx_chart_type *type,
+    int cut, struct cidx_ws_mem *m)
 {
 	struct sbuf sb = SBUF_INIT;
 	int zh = c->lang == CIDX_LANG_ZH;
@@ -161,17 +174,29 @@ cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
 		    "indicators with data in both (of %d in %d)", sb.len ?
 		    (zh ? "；" : "; ") : "", c->mv->shared,
 		    zh ? c->year : c->mv->n_cur, zh ? c->mv->n_cur : c->year);
-	if ((type == &cidx_chart_tiers || type == &cidx_chart_pillars) &&
-	    top_all(c) > CIDX_WS_BARS_MAX)
-		cidx_msg_add(&sb, c->lang, CIDX_MSG_BARS_MORE, sb.len ?
-		    cidx_msg(c->lang, CIDX_MSG_SEMI) : "", CIDX_WS_BARS_MAX,
-		    cidx_msg_noun(c->lang, cidx_ws_unit_noun(c->ws), 1),
-		    top_all(c) - CIDX_WS_BARS_MAX);
+	if (cut)
+		add_more(&sb, c);
 	if (sb.len == 0) {
 		cidx_sbuf_release(&sb);
 		return NULL;
 	}
 	return keep(m, cidx_sbuf_detach(&sb));
+}
+
+char *
+cidx_ws_chart_subtitle(const struct cidx_ws_chart *c,
+    const struct cidx_chart_type *type,
+    struct cidx_ws_mem *m)
+{
+	return subtitle(c, type, type == &cidx_chart_tiers ||
+	    type == &cidx_chart_pillars, m);
+}
+
+char *
+cidx_ws_chart_scores_note(const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m)
+{
+	return subtitle(c, &cidx_chart_heatmap, 1, m);
 }
 
 char *

@@ -141,6 +141,10 @@ int cidx_ws_chart_scores(struct cidx_heatmap *out,
 /* the title of that heatmap */
 char *cidx_ws_chart_scores_title(const struct cidx_ws_chart *c,
     int indicators, struct cidx_ws_mem *m);
+/* the subtitle of the heatmap of units: as cidx_ws_chart_subtitle(), and
+ * how many units of the top group are not drawn past CIDX_WS_BARS_MAX */
+char *cidx_ws_chart_scores_note(const struct cidx_ws_chart *c,
+    struct cidx_ws_mem *m);
 /* the unit `code` against the medians; it must be ranked */
 int cidx_ws_chart_profile(struct cidx_profile *out,
     const struct cidx_ws_chart *c, const char *code, struct cidx_ws_mem *m,

@@ -129,18 +129,21 @@ cidx_ws_chart_trend_note(const struct cidx_ws_chart *c,
 	struct sbuf sb = SBUF_INIT, left = SBUF_INIT;
 	struct cidx_err err = CIDX_ERR_INIT;
 	const int *all;
+	int *out;
 	size_t ne, nl = 0;
 
 	if (earlier_years(c, &all, &ne, &err) < 0)
 		ne = 0;
+	out = cidx_xcalloc(ne + 1, sizeof(*out));
 	for (size_t y = 0, k = 0; y < ne; y++) {
 		while (k < t->n_years && t->years[k] < all[y])
 			k++;
-		if (k < t->n_years && t->years[k] == all[y])
-			continue;
-		cidx_sbuf_addf(&left, "%s%d", nl++ ? cidx_msg(c->lang,
-		    CIDX_MSG_LIST_SEP) : "", all[y]);
+		if (k == t->n_years || t->years[k] != all[y])
+			out[nl++] = all[y];
 	}
+	/* the years left out, runs of three or more as a range */
+	cidx_msg_add_years(&left, c->lang, out, nl);
+	free(out);
 	cidx_msg_add(&sb, c->lang, CIDX_MSG_TREND_BASIS, c->year);
 	if (nl)
 		cidx_msg_add(&sb, c->lang, CIDX_MSG_TREND_LEFT, left.buf,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/msg.h"
 #include "runner.h"
 
@@ -61,6 +62,28 @@ test_msg__fmt(void)
 	cidx_msg_fmt(s, sizeof(s), CIDX_LANG_ZH, CIDX_MSG_M_N_MINMAX, "0",
 	    "100");
 	CHECK_STR(s, "最小");
+}
+
+/* a list of years: three or more consecutive ones as a range */
+void
+test_msg__years(void)
+{
+	static const int y[] = { 2006, 2007, 2008, 2009, 2011, 2013, 2014,
+	    2016, 2017, 2018 };
+	struct sbuf sb = SBUF_INIT;
+
+	cidx_msg_add_years(&sb, CIDX_LANG_EN, y, 10);
+	CHECK_STR(sb.buf, "2006–2009, 2011, 2013, 2014, 2016–2018");
+	cidx_sbuf_reset(&sb);
+	cidx_msg_add_years(&sb, CIDX_LANG_ZH, y + 4, 3);
+	CHECK_STR(sb.buf, "2011、2013、2014");
+	cidx_sbuf_reset(&sb);
+	cidx_msg_add_years(&sb, CIDX_LANG_EN, y, 1);
+	CHECK_STR(sb.buf, "2006");
+	cidx_sbuf_reset(&sb);
+	cidx_msg_add_years(&sb, CIDX_LANG_EN, y, 0);
+	CHECK(sb.len == 0);
+	cidx_sbuf_release(&sb);
 }
 
 /* the method in words (ws/methodwords.c): every normalisation,

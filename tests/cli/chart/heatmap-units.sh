@@ -16,3 +16,13 @@ pdfinfo c.pdf | grep -E '^Page size' | tr -s ' '
 "$CITYIDX" --db uk.db chart heatmap --of indicators --by indicator -o x.pdf; echo "status $?"
 "$CITYIDX" --db uk.db chart heatmap --of units --by score -o x.pdf; echo "status $?"
 "$CITYIDX" --db uk.db chart map --by indicator -o x.pdf; echo "status $?"
+# a top group larger than the 200 rows drawn: the subtitle says how many
+# more there are, as the bar charts' does
+cx --db cn.db init --framework "$ROOT/indicators/cn-cities.csv" >/dev/null
+cx --db cn.db import "$ROOT/data/cn/cities.csv" "$ROOT/data/cn/cn-cities.csv" >/dev/null 2>&1
+"$CITYIDX" --db cn.db chart heatmap --of units --top 0 --year 2012 --lang en -o t.pdf 2>/dev/null
+pdftotext t.pdf - | grep -E 'cities drawn|^200 '
+"$CITYIDX" --db cn.db chart heatmap --of units --top 0 --year 2012 -o t.pdf 2>/dev/null
+pdftotext t.pdf - | grep -E '另有'
+"$CITYIDX" --db cn.db chart heatmap --of units --top 200 --year 2012 -o t.pdf 2>/dev/null
+pdftotext t.pdf - | grep -c "另有" || true
