@@ -4,9 +4,8 @@
  * (store/matblob.c), whose values go into a zeroblob.
  *
  * `cells` is what the import writes most of (issue 17): one row per unit
- * and chunk of CIDX_CHUNK series, every value a parameter.  The statement
- * is prepared once per year and its parameters rebound row by row without
- * clearing them.
+ * and chunk of CIDX_CHUNK series, all of a year's rows in one statement
+ * that reads them from the matrix (a virtual table).
  */
 #include <limits.h>
 #include <math.h>
@@ -44,38 +43,23 @@ cidx_matrix_write(struct cidx_store *st, int year, const double *v, size_t n,
 }
 
 /*
- * The parameters ?4.. of a row of cells: a value, or NULL for none, and
- * the import of each value, or NULL for none (0).  What the statement
- * held from the row before is kept where it is the same kind (a NULL
- * stays bound): no sqlite3_clear_bindings() per row.  nul[k] 1: ?4+k is
- * NULL now.
+ * The rows of cells to write, as an eponymous virtual table that SQLite
+ * reads from the matrix in memory: `INSERT OR REPLACE INTO cells SELECT *
+ * FROM cidx_cells_src(?1)` with ?1 the matrix (sqlite3_bind_pointer()) is
+ * one statement for the whole year, where a statement per row paid its
+ * start, its statement journal and its end once per row, and a parameter
+ * per value (issue 17).  Its rows are the dirty chunks that hold a value,
+ * in the order of the matrix; a value is NULL for none, its import NULL
+ * for none (0).
  */
-static int
-bind_row(sqlite3_stmt *put, const double *v, const int32_t *imp, size_t w,
-    unsigned char *nul)
-{
-	int rc = SQLITE_OK;
+#define SRC_PTR "cidx_ymat"
 
-	for (size_t k = 0; k < CIDX_CHUNK && rc == SQLITE_OK; k++) {
-		int pv = 4 + (int)k, pi = pv + CIDX_CHUNK;
-		int has = k < w && !isnan(v[k]);
-		int hasi = has && imp[k] != 0;
-
-		if (has)
-			rc = sqlite3_bind_double(put, pv, v[k]);
-		else if (!nul[k])
-			rc = sqlite3_bind_null(put, pv);
-		nul[k] = !has;
-		if (rc != SQLITE_OK)
-			break;
-		if (hasi)
-			rc = sqlite3_bind_int64(put, pi, imp[k]);
-		else if (!nul[CIDX_CHUNK + k])
-			rc = sqlite3_bind_null(put, pi);
-		nul[CIDX_CHUNK + k] = !hasi;
-	}
-	return rc;
-}
+struct src_cur {
+	sqlite3_vtab_cursor base;
+	const struct cidx_ymat *m;
+	size_t r, c;   /* the current row and chunk */
+	sqlite3_int64 rowid;
+};
 
 /* a dirty chunk of row r that holds no value: its row of cells goes */
 static int
@@ -91,54 +75,212 @@ chunk_empty(const struct cidx_ymat *m, size_t r, size_t c)
 	return 1;
 }
 
+/* the cursor on the next dirty chunk with a value from (r, c) on */
+static void
+src_seek(struct src_cur *cu)
+{
+	const struct cidx_ymat *m = cu->m;
+
+	for (; cu->r < m->n; cu->r++, cu->c = 0)
+		for (; cu->c < m->nch; cu->c++)
+			if (m->dirty[cu->r * m->nch + cu->c] &&
+			    !chunk_empty(m, cu->r, cu->c))
+				return;
+}
+
+static int
+src_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+    sqlite3_vtab **out, char **msg)
+{
+	struct sbuf sql = SBUF_INIT;
+	int rc;
+
+	(void)aux, (void)argc, (void)argv, (void)msg;
+	cidx_sbuf_adds(&sql, "CREATE TABLE x(year, unit, chunk");
+	for (int k = 0; k < CIDX_CHUNK; k++)
+		cidx_sbuf_addf(&sql, ", v%d", k);
+	for (int k = 0; k < CIDX_CHUNK; k++)
+		cidx_sbuf_addf(&sql, ", i%d", k);
+	cidx_sbuf_adds(&sql, ", src HIDDEN)");
+	rc = sqlite3_declare_vtab(db, sql.buf);
+	cidx_sbuf_release(&sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	*out = sqlite3_malloc(sizeof(**out));
+	if (*out == NULL)
+		return SQLITE_NOMEM;
+	memset(*out, 0, sizeof(**out));
+	return SQLITE_OK;
+}
+
+static int
+src_disconnect(sqlite3_vtab *vt)
+{
+	sqlite3_free(vt);
+	return SQLITE_OK;
+}
+
+/* the only plan: src given (the column after the 3 + 2 x CIDX_CHUNK) */
+static int
+src_best_index(sqlite3_vtab *vt, sqlite3_index_info *ix)
+{
+	(void)vt;
+	for (int i = 0; i < ix->nConstraint; i++)
+		if (ix->aConstraint[i].iColumn == 3 + 2 * CIDX_CHUNK &&
+		    ix->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ &&
+		    ix->aConstraint[i].usable) {
+			ix->aConstraintUsage[i].argvIndex = 1;
+			ix->aConstraintUsage[i].omit = 1;
+			ix->estimatedCost = 1;
+			return SQLITE_OK;
+		}
+	return SQLITE_CONSTRAINT;
+}
+
+static int
+src_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
+{
+	struct src_cur *cu = sqlite3_malloc(sizeof(*cu));
+
+	(void)vt;
+	if (cu == NULL)
+		return SQLITE_NOMEM;
+	memset(cu, 0, sizeof(*cu));
+	*out = &cu->base;
+	return SQLITE_OK;
+}
+
+static int
+src_close(sqlite3_vtab_cursor *c)
+{
+	sqlite3_free(c);
+	return SQLITE_OK;
+}
+
+static int
+src_filter(sqlite3_vtab_cursor *c, int idx, const char *idxs, int argc,
+    sqlite3_value **argv)
+{
+	struct src_cur *cu = (struct src_cur *)c;
+
+	(void)idx, (void)idxs;
+	cu->m = argc == 1 ? sqlite3_value_pointer(argv[0], SRC_PTR) : NULL;
+	cu->r = cu->c = 0;
+	cu->rowid = 0;
+	if (cu->m)
+		src_seek(cu);
+	return SQLITE_OK;
+}
+
+static int
+src_next(sqlite3_vtab_cursor *c)
+{
+	struct src_cur *cu = (struct src_cur *)c;
+
+	cu->c++;
+	cu->rowid++;
+	src_seek(cu);
+	return SQLITE_OK;
+}
+
+static int
+src_eof(sqlite3_vtab_cursor *c)
+{
+	const struct src_cur *cu = (const struct src_cur *)c;
+
+	return cu->m == NULL || cu->r >= cu->m->n;
+}
+
+static int
+src_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+{
+	const struct src_cur *cu = (const struct src_cur *)c;
+	const struct cidx_ymat *m = cu->m;
+	size_t k = (size_t)(col - 3) % CIDX_CHUNK;
+	size_t s = cu->c * CIDX_CHUNK + k, at = cu->r * m->ns + s;
+
+	if (col == 0)
+		sqlite3_result_int(ctx, m->year);
+	else if (col == 1)
+		sqlite3_result_int64(ctx, m->uid[cu->r]);
+	else if (col == 2)
+		sqlite3_result_int64(ctx, (sqlite3_int64)cu->c);
+	else if (col >= 3 + 2 * CIDX_CHUNK || s >= m->ns || isnan(m->v[at]))
+		sqlite3_result_null(ctx);
+	else if (col < 3 + CIDX_CHUNK)
+		sqlite3_result_double(ctx, m->v[at]);
+	else if (m->imp[at] != 0)
+		sqlite3_result_int64(ctx, m->imp[at]);
+	else
+		sqlite3_result_null(ctx);
+	return SQLITE_OK;
+}
+
+static int
+src_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *rowid)
+{
+	*rowid = ((const struct src_cur *)c)->rowid;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module src_module = {
+	.iVersion = 1,
+	.xConnect = src_connect,
+	.xBestIndex = src_best_index,
+	.xDisconnect = src_disconnect,
+	.xOpen = src_open,
+	.xClose = src_close,
+	.xFilter = src_filter,
+	.xNext = src_next,
+	.xEof = src_eof,
+	.xColumn = src_column,
+	.xRowid = src_rowid,
+};
+
+/* the dirty chunks without a value: their rows of cells deleted */
+static int
+delete_empty(struct cidx_store *st, const struct cidx_ymat *m,
+    struct cidx_err *err)
+{
+	sqlite3_stmt *del = NULL;
+	int ret = 0;
+
+	for (size_t r = 0; r < m->n && ret == 0; r++)
+		for (size_t c = 0; c < m->nch && ret == 0; c++) {
+			if (!m->dirty[r * m->nch + c] || !chunk_empty(m, r, c))
+				continue;
+			if (del == NULL && (ret = cidx_db_prepare(st, &del,
+			    "DELETE FROM cells WHERE year = ?1 AND unit = ?2 "
+			    "AND chunk = ?3", err)) < 0)
+				break;
+			if ((ret = cidx_db_bind(st, del, err, "iIi", m->year,
+			    m->uid[r], (int)c)) == 0)
+				ret = cidx_db_done(st, del, "save values", err);
+		}
+	sqlite3_finalize(del);
+	return ret;
+}
+
 static int
 save_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 {
-	struct sbuf sql = SBUF_INIT;
-	sqlite3_stmt *put = NULL, *del = NULL;
-	unsigned char nul[2 * CIDX_CHUNK];
+	sqlite3_stmt *put = NULL;
 	int ret;
 
-	memset(nul, 1, sizeof(nul)); /* a new statement binds NULLs */
-	cidx_sbuf_adds(&sql, "INSERT OR REPLACE INTO cells VALUES (?1, ?2, ?3");
-	for (int k = 0; k < 2 * CIDX_CHUNK; k++)
-		cidx_sbuf_addf(&sql, ", ?%d", 4 + k);
-	cidx_sbuf_adds(&sql, ")");
-	ret = cidx_db_prepare(st, &put, sql.buf, err);
-	cidx_sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_prepare(st, &del, "DELETE FROM cells "
-	    "WHERE year = ?1 AND unit = ?2 AND chunk = ?3", err)) < 0)
-		goto out;
-	for (size_t r = 0; r < m->n; r++)
-		for (size_t c = 0; c < m->nch; c++) {
-			size_t at = r * m->ns + c * CIDX_CHUNK;
-			size_t w = m->ns - c * CIDX_CHUNK;
-
-			if (!m->dirty[r * m->nch + c])
-				continue;
-			if (chunk_empty(m, r, c)) {
-				if ((ret = cidx_db_bind(st, del, err, "iIi",
-				    m->year, m->uid[r], (int)c)) < 0 ||
-				    (ret = cidx_db_done(st, del, "save values",
-				    err)) < 0)
-					goto out;
-				continue;
-			}
-			if ((ret = cidx_db_bind(st, put, err, "iIi", m->year,
-			    m->uid[r], (int)c)) < 0)
-				goto out;
-			if (bind_row(put, m->v + at, m->imp + at, w, nul) !=
-			    SQLITE_OK) {
-				ret = cidx_db_err(st, err, "bind a value");
-				goto out;
-			}
-			if ((ret = cidx_db_done(st, put, "save values",
-			    err)) < 0)
-				goto out;
-		}
-out:
+	if ((ret = delete_empty(st, m, err)) < 0)
+		return ret;
+	/* registered anew each time: the connection may be new */
+	if (sqlite3_create_module(st->db, "cidx_cells_src", &src_module,
+	    NULL) != SQLITE_OK)
+		return cidx_db_err(st, err, "save values");
+	if ((ret = cidx_db_prepare(st, &put, "INSERT OR REPLACE INTO cells "
+	    "SELECT * FROM cidx_cells_src(?1)", err)) < 0)
+		return ret;
+	if (sqlite3_bind_pointer(put, 1, m, SRC_PTR, NULL) != SQLITE_OK)
+		ret = cidx_db_err(st, err, "save values");
+	else
+		ret = cidx_db_done(st, put, "save values", err);
 	sqlite3_finalize(put);
-	sqlite3_finalize(del);
 	return ret;
 }
 
