@@ -59,6 +59,9 @@ struct src_cur {
 	const struct cidx_ymat *m;
 	size_t r, c;   /* the current row and chunk */
 	sqlite3_int64 rowid;
+	const double *v;    /* its values */
+	const int32_t *imp; /* their imports */
+	size_t w;           /* of its series that exist */
 };
 
 /* a dirty chunk of row r that holds no value: its row of cells goes */
@@ -84,8 +87,15 @@ src_seek(struct src_cur *cu)
 	for (; cu->r < m->n; cu->r++, cu->c = 0)
 		for (; cu->c < m->nch; cu->c++)
 			if (m->dirty[cu->r * m->nch + cu->c] &&
-			    !chunk_empty(m, cu->r, cu->c))
+			    !chunk_empty(m, cu->r, cu->c)) {
+				size_t at = cu->r * m->ns + cu->c * CIDX_CHUNK;
+
+				cu->v = m->v + at;
+				cu->imp = m->imp + at;
+				cu->w = m->ns - cu->c * CIDX_CHUNK;
+				cu->w = cu->w > CIDX_CHUNK ? CIDX_CHUNK : cu->w;
 				return;
+			}
 }
 
 static int
@@ -195,24 +205,25 @@ static int
 src_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
 {
 	const struct src_cur *cu = (const struct src_cur *)c;
-	const struct cidx_ymat *m = cu->m;
-	size_t k = (size_t)(col - 3) % CIDX_CHUNK;
-	size_t s = cu->c * CIDX_CHUNK + k, at = cu->r * m->ns + s;
+	size_t k = (size_t)col - 3;
 
-	if (col == 0)
-		sqlite3_result_int(ctx, m->year);
-	else if (col == 1)
-		sqlite3_result_int64(ctx, m->uid[cu->r]);
-	else if (col == 2)
-		sqlite3_result_int64(ctx, (sqlite3_int64)cu->c);
-	else if (col >= 3 + 2 * CIDX_CHUNK || s >= m->ns || isnan(m->v[at]))
+	if (col < 3) {
+		if (col == 0)
+			sqlite3_result_int(ctx, cu->m->year);
+		else
+			sqlite3_result_int64(ctx, col == 1 ?
+			    cu->m->uid[cu->r] : (sqlite3_int64)cu->c);
+	} else if (k < CIDX_CHUNK) {
+		if (k < cu->w && !isnan(cu->v[k]))
+			sqlite3_result_double(ctx, cu->v[k]);
+		else
+			sqlite3_result_null(ctx);
+	} else if ((k -= CIDX_CHUNK) < cu->w && !isnan(cu->v[k]) &&
+	    cu->imp[k] != 0) {
+		sqlite3_result_int64(ctx, cu->imp[k]);
+	} else {
 		sqlite3_result_null(ctx);
-	else if (col < 3 + CIDX_CHUNK)
-		sqlite3_result_double(ctx, m->v[at]);
-	else if (m->imp[at] != 0)
-		sqlite3_result_int64(ctx, m->imp[at]);
-	else
-		sqlite3_result_null(ctx);
+	}
 	return SQLITE_OK;
 }
 
