@@ -433,6 +433,11 @@ apply_value(struct cidx_store *st, struct yapply *a, uint32_t unit,
 	} else {
 		ss->values_changed++;
 	}
+	/* into an empty cell, history is recorded only where the cell has
+	 * some: none when the year has none (apply_year() loaded it) */
+	if (isnan(old) && a->h->loaded && a->h->year == m->year &&
+	    a->h->cells.n == 0)
+		return cidx_ymat_set(st, m, r, c, v, a->id, err);
 	if ((ret = cidx_ymat_import_of(st, m, r, c, &by, err)) < 0 ||
 	    (ret = cidx_hist_record(st, a->h, a->id, m->year, a->uid[unit], c,
 	    old, by, err)) < 0)
@@ -457,6 +462,8 @@ apply_year(struct cidx_store *st, struct yapply *a, size_t ns,
 	if ((ret = cidx_ymat_load(st, imp->run[order ? order[lo] : lo].year,
 	    ns, &a->m, err)) < 0)
 		return ret;
+	if ((ret = cidx_hist_year(st, a->h, a->m->year, err)) < 0)
+		goto out;
 	for (size_t i = lo; i < hi; i++) {
 		size_t r = order ? order[i] : i;
 		const struct cidx_import_run *run = &imp->run[r];
