@@ -98,6 +98,10 @@ struct cidx_ymat {
 	unsigned char *known; /* n x nch: imp known */
 	struct cidx_intmap rowof; /* unit id -> row */
 	struct cidx_intmap prov;  /* series << 32 | import id -> values */
+	/* values set by import pid not yet counted in prov: pend[c] per
+	 * series, the series in touched[0..ntouched) (cidx_ymat_prov()) */
+	int32_t pid;
+	size_t *pend, *touched, ntouched;
 	int all_known;        /* every imp read from cells */
 	int changed;          /* values set: cells and matrices to write */
 	int stale;            /* read from cells: matrices to write */
@@ -151,6 +155,8 @@ int cidx_ymat_import_of(struct cidx_store *st, struct cidx_ymat *m, size_t r,
  *  import `id`, keeping the counts and the rows to rewrite. */
 int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
     size_t c, double v, int32_t id, struct cidx_err *err);
+/*! cidx_ymat_prov() : prov brought up to date (cidx_ymat_save() does). */
+void cidx_ymat_prov(struct cidx_ymat *m);
 /*! cidx_ymat_save() : writes the dirty rows to `cells` and the matrix to
  *  `matrices` (inside the caller's write transaction), if it changed or
  *  was read from cells.  The imports of the values (imp) are freed once

@@ -43,6 +43,8 @@ cidx_ymat_free(struct cidx_ymat *m)
 	free(m->known);
 	cidx_intmap_release(&m->rowof);
 	cidx_intmap_release(&m->prov);
+	free(m->pend);
+	free(m->touched);
 	free(m);
 }
 
@@ -110,6 +112,36 @@ prov_add(struct cidx_ymat *m, size_t series, int32_t id, long k)
 
 	cidx_intmap_get(&m->prov, prov_key(series, id), &n);
 	cidx_intmap_put(&m->prov, prov_key(series, id), (size_t)((long)n + k));
+}
+
+/* one more value of import id in series c: counted in pend, for prov
+ * when the import changes or prov is read (two hash look-ups a value
+ * otherwise) */
+static void
+prov_inc(struct cidx_ymat *m, size_t c, int32_t id)
+{
+	if (id != m->pid)
+		cidx_ymat_prov(m);
+	m->pid = id;
+	if (m->pend == NULL) {
+		m->pend = cidx_xcalloc(m->ns ? m->ns : 1, sizeof(*m->pend));
+		m->touched = cidx_xcalloc(m->ns ? m->ns : 1,
+		    sizeof(*m->touched));
+	}
+	if (m->pend[c]++ == 0)
+		m->touched[m->ntouched++] = c;
+}
+
+void
+cidx_ymat_prov(struct cidx_ymat *m)
+{
+	for (size_t i = 0; i < m->ntouched; i++) {
+		size_t c = m->touched[i];
+
+		prov_add(m, c, m->pid, (long)m->pend[c]);
+		m->pend[c] = 0;
+	}
+	m->ntouched = 0;
 }
 
 int
@@ -439,12 +471,16 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
 	if (!m->known[r * m->nch + ch] && !m->all_known &&
 	    (ret = fetch_imports(st, m, err)) < 0)
 		return ret;
-	if (!isnan(m->v[at]))
+	if (!isnan(m->v[at])) {
+		/* counted before it is taken off: no count below 0 */
+		if (m->imp[at] == m->pid && m->ntouched > 0)
+			cidx_ymat_prov(m);
 		prov_add(m, c, m->imp[at], -1);
+	}
 	if (isnan(v))
 		id = 0;
 	else
-		prov_add(m, c, id, 1);
+		prov_inc(m, c, id);
 	m->v[at] = v;
 	m->imp[at] = id;
 	m->dirty[r * m->nch + ch] = 1;

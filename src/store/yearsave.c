@@ -322,5 +322,6 @@ cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
 	 * SQLite copies it */
 	free(m->imp);
 	m->imp = NULL;
+	cidx_ymat_prov(m);
 	return cidx_ymat_save_matrix(st, m, err);
 }
