@@ -80,13 +80,14 @@ cidx_csv_to_utf8(const char *path, const char *enc, char *buf, size_t n, char **
  * the first NUL byte, which the parser then reports with its position:
  * `import /dev/zero` fails at once instead of filling the memory.
  */
+#define READ_PIECE ((size_t)1 << 20)
+
 int
 cidx_csv_slurp(const char *path, int nul_stops, char **out, size_t *n,
     struct cidx_err *err)
 {
 	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	struct sbuf sb = SBUF_INIT;
-	char chunk[65536];
 	size_t k;
 	int ret = 0;
 
@@ -108,19 +109,28 @@ cidx_csv_slurp(const char *path, int nul_stops, char **out, size_t *n,
 			    "it is a directory", path);
 			goto out;
 		}
+		/* and the buffer is made its size at once (issue 17) */
+		if (S_ISREG(fs.st_mode) && fs.st_size > 0)
+			cidx_sbuf_grow(&sb, (size_t)fs.st_size);
 	}
-	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+	/* read straight into the buffer, a piece at a time */
+	for (;;) {
+		char *piece;
 		const char *nul;
 
+		cidx_sbuf_grow(&sb, READ_PIECE);
+		piece = sb.buf + sb.len;
+		if ((k = fread(piece, 1, READ_PIECE, fp)) == 0)
+			break;
 		/* a UTF-16 byte-order mark at the start allows NUL bytes */
 		if (sb.len == 0 && k >= 2 &&
-		    (((unsigned char)chunk[0] == 0xff &&
-		    (unsigned char)chunk[1] == 0xfe) ||
-		    ((unsigned char)chunk[0] == 0xfe &&
-		    (unsigned char)chunk[1] == 0xff)))
+		    (((unsigned char)piece[0] == 0xff &&
+		    (unsigned char)piece[1] == 0xfe) ||
+		    ((unsigned char)piece[0] == 0xfe &&
+		    (unsigned char)piece[1] == 0xff)))
 			nul_stops = 0;
-		if (nul_stops && (nul = memchr(chunk, '\0', k)) != NULL) {
-			cidx_sbuf_add(&sb, chunk, (size_t)(nul - chunk) + 1);
+		if (nul_stops && (nul = memchr(piece, '\0', k)) != NULL) {
+			sb.len += (size_t)(nul - piece) + 1;
 			break;
 		}
 		if (sb.len + k > CIDX_CSV_MAX_FILE) {
@@ -128,8 +138,9 @@ cidx_csv_slurp(const char *path, int nul_stops, char **out, size_t *n,
 			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
 			goto out;
 		}
-		cidx_sbuf_add(&sb, chunk, k);
+		sb.len += k;
 	}
+	sb.buf[sb.len] = '\0';
 	if (ferror(fp))
 		ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': %s", path,
 		    strerror(errno));
