@@ -69,9 +69,11 @@ plot_cb(void *field, const struct cli_opt *o, const char *arg,
 {
 	struct cidx_err err = CIDX_ERR_INIT;
 
+	/* not a usage error when the drawing code could not be loaded */
 	if (cidx_plot_opt_set(field, (enum cidx_plot_key)o->val, arg,
 	    &err) < 0)
-		return cli_usage_error(cmd, "%s", err.msg);
+		return err.code == CIDX_EINVAL ?
+		    cli_usage_error(cmd, "%s", err.msg) : cli_error_core(&err);
 	return 0;
 }
 
@@ -314,7 +316,8 @@ check_output(const struct chart_opts *o)
 		return cli_usage_error("chart", "--data '%s' is the figure's "
 		    "file", o->data);
 	if (cidx_plot_opts_check(&o->po, &err) < 0)
-		return cli_usage_error("chart", "%s", err.msg);
+		return err.code == CIDX_EINVAL ? cli_usage_error("chart", "%s",
+		    err.msg) : cli_error_core(&err);
 	return CLI_OK;
 }
 

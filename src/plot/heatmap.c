@@ -341,11 +341,8 @@ heatmap_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 		    f.cell + c->fs * 0.4, 1) + c->fs * 0.2;
 }
 
-const struct cidx_chart_type cidx_chart_heatmap = {
-	.name = "heatmap",
-	.opts = CIDX_CHART_OPT_OF | CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_BY,
+const struct cidx_chart_draw cidx_plot_heatmap = {
 	.check = heatmap_check,
 	.size = heatmap_size,
 	.draw = heatmap_draw,
-	.fit_height = 1,
 };

@@ -445,19 +445,7 @@ map_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	free(lab);
 }
 
-const struct cidx_chart_type cidx_chart_map = {
-	.name = "map",
-	.needs = CIDX_CHART_NEEDS_BOUNDARIES,
-	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS |
-	    CIDX_CHART_OPT_BY | CIDX_CHART_OPT_BY_SCORE | CIDX_CHART_OPT_LABELS,
-	/* a map filled by score has no tiers, and so no top group to
-	 * split */
-	.unless = {
-		.when = CIDX_CHART_OPT_BY_SCORE,
-		.off = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS,
-		.why = "a map filled by score (--by score)",
-	},
-	.keep_shape = 1,
+const struct cidx_chart_draw cidx_plot_map = {
 	.check = map_check,
 	.size = map_size,
 	.draw = map_draw,

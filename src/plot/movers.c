@@ -518,11 +518,7 @@ movers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	free(f.ord);
 }
 
-const struct cidx_chart_type cidx_chart_movers = {
-	.name = "movers",
-	.needs = CIDX_CHART_NEEDS_MOVEMENT,
-	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_COMPARE |
-	    CIDX_CHART_OPT_DARK_HORSE,
+const struct cidx_chart_draw cidx_plot_movers = {
 	.check = movers_check,
 	.size = movers_size,
 	.draw = movers_draw,

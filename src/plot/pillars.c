@@ -253,9 +253,7 @@ pillars_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	free(f.ord);
 }
 
-const struct cidx_chart_type cidx_chart_pillars = {
-	.name = "pillars",
-	.opts = CIDX_CHART_OPT_TOP,
+const struct cidx_chart_draw cidx_plot_pillars = {
 	.check = pillars_check,
 	.size = pillars_size,
 	.draw = pillars_draw,

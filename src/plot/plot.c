@@ -16,12 +16,36 @@
 
 #define FILE_MARGIN 16
 
+/* by enum cidx_chart_id (plot.h) */
+static const struct cidx_chart_draw *const chart_draw[CIDX_CHART_N] = {
+	[CIDX_CHART_TIERS] = &cidx_plot_tiers,
+	[CIDX_CHART_PILLARS] = &cidx_plot_pillars,
+	[CIDX_CHART_MOVERS] = &cidx_plot_movers,
+	[CIDX_CHART_HEATMAP] = &cidx_plot_heatmap,
+	[CIDX_CHART_PROFILE] = &cidx_plot_profile,
+	[CIDX_CHART_MAP] = &cidx_plot_map,
+	[CIDX_CHART_UNCERT] = &cidx_plot_uncert,
+	[CIDX_CHART_TREND] = &cidx_plot_trend,
+};
+
+const struct cidx_chart_draw *
+cidx_chart_draw_of(const struct cidx_chart_type *t)
+{
+	return t != NULL && (unsigned)t->id < CIDX_CHART_N ?
+	    chart_draw[t->id] : NULL;
+}
+
 int
 cidx_chart_check(const struct cidx_chart *c, struct cidx_err *err)
 {
+	const struct cidx_chart_draw *d;
+
 	if (c == NULL || c->type == NULL || c->data == NULL)
 		return cidx_err_set(err, CIDX_EINVAL, "no chart data");
-	return c->type->check(c->data, err);
+	if ((d = cidx_chart_draw_of(c->type)) == NULL)
+		return cidx_err_set(err, CIDX_EINVAL, "chart type '%s' has no "
+		    "drawing", c->type->name ? c->type->name : "?");
+	return d->check(c->data, err);
 }
 
 static int
@@ -120,7 +144,7 @@ draw_chart(cairo_t *cr, const struct cidx_rect *r,
 	cairo_clip(cr);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cidx_chart_frame(&pc, r, o->title, o->subtitle, o->footer, &body);
-	c->type->draw(&pc, &body, c->data);
+	cidx_chart_draw_of(c->type)->draw(&pc, &body, c->data);
 	if (slack != NULL)
 		*slack = pc.used_bottom > body.y && pc.used_bottom < body.y +
 		    body.h ? body.y + body.h - pc.used_bottom : 0;
@@ -177,7 +201,7 @@ figure_size(const struct cidx_chart *c, const struct cidx_plot_opts *o,
 	int rc;
 
 	*w = *h = 0;
-	c->type->size(c->data, w, h);
+	cidx_chart_draw_of(c->type)->size(c->data, w, h);
 	if (o->width != 0 && o->height == 0 && c->type->keep_shape)
 		*h *= o->width / *w;
 	if (o->width != 0)

@@ -1,7 +1,12 @@
 /*
  * plot.h - charts of results handed over as plain data, drawn with cairo
  * and pango: into a rectangle of any cairo context (so a report can place
- * them on a page), or as a standalone PDF, PNG or SVG file.
+ * them on a page: plot_int.h), or as a standalone PDF, PNG or SVG file.
+ *
+ * This header names no cairo type: the binary includes it, and with it
+ * the chart types' entries (charttype.c), while the code that draws is a
+ * shared object loaded only by the commands that draw (cityidx(1),
+ * DEVELOPMENT, The drawing code).
  *
  * The layer knows nothing of workspaces or methods: the caller fills the
  * small structs below (names, scores, ranks, tiers, boundaries) and keeps
@@ -36,8 +41,6 @@
 #define CIDX_PLOT_H
 
 #include <stddef.h>
-
-#include <cairo.h>
 
 #include "core/err.h"
 #include "core/geom.h"
@@ -124,14 +127,26 @@ struct cidx_rect {
 };
 
 /*
- * Chart types.  A type is one entry (struct cidx_chart_type): its own
- * file of src/plot holds the check of its data, its size and its drawing
- * (static) and exports the entry, declared below after the struct of its
- * data; cidx_chart_types[] (plot/charttype.c) lists it.  The entry says
- * what the data is made from and which options of the chart command
- * apply to the type.  cityidx(1), DEVELOPMENT, lists the files a new
- * type touches.
+ * Chart types.  A type is one entry (struct cidx_chart_type) in
+ * charttype.c, which lists them in cidx_chart_types[]: what the data is
+ * made from and which options of the chart command apply to the type.
+ * Its own file of src/plot holds the check of its data, its size and its
+ * drawing (plot_int.h: struct cidx_chart_draw), found by the entry's id.
+ * cityidx(1), DEVELOPMENT, lists the files a new type touches.
  */
+
+/* the types, as ids: the drawing of a type is found by it */
+enum cidx_chart_id {
+	CIDX_CHART_TIERS,
+	CIDX_CHART_PILLARS,
+	CIDX_CHART_MOVERS,
+	CIDX_CHART_HEATMAP,
+	CIDX_CHART_PROFILE,
+	CIDX_CHART_MAP,
+	CIDX_CHART_UNCERT,
+	CIDX_CHART_TREND,
+	CIDX_CHART_N
+};
 
 /* what a type's data is made from besides the ranking of one year */
 enum cidx_chart_need {
@@ -162,10 +177,9 @@ enum cidx_chart_opt {
 	CIDX_CHART_OPT_N = 9                  /* the number of bits */
 };
 
-struct cidx_plot_ctx;	/* the state of one drawing (plot_int.h) */
-
 struct cidx_chart_type {
 	const char *name;	/* as the chart command takes it */
+	enum cidx_chart_id id;	/* its drawing (plot_int.h) */
 	unsigned needs;		/* CIDX_CHART_NEEDS_* */
 	unsigned opts;		/* the CIDX_CHART_OPT_* the type draws */
 	struct {		/* with the options `when` given, those of */
@@ -178,11 +192,6 @@ struct cidx_chart_type {
 				   what the drawing uses of its default
 				   height (the drawing says it in
 				   cidx_plot_ctx.used_bottom) */
-	/* the type's own; `data` is its struct (below) */
-	int (*check)(const void *data, struct cidx_err *err);
-	void (*size)(const void *data, double *w, double *h);
-	void (*draw)(struct cidx_plot_ctx *c, const struct cidx_rect *body,
-	    const void *data);
 };
 
 /* every chart type, in the order cityidx(1) lists them; NULL-terminated */
@@ -438,17 +447,6 @@ struct cidx_plot_layout {
 int cidx_plot_layout(struct cidx_plot_layout *out, const struct cidx_chart *c,
     const struct cidx_plot_opts *o, struct cidx_err *err);
 void cidx_plot_layout_release(struct cidx_plot_layout *l);
-
-/*! cidx_plot_draw() :
- *  Checks the data, then draws the chart with the title, subtitle and
- *  footer of `o` inside `r` of `cr` (clipped to it); `o->path`, width,
- *  height and dpi are not used.  The state of `cr` is restored.
- *  @return 0; CIDX_EINVAL for bad data (nothing is drawn) or a font family
- *  fontconfig cannot find (the message names it and the family matched
- *  instead); CIDX_ERROR when cairo reports an error on `cr`. */
-int cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
-    const struct cidx_chart *c, const struct cidx_plot_opts *o,
-    struct cidx_err *err);
 
 /*! cidx_plot_write() :
  *  Writes the chart alone to `o->path`, format from its extension (.pdf,

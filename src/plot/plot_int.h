@@ -276,6 +276,35 @@ int cidx_plot_png_check(const struct cidx_plot_opts *o, double w, double h,
 
 /* ---- the chart (plot.c) ---- */
 
+/* the drawing of a chart type, in the type's file (the entry of plot.h
+ * holds no function: it is in the binary, this in the drawing code) */
+struct cidx_chart_draw {
+	/* `data` is the type's struct (plot.h) */
+	int (*check)(const void *data, struct cidx_err *err);
+	void (*size)(const void *data, double *w, double *h);
+	void (*draw)(struct cidx_plot_ctx *c, const struct cidx_rect *body,
+	    const void *data);
+};
+
+extern const struct cidx_chart_draw cidx_plot_tiers, cidx_plot_pillars,
+    cidx_plot_movers, cidx_plot_heatmap, cidx_plot_profile, cidx_plot_map,
+    cidx_plot_uncert, cidx_plot_trend;
+
+/* the drawing of type `t` (by its id), or NULL for none */
+const struct cidx_chart_draw *cidx_chart_draw_of(
+    const struct cidx_chart_type *t);
+
+/*! cidx_plot_draw() :
+ *  Checks the data, then draws the chart with the title, subtitle and
+ *  footer of `o` inside `r` of `cr` (clipped to it); `o->path`, width,
+ *  height and dpi are not used.  The state of `cr` is restored.
+ *  @return 0; CIDX_EINVAL for bad data (nothing is drawn) or a font family
+ *  fontconfig cannot find (the message names it and the family matched
+ *  instead); CIDX_ERROR when cairo reports an error on `cr`. */
+int cidx_plot_draw(cairo_t *cr, const struct cidx_rect *r,
+    const struct cidx_chart *c, const struct cidx_plot_opts *o,
+    struct cidx_err *err);
+
 /* checks the chart's data */
 int cidx_chart_check(const struct cidx_chart *c, struct cidx_err *err);
 /* title, subtitle and footer inside r; *body gets the rest */

@@ -304,10 +304,7 @@ profile_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	cidx_plot_axis(c, &f.tk, f.bar_left, f.bar_right, f.bottom, value, 1);
 }
 
-const struct cidx_chart_type cidx_chart_profile = {
-	.name = "profile",
-	.needs = CIDX_CHART_NEEDS_UNIT,
-	.opts = 0,
+const struct cidx_chart_draw cidx_plot_profile = {
 	.check = profile_check,
 	.size = profile_size,
 	.draw = profile_draw,

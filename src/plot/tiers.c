@@ -335,9 +335,7 @@ tiers_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	free(f.ord);
 }
 
-const struct cidx_chart_type cidx_chart_tiers = {
-	.name = "tiers",
-	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_TIERS,
+const struct cidx_chart_draw cidx_plot_tiers = {
 	.check = tiers_check,
 	.size = tiers_size,
 	.draw = tiers_draw,

@@ -359,9 +359,7 @@ trend_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	draw_names(c, b, &f);
 }
 
-const struct cidx_chart_type cidx_chart_trend = {
-	.name = "trend",
-	.opts = CIDX_CHART_OPT_TOP,
+const struct cidx_chart_draw cidx_plot_trend = {
 	.check = trend_check,
 	.size = trend_size,
 	.draw = trend_draw,

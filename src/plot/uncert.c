@@ -275,10 +275,7 @@ uncert_draw(struct cidx_plot_ctx *c, const struct cidx_rect *b,
 	free(f.ord);
 }
 
-const struct cidx_chart_type cidx_chart_uncert = {
-	.name = "uncertainty",
-	.needs = CIDX_CHART_NEEDS_DRAWS,
-	.opts = CIDX_CHART_OPT_TOP | CIDX_CHART_OPT_DRAWS,
+const struct cidx_chart_draw cidx_plot_uncert = {
 	.check = uncert_check,
 	.size = uncert_size,
 	.draw = uncert_draw,

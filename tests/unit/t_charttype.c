@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "plot/plot.h"
+#include "plot/plot_int.h"
 #include "runner.h"
 
 void
@@ -17,7 +18,12 @@ test_charttype__every_entry_is_complete_and_found_by_name(void)
 		const struct cidx_chart_type *t = cidx_chart_types[i];
 
 		CHECK(t->name != NULL && *t->name != '\0');
-		CHECK(t->check != NULL && t->size != NULL && t->draw != NULL);
+		CHECK(cidx_chart_draw_of(t) != NULL);
+		CHECK(cidx_chart_draw_of(t)->check != NULL &&
+		    cidx_chart_draw_of(t)->size != NULL &&
+		    cidx_chart_draw_of(t)->draw != NULL);
+		for (size_t j = 0; j < i; j++)
+			CHECK(cidx_chart_types[j]->id != t->id);
 		CHECK(cidx_chart_find(t->name) == t);
 		/* a rule that turns options off names options the type has */
 		CHECK((t->unless.when & ~t->opts) == 0);
