@@ -365,8 +365,10 @@ fast_row(struct cidx_csv_reader *r)
 {
 	const unsigned char *t = r->txt, *nl;
 	size_t i = r->pos, end;
-	unsigned col;
-	int any = 0;
+	unsigned col, line = r->line;
+	/* what on_field() changes, put back when the line is not taken */
+	unsigned fline = r->fline, fcol0 = r->fcol;
+	int any = 0, fquoted = r->fquoted, need_start = r->need_start;
 
 	if (i > 0 && t[i] == '\n' && t[i - 1] == '\r' && !r->slow)
 		i++;
@@ -374,38 +376,53 @@ fast_row(struct cidx_csv_reader *r)
 	    NULL || nl == t + i || (size_t)(nl - (t + i)) >= CIDX_CSV_MAX_FIELD)
 		return 0;
 	end = (size_t)(nl - t) - (nl[-1] == '\r');
-	for (size_t k = i; k < end; k++) {
-		if (t[k] == '"' || t[k] == '\r' || t[k] == '\0')
-			return 0;
-		any |= !is_blank(t[k]);
-	}
-	if (!any)
-		return 0;
 	col = i > r->pos ? 1 : r->col;
-	r->line += i > r->pos;
+	line += i > r->pos;
+	/* one pass: the line checked while it is split */
 	while (i <= end) {
 		size_t stop = i, b = i, e;
 		unsigned fcol = col;
 
-		for (; stop < end && t[stop] != ','; stop++)
-			col += (t[stop] & 0xc0) != 0x80;
+		for (; stop < end; stop++) {
+			unsigned char c = t[stop];
+
+			if (c == ',') {
+				any = 1;
+				break;
+			}
+			if (c == '"' || c == '\r' || c == '\0')
+				goto undo;
+			any |= !is_blank(c);
+			col += (c & 0xc0) != 0x80;
+		}
 		while (b < stop && is_blank(t[b]))
 			b++;
 		for (e = stop; e > b && is_blank(t[e - 1]); e--)
 			;
-		r->fline = r->line;
+		r->fline = line;
 		r->fcol = fcol;
 		r->fquoted = 0;
 		on_field((void *)(uintptr_t)(t + b), e - b, r);
 		col++; /* the comma, or the CR or LF that ends the row */
 		i = stop + 1;
 	}
+	if (!any)
+		goto undo;
+	r->line = line;
 	r->end_line = r->line++;
 	r->end_col = col - 1;
 	r->row_done = r->need_start = r->col = 1;
 	r->llen = 0;
 	r->pos = (size_t)(nl - t) + 1;
 	return 1;
+undo:
+	r->nf = 0;
+	cidx_sbuf_reset(&r->text);
+	r->fline = fline;
+	r->fcol = fcol0;
+	r->fquoted = fquoted;
+	r->need_start = need_start;
+	return 0;
 }
 
 /*
