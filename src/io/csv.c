@@ -126,7 +126,9 @@ on_field(void *s, size_t len, void *data)
 	r->off[r->nf] = r->text.len;
 	if (s == NULL)
 		len = 0;
-	cidx_sbuf_grow(&r->text, len + 1);
+	/* what cidx_sbuf_grow() would check, without a call per field */
+	if (r->text.len + len + 2 > r->text.alloc)
+		cidx_sbuf_grow(&r->text, len + 1);
 	if (len)
 		memcpy(r->text.buf + r->text.len, s, len);
 	r->text.len += len + 1;
