@@ -52,6 +52,15 @@ int cidx_calc_normalise_with(const struct cidx_framework *fw,
     const struct cidx_norm_stats *st, gsl_matrix *s, int *skipped,
     struct cidx_err *err);
 
+/*! cidx_calc_normalise_in_place() :
+ *  As cidx_calc_normalise_with(), the scores written over the values:
+ *  column j of x becomes the scores of indicator column j (for a caller
+ *  that does not need the values again: a year is then held once, not
+ *  twice, issue 17).  On failure x holds some scores and some values. */
+int cidx_calc_normalise_in_place(const struct cidx_framework *fw,
+    gsl_matrix *x, const struct cidx_method *m,
+    const struct cidx_norm_stats *st, int *skipped, struct cidx_err *err);
+
 /*! cidx_calc_normalise() :
  *  Writes the normalised value of every indicator into its node column of
  *  `s` (units x fw->n).  Direction is applied first.  An indicator with
@@ -159,6 +168,18 @@ int cidx_ranking_compute(struct cidx_ranking **out,
 int cidx_ranking_compute_with(struct cidx_ranking **out,
     const struct cidx_framework *fw, const struct cidx_dataset *ds,
     const double *w, const struct cidx_method *m,
+    const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
+    size_t top, struct cidx_err *err);
+/*! cidx_ranking_compute_taking() :
+ *  As cidx_ranking_compute_with() on the values *x (of ds's units), which
+ *  it takes (*x NULL after, ds->x is not read): with the composite index
+ *  the scores are computed in x's own memory (normalised in place, then
+ *  widened to the nodes' columns), so that the year is held once, not
+ *  twice (30,000 x 400 is 96 MB: issue 17); other methods score as
+ *  cidx_ranking_compute_with() does and free x. */
+int cidx_ranking_compute_taking(struct cidx_ranking **out,
+    const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    gsl_matrix **x, const double *w, const struct cidx_method *m,
     const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
     size_t top, struct cidx_err *err);
 void cidx_ranking_free(struct cidx_ranking *r);

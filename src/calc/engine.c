@@ -59,6 +59,7 @@ cidx_engine_free(struct cidx_engine *e)
 	free(e->panel.ds);
 	free(e->prep);
 	free(e->rep);
+	free(e->taken);
 	free(e->years);
 	free(e->pstats);
 	for (size_t g = 0; g < e->n_groups; g++) {
@@ -115,6 +116,7 @@ cidx_engine_years(struct cidx_engine *e, const int **years, size_t *n,
 		e->prep = cidx_xcalloc(e->n_years ? e->n_years : 1,
 		    sizeof(*e->prep));
 		e->rep = cidx_xcalloc(e->n_years ? e->n_years : 1, sizeof(*e->rep));
+		e->taken = cidx_xcalloc(e->n_years ? e->n_years : 1, 1);
 	}
 	*years = e->years;
 	*n = e->n_years;
@@ -289,7 +291,7 @@ prepare_slot(struct cidx_engine *e, size_t t, const struct cidx_method *m,
 }
 
 int
-cidx_engine_prepared(struct cidx_engine *e, int year,
+cidx_engine_prepared_units(struct cidx_engine *e, int year,
     const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
     struct cidx_err *err)
 {
@@ -308,6 +310,49 @@ cidx_engine_prepared(struct cidx_engine *e, int year,
 	return 0;
 }
 
+/* the values a frugal ranking took, prepared again (the same units, in
+ * the same order: the preparation is deterministic) */
+static int
+give_back(struct cidx_engine *e, size_t t, struct cidx_err *err)
+{
+	struct cidx_prep_report rep;
+	struct cidx_dataset *p;
+	int ret;
+
+	if ((ret = prepare_slot(e, t, &e->o.m, 1, &p, &rep, err)) < 0)
+		return ret;
+	e->prep[t]->x = p->x;
+	p->x = NULL;
+	cidx_dataset_free(p);
+	cidx_prep_report_release(&rep);
+	e->taken[t] = 0;
+	return 0;
+}
+
+int
+cidx_engine_prepared(struct cidx_engine *e, int year,
+    const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
+    struct cidx_err *err)
+{
+	size_t t;
+	int ret;
+
+	if ((ret = cidx_engine_prepared_units(e, year, ds, rep, err)) < 0)
+		return ret;
+	t = (size_t)year_index(e, year);
+	if (e->taken[t] && (ret = give_back(e, t, err)) < 0) {
+		*ds = NULL;
+		return ret;
+	}
+	return 0;
+}
+
+void
+cidx_engine_set_frugal(struct cidx_engine *e, int on)
+{
+	e->frugal = on;
+}
+
 int
 cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
     struct cidx_err *err)
@@ -318,7 +363,7 @@ cidx_engine_year_gaps(struct cidx_engine *e, int year, size_t *n,
 	int ret;
 
 	*n = 0;
-	if ((ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0)
+	if ((ret = cidx_engine_prepared_units(e, year, &ds, &rep, err)) < 0)
 		return ret;
 	if ((*n = rep->n_empty_pillar) == 0)
 		return 0;
@@ -388,26 +433,35 @@ panel_stats(struct cidx_engine *e, const struct cidx_norm_stats **out,
 	return ret;
 }
 
+/* the ranking of ds; with `take` (the prepared year's slot, frugal) its
+ * values are taken and the scores computed in their memory */
 static int
-rank(struct cidx_engine *e, const struct cidx_dataset *ds,
+rank(struct cidx_engine *e, const struct cidx_dataset *ds, long take,
     const struct cidx_tierspec *tiers, size_t top, struct cidx_ranking **out,
     struct cidx_err *err)
 {
 	const struct cidx_norm_stats *st = NULL;
+	gsl_matrix *x;
 	int ret;
 
 	*out = NULL;
 	if (cidx_imethod_panel(&e->o.m) && (ret = panel_stats(e, &st, err)) < 0)
 		return ret;
-	return cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o.m, st,
-	    tiers, top, err);
+	if (take < 0 || e->o.m.imethod != CIDX_IM_COMPOSITE || ds->x == NULL)
+		return cidx_ranking_compute_with(out, e->fw, ds, e->w, &e->o.m,
+		    st, tiers, top, err);
+	x = e->prep[take]->x;
+	e->prep[take]->x = NULL;
+	e->taken[take] = 1;
+	return cidx_ranking_compute_taking(out, e->fw, ds, &x, e->w, &e->o.m,
+	    st, tiers, top, err);
 }
 
 int
 cidx_engine_rank_ds(struct cidx_engine *e, const struct cidx_dataset *ds,
     struct cidx_ranking **out, struct cidx_err *err)
 {
-	return rank(e, ds, NULL, 0, out, err);
+	return rank(e, ds, -1, NULL, 0, out, err);
 }
 
 int
@@ -485,7 +539,8 @@ cidx_engine_rank(struct cidx_engine *e, int year,
 		    "can be ranked", year, e->fw->node[rep->thin_pillar].code,
 		    rep->thin_n, rep->thin_n == 1 ? "" : "s",
 		    e->o.m.screen_pillar);
-	if ((ret = rank(e, ds, tiers, top, out, err)) < 0)
+	if ((ret = rank(e, ds, e->frugal ? year_index(e, year) : -1, tiers,
+	    top, out, err)) < 0)
 		cidx_err_prefix(err, "%d", year);
 	return ret;
 }

@@ -118,6 +118,23 @@ int cidx_engine_prepared(struct cidx_engine *e, int year,
     const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
     struct cidx_err *err);
 
+/*! cidx_engine_set_frugal() :
+ *  For a caller that reads no values of a year after ranking it (cityidx
+ *  rank: only the units and what preparation did): from now on a
+ *  ranking with the composite index takes the prepared values of its
+ *  year and computes the scores in their memory, so that a year is held
+ *  once, not twice (issue 17).  cidx_engine_prepared() prepares such a
+ *  year again when its values are wanted later. */
+void cidx_engine_set_frugal(struct cidx_engine *e, int on);
+
+/*! cidx_engine_prepared_units() :
+ *  As cidx_engine_prepared(), without the values a frugal ranking took:
+ *  ds->x may be NULL then (the units, their order, the denominators and
+ *  the report are the prepared year's). */
+int cidx_engine_prepared_units(struct cidx_engine *e, int year,
+    const struct cidx_dataset **ds, const struct cidx_prep_report **rep,
+    struct cidx_err *err);
+
 /*! cidx_engine_prepare_with() :
  *  The data of `year` prepared with the preparation items of `m`
  *  (denominate, impute, screen, treat) instead of the engine's, for the

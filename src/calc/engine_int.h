@@ -17,6 +17,9 @@ struct cidx_engine {
 	struct cidx_panel panel;    /* raw; a slot per year, read on need */
 	struct cidx_dataset **prep; /* prepared, per year (lazy) */
 	struct cidx_prep_report *rep;
+	unsigned char *taken;       /* per year: a frugal ranking took the
+				       prepared values (prep[t]->x NULL) */
+	int frugal;                 /* cidx_engine_set_frugal() */
 	struct cidx_norm_stats *pstats; /* --scale panel, once computed */
 	double *w;                  /* the weights in use, per node */
 	int weights_year;           /* 0 until cidx_engine_derive() */

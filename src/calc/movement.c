@@ -239,9 +239,12 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 	*out = NULL;
 	m->year = year;
 	m->cyear = cyear;
+	/* the units of the two years; their values only on a common basis
+	 * (a frugal engine's rankings took them: cidx_engine_set_frugal()) */
 	if ((ret = cidx_engine_basis(e, cur, m, &prev, err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, cyear, &ds0, &rep0, err)) < 0)
+	    (ret = cidx_engine_prepared_units(e, year, &ds, &rep, err)) < 0 ||
+	    (ret = cidx_engine_prepared_units(e, cyear, &ds0, &rep0,
+	    err)) < 0)
 		goto out;
 	switch (m->basis) {
 	case CIDX_BASIS_SAME:
@@ -249,6 +252,10 @@ cidx_engine_movement(struct cidx_engine *e, int year, int cyear,
 		    dark);
 		break;
 	case CIDX_BASIS_COMMON:
+		if ((ret = cidx_engine_prepared(e, year, &ds, &rep, err)) < 0 ||
+		    (ret = cidx_engine_prepared(e, cyear, &ds0, &rep0,
+		    err)) < 0)
+			goto out;
 		rc = cidx_movement_restrict(ds, m->in_basis);
 		rp = cidx_movement_restrict(ds0, m->in_basis);
 		if ((ret = cidx_engine_rank_ds(e, rc, &cb, err)) < 0 ||

@@ -212,69 +212,191 @@ normalised(const struct cidx_method *m, double v, double dir,
 	return r;
 }
 
+/* where the scores go: node column ind[j] of s, or, in place, column j
+ * of x itself */
+struct nout {
+	gsl_matrix *s;
+	const size_t *col;      /* NULL: in place */
+};
+
+static double *
+out_at(const struct nout *o, size_t i, size_t j)
+{
+	return o->s->data + i * o->s->tda + (o->col ? o->col[j] : j);
+}
+
+static int
+not_finite(const struct cidx_framework *fw, size_t j, double v, double r,
+    struct cidx_err *err)
+{
+	/* a score is a number, never Inf or NaN, even when a product of
+	 * finite parts overflows */
+	return cidx_err_set(err, CIDX_ENUMERIC, "'%s': normalising the value "
+	    "%g gives %g (the values or the method's parameters are too "
+	    "large); rescale them", fw->node[fw->ind[j]].code, v, r);
+}
+
+/* rank and percentile: a column at a time, each ranked whole */
+static int
+by_column(const struct cidx_framework *fw, const gsl_matrix *x,
+    const struct cidx_method *m, const struct cidx_norm_stats *pst,
+    const struct cidx_norm_stats *all, const struct nout *o, int *skipped,
+    struct cidx_err *err)
+{
+	size_t n = x->size1;
+	double *col = cidx_xmalloc((n ? n : 1) * sizeof(double));
+	double *rk = cidx_xmalloc((n ? n : 1) * sizeof(double));
+	int ret = 0;
+
+	for (size_t j = 0; j < fw->n_ind && ret == 0; j++) {
+		double dir = fw->node[fw->ind[j]].direction, glo = NAN,
+		    ghi = NAN;
+		struct cidx_norm_stats own = all[j], st = pst ? pst[j] : own;
+		int skip = skip_column(m, pst != NULL, &own, &st);
+
+		if (skipped)
+			skipped[j] = skip;
+		if (skip == CIDX_SKIP_NONE &&
+		    ((ret = check_column(fw, j, x, m, &glo, &ghi, err)) < 0 ||
+		    (ret = check_stats(fw, j, m, &st, err)) < 0))
+			break;
+		if (skip == CIDX_SKIP_NONE) {
+			for (size_t i = 0; i < n; i++)
+				col[i] = dir * gsl_matrix_get(x, i, j);
+			cidx_stat_ranks(col, n, m->norm == CIDX_NORM_RANK, rk);
+		}
+		for (size_t i = 0; i < n && ret == 0; i++) {
+			double v = gsl_matrix_get(x, i, j), r;
+
+			if (skip != CIDX_SKIP_NONE || isnan(v)) {
+				*out_at(o, i, j) = NAN;
+				continue;
+			}
+			r = normalised(m, v, dir, &st, own.n, rk[i], glo, ghi);
+			if (!isfinite(r))
+				ret = not_finite(fw, j, v, r, err);
+			else
+				*out_at(o, i, j) = r;
+		}
+	}
+	free(col);
+	free(rk);
+	return ret;
+}
+
+/* what a column's scores need */
+struct ncol {
+	struct cidx_norm_stats st;
+	size_t n_own;
+	double dir, glo, ghi;
+	int skip;
+};
+
+/*
+ * The other methods score a value from its column's statistics alone: a
+ * row at a time, through the matrix in its order (a column at a time
+ * strides through all of it: issue 17).  The outcome is the column order's:
+ * the checks of the columns first, in their order, up to the first that
+ * fails (jc); then the first value, in column order, whose score is not
+ * finite in a column before jc wins over that check's error.
+ */
+static int
+by_row(const struct cidx_framework *fw, const gsl_matrix *x,
+    const struct cidx_method *m, const struct cidx_norm_stats *pst,
+    const struct cidx_norm_stats *all, const struct nout *o, int *skipped,
+    struct cidx_err *err)
+{
+	size_t n = x->size1, jc = fw->n_ind, bj = (size_t)-1;
+	struct ncol *c = cidx_xcalloc(fw->n_ind + 1, sizeof(*c));
+	double bv = 0, br = 0;
+	int ret = 0;
+
+	for (size_t j = 0; j < fw->n_ind && jc == fw->n_ind; j++) {
+		c[j].dir = fw->node[fw->ind[j]].direction;
+		c[j].glo = c[j].ghi = NAN;
+		c[j].n_own = all[j].n;
+		c[j].st = pst ? pst[j] : all[j];
+		c[j].skip = skip_column(m, pst != NULL, &all[j], &c[j].st);
+		if (skipped)
+			skipped[j] = c[j].skip;
+		if (c[j].skip == CIDX_SKIP_NONE &&
+		    ((ret = check_column(fw, j, x, m, &c[j].glo, &c[j].ghi,
+		    err)) < 0 || (ret = check_stats(fw, j, m, &c[j].st,
+		    err)) < 0))
+			jc = j;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const double *row = x->data + i * x->tda;
+
+		for (size_t j = 0; j < jc; j++) {
+			double v = row[j], r;
+
+			if (c[j].skip != CIDX_SKIP_NONE || isnan(v)) {
+				*out_at(o, i, j) = NAN;
+				continue;
+			}
+			/* min-max, the default, written out: normalised()'s
+			 * expression, without a call per value */
+			if (m->norm == CIDX_NORM_MINMAX)
+				r = m->norm_p1 + (m->norm_p2 - m->norm_p1) *
+				    (c[j].dir * v - c[j].st.lo) /
+				    (c[j].st.hi - c[j].st.lo);
+			else
+				r = normalised(m, v, c[j].dir, &c[j].st,
+				    c[j].n_own, NAN, c[j].glo, c[j].ghi);
+			if (!isfinite(r) && j < bj) {
+				bj = j;
+				bv = v;
+				br = r;
+			}
+			*out_at(o, i, j) = r;
+		}
+	}
+	if (bj != (size_t)-1)
+		ret = not_finite(fw, bj, bv, br, err);
+	free(c);
+	return ret;
+}
+
+static int
+normalise(const struct cidx_framework *fw, const gsl_matrix *x,
+    const struct cidx_method *m, const struct cidx_norm_stats *pst,
+    const struct nout *o, int *skipped, struct cidx_err *err)
+{
+	struct cidx_norm_stats *all;
+	int ret;
+
+	all = cidx_xcalloc(fw->n_ind + 1, sizeof(*all));
+	cidx_calc_norm_stats(fw, &x, 1, all);
+	if (m->norm == CIDX_NORM_RANK || m->norm == CIDX_NORM_PERCENTILE)
+		ret = by_column(fw, x, m, pst, all, o, skipped, err);
+	else
+		ret = by_row(fw, x, m, pst, all, o, skipped, err);
+	free(all);
+	return ret;
+}
+
 int
 cidx_calc_normalise_with(const struct cidx_framework *fw,
     const gsl_matrix *x, const struct cidx_method *m,
     const struct cidx_norm_stats *pst, gsl_matrix *s, int *skipped,
     struct cidx_err *err)
 {
-	size_t n = x->size1;
-	double *col = NULL, *rk = NULL;
-	struct cidx_norm_stats *all;
-	int ret = 0;
+	struct nout o = { s, fw->ind };
 
-	if (m->norm == CIDX_NORM_RANK || m->norm == CIDX_NORM_PERCENTILE) {
-		col = cidx_xmalloc((n ? n : 1) * sizeof(double));
-		rk = cidx_xmalloc((n ? n : 1) * sizeof(double));
-	}
-	all = cidx_xcalloc(fw->n_ind + 1, sizeof(*all));
-	cidx_calc_norm_stats(fw, &x, 1, all);
-	for (size_t j = 0; j < fw->n_ind; j++) {
-		size_t k = fw->ind[j];
-		double dir = fw->node[k].direction, glo = NAN, ghi = NAN;
-		struct cidx_norm_stats own = all[j], st;
-		int skip;
+	return normalise(fw, x, m, pst, &o, skipped, err);
+}
 
-		st = pst ? pst[j] : own;
-		skip = skip_column(m, pst != NULL, &own, &st);
-		if (skipped)
-			skipped[j] = skip;
-		if (skip == CIDX_SKIP_NONE &&
-		    ((ret = check_column(fw, j, x, m, &glo, &ghi, err)) < 0 ||
-		    (ret = check_stats(fw, j, m, &st, err)) < 0))
-			goto out;
-		if (col && skip == CIDX_SKIP_NONE) {
-			for (size_t i = 0; i < n; i++)
-				col[i] = dir * gsl_matrix_get(x, i, j);
-			cidx_stat_ranks(col, n, m->norm == CIDX_NORM_RANK, rk);
-		}
-		for (size_t i = 0; i < n; i++) {
-			double v = gsl_matrix_get(x, i, j), r;
+int
+cidx_calc_normalise_in_place(const struct cidx_framework *fw, gsl_matrix *x,
+    const struct cidx_method *m, const struct cidx_norm_stats *pst,
+    int *skipped, struct cidx_err *err)
+{
+	struct nout o = { x, NULL };
 
-			if (skip != CIDX_SKIP_NONE || isnan(v)) {
-				gsl_matrix_set(s, i, k, NAN);
-				continue;
-			}
-			r = normalised(m, v, dir, &st, own.n, rk ? rk[i] : NAN,
-			    glo, ghi);
-			/* a score is a number, never Inf or NaN, even when a
-			 * product of finite parts overflows */
-			if (!isfinite(r)) {
-				ret = cidx_err_set(err, CIDX_ENUMERIC, "'%s': "
-				    "normalising the value %g gives %g (the "
-				    "values or the method's parameters are too "
-				    "large); rescale them", fw->node[k].code,
-				    v, r);
-				goto out;
-			}
-			gsl_matrix_set(s, i, k, r);
-		}
-	}
-out:
-	free(col);
-	free(rk);
-	free(all);
-	return ret;
+	/* each value is read before its score is written over it, and no
+	 * other value is read after that */
+	return normalise(fw, x, m, pst, &o, skipped, err);
 }
 
 int

@@ -1,6 +1,8 @@
 /*
  * pipeline.c - one ranking from one dataset: the steps in their fixed
- * order.  Allocation happens here, once; the steps themselves do not.
+ * order (cityidx(1), METHOD: Normalisation, Aggregation, Ranking, Top
+ * group, Tiers).  Allocation happens here, once; the steps themselves do
+ * not.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -79,43 +81,95 @@ cidx_ranking_compute(struct cidx_ranking **out,
 	    err);
 }
 
-int
-cidx_ranking_compute_with(struct cidx_ranking **out,
-    const struct cidx_framework *fw, const struct cidx_dataset *ds,
-    const double *w, const struct cidx_method *m,
-    const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
-    size_t top, struct cidx_err *err)
+/*
+ * x (n x n_ind values, or scores) into the columns of the nodes: indicator
+ * column j to node column ind[j], NaN in the others.  When x is its own
+ * block it grows in place (realloc: a large block is remapped, not copied)
+ * and the rows move from the last, each from its last value: a value
+ * never lands on one not yet moved (ind[j] >= j and fw->n >= n_ind).
+ */
+static gsl_matrix *
+widen(const struct cidx_framework *fw, gsl_matrix *x)
 {
-	struct cidx_ranking *r;
-	const char **codes;
-	double *idx;
+	size_t n = x->size1, ni = fw->n_ind, nn = fw->n, tda = x->tda;
+	gsl_matrix *s = x;
+	const double *from = x->data;
+	double *d;
+
+	if (x->owner && x->block && x->block->data == x->data && tda <= nn &&
+	    x->size2 == ni) {
+		d = cidx_xreallocarray(x->block->data, n * nn, sizeof(double));
+		x->block->data = x->data = d;
+		x->block->size = n * nn;
+		x->size2 = x->tda = nn;
+		from = d;
+	} else {
+		s = cidx_matrix_alloc(n, nn);
+		d = s->data;
+	}
+	for (size_t i = n; i-- > 0;) {
+		const double *src = from + i * tda;
+		double *row = d + i * nn;
+
+		for (size_t j = ni; j-- > 0;)
+			row[fw->ind[j]] = src[j];
+		for (size_t k = 0; k < nn; k++)
+			if (fw->col[k] < 0)
+				row[k] = NAN;
+	}
+	if (s != x)
+		gsl_matrix_free(x);
+	return s;
+}
+
+/* r->s, the scores of every node: from x, or in `own`'s memory (taken) */
+static int
+scores(struct cidx_ranking *r, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, gsl_matrix *own, const double *w,
+    const struct cidx_method *m, const struct cidx_norm_stats *st,
+    const char *const *codes, struct cidx_err *err)
+{
+	struct cidx_dataset v = *ds;
 	int ret;
 
-	*out = NULL;
-	if (ds->n_units == 0 || ds->x == NULL)
-		return cidx_err_set(err, CIDX_ENOTFOUND,
-		    "no unit has enough data to be ranked in %d (screening "
-		    "by coverage left none)", ds->year);
-	r = cidx_xcalloc(1, sizeof(*r));
-	codes = cidx_xcalloc(ds->n_units, sizeof(char *));
-	idx = cidx_xcalloc(ds->n_units, sizeof(double));
-	r->n = ds->n_units;
-	r->s = cidx_matrix_alloc(r->n, fw->n);
-	gsl_matrix_set_all(r->s, NAN);
-	r->skipped = cidx_xcalloc(fw->n_ind, sizeof(int));
-	r->rank = cidx_xcalloc(r->n, sizeof(int));
-	r->order = cidx_xcalloc(r->n, sizeof(size_t));
-	r->tier = cidx_xcalloc(r->n, sizeof(int));
-	for (size_t i = 0; i < r->n; i++)
-		codes[i] = ds->unit[i].code;
-	if (m->imethod != CIDX_IM_COMPOSITE)
-		ret = cidx_imethod_scores(fw, ds, w, m, st, r->s, r->skipped,
+	if (own && m->imethod == CIDX_IM_COMPOSITE) {
+		ret = cidx_calc_normalise_in_place(fw, own, m, st, r->skipped,
 		    err);
-	else if ((ret = cidx_calc_normalise_with(fw, ds->x, m, st, r->s,
-	    r->skipped, err)) == 0)
-		ret = cidx_calc_aggregate(fw, w, m, r->s, codes, err);
-	if (ret < 0)
-		goto out;
+		r->s = widen(fw, own);
+		return ret < 0 ? ret : cidx_calc_aggregate(fw, w, m, r->s,
+		    codes, err);
+	}
+	if (own)
+		v.x = own;
+	r->s = cidx_matrix_alloc(r->n, fw->n);
+	if (m->imethod != CIDX_IM_COMPOSITE) {
+		gsl_matrix_set_all(r->s, NAN);
+		ret = cidx_imethod_scores(fw, &v, w, m, st, r->s, r->skipped,
+		    err);
+	} else {
+		/* normalisation writes every indicator column */
+		for (size_t i = 0; i < r->n; i++)
+			for (size_t k = 0; k < fw->n; k++)
+				if (fw->col[k] < 0)
+					gsl_matrix_set(r->s, i, k, NAN);
+		if ((ret = cidx_calc_normalise_with(fw, v.x, m, st, r->s,
+		    r->skipped, err)) == 0)
+			ret = cidx_calc_aggregate(fw, w, m, r->s, codes, err);
+	}
+	if (own)
+		gsl_matrix_free(own);
+	return ret;
+}
+
+/* the ranking, the top and the tiers of the scores */
+static int
+rank_scores(struct cidx_ranking *r, const struct cidx_framework *fw,
+    int year, const char *const *codes, const struct cidx_tierspec *tiers,
+    size_t top, struct cidx_err *err)
+{
+	double *idx = cidx_xcalloc(r->n, sizeof(double));
+	int ret = 0;
+
 	/* the steps refuse what would not be finite; should one still come
 	 * out infinite, it is an error, never the top rank */
 	for (size_t i = 0; i < r->n; i++) {
@@ -129,7 +183,7 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 	cidx_rank(idx, r->n, codes, r->order, r->rank, &r->n_ranked);
 	if (r->n_ranked == 0) {
 		ret = cidx_err_set(err, CIDX_ENOTFOUND, "no unit can be ranked "
-		    "in %d: no unit has an index value", ds->year);
+		    "in %d: no unit has an index value", year);
 		goto out;
 	}
 	r->n_top = r->n_ranked;
@@ -156,14 +210,71 @@ cidx_ranking_compute_with(struct cidx_ranking **out,
 		free(tr);
 	}
 out:
-	free(codes);
 	free(idx);
+	return ret;
+}
+
+/* the ranking of ds's units from x, or from own (taken) */
+static int
+compute(struct cidx_ranking **out, const struct cidx_framework *fw,
+    const struct cidx_dataset *ds, const gsl_matrix *x, gsl_matrix *own,
+    const double *w, const struct cidx_method *m,
+    const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
+    size_t top, struct cidx_err *err)
+{
+	struct cidx_ranking *r;
+	const char **codes;
+	int ret;
+
+	*out = NULL;
+	if (ds->n_units == 0 || x == NULL) {
+		if (own)
+			gsl_matrix_free(own);
+		return cidx_err_set(err, CIDX_ENOTFOUND,
+		    "no unit has enough data to be ranked in %d (screening "
+		    "by coverage left none)", ds->year);
+	}
+	r = cidx_xcalloc(1, sizeof(*r));
+	codes = cidx_xcalloc(ds->n_units, sizeof(char *));
+	r->n = ds->n_units;
+	r->skipped = cidx_xcalloc(fw->n_ind, sizeof(int));
+	r->rank = cidx_xcalloc(r->n, sizeof(int));
+	r->order = cidx_xcalloc(r->n, sizeof(size_t));
+	r->tier = cidx_xcalloc(r->n, sizeof(int));
+	for (size_t i = 0; i < r->n; i++)
+		codes[i] = ds->unit[i].code;
+	if ((ret = scores(r, fw, ds, own, w, m, st, codes, err)) == 0)
+		ret = rank_scores(r, fw, ds->year, codes, tiers, top, err);
+	free(codes);
 	if (ret < 0) {
 		cidx_ranking_free(r);
 		return ret;
 	}
 	*out = r;
 	return 0;
+}
+
+int
+cidx_ranking_compute_with(struct cidx_ranking **out,
+    const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    const double *w, const struct cidx_method *m,
+    const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
+    size_t top, struct cidx_err *err)
+{
+	return compute(out, fw, ds, ds->x, NULL, w, m, st, tiers, top, err);
+}
+
+int
+cidx_ranking_compute_taking(struct cidx_ranking **out,
+    const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    gsl_matrix **x, const double *w, const struct cidx_method *m,
+    const struct cidx_norm_stats *st, const struct cidx_tierspec *tiers,
+    size_t top, struct cidx_err *err)
+{
+	gsl_matrix *own = *x;
+
+	*x = NULL;
+	return compute(out, fw, ds, own, own, w, m, st, tiers, top, err);
 }
 
 size_t

@@ -237,24 +237,92 @@ thin_pillar(const struct cidx_framework *fw, const long *pil,
 	}
 }
 
+/* each indicator column's pillar as a place among the pillars, in the
+ * order of their nodes (-1: none); *np the pillars, pk[p] their nodes */
+static void
+pillar_places(const struct cidx_framework *fw, const long *pil, long *pp,
+    size_t *pk, size_t *np)
+{
+	long *place = cidx_xcalloc(fw->n, sizeof(long));
+
+	*np = 0;
+	for (size_t j = 0; j < fw->n_ind; j++)
+		if (pil[j] >= 0)
+			place[pil[j]] = 1;
+	for (size_t k = 0; k < fw->n; k++)
+		if (place[k]) {
+			pk[*np] = k;
+			place[k] = (long)(*np)++;
+		}
+	for (size_t j = 0; j < fw->n_ind; j++)
+		pp[j] = pil[j] >= 0 ? place[pil[j]] : -1;
+	free(place);
+}
+
+/* the unit's coverage and the first pillar with data (in node order) in
+ * which it has fewer than the pillar minimum, -1 for none; cnt: np */
+static double
+unit_coverage(const struct cidx_framework *fw, const struct cidx_dataset *ds,
+    size_t i, const char *has, const long *pp, const size_t *pk, size_t np,
+    const char *pil_has, const struct cidx_method *m,
+    const struct cidx_prep_report *rep, size_t *cnt, long *short_pillar)
+{
+	const double *row = ds->x->data + i * ds->x->tda;
+	size_t have = 0;
+
+	memset(cnt, 0, (np ? np : 1) * sizeof(size_t));
+	for (size_t j = 0; j < fw->n_ind; j++)
+		if (has[j] && !isnan(row[j])) {
+			have++;
+			if (pp[j] >= 0)
+				cnt[pp[j]]++;
+		}
+	*short_pillar = -1;
+	for (size_t p = 0; p < np && *short_pillar < 0; p++)
+		if (pil_has[pk[p]] >= 2 && cnt[p] < (size_t)m->screen_pillar)
+			*short_pillar = (long)pk[p];
+	return rep->n_year_ind ? (double)have / (double)rep->n_year_ind : 0;
+}
+
+static void
+screened(struct cidx_prep_report *rep, const struct cidx_unit *u, double cov,
+    long pillar)
+{
+	struct cidx_screened *sc;
+
+	rep->screened = cidx_xreallocarray(rep->screened, rep->n_screened + 1,
+	    sizeof(*rep->screened));
+	sc = &rep->screened[rep->n_screened++];
+	sc->code = cidx_xstrdup(u->code);
+	sc->name = u->name ? cidx_xstrdup(u->name) : NULL;
+	sc->name_en = u->name_en ? cidx_xstrdup(u->name_en) : NULL;
+	sc->coverage = cov;
+	sc->pillar = pillar;
+}
+
 /*
  * Coverage: the share of the year's indicators with data (those with a
  * value for some unit) that the unit has a value for; screening keeps
- * the units with enough of them overall and in every pillar with data.
+ * the units with enough of them overall and in every pillar with data
+ * (cityidx(1), METHOD, Screen).  A unit's values are counted per pillar
+ * in a row of the pillars only, not of every node (issue 17).
  */
 static void
 screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
     const struct cidx_method *m, struct cidx_prep_report *rep)
 {
-	size_t n = ds->n_units, nk = 0;
+	size_t n = ds->n_units, nk = 0, ni = fw->n_ind ? fw->n_ind : 1, np;
 	int *keep = cidx_xcalloc(n ? n : 1, sizeof(int));
-	char *has = cidx_xcalloc(fw->n_ind ? fw->n_ind : 1, 1);
-	long *pil = cidx_xcalloc(fw->n_ind ? fw->n_ind : 1, sizeof(long));
-	size_t *cnt = cidx_xcalloc(fw->n, sizeof(size_t));
+	char *has = cidx_xcalloc(ni, 1);
+	long *pil = cidx_xcalloc(ni, sizeof(long));
+	long *pp = cidx_xcalloc(ni, sizeof(long));
+	size_t *pk = cidx_xcalloc(ni, sizeof(size_t));
+	size_t *cnt = cidx_xcalloc(ni, sizeof(size_t));
 	char *pil_has = cidx_xcalloc(fw->n, 1);
 	double *cov = cidx_xcalloc(n ? n : 1, sizeof(double));
 
 	cidx_pillars(fw, pil);
+	pillar_places(fw, pil, pp, pk, &np);
 	rep->n_year_ind = 0;
 	for (size_t j = 0; j < fw->n_ind; j++) {
 		for (size_t i = 0; i < n && !has[j]; i++)
@@ -274,37 +342,15 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 			rep->empty_pillar[rep->n_empty_pillar++] = (long)k;
 		}
 	for (size_t i = 0; i < n; i++) {
-		size_t have = 0;
-		long short_pillar = -1;
+		long short_pillar;
 
-		memset(cnt, 0, fw->n * sizeof(size_t));
-		for (size_t j = 0; j < fw->n_ind; j++)
-			if (has[j] && !isnan(gsl_matrix_get(ds->x, i, j))) {
-				have++;
-				if (pil[j] >= 0)
-					cnt[pil[j]]++;
-			}
-		cov[i] = rep->n_year_ind ? (double)have /
-		    (double)rep->n_year_ind : 0;
-		for (size_t k = 0; k < fw->n && short_pillar < 0; k++)
-			if (pil_has[k] >= 2 && cnt[k] < (size_t)m->screen_pillar)
-				short_pillar = (long)k;
+		cov[i] = unit_coverage(fw, ds, i, has, pp, pk, np, pil_has, m,
+		    rep, cnt, &short_pillar);
 		keep[i] = m->screen <= 0 ||
 		    (cov[i] >= m->screen && short_pillar < 0);
-		if (!keep[i]) {
-			struct cidx_screened *sc;
-
-			rep->screened = cidx_xreallocarray(rep->screened,
-			    rep->n_screened + 1, sizeof(*rep->screened));
-			sc = &rep->screened[rep->n_screened++];
-			sc->code = cidx_xstrdup(ds->unit[i].code);
-			sc->name = ds->unit[i].name ?
-			    cidx_xstrdup(ds->unit[i].name) : NULL;
-			sc->name_en = ds->unit[i].name_en ?
-			    cidx_xstrdup(ds->unit[i].name_en) : NULL;
-			sc->coverage = cov[i];
-			sc->pillar = cov[i] >= m->screen ? short_pillar : -1;
-		}
+		if (!keep[i])
+			screened(rep, &ds->unit[i], cov[i],
+			    cov[i] >= m->screen ? short_pillar : -1);
 	}
 	for (size_t i = 0; i < n; i++)
 		if (keep[i])
@@ -314,6 +360,8 @@ screen(const struct cidx_framework *fw, struct cidx_dataset *ds,
 	free(keep);
 	free(has);
 	free(pil);
+	free(pp);
+	free(pk);
 	free(cnt);
 	free(pil_has);
 }

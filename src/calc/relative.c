@@ -61,7 +61,7 @@ cidx_engine_reference(struct cidx_engine *e, const struct cidx_refspec *ref,
 
 	*out = NAN;
 	if ((ret = cidx_engine_rank(e, y, NULL, 0, &r, err)) < 0 ||
-	    (ret = cidx_engine_prepared(e, y, &ds, NULL, err)) < 0)
+	    (ret = cidx_engine_prepared_units(e, y, &ds, NULL, err)) < 0)
 		goto out;
 	if (ref->unit) {
 		long i = cidx_dataset_find(ds, ref->code);

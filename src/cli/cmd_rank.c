@@ -192,6 +192,10 @@ cmd_rank(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.y = y;
+	/* rank writes the scores, the units and what preparation did: the
+	 * ranking may take the year's values (one copy of a large year, not
+	 * two: issue 17) */
+	o.y.frugal = 1;
 	o.fmt = CLI_FMT_TABLE;
 	memset(&v, 0, sizeof(v));
 	memset(&k, 0, sizeof(k));

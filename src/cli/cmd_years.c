@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "core/mem.h"
 #include "store/store.h"
 
 const struct cli_opt cmd_years_opts[] = {
@@ -20,8 +21,9 @@ cmd_years(int argc, char **argv)
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_framework *fw = NULL;
 	struct cidx_store *st = NULL;
+	struct cidx_year_counts *counts = NULL;
 	int *years = NULL, ret;
-	size_t ny = 0;
+	size_t ny = 0, done = 0;
 
 	if ((ret = cli_opt_parse("years", argc, argv, NULL, NULL)) != CLI_OK)
 		return ret;
@@ -32,19 +34,17 @@ cmd_years(int argc, char **argv)
 		ret = cli_error_core(&err);
 		goto out;
 	}
+	counts = cidx_xcalloc(ny ? ny : 1, sizeof(*counts));
+	ret = cidx_store_years_counts(st, fw, years, ny, counts, &done, &err);
 	printf("year  units  indicators  values\n");
-	for (size_t y = 0; y < ny; y++) {
-		size_t nunit = 0, nind = 0, nval = 0;
-
-		if (cidx_store_year_counts(st, fw, years[y], &nunit, &nind,
-		    &nval, &err) < 0) {
-			ret = cli_error_core(&err);
-			goto out;
-		}
-		printf("%4d  %5zu  %6zu/%-3zu  %6zu\n", years[y], nunit, nind,
-		    fw->n_ind, nval);
-	}
+	for (size_t y = 0; y < done; y++)
+		printf("%4d  %5zu  %6zu/%-3zu  %6zu\n", counts[y].year,
+		    counts[y].n_units, counts[y].n_ind, fw->n_ind,
+		    counts[y].n_val);
+	if (ret < 0)
+		ret = cli_error_core(&err);
 out:
+	free(counts);
 	free(years);
 	cidx_framework_free(fw);
 	cidx_store_close(st);

@@ -68,6 +68,8 @@ const char *rank_treat_action(enum cidx_treat_action a);
 void rank_grid_build(struct cidx_ws_grid *g, const struct rank_view *v);
 
 void rank_print_table(const struct rank_view *v);
+/* what the table shows below it (cli/rankfoot.c) */
+void rank_print_footer(const struct rank_view *v);
 void rank_print_csv(const struct rank_view *v, int bom);
 /*! rank_print_json() : @return CLI_OK or CLI_ERROR (printed). */
 int rank_print_json(const struct rank_view *v);

@@ -97,6 +97,7 @@ cli_ranked_open(struct cli_ranked *k, struct cli_method_opts *mo,
 	ro.dark = (int)y->dark;
 	ro.tiers = &k->ts;
 	ro.relative = y->relative ? &ref : NULL;
+	ro.frugal = y->frugal;
 	ret = cidx_ws_ranking_open(&k->w, k->e.ws, &ro, &err);
 	k->ts.ref = k->w.ref_index;
 	return ret < 0 ? cli_error_core(&err) : CLI_OK;

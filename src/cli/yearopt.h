@@ -47,12 +47,15 @@ struct cli_year_opts {
 	int lang_set;          /* --lang given */
 	int noun;              /* --unit-word: enum cidx_unit_noun, -1: the
 				  framework's */
+	int frugal;            /* the command reads no values of the year
+				  once ranked (rank: cidx_ws_rank_opts) */
 };
 
 /* no year or compare year given, the top 50, dark horses at 20 places,
  * jenks:3 (the library's defaults, ws/ws.h), Chinese */
 #define CLI_YEAR_OPTS_INIT { 0, 0, CIDX_WS_TOP_DEFAULT, \
-	CIDX_WS_DARK_DEFAULT, CIDX_WS_TIERS_DEFAULT, CIDX_LANG_ZH, NULL, 0, -1 }
+	CIDX_WS_DARK_DEFAULT, CIDX_WS_TIERS_DEFAULT, CIDX_LANG_ZH, NULL, 0, -1, \
+	0 }
 
 /*! cli_year_option() :
  *  Takes option `ch` with value `arg` for command `cmd`.  @return 1 when

@@ -302,12 +302,22 @@ digits17(double x, int prec, uint64_t *q, int *x10)
 	int ex, e, k, X;
 	uint64_t m;
 
+	uint64_t bits;
+
 	x = fabs(x);
 	if (!(x >= 1e-5) || prec < 1 || prec > 17 || x >= (double)p10[prec])
 		return -1;
-	m = (uint64_t)ldexp(frexp(x, &ex), 53);
+	/* x = m 2^e from its bits (x is normal here: >= 1e-5), and a first
+	 * guess of its decimal exponent from the binary one, a below or
+	 * the one (2^(ex-1) <= x < 2^ex), set right by the loop as a guess
+	 * from log10() was: the exponent the digits are taken at is the one
+	 * that gives prec of them (issue 17: log10, frexp and ldexp were a
+	 * quarter of formatting a number) */
+	memcpy(&bits, &x, sizeof(bits));
+	ex = (int)(bits >> 52) - 1022;
+	m = (bits & ((UINT64_C(1) << 52) - 1)) | (UINT64_C(1) << 52);
 	e = ex - 53;
-	X = (int)floor(log10(x));
+	X = (int)floor((ex - 1) * 0.30102999566398119521);
 	for (int tries = 0; tries < 3; tries++) {
 		u128 num, lo = p10[prec - 1], hi = lo * 10, t, half;
 		int s = -e;

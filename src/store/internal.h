@@ -27,6 +27,13 @@
  * write lock for a few seconds */
 #define CIDX_BUSY_MS 120000
 
+/* reads go through a memory map of the workspace up to this size (PRAGMA
+ * mmap_size), but for the values of a large year (store/matstream.c) */
+#define CIDX_MMAP_PRAGMA "PRAGMA mmap_size = 1073741824"
+/* SQLite's page cache: 16 MiB (but 1 MiB while a large year's values
+ * are read: each of their pages is read once) */
+#define CIDX_CACHE_PRAGMA "PRAGMA cache_size = -16384"
+
 struct cidx_store {
 	sqlite3 *db;
 	char *path;

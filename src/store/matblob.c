@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/intmap.h"
 #include "core/mem.h"
 #include "store/internal.h"
+#include "store/ystream.h"
 
 /* blobs of more than this are not kept: the year is read from cells */
 #define MATRIX_MAX ((size_t)256 << 20)
@@ -55,50 +55,16 @@ aligned(const void *p, size_t bytes, size_t size, void **own)
 	return *own;
 }
 
-/*
- * The contents of a row whose shape is right checked like the values of
- * cells are (store/yearmatrix.c): every value a finite number or NaN (none),
- * each unit once, and the sources counting exactly the values of each
- * series.  A row that fails is not ours: the year is read from cells.
- */
+/* The contents of a row whose shape is right checked (ystream.h); a
+ * row that fails is not ours: the year is read from cells. */
 static int
 content_ok(const struct cidx_yview *w)
 {
-	struct cidx_intmap seen = CIDX_INTMAP_INIT;
-	uint64_t *count = cidx_xcalloc(w->ns + 1, sizeof(*count));
-	uint64_t *used = cidx_xcalloc(w->ns + 1, sizeof(*used));
-	size_t dummy;
-	int ok = 1;
+	struct cidx_ycheck c;
 
-	for (size_t i = 0; i < w->nsrc && ok; i++) {
-		const int32_t *t = w->src + 3 * i;
-
-		if (t[0] < 0 || (size_t)t[0] >= w->ns || t[2] < 0)
-			ok = 0;
-		else
-			count[t[0]] += (uint64_t)t[2];
-	}
-	/* the values of each series counted (used[c]) and compared with
-	 * the sources at the end; an infinity is the only non-finite value
-	 * that is not NaN.  No branch per value. */
-	for (size_t r = 0; r < w->n && ok; r++) {
-		const double *v = w->v + r * w->ns;
-		int inf = 0;
-
-		if (!cidx_intmap_add(&seen, (uint64_t)w->uid[r], r, &dummy))
-			ok = 0;
-		for (size_t c = 0; c < w->ns; c++) {
-			used[c] += !isnan(v[c]);
-			inf |= isinf(v[c]);
-		}
-		ok = ok && !inf;
-	}
-	for (size_t c = 0; c < w->ns && ok; c++)
-		ok = count[c] == used[c];
-	cidx_intmap_release(&seen);
-	free(count);
-	free(used);
-	return ok;
+	cidx_ycheck_begin(&c, w->ns, w->uid, w->n, w->src, w->nsrc);
+	cidx_ycheck_rows(&c, w->v, w->n);
+	return cidx_ycheck_end(&c);
 }
 
 int

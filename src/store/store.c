@@ -283,10 +283,9 @@ setup(struct cidx_store *st, int create, struct cidx_err *err)
 	if (ret < 0)
 		return ret;
 	/* reads go through a memory map: a year's matrix is a few MB */
-	if ((ret = cidx_db_exec(st, "PRAGMA cache_size = -16384", err)) < 0 ||
+	if ((ret = cidx_db_exec(st, CIDX_CACHE_PRAGMA, err)) < 0 ||
 	    (ret = cidx_db_exec(st, "PRAGMA temp_store = MEMORY", err)) < 0 ||
-	    (ret = cidx_db_exec(st, "PRAGMA mmap_size = 1073741824",
-	    err)) < 0)
+	    (ret = cidx_db_exec(st, CIDX_MMAP_PRAGMA, err)) < 0)
 		return ret;
 	if (st->readonly)
 		return 0;

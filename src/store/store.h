@@ -254,6 +254,21 @@ int cidx_store_year_counts(struct cidx_store *st,
     const struct cidx_framework *fw, int year, size_t *n_units,
     size_t *n_ind, size_t *n_val, struct cidx_err *err);
 
+/* What `years` shows of a year. */
+struct cidx_year_counts {
+	int year;
+	size_t n_units, n_ind, n_val;
+};
+
+/*! cidx_store_years_counts() :
+ *  cidx_store_year_counts() of years[0..n) into out[], in one read of
+ *  the workspace (its units read once, not once a year).  *done: the
+ *  years counted; on an error it is the year the error names.
+ *  @return 0, or the first year's error. */
+int cidx_store_years_counts(struct cidx_store *st,
+    const struct cidx_framework *fw, const int *years, size_t n,
+    struct cidx_year_counts *out, size_t *done, struct cidx_err *err);
+
 /*! cidx_store_units() :
  *  Every unit of the workspace, with its code and names (no attributes,
  *  no values: (*out)->x is NULL), sorted by code: for looking a unit up

@@ -1,7 +1,8 @@
 /*
- * year.c - the years with data and one year as the dataset (The data of
- * a year in man/cityidx.1), read from the year's `matrices` row in place,
- * or from `cells` when that row is not current (store/yearmatrix.c).
+ * year.c - one year as the dataset, and its counts (The data of a year in
+ * man/cityidx.1), read from the year's `matrices` row a block of rows at
+ * a time (store/matstream.c), or from `cells` when that row is not
+ * current (store/yearmatrix.c).
  */
 #include <math.h>
 #include <stdint.h>
@@ -15,37 +16,7 @@
 #include "core/strmap.h"
 #include "store/internal.h"
 #include "store/store.h"
-
-/* Whether each series is an indicator of the framework in the workspace
- * (years count indicator values only). */
-static int
-indicator_series(struct cidx_store *st, size_t ns, unsigned char **out,
-    struct cidx_err *err)
-{
-	sqlite3_stmt *s;
-	unsigned char *is = cidx_xcalloc(ns ? ns : 1, 1);
-	int ret, rc;
-
-	*out = NULL;
-	if ((ret = cidx_db_prepare(st, &s, "SELECT s.id FROM series s JOIN "
-	    "nodes n ON n.code = s.code WHERE n.type = 'indicator'", err)) < 0) {
-		free(is);
-		return ret;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(s, 0);
-
-		if (id >= 0 && (size_t)id < ns)
-			is[id] = 1;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(is);
-		return cidx_db_err(st, err, "read series");
-	}
-	*out = is;
-	return 0;
-}
+#include "store/yload.h"
 
 static int
 cmp_int(const void *a, const void *b)
@@ -55,117 +26,10 @@ cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* a growable list of years */
-struct ylist {
-	int *v;
-	size_t n, cap;
-};
-
-static void
-ylist_add(struct ylist *l, int year)
-{
-	ALLOC_GROW(l->v, l->n + 1, l->cap);
-	l->v[l->n++] = year;
-}
-
-/*
- * The years of the current rows of `matrices` with an indicator value,
- * by their `sources`, into *y; a row whose shape is not right goes to
- * *stale, to be read from cells as loading the year would (the lengths of
- * the blobs are read, not the blobs).
- */
-static int
-matrix_years(struct cidx_store *st, size_t ns, const unsigned char *is,
-    struct ylist *y, struct ylist *stale, struct cidx_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	int ret, rc;
-
-	if ((ret = cidx_db_prepare(st, &s, "SELECT year, format, n_units, "
-	    "n_series, sources, typeof(format) = 'integer' AND typeof(n_units) "
-	    "= 'integer' AND typeof(n_series) = 'integer' AND typeof(sources) "
-	    "= 'blob' AND typeof(units) = 'blob' AND typeof(vals) = 'blob', "
-	    "length(units), length(vals) FROM matrices WHERE year NOT IN "
-	    "(SELECT year FROM stale_years) ORDER BY year", err)) < 0)
-		return ret;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const void *blob = sqlite3_column_blob(s, 4);
-		size_t k = (size_t)sqlite3_column_bytes(s, 4);
-		int32_t t[3];
-		int any = 0;
-
-		if (!sqlite3_column_int(s, 5) || !cidx_ymat_shape_ok(
-		    sqlite3_column_int(s, 1), sqlite3_column_int64(s, 2),
-		    sqlite3_column_int64(s, 3), ns, k,
-		    (size_t)sqlite3_column_int64(s, 6),
-		    (size_t)sqlite3_column_int64(s, 7))) {
-			ylist_add(stale, sqlite3_column_int(s, 0));
-			continue;
-		}
-		for (size_t j = 0; blob && j < k / 12 && !any; j++) {
-			memcpy(t, (const char *)blob + 12 * j, sizeof(t));
-			any = t[0] >= 0 && (size_t)t[0] < ns && is[t[0]] &&
-			    t[2] > 0;
-		}
-		if (any)
-			ylist_add(y, sqlite3_column_int(s, 0));
-	}
-	if (rc != SQLITE_DONE)
-		ret = cidx_db_err(st, err, "read years");
-	sqlite3_finalize(s);
-	return ret;
-}
-
-int
-cidx_store_years(struct cidx_store *st, int **out, size_t *n,
-    struct cidx_err *err)
-{
-	struct ylist y = { NULL, 0, 0 }, stale = { NULL, 0, 0 };
-	unsigned char *is = NULL;
-	size_t ns = 0;
-	int ret, own;
-
-	*out = NULL;
-	*n = 0;
-	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
-		return ret;
-	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
-	    (ret = indicator_series(st, ns, &is, err)) < 0 ||
-	    (ret = cidx_ymat_stale(st, &stale.v, &stale.n, err)) < 0)
-		goto out;
-	stale.cap = stale.n;
-	if ((ret = matrix_years(st, ns, is, &y, &stale, err)) < 0)
-		goto out;
-	/* the others from cells */
-	for (size_t i = 0; i < stale.n; i++) {
-		struct cidx_ymat *m = NULL;
-		int any = 0;
-
-		if ((ret = cidx_ymat_load(st, stale.v[i], ns, &m, err)) < 0)
-			goto out;
-		for (size_t r = 0; r < m->n && !any; r++)
-			for (size_t j = 0; j < ns && !any; j++)
-				any = is[j] && !isnan(m->v[r * ns + j]);
-		cidx_ymat_free(m);
-		if (any)
-			ylist_add(&y, stale.v[i]);
-	}
-	if (y.n > 1)
-		qsort(y.v, y.n, sizeof(*y.v), cmp_int);
-	*out = y.v;
-	*n = y.n;
-	y.v = NULL;
-out:
-	free(y.v);
-	free(is);
-	free(stale.v);
-	cidx_db_read_end(st, own);
-	return ret;
-}
-
-/* dataset rows: the matrix rows with an indicator value, by code */
+/* dataset rows: the matrix rows with an indicator value, by code; k: the
+ * row's place among them in the matrix's order */
 struct pick {
-	size_t row;
+	size_t k;
 	struct cidx_unit *u;
 };
 
@@ -176,11 +40,11 @@ cmp_pick(const void *a, const void *b)
 	    ((const struct pick *)b)->u->code);
 }
 
-/* The code and names of the units whose ids `rowof` maps to rows, into
- * unit[row]; or with unit NULL, only seen[row] = 1 for each. */
+/* The code and names of the units whose ids `rowof` maps to places,
+ * into unit[place]. */
 static int
 load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
-    struct cidx_unit *unit, unsigned char *seen, struct cidx_err *err)
+    struct cidx_unit *unit, struct cidx_err *err)
 {
 	sqlite3_stmt *s;
 	int ret, rc;
@@ -195,15 +59,10 @@ load_units(struct cidx_store *st, const struct cidx_intmap *rowof,
 		    &r))
 			continue;
 		if (sqlite3_column_type(s, 1) != SQLITE_TEXT) {
-			ret = cidx_err_set(err, CIDX_EDB, "workspace '%s': "
-			    "unit id %lld has no code", st->path,
-			    (long long)sqlite3_column_int64(s, 0));
+			ret = cidx_yload_no_code(st,
+			    sqlite3_column_int64(s, 0), err);
 			sqlite3_finalize(s);
 			return ret;
-		}
-		if (unit == NULL) {
-			seen[r] = 1;
-			continue;
 		}
 		unit[r].code = cidx_db_col_dup(s, 1);
 		unit[r].name = cidx_db_col_dup(s, 2);
@@ -256,189 +115,137 @@ load_attrs(struct cidx_store *st, struct cidx_dataset *ds,
 	return 0;
 }
 
-/* The framework column (>= 0 indicator, <= -2 denominator -2 - d) of each
- * series, -1 for none. */
-static int
-series_columns(struct cidx_store *st, const struct cidx_framework *fw,
-    const struct cidx_dataset *ds, size_t ns, long **out,
-    struct cidx_err *err)
-{
-	struct cidx_strmap codes = CIDX_STRMAP_INIT;
-	long *col = cidx_xcalloc(ns ? ns : 1, sizeof(*col));
-	sqlite3_stmt *s;
-	int ret, rc;
-
-	*out = NULL;
-	for (size_t j = 0; j < ns; j++)
-		col[j] = -1;
-	for (size_t j = 0; j < fw->n_ind; j++)
-		cidx_strmap_put(&codes, fw->node[fw->ind[j]].code, j);
-	for (size_t d = 0; d < ds->n_den; d++)
-		cidx_strmap_put(&codes, fw->node[ds->den_node[d]].code,
-		    fw->n_ind + d);
-	if ((ret = cidx_db_prepare(st, &s, "SELECT id, code FROM series",
-	    err)) < 0)
-		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(s, 0);
-		const unsigned char *code = sqlite3_column_text(s, 1);
-		size_t k;
-
-		if (id < 0 || (size_t)id >= ns || code == NULL ||
-		    !cidx_strmap_get(&codes, (const char *)code, &k))
-			continue;
-		col[id] = k < fw->n_ind ? (long)k : -2 - (long)(k - fw->n_ind);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		ret = cidx_db_err(st, err, "read series");
-		goto out;
-	}
-	*out = col;
-	col = NULL;
-out:
-	free(col);
-	cidx_strmap_release(&codes);
-	return ret;
-}
-
-/* the reading of one year: its values (in place, or from cells), the
- * dataset column of each series and the rows picked */
-struct yload {
-	struct cidx_yview w;
-	struct cidx_ymat *m;    /* when the year is read from cells */
-	int32_t *src;
-	long *col, *from;
-	size_t ns, nrows, np;
-	struct cidx_unit *unit;
-	struct pick *pick;
-	struct cidx_intmap rowof;
+/* the dataset's matrices filled as the rows are read, in the matrix's
+ * order: each value copied once, from the block read into its place */
+struct yfill {
+	const struct cidx_framework *fw;
+	const struct cidx_yload *y;
+	struct cidx_dataset *ds;
+	int same;       /* -1 until known: columns are the series */
 };
 
-/* the year's values: its `matrices` row in place, or, not current there,
- * from cells; from[j]: the series of dataset column j, or -1 */
-static int
-yload_values(struct cidx_store *st, const struct cidx_framework *fw,
-    struct cidx_dataset *ds, struct yload *y, struct cidx_err *err)
-{
-	int ret;
-
-	if ((ret = cidx_series_count(st, &y->ns, err)) < 0 ||
-	    (ret = series_columns(st, fw, ds, y->ns, &y->col, err)) < 0 ||
-	    (ret = cidx_ymat_view(st, ds->year, y->ns, &y->w, err)) < 0)
-		return ret;
-	if (!y->w.ok) {
-		if ((ret = cidx_ymat_load(st, ds->year, y->ns, &y->m, err)) < 0)
-			return ret;
-		y->w.n = y->m->n;
-		y->w.ns = y->m->ns;
-		y->w.uid = y->m->uid;
-		y->w.v = y->m->v;
-		y->w.src = y->src = cidx_ymat_sources(y->m, &y->w.nsrc);
-	}
-	y->nrows = y->w.n;
-	y->from = cidx_xcalloc(fw->n_ind + ds->n_den + 1, sizeof(*y->from));
-	for (size_t j = 0; j < fw->n_ind + ds->n_den; j++)
-		y->from[j] = -1;
-	for (size_t c = 0; c < y->w.ns; c++)
-		if (y->col[c] >= 0)
-			y->from[y->col[c]] = (long)c;
-		else if (y->col[c] <= -2)
-			y->from[fw->n_ind + (size_t)(-2 - y->col[c])] = (long)c;
-	return 0;
-}
-
-/* the rows with at least one indicator value this year */
-static int
-yload_pick(struct cidx_store *st, const struct cidx_framework *fw,
-    int year, struct yload *y, struct cidx_err *err)
-{
-	y->pick = cidx_xcalloc(y->nrows ? y->nrows : 1, sizeof(*y->pick));
-	for (size_t r = 0; r < y->nrows; r++) {
-		const double *v = y->w.v + r * y->w.ns;
-		size_t j;
-
-		for (j = 0; j < fw->n_ind; j++)
-			if (y->from[j] >= 0 && !isnan(v[y->from[j]]))
-				break;
-		if (j == fw->n_ind)
-			continue;
-		y->pick[y->np++].row = r;
-		cidx_intmap_put(&y->rowof, (uint64_t)y->w.uid[r], r);
-	}
-	if (y->np == 0)
-		return cidx_err_set(err, CIDX_ENOTFOUND, "no indicator data for "
-		    "year %d in '%s'", year, st->path);
-	return 0;
-}
-
-static int
-not_in_units(struct cidx_store *st, int year, const struct yload *y,
-    size_t i, struct cidx_err *err)
-{
-	return cidx_err_set(err, CIDX_EDB, "workspace '%s': values of %d for "
-	    "unit id %lld, which is not in units", st->path, year,
-	    (long long)y->w.uid[y->pick[i].row]);
-}
-
-/* the units with at least one indicator value this year, by code */
-static int
-yload_units(struct cidx_store *st, const struct cidx_framework *fw,
-    int year, struct yload *y, struct cidx_err *err)
-{
-	int ret;
-
-	if ((ret = yload_pick(st, fw, year, y, err)) < 0)
-		return ret;
-	y->unit = cidx_xcalloc(y->nrows ? y->nrows : 1, sizeof(*y->unit));
-	for (size_t i = 0; i < y->np; i++)
-		y->pick[i].u = &y->unit[y->pick[i].row];
-	if ((ret = load_units(st, &y->rowof, y->unit, NULL, err)) < 0)
-		return ret;
-	for (size_t i = 0; i < y->np; i++)
-		if (y->pick[i].u->code == NULL)
-			return not_in_units(st, year, y, i, err);
-	qsort(y->pick, y->np, sizeof(*y->pick), cmp_pick);
-	return 0;
-}
-
-/* each picked unit's row copied once into the dataset's matrices */
 static void
-yload_fill(const struct cidx_framework *fw, struct cidx_dataset *ds,
-    struct yload *y)
+fill_row(void *ctx, size_t k, const double *v)
 {
-	size_t np = y->np;
+	struct yfill *f = ctx;
+	struct cidx_dataset *ds = f->ds;
+	const long *from = f->y->from;
+	size_t ni = f->fw->n_ind;
+	double *x;
 
-	ds->n_units = np;
-	ds->unit = cidx_xcalloc(np, sizeof(*ds->unit));
-	ds->x = cidx_matrix_alloc(np, fw->n_ind);
-	if (ds->n_den)
-		ds->den = cidx_matrix_alloc(np, ds->n_den);
-	for (size_t i = 0; i < np; i++) {
-		const double *v = y->w.v + y->pick[i].row * y->w.ns;
-		double *x = ds->x->data + i * ds->x->tda;
-
-		ds->unit[i] = *y->pick[i].u;
-		memset(y->pick[i].u, 0, sizeof(*y->pick[i].u));
-		for (size_t j = 0; j < fw->n_ind; j++)
-			x[j] = y->from[j] >= 0 ? v[y->from[j]] : NAN;
-		for (size_t d = 0; d < ds->n_den; d++) {
-			long c = y->from[fw->n_ind + d];
-
-			ds->den->data[i * ds->den->tda + d] = c >= 0 ? v[c] :
-			    NAN;
-		}
+	if (ds->x == NULL) {
+		ds->x = cidx_matrix_alloc(f->y->nrows, ni);
+		if (ds->n_den)
+			ds->den = cidx_matrix_alloc(f->y->nrows, ds->n_den);
 	}
+	x = ds->x->data + k * ds->x->tda;
+	if (f->same < 0) {
+		/* series j is indicator column j, for each j: a row is copied
+		 * whole (the usual case: the series were made from the
+		 * framework) */
+		f->same = 1;
+		for (size_t j = 0; j < ni && f->same; j++)
+			f->same = from[j] == (long)j;
+	}
+	if (f->same) {
+		memcpy(x, v, ni * sizeof(*x));
+	} else {
+		for (size_t j = 0; j < ni; j++)
+			x[j] = from[j] >= 0 ? v[from[j]] : NAN;
+	}
+	for (size_t d = 0; d < ds->n_den; d++)
+		ds->den->data[k * ds->den->tda + d] = from[ni + d] >= 0 ?
+		    v[from[ni + d]] : NAN;
+}
+
+static void
+fill_restart(void *ctx)
+{
+	struct yfill *f = ctx;
+
+	f->same = -1;
+	if (f->ds->x)
+		gsl_matrix_free(f->ds->x);
+	if (f->ds->den)
+		gsl_matrix_free(f->ds->den);
+	f->ds->x = f->ds->den = NULL;
+}
+
+/* rows of a (n of w values) put in place: row i takes row from[i] (a
+ * permutation), a cycle at a time */
+static void
+permute_rows(double *a, size_t w, const size_t *from, size_t n)
+{
+	unsigned char *done = cidx_xcalloc(n ? n : 1, 1);
+	double *tmp = cidx_xmalloc((w ? w : 1) * sizeof(*tmp));
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+
+		if (done[i] || from[i] == i)
+			continue;
+		memcpy(tmp, a + i * w, w * sizeof(*a));
+		while (from[j] != i) {
+			memcpy(a + j * w, a + from[j] * w, w * sizeof(*a));
+			done[j] = 1;
+			j = from[j];
+		}
+		memcpy(a + j * w, tmp, w * sizeof(*a));
+		done[j] = 1;
+	}
+	free(done);
+	free(tmp);
+}
+
+/* the units picked, with their codes and names, by code; their rows of
+ * the dataset's matrices put in the same order */
+static int
+yload_units(struct cidx_store *st, int year, struct cidx_dataset *ds,
+    struct cidx_yload *y, struct cidx_err *err)
+{
+	struct pick *pick;
+	size_t *from;
+	int ret;
+
+	y->unit = cidx_xcalloc(y->np, sizeof(*y->unit));
+	if ((ret = load_units(st, &y->rowof, y->unit, err)) < 0)
+		return ret;
+	for (size_t k = 0; k < y->np; k++)
+		if (y->unit[k].code == NULL)
+			return cidx_yload_not_in_units(st, year, y, k, err);
+	pick = cidx_xcalloc(y->np, sizeof(*pick));
+	from = cidx_xcalloc(y->np, sizeof(*from));
+	for (size_t k = 0; k < y->np; k++) {
+		pick[k].k = k;
+		pick[k].u = &y->unit[k];
+	}
+	qsort(pick, y->np, sizeof(*pick), cmp_pick);
+	ds->n_units = y->np;
+	ds->unit = cidx_xcalloc(y->np, sizeof(*ds->unit));
+	for (size_t i = 0; i < y->np; i++) {
+		ds->unit[i] = *pick[i].u;
+		memset(pick[i].u, 0, sizeof(*pick[i].u));
+		from[i] = pick[i].k;
+	}
+	permute_rows(ds->x->data, ds->x->tda, from, y->np);
+	ds->x->size1 = y->np;
+	if (ds->den) {
+		permute_rows(ds->den->data, ds->den->tda, from, y->np);
+		ds->den->size1 = y->np;
+	}
+	free(pick);
+	free(from);
+	return 0;
 }
 
 /* the imports of the indicator values, ascending */
 static void
-yload_imports(struct cidx_dataset *ds, const struct yload *y)
+yload_imports(struct cidx_dataset *ds, const struct cidx_yload *y)
 {
 	size_t icap = 0;
 
-	for (size_t k = 0; k < y->w.nsrc; k++) {
-		const int32_t *t = y->w.src + 3 * k;
+	for (size_t k = 0; k < y->nsrc; k++) {
+		const int32_t *t = y->src + 3 * k;
 		size_t i;
 
 		if (t[1] == 0 || t[2] <= 0 || t[0] < 0 ||
@@ -456,57 +263,34 @@ yload_imports(struct cidx_dataset *ds, const struct yload *y)
 		qsort(ds->import_ids, ds->n_import_ids, sizeof(int), cmp_int);
 }
 
-static void
-yload_release(struct yload *y)
-{
-	for (size_t r = 0; y->unit && r < y->nrows; r++)
-		cidx_unit_clear(&y->unit[r]);
-	free(y->unit);
-	free(y->pick);
-	free(y->col);
-	free(y->from);
-	free(y->src);
-	cidx_intmap_release(&y->rowof);
-	if (y->m == NULL)
-		cidx_ymat_view_end(&y->w);
-	cidx_ymat_free(y->m);
-}
-
 /*
- * One year as the dataset: the year's `matrices` row is read in place
- * (cidx_ymat_view()) and each unit's row copied once into the dataset's
- * matrix; a year that is not current there is read from cells.
+ * One year as the dataset: the year's `matrices` row read a block of rows
+ * at a time, each unit's row copied once from the block into the
+ * dataset's matrix (then the rows put in the order of the units' codes);
+ * a year that is not current there is read from cells.
  */
-/* an empty dataset of `year`, its denominators known */
-static struct cidx_dataset *
-year_dataset(const struct cidx_framework *fw, int year)
-{
-	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
-
-	ds->year = year;
-	ds->den_node = cidx_xcalloc(fw->n ? fw->n : 1, sizeof(size_t));
-	for (size_t k = 0; k < fw->n; k++)
-		if (fw->node[k].type == CIDX_NODE_DENOMINATOR)
-			ds->den_node[ds->n_den++] = k;
-	return ds;
-}
-
 int
 cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
     int year, struct cidx_dataset **out, struct cidx_err *err)
 {
 	struct cidx_dataset *ds;
-	struct yload y;
+	struct yfill f;
+	struct cidx_yload y;
 	int ret, own;
 
 	*out = NULL;
 	memset(&y, 0, sizeof(y));
 	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
 		return ret;
-	ds = year_dataset(fw, year);
-	if ((ret = yload_values(st, fw, ds, &y, err)) == 0 &&
-	    (ret = yload_units(st, fw, year, &y, err)) == 0) {
-		yload_fill(fw, ds, &y);
+	ds = cidx_yload_dataset(fw, year);
+	f.fw = fw;
+	f.y = &y;
+	f.ds = ds;
+	f.same = -1;
+	if ((ret = cidx_yload_values(st, fw, ds, &y, fill_row, fill_restart, &f,
+	    err)) == 0 && y.np == 0)
+		ret = cidx_yload_no_data(st, year, err);
+	if (ret == 0 && (ret = yload_units(st, year, ds, &y, err)) == 0) {
 		yload_imports(ds, &y);
 		ret = load_attrs(st, ds, err);
 	}
@@ -514,96 +298,9 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 		cidx_dataset_free(ds);
 		ds = NULL;
 	}
-	yload_release(&y);
+	cidx_yload_release(st, &y);
 	cidx_db_read_end(st, own);
 	*out = ds;
 	return ret;
 }
 
-/* the counts of a loaded year's dataset, from the rows picked in place */
-static void
-yload_counts(const struct cidx_framework *fw, const struct yload *y,
-    size_t *n_ind, size_t *n_val)
-{
-	size_t *per = cidx_xcalloc(fw->n_ind + 1, sizeof(*per));
-
-	for (size_t i = 0; i < y->np; i++) {
-		const double *v = y->w.v + y->pick[i].row * y->w.ns;
-
-		for (size_t j = 0; j < fw->n_ind; j++)
-			per[j] += y->from[j] >= 0 && !isnan(v[y->from[j]]);
-	}
-	for (size_t j = 0; j < fw->n_ind; j++) {
-		*n_ind += per[j] > 0;
-		*n_val += per[j];
-	}
-	free(per);
-}
-
-int
-cidx_store_year_counts(struct cidx_store *st, const struct cidx_framework *fw,
-    int year, size_t *n_units, size_t *n_ind, size_t *n_val,
-    struct cidx_err *err)
-{
-	struct cidx_dataset *ds;
-	unsigned char *seen = NULL;
-	struct yload y;
-	int ret, own;
-
-	*n_units = *n_ind = *n_val = 0;
-	memset(&y, 0, sizeof(y));
-	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
-		return ret;
-	ds = year_dataset(fw, year);
-	if ((ret = yload_values(st, fw, ds, &y, err)) == 0 &&
-	    (ret = yload_pick(st, fw, year, &y, err)) == 0) {
-		seen = cidx_xcalloc(y.nrows, 1);
-		ret = load_units(st, &y.rowof, NULL, seen, err);
-	}
-	for (size_t i = 0; ret == 0 && i < y.np; i++)
-		if (!seen[y.pick[i].row])
-			ret = not_in_units(st, year, &y, i, err);
-	if (ret == 0) {
-		*n_units = y.np;
-		yload_counts(fw, &y, n_ind, n_val);
-	}
-	free(seen);
-	cidx_dataset_free(ds);
-	yload_release(&y);
-	cidx_db_read_end(st, own);
-	return ret;
-}
-
-int
-cidx_store_units(struct cidx_store *st, struct cidx_dataset **out,
-    struct cidx_err *err)
-{
-	struct cidx_dataset *ds = cidx_xcalloc(1, sizeof(*ds));
-	size_t cap = 0;
-	sqlite3_stmt *s;
-	int ret, rc;
-
-	*out = NULL;
-	if ((ret = cidx_db_prepare(st, &s, "SELECT code, name, name_en FROM "
-	    "units WHERE code IS NOT NULL ORDER BY code", err)) < 0) {
-		cidx_dataset_free(ds);
-		return ret;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct cidx_unit *u;
-
-		ALLOC_GROW(ds->unit, ds->n_units + 1, cap);
-		u = &ds->unit[ds->n_units++];
-		memset(u, 0, sizeof(*u));
-		u->code = cidx_db_col_dup(s, 0);
-		u->name = cidx_db_col_dup(s, 1);
-		u->name_en = cidx_db_col_dup(s, 2);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		cidx_dataset_free(ds);
-		return cidx_db_err(st, err, "read units");
-	}
-	*out = ds;
-	return 0;
-}

@@ -27,22 +27,17 @@ add_col(struct cidx_ws_grid *g, size_t *c, const char *name,
 }
 
 void
-cidx_ws_rank_grid(struct cidx_ws_grid *g, const struct cidx_ws_grid_in *v)
+cidx_ws_rank_grid_head(struct cidx_ws_grid *g,
+    const struct cidx_ws_grid_in *v)
 {
 	const struct cidx_framework *fw = v->fw;
-	const struct cidx_ranking *r = v->r;
-	const struct cidx_movement *mv = v->mv;
-	int moves = mv && mv->basis != CIDX_BASIS_WITHHELD;
 	size_t nagg = fw->n_agg - 1, c = 0;
 
+	memset(g, 0, sizeof(*g));
 	g->ncols = 4 + v->nkeys + 3 + nagg + 6 + (v->relative != NULL) +
 	    (v->growth != NULL);
-	g->nrows = r->n_ranked;
+	g->nrows = v->r->n_ranked;
 	g->col = cidx_xcalloc(g->ncols, sizeof(*g->col));
-	g->text = cidx_xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
-	    sizeof(*g->text));
-	g->num = cidx_xcalloc(g->ncols * (g->nrows ? g->nrows : 1),
-	    sizeof(*g->num));
 	add_col(g, &c, "rank", CIDX_WS_CELL_INT);
 	add_col(g, &c, "code", CIDX_WS_CELL_TEXT);
 	add_col(g, &c, "name", CIDX_WS_CELL_TEXT);
@@ -65,41 +60,61 @@ cidx_ws_rank_grid(struct cidx_ws_grid *g, const struct cidx_ws_grid_in *v)
 	add_col(g, &c, "rank_common_now", CIDX_WS_CELL_INT);
 	add_col(g, &c, "rank_change", CIDX_WS_CELL_INT);
 	add_col(g, &c, "coverage_prev", CIDX_WS_CELL_SHARE);
-	for (size_t p = 0; p < g->nrows; p++) {
-		size_t i = r->order[p];
-		const struct cidx_unit *u = &v->ds->unit[i];
-		const char **t = &g->text[p * g->ncols];
-		double *x = &g->num[p * g->ncols];
+}
 
-		for (size_t q = 0; q < g->ncols; q++)
-			x[q] = NAN;
-		c = 0;
-		x[c++] = r->rank[i];
-		t[c++] = u->code;
-		t[c++] = cidx_ws_unit_name(u);
-		t[c++] = u->name_en;
-		for (size_t k = 0; k < v->nkeys; k++)
-			t[c++] = cidx_unit_attr(u, v->keys[k]);
-		x[c++] = gsl_matrix_get(r->s, i, fw->root);
-		if (v->relative)
-			x[c++] = v->relative[i];
-		if (v->growth)
-			x[c++] = v->growth[i];
-		x[c++] = r->tier[i] ? r->tier[i] : NAN;
-		x[c++] = v->rep->coverage ? v->rep->coverage[i] : NAN;
-		for (size_t a = 0; a < nagg; a++)
-			x[c++] = gsl_matrix_get(r->s, i, fw->top_down[a]);
-		if (moves) {
-			const struct cidx_move *m = &mv->mv[i];
+void
+cidx_ws_rank_grid_row(const struct cidx_ws_grid *g,
+    const struct cidx_ws_grid_in *v, size_t p, const char **t, double *x)
+{
+	const struct cidx_framework *fw = v->fw;
+	const struct cidx_ranking *r = v->r;
+	const struct cidx_movement *mv = v->mv;
+	size_t i = r->order[p], nagg = fw->n_agg - 1, c = 0;
+	const struct cidx_unit *u = &v->ds->unit[i];
 
-			x[c] = m->basis_rank ? m->basis_rank : NAN;
-			x[c + 1] = m->prev ? m->prev : NAN;
-			x[c + 2] = m->prev_common ? m->prev_common : NAN;
-			x[c + 3] = m->now_common ? m->now_common : NAN;
-			x[c + 4] = m->has_change ? m->change : NAN;
-			x[c + 5] = m->cov_prev;
-		}
+	for (size_t q = 0; q < g->ncols; q++) {
+		x[q] = NAN;
+		t[q] = NULL;
 	}
+	x[c++] = r->rank[i];
+	t[c++] = u->code;
+	t[c++] = cidx_ws_unit_name(u);
+	t[c++] = u->name_en;
+	for (size_t k = 0; k < v->nkeys; k++)
+		t[c++] = cidx_unit_attr(u, v->keys[k]);
+	x[c++] = gsl_matrix_get(r->s, i, fw->root);
+	if (v->relative)
+		x[c++] = v->relative[i];
+	if (v->growth)
+		x[c++] = v->growth[i];
+	x[c++] = r->tier[i] ? r->tier[i] : NAN;
+	x[c++] = v->rep->coverage ? v->rep->coverage[i] : NAN;
+	for (size_t a = 0; a < nagg; a++)
+		x[c++] = gsl_matrix_get(r->s, i, fw->top_down[a]);
+	if (mv && mv->basis != CIDX_BASIS_WITHHELD) {
+		const struct cidx_move *m = &mv->mv[i];
+
+		x[c] = m->basis_rank ? m->basis_rank : NAN;
+		x[c + 1] = m->prev ? m->prev : NAN;
+		x[c + 2] = m->prev_common ? m->prev_common : NAN;
+		x[c + 3] = m->now_common ? m->now_common : NAN;
+		x[c + 4] = m->has_change ? m->change : NAN;
+		x[c + 5] = m->cov_prev;
+	}
+}
+
+void
+cidx_ws_rank_grid(struct cidx_ws_grid *g, const struct cidx_ws_grid_in *v)
+{
+	size_t cells;
+
+	cidx_ws_rank_grid_head(g, v);
+	cells = g->ncols * (g->nrows ? g->nrows : 1);
+	g->text = cidx_xcalloc(cells, sizeof(*g->text));
+	g->num = cidx_xcalloc(cells, sizeof(*g->num));
+	for (size_t p = 0; p < g->nrows; p++)
+		cidx_ws_rank_grid_row(g, v, p, &g->text[p * g->ncols],
+		    &g->num[p * g->ncols]);
 }
 
 void

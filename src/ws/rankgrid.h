@@ -54,6 +54,18 @@ struct cidx_ws_grid_in {
  *  cidx_ws_grid_release(). */
 void cidx_ws_rank_grid(struct cidx_ws_grid *out,
     const struct cidx_ws_grid_in *in);
+/*! cidx_ws_rank_grid_head() : the grid's columns and nrows only (text
+ *  and num NULL), for a writer that takes a row at a time from
+ *  cidx_ws_rank_grid_row() and so never holds the whole grid (30,000
+ *  rows of 50 columns are 25 MB: issue 17).  Release with
+ *  cidx_ws_grid_release(). */
+void cidx_ws_rank_grid_head(struct cidx_ws_grid *out,
+    const struct cidx_ws_grid_in *in);
+/*! cidx_ws_rank_grid_row() : row p (0 the best) of the grid whose head
+ *  is g into t and x (g->ncols cells each), as cidx_ws_rank_grid() has
+ *  it. */
+void cidx_ws_rank_grid_row(const struct cidx_ws_grid *g,
+    const struct cidx_ws_grid_in *in, size_t p, const char **t, double *x);
 void cidx_ws_grid_release(struct cidx_ws_grid *g);
 
 /* a unit's name: its name, else its English name, else its code */

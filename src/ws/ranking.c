@@ -58,6 +58,8 @@ cidx_ws_ranking_open(struct cidx_ws_ranking *out, struct cidx_ws *ws,
 		out->ref = *o->relative;
 	if (o->tiers)
 		ts = *o->tiers;       /* shallow: only ts.ref is set here */
+	if (o->frugal)
+		cidx_engine_set_frugal(cidx_ws_engine(ws), 1);
 	if ((ret = cidx_ws_years(ws, o->year, o->compare, &out->year,
 	    &out->cyear, err)) < 0)
 		return ret;
@@ -72,8 +74,8 @@ cidx_ws_ranking_open(struct cidx_ws_ranking *out, struct cidx_ws *ws,
 	    out->year, out->cyear, out->r, o->top, o->dark, &out->mv,
 	    err)) < 0)
 		return ret;
-	if ((ret = cidx_ws_prepared(&out->ds, &out->rep, ws, out->year,
-	    err)) < 0)
+	if ((ret = cidx_engine_prepared_units(cidx_ws_engine(ws), out->year,
+	    &out->ds, &out->rep, err)) < 0)
 		return ret;
 	for (int zh = 0; zh < 2; zh++)
 		out->names[zh] = cidx_ws_unit_names(out->ds->unit,
@@ -121,7 +123,8 @@ growth_since(double **gro, struct cidx_ws *ws, struct cidx_ws_ranking *k,
 	    err)) < 0)
 		return ret;
 	if ((ret = cidx_engine_rank(eng, base, NULL, 0, &rb, err)) < 0 ||
-	    (ret = cidx_engine_prepared(eng, base, &db, NULL, err)) < 0) {
+	    (ret = cidx_engine_prepared_units(eng, base, &db, NULL,
+	    err)) < 0) {
 		cidx_ranking_free(rb);
 		return ret;
 	}

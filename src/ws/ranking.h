@@ -20,13 +20,17 @@ struct cidx_ws_rank_opts {
 	 * eis tiers) */
 	const struct cidx_tierspec *tiers;
 	const struct cidx_refspec *relative;
+	/* the caller reads no values of the years after ranking them (only
+	 * the units and the report): the rankings may take them
+	 * (cidx_engine_set_frugal()); ds->x is then NULL */
+	int frugal;
 };
 
 #define CIDX_WS_RANK_OPTS_INIT { 0, 0, CIDX_WS_TOP_DEFAULT, \
-	CIDX_WS_DARK_DEFAULT, NULL, NULL }
+	CIDX_WS_DARK_DEFAULT, NULL, NULL, 0 }
 
 /* A year ranked; r and mv are owned, ds and rep borrowed from the
- * workspace's engine. */
+ * workspace's engine (ds->x NULL when o->frugal took the values). */
 struct cidx_ws_ranking {
 	int year, cyear;                     /* cyear 0: no movement */
 	const struct cidx_dataset *ds;       /* prepared */

@@ -1101,3 +1101,194 @@ test_calc__goalposts_too_wide(void)
 	cidx_dataset_free(ds);
 	cidx_framework_free(fw);
 }
+
+/* whether two numbers are the same double, NaN being the same as NaN */
+static int
+same_double(double a, double b)
+{
+	return isnan(a) ? isnan(b) : a == b;
+}
+
+/* scores in place: column j of x holds what normalising into the node
+ * columns of s gives indicator column j, bit for bit, and the same
+ * skipped columns */
+void
+test_calc__normalise_in_place(void)
+{
+	static const char *const norms[] = { "minmax", "minmax:1,100",
+		"zscore", "rank", "percentile", "distmax", "goalposts:0,10",
+		"ratio" };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+
+	CHECK_INT(fx_framework(&fw, norm_fw, 7, &err), 0);
+	if (fw == NULL)
+		return;
+	for (size_t q = 0; q < LEN(norms); q++) {
+		struct cidx_method m = CIDX_METHOD_INIT;
+		gsl_matrix *x = mat(5, 6, norm_x), *y = mat(5, 6, norm_x);
+		gsl_matrix *s = gsl_matrix_alloc(5, fw->n);
+		int sk[6], sk2[6];
+		int r1, r2;
+
+		CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, norms[q], &err),
+		    0);
+		r1 = cidx_calc_normalise_with(fw, x, &m, NULL, s, sk, &err);
+		r2 = cidx_calc_normalise_in_place(fw, y, &m, NULL, sk2, &err);
+		CHECK_INT(r2, r1);
+		for (size_t j = 0; r1 == 0 && j < 6; j++) {
+			CHECK_INT(sk2[j], sk[j]);
+			for (size_t i = 0; i < 5; i++)
+				CHECK(same_double(gsl_matrix_get(y, i, j),
+				    gsl_matrix_get(s, i, fw->ind[j])));
+		}
+		gsl_matrix_free(x);
+		gsl_matrix_free(y);
+		gsl_matrix_free(s);
+	}
+	cidx_framework_free(fw);
+}
+
+/* the error of the first column, in column order, whatever the order the
+ * values are scored in: I1's value in row 1 before I3's in row 0; a
+ * check of a later column (I3's range) after a value of an earlier one */
+void
+test_calc__normalise_errors_in_column_order(void)
+{
+	static const double two[5 * 3] = {
+		0, 1, 1e300,
+		1e300, 2, 0,
+		5e299, 3, 1,
+		1, 4, 2,
+		2, 5, 3,
+	};
+	static const double range[5 * 3] = {
+		0, 1, -1e308,
+		1e300, 2, 1e308,
+		5e299, 3, 1,
+		1, 4, 2,
+		2, 5, 3,
+	};
+	static const double calm[5 * 3] = {
+		0, 1, -1e308,
+		1, 2, 1e308,
+		5, 3, 1,
+		1, 4, 2,
+		2, 5, 3,
+	};
+	const double *xs[3] = { two, range, calm };
+	static const char *const want[3] = {
+		"'I1': normalising the value 1e+300 gives inf",
+		"'I1': normalising the value 1e+300 gives inf",
+		"'I3': values from -1e+308 to 1e+308" };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+
+	CHECK_INT(fx_framework(&fw, e2e_fw, 6, &err), 0);
+	if (fw == NULL)
+		return;
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_NORMALISE, "minmax:-1e9,1e9",
+	    &err), 0);
+	for (size_t q = 0; q < 3; q++) {
+		gsl_matrix *x = mat(5, 3, xs[q]), *y = mat(5, 3, xs[q]);
+		gsl_matrix *s = gsl_matrix_alloc(5, fw->n);
+
+		CHECK_INT(cidx_calc_normalise_with(fw, x, &m, NULL, s, NULL,
+		    &err), CIDX_ENUMERIC);
+		CHECK_HAS(err.msg, want[q]);
+		CHECK_INT(cidx_calc_normalise_in_place(fw, y, &m, NULL, NULL,
+		    &err), CIDX_ENUMERIC);
+		CHECK_HAS(err.msg, want[q]);
+		gsl_matrix_free(x);
+		gsl_matrix_free(y);
+		gsl_matrix_free(s);
+	}
+	cidx_framework_free(fw);
+}
+
+/* a ranking that takes the values: the ranking computed from them, bit
+ * for bit, with the composite index (scores in their memory) and with
+ * another method */
+void
+test_calc__ranking_compute_taking(void)
+{
+	static const char *const methods[] = { NULL, "topsis" };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	double w[6];
+
+	CHECK_INT(fx_framework(&fw, e2e_fw, 6, &err), 0);
+	if (fw == NULL)
+		return;
+	cidx_calc_weights_default(fw, w);
+	for (size_t q = 0; q < LEN(methods); q++) {
+		struct cidx_method m = CIDX_METHOD_INIT;
+		struct cidx_dataset *ds = e2e_data();
+		struct cidx_ranking *r1 = NULL, *r2 = NULL;
+		gsl_matrix *x = gsl_matrix_alloc(5, 3);
+
+		if (methods[q])
+			CHECK_INT(cidx_method_set(&m, CIDX_MK_METHOD,
+			    methods[q], &err), 0);
+		gsl_matrix_memcpy(x, ds->x);
+		CHECK_INT(cidx_ranking_compute_with(&r1, fw, ds, w, &m, NULL,
+		    NULL, 0, &err), 0);
+		CHECK_INT(cidx_ranking_compute_taking(&r2, fw, ds, &x, w, &m,
+		    NULL, NULL, 0, &err), 0);
+		CHECK(x == NULL);
+		if (r1 && r2) {
+			CHECK_INT(r2->s->size1, 5);
+			CHECK_INT(r2->s->size2, fw->n);
+			for (size_t i = 0; i < 5; i++) {
+				CHECK_INT(r2->rank[i], r1->rank[i]);
+				for (size_t k = 0; k < fw->n; k++)
+					CHECK(same_double(gsl_matrix_get(r2->s,
+					    i, k), gsl_matrix_get(r1->s, i, k)));
+			}
+		}
+		cidx_ranking_free(r1);
+		cidx_ranking_free(r2);
+		cidx_dataset_free(ds);
+	}
+	cidx_framework_free(fw);
+}
+
+/* aggregation a unit at a time meets the error node by node would meet
+ * first: the lowest node (P1 before P2), then the first unit */
+void
+test_calc__aggregate_errors_in_node_order(void)
+{
+	static const char *const codes[3] = { "U1", "U2", "U3" };
+	struct cidx_method m = CIDX_METHOD_INIT;
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	gsl_matrix *s;
+	double w[6];
+
+	CHECK_INT(fx_framework(&fw, e2e_fw, 6, &err), 0);
+	if (fw == NULL)
+		return;
+	cidx_calc_weights_default(fw, w);
+	CHECK_INT(cidx_method_set(&m, CIDX_MK_AGGREGATE, "geom", &err), 0);
+	s = gsl_matrix_alloc(3, fw->n);
+	gsl_matrix_set_all(s, 50);
+	/* U1: I3 -1 (P2); U2: I1 0 (P1); U3: I2 -2 (P1) */
+	gsl_matrix_set(s, 0, 5, -1);
+	gsl_matrix_set(s, 1, 2, 0);
+	gsl_matrix_set(s, 2, 3, -2);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "geometric mean needs values > 0: unit 'U2', 'I1' "
+	    "= 0");
+	gsl_matrix_set(s, 1, 2, 50);
+	gsl_matrix_set(s, 2, 3, 50);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err),
+	    CIDX_ENUMERIC);
+	CHECK_HAS(err.msg, "unit 'U1', 'I3' = -1");
+	gsl_matrix_set(s, 0, 5, 50);
+	CHECK_INT(cidx_calc_aggregate(fw, w, &m, s, codes, &err), 0);
+	CHECK_DBL(gsl_matrix_get(s, 2, 0), 50, 1e-12);
+	gsl_matrix_free(s);
+	cidx_framework_free(fw);
+}

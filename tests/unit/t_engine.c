@@ -906,3 +906,88 @@ test_engine__ranks_among_all_at_once(void)
 			CHECK_INT(out[i], cidx_rank_among(rank, in, n, i));
 	}
 }
+
+/* a frugal engine: the ranking takes the year's values and is the same;
+ * the values come back (read and prepared again) when they are asked
+ * for, into the same dataset; the units stay meanwhile */
+void
+test_engine__frugal_takes_and_gives_back(void)
+{
+	struct cidx_engine_opts o = NOSCREEN;
+	struct mem_source ms = { 0, 0 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e;
+	const struct cidx_dataset *ds, *ds2;
+	struct cidx_ranking *r = NULL;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0 ||
+	    (e = engine(fw, &ms, &o)) == NULL) {
+		cidx_framework_free(fw);
+		return;
+	}
+	cidx_engine_set_frugal(e, 1);
+	for (int pass = 0; pass < 2; pass++) {
+		CHECK_INT(cidx_engine_rank(e, 2017, NULL, 0, &r, &err), 0);
+		if (r) {
+			CHECK_DBL(gsl_matrix_get(r->s, 1, 0), 81.25, 1e-12);
+			CHECK_DBL(gsl_matrix_get(r->s, 4, 0), 43.75, 1e-12);
+			CHECK(isnan(gsl_matrix_get(r->s, 3, 4)));
+			CHECK_DBL(gsl_matrix_get(r->s, 1, 5), 100, 1e-12);
+			CHECK_INT(r->rank[1], 1);
+			CHECK_INT(r->rank[0], 5);
+		}
+		cidx_ranking_free(r);
+		r = NULL;
+		CHECK_INT(cidx_engine_prepared_units(e, 2017, &ds, NULL, &err),
+		    0);
+		CHECK(ds != NULL && ds->x == NULL && ds->n_units == 5);
+		CHECK_INT(ms.loads, 1 + pass);
+		CHECK_INT(cidx_engine_prepared(e, 2017, &ds2, NULL, &err), 0);
+		CHECK(ds2 == ds);
+		CHECK_INT(ms.loads, 2 + pass);
+		if (ds2 && ds2->x) {
+			CHECK_DBL(gsl_matrix_get(ds2->x, 1, 0), 20, 0);
+			CHECK(isnan(gsl_matrix_get(ds2->x, 3, 2)));
+		}
+	}
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}
+
+/* movement on the common basis needs both years' values: a frugal engine
+ * gets them back and moves as any other */
+void
+test_engine__frugal_movement_on_the_common_basis(void)
+{
+	struct cidx_engine_opts o = NOSCREEN;
+	struct mem_source ms = { 0, 2 };
+	struct cidx_source src = { &ms, mem_years, mem_load };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_framework *fw = NULL;
+	struct cidx_engine *e = NULL;
+	struct cidx_ranking *r = NULL;
+	struct cidx_movement *mv = NULL;
+
+	if (fx_framework(&fw, e2e_fw, LEN(e2e_fw), &err) < 0)
+		return;
+	if (cidx_engine_new(&e, fw, &src, &o, &err) < 0)
+		goto out;
+	cidx_engine_set_frugal(e, 1);
+	if (cidx_engine_rank(e, 2017, NULL, 0, &r, &err) < 0 ||
+	    cidx_engine_movement(e, 2017, 2016, r, 2, 3, &mv, &err) < 0) {
+		runner_fail(__FILE__, __LINE__, "%s", err.msg);
+		goto out;
+	}
+	CHECK_INT(mv->basis, CIDX_BASIS_COMMON);
+	CHECK_INT(mv->mv[3].basis_rank, 1);
+	CHECK_INT(mv->mv[3].prev, 4);
+	CHECK_INT(mv->mv[3].change, 3);
+	CHECK_INT(mv->mv[2].prev, 1);
+	CHECK_INT(mv->mv[2].change, -3);
+out:
+	cidx_movement_free(mv);
+	cidx_ranking_free(r);
+	cidx_engine_free(e);
+	cidx_framework_free(fw);
+}

@@ -942,6 +942,31 @@ check_counts(struct cidx_store *st, const struct cidx_framework *fw,
 	cidx_dataset_free(ds);
 }
 
+/* the counts of several years at once are each year's; an error stops
+ * at the year it names, the years before it counted */
+static void
+check_years_counts(struct cidx_store *st, const struct cidx_framework *fw)
+{
+	/* 2021 has denominator values only */
+	static const int years[2] = { 2020, 2021 };
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_year_counts c[2];
+	size_t done = 9, nu, ni, nv;
+
+	CHECK_INT(cidx_store_years_counts(st, fw, years, 2, c, &done, &err),
+	    CIDX_ENOTFOUND);
+	CHECK_INT(done, 1);
+	CHECK_HAS(err.msg, "no indicator data for year 2021");
+	CHECK_INT(cidx_store_year_counts(st, fw, 2020, &nu, &ni, &nv, &err), 0);
+	CHECK_INT(c[0].year, 2020);
+	CHECK_INT(c[0].n_units, nu);
+	CHECK_INT(c[0].n_ind, ni);
+	CHECK_INT(c[0].n_val, nv);
+	CHECK_INT(cidx_store_years_counts(st, fw, years, 1, c, &done, &err), 0);
+	CHECK_INT(done, 1);
+	CHECK_INT(c[0].n_val, nv);
+}
+
 /*
  * years' counts (cidx_store_year_counts()) are what loading the year
  * gives, from the matrix and from cells, and so are its errors: a year
@@ -982,6 +1007,7 @@ test_store__year_counts(void)
 	check_counts(st, fw, 2020);
 	check_counts(st, fw, 2021);
 	check_counts(st, fw, 2019);
+	check_years_counts(st, fw);
 	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
 	CHECK_INT(sqlite3_exec(db, "DELETE FROM matrices WHERE year = 2020; "
 	    "INSERT INTO stale_years VALUES (2020)", NULL, NULL, NULL),
@@ -992,6 +1018,13 @@ test_store__year_counts(void)
 	check_counts(st, fw, 2020);
 	CHECK_INT(cidx_store_year_counts(st, fw, 2020, &nu, &ni, &nv, &err),
 	    CIDX_EDB);
+	/* a unit without a code, and one not in units: the first is said */
+	CHECK_INT(sqlite3_exec(db, "UPDATE units SET code = x'5533' "
+	    "WHERE code = 'U3'", NULL, NULL, NULL), SQLITE_OK);
+	check_counts(st, fw, 2020);
+	CHECK_INT(cidx_store_year_counts(st, fw, 2020, &nu, &ni, &nv, &err),
+	    CIDX_EDB);
+	CHECK_HAS(err.msg, "has no code");
 	sqlite3_close(db);
 	cidx_framework_free(fw);
 	fx_ws_end(st);

@@ -110,6 +110,39 @@ check_ranking(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
 	CHECK(isnan(k->ref_index));
 }
 
+/* the grid a row at a time (the CSV writer's way): the same cells */
+static void
+check_grid_rows(const struct cidx_ws_grid *g,
+    const struct cidx_ws_grid_in *in)
+{
+	struct cidx_ws_grid h;
+	const char **t;
+	double *x;
+
+	cidx_ws_rank_grid_head(&h, in);
+	CHECK_INT(h.ncols, g->ncols);
+	CHECK_INT(h.nrows, g->nrows);
+	CHECK(h.text == NULL && h.num == NULL);
+	t = calloc(h.ncols, sizeof(*t));
+	x = calloc(h.ncols, sizeof(*x));
+	for (size_t c = 0; c < h.ncols; c++) {
+		CHECK_STR(h.col[c].name, g->col[c].name);
+		CHECK_INT(h.col[c].kind, g->col[c].kind);
+	}
+	for (size_t p = 0; p < h.nrows; p++) {
+		cidx_ws_rank_grid_row(&h, in, p, t, x);
+		for (size_t c = 0; c < h.ncols; c++) {
+			double y = g->num[p * g->ncols + c];
+
+			CHECK(t[c] == g->text[p * g->ncols + c]);
+			CHECK(isnan(y) ? isnan(x[c]) : x[c] == y);
+		}
+	}
+	free(t);
+	free(x);
+	cidx_ws_grid_release(&h);
+}
+
 /* the grid CSV and the workbook are written from */
 static void
 check_grid(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
@@ -147,6 +180,7 @@ check_grid(struct cidx_ws *ws, const struct cidx_ws_ranking *k)
 	CHECK_DBL(g.num[3 * g.ncols + 13], 4, 0);
 	CHECK_DBL(g.num[3 * g.ncols + 14], -1, 0);
 	CHECK_STR(g.col[15].name, "coverage_prev");
+	check_grid_rows(&g, &in);
 	cidx_ws_grid_release(&g);
 }
 
