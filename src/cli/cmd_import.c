@@ -149,6 +149,7 @@ read_all(struct cidx_import **imp, char **files, size_t nf,
 	for (size_t i = 0; i < nf; i++) {
 		if (cidx_import_read(&imp[i], files[i], fw, o, &err) == 0) {
 			imp[i]->clear_missing = io->clear_missing;
+			imp[i]->release_values = 1; /* applied once */
 			continue;
 		}
 		if (err.code == CIDX_EOPTION)

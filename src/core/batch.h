@@ -15,13 +15,40 @@
 
 #include "core/model.h"
 
-/* 24 bytes: a county panel holds tens of millions of these */
-struct cidx_import_value {
-	double value;  /* NaN: the file states the value is missing */
+/*
+ * The values of a batch come in runs: a run is what one row of the file
+ * states for one unit in one year.  A wide row is one run of a value per
+ * value column (the nodes are the batch's col_node); a long row is a run
+ * of one value, whose node the run holds.  The values themselves are
+ * doubles (NaN: the file states the value is missing), kept in blocks so
+ * that the store can free them as it applies them (release_values).
+ */
+#define CIDX_RUN_COLS UINT32_MAX /* run.node: the values of col_node */
+
+struct cidx_import_run {
 	uint32_t unit; /* index into the batch's units */
-	uint32_t node; /* framework node (indicator or denominator) */
 	int32_t year;
 	uint32_t line; /* where the file states it */
+	uint32_t node; /* framework node (indicator or denominator) of the
+			  run's one value, or CIDX_RUN_COLS */
+};
+
+/* one value of a batch, as cidx_import_value_at() gives it */
+struct cidx_import_value {
+	double value;  /* NaN: the file states the value is missing */
+	uint32_t unit;
+	uint32_t node;
+	int32_t year;
+	uint32_t line;
+};
+
+/* the blocks of a batch's values: block b holds the values of runs
+ * b * runs_per .. (b + 1) * runs_per - 1; left[b] counts its runs not yet
+ * applied (cidx_import_run_done()) */
+struct cidx_import_vals {
+	double **blk;
+	size_t *left;
+	size_t nblk, runs_per, cap0;
 };
 
 /* a feature of a base layer (cityidx(1), LAYERS FILES): what a map draws
@@ -43,8 +70,15 @@ struct cidx_import {
 	size_t n_rows;      /* data rows */
 	struct cidx_unit *unit; /* name / name_en NULL: not given */
 	size_t n_unit;
-	struct cidx_import_value *val;
-	size_t n_val;
+	struct cidx_import_run *run;
+	size_t n_run, run_cap;
+	uint32_t *col_node; /* the nodes of a wide file's value columns */
+	size_t width;       /* values per run: the value columns of a wide
+			       file, 1 in a long one */
+	struct cidx_import_vals vals;
+	size_t n_val;       /* n_run * width */
+	int release_values; /* the store frees the values as it applies
+			       them: the batch is applied once */
 	char **boundary;    /* per unit, its outline as WKT (checked), or
 			       NULL; the array is NULL when none is given */
 	struct cidx_layer_feature *layer; /* a layers file's features, in
@@ -62,5 +96,44 @@ struct cidx_import {
 /*! cidx_import_free() : releases the batch and everything in it; accepts
  *  NULL. */
 void cidx_import_free(struct cidx_import *imp);
+
+/*! cidx_import_set_cols() : a wide batch: every run holds `n` values, of
+ *  the nodes node[0..n) (copied).  Before the first run. */
+void cidx_import_set_cols(struct cidx_import *imp, const uint32_t *node,
+    size_t n);
+
+/*! cidx_import_add_run() : a new run (node: of its one value in a long
+ *  batch, CIDX_RUN_COLS in a wide one); @return its imp->width values,
+ *  for the caller to fill. */
+double *cidx_import_add_run(struct cidx_import *imp, uint32_t unit,
+    int32_t year, uint32_t line, uint32_t node);
+
+/*! cidx_import_run_values() : the imp->width values of run r (NULL once
+ *  its block was freed). */
+static inline const double *
+cidx_import_run_values(const struct cidx_import *imp, size_t r)
+{
+	const struct cidx_import_vals *v = &imp->vals;
+	const double *b = v->blk[r / v->runs_per];
+
+	return b ? b + (r % v->runs_per) * imp->width : NULL;
+}
+
+/*! cidx_import_run_node() : the node of value k of run r. */
+static inline uint32_t
+cidx_import_run_node(const struct cidx_import *imp, size_t r, size_t k)
+{
+	return imp->run[r].node == CIDX_RUN_COLS ? imp->col_node[k] :
+	    imp->run[r].node;
+}
+
+/*! cidx_import_run_done() : run r is applied: with imp->release_values,
+ *  the block of its values is freed once all its runs are. */
+void cidx_import_run_done(struct cidx_import *imp, size_t r);
+
+/*! cidx_import_value_at() : value i of the batch (0 <= i < n_val), in
+ *  the order of the file. */
+struct cidx_import_value cidx_import_value_at(const struct cidx_import *imp,
+    size_t i);
 
 #endif

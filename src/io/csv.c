@@ -1,8 +1,9 @@
 /*
- * csv.c - the reader: the file read whole and converted to UTF-8 (Text
- * encodings and CSV syntax in man/cityidx.1), its checksum, and the
- * libcsv driver that records the line and column of each field.  The
- * whole table and the checks on a row's fields are in csvtable.c.
+ * csv.c - the reader: the file read whole and converted to UTF-8
+ * (csvfile.c; Text encodings and CSV syntax in man/cityidx.1), its
+ * checksum, and the libcsv driver that records the line and column of each
+ * field.  The whole table and the checks on a row's fields are in
+ * csvtable.c.
  *
  * libcsv reports a field only when it ends and does not say where it began.
  * The text is therefore fed in segments that each end at the first comma,
@@ -12,16 +13,21 @@
  *
  * Buffers grow geometrically (libcsv's own too, through its blk_size), so a
  * long field costs time in proportion to its length.
+ *
+ * The text already read is not read again: of a large file, its pages are
+ * given back to the system as the reading goes (once the checksum has read
+ * them), so that the file and the batch it becomes are not both whole in
+ * memory (issue 17).
  */
-#include <errno.h>
-#include <iconv.h>
+#define _DEFAULT_SOURCE /* madvise */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -29,6 +35,7 @@
 #include "core/sha256.h"
 #include "core/text.h"
 #include "io/csv.h"
+#include "io/csv_int.h"
 
 /* the checksum is computed on the other core while the text is parsed */
 struct digest {
@@ -37,7 +44,13 @@ struct digest {
 	char hex[65];
 	pthread_t thread;
 	int running;
+	atomic_int done;  /* buf read whole */
 };
+
+/* the text given back in steps of this many bytes, from files of at
+ * least DROP_MIN bytes */
+#define DROP_STEP ((size_t)2 << 20)
+#define DROP_MIN ((size_t)8 << 20)
 
 struct cidx_csv_reader {
 	char *path;
@@ -64,6 +77,7 @@ struct cidx_csv_reader {
 	int row_done;
 	size_t nrows;
 	int slow;                  /* no fast path (tests) */
+	size_t dropped;            /* bytes of buf given back */
 };
 
 static void *
@@ -72,6 +86,7 @@ digest_run(void *arg)
 	struct digest *d = arg;
 
 	cidx_sha256_buf(d->buf, d->n, d->hex);
+	atomic_store(&d->done, 1);
 	return NULL;
 }
 
@@ -111,7 +126,9 @@ on_field(void *s, size_t len, void *data)
 	r->off[r->nf] = r->text.len;
 	if (s == NULL)
 		len = 0;
-	cidx_sbuf_grow(&r->text, len + 1);
+	/* what cidx_sbuf_grow() would check, without a call per field */
+	if (r->text.len + len + 2 > r->text.alloc)
+		cidx_sbuf_grow(&r->text, len + 1);
 	if (len)
 		memcpy(r->text.buf + r->text.len, s, len);
 	r->text.len += len + 1;
@@ -136,171 +153,6 @@ on_row(int c, void *data)
 	r->need_start = 1;
 }
 
-/* Moves a line:column position over n bytes of UTF-8 text. */
-static void
-advance(const unsigned char *s, size_t n, unsigned *line, unsigned *col)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if ((s[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-/* Line and column of byte `at` of UTF-8 text. */
-static void
-position(const unsigned char *s, size_t at, unsigned *line, unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	advance(s, at, line, col);
-}
-
-/*
- * Converts buf (n bytes) from `enc` to UTF-8 in *out.  A byte sequence
- * that is not valid in `enc` is located in the text converted so far, so
- * the message names its line and column whatever the encoding.
- */
-static int
-to_utf8(const char *path, const char *enc, char *buf, size_t n, char **out,
-    size_t *nout, struct cidx_err *err)
-{
-	iconv_t cd = iconv_open("UTF-8", enc);
-	size_t cap = n * 4 + 16, left = cap, inleft = n;
-	char *dst, *in = buf, *o;
-
-	if (cd == (iconv_t)-1)
-		return cidx_err_set(err, CIDX_EINVAL,
-		    "unknown encoding '%s'", enc);
-	dst = cidx_xmalloc(cap);
-	o = dst;
-	if (iconv(cd, &in, &inleft, &o, &left) == (size_t)-1) {
-		unsigned line, col;
-
-		position((const unsigned char *)dst, (size_t)(o - dst), &line,
-		    &col);
-		iconv_close(cd);
-		free(dst);
-		return cidx_err_set(err, CIDX_EENCODING,
-		    "%s:%u:%u: invalid %s byte sequence", path, line, col, enc);
-	}
-	iconv_close(cd);
-	*out = dst;
-	*nout = cap - left;
-	return 0;
-}
-
-/*
- * Reads the whole file, at most CIDX_CSV_MAX_FILE bytes.  When `nul_stops`
- * (text that cannot hold NUL bytes: not UTF-16), reading ends just after
- * the first NUL byte, which the parser then reports with its position:
- * `import /dev/zero` fails at once instead of filling the memory.
- */
-static int
-slurp(const char *path, int nul_stops, char **out, size_t *n,
-    struct cidx_err *err)
-{
-	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	struct sbuf sb = SBUF_INIT;
-	char chunk[65536];
-	size_t k;
-	int ret = 0;
-
-	if (fp == NULL)
-		return cidx_err_set(err, CIDX_EIO, "cannot open '%s': %s", path,
-		    strerror(errno));
-	{
-		struct stat fs;
-
-		/* a regular file says its size: refuse it before reading */
-		if (fstat(fileno(fp), &fs) == 0 && S_ISREG(fs.st_mode) &&
-		    (unsigned long long)fs.st_size > CIDX_CSV_MAX_FILE) {
-			ret = cidx_err_set(err, CIDX_EINVAL, "'%s': larger than "
-			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
-			goto out;
-		}
-		if (fstat(fileno(fp), &fs) == 0 && S_ISDIR(fs.st_mode)) {
-			ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': "
-			    "it is a directory", path);
-			goto out;
-		}
-	}
-	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		const char *nul;
-
-		/* a UTF-16 byte-order mark at the start allows NUL bytes */
-		if (sb.len == 0 && k >= 2 &&
-		    (((unsigned char)chunk[0] == 0xff &&
-		    (unsigned char)chunk[1] == 0xfe) ||
-		    ((unsigned char)chunk[0] == 0xfe &&
-		    (unsigned char)chunk[1] == 0xff)))
-			nul_stops = 0;
-		if (nul_stops && (nul = memchr(chunk, '\0', k)) != NULL) {
-			cidx_sbuf_add(&sb, chunk, (size_t)(nul - chunk) + 1);
-			break;
-		}
-		if (sb.len + k > CIDX_CSV_MAX_FILE) {
-			ret = cidx_err_set(err, CIDX_EINVAL, "'%s': larger than "
-			    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
-			goto out;
-		}
-		cidx_sbuf_add(&sb, chunk, k);
-	}
-	if (ferror(fp))
-		ret = cidx_err_set(err, CIDX_EIO, "cannot read '%s': %s", path,
-		    strerror(errno));
-out:
-	if (fp != stdin)
-		fclose(fp);
-	if (ret < 0) {
-		cidx_sbuf_release(&sb);
-		return ret;
-	}
-	*n = sb.len;
-	*out = cidx_sbuf_detach(&sb);
-	return 0;
-}
-
-static int
-is_utf8_name(const char *enc)
-{
-	return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
-}
-
-static int
-is_utf16_name(const char *enc)
-{
-	return strncasecmp(enc, "UTF-16", 6) == 0 ||
-	    strncasecmp(enc, "UTF16", 5) == 0 ||
-	    strncasecmp(enc, "UTF-32", 6) == 0 ||
-	    strncasecmp(enc, "UTF32", 5) == 0 ||
-	    strncasecmp(enc, "UCS-", 4) == 0;
-}
-
-/* cidx_text_utf8_valid() after the ASCII prefix, 8 bytes at a time (most
- * data files are all ASCII: issue 17) */
-static int
-utf8_ok(const char *raw, size_t n, size_t *bad)
-{
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, raw + i, 8);
-		if (w & 0x8080808080808080ULL)
-			break;
-	}
-	if (cidx_text_utf8_valid(raw + i, n - i, bad) < 0) {
-		*bad += i;
-		return 0;
-	}
-	return 1;
-}
-
 int
 cidx_csv_open(struct cidx_csv_reader **out, const char *path,
     const char *encoding, struct cidx_err *err)
@@ -313,21 +165,22 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	int ret;
 
 	*out = NULL;
-	if ((ret = slurp(path, encoding == NULL || !is_utf16_name(encoding),
+	if ((ret = cidx_csv_slurp(path, encoding == NULL ||
+	    !cidx_csv_is_utf16_name(encoding),
 	    &raw, &nraw, err)) < 0)
 		return ret;
 	r = cidx_xcalloc(1, sizeof(*r));
 	r->path = cidx_xstrdup(path);
 	r->raw = raw;
 	digest_start(&r->dg, raw, nraw);
-	if (encoding && !is_utf8_name(encoding)) {
+	if (encoding && !cidx_csv_is_utf8_name(encoding)) {
 		enc = encoding;
 	} else if (nraw >= 2 && (((unsigned char)raw[0] == 0xff &&
 	    (unsigned char)raw[1] == 0xfe) || ((unsigned char)raw[0] == 0xfe &&
 	    (unsigned char)raw[1] == 0xff))) {
 		enc = "UTF-16";
-	} else if (!utf8_ok(raw, nraw, &bad)) {
-		position((const unsigned char *)raw, bad, &bad_line,
+	} else if (!cidx_csv_utf8_ok(raw, nraw, &bad)) {
+		cidx_csv_position((const unsigned char *)raw, bad, &bad_line,
 		    &bad_col);
 		if (encoding) {
 			ret = cidx_err_set(err, CIDX_EENCODING,
@@ -338,7 +191,7 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 		enc = "GB18030";
 	}
 	if (strcmp(enc, "UTF-8") != 0) {
-		if ((ret = to_utf8(path, enc, raw, nraw, &conv, &ntxt,
+		if ((ret = cidx_csv_to_utf8(path, enc, raw, nraw, &conv, &ntxt,
 		    err)) < 0) {
 			/* guessed: say first why it is not UTF-8 */
 			if (encoding == NULL && bad_line > 0)
@@ -485,14 +338,14 @@ feed(struct cidx_csv_reader *r, struct cidx_err *err)
 	if (k != end - i) {
 		line = r->line;
 		col = r->col;
-		advance(t + i, k, &line, &col);
+		cidx_csv_advance(t + i, k, &line, &col);
 		return cidx_err_set(err, CIDX_EINVAL,
 		    "%s:%u:%u: malformed CSV: a quote inside an unquoted "
 		    "field, or text after a closing quote", r->path, line, col);
 	}
 	r->line = r->last_line;
 	r->col = r->last_col;
-	advance(t + end - 1, 1, &r->line, &r->col);
+	cidx_csv_advance(t + end - 1, 1, &r->line, &r->col);
 	r->pos = end;
 	return 0;
 }
@@ -514,8 +367,10 @@ fast_row(struct cidx_csv_reader *r)
 {
 	const unsigned char *t = r->txt, *nl;
 	size_t i = r->pos, end;
-	unsigned col;
-	int any = 0;
+	unsigned col, line = r->line;
+	/* what on_field() changes, put back when the line is not taken */
+	unsigned fline = r->fline, fcol0 = r->fcol;
+	int any = 0, fquoted = r->fquoted, need_start = r->need_start;
 
 	if (i > 0 && t[i] == '\n' && t[i - 1] == '\r' && !r->slow)
 		i++;
@@ -523,38 +378,76 @@ fast_row(struct cidx_csv_reader *r)
 	    NULL || nl == t + i || (size_t)(nl - (t + i)) >= CIDX_CSV_MAX_FIELD)
 		return 0;
 	end = (size_t)(nl - t) - (nl[-1] == '\r');
-	for (size_t k = i; k < end; k++) {
-		if (t[k] == '"' || t[k] == '\r' || t[k] == '\0')
-			return 0;
-		any |= !is_blank(t[k]);
-	}
-	if (!any)
-		return 0;
 	col = i > r->pos ? 1 : r->col;
-	r->line += i > r->pos;
+	line += i > r->pos;
+	/* one pass: the line checked while it is split */
 	while (i <= end) {
 		size_t stop = i, b = i, e;
 		unsigned fcol = col;
 
-		for (; stop < end && t[stop] != ','; stop++)
-			col += (t[stop] & 0xc0) != 0x80;
+		for (; stop < end; stop++) {
+			unsigned char c = t[stop];
+
+			if (c == ',') {
+				any = 1;
+				break;
+			}
+			if (c == '"' || c == '\r' || c == '\0')
+				goto undo;
+			any |= !is_blank(c);
+			col += (c & 0xc0) != 0x80;
+		}
 		while (b < stop && is_blank(t[b]))
 			b++;
 		for (e = stop; e > b && is_blank(t[e - 1]); e--)
 			;
-		r->fline = r->line;
+		r->fline = line;
 		r->fcol = fcol;
 		r->fquoted = 0;
 		on_field((void *)(uintptr_t)(t + b), e - b, r);
 		col++; /* the comma, or the CR or LF that ends the row */
 		i = stop + 1;
 	}
+	if (!any)
+		goto undo;
+	r->line = line;
 	r->end_line = r->line++;
 	r->end_col = col - 1;
 	r->row_done = r->need_start = r->col = 1;
 	r->llen = 0;
 	r->pos = (size_t)(nl - t) + 1;
 	return 1;
+undo:
+	r->nf = 0;
+	cidx_sbuf_reset(&r->text);
+	r->fline = fline;
+	r->fcol = fcol0;
+	r->fquoted = fquoted;
+	r->need_start = need_start;
+	return 0;
+}
+
+/*
+ * The pages of buf before the current row (of which only the byte before
+ * r->pos is looked at again) are given back once the checksum is done:
+ * MADV_DONTNEED, as buf is private memory that is only read.
+ */
+static void
+drop_read(struct cidx_csv_reader *r)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+	size_t upto = (size_t)(r->txt - (const unsigned char *)r->buf) +
+	    (r->pos ? r->pos - 1 : 0);
+
+	if (r->n < DROP_MIN || upto < r->dropped + DROP_STEP ||
+	    (r->buf == r->dg.buf && !atomic_load(&r->dg.done)) || pg == 0 ||
+	    (pg & (pg - 1)) != 0)
+		return;
+	lo = ((uintptr_t)r->buf + r->dropped + pg - 1) & ~(pg - 1);
+	hi = ((uintptr_t)r->buf + upto) & ~(pg - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	r->dropped = upto;
 }
 
 int
@@ -566,6 +459,7 @@ cidx_csv_next(struct cidx_csv_reader *r, struct cidx_csv_row *row,
 	r->row_done = 0;
 	r->nf = 0;
 	cidx_sbuf_reset(&r->text);
+	drop_read(r);
 	if (r->pos < r->n)
 		fast_row(r);
 	while (!r->row_done) {

@@ -116,21 +116,6 @@ cidx_imp_parse_value(const char *path, const struct cidx_csv_field *f,
 	    path, f->line, cidx_csv_col_at(f, bad), f->s);
 }
 
-void
-cidx_imp_add_value(struct ctx *x, size_t unit, size_t node, int year, double v,
-    unsigned line)
-{
-	struct cidx_import *imp = x->imp;
-
-	ALLOC_GROW(imp->val, imp->n_val + 1, x->vcap);
-	imp->val[imp->n_val].value = v;
-	imp->val[imp->n_val].unit = (uint32_t)unit;
-	imp->val[imp->n_val].node = (uint32_t)node;
-	imp->val[imp->n_val].year = year;
-	imp->val[imp->n_val].line = line;
-	imp->n_val++;
-}
-
 size_t
 cidx_imp_unit_index(struct ctx *x, const char *code)
 {

@@ -59,7 +59,7 @@ struct ctx {
 				     -> node (import.c) */
 	const char **cand;        /* codes and names, for suggestions */
 	size_t ncand;
-	size_t ucap, vcap;
+	size_t ucap;
 	struct pend *pend;        /* per batch unit (wide files) */
 	size_t pcap;
 	char **bnd;               /* per batch unit: its boundary, or NULL */
@@ -115,7 +115,5 @@ int cidx_imp_check_header(const struct cidx_csv_row *hdr, const char *path,
 int cidx_imp_find_col(const struct ctx *x, const char *const *names);
 /* the batch's index of unit `code`, added if new */
 size_t cidx_imp_unit_index(struct ctx *x, const char *code);
-void cidx_imp_add_value(struct ctx *x, size_t unit, size_t node, int year,
-    double v, unsigned line);
 
 #endif

@@ -113,12 +113,13 @@ long_row(struct ctx *x, struct long_cols *lc, const struct cidx_csv_row *row,
 		    "units", x->path, fu->line, fu->col, KEY_UNITS);
 	key = (uint64_t)u << 34 | (uint64_t)node << 14 |
 	    (uint64_t)(year - YEAR_MIN);
-	if (!cidx_intmap_add(&lc->seen, key, x->imp->n_val, &first))
+	if (!cidx_intmap_add(&lc->seen, key, x->imp->n_run, &first))
 		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: duplicate "
 		    "value for unit '%s', indicator '%s', year %d (first at "
 		    "line %u)", x->path, fu->line, fu->col, fu->s, fi->s, year,
-		    x->imp->val[first].line);
-	cidx_imp_add_value(x, u, (size_t)node, year, v, fu->line);
+		    x->imp->run[first].line);
+	*cidx_import_add_run(x->imp, (uint32_t)u, year, fu->line,
+	    (uint32_t)node) = v;
 	return 0;
 }
 
@@ -398,6 +399,16 @@ wide_header(struct ctx *x, struct wide *w, struct cidx_err *err)
 			return ret;
 	}
 	x->imp->layout = w->nvalcols ? x->imp->layout : "units";
+	if (w->nvalcols) { /* the runs' nodes, in the order of the columns */
+		uint32_t *node = cidx_xcalloc(w->nvalcols, sizeof(*node));
+		size_t k = 0;
+
+		for (size_t c = 0; c < x->nc; c++)
+			if (w->role[c] == COL_VALUE)
+				node[k++] = (uint32_t)w->node[c];
+		cidx_import_set_cols(x->imp, node, k);
+		free(node);
+	}
 	if (w->nvalcols && w->cy < 0 && x->o->year == 0)
 		return cidx_err_set(err, CIDX_EOPTION,
 		    "%s:1:1: no 'year' (or 'Time') column", x->path);
@@ -458,6 +469,8 @@ static int
 wide_cells(struct ctx *x, struct wide *w, const struct cidx_csv_row *row,
     size_t u, int year, unsigned line, struct cidx_err *err)
 {
+	double *dst = w->nvalcols ? cidx_import_add_run(x->imp, (uint32_t)u,
+	    year, line, CIDX_RUN_COLS) : NULL;
 	int ret;
 
 	for (size_t c = 0; c < x->nc; c++) {
@@ -465,11 +478,10 @@ wide_cells(struct ctx *x, struct wide *w, const struct cidx_csv_row *row,
 		double v;
 
 		if (w->role[c] == COL_VALUE) {
-			if ((ret = cidx_imp_parse_value(x->path, f, &v,
+			/* the values in the order of the columns */
+			if ((ret = cidx_imp_parse_value(x->path, f, dst++,
 			    err)) < 0)
 				return ret;
-			cidx_imp_add_value(x, u, (size_t)w->node[c], year, v,
-			    line);
 		} else if (w->role[c] == COL_EMPTY && *f->s) {
 			return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: a "
 			    "value in a column without a name: name the "

@@ -105,6 +105,10 @@ struct cidx_ymat {
 	unsigned char *known; /* n x nch: imp known */
 	struct cidx_intmap rowof; /* unit id -> row */
 	struct cidx_intmap prov;  /* series << 32 | import id -> values */
+	/* values set by import pid not yet counted in prov: pend[c] per
+	 * series, the series in touched[0..ntouched) (cidx_ymat_prov()) */
+	int32_t pid;
+	size_t *pend, *touched, ntouched;
 	int all_known;        /* every imp read from cells */
 	int changed;          /* values set: cells and matrices to write */
 	int stale;            /* read from cells: matrices to write */
@@ -158,9 +162,12 @@ int cidx_ymat_import_of(struct cidx_store *st, struct cidx_ymat *m, size_t r,
  *  import `id`, keeping the counts and the rows to rewrite. */
 int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
     size_t c, double v, int32_t id, struct cidx_err *err);
+/*! cidx_ymat_prov() : prov brought up to date (cidx_ymat_save() does). */
+void cidx_ymat_prov(struct cidx_ymat *m);
 /*! cidx_ymat_save() : writes the dirty rows to `cells` and the matrix to
  *  `matrices` (inside the caller's write transaction), if it changed or
- *  was read from cells. */
+ *  was read from cells.  The imports of the values (imp) are freed once
+ *  the rows are written: after this, only cidx_ymat_free(). */
 int cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err);
 /*! cidx_ymat_save_matrix() : writes the year's `matrices` row from `m`
@@ -168,6 +175,10 @@ int cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
  *  would be too large) and takes the year off `stale_years`. */
 int cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
     struct cidx_err *err);
+/*! cidx_matrix_write() : writes v[0..n bytes) into the `vals` zeroblob
+ *  of year's `matrices` row, just inserted (of at most INT_MAX bytes). */
+int cidx_matrix_write(struct cidx_store *st, int year, const double *v,
+    size_t n, struct cidx_err *err);
 void cidx_ymat_free(struct cidx_ymat *m);
 /*! cidx_ymat_sources() : where the values came from, as `matrices`
  *  keeps it: *n (series, import, count) triples from `prov`, in no order

@@ -231,16 +231,19 @@ cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
 	}
 	src = cidx_ymat_sources(m, &nsrc);
 	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
+	/* the values written into a zeroblob: bound, SQLite would copy
+	 * them into its record first (as much memory again) */
 	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
 	    "matrices(year, format, n_units, n_series, sources, units, vals) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err)) < 0 ||
-	    (ret = cidx_db_bind(st, s, err, "iiIIBBB", m->year,
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, zeroblob(?7))", err)) < 0 ||
+	    (ret = cidx_db_bind(st, s, err, "iiIIBBI", m->year,
 	    cidx_ymat_format(), (sqlite3_int64)n, (sqlite3_int64)ns,
 	    (const void *)src, 3 * nsrc * sizeof(*src),
 	    (const void *)(uid ? uid : m->uid), n * sizeof(*uid),
-	    (const void *)(v ? v : m->v),
-	    n * ns * sizeof(*v))) < 0 ||
-	    (ret = cidx_db_done(st, s, "save matrix", err)) < 0)
+	    (sqlite3_int64)(n * ns * sizeof(*v)))) < 0 ||
+	    (ret = cidx_db_done(st, s, "save matrix", err)) < 0 ||
+	    (ret = cidx_matrix_write(st, m->year, v ? v : m->v,
+	    n * ns * sizeof(*v), err)) < 0)
 		goto out;
 fresh:
 	if (ret == 0)

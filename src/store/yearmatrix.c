@@ -5,10 +5,10 @@
  * `cells` holds the values (a row per year, unit and chunk of 64 series)
  * and the import that wrote each; `matrices` holds each year once more as
  * one row of blobs, so that loading a year is one read (store/matblob.c).
- * The import writes both in one transaction.  A year listed in
- * `stale_years` (cells changed by other hands: triggers add it) or whose
- * blobs do not fit is read from `cells` instead, and its `matrices` row
- * written anew when it is saved.
+ * The import writes both in one transaction (store/yearsave.c).  A year
+ * listed in `stale_years` (cells changed by other hands: triggers add it)
+ * or whose blobs do not fit is read from `cells` instead, and its
+ * `matrices` row written anew when it is saved.
  */
 #include <math.h>
 #include <stdio.h>
@@ -43,6 +43,8 @@ cidx_ymat_free(struct cidx_ymat *m)
 	free(m->known);
 	cidx_intmap_release(&m->rowof);
 	cidx_intmap_release(&m->prov);
+	free(m->pend);
+	free(m->touched);
 	free(m);
 }
 
@@ -110,6 +112,36 @@ prov_add(struct cidx_ymat *m, size_t series, int32_t id, long k)
 
 	cidx_intmap_get(&m->prov, prov_key(series, id), &n);
 	cidx_intmap_put(&m->prov, prov_key(series, id), (size_t)((long)n + k));
+}
+
+/* one more value of import id in series c: counted in pend, for prov
+ * when the import changes or prov is read (two hash look-ups a value
+ * otherwise) */
+static void
+prov_inc(struct cidx_ymat *m, size_t c, int32_t id)
+{
+	if (id != m->pid)
+		cidx_ymat_prov(m);
+	m->pid = id;
+	if (m->pend == NULL) {
+		m->pend = cidx_xcalloc(m->ns ? m->ns : 1, sizeof(*m->pend));
+		m->touched = cidx_xcalloc(m->ns ? m->ns : 1,
+		    sizeof(*m->touched));
+	}
+	if (m->pend[c]++ == 0)
+		m->touched[m->ntouched++] = c;
+}
+
+void
+cidx_ymat_prov(struct cidx_ymat *m)
+{
+	for (size_t i = 0; i < m->ntouched; i++) {
+		size_t c = m->touched[i];
+
+		prov_add(m, c, m->pid, (long)m->pend[c]);
+		m->pend[c] = 0;
+	}
+	m->ntouched = 0;
 }
 
 int
@@ -439,107 +471,19 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
 	if (!m->known[r * m->nch + ch] && !m->all_known &&
 	    (ret = fetch_imports(st, m, err)) < 0)
 		return ret;
-	if (!isnan(m->v[at]))
+	if (!isnan(m->v[at])) {
+		/* counted before it is taken off: no count below 0 */
+		if (m->imp[at] == m->pid && m->ntouched > 0)
+			cidx_ymat_prov(m);
 		prov_add(m, c, m->imp[at], -1);
+	}
 	if (isnan(v))
 		id = 0;
 	else
-		prov_add(m, c, id, 1);
+		prov_inc(m, c, id);
 	m->v[at] = v;
 	m->imp[at] = id;
 	m->dirty[r * m->nch + ch] = 1;
 	m->changed = 1;
 	return 0;
-}
-
-static int
-save_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
-{
-	struct sbuf sql = SBUF_INIT;
-	sqlite3_stmt *put = NULL, *del = NULL;
-	int ret;
-
-	cidx_sbuf_adds(&sql, "INSERT OR REPLACE INTO cells VALUES (?1, ?2, ?3");
-	for (int k = 0; k < 2 * CIDX_CHUNK; k++)
-		cidx_sbuf_addf(&sql, ", ?%d", 4 + k);
-	cidx_sbuf_adds(&sql, ")");
-	ret = cidx_db_prepare(st, &put, sql.buf, err);
-	cidx_sbuf_release(&sql);
-	if (ret < 0 || (ret = cidx_db_prepare(st, &del, "DELETE FROM cells "
-	    "WHERE year = ?1 AND unit = ?2 AND chunk = ?3", err)) < 0)
-		goto out;
-	for (size_t r = 0; r < m->n; r++)
-		for (size_t c = 0; c < m->nch; c++) {
-			const double *v = m->v + r * m->ns + c * CIDX_CHUNK;
-			const int32_t *imp = m->imp + r * m->ns + c * CIDX_CHUNK;
-			size_t w = m->ns - c * CIDX_CHUNK, any = 0;
-			int rc = SQLITE_OK;
-
-			if (!m->dirty[r * m->nch + c])
-				continue;
-			if (w > CIDX_CHUNK)
-				w = CIDX_CHUNK;
-			for (size_t k = 0; k < w; k++)
-				any += !isnan(v[k]);
-			if (any == 0) {
-				if ((ret = cidx_db_bind(st, del, err, "iIi",
-				    m->year, m->uid[r], (int)c)) < 0 ||
-				    (ret = cidx_db_done(st, del, "save values",
-				    err)) < 0)
-					goto out;
-				continue;
-			}
-			if ((ret = cidx_db_bind(st, put, err, "iIi", m->year,
-			    m->uid[r], (int)c)) < 0)
-				goto out;
-			for (size_t k = 0; k < w && rc == SQLITE_OK; k++) {
-				if (isnan(v[k]))
-					continue; /* cleared: NULL */
-				rc = sqlite3_bind_double(put, 4 + (int)k, v[k]);
-				if (rc == SQLITE_OK && imp[k] != 0)
-					rc = sqlite3_bind_int64(put,
-					    4 + CIDX_CHUNK + (int)k, imp[k]);
-			}
-			if (rc != SQLITE_OK) {
-				ret = cidx_db_err(st, err, "bind a value");
-				goto out;
-			}
-			if ((ret = cidx_db_done(st, put, "save values",
-			    err)) < 0)
-				goto out;
-			if (sqlite3_clear_bindings(put) != SQLITE_OK) {
-				ret = cidx_db_err(st, err, "save values");
-				goto out;
-			}
-		}
-out:
-	sqlite3_finalize(put);
-	sqlite3_finalize(del);
-	return ret;
-}
-
-int
-cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
-    struct cidx_err *err)
-{
-	int ret;
-
-	if (!m->changed && !m->stale)
-		return 0;
-	/*
-	 * The triggers on cells only list the year in stale_years, which
-	 * saving its matrix settles (and a matrix too large to keep lists
-	 * itself): off while the rows are written, as each row would run
-	 * one (4% of an import's instructions).
-	 */
-	if (m->changed) {
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0,
-		    NULL);
-		ret = save_cells(st, m, err);
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
-		    NULL);
-		if (ret < 0)
-			return ret;
-	}
-	return cidx_ymat_save_matrix(st, m, err);
 }

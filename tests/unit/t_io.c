@@ -520,20 +520,20 @@ test_io__import_long(void)
 	CHECK_STR(imp->unit[1].code, "SH");
 	CHECK(imp->unit[0].name == NULL);
 	CHECK_INT(imp->n_val, 5);
-	CHECK_INT(imp->val[0].unit, 0);
-	CHECK_INT(imp->val[0].node, 1);
-	CHECK_INT(imp->val[0].year, 2020);
-	CHECK_DBL(imp->val[0].value, 1.5, 0);
-	CHECK_INT(imp->val[1].unit, 1);
-	CHECK_DBL(imp->val[1].value, 2, 0);
+	CHECK_INT(cidx_import_value_at(imp, 0).unit, 0);
+	CHECK_INT(cidx_import_value_at(imp, 0).node, 1);
+	CHECK_INT(cidx_import_value_at(imp, 0).year, 2020);
+	CHECK_DBL(cidx_import_value_at(imp, 0).value, 1.5, 0);
+	CHECK_INT(cidx_import_value_at(imp, 1).unit, 1);
+	CHECK_DBL(cidx_import_value_at(imp, 1).value, 2, 0);
 	/* an empty field and NA say "missing" */
-	CHECK_INT(imp->val[2].node, 2);
-	CHECK_DBL(imp->val[2].value, NAN, 0);
+	CHECK_INT(cidx_import_value_at(imp, 2).node, 2);
+	CHECK_DBL(cidx_import_value_at(imp, 2).value, NAN, 0);
 	/* denominators are data too */
-	CHECK_INT(imp->val[3].node, 3);
-	CHECK_DBL(imp->val[3].value, 2154, 0);
-	CHECK_INT(imp->val[4].year, 2021);
-	CHECK_DBL(imp->val[4].value, NAN, 0);
+	CHECK_INT(cidx_import_value_at(imp, 3).node, 3);
+	CHECK_DBL(cidx_import_value_at(imp, 3).value, 2154, 0);
+	CHECK_INT(cidx_import_value_at(imp, 4).year, 2021);
+	CHECK_DBL(cidx_import_value_at(imp, 4).value, NAN, 0);
 	cidx_import_free(imp);
 	imp = NULL;
 
@@ -545,8 +545,8 @@ test_io__import_long(void)
 		o.year = 2019;
 		CHECK_INT(cidx_import_read(&imp, p, fw, &o, &err), 0);
 		if (imp != NULL) {
-			CHECK_INT(imp->val[0].year, 2019);
-			CHECK_DBL(imp->val[0].value, 7, 0);
+			CHECK_INT(cidx_import_value_at(imp, 0).year, 2019);
+			CHECK_DBL(cidx_import_value_at(imp, 0).value, 7, 0);
 		}
 	}
 out:
@@ -598,14 +598,14 @@ test_io__import_wide_with_year_option(void)
 	CHECK(cidx_unit_attr(&imp->unit[1], "region") == NULL);
 	/* 2 rows x 3 value columns (A, B, POP), in column order */
 	CHECK_INT(imp->n_val, 6);
-	CHECK_INT(imp->val[0].node, 1);
-	CHECK_INT(imp->val[0].year, 2020);
-	CHECK_DBL(imp->val[0].value, 1, 0);
-	CHECK_INT(imp->val[2].node, 3);
-	CHECK_DBL(imp->val[2].value, 2154, 0);
-	CHECK_INT(imp->val[4].unit, 1);
-	CHECK_INT(imp->val[4].node, 2);
-	CHECK_DBL(imp->val[4].value, NAN, 0);
+	CHECK_INT(cidx_import_value_at(imp, 0).node, 1);
+	CHECK_INT(cidx_import_value_at(imp, 0).year, 2020);
+	CHECK_DBL(cidx_import_value_at(imp, 0).value, 1, 0);
+	CHECK_INT(cidx_import_value_at(imp, 2).node, 3);
+	CHECK_DBL(cidx_import_value_at(imp, 2).value, 2154, 0);
+	CHECK_INT(cidx_import_value_at(imp, 4).unit, 1);
+	CHECK_INT(cidx_import_value_at(imp, 4).node, 2);
+	CHECK_DBL(cidx_import_value_at(imp, 4).value, NAN, 0);
 	cidx_import_free(imp);
 	imp = NULL;
 
@@ -658,13 +658,13 @@ test_io__import_coinr_idata(void)
 		CHECK_STR(imp->unit[0].attr[1].value, "L");
 	}
 	CHECK_INT(imp->n_val, 6);
-	CHECK_INT(imp->val[0].node, 3);
-	CHECK_INT(imp->val[0].year, 2018);
-	CHECK_DBL(imp->val[0].value, 8735.453, 0);
-	CHECK_INT(imp->val[1].node, 1);
-	CHECK_DBL(imp->val[1].value, 4.097985, 0);
-	CHECK_INT(imp->val[5].unit, 1);
-	CHECK_DBL(imp->val[5].value, NAN, 0);
+	CHECK_INT(cidx_import_value_at(imp, 0).node, 3);
+	CHECK_INT(cidx_import_value_at(imp, 0).year, 2018);
+	CHECK_DBL(cidx_import_value_at(imp, 0).value, 8735.453, 0);
+	CHECK_INT(cidx_import_value_at(imp, 1).node, 1);
+	CHECK_DBL(cidx_import_value_at(imp, 1).value, 4.097985, 0);
+	CHECK_INT(cidx_import_value_at(imp, 5).unit, 1);
+	CHECK_DBL(cidx_import_value_at(imp, 5).value, NAN, 0);
 out:
 	cidx_import_free(imp);
 	cidx_framework_free(fw);
@@ -746,7 +746,7 @@ test_io__import_errors(void)
 	if (imp != NULL) {
 		CHECK_INT(imp->n_unit, 1);
 		CHECK_INT(imp->n_val, 2);
-		CHECK_INT(imp->val[1].year, 2020);
+		CHECK_INT(cidx_import_value_at(imp, 1).year, 2020);
 	}
 	cidx_import_free(imp);
 	imp = NULL;
