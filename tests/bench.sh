@@ -219,6 +219,14 @@ run_best "start-up: --version (best of 20)" 0.006 20 "$bin" --version
 run "import (10 years)" 1 1 "$bin" --db p.db import panel.csv
 memory "  its peak memory (2 x the doubles)" "$peak" $((values * 16 / 1048576))
 run "re-import (nothing changes)" 0.3 1 "$bin" --db p.db import panel.csv
+# the same values in the long layout (a row per value), into a new workspace
+LC_ALL=C awk -F, 'NR == 1 { for (i = 4; i <= NF; i++) h[i] = $i
+	print "unit,indicator,year,value"; next }
+	{ for (i = 4; i <= NF; i++) print $1 "," h[i] "," $3 "," $i }' panel.csv > long.csv
+"$bin" --db l.db init --framework fw.csv > /dev/null
+run "import, long layout (10 years)" - 1 "$bin" --db l.db import long.csv
+memory "  its peak memory (2 x the doubles)" "$peak" $((values * 16 / 1048576))
+rm -f long.csv l.db l.db-wal l.db-shm
 run "years" 0.02 5 "$bin" --db p.db years
 run "rank 2020 vs 2019 (movement), table" 0.06 5 "$bin" --db p.db rank --year 2020
 run "rank 2020 vs 2019, csv" 0.06 5 "$bin" --db p.db rank --year 2020 --format csv

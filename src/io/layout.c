@@ -82,12 +82,67 @@ long_node(struct ctx *x, const struct cidx_csv_field *fi, int *node,
 	    like ? "'?)" : "");
 }
 
+/* the (unit, indicator) cells of a year that a long file gave a value:
+ * a bit each, a row of `words` per unit of the batch (a hash of every
+ * value took 80 bytes a value, issue 17) */
+struct seen_year {
+	int year;
+	uint64_t *bit;
+	size_t n_units;     /* rows allocated */
+};
+
 /* the columns of a long file (unit, indicator, year, value), and the
- * (unit, indicator, year) keys seen */
+ * cells seen */
 struct long_cols {
 	int cu, ci, cy, cv;
-	struct cidx_intmap seen;
+	struct seen_year *sy;
+	size_t n_sy, sy_cap, words, last;
 };
+
+/* marks the cell (u, node) of `year` seen; @return 1 when it was */
+static int
+seen_set(struct long_cols *lc, int year, size_t u, size_t node)
+{
+	struct seen_year *y;
+	uint64_t *w, b = (uint64_t)1 << (node % 64);
+
+	if (lc->last >= lc->n_sy || lc->sy[lc->last].year != year) {
+		for (lc->last = 0; lc->last < lc->n_sy &&
+		    lc->sy[lc->last].year != year; lc->last++)
+			;
+		if (lc->last == lc->n_sy) {
+			ALLOC_GROW(lc->sy, lc->n_sy + 1, lc->sy_cap);
+			memset(&lc->sy[lc->n_sy], 0, sizeof(*lc->sy));
+			lc->sy[lc->n_sy++].year = year;
+		}
+	}
+	y = &lc->sy[lc->last];
+	if (u >= y->n_units) {
+		size_t n = u + 1 > 2 * y->n_units ? u + 1 : 2 * y->n_units;
+
+		y->bit = cidx_xreallocarray(y->bit, n * lc->words,
+		    sizeof(*y->bit));
+		memset(y->bit + y->n_units * lc->words, 0,
+		    (n - y->n_units) * lc->words * sizeof(*y->bit));
+		y->n_units = n;
+	}
+	w = &y->bit[u * lc->words + node / 64];
+	if (*w & b)
+		return 1;
+	*w |= b;
+	return 0;
+}
+
+/* the line of the batch's first value for (u, node, year) */
+static uint32_t
+first_line(const struct cidx_import *imp, size_t u, int node, int year)
+{
+	for (size_t r = 0; r < imp->n_run; r++)
+		if (imp->run[r].unit == u && imp->run[r].node == (uint32_t)node &&
+		    imp->run[r].year == year)
+			return imp->run[r].line;
+	return 0;
+}
 
 static int
 long_row(struct ctx *x, struct long_cols *lc, const struct cidx_csv_row *row,
@@ -97,8 +152,7 @@ long_row(struct ctx *x, struct long_cols *lc, const struct cidx_csv_row *row,
 	const struct cidx_csv_field *fi = &row->field[lc->ci];
 	int node, year = x->o->year, ret;
 	double v;
-	size_t u, first;
-	uint64_t key;
+	size_t u;
 
 	if ((ret = cidx_imp_check_code(x->path, fu, err)) < 0 ||
 	    (ret = long_node(x, fi, &node, err)) < 0 ||
@@ -111,13 +165,11 @@ long_row(struct ctx *x, struct long_cols *lc, const struct cidx_csv_row *row,
 	if (u >= KEY_UNITS)
 		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: more than %zu "
 		    "units", x->path, fu->line, fu->col, KEY_UNITS);
-	key = (uint64_t)u << 34 | (uint64_t)node << 14 |
-	    (uint64_t)(year - YEAR_MIN);
-	if (!cidx_intmap_add(&lc->seen, key, x->imp->n_run, &first))
+	if (seen_set(lc, year, u, (size_t)node))
 		return cidx_err_set(err, CIDX_EINVAL, "%s:%u:%u: duplicate "
 		    "value for unit '%s', indicator '%s', year %d (first at "
 		    "line %u)", x->path, fu->line, fu->col, fu->s, fi->s, year,
-		    x->imp->run[first].line);
+		    first_line(x->imp, u, node, year));
 	*cidx_import_add_run(x->imp, (uint32_t)u, year, fu->line,
 	    (uint32_t)node) = v;
 	return 0;
@@ -129,7 +181,8 @@ cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 	struct long_cols lc = { cidx_imp_find_col(x, cidx_imp_unit_cols),
 		cidx_imp_find_col(x, cidx_imp_ind_cols),
 		cidx_imp_find_col(x, year_cols),
-		cidx_imp_find_col(x, value_cols), CIDX_INTMAP_INIT };
+		cidx_imp_find_col(x, value_cols), NULL, 0, 0,
+		x->fw->n / 64 + 1, 0 };
 	const char *path = x->path;
 	struct cidx_csv_row row;
 	int ret = 0;
@@ -161,7 +214,9 @@ cidx_imp_read_long(struct ctx *x, struct cidx_err *err)
 		    (ret = long_row(x, &lc, &row, err)) < 0)
 			break;
 	}
-	cidx_intmap_release(&lc.seen);
+	for (size_t k = 0; k < lc.n_sy; k++)
+		free(lc.sy[k].bit);
+	free(lc.sy);
 	return ret < 0 ? ret : 0;
 }
 

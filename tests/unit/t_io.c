@@ -759,6 +759,40 @@ test_io__import_errors(void)
 	CHECK_HAS(err.msg, "duplicate value for unit 'BJ', indicator 'A', "
 	    "year 2020 (first at line 2)");
 
+	/* many units over two interleaved years (the cells seen grow with
+	 * the units): no duplicate, then one of the 201st unit's cells */
+	{
+		struct sbuf sb = SBUF_INIT;
+		size_t line = 1, first = 0;
+
+		cidx_sbuf_adds(&sb, "unit,indicator,year,value\n");
+		for (int u = 0; u < 300; u++)
+			for (int y = 2020; y <= 2021; y++)
+				for (int k = 0; k < 2; k++) {
+					cidx_sbuf_addf(&sb, "U%d,%s,%d,%d\n", u,
+					    k ? "B" : "A", y, u);
+					line++;
+					if (u == 200 && y == 2021 && k == 1)
+						first = line;
+				}
+		put(p, sizeof(p), "many.csv", sb.buf);
+		CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
+		if (imp != NULL)
+			CHECK_INT(imp->n_val, 1200);
+		cidx_import_free(imp);
+		imp = NULL;
+		cidx_sbuf_adds(&sb, "U200,B,2021,7\n");
+		put(p, sizeof(p), "many.csv", sb.buf);
+		CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err),
+		    CIDX_EINVAL);
+		CHECK_HAS(err.msg, at(want, sizeof(want), p, 1202, 1));
+		snprintf(want, sizeof(want), "duplicate value for unit "
+		    "'U200', indicator 'B', year 2021 (first at line %zu)",
+		    first);
+		CHECK_HAS(err.msg, want);
+		cidx_sbuf_release(&sb);
+	}
+
 	/* no year anywhere */
 	put(p, sizeof(p), "ny.csv", "code,A\nBJ,1\n");
 	CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), CIDX_EOPTION);
