@@ -35,12 +35,12 @@ check(const struct cidx_import *imp, const struct cidx_framework *fw)
 		fuzz_assert(imp->unit[u].code != NULL &&
 		    imp->unit[u].code[0] != '\0');
 	for (size_t i = 0; i < imp->n_val; i++) {
-		const struct cidx_import_value *v = &imp->val[i];
+		struct cidx_import_value v = cidx_import_value_at(imp, i);
 
-		fuzz_assert(v->unit < imp->n_unit && v->node < fw->n);
-		fuzz_assert(fw->node[v->node].type == CIDX_NODE_INDICATOR ||
-		    fw->node[v->node].type == CIDX_NODE_DENOMINATOR);
-		fuzz_assert(isnan(v->value) || isfinite(v->value));
+		fuzz_assert(v.unit < imp->n_unit && v.node < fw->n);
+		fuzz_assert(fw->node[v.node].type == CIDX_NODE_INDICATOR ||
+		    fw->node[v.node].type == CIDX_NODE_DENOMINATOR);
+		fuzz_assert(isnan(v.value) || isfinite(v.value));
 	}
 }
 
