@@ -145,6 +145,23 @@ struct cidx_yview {
 int cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
     struct cidx_yview *out, struct cidx_err *err);
 void cidx_ymat_view_end(struct cidx_yview *w);
+/* what cidx_matrow_step() found of a year's `matrices` row */
+enum {
+	CIDX_MATROW_CELLS = 0, /* stale, or not a row of ours: read cells */
+	CIDX_MATROW_NONE,      /* no row: the year has no values */
+	CIDX_MATROW_READ       /* a row of the right types: check and read */
+};
+
+/*! cidx_matrow_step() :
+ *  The `matrices` row of `year` selected (stale flag, format, n_units,
+ *  n_series, sources, units, then vals, or typeof(vals) and length(vals)
+ *  when `streamed`: those do not read the values) and its types checked
+ *  (cityidx(1), WORKSPACE SCHEMA, matrices); *state one of the above.
+ *  *sp is the statement, to finalize also on error.
+ *  @return 0, or an error. */
+int cidx_matrow_step(struct cidx_store *st, int year, int streamed,
+    sqlite3_stmt **sp, int *state, struct cidx_err *err);
+
 /*! cidx_ymat_shape_ok() : whether a `matrices` row's columns agree: the
  *  `format` of this machine, `n` >= 1 units and 1 <= `k` <= `ns` series
  *  that the blob lengths (in bytes) match exactly, sources in triples.

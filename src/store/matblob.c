@@ -68,31 +68,33 @@ content_ok(const struct cidx_yview *w)
 }
 
 int
-cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
-    struct cidx_yview *out, struct cidx_err *err)
+cidx_matrow_step(struct cidx_store *st, int year, int streamed,
+    sqlite3_stmt **sp, int *state, struct cidx_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	const void *src, *uid, *v;
-	size_t nsrc, nsb, nub, nvb;
 	int ret;
 
-	memset(out, 0, sizeof(*out));
-	if ((ret = cidx_db_prepare(st, &s, "SELECT (SELECT count(*) FROM "
-	    "stale_years WHERE year = ?1), (SELECT format FROM matrices WHERE "
-	    "year = ?1), n_units, n_series, sources, units, vals FROM "
-	    "(SELECT 1) LEFT JOIN matrices ON year = ?1", err)) < 0)
+	*state = CIDX_MATROW_CELLS;
+	*sp = NULL;
+	if ((ret = cidx_db_prepare(st, &s, streamed ? "SELECT (SELECT "
+	    "count(*) FROM stale_years WHERE year = ?1), (SELECT format FROM "
+	    "matrices WHERE year = ?1), n_units, n_series, sources, units, "
+	    "typeof(vals), length(vals) FROM (SELECT 1) LEFT JOIN matrices ON "
+	    "year = ?1" : "SELECT (SELECT count(*) FROM stale_years WHERE "
+	    "year = ?1), (SELECT format FROM matrices WHERE year = ?1), "
+	    "n_units, n_series, sources, units, vals FROM (SELECT 1) LEFT JOIN "
+	    "matrices ON year = ?1", err)) < 0)
 		return ret;
+	*sp = s;
 	if ((ret = cidx_db_bind(st, s, err, "i", year)) < 0)
-		goto fail;
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		ret = cidx_db_err(st, err, "read matrix");
-		goto fail;
-	}
+		return ret;
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return cidx_db_err(st, err, "read matrix");
 	if (sqlite3_column_int(s, 0) != 0)
-		goto fail; /* stale */
+		return 0; /* stale */
 	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
-		out->ok = 1; /* no row: no values */
-		goto fail;
+		*state = CIDX_MATROW_NONE;
+		return 0;
 	}
 	/* the types first: reading a value may convert it */
 	if (sqlite3_column_type(s, 1) != SQLITE_INTEGER ||
@@ -100,8 +102,28 @@ cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
 	    sqlite3_column_type(s, 3) != SQLITE_INTEGER ||
 	    sqlite3_column_type(s, 4) != SQLITE_BLOB ||
 	    sqlite3_column_type(s, 5) != SQLITE_BLOB ||
-	    sqlite3_column_type(s, 6) != SQLITE_BLOB)
-		goto fail; /* not ours: read cells */
+	    (streamed ? strcmp((const char *)sqlite3_column_text(s, 6),
+	    "blob") != 0 : sqlite3_column_type(s, 6) != SQLITE_BLOB))
+		return 0; /* not ours: read cells */
+	*state = CIDX_MATROW_READ;
+	return 0;
+}
+
+int
+cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
+    struct cidx_yview *out, struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	const void *src, *uid, *v;
+	size_t nsrc, nsb, nub, nvb;
+	int ret, state = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((ret = cidx_matrow_step(st, year, 0, &s, &state, err)) < 0 ||
+	    state != CIDX_MATROW_READ) {
+		out->ok = state == CIDX_MATROW_NONE;
+		goto fail;
+	}
 	src = sqlite3_column_blob(s, 4);
 	nsb = (size_t)sqlite3_column_bytes(s, 4);
 	uid = sqlite3_column_blob(s, 5);

@@ -117,35 +117,14 @@ stream_head(struct cidx_store *st, int year, size_t ns,
 {
 	sqlite3_stmt *s = NULL;
 	size_t nsb, nub;
-	int ret;
+	int ret, state = 0;
 
 	/* typeof() and length() of the values do not read them */
-	if ((ret = cidx_db_prepare(st, &s, "SELECT (SELECT count(*) FROM "
-	    "stale_years WHERE year = ?1), (SELECT format FROM matrices WHERE "
-	    "year = ?1), n_units, n_series, sources, units, typeof(vals), "
-	    "length(vals) FROM (SELECT 1) LEFT JOIN matrices ON year = ?1",
-	    err)) < 0)
-		return ret;
-	if ((ret = cidx_db_bind(st, s, err, "i", year)) < 0)
-		goto out;
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		ret = cidx_db_err(st, err, "read matrix");
+	if ((ret = cidx_matrow_step(st, year, 1, &s, &state, err)) < 0 ||
+	    state != CIDX_MATROW_READ) {
+		out->ok = state == CIDX_MATROW_NONE;
 		goto out;
 	}
-	if (sqlite3_column_int(s, 0) != 0)
-		goto out; /* stale */
-	if (sqlite3_column_type(s, 1) == SQLITE_NULL) {
-		out->ok = 1; /* no row: no values */
-		goto out;
-	}
-	/* the types first: reading a value may convert it */
-	if (sqlite3_column_type(s, 1) != SQLITE_INTEGER ||
-	    sqlite3_column_type(s, 2) != SQLITE_INTEGER ||
-	    sqlite3_column_type(s, 3) != SQLITE_INTEGER ||
-	    sqlite3_column_type(s, 4) != SQLITE_BLOB ||
-	    sqlite3_column_type(s, 5) != SQLITE_BLOB ||
-	    strcmp((const char *)sqlite3_column_text(s, 6), "blob") != 0)
-		goto out; /* not ours: read cells */
 	if ((out->src = blob_dup(s, 4, &nsb)) == NULL ||
 	    (out->uid = blob_dup(s, 5, &nub)) == NULL) {
 		ret = cidx_db_err(st, err, "read matrix");
