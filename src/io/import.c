@@ -28,6 +28,8 @@
 
 const char *const cidx_imp_unit_cols[] = { "code", "uCode", "unit", NULL };
 const char *const cidx_imp_ind_cols[] = { "indicator", "iCode", NULL };
+const char *const cidx_imp_year_cols[] = { "year", "Time", NULL };
+const char *const cidx_imp_value_cols[] = { "value", "Value", NULL };
 
 /* what to do about a year written with words around it (2016年, FY2016) */
 static const char *

@@ -24,6 +24,8 @@
 /* the header names of the unit and indicator columns (import.c) */
 extern const char *const cidx_imp_unit_cols[];
 extern const char *const cidx_imp_ind_cols[];
+extern const char *const cidx_imp_year_cols[];
+extern const char *const cidx_imp_value_cols[];
 /* the kind column of a layers file (layers.c) */
 extern const char *const cidx_imp_layer_cols[];
 
