@@ -49,15 +49,16 @@ format_cb(void *field, const struct cli_opt *o, const char *arg,
 	    "or table", arg);
 }
 
+/* QUERY last in the usage line (syn 1), its words first in the help */
 const struct cli_opt cmd_sql_opts[] = {
+	{ .kind = CLI_K_OPERANDS, .arg = "QUERY", .syn = 1 },
+	CLI_OPT_TEXT("QUERY: one SQL statement that reads (the values are the "
+	    "table\nobservations), or - to read it from standard input\n\n"),
 	{ .kind = CLI_K_CALLBACK, .name = "format", .arg = "FORMAT",
 	  .syn_arg = "csv|tsv|json|table",
 	  .off = offsetof(struct sql_opts, fmt), .cb = format_cb,
 	  .help = "csv (default) | tsv | json | table" },
 	CLI_OPT_HELP,
-	CLI_OPT_OPERANDS("QUERY"),
-	CLI_OPT_TEXT("QUERY is one SQL statement that reads, or - to read it "
-	    "from standard input"),
 	CLI_OPT_END,
 };
 

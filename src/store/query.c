@@ -296,6 +296,23 @@ value(sqlite3_stmt *s, int c, struct cidx_qval *v)
 		v->s = ""; /* an empty blob; or no memory, which the step says */
 }
 
+/* an error of the workspace, not of the query: a damaged or vanished
+ * file, a failed read, no memory */
+static int
+broken(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CANTOPEN:
+	case SQLITE_CORRUPT:
+	case SQLITE_IOERR:
+	case SQLITE_NOMEM:
+	case SQLITE_NOTADB:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* the header, then each row, until the end, an error or the callback
  * stops */
 static int
@@ -314,7 +331,9 @@ run(struct cidx_store *st, sqlite3_stmt *s, const char *sql, size_t base,
 		if ((ret = row(ctx, ++r, v, (size_t)n, err)) < 0)
 			goto out;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && broken(rc))
+		ret = cidx_db_err(st, err, "read");
+	else if (rc != SQLITE_DONE)
 		ret = sql_err(st, sql, base, err);
 out:
 	free(v);

@@ -57,6 +57,7 @@ q "SELECT unit, unit FROM observations LIMIT 1" json
 echo "== a runtime error"
 q "SELECT abs(-9223372036854775807 - 1)"
 echo "== usage"
+"$CITYIDX" sql --help; echo "exit $?"
 "$CITYIDX" --db w.db sql; echo "exit $?"
 "$CITYIDX" --db w.db sql "SELECT 1" "SELECT 2"; echo "exit $?"
 "$CITYIDX" --db w.db sql --format xml "SELECT 1"; echo "exit $?"
