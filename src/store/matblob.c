@@ -243,8 +243,8 @@ put_row(struct cidx_store *st, int year, size_t n, size_t ns,
 
 	qsort(src, nsrc, 3 * sizeof(*src), cmp_src);
 	if ((ret = cidx_db_prepare(st, &s, "INSERT OR REPLACE INTO "
-	    "matrices(year, format, n_units, n_series, sources, units, vals, "
-	    "imports) VALUES (?1, ?2, ?3, ?4, ?5, ?6, zeroblob(?7), ?8)",
+	    "matrices(year, format, n_units, n_series, sources, units, "
+	    "imports, vals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, zeroblob(?7))",
 	    err)) == 0 &&
 	    (ret = cidx_db_bind(st, s, err, "iiIIBBIB", year,
 	    cidx_ymat_format(), (sqlite3_int64)n, (sqlite3_int64)ns,

@@ -351,6 +351,21 @@ static const char v5_notes[] =
  * `cells`, its triggers, `stale_years` and the view `observations` go
  * (cityidx sql reads `observations` as a virtual table).
  */
+/* the values last: a zeroblob there is not built in memory when the
+ * row is inserted (store/matblob.c writes the values into it) */
+static const char v6_matrices[] =
+    "DROP TABLE matrices;\n"
+    "CREATE TABLE matrices (\n"
+    "  year     INTEGER PRIMARY KEY,\n"
+    "  format   INTEGER NOT NULL,\n"
+    "  n_units  INTEGER NOT NULL,\n"
+    "  n_series INTEGER NOT NULL,\n"
+    "  sources  BLOB NOT NULL,\n"
+    "  units    BLOB NOT NULL,\n"
+    "  imports  BLOB NOT NULL,\n"
+    "  vals     BLOB NOT NULL\n"
+    ");\n";
+
 static int
 migrate_v6(struct cidx_store *st, struct cidx_err *err)
 {
@@ -358,8 +373,7 @@ migrate_v6(struct cidx_store *st, struct cidx_err *err)
 	size_t ns = 0;
 	int ret, rc;
 
-	if ((ret = cidx_db_exec(st, "ALTER TABLE matrices ADD COLUMN imports "
-	    "BLOB;\nDELETE FROM matrices;\n", err)) < 0 ||
+	if ((ret = cidx_db_exec(st, v6_matrices, err)) < 0 ||
 	    (ret = cidx_series_count(st, &ns, err)) < 0 ||
 	    (ret = cidx_db_prepare(st, &s, "SELECT DISTINCT year FROM cells "
 	    "ORDER BY year", err)) < 0)

@@ -364,7 +364,7 @@ test_storecraft__import_refused_on_damaged(void)
 {
 	static const char *const sql[] = {
 		"UPDATE matrices SET n_units = n_units + 2305843009213693952",
-		"UPDATE matrices SET imports = NULL",
+		"UPDATE matrices SET imports = 'abcdefgh'",
 		"UPDATE matrices SET imports = X''",
 		/* 3 units x 3 series: 9 cells */
 		"UPDATE matrices SET imports = X'0800000001000000'",
