@@ -47,7 +47,7 @@ gen() {
 }
 # the state of a workspace: its values, names and log, as one line
 digest() {
-	sqlite3 "$1" "SELECT count(*), total(value), (SELECT group_concat(name) FROM (SELECT name FROM units ORDER BY id)) FROM observations" | cksum
+	"$bin" --db "$1" sql --format tsv "SELECT count(*), total(value), (SELECT group_concat(name) FROM (SELECT name FROM units ORDER BY id)) FROM observations" | cksum
 }
 integrity() {
 	[ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]

@@ -56,6 +56,7 @@ int cmd_rank(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_sql(int argc, char **argv);
 int cmd_weights(int argc, char **argv);
 int cmd_years(int argc, char **argv);
 
@@ -63,8 +64,8 @@ int cmd_years(int argc, char **argv);
 extern const struct cli_opt cmd_audit_opts[], cmd_chart_opts[],
     cmd_coupling_opts[], cmd_explain_opts[], cmd_import_opts[],
     cmd_imports_opts[], cmd_init_opts[], cmd_rank_opts[], cmd_remove_opts[],
-    cmd_report_opts[], cmd_sensitivity_opts[], cmd_weights_opts[],
-    cmd_years_opts[];
+    cmd_report_opts[], cmd_sensitivity_opts[], cmd_sql_opts[],
+    cmd_weights_opts[], cmd_years_opts[];
 
 const struct cli_cmd *cli_find(const char *name);
 

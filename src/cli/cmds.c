@@ -34,6 +34,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ "sensitivity", cmd_sensitivity, "Uncertainty and sensitivity of "
 	    "the ranking: rank intervals by Monte Carlo, Sobol indices",
 	    cmd_sensitivity_opts, 21 },
+	{ "sql", cmd_sql, "Run a read-only SQL query on the workspace (the "
+	    "values as the table observations)", cmd_sql_opts, 0 },
 	{ "weights", cmd_weights, "Derive weights (equal, entropy, CRITIC, "
 	    "PCA, AHP) and write a weights file", cmd_weights_opts, 0 },
 	{ "years", cmd_years, "List the years with data: units, indicators "

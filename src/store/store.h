@@ -277,4 +277,43 @@ int cidx_store_units(struct cidx_store *st, struct cidx_dataset **out,
 /*! cidx_store_path() : the path the workspace was opened with. */
 const char *cidx_store_path(const struct cidx_store *st);
 
+/* ---- read-only SQL over the workspace (store/query.c, cityidx sql) ---- */
+
+/* the type of a value of a query's row */
+enum {
+	CIDX_QNULL = 0,
+	CIDX_QINT,     /* i */
+	CIDX_QREAL,    /* d */
+	CIDX_QTEXT,    /* s, len bytes of UTF-8 (and a '\0' after them) */
+	CIDX_QBLOB     /* s, len bytes */
+};
+
+/* A value of a query's row: valid only during the callback. */
+struct cidx_qval {
+	int type; /* CIDX_QNULL, CIDX_QINT, CIDX_QREAL, CIDX_QTEXT, CIDX_QBLOB */
+	long long i;
+	double d;
+	const char *s;
+	size_t len;
+};
+
+/* Called with row 0, the column names (CIDX_QTEXT each), then with rows
+ * 1, 2, ... of the result, n values each.  @return 0 to go on, or < 0
+ * (with err set) to stop: cidx_store_query() returns that. */
+typedef int (*cidx_query_row_fn)(void *ctx, long long row,
+    const struct cidx_qval *v, size_t n, struct cidx_err *err);
+
+/*! cidx_store_query() :
+ *  Runs `sql`, which must be exactly one statement (blanks, ';' and
+ *  comments may follow it) that only reads: writes, schema changes,
+ *  ATTACH, transactions and pragmas that change something are refused
+ *  when it is prepared, as is a second statement.  The rows come from
+ *  one snapshot of the workspace, which may be open read-only.  Errors
+ *  are CIDX_EINVAL, "sql: " and SQLite's message with the place in the
+ *  query when SQLite gives one ("sql: near \"SELEC\": syntax error at
+ *  column 1"), or the callback's.
+ *  @return 0, or an error (the callback may have been called). */
+int cidx_store_query(struct cidx_store *st, const char *sql,
+    cidx_query_row_fn row, void *ctx, struct cidx_err *err);
+
 #endif

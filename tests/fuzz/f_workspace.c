@@ -216,8 +216,8 @@ static const char *const col_sql[] = {
 	"UPDATE units SET code = ?1 WHERE id = ?2 % 10",
 	"UPDATE units SET name = ?1 WHERE id = ?2 % 10",
 	"UPDATE units SET boundary = ?1 WHERE id = ?2 % 10",
-	"UPDATE unit_attrs SET value = ?1 WHERE (unit, key) = (SELECT unit, "
-	    "key FROM unit_attrs ORDER BY 1, 2 LIMIT 1 OFFSET ?2)",
+	("UPDATE unit_attrs SET value = ?1 WHERE (unit, key) = (SELECT unit, "
+	    "key FROM unit_attrs ORDER BY 1, 2 LIMIT 1 OFFSET ?2)"),
 	"UPDATE imports SET id = ?1 WHERE id = 1 + ?2 % 2",
 	"UPDATE meta SET value = ?1 WHERE rowid = 1 + ?2 % 2",
 	"DELETE FROM matrices WHERE year = 2016 + ?2 % 2 OR 0 * ?1",

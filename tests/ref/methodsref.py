@@ -25,6 +25,7 @@ import argparse
 import csv
 import math
 import sqlite3
+import struct
 import sys
 
 import numpy as np
@@ -89,13 +90,46 @@ def framework_coinr(path):
 
 
 def data_db(path, tree):
-    """{year: {unit: {indicator: value}}} from the workspace's observations view"""
+    """{year: {unit: {indicator: value}}} from the workspace's year matrices.
+
+    Each year's `matrices` row is decoded here, as cityidx(1), WORKSPACE SCHEMA,
+    matrices, describes it (not through cityidx): format 1 little-endian, 2
+    big-endian; `units` n_units 64-bit unit ids; `vals` n_units x n_series
+    binary64 values row by row, column s the series of id s, NaN for no value.
+    Series ids are codes through `series`, unit ids through `units`.  So it reads
+    schema 5 (where the values are also in `cells`) and schema 6 (where the
+    matrices are their only copy) alike; a year whose matrix is not current
+    (`stale_years`) or missing (a year of `cells` without one) is refused.
+    """
     ind = set(tree.indicators())
     out = {}
     con = sqlite3.connect(path)
-    for u, i, y, v in con.execute("SELECT unit, indicator, year, value FROM observations"):
-        if i in ind:
-            out.setdefault(int(y), {}).setdefault(u, {})[i] = float(v)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    series = dict(con.execute("SELECT id, code FROM series"))
+    units = dict(con.execute("SELECT id, code FROM units"))
+    stale = set()
+    if "stale_years" in tables:
+        stale = {y for (y,) in con.execute("SELECT year FROM stale_years")}
+    seen = set()
+    for year, fmt, nu, ns, ub, vb in con.execute(
+            "SELECT year, format, n_units, n_series, units, vals FROM matrices"):
+        if year in stale:
+            die("%s: year %d: its matrix is not current (stale_years)" % (path, year))
+        end = {1: "<", 2: ">"}.get(fmt)
+        if end is None or len(ub) != 8 * nu or len(vb) != 8 * nu * ns:
+            die("%s: year %d: a matrices row of another shape" % (path, year))
+        seen.add(year)
+        uid = struct.unpack("%s%dq" % (end, nu), ub)
+        vals = struct.unpack("%s%dd" % (end, nu * ns), vb)
+        for r, u in enumerate(uid):
+            for c in range(ns):
+                v = vals[r * ns + c]
+                if v == v and series.get(c) in ind:
+                    out.setdefault(int(year), {}).setdefault(units[u], {})[series[c]] = v
+    if "cells" in tables:
+        for (y,) in con.execute("SELECT DISTINCT year FROM cells"):
+            if y not in seen and y not in stale:
+                die("%s: year %d has values but no matrix" % (path, y))
     return out
 
 

@@ -4,5 +4,5 @@ cp "$DATA"/asem/ASEM_i*.csv .
 "$CITYIDX" --db a.db import ASEM_iData.csv
 "$CITYIDX" --db a.db import ASEM_iData.csv
 sqlite3 a.db "SELECT key, value, count(*) FROM unit_attrs GROUP BY key, value ORDER BY key, value"
-sqlite3 a.db "SELECT count(*), count(DISTINCT unit) FROM observations o JOIN nodes n ON n.code = o.indicator WHERE n.type = 'denominator'"
-sqlite3 a.db "SELECT value FROM observations WHERE unit = 'BEL' AND indicator = 'Pat'"
+"$CITYIDX" --db a.db sql --format tsv "SELECT count(*), count(DISTINCT o.unit) FROM observations o JOIN nodes n ON n.code = o.indicator WHERE n.type = 'denominator'"
+"$CITYIDX" --db a.db sql --format tsv "SELECT value FROM observations WHERE unit = 'BEL' AND indicator = 'Pat'"

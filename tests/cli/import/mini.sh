@@ -16,4 +16,4 @@ sed 's/^110100,\(.*\),2017,92,/110100,\1,2017,,/' cities-2017.csv > fix.csv
 sqlite3 w.db "SELECT id, file, layout, encoding, rows, values_new, values_changed, values_removed, values_unchanged, units_new, units_changed FROM imports ORDER BY id"
 sqlite3 w.db "SELECT code, name, name_en FROM units ORDER BY code"
 sqlite3 w.db "SELECT unit, key, value FROM unit_attrs WHERE unit = '130200'"
-sqlite3 w.db "SELECT count(*) FROM observations WHERE indicator = 'POP'"
+"$CITYIDX" --db w.db sql --format tsv "SELECT count(*) FROM observations WHERE indicator = 'POP'"

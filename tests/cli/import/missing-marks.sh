@@ -11,7 +11,7 @@ mini_ws w.db
 } > marks.csv
 "$CITYIDX" --db w.db import marks.csv
 "$CITYIDX" --db w.db import --clear-missing marks.csv
-sqlite3 w.db "SELECT count(*) FROM observations WHERE year = 2017 AND unit IN ('110100', '310100', '330100') AND indicator <> 'POP'"
+"$CITYIDX" --db w.db sql --format tsv "SELECT count(*) FROM observations WHERE year = 2017 AND unit IN ('110100', '310100', '330100') AND indicator <> 'POP'"
 before=$(dump w.db)
 printf 'code,year,GRADS\n110100,2017,n.a.\n' > na.csv
 "$CITYIDX" --db w.db import na.csv; echo "exit $?"

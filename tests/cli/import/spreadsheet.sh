@@ -5,7 +5,7 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
 obs() {
-	sqlite3 w.db "SELECT unit, indicator, value FROM observations WHERE year = 2019 ORDER BY unit, indicator" | tr '\n' ' '
+	"$CITYIDX" --db w.db sql --format tsv "SELECT unit, indicator, value FROM observations WHERE year = 2019 ORDER BY unit, indicator" | tr '\n' ' '
 	echo
 }
 # names in both languages; two blank rows and two empty columns skipped;

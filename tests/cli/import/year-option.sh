@@ -4,4 +4,4 @@ printf 'code,name,GRADS,RD\n110100,A,1,2\n310100,B,3,4\n' > y.csv
 cx --db w.db import --year 2015 y.csv | sed 's/#[0-9]*/#N/'
 printf 'unit,indicator,value\n110100,FIRMS,5\n' > l.csv
 cx --db w.db import --year 2015 l.csv | sed 's/#[0-9]*/#N/'
-sqlite3 w.db "SELECT unit, indicator, year, value FROM observations ORDER BY unit, indicator"
+"$CITYIDX" --db w.db sql --format tsv "SELECT unit, indicator, year, value FROM observations ORDER BY unit, indicator"

@@ -4,7 +4,7 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
 "$CITYIDX" --db w.db remove --unit 130200 --year 2017
-sqlite3 w.db "SELECT count(*) FROM observations WHERE unit = '130200'"
+"$CITYIDX" --db w.db sql --format tsv "SELECT count(*) FROM observations WHERE unit = '130200'"
 "$CITYIDX" --db w.db remove --unit 130200
 sqlite3 w.db "SELECT count(*) FROM units WHERE code = '130200'; SELECT count(*) FROM unit_attrs WHERE unit = '130200'"
 "$CITYIDX" --db w.db remove --year 2016

@@ -4,7 +4,7 @@
 . "$ROOT/tests/cli/lib.sh"
 mini_ws w.db
 obs() {
-	sqlite3 w.db "SELECT unit, indicator, value, import_id FROM observations WHERE year = 2019 ORDER BY unit, indicator" | tr '\n' ' '
+	"$CITYIDX" --db w.db sql --format tsv "SELECT unit, indicator, value, import_id FROM observations WHERE year = 2019 ORDER BY unit, indicator" | tr '\n' ' '
 	echo
 }
 printf 'code,year,GRADS,FIRMS\n110100,2019,10,5\n310100,2019,20,6\n' > a.csv

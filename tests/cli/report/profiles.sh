@@ -1,6 +1,6 @@
 # the unit profiles (issue 16 §2) of the UK demo, 2017: each indicator's
 # rank within the year and the strengths and weaknesses, recomputed here
-# from the workspace's values (sqlite3) and rank's list of ranked units:
+# from the workspace's values (cityidx sql) and rank's list of ranked units:
 # rank = 1 + the ranked units with a better value; of the m indicators
 # with a value, min(3, ceil(m/2)) strengths with the best rank and
 # min(3, floor(m/2)) weaknesses among the others with the worst, ties
@@ -11,14 +11,14 @@
 cx --db uk.db report --year 2017 --lang en --profiles UKI3,ukm5,UKN0x -o bad.pdf
 cx --db uk.db report --year 2017 --lang en --profiles 'UKI3,Highlands and Islands' -o p.pdf
 pdfinfo p.pdf | grep -E '^Pages'
-sqlite3 -separator '|' uk.db "SELECT o.unit, o.indicator, o.value, n.direction, n.name_en, n.ord FROM observations o JOIN nodes n ON n.code = o.indicator WHERE o.year = 2017 AND n.type = 'indicator'" > v.txt
+"$CITYIDX" --db uk.db sql --format tsv "SELECT o.unit, o.indicator, o.value, n.direction, n.name_en, n.ord FROM observations o JOIN nodes n ON n.code = o.indicator WHERE o.year = 2017 AND n.type = 'indicator'" | sed 1d > v.txt
 pdftotext p.pdf - | tr '\n' ' ' | tr -s ' ' > p.txt
 python3 - <<'PY'
 import csv
 ranked = {r["code"]: r for r in csv.DictReader(open("r.csv", encoding="utf-8"))}
 vals, meta = {}, {}
 for line in open("v.txt", encoding="utf-8"):
-    u, ind, v, d, name, ord_ = line.rstrip("\n").split("|")
+    u, ind, v, d, name, ord_ = line.rstrip("\n").split("\t")
     meta[ind] = (int(d), name, int(ord_))
     if u in ranked:
         vals.setdefault(ind, {})[u] = float(v)
