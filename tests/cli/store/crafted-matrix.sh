@@ -15,6 +15,8 @@ before=$(dump a.db)
 "$CITYIDX" --db a.db import "$DATA/mini/cities-2017.csv" 2>&1 | sed 's|.*/||'
 "$CITYIDX" --db a.db import "$DATA/mini/cities-2017.csv" 2>/dev/null; echo "import: exit $?"
 [ "$before" = "$(dump a.db)" ] && echo "workspace unchanged"
+"$CITYIDX" --db a.db sql "SELECT count(*) FROM observations"; echo "observations: exit $?"
+"$CITYIDX" --db a.db sql "SELECT count(*) FROM observations WHERE year = 2016" && echo "observations of 2016 alone: read"
 cp w.db b.db
 sqlite3 b.db "UPDATE matrices SET vals = CAST(X'000000000000F07F' || substr(vals, 9) AS BLOB) WHERE year = 2017"
 "$CITYIDX" --db b.db rank --year 2017 --format csv; echo "+Inf: exit $?"
@@ -22,6 +24,7 @@ cp w.db d.db
 sqlite3 d.db "UPDATE matrices SET imports = X'0100000001000000' WHERE year = 2017"
 "$CITYIDX" --db d.db rank --year 2017 --format csv > /dev/null && echo "imports crafted: rank reads the values"
 "$CITYIDX" --db d.db remove --import 2; echo "remove: exit $?"
+"$CITYIDX" --db d.db sql "SELECT count(*) FROM observations WHERE year = 2017"; echo "observations: exit $?"
 cp w.db c.db
 sqlite3 c.db "INSERT INTO series VALUES (1048576, 'ZZ')"
 "$CITYIDX" --db c.db years; echo "exit $?"
