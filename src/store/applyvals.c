@@ -61,8 +61,8 @@ apply_value(struct cidx_store *st, struct cidx_yapply *a, uint32_t unit,
 	if (isnan(old) && a->h->loaded && a->h->year == m->year &&
 	    a->h->cells.n == 0)
 		return cidx_ymat_set(st, m, r, c, v, a->id, err);
-	if ((ret = cidx_ymat_import_of(st, m, r, c, &by, err)) < 0 ||
-	    (ret = cidx_hist_record(st, a->h, a->id, m->year, a->uid[unit], c,
+	by = cidx_ymat_import_of(m, r, c);
+	if ((ret = cidx_hist_record(st, a->h, a->id, m->year, a->uid[unit], c,
 	    old, by, err)) < 0)
 		return ret;
 	return cidx_ymat_set(st, m, r, c, v, a->id, err);

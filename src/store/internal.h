@@ -15,8 +15,9 @@
 #include "core/intmap.h"
 #include "core/model.h"
 
-/* values per row of `cells` (schema 2): series s is column v<s % CHUNK>
- * of the row with chunk = s / CHUNK */
+/* values per row of `cells` (schemas 2 to 5, read and written only by
+ * the migrations): series s is column v<s % CHUNK> of the row with
+ * chunk = s / CHUNK */
 #define CIDX_CHUNK 64
 
 /* series ids are below this (WORKSPACE SCHEMA): they size the matrices,
@@ -88,10 +89,9 @@ char *cidx_db_col_dup(sqlite3_stmt *s, int i);
 /*
  * The values of one year in memory: a row per unit with at least one
  * value, a column per series (the series id), NaN where there is none.
- * Beside each value the import that wrote it (0 for none), known for the
- * rows read from cells or new; for rows read from `matrices` it is read
- * from cells, for the whole year, before the first of their values
- * changes (cidx_ymat_set()).  `prov` counts the values per series and
+ * Beside each value the import that wrote it (0 for none), from the
+ * `imports` blob of the year's `matrices` row (schema 6) or, in a
+ * migration, from `cells`.  `prov` counts the values per series and
  * import.
  */
 struct cidx_ymat {
@@ -101,35 +101,39 @@ struct cidx_ymat {
 	sqlite3_int64 *uid;   /* unit id of each row */
 	double *v;            /* n x ns */
 	int32_t *imp;         /* n x ns */
-	unsigned char *dirty; /* n x nch: cells rows to rewrite */
-	unsigned char *known; /* n x nch: imp known */
+	unsigned char *dirty; /* n x nch: cells rows to rewrite (migrations) */
 	struct cidx_intmap rowof; /* unit id -> row */
 	struct cidx_intmap prov;  /* series << 32 | import id -> values */
 	/* values set by import pid not yet counted in prov: pend[c] per
 	 * series, the series in touched[0..ntouched) (cidx_ymat_prov()) */
 	int32_t pid;
 	size_t *pend, *touched, ntouched;
-	int all_known;        /* every imp read from cells */
-	int changed;          /* values set: cells and matrices to write */
-	int stale;            /* read from cells: matrices to write */
+	int changed;          /* values set: the matrices row to write */
 };
 
 /*! cidx_ymat_load() : the year's matrix with `ns` columns (at least the
- *  number of series), from `matrices` when it is current, else from
- *  `cells`.  A year without values gives an empty matrix. */
+ *  number of series) and the import of each value, from `matrices`; a
+ *  row that does not agree with itself (cidx_ymat_view(), or its imports)
+ *  is an error that says the year is damaged.  A year without values
+ *  gives an empty matrix. */
 int cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
     struct cidx_ymat **out, struct cidx_err *err);
-/*! cidx_ymat_load_cells() : the same, always from `cells`, so that the
- *  import of every value is known. */
+/*! cidx_ymat_load_cells() : the same from `cells`, every value checked
+ *  (the migration to schema 6 from 2 to 5). */
 int cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
     struct cidx_ymat **out, struct cidx_err *err);
+/*! cidx_ymat_damaged() : the error of a year whose `matrices` row does
+ *  not agree with itself (`why` says how). */
+int cidx_ymat_damaged(struct cidx_store *st, int year, const char *why,
+    struct cidx_err *err);
 /*
  * A year's `matrices` row read in place (for loading a year without a
- * copy): valid until cidx_ymat_view_end().  ok 0: the row is stale, not
- * of this machine, or not consistent (cidx_ymat_shape_ok(), a value that
- * is not a finite number, a unit twice, sources that do not count the
- * values): read the year through cidx_ymat_load(), from cells; ok 1 with
- * n 0: the year has no values.
+ * copy): valid until cidx_ymat_view_end().  ok 0: the row is not of this
+ * machine, or not consistent (cidx_ymat_shape_ok(), a value that is not a
+ * finite number, a unit twice, sources that do not count the values):
+ * cidx_ymat_load() says the year is damaged; ok 1 with n 0: the year has
+ * no values.  imps: the `imports` blob as it is (npairs 0 and imps NULL
+ * when it is not a blob of whole pairs), checked by cidx_runs_decode().
  */
 struct cidx_yview {
 	int ok;
@@ -138,8 +142,10 @@ struct cidx_yview {
 	const double *v;        /* n x ns */
 	const int32_t *src;     /* nsrc (series, import, count) triples */
 	size_t nsrc;
+	const int32_t *imps;    /* npairs (count, import) pairs */
+	size_t npairs;
 	sqlite3_stmt *stmt;
-	void *own[3];           /* aligned copies of blobs, if any */
+	void *own[4];           /* aligned copies of blobs, if any */
 };
 
 int cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
@@ -147,15 +153,16 @@ int cidx_ymat_view(struct cidx_store *st, int year, size_t ns,
 void cidx_ymat_view_end(struct cidx_yview *w);
 /* what cidx_matrow_step() found of a year's `matrices` row */
 enum {
-	CIDX_MATROW_CELLS = 0, /* stale, or not a row of ours: read cells */
+	CIDX_MATROW_BAD = 0,   /* not a row of ours: the year is damaged */
 	CIDX_MATROW_NONE,      /* no row: the year has no values */
 	CIDX_MATROW_READ       /* a row of the right types: check and read */
 };
 
 /*! cidx_matrow_step() :
- *  The `matrices` row of `year` selected (stale flag, format, n_units,
- *  n_series, sources, units, then vals, or typeof(vals) and length(vals)
- *  when `streamed`: those do not read the values) and its types checked
+ *  The `matrices` row of `year` selected (a placeholder, format, n_units,
+ *  n_series, sources, units, then vals and imports, or typeof(vals) and
+ *  length(vals) when `streamed`: those do not read the values) and its
+ *  types checked
  *  (cityidx(1), WORKSPACE SCHEMA, matrices); *state one of the above.
  *  *sp is the statement, to finalize also on error.
  *  @return 0, or an error. */
@@ -171,26 +178,25 @@ int cidx_ymat_shape_ok(int format, sqlite3_int64 n, sqlite3_int64 k,
 
 /*! cidx_ymat_row() : the row of unit `uid`, added (all NaN) if absent. */
 size_t cidx_ymat_row(struct cidx_ymat *m, sqlite3_int64 uid);
-/*! cidx_ymat_import_of() : *id, the import that wrote cell (r, c) (0:
- *  none), read from cells when the matrix did not know it. */
-int cidx_ymat_import_of(struct cidx_store *st, struct cidx_ymat *m, size_t r,
-    size_t c, int32_t *id, struct cidx_err *err);
+/*! cidx_ymat_import_of() : the import that wrote cell (r, c) (0: none). */
+int32_t cidx_ymat_import_of(const struct cidx_ymat *m, size_t r, size_t c);
 /*! cidx_ymat_set() : sets value (r, c) to `v` (NaN: none) written by
  *  import `id`, keeping the counts and the rows to rewrite. */
 int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
     size_t c, double v, int32_t id, struct cidx_err *err);
 /*! cidx_ymat_prov() : prov brought up to date (cidx_ymat_save() does). */
 void cidx_ymat_prov(struct cidx_ymat *m);
-/*! cidx_ymat_save() : writes the dirty rows to `cells` and the matrix to
- *  `matrices` (inside the caller's write transaction), if it changed or
- *  was read from cells.  The imports of the values (imp) are freed once
- *  the rows are written: after this, only cidx_ymat_free(). */
+/*! cidx_ymat_save() : writes the year's `matrices` row from `m` (inside
+ *  the caller's write transaction), if it changed: deleted when no value
+ *  is left; a year too large for one row is an error.  The imports of
+ *  the values (imp) are freed once coded: after this, only
+ *  cidx_ymat_free(). */
 int cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err);
-/*! cidx_ymat_save_matrix() : writes the year's `matrices` row from `m`
- *  (deleting it when no value is left, keeping none when the blobs
- *  would be too large) and takes the year off `stale_years`. */
-int cidx_ymat_save_matrix(struct cidx_store *st, const struct cidx_ymat *m,
+/*! cidx_ymat_save_cells() : writes the rows of `cells` that changed (the
+ *  migration from version 1, whose `cells` the migration to version 6
+ *  then turns into `matrices` rows). */
+int cidx_ymat_save_cells(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err);
 /*! cidx_matrix_write() : writes v[0..n bytes) into the `vals` zeroblob
  *  of year's `matrices` row, just inserted (of at most INT_MAX bytes). */
@@ -201,18 +207,48 @@ void cidx_ymat_free(struct cidx_ymat *m);
  *  keeps it: *n (series, import, count) triples from `prov`, in no order
  *  (caller frees). */
 int32_t *cidx_ymat_sources(const struct cidx_ymat *m, size_t *n);
-/*! cidx_ymat_stale() : the years whose `matrices` row is missing or
- *  stale, ascending (caller frees). */
-int cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
-    struct cidx_err *err);
 /*! cidx_ymat_format() : the `format` of the matrices this machine writes
  *  and reads (1 little-endian, 2 big-endian). */
 int cidx_ymat_format(void);
 
-/*! cidx_ymat_years() : every year with a value of any series, or
- *  that may have one (a stale year), ascending (caller frees). */
+/*
+ * The `imports` blob of a `matrices` row being built (store/matimports.c):
+ * cidx_runs_add() the values of each kept row with their imports, then
+ * cidx_runs_end(); p[0..n) are the int32 pairs (count, import id).
+ */
+struct cidx_runs {
+	int32_t *p;
+	size_t n, cap;
+	int32_t id;      /* of the open run */
+	uint32_t count;  /* its cells so far */
+};
+void cidx_runs_add(struct cidx_runs *r, const double *v, const int32_t *imp,
+    size_t n);
+void cidx_runs_end(struct cidx_runs *r);
+void cidx_runs_release(struct cidx_runs *r);
+/*! cidx_runs_decode() : imp[0..n) from `npairs` pairs p, checked against
+ *  the values v[0..n): counts >= 1 that cover exactly n cells, ids >= 0,
+ *  0 where there is no value.  @return 0, or -1 when they do not agree. */
+int cidx_runs_decode(const int32_t *p, size_t npairs, const double *v,
+    size_t n, int32_t *imp);
+
+/*! cidx_ymat_years() : every year with a `matrices` row (a value of
+ *  any series), ascending (caller frees). */
 int cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
     struct cidx_err *err);
+
+/*! cidx_ymat_units() : the id of every unit with a value in some year
+ *  into *out (store/matscan.c). */
+int cidx_ymat_units(struct cidx_store *st, struct cidx_intmap *out,
+    struct cidx_err *err);
+/*! cidx_ymat_series_used() : *out, whether series `id` has a value in
+ *  some year (by the years' sources). */
+int cidx_ymat_series_used(struct cidx_store *st, size_t id, int *out,
+    struct cidx_err *err);
+
+/*! cidx_obs_register() : `observations` (store/obsvtab.c) on the
+ *  workspace's connection, for the queries of cityidx sql. */
+int cidx_obs_register(struct cidx_store *st, struct cidx_err *err);
 
 /*! cidx_series_count() : 1 + the highest series id (0 if none); an id
  *  below 0 or not below CIDX_SERIES_MAX is CIDX_EDB. */

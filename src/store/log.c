@@ -188,8 +188,8 @@ unit_id(struct cidx_store *st, const char *code, sqlite3_int64 *out,
 	return ret;
 }
 
-/* Whether the year's matrix lists import `id` among its sources (a year
- * that is not current there may, so it is read). */
+/* Whether the year's matrix lists import `id` among its sources (a row
+ * that does not agree with itself says so when it is loaded). */
 static int
 year_has_import(struct cidx_store *st, int year, size_t ns, long long id,
     int *out, struct cidx_err *err)
@@ -314,9 +314,7 @@ remove_in_year(struct cidx_store *st, int year, size_t ns,
 	int ret;
 
 	memset(per, 0, (ns + 1) * sizeof(*per));
-	/* the import of each value matters: read the year from cells */
-	ret = f->import_id ? cidx_ymat_load_cells(st, year, ns, &m, err) :
-	    cidx_ymat_load(st, year, ns, &m, err);
+	ret = cidx_ymat_load(st, year, ns, &m, err);
 	if (ret == 0 && f->import_id)
 		ret = cidx_hist_undo(st, m, f->import_id, f->unit ? uid : -1,
 		    &u, err);
@@ -352,17 +350,8 @@ remove_units(struct cidx_store *st, const struct cidx_remove_filter *f,
 	if (!(f->import_id || (f->unit && !f->year)))
 		return 0;
 	/* units with a value left */
-	if ((ret = cidx_db_prepare(st, &s, "SELECT DISTINCT unit FROM cells",
-	    err)) < 0)
-		return ret;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		cidx_intmap_put(&has, (uint64_t)sqlite3_column_int64(s, 0), 0);
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc != SQLITE_DONE) {
-		ret = cidx_db_err(st, err, "read cells");
+	if ((ret = cidx_ymat_units(st, &has, err)) < 0)
 		goto out;
-	}
 	if ((ret = cidx_db_prepare(st, &s, f->import_id ? "SELECT id, code "
 	    "FROM units WHERE import_id = ?1 AND (?2 < 0 OR id = ?2)" :
 	    "SELECT id, code FROM units WHERE id = ?2", err)) < 0 ||

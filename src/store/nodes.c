@@ -60,30 +60,6 @@ set_meta(struct cidx_store *st, const char *key, const char *value,
 	return ret;
 }
 
-/* Whether series `id` holds a value in some year. */
-static int
-series_used(struct cidx_store *st, sqlite3_int64 id, int *out,
-    struct cidx_err *err)
-{
-	sqlite3_stmt *s;
-	char sql[96];
-	int ret, rc;
-
-	snprintf(sql, sizeof(sql), "SELECT 1 FROM cells WHERE chunk = ?1 AND "
-	    "v%d IS NOT NULL LIMIT 1", (int)(id % CIDX_CHUNK));
-	if ((ret = cidx_db_prepare(st, &s, sql, err)) < 0)
-		return ret;
-	if ((ret = cidx_db_bind(st, s, err, "I",
-	    (sqlite3_int64)(id / CIDX_CHUNK))) == 0) {
-		rc = sqlite3_step(s);
-		*out = rc == SQLITE_ROW;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			ret = cidx_db_err(st, err, "read values");
-	}
-	sqlite3_finalize(s);
-	return ret;
-}
-
 int
 cidx_store_set_framework(struct cidx_store *st,
     const struct cidx_framework *fw, const char *source,
@@ -105,8 +81,8 @@ cidx_store_set_framework(struct cidx_store *st,
 		if (k >= 0 && (fw->node[k].type == CIDX_NODE_INDICATOR ||
 		    fw->node[k].type == CIDX_NODE_DENOMINATOR))
 			continue;
-		if ((ret = series_used(st, sqlite3_column_int64(q, 0), &used,
-		    err)) < 0)
+		if ((ret = cidx_ymat_series_used(st,
+		    (size_t)sqlite3_column_int64(q, 0), &used, err)) < 0)
 			goto fail;
 		if (used) {
 			ret = cidx_err_set(err, CIDX_EINVAL,

@@ -351,9 +351,10 @@ cidx_store_query(struct cidx_store *st, const char *sql,
 
 	if (*start == '\0')
 		return cidx_err_set(err, CIDX_EINVAL, "sql: the query is empty");
-	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
+	/* the values one row each (store/obsvtab.c) */
+	if ((ret = cidx_obs_register(st, err)) < 0 ||
+	    (ret = cidx_db_read_begin(st, &own, err)) < 0)
 		return ret;
-	/* schema 6: observations registered here (integrator) */
 	sqlite3_set_authorizer(st->db, authorize, &g);
 	rc = sqlite3_prepare_v2(st->db, start, -1, &s, &tail);
 	if (rc != SQLITE_OK && g.refused)

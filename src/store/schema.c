@@ -4,7 +4,8 @@
  * here (its tables have a column per value of a chunk: v0 .. v63) and
  * the year matrices computed in C; version 3 adds the base layers of
  * maps; version 4 the values each import replaced (store/history.c);
- * version 5 the framework's descriptions and sources.
+ * version 5 the framework's descriptions and sources; version 6 keeps
+ * the values once, in `matrices` with the import of each (issue 17).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -205,7 +206,7 @@ pivot_values(struct cidx_store *st, struct cidx_err *err)
 		sqlite3_int64 c = sqlite3_column_int64(s, 2);
 
 		if (m && m->year != year) {
-			if ((ret = cidx_ymat_save(st, m, err)) < 0)
+			if ((ret = cidx_ymat_save_cells(st, m, err)) < 0)
 				goto out;
 			cidx_ymat_free(m);
 			m = NULL;
@@ -229,7 +230,7 @@ pivot_values(struct cidx_store *st, struct cidx_err *err)
 		goto out;
 	}
 	if (m)
-		ret = cidx_ymat_save(st, m, err);
+		ret = cidx_ymat_save_cells(st, m, err);
 out:
 	cidx_ymat_free(m);
 	sqlite3_finalize(s);
@@ -340,6 +341,64 @@ static const char v5_notes[] =
     "ALTER TABLE nodes ADD COLUMN description_zh TEXT;\n"
     "ALTER TABLE nodes ADD COLUMN source_zh TEXT;\n";
 
+/*
+ * 5 -> 6: the values once.  `cells` (a row of 64 values and their imports
+ * per year, unit and chunk) was the truth and `matrices` a copy that
+ * import kept current; writing both was most of an import's time (issue
+ * 17).  Now each year's `matrices` row is the only copy and gains the
+ * import of each value (`imports`).  Every year is rebuilt from `cells`,
+ * which holds what hand edits (the years of `stale_years`) changed; then
+ * `cells`, its triggers, `stale_years` and the view `observations` go
+ * (cityidx sql reads `observations` as a virtual table).
+ */
+/* the values last: a zeroblob there is not built in memory when the
+ * row is inserted (store/matblob.c writes the values into it) */
+static const char v6_matrices[] =
+    "DROP TABLE matrices;\n"
+    "CREATE TABLE matrices (\n"
+    "  year     INTEGER PRIMARY KEY,\n"
+    "  format   INTEGER NOT NULL,\n"
+    "  n_units  INTEGER NOT NULL,\n"
+    "  n_series INTEGER NOT NULL,\n"
+    "  sources  BLOB NOT NULL,\n"
+    "  units    BLOB NOT NULL,\n"
+    "  imports  BLOB NOT NULL,\n"
+    "  vals     BLOB NOT NULL\n"
+    ");\n";
+
+static int
+migrate_v6(struct cidx_store *st, struct cidx_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t ns = 0;
+	int ret, rc;
+
+	if ((ret = cidx_db_exec(st, v6_matrices, err)) < 0 ||
+	    (ret = cidx_series_count(st, &ns, err)) < 0 ||
+	    (ret = cidx_db_prepare(st, &s, "SELECT DISTINCT year FROM cells "
+	    "ORDER BY year", err)) < 0)
+		return ret;
+	while (ret == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct cidx_ymat *m = NULL;
+
+		if ((ret = cidx_ymat_load_cells(st, sqlite3_column_int(s, 0),
+		    ns, &m, err)) == 0) {
+			m->changed = 1;
+			ret = cidx_ymat_save(st, m, err);
+		}
+		cidx_ymat_free(m);
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = cidx_db_err(st, err, "read cells");
+	sqlite3_finalize(s);
+	if (ret < 0)
+		return ret;
+	return cidx_db_exec(st, "DROP VIEW observations;\n"
+	    "DROP TRIGGER cells_insert;\nDROP TRIGGER cells_update;\n"
+	    "DROP TRIGGER cells_delete;\nDROP TABLE cells;\n"
+	    "DROP TABLE stale_years;\n", err);
+}
+
 int
 cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
 {
@@ -354,6 +413,8 @@ cidx_schema_step(struct cidx_store *st, int from, struct cidx_err *err)
 		return cidx_db_exec(st, v4_replaced, err);
 	case 4:
 		return cidx_db_exec(st, v5_notes, err);
+	case 5:
+		return migrate_v6(st, err);
 	default:
 		return cidx_err_set(err, CIDX_EDB, "workspace '%s': no "
 		    "migration from schema version %d", st->path, from);

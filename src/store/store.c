@@ -106,12 +106,13 @@ migrate(struct cidx_store *st, struct cidx_err *err)
 	    (ret = cidx_db_commit(st, err)) < 0)
 		goto fail;
 	/*
-	 * The tables of version 1 are gone but their pages stay in the file
-	 * (3 M values: 200 MB, of which 60 MB are used now): give them back
-	 * once.  Only space is at stake, so a VACUUM that fails (no room for
-	 * its copy) leaves a correct workspace and is not an error.
+	 * The tables of version 1, or `cells` of versions 2 to 5, are gone
+	 * but their pages stay in the file (3 M values: 200 MB, of which 60
+	 * MB are used now): give them back once.  Only space is at stake, so
+	 * a VACUUM that fails (no room for its copy) leaves a correct
+	 * workspace and is not an error.
 	 */
-	if (from == 1)
+	if (from >= 1)
 		cidx_db_exec(st, "VACUUM", NULL);
 	return cidx_db_exec(st, "PRAGMA foreign_keys = ON", err);
 fail:

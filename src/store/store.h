@@ -2,7 +2,7 @@
  * store.h - the SQLite workspace: schema, migrations, framework, imports,
  * and loading one year as a dense matrix.
  *
- * The schema (PRAGMA user_version 3) is documented in man/cityidx.1,
+ * The schema (PRAGMA user_version 6) is documented in man/cityidx.1,
  * WORKSPACE SCHEMA:
  *   meta(key, value)
  *   nodes(code, parent, type, level, name_zh, name_en, direction, weight,
@@ -13,10 +13,8 @@
  *           values_changed, values_removed, values_unchanged, units_new,
  *           units_changed, kind, units_removed)
  *   series(id, code)             the column of each indicator/denominator
- *   cells(year, unit, chunk, v0..v63, i0..i63)   the values, 64 a row
- *   matrices(year, ...)          each year as one row of blobs
- *   stale_years(year)            years whose matrices row is not current
- *   observations(unit, indicator, year, value, import_id)   a view
+ *   matrices(year, ...)          each year's values as one row of blobs
+ *   replaced(import_id, year, unit, series, value, prev_import)
  *   layers(id, kind, name, name_en, geometry, import_id)   base layers
  * Foreign keys are on and the journal is WAL.  SQL is used to load and
  * save; computation happens on the matrices, never in SQL.
@@ -29,7 +27,7 @@
 #include "core/geom.h"
 #include "core/model.h"
 
-#define CIDX_SCHEMA_VERSION 5
+#define CIDX_SCHEMA_VERSION 6
 
 struct cidx_store;
 

@@ -1,7 +1,6 @@
 /*
  * yearlist.c - the years with data (The data of a year in man/cityidx.1),
- * from the current rows of `matrices` and, for the others, from `cells`;
- * and the workspace's units.
+ * from the rows of `matrices`, and the workspace's units.
  */
 #include <math.h>
 #include <stdint.h>
@@ -67,10 +66,10 @@ ylist_add(struct ylist *l, int year)
 }
 
 /*
- * The years of the current rows of `matrices` with an indicator value,
- * by their `sources`, into *y; a row whose shape is not right goes to
- * *stale, to be read from cells as loading the year would (the lengths of
- * the blobs are read, not the blobs).
+ * The years of the rows of `matrices` with an indicator value, by their
+ * `sources`, into *y; a row whose shape is not right goes to *stale, for
+ * loading to say how it is damaged (the lengths of the blobs are read,
+ * not the blobs).
  */
 static int
 matrix_years(struct cidx_store *st, size_t ns, const unsigned char *is,
@@ -83,8 +82,8 @@ matrix_years(struct cidx_store *st, size_t ns, const unsigned char *is,
 	    "n_series, sources, typeof(format) = 'integer' AND typeof(n_units) "
 	    "= 'integer' AND typeof(n_series) = 'integer' AND typeof(sources) "
 	    "= 'blob' AND typeof(units) = 'blob' AND typeof(vals) = 'blob', "
-	    "length(units), length(vals) FROM matrices WHERE year NOT IN "
-	    "(SELECT year FROM stale_years) ORDER BY year", err)) < 0)
+	    "length(units), length(vals) FROM matrices ORDER BY year",
+	    err)) < 0)
 		return ret;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const void *blob = sqlite3_column_blob(s, 4);
@@ -128,13 +127,11 @@ cidx_store_years(struct cidx_store *st, int **out, size_t *n,
 	if ((ret = cidx_db_read_begin(st, &own, err)) < 0)
 		return ret;
 	if ((ret = cidx_series_count(st, &ns, err)) < 0 ||
-	    (ret = indicator_series(st, ns, &is, err)) < 0 ||
-	    (ret = cidx_ymat_stale(st, &stale.v, &stale.n, err)) < 0)
+	    (ret = indicator_series(st, ns, &is, err)) < 0)
 		goto out;
-	stale.cap = stale.n;
 	if ((ret = matrix_years(st, ns, is, &y, &stale, err)) < 0)
 		goto out;
-	/* the others from cells */
+	/* the others: loading says how they are damaged */
 	for (size_t i = 0; i < stale.n; i++) {
 		struct cidx_ymat *m = NULL;
 		int any = 0;

@@ -1,14 +1,12 @@
 /*
- * yearmatrix.c - the values of a year in memory (struct cidx_ymat), read from
- * and written to the workspace (WORKSPACE SCHEMA in man/cityidx.1).
+ * yearmatrix.c - the values of a year in memory (struct cidx_ymat), read
+ * from the workspace (WORKSPACE SCHEMA in man/cityidx.1) and changed.
  *
- * `cells` holds the values (a row per year, unit and chunk of 64 series)
- * and the import that wrote each; `matrices` holds each year once more as
- * one row of blobs, so that loading a year is one read (store/matblob.c).
- * The import writes both in one transaction (store/yearsave.c).  A year
- * listed in `stale_years` (cells changed by other hands: triggers add it)
- * or whose blobs do not fit is read from `cells` instead, and its
- * `matrices` row written anew when it is saved.
+ * `matrices` holds each year as one row of blobs: the values, the units
+ * and the import of each value (store/matblob.c, store/matimports.c), so
+ * that loading a year is one read; the import writes it in one
+ * transaction (store/matblob.c).  `cells` (64 values a row, schemas 2 to
+ * 5) is read only by the migration to version 6.
  */
 #include <math.h>
 #include <stdio.h>
@@ -40,7 +38,6 @@ cidx_ymat_free(struct cidx_ymat *m)
 	free(m->v);
 	free(m->imp);
 	free(m->dirty);
-	free(m->known);
 	cidx_intmap_release(&m->rowof);
 	cidx_intmap_release(&m->prov);
 	free(m->pend);
@@ -63,12 +60,11 @@ reserve(struct cidx_ymat *m, size_t n)
 	m->v = cidx_xreallocarray(m->v, cap, ns * sizeof(*m->v));
 	m->imp = cidx_xreallocarray(m->imp, cap, ns * sizeof(*m->imp));
 	m->dirty = cidx_xreallocarray(m->dirty, cap, nc);
-	m->known = cidx_xreallocarray(m->known, cap, nc);
 	m->cap = cap;
 }
 
-/* A new row: with `blank` all NaN, its imports known (there are none);
- * else for the caller to fill, its imports unknown. */
+/* A new row: with `blank` all NaN without imports, else for the caller
+ * to fill. */
 static size_t
 add_row(struct cidx_ymat *m, sqlite3_int64 uid, int blank)
 {
@@ -84,7 +80,6 @@ add_row(struct cidx_ymat *m, sqlite3_int64 uid, int blank)
 		}
 	}
 	memset(m->dirty + r * m->nch, 0, m->nch);
-	memset(m->known + r * m->nch, blank, m->nch);
 	cidx_intmap_put(&m->rowof, (uint64_t)uid, r);
 	return r;
 }
@@ -200,14 +195,6 @@ year_list(struct cidx_store *st, const char *sql, const char *what,
 		return cidx_db_err(st, err, what);
 	}
 	return 0;
-}
-
-int
-cidx_ymat_stale(struct cidx_store *st, int **out, size_t *n,
-    struct cidx_err *err)
-{
-	return year_list(st, "SELECT year FROM stale_years ORDER BY year",
-	    "read stale years", out, n, err);
 }
 
 /* "unit 'X', indicator 'Y'" for a message about value v<k> of a row of
@@ -328,18 +315,57 @@ out:
 	return ret;
 }
 
-/* The year from `matrices`: *got 1 when it was there, current and
- * consistent (cidx_ymat_view()), 0 when the caller must read cells. */
-static int
-from_matrix(struct cidx_store *st, struct cidx_ymat *m, int *got,
+int
+cidx_ymat_damaged(struct cidx_store *st, int year, const char *why,
     struct cidx_err *err)
+{
+	return cidx_err_set(err, CIDX_EDB, "workspace '%s': the values of %d "
+	    "are damaged (table 'matrices': %s); nothing was read or "
+	    "changed: restore the workspace from a copy, or import that "
+	    "year's files into a new one", st->path, year, why);
+}
+
+/* the imports of the view's values into m's rows (m as wide as the view
+ * or wider) */
+static int
+view_imports(struct cidx_ymat *m, const struct cidx_yview *w)
+{
+	int32_t *imp = m->imp;
+	int ret;
+
+	if (w->n == 0)
+		return 0;
+	if (w->imps == NULL)
+		return -1;
+	if (w->ns != m->ns)
+		imp = cidx_xcalloc(w->n * w->ns, sizeof(*imp));
+	ret = cidx_runs_decode(w->imps, w->npairs, w->v, w->n * w->ns, imp);
+	if (imp != m->imp) {
+		for (size_t r = 0; r < w->n; r++) {
+			int32_t *row = m->imp + r * m->ns;
+
+			memcpy(row, imp + r * w->ns, w->ns * sizeof(*row));
+			for (size_t c = w->ns; c < m->ns; c++)
+				row[c] = 0;
+		}
+		free(imp);
+	}
+	return ret;
+}
+
+/* The year from `matrices`, the import of every value with it; a row
+ * that does not agree with itself is an error (there is no other copy). */
+static int
+from_matrix(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 {
 	struct cidx_yview w;
 	int ret;
 
-	*got = 0;
-	if ((ret = cidx_ymat_view(st, m->year, m->ns, &w, err)) < 0 || !w.ok)
+	if ((ret = cidx_ymat_view(st, m->year, m->ns, &w, err)) < 0)
 		return ret;
+	if (!w.ok)
+		return cidx_ymat_damaged(st, m->year, "its counts, lengths, "
+		    "values, units or sources do not agree", err);
 	reserve(m, w.n);
 	for (size_t r = 0; r < w.n; r++) {
 		double *row;
@@ -350,10 +376,14 @@ from_matrix(struct cidx_store *st, struct cidx_ymat *m, int *got,
 		for (size_t c = w.ns; c < m->ns; c++)
 			row[c] = NAN;
 	}
+	if (view_imports(m, &w) < 0) {
+		cidx_ymat_view_end(&w);
+		return cidx_ymat_damaged(st, m->year, "the imports of its "
+		    "values do not agree with them", err);
+	}
 	for (size_t i = 0; i < w.nsrc; i++)
 		prov_add(m, (size_t)w.src[3 * i], w.src[3 * i + 1],
 		    w.src[3 * i + 2]);
-	*got = 1;
 	cidx_ymat_view_end(&w);
 	return 0;
 }
@@ -363,14 +393,10 @@ cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
     struct cidx_ymat **out, struct cidx_err *err)
 {
 	struct cidx_ymat *m = ymat_new(year, ns);
-	int ret, got;
+	int ret;
 
 	*out = NULL;
-	if ((ret = from_matrix(st, m, &got, err)) == 0 && !got) {
-		m->stale = 1;
-		ret = from_cells(st, m, err);
-	}
-	if (ret < 0) {
+	if ((ret = from_matrix(st, m, err)) < 0) {
 		cidx_ymat_free(m);
 		return ret;
 	}
@@ -386,7 +412,6 @@ cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
 	int ret;
 
 	*out = NULL;
-	m->stale = 1;
 	if ((ret = from_cells(st, m, err)) < 0) {
 		cidx_ymat_free(m);
 		return ret;
@@ -399,66 +424,14 @@ int
 cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
     struct cidx_err *err)
 {
-	return year_list(st, "SELECT year FROM matrices UNION SELECT year "
-	    "FROM stale_years ORDER BY 1", "read years", out, n, err);
+	return year_list(st, "SELECT year FROM matrices ORDER BY year",
+	    "read years", out, n, err);
 }
 
-/*
- * The import of every value of the year, read from cells in one pass (a
- * point query per row would be slower as soon as an import changes more
- * than a few rows).  Called once, before the first value of a row read
- * from `matrices` changes.
- */
-static int
-fetch_imports(struct cidx_store *st, struct cidx_ymat *m,
-    struct cidx_err *err)
+int32_t
+cidx_ymat_import_of(const struct cidx_ymat *m, size_t r, size_t c)
 {
-	sqlite3_stmt *s = NULL;
-	int ret, rc;
-
-	for (size_t r = 0; r < m->n; r++)
-		if (!m->known[r * m->nch]) {
-			memset(m->imp + r * m->ns, 0, m->ns * sizeof(*m->imp));
-			memset(m->known + r * m->nch, 1, m->nch);
-		}
-	if ((ret = cells_read(st, m->year, 0, &s, err)) < 0)
-		goto out;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		sqlite3_int64 chunk = sqlite3_column_int64(s, 1);
-		size_t r;
-
-		if (!cidx_intmap_get(&m->rowof,
-		    (uint64_t)sqlite3_column_int64(s, 0), &r) || chunk < 0 ||
-		    (uint64_t)chunk >= m->nch)
-			continue;
-		for (int k = 0; k < CIDX_CHUNK; k++) {
-			size_t c = (size_t)chunk * CIDX_CHUNK + (size_t)k;
-
-			if (c < m->ns &&
-			    sqlite3_column_type(s, 2 + k) == SQLITE_INTEGER)
-				m->imp[r * m->ns + c] =
-				    (int32_t)sqlite3_column_int64(s, 2 + k);
-		}
-	}
-	if (rc != SQLITE_DONE)
-		ret = cidx_db_err(st, err, "read cells");
-	m->all_known = 1;
-out:
-	sqlite3_finalize(s);
-	return ret;
-}
-
-int
-cidx_ymat_import_of(struct cidx_store *st, struct cidx_ymat *m, size_t r,
-    size_t c, int32_t *id, struct cidx_err *err)
-{
-	int ret;
-
-	if (!m->known[r * m->nch + c / CIDX_CHUNK] && !m->all_known &&
-	    (ret = fetch_imports(st, m, err)) < 0)
-		return ret;
-	*id = m->imp[r * m->ns + c];
-	return 0;
+	return m->imp[r * m->ns + c];
 }
 
 int
@@ -466,11 +439,8 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
     size_t c, double v, int32_t id, struct cidx_err *err)
 {
 	size_t at = r * m->ns + c, ch = c / CIDX_CHUNK;
-	int ret;
 
-	if (!m->known[r * m->nch + ch] && !m->all_known &&
-	    (ret = fetch_imports(st, m, err)) < 0)
-		return ret;
+	(void)st, (void)err;
 	if (!isnan(m->v[at])) {
 		/* counted before it is taken off: no count below 0 */
 		if (m->imp[at] == m->pid && m->ntouched > 0)

@@ -1,11 +1,9 @@
 /*
- * yearsave.c - a year's matrix written back (WORKSPACE SCHEMA in
- * man/cityidx.1): its changed rows of `cells`, then its `matrices` row
- * (store/matblob.c), whose values go into a zeroblob.
- *
- * `cells` is what the import writes most of (issue 17): one row per unit
- * and chunk of CIDX_CHUNK series, all of a year's rows in one statement
- * that reads them from the matrix (a virtual table).
+ * yearsave.c - the values of a `matrices` row written into its zeroblob,
+ * and, for the migration from version 1 only, a year's changed rows of
+ * `cells` (schemas 2 to 5: one row per unit and chunk of CIDX_CHUNK
+ * series), all in one statement that reads them from the matrix (a
+ * virtual table).
  */
 #include <limits.h>
 #include <math.h>
@@ -296,32 +294,17 @@ save_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 }
 
 int
-cidx_ymat_save(struct cidx_store *st, struct cidx_ymat *m,
+cidx_ymat_save_cells(struct cidx_store *st, struct cidx_ymat *m,
     struct cidx_err *err)
 {
 	int ret;
 
-	if (!m->changed && !m->stale)
+	if (!m->changed)
 		return 0;
-	/*
-	 * The triggers on cells only list the year in stale_years, which
-	 * saving its matrix settles (and a matrix too large to keep lists
-	 * itself): off while the rows are written, as each row would run
-	 * one (4% of an import's instructions).
-	 */
-	if (m->changed) {
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0,
-		    NULL);
-		ret = save_cells(st, m, err);
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1,
-		    NULL);
-		if (ret < 0)
-			return ret;
-	}
-	/* the matrix needs the values only: a third less memory while
-	 * SQLite copies it */
-	free(m->imp);
-	m->imp = NULL;
-	cidx_ymat_prov(m);
-	return cidx_ymat_save_matrix(st, m, err);
+	/* the triggers of version 2 would list the year as stale: no reader
+	 * is left for that list, which version 6 drops */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+	ret = save_cells(st, m, err);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+	return ret;
 }

@@ -2,18 +2,17 @@
  * f_workspace.c - a crafted workspace (cityidx(1), WORKSPACE SCHEMA):
  * the mini workspace, built once by the library (init, two imports), is
  * edited as another program could edit it, and the library then does
- * what `years` and `rank` do.  Errors are fine; a crash, a leak,
+ * what `years`, `rank` and `remove --import 1` do.  Errors are fine; a crash, a leak,
  * undefined behaviour or an abort (cidx_xmalloc's out of memory included) is
  * a finding.
  *
  * The input is a list of edits, each a byte choosing the edit and the
  * bytes it needs (missing bytes read as 0):
- *   matrices  a count column set; bytes of a blob overwritten; a blob
- *             cut or grown
- *   cells     a value or import column set; a key column set; a row added
+ *   matrices  a count column set; bytes of a blob (imports included)
+ *             overwritten; a blob cut, grown or replaced
  *   others    user_version; a column of nodes, series, units, imports,
- *             meta or unit_attrs; a year made stale or current; a row
- *             deleted; bytes of the file's pages overwritten
+ *             meta or unit_attrs; a row deleted; bytes of the file's
+ *             pages overwritten
  * Values are NULL, integers, reals (any bit pattern), text or blobs.
  */
 #include <stdio.h>
@@ -124,8 +123,9 @@ run(sqlite3 *db, const char *sql, struct in *in)
 static void
 edit_blob(sqlite3 *db, struct in *in)
 {
-	static const char *const col[] = { "sources", "units", "vals" };
-	const char *c = col[take(in) % 3];
+	static const char *const col[] = { "sources", "units", "vals",
+		"imports" };
+	const char *c = col[take(in) % 4];
 	int year = 2016 + (int)(take(in) % 2), op = (int)take(in) % 2;
 	unsigned char *b = NULL;
 	sqlite3_stmt *s = NULL;
@@ -194,22 +194,8 @@ static const char *const col_sql[] = {
 	"UPDATE matrices SET n_series = ?1 WHERE year = 2016 + ?2 % 2",
 	"UPDATE matrices SET format = ?1 WHERE year = 2016 + ?2 % 2",
 	"UPDATE matrices SET year = ?1 WHERE year = 2016 + ?2 % 2",
-	"UPDATE cells SET v0 = ?1 WHERE (year, unit, chunk) = (SELECT year, "
-	    "unit, chunk FROM cells ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?2)",
-	"UPDATE cells SET v3 = ?1 WHERE (year, unit, chunk) = (SELECT year, "
-	    "unit, chunk FROM cells ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?2)",
-	"UPDATE cells SET i1 = ?1 WHERE (year, unit, chunk) = (SELECT year, "
-	    "unit, chunk FROM cells ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?2)",
-	"UPDATE cells SET chunk = ?1 WHERE (year, unit, chunk) = (SELECT "
-	    "year, unit, chunk FROM cells ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?2)",
-	"UPDATE cells SET unit = ?1 WHERE (year, unit, chunk) = (SELECT "
-	    "year, unit, chunk FROM cells ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?2)",
-	"UPDATE cells SET year = ?1 WHERE (year, unit, chunk) = (SELECT "
-	    "year, unit, chunk FROM cells ORDER BY 1, 2, 3 LIMIT 1 OFFSET ?2)",
-	"INSERT OR REPLACE INTO cells(year, unit, chunk, v2, i2) VALUES "
-	    "(2016 + ?2 % 2, ?2 % 10, ?1, ?2, ?2)",
-	"INSERT OR REPLACE INTO cells(year, unit, chunk, v1) VALUES "
-	    "(2016 + ?2 % 2, ?1, 0, ?2)",
+	"UPDATE matrices SET imports = ?1 WHERE year = 2016 + ?2 % 2",
+	"UPDATE matrices SET sources = ?1 WHERE year = 2016 + ?2 % 2",
 	"UPDATE nodes SET type = ?1 WHERE rowid = 1 + ?2 % 9",
 	"UPDATE nodes SET parent = ?1 WHERE rowid = 1 + ?2 % 9",
 	"UPDATE nodes SET level = ?1 WHERE rowid = 1 + ?2 % 9",
@@ -230,13 +216,10 @@ static const char *const col_sql[] = {
 	"UPDATE units SET code = ?1 WHERE id = ?2 % 10",
 	"UPDATE units SET name = ?1 WHERE id = ?2 % 10",
 	"UPDATE units SET boundary = ?1 WHERE id = ?2 % 10",
-	"UPDATE unit_attrs SET value = ?1 WHERE (unit, key) = (SELECT unit, "
-	    "key FROM unit_attrs ORDER BY 1, 2 LIMIT 1 OFFSET ?2)",
+	("UPDATE unit_attrs SET value = ?1 WHERE (unit, key) = (SELECT unit, "
+	    "key FROM unit_attrs ORDER BY 1, 2 LIMIT 1 OFFSET ?2)"),
 	"UPDATE imports SET id = ?1 WHERE id = 1 + ?2 % 2",
 	"UPDATE meta SET value = ?1 WHERE rowid = 1 + ?2 % 2",
-	"INSERT OR IGNORE INTO stale_years VALUES (?1)",
-	"INSERT OR IGNORE INTO stale_years VALUES (2016 + ?2 % 2 + 0 * ?1)",
-	"DELETE FROM stale_years WHERE year = 2016 + ?2 % 2 OR 0 * ?1",
 	"DELETE FROM matrices WHERE year = 2016 + ?2 % 2 OR 0 * ?1",
 	"DELETE FROM units WHERE id = ?2 % 10 OR 0 * ?1",
 	"DELETE FROM series WHERE id = ?2 % 8 OR 0 * ?1",
@@ -244,7 +227,7 @@ static const char *const col_sql[] = {
 };
 
 /* the edits of the input, as another program: foreign keys and CHECK
- * constraints off, the triggers of cells on */
+ * constraints off */
 static void
 edit(struct in *in)
 {
@@ -374,6 +357,26 @@ out:
 	cidx_tierspec_release(&ts);
 }
 
+/* what `remove --import 1` does: every year's imports decoded and the
+ * years rewritten (or the workspace refused as damaged) */
+static void
+remove1(void)
+{
+	struct cidx_err err = CIDX_ERR_INIT;
+	struct cidx_remove_filter f = CIDX_REMOVE_FILTER_INIT;
+	struct cidx_remove_stats rs;
+	struct cidx_store *st = NULL;
+
+	memset(&rs, 0, sizeof(rs));
+	f.import_id = 1;
+	if (cidx_store_open(&st, path, CIDX_STORE_WRITE, &err) == 0 &&
+	    cidx_store_remove(st, &f, 0, "2024-01-01T00:00:00Z", &rs,
+	    &err) < 0)
+		fuzz_assert(err.msg[0] != '\0');
+	cidx_remove_stats_release(&rs);
+	cidx_store_close(st);
+}
+
 /* removes the workspace's files */
 static void
 clean(void)
@@ -461,6 +464,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	edit(&in);
 	years();
 	rank();
+	remove1();
 	clean();
 	return 0;
 }

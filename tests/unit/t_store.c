@@ -636,24 +636,25 @@ out:
 }
 
 /*
- * The matrix of a year in `matrices` and the values in `cells` agree:
- * after imports that add, change and remove values, a year read from the
- * matrix and read from cells (the matrix deleted, the year marked stale)
- * is the same dataset, import ids included; and an import brings the
- * matrix back.
+ * The import of each value is kept with the year's matrix (the `imports`
+ * blob, WORKSPACE SCHEMA, matrices): after imports that add, change and
+ * remove values, its runs expand to the import of each cell, 0 where
+ * there is no value; an import that changes nothing writes nothing.
  */
 void
-test_store__matrix_and_cells_agree(void)
+test_store__matrix_keeps_imports(void)
 {
 	static const char d1[] = "code,A,B,POP\nU1,1,2,100\nU2,3,,200\nU3,5,6,\n";
 	static const char d2[] = "code,A,B\nU1,1.5,2\nU2,,4\n";
+	/* U1..U3 x A, B, POP: U1.A changed by #2, U2.A cleared, U2.B new */
+	static const int want[9] = { 2, 1, 1, 0, 2, 1, 1, 1, 0 };
 	struct cidx_framework *fw = fw_with("AB");
 	struct cidx_err err = CIDX_ERR_INIT;
 	struct cidx_store *st = NULL;
 	struct cidx_import *imp = NULL;
 	struct cidx_import_stats ss;
-	struct cidx_dataset *a = NULL, *b = NULL;
 	sqlite3 *db = NULL;
+	sqlite3_stmt *q = NULL;
 	char p[128];
 
 	if (fw == NULL || (st = fx_ws_begin(fw, p, sizeof(p))) == NULL) {
@@ -663,59 +664,43 @@ test_store__matrix_and_cells_agree(void)
 	imp = batch(fw, "d1.csv", d1, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	cidx_import_free(imp);
-	/* U1.A changed, U2.A removed, U2.B new: 2 kept (U1.B, and U1.A's
-	 * neighbours are untouched) */
 	imp = batch(fw, "d2.csv", d2, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	CHECK_STATS(ss, 2, 1, 1, 1, 1, 0, 0);
-	CHECK_INT(cidx_store_load_year(st, fw, 2020, &a, &err), 0);
-
-	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
-	CHECK_INT(sqlite3_exec(db, "DELETE FROM matrices; INSERT INTO "
-	    "stale_years VALUES (2020)", NULL, NULL, NULL), SQLITE_OK);
-	CHECK_INT(cidx_store_load_year(st, fw, 2020, &b, &err), 0);
-	if (a != NULL && b != NULL) {
-		CHECK_INT(a->n_units, 3);
-		CHECK_INT(b->n_units, a->n_units);
-		for (size_t i = 0; i < a->n_units && i < b->n_units; i++) {
-			CHECK_STR(a->unit[i].code, b->unit[i].code);
-			for (size_t j = 0; j < 2; j++)
-				CHECK_DBL(gsl_matrix_get(a->x, i, j),
-				    gsl_matrix_get(b->x, i, j), 0);
-			CHECK_DBL(gsl_matrix_get(a->den, i, 0),
-			    gsl_matrix_get(b->den, i, 0), 0);
-		}
-		/* U1: A 1.5 (import 2), B 2; U2: B 4 (import 2); U3: 5, 6 */
-		CHECK_DBL(gsl_matrix_get(a->x, 0, 0), 1.5, 0);
-		CHECK_DBL(gsl_matrix_get(a->x, 1, 0), NAN, 0);
-		CHECK_DBL(gsl_matrix_get(a->x, 1, 1), 4, 0);
-		CHECK_DBL(gsl_matrix_get(a->den, 2, 0), NAN, 0);
-		CHECK_INT(a->n_import_ids, 2);
-		CHECK_INT(b->n_import_ids, 2);
-		if (b->n_import_ids == 2) {
-			CHECK_INT(b->import_ids[0], 1);
-			CHECK_INT(b->import_ids[1], 2);
-		}
-	}
-	/* an import that changes nothing still writes the matrix anew */
 	cidx_import_free(imp);
 	imp = batch(fw, "d2.csv", d2, 2020);
 	CHECK_INT(import1(st, imp, &ss, &err), 0);
 	CHECK_INT(ss.id, 0);
+	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, "SELECT imports, n_units, n_series, "
+	    "(SELECT group_concat(code) FROM (SELECT code FROM series ORDER "
+	    "BY id)) FROM matrices", -1, &q, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(q, 1), 3);
+	CHECK_INT(sqlite3_column_int(q, 2), 3);
+	CHECK_STR((const char *)sqlite3_column_text(q, 3), "A,B,POP");
 	{
-		sqlite3_stmt *q = NULL;
+		const unsigned char *b = sqlite3_column_blob(q, 0);
+		size_t nb = (size_t)sqlite3_column_bytes(q, 0), at = 0;
+		int got[9] = { 0 };
 
-		CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM "
-		    "matrices), (SELECT count(*) FROM stale_years)", -1, &q,
-		    NULL), SQLITE_OK);
-		CHECK_INT(sqlite3_step(q), SQLITE_ROW);
-		CHECK_INT(sqlite3_column_int(q, 0), 1);
-		CHECK_INT(sqlite3_column_int(q, 1), 0);
-		sqlite3_finalize(q);
+		CHECK_INT(nb % 8, 0);
+		for (size_t k = 0; b && k + 8 <= nb; k += 8) {
+			int32_t run[2];
+
+			memcpy(run, b + k, sizeof(run));
+			for (int32_t e = 0; e < run[0] && at < 9; e++)
+				got[at++] = run[1];
+		}
+		CHECK_INT(at, 9);
+		/* runs are maximal: as many as the changes of id, plus one */
+		CHECK_INT(nb / 8, 6);
+		for (size_t i = 0; i < 9; i++)
+			CHECK_INT(got[i], want[i]);
 	}
+	CHECK_INT(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
 	sqlite3_close(db);
-	cidx_dataset_free(a);
-	cidx_dataset_free(b);
 	cidx_import_free(imp);
 	cidx_framework_free(fw);
 	fx_ws_end(st);
@@ -969,7 +954,7 @@ check_years_counts(struct cidx_store *st, const struct cidx_framework *fw)
 
 /*
  * years' counts (cidx_store_year_counts()) are what loading the year
- * gives, from the matrix and from cells, and so are its errors: a year
+ * gives, and so are its errors: a year
  * with denominator values only, values of a unit that is not in units.
  */
 void
@@ -1009,10 +994,6 @@ test_store__year_counts(void)
 	check_counts(st, fw, 2019);
 	check_years_counts(st, fw);
 	CHECK_INT(sqlite3_open(p, &db), SQLITE_OK);
-	CHECK_INT(sqlite3_exec(db, "DELETE FROM matrices WHERE year = 2020; "
-	    "INSERT INTO stale_years VALUES (2020)", NULL, NULL, NULL),
-	    SQLITE_OK);
-	check_counts(st, fw, 2020);
 	CHECK_INT(sqlite3_exec(db, "DELETE FROM unit_attrs; DELETE FROM units "
 	    "WHERE code = 'U2'", NULL, NULL, NULL), SQLITE_OK);
 	check_counts(st, fw, 2020);

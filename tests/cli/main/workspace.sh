@@ -8,7 +8,7 @@ CITYIDX_DB=env.db "$CITYIDX" --db opt.db init --framework "$DATA/mini/framework.
 test -f opt.db && echo "--db wins over \$CITYIDX_DB"
 echo "not a database" > junk.db
 "$CITYIDX" --db junk.db rank; echo "exit $?"
-sqlite3 cityidx.db 'PRAGMA user_version; PRAGMA journal_mode; PRAGMA foreign_key_list(cells);' | head -n 3
+sqlite3 cityidx.db 'PRAGMA user_version; PRAGMA journal_mode; PRAGMA foreign_key_list(unit_attrs);' | head -n 3
 # a directory, and schema versions this cityidx does not know
 mkdir dir.db
 "$CITYIDX" --db dir.db years; echo "exit $?"

@@ -1,5 +1,6 @@
 # a version-1 workspace (written by cityidx 0.1.0) opens, is migrated to
-# version 2, and keeps every value, name, attribute and import id
+# this version (through 2 to 6), and keeps every value, name, attribute
+# and import id
 . "$ROOT/tests/cli/lib.sh"
 sqlite3 v1.db < "$DATA/v1/mini-v1.sql"
 sqlite3 old.db < "$DATA/v1/mini-v1.sql"
@@ -18,10 +19,10 @@ for y in 2016 2017; do
 	"$CITYIDX" --db new.db rank --year $y --format json | grep -v '"workspace"' > new-$y.json
 	cmp v1-$y.json new-$y.json && echo "$y: the same ranking, import ids included"
 done
-# the values as version 1 held them, and as the view shows them now
-q='SELECT unit, indicator, year, value, import_id FROM observations ORDER BY 1, 2, 3'
-sqlite3 old.db "$q" > old.txt
-sqlite3 v1.db "$q" > view.txt
+# the values as version 1 held them, and as cityidx sql shows them now
+q="SELECT unit, indicator, year, printf('%!.17g', value), import_id FROM observations ORDER BY 1, 2, 3"
+sqlite3 -csv old.db "$q" > old.txt
+"$CITYIDX" --db v1.db sql "$q" | tail -n +2 > view.txt
 cmp old.txt view.txt && echo "observations: $(wc -l < view.txt) values, all kept"
 q='SELECT u.code, u.name, u.name_en, a.key, a.value FROM units u LEFT JOIN unit_attrs a ON a.unit = u.code ORDER BY 1, 4'
 [ "$(sqlite3 old.db "$q")" = "$(sqlite3 v1.db "$q")" ] && echo "units and attributes kept"
