@@ -158,7 +158,7 @@ restore(struct cidx_store *st, struct cidx_ymat *m, long long id,
 			return 0;
 		r = cidx_ymat_row(m, uid);
 	}
-	if (!isnan(m->v[r * m->ns + c]) && m->imp[r * m->ns + c] != id)
+	if (!isnan(m->v[r * m->ns + c]) && cidx_ymat_import_of(m, r, c) != id)
 		return 0;
 	if (!isnan(v)) {
 		u->restored++;

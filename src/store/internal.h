@@ -100,7 +100,10 @@ struct cidx_ymat {
 	size_t ns, nch;       /* columns, chunks of CIDX_CHUNK columns */
 	sqlite3_int64 *uid;   /* unit id of each row */
 	double *v;            /* n x ns */
-	int32_t *imp;         /* n x ns */
+	int32_t *imp;         /* n x ns, or NULL: every value's import is
+				 imp_all (a year that one import wrote
+				 whole, issue 17: 4 bytes a value spared) */
+	int32_t imp_all;
 	unsigned char *dirty; /* n x nch: cells rows to rewrite (migrations) */
 	struct cidx_intmap rowof; /* unit id -> row */
 	struct cidx_intmap prov;  /* series << 32 | import id -> values */
@@ -222,8 +225,9 @@ struct cidx_runs {
 	int32_t id;      /* of the open run */
 	uint32_t count;  /* its cells so far */
 };
+/* imp NULL: every value's import is `all` */
 void cidx_runs_add(struct cidx_runs *r, const double *v, const int32_t *imp,
-    size_t n);
+    int32_t all, size_t n);
 void cidx_runs_end(struct cidx_runs *r);
 void cidx_runs_release(struct cidx_runs *r);
 /*! cidx_runs_decode() : imp[0..n) from `npairs` pairs p, checked against

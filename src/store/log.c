@@ -287,7 +287,7 @@ remove_year(struct cidx_store *st, struct cidx_ymat *m,
 			size_t at = r * m->ns + c;
 
 			if (isnan(m->v[at]) || (f->import_id &&
-			    m->imp[at] != f->import_id))
+			    cidx_ymat_import_of(m, r, c) != f->import_id))
 				continue;
 			if ((ret = cidx_ymat_set(st, m, r, c, NAN, 0, err)) < 0)
 				return ret;

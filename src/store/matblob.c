@@ -267,7 +267,8 @@ code_imports(struct cidx_ymat *m, const unsigned char *keep,
 	for (size_t r = 0; r < m->n; r++)
 		if (keep[r])
 			cidx_runs_add(runs, m->v + r * m->ns,
-			    m->imp + r * m->ns, m->ns);
+			    m->imp ? m->imp + r * m->ns : NULL, m->imp_all,
+			    m->ns);
 	cidx_runs_end(runs);
 	free(m->imp);
 	m->imp = NULL;

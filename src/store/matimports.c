@@ -25,10 +25,10 @@ runs_push(struct cidx_runs *r)
 
 void
 cidx_runs_add(struct cidx_runs *r, const double *v, const int32_t *imp,
-    size_t n)
+    int32_t all, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		int32_t id = isnan(v[i]) ? 0 : imp[i];
+		int32_t id = isnan(v[i]) ? 0 : imp ? imp[i] : all;
 
 		if (r->count > 0 && (id != r->id || r->count == INT32_MAX))
 			runs_push(r);

@@ -58,7 +58,8 @@ reserve(struct cidx_ymat *m, size_t n)
 		cap *= 2;
 	m->uid = cidx_xreallocarray(m->uid, cap, sizeof(*m->uid));
 	m->v = cidx_xreallocarray(m->v, cap, ns * sizeof(*m->v));
-	m->imp = cidx_xreallocarray(m->imp, cap, ns * sizeof(*m->imp));
+	if (m->imp)
+		m->imp = cidx_xreallocarray(m->imp, cap, ns * sizeof(*m->imp));
 	m->dirty = cidx_xreallocarray(m->dirty, cap, nc);
 	m->cap = cap;
 }
@@ -74,14 +75,28 @@ add_row(struct cidx_ymat *m, sqlite3_int64 uid, int blank)
 	r = m->n++;
 	m->uid[r] = uid;
 	if (blank) {
-		for (size_t s = 0; s < m->ns; s++) {
+		for (size_t s = 0; s < m->ns; s++)
 			m->v[r * m->ns + s] = NAN;
-			m->imp[r * m->ns + s] = 0;
-		}
+		if (m->imp)
+			memset(m->imp + r * m->ns, 0, m->ns * sizeof(*m->imp));
 	}
 	memset(m->dirty + r * m->nch, 0, m->nch);
 	cidx_intmap_put(&m->rowof, (uint64_t)uid, r);
 	return r;
+}
+
+/* the import of each value kept one by one from now on (imp_all for the
+ * values so far, 0 where there is none) */
+static void
+imp_alloc(struct cidx_ymat *m)
+{
+	size_t ns = m->ns ? m->ns : 1, cap = m->cap ? m->cap : 1;
+
+	if (m->imp)
+		return;
+	m->imp = cidx_xcalloc(cap, ns * sizeof(*m->imp));
+	for (size_t i = 0; m->imp_all && i < m->n * m->ns; i++)
+		m->imp[i] = isnan(m->v[i]) ? 0 : m->imp_all;
 }
 
 size_t
@@ -260,6 +275,7 @@ from_cells(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 	sqlite3_stmt *s = NULL;
 	int ret, rc;
 
+	imp_alloc(m);
 	if ((ret = cells_read(st, m->year, 1, &s, err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -367,6 +383,8 @@ from_matrix(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 		return cidx_ymat_damaged(st, m->year, "its counts, lengths, "
 		    "values, units or sources do not agree", err);
 	reserve(m, w.n);
+	if (w.n > 0)
+		imp_alloc(m);
 	for (size_t r = 0; r < w.n; r++) {
 		double *row;
 
@@ -431,6 +449,8 @@ cidx_ymat_years(struct cidx_store *st, int **out, size_t *n,
 int32_t
 cidx_ymat_import_of(const struct cidx_ymat *m, size_t r, size_t c)
 {
+	if (m->imp == NULL)
+		return isnan(m->v[r * m->ns + c]) ? 0 : m->imp_all;
 	return m->imp[r * m->ns + c];
 }
 
@@ -441,18 +461,28 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
 	size_t at = r * m->ns + c, ch = c / CIDX_CHUNK;
 
 	(void)st, (void)err;
+	if (m->imp == NULL && !isnan(v) && m->imp_all != id) {
+		/* imp_all 0 without imp: no value yet */
+		if (m->imp_all == 0)
+			m->imp_all = id;
+		else
+			imp_alloc(m);
+	}
 	if (!isnan(m->v[at])) {
+		int32_t old = cidx_ymat_import_of(m, r, c);
+
 		/* counted before it is taken off: no count below 0 */
-		if (m->imp[at] == m->pid && m->ntouched > 0)
+		if (old == m->pid && m->ntouched > 0)
 			cidx_ymat_prov(m);
-		prov_add(m, c, m->imp[at], -1);
+		prov_add(m, c, old, -1);
 	}
 	if (isnan(v))
 		id = 0;
 	else
 		prov_inc(m, c, id);
 	m->v[at] = v;
-	m->imp[at] = id;
+	if (m->imp)
+		m->imp[at] = id;
 	m->dirty[r * m->nch + ch] = 1;
 	m->changed = 1;
 	return 0;
