@@ -108,7 +108,7 @@ blob_dup(sqlite3_stmt *s, int i, size_t *bytes)
 	return d;
 }
 
-/* The row's columns: ok 0 when it is stale or not ours (read cells), ok 1
+/* The row's columns: ok 0 when it is not ours (the year is damaged), ok 1
  * and n 0 when there is none; else the units and sources copied out and
  * *vals the length of the values. */
 static int
@@ -134,7 +134,7 @@ stream_head(struct cidx_store *st, int year, size_t ns,
 	if (!cidx_ymat_shape_ok(sqlite3_column_int(s, 1),
 	    sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3), ns, nsb,
 	    nub, *vals))
-		goto out; /* not ours: read cells */
+		goto out; /* not ours: damaged */
 	out->nsrc = nsb / 12;
 	out->n = nub / 8;
 	out->ns = (size_t)sqlite3_column_int64(s, 3);

@@ -1,8 +1,7 @@
 /*
  * year.c - one year as the dataset, and its counts (The data of a year in
  * man/cityidx.1), read from the year's `matrices` row a block of rows at
- * a time (store/matstream.c), or from `cells` when that row is not
- * current (store/yearmatrix.c).
+ * a time (store/matstream.c).
  */
 #include <math.h>
 #include <stdint.h>
@@ -158,19 +157,6 @@ fill_row(void *ctx, size_t k, const double *v)
 		    v[from[ni + d]] : NAN;
 }
 
-static void
-fill_restart(void *ctx)
-{
-	struct yfill *f = ctx;
-
-	f->same = -1;
-	if (f->ds->x)
-		gsl_matrix_free(f->ds->x);
-	if (f->ds->den)
-		gsl_matrix_free(f->ds->den);
-	f->ds->x = f->ds->den = NULL;
-}
-
 /* rows of a (n of w values) put in place: row i takes row from[i] (a
  * permutation), a cycle at a time */
 static void
@@ -267,7 +253,7 @@ yload_imports(struct cidx_dataset *ds, const struct cidx_yload *y)
  * One year as the dataset: the year's `matrices` row read a block of rows
  * at a time, each unit's row copied once from the block into the
  * dataset's matrix (then the rows put in the order of the units' codes);
- * a year that is not current there is read from cells.
+ * a row that fails its check says the year is damaged.
  */
 int
 cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
@@ -287,8 +273,7 @@ cidx_store_load_year(struct cidx_store *st, const struct cidx_framework *fw,
 	f.y = &y;
 	f.ds = ds;
 	f.same = -1;
-	if ((ret = cidx_yload_values(st, fw, ds, &y, fill_row, fill_restart, &f,
-	    err)) == 0 && y.np == 0)
+	if ((ret = cidx_yload_values(st, fw, ds, &y, fill_row, &f, err)) == 0 && y.np == 0)
 		ret = cidx_yload_no_data(st, year, err);
 	if (ret == 0 && (ret = yload_units(st, year, ds, &y, err)) == 0) {
 		yload_imports(ds, &y);

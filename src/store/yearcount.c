@@ -65,35 +65,8 @@ check_units(struct cidx_store *st, int year, const struct cidx_intmap *ids,
 	return 0;
 }
 
-/* the values per indicator column, counted a row at a time when the year
- * is read from cells (from the `matrices` row, the check counts them) */
-struct ycount {
-	const struct cidx_framework *fw;
-	const struct cidx_yload *y;
-	size_t *per;
-};
-
-static void
-count_row(void *ctx, size_t k, const double *v)
-{
-	struct ycount *c = ctx;
-	const long *from = c->y->from;
-
-	(void)k;
-	if (c->y->m == NULL)
-		return;
-	for (size_t j = 0; j < c->fw->n_ind; j++)
-		c->per[j] += from[j] >= 0 && !isnan(v[from[j]]);
-}
-
-static void
-count_restart(void *ctx)
-{
-	struct ycount *c = ctx;
-
-	memset(c->per, 0, c->fw->n_ind * sizeof(*c->per));
-}
-
+/* the counts of one year; the values per indicator column are what the
+ * check of its `matrices` row counted */
 static int
 count_year(struct cidx_store *st, const struct cidx_framework *fw,
     const struct cidx_intmap *ids, int year, struct cidx_year_counts *out,
@@ -101,34 +74,29 @@ count_year(struct cidx_store *st, const struct cidx_framework *fw,
 {
 	struct cidx_dataset *ds = cidx_yload_dataset(fw, year);
 	struct cidx_yload y;
-	struct ycount c;
 	int ret;
 
 	memset(&y, 0, sizeof(y));
 	memset(out, 0, sizeof(*out));
 	out->year = year;
 	y.no_rowof = 1;
-	c.fw = fw;
-	c.y = &y;
-	c.per = cidx_xcalloc(fw->n_ind + 1, sizeof(*c.per));
-	if ((ret = cidx_yload_values(st, fw, ds, &y, count_row, count_restart,
-	    &c, err)) == 0 && y.np == 0)
+	if ((ret = cidx_yload_values(st, fw, ds, &y, NULL, NULL, err)) == 0 &&
+	    y.np == 0)
 		ret = cidx_yload_no_data(st, year, err);
 	if (ret == 0)
 		ret = check_units(st, year, ids, &y, err);
 	if (ret == 0) {
 		/* a row not picked has no indicator value: the series'
 		 * counts are the picked rows' */
-		for (size_t j = 0; y.m == NULL && j < fw->n_ind; j++)
-			c.per[j] = y.from[j] >= 0 ?
-			    (size_t)y.s.check.used[y.from[j]] : 0;
 		out->n_units = y.np;
 		for (size_t j = 0; j < fw->n_ind; j++) {
-			out->n_ind += c.per[j] > 0;
-			out->n_val += c.per[j];
+			size_t per = y.from[j] >= 0 ?
+			    (size_t)y.s.check.used[y.from[j]] : 0;
+
+			out->n_ind += per > 0;
+			out->n_val += per;
 		}
 	}
-	free(c.per);
 	cidx_dataset_free(ds);
 	cidx_yload_release(st, &y);
 	return ret;

@@ -1,9 +1,9 @@
 /*
  * yload.c - the reading of one year's values (The data of a year in
  * man/cityidx.1): the dataset column of each series, the `matrices` row
- * read a block of rows at a time (store/matstream.c) or, when it is not
- * current or fails its check, the year from `cells`, and the rows with
- * an indicator value picked (yload.h).
+ * read a block of rows at a time (store/matstream.c) and checked, and the
+ * rows with an indicator value picked (yload.h).  A row that fails its
+ * check is the only copy of the year's values: the year is damaged.
  */
 #include <math.h>
 #include <stdint.h>
@@ -85,7 +85,7 @@ yload_pick(const struct cidx_framework *fw, struct cidx_yload *y, size_t r,
 }
 
 /* the rows of the matrices row, a block of about 1 MB at a time: 1 when
- * its contents fail the check (then read cells) */
+ * its contents fail the check */
 static int
 yload_stream(struct cidx_store *st, const struct cidx_framework *fw,
     struct cidx_yload *y, cidx_yrow_fn fn, void *ctx, struct cidx_err *err)
@@ -111,22 +111,6 @@ yload_stream(struct cidx_store *st, const struct cidx_framework *fw,
 	return ret;
 }
 
-/* the year from cells (its matrices row not current, or not ours) */
-static int
-yload_cells(struct cidx_store *st, int year, struct cidx_yload *y,
-    struct cidx_err *err)
-{
-	int ret;
-
-	cidx_ymat_stream_close(st, &y->s);
-	if ((ret = cidx_ymat_load(st, year, y->ns, &y->m, err)) < 0)
-		return ret;
-	y->nrows = y->m->n;
-	y->width = y->m->ns;
-	y->uid = y->m->uid;
-	y->src = y->msrc = cidx_ymat_sources(y->m, &y->nsrc);
-	return 0;
-}
 
 /* resets what a visit of the rows found */
 static void
@@ -157,15 +141,13 @@ yload_from(const struct cidx_framework *fw, const struct cidx_dataset *ds,
 
 /*
  * The year's values, the rows with an indicator value given to fn with
- * their place among them, in the order of the matrix: from the `matrices`
- * row, or, when it is not current or fails the check, from cells (fn is
- * then called again from the start: `restart` resets the caller).
- * from[j]: the series of dataset column j, or -1.
+ * their place among them, in the order of the matrix, from the `matrices`
+ * row; from[j]: the series of dataset column j, or -1.
  */
 int
 cidx_yload_values(struct cidx_store *st, const struct cidx_framework *fw,
     struct cidx_dataset *ds, struct cidx_yload *y, cidx_yrow_fn fn,
-    void (*restart)(void *), void *ctx, struct cidx_err *err)
+    void *ctx, struct cidx_err *err)
 {
 	int ret;
 
@@ -173,30 +155,22 @@ cidx_yload_values(struct cidx_store *st, const struct cidx_framework *fw,
 	    (ret = series_columns(st, fw, ds, y->ns, &y->col, err)) < 0 ||
 	    (ret = cidx_ymat_stream_open(st, ds->year, y->ns, &y->s, err)) < 0)
 		return ret;
-	if (y->s.ok) {
-		y->nrows = y->s.n;
-		y->width = y->s.ns;
-		y->uid = y->s.uid;
-		y->src = y->s.src;
-		y->nsrc = y->s.nsrc;
-	} else if ((ret = yload_cells(st, ds->year, y, err)) < 0) {
-		return ret;
-	}
+	if (!y->s.ok)
+		return cidx_ymat_damaged(st, ds->year, "its counts, lengths, "
+		    "values, units or sources do not agree", err);
+	y->nrows = y->s.n;
+	y->width = y->s.ns;
+	y->uid = y->s.uid;
+	y->src = y->s.src;
+	y->nsrc = y->s.nsrc;
 	yload_from(fw, ds, y);
 	yload_reset(y);
-	if (y->m == NULL) {
-		if ((ret = yload_stream(st, fw, y, fn, ctx, err)) <= 0)
-			return ret;
-		/* not ours after all: from cells, as wide as the series */
-		restart(ctx);
-		if ((ret = yload_cells(st, ds->year, y, err)) < 0)
-			return ret;
-		yload_from(fw, ds, y);
-		yload_reset(y);
-	}
-	for (size_t r = 0; r < y->nrows; r++)
-		yload_pick(fw, y, r, y->m->v + r * y->width, fn, ctx);
-	return 0;
+	if (y->nrows == 0) /* no row: the year has no values */
+		return 0;
+	if ((ret = yload_stream(st, fw, y, fn, ctx, err)) > 0)
+		ret = cidx_ymat_damaged(st, ds->year, "its counts, lengths, "
+		    "values, units or sources do not agree", err);
+	return ret;
 }
 
 int
@@ -232,10 +206,8 @@ cidx_yload_release(struct cidx_store *st, struct cidx_yload *y)
 	free(y->prow);
 	free(y->col);
 	free(y->from);
-	free(y->msrc);
 	cidx_intmap_release(&y->rowof);
 	cidx_ymat_stream_close(st, &y->s);
-	cidx_ymat_free(y->m);
 }
 
 /* an empty dataset of `year`, its denominators known */

@@ -9,13 +9,11 @@
 #include "store/ystream.h"
 
 /* the reading of one year: the dataset column of each series, its
- * values read a block at a time (or from cells) and the rows picked */
+ * values read a block at a time and the rows picked */
 struct cidx_yload {
 	struct cidx_ystream s;  /* the year's `matrices` row */
-	struct cidx_ymat *m;    /* or, not current there, the year from cells */
 	const sqlite3_int64 *uid;
 	const int32_t *src;     /* nsrc (series, import, count) triples */
-	int32_t *msrc;          /* src of m */
 	size_t nsrc, nrows, width; /* rows and values per row */
 	long *col, *from;
 	size_t ns, np;
@@ -30,15 +28,14 @@ typedef void (*cidx_yrow_fn)(void *ctx, size_t k, const double *v);
 
 /*! cidx_yload_values() :
  *  The year's values, the rows with an indicator value given to fn (may
- *  be NULL) with their place among them, in the order of the matrix:
- *  from the `matrices` row, or, when it is not current or fails the
- *  check, from cells (fn is then called again from the start: `restart`
- *  resets the caller).  y->from[j]: the series of dataset column j, or
- *  -1; y->rowof: unit id -> place.  Release y with cidx_yload_release()
- *  either way. */
+ *  be NULL) with their place among them, in the order of the matrix,
+ *  from the `matrices` row; a row that fails its check says the year is
+ *  damaged (fn may have seen some rows: the caller drops what it made).
+ *  y->from[j]: the series of dataset column j, or -1; y->rowof: unit id
+ *  -> place.  Release y with cidx_yload_release() either way. */
 int cidx_yload_values(struct cidx_store *st, const struct cidx_framework *fw,
     struct cidx_dataset *ds, struct cidx_yload *y, cidx_yrow_fn fn,
-    void (*restart)(void *), void *ctx, struct cidx_err *err);
+    void *ctx, struct cidx_err *err);
 void cidx_yload_release(struct cidx_store *st, struct cidx_yload *y);
 /*! cidx_yload_dataset() : an empty dataset of `year`, its denominators
  *  known. */

@@ -15,8 +15,8 @@
 #include "store/internal.h"
 
 /*
- * The check of a row's contents (like the values of cells are checked,
- * store/yearmatrix.c): each unit once, the sources naming series that
+ * The check of a row's contents (cityidx(1), WORKSPACE SCHEMA,
+ * matrices): each unit once, the sources naming series that
  * exist, every value a finite number or NaN (none), and the sources
  * counting exactly the values of each series.  Begin with the units and
  * the sources, give it every row once, in any blocks; end says whether
@@ -38,8 +38,8 @@ int cidx_ycheck_end(struct cidx_ycheck *c);
  * whole (they are small), the values left in the workspace and read by
  * cidx_ymat_stream_read() into the caller's buffer, so that a year of
  * 30,000 x 400 (96 MB) is never held twice (issue 17).  ok as in
- * cidx_yview (0: stale, not of this machine or not consistent: read
- * cells; ok 1 with n 0: no values); the values' check is complete when
+ * cidx_yview (0: not of this machine or not consistent: the year is
+ * damaged; ok 1 with n 0: no values); the values' check is complete when
  * every row has been read: cidx_ymat_stream_end() says whether it passed.
  */
 struct cidx_ystream {
@@ -64,7 +64,7 @@ int cidx_ymat_stream_open(struct cidx_store *st, int year, size_t ns,
 int cidx_ymat_stream_read(struct cidx_store *st, struct cidx_ystream *s,
     size_t r0, size_t nr, double *buf, struct cidx_err *err);
 /*! cidx_ymat_stream_end() : after every row was read: whether the row's
- *  contents passed the check (0: read the year from cells); if so,
+ *  contents passed the check (0: the year is damaged); if so,
  *  s->check.used[k] holds the number of values of series k. */
 int cidx_ymat_stream_end(struct cidx_ystream *s);
 void cidx_ymat_stream_close(struct cidx_store *st, struct cidx_ystream *s);
