@@ -1,6 +1,7 @@
 /*
  * csv_int.h - what the reader (csv.c) takes from csvfile.c: the file read
- * whole and converted.  Not for other files.
+ * whole or mapped, and converted.  Not for other files of the library
+ * (tests/unit/t_csvbig.c checks the mapping).
  */
 #ifndef CIDX_IO_CSV_INT_H
 #define CIDX_IO_CSV_INT_H
