@@ -19,8 +19,8 @@
  * batch it becomes are not both whole in memory (issue 17).  A large file
  * is mapped (csvfile.c): the checks of its bytes, the checksum and the
  * parser each give back what they have looked at, and a page looked at
- * again is read again from the file.  The text of a file read whole or
- * converted is given back only once the checksum has read it.
+ * again is read again from the file.  The text of a file read whole is
+ * given back once the checksum has read it (converted text at once).
  */
 #define _DEFAULT_SOURCE /* madvise */
 #include <pthread.h>
@@ -461,9 +461,9 @@ undo:
 
 /*
  * The pages of buf before the current row (of which only the byte before
- * r->pos is looked at again) are given back: at once of a mapped file,
- * else once the checksum is done (given back, private memory reads as
- * zero bytes).
+ * r->pos is looked at again) are given back: at once of a mapped file or
+ * of converted text, else once the checksum is done (given back, private
+ * memory reads as zero bytes).
  */
 static void
 drop_read(struct cidx_csv_reader *r)

@@ -261,7 +261,11 @@ cidx_csv_map(const char *path, int nul_stops, char **out, size_t *n,
 	char *base;
 	int fd;
 
-	if (strcmp(path, "-") == 0 || (fd = open(path, O_RDONLY)) < 0)
+	/* stat() first: opening a FIFO would wait for its writer */
+	if (strcmp(path, "-") == 0 || stat(path, &fs) != 0 ||
+	    !S_ISREG(fs.st_mode) ||
+	    (unsigned long long)fs.st_size < CIDX_CSV_MAP_MIN ||
+	    (fd = open(path, O_RDONLY)) < 0)
 		return 0;
 	if (fstat(fd, &fs) != 0 || !S_ISREG(fs.st_mode) ||
 	    (unsigned long long)fs.st_size < CIDX_CSV_MAP_MIN || pg == 0) {
