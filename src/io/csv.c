@@ -15,9 +15,12 @@
  * long field costs time in proportion to its length.
  *
  * The text already read is not read again: of a large file, its pages are
- * given back to the system as the reading goes (once the checksum has read
- * them), so that the file and the batch it becomes are not both whole in
- * memory (issue 17).
+ * given back to the system as the reading goes, so that the file and the
+ * batch it becomes are not both whole in memory (issue 17).  A large file
+ * is mapped (csvfile.c): the checks of its bytes, the checksum and the
+ * parser each give back what they have looked at, and a page looked at
+ * again is read again from the file.  The text of a file read whole is
+ * given back once the checksum has read it (converted text at once).
  */
 #define _DEFAULT_SOURCE /* madvise */
 #include <pthread.h>
@@ -41,6 +44,7 @@
 struct digest {
 	const char *buf;
 	size_t n;
+	int drop;         /* buf is a mapped file: give it back as read */
 	char hex[65];
 	pthread_t thread;
 	int running;
@@ -49,13 +53,15 @@ struct digest {
 
 /* the text given back in steps of this many bytes, from files of at
  * least DROP_MIN bytes */
-#define DROP_STEP ((size_t)2 << 20)
-#define DROP_MIN ((size_t)8 << 20)
+#define DROP_STEP CIDX_CSV_DROP_STEP
+#define DROP_MIN CIDX_CSV_MAP_MIN
 
 struct cidx_csv_reader {
 	char *path;
 	struct digest dg;
 	char *raw;                 /* the bytes as read, while dg runs */
+	char *map;                 /* raw when the file is mapped */
+	size_t maplen;
 	char encoding[32];
 	char *buf;                 /* the UTF-8 text (owned) */
 	const unsigned char *txt;  /* buf without a BOM */
@@ -84,17 +90,26 @@ static void *
 digest_run(void *arg)
 {
 	struct digest *d = arg;
+	struct cidx_sha256 s;
 
-	cidx_sha256_buf(d->buf, d->n, d->hex);
+	cidx_sha256_init(&s);
+	for (size_t at = 0, k; at < d->n; at += k) {
+		k = d->n - at > DROP_STEP ? DROP_STEP : d->n - at;
+		cidx_sha256_update(&s, d->buf + at, k);
+		if (d->drop)
+			cidx_csv_drop(d->buf + at, k);
+	}
+	cidx_sha256_hex(&s, d->hex);
 	atomic_store(&d->done, 1);
 	return NULL;
 }
 
 static void
-digest_start(struct digest *d, const char *buf, size_t n)
+digest_start(struct digest *d, const char *buf, size_t n, int drop)
 {
 	d->buf = buf;
 	d->n = n;
+	d->drop = drop;
 	d->running = pthread_create(&d->thread, NULL, digest_run, d) == 0;
 	if (!d->running)
 		digest_run(d);
@@ -153,33 +168,50 @@ on_row(int c, void *data)
 	r->need_start = 1;
 }
 
+/* the bytes as read, of a file read whole or mapped */
+static void
+raw_free(struct cidx_csv_reader *r, char *raw)
+{
+	if (raw == NULL || raw != r->map) {
+		free(raw);
+		return;
+	}
+	munmap(r->map, r->maplen);
+	r->map = NULL;
+}
+
 int
 cidx_csv_open(struct cidx_csv_reader **out, const char *path,
     const char *encoding, struct cidx_err *err)
 {
 	struct cidx_csv_reader *r;
 	char *raw = NULL, *conv = NULL;
-	size_t nraw, ntxt = 0, bad;
+	size_t nraw, ntxt = 0, bad, maplen = 0;
 	const char *enc = "UTF-8";
 	unsigned bad_line = 0, bad_col = 0;
-	int ret;
+	int ret = 0, mapped, nul_stops;
 
 	*out = NULL;
-	if ((ret = cidx_csv_slurp(path, encoding == NULL ||
-	    !cidx_csv_is_utf16_name(encoding),
-	    &raw, &nraw, err)) < 0)
-		return ret;
+	nul_stops = encoding == NULL || !cidx_csv_is_utf16_name(encoding);
+	if ((mapped = cidx_csv_map(path, nul_stops, &raw, &nraw, &maplen,
+	    err)) < 0 || (!mapped && (ret = cidx_csv_slurp(path, nul_stops,
+	    &raw, &nraw, err)) < 0))
+		return mapped < 0 ? mapped : ret;
 	r = cidx_xcalloc(1, sizeof(*r));
 	r->path = cidx_xstrdup(path);
 	r->raw = raw;
-	digest_start(&r->dg, raw, nraw);
+	if (mapped) {
+		r->map = raw;
+		r->maplen = maplen;
+	}
+	digest_start(&r->dg, raw, nraw, mapped);
 	if (encoding && !cidx_csv_is_utf8_name(encoding)) {
 		enc = encoding;
 	} else if (nraw >= 2 && (((unsigned char)raw[0] == 0xff &&
 	    (unsigned char)raw[1] == 0xfe) || ((unsigned char)raw[0] == 0xfe &&
 	    (unsigned char)raw[1] == 0xff))) {
 		enc = "UTF-16";
-	} else if (!cidx_csv_utf8_ok(raw, nraw, &bad)) {
+	} else if (!cidx_csv_utf8_ok(raw, nraw, mapped, &bad)) {
 		cidx_csv_position((const unsigned char *)raw, bad, &bad_line,
 		    &bad_col);
 		if (encoding) {
@@ -223,7 +255,7 @@ cidx_csv_open(struct cidx_csv_reader **out, const char *path,
 	return 0;
 fail:
 	digest_wait(&r->dg);
-	free(raw);
+	raw_free(r, raw);
 	free(r->path);
 	free(r);
 	return ret;
@@ -235,12 +267,12 @@ cidx_csv_close(struct cidx_csv_reader *r)
 	if (r == NULL)
 		return;
 	digest_wait(&r->dg);
-	free(r->raw);
+	raw_free(r, r->raw);
 	csv_free(&r->p);
 	cidx_sbuf_release(&r->text);
 	free(r->off);
 	free(r->f);
-	free(r->buf);
+	raw_free(r, r->buf);
 	free(r->path);
 	free(r);
 }
@@ -261,7 +293,7 @@ const char *
 cidx_csv_sha256(struct cidx_csv_reader *r)
 {
 	digest_wait(&r->dg);
-	free(r->raw);
+	raw_free(r, r->raw);
 	r->raw = NULL;
 	return r->dg.hex;
 }
@@ -429,24 +461,21 @@ undo:
 
 /*
  * The pages of buf before the current row (of which only the byte before
- * r->pos is looked at again) are given back once the checksum is done:
- * MADV_DONTNEED, as buf is private memory that is only read.
+ * r->pos is looked at again) are given back: at once of a mapped file or
+ * of converted text, else once the checksum is done (given back, private
+ * memory reads as zero bytes).
  */
 static void
 drop_read(struct cidx_csv_reader *r)
 {
-	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
 	size_t upto = (size_t)(r->txt - (const unsigned char *)r->buf) +
 	    (r->pos ? r->pos - 1 : 0);
 
 	if (r->n < DROP_MIN || upto < r->dropped + DROP_STEP ||
-	    (r->buf == r->dg.buf && !atomic_load(&r->dg.done)) || pg == 0 ||
-	    (pg & (pg - 1)) != 0)
+	    (r->buf == r->dg.buf && r->map == NULL &&
+	    !atomic_load(&r->dg.done)))
 		return;
-	lo = ((uintptr_t)r->buf + r->dropped + pg - 1) & ~(pg - 1);
-	hi = ((uintptr_t)r->buf + upto) & ~(pg - 1);
-	if (hi > lo)
-		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	cidx_csv_drop(r->buf + r->dropped, upto - r->dropped);
 	r->dropped = upto;
 }
 

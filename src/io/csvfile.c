@@ -1,16 +1,21 @@
 /*
  * csvfile.c - a CSV file read whole and its text converted to UTF-8 (Text
  * encodings in man/cityidx.1), for the reader of csv.c; and the line and
- * column of a byte of text.
+ * column of a byte of text.  A large file is mapped instead of read, so
+ * that only the pages being looked at are in memory (issue 17).
  */
+#define _DEFAULT_SOURCE /* madvise, MAP_ANONYMOUS */
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/mem.h"
 #include "core/text.h"
@@ -174,8 +179,8 @@ cidx_csv_is_utf16_name(const char *enc)
 
 /* cidx_text_utf8_valid() after the ASCII prefix, 8 bytes at a time (most
  * data files are all ASCII: issue 17) */
-int
-cidx_csv_utf8_ok(const char *raw, size_t n, size_t *bad)
+static int
+utf8_piece_ok(const char *raw, size_t n, size_t *bad)
 {
 	size_t i = 0;
 
@@ -190,5 +195,107 @@ cidx_csv_utf8_ok(const char *raw, size_t n, size_t *bad)
 		*bad += i;
 		return 0;
 	}
+	return 1;
+}
+
+/* The text in pieces that each end before a byte that starts a character
+ * (so that the first bad byte is the same as in the whole), each dropped
+ * once checked when `drop` (a mapped file). */
+int
+cidx_csv_utf8_ok(const char *raw, size_t n, int drop, size_t *bad)
+{
+	size_t at = 0, end;
+
+	while (at < n) {
+		end = n - at > CIDX_CSV_DROP_STEP ? at + CIDX_CSV_DROP_STEP : n;
+		while (end < n && end > at + 4 &&
+		    ((unsigned char)raw[end] & 0xc0) == 0x80)
+			end--;
+		if (!utf8_piece_ok(raw + at, end - at, bad)) {
+			*bad += at;
+			return 0;
+		}
+		if (drop)
+			cidx_csv_drop(raw + at, end - at);
+		at = end;
+	}
+	return 1;
+}
+
+void
+cidx_csv_drop(const void *p, size_t n)
+{
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+
+	if (pg == 0 || (pg & (pg - 1)) != 0)
+		return;
+	lo = ((uintptr_t)p + pg - 1) & ~(pg - 1);
+	hi = ((uintptr_t)p + n) & ~(pg - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
+/* the length up to and with the first NUL byte of a mapped file, its
+ * pages dropped as they are looked at */
+static size_t
+nul_stop(const char *base, size_t n)
+{
+	for (size_t at = 0, k; at < n; at += k) {
+		const char *nul;
+
+		k = n - at > CIDX_CSV_DROP_STEP ? CIDX_CSV_DROP_STEP : n - at;
+		nul = memchr(base + at, '\0', k);
+		cidx_csv_drop(base + at, k);
+		if (nul)
+			return (size_t)(nul - base) + 1;
+	}
+	return n;
+}
+
+int
+cidx_csv_map(const char *path, int nul_stops, char **out, size_t *n,
+    size_t *maplen, struct cidx_err *err)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE), size, len;
+	struct stat fs;
+	char *base;
+	int fd;
+
+	/* stat() first: opening a FIFO would wait for its writer */
+	if (strcmp(path, "-") == 0 || stat(path, &fs) != 0 ||
+	    !S_ISREG(fs.st_mode) ||
+	    (unsigned long long)fs.st_size < CIDX_CSV_MAP_MIN ||
+	    (fd = open(path, O_RDONLY)) < 0)
+		return 0;
+	if (fstat(fd, &fs) != 0 || !S_ISREG(fs.st_mode) ||
+	    (unsigned long long)fs.st_size < CIDX_CSV_MAP_MIN || pg == 0) {
+		close(fd);
+		return 0;
+	}
+	if ((unsigned long long)fs.st_size > CIDX_CSV_MAX_FILE) {
+		close(fd);
+		return cidx_err_set(err, CIDX_EINVAL, "'%s': larger than "
+		    "%zu MiB", path, CIDX_CSV_MAX_FILE >> 20);
+	}
+	/* the file, then zero bytes to at least a page past its end */
+	size = (size_t)fs.st_size;
+	len = (size + pg - 1) / pg * pg + pg;
+	base = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base != MAP_FAILED && mmap(base, size, PROT_READ,
+	    MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		munmap(base, len);
+		base = MAP_FAILED;
+	}
+	close(fd);
+	if (base == MAP_FAILED)
+		return 0;
+	/* a UTF-16 byte-order mark allows NUL bytes, as when read */
+	if (size >= 2 && (((unsigned char)base[0] == 0xff &&
+	    (unsigned char)base[1] == 0xfe) || ((unsigned char)base[0] == 0xfe &&
+	    (unsigned char)base[1] == 0xff)))
+		nul_stops = 0;
+	*out = base;
+	*n = nul_stops ? nul_stop(base, size) : size;
+	*maplen = len;
 	return 1;
 }

@@ -108,10 +108,16 @@ seen_set(struct long_cols *lc, int year, size_t u, size_t node)
 static uint32_t
 first_line(const struct cidx_import *imp, size_t u, int node, int year)
 {
-	for (size_t r = 0; r < imp->n_run; r++)
-		if (imp->run[r].unit == u && imp->run[r].node == (uint32_t)node &&
-		    imp->run[r].year == year)
-			return imp->run[r].line;
+	struct cidx_run_view w;
+
+	for (size_t r = 0; r < imp->n_run; r++) {
+		if (imp->run[r].unit != u || imp->run[r].year != year)
+			continue;
+		cidx_import_run_view(imp, r, &w);
+		for (size_t k = 0; k < w.n; k++)
+			if (cidx_run_view_node(&w, k) == (uint32_t)node)
+				return imp->run[r].line + (uint32_t)k;
+	}
 	return 0;
 }
 
@@ -141,8 +147,9 @@ long_row(struct ctx *x, struct long_cols *lc, const struct cidx_csv_row *row,
 		    "value for unit '%s', indicator '%s', year %d (first at "
 		    "line %u)", x->path, fu->line, fu->col, fu->s, fi->s, year,
 		    first_line(x->imp, u, node, year));
-	*cidx_import_add_run(x->imp, (uint32_t)u, year, fu->line,
-	    (uint32_t)node) = v;
+	/* rows of a unit and year on consecutive lines share a run */
+	cidx_import_add_value(x->imp, (uint32_t)u, year, fu->line,
+	    (uint32_t)node, v);
 	return 0;
 }
 

@@ -104,13 +104,14 @@ series_ids(struct cidx_store *st, const struct cidx_framework *fw,
 		id[k] = -2; /* unused */
 	for (size_t b = 0; b < n; b++)
 		for (size_t r = 0; r < imp[b]->n_run; r++) {
-			if (imp[b]->run[r].node != CIDX_RUN_COLS) {
-				id[imp[b]->run[r].node] = -1;
-				continue;
-			}
-			for (size_t k = 0; k < imp[b]->width; k++)
-				id[imp[b]->col_node[k]] = -1;
-			break; /* every run of a wide batch has the same */
+			struct cidx_run_view w;
+
+			cidx_import_run_view(imp[b], r, &w);
+			for (size_t k = 0; k < w.n; k++)
+				id[cidx_run_view_node(&w, k)] = -1;
+			/* every run of a wide batch has the same */
+			if (imp[b]->run[r].node == CIDX_RUN_COLS)
+				break;
 		}
 	if ((ret = cidx_series_count(st, &next, err)) < 0 ||
 	    (ret = cidx_db_prepare(st, &get, "SELECT id FROM series WHERE "

@@ -76,9 +76,10 @@ apply_value(struct cidx_store *st, struct cidx_yapply *a, uint32_t unit,
  */
 static int
 apply_year(struct cidx_store *st, struct cidx_yapply *a, size_t ns,
-    const size_t *order, size_t lo, size_t hi, struct cidx_err *err)
+    const uint32_t *order, size_t lo, size_t hi, struct cidx_err *err)
 {
 	struct cidx_import *imp = a->imp;
+	struct cidx_run_view w;
 	int ret;
 
 	a->last_u = SIZE_MAX;
@@ -89,12 +90,11 @@ apply_year(struct cidx_store *st, struct cidx_yapply *a, size_t ns,
 		goto out;
 	for (size_t i = lo; i < hi; i++) {
 		size_t r = order ? order[i] : i;
-		const struct cidx_import_run *run = &imp->run[r];
-		const double *v = cidx_import_run_values(imp, r);
 
-		for (size_t k = 0; k < imp->width; k++)
-			if ((ret = apply_value(st, a, run->unit,
-			    cidx_import_run_node(imp, r, k), v[k], err)) < 0)
+		cidx_import_run_view(imp, r, &w);
+		for (size_t k = 0; k < w.n; k++)
+			if ((ret = apply_value(st, a, imp->run[r].unit,
+			    cidx_run_view_node(&w, k), w.v[k], err)) < 0)
 				goto out;
 		cidx_import_run_done(imp, r);
 	}
@@ -103,6 +103,30 @@ out:
 	cidx_ymat_free(a->m);
 	a->m = NULL;
 	return ret;
+}
+
+/* order[]: the runs of the batch by year (the years as yi numbers them,
+ * at[y] their counts), in the order of the file within a year; at[y]
+ * becomes where year y's runs end.  A run's index fits in 32 bits: each
+ * starts a line of its own. */
+static uint32_t *
+order_by_year(const struct cidx_import *imp, const struct cidx_intmap *yi,
+    size_t *at, size_t ny)
+{
+	uint32_t *order = cidx_xcalloc(imp->n_run, sizeof(*order));
+	size_t k = 0;
+
+	for (size_t y = 0, sum = 0, c; y < ny; y++, sum += c) {
+		c = at[y];
+		at[y] = sum;
+	}
+	for (size_t r = 0; r < imp->n_run; r++) {
+		if (r == 0 || imp->run[r].year != imp->run[r - 1].year)
+			cidx_intmap_get(yi,
+			    (uint64_t)(uint32_t)imp->run[r].year, &k);
+		order[at[k]++] = (uint32_t)r;
+	}
+	return order;
 }
 
 /*
@@ -117,10 +141,11 @@ cidx_apply_values(struct cidx_store *st, struct cidx_yapply *a, size_t ns,
 {
 	const struct cidx_import *imp = a->imp;
 	struct cidx_intmap yi = CIDX_INTMAP_INIT;
-	size_t *at = NULL, *order = NULL, ny = 0, cap = 0, k = 0, lo = 0;
+	size_t *at = NULL, ny = 0, cap = 0, k = 0, lo = 0;
+	uint32_t *order = NULL;
 	int ret = 0, together = 1;
 
-	/* at[y]: the runs of year y, counted, then where they start */
+	/* at[y]: the runs of year y, counted */
 	for (size_t r = 0; r < imp->n_run; r++) {
 		if (r > 0 && imp->run[r].year == imp->run[r - 1].year) {
 			at[k]++;
@@ -135,18 +160,8 @@ cidx_apply_values(struct cidx_store *st, struct cidx_yapply *a, size_t ns,
 		}
 		at[k]++;
 	}
-	if (!together) {
-		order = cidx_xcalloc(imp->n_run, sizeof(*order));
-		for (size_t y = 0, sum = 0, c; y < ny; y++, sum += c) {
-			c = at[y];
-			at[y] = sum;
-		}
-		for (size_t r = 0; r < imp->n_run; r++) {
-			cidx_intmap_get(&yi,
-			    (uint64_t)(uint32_t)imp->run[r].year, &k);
-			order[at[k]++] = r;
-		}
-	}
+	if (!together)
+		order = order_by_year(imp, &yi, at, ny);
 	for (size_t y = 0; y < ny && ret == 0; y++) {
 		size_t hi = together ? lo + at[y] : at[y];
 

@@ -21,6 +21,34 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* the runs hold the values in the order of the file (a long file's on
+ * lines one after another), as cidx_import_value_at() gives them */
+static void
+check_runs(const struct cidx_import *imp)
+{
+	size_t i = 0;
+
+	for (size_t r = 0; r < imp->n_run; r++) {
+		struct cidx_run_view w;
+
+		cidx_import_run_view(imp, r, &w);
+		fuzz_assert(w.n == cidx_import_run_len(imp, r) && w.v != NULL);
+		for (size_t k = 0; k < w.n; k++, i++) {
+			struct cidx_import_value v = cidx_import_value_at(imp, i);
+
+			fuzz_assert(v.node == cidx_run_view_node(&w, k) &&
+			    v.unit == imp->run[r].unit &&
+			    v.year == imp->run[r].year);
+			fuzz_assert((isnan(v.value) && isnan(w.v[k])) ||
+			    v.value == w.v[k]);
+			if (strcmp(imp->layout, "long") == 0 && i > 0)
+				fuzz_assert(v.line >
+				    cidx_import_value_at(imp, i - 1).line);
+		}
+	}
+	fuzz_assert(i == imp->n_val);
+}
+
 static void
 check(const struct cidx_import *imp, const struct cidx_framework *fw)
 {
@@ -42,6 +70,7 @@ check(const struct cidx_import *imp, const struct cidx_framework *fw)
 		    fw->node[v.node].type == CIDX_NODE_DENOMINATOR);
 		fuzz_assert(isnan(v.value) || isfinite(v.value));
 	}
+	check_runs(imp);
 }
 
 int

@@ -777,8 +777,12 @@ test_io__import_errors(void)
 				}
 		put(p, sizeof(p), "many.csv", sb.buf);
 		CHECK_INT(cidx_import_read(&imp, p, fw, NULL, &err), 0);
-		if (imp != NULL)
+		/* a unit's two values of a year, on consecutive lines, share
+		 * a run (issue 17) */
+		if (imp != NULL) {
 			CHECK_INT(imp->n_val, 1200);
+			CHECK_INT(imp->n_run, 600);
+		}
 		cidx_import_free(imp);
 		imp = NULL;
 		cidx_sbuf_adds(&sb, "U200,B,2021,7\n");
