@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/opt.h"
@@ -59,6 +60,28 @@ on_signal(int sig)
 	cidx_ofile_cleanup();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/*
+ * SIGBUS: a file read through a memory map (a large input file, or the
+ * workspace) was cut short by another program while it was read.  The
+ * command stops with a message and status 1, as on an error: what it
+ * had not committed is not made (an import lands whole or not at all),
+ * an output being written is not left half done.
+ */
+static void
+on_sigbus(int sig)
+{
+	static const char msg[] = "cityidx: a file was cut short by another "
+	    "program while cityidx read it (bus error); stopped, and nothing "
+	    "it had not finished was kept\n";
+	ssize_t w;
+
+	(void)sig;
+	cidx_ofile_cleanup();
+	w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	(void)w;
+	_exit(1);
 }
 
 static void
@@ -132,6 +155,7 @@ main(int argc, char **argv)
 	/* a file grown past the size limit (ulimit -f) is a write error that
 	 * the command reports and rolls back, not a signal that kills it */
 	signal(SIGXFSZ, SIG_IGN);
+	signal(SIGBUS, on_sigbus);
 	catch_signals();
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
