@@ -3,15 +3,7 @@
 # and a write still refused.  File modes do not stop root: as root it runs
 # without CAP_DAC_OVERRIDE (setpriv, util-linux), as store/read-only.sh.
 . "$ROOT/tests/cli/lib.sh"
-if [ "$(id -u)" = 0 ]; then
-	unpriv() {
-		setpriv --bounding-set=-dac_override,-dac_read_search -- "$@"
-	}
-	unpriv true ||
-	    { echo "as root, setpriv cannot drop CAP_DAC_OVERRIDE" >&2; exit 77; }
-else
-	unpriv() { "$@"; }
-fi
+need_unpriv
 mkdir d
 mini_ws d/w.db
 Q="SELECT o.unit, u.name, o.indicator, o.year, o.value FROM observations o

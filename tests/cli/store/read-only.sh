@@ -4,15 +4,7 @@
 # modes do not stop root: as root the commands run without
 # CAP_DAC_OVERRIDE (setpriv, util-linux).
 . "$ROOT/tests/cli/lib.sh"
-if [ "$(id -u)" = 0 ]; then
-	unpriv() {
-		setpriv --bounding-set=-dac_override,-dac_read_search -- "$@"
-	}
-	unpriv true ||
-	    { echo "as root, setpriv cannot drop CAP_DAC_OVERRIDE" >&2; exit 77; }
-else
-	unpriv() { "$@"; }
-fi
+need_unpriv
 ro() { unpriv "$CITYIDX" "$@"; }
 cp "$DATA"/mini/*.csv .
 "$CITYIDX" --db w.db init --framework framework.csv > /dev/null
