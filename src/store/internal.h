@@ -126,7 +126,10 @@ int cidx_ymat_load(struct cidx_store *st, int year, size_t ns,
 int cidx_ymat_load_cells(struct cidx_store *st, int year, size_t ns,
     struct cidx_ymat **out, struct cidx_err *err);
 /*! cidx_ymat_damaged() : the error of a year whose `matrices` row does
- *  not agree with itself (`why` says how). */
+ *  not agree with itself (`why` says how: CIDX_DAMAGED_ROW, or its
+ *  imports). */
+#define CIDX_DAMAGED_ROW "its counts, lengths, values, units or sources do " \
+	"not agree"
 int cidx_ymat_damaged(struct cidx_store *st, int year, const char *why,
     struct cidx_err *err);
 /*

@@ -380,8 +380,7 @@ from_matrix(struct cidx_store *st, struct cidx_ymat *m, struct cidx_err *err)
 	if ((ret = cidx_ymat_view(st, m->year, m->ns, &w, err)) < 0)
 		return ret;
 	if (!w.ok)
-		return cidx_ymat_damaged(st, m->year, "its counts, lengths, "
-		    "values, units or sources do not agree", err);
+		return cidx_ymat_damaged(st, m->year, CIDX_DAMAGED_ROW, err);
 	reserve(m, w.n);
 	if (w.n > 0)
 		imp_alloc(m);

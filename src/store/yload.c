@@ -156,8 +156,7 @@ cidx_yload_values(struct cidx_store *st, const struct cidx_framework *fw,
 	    (ret = cidx_ymat_stream_open(st, ds->year, y->ns, &y->s, err)) < 0)
 		return ret;
 	if (!y->s.ok)
-		return cidx_ymat_damaged(st, ds->year, "its counts, lengths, "
-		    "values, units or sources do not agree", err);
+		return cidx_ymat_damaged(st, ds->year, CIDX_DAMAGED_ROW, err);
 	y->nrows = y->s.n;
 	y->width = y->s.ns;
 	y->uid = y->s.uid;
@@ -168,8 +167,7 @@ cidx_yload_values(struct cidx_store *st, const struct cidx_framework *fw,
 	if (y->nrows == 0) /* no row: the year has no values */
 		return 0;
 	if ((ret = yload_stream(st, fw, y, fn, ctx, err)) > 0)
-		ret = cidx_ymat_damaged(st, ds->year, "its counts, lengths, "
-		    "values, units or sources do not agree", err);
+		ret = cidx_ymat_damaged(st, ds->year, CIDX_DAMAGED_ROW, err);
 	return ret;
 }
 
