@@ -235,8 +235,13 @@ load_order(struct cidx_store *st, size_t ns, struct order *o,
 
 		if (id < 0 || (size_t)id >= ns)
 			continue;
+		double ord = sqlite3_column_double(s, 2);
+
 		o->code[id] = col_str(s, 1);
-		o->rank[id] = (long)sqlite3_column_double(s, 2);
+		/* an ord edited by another program may be anything: out of
+		 * range (or NaN) sorts last, as a code not in the framework */
+		o->rank[id] = ord >= -1e18 && ord <= 1e18 ? (long)ord :
+		    (long)1e18;
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : cidx_db_err(st, err, "read series");
