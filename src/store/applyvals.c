@@ -60,12 +60,14 @@ apply_value(struct cidx_store *st, struct cidx_yapply *a, uint32_t unit,
 	 * some: none when the year has none (apply_year() loaded it) */
 	if (isnan(old) && a->h->loaded && a->h->year == m->year &&
 	    a->h->cells.n == 0)
-		return cidx_ymat_set(st, m, r, c, v, a->id, err);
+		goto set;
 	by = cidx_ymat_import_of(m, r, c);
 	if ((ret = cidx_hist_record(st, a->h, a->id, m->year, a->uid[unit], c,
 	    old, by, err)) < 0)
 		return ret;
-	return cidx_ymat_set(st, m, r, c, v, a->id, err);
+set:
+	cidx_ymat_set(m, r, c, v, a->id);
+	return 0;
 }
 
 /*

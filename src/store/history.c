@@ -141,9 +141,9 @@ splice(struct cidx_store *st, sqlite3_stmt *up, sqlite3_int64 next,
 }
 
 /* the cell still holds what import `id` left: put the state before back */
-static int
-restore(struct cidx_store *st, struct cidx_ymat *m, long long id,
-    sqlite3_stmt *row, struct cidx_hist_undone *u, struct cidx_err *err)
+static void
+restore(struct cidx_ymat *m, long long id, sqlite3_stmt *row,
+    struct cidx_hist_undone *u)
 {
 	sqlite3_int64 uid = sqlite3_column_int64(row, 0);
 	size_t c = (size_t)sqlite3_column_int64(row, 1), r;
@@ -152,21 +152,21 @@ restore(struct cidx_store *st, struct cidx_ymat *m, long long id,
 	int32_t prev = (int32_t)sqlite3_column_int64(row, 3);
 
 	if (c >= m->ns)
-		return 0;
+		return;
 	if (!cidx_intmap_get(&m->rowof, (uint64_t)uid, &r)) {
 		if (isnan(v))
-			return 0;
+			return;
 		r = cidx_ymat_row(m, uid);
 	}
 	if (!isnan(m->v[r * m->ns + c]) && cidx_ymat_import_of(m, r, c) != id)
-		return 0;
+		return;
 	if (!isnan(v)) {
 		u->restored++;
 	} else if (!isnan(m->v[r * m->ns + c])) {
 		u->removed++;
 		u->per[c]++;
 	}
-	return cidx_ymat_set(st, m, r, c, v, isnan(v) ? 0 : prev, err);
+	cidx_ymat_set(m, r, c, v, isnan(v) ? 0 : prev);
 }
 
 int
@@ -197,12 +197,11 @@ cidx_hist_undo(struct cidx_store *st, struct cidx_ymat *m, long long id,
 	    "unit = ?5 AND series = ?6", err)) < 0)
 		goto out;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ret = sqlite3_column_type(s, 4) == SQLITE_NULL ?
-		    restore(st, m, id, s, u, err) :
-		    splice(st, up, sqlite3_column_int64(s, 4), m->year,
-		    sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), s,
-		    err);
-		if (ret < 0)
+		if (sqlite3_column_type(s, 4) == SQLITE_NULL)
+			restore(m, id, s, u);
+		else if ((ret = splice(st, up, sqlite3_column_int64(s, 4),
+		    m->year, sqlite3_column_int64(s, 0),
+		    sqlite3_column_int64(s, 1), s, err)) < 0)
 			goto out;
 	}
 	if (rc != SQLITE_DONE) {

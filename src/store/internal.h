@@ -188,8 +188,8 @@ size_t cidx_ymat_row(struct cidx_ymat *m, sqlite3_int64 uid);
 int32_t cidx_ymat_import_of(const struct cidx_ymat *m, size_t r, size_t c);
 /*! cidx_ymat_set() : sets value (r, c) to `v` (NaN: none) written by
  *  import `id`, keeping the counts and the rows to rewrite. */
-int cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
-    size_t c, double v, int32_t id, struct cidx_err *err);
+void cidx_ymat_set(struct cidx_ymat *m, size_t r, size_t c, double v,
+    int32_t id);
 /*! cidx_ymat_prov() : prov brought up to date (cidx_ymat_save() does). */
 void cidx_ymat_prov(struct cidx_ymat *m);
 /*! cidx_ymat_save() : writes the year's `matrices` row from `m` (inside

@@ -278,13 +278,10 @@ cmp_tally(const void *a, const void *b)
 }
 
 /* Removes the matching values of one year; counts them per series. */
-static int
-remove_year(struct cidx_store *st, struct cidx_ymat *m,
-    const struct cidx_remove_filter *f, sqlite3_int64 uid,
-    long *per, long *total, struct cidx_err *err)
+static void
+remove_year(struct cidx_ymat *m, const struct cidx_remove_filter *f,
+    sqlite3_int64 uid, long *per, long *total)
 {
-	int ret;
-
 	for (size_t r = 0; r < m->n; r++) {
 		if (f->unit && m->uid[r] != uid)
 			continue;
@@ -294,13 +291,11 @@ remove_year(struct cidx_store *st, struct cidx_ymat *m,
 			if (isnan(m->v[at]) || (f->import_id &&
 			    cidx_ymat_import_of(m, r, c) != f->import_id))
 				continue;
-			if ((ret = cidx_ymat_set(st, m, r, c, NAN, 0, err)) < 0)
-				return ret;
+			cidx_ymat_set(m, r, c, NAN, 0);
 			per[c]++;
 			(*total)++;
 		}
 	}
-	return 0;
 }
 
 /*
@@ -326,7 +321,7 @@ remove_in_year(struct cidx_store *st, int year, size_t ns,
 	else if (ret == 0)
 		ret = cidx_hist_forget(st, year, f->unit ? uid : -1, err);
 	if (ret == 0)
-		ret = remove_year(st, m, f, uid, per, &rs->values, err);
+		remove_year(m, f, uid, per, &rs->values);
 	rs->values += u.removed;
 	rs->restored += u.restored;
 	if (ret == 0 && m->changed)

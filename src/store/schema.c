@@ -219,11 +219,9 @@ pivot_values(struct cidx_store *st, struct cidx_err *err)
 		}
 		if (c < 0 || (size_t)c >= ns)
 			continue;
-		if ((ret = cidx_ymat_set(st, m, cidx_ymat_row(m,
-		    sqlite3_column_int64(s, 1)), (size_t)c,
-		    sqlite3_column_double(s, 3),
-		    (int32_t)sqlite3_column_int64(s, 4), err)) < 0)
-			goto out;
+		cidx_ymat_set(m, cidx_ymat_row(m, sqlite3_column_int64(s, 1)),
+		    (size_t)c, sqlite3_column_double(s, 3),
+		    (int32_t)sqlite3_column_int64(s, 4));
 	}
 	if (rc != SQLITE_DONE) {
 		ret = cidx_db_err(st, err, "read observations");

@@ -453,13 +453,11 @@ cidx_ymat_import_of(const struct cidx_ymat *m, size_t r, size_t c)
 	return m->imp[r * m->ns + c];
 }
 
-int
-cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
-    size_t c, double v, int32_t id, struct cidx_err *err)
+void
+cidx_ymat_set(struct cidx_ymat *m, size_t r, size_t c, double v, int32_t id)
 {
 	size_t at = r * m->ns + c, ch = c / CIDX_CHUNK;
 
-	(void)st, (void)err;
 	if (m->imp == NULL && !isnan(v) && m->imp_all != id) {
 		/* imp_all 0 without imp: no value yet */
 		if (m->imp_all == 0)
@@ -484,5 +482,4 @@ cidx_ymat_set(struct cidx_store *st, struct cidx_ymat *m, size_t r,
 		m->imp[at] = id;
 	m->dirty[r * m->nch + ch] = 1;
 	m->changed = 1;
-	return 0;
 }

@@ -41,13 +41,13 @@ test_ymat__imports_one_then_many(void)
 	if (m == NULL)
 		goto out;
 	for (int k = 0; k < 4; k++)
-		CHECK_INT(cidx_ymat_set(st, m, cidx_ymat_row(m, 10 + k / 2),
-		    (size_t)(k % 2 ? 2 : 0), 1.5 * k, 7, &err), 0);
+		cidx_ymat_set(m, cidx_ymat_row(m, 10 + k / 2),
+		    (size_t)(k % 2 ? 2 : 0), 1.5 * k, 7);
 	CHECK(m->imp == NULL);
 	CHECK_INT(cidx_ymat_import_of(m, 0, 0), 7);
 	CHECK_INT(cidx_ymat_import_of(m, 0, 1), 0);
 	/* import 9 changes one: each value's import kept from then on */
-	CHECK_INT(cidx_ymat_set(st, m, 1, 2, 42, 9, &err), 0);
+	cidx_ymat_set(m, 1, 2, 42, 9);
 	CHECK(m->imp != NULL);
 	CHECK_INT(cidx_ymat_import_of(m, 0, 0), 7);
 	CHECK_INT(cidx_ymat_import_of(m, 0, 2), 7);
